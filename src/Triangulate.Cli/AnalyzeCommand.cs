@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Spectre.Console;
+using Triangulate.Store;
+
+namespace Triangulate.Cli;
+
+/// <summary><c>triangulate analyze PATH... [--out DIR] [--db FILE] [--format json,md,html]</c>.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(Options options)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Files and folders to read (folders recursively): .txt, .html, .jsonl, .warc, .gz",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var command = new Command("analyze", "Read articles, store them with what was found, and write the dossier of everything stored")
+        {
+            paths, options.Out, options.Db, options.Format, options.Languages, options.Quiet, options.Verbose,
+        };
+        command.SetAction(result => Run(
+            result.GetValue(paths)!, result.GetValue(options.Out)!, result.GetValue(options.Db)!,
+            result.GetValue(options.Format)!, result.GetValue(options.Languages),
+            result.GetValue(options.Quiet), result.GetValue(options.Verbose)));
+        return command;
+    }
+
+    private static int Run(string[] paths, string outFolder, string db, string formats, string? languages, bool quiet, bool verbose)
+    {
+        var console = Consoles.Error();
+        var builder = PipelineBuilder.CreateDefault();
+        if (!Options.TryApplyLanguages(builder, languages, console)) return ExitCodes.Usage;
+        var pipeline = builder.Build();
+        if (!Options.TryParseFormats(pipeline, formats, console, out var formatList)) return ExitCodes.Usage;
+
+        var clock = Stopwatch.StartNew();
+        var observer = new ConsoleObserver(console, quiet, verbose);
+        using var store = SqliteStore.Open(db);
+        AnalysisSummary summary;
+        if (!quiet && Consoles.ErrorIsTerminal)
+        {
+            observer.Live = true;
+            summary = console.Status().Start("Reading…", status =>
+            {
+                var task = Task.Run(() => pipeline.Analyze(paths, store, observer));
+                while (!task.Wait(200))
+                {
+                    if (observer.Latest is { } p)
+                        status.Status($"{p.Stage}: {p.DocumentsRead} read, {p.DocumentsStored} stored, {p.Problems} problems, {p.DocumentsRead / Math.Max(clock.Elapsed.TotalSeconds, 0.001):F0} docs/s");
+                }
+                return task.GetAwaiter().GetResult();
+            });
+            observer.Live = false;
+            foreach (var problem in observer.Deferred) ConsoleObserver.WriteProblem(console, problem);
+        }
+        else
+        {
+            summary = pipeline.Analyze(paths, store, observer);
+        }
+
+        var written = pipeline.WriteReports(store, outFolder, formatList, DateTimeOffset.UtcNow);
+        if (!quiet)
+        {
+            console.MarkupLineInterpolated($"{summary.DocumentsRead} documents read ({summary.DocumentsStored} new, {summary.DocumentsKnown} already stored), {summary.Problems.Count} problems, {clock.Elapsed.TotalSeconds:F1} s");
+            foreach (var path in written) console.MarkupLineInterpolated($"wrote [bold]{path}[/]");
+        }
+        return summary.Problems.Count > 0 ? ExitCodes.Problems : ExitCodes.Success;
+    }
+}

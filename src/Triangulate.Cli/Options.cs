@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Triangulate.Cli;
+
+/// <summary>Options shared by several commands, defined once.</summary>
+internal sealed class Options
+{
+    public Option<string> Out { get; } = new("--out", "-o")
+    {
+        Description = "Folder the dossier files are written to",
+        DefaultValueFactory = _ => "./dossier",
+    };
+
+    public Option<string> Db { get; } = new("--db")
+    {
+        Description = "The store (an SQLite file; created when missing)",
+        DefaultValueFactory = _ => "./triangulate.db",
+    };
+
+    public Option<string> Format { get; } = new("--format", "-f")
+    {
+        Description = "Report formats, comma-separated: json, md, html",
+        DefaultValueFactory = _ => "json,md,html",
+    };
+
+    public Option<string?> Languages { get; } = new("--languages")
+    {
+        Description = "ISO 639-1 codes the language detector considers, comma-separated (default: en,de,fr,es,nl,it,pt,ru,uk,pl); each costs memory",
+    };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print problems only" };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Print progress lines as the run goes" };
+
+    public static bool TryParseFormats(Pipeline pipeline, string formats, IAnsiConsole console, out List<string> list)
+    {
+        list = [.. formats.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        foreach (var format in list)
+        {
+            if (pipeline.FindWriter(format) is not null) continue;
+            console.MarkupLineInterpolated($"[red]error[/]: unknown format '{format}' (use json, md, html)");
+            return false;
+        }
+        if (list.Count > 0) return true;
+        console.MarkupLine("[red]error[/]: --format names no format");
+        return false;
+    }
+
+    public static bool TryApplyLanguages(PipelineBuilder builder, string? languages, IAnsiConsole console)
+    {
+        if (string.IsNullOrWhiteSpace(languages)) return true;
+        try
+        {
+            var codes = languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            builder.Language = new Text.LinguaLanguageIdentifier(codes);
+            builder.Languages = codes;
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            console.MarkupLineInterpolated($"[red]error[/]: --languages: {e.Message}");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Spectre.Console;
+using System.CommandLine;
+using Triangulate.Store;
+
+namespace Triangulate.Cli;
+
+/// <summary><c>triangulate relink [--db FILE] [--out DIR]</c>: runs the corpus-wide stages again over the whole store and rewrites the dossier.</summary>
+internal static class RelinkCommand
+{
+    public static Command Create(Options options)
+    {
+        var command = new Command("relink", "Link, cluster and reconcile everything in the store again, then write the dossier")
+        {
+            options.Out, options.Db, options.Format, options.Quiet, options.Verbose,
+        };
+        command.SetAction(result =>
+        {
+            var console = Consoles.Error();
+            var pipeline = PipelineBuilder.CreateDefault().Build();
+            if (!Options.TryParseFormats(pipeline, result.GetValue(options.Format)!, console, out var formats)) return ExitCodes.Usage;
+            var db = result.GetValue(options.Db)!;
+            if (!File.Exists(db))
+            {
+                console.MarkupLineInterpolated($"[red]error[/]: {db}: no such store (run analyze first)");
+                return ExitCodes.Usage;
+            }
+            using var store = SqliteStore.Open(db);
+            var observer = new ConsoleObserver(console, result.GetValue(options.Quiet), result.GetValue(options.Verbose));
+            var failures = 0;
+            pipeline.Relink(store, observer, _ => failures++);
+            foreach (var path in pipeline.WriteReports(store, result.GetValue(options.Out)!, formats, DateTimeOffset.UtcNow))
+                if (!result.GetValue(options.Quiet)) console.MarkupLineInterpolated($"wrote [bold]{path}[/]");
+            return failures > 0 ? ExitCodes.Problems : ExitCodes.Success;
+        });
+        return command;
+    }
+}

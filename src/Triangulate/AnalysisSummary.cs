@@ -1,0 +1,19 @@
+using Triangulate.Model;
+
+namespace Triangulate;
+
+/// <summary>What one run did.</summary>
+public sealed record AnalysisSummary
+{
+    /// <summary>Documents read from the inputs (including ones already stored).</summary>
+    public int DocumentsRead { get; init; }
+
+    /// <summary>Documents newly analysed and stored.</summary>
+    public int DocumentsStored { get; init; }
+
+    /// <summary>Documents skipped because the store already had them (same bytes, same pipeline version), or read twice in this run.</summary>
+    public int DocumentsKnown { get; init; }
+
+    /// <summary>Problems met in this run, in the order met.</summary>
+    public IReadOnlyList<Problem> Problems { get; init; } = [];
+}

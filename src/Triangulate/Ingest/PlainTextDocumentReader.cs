@@ -1,0 +1,49 @@
+using Triangulate.Model;
+
+namespace Triangulate.Ingest;
+
+/// <summary>Reads a text capture (.txt, or any file that is not another known format): one document, its lines as segments.</summary>
+public sealed class PlainTextDocumentReader : IDocumentReader
+{
+    /// <inheritdoc />
+    public bool CanRead(InputFile file, ReadOnlySpan<byte> head) => true;
+
+    /// <inheritdoc />
+    public IEnumerable<ReadResult> Read(InputFile file, IngestLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(limits);
+        var bytes = WholeFile.Read(file, limits, out var error);
+        if (bytes is null)
+        {
+            yield return ReadResult.Failed(file.Source, error!);
+            yield break;
+        }
+        yield return FromBytes(file.Source, bytes, "text");
+    }
+
+    /// <summary>Makes a text document of bytes (shared by container readers whose records carry plain text).</summary>
+    public static ReadResult FromBytes(string source, byte[] bytes, string format)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        if (bytes.Length == 0) return ReadResult.Failed(source, "empty file");
+        if (BinaryContent.Looks(bytes.AsSpan(0, Math.Min(bytes.Length, BinaryContent.SniffLength))))
+            return ReadResult.Failed(source, "binary content, not text");
+        var decoded = TextDecoder.Decode(bytes);
+        var segments = LineSegmenter.Segment(decoded.Text);
+        if (segments.Count == 0) return ReadResult.Failed(source, "no text (only white space)");
+        var document = new SourceDocument
+        {
+            Source = source,
+            Sha256 = StableId.Sha256Hex(bytes),
+            Raw = bytes,
+            Text = decoded.Text,
+            Segments = segments,
+            Format = format,
+        };
+        var problem = decoded.ReplacedBytes > 0
+            ? new Problem(source, $"invalid {decoded.Encoding} text: {decoded.ReplacedBytes} bytes replaced by U+FFFD; the rest was analysed")
+            : null;
+        return new ReadResult(document, problem);
+    }
+}

@@ -1,0 +1,4 @@
+namespace Triangulate.Model;
+
+/// <summary>Characters [<see cref="Start"/>, <see cref="End"/>) of a document's text and what they are.</summary>
+public sealed record Block(BlockKind Kind, int Start, int End);

@@ -1,0 +1,23 @@
+using System.Text.Json.Serialization;
+
+namespace Triangulate.Model;
+
+/// <summary>What kind of thing an entity is.</summary>
+[JsonConverter(typeof(KebabCaseEnumConverter<EntityType>))]
+public enum EntityType
+{
+    /// <summary>A person.</summary>
+    Person,
+    /// <summary>An organisation: a government body, company, outlet, armed force.</summary>
+    Organization,
+    /// <summary>A place.</summary>
+    Place,
+    /// <summary>A military unit.</summary>
+    Unit,
+    /// <summary>A weapon or weapon system.</summary>
+    Weapon,
+    /// <summary>A named event.</summary>
+    Event,
+    /// <summary>Anything else.</summary>
+    Other,
+}

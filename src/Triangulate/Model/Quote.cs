@@ -1,0 +1,20 @@
+namespace Triangulate.Model;
+
+/// <summary>One statement by one speaker, with every rendering of it across documents.</summary>
+public sealed record Quote
+{
+    /// <summary>Stable id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Entity id, or a description for unnamed speakers.</summary>
+    public required string? Speaker { get; init; }
+
+    /// <summary>How the speaker is identified.</summary>
+    public SpeakerKind? SpeakerKind { get; init; }
+
+    /// <summary>Its renderings.</summary>
+    public required IReadOnlyList<QuoteVariant> Variants { get; init; }
+
+    /// <summary>Independent sources that carry it.</summary>
+    public int? IndependentSources { get; init; }
+}

@@ -1,0 +1,20 @@
+namespace Triangulate.Model;
+
+/// <summary>A dated event or claim of a story.</summary>
+public sealed record TimelineEntry
+{
+    /// <summary>First date.</summary>
+    public required PartialDate Start { get; init; }
+
+    /// <summary>Last date.</summary>
+    public required PartialDate End { get; init; }
+
+    /// <summary>What happened.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Claims behind it.</summary>
+    public IReadOnlyList<string> Claims { get; init; } = [];
+
+    /// <summary>Documents behind it.</summary>
+    public IReadOnlyList<string> Documents { get; init; } = [];
+}

@@ -1,0 +1,297 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Triangulate.Extract;
+using Triangulate.Ingest;
+using Triangulate.Model;
+using Triangulate.Report;
+using Triangulate.Store;
+
+namespace Triangulate;
+
+/// <summary>
+/// The stages in order, frozen: read → assemble (blocks, metadata, language) → extract → store, then the corpus-wide
+/// stages (link, reconcile) over the whole store, then reports. Built by <see cref="PipelineBuilder"/>; immutable and
+/// reusable. Documents stream through bounded channels: one reader thread, <see cref="Workers"/> analysers, one
+/// store writer, so memory stays bounded whatever the corpus size.
+/// </summary>
+public sealed class Pipeline
+{
+    /// <summary>
+    /// Changes whenever what the per-document stages produce changes; stored documents made by another version are analysed again when read.
+    /// </summary>
+    public const string Version = "1";
+
+    /// <summary>Documents saved per store transaction: large enough to amortise the commit, small enough to lose little on a crash.</summary>
+    private const int BatchSize = 64;
+
+    private readonly IReadOnlyList<IDocumentReader> _readers;
+    private readonly DocumentAssembler _assembler;
+    private readonly DocumentExtractor _extractor;
+
+    internal Pipeline(PipelineBuilder builder)
+    {
+        _readers = [.. builder.Readers];
+        _assembler = new DocumentAssembler(builder.Classifier, builder.Metadata, builder.Language ?? new Text.LinguaLanguageIdentifier(builder.Languages));
+        _extractor = new DocumentExtractor(builder.SentenceSplitter, [.. builder.Extractors]);
+        CorpusStages = [.. builder.CorpusStages];
+        ReportWriters = [.. builder.ReportWriters];
+        Limits = builder.Limits;
+        Workers = Math.Max(1, builder.Workers);
+    }
+
+    /// <summary>Caps on input sizes.</summary>
+    public IngestLimits Limits { get; }
+
+    /// <summary>Analyser threads.</summary>
+    public int Workers { get; }
+
+    /// <summary>The corpus-wide stages, in order.</summary>
+    public IReadOnlyList<ICorpusStage> CorpusStages { get; }
+
+    /// <summary>The report writers, by format.</summary>
+    public IReadOnlyList<IReportWriter> ReportWriters { get; }
+
+    /// <summary>Reads, analyses and stores every document under <paramref name="paths"/>, then relinks the whole store.</summary>
+    public AnalysisSummary Analyze(IEnumerable<string> paths, IStore store, IPipelineObserver? observer = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(store);
+        observer ??= IPipelineObserver.None;
+        var run = new Run(this, store, observer);
+        run.Execute(paths, cancellation);
+        Relink(store, observer, run.Add);
+        return run.Summary();
+    }
+
+    /// <summary>Assembles and extracts one source document (no store): for tests, benchmarks and tools.</summary>
+    public (Document Document, DocumentAnalysis Analysis) AnalyzeOne(SourceDocument source)
+    {
+        var document = _assembler.Assemble(source);
+        return (document, _extractor.Extract(document));
+    }
+
+    /// <summary>Reads one file with the reader that takes it.</summary>
+    public IEnumerable<ReadResult> Read(InputFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        byte[] head;
+        try
+        {
+            head = ReadHead(file.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [ReadResult.Failed(file.Source, $"cannot read: {e.Message}")];
+        }
+        foreach (var reader in _readers)
+            if (reader.CanRead(file, head)) return reader.Read(file, Limits);
+        return [ReadResult.Failed(file.Source, "no reader takes this file")];
+    }
+
+    /// <summary>Runs the corpus-wide stages over everything stored and saves their results. A failing stage becomes a problem; the others still run.</summary>
+    public CorpusResult Relink(IStore store, IPipelineObserver? observer = null, Action<Problem>? problems = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        observer ??= IPipelineObserver.None;
+        var context = new CorpusContext(store);
+        var count = store.DocumentCount;
+        foreach (var stage in CorpusStages)
+        {
+            observer.OnProgress(new PipelineProgress(stage.Name, count, 0, 0, 0));
+            try
+            {
+                stage.Run(context);
+            }
+#pragma warning disable CA1031 // One failing stage must not lose the work of the others (Serilog's SafeAggregateSink does the same).
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                var problem = new Problem($"stage {stage.Name}", $"failed: {e.GetType().Name}: {e.Message}");
+                observer.OnProblem(problem);
+                problems?.Invoke(problem);
+                store.SaveProblems([problem]);
+            }
+        }
+        var result = context.ToResult();
+        store.SaveCorpus(result);
+        return result;
+    }
+
+    /// <summary>Writes the reports in <paramref name="formats"/> for everything in the store to <paramref name="folder"/>; returns the files written.</summary>
+    public IReadOnlyList<string> WriteReports(IStore store, string folder, IEnumerable<string> formats, DateTimeOffset generated)
+    {
+        ArgumentNullException.ThrowIfNull(formats);
+        Directory.CreateDirectory(folder);
+        var source = new DossierSource(store, generated);
+        var written = new List<string>();
+        foreach (var format in formats)
+        {
+            var writer = FindWriter(format) ?? throw new ArgumentException($"unknown report format '{format}'", nameof(formats));
+            var path = Path.Combine(folder, writer.FileName);
+            // Write beside, then move: a reader of the folder never sees half a report.
+            var temporary = path + ".tmp";
+            using (var stream = File.Create(temporary)) writer.Write(source, stream);
+            File.Move(temporary, path, overwrite: true);
+            written.Add(path);
+        }
+        return written;
+    }
+
+    /// <summary>The writer of a format ("json", "md", "html"), or null.</summary>
+    public IReportWriter? FindWriter(string format)
+    {
+        foreach (var writer in ReportWriters)
+            if (string.Equals(writer.Format, format, StringComparison.OrdinalIgnoreCase)) return writer;
+        return null;
+    }
+
+    internal static byte[] ReadHead(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+        var buffer = new byte[BinaryContent.SniffLength];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0) total += read;
+        return buffer[..total];
+    }
+
+    /// <summary>One run of <see cref="Analyze"/>: the channels and the counts.</summary>
+    private sealed class Run(Pipeline pipeline, IStore store, IPipelineObserver observer)
+    {
+        private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
+        private int _read, _stored, _known;
+
+        private readonly ConcurrentQueue<Problem> _ordered = new();
+
+        /// <summary>Counts a problem already reported elsewhere (a corpus stage's).</summary>
+        public void Add(Problem problem) => _ordered.Enqueue(problem);
+
+        public void Execute(IEnumerable<string> paths, CancellationToken cancellation)
+        {
+            var sources = Channel.CreateBounded<SourceDocument>(new BoundedChannelOptions(pipeline.Workers * 8) { SingleWriter = true });
+            var analysed = Channel.CreateBounded<StoredDocument>(new BoundedChannelOptions(BatchSize * 2) { SingleReader = true });
+            var produce = Task.Run(() => Produce(paths, sources.Writer, cancellation), cancellation);
+            var workers = new Task[pipeline.Workers];
+            for (var i = 0; i < workers.Length; i++) workers[i] = Task.Run(() => Analyse(sources.Reader, analysed.Writer, cancellation), cancellation);
+            var complete = Task.WhenAll(workers).ContinueWith(_ => analysed.Writer.Complete(), TaskScheduler.Default);
+            var write = Task.Run(() => Write(analysed.Reader, cancellation), cancellation);
+            Task.WaitAll([produce, complete, write], cancellation);
+            foreach (var worker in workers) worker.GetAwaiter().GetResult();
+            store.SaveProblems(_ordered);
+        }
+
+        public AnalysisSummary Summary() => new()
+        {
+            DocumentsRead = _read,
+            DocumentsStored = _stored,
+            DocumentsKnown = _known,
+            Problems = [.. _ordered],
+        };
+
+        private void Report(Problem problem)
+        {
+            _ordered.Enqueue(problem);
+            observer.OnProblem(problem);
+        }
+
+        private void Progress(string stage) => observer.OnProgress(new PipelineProgress(stage, _read, _stored, _known, _ordered.Count));
+
+        private async Task Produce(IEnumerable<string> paths, ChannelWriter<SourceDocument> output, CancellationToken cancellation)
+        {
+            try
+            {
+                foreach (var file in InputDiscovery.Enumerate(paths, Report))
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    using var results = Guard(file, pipeline.Read(file)).GetEnumerator();
+                    while (results.MoveNext())
+                    {
+                        var result = results.Current;
+                        if (result.Problem is not null) Report(result.Problem);
+                        if (result.Document is not { } document) continue;
+                        Interlocked.Increment(ref _read);
+                        if (!_seen.TryAdd(document.Sha256, 0) || store.Contains(document.Sha256, Version))
+                        {
+                            Interlocked.Increment(ref _known);
+                            continue;
+                        }
+                        await output.WriteAsync(document, cancellation).ConfigureAwait(false);
+                    }
+                    Progress("read");
+                }
+            }
+            finally
+            {
+                output.Complete();
+            }
+        }
+
+        /// <summary>Turns an exception thrown by a reader into a problem for that file; what it read before still counts.</summary>
+        private static IEnumerable<ReadResult> Guard(InputFile file, IEnumerable<ReadResult> results)
+        {
+            using var enumerator = results.GetEnumerator();
+            while (true)
+            {
+                ReadResult? failure = null;
+                try
+                {
+                    if (!enumerator.MoveNext()) yield break;
+                }
+#pragma warning disable CA1031 // A reader's bug on one file must not stop the run; it is reported with the file's name.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    failure = ReadResult.Failed(file.Source, $"read failed: {e.GetType().Name}: {e.Message}");
+                }
+                if (failure is not null)
+                {
+                    yield return failure;
+                    yield break;
+                }
+                yield return enumerator.Current;
+            }
+        }
+
+        private async Task Analyse(ChannelReader<SourceDocument> input, ChannelWriter<StoredDocument> output, CancellationToken cancellation)
+        {
+            await foreach (var source in input.ReadAllAsync(cancellation).ConfigureAwait(false))
+            {
+                StoredDocument stored;
+                try
+                {
+                    var (document, analysis) = pipeline.AnalyzeOne(source);
+                    stored = new StoredDocument(document, analysis, source.Raw, source.Format, Version);
+                }
+#pragma warning disable CA1031 // One document that breaks an analyser is reported and skipped; the batch goes on.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    Report(new Problem(source.Source, $"analysis failed: {e.GetType().Name}: {e.Message}"));
+                    continue;
+                }
+                await output.WriteAsync(stored, cancellation).ConfigureAwait(false);
+            }
+        }
+
+        private async Task Write(ChannelReader<StoredDocument> input, CancellationToken cancellation)
+        {
+            var batch = new List<StoredDocument>(BatchSize);
+            await foreach (var item in input.ReadAllAsync(cancellation).ConfigureAwait(false))
+            {
+                batch.Add(item);
+                if (batch.Count < BatchSize) continue;
+                Flush(batch);
+            }
+            Flush(batch);
+        }
+
+        private void Flush(List<StoredDocument> batch)
+        {
+            if (batch.Count == 0) return;
+            store.Save(batch);
+            Interlocked.Add(ref _stored, batch.Count);
+            batch.Clear();
+            Progress("analyse");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Triangulate.Model;
+
+namespace Triangulate.Report;
+
+/// <summary>Writes <c>dossier.json</c>, the contract, streaming documents one at a time from the store.</summary>
+public sealed class JsonReportWriter : IReportWriter
+{
+    /// <inheritdoc />
+    public string Format => "json";
+
+    /// <inheritdoc />
+    public string FileName => "dossier.json";
+
+    /// <inheritdoc />
+    public void Write(DossierSource source, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var context = ModelJson.Readable;
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        writer.WriteStartObject();
+        writer.WriteString("schema", Dossier.SchemaName);
+        writer.WriteString("generated", source.Generated);
+        writer.WritePropertyName("documents");
+        writer.WriteStartArray();
+        foreach (var document in source.Documents())
+        {
+            JsonSerializer.Serialize(writer, document, context.Document);
+            // Keep the buffer small: a large corpus must not sit in memory before it reaches the file.
+            if (writer.BytesPending > 1 << 20) writer.Flush();
+        }
+        writer.WriteEndArray();
+        var corpus = source.Corpus;
+        WriteArray(writer, "relations", corpus.Relations, context.Relation);
+        WriteArray(writer, "stories", corpus.Stories, context.Story);
+        WriteArray(writer, "entities", corpus.Entities, context.Entity);
+        WriteArray(writer, "claims", corpus.Claims, context.Claim);
+        WriteArray(writer, "quotes", corpus.Quotes, context.Quote);
+        WriteArray(writer, "contradictions", corpus.Contradictions, context.Contradiction);
+        WriteArray(writer, "timeline", corpus.Timeline, context.TimelineEntry);
+        WriteArray(writer, "problems", source.Problems, context.Problem);
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    private static void WriteArray<T>(Utf8JsonWriter writer, string name, IReadOnlyList<T> items, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteStartArray();
+        foreach (var item in items) JsonSerializer.Serialize(writer, item, type);
+        writer.WriteEndArray();
+    }
+}
