@@ -35,6 +35,9 @@ public sealed class CorpusContext(ICorpusReader corpus)
     /// <summary>Timeline.</summary>
     public List<TimelineEntry> Timeline { get; } = [];
 
+    /// <summary>Figures over time.</summary>
+    public List<FigureSeries> Series { get; } = [];
+
     /// <summary>Inferred publication dates.</summary>
     public Dictionary<string, DateEstimate> InferredPublished { get; } = new(StringComparer.Ordinal);
 
@@ -52,6 +55,7 @@ public sealed class CorpusContext(ICorpusReader corpus)
         Quotes = [.. Quotes],
         Contradictions = [.. Contradictions],
         Timeline = [.. Timeline],
+        Series = [.. Series],
         InferredPublished = new SortedDictionary<string, DateEstimate>(InferredPublished, StringComparer.Ordinal),
     };
 }

@@ -27,6 +27,9 @@ public sealed record CorpusResult
     /// <summary>Dated events in order.</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
+    /// <summary>Figures over time: quantity claims on one measure and subject in date order.</summary>
+    public IReadOnlyList<FigureSeries> Series { get; init; } = [];
+
     /// <summary>Publication dates inferred for documents that state none.</summary>
     public IReadOnlyDictionary<string, DateEstimate> InferredPublished { get; init; } = new Dictionary<string, DateEstimate>();
 

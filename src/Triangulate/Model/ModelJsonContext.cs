@@ -23,4 +23,5 @@ namespace Triangulate.Model;
 [JsonSerializable(typeof(Quote))]
 [JsonSerializable(typeof(Contradiction))]
 [JsonSerializable(typeof(TimelineEntry))]
+[JsonSerializable(typeof(FigureSeries))]
 public sealed partial class ModelJsonContext : JsonSerializerContext;

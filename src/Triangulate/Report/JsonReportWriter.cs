@@ -39,6 +39,7 @@ public sealed class JsonReportWriter : IReportWriter
         WriteArray(writer, "quotes", corpus.Quotes, context.Quote);
         WriteArray(writer, "contradictions", corpus.Contradictions, context.Contradiction);
         WriteArray(writer, "timeline", corpus.Timeline, context.TimelineEntry);
+        WriteArray(writer, "series", corpus.Series, context.FigureSeries);
         WriteArray(writer, "problems", source.Problems, context.Problem);
         writer.WriteEndObject();
         writer.Flush();

@@ -1,0 +1,48 @@
+using Triangulate.Model;
+
+namespace Triangulate.Reconcile;
+
+/// <summary>
+/// Decides whether two claim drafts state the same thing. Rules by kind: quantities need the same measure, the same
+/// subject, compatible times and values that overlap beyond their hedges and rounding; statuses the same status of the
+/// same subject; events the same subject and most content words; statements a compatible speaker and either most words
+/// or the anchors that survive paraphrase and translation (numbers, names, rare words).
+/// </summary>
+internal static class ClaimMatcher
+{
+    /// <summary>Word-set similarity above which two texts say the same (token-set Jaccard; paraphrases of one sentence score 0.4–0.7, unrelated sentences of one story under 0.2).</summary>
+    public const double SameText = 0.5;
+
+    /// <summary>True when the two drafts are mentions of one claim.</summary>
+    public static bool Match(DraftFeatures a, DraftFeatures b)
+    {
+        if (a.Draft.Kind != b.Draft.Kind || !DraftFeatures.TimesCompatible(a.Time, b.Time)) return false;
+        return a.Draft.Kind switch
+        {
+            ClaimKind.Quantity => a.Measure is not null && a.Measure == b.Measure && UnitsAgree(a.Draft.Value, b.Draft.Value)
+                && a.SameSubject(b) && Figures.Overlap(a.Draft.Value, b.Draft.Value),
+            ClaimKind.Status => a.Status is not null && a.Status == b.Status && a.SameSubject(b),
+            ClaimKind.Event => a.SameSubject(b) && ContentWords.Jaccard(a.TextWords, b.TextWords) >= SameText,
+            ClaimKind.Statement => SpeakersAgree(a.SpeakerWords, b.SpeakerWords) && SameWords(a.TextWords, a.Anchors, b.TextWords, b.Anchors),
+            _ => false,
+        };
+    }
+
+    /// <summary>Same words, or (for translations and paraphrases) two shared anchors and some shared words.</summary>
+    public static bool SameWords(string[] aWords, string[] aAnchors, string[] bWords, string[] bAnchors)
+    {
+        var similarity = ContentWords.Jaccard(aWords, bWords);
+        if (similarity >= SameText) return true;
+        return ContentWords.Shared(aAnchors, bAnchors) >= 2 && similarity >= 0.2;
+    }
+
+    /// <summary>Speakers agree when both are unknown, or their words mostly coincide ("Zelensky" and "Volodymyr Zelensky").</summary>
+    public static bool SpeakersAgree(string[] a, string[] b)
+    {
+        if (a.Length == 0 || b.Length == 0) return a.Length == b.Length;
+        return ContentWords.Containment(a, b) >= 0.5;
+    }
+
+    private static bool UnitsAgree(QuantityValue? a, QuantityValue? b) =>
+        string.IsNullOrEmpty(a?.Unit) || string.IsNullOrEmpty(b?.Unit) || string.Equals(a.Unit, b.Unit, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,184 @@
+using Triangulate.Model;
+
+namespace Triangulate.Reconcile;
+
+/// <summary>
+/// Matches claim drafts and quote drafts across documents: mentions that state the same thing become one
+/// <see cref="Claim"/> (or <see cref="Quote"/>) carrying every mention, its documents and how many independent sources
+/// those are. Candidates come from a blocking index, so the work grows with the matches, not with all pairs. Relative
+/// times of documents whose publication date was inferred are resolved again first.
+/// </summary>
+public sealed class ClaimMatchingStage : ICorpusStage
+{
+    private readonly ITimeResolver _resolver;
+
+    /// <summary>Creates the stage with the built-in rules for re-resolving relative times.</summary>
+    public ClaimMatchingStage() : this(new RuleTimeResolver()) { }
+
+    /// <summary>Creates the stage with another resolver (the Extract/Time stage's, once merged).</summary>
+    internal ClaimMatchingStage(ITimeResolver resolver) => _resolver = resolver;
+
+    /// <inheritdoc />
+    public string Name => "claims";
+
+    /// <inheritdoc />
+    public void Run(CorpusContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var drafts = new List<DraftFeatures>();
+        var quotes = new List<QuoteFeatures>();
+        foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
+        {
+            var group = context.GroupOf(document.Id);
+            DateOnly? inferred = document.Published is null && context.InferredPublished.TryGetValue(document.Id, out var estimate) && estimate.Date is { } date
+                ? date.Earliest : null;
+            foreach (var draft in analysis.Claims)
+            {
+                var time = draft.Time;
+                if (inferred is { } day && draft.TimeSource is { } source && _resolver.Resolve(source, day) is { } resolved) time = resolved;
+                drafts.Add(new DraftFeatures(draft, document.Id, group, time));
+            }
+            foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
+        }
+        context.Claims.AddRange(MatchClaims(drafts, context));
+        context.Quotes.AddRange(MatchQuotes(quotes));
+    }
+
+    private static List<Claim> MatchClaims(List<DraftFeatures> drafts, CorpusContext context)
+    {
+        var index = new BlockingIndex();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            var prefix = d.Draft.Kind switch
+            {
+                ClaimKind.Quantity => "q|" + d.Measure + "|",
+                ClaimKind.Status => "s|" + d.Status + "|",
+                ClaimKind.Event => "e|",
+                _ => "t|",
+            };
+            var words = d.Draft.Kind == ClaimKind.Statement ? d.Anchors.Concat(d.SpeakerWords).Concat(Rare(d.TextWords))
+                : d.SubjectWords.Length > 0 ? d.SubjectWords : d.KeyWords.Length > 0 ? d.KeyWords : d.TextWords;
+            foreach (var word in words) index.Add(prefix + word, i);
+        }
+        var sets = new UnionFind(drafts.Count);
+        foreach (var (a, b) in index.Pairs())
+            if (ClaimMatcher.Match(drafts[a], drafts[b])) sets.Union(a, b);
+
+        var claims = new List<Claim>();
+        foreach (var set in sets.Sets()) claims.Add(Build(set, drafts, context));
+        claims.Sort(static (x, y) => string.CompareOrdinal(x.Id, y.Id));
+        return claims;
+    }
+
+    /// <summary>Words of eight letters or more: rare enough in news to block statements on when they carry no anchors.</summary>
+    private static IEnumerable<string> Rare(string[] words)
+    {
+        foreach (var word in words) if (word.Length >= 8) yield return word;
+    }
+
+    private static Claim Build(List<int> set, List<DraftFeatures> drafts, CorpusContext context)
+    {
+        var members = new List<DraftFeatures>(set.Count);
+        foreach (var i in set) members.Add(drafts[i]);
+        // The representative is the first mention in document order: stable whatever order the store gives.
+        members.Sort(static (x, y) =>
+        {
+            var c = string.CompareOrdinal(x.DocumentId, y.DocumentId);
+            return c != 0 ? c : x.Draft.Mention.Span.Start.CompareTo(y.Draft.Mention.Span.Start);
+        });
+        var first = members[0];
+        var sources = new SortedSet<string>(StringComparer.Ordinal);
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        var mentions = new List<Mention>(members.Count);
+        DateRange? time = null;
+        foreach (var m in members)
+        {
+            sources.Add(m.DocumentId);
+            groups.Add(context.GroupOf(m.DocumentId));
+            mentions.Add(m.Draft.Mention);
+            time ??= m.Time;
+        }
+        var draft = first.Draft;
+        var span = draft.Mention.Span;
+        return new Claim
+        {
+            Id = StableId.Of("c", draft.Kind.ToString(), first.Measure, draft.Subject, first.Status, draft.Text, span.Document, span.Start.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Kind = draft.Kind,
+            Text = draft.Text,
+            Subject = draft.Subject,
+            Measure = draft.Measure,
+            Value = Narrowest(members),
+            Status = first.Status,
+            Time = time,
+            Mentions = mentions,
+            Sources = [.. sources],
+            IndependentSources = groups.Count,
+            Verdict = groups.Count >= 2 ? Verdict.Corroborated : Verdict.SingleSource,
+        };
+    }
+
+    /// <summary>The values' common part when they have one (what every source allows), else the first value.</summary>
+    private static QuantityValue? Narrowest(List<DraftFeatures> members)
+    {
+        var first = members[0].Draft.Value;
+        if (first is null || members.Count == 1) return first;
+        double low = double.NegativeInfinity, high = double.PositiveInfinity;
+        foreach (var m in members)
+        {
+            if (m.Draft.Value is not { } v) continue;
+            if (v.Low is { } l && l > low) low = l;
+            if (v.High is { } h && h < high) high = h;
+        }
+        if (low > high) return first;
+        return first with
+        {
+            Low = double.IsNegativeInfinity(low) ? null : low,
+            High = double.IsPositiveInfinity(high) ? null : high,
+        };
+    }
+
+    private static List<Quote> MatchQuotes(List<QuoteFeatures> quotes)
+    {
+        var index = new BlockingIndex();
+        for (var i = 0; i < quotes.Count; i++)
+        {
+            foreach (var word in quotes[i].Anchors) index.Add("a|" + word, i);
+            foreach (var word in Rare(quotes[i].Words)) index.Add("r|" + word, i);
+            foreach (var word in quotes[i].SpeakerWords) index.Add("p|" + word, i);
+        }
+        var sets = new UnionFind(quotes.Count);
+        foreach (var (a, b) in index.Pairs())
+            if (QuoteFeatures.Match(quotes[a], quotes[b])) sets.Union(a, b);
+        var result = new List<Quote>();
+        foreach (var set in sets.Sets())
+        {
+            var members = new List<QuoteFeatures>(set.Count);
+            foreach (var i in set) members.Add(quotes[i]);
+            members.Sort(static (x, y) =>
+            {
+                var c = string.CompareOrdinal(x.DocumentId, y.DocumentId);
+                return c != 0 ? c : x.Draft.Variant.Span.Start.CompareTo(y.Draft.Variant.Span.Start);
+            });
+            var first = members[0].Draft;
+            var speaker = first.Speaker;
+            var kind = first.SpeakerKind;
+            // A named rendering names the speaker for all: "one official" in a copy does not hide who spoke.
+            foreach (var m in members)
+                if (m.Draft.SpeakerKind == SpeakerKind.Named && kind != SpeakerKind.Named) { speaker = m.Draft.Speaker; kind = SpeakerKind.Named; }
+            var groups = new HashSet<string>(StringComparer.Ordinal);
+            var variants = new List<QuoteVariant>(members.Count);
+            foreach (var m in members) { groups.Add(m.Group); variants.Add(m.Draft.Variant); }
+            result.Add(new Quote
+            {
+                Id = StableId.Of("q", speaker, first.Variant.Text, first.Variant.Span.Document, first.Variant.Span.Start.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                Speaker = speaker,
+                SpeakerKind = kind,
+                Variants = variants,
+                IndependentSources = groups.Count,
+            });
+        }
+        result.Sort(static (x, y) => string.CompareOrdinal(x.Id, y.Id));
+        return result;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+
+namespace Triangulate.Reconcile;
+
+/// <summary>
+/// The content words of a short text (a subject, a claim, a quote) as a sorted set, and set similarity between two such
+/// sets by a linear merge: cheap enough to run on every candidate pair a blocking index yields.
+/// </summary>
+internal static class ContentWords
+{
+    /// <summary>Distinct lower-case content words (function words dropped, a plural "s" folded), ordinal order.</summary>
+    public static string[] Of(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return [];
+        var words = new SortedSet<string>(StringComparer.Ordinal);
+        Collect(text, words, anchorsOnly: false);
+        return [.. words];
+    }
+
+    /// <summary>Content words of several texts (keys, subject) together.</summary>
+    public static string[] Of(IEnumerable<string?> texts)
+    {
+        var words = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts) if (!string.IsNullOrEmpty(text)) Collect(text, words, anchorsOnly: false);
+        return [.. words];
+    }
+
+    /// <summary>
+    /// Anchors: the words that survive translation and paraphrase (numbers, capitalised names not opening a sentence,
+    /// long rare-looking words), as in the "anchor" features of cross-lingual quote matching.
+    /// </summary>
+    public static string[] Anchors(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return [];
+        var words = new SortedSet<string>(StringComparer.Ordinal);
+        Collect(text, words, anchorsOnly: true);
+        return [.. words];
+    }
+
+    /// <summary>|a ∩ b| / |a ∪ b| of two sorted sets; 0 when both are empty.</summary>
+    public static double Jaccard(string[] a, string[] b)
+    {
+        var shared = Shared(a, b);
+        var union = a.Length + b.Length - shared;
+        return union == 0 ? 0 : (double)shared / union;
+    }
+
+    /// <summary>|a ∩ b| / min(|a|, |b|): how much of the shorter set the longer one contains ("the general" in "the Russian general").</summary>
+    public static double Containment(string[] a, string[] b)
+    {
+        var min = Math.Min(a.Length, b.Length);
+        return min == 0 ? 0 : (double)Shared(a, b) / min;
+    }
+
+    /// <summary>Size of the intersection of two sorted sets.</summary>
+    public static int Shared(string[] a, string[] b)
+    {
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var c = string.CompareOrdinal(a[i], b[j]);
+            if (c == 0) { shared++; i++; j++; }
+            else if (c < 0) i++;
+            else j++;
+        }
+        return shared;
+    }
+
+    private static void Collect(string text, SortedSet<string> words, bool anchorsOnly)
+    {
+        var stop = ReconcileData.Stopwords;
+        var span = text.AsSpan();
+        var i = 0;
+        var sentenceStart = true;
+        var token = new StringBuilder();
+        while (i < span.Length)
+        {
+            if (!char.IsLetterOrDigit(span[i]))
+            {
+                if (span[i] is '.' or '!' or '?' or '"' or '“' or '\'' or '‘' or ':') sentenceStart = true;
+                i++;
+                continue;
+            }
+            var start = i;
+            token.Clear();
+            // Digits keep their group separators so "1,376" and "1376" both become "1376".
+            while (i < span.Length && (char.IsLetterOrDigit(span[i]) || (span[i] is ',' or '.' && i + 1 < span.Length && char.IsDigit(span[i + 1]) && i > start && char.IsDigit(span[i - 1]))))
+            {
+                if (span[i] != ',') token.Append(char.ToLowerInvariant(span[i]));
+                i++;
+            }
+            var word = token.ToString();
+            var capitalised = char.IsUpper(span[start]);
+            var numeric = char.IsDigit(span[start]);
+            var opensSentence = sentenceStart;
+            sentenceStart = false;
+            if (stop.Contains(word)) continue;
+            if (!numeric && word.Length > 3 && word[^1] == 's' && word[^2] != 's') word = word[..^1];
+            if (anchorsOnly && !(numeric || (capitalised && !opensSentence) || word.Length >= 10)) continue;
+            if (word.Length < 2 && !numeric) continue;
+            words.Add(word.Normalize(NormalizationForm.FormC).ToLower(CultureInfo.InvariantCulture));
+        }
+    }
+}

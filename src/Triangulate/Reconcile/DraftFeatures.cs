@@ -1,0 +1,80 @@
+using Triangulate.Model;
+
+namespace Triangulate.Reconcile;
+
+/// <summary>A claim draft with what matching compares, computed once: its document's independence group, word sets, canonical status and time.</summary>
+internal sealed class DraftFeatures
+{
+    public DraftFeatures(ClaimDraft draft, string documentId, string group, DateRange? time)
+    {
+        Draft = draft;
+        DocumentId = documentId;
+        Group = group;
+        Time = time;
+        Measure = draft.Measure?.Trim().ToLowerInvariant();
+        Status = CanonicalStatus(draft.Status);
+        SubjectWords = ContentWords.Of(draft.Subject);
+        KeyWords = ContentWords.Of(draft.Keys);
+        TextWords = ContentWords.Of(draft.Text);
+        Anchors = ContentWords.Anchors(draft.Text);
+        SpeakerWords = ContentWords.Of(draft.Mention.Attribution?.Speaker);
+    }
+
+    public ClaimDraft Draft { get; }
+
+    public string DocumentId { get; }
+
+    public string Group { get; }
+
+    /// <summary>The time, re-resolved against an inferred publication date when the draft's own was relative.</summary>
+    public DateRange? Time { get; }
+
+    public string? Measure { get; }
+
+    public string? Status { get; }
+
+    public string[] SubjectWords { get; }
+
+    public string[] KeyWords { get; }
+
+    public string[] TextWords { get; }
+
+    public string[] Anchors { get; }
+
+    public string[] SpeakerWords { get; }
+
+    /// <summary>The status through the status lexicon's aliases ("dead" → "killed"), lower case.</summary>
+    public static string? CanonicalStatus(string? status)
+    {
+        if (string.IsNullOrWhiteSpace(status)) return null;
+        var key = status.Trim().ToLowerInvariant();
+        return ReconcileData.Statuses.TryGetValue(key, out var known) ? known.Status : key;
+    }
+
+    /// <summary>The exclusive group of a canonical status ("fate", "custody"), or null when it excludes nothing.</summary>
+    public static string? StatusGroup(string? status) =>
+        status is not null && ReconcileData.Statuses.TryGetValue(status, out var known) && known.Group != "-" ? known.Group : null;
+
+    /// <summary>True when the two are about the same subject: their subjects (or keys) share most words.</summary>
+    public bool SameSubject(DraftFeatures other)
+    {
+        if (SubjectWords.Length > 0 && other.SubjectWords.Length > 0)
+            return ContentWords.Containment(SubjectWords, other.SubjectWords) >= 0.5;
+        if (KeyWords.Length > 0 && other.KeyWords.Length > 0)
+            return ContentWords.Jaccard(KeyWords, other.KeyWords) >= 0.5;
+        return ContentWords.Jaccard(TextWords, other.TextWords) >= 0.5;
+    }
+
+    /// <summary>True when both times are known and overlap, or either is unknown.</summary>
+    public static bool TimesCompatible(DateRange? a, DateRange? b) =>
+        Bounds(a) is not { } x || Bounds(b) is not { } y || (x.Start <= y.End && y.Start <= x.End);
+
+    /// <summary>The days a time allows, or null when it states no date.</summary>
+    public static (DateOnly Start, DateOnly End)? Bounds(DateRange? range)
+    {
+        if (range is null || (range.Start is null && range.End is null)) return null;
+        var start = (range.Start ?? range.End)!.Value.Earliest;
+        var end = (range.End ?? range.Start)!.Value.Latest;
+        return (start, end);
+    }
+}
