@@ -1,0 +1,84 @@
+using System.Text;
+using Triangulate.Model;
+
+namespace Triangulate.Reconcile;
+
+/// <summary>A matched claim with what the contradiction and series rules compare: subject words, status group, whether it is tied to a moment of its own, and its voices.</summary>
+internal sealed class ClaimFacts
+{
+    private readonly CorpusContext _context;
+
+    public ClaimFacts(Claim claim, CorpusContext context)
+    {
+        Claim = claim;
+        _context = context;
+        SubjectWords = ContentWords.Of(claim.Subject ?? claim.Text);
+        TextWords = ContentWords.Of(claim.Text);
+        StatusGroup = DraftFeatures.StatusGroup(claim.Status);
+        Qualified = HasQualifier(claim);
+    }
+
+    public Claim Claim { get; }
+
+    public string[] SubjectWords { get; }
+
+    public string[] TextWords { get; }
+
+    public string? StatusGroup { get; }
+
+    /// <summary>True when a mention ties the figure to its own moment ("at its peak", "now").</summary>
+    public bool Qualified { get; }
+
+    /// <summary>Same subject: most words of the shorter subject are in the longer.</summary>
+    public bool SameSubject(ClaimFacts other) => ContentWords.Containment(SubjectWords, other.SubjectWords) >= 0.5;
+
+    /// <summary>
+    /// True when the two claims come from different voices: a mention of one lies in an independence group the other's
+    /// mentions do not, or carries an attribution the other's do not. One outlet and its rewrite are one voice.
+    /// </summary>
+    public static bool DistinctVoices(ClaimFacts a, ClaimFacts b)
+    {
+        var va = a.VoiceSet();
+        var vb = b.VoiceSet();
+        return !va.SetEquals(vb);
+    }
+
+    /// <summary>The sources in words: outlet or title of each document, with the attribution when there is one.</summary>
+    public string Voices()
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var mention in Claim.Mentions)
+        {
+            var document = _context.Corpus.FindDocument(mention.Span.Document);
+            var name = document?.Outlet ?? (document?.Title is { } t ? "“" + t + "”" : null) ?? document?.Source ?? mention.Span.Document;
+            if (mention.Attribution?.Speaker is { } speaker) name += " (citing " + speaker + ")";
+            names.Add(name);
+        }
+        return string.Join(" and ", names);
+    }
+
+    private HashSet<string> VoiceSet()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in Claim.Mentions)
+            set.Add(_context.GroupOf(mention.Span.Document) + "|" + (mention.Attribution?.Speaker?.Trim().ToLowerInvariant() ?? ""));
+        return set;
+    }
+
+    private static bool HasQualifier(Claim claim)
+    {
+        var text = new StringBuilder(claim.Text);
+        foreach (var mention in claim.Mentions) text.Append(' ').Append(mention.Span.Excerpt);
+        var lower = " " + Normalise(text.ToString()) + " ";
+        foreach (var word in ReconcileData.Qualifiers)
+            if (lower.Contains(" " + word + " ", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static string Normalise(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text) builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        return builder.ToString();
+    }
+}

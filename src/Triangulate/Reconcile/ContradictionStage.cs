@@ -1,0 +1,152 @@
+using System.Text;
+using Triangulate.Model;
+
+namespace Triangulate.Reconcile;
+
+/// <summary>
+/// Finds claims that cannot all be true: exclusive statuses of one subject (killed, wounded, unharmed) at one time,
+/// values of one measure and subject at one moment that do not overlap beyond their hedges and rounding, and one event
+/// placed on days that do not overlap. Conservative by design, since a false alarm costs an analyst more than a miss:
+/// figures tied to their own moment ("at its peak", "now") or to different times form a series instead; claims whose
+/// every mention comes from one independence group with no distinct attribution are one voice, not two; statuses
+/// such as "not seen" exclude nothing. Connected conflicts of one subject become one contradiction, and their claims
+/// are marked contested.
+/// </summary>
+public sealed class ContradictionStage : ICorpusStage
+{
+    /// <summary>Relative gap beyond hedges and rounding below which two figures are not called contradictory (10%: reporting noise such as conversions and cut-off dates).</summary>
+    public const double MinimumGap = 0.10;
+
+    /// <inheritdoc />
+    public string Name => "contradictions";
+
+    /// <inheritdoc />
+    public void Run(CorpusContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var claims = context.Claims;
+        var features = new ClaimFacts[claims.Count];
+        var index = new BlockingIndex();
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var f = features[i] = new ClaimFacts(claims[i], context);
+            var prefix = claims[i].Kind switch
+            {
+                ClaimKind.Status when f.StatusGroup is not null => "s|" + f.StatusGroup + "|",
+                ClaimKind.Quantity when claims[i].Measure is not null => "q|" + claims[i].Measure!.ToLowerInvariant() + "|",
+                ClaimKind.Event => "e|",
+                _ => null,
+            };
+            if (prefix is null) continue;
+            foreach (var word in f.SubjectWords) index.Add(prefix + word, i);
+        }
+        var sets = new UnionFind(claims.Count);
+        var conflicted = new bool[claims.Count];
+        foreach (var (a, b) in index.Pairs())
+        {
+            if (!Conflict(features[a], features[b])) continue;
+            sets.Union(a, b);
+            conflicted[a] = conflicted[b] = true;
+        }
+        Contradict(context, sets, conflicted, features);
+    }
+
+    /// <summary>Adds one contradiction per connected set of conflicting claims and marks those claims contested.</summary>
+    internal static void Contradict(CorpusContext context, UnionFind sets, bool[] conflicted, ClaimFacts[] features)
+    {
+        var contested = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var set in sets.Sets())
+        {
+            if (set.Count < 2 || !conflicted[set[0]]) continue;
+            var members = new List<ClaimFacts>(set.Count);
+            foreach (var i in set) members.Add(features[i]);
+            context.Contradictions.Add(Describe(members));
+            foreach (var m in members) contested.Add(m.Claim.Id);
+        }
+        MarkContested(context, contested);
+        context.Contradictions.Sort(static (x, y) => string.CompareOrdinal(x.Id, y.Id));
+    }
+
+    /// <summary>Sets the verdict of the claims named to contested.</summary>
+    internal static void MarkContested(CorpusContext context, HashSet<string> ids)
+    {
+        for (var i = 0; i < context.Claims.Count; i++)
+            if (ids.Contains(context.Claims[i].Id)) context.Claims[i] = context.Claims[i] with { Verdict = Verdict.Contested };
+    }
+
+    /// <summary>True when the two claims cannot both be true (and come from distinct voices).</summary>
+    internal static bool Conflict(ClaimFacts a, ClaimFacts b)
+    {
+        var x = a.Claim;
+        var y = b.Claim;
+        if (x.Kind != y.Kind || !a.SameSubject(b) || !ClaimFacts.DistinctVoices(a, b)) return false;
+        switch (x.Kind)
+        {
+            case ClaimKind.Status:
+                return a.StatusGroup is not null && a.StatusGroup == b.StatusGroup && x.Status != y.Status
+                    && DraftFeatures.TimesCompatible(x.Time, y.Time);
+            case ClaimKind.Quantity:
+                if (!string.Equals(x.Measure, y.Measure, StringComparison.OrdinalIgnoreCase)) return false;
+                if (!string.IsNullOrEmpty(x.Value?.Unit) && !string.IsNullOrEmpty(y.Value?.Unit)
+                    && !string.Equals(x.Value.Unit, y.Value.Unit, StringComparison.OrdinalIgnoreCase)) return false;
+                // The same moment: both dated and overlapping, or neither dated nor tied to a moment of its own.
+                var bx = DraftFeatures.Bounds(x.Time);
+                var by = DraftFeatures.Bounds(y.Time);
+                var sameMoment = bx is not null && by is not null
+                    ? DraftFeatures.TimesCompatible(x.Time, y.Time) && !a.Qualified && !b.Qualified
+                    : bx is null && by is null && !a.Qualified && !b.Qualified;
+                return sameMoment && ContentWords.Jaccard(a.SubjectWords, b.SubjectWords) >= 0.5
+                    && Figures.Gap(x.Value, y.Value) > MinimumGap;
+            case ClaimKind.Event:
+                // One event on days that cannot overlap: both stated to the day, at least two days apart (time zones and "overnight").
+                if (ContentWords.Jaccard(a.TextWords, b.TextWords) < ClaimMatcher.SameText) return false;
+                if (!ToTheDay(x.Time) || !ToTheDay(y.Time)) return false;
+                var ex = DraftFeatures.Bounds(x.Time)!.Value;
+                var ey = DraftFeatures.Bounds(y.Time)!.Value;
+                return ey.Start.DayNumber - ex.End.DayNumber >= 2 || ex.Start.DayNumber - ey.End.DayNumber >= 2;
+            default:
+                return false;
+        }
+    }
+
+    private static bool ToTheDay(DateRange? range) =>
+        range is not null && (range.Start ?? range.End)?.Day is not null && (range.End ?? range.Start)?.Day is not null;
+
+    private static Contradiction Describe(List<ClaimFacts> members)
+    {
+        members.Sort(static (p, q) => string.CompareOrdinal(p.Claim.Id, q.Claim.Id));
+        var first = members[0].Claim;
+        var about = first.Kind switch
+        {
+            ClaimKind.Status => "the fate of " + (first.Subject ?? "the subject"),
+            ClaimKind.Quantity => (first.Measure ?? "figure") + " of " + (first.Subject ?? "the subject"),
+            _ => "when " + first.Text + " happened",
+        };
+        var text = new StringBuilder();
+        for (var i = 0; i < members.Count; i++)
+        {
+            var claim = members[i].Claim;
+            if (i > 0) text.Append(i == members.Count - 1 ? " while " : "; ");
+            text.Append(members[i].Voices()).Append(claim.Kind switch
+            {
+                ClaimKind.Status => " says " + claim.Status,
+                ClaimKind.Quantity => " gives " + Figures.Describe(claim.Value),
+                _ => " dates it " + DescribeTime(claim.Time),
+            });
+        }
+        text.Append(" (").Append(about).Append(").");
+        var ids = new List<string>(members.Count);
+        foreach (var m in members) ids.Add(m.Claim.Id);
+        return new Contradiction
+        {
+            Id = StableId.Of("x", [.. ids]),
+            About = about,
+            Claims = ids,
+            Explanation = char.ToUpperInvariant(text[0]) + text.ToString(1, text.Length - 1),
+        };
+    }
+
+    private static string DescribeTime(DateRange? time) =>
+        DraftFeatures.Bounds(time) is { } b ? (b.Start == b.End ? b.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : b.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " to " + b.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : "undated";
+}
