@@ -17,20 +17,26 @@ internal static class AnalyzeCommand
         };
         var command = new Command("analyze", "Read articles, store them with what was found, and write the dossier of everything stored")
         {
-            paths, options.Out, options.Db, options.Format, options.Languages, options.Quiet, options.Verbose,
+            paths, options.Out, options.Db, options.Format, options.Languages, options.Calendar, options.Quiet, options.Verbose,
         };
         command.SetAction(result => Run(
             result.GetValue(paths)!, result.GetValue(options.Out)!, result.GetValue(options.Db)!,
-            result.GetValue(options.Format)!, result.GetValue(options.Languages),
+            result.GetValue(options.Format)!, result.GetValue(options.Languages), result.GetValue(options.Calendar) ?? [],
             result.GetValue(options.Quiet), result.GetValue(options.Verbose)));
         return command;
     }
 
-    private static int Run(string[] paths, string outFolder, string db, string formats, string? languages, bool quiet, bool verbose)
+    private static int Run(string[] paths, string outFolder, string db, string formats, string? languages, string[] calendars, bool quiet, bool verbose)
     {
         var console = Consoles.Error();
         var builder = PipelineBuilder.CreateDefault();
         if (!Options.TryApplyLanguages(builder, languages, console)) return ExitCodes.Usage;
+        foreach (var calendar in calendars)
+        {
+            if (File.Exists(calendar)) { builder.CalendarFiles.Add(calendar); continue; }
+            console.MarkupLineInterpolated($"[red]error[/]: --calendar: no such file '{calendar}'");
+            return ExitCodes.Usage;
+        }
         var pipeline = builder.Build();
         if (!Options.TryParseFormats(pipeline, formats, console, out var formatList)) return ExitCodes.Usage;
 

@@ -29,6 +29,11 @@ internal sealed class Options
         Description = "ISO 639-1 codes the language detector considers, comma-separated (default: en,de,fr,es,nl,it,pt,ru,uk,pl); each costs memory",
     };
 
+    public Option<string[]> Calendar { get; } = new("--calendar")
+    {
+        Description = "Extra calendar of dated events for dating undated articles (TSV: YYYY-MM-DD, name, aliases separated by ';'); repeatable",
+    };
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print problems only" };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Print progress lines as the run goes" };

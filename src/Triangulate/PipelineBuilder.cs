@@ -42,6 +42,9 @@ public sealed class PipelineBuilder
     /// <summary>Report writers.</summary>
     public List<IReportWriter> ReportWriters { get; } = [];
 
+    /// <summary>Extra calendars of dated events (TSV: date, name, aliases) for dating undated documents; read when the dating stage first runs.</summary>
+    public List<string> CalendarFiles { get; } = [];
+
     /// <summary>Analyser threads; defaults to the processor count.</summary>
     public int Workers { get; set; } = Environment.ProcessorCount;
 
@@ -50,6 +53,10 @@ public sealed class PipelineBuilder
     {
         var builder = new PipelineBuilder();
         builder.Readers.Add(new PlainTextDocumentReader());
+        // Reconcile, after the link stages: dating first (claim matching re-resolves relative times against it),
+        // then claims and quotes, contradictions (verdicts), series (arithmetic checks), timeline.
+        builder.CorpusStages.AddRange([new Reconcile.DatingStage(builder.CalendarFiles), new Reconcile.ClaimMatchingStage(),
+            new Reconcile.ContradictionStage(), new Reconcile.SeriesStage(), new Reconcile.TimelineStage()]);
         builder.ReportWriters.Add(new JsonReportWriter());
         builder.ReportWriters.Add(new MarkdownReportWriter());
         builder.ReportWriters.Add(new HtmlReportWriter());
