@@ -36,7 +36,7 @@ internal static class ClaimMatcher
         return ContentWords.Shared(aAnchors, bAnchors) >= 2 && similarity >= 0.2;
     }
 
-    /// <summary>Speakers agree when both are unknown, or their words mostly coincide ("Zelensky" and "Volodymyr Zelensky").</summary>
+    /// <summary>Speakers agree when both are unknown, or their words mostly coincide ("Smith" and "John Smith").</summary>
     public static bool SpeakersAgree(string[] a, string[] b)
     {
         if (a.Length == 0 || b.Length == 0) return a.Length == b.Length;

@@ -1,0 +1,151 @@
+using Triangulate.Model;
+using Triangulate.Reconcile;
+using Triangulate.Tests.Support;
+using static Triangulate.Tests.Support.SomeClaims;
+
+namespace Triangulate.Tests.Unit.Reconcile;
+
+public sealed class ClaimMatchingStageTests
+{
+    private static CorpusContext Run(InMemoryCorpus corpus, Action<CorpusContext>? link = null)
+    {
+        var context = corpus.Context();
+        link?.Invoke(context);
+        new ClaimMatchingStage().Run(context);
+        return context;
+    }
+
+    [Fact]
+    public void HedgedFiguresOfOneMeasureAndSubjectFromTwoOutletsAreOneCorroboratedClaim()
+    {
+        var a = Document("Ukraine lost around 40% of the territory it captured.", "Alpha");
+        var b = Document("Kyiv has lost more than 40 percent of the captured territory.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "around 40%", "captured territory", "percent", 35, 45, "percent")]))
+            .Add(b, Analysis(b, [Quantity(b, "more than 40 percent", "captured territory", "percent", 40, null, "percent")]));
+
+        var context = Run(corpus);
+
+        var claim = Assert.Single(context.Claims);
+        Assert.Equal(2, claim.Mentions.Count);
+        Assert.Equal(2, claim.IndependentSources);
+        Assert.Equal(Verdict.Corroborated, claim.Verdict);
+        Assert.Equal([.. new[] { a.Id, b.Id }.Order(StringComparer.Ordinal)], claim.Sources);
+    }
+
+    [Fact]
+    public void ARoundedRestatementMatchesTheExactFigure()
+    {
+        var a = Document("At its peak Ukraine held 1,376 square kilometres.", "Alpha");
+        var b = Document("At its peak Ukraine held some 1,400 square kilometres.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "1,376 square kilometres", "territory held", "area", 1376, 1376, "km2")]))
+            .Add(b, Analysis(b, [Quantity(b, "1,400 square kilometres", "territory held", "area", 1400, 1400, "km2")]));
+
+        Assert.Single(Run(corpus).Claims);
+    }
+
+    [Fact]
+    public void FiguresThatDoNotOverlapStayTwoClaims()
+    {
+        var a = Document("Ukraine holds 800 square kilometres.", "Alpha");
+        var b = Document("Ukraine held 1,376 square kilometres.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "800 square kilometres", "territory held", "area", 800, 800, "km2")]))
+            .Add(b, Analysis(b, [Quantity(b, "1,376 square kilometres", "territory held", "area", 1376, 1376, "km2")]));
+
+        Assert.Equal(2, Run(corpus).Claims.Count);
+    }
+
+    [Fact]
+    public void DifferentMeasuresOfOneSubjectAreNotMatched()
+    {
+        var a = Document("The brigade lost 40 soldiers.", "Alpha");
+        var b = Document("The brigade lost 40 percent of its soldiers.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "40 soldiers", "brigade soldiers", "count", 40, 40, "people")]))
+            .Add(b, Analysis(b, [Quantity(b, "40 percent", "brigade soldiers", "percent", 40, 40, "percent")]));
+
+        Assert.Equal(2, Run(corpus).Claims.Count);
+    }
+
+    [Fact]
+    public void ARewriteCarriesTheClaimButIsNotASecondIndependentSource()
+    {
+        var a = Document("The general was killed in the strike.", "Alpha");
+        var b = Document("Reports say the general was killed in the strike.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Status(a, "general was killed", "the general", "killed")]))
+            .Add(b, Analysis(b, [Status(b, "general was killed", "general", "dead")]));
+
+        var context = Run(corpus, c => { c.IndependenceGroups[a.Id] = "g1"; c.IndependenceGroups[b.Id] = "g1"; });
+
+        var claim = Assert.Single(context.Claims);
+        Assert.Equal(2, claim.Sources.Count);
+        Assert.Equal(1, claim.IndependentSources);
+        Assert.Equal(Verdict.SingleSource, claim.Verdict);
+    }
+
+    [Fact]
+    public void DifferentStatusesOfOneSubjectAreDifferentClaims()
+    {
+        var a = Document("The general was killed.", "Alpha");
+        var b = Document("The general was wounded.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Status(a, "general was killed", "the general", "killed")]))
+            .Add(b, Analysis(b, [Status(b, "general was wounded", "the general", "wounded")]));
+
+        Assert.Equal(2, Run(corpus).Claims.Count);
+    }
+
+    [Fact]
+    public void AStatementInOtherWordsWithTheSameSpeakerAndAnchorsIsOneClaim()
+    {
+        var a = Document("He said Putin wants to push us out before January 20.", "Alpha");
+        var b = Document("Putin aims to drive Ukraine out before January 20, he said.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Statement(a, "Putin wants to push us out before January 20", "Volodymyr Zelensky")]))
+            .Add(b, Analysis(b, [Statement(b, "Putin aims to drive Ukraine out before January 20", "Zelensky")]));
+
+        Assert.Single(Run(corpus).Claims);
+    }
+
+    [Fact]
+    public void TheSameQuoteInTwoOutletsIsOneQuoteWithTwoVariants()
+    {
+        var a = Document("'The enemy is increasing the number of counterattacks,' said the source.", "Alpha");
+        var b = Document("\"The enemy is increasing the number of counter-attacks,\" the source said.", "Beta");
+        var c = Document("'We will hold this area as long as necessary,' said the source.", "Gamma");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, quotes: [Quote(a, "The enemy is increasing the number of counterattacks", "a military source", SpeakerKind.Anonymous)]))
+            .Add(b, Analysis(b, quotes: [Quote(b, "The enemy is increasing the number of counter-attacks", "source", SpeakerKind.Anonymous)]))
+            .Add(c, Analysis(c, quotes: [Quote(c, "We will hold this area as long as necessary", "source", SpeakerKind.Anonymous)]));
+
+        var context = Run(corpus);
+
+        Assert.Equal(2, context.Quotes.Count);
+        var matched = Assert.Single(context.Quotes, q => q.Variants.Count == 2);
+        Assert.Equal(2, matched.IndependentSources);
+    }
+
+    [Fact]
+    public void QuotesOfDifferentNamedSpeakersAreNotMatched()
+    {
+        var a = Document("'We will not give up our land,' said Smith.", "Alpha");
+        var b = Document("'We will not give up our land,' said Jones.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, quotes: [Quote(a, "We will not give up our land", "John Smith")]))
+            .Add(b, Analysis(b, quotes: [Quote(b, "We will not give up our land", "Mary Jones")]));
+
+        Assert.Equal(2, Run(corpus).Quotes.Count);
+    }
+
+    [Fact]
+    public void ClaimIdsAreTheSameOnARerun()
+    {
+        var a = Document("Ukraine holds 800 square kilometres.", "Alpha");
+        var corpus = new InMemoryCorpus().Add(a, Analysis(a, [Quantity(a, "800 square kilometres", "territory held", "area", 800, 800, "km2")]));
+
+        Assert.Equal(Run(corpus).Claims[0].Id, Run(corpus).Claims[0].Id);
+    }
+}
