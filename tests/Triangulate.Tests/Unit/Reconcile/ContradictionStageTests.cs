@@ -1,0 +1,175 @@
+using Triangulate.Model;
+using Triangulate.Reconcile;
+using Triangulate.Tests.Support;
+using static Triangulate.Tests.Support.SomeClaims;
+
+namespace Triangulate.Tests.Unit.Reconcile;
+
+public sealed class ContradictionStageTests
+{
+    private static CorpusContext Run(InMemoryCorpus corpus, Action<CorpusContext>? link = null)
+    {
+        var context = corpus.Context();
+        link?.Invoke(context);
+        new ClaimMatchingStage().Run(context);
+        new ContradictionStage().Run(context);
+        new SeriesStage().Run(context);
+        return context;
+    }
+
+    [Fact]
+    public void KilledWoundedAndUnharmedFromDifferentSourcesAreOneContradictionAndNotSeenIsNotPartOfIt()
+    {
+        // Modelled on examples/kursk 004: one article weighs three accounts of the general's fate.
+        var d = Document(
+            "According to a Western source, Global Defense Corp, the general was killed in the attack. Another source reported that Solodchuk was only wounded, or even escaped unharmed. The truth remains unclear, but Solodchuk has not been seen since the attack.",
+            "Nieuwsblad");
+        var corpus = new InMemoryCorpus().Add(d, Analysis(d,
+        [
+            Status(d, "the general was killed in the attack", "Lieutenant General Valery Solodchuk", "killed", speaker: "Global Defense Corp"),
+            Status(d, "Solodchuk was only wounded", "Solodchuk", "wounded", speaker: "another source"),
+            Status(d, "escaped unharmed", "Solodchuk", "unharmed", speaker: "another source"),
+            Status(d, "Solodchuk has not been seen since the attack", "Solodchuk", "has not been seen"),
+        ]));
+
+        var context = Run(corpus);
+
+        var contradiction = Assert.Single(context.Contradictions);
+        Assert.Equal(3, contradiction.Claims.Count);
+        var notSeen = Assert.Single(context.Claims, c => c.Status == "not seen");
+        Assert.DoesNotContain(notSeen.Id, contradiction.Claims);
+        Assert.Equal(Verdict.SingleSource, notSeen.Verdict);
+        Assert.All(contradiction.Claims, id => Assert.Equal(Verdict.Contested, context.Claims.Single(c => c.Id == id).Verdict));
+        Assert.Contains("Global Defense Corp", contradiction.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Nieuwsblad", contradiction.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TerritoryFiguresAtDifferentTimesAreASeriesNotAContradiction()
+    {
+        var a = Document("By late August Ukraine held 1,376 square kilometres.", "Alpha");
+        var b = Document("Ukraine now holds about 800 square kilometres.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "held 1,376 square kilometres", "Ukrainian-held territory", "area", 1376, 1376, "km2", time: "2024-08-25")]))
+            .Add(b, Analysis(b, [Quantity(b, "holds about 800 square kilometres", "Ukrainian-held territory", "area", 760, 840, "km2", time: "2024-11-26")]));
+
+        var context = Run(corpus);
+
+        Assert.Empty(context.Contradictions);
+        var series = Assert.Single(context.Series);
+        Assert.Equal(2, series.Points.Count);
+        Assert.True(series.Points[0].Date < series.Points[1].Date);
+        Assert.Equal(1376, series.Points[0].Low);
+    }
+
+    [Fact]
+    public void UndatedFiguresTiedToTheirOwnMomentAreNotAContradiction()
+    {
+        var a = Document("Ukraine controls about 800 square kilometres, down from the peak of 1376 square kilometres.", "Alpha");
+        var b = Document("Ukraine controls 1,376 square kilometres.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "the peak of 1376 square kilometres", "Ukrainian-held territory", "area", 1376, 1376, "km2"),
+                                 Quantity(a, "controls about 800 square kilometres", "Ukrainian-held territory", "area", 760, 840, "km2")]))
+            .Add(b, Analysis(b, [Quantity(b, "controls 1,376 square kilometres", "Ukrainian-held territory", "area", 1376, 1376, "km2")]));
+
+        var context = Run(corpus);
+
+        Assert.DoesNotContain(context.Contradictions, c => c.About.StartsWith("area", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FiguresOfOneMomentThatDoNotOverlapAreAContradiction()
+    {
+        var a = Document("On 26 November Ukraine held 800 square kilometres.", "Alpha");
+        var b = Document("On 26 November Ukraine held 1,300 square kilometres.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "held 800 square kilometres", "Ukrainian-held territory", "area", 800, 800, "km2", time: "2024-11-26")]))
+            .Add(b, Analysis(b, [Quantity(b, "held 1,300 square kilometres", "Ukrainian-held territory", "area", 1300, 1300, "km2", time: "2024-11-26")]));
+
+        var context = Run(corpus);
+
+        var contradiction = Assert.Single(context.Contradictions);
+        Assert.Contains("Alpha", contradiction.Explanation, StringComparison.Ordinal);
+        Assert.Contains("Beta", contradiction.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AClaimAndItsRewriteAreNeverAContradiction()
+    {
+        var a = Document("The general was killed.", "Alpha");
+        var b = Document("The general was wounded.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Status(a, "general was killed", "the general", "killed")]))
+            .Add(b, Analysis(b, [Status(b, "general was wounded", "the general", "wounded")]));
+
+        var grouped = Run(corpus, c => { c.IndependenceGroups[a.Id] = "g"; c.IndependenceGroups[b.Id] = "g"; });
+        var separate = Run(corpus);
+
+        Assert.Empty(grouped.Contradictions);
+        Assert.Single(separate.Contradictions);
+    }
+
+    [Fact]
+    public void StatusesAtDifferentTimesAreNotAContradiction()
+    {
+        var a = Document("The general was wounded in March.", "Alpha");
+        var b = Document("The general was killed in November.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Status(a, "general was wounded", "the general", "wounded", time: "2024-03")]))
+            .Add(b, Analysis(b, [Status(b, "general was killed", "the general", "killed", time: "2024-11")]));
+
+        Assert.Empty(Run(corpus).Contradictions);
+    }
+
+    [Fact]
+    public void AnEventPlacedOnDaysFarApartIsAContradictionButADayApartIsNot()
+    {
+        var a = Document("The bridge was destroyed by a missile strike.", "Alpha");
+        var b = Document("The bridge was destroyed by a missile strike, officials said.", "Beta");
+        var c = Document("A missile strike destroyed the bridge, it was reported.", "Gamma");
+        var far = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Event(a, "The bridge was destroyed by a missile strike", "bridge", "2024-11-02")]))
+            .Add(b, Analysis(b, [Event(b, "The bridge was destroyed by a missile strike", "bridge", "2024-11-09")]));
+        var near = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Event(a, "The bridge was destroyed by a missile strike", "bridge", "2024-11-02")]))
+            .Add(c, Analysis(c, [Event(c, "A missile strike destroyed the bridge", "bridge", "2024-11-03")]));
+
+        Assert.Single(Run(far).Contradictions);
+        Assert.Empty(Run(near).Contradictions);
+    }
+
+    [Fact]
+    public void AStatedShareThatAgreesWithTheWholeAndThePartIsANoteNotAContradiction()
+    {
+        var d = Document("Ukraine controls about 800 square kilometers, more than 40 percent less than the peak of 1376 square kilometers.", "Alpha");
+        var corpus = new InMemoryCorpus().Add(d, Analysis(d,
+        [
+            Quantity(d, "controls about 800 square kilometers", "Ukrainian-held territory", "area", 760, 840, "km2"),
+            Quantity(d, "the peak of 1376 square kilometers", "Ukrainian-held territory", "area", 1376, 1376, "km2"),
+            Quantity(d, "more than 40 percent less", "Ukrainian-held territory", "percent", 40, null, "percent"),
+        ]));
+
+        var context = Run(corpus);
+
+        Assert.Empty(context.Contradictions);
+        var note = Assert.Single(Assert.Single(context.Series).Notes);
+        Assert.Contains("agrees", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AStatedShareThatDisagreesWithTheWholeAndThePartIsAContradiction()
+    {
+        var d = Document("Ukraine controls 800 square kilometers, 10 percent less than the peak of 1376 square kilometers.", "Alpha");
+        var corpus = new InMemoryCorpus().Add(d, Analysis(d,
+        [
+            Quantity(d, "controls 800 square kilometers", "Ukrainian-held territory", "area", 800, 800, "km2"),
+            Quantity(d, "the peak of 1376 square kilometers", "Ukrainian-held territory", "area", 1376, 1376, "km2"),
+            Quantity(d, "10 percent less", "Ukrainian-held territory", "percent", 10, 10, "percent"),
+        ]));
+
+        var context = Run(corpus);
+
+        var contradiction = Assert.Single(context.Contradictions);
+        Assert.Equal(3, contradiction.Claims.Count);
+    }
+}
