@@ -1,0 +1,131 @@
+using Triangulate.Model;
+using Triangulate.Reconcile;
+using Triangulate.Tests.Support;
+using static Triangulate.Tests.Support.SomeClaims;
+
+namespace Triangulate.Tests.Unit.Reconcile;
+
+public sealed class DatingStageTests
+{
+    private static CorpusContext Run(InMemoryCorpus corpus, Action<CorpusContext>? link = null, IReadOnlyList<string>? calendars = null)
+    {
+        var context = corpus.Context();
+        link?.Invoke(context);
+        new DatingStage(calendars).Run(context);
+        return context;
+    }
+
+    [Fact]
+    public void EightWeeksUntilTheInaugurationIsEightWeeksBeforeItsDay()
+    {
+        var d = Document("After winning the 2024 election, he prepares. With exactly eight weeks until Donald Trump's inauguration, Ukraine will need to do everything possible.", "Alpha");
+
+        var estimate = Run(new InMemoryCorpus().Add(d)).InferredPublished[d.Id];
+
+        Assert.Equal(PartialDate.Parse("2024-11-25"), estimate.Date);
+        Assert.Equal(DateBasis.Inferred, estimate.Basis);
+        Assert.Contains(estimate.Evidence, s => s.Excerpt!.Contains("eight weeks until", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NineDaysToGoBeforeTheInaugurationIsTheEleventhOfJanuary()
+    {
+        // No year in the text: the other, dated documents of the corpus choose which inauguration.
+        var d = Document("KYIV – With nine days to go before President-elect Donald Trump’s inauguration, Russia and Ukraine are locked in an intense battle.", "Alpha");
+        var dated = Document("Fighting continued on Sunday.", "Beta", published: "2024-12-20");
+
+        var estimate = Run(new InMemoryCorpus().Add(d).Add(dated)).InferredPublished[d.Id];
+
+        Assert.Equal(PartialDate.Parse("2025-01-11"), estimate.Date);
+        Assert.Equal(estimate.Earliest, estimate.Latest);
+    }
+
+    [Fact]
+    public void AlmostFourMonthsAfterAugustAndAMessageWrittenOnTwentySixNovemberGiveLateNovemberToEarlyDecember()
+    {
+        var d = Document(
+            "Almost four months after Ukrainian troops launched a lightning offensive in August, text messages paint a dismal picture.\n\n“This trend will continue,” Pavlo wrote on 26 November. “It’s only a matter of time.”",
+            "Alpha");
+        var dated = Document("Fighting continued.", "Beta", published: "2024-11-20");
+
+        var estimate = Run(new InMemoryCorpus().Add(d).Add(dated)).InferredPublished[d.Id];
+
+        Assert.Equal(PartialDate.Parse("2024-11-26"), estimate.Earliest);
+        Assert.True(estimate.Latest <= PartialDate.Parse("2024-12-15"), estimate.Latest.ToString());
+        Assert.Equal(2, estimate.Evidence.Count);
+    }
+
+    [Fact]
+    public void ADocumentWithOnlyAReportedPastDateGetsNoEstimate()
+    {
+        var d = Document("The spokesman wrote on 26 November 2024 that the attack failed.", "Alpha");
+
+        Assert.Empty(Run(new InMemoryCorpus().Add(d)).InferredPublished);
+    }
+
+    [Fact]
+    public void AnInaugurationCountdownWithNoYearAnywhereSaysNothing()
+    {
+        var d = Document("With nine days to go before the inauguration, the battle goes on.", "Alpha");
+
+        Assert.Empty(Run(new InMemoryCorpus().Add(d)).InferredPublished);
+    }
+
+    [Fact]
+    public void AFutureDateIsNotALowerBound()
+    {
+        var d = Document("He wants to push us out before January 20. With exactly eight weeks until the 2025 inauguration, talks loom.", "Alpha");
+
+        var estimate = Run(new InMemoryCorpus().Add(d)).InferredPublished[d.Id];
+
+        Assert.Equal(PartialDate.Parse("2024-11-25"), estimate.Date);
+    }
+
+    [Fact]
+    public void ACopyIsPublishedAfterItsSourceAndBeforeWhatCopiesIt()
+    {
+        var source = Document("The offensive began.", "Alpha", published: "2024-11-25");
+        var copy = Document("The offensive began, it was reported. It was also reported that 3 days after the offensive things changed.", "Beta");
+        var later = Document("Reprint of the offensive story.", "Gamma", published: "2024-11-27");
+        var corpus = new InMemoryCorpus().Add(source).Add(copy).Add(later);
+
+        var estimate = Run(corpus, c =>
+        {
+            c.Relations.Add(new Relation { From = copy.Id, To = source.Id, Kind = RelationKind.Rewrite });
+            c.Relations.Add(new Relation { From = later.Id, To = copy.Id, Kind = RelationKind.Copy });
+        }).InferredPublished[copy.Id];
+
+        Assert.Equal(PartialDate.Parse("2024-11-25"), estimate.Earliest);
+        Assert.Equal(PartialDate.Parse("2024-11-27"), estimate.Latest);
+    }
+
+    [Fact]
+    public void AUserCalendarAddsEvents()
+    {
+        using var folder = new TempFolder();
+        var calendar = folder.Write("calendar.tsv", "2030-05-01\tgrand river festival\triver festival\n");
+        var d = Document("With ten days to go before the river festival, the town is busy.", "Alpha");
+
+        var without = Run(new InMemoryCorpus().Add(d));
+        var with = Run(new InMemoryCorpus().Add(d), calendars: [calendar]);
+
+        Assert.Empty(without.InferredPublished);
+        Assert.Equal(PartialDate.Parse("2030-04-21"), with.InferredPublished[d.Id].Date);
+    }
+
+    [Fact]
+    public void ClaimMatchingResolvesPublicationRelativeTimesAgainstTheInferredDate()
+    {
+        var d = Document("With exactly eight weeks until the 2025 inauguration, three days ago 40 soldiers died.", "Alpha");
+        var draft = Quantity(d, "40 soldiers", "soldiers died", "count", 40, 40, "people") with
+        {
+            TimeSource = new TimeExpression { Span = Span(d, "three days ago"), Anchor = TimeAnchor.Publication, OffsetDays = -3, Value = "P-3D" },
+        };
+        var context = new InMemoryCorpus().Add(d, Analysis(d, [draft])).Context();
+
+        new DatingStage().Run(context);
+        new ClaimMatchingStage().Run(context);
+
+        Assert.Equal(PartialDate.Parse("2024-11-22"), Assert.Single(context.Claims).Time!.Start);
+    }
+}
