@@ -50,6 +50,9 @@ public sealed class PipelineBuilder
     {
         var builder = new PipelineBuilder();
         builder.Readers.Add(new PlainTextDocumentReader());
+        // Provenance before stories: stories keep derived documents together and count independence groups.
+        builder.CorpusStages.Add(new Link.Provenance.ProvenanceLinker());
+        builder.CorpusStages.Add(new Link.Stories.StoryClusterer());
         builder.ReportWriters.Add(new JsonReportWriter());
         builder.ReportWriters.Add(new MarkdownReportWriter());
         builder.ReportWriters.Add(new HtmlReportWriter());
