@@ -17,8 +17,9 @@ internal sealed class TextProfile
 
     private static readonly ulong[] Seeds = BuildSeeds();
 
-    private TextProfile(string documentId, string text, List<ProfileSentence> sentences, ulong bodyHash, ulong[] signature, int wordCount)
+    private TextProfile(string documentId, string text, List<ProfileSentence> sentences, ulong bodyHash, ulong[] signature, int wordCount, HashSet<ulong> keys)
     {
+        Keys = keys;
         DocumentId = documentId;
         Text = text;
         Sentences = sentences;
@@ -45,14 +46,11 @@ internal sealed class TextProfile
     /// <summary>Words in the body.</summary>
     public int WordCount { get; }
 
-    /// <summary>Distinct anchors of the whole body.</summary>
-    public HashSet<ulong> Anchors()
-    {
-        var set = new HashSet<ulong>();
-        foreach (var sentence in Sentences)
-            foreach (var anchor in sentence.Anchors) set.Add(anchor);
-        return set;
-    }
+    /// <summary>
+    /// Keys for finding rewrites: anchors (numbers, names) and longer content words (five letters or more). Which of
+    /// them are rare is decided by the index (a key in too many documents stops counting), not here.
+    /// </summary>
+    public HashSet<ulong> Keys { get; }
 
     /// <summary>Profiles the body blocks of <paramref name="document"/> (the whole text when none is classified body).</summary>
     public static TextProfile Build(Document document)
@@ -66,17 +64,18 @@ internal sealed class TextProfile
         var words = 0;
         var bodyHash = 14695981039346656037UL;
         var any = false;
+        var keys = new HashSet<ulong>();
         foreach (var block in document.Blocks)
         {
             if (block.Kind != BlockKind.Body) continue;
             any = true;
-            Scan(text, block.Start, block.End, sentences, signature, window, ref words, ref bodyHash);
+            Scan(text, block.Start, block.End, sentences, signature, window, ref words, ref bodyHash, keys);
         }
-        if (!any) Scan(text, 0, text.Length, sentences, signature, window, ref words, ref bodyHash);
-        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), signature, words);
+        if (!any) Scan(text, 0, text.Length, sentences, signature, window, ref words, ref bodyHash, keys);
+        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), signature, words, keys);
     }
 
-    private static void Scan(string text, int start, int end, List<ProfileSentence> sentences, ulong[] signature, ulong[] window, ref int words, ref ulong bodyHash)
+    private static void Scan(string text, int start, int end, List<ProfileSentence> sentences, ulong[] signature, ulong[] window, ref int words, ref ulong bodyHash, HashSet<ulong> keys)
     {
         var sentenceStart = -1;
         var content = new HashSet<ulong>();
@@ -131,7 +130,11 @@ internal sealed class TextProfile
                 {
                     anchors.Add(LinkText.Hash("@" + LinkText.NameKey(word)));
                 }
-                if (folded.Length >= 3 && !LinkText.StopWords.Contains(folded)) content.Add(hash);
+                if (folded.Length >= 3 && !LinkText.StopWords.Contains(folded))
+                {
+                    content.Add(hash);
+                    if (folded.Length >= 5) keys.Add(hash);
+                }
                 firstWord = false;
                 continue;
             }
@@ -143,7 +146,7 @@ internal sealed class TextProfile
                 // Keep closing punctuation and quotes inside the sentence's span.
                 var stop = i;
                 while (stop < end && text[stop] is '"' or '”' or '’' or '\'' or '.' or '!' or '?') stop++;
-                Flush(sentences, sentenceStart, stop, content, anchors);
+                Flush(sentences, sentenceStart, stop, content, anchors, keys);
                 content = new HashSet<ulong>();
                 anchors = new HashSet<ulong>();
                 sentenceStart = -1;
@@ -151,7 +154,7 @@ internal sealed class TextProfile
                 i = stop;
             }
         }
-        if (sentenceStart >= 0) Flush(sentences, sentenceStart, TrimEnd(text, sentenceStart, end), content, anchors);
+        if (sentenceStart >= 0) Flush(sentences, sentenceStart, TrimEnd(text, sentenceStart, end), content, anchors, keys);
     }
 
     private static int TrimEnd(string text, int start, int end)
@@ -160,8 +163,9 @@ internal sealed class TextProfile
         return end;
     }
 
-    private static void Flush(List<ProfileSentence> sentences, int start, int end, HashSet<ulong> content, HashSet<ulong> anchors)
+    private static void Flush(List<ProfileSentence> sentences, int start, int end, HashSet<ulong> content, HashSet<ulong> anchors, HashSet<ulong> keys)
     {
+        keys.UnionWith(anchors);
         if (content.Count == 0 && anchors.Count == 0) return;
         sentences.Add(new ProfileSentence(start, end, [.. content], [.. anchors]));
     }

@@ -22,8 +22,8 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// <summary>An LSH bucket holding more documents than this is boilerplate; later documents are not added.</summary>
     private const int MaxBucket = 64;
 
-    /// <summary>Rare anchors two documents must share to be compared.</summary>
-    private const int MinSharedAnchors = 4;
+    /// <summary>Rare keys (anchors, longer words) two documents must share to be compared.</summary>
+    private const int MinSharedAnchors = 5;
 
     /// <summary>Anchor candidates verified per document, best first: bounds the work per document.</summary>
     private const int MaxAnchorCandidates = 12;
@@ -66,7 +66,7 @@ public sealed class ProvenanceLinker : ICorpusStage
                 if (bucket.Count < MaxBucket) bucket.Add(index);
             }
             counts.Clear();
-            foreach (var anchor in profile.Anchors())
+            foreach (var anchor in profile.Keys)
             {
                 if (!anchorIndex.TryGetValue(anchor, out var postings)) anchorIndex[anchor] = postings = [];
                 if (postings.Count > MaxAnchorPostings) continue;

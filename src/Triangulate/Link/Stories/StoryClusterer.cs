@@ -21,7 +21,7 @@ public sealed class StoryClusterer : ICorpusStage
     private const int MaxPostings = 64;
 
     /// <summary>Cosine to the centroid above which a document joins a story (tuned on the generated corpus, docs/link.md).</summary>
-    private const double JoinThreshold = 0.2;
+    private const double JoinThreshold = 0.08;
 
     /// <inheritdoc/>
     public string Name => "stories";
@@ -73,7 +73,7 @@ public sealed class StoryClusterer : ICorpusStage
         for (var s = 0; s < stories.Count; s++)
         {
             if (stories[s].Merged >= 0 || stories[s].Documents.Count == 0) continue;
-            built.Add(stories[s].ToStory(context));
+            built.Add(stories[s].ToStory(context, df, seen, FeaturesPerDocument));
         }
         built.Sort((x, y) => string.CompareOrdinal(x.Documents[0], y.Documents[0]));
         context.Stories.AddRange(built);

@@ -11,8 +11,8 @@ internal static class StoryFeatures
 {
     private const double NameBoost = 2.0;
 
-    /// <summary>The vector; updates <paramref name="df"/> with this document's terms.</summary>
-    public static List<(ulong Feature, double Weight)> Vector(Document document, DocumentAnalysis analysis, Dictionary<ulong, int> df, int seen, int max)
+    /// <summary>The vector; when <paramref name="learn"/>, first counts this document's terms into <paramref name="df"/>.</summary>
+    public static List<(ulong Feature, double Weight)> Vector(Document document, DocumentAnalysis analysis, Dictionary<ulong, int> df, int seen, int max, bool learn = true)
     {
         var tf = new Dictionary<ulong, (int Count, bool Name)>();
         foreach (var entity in analysis.Entities)
@@ -27,8 +27,9 @@ internal static class StoryFeatures
         var vector = new List<(ulong Feature, double Weight)>(tf.Count);
         foreach (var (feature, (count, name)) in tf)
         {
-            var d = df.GetValueOrDefault(feature) + 1;
-            df[feature] = d;
+            var d = df.GetValueOrDefault(feature) + (learn ? 1 : 0);
+            if (learn) df[feature] = d;
+            d = Math.Max(d, 1);
             var idf = Math.Log((seen + 1.0) / d) + 1.0;
             vector.Add((feature, (1 + Math.Log(count)) * idf * (name ? NameBoost : 1.0)));
         }

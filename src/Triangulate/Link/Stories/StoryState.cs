@@ -11,8 +11,8 @@ internal sealed class StoryState
     /// <summary>Ids of its documents.</summary>
     public List<string> Documents { get; } = [];
 
-    /// <summary>Titles with their similarity to the story when they joined: the most central one names the story.</summary>
-    public List<(string Title, double Centrality, string Document)> Titles { get; } = [];
+    /// <summary>Title candidates: headlines (weight 1) rank above first body lines (weight 0); then the most central document wins.</summary>
+    public List<(string Title, double Weight, string Document)> Titles { get; } = [];
 
     /// <summary>Earliest and latest known publication days.</summary>
     public PartialDate? First { get; private set; }
@@ -33,9 +33,10 @@ internal sealed class StoryState
     public List<ulong> Add(Document document, List<(ulong Feature, double Weight)> vector, double similarity, int maxFeatures)
     {
         Documents.Add(document.Id);
-        // Pages without a found headline offer their first body line instead, ranked below real titles.
-        if (document.Title is { Length: > 0 } title) Titles.Add((title, similarity + 1, document.Id));
-        else if (FirstLine(document.Body) is { Length: > 0 } line) Titles.Add((line, similarity, document.Id));
+        // The founder defines the story, so it counts as fully central. Pages without a found headline offer their first
+        // body line instead, ranked below real titles.
+        if (document.Title is { Length: > 0 } title) Titles.Add((title, 1, document.Id));
+        else if (FirstLine(document.Body) is { Length: > 0 } line) Titles.Add((line, 0, document.Id));
         if (document.Published is { } published) Extend(published.Earliest, published.Latest);
         var added = new List<ulong>(vector.Count);
         foreach (var (feature, weight) in vector)
@@ -57,8 +58,11 @@ internal sealed class StoryState
         other.Documents.Clear();
     }
 
-    /// <summary>The finished story: sorted documents, the most central title, dates, and independent sources.</summary>
-    public Story ToStory(CorpusContext context)
+    /// <summary>
+    /// The finished story: sorted documents, the title of the most central document (its vector's cosine with the final
+    /// centroid, recomputed with the final document frequencies), dates, and independent sources.
+    /// </summary>
+    public Story ToStory(CorpusContext context, Dictionary<ulong, int> df, int seen, int maxFeatures)
     {
         Documents.Sort(StringComparer.Ordinal);
         string? title = null;
@@ -66,8 +70,15 @@ internal sealed class StoryState
         string? bestDoc = null;
         foreach (var (candidate, centrality, doc) in Titles)
         {
-            // Centrality is the cosine at joining; the founder has none, so it counts as average (0.5).
-            var c = centrality is 0 or 1 ? centrality + 0.5 : centrality;
+            var c = centrality;
+            if (Titles.Count > 1 && context.Corpus.FindDocument(doc) is { } document)
+            {
+                var analysis = context.Corpus.FindAnalysis(doc) ?? new DocumentAnalysis { DocumentId = doc };
+                double dot = 0;
+                foreach (var (feature, weight) in StoryFeatures.Vector(document, analysis, df, seen, maxFeatures, learn: false))
+                    dot += weight * Weight(feature);
+                c += dot / Norm;
+            }
             if (c > bestCentrality || (c == bestCentrality && string.CompareOrdinal(doc, bestDoc) < 0))
             {
                 title = candidate;
