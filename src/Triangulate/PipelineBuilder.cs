@@ -53,10 +53,11 @@ public sealed class PipelineBuilder
     {
         var builder = new PipelineBuilder();
         builder.Readers.Add(new PlainTextDocumentReader());
-        // Reconcile, after the link stages: dating first (claim matching re-resolves relative times against it),
-        // then claims and quotes, contradictions (verdicts), series (arithmetic checks), timeline.
-        builder.CorpusStages.AddRange([new Reconcile.DatingStage(builder.CalendarFiles), new Reconcile.ClaimMatchingStage(),
-            new Reconcile.ContradictionStage(), new Reconcile.SeriesStage(), new Reconcile.TimelineStage()]);
+        // Link, then Reconcile. Provenance first: dating borrows dates along derivations and everything after it
+        // counts independence groups. Dating before stories so a story's first/last can use inferred dates; then
+        // claims and quotes, contradictions (verdicts), series (arithmetic checks), timeline.
+        builder.CorpusStages.AddRange([new Link.Provenance.ProvenanceLinker(), new Reconcile.DatingStage(builder.CalendarFiles), new Link.Stories.StoryClusterer(),
+            new Reconcile.ClaimMatchingStage(), new Reconcile.ContradictionStage(), new Reconcile.SeriesStage(), new Reconcile.TimelineStage()]);
         builder.ReportWriters.Add(new JsonReportWriter());
         builder.ReportWriters.Add(new MarkdownReportWriter());
         builder.ReportWriters.Add(new HtmlReportWriter());

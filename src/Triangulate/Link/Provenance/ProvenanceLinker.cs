@@ -1,0 +1,267 @@
+using Triangulate.Model;
+
+namespace Triangulate.Link.Provenance;
+
+/// <summary>
+/// The "provenance" corpus stage: finds which documents are copies, syndications, rewrites or translations of which,
+/// which outside outlets each cites, and the independence groups (documents that count as one source).
+/// Candidates come in time linear in the corpus: an exact hash of the normalised body, MinHash with LSH banding over
+/// word shingles (Broder 1997; Leskovec et al., Mining of Massive Datasets ch. 3), and an inverted index of rare
+/// anchors (numbers, names) for rewrites and translations, which share few shingles. Each candidate pair is then
+/// verified by a monotone sentence alignment whose aligned passages become the relation's evidence.
+/// </summary>
+public sealed class ProvenanceLinker : ICorpusStage
+{
+    /// <summary>LSH bands × rows = signature length; 16 × 4 catches pairs above a Jaccard of about (1/16)^(1/4) ≈ 0.5.</summary>
+    private const int Bands = 16;
+    private const int Rows = TextProfile.SignatureLength / Bands;
+
+    /// <summary>An anchor in more documents than this is not rare: it stops being indexed (it names the story, not a copy).</summary>
+    private const int MaxAnchorPostings = 48;
+
+    /// <summary>An LSH bucket holding more documents than this is boilerplate; later documents are not added.</summary>
+    private const int MaxBucket = 64;
+
+    /// <summary>Rare keys (anchors, longer words) two documents must share to be compared.</summary>
+    private const int MinSharedAnchors = 5;
+
+    /// <summary>Anchor candidates verified per document, best first: bounds the work per document.</summary>
+    private const int MaxAnchorCandidates = 12;
+
+    /// <summary>Aligned passages kept as evidence per relation.</summary>
+    private const int MaxEvidence = 24;
+
+    /// <inheritdoc/>
+    public string Name => "provenance";
+
+    /// <inheritdoc/>
+    public void Run(CorpusContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var docs = new List<DocumentSummary>();
+        var pairs = new List<(int Later, int Earlier)>();
+        var exact = new Dictionary<ulong, int>();
+        var buckets = new Dictionary<ulong, List<int>>();
+        var anchorIndex = new Dictionary<ulong, List<int>>();
+        var cites = new List<Relation>();
+        var counts = new Dictionary<int, int>();
+        foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
+        {
+            var profile = TextProfile.Build(document);
+            var index = docs.Count;
+            var info = DocumentSummary.Of(document, analysis);
+            docs.Add(info);
+            var candidates = new HashSet<int>();
+            if (profile.WordCount > 0)
+            {
+                if (exact.TryGetValue(profile.BodyHash, out var same)) candidates.Add(same);
+                else exact[profile.BodyHash] = index;
+            }
+            for (var band = 0; band < Bands && profile.WordCount >= TextProfile.ShingleSize; band++)
+            {
+                var key = (ulong)band;
+                for (var r = 0; r < Rows; r++) key = LinkText.Mix(key * 31 + profile.Signature[band * Rows + r]);
+                if (!buckets.TryGetValue(key, out var bucket)) buckets[key] = bucket = [];
+                foreach (var other in bucket) candidates.Add(other);
+                if (bucket.Count < MaxBucket) bucket.Add(index);
+            }
+            counts.Clear();
+            foreach (var anchor in profile.Keys)
+            {
+                if (!anchorIndex.TryGetValue(anchor, out var postings)) anchorIndex[anchor] = postings = [];
+                if (postings.Count > MaxAnchorPostings) continue;
+                foreach (var other in postings) counts[other] = counts.GetValueOrDefault(other) + 1;
+                postings.Add(index);
+            }
+            foreach (var other in TopCandidates(counts)) candidates.Add(other);
+            var sorted = candidates.ToArray();
+            Array.Sort(sorted);
+            foreach (var other in sorted) pairs.Add((index, other));
+            CollectCitations(document, analysis, cites);
+        }
+
+        var derivations = new List<Relation>();
+        var neighbours = new Dictionary<int, List<int>>();
+        Verify(context.Corpus, docs, pairs, derivations, neighbours);
+        LinkCitationsToDocuments(docs, cites, neighbours);
+
+        var relations = new List<Relation>(derivations.Count + cites.Count);
+        relations.AddRange(derivations);
+        relations.AddRange(cites);
+        relations.Sort(CompareRelations);
+        context.Relations.AddRange(relations);
+        foreach (var (document, group) in IndependenceGrouper.Group(docs, derivations))
+            context.IndependenceGroups[document] = group;
+    }
+
+    /// <summary>Documents sharing at least <see cref="MinSharedAnchors"/> rare anchors, most shared first, ties by index.</summary>
+    private static List<int> TopCandidates(Dictionary<int, int> counts)
+    {
+        var list = new List<(int Other, int Count)>();
+        foreach (var (other, count) in counts)
+            if (count >= MinSharedAnchors) list.Add((other, count));
+        list.Sort((x, y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : x.Other.CompareTo(y.Other));
+        var result = new List<int>(Math.Min(list.Count, MaxAnchorCandidates));
+        for (var i = 0; i < list.Count && i < MaxAnchorCandidates; i++) result.Add(list[i].Other);
+        return result;
+    }
+
+    private static void Verify(ICorpusReader corpus, List<DocumentSummary> docs, List<(int Later, int Earlier)> pairs, List<Relation> derivations, Dictionary<int, List<int>> neighbours)
+    {
+        // Profiles are rebuilt from the store pair by pair (the later document once per group): memory stays that of
+        // the compact per-document summaries, not the corpus.
+        TextProfile? laterProfile = null;
+        var laterIndex = -1;
+        foreach (var (later, earlier) in pairs)
+        {
+            Add(neighbours, later, earlier);
+            Add(neighbours, earlier, later);
+            if (later != laterIndex)
+            {
+                laterIndex = later;
+                laterProfile = Load(corpus, docs[later]);
+            }
+            var earlierProfile = Load(corpus, docs[earlier]);
+            if (laterProfile is null || earlierProfile is null) continue;
+            var relation = Judge(docs[later], laterProfile, docs[earlier], earlierProfile);
+            if (relation is not null) derivations.Add(relation);
+        }
+    }
+
+    private static TextProfile? Load(ICorpusReader corpus, DocumentSummary info)
+    {
+        var document = corpus.FindDocument(info.Id);
+        return document is null ? null : TextProfile.Build(document);
+    }
+
+    /// <summary>Decides whether two documents are derived one from the other, how, and which way; null when independent.</summary>
+    internal static Relation? Judge(DocumentSummary a, TextProfile pa, DocumentSummary b, TextProfile pb)
+    {
+        var translation = IsTranslation(a.Language, b.Language);
+        var alignment = SentenceAligner.Align(pa, pb, translation);
+        var aligned = alignment.Pairs.Count;
+        var smaller = Math.Min(Math.Min(pa.Sentences.Count, pb.Sentences.Count), SentenceAligner.MaxSentences);
+        if (aligned == 0 || smaller == 0) return null;
+        var coverage = aligned / (double)smaller;
+        var identical = pa.BodyHash == pb.BodyHash && pa.WordCount == pb.WordCount;
+        // Independent reports of one event share a quote or a figure, one or two sentences; a rewrite keeps a quarter
+        // or more of the shorter text in order, and at least three passages.
+        var derived = identical || (aligned >= 3 && coverage >= 0.25) || (aligned >= 2 && smaller <= 4 && coverage >= 0.5);
+        if (!derived) return null;
+
+        var kind = translation ? RelationKind.Translation
+            : identical || alignment.MeanSimilarity >= 0.85 ? RelationKind.Copy
+            : RelationKind.Rewrite;
+        var aIsDerived = IsDerived(a, b, alignment, pa, pb);
+        var (from, to) = aIsDerived ? (a, b) : (b, a);
+        if (kind == RelationKind.Copy && (Credits(from, to) || DifferentOutlets(from, to))) kind = RelationKind.Syndication;
+        var score = identical ? 1.0 : Math.Clamp(0.5 * Math.Min(1.0, coverage) + 0.5 * alignment.MeanSimilarity, 0, 1);
+        var evidence = new List<AlignedPassage>(Math.Min(aligned, MaxEvidence));
+        for (var i = 0; i < aligned && i < MaxEvidence; i++)
+        {
+            var pair = alignment.Pairs[i];
+            var sa = pa.Sentences[pair.A];
+            var sb = pb.Sentences[pair.B];
+            var spanA = new TextSpan(pa.DocumentId, sa.Start, sa.End).WithExcerpt(pa.Text);
+            var spanB = new TextSpan(pb.DocumentId, sb.Start, sb.End).WithExcerpt(pb.Text);
+            evidence.Add(aIsDerived ? new AlignedPassage(spanA, spanB) : new AlignedPassage(spanB, spanA));
+        }
+        return new Relation
+        {
+            From = from.Id,
+            To = to.Id,
+            Kind = kind,
+            Score = Math.Round(score, 4),
+            Evidence = evidence,
+        };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="a"/> is the derived one: a credit line naming the other's outlet decides, then known
+    /// publication dates, then information loss (the derived text drops names and figures), then length, then id.
+    /// </summary>
+    private static bool IsDerived(DocumentSummary a, DocumentSummary b, Alignment alignment, TextProfile pa, TextProfile pb)
+    {
+        if (Credits(a, b) != Credits(b, a)) return Credits(a, b);
+        var da = a.Published;
+        var db = b.Published;
+        if (da is { } x && db is { } y)
+        {
+            if (x.Latest < y.Earliest) return false;
+            if (y.Latest < x.Earliest) return true;
+        }
+        if (alignment.SpecificsOnlyA != alignment.SpecificsOnlyB) return alignment.SpecificsOnlyA < alignment.SpecificsOnlyB;
+        if (pa.WordCount != pb.WordCount) return pa.WordCount < pb.WordCount;
+        return string.CompareOrdinal(a.Id, b.Id) > 0;
+    }
+
+    /// <summary>True when <paramref name="derived"/> credits <paramref name="source"/>'s outlet as the origin of its content.</summary>
+    private static bool Credits(DocumentSummary derived, DocumentSummary source) =>
+        source.Outlet is { } outlet && derived.CreditedOutlets.Contains(outlet);
+
+    private static bool DifferentOutlets(DocumentSummary a, DocumentSummary b) =>
+        a.Outlet is not null && b.Outlet is not null && a.Outlet != b.Outlet;
+
+    private static bool IsTranslation(string a, string b) =>
+        a != b && a != "und" && b != "und" && a.Length > 0 && b.Length > 0;
+
+    private static void CollectCitations(Document document, DocumentAnalysis analysis, List<Relation> cites)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (document.Origin is { Length: > 0 } origin)
+        {
+            var key = LinkText.OutletKey(origin);
+            if (key.Length > 0 && seen.Add(key))
+                cites.Add(new Relation { From = document.Id, ToOutlet = key, Kind = RelationKind.Cites, Score = 1.0 });
+        }
+        foreach (var citation in analysis.Citations)
+        {
+            var key = LinkText.OutletKey(citation.Outlet);
+            if (key.Length == 0 || !seen.Add(key)) continue;
+            cites.Add(new Relation
+            {
+                From = document.Id,
+                ToOutlet = key,
+                Kind = RelationKind.Cites,
+                Score = citation.Credit ? 1.0 : 0.8,
+                Evidence = [new AlignedPassage(citation.Span, citation.Span)],
+            });
+        }
+    }
+
+    /// <summary>A citation naming the outlet of a related document (a candidate of the citing one) points at that document too.</summary>
+    private static void LinkCitationsToDocuments(List<DocumentSummary> docs, List<Relation> cites, Dictionary<int, List<int>> neighbours)
+    {
+        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < docs.Count; i++) byId[docs[i].Id] = i;
+        for (var c = 0; c < cites.Count; c++)
+        {
+            var cite = cites[c];
+            if (!byId.TryGetValue(cite.From, out var from) || !neighbours.TryGetValue(from, out var near)) continue;
+            string? target = null;
+            foreach (var other in near)
+            {
+                if (docs[other].Outlet != cite.ToOutlet) continue;
+                var id = docs[other].Id;
+                if (target is null || string.CompareOrdinal(id, target) < 0) target = id;
+            }
+            if (target is not null) cites[c] = cite with { To = target };
+        }
+    }
+
+    private static void Add(Dictionary<int, List<int>> map, int key, int value)
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        list.Add(value);
+    }
+
+    private static int CompareRelations(Relation x, Relation y)
+    {
+        var c = string.CompareOrdinal(x.From, y.From);
+        if (c != 0) return c;
+        c = x.Kind.CompareTo(y.Kind);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(x.To, y.To);
+        return c != 0 ? c : string.CompareOrdinal(x.ToOutlet, y.ToOutlet);
+    }
+}

@@ -1,0 +1,83 @@
+using Triangulate.Model;
+
+namespace Triangulate.Link.Stories;
+
+/// <summary>
+/// A document's story vector: names (entities found by extraction, else capitalised words, transliteration-folded),
+/// numbers, and body words weighted by tf-idf over the documents seen so far, L2-normalised and cut to the heaviest.
+/// Names and numbers weigh double: they tell events apart where vocabulary ("attack", "troops") does not.
+/// </summary>
+internal static class StoryFeatures
+{
+    private const double NameBoost = 2.0;
+
+    /// <summary>The vector; when <paramref name="learn"/>, first counts this document's terms into <paramref name="df"/>.</summary>
+    public static List<(ulong Feature, double Weight)> Vector(Document document, DocumentAnalysis analysis, Dictionary<ulong, int> df, int seen, int max, bool learn = true)
+    {
+        var tf = new Dictionary<ulong, (int Count, bool Name)>();
+        foreach (var entity in analysis.Entities)
+            foreach (var part in entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                if (part.Length > 1) Bump(tf, LinkText.Hash("@" + LinkText.NameKey(part)), true);
+        foreach (var block in document.Blocks)
+        {
+            if (block.Kind is not (BlockKind.Body or BlockKind.Title)) continue;
+            Tokenize(document.Text, block.Start, block.End, tf);
+        }
+        if (tf.Count == 0) Tokenize(document.Text, 0, document.Text.Length, tf);
+        var vector = new List<(ulong Feature, double Weight)>(tf.Count);
+        foreach (var (feature, (count, name)) in tf)
+        {
+            var d = df.GetValueOrDefault(feature) + (learn ? 1 : 0);
+            if (learn) df[feature] = d;
+            d = Math.Max(d, 1);
+            var idf = Math.Log((seen + 1.0) / d) + 1.0;
+            vector.Add((feature, (1 + Math.Log(count)) * idf * (name ? NameBoost : 1.0)));
+        }
+        vector.Sort((x, y) => y.Weight != x.Weight ? y.Weight.CompareTo(x.Weight) : x.Feature.CompareTo(y.Feature));
+        if (vector.Count > max) vector.RemoveRange(max, vector.Count - max);
+        double norm = 0;
+        foreach (var (_, w) in vector) norm += w * w;
+        norm = Math.Sqrt(Math.Max(norm, 1e-12));
+        for (var i = 0; i < vector.Count; i++) vector[i] = (vector[i].Feature, vector[i].Weight / norm);
+        return vector;
+    }
+
+    private static void Tokenize(string text, int start, int end, Dictionary<ulong, (int, bool)> tf)
+    {
+        var i = start;
+        var sentenceStart = true;
+        while (i < end)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                if (text[i] is '.' or '!' or '?' or '\n') sentenceStart = true;
+                i++;
+                continue;
+            }
+            var s = i;
+            while (i < end && (char.IsLetterOrDigit(text[i]) || (text[i] is ',' or '.' && i + 1 < end && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i - 1])))) i++;
+            var word = text.AsSpan(s, i - s);
+            if (char.IsAsciiDigit(word[0]))
+            {
+                var number = LinkText.NumberKey(word);
+                if (number.Length > 1) Bump(tf, LinkText.Hash("#" + number), true);
+            }
+            else
+            {
+                var folded = LinkText.FoldWord(word);
+                if (folded.Length >= 3 && !LinkText.StopWords.Contains(folded))
+                {
+                    if (char.IsUpper(word[0]) && !sentenceStart) Bump(tf, LinkText.Hash("@" + LinkText.NameKey(word)), true);
+                    else Bump(tf, LinkText.Hash(folded), false);
+                }
+            }
+            sentenceStart = false;
+        }
+    }
+
+    private static void Bump(Dictionary<ulong, (int Count, bool Name)> tf, ulong key, bool name)
+    {
+        var (count, wasName) = tf.GetValueOrDefault(key);
+        tf[key] = (count + 1, wasName || name);
+    }
+}

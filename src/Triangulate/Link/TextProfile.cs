@@ -1,0 +1,191 @@
+using Triangulate.Model;
+
+namespace Triangulate.Link;
+
+/// <summary>
+/// What the linking stages need of one document's body, computed once: its sentences with their content words and
+/// anchors (numbers, capitalised names), a MinHash signature of word shingles, and a hash of the normalised body.
+/// Offsets are into <see cref="Document.Text"/>, so aligned passages are evidence as they stand.
+/// </summary>
+internal sealed class TextProfile
+{
+    /// <summary>Words per shingle: three keeps near-copies close while one changed word breaks only three shingles.</summary>
+    public const int ShingleSize = 3;
+
+    /// <summary>MinHash functions: 64 give a similarity estimate within about ±0.06 (1/√64 · 0.5).</summary>
+    public const int SignatureLength = 64;
+
+    private static readonly ulong[] Seeds = BuildSeeds();
+
+    private TextProfile(string documentId, string text, List<ProfileSentence> sentences, ulong bodyHash, ulong[] signature, int wordCount, HashSet<ulong> keys)
+    {
+        Keys = keys;
+        DocumentId = documentId;
+        Text = text;
+        Sentences = sentences;
+        BodyHash = bodyHash;
+        Signature = signature;
+        WordCount = wordCount;
+    }
+
+    /// <summary>The document.</summary>
+    public string DocumentId { get; }
+
+    /// <summary>The document's whole text (spans index it).</summary>
+    public string Text { get; }
+
+    /// <summary>Body sentences in order.</summary>
+    public IReadOnlyList<ProfileSentence> Sentences { get; }
+
+    /// <summary>Hash of the body's folded words: equal for exact copies whatever the layout and punctuation.</summary>
+    public ulong BodyHash { get; }
+
+    /// <summary>MinHash signature of the body's word shingles.</summary>
+    public ulong[] Signature { get; }
+
+    /// <summary>Words in the body.</summary>
+    public int WordCount { get; }
+
+    /// <summary>
+    /// Keys for finding rewrites: anchors (numbers, names) and longer content words (five letters or more). Which of
+    /// them are rare is decided by the index (a key in too many documents stops counting), not here.
+    /// </summary>
+    public HashSet<ulong> Keys { get; }
+
+    /// <summary>Profiles the body blocks of <paramref name="document"/> (the whole text when none is classified body).</summary>
+    public static TextProfile Build(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = document.Text;
+        var sentences = new List<ProfileSentence>();
+        var signature = new ulong[SignatureLength];
+        Array.Fill(signature, ulong.MaxValue);
+        var window = new ulong[ShingleSize];
+        var words = 0;
+        var bodyHash = 14695981039346656037UL;
+        var any = false;
+        var keys = new HashSet<ulong>();
+        foreach (var block in document.Blocks)
+        {
+            if (block.Kind != BlockKind.Body) continue;
+            any = true;
+            Scan(text, block.Start, block.End, sentences, signature, window, ref words, ref bodyHash, keys);
+        }
+        if (!any) Scan(text, 0, text.Length, sentences, signature, window, ref words, ref bodyHash, keys);
+        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), signature, words, keys);
+    }
+
+    private static void Scan(string text, int start, int end, List<ProfileSentence> sentences, ulong[] signature, ulong[] window, ref int words, ref ulong bodyHash, HashSet<ulong> keys)
+    {
+        var sentenceStart = -1;
+        var content = new HashSet<ulong>();
+        var anchors = new HashSet<ulong>();
+        var firstWord = true;
+        var i = start;
+        while (i < end)
+        {
+            var c = text[i];
+            if (LinkText.IsWordChar(c))
+            {
+                var wordStart = i;
+                i++;
+                // Words keep inner apostrophes and hyphens; numbers keep inner separators ("3,000", "1.376").
+                while (i < end)
+                {
+                    var d = text[i];
+                    if (LinkText.IsWordChar(d)) { i++; continue; }
+                    if (i + 1 < end && LinkText.IsWordChar(text[i + 1]) &&
+                        ((d is ',' or '.' && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1])) || d is '\'' or '’' or '-'))
+                    {
+                        i++;
+                        continue;
+                    }
+                    break;
+                }
+                if (sentenceStart < 0) sentenceStart = wordStart;
+                var word = text.AsSpan(wordStart, i - wordStart);
+                var folded = LinkText.FoldWord(word);
+                var hash = LinkText.Hash(folded);
+                words++;
+                bodyHash = (bodyHash ^ hash) * 1099511628211UL;
+                // Shingles: a rolling window of word hashes, min-hashed under each seed.
+                Array.Copy(window, 1, window, 0, ShingleSize - 1);
+                window[ShingleSize - 1] = hash;
+                if (words >= ShingleSize)
+                {
+                    var shingle = window[0];
+                    for (var k = 1; k < ShingleSize; k++) shingle = LinkText.Mix(shingle * 31 + window[k]);
+                    for (var s = 0; s < SignatureLength; s++)
+                    {
+                        var h = LinkText.Mix(shingle ^ Seeds[s]);
+                        if (h < signature[s]) signature[s] = h;
+                    }
+                }
+                if (ContainsDigit(word))
+                {
+                    var number = LinkText.NumberKey(word);
+                    if (number.Length > 0 && !(number.Length == 1 && word.Length == 1)) anchors.Add(LinkText.Hash("#" + number));
+                }
+                else if (char.IsUpper(word[0]) && !firstWord && !LinkText.StopWords.Contains(folded))
+                {
+                    anchors.Add(LinkText.Hash("@" + LinkText.NameKey(word)));
+                }
+                if (folded.Length >= 3 && !LinkText.StopWords.Contains(folded))
+                {
+                    content.Add(hash);
+                    if (folded.Length >= 5) keys.Add(hash);
+                }
+                firstWord = false;
+                continue;
+            }
+            var boundary = c is '\n' or '\r' ||
+                (c is '.' or '!' or '?' or '…' && (i + 1 >= end || char.IsWhiteSpace(text[i + 1]) || text[i + 1] is '"' or '”' or '’' or '\''));
+            i++;
+            if (boundary && sentenceStart >= 0)
+            {
+                // Keep closing punctuation and quotes inside the sentence's span.
+                var stop = i;
+                while (stop < end && text[stop] is '"' or '”' or '’' or '\'' or '.' or '!' or '?') stop++;
+                Flush(sentences, sentenceStart, stop, content, anchors, keys);
+                content = new HashSet<ulong>();
+                anchors = new HashSet<ulong>();
+                sentenceStart = -1;
+                firstWord = true;
+                i = stop;
+            }
+        }
+        if (sentenceStart >= 0) Flush(sentences, sentenceStart, TrimEnd(text, sentenceStart, end), content, anchors, keys);
+    }
+
+    private static int TrimEnd(string text, int start, int end)
+    {
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        return end;
+    }
+
+    private static void Flush(List<ProfileSentence> sentences, int start, int end, HashSet<ulong> content, HashSet<ulong> anchors, HashSet<ulong> keys)
+    {
+        keys.UnionWith(anchors);
+        if (content.Count == 0 && anchors.Count == 0) return;
+        sentences.Add(new ProfileSentence(start, end, [.. content], [.. anchors]));
+    }
+
+    private static bool ContainsDigit(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+            if (char.IsAsciiDigit(c)) return true;
+        return false;
+    }
+
+    private static ulong[] BuildSeeds()
+    {
+        var seeds = new ulong[SignatureLength];
+        var x = 0x9E3779B97F4A7C15UL;
+        for (var i = 0; i < seeds.Length; i++)
+        {
+            x += 0x9E3779B97F4A7C15UL;
+            seeds[i] = LinkText.Mix(x);
+        }
+        return seeds;
+    }
+}

@@ -1,0 +1,29 @@
+using Triangulate.Link;
+using Triangulate.Link.Provenance;
+using Triangulate.Link.Stories;
+using Triangulate.Model;
+using Triangulate.Tests.Support;
+
+namespace Triangulate.Tests.Unit.Link;
+
+/// <summary>Builds small in-memory corpora and runs the linking stages over them.</summary>
+internal static class LinkCorpus
+{
+    public static Document Doc(string text, string source, string? outlet = null, string? origin = null, string language = "en", DateOnly? published = null)
+    {
+        var document = published is { } day ? Some.DatedDocument(text, day, source) : Some.Document(text, source, language);
+        return document with { Outlet = outlet, Origin = origin, Language = language, Title = text.Split('\n')[0] };
+    }
+
+    public static CorpusContext Run(params Document[] documents) => Run(documents.Select(d => (d, new DocumentAnalysis { DocumentId = d.Id })).ToArray());
+
+    public static CorpusContext Run(params (Document Document, DocumentAnalysis Analysis)[] items)
+    {
+        var context = new CorpusContext(new InMemoryCorpusReader(items));
+        new ProvenanceLinker().Run(context);
+        new StoryClusterer().Run(context);
+        return context;
+    }
+
+    public static List<Relation> Derivations(CorpusContext context) => context.Relations.Where(r => r.Kind != RelationKind.Cites).ToList();
+}

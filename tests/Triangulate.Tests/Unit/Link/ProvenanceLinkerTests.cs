@@ -1,0 +1,122 @@
+using Triangulate.Model;
+using static Triangulate.Tests.Unit.Link.LinkCorpus;
+
+namespace Triangulate.Tests.Unit.Link;
+
+public sealed class ProvenanceLinkerTests
+{
+    [Fact]
+    public void An_exact_copy_on_the_same_site_is_a_copy_with_full_score()
+    {
+        var original = Doc(Texts.FloodOriginal, "a.txt", published: new DateOnly(2024, 5, 1));
+        var copy = Doc(Texts.FloodOriginal.Replace("\n", "\n\n"), "b.txt", published: new DateOnly(2024, 5, 2));
+        var relation = Assert.Single(Derivations(Run(original, copy)));
+        Assert.Equal(RelationKind.Copy, relation.Kind);
+        Assert.Equal(copy.Id, relation.From);
+        Assert.Equal(original.Id, relation.To);
+        Assert.Equal(1.0, relation.Score);
+        Assert.NotEmpty(relation.Evidence);
+    }
+
+    [Fact]
+    public void The_same_text_under_another_outlet_with_a_credit_line_is_syndication_from_the_credited_outlet()
+    {
+        // No dates: only the credit line tells which way it went.
+        var original = Doc(Texts.FloodOriginal, "a.txt", outlet: "Valley Courier");
+        var syndicated = Doc(Texts.FloodOriginal + "\nCre: Valley Courier\n", "b.txt", outlet: "Daily Star", origin: "Valley Courier");
+        var context = Run(original, syndicated);
+        var relation = Assert.Single(Derivations(context));
+        Assert.Equal(RelationKind.Syndication, relation.Kind);
+        Assert.Equal(syndicated.Id, relation.From);
+        Assert.Equal(original.Id, relation.To);
+        var cites = Assert.Single(context.Relations, r => r.Kind == RelationKind.Cites);
+        Assert.Equal("valley courier", cites.ToOutlet);
+        Assert.Equal(original.Id, cites.To);
+    }
+
+    [Fact]
+    public void The_same_text_under_another_outlet_without_credit_is_syndication_directed_by_date()
+    {
+        var original = Doc(Texts.MineOriginal, "a.txt", outlet: "Mining Weekly", published: new DateOnly(2024, 3, 20));
+        var taken = Doc(Texts.MineOriginal, "b.txt", outlet: "Copper Times", published: new DateOnly(2024, 3, 21)) with { Sha256 = "x" };
+        var relation = Assert.Single(Derivations(Run(original, taken with { Id = "d-ffff" })));
+        Assert.Equal(RelationKind.Syndication, relation.Kind);
+        Assert.Equal("d-ffff", relation.From);
+    }
+
+    [Fact]
+    public void A_rewrite_that_drops_names_and_figures_is_derived_from_the_text_that_has_them()
+    {
+        var original = Doc(Texts.FloodOriginal, "a.txt");
+        var rewrite = Doc(Texts.FloodRewrite, "b.txt");
+        var relation = Assert.Single(Derivations(Run(original, rewrite)));
+        Assert.Equal(RelationKind.Rewrite, relation.Kind);
+        Assert.Equal(rewrite.Id, relation.From);
+        Assert.Equal(original.Id, relation.To);
+        Assert.InRange(relation.Evidence.Count, 3, 10);
+        Assert.All(relation.Evidence, e =>
+        {
+            Assert.Equal(rewrite.Id, e.From.Document);
+            Assert.Equal(rewrite.Text[e.From.Start..e.From.End], e.From.Excerpt);
+            Assert.Equal(original.Text[e.To.Start..e.To.End], e.To.Excerpt);
+        });
+        Assert.Contains(relation.Evidence, e => e.To.Excerpt!.Contains("never seen water", StringComparison.Ordinal));
+        Assert.InRange(relation.Score!.Value, 0.3, 1.0);
+    }
+
+    [Fact]
+    public void A_known_earlier_date_outweighs_information_loss()
+    {
+        // The detailed text came later (an expanded follow-up): dates decide.
+        var rewrite = Doc(Texts.FloodRewrite, "b.txt", published: new DateOnly(2024, 5, 1));
+        var expanded = Doc(Texts.FloodOriginal, "a.txt", published: new DateOnly(2024, 5, 3));
+        var relation = Assert.Single(Derivations(Run(rewrite, expanded)));
+        Assert.Equal(expanded.Id, relation.From);
+    }
+
+    [Fact]
+    public void A_text_in_another_language_sharing_numbers_and_transliterated_names_is_a_translation()
+    {
+        var original = Doc(Texts.FloodOriginal, "a.txt");
+        var dutch = Doc(Texts.FloodDutch, "b.txt", language: "nl");
+        var relation = Assert.Single(Derivations(Run(original, dutch)));
+        Assert.Equal(RelationKind.Translation, relation.Kind);
+        Assert.True(relation.Evidence.Count >= 3);
+    }
+
+    [Fact]
+    public void Independent_reports_of_the_same_event_are_not_derived_from_each_other()
+    {
+        var context = Run(Doc(Texts.FloodOriginal, "a.txt"), Doc(Texts.FloodIndependent, "b.txt"),
+            Doc(Texts.MineOriginal, "c.txt"), Doc(Texts.MineIndependent, "d.txt"));
+        Assert.Empty(Derivations(context));
+        Assert.Equal(4, context.IndependenceGroups.Values.Distinct().Count());
+    }
+
+    [Fact]
+    public void Copies_share_an_independence_group_named_by_their_smallest_id()
+    {
+        var a = Doc(Texts.FloodOriginal, "a.txt");
+        var b = Doc(Texts.FloodRewrite, "b.txt");
+        var c = Doc(Texts.FloodIndependent, "c.txt");
+        var context = Run(a, b, c);
+        var smallest = string.CompareOrdinal(a.Id, b.Id) < 0 ? a.Id : b.Id;
+        Assert.Equal(smallest, context.IndependenceGroups[a.Id]);
+        Assert.Equal(smallest, context.IndependenceGroups[b.Id]);
+        Assert.Equal(c.Id, context.IndependenceGroups[c.Id]);
+    }
+
+    [Fact]
+    public void Documents_crediting_the_same_origin_form_one_group_but_a_cited_statement_does_not()
+    {
+        var a = Doc(Texts.FloodIndependent, "a.txt", origin: "Wire Agency");
+        var b = Doc(Texts.MineIndependent, "b.txt", origin: "Wire Agency");
+        var c = Doc(Texts.MineOriginal, "c.txt");
+        var citation = new Citation { Outlet = "Wire Agency", Span = new TextSpan(c.Id, 0, 10), Credit = false };
+        var context = Run((a, new DocumentAnalysis { DocumentId = a.Id }), (b, new DocumentAnalysis { DocumentId = b.Id }),
+            (c, new DocumentAnalysis { DocumentId = c.Id, Citations = [citation] }));
+        Assert.Equal(context.IndependenceGroups[a.Id], context.IndependenceGroups[b.Id]);
+        Assert.Equal(c.Id, context.IndependenceGroups[c.Id]);
+        Assert.Contains(context.Relations, r => r.From == c.Id && r.Kind == RelationKind.Cites && r.ToOutlet == "wire agency");
+    }
+}
