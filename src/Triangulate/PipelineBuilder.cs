@@ -49,6 +49,8 @@ public sealed class PipelineBuilder
     public static PipelineBuilder CreateDefault()
     {
         var builder = new PipelineBuilder();
+        builder.Classifier = new TextLineClassifier();
+        builder.Metadata = new TextMetadataExtractor();
         builder.Readers.Add(new PlainTextDocumentReader());
         builder.ReportWriters.Add(new JsonReportWriter());
         builder.ReportWriters.Add(new MarkdownReportWriter());

@@ -69,7 +69,7 @@ internal struct LineFeatures
         f.TitleRatio = wordsWithLetters == 0 ? 0 : (double)capitalised / wordsWithLetters;
         f.DigitRatio = visible == 0 ? 0 : (double)digits / visible;
         f.Ellipsis = line.EndsWith("...") || line.EndsWith("…");
-        var end = line.TrimEnd("”’\"')]»");
+        var end = WithoutSignature(line).TrimEnd("”’\"')]»");
         if (end.Length > 0 && !f.Ellipsis)
         {
             f.EndsSentence = end[^1] is '.' or '!' or '?' or '。';
@@ -96,6 +96,16 @@ internal struct LineFeatures
             // "HomeNewsWorld": menu items glued together when a page is copied as text.
             if (transitions >= 2) f.RunTogether = true;
         }
+    }
+
+    /// <summary>The line without a closing agency signature ("... said. — AFP"), so its sentence end shows.</summary>
+    private static ReadOnlySpan<char> WithoutSignature(ReadOnlySpan<char> line)
+    {
+        var dash = line.LastIndexOfAny('—', '–');
+        if (dash <= 0 || line.Length - dash > 30) return line;
+        foreach (var c in line[(dash + 1)..]) if (char.IsLower(c) || char.IsDigit(c)) return line;
+        var before = line[..dash].TrimEnd();
+        return before.Length > 0 && before[^1] is '.' or '!' or '?' or '”' or '"' ? before : line;
     }
 
     /// <summary>Lower-cased words of the line, letters, digits, apostrophes and underscores only.</summary>

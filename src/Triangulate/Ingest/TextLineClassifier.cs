@@ -157,7 +157,7 @@ public sealed class TextLineClassifier : IBlockClassifier
 
         var title = 0.0;
         if (f.BeforeArticle) title += 1.5; else title -= 2;
-        if (f.Words is >= 4 and <= 25) title += 1; else title -= 5;
+        if (f.Words is >= 4 and <= 25) title += 1; else title -= f.Words < 4 ? 8 : 5;
         if (noEnd) title += 1.5;
         if (f.EndsWithPeriod) title -= 3;
         if (f.TitleRatio > 0.5) title += 0.5;
