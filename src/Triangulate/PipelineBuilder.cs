@@ -51,6 +51,9 @@ public sealed class PipelineBuilder
         var builder = new PipelineBuilder();
         builder.Classifier = new TextLineClassifier();
         builder.Metadata = new TextMetadataExtractor();
+        // Containers before single documents: .warc.gz and .jsonl.gz are not "any .gz"; plain text takes anything, so last.
+        // TODO(lead): pass the HTML payload parser to these three once HtmlDocumentReader is merged.
+        builder.Readers.AddRange([new WarcDocumentReader(), new JsonlDocumentReader(), new GzipDocumentReader()]);
         builder.Readers.Add(new PlainTextDocumentReader());
         builder.ReportWriters.Add(new JsonReportWriter());
         builder.ReportWriters.Add(new MarkdownReportWriter());
