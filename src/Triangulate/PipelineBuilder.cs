@@ -52,6 +52,11 @@ public sealed class PipelineBuilder
     public static PipelineBuilder CreateDefault()
     {
         var builder = new PipelineBuilder();
+        builder.Classifier = new TextLineClassifier();
+        builder.Metadata = new TextMetadataExtractor();
+        // Containers before single documents: .warc.gz and .jsonl.gz are not "any .gz"; plain text takes anything, so last.
+        // TODO(lead): pass the HTML payload parser to these three once HtmlDocumentReader is merged.
+        builder.Readers.AddRange([new WarcDocumentReader(), new JsonlDocumentReader(), new GzipDocumentReader()]);
         builder.Readers.Add(new PlainTextDocumentReader());
         // Link, then Reconcile. Provenance first: dating borrows dates along derivations and everything after it
         // counts independence groups. Dating before stories so a story's first/last can use inferred dates; then

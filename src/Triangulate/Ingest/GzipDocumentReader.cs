@@ -1,0 +1,77 @@
+using System.IO.Compression;
+using Triangulate.Model;
+
+namespace Triangulate.Ingest;
+
+/// <summary>
+/// Reads a gzip-compressed single document (.txt.gz, .html.gz, any .gz): decompresses as a stream under the document
+/// size cap and parses by the inner extension. Container formats (.warc.gz, .jsonl.gz) are taken by their own readers,
+/// which go first. A .gz that is not gzip is a problem.
+/// </summary>
+public sealed class GzipDocumentReader(IPayloadParser? html = null) : IDocumentReader
+{
+    private readonly IPayloadParser _html = html ?? new PlainTextPayloadParser();
+
+    /// <inheritdoc />
+    public bool CanRead(InputFile file, ReadOnlySpan<byte> head)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return file.FullPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || IsGzip(head);
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<ReadResult> Read(InputFile file, IngestLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(limits);
+        byte[] bytes;
+        try
+        {
+            using var stream = Open(file, out var error);
+            if (error is not null) return [ReadResult.Failed(file.Source, error)];
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + read > limits.MaxDocumentBytes)
+                    return [ReadResult.Failed(file.Source, $"too large: decompresses to over the {limits.MaxDocumentBytes >> 20} MB limit for one document")];
+                buffer.Write(chunk, 0, read);
+            }
+            bytes = buffer.ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return [ReadResult.Failed(file.Source, $"broken gzip: {e.Message}")];
+        }
+        var inner = Path.GetFileNameWithoutExtension(file.FullPath);
+        var isHtml = inner.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || inner.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
+            || PlainTextPayloadParser.IsHtml(null, bytes);
+        var result = isHtml
+            ? _html.Parse(file.Source, bytes, null, SourceMetadata.Empty)
+            : PlainTextDocumentReader.FromBytes(file.Source, bytes, "text");
+        return [result];
+    }
+
+    /// <summary>True when the bytes open with the gzip magic number.</summary>
+    public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
+
+    /// <summary>Opens a file, decompressing when its name ends in .gz; a .gz without the gzip magic is an error, not an exception.</summary>
+    internal static Stream Open(InputFile file, out string? error)
+    {
+        error = null;
+        var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+        if (!file.FullPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return stream;
+        Span<byte> magic = stackalloc byte[2];
+        var read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        if (read < 2 || !IsGzip(magic))
+        {
+            stream.Dispose();
+            error = "not gzip: the file is named .gz but does not start with the gzip signature";
+            return Stream.Null;
+        }
+        stream.Position = 0;
+        // GZipStream reads concatenated members one after the other, as Common Crawl writes them (one per record).
+        return new GZipStream(stream, CompressionMode.Decompress);
+    }
+}

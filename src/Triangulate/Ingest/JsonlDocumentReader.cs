@@ -1,0 +1,130 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Triangulate.Model;
+
+namespace Triangulate.Ingest;
+
+/// <summary>
+/// Reads JSON Lines exports (.jsonl, .ndjson, and their .gz): one article per line with <c>url</c>, <c>html</c> or
+/// <c>text</c>, and optional <c>title</c>, <c>published</c>, <c>outlet</c>. Streams line by line under the record size
+/// cap; a broken line is a problem ("line N: ...") and the rest is still read.
+/// </summary>
+public sealed class JsonlDocumentReader(IPayloadParser? html = null) : IDocumentReader
+{
+    private readonly IPayloadParser _html = html ?? new PlainTextPayloadParser();
+
+    /// <inheritdoc />
+    public bool CanRead(InputFile file, ReadOnlySpan<byte> head)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var name = file.FullPath;
+        return name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".ndjson.gz", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<ReadResult> Read(InputFile file, IngestLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(limits);
+        Stream stream;
+        try
+        {
+            stream = GzipDocumentReader.Open(file, out var error);
+            if (error is not null) return [ReadResult.Failed(file.Source, error)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [ReadResult.Failed(file.Source, $"cannot read: {e.Message}")];
+        }
+        return Read(stream, file.Source, limits);
+    }
+
+    /// <summary>Reads records from a stream (disposed at the end).</summary>
+    internal IEnumerable<ReadResult> Read(Stream stream, string source, IngestLimits limits)
+    {
+        using var owned = stream;
+        var lines = new ByteLineReader(stream);
+        var number = 0;
+        while (true)
+        {
+            byte[]? line;
+            bool tooLong;
+            string? failure = null;
+            try
+            {
+                line = lines.ReadLine(limits.MaxRecordBytes, out tooLong);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                line = null;
+                tooLong = false;
+                failure = $"line {number + 1}: cannot read further: {e.Message}";
+            }
+            if (failure is not null)
+            {
+                yield return ReadResult.Failed(source, failure);
+                yield break;
+            }
+            number++;
+            if (tooLong)
+            {
+                yield return ReadResult.Failed(source, $"line {number}: over the {limits.MaxRecordBytes >> 20} MB record limit, skipped");
+                continue;
+            }
+            if (line is null) yield break;
+            if (line.AsSpan().Trim((byte)' ').IsEmpty) continue;
+            yield return Parse(line, source, number);
+        }
+    }
+
+    private ReadResult Parse(byte[] line, string file, int number)
+    {
+        string? url = null, htmlText = null, text = null, title = null, published = null, outlet = null;
+        try
+        {
+            using var json = JsonDocument.Parse(line);
+            if (json.RootElement.ValueKind != JsonValueKind.Object) return ReadResult.Failed(file, $"line {number}: not a JSON object");
+            foreach (var property in json.RootElement.EnumerateObject())
+            {
+                if (property.Value.ValueKind != JsonValueKind.String) continue;
+                var value = property.Value.GetString();
+                switch (property.Name.ToLowerInvariant())
+                {
+                    case "url": url = value; break;
+                    case "html": htmlText = value; break;
+                    case "text" or "content" or "body": text ??= value; break;
+                    case "title": title = value; break;
+                    case "published" or "date" or "published_at": published = value; break;
+                    case "outlet" or "site" or "source": outlet = value; break;
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            return ReadResult.Failed(file, $"line {number}: not valid JSON: {FirstLine(e.Message)}");
+        }
+        var source = string.IsNullOrWhiteSpace(url) ? $"{file}#{number}" : url;
+        var metadata = new SourceMetadata { Url = url, Title = title, Outlet = outlet, Published = Date(published) };
+        ReadResult result;
+        if (!string.IsNullOrEmpty(htmlText)) result = _html.Parse(source, Encoding.UTF8.GetBytes(htmlText), "text/html; charset=utf-8", metadata);
+        else if (!string.IsNullOrEmpty(text)) result = new PlainTextPayloadParser().Parse(source, Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", metadata);
+        else return ReadResult.Failed(file, $"line {number}: no html or text field");
+        return result.Document is null ? result : result with { Document = result.Document with { Format = "jsonl" } };
+    }
+
+    /// <summary>An ISO date or date-time at the start of the field, as a date of metadata basis.</summary>
+    private static DateEstimate? Date(string? value)
+    {
+        if (value is null || value.Length < 4) return null;
+        var length = value.Length >= 10 ? 10 : value.Length >= 7 ? 7 : 4;
+        return PartialDate.TryParse(value.AsSpan(0, length), out var date) ? DateEstimate.Exact(date, DateBasis.Metadata) : null;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var newline = message.IndexOfAny(['\r', '\n']);
+        return newline < 0 ? message : message[..newline];
+    }
+}

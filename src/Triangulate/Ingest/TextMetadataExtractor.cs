@@ -1,0 +1,246 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Triangulate.Model;
+
+namespace Triangulate.Ingest;
+
+/// <summary>
+/// Finds metadata in the classified text of a capture: the outlet in the masthead (else the URL host), the origin in
+/// credits and bylines ("Cre: X", "By A and B X Post", "MUST CREDIT: ... The X", "(Agency)", "— AP"), the people of
+/// the byline, the dateline place, a publication date stated in the dateline or byline, and the readers' comments.
+/// Wraps <see cref="SourceMetadataExtractor"/>: what markup or a record says still wins.
+/// </summary>
+public sealed partial class TextMetadataExtractor : IMetadataExtractor
+{
+    private static readonly FrozenDictionary<string, int> Months = LoadMonths();
+    private readonly SourceMetadataExtractor _markup = new();
+
+    /// <inheritdoc />
+    public Document Extract(Document document, SourceDocument source)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(source);
+        document = _markup.Extract(document, source);
+        var text = document.Text;
+        string? masthead = null, bylineOutlet = null, origin = null, dateline = null;
+        IReadOnlyList<string> authors = [];
+        DateEstimate? stated = null;
+        var bodies = 0;
+        Block? lastBody = null;
+        foreach (var block in document.Blocks)
+        {
+            var line = text[block.Start..block.End];
+            switch (block.Kind)
+            {
+                case BlockKind.Masthead when masthead is null:
+                    masthead = MastheadName(line);
+                    break;
+                case BlockKind.Byline when authors.Count == 0:
+                    (authors, bylineOutlet) = SplitByline(line);
+                    stated ??= StatedDate(document.Id, text, block.Start, block.End);
+                    break;
+                case BlockKind.Credit:
+                    origin ??= CreditedOrigin(line);
+                    break;
+                case BlockKind.Dateline when dateline is null:
+                    dateline = LeadingPlace(line, out _) ?? line.Trim().TrimEnd('-', '–', '—', ',').Trim();
+                    stated ??= StatedDate(document.Id, text, block.Start, block.End);
+                    break;
+                case BlockKind.Body:
+                    lastBody = block;
+                    if (bodies++ < 3 && dateline is null && DatelinePattern().Match(line) is { Success: true } m)
+                    {
+                        dateline = m.Groups["place"].Value.TrimEnd(',', ' ');
+                        if (m.Groups["agency"].Success) origin ??= m.Groups["agency"].Value;
+                        stated ??= StatedDate(document.Id, text, block.Start, block.Start + m.Length);
+                    }
+                    break;
+            }
+        }
+        if (origin is null && lastBody is not null && TrailingAgency().Match(text[lastBody.Start..lastBody.End]) is { Success: true } tail)
+            origin = tail.Groups["agency"].Value;
+        origin ??= bylineOutlet;
+        var outlet = document.Outlet ?? masthead ?? Host(source.Metadata.Url);
+        return document with
+        {
+            Outlet = outlet,
+            Origin = document.Origin ?? (origin is not null && !string.Equals(origin, outlet, StringComparison.OrdinalIgnoreCase) ? origin : null),
+            Authors = document.Authors.Count > 0 ? document.Authors : authors,
+            Dateline = document.Dateline ?? dateline,
+            Published = document.Published ?? stated,
+            Comments = document.Comments.Count > 0 ? document.Comments : Comments(document),
+        };
+    }
+
+    /// <summary>"The X Newspaper" → "The X"; a line that is a founding note ("Est. 1883") is not a name.</summary>
+    private static string? MastheadName(string line)
+    {
+        var words = LineFeatures.Normalise(line);
+        foreach (var word in words)
+            if (word is "est" or "established" or "founded" or "since") return null;
+        var name = line.Trim();
+        foreach (var generic in (string[])[" Newspaper", " Online", " Website", " E-paper"])
+            if (name.EndsWith(generic, StringComparison.OrdinalIgnoreCase)) name = name[..^generic.Length].TrimEnd();
+        return name.Length > 0 ? name : null;
+    }
+
+    private static string? Host(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0) return null;
+        var host = uri.Host;
+        return host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+    }
+
+    /// <summary>"By A and B X Post" → people [A, B] and the outlet "X Post" that closes the byline.</summary>
+    internal static (IReadOnlyList<string> People, string? Outlet) SplitByline(string line)
+    {
+        var rest = line.Trim();
+        var space = rest.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && FurnitureLexicon.BylineOpeners.Contains(rest[..space].ToLowerInvariant())) rest = rest[(space + 1)..];
+        // A date or a time after a separator is not a name: "By A | Nov. 25, 2024".
+        var cut = rest.IndexOfAny(['|', '•', '·']);
+        if (cut > 0) rest = rest[..cut];
+        var people = new List<string>();
+        string? outlet = null;
+        foreach (var part in PeopleSeparator().Split(rest))
+        {
+            var words = part.Trim().Trim(',', ';').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0) continue;
+            // "Kostiantyn Khudov Washington Post": a name of two or three words, then the outlet ending in a masthead word.
+            if (words.Length >= 3 && FurnitureLexicon.MastheadWords.Contains(Lower(words[^1])))
+            {
+                var nameLength = words.Length >= 5 ? 3 : 2;
+                if (words.Length - nameLength >= 1)
+                {
+                    outlet ??= string.Join(' ', words[nameLength..]);
+                    words = words[..nameLength];
+                }
+            }
+            else if (words.Length <= 3 && FurnitureLexicon.MastheadWords.Contains(Lower(words[^1])) && people.Count > 0)
+            {
+                outlet ??= string.Join(' ', words);
+                continue;
+            }
+            people.Add(string.Join(' ', words));
+        }
+        return (people, outlet);
+
+        static string Lower(string word) => word.Trim('.', ',').ToLowerInvariant();
+    }
+
+    /// <summary>"Cre: X", "Source: X", "MUST CREDIT: A for The X (A/For The X)": who the page credits.</summary>
+    internal static string? CreditedOrigin(string line)
+    {
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0) return null;
+        var cue = string.Join(' ', LineFeatures.Normalise(line.AsSpan(0, colon)));
+        var value = line[(colon + 1)..].Trim();
+        var paren = value.IndexOf('(', StringComparison.Ordinal);
+        if (paren > 0) value = value[..paren].TrimEnd();
+        var forIndex = value.LastIndexOf(" for ", StringComparison.OrdinalIgnoreCase);
+        if (forIndex >= 0) return Clean(value[(forIndex + 5)..]);
+        // A photo credit without "for" names a photographer, not the producer of the article.
+        if (cue is "photo" or "photos" or "foto" or "image" or "picture" or "bild" or "beeld" or "must credit" or "photo credit") return null;
+        return Clean(value);
+
+        static string? Clean(string s)
+        {
+            s = s.Trim().TrimEnd('.', ',', ';');
+            return s.Length is > 0 and <= 60 ? s : null;
+        }
+    }
+
+    /// <summary>"KYIV –", "kiev -", "Ho Chi Minh City, April 15, 2025 –": the place at the start of a dateline.</summary>
+    private static string? LeadingPlace(string line, out int length)
+    {
+        var m = DatelinePattern().Match(line + " – x");
+        length = m.Success ? m.Length : 0;
+        return m.Success ? m.Groups["place"].Value.TrimEnd(',', ' ') : null;
+    }
+
+    /// <summary>A date stated in [start, end): "April 15, 2025", "25 November 2024", "2024-11-25".</summary>
+    internal static DateEstimate? StatedDate(string documentId, string text, int start, int end)
+    {
+        var m = DatePattern().Match(text, start, end - start);
+        if (!m.Success) return null;
+        int year, month, day;
+        if (m.Groups["iso"].Success)
+        {
+            year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+            day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            if (!Months.TryGetValue(m.Groups["month"].Value.TrimEnd('.').ToLowerInvariant(), out month)) return null;
+            year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+            day = int.Parse(m.Groups["day1"].Success ? m.Groups["day1"].Value : m.Groups["day2"].Value, CultureInfo.InvariantCulture);
+        }
+        if (year is < 1900 or > 2100 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
+        var span = new TextSpan(documentId, m.Index, m.Index + m.Length).WithExcerpt(text);
+        return DateEstimate.Exact(new PartialDate(year, month, day), DateBasis.Stated, [span]);
+    }
+
+    /// <summary>Comment blocks as comments: a short name line followed by what that reader wrote; section headings dropped.</summary>
+    internal static IReadOnlyList<Comment> Comments(Document document)
+    {
+        var text = document.Text;
+        var comments = new List<Comment>();
+        string? author = null;
+        foreach (var block in document.Blocks)
+        {
+            if (block.Kind != BlockKind.Comment)
+            {
+                author = null;
+                continue;
+            }
+            var line = text.AsSpan(block.Start, block.End - block.Start);
+            var f = LineFeatures.Of(line);
+            if (f.Cue == BlockKind.Comment && f.CueStrength >= 2) continue;
+            if (f.Words <= 3 && !f.EndsSentence && author is null)
+            {
+                author = line.ToString();
+                continue;
+            }
+            comments.Add(new Comment
+            {
+                Author = author,
+                Text = line.ToString(),
+                Span = new TextSpan(document.Id, block.Start, block.End),
+            });
+            author = null;
+        }
+        return comments;
+    }
+
+    private static FrozenDictionary<string, int> LoadMonths()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Triangulate.Data.month-names.tsv")
+            ?? throw new InvalidOperationException("embedded resource Triangulate.Data.month-names.tsv is missing");
+        using var reader = new StreamReader(stream);
+        var months = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            months[line[..tab]] = int.Parse(line[(tab + 1)..], CultureInfo.InvariantCulture);
+        }
+        return months.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    // A place of one to four words (capitals, or all lower case as some translations write it), optional date and
+    // (agency), then a dash: the dateline convention of wire copy.
+    [GeneratedRegex(@"^(?<place>(?:\p{Lu}[\p{Lu}\p{Ll}.'’-]*|\p{Ll}{3,})(?:[ ,]+\p{Lu}[\p{L}.'’-]*){0,3})(?:,?\s+[\p{L}.]+\s+\d{1,2},?\s+\d{4}|,?\s+\d{1,2}\.?\s+[\p{L}.]+\s+\d{4})?\s*(?:\((?<agency>[^)]{2,40})\))?\s*[–—-]\s", RegexOptions.CultureInvariant)]
+    private static partial Regex DatelinePattern();
+
+    [GeneratedRegex(@"\s[–—-]\s*(?<agency>\p{Lu}[\p{Lu}\p{L}]{1,15})\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingAgency();
+
+    [GeneratedRegex(@"\s+(?:and|&|en|und|et|y|e|и)\s+|,\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex PeopleSeparator();
+
+    [GeneratedRegex(@"(?<iso>(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2}))|(?<month>\p{L}{3,9}\.?)\s+(?<day1>\d{1,2}),?\s+(?<year>\d{4})|(?<day2>\d{1,2})\.?\s+(?<month>\p{L}{3,9}\.?)\s+(?<year>\d{4})", RegexOptions.CultureInvariant)]
+    private static partial Regex DatePattern();
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using Triangulate.Model;
+
+namespace Triangulate.Ingest;
+
+/// <summary>
+/// Reads web archives (.warc, .warc.gz; WARC/1.0 and 1.1): each response record's HTTP payload becomes a document,
+/// decoded by the charset of its Content-Type header. Streams record by record under the record size cap. A broken
+/// record is a problem and reading resumes at the next "WARC/" header; gzip members concatenated one per record, as
+/// Common Crawl writes them, are read as one stream.
+/// </summary>
+public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentReader
+{
+    private const int MaxHeaderLine = 64 * 1024;
+    private readonly IPayloadParser _html = html ?? new PlainTextPayloadParser();
+
+    /// <inheritdoc />
+    public bool CanRead(InputFile file, ReadOnlySpan<byte> head)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return file.FullPath.EndsWith(".warc", StringComparison.OrdinalIgnoreCase)
+            || file.FullPath.EndsWith(".warc.gz", StringComparison.OrdinalIgnoreCase)
+            || head.StartsWith("WARC/1."u8);
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<ReadResult> Read(InputFile file, IngestLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(limits);
+        Stream stream;
+        try
+        {
+            stream = GzipDocumentReader.Open(file, out var error);
+            if (error is not null) return [ReadResult.Failed(file.Source, error)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [ReadResult.Failed(file.Source, $"cannot read: {e.Message}")];
+        }
+        return Read(stream, file.Source, limits);
+    }
+
+    /// <summary>Reads records from a stream (disposed at the end).</summary>
+    internal IEnumerable<ReadResult> Read(Stream stream, string source, IngestLimits limits)
+    {
+        using var owned = stream;
+        var reader = new ByteLineReader(stream);
+        var number = 0;
+        var documents = 0;
+        var resync = false;
+        while (true)
+        {
+            Record? record = null;
+            string? failure = null;
+            bool end;
+            try
+            {
+                end = !Next(reader, limits, ++number, resync, out record, out failure);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                end = true;
+                failure = $"record {number}: cannot read further: {e.Message}";
+            }
+            resync = failure is not null;
+            if (failure is not null) yield return ReadResult.Failed(source, failure);
+            if (end) break;
+            if (record is null) continue;
+            var result = Parse(record, source, number);
+            if (result is null) continue;
+            if (result.Document is not null) documents++;
+            yield return result;
+        }
+        if (number == 1 && documents == 0 && !resync) yield return ReadResult.Failed(source, "no WARC records");
+    }
+
+    private sealed record Record(Dictionary<string, string> Headers, byte[] Block, long Offset);
+
+    /// <summary>Reads the next record; false at the end of the stream. A broken record sets <paramref name="failure"/>.</summary>
+    private static bool Next(ByteLineReader reader, IngestLimits limits, int number, bool resync, out Record? record, out string? failure)
+    {
+        record = null;
+        failure = null;
+        byte[]? line;
+        // Blank lines separate records; after a broken record, anything up to the next version line is skipped.
+        while (true)
+        {
+            line = reader.ReadLine(MaxHeaderLine, out _);
+            if (line is null) return false;
+            if (line.AsSpan().StartsWith("WARC/1."u8)) break;
+            if (line.Length == 0 || resync) continue;
+            failure = $"record {number} at byte {reader.Offset - line.Length - 1}: expected a WARC/1.x header, found other data; skipped to the next record";
+            resync = true;
+        }
+        var offset = reader.Offset - line.Length - 1;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        while (true)
+        {
+            line = reader.ReadLine(MaxHeaderLine, out var tooLong);
+            if (line is null && !tooLong)
+            {
+                failure = $"record {number} at byte {offset}: truncated in its headers";
+                return false;
+            }
+            if (line is null || line.Length == 0) break;
+            var text = Encoding.UTF8.GetString(line);
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0) headers[text[..colon].Trim()] = text[(colon + 1)..].Trim();
+        }
+        if (!headers.TryGetValue("Content-Length", out var lengthText) || !long.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+        {
+            failure = $"record {number} at byte {offset}: no valid Content-Length; skipped to the next record";
+            return true;
+        }
+        if (length > limits.MaxRecordBytes)
+        {
+            var skipped = reader.Skip(length);
+            failure = skipped < length
+                ? $"record {number} at byte {offset}: truncated: {skipped} of {length} bytes"
+                : $"record {number} at byte {offset}: over the {limits.MaxRecordBytes >> 20} MB record limit, skipped";
+            return skipped == length;
+        }
+        var block = new byte[length];
+        var read = reader.Read(block, (int)length);
+        if (read < length)
+        {
+            failure = $"record {number} at byte {offset}: truncated: {read} of {length} bytes";
+            return false;
+        }
+        record = new Record(headers, block, offset);
+        return true;
+    }
+
+    /// <summary>A response or resource record's payload as a document; null for records that hold no page (warcinfo, request, metadata, images).</summary>
+    private ReadResult? Parse(Record record, string file, int number)
+    {
+        var type = record.Headers.GetValueOrDefault("WARC-Type");
+        var url = record.Headers.GetValueOrDefault("WARC-Target-URI");
+        var source = string.IsNullOrEmpty(url) ? $"{file}#record-{number}" : url;
+        byte[] payload;
+        string? contentType;
+        if (string.Equals(type, "response", StringComparison.OrdinalIgnoreCase))
+        {
+            var split = HeaderEnd(record.Block);
+            if (split < 0) return ReadResult.Failed(source, $"record {number}: response without HTTP headers");
+            var http = Encoding.Latin1.GetString(record.Block, 0, split);
+            if (!http.StartsWith("HTTP/", StringComparison.Ordinal)) return ReadResult.Failed(source, $"record {number}: response does not start with an HTTP status line");
+            var status = http.Split(' ', 3);
+            if (status.Length < 2 || !status[1].StartsWith('2')) return null;
+            contentType = HttpHeader(http, "Content-Type");
+            payload = record.Block[(split + (record.Block[split] == '\r' ? 4 : 2))..];
+        }
+        else if (string.Equals(type, "resource", StringComparison.OrdinalIgnoreCase))
+        {
+            contentType = record.Headers.GetValueOrDefault("Content-Type");
+            payload = record.Block;
+        }
+        else
+        {
+            return null;
+        }
+        // Images, scripts, fonts: not articles, and not a problem either.
+        if (contentType is not null && !contentType.Contains("html", StringComparison.OrdinalIgnoreCase)
+            && !contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)) return null;
+        var result = _html.Parse(source, payload, contentType, new SourceMetadata { Url = url });
+        return result.Document is null ? result with { Problem = result.Problem! with { Error = $"record {number}: {result.Problem.Error}" } }
+            : result with { Document = result.Document with { Format = "warc" } };
+    }
+
+    /// <summary>Where the HTTP headers end (the index of the blank line's CR or LF), or -1.</summary>
+    private static int HeaderEnd(byte[] block)
+    {
+        var crlf = block.AsSpan().IndexOf("\r\n\r\n"u8);
+        var lf = block.AsSpan().IndexOf("\n\n"u8);
+        if (crlf >= 0 && (lf < 0 || crlf < lf)) return crlf;
+        return lf;
+    }
+
+    private static string? HttpHeader(string headers, string name)
+    {
+        foreach (var line in headers.Split('\n'))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && line.AsSpan(0, colon).Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) return line[(colon + 1)..].Trim();
+        }
+        return null;
+    }
+}

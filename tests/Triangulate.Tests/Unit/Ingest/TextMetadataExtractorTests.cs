@@ -1,0 +1,117 @@
+using Triangulate.Ingest;
+using Triangulate.Model;
+using Triangulate.Tests.Support;
+
+namespace Triangulate.Tests.Unit.Ingest;
+
+public class TextMetadataExtractorTests
+{
+    internal static Document Assemble(string text, SourceMetadata? meta = null, string source = "test.txt")
+    {
+        var sourceDocument = Some.SourceDocument(text, source) with { Metadata = meta ?? SourceMetadata.Empty };
+        var assembler = new DocumentAssembler(new TextLineClassifier(), new TextMetadataExtractor(), new Some.FixedLanguage("en"));
+        return assembler.Assemble(sourceDocument);
+    }
+
+    internal static Document Example(string prefix) =>
+        Assemble(File.ReadAllText(Directory.GetFiles(TestPaths.KurskExample, prefix + "_*.txt").Single()));
+
+    [Fact]
+    public void The_syndicated_copy_has_its_masthead_outlet_origin_authors_and_dateline()
+    {
+        var d = Example("002");
+        Assert.Equal("Ahead of Trump’s return to office, Ukraine and Russia battle for Kursk", d.Title);
+        Assert.Equal("The Spokesman-Review", d.Outlet);
+        Assert.Equal("The Washington Post", d.Origin);
+        Assert.Equal(["Siobhán O’Grady", "Kostiantyn Khudov"], d.Authors);
+        Assert.Equal("KYIV", d.Dateline);
+        Assert.StartsWith("KYIV – With nine days", d.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("MUST CREDIT", d.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Morgunov", string.Join(",", d.Authors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_repost_credits_its_origin_and_keeps_furniture_out_of_the_body()
+    {
+        var d = Example("001");
+        Assert.Equal("Ukraine’s exhausted troops in Russia told to cling on and wait for Trump", d.Title);
+        Assert.Equal("BBC", d.Origin);
+        Assert.Null(d.Outlet);
+        Assert.StartsWith("The tone is dark, even angry.", d.Body, StringComparison.Ordinal);
+        Assert.EndsWith("“As long as it is feasible from the military point of view.”", d.Body, StringComparison.Ordinal);
+        foreach (var furniture in new[] { "spot_img", "Cre: BBC", "Most Popular", "Music revolution", "sponsors", "HomeNews", "under constant Russian bombardment\n" })
+            Assert.DoesNotContain(furniture, d.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_summary_keeps_its_comments_apart_with_their_authors()
+    {
+        var d = Example("003");
+        Assert.Equal(5, d.Comments.Count);
+        Assert.Equal(["Habibi", "Donatello", "ZmeeLove", "Africa", "Bella Ciao"], d.Comments.Select(c => c.Author));
+        Assert.All(d.Comments, c => Assert.Equal(c.Text, d.Text[c.Span.Start..c.Span.End]));
+        Assert.DoesNotContain("Comments", d.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Habibi", d.Body, StringComparison.Ordinal);
+        var lines = d.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.EndsWith(lines[6], d.Body, StringComparison.Ordinal);
+        Assert.Contains("securing total control of Kursk", d.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_translation_has_a_lower_case_dateline_and_no_comment_furniture_in_the_body()
+    {
+        var d = Example("004");
+        Assert.Equal("kiev", d.Dateline);
+        Assert.StartsWith("Ukraine is losing ground in Koersk:", d.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("Leave a comment", d.Body, StringComparison.Ordinal);
+        Assert.StartsWith("kiev - Ukrainian troops", d.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_capture_without_a_headline_has_no_title_and_its_related_link_is_not_body()
+    {
+        var d = Example("000");
+        Assert.Null(d.Title);
+        Assert.DoesNotContain("ALSO READ", d.Body, StringComparison.Ordinal);
+        Assert.Equal(13, d.Blocks.Count(b => b.Kind == BlockKind.Body));
+    }
+
+    [Fact]
+    public void A_wire_story_names_its_agency_dateline_and_stated_date()
+    {
+        var d = Assemble("""
+            Floods close the main road north of the capital
+
+            By Maria Lopez and John Smith
+
+            LISBON, March 3, 2025 (Agencia Noticias) – Heavy rain closed the main road north of the capital on Monday, officials said.
+
+            Crews worked through the night to clear the mud, and the road is expected to reopen on Wednesday.
+            """);
+        Assert.Equal("Floods close the main road north of the capital", d.Title);
+        Assert.Equal(["Maria Lopez", "John Smith"], d.Authors);
+        Assert.Equal("LISBON", d.Dateline);
+        Assert.Equal("Agencia Noticias", d.Origin);
+        Assert.Equal(new PartialDate(2025, 3, 3), d.Published!.Date);
+        Assert.Equal(DateBasis.Stated, d.Published.Basis);
+        Assert.Equal("March 3, 2025", d.Published.Evidence[0].Excerpt);
+    }
+
+    [Fact]
+    public void Markup_metadata_wins_and_the_url_host_is_the_outlet_when_there_is_no_masthead()
+    {
+        var text = "A headline about the harbour works\n\nThe harbour works began on Monday, the port authority said in a statement.\n";
+        var d = Assemble(text, new SourceMetadata { Url = "https://www.example-news.org/a/1", Title = "Markup title" });
+        Assert.Equal("Markup title", d.Title);
+        Assert.Equal("example-news.org", d.Outlet);
+        Assert.Equal("Markup title", Assemble(text, new SourceMetadata { Title = "Markup title", Outlet = "Example" }).Title);
+        Assert.Equal("Example", Assemble(text, new SourceMetadata { Outlet = "Example" }).Outlet);
+    }
+
+    [Fact]
+    public void A_trailing_agency_signature_is_the_origin()
+    {
+        var d = Assemble("Storm hits the coast\n\nThe storm reached the coast overnight and cut power to thousands of homes, the utility said. — AFP\n");
+        Assert.Equal("AFP", d.Origin);
+    }
+}
