@@ -49,6 +49,8 @@ public sealed class PipelineBuilder
     public static PipelineBuilder CreateDefault()
     {
         var builder = new PipelineBuilder();
+        builder.Classifier = new FormatBlockClassifier(builder.Classifier).Add("html", new HtmlBlockClassifier());
+        builder.Readers.Add(new HtmlDocumentReader()); // before plain text, which takes anything
         builder.Readers.Add(new PlainTextDocumentReader());
         builder.ReportWriters.Add(new JsonReportWriter());
         builder.ReportWriters.Add(new MarkdownReportWriter());
