@@ -17,9 +17,10 @@ internal static class EvalCommand
         };
         var seconds = new Option<double?>("--seconds") { Description = "With --predictions: the peer's extraction time, for pages/s" };
         var perPage = new Option<bool>("--pages") { Description = "Print each page's precision and recall" };
+        var show = new Option<string?>("--show") { Description = "Print one page's blocks (kind, element path, text) instead of scoring" };
         var extraction = new Command("extraction", "Score article extraction (shingle precision/recall/F1, as the article-extraction-benchmark)")
         {
-            folder, predictions, seconds, perPage,
+            folder, predictions, seconds, perPage, show,
         };
         extraction.SetAction(result =>
         {
@@ -33,6 +34,22 @@ internal static class EvalCommand
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.Usage;
+            }
+            if (result.GetValue(show) is { } id)
+            {
+                var read = HtmlDocumentReader.FromBytes(id, evaluation.Page(id));
+                if (read.Document is null)
+                {
+                    Console.Error.WriteLine($"error: {read.Problem?.Error}");
+                    return ExitCodes.Problems;
+                }
+                var blocks = new HtmlBlockClassifier().Classify(read.Document);
+                for (var i = 0; i < blocks.Count; i++)
+                {
+                    var text = read.Document.Text[blocks[i].Start..blocks[i].End];
+                    Console.WriteLine($"{blocks[i].Kind,-10} {read.Document.Segments[i].Path}\n           {(text.Length > 100 ? text[..100] : text)}");
+                }
+                return ExitCodes.Success;
             }
             Action<string, ExtractionScore>? onPage = result.GetValue(perPage)
                 ? (id, s) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{id}\t{s.Precision:F3}\t{s.Recall:F3}"))

@@ -132,7 +132,8 @@ internal sealed class HtmlTextWalker
             Context = context,
             IsBlock = isBlock,
             ClassScore = (parent?.ClassScore ?? 0) + weight,
-            Kind = ownKind ?? parent?.Kind,
+            // A content word ("post-entry") ends a furniture kind inherited from a wrapper ("container penci_sidebar").
+            Kind = ownKind ?? (weight > 0 ? null : parent?.Kind),
         });
         return true;
     }
