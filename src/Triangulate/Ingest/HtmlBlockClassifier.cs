@@ -169,7 +169,6 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         if (Has(segment, "in.figure")) return BlockKind.Caption;
         if (Has(segment, "in.nav")) return BlockKind.Navigation;
         if (Has(segment, "in.aside")) return BlockKind.Related;
-        if (Has(segment, "in.form")) return BlockKind.Other;
         // Readability drops link lists inside the article; a line that is mostly a link is a pointer elsewhere.
         if (density > 0.5 && length < 200) return Feature(segment, HtmlFeatures.ListItem) == 1 ? BlockKind.Related : BlockKind.Navigation;
         return BlockKind.Body;
