@@ -52,11 +52,13 @@ public sealed class PipelineBuilder
     public static PipelineBuilder CreateDefault()
     {
         var builder = new PipelineBuilder();
-        builder.Classifier = new TextLineClassifier();
+        // Text captures get the line classifier, pages the HTML one (dispatched on the reader's format).
+        builder.Classifier = new FormatBlockClassifier(new TextLineClassifier()).Add("html", new HtmlBlockClassifier());
         builder.Metadata = new TextMetadataExtractor();
-        // Containers before single documents: .warc.gz and .jsonl.gz are not "any .gz"; plain text takes anything, so last.
-        // TODO(lead): pass the HTML payload parser to these three once HtmlDocumentReader is merged.
-        builder.Readers.AddRange([new WarcDocumentReader(), new JsonlDocumentReader(), new GzipDocumentReader()]);
+        // Containers before single documents: .warc.gz and .jsonl.gz are not "any .gz"; the HTML reader before plain
+        // text, which takes anything, so last.
+        var html = new HtmlPayloadParser();
+        builder.Readers.AddRange([new WarcDocumentReader(html), new JsonlDocumentReader(html), new GzipDocumentReader(html), new HtmlDocumentReader()]);
         builder.Readers.Add(new PlainTextDocumentReader());
         // Link, then Reconcile. Provenance first: dating borrows dates along derivations and everything after it
         // counts independence groups. Dating before stories so a story's first/last can use inferred dates; then

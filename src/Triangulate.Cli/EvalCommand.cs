@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using Triangulate.Ingest;
+using Triangulate.Ingest.Evaluation;
+
+namespace Triangulate.Cli;
+
+/// <summary><c>triangulate eval extraction DIR [--predictions FILE] [--pages]</c>: scores article extraction on a benchmark folder.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var folder = new Argument<string>("DIR") { Description = "Benchmark folder: ground-truth.json and html/<id>.html.gz" };
+        var predictions = new Option<string?>("--predictions")
+        {
+            Description = "Score another tool's output instead (JSON object: id → text), e.g. from bench/peers/",
+        };
+        var seconds = new Option<double?>("--seconds") { Description = "With --predictions: the peer's extraction time, for pages/s" };
+        var perPage = new Option<bool>("--pages") { Description = "Print each page's precision and recall" };
+        var show = new Option<string?>("--show") { Description = "Print one page's blocks (kind, element path, text) instead of scoring" };
+        var extraction = new Command("extraction", "Score article extraction (shingle precision/recall/F1, as the article-extraction-benchmark)")
+        {
+            folder, predictions, seconds, perPage, show,
+        };
+        extraction.SetAction(result =>
+        {
+            var dir = result.GetValue(folder)!;
+            ExtractionEvaluation evaluation;
+            try
+            {
+                evaluation = ExtractionEvaluation.Open(dir);
+            }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.Usage;
+            }
+            if (result.GetValue(show) is { } id)
+            {
+                var read = HtmlDocumentReader.FromBytes(id, evaluation.Page(id));
+                if (read.Document is null)
+                {
+                    Console.Error.WriteLine($"error: {read.Problem?.Error}");
+                    return ExitCodes.Problems;
+                }
+                var blocks = new HtmlBlockClassifier().Classify(read.Document);
+                for (var i = 0; i < blocks.Count; i++)
+                {
+                    var text = read.Document.Text[blocks[i].Start..blocks[i].End];
+                    Console.WriteLine($"{blocks[i].Kind,-10} {read.Document.Segments[i].Path}\n           {(text.Length > 100 ? text[..100] : text)}");
+                }
+                return ExitCodes.Success;
+            }
+            Action<string, ExtractionScore>? onPage = result.GetValue(perPage)
+                ? (id, s) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{id}\t{s.Precision:F3}\t{s.Recall:F3}"))
+                : null;
+            ExtractionRun run;
+            var file = result.GetValue(predictions);
+            if (file is not null)
+            {
+                if (!File.Exists(file))
+                {
+                    Console.Error.WriteLine($"error: {file}: no such file");
+                    return ExitCodes.Usage;
+                }
+                var texts = ExtractionEvaluation.ReadTexts(File.ReadAllBytes(file), "articleBody");
+                run = evaluation.Score(texts, TimeSpan.FromSeconds(result.GetValue(seconds) ?? 0), onPage);
+            }
+            else
+            {
+                run = evaluation.Run(new HtmlBlockClassifier(), onPage);
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pages {run.Pages}  precision {run.Score.Precision:F3}  recall {run.Score.Recall:F3}  F1 {run.Score.F1:F3}  pages/s {run.PagesPerSecond:F1}"));
+            return ExitCodes.Success;
+        });
+        return new Command("eval", "Measure a stage against a labelled data set") { extraction };
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json;
+using Triangulate.Model;
+
+namespace Triangulate.Ingest.Evaluation;
+
+/// <summary>
+/// Runs article extraction over a benchmark folder laid out as the Scrapinghub article-extraction-benchmark
+/// (<c>html/&lt;id&gt;.html.gz</c> and <c>ground-truth.json</c> mapping ids to <c>articleBody</c>) and scores the
+/// document bodies, or a peer's predictions, with <see cref="ExtractionScorer"/>.
+/// </summary>
+public sealed class ExtractionEvaluation
+{
+    /// <summary>The folder's ground truth: page id → article text, in id order.</summary>
+    public SortedDictionary<string, string> Truth { get; }
+
+    /// <summary>The benchmark folder.</summary>
+    public string Folder { get; }
+
+    private ExtractionEvaluation(string folder, SortedDictionary<string, string> truth)
+    {
+        Folder = folder;
+        Truth = truth;
+    }
+
+    /// <summary>Opens a benchmark folder; throws <see cref="DirectoryNotFoundException"/> or <see cref="FileNotFoundException"/> when it is not one.</summary>
+    public static ExtractionEvaluation Open(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"{folder}: no such folder");
+        var truthPath = Path.Combine(folder, "ground-truth.json");
+        if (!File.Exists(truthPath)) throw new FileNotFoundException($"{truthPath}: no ground truth (expected ground-truth.json and html/<id>.html.gz)", truthPath);
+        return new ExtractionEvaluation(folder, ReadTexts(File.ReadAllBytes(truthPath), "articleBody"));
+    }
+
+    /// <summary>Reads a JSON object of id → text, or id → object with a <paramref name="field"/> text.</summary>
+    public static SortedDictionary<string, string> ReadTexts(byte[] json, string field)
+    {
+        var texts = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        using var document = JsonDocument.Parse(json);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            var value = property.Value;
+            var text = value.ValueKind == JsonValueKind.String ? value.GetString()
+                : value.ValueKind == JsonValueKind.Object && value.TryGetProperty(field, out var body) && body.ValueKind == JsonValueKind.String ? body.GetString()
+                : null;
+            texts[property.Name] = text ?? string.Empty;
+        }
+        return texts;
+    }
+
+    /// <summary>The page's bytes, un-gzipped.</summary>
+    public byte[] Page(string id)
+    {
+        using var file = File.OpenRead(Path.Combine(Folder, "html", id + ".html.gz"));
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var memory = new MemoryStream();
+        gzip.CopyTo(memory);
+        return memory.ToArray();
+    }
+
+    /// <summary>Reads every page with the HTML reader and <paramref name="classifier"/>, scores the bodies; <paramref name="onPage"/> sees each page's score.</summary>
+    public ExtractionRun Run(IBlockClassifier classifier, Action<string, ExtractionScore>? onPage = null)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        var pages = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var id in Truth.Keys) pages[id] = Page(id);
+        var scorer = new ExtractionScorer();
+        var predictions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        foreach (var id in Truth.Keys) predictions[id] = Extract(id, pages[id], classifier);
+        var elapsed = clock.Elapsed;
+        foreach (var (id, expected) in Truth)
+        {
+            var score = scorer.Add(predictions[id], expected);
+            onPage?.Invoke(id, score);
+        }
+        return new ExtractionRun(scorer.Total, scorer.Pages, elapsed);
+    }
+
+    /// <summary>Scores a peer's predictions (id → text); a page missing from them counts as extracted empty.</summary>
+    public ExtractionRun Score(IReadOnlyDictionary<string, string> predictions, TimeSpan elapsed, Action<string, ExtractionScore>? onPage = null)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var scorer = new ExtractionScorer();
+        foreach (var (id, expected) in Truth)
+        {
+            // Not inside onPage?.Invoke(...): its arguments are not evaluated when there is no callback.
+            var score = scorer.Add(predictions.GetValueOrDefault(id) ?? string.Empty, expected);
+            onPage?.Invoke(id, score);
+        }
+        return new ExtractionRun(scorer.Total, scorer.Pages, elapsed);
+    }
+
+    private static string Extract(string id, byte[] bytes, IBlockClassifier classifier)
+    {
+        var read = HtmlDocumentReader.FromBytes(id, bytes);
+        if (read.Document is null) return string.Empty;
+        var blocks = classifier.Classify(read.Document);
+        return Ingest.DocumentAssembler.JoinBody(read.Document.Text, blocks);
+    }
+}
