@@ -50,6 +50,8 @@ public sealed class PipelineBuilder
     {
         var builder = new PipelineBuilder();
         builder.Readers.Add(new PlainTextDocumentReader());
+        // Entities first: quotes and claims link their speakers and subjects to them.
+        builder.Extractors.AddRange([new Extract.Entities.EntityExtractor(), new Extract.Quotes.QuoteExtractor()]);
         builder.ReportWriters.Add(new JsonReportWriter());
         builder.ReportWriters.Add(new MarkdownReportWriter());
         builder.ReportWriters.Add(new HtmlReportWriter());
