@@ -51,7 +51,7 @@ public sealed class PipelineBuilder
         var builder = new PipelineBuilder();
         builder.Readers.Add(new PlainTextDocumentReader());
         // Entities first: quotes and claims link their speakers and subjects to them.
-        builder.Extractors.AddRange([new Extract.Entities.EntityExtractor(), new Extract.Quotes.QuoteExtractor()]);
+        builder.Extractors.AddRange([new Extract.Entities.EntityExtractor(), new Extract.Quotes.QuoteExtractor(), new Extract.Claims.ClaimExtractor(), new Extract.Claims.CitationExtractor()]);
         builder.ReportWriters.Add(new JsonReportWriter());
         builder.ReportWriters.Add(new MarkdownReportWriter());
         builder.ReportWriters.Add(new HtmlReportWriter());
