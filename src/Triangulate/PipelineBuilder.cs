@@ -60,6 +60,8 @@ public sealed class PipelineBuilder
         var html = new HtmlPayloadParser();
         builder.Readers.AddRange([new WarcDocumentReader(html), new JsonlDocumentReader(html), new GzipDocumentReader(html), new HtmlDocumentReader()]);
         builder.Readers.Add(new PlainTextDocumentReader());
+        // Entities first: quotes and claims link their speakers and subjects to them.
+        builder.Extractors.AddRange([new Extract.Entities.EntityExtractor(), new Extract.Quotes.QuoteExtractor(), new Extract.Claims.ClaimExtractor(), new Extract.Claims.CitationExtractor()]);
         // Link, then Reconcile. Provenance first: dating borrows dates along derivations and everything after it
         // counts independence groups. Dating before stories so a story's first/last can use inferred dates; then
         // claims and quotes, contradictions (verdicts), series (arithmetic checks), timeline.

@@ -1,0 +1,162 @@
+using Triangulate.Model;
+
+namespace Triangulate.Extract;
+
+/// <summary>
+/// Reads the words around a quote or a statement that say who said it: a speech verb with the speaker before or after
+/// it ("one soldier wrote", "said the source"), "according to X", "X told Y that ...", and the channels named with it
+/// ("told Y", "wrote on Y"). Structure only: outlets are recognised by where they stand, not by a list of names.
+/// </summary>
+internal sealed class AttributionFrames(string text)
+{
+    private const int MaxFrame = 200;
+    private const int MaxSpeakerWords = 9;
+    private static readonly string[] s_stopAfterVerb = ["in", "on", "over", "at", "to", "last", "late", "this", "during", "after", "before", "that", "when", "while", "and", "but", "adding", "citing", "referring", "about", "of", "from", "with", "for"];
+    private static readonly string[] s_stopBeforeVerb = ["while", "and", "but", "as", "who", "which", "where", "when", "because", "so"];
+
+    /// <summary>Who said the quote whose opening mark is at <paramref name="open"/> and closing mark ends before <paramref name="close"/>.</summary>
+    public (string? Speaker, SpeakerKind Kind, IReadOnlyList<string> Via) ForQuote(int open, int close, SpeakerResolver speakers)
+    {
+        // After the quote first: news style puts the frame there ("“...,” said one soldier").
+        var afterEnd = close;
+        while (afterEnd < text.Length && afterEnd - close < MaxFrame && text[afterEnd] is not ('.' or '!' or '?' or '“' or '"' or '‘' or '«' or '\n' or '\r' or '\'')) afterEnd++;
+        var after = FromFrame(close, afterEnd, speakers, last: false);
+        if (after.Kind != SpeakerKind.Unknown) return after;
+        var beforeStart = open;
+        while (beforeStart > 0 && open - beforeStart < MaxFrame && text[beforeStart - 1] is not ('.' or '!' or '?' or '”' or '"' or '’' or '»' or '\n' or '\r')) beforeStart--;
+        return FromFrame(beforeStart, open, speakers, last: true);
+    }
+
+    private (string? Speaker, SpeakerKind Kind, IReadOnlyList<string> Via) FromFrame(int start, int end, SpeakerResolver speakers, bool last)
+    {
+        if (end <= start) return (null, SpeakerKind.Unknown, []);
+        var tokens = WordTokenizer.Tokenize(text, start, end);
+        var verb = -1;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (!tokens[k].IsWord || !ExtractLexicon.SpeechVerbs.Contains(Word(tokens[k]))) continue;
+            verb = k;
+            if (!last) break;
+        }
+        if (verb < 0) return (null, SpeakerKind.Unknown, []);
+        var (speaker, kind) = SpeakerAround(tokens, verb, speakers);
+        return (speaker, kind, Via(tokens, verb));
+    }
+
+    private (string? Speaker, SpeakerKind Kind) SpeakerAround(List<WordToken> tokens, int verb, SpeakerResolver speakers)
+    {
+        var from = verb;
+        while (from > 0 && verb - from < MaxSpeakerWords && tokens[from - 1].IsWord && !Contains(s_stopBeforeVerb, Word(tokens[from - 1]))) from--;
+        // Auxiliaries belong to the verb: "Solodchuk has said".
+        var to = verb;
+        while (to > from && Word(tokens[to - 1]) is "has" or "had" or "have" or "also" or "later" or "then" or "previously" or "once") to--;
+        if (to > from)
+        {
+            var resolved = speakers.Resolve(tokens[from].Start, tokens[to - 1].End);
+            if (resolved.Kind != SpeakerKind.Unknown) return resolved;
+        }
+        var end = verb + 1;
+        while (end < tokens.Count && end - verb <= MaxSpeakerWords && tokens[end].IsWord && !Contains(s_stopAfterVerb, Word(tokens[end]))) end++;
+        // "told X": X is the channel, not the speaker.
+        if (Word(tokens[verb]) is "told" or "tells") return (null, SpeakerKind.Unknown);
+        if (end > verb + 1) return speakers.Resolve(tokens[verb + 1].Start, tokens[end - 1].End);
+        return (null, SpeakerKind.Unknown);
+    }
+
+    private List<string> Via(List<WordToken> tokens, int verb)
+    {
+        var via = new List<string>();
+        for (var k = verb; k < tokens.Count - 1; k++)
+        {
+            var w = Word(tokens[k]);
+            var isTold = k == verb && w is "told" or "tells";
+            if (!isTold && w is not ("on" or "to" or "via")) continue;
+            var name = NameAt(tokens, k + 1);
+            if (name is not null && !via.Contains(name)) via.Add(name);
+        }
+        return via;
+    }
+
+    /// <summary>A channel starting at token <paramref name="k"/>: a capitalised run, or a generic channel ("state media").</summary>
+    private string? NameAt(List<WordToken> tokens, int k)
+    {
+        if (k >= tokens.Count || !tokens[k].IsWord) return null;
+        if (k + 1 < tokens.Count)
+        {
+            var two = Word(tokens[k]) + " " + Word(tokens[k + 1]);
+            if (ExtractLexicon.Outlets.Contains(two)) return two;
+        }
+        if (Word(tokens[k]) == "the" && k + 1 < tokens.Count && char.IsUpper(text[tokens[k + 1].Start])) k++;
+        if (!char.IsUpper(text[tokens[k].Start])) return ExtractLexicon.Outlets.Contains(Word(tokens[k])) ? Word(tokens[k]) : null;
+        var end = k;
+        while (end < tokens.Count && tokens[end].IsWord && char.IsUpper(text[tokens[end].Start])) end++;
+        var name = text[tokens[k].Start..tokens[end - 1].End];
+        return name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal) ? name[..^2] : name;
+    }
+
+    /// <summary>
+    /// Reported speech in one sentence: "according to X, ...", "X said (that) ...", "..., X said." Returns the reported
+    /// clause and its source, or null.
+    /// </summary>
+    public (int Start, int End, string? Speaker, SpeakerKind Kind, IReadOnlyList<string> Via)? Reported(Triangulate.Text.Sentence sentence, SpeakerResolver speakers)
+    {
+        var tokens = WordTokenizer.Tokenize(text, sentence.Start, sentence.End);
+        if (tokens.Count < 4) return null;
+        var sentenceEnd = tokens[^1].IsWord ? tokens[^1].End : tokens[^1].Start;
+        for (var k = 0; k + 2 < tokens.Count; k++)
+        {
+            if (!Word(tokens[k]).Equals("according", StringComparison.OrdinalIgnoreCase) || Word(tokens[k + 1]) != "to") continue;
+            var npEnd = k + 2;
+            while (npEnd < tokens.Count && tokens[npEnd].IsWord && npEnd - k < MaxSpeakerWords + 2) npEnd++;
+            if (npEnd == k + 2) continue;
+            var (speaker, kind) = speakers.Resolve(tokens[k + 2].Start, tokens[npEnd - 1].End);
+            if (kind == SpeakerKind.Unknown) (speaker, kind) = (text[tokens[k + 2].Start..tokens[npEnd - 1].End], SpeakerKind.Named);
+            var via = new List<string>();
+            var entity = speakers.EntityAt(tokens[k + 2].Start, tokens[npEnd - 1].End);
+            if (entity is not null && entity.Type == EntityType.Organization) via.Add(entity.Name);
+            if (k == 0)
+            {
+                var clause = npEnd < tokens.Count && text[tokens[npEnd].Start] == ',' ? npEnd + 1 : npEnd;
+                return clause < tokens.Count ? (tokens[clause].Start, sentenceEnd, speaker, kind, via) : null;
+            }
+            var before = k > 0 && text[tokens[k - 1].Start] == ',' ? k - 1 : k;
+            return before > 0 ? (sentence.Start, tokens[before - 1].End, speaker, kind, via) : null;
+        }
+        for (var k = 1; k + 1 < tokens.Count; k++)
+        {
+            if (!tokens[k].IsWord || !ExtractLexicon.SpeechVerbs.Contains(Word(tokens[k]))) continue;
+            var (speaker, kind) = SpeakerAround(tokens, k, speakers);
+            if (kind == SpeakerKind.Unknown) continue;
+            var via = Via(tokens, k);
+            var clause = k + 1;
+            if (via.Count > 0 && Word(tokens[k]) is "told") { clause++; while (clause < tokens.Count && tokens[clause].IsWord && char.IsUpper(text[tokens[clause].Start])) clause++; }
+            if (clause < tokens.Count && Word(tokens[clause]) == "that") return clause + 1 < tokens.Count ? (tokens[clause + 1].Start, sentenceEnd, speaker, kind, via) : null;
+            // "..., Oleh said." and "..., he said." close the sentence: the clause is what precedes them.
+            if (k >= 2 && IsTail(tokens, k))
+            {
+                var comma = k - 1;
+                while (comma > 0 && text[tokens[comma].Start] != ',') comma--;
+                if (comma > 0) return (sentence.Start, tokens[comma - 1].End, speaker, kind, via);
+            }
+        }
+        return null;
+    }
+
+    private bool IsTail(List<WordToken> tokens, int verb)
+    {
+        for (var k = verb + 1; k < tokens.Count; k++)
+        {
+            if (!tokens[k].IsWord) return text[tokens[k].Start] is '.' or '!' or '?';
+            if (k - verb > MaxSpeakerWords) return false;
+        }
+        return true;
+    }
+
+    private static bool Contains(string[] words, string word)
+    {
+        foreach (var w in words) if (string.Equals(w, word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private string Word(WordToken token) => text[token.Start..token.End];
+}

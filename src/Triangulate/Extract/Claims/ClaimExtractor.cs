@@ -1,0 +1,208 @@
+using Triangulate.Model;
+
+namespace Triangulate.Extract.Claims;
+
+/// <summary>
+/// Finds status claims (a person or thing killed, wounded, captured, unharmed, destroyed, missing, not seen, escaped)
+/// and event claims (launched, seized, retook, shot down ...) in body sentences. The subject is the nearest entity
+/// before the status word, a definite title ("the general") or pronoun resolved to the last person named, or the
+/// noun phrase before the auxiliary; the attribution and hedge come from the same sentence; event time comes from a
+/// time expression in the same sentence when the time extractor found one.
+/// </summary>
+public sealed class ClaimExtractor : IExtractor
+{
+    private static readonly string[] s_hedges = ["reportedly", "allegedly", "according to", "reported", "claimed", "rumors", "rumours", "unconfirmed", "possibly", "may have", "might have", "likely", "appears", "apparently", "is said to", "believed to"];
+    private static readonly string[] s_auxiliaries = ["was", "were", "is", "are", "been", "being", "be", "has", "have", "had", "got"];
+
+    /// <inheritdoc />
+    public void Extract(ExtractionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var text = context.Text;
+        var speakers = new SpeakerResolver(context);
+        var frames = new AttributionFrames(text);
+        foreach (var sentence in context.Sentences)
+        {
+            var lower = text.Substring(sentence.Start, sentence.Length).ToLowerInvariant();
+            var tokens = WordTokenizer.Tokenize(text, sentence.Start, sentence.End);
+            Attribution? attribution = null;
+            var attributionDone = false;
+            string? hedge = null;
+            foreach (var h in s_hedges)
+            {
+                if (FindWord(lower, h, 0) >= 0) { hedge = h; break; }
+            }
+            var taken = new List<(int Start, int End)>();
+            foreach (var (word, status) in ExtractLexicon.StatusWords)
+            {
+                for (var at = FindWord(lower, word, 0); at >= 0; at = FindWord(lower, word, at + word.Length))
+                {
+                    var start = sentence.Start + at;
+                    var end = start + word.Length;
+                    if (Overlaps(taken, start, end)) continue;
+                    taken.Add((start, end));
+                    var index = TokenAt(tokens, start);
+                    if (index < 0 || PrecededByNumber(text, tokens, index)) continue;
+                    var subject = Subject(context, speakers, tokens, index, sentence.Start);
+                    if (subject is null) continue;
+                    if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence); attributionDone = true; }
+                    var negated = !status.StartsWith("not-", StringComparison.Ordinal) && Negated(text, tokens, index);
+                    var finalStatus = negated ? "not-" + status : status;
+                    context.Claims.Add(new ClaimDraft
+                    {
+                        Kind = ClaimKind.Status,
+                        Text = subject.Value.Name + ": " + finalStatus,
+                        Subject = subject.Value.Key,
+                        Status = finalStatus,
+                        Mention = new Mention { Span = context.Span(sentence.Start, sentence.End), Attribution = attribution, Hedge = hedge },
+                        Keys = [subject.Value.Name.ToLowerInvariant(), finalStatus],
+                    });
+                }
+            }
+            foreach (var (word, eventType) in ExtractLexicon.EventVerbs)
+            {
+                for (var at = FindWord(lower, word, 0); at >= 0; at = FindWord(lower, word, at + word.Length))
+                {
+                    var start = sentence.Start + at;
+                    var end = start + word.Length;
+                    if (Overlaps(taken, start, end)) continue;
+                    taken.Add((start, end));
+                    var index = TokenAt(tokens, start);
+                    if (index < 0) continue;
+                    var subject = EntityBefore(speakers, tokens, index, sentence.Start, person: false);
+                    var obj = EntityAfter(speakers, tokens, index + word.Split(' ').Length);
+                    if (subject is null && obj is null) continue;
+                    if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence); attributionDone = true; }
+                    var time = TimeIn(context, sentence.Start, sentence.End);
+                    var keys = new List<string> { eventType };
+                    if (subject is not null) keys.Add(subject.Name.ToLowerInvariant());
+                    if (obj is not null) keys.Add(obj.Name.ToLowerInvariant());
+                    context.Claims.Add(new ClaimDraft
+                    {
+                        Kind = ClaimKind.Event,
+                        Text = string.Join(' ', new[] { subject?.Name, word, obj?.Name }.Where(p => p is not null)),
+                        Subject = subject?.Id ?? obj?.Id,
+                        Status = eventType,
+                        Time = time is null ? null : new DateRange { Start = time.Start, End = time.End },
+                        TimeSource = time,
+                        Mention = new Mention { Span = context.Span(sentence.Start, sentence.End), Attribution = attribution, Hedge = hedge },
+                        Keys = keys,
+                    });
+                }
+            }
+        }
+    }
+
+    private static Attribution? AttributionOf(AttributionFrames frames, SpeakerResolver speakers, Text.Sentence sentence)
+    {
+        var reported = frames.Reported(sentence, speakers);
+        return reported is null ? null : new Attribution { Speaker = reported.Value.Speaker, Via = reported.Value.Via };
+    }
+
+    private static TimeExpression? TimeIn(ExtractionContext context, int start, int end)
+    {
+        foreach (var t in context.Times) if (t.Span.Start >= start && t.Span.End <= end) return t;
+        return null;
+    }
+
+    private static (string Key, string Name)? Subject(ExtractionContext context, SpeakerResolver speakers, List<WordToken> tokens, int index, int sentenceStart)
+    {
+        var person = EntityBefore(speakers, tokens, index, sentenceStart, person: true);
+        if (person is not null) return (person.Id, person.Name);
+        // "the general was killed", "he was wounded": the last person named before this sentence.
+        for (var k = index - 1; k >= 0 && index - k <= 4; k--)
+        {
+            var w = context.Text[tokens[k].Start..tokens[k].End];
+            var titled = k > 0 && context.Text[tokens[k - 1].Start..tokens[k - 1].End] == "the" && ExtractLexicon.Titles.Contains(char.ToUpperInvariant(w[0]) + w[1..]);
+            if (titled || w is "he" or "she" or "He" or "She")
+            {
+                var antecedent = speakers.NearestPerson(tokens[k].Start);
+                if (antecedent is not null) return (antecedent.Id, antecedent.Name);
+            }
+        }
+        var other = EntityBefore(speakers, tokens, index, sentenceStart, person: false);
+        if (other is not null) return (other.Id, other.Name);
+        // The noun phrase before the auxiliary: "some soldiers were killed".
+        var aux = index - 1;
+        while (aux >= 0 && tokens[aux].IsWord && !IsAuxiliary(context.Text, tokens[aux]) && index - aux <= 2) aux--;
+        if (aux < 1 || !tokens[aux].IsWord || !IsAuxiliary(context.Text, tokens[aux])) return null;
+        var from = aux;
+        while (from > 0 && aux - from < 4 && tokens[from - 1].IsWord && !IsClauseWord(context.Text, tokens[from - 1])) from--;
+        if (from == aux) return null;
+        var phrase = context.Text[tokens[from].Start..tokens[aux - 1].End];
+        return (phrase, phrase);
+    }
+
+    private static Entity? EntityBefore(SpeakerResolver speakers, List<WordToken> tokens, int index, int sentenceStart, bool person)
+    {
+        for (var k = index - 1; k >= 0; k--)
+        {
+            var e = speakers.EntityAt(tokens[k].Start, tokens[k].End);
+            if (e is null) continue;
+            if (person && e.Type != EntityType.Person) continue;
+            return e;
+        }
+        _ = sentenceStart;
+        return null;
+    }
+
+    private static Entity? EntityAfter(SpeakerResolver speakers, List<WordToken> tokens, int index)
+    {
+        for (var k = index; k < tokens.Count && k - index < 8; k++)
+        {
+            var e = speakers.EntityAt(tokens[k].Start, tokens[k].End);
+            if (e is not null) return e;
+        }
+        return null;
+    }
+
+    private static bool Negated(string text, List<WordToken> tokens, int index)
+    {
+        for (var k = index - 1; k >= 0 && index - k <= 3; k--)
+        {
+            var w = text[tokens[k].Start..tokens[k].End];
+            if (w is "not" or "never" or "n't" || w.EndsWith("n't", StringComparison.Ordinal) || w.EndsWith("n’t", StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static bool PrecededByNumber(string text, List<WordToken> tokens, int index) =>
+        index > 0 && tokens[index - 1].IsWord && char.IsDigit(text[tokens[index - 1].Start]);
+
+    private static bool IsAuxiliary(string text, WordToken token)
+    {
+        var w = text[token.Start..token.End];
+        foreach (var a in s_auxiliaries) if (string.Equals(a, w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static bool IsClauseWord(string text, WordToken token) =>
+        text[token.Start..token.End].ToLowerInvariant() is "that" or "and" or "but" or "or" or "there" or "which" or "who" or "when" or "where" or "as" or "if" or "is" or "was";
+
+    private static int TokenAt(List<WordToken> tokens, int start)
+    {
+        for (var k = 0; k < tokens.Count; k++) if (tokens[k].Start == start) return k;
+        return -1;
+    }
+
+    private static bool Overlaps(List<(int Start, int End)> spans, int start, int end)
+    {
+        foreach (var (s, e) in spans) if (s < end && e > start) return true;
+        return false;
+    }
+
+    /// <summary>The index of <paramref name="word"/> in <paramref name="lower"/> at word boundaries, from <paramref name="from"/>; -1 if none.</summary>
+    internal static int FindWord(string lower, string word, int from)
+    {
+        while (from <= lower.Length - word.Length)
+        {
+            var at = lower.IndexOf(word, from, StringComparison.Ordinal);
+            if (at < 0) return -1;
+            var before = at == 0 || !char.IsLetterOrDigit(lower[at - 1]);
+            var after = at + word.Length >= lower.Length || !char.IsLetterOrDigit(lower[at + word.Length]);
+            if (before && after) return at;
+            from = at + 1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace Triangulate.Extract;
+
+/// <summary>
+/// Loads the embedded word lists under Data/ once. Lines starting with '#' and blank lines are skipped; lists are
+/// general knowledge about news language (titles, speech verbs, status words), never names from one story.
+/// </summary>
+internal static class ExtractLexicon
+{
+    private static readonly Lazy<FrozenSet<string>> s_titles = new(() => Set("titles.txt", StringComparer.Ordinal));
+    private static readonly Lazy<FrozenSet<string>> s_orgCues = new(() => Set("org-cues.txt", StringComparer.Ordinal));
+    private static readonly Lazy<FrozenSet<string>> s_unitNouns = new(() => Set("unit-nouns.txt", StringComparer.OrdinalIgnoreCase));
+    private static readonly Lazy<FrozenSet<string>> s_weaponCues = new(() => Set("weapon-cues.txt", StringComparer.OrdinalIgnoreCase));
+    private static readonly Lazy<FrozenSet<string>> s_speechVerbs = new(() => Set("speech-verbs.txt", StringComparer.OrdinalIgnoreCase));
+    private static readonly Lazy<FrozenSet<string>> s_functionWords = new(() => Set("function-words.txt", StringComparer.Ordinal));
+    private static readonly Lazy<FrozenSet<string>> s_outlets = new(() => Set("outlet-cues.txt", StringComparer.OrdinalIgnoreCase));
+    private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> s_status = new(() => Pairs("status-words.txt"));
+    private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> s_events = new(() => Pairs("event-verbs.txt"));
+    private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> s_placeCues = new(() => Pairs("place-cues.txt"));
+
+    /// <summary>Titles and ranks, case as written, multiword entries with single spaces.</summary>
+    public static FrozenSet<string> Titles => s_titles.Value;
+
+    /// <summary>Organisation head words.</summary>
+    public static FrozenSet<string> OrgCues => s_orgCues.Value;
+
+    /// <summary>Military unit nouns.</summary>
+    public static FrozenSet<string> UnitNouns => s_unitNouns.Value;
+
+    /// <summary>Weapon nouns.</summary>
+    public static FrozenSet<string> WeaponCues => s_weaponCues.Value;
+
+    /// <summary>Speech verbs.</summary>
+    public static FrozenSet<string> SpeechVerbs => s_speechVerbs.Value;
+
+    /// <summary>Capitalised words that are not names.</summary>
+    public static FrozenSet<string> FunctionWords => s_functionWords.Value;
+
+    /// <summary>Generic channels (platforms, "state media").</summary>
+    public static FrozenSet<string> Outlets => s_outlets.Value;
+
+    /// <summary>Status words with their normalised status, longest first.</summary>
+    public static IReadOnlyList<(string Word, string Value)> StatusWords => s_status.Value;
+
+    /// <summary>Event verbs with their event type, longest first.</summary>
+    public static IReadOnlyList<(string Word, string Value)> EventVerbs => s_events.Value;
+
+    /// <summary>Place cues: ("before", "in") or ("after", "region").</summary>
+    public static IReadOnlyList<(string Word, string Value)> PlaceCues => s_placeCues.Value;
+
+    private static List<string> Lines(string name)
+    {
+        using var stream = typeof(ExtractLexicon).Assembly.GetManifestResourceStream("Triangulate.Data." + name)
+            ?? throw new InvalidOperationException($"Missing embedded resource Data/{name}.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0 || trimmed[0] == '#') continue;
+            lines.Add(trimmed);
+        }
+        return lines;
+    }
+
+    private static FrozenSet<string> Set(string name, StringComparer comparer) => Lines(name).ToFrozenSet(comparer);
+
+    private static List<(string, string)> Pairs(string name)
+    {
+        var pairs = new List<(string, string)>();
+        foreach (var line in Lines(name))
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab < 0) continue;
+            pairs.Add((line[..tab].Trim(), line[(tab + 1)..].Trim()));
+        }
+        // Longest first so "not been seen" wins over "seen".
+        pairs.Sort((a, b) => b.Item1.Length.CompareTo(a.Item1.Length));
+        return pairs;
+    }
+}

@@ -1,0 +1,142 @@
+using Triangulate.Model;
+
+namespace Triangulate.Extract.Quotes;
+
+/// <summary>
+/// Finds direct quotes in every quotation style (“ ” " ' ‘ ’ « »), including split quotes, quotes continued over
+/// paragraphs and partial quotes, and reported speech ("X said that ...", "according to X"); attributes each to a
+/// speaker (an entity, a declared pseudonym, an anonymous description, or a pronoun's antecedent) and the channels it
+/// passed through ("told X", "wrote on X"). Adds one statement claim per quote.
+/// </summary>
+public sealed class QuoteExtractor : IExtractor
+{
+    /// <inheritdoc />
+    public void Extract(ExtractionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var text = context.Text;
+        var speakers = new SpeakerResolver(context);
+        var frames = new AttributionFrames(text);
+        var quoted = new List<(int Start, int End)>();
+        QuoteDraft? previous = null;
+        var previousBlock = -10;
+        var blockIndex = 0;
+        foreach (var block in context.BodyBlocks)
+        {
+            var spans = FindQuotes(text, block.Start, block.End);
+            foreach (var (start, end) in spans)
+            {
+                quoted.Add((start, end));
+                var content = Trim(text, start, end);
+                if (content.End - content.Start < 3 || CountWords(text, content.Start, content.End) < 2) continue;
+                var attribution = frames.ForQuote(start - 1, end + 1, speakers);
+                QuoteDraft draft;
+                if (attribution.Speaker is null && attribution.Kind == SpeakerKind.Unknown && previous is not null && blockIndex - previousBlock <= 2)
+                {
+                    // A quote with no frame continues the last speaker's words: "“...,” X said. “...”", or a new paragraph.
+                    draft = previous with { Variant = Variant(context, content, true) };
+                }
+                else
+                {
+                    draft = new QuoteDraft { Speaker = attribution.Speaker, SpeakerKind = attribution.Kind, Via = attribution.Via, Variant = Variant(context, content, true) };
+                }
+                Add(context, draft);
+                previous = draft;
+                previousBlock = blockIndex;
+            }
+            blockIndex++;
+        }
+        foreach (var sentence in context.Sentences)
+        {
+            if (Overlaps(quoted, sentence.Start, sentence.End)) continue;
+            var reported = frames.Reported(sentence, speakers);
+            if (reported is null) continue;
+            var (clauseStart, clauseEnd, speaker, kind, via) = reported.Value;
+            if (CountWords(text, clauseStart, clauseEnd) < 3) continue;
+            Add(context, new QuoteDraft { Speaker = speaker, SpeakerKind = kind, Via = via, Variant = Variant(context, (clauseStart, clauseEnd), false) });
+        }
+    }
+
+    private static void Add(ExtractionContext context, QuoteDraft draft)
+    {
+        context.Quotes.Add(draft);
+        context.Claims.Add(new ClaimDraft
+        {
+            Kind = ClaimKind.Statement,
+            Text = draft.Variant.Text,
+            Subject = draft.Speaker,
+            Mention = new Mention { Span = draft.Variant.Span, Attribution = new Attribution { Speaker = draft.Speaker, Via = draft.Via } },
+        });
+    }
+
+    private static QuoteVariant Variant(ExtractionContext context, (int Start, int End) content, bool direct) =>
+        new() { Span = context.Span(content.Start, content.End), Text = context.Text[content.Start..content.End], Direct = direct };
+
+    private static (int Start, int End) Trim(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] == ',')) end--;
+        return (start, end);
+    }
+
+    private static int CountWords(string text, int start, int end)
+    {
+        var count = 0;
+        var inWord = false;
+        for (var i = start; i < end; i++)
+        {
+            var letter = char.IsLetterOrDigit(text[i]);
+            if (letter && !inWord) count++;
+            inWord = letter;
+        }
+        return count;
+    }
+
+    private static bool Overlaps(List<(int Start, int End)> spans, int start, int end)
+    {
+        foreach (var (s, e) in spans) if (s < end && e > start) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The contents [start, end) of the quotes in one paragraph. A quote left open runs to the paragraph's end (a quote
+    /// continued in the next paragraph opens again there). Straight and single quotes open only before a letter after
+    /// a space and close only after non-space before a non-letter, so apostrophes ("don't", "soldiers’") are not quotes.
+    /// </summary>
+    internal static List<(int Start, int End)> FindQuotes(string text, int start, int end)
+    {
+        var result = new List<(int, int)>();
+        var open = -1;
+        var openChar = '\0';
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            var prev = i > start ? text[i - 1] : ' ';
+            var next = i + 1 < end ? text[i + 1] : ' ';
+            if (open < 0)
+            {
+                var opens = c switch
+                {
+                    '“' or '«' or '„' => true,
+                    '"' => !char.IsLetterOrDigit(prev) || i == start,
+                    '‘' => true,
+                    '\'' => !char.IsLetterOrDigit(prev) && (char.IsLetter(next) || next == '['),
+                    _ => false,
+                };
+                if (opens) { open = i + 1; openChar = c; }
+                continue;
+            }
+            var closes = (openChar, c) switch
+            {
+                ('“', '”') or ('„', '“') or ('„', '”') or ('«', '»') or ('"', '"') => true,
+                ('‘', '’') or ('\'', '\'') => !char.IsWhiteSpace(prev) && !char.IsLetter(next),
+                _ => false,
+            };
+            if (!closes) continue;
+            result.Add((open, i));
+            open = -1;
+        }
+        if (open >= 0 && open < end) result.Add((open, end));
+        return result;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using Triangulate.Model;
+
+namespace Triangulate.Extract;
+
+/// <summary>
+/// Turns the words naming a source ("Pavlo", "he", "one soldier", "a source within the military leadership") into a
+/// speaker: the document-local id of an entity, or the description as written. Built once per document from the
+/// entities found so far; shared by the quote and claim extractors.
+/// </summary>
+internal sealed partial class SpeakerResolver
+{
+    private static readonly string[] s_determiners = ["one", "a", "an", "another", "the", "some", "two", "three", "several", "many", "most", "other", "others", "officials", "sources", "local", "western", "military"];
+    private readonly string _text;
+    private readonly List<(int Start, int End, Entity Entity)> _mentions = [];
+    private readonly bool _pseudonyms;
+
+    public SpeakerResolver(ExtractionContext context)
+    {
+        _text = context.Text;
+        foreach (var e in context.Entities)
+            foreach (var m in e.Mentions) _mentions.Add((m.Start, m.End, e));
+        _mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        _pseudonyms = DeclaresPseudonyms(context);
+    }
+
+    /// <summary>True when the article says its names are not real ("None of the names in this article are real").</summary>
+    public bool Pseudonyms => _pseudonyms;
+
+    private static bool DeclaresPseudonyms(ExtractionContext context)
+    {
+        foreach (var block in context.Document.Blocks)
+        {
+            if (block.Kind is not (BlockKind.Body or BlockKind.Other or BlockKind.Caption)) continue;
+            if (PseudonymDeclaration().IsMatch(context.Text.AsSpan(block.Start, block.End - block.Start))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The entity a mention at [start, end) belongs to, or null.</summary>
+    public Entity? EntityAt(int start, int end)
+    {
+        foreach (var (s, e, entity) in _mentions)
+        {
+            if (s >= end) break;
+            if (e > start) return entity;
+        }
+        return null;
+    }
+
+    /// <summary>The speaker named by the words [start, end): an entity, a pronoun's antecedent, or a description.</summary>
+    public (string? Speaker, SpeakerKind Kind) Resolve(int start, int end)
+    {
+        while (start < end && !char.IsLetterOrDigit(_text[start])) start++;
+        while (end > start && !char.IsLetterOrDigit(_text[end - 1])) end--;
+        if (start >= end) return (null, SpeakerKind.Unknown);
+        var words = _text[start..end];
+        var entity = EntityAt(start, end);
+        if (entity is not null && entity.Type is EntityType.Person or EntityType.Other or EntityType.Organization)
+        {
+            // An entity inside a description ("the Reuters source", "a source within the Ukrainian military") is context, not the speaker.
+            var first = FirstWord(words);
+            if (!IsDeterminer(first) || entity.Type == EntityType.Person) return (entity.Id, KindOf(entity));
+        }
+        var lower = words.ToLowerInvariant();
+        if (lower is "he" or "she" or "they")
+        {
+            var antecedent = NearestPerson(start);
+            return antecedent is null ? (null, SpeakerKind.Unknown) : (antecedent.Id, KindOf(antecedent));
+        }
+        if (IsDeterminer(FirstWord(words))) return (words, SpeakerKind.Anonymous);
+        return (null, SpeakerKind.Unknown);
+    }
+
+    /// <summary>The nearest person mentioned before <paramref name="position"/>.</summary>
+    public Entity? NearestPerson(int position)
+    {
+        Entity? best = null;
+        foreach (var (s, e, entity) in _mentions)
+        {
+            if (s >= position) break;
+            if (entity.Type == EntityType.Person && !IsPronoun(s, e)) best = entity;
+        }
+        return best;
+    }
+
+    private bool IsPronoun(int start, int end) =>
+        end - start <= 3 && _text.AsSpan(start, end - start).ToString().ToLowerInvariant() is "he" or "she" or "his" or "him" or "her";
+
+    private SpeakerKind KindOf(Entity entity)
+    {
+        if (entity.Type != EntityType.Person) return SpeakerKind.Named;
+        // Declared pseudonyms are the bare names: people with a title ("President ...") are real public figures.
+        if (_pseudonyms && !entity.Name.Contains(' ', StringComparison.Ordinal) && !HasTitle(entity)) return SpeakerKind.Pseudonym;
+        return SpeakerKind.Named;
+    }
+
+    private static bool HasTitle(Entity entity)
+    {
+        foreach (var d in entity.Descriptions)
+        {
+            var last = d.Split(' ')[^1];
+            if (ExtractLexicon.Titles.Contains(last)) return true;
+        }
+        return false;
+    }
+
+    private static string FirstWord(string words)
+    {
+        var space = words.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? words : words[..space];
+    }
+
+    private static bool IsDeterminer(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        foreach (var d in s_determiners) if (lower == d) return true;
+        return false;
+    }
+
+    [GeneratedRegex(@"\bnone of the (names|people)\b[^.]{0,60}\breal\b|\b(names?|identities)\b[^.]{0,60}\b(not real|changed|pseudonyms?|withheld|not their real)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PseudonymDeclaration();
+}

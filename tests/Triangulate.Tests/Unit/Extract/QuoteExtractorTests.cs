@@ -1,0 +1,85 @@
+using Triangulate.Extract;
+using Triangulate.Extract.Entities;
+using Triangulate.Extract.Quotes;
+using Triangulate.Model;
+using Triangulate.Tests.Support;
+using Triangulate.Text;
+
+namespace Triangulate.Tests.Unit.Extract;
+
+public sealed class QuoteExtractorTests
+{
+    internal static ExtractionContext Run(string text)
+    {
+        var context = new ExtractionContext(Some.Document(text), new PunctuationSentenceSplitter());
+        new EntityExtractor().Extract(context);
+        new QuoteExtractor().Extract(context);
+        return context;
+    }
+
+    [Fact]
+    public void AnAnonymousSpeakerAfterTheQuoteIsKeptAsADescription()
+    {
+        var context = Run("“Our bodies can’t handle it,” said one soldier. “They’re sending us middle-aged men with no time to rest.”");
+        Assert.Equal(2, context.Quotes.Count);
+        Assert.All(context.Quotes, q => Assert.Equal(SpeakerKind.Anonymous, q.SpeakerKind));
+        Assert.All(context.Quotes, q => Assert.Equal("one soldier", q.Speaker));
+        Assert.Equal("Our bodies can’t handle it", context.Quotes[0].Variant.Text);
+    }
+
+    [Fact]
+    public void TwoSpeakersInOneSentenceAreToldApart()
+    {
+        var context = Run("“The situation worsens with each passing day,” one soldier wrote, while another said, “We don’t know why we’re here.”");
+        Assert.Equal("one soldier", context.Quotes[0].Speaker);
+        Assert.Equal("another", context.Quotes[1].Speaker);
+    }
+
+    [Fact]
+    public void SingleQuotesWithApostrophesInsideAreOneQuote()
+    {
+        var context = Run("'The enemy is increasing the number of counterattacks,' said the Reuters source. 'We won't leave.'");
+        Assert.Equal("The enemy is increasing the number of counterattacks", context.Quotes[0].Variant.Text);
+        Assert.Equal("the Reuters source", context.Quotes[0].Speaker);
+        Assert.Equal("We won't leave.", context.Quotes[1].Variant.Text);
+    }
+
+    [Fact]
+    public void APronounSpeakerResolvesToTheNamedPersonAndQuotesBecomeStatements()
+    {
+        var context = Run("Ukrainian soldiers know it, said Oleh, 30, a soldier in the 8th Regiment. “There is a political aspect in this operation,” he said.");
+        var quote = Assert.Single(context.Quotes, q => q.Variant.Direct == true);
+        var oleh = Assert.Single(context.Entities, e => e.Name == "Oleh");
+        Assert.Equal(oleh.Id, quote.Speaker);
+        Assert.Equal(SpeakerKind.Named, quote.SpeakerKind);
+        Assert.Contains(context.Claims, c => c.Kind == ClaimKind.Statement && c.Mention.Attribution!.Speaker == oleh.Id);
+    }
+
+    [Fact]
+    public void DeclaredPseudonymsAreMarkedAsSuch()
+    {
+        var context = Run("None of the names in this article are real.\n“This trend will continue,” Pavlo wrote on 26 November. “It’s only a matter of time.”");
+        Assert.Equal(2, context.Quotes.Count);
+        Assert.All(context.Quotes, q => Assert.Equal(SpeakerKind.Pseudonym, q.SpeakerKind));
+    }
+
+    [Fact]
+    public void ReportedSpeechToAnOutletRecordsTheChannel()
+    {
+        var context = Run("A source within the Ukrainian military leadership told Reuters that Ukraine controls about 800 square kilometres.");
+        var quote = Assert.Single(context.Quotes);
+        Assert.False(quote.Variant.Direct);
+        Assert.Equal(SpeakerKind.Anonymous, quote.SpeakerKind);
+        Assert.Equal("A source within the Ukrainian military leadership", quote.Speaker);
+        Assert.Equal(["Reuters"], quote.Via);
+        Assert.StartsWith("Ukraine controls", quote.Variant.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AQuoteLeftOpenAtAParagraphEndContinuesWithTheSameSpeaker()
+    {
+        var context = Run("“It did manage to divert some forces,” Vadym said, “and we are struggling.\n“We hold the line for now,” he added later.");
+        Assert.True(context.Quotes.Count >= 2);
+        Assert.All(context.Quotes, q => Assert.Contains("vadym", q.Speaker, StringComparison.Ordinal));
+    }
+}
