@@ -6,18 +6,18 @@ namespace Triangulate.Reconcile;
 /// <summary>The lexicons the reconcile stages share, read once from embedded data files (general knowledge, never story facts).</summary>
 internal static class ReconcileData
 {
-    private static readonly Lazy<FrozenSet<string>> _stopwords = new(() => Lines("reconcile-stopwords.txt").ToFrozenSet(StringComparer.Ordinal));
-    private static readonly Lazy<string[]> _qualifiers = new(() => [.. Lines("reconcile-qualifiers.txt")]);
-    private static readonly Lazy<FrozenDictionary<string, (string Status, string Group)>> _statuses = new(LoadStatuses);
+    private static readonly Lazy<FrozenSet<string>> StopwordSet = new(() => Lines("reconcile-stopwords.txt").ToFrozenSet(StringComparer.Ordinal));
+    private static readonly Lazy<string[]> QualifierList = new(() => [.. Lines("reconcile-qualifiers.txt")]);
+    private static readonly Lazy<FrozenDictionary<string, (string Status, string Group)>> StatusMap = new(LoadStatuses);
 
     /// <summary>Function words ignored when comparing content.</summary>
-    public static FrozenSet<string> Stopwords => _stopwords.Value;
+    public static FrozenSet<string> Stopwords => StopwordSet.Value;
 
     /// <summary>Words that tie a figure to its own moment ("peak", "now").</summary>
-    public static IReadOnlyList<string> Qualifiers => _qualifiers.Value;
+    public static IReadOnlyList<string> Qualifiers => QualifierList.Value;
 
     /// <summary>A status or alias (lower case) to its canonical status and exclusive group ("-" for none).</summary>
-    public static FrozenDictionary<string, (string Status, string Group)> Statuses => _statuses.Value;
+    public static FrozenDictionary<string, (string Status, string Group)> Statuses => StatusMap.Value;
 
     /// <summary>The non-blank, non-comment lines of an embedded data file.</summary>
     public static IEnumerable<string> Lines(string name)

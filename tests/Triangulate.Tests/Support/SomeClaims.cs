@@ -11,7 +11,8 @@ public static class SomeClaims
     /// <summary>A document with an outlet, a title and (optionally) a publication day.</summary>
     public static Document Document(string text, string outlet, string? published = null) =>
         Support.Some.Document(text, source: outlet + ".txt", published: published is null ? null
-            : DateEstimate.Exact(PartialDate.Parse(published), DateBasis.Metadata)) with { Outlet = outlet, Title = outlet + " report" };
+            : DateEstimate.Exact(PartialDate.Parse(published), DateBasis.Metadata)) with
+        { Outlet = outlet, Title = outlet + " report" };
 
     /// <summary>The span of the first occurrence of <paramref name="phrase"/> in the document.</summary>
     public static TextSpan Span(Document document, string phrase)
@@ -22,58 +23,76 @@ public static class SomeClaims
     }
 
     public static ClaimDraft Quantity(Document document, string phrase, string subject, string measure, double? low, double? high,
-        string? unit = null, string? time = null, string? hedge = null, string? speaker = null) => new()
+        string? unit = null, string? time = null, string? hedge = null, string? speaker = null)
     {
-        Kind = ClaimKind.Quantity,
-        Text = phrase,
-        Subject = subject,
-        Measure = measure,
-        Value = new QuantityValue { Low = low, High = high, Unit = unit },
-        Time = Time(time),
-        Mention = Mention(document, phrase, speaker, hedge),
-        Keys = [.. subject.Split(' ')],
-    };
+        return new()
+        {
+            Kind = ClaimKind.Quantity,
+            Text = phrase,
+            Subject = subject,
+            Measure = measure,
+            Value = new QuantityValue { Low = low, High = high, Unit = unit },
+            Time = Time(time),
+            Mention = Mention(document, phrase, speaker, hedge),
+            Keys = [.. subject.Split(' ')],
+        };
+    }
 
-    public static ClaimDraft Status(Document document, string phrase, string subject, string status, string? speaker = null, string? time = null) => new()
+    public static ClaimDraft Status(Document document, string phrase, string subject, string status, string? speaker = null, string? time = null)
     {
-        Kind = ClaimKind.Status,
-        Text = phrase,
-        Subject = subject,
-        Status = status,
-        Time = Time(time),
-        Mention = Mention(document, phrase, speaker, null),
-    };
+        return new()
+        {
+            Kind = ClaimKind.Status,
+            Text = phrase,
+            Subject = subject,
+            Status = status,
+            Time = Time(time),
+            Mention = Mention(document, phrase, speaker, null),
+        };
+    }
 
-    public static ClaimDraft Event(Document document, string phrase, string subject, string? time = null) => new()
+    public static ClaimDraft Event(Document document, string phrase, string subject, string? time = null)
     {
-        Kind = ClaimKind.Event,
-        Text = phrase,
-        Subject = subject,
-        Time = Time(time),
-        Mention = Mention(document, phrase, null, null),
-    };
+        return new()
+        {
+            Kind = ClaimKind.Event,
+            Text = phrase,
+            Subject = subject,
+            Time = Time(time),
+            Mention = Mention(document, phrase, null, null),
+        };
+    }
 
-    public static ClaimDraft Statement(Document document, string phrase, string speaker) => new()
+    public static ClaimDraft Statement(Document document, string phrase, string speaker)
     {
-        Kind = ClaimKind.Statement,
-        Text = phrase,
-        Mention = Mention(document, phrase, speaker, null),
-    };
+        return new()
+        {
+            Kind = ClaimKind.Statement,
+            Text = phrase,
+            Mention = Mention(document, phrase, speaker, null),
+        };
+    }
 
-    public static QuoteDraft Quote(Document document, string phrase, string? speaker, SpeakerKind kind = SpeakerKind.Named) => new()
+    public static QuoteDraft Quote(Document document, string phrase, string? speaker, SpeakerKind kind = SpeakerKind.Named)
     {
-        Speaker = speaker,
-        SpeakerKind = kind,
-        Variant = new QuoteVariant { Span = Span(document, phrase), Text = phrase, Direct = true },
-    };
+        return new()
+        {
+            Speaker = speaker,
+            SpeakerKind = kind,
+            Variant = new QuoteVariant { Span = Span(document, phrase), Text = phrase, Direct = true },
+        };
+    }
 
     /// <summary>The analysis of a document with these drafts.</summary>
-    public static DocumentAnalysis Analysis(Document document, IEnumerable<ClaimDraft>? claims = null, IEnumerable<QuoteDraft>? quotes = null) => new()
+    public static DocumentAnalysis Analysis(Document document, IEnumerable<ClaimDraft>? claims = null, IEnumerable<QuoteDraft>? quotes = null)
     {
-        DocumentId = document.Id,
-        Claims = [.. claims ?? []],
-        Quotes = [.. quotes ?? []],
-    };
+        return new()
+        {
+            DocumentId = document.Id,
+            Claims = [.. claims ?? []],
+            Quotes = [.. quotes ?? []],
+        };
+    }
 
     /// <summary>"2024-11-26" or "2024-11-20/2024-11-30" as a date range.</summary>
     public static DateRange? Time(string? time)
@@ -83,10 +102,13 @@ public static class SomeClaims
         return new DateRange { Start = PartialDate.Parse(parts[0]), End = PartialDate.Parse(parts[^1]) };
     }
 
-    private static Mention Mention(Document document, string phrase, string? speaker, string? hedge) => new()
+    private static Mention Mention(Document document, string phrase, string? speaker, string? hedge)
     {
-        Span = Span(document, phrase),
-        Attribution = speaker is null ? null : new Attribution { Speaker = speaker },
-        Hedge = hedge,
-    };
+        return new()
+        {
+            Span = Span(document, phrase),
+            Attribution = speaker is null ? null : new Attribution { Speaker = speaker },
+            Hedge = hedge,
+        };
+    }
 }
