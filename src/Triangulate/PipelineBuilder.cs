@@ -1,4 +1,6 @@
 using Triangulate.Extract;
+using Triangulate.Extract.Quantities;
+using Triangulate.Extract.Time;
 using Triangulate.Ingest;
 using Triangulate.Report;
 using Triangulate.Text;
@@ -31,7 +33,7 @@ public sealed class PipelineBuilder
     public IReadOnlyList<string> Languages { get; set; } = LinguaLanguageIdentifier.DefaultLanguages;
 
     /// <summary>Splits body text into sentences for the extractors.</summary>
-    public ISentenceSplitter SentenceSplitter { get; set; } = new PunctuationSentenceSplitter();
+    public ISentenceSplitter SentenceSplitter { get; set; } = new NewsSentenceSplitter();
 
     /// <summary>Extractors, in order: later ones may read what earlier ones found.</summary>
     public List<IExtractor> Extractors { get; } = [];
@@ -50,6 +52,9 @@ public sealed class PipelineBuilder
     {
         var builder = new PipelineBuilder();
         builder.Readers.Add(new PlainTextDocumentReader());
+        // Times first: quantities skip numbers inside dates and attach the sentence's time.
+        builder.Extractors.Add(new TimeExtractor());
+        builder.Extractors.Add(new QuantityExtractor());
         builder.ReportWriters.Add(new JsonReportWriter());
         builder.ReportWriters.Add(new MarkdownReportWriter());
         builder.ReportWriters.Add(new HtmlReportWriter());
