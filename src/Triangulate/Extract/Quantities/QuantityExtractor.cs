@@ -94,6 +94,13 @@ public sealed class QuantityExtractor : IExtractor
         var unitEnd = j;
         if (!isRatio)
         {
+            // "km2", "m2": the tokenizer parts the exponent from the letters.
+            if (j + 1 < tokens.Count && tokens[j].Kind == TokenKind.Word && tokens[j + 1].Start == tokens[j].End
+                && tokens[j + 1].In(text) is "2" && lex.Units.TryGetValue(Lower(tokens[j].In(text)) + "2", out var squared))
+            {
+                (measure, unit, factor) = squared;
+                unitEnd = j + 2;
+            }
             for (var n = Math.Min(3, tokens.Count - j); n >= 1 && unitEnd == j; n--)
             {
                 var form = Join(text, tokens, j, n, key);
