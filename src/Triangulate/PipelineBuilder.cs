@@ -1,4 +1,6 @@
 using Triangulate.Extract;
+using Triangulate.Extract.Quantities;
+using Triangulate.Extract.Time;
 using Triangulate.Ingest;
 using Triangulate.Report;
 using Triangulate.Text;
@@ -31,7 +33,7 @@ public sealed class PipelineBuilder
     public IReadOnlyList<string> Languages { get; set; } = LinguaLanguageIdentifier.DefaultLanguages;
 
     /// <summary>Splits body text into sentences for the extractors.</summary>
-    public ISentenceSplitter SentenceSplitter { get; set; } = new PunctuationSentenceSplitter();
+    public ISentenceSplitter SentenceSplitter { get; set; } = new NewsSentenceSplitter();
 
     /// <summary>Extractors, in order: later ones may read what earlier ones found.</summary>
     public List<IExtractor> Extractors { get; } = [];
@@ -60,7 +62,10 @@ public sealed class PipelineBuilder
         var html = new HtmlPayloadParser();
         builder.Readers.AddRange([new WarcDocumentReader(html), new JsonlDocumentReader(html), new GzipDocumentReader(html), new HtmlDocumentReader()]);
         builder.Readers.Add(new PlainTextDocumentReader());
-        // Entities first: quotes and claims link their speakers and subjects to them.
+        // Times first: quantities skip numbers inside dates and attach the sentence's time.
+        builder.Extractors.Add(new TimeExtractor());
+        builder.Extractors.Add(new QuantityExtractor());
+        // Then entities: quotes and claims link their speakers and subjects to them.
         builder.Extractors.AddRange([new Extract.Entities.EntityExtractor(), new Extract.Quotes.QuoteExtractor(), new Extract.Claims.ClaimExtractor(), new Extract.Claims.CitationExtractor()]);
         // Link, then Reconcile. Provenance first: dating borrows dates along derivations and everything after it
         // counts independence groups. Dating before stories so a story's first/last can use inferred dates; then

@@ -1,0 +1,301 @@
+using System.Globalization;
+using System.Text;
+using Triangulate.Model;
+using Triangulate.Text;
+
+namespace Triangulate.Extract.Quantities;
+
+/// <summary>
+/// Turns every number that states something into a <see cref="ClaimKind.Quantity"/> claim: digits or words, ranges
+/// ("400 to 500"), ratios ("6 to 1"), percentages, measures normalised to one unit each (Data/quantity-units.tsv),
+/// money (Data/currencies.tsv) and counts of things ("10,000 North Korean troops"). Hedges written before the number
+/// (Data/quantity-hedges.tsv) become bounds. Years, dates and other numbers inside time expressions, ordinals
+/// ("44th"), ages in appositions ("Oleh, 30,"), model numbers ("F-16") and times of day are skipped. Runs after the
+/// time extractor and attaches the sentence's first time expression.
+/// </summary>
+public sealed class QuantityExtractor : IExtractor
+{
+    private const int MaxSubjectWords = 5;
+
+    /// <inheritdoc />
+    public void Extract(ExtractionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var lex = QuantityLexicon.Default;
+        var text = context.Text;
+        var tokens = new List<Token>();
+        var times = new List<TimeExpression>();
+        var key = new StringBuilder();
+        foreach (var sentence in context.Sentences)
+        {
+            tokens.Clear();
+            Tokenizer.Tokenize(text, sentence.Start, sentence.End, tokens);
+            times.Clear();
+            // Times are in sentence order: a linear pass would do, the list per sentence is short.
+            foreach (var t in context.Times)
+                if (t.Span.Start >= sentence.Start && t.Span.End <= sentence.End) times.Add(t);
+            var i = 0;
+            while (i < tokens.Count)
+            {
+                var next = TryQuantity(context, lex, tokens, times, i, sentence, key);
+                i = next > i ? next : i + 1;
+            }
+        }
+    }
+
+    private static int TryQuantity(ExtractionContext context, QuantityLexicon lex, List<Token> tokens, List<TimeExpression> times,
+        int i, Sentence sentence, StringBuilder key)
+    {
+        var text = context.Text;
+        string? currency = null;
+        var start = i;
+        if (tokens[i].Kind == TokenKind.Symbol && lex.Currencies.TryGetValue(tokens[i].In(text).ToString(), out var sym)
+            && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Number)
+        {
+            currency = sym;
+            i++;
+        }
+        else if (tokens[i].Kind == TokenKind.Word && i + 2 < tokens.Count && tokens[i + 1].Kind == TokenKind.Symbol
+            && lex.Currencies.TryGetValue(string.Concat(Lower(tokens[i].In(text)), tokens[i + 1].In(text)), out var sym2)
+            && tokens[i + 2].Kind == TokenKind.Number)
+        {
+            currency = sym2;
+            i += 2;
+        }
+        if (!NumberWords.TryParse(text, tokens, i, out var number)) return i;
+        var after = i + number.TokenCount;
+        if (Inside(times, tokens[i].Start, number.End)) return after;
+        if (IsExcluded(text, tokens, i, after, number)) return after;
+        // "one commander", "one of them": a lone "one" is an article more often than a figure.
+        if (number.Words && number.Value == 1 && number.TokenCount == 1 && !HasHedgeBefore(text, lex, tokens, start, key)) return after;
+
+        var low = number.Value;
+        var high = number.Value;
+        var measure = (string?)null;
+        string? unit = null;
+        var factor = 1.0;
+        var isRatio = false;
+        var j = after;
+        // Ranges and ratios: "400 to 500", "400-500", "between 400 and 500", "6 to 1".
+        var k = j;
+        if (k < tokens.Count && (Is(text, tokens[k], "to") || tokens[k].In(text) is "-" or "–" || (Is(text, tokens[k], "and") && start > 0 && Is(text, tokens[start - 1], "between")))
+            && NumberWords.TryParse(text, tokens, k + 1, out var second) && !Inside(times, tokens[k + 1].Start, second.End))
+        {
+            if (second.Value < number.Value && Is(text, tokens[k], "to") && currency is null)
+            {
+                isRatio = true;
+                low = high = second.Value == 0 ? number.Value : number.Value / second.Value;
+            }
+            else high = second.Value;
+            j = k + 1 + second.TokenCount;
+        }
+        var valueEnd = tokens[j - 1].End;
+        // The unit: the longest form of up to three words (or '%') after the number.
+        var unitEnd = j;
+        if (!isRatio)
+        {
+            // "km2", "m2": the tokenizer parts the exponent from the letters.
+            if (j + 1 < tokens.Count && tokens[j].Kind == TokenKind.Word && tokens[j + 1].Start == tokens[j].End
+                && tokens[j + 1].In(text) is "2" && lex.Units.TryGetValue(Lower(tokens[j].In(text)) + "2", out var squared))
+            {
+                (measure, unit, factor) = squared;
+                unitEnd = j + 2;
+            }
+            for (var n = Math.Min(3, tokens.Count - j); n >= 1 && unitEnd == j; n--)
+            {
+                var form = Join(text, tokens, j, n, key);
+                if (form is null) continue;
+                if (lex.Units.TryGetValue(form, out var u))
+                {
+                    (measure, unit, factor) = u;
+                    unitEnd = j + n;
+                }
+                else if (currency is null && lex.Currencies.TryGetValue(form, out var c))
+                {
+                    currency = c;
+                    unitEnd = j + n;
+                }
+            }
+            // "per cent" is two tokens of which "per" is a stop word: handled by the table above.
+        }
+        if (unitEnd > j) valueEnd = tokens[unitEnd - 1].End;
+        // The thing counted or measured: the noun phrase after the number and unit.
+        var s = unitEnd;
+        if (s < tokens.Count && Is(text, tokens[s], "of") && (number.Plural || unit is not null)) s++;
+        var subjectStart = s;
+        var words = 0;
+        while (s < tokens.Count && words < MaxSubjectWords && tokens[s].Kind == TokenKind.Word)
+        {
+            var w = Lower(tokens[s].In(text));
+            if (w is "and" or "or")
+            {
+                // "towns and villages": a conjunction joins when a content word follows.
+                if (words == 0 || s + 1 >= tokens.Count || tokens[s + 1].Kind != TokenKind.Word || lex.StopWords.Contains(Lower(tokens[s + 1].In(text)))
+                    || NumberWords.IsNumberWord(tokens[s + 1].In(text))) break;
+                s++;
+                continue;
+            }
+            if (lex.StopWords.Contains(w) || NumberWords.IsNumberWord(w)) break;
+            words++;
+            s++;
+        }
+        string? subject = words > 0 ? text[tokens[subjectStart].Start..tokens[s - 1].End] : null;
+        var phraseEnd = words > 0 ? tokens[s - 1].End : valueEnd;
+
+        if (isRatio) { measure = "ratio"; unit = "ratio"; }
+        else if (currency is not null) { measure = "money"; unit = currency; }
+        else if (measure is null)
+        {
+            if (subject is null) return j;
+            measure = "count";
+            unit = "items";
+        }
+        // Durations are the time extractor's when they anchor something; a bare count of days is still a quantity.
+        if (!isRatio) { low *= factor; high *= factor; }
+
+        // The hedge: up to three words just before the number (or currency).
+        string? hedge = null;
+        var hedgeStart = tokens[start].Start;
+        string? bound = null;
+        for (var n = Math.Min(3, start); n >= 1 && hedge is null; n--)
+        {
+            var form = Join(text, tokens, start - n, n, key);
+            if (form is not null && lex.Hedges.TryGetValue(form, out var b))
+            {
+                hedge = text[tokens[start - n].Start..tokens[start - 1].End];
+                hedgeStart = tokens[start - n].Start;
+                bound = b;
+            }
+        }
+        double? lo = low, hi = high;
+        switch (bound)
+        {
+            case "approx": lo = low * 0.9; hi = high * 1.1; break;
+            case "below": lo = low * 0.9; break;
+            case "above" or "at-least": hi = null; break;
+            case "just-above": hi = high * 1.1; break;
+            case "at-most" or "under": lo = null; break;
+        }
+        if (number.Plural) { lo = number.Value * 2; hi = null; }
+
+        if (hedge is null && start > 0 && Is(text, tokens[start - 1], "between")) hedgeStart = tokens[start - 1].Start;
+        var span = context.Span(hedgeStart, phraseEnd);
+        var time = FirstTime(times);
+        var written = text[tokens[start].Start..valueEnd];
+        var restated = (subject ?? measure) + ": " + (hedge is null ? "" : hedge.ToLowerInvariant() + " ") + written;
+        context.Claims.Add(new ClaimDraft
+        {
+            Kind = ClaimKind.Quantity,
+            Text = restated,
+            Subject = subject,
+            Measure = measure,
+            Value = new QuantityValue { Low = Round(lo), High = Round(hi), Unit = unit },
+            Mention = new Mention { Span = span, Hedge = hedge },
+            Time = time is null ? null : new DateRange { Start = time.Start, End = time.End },
+            TimeSource = time,
+            Keys = Keys(subject, measure),
+        });
+        _ = sentence;
+        return Math.Max(j, unitEnd);
+    }
+
+    private static bool HasHedgeBefore(string text, QuantityLexicon lex, List<Token> tokens, int start, StringBuilder key)
+    {
+        for (var n = Math.Min(3, start); n >= 1; n--)
+            if (Join(text, tokens, start - n, n, key) is { } form && lex.Hedges.ContainsKey(form)) return true;
+        return false;
+    }
+
+    private static double? Round(double? v) => v is null ? null : Math.Round(v.Value, 6);
+
+    private static TimeExpression? FirstTime(List<TimeExpression> times)
+    {
+        foreach (var t in times) if (t.Start is not null || t.Rule is not null) return t;
+        return times.Count > 0 ? times[0] : null;
+    }
+
+    private static bool Inside(List<TimeExpression> times, int start, int end)
+    {
+        foreach (var t in times) if (start < t.Span.End && end > t.Span.Start) return true;
+        return false;
+    }
+
+    private static bool IsExcluded(string text, List<Token> tokens, int i, int after, NumberMatch number)
+    {
+        var t = tokens[i];
+        // Ordinals and unit numbers: "44th Army Corps", "8th Regiment", "1st".
+        if (after < tokens.Count && tokens[after].Start == tokens[after - 1].End && tokens[after].In(text) is "th" or "st" or "nd" or "rd" or "TH" or "ST" or "ND" or "RD") return true;
+        if (number.Words && tokens[i].In(text).EndsWith("th", StringComparison.OrdinalIgnoreCase) && !NumberWords.IsNumberWord(tokens[i].In(text))) return true;
+        // Times of day: "10:30", "9 a.m.", "6pm", "5 o'clock".
+        if (after < tokens.Count && (tokens[after].In(text) is ":" || IsAny(text, tokens[after], "a.m", "p.m", "am", "pm", "o'clock", "GMT", "UTC"))) return true;
+        // Model and unit designations: "F-16", "Su-34", "No. 10", "number 5".
+        if (i >= 2 && tokens[i - 1].In(text) is "-" && tokens[i - 1].Start == tokens[i - 2].End && tokens[i - 2].Kind == TokenKind.Word) return true;
+        if (i >= 1 && (IsAny(text, tokens[i - 1], "no", "number", "nos", "route", "highway", "flight", "channel") || tokens[i - 1].In(text) is "#")) return true;
+        if (i >= 2 && tokens[i - 1].In(text) is "." && IsAny(text, tokens[i - 2], "no", "nos")) return true;
+        // Ages in appositions: "Oleh, 30, said".
+        if (t.Kind == TokenKind.Number && number.Value < 120 && i >= 2 && after < tokens.Count && tokens[i - 1].In(text) is ","
+            && tokens[after].In(text) is "," && tokens[i - 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[i - 2].Start])) return true;
+        // Years that no date pattern took ("the 2022 invasion"): four digits, no separator, in the calendar range.
+        if (t.Kind == TokenKind.Number && t.Length == 4 && number.TokenCount == 1 && number.Value is >= 1800 and <= 2199
+            && text.AsSpan(t.Start, 4).IndexOfAny(',', '.') < 0) return true;
+        // Numbers glued to letters before them ("G7", "COVID-19" is caught above) are names.
+        if (t.Start > 0 && char.IsLetter(text[t.Start - 1])) return true;
+        return false;
+    }
+
+    private static bool Is(string text, Token token, string word) => token.In(text).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsAny(string text, Token token, params ReadOnlySpan<string> words)
+    {
+        foreach (var w in words) if (Is(text, token, w)) return true;
+        return false;
+    }
+
+    private static string Lower(ReadOnlySpan<char> s) => s.ToString().ToLowerInvariant();
+
+    // Lower-case words joined by one space, dots dropped ("sq. km" → "sq km"); null when a token is another symbol.
+    private static string? Join(string text, List<Token> tokens, int from, int count, StringBuilder sb)
+    {
+        sb.Clear();
+        for (var n = from; n < from + count && n < tokens.Count; n++)
+        {
+            var t = tokens[n];
+            var span = t.In(text);
+            if (t.Kind == TokenKind.Symbol)
+            {
+                if (span is ".") continue;
+                if (count != 1) return null;
+            }
+            if (sb.Length > 0) sb.Append(' ');
+            foreach (var c in span) sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.Length == 0 ? null : sb.ToString();
+    }
+
+    /// <summary>Lemmas of the subject's content words plus the measure, for matching the same figure across documents.</summary>
+    internal static IReadOnlyList<string> Keys(string? subject, string measure)
+    {
+        var keys = new List<string>();
+        if (subject is not null)
+        {
+            foreach (var raw in subject.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var w = raw.ToLowerInvariant();
+                if (w is "and" or "or") continue;
+                keys.Add(Lemma(w));
+            }
+        }
+        keys.Add(measure);
+        return keys;
+    }
+
+    /// <summary>A light English plural stemmer: "casualties" → "casualty", "troops" → "troop", "boxes" → "box".</summary>
+    internal static string Lemma(string w)
+    {
+        if (w.Length > 4 && w.EndsWith("ies", StringComparison.Ordinal)) return w[..^3] + "y";
+        if (w.Length > 4 && (w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal)
+            || w.EndsWith("xes", StringComparison.Ordinal) || w.EndsWith("sses", StringComparison.Ordinal))) return w[..^2];
+        if (w.Length > 3 && w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i')) return w[..^1];
+        return w.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using Triangulate.Model;
+
+namespace Triangulate.Extract.Time;
+
+/// <summary>
+/// Re-applies the rule of a publication-relative <see cref="TimeExpression"/> to a publication date, so expressions
+/// found in undated articles ("last weekend", "20 January") can be resolved once the date is inferred. Rules:
+/// <c>day:N</c>, <c>week:N</c>, <c>weekend:N</c>, <c>weekday:D:N</c> (D 1=Monday; N 0 = on or before publication,
+/// -1 = strictly before, 1 = strictly after), <c>month:N</c>, <c>year:N</c>, <c>month-of-year:M</c> and
+/// <c>month-day:MM-DD</c> (the occurrence nearest publication), <c>season:M:N</c>, <c>recent:D</c> (the D days before
+/// publication), <c>earlier:week|month|year</c> (from its start to publication), and <c>A .. B</c> for intervals.
+/// Stateless and thread-safe.
+/// </summary>
+public static class TimeResolver
+{
+    /// <summary>The expression with <see cref="TimeExpression.Start"/>, <see cref="TimeExpression.End"/> and <see cref="TimeExpression.Value"/> computed from its rule; unchanged when it has no rule or the rule is unknown.</summary>
+    public static TimeExpression Resolve(TimeExpression expression, DateOnly published)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        if (expression.Rule is null || !TryResolve(expression.Rule, published, out var start, out var end, out var value)) return expression;
+        return expression with { Start = start, End = end, Value = value };
+    }
+
+    /// <summary>Applies <paramref name="rule"/> to <paramref name="published"/>.</summary>
+    public static bool TryResolve(string rule, DateOnly published, out PartialDate start, out PartialDate end, out string value)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        start = end = default;
+        value = "";
+        var interval = rule.IndexOf(" .. ", StringComparison.Ordinal);
+        if (interval > 0)
+        {
+            if (!TryResolve(rule[..interval], published, out start, out _, out var v1)
+                || !TryResolve(rule[(interval + 4)..], published, out _, out end, out var v2)) return false;
+            value = v1 + "/" + v2;
+            return true;
+        }
+        var parts = rule.Split(':');
+        try
+        {
+            switch (parts[0])
+            {
+                case "date":
+                    start = end = PartialDate.Parse(parts[1]);
+                    value = parts[1];
+                    return true;
+                case "day":
+                    start = end = PartialDate.FromDate(published.AddDays(Int(parts[1])));
+                    value = start.ToString();
+                    return true;
+                case "week":
+                {
+                    var monday = Monday(published.AddDays(7 * Int(parts[1])));
+                    start = PartialDate.FromDate(monday);
+                    end = PartialDate.FromDate(monday.AddDays(6));
+                    value = Week(monday);
+                    return true;
+                }
+                case "weekend":
+                {
+                    // The weekend containing publication or the latest before it; -1: the latest one over before publication.
+                    var sunday = published;
+                    while (sunday.DayOfWeek != DayOfWeek.Sunday) sunday = sunday.AddDays(1);
+                    if (sunday.AddDays(-1) > published || (Int(parts[1]) < 0 && sunday >= published)) sunday = sunday.AddDays(-7);
+                    start = PartialDate.FromDate(sunday.AddDays(-1));
+                    end = PartialDate.FromDate(sunday);
+                    value = Week(Monday(sunday)) + "-WE";
+                    return true;
+                }
+                case "weekday":
+                {
+                    var day = Int(parts[1]) % 7;
+                    var n = Int(parts[2]);
+                    var d = n > 0 ? published.AddDays(1) : n < 0 ? published.AddDays(-1) : published;
+                    var step = n > 0 ? 1 : -1;
+                    while ((int)d.DayOfWeek != day) d = d.AddDays(step);
+                    start = end = PartialDate.FromDate(d);
+                    value = start.ToString();
+                    return true;
+                }
+                case "month":
+                {
+                    var m = new DateOnly(published.Year, published.Month, 1).AddMonths(Int(parts[1]));
+                    start = end = new PartialDate(m.Year, m.Month);
+                    value = start.ToString();
+                    return true;
+                }
+                case "year":
+                    start = end = new PartialDate(published.Year + Int(parts[1]));
+                    value = start.ToString();
+                    return true;
+                case "month-of-year":
+                {
+                    var month = Int(parts[1]);
+                    var year = Nearest(published, y => new DateOnly(y, month, 15));
+                    start = end = new PartialDate(year, month);
+                    value = start.ToString();
+                    return true;
+                }
+                case "month-day":
+                {
+                    var month = Int(parts[1][..2]);
+                    var dayOfMonth = Int(parts[1][3..]);
+                    var year = Nearest(published, y => new DateOnly(y, month, Math.Min(dayOfMonth, DateTime.DaysInMonth(y, month))));
+                    if (dayOfMonth > DateTime.DaysInMonth(year, month)) return false;
+                    start = end = new PartialDate(year, month, dayOfMonth);
+                    value = start.ToString();
+                    return true;
+                }
+                case "season":
+                {
+                    var first = Int(parts[1]);
+                    var n = Int(parts[2]);
+                    var s = new DateOnly(published.Year, first, 1);
+                    if (n < 0) { while (s.AddMonths(3) > published) s = s.AddYears(-1); }
+                    else if (n > 0) { while (s <= published) s = s.AddYears(1); }
+                    var e = s.AddMonths(3).AddDays(-1);
+                    start = new PartialDate(s.Year, s.Month);
+                    end = new PartialDate(e.Year, e.Month);
+                    value = s.Year.ToString(CultureInfo.InvariantCulture) + "-" + first switch { 3 => "SP", 6 => "SU", 9 => "FA", _ => "WI" };
+                    return true;
+                }
+                case "recent":
+                    start = PartialDate.FromDate(published.AddDays(-Math.Abs(Int(parts[1]))));
+                    end = PartialDate.FromDate(published);
+                    value = "PAST_REF";
+                    return true;
+                case "earlier":
+                {
+                    var from = parts[1] switch
+                    {
+                        "week" => Monday(published),
+                        "month" => new DateOnly(published.Year, published.Month, 1),
+                        _ => new DateOnly(published.Year, 1, 1),
+                    };
+                    start = PartialDate.FromDate(from);
+                    end = PartialDate.FromDate(published);
+                    value = parts[1] switch { "week" => Week(from), "month" => from.ToString("yyyy-MM", CultureInfo.InvariantCulture), _ => from.Year.ToString(CultureInfo.InvariantCulture) };
+                    return true;
+                }
+                default:
+                    return false;
+            }
+        }
+        catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException or IndexOutOfRangeException)
+        {
+            return false;
+        }
+    }
+
+    private static int Int(string s) => int.Parse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    private static DateOnly Monday(DateOnly d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
+
+    private static string Week(DateOnly d) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)):D4}-W{ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue)):D2}");
+
+    // The year whose occurrence lies nearest publication; on a tie the earlier one, since news mostly reports the past.
+    private static int Nearest(DateOnly published, Func<int, DateOnly> occurrence)
+    {
+        var best = published.Year;
+        var bestDistance = int.MaxValue;
+        for (var y = published.Year - 1; y <= published.Year + 1; y++)
+        {
+            var distance = Math.Abs(occurrence(y).DayNumber - published.DayNumber);
+            if (distance < bestDistance) { best = y; bestDistance = distance; }
+        }
+        return best;
+    }
+}

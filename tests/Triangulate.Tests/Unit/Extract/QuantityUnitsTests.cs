@@ -1,0 +1,33 @@
+using Triangulate.Model;
+using Triangulate.Tests.Support;
+
+namespace Triangulate.Tests.Unit.Extract;
+
+public class QuantityUnitsTests
+{
+    [Theory]
+    [InlineData("The fire burned 500 square kilometres of forest.", "area", 500, "km2")]
+    [InlineData("The fire burned 500 square kilometers of forest.", "area", 500, "km2")]
+    [InlineData("The fire burned 500 km2 of forest.", "area", 500, "km2")]
+    [InlineData("The fire burned 10 square miles of forest.", "area", 25.89988, "km2")]
+    [InlineData("The convoy carried 12 tonnes of grain.", "mass", 12000, "kg")]
+    [InlineData("The front is 100 miles long.", "length", 160.9344, "km")]
+    [InlineData("Inflation hit 40 per cent in the spring.", "percent", 40, "percent")]
+    [InlineData("The fund lost €300 million in a year.", "money", 300_000_000, "EUR")]
+    public void Units_are_normalised_to_one_unit_per_measure(string sentence, string measure, double value, string unit)
+    {
+        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
+        var claim = Assert.Single(analysis.Claims, c => c.Kind == ClaimKind.Quantity);
+        Assert.Equal(measure, claim.Measure);
+        Assert.Equal(value, claim.Value!.Low!.Value, 4);
+        Assert.Equal(unit, claim.Value.Unit);
+    }
+
+    [Fact]
+    public void Keys_are_lemmas_of_the_subject_for_matching_across_documents()
+    {
+        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, "Officials counted 40 casualties in the villages.", null, "[]"));
+        var claim = Assert.Single(analysis.Claims);
+        Assert.Equal(["casualty", "count"], claim.Keys);
+    }
+}
