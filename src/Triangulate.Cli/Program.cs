@@ -15,6 +15,7 @@ namespace Triangulate.Cli
             {
                 AnalyzeCommand.Create(options),
                 RelinkCommand.Create(options),
+                ServeCommand.Create(options),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
