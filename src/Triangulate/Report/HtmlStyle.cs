@@ -32,6 +32,7 @@ public static class HtmlStyle
         .node{fill:var(--accent)}.node.outside{fill:#fff;stroke:var(--accent);stroke-width:2}.edge{stroke:var(--muted);stroke-width:1.5}.edge.copy,.edge.syndication{stroke:var(--bad)}.arrowhead{fill:var(--muted)}
         .doc-text{white-space:pre-wrap;font-family:ui-serif,Georgia,serif;border:1px solid var(--line);padding:1rem;overflow-wrap:anywhere}
         .blk{display:inline}.blk-body{background:transparent}.blk-title{font-weight:700}.blk-navigation,.blk-advert,.blk-teaser,.blk-related,.blk-masthead{background:#eee;color:#444}.blk-comment{background:#eef4ff}.blk-caption,.blk-credit,.blk-byline,.blk-dateline{background:#f6f1e6}
+        dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dl.summary dd{margin:0}
         .legend span{display:inline-block;margin-right:.75rem;padding:0 .3rem}
         .filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end;margin:.5rem 0}
         .filters label{display:flex;flex-direction:column;font-size:.9rem}
