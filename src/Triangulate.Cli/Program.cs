@@ -16,6 +16,7 @@ namespace Triangulate.Cli
                 AnalyzeCommand.Create(options),
                 RelinkCommand.Create(options),
                 EvalCommand.Create(),
+                ServeCommand.Create(options),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)

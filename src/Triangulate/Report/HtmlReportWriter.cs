@@ -1,12 +1,19 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Triangulate.Model;
 
 namespace Triangulate.Report;
 
-/// <summary>Writes <c>dossier.html</c>: one self-contained file (no external requests); all document text is HTML-encoded.</summary>
+/// <summary>
+/// Writes <c>dossier.html</c>: one self-contained file (inline CSS and SVG, no script, no external request) with the
+/// Markdown report's content plus charts of figures over time, the timeline and the provenance graph. Every piece of
+/// document text is HTML-encoded; evidence is shown in its context with the claimed characters in <c>&lt;mark&gt;</c>.
+/// </summary>
 public sealed class HtmlReportWriter : IReportWriter
 {
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
     /// <inheritdoc />
     public string Format => "html";
 
@@ -17,25 +24,178 @@ public sealed class HtmlReportWriter : IReportWriter
     public void Write(DossierSource source, Stream output)
     {
         ArgumentNullException.ThrowIfNull(source);
-        using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
-        var inv = CultureInfo.InvariantCulture;
-        writer.WriteLine("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Dossier</title>");
-        writer.WriteLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        writer.WriteLine("<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}</style>");
-        writer.WriteLine("</head><body><h1>Dossier</h1>");
-        writer.WriteLine(string.Create(inv, $"<p>Generated {source.Generated:yyyy-MM-dd HH:mm} UTC.</p>"));
-        writer.WriteLine("<h2>Documents</h2><table><thead><tr><th>id</th><th>title</th><th>outlet</th><th>language</th><th>source</th></tr></thead><tbody>");
-        foreach (var d in source.Documents())
-            writer.WriteLine(string.Create(inv, $"<tr><td>{E(d.Id)}</td><td>{E(d.Title)}</td><td>{E(d.Outlet)}</td><td>{E(d.Language)}</td><td>{E(d.Source)}</td></tr>"));
-        writer.WriteLine("</tbody></table>");
-        if (source.Problems.Count > 0)
+        var dossier = source.Materialize();
+        var documents = StoryDigest.Index(dossier.Documents);
+        var digests = StoryDigest.Build(dossier, source.Corpus.IndependenceGroups);
+        using var w = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        w.WriteLine("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Dossier</title>");
+        w.WriteLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        // No external request may leave this file: the policy forbids it even if a document's text were ever rendered as markup.
+        w.WriteLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
+        w.Write("<style>");
+        w.Write(HtmlStyle.Css);
+        w.WriteLine("</style></head><body>");
+        w.WriteLine("<a class=\"skip\" href=\"#main\">Skip to content</a>");
+        w.WriteLine("<header class=\"site\"><strong>Triangulate dossier</strong><nav aria-label=\"Stories\"><ul>");
+        foreach (var d in digests) w.WriteLine($"<li><a href=\"#{A(d.Story.Id)}\">{E(Evidence.Short(d.Story.Title, 60))}</a></li>");
+        w.WriteLine("<li><a href=\"#unstoried\">Other documents</a></li><li><a href=\"#problems\">Problems</a></li></ul></nav></header>");
+        w.WriteLine("<main id=\"main\">");
+        w.WriteLine(string.Create(Inv, $"<h1>Dossier</h1><p>Generated {source.Generated:yyyy-MM-dd HH:mm} UTC: {dossier.Documents.Count} documents, {dossier.Stories.Count} stories, {dossier.Claims.Count} claims, {dossier.Quotes.Count} quotes, {dossier.Problems.Count} problems.</p>"));
+
+        foreach (var digest in digests) WriteStory(w, digest, documents);
+
+        var rest = StoryDigest.Unstoried(dossier);
+        w.WriteLine("<section id=\"unstoried\" aria-labelledby=\"unstoried-h\"><h2 id=\"unstoried-h\">Documents in no story</h2>");
+        if (rest.Count == 0) w.WriteLine("<p>Every document belongs to a story.</p>");
+        else WriteDocumentTable(w, rest);
+        w.WriteLine("</section>");
+
+        w.WriteLine("<section id=\"problems\" aria-labelledby=\"problems-h\"><h2 id=\"problems-h\">Problems</h2>");
+        if (dossier.Problems.Count == 0) w.WriteLine("<p>None.</p>");
+        else
         {
-            writer.WriteLine("<h2>Problems</h2><ul>");
-            foreach (var p in source.Problems) writer.WriteLine(string.Create(inv, $"<li><code>{E(p.Source)}</code>: {E(p.Error)}</li>"));
-            writer.WriteLine("</ul>");
+            w.WriteLine("<ul>");
+            foreach (var p in dossier.Problems) w.WriteLine($"<li><code>{E(p.Source)}</code>: {E(p.Error)}</li>");
+            w.WriteLine("</ul>");
         }
-        writer.WriteLine("</body></html>");
+        w.WriteLine("</section></main></body></html>");
+    }
+
+    private static void WriteStory(StreamWriter w, StoryDigest digest, IReadOnlyDictionary<string, Document> documents)
+    {
+        var id = A(digest.Story.Id);
+        w.WriteLine($"<section id=\"{id}\" aria-labelledby=\"{id}-h\"><h2 id=\"{id}-h\">{E(digest.Story.Title)}</h2>");
+        w.WriteLine(string.Create(Inv, $"<dl class=\"summary\"><dt>Documents</dt><dd>{digest.Documents.Count}</dd><dt>Outlets</dt><dd>{digest.Outlets.Count}{(digest.Outlets.Count > 0 ? " (" + E(string.Join(", ", digest.Outlets)) + ")" : "")}</dd><dt>Independent sources</dt><dd>{digest.IndependentSources}</dd><dt>Dates</dt><dd>{E(Evidence.Dates(digest.First, digest.Last))}</dd></dl>"));
+
+        var figures = new List<Claim>();
+        var others = new List<Claim>();
+        foreach (var c in digest.Claims) (c.Kind == ClaimKind.Quantity ? figures : others).Add(c);
+        if (figures.Count > 0)
+        {
+            w.WriteLine("<h3>Key figures</h3>");
+            foreach (var group in digest.FigureGroups())
+                if (group.Claims.Count > 0)
+                    w.WriteLine($"<figure><figcaption>{E(group.Label)} over time</figcaption>{SvgCharts.Figure(group)}</figure>");
+            WriteClaims(w, figures, documents);
+        }
+        if (others.Count > 0)
+        {
+            w.WriteLine("<h3>Other claims</h3>");
+            WriteClaims(w, others, documents);
+        }
+
+        if (digest.Contradictions.Count > 0)
+        {
+            var claims = new Dictionary<string, Claim>(StringComparer.Ordinal);
+            foreach (var c in digest.Claims) claims[c.Id] = c;
+            w.WriteLine("<h3>Contradictions</h3><ul>");
+            foreach (var x in digest.Contradictions)
+            {
+                w.WriteLine($"<li><strong>{E(x.About)}</strong>: {E(x.Explanation)}<ul>");
+                foreach (var cid in x.Claims)
+                    if (claims.TryGetValue(cid, out var c))
+                    {
+                        w.Write($"<li>{E(c.Text)}");
+                        foreach (var m in c.Mentions) WriteEvidence(w, m.Span, documents);
+                        w.WriteLine("</li>");
+                    }
+                w.WriteLine("</ul></li>");
+            }
+            w.WriteLine("</ul>");
+        }
+
+        if (digest.Timeline.Count > 0)
+        {
+            w.WriteLine("<h3>Timeline</h3>");
+            w.WriteLine($"<figure>{SvgCharts.Timeline(digest.Timeline)}</figure><ol>");
+            foreach (var t in digest.Timeline)
+            {
+                w.Write($"<li><strong>{E(Evidence.Dates(t.Start, t.End))}</strong>: {E(t.Text)} <span class=\"muted\">(");
+                w.Write(E(string.Join(", ", t.Documents)));
+                w.WriteLine(")</span></li>");
+            }
+            w.WriteLine("</ol>");
+        }
+
+        if (digest.Quotes.Count > 0)
+        {
+            w.WriteLine("<h3>Quotes by speaker</h3>");
+            string? speaker = null;
+            foreach (var q in digest.Quotes)
+            {
+                var name = q.Speaker ?? "unknown speaker";
+                if (!string.Equals(name, speaker, StringComparison.Ordinal))
+                {
+                    w.WriteLine($"<h4>{E(name)}{(q.SpeakerKind is { } k and not SpeakerKind.Named ? " <span class=\"muted\">(" + k.ToString().ToLowerInvariant() + ")</span>" : "")}</h4>");
+                    speaker = name;
+                }
+                w.Write($"<div class=\"quote\"><blockquote>“{E(q.Variants.Count > 0 ? q.Variants[0].Text : "")}”</blockquote>");
+                foreach (var v in q.Variants) WriteEvidence(w, v.Span, documents);
+                w.WriteLine("</div>");
+            }
+        }
+
+        if (digest.Relations.Count > 0)
+        {
+            w.WriteLine("<h3>Provenance</h3>");
+            w.WriteLine($"<figure><figcaption>Arrows point from a document to what it was taken from.</figcaption>{SvgCharts.Provenance(digest.Documents, digest.Relations)}</figure><ul>");
+            foreach (var r in digest.Relations)
+            {
+                w.Write($"<li><code>{E(r.From)}</code> {Evidence.Kind(r.Kind)} {(r.To is not null ? "<code>" + E(r.To) + "</code>" : E(r.ToOutlet))}");
+                if (r.Score is { } s) w.Write(string.Create(Inv, $" <span class=\"muted\">(score {s:0.00})</span>"));
+                foreach (var pair in r.Evidence.Take(2))
+                {
+                    WriteEvidence(w, pair.From, documents);
+                    WriteEvidence(w, pair.To, documents);
+                }
+                w.WriteLine("</li>");
+            }
+            w.WriteLine("</ul>");
+        }
+
+        w.WriteLine("<h3>Documents</h3>");
+        WriteDocumentTable(w, digest.Documents);
+        w.WriteLine("</section>");
+    }
+
+    private static void WriteClaims(StreamWriter w, List<Claim> claims, IReadOnlyDictionary<string, Document> documents)
+    {
+        w.WriteLine("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Value</th><th scope=\"col\">Time</th><th scope=\"col\">Verdict</th><th scope=\"col\">Sources (independent)</th><th scope=\"col\">Evidence</th></tr></thead><tbody>");
+        foreach (var c in claims)
+        {
+            w.Write(string.Create(Inv, $"<tr id=\"{A(c.Id)}\"><td>{E(c.Text)}</td><td>{E(Evidence.Value(c.Value))}</td><td>{E(Evidence.Dates(c.Time?.Start, c.Time?.End))}</td><td><span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{Evidence.Verdict(c.Verdict)}</span></td><td>{c.Sources.Count} ({c.IndependentSources})</td><td>"));
+            foreach (var m in c.Mentions) WriteEvidence(w, m.Span, documents);
+            w.WriteLine("</td></tr>");
+        }
+        w.WriteLine("</tbody></table></div>");
+    }
+
+    /// <summary>One piece of evidence: the document id and the characters in context, the claimed ones marked.</summary>
+    private static void WriteEvidence(StreamWriter w, TextSpan span, IReadOnlyDictionary<string, Document> documents)
+    {
+        w.Write($"<div class=\"excerpt\"><a href=\"#doc-{A(span.Document)}\"><code>{E(span.Document)}</code></a> ");
+        if (documents.TryGetValue(span.Document, out var d))
+        {
+            var (before, match, after) = Evidence.InContext(span, d, 60);
+            w.Write($"{E(before)}<mark>{E(match)}</mark>{E(after)}");
+        }
+        else w.Write($"<mark>{E(span.Excerpt)}</mark>");
+        w.Write("</div>");
+    }
+
+    private static void WriteDocumentTable(StreamWriter w, IReadOnlyList<Document> documents)
+    {
+        w.WriteLine("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Id</th><th scope=\"col\">Title</th><th scope=\"col\">Outlet</th><th scope=\"col\">Published</th><th scope=\"col\">Language</th><th scope=\"col\">Source</th></tr></thead><tbody>");
+        foreach (var d in documents)
+        {
+            var published = d.Published is null ? "" : (d.Published.Date?.ToString() ?? Evidence.Dates(d.Published.Earliest, d.Published.Latest)) + " (" + d.Published.Basis.ToString().ToLowerInvariant() + ")";
+            w.WriteLine($"<tr id=\"doc-{A(d.Id)}\"><td><code>{E(d.Id)}</code></td><td>{E(d.Title)}</td><td>{E(d.Outlet)}</td><td>{E(published)}</td><td>{E(d.Language)}</td><td>{E(d.Source)}</td></tr>");
+        }
+        w.WriteLine("</tbody></table></div>");
     }
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    /// <summary>An id or fragment safe in an attribute (ids are content hashes; anything else is encoded).</summary>
+    private static string A(string text) => WebUtility.HtmlEncode(text);
 }

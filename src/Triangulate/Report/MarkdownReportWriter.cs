@@ -4,7 +4,11 @@ using Triangulate.Model;
 
 namespace Triangulate.Report;
 
-/// <summary>Writes <c>dossier.md</c>: what an analyst reads first. Every line names its document.</summary>
+/// <summary>
+/// Writes <c>dossier.md</c>: what an analyst reads first. Per story: a summary, key figures with verdicts, contradictions,
+/// the timeline, quotes by speaker, provenance and the documents; then documents in no story and problems.
+/// Every line that states something names its document and quotes the characters it rests on.
+/// </summary>
 public sealed class MarkdownReportWriter : IReportWriter
 {
     /// <inheritdoc />
@@ -17,29 +21,193 @@ public sealed class MarkdownReportWriter : IReportWriter
     public void Write(DossierSource source, Stream output)
     {
         ArgumentNullException.ThrowIfNull(source);
-        using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
+        var dossier = source.Materialize();
+        var documents = StoryDigest.Index(dossier.Documents);
+        using var w = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
         var inv = CultureInfo.InvariantCulture;
-        writer.WriteLine("# Dossier");
-        writer.WriteLine();
-        writer.WriteLine(string.Create(inv, $"Generated {source.Generated:yyyy-MM-dd HH:mm} UTC."));
-        writer.WriteLine();
-        writer.WriteLine("## Documents");
-        writer.WriteLine();
-        writer.WriteLine("| id | title | outlet | published | language | source |");
-        writer.WriteLine("|---|---|---|---|---|---|");
-        foreach (var d in source.Documents())
-            writer.WriteLine(string.Create(inv, $"| {d.Id} | {Cell(d.Title)} | {Cell(d.Outlet)} | {Cell(d.Published?.Date?.ToString())} | {d.Language} | {Cell(d.Source)} |"));
-        writer.WriteLine();
-        if (source.Problems.Count > 0)
+        w.WriteLine("# Dossier");
+        w.WriteLine();
+        w.WriteLine(string.Create(inv, $"Generated {source.Generated:yyyy-MM-dd HH:mm} UTC: {dossier.Documents.Count} documents, {dossier.Stories.Count} stories, {dossier.Claims.Count} claims, {dossier.Quotes.Count} quotes, {dossier.Problems.Count} problems."));
+        w.WriteLine();
+        w.WriteLine("Evidence is cited as `document id` and the quoted characters it rests on.");
+        w.WriteLine();
+
+        foreach (var digest in StoryDigest.Build(dossier, source.Corpus.IndependenceGroups))
+            WriteStory(w, digest, documents);
+
+        var rest = StoryDigest.Unstoried(dossier);
+        if (rest.Count > 0)
         {
-            writer.WriteLine("## Problems");
-            writer.WriteLine();
-            foreach (var p in source.Problems) writer.WriteLine(string.Create(inv, $"- `{p.Source}`: {p.Error}"));
-            writer.WriteLine();
+            w.WriteLine("## Documents in no story");
+            w.WriteLine();
+            WriteDocumentTable(w, rest);
+        }
+
+        if (dossier.Problems.Count > 0)
+        {
+            w.WriteLine("## Problems");
+            w.WriteLine();
+            foreach (var p in dossier.Problems) w.WriteLine($"- `{Code(p.Source)}`: {Inline(p.Error)}");
+            w.WriteLine();
         }
     }
 
+    private static void WriteStory(StreamWriter w, StoryDigest digest, IReadOnlyDictionary<string, Document> documents)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        w.WriteLine($"## {Inline(digest.Story.Title)}");
+        w.WriteLine();
+        w.WriteLine(string.Create(inv, $"- Documents: {digest.Documents.Count}"));
+        w.WriteLine($"- Outlets: {digest.Outlets.Count}{(digest.Outlets.Count > 0 ? " (" + Inline(string.Join(", ", digest.Outlets)) + ")" : "")}");
+        w.WriteLine(string.Create(inv, $"- Independent sources: {digest.IndependentSources}"));
+        w.WriteLine($"- Dates: {Evidence.Dates(digest.First, digest.Last)}");
+        w.WriteLine($"- Story id: `{digest.Story.Id}`");
+        w.WriteLine();
+
+        var figures = new List<Claim>();
+        var others = new List<Claim>();
+        foreach (var c in digest.Claims) (c.Kind == ClaimKind.Quantity ? figures : others).Add(c);
+        if (figures.Count > 0)
+        {
+            w.WriteLine("### Key figures");
+            w.WriteLine();
+            w.WriteLine("| figure | value | time | verdict | sources (independent) | evidence |");
+            w.WriteLine("|---|---|---|---|---|---|");
+            foreach (var c in figures)
+                w.WriteLine(string.Create(inv, $"| {Cell(c.Text)} | {Cell(Evidence.Value(c.Value))} | {Cell(Evidence.Dates(c.Time?.Start, c.Time?.End))} | {Evidence.Verdict(c.Verdict)} | {c.Sources.Count} ({c.IndependentSources}) | {Cell(Mentions(c, documents))} |"));
+            w.WriteLine();
+        }
+        if (others.Count > 0)
+        {
+            w.WriteLine("### Other claims");
+            w.WriteLine();
+            foreach (var c in others)
+                w.WriteLine(string.Create(inv, $"- **{Inline(c.Text)}** ({Evidence.Kind(c.Kind)}, {Evidence.Verdict(c.Verdict)}, {c.Sources.Count} sources, {c.IndependentSources} independent): {Inline(Mentions(c, documents))}"));
+            w.WriteLine();
+        }
+
+        if (digest.Contradictions.Count > 0)
+        {
+            var claims = new Dictionary<string, Claim>(StringComparer.Ordinal);
+            foreach (var c in digest.Claims) claims[c.Id] = c;
+            w.WriteLine("### Contradictions");
+            w.WriteLine();
+            foreach (var x in digest.Contradictions)
+            {
+                w.WriteLine($"- **{Inline(x.About)}**: {Inline(x.Explanation)}");
+                foreach (var id in x.Claims)
+                    if (claims.TryGetValue(id, out var c))
+                        w.WriteLine($"  - {Inline(c.Text)}: {Inline(Mentions(c, documents))}");
+            }
+            w.WriteLine();
+        }
+
+        if (digest.Timeline.Count > 0)
+        {
+            var claims = new Dictionary<string, Claim>(StringComparer.Ordinal);
+            foreach (var c in digest.Claims) claims[c.Id] = c;
+            w.WriteLine("### Timeline");
+            w.WriteLine();
+            foreach (var t in digest.Timeline)
+            {
+                var evidence = new List<string>();
+                foreach (var id in t.Claims)
+                    if (claims.TryGetValue(id, out var c) && c.Mentions.Count > 0) evidence.Add(Cite(c.Mentions[0].Span, documents));
+                if (evidence.Count == 0)
+                    foreach (var id in t.Documents) evidence.Add($"`{id}`");
+                w.WriteLine($"- **{Evidence.Dates(t.Start, t.End)}**: {Inline(t.Text)} ({Inline(string.Join("; ", evidence))})");
+            }
+            w.WriteLine();
+        }
+
+        if (digest.Quotes.Count > 0)
+        {
+            w.WriteLine("### Quotes by speaker");
+            w.WriteLine();
+            string? speaker = null;
+            var first = true;
+            foreach (var q in digest.Quotes)
+            {
+                var name = q.Speaker ?? "unknown speaker";
+                if (first || !string.Equals(name, speaker, StringComparison.Ordinal))
+                {
+                    if (!first) w.WriteLine();
+                    w.WriteLine($"#### {Inline(name)}{(q.SpeakerKind is { } k and not SpeakerKind.Named ? " (" + k.ToString().ToLowerInvariant() + ")" : "")}");
+                    w.WriteLine();
+                    speaker = name;
+                    first = false;
+                }
+                var text = q.Variants.Count > 0 ? q.Variants[0].Text : "";
+                var cites = new List<string>();
+                foreach (var v in q.Variants) cites.Add(Cite(v.Span, documents) + (v.Direct == false ? " (reported)" : ""));
+                w.WriteLine($"- “{Inline(Evidence.Short(text))}”{(q.IndependentSources is { } n ? string.Create(CultureInfo.InvariantCulture, $", {n} independent") : "")}: {Inline(string.Join("; ", cites))}");
+            }
+            w.WriteLine();
+        }
+
+        if (digest.Relations.Count > 0)
+        {
+            w.WriteLine("### Provenance (who copied whom)");
+            w.WriteLine();
+            foreach (var r in digest.Relations)
+            {
+                var target = r.To is not null ? $"`{r.To}`" : Inline(r.ToOutlet ?? "an outside source");
+                var score = r.Score is { } s ? string.Create(CultureInfo.InvariantCulture, $" (score {s:0.00})") : "";
+                var evidence = r.Evidence.Count > 0
+                    ? ": " + Inline(Cite(r.Evidence[0].From, documents)) + " ↔ " + Inline(Cite(r.Evidence[0].To, documents))
+                    : "";
+                w.WriteLine($"- `{r.From}` {Verb(r.Kind)} {target}{score}{evidence}");
+            }
+            w.WriteLine();
+        }
+
+        w.WriteLine("### Documents");
+        w.WriteLine();
+        WriteDocumentTable(w, digest.Documents);
+    }
+
+    private static void WriteDocumentTable(StreamWriter w, IReadOnlyList<Document> documents)
+    {
+        w.WriteLine("| id | title | outlet | published | basis | language | source |");
+        w.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var d in documents)
+            w.WriteLine($"| `{d.Id}` | {Cell(d.Title)} | {Cell(d.Outlet)} | {Cell(Published(d))} | {d.Published?.Basis.ToString().ToLowerInvariant()} | {d.Language} | {Cell(d.Source)} |");
+        w.WriteLine();
+    }
+
+    private static string Published(Document d) => d.Published is null ? "" : d.Published.Date?.ToString() ?? Evidence.Dates(d.Published.Earliest, d.Published.Latest);
+
+    private static string Verb(RelationKind kind) => kind switch
+    {
+        RelationKind.Copy => "copies",
+        RelationKind.Syndication => "syndicates",
+        RelationKind.Rewrite => "rewrites",
+        RelationKind.Translation => "translates",
+        _ => "cites",
+    };
+
+    private static string Mentions(Claim claim, IReadOnlyDictionary<string, Document> documents)
+    {
+        var parts = new List<string>(claim.Mentions.Count);
+        foreach (var m in claim.Mentions)
+        {
+            var speaker = m.Attribution?.Speaker is { } s ? $" (per {s})" : "";
+            parts.Add(Cite(m.Span, documents) + speaker);
+        }
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>`d-…` "excerpt": the one form every statement of the report cites its evidence in.</summary>
+    private static string Cite(TextSpan span, IReadOnlyDictionary<string, Document> documents) =>
+        $"`{span.Document}` “{Evidence.Short(Evidence.Excerpt(span, documents), 120)}”";
+
+    /// <summary>Text on one line that cannot start Markdown structure by accident.</summary>
+    private static string Inline(string? text) =>
+        string.IsNullOrEmpty(text) ? "" : text.Replace('\n', ' ').Replace('\r', ' ').Replace("<", "&lt;", StringComparison.Ordinal);
+
+    private static string Code(string text) => text.Replace('`', '\'');
+
     /// <summary>Text safe inside a Markdown table cell.</summary>
     internal static string Cell(string? text) =>
-        string.IsNullOrEmpty(text) ? "" : text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
+        string.IsNullOrEmpty(text) ? "" : Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -29,6 +29,12 @@ public interface IStore : ICorpusReader, IDisposable
     /// <summary>Every recorded problem, ordered by source then error.</summary>
     IReadOnlyList<Problem> ReadProblems();
 
+    /// <summary>
+    /// Full-text search (every word of <paramref name="query"/>, in any order) over documents, corpus claims and quotes,
+    /// best first; each hit's snippet marks matched words with U+0002 and U+0003 so callers can encode, then highlight.
+    /// </summary>
+    IReadOnlyList<SearchHit> Search(string query, int limit);
+
     /// <summary>The bytes a document was read from, or null.</summary>
     byte[]? FindRaw(string documentId);
 }

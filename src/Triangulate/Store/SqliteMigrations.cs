@@ -30,5 +30,14 @@ internal static class SqliteMigrations
             json TEXT NOT NULL
         );
         """,
+        // 2: full-text search over documents (title and text), corpus claims and quotes; filled by Save and SaveCorpus.
+        """
+        CREATE VIRTUAL TABLE search USING fts5(
+            kind UNINDEXED, id UNINDEXED, document UNINDEXED, text,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO search (kind, id, document, text)
+            SELECT 'document', id, id, coalesce(json_extract(document, '$.title'), '') || char(10) || json_extract(document, '$.text') FROM documents;
+        """,
     ];
 }

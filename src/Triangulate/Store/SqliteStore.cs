@@ -113,6 +113,7 @@ public sealed class SqliteStore : IStore
                 analysis.Value = JsonSerializer.Serialize(item.Analysis, ModelJson.Compact.DocumentAnalysis);
                 raw.Value = Compress(item.Raw.Span);
                 command.ExecuteNonQuery();
+                IndexDocument(transaction, item.Document);
             }
             transaction.Commit();
         }
@@ -147,10 +148,16 @@ public sealed class SqliteStore : IStore
         var json = JsonSerializer.Serialize(result, ModelJson.Compact.CorpusResult);
         lock (_lock)
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "INSERT INTO corpus (name, json) VALUES ('result', $json) ON CONFLICT (name) DO UPDATE SET json = excluded.json";
-            command.Parameters.AddWithValue("$json", json);
-            command.ExecuteNonQuery();
+            using var transaction = _connection.BeginTransaction();
+            using (var command = _connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = "INSERT INTO corpus (name, json) VALUES ('result', $json) ON CONFLICT (name) DO UPDATE SET json = excluded.json";
+                command.Parameters.AddWithValue("$json", json);
+                command.ExecuteNonQuery();
+            }
+            IndexCorpus(transaction, result);
+            transaction.Commit();
         }
     }
 
@@ -218,6 +225,104 @@ public sealed class SqliteStore : IStore
             while (reader.Read()) problems.Add(new Problem(reader.GetString(0), reader.GetString(1)));
         }
         return problems;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<SearchHit> Search(string query, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var match = MatchExpression(query);
+        var hits = new List<SearchHit>();
+        if (match.Length == 0 || limit <= 0) return hits;
+        lock (_lock)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = """
+                SELECT kind, id, document, snippet(search, 3, char(2), char(3), '…', 24)
+                FROM search WHERE search MATCH $match ORDER BY rank LIMIT $limit
+                """;
+            command.Parameters.AddWithValue("$match", match);
+            command.Parameters.AddWithValue("$limit", limit);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+        return hits;
+    }
+
+    /// <summary>
+    /// Turns what a person typed into an FTS5 query: every word quoted (so operators and punctuation in the input are
+    /// plain text, never syntax), all required, the last one also as a prefix so results appear while typing.
+    /// </summary>
+    internal static string MatchExpression(string query)
+    {
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= query.Length; i++)
+        {
+            var inWord = i < query.Length && char.IsLetterOrDigit(query[i]);
+            if (inWord && start < 0) start = i;
+            else if (!inWord && start >= 0)
+            {
+                words.Add(query[start..i]);
+                start = -1;
+            }
+        }
+        if (words.Count == 0) return "";
+        var builder = new System.Text.StringBuilder();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (i > 0) builder.Append(' ');
+            builder.Append('"').Append(words[i]).Append('"');
+        }
+        builder.Append('*');
+        return builder.ToString();
+    }
+
+    private void IndexDocument(SqliteTransaction transaction, Document document)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            DELETE FROM search WHERE kind = 'document' AND id = $id;
+            INSERT INTO search (kind, id, document, text) VALUES ('document', $id, $id, $text);
+            """;
+        command.Parameters.AddWithValue("$id", document.Id);
+        command.Parameters.AddWithValue("$text", (document.Title ?? "") + "\n" + document.Text);
+        command.ExecuteNonQuery();
+    }
+
+    private void IndexCorpus(SqliteTransaction transaction, CorpusResult result)
+    {
+        using (var clear = _connection.CreateCommand())
+        {
+            clear.Transaction = transaction;
+            clear.CommandText = "DELETE FROM search WHERE kind IN ('claim', 'quote')";
+            clear.ExecuteNonQuery();
+        }
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO search (kind, id, document, text) VALUES ($kind, $id, $document, $text)";
+        var kind = command.Parameters.Add("$kind", SqliteType.Text);
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var document = command.Parameters.Add("$document", SqliteType.Text);
+        var text = command.Parameters.Add("$text", SqliteType.Text);
+        kind.Value = "claim";
+        foreach (var claim in result.Claims)
+        {
+            id.Value = claim.Id;
+            document.Value = claim.Mentions.Count > 0 ? claim.Mentions[0].Span.Document : claim.Sources.Count > 0 ? claim.Sources[0] : "";
+            text.Value = claim.Text;
+            command.ExecuteNonQuery();
+        }
+        kind.Value = "quote";
+        foreach (var quote in result.Quotes)
+        {
+            if (quote.Variants.Count == 0) continue;
+            id.Value = quote.Id;
+            document.Value = quote.Variants[0].Span.Document;
+            text.Value = (quote.Speaker is null ? "" : quote.Speaker + ": ") + quote.Variants[0].Text;
+            command.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Runs a command that returns nothing (for extensions such as a full-text index).</summary>

@@ -1,0 +1,287 @@
+using System.Globalization;
+using System.Text;
+using Triangulate.Model;
+using Triangulate.Report;
+using Triangulate.Store;
+using static Triangulate.Web.Html;
+
+namespace Triangulate.Web;
+
+/// <summary>The server-rendered pages. Read the store per request (the corpus result is small; documents come one by one).</summary>
+internal sealed class Pages(IStore store)
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public string Stories()
+    {
+        var corpus = store.LoadCorpus();
+        var dossier = Dossier(corpus);
+        var s = new StringBuilder("<h1>Stories</h1>");
+        if (dossier.Stories.Count == 0) s.Append("<p>No stories yet. <a href=\"/upload\">Upload</a> articles or run <code>triangulate analyze</code>.</p>");
+        else
+        {
+            s.Append("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Story</th><th scope=\"col\">Documents</th><th scope=\"col\">Outlets</th><th scope=\"col\">Independent sources</th><th scope=\"col\">Claims</th><th scope=\"col\">Dates</th></tr></thead><tbody>");
+            foreach (var d in StoryDigest.Build(dossier, corpus.IndependenceGroups))
+                s.Append(Inv, $"<tr><td><a href=\"/stories/{U(d.Story.Id)}\">{E(d.Story.Title)}</a></td><td>{d.Documents.Count}</td><td>{d.Outlets.Count}</td><td>{d.IndependentSources}</td><td>{d.Claims.Count}</td><td>{E(Evidence.Dates(d.First, d.Last))}</td></tr>");
+            s.Append("</tbody></table></div>");
+        }
+        var rest = StoryDigest.Unstoried(dossier);
+        s.Append(Inv, $"<h2>Documents in no story ({rest.Count})</h2><ul>");
+        foreach (var d in rest) s.Append(Inv, $"<li><a href=\"/documents/{U(d.Id)}\">{E(Evidence.Label(d))}</a></li>");
+        s.Append("</ul>");
+        return Page("Stories", s.ToString());
+    }
+
+    public string? Story(string id)
+    {
+        var corpus = store.LoadCorpus();
+        var story = corpus.Stories.FirstOrDefault(x => x.Id == id);
+        if (story is null) return null;
+        var dossier = Dossier(corpus);
+        var documents = StoryDigest.Index(dossier.Documents);
+        var d = StoryDigest.Build(dossier, story, documents, corpus.IndependenceGroups);
+        var s = new StringBuilder();
+        s.Append(Inv, $"<h1>{E(story.Title)}</h1><dl class=\"summary\"><dt>Documents</dt><dd>{d.Documents.Count}</dd><dt>Outlets</dt><dd>{E(string.Join(", ", d.Outlets))}</dd><dt>Independent sources</dt><dd>{d.IndependentSources}</dd><dt>Dates</dt><dd>{E(Evidence.Dates(d.First, d.Last))}</dd></dl>");
+        foreach (var group in d.FigureGroups())
+            s.Append("<figure><figcaption>").Append(E(group.Label)).Append(" over time</figcaption>").Append(SvgCharts.Figure(group)).Append("</figure>");
+
+        s.Append("<h2>Claims</h2><form class=\"filters\" aria-label=\"Filter claims\" onsubmit=\"return false\">");
+        Select(s, "f-verdict", "Verdict", d.Claims.Select(c => Evidence.Verdict(c.Verdict)));
+        Select(s, "f-kind", "Kind", d.Claims.Select(c => Evidence.Kind(c.Kind)));
+        Select(s, "f-subject", "Entity or subject", d.Claims.Select(c => c.Subject ?? ""));
+        Select(s, "f-source", "Source", d.Claims.SelectMany(c => c.Sources));
+        s.Append("<span id=\"claim-count\" class=\"muted\" aria-live=\"polite\"></span></form>");
+        s.Append("<div class=\"table-wrap\"><table id=\"claims\"><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Value</th><th scope=\"col\">Verdict</th><th scope=\"col\">Sources (independent)</th><th scope=\"col\">Mentions</th></tr></thead><tbody>");
+        foreach (var c in d.Claims)
+        {
+            s.Append(Inv, $"<tr class=\"claim-row\" id=\"{E(c.Id)}\" data-verdict=\"{Evidence.Verdict(c.Verdict)}\" data-kind=\"{Evidence.Kind(c.Kind)}\" data-subject=\"{E(c.Subject)}\" data-sources=\"{E(string.Join(' ', c.Sources))}\">");
+            s.Append(Inv, $"<td>{E(c.Text)}</td><td>{E(Evidence.Value(c.Value))}</td><td><span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{Evidence.Verdict(c.Verdict)}</span></td><td>{c.Sources.Count} ({c.IndependentSources})</td><td><ul>");
+            foreach (var m in c.Mentions)
+                s.Append(Inv, $"<li><a class=\"mention\" href=\"/documents/{U(m.Span.Document)}?claim={U(c.Id)}#mention\">{E(m.Span.Document)}</a>: “{E(Evidence.Short(Evidence.Excerpt(m.Span, documents), 80))}”</li>");
+            s.Append("</ul></td></tr>");
+        }
+        s.Append("</tbody></table></div>");
+
+        if (d.Contradictions.Count > 0)
+        {
+            s.Append("<h2>Contradictions</h2><ul>");
+            foreach (var x in d.Contradictions) s.Append(Inv, $"<li><strong>{E(x.About)}</strong>: {E(x.Explanation)} ({string.Join(", ", x.Claims.Select(c => $"<a href=\"#{E(c)}\">{E(c)}</a>"))})</li>");
+            s.Append("</ul>");
+        }
+        if (d.Timeline.Count > 0)
+        {
+            s.Append("<h2>Timeline</h2>").Append(SvgCharts.Timeline(d.Timeline)).Append("<ol>");
+            foreach (var t in d.Timeline) s.Append(Inv, $"<li><strong>{E(Evidence.Dates(t.Start, t.End))}</strong>: {E(t.Text)}</li>");
+            s.Append("</ol>");
+        }
+        if (d.Quotes.Count > 0)
+        {
+            s.Append("<h2>Quotes</h2>");
+            foreach (var q in d.Quotes)
+            {
+                s.Append(Inv, $"<div class=\"quote\"><blockquote>“{E(q.Variants.Count > 0 ? q.Variants[0].Text : "")}”</blockquote><p class=\"muted\">{E(q.Speaker ?? "unknown speaker")}: ");
+                s.Append(string.Join(", ", q.Variants.Select(v => $"<a href=\"/documents/{U(v.Span.Document)}?quote={U(q.Id)}#mention\">{E(v.Span.Document)}</a>")));
+                s.Append("</p></div>");
+            }
+        }
+        if (d.Relations.Count > 0)
+        {
+            s.Append("<h2>Provenance</h2>").Append(SvgCharts.Provenance(d.Documents, d.Relations)).Append("<ul>");
+            foreach (var r in d.Relations)
+                s.Append(Inv, $"<li><a href=\"/documents/{U(r.From)}\">{E(r.From)}</a> {Evidence.Kind(r.Kind)} {(r.To is null ? E(r.ToOutlet) : $"<a href=\"/documents/{U(r.To)}\">{E(r.To)}</a>")}</li>");
+            s.Append("</ul>");
+        }
+        s.Append("<h2>Documents</h2><ul>");
+        foreach (var doc in d.Documents) s.Append(Inv, $"<li><a href=\"/documents/{U(doc.Id)}\">{E(Evidence.Label(doc))}</a> <span class=\"muted\">{E(doc.Published?.Date?.ToString())}</span></li>");
+        s.Append("</ul>");
+        return Page(story.Title, s.ToString());
+    }
+
+    public string? Document(string id, string? claimId, string? quoteId)
+    {
+        var document = store.FindDocument(id);
+        if (document is null) return null;
+        var analysis = store.FindAnalysis(id);
+        var corpus = store.LoadCorpus();
+        if (document.Published is null && corpus.InferredPublished.TryGetValue(id, out var inferred)) document = document with { Published = inferred };
+
+        // Every extracted item of this document is shaded; the selected claim's or quote's mentions are marked as active.
+        var items = new List<TextSpan>();
+        if (analysis is not null)
+        {
+            foreach (var c in analysis.Claims) items.Add(c.Mention.Span);
+            foreach (var q in analysis.Quotes) items.Add(q.Variant.Span);
+            foreach (var e in analysis.Entities) items.AddRange(e.Mentions);
+        }
+        var active = new List<TextSpan>();
+        foreach (var c in corpus.Claims)
+        {
+            foreach (var m in c.Mentions)
+                if (m.Span.Document == id) (c.Id == claimId ? active : items).Add(m.Span);
+        }
+        foreach (var q in corpus.Quotes)
+            foreach (var v in q.Variants)
+                if (v.Span.Document == id) (q.Id == quoteId ? active : items).Add(v.Span);
+
+        var s = new StringBuilder();
+        s.Append(Inv, $"<h1>{E(document.Title ?? document.Source)}</h1><dl class=\"summary\">");
+        s.Append(Inv, $"<dt>Id</dt><dd><code>{E(document.Id)}</code></dd><dt>Outlet</dt><dd>{E(document.Outlet)}</dd><dt>Origin</dt><dd>{E(document.Origin)}</dd><dt>Authors</dt><dd>{E(string.Join(", ", document.Authors))}</dd><dt>Language</dt><dd>{E(document.Language)}</dd><dt>Source</dt><dd>{E(document.Source)}</dd>");
+        if (document.Published is { } p)
+        {
+            s.Append(Inv, $"<dt>Published</dt><dd>{E(p.Date?.ToString() ?? Evidence.Dates(p.Earliest, p.Latest))} ({p.Basis.ToString().ToLowerInvariant()})");
+            foreach (var ev in p.Evidence) s.Append(Inv, $"<br><span class=\"muted\">evidence:</span> “{E(Evidence.Short(Evidence.Excerpt(ev, new Dictionary<string, Document> { [id] = document }), 120))}”");
+            s.Append("</dd>");
+        }
+        s.Append("</dl>");
+        if (claimId is not null || quoteId is not null)
+            s.Append(Inv, $"<p class=\"message\" role=\"status\">{active.Count} mention(s) of <code>{E(claimId ?? quoteId)}</code> marked in the text.</p>");
+        var relations = corpus.Relations.Where(r => r.From == id || r.To == id).ToList();
+        if (relations.Count > 0)
+        {
+            s.Append("<h2>Relations</h2><ul>");
+            foreach (var r in relations)
+                s.Append(Inv, $"<li><a href=\"/documents/{U(r.From)}\">{E(r.From)}</a> {Evidence.Kind(r.Kind)} {(r.To is null ? E(r.ToOutlet) : $"<a href=\"/documents/{U(r.To)}\">{E(r.To)}</a>")}{(r.Score is { } sc ? string.Create(Inv, $" ({sc:0.00})") : "")}</li>");
+            s.Append("</ul>");
+        }
+        s.Append("<h2>Text</h2><p class=\"legend muted\">Blocks are shaded by kind: ");
+        foreach (var kind in document.Blocks.Select(b => b.Kind).Distinct()) s.Append(Inv, $"<span class=\"blk-{Evidence.Kind(kind)}\">{Evidence.Kind(kind)}</span>");
+        s.Append("; extracted items are <mark>marked</mark>.</p><div class=\"doc-text\" id=\"text\">");
+        WriteText(s, document, items, active);
+        s.Append("</div>");
+        var entities = corpus.Entities.Where(e => e.Mentions.Any(m => m.Document == id)).ToList();
+        if (entities.Count > 0)
+        {
+            s.Append("<h2>Entities</h2><ul>");
+            foreach (var e in entities) s.Append(Inv, $"<li><a href=\"/entities/{U(e.Id)}\">{E(e.Name)}</a> <span class=\"muted\">{e.Type.ToString().ToLowerInvariant()}</span></li>");
+            s.Append("</ul>");
+        }
+        return Page(document.Title ?? document.Id, s.ToString());
+    }
+
+    public string? Entity(string id)
+    {
+        var corpus = store.LoadCorpus();
+        var entity = corpus.Entities.FirstOrDefault(e => e.Id == id);
+        if (entity is null) return null;
+        var s = new StringBuilder();
+        s.Append(Inv, $"<h1>{E(entity.Name)}</h1><p class=\"muted\">{entity.Type.ToString().ToLowerInvariant()}</p>");
+        s.Append("<h2>Aliases</h2><ul>");
+        foreach (var a in entity.Aliases) s.Append("<li>").Append(E(a)).Append("</li>");
+        s.Append("</ul><h2>Descriptions</h2><ul>");
+        foreach (var a in entity.Descriptions) s.Append("<li>").Append(E(a)).Append("</li>");
+        s.Append(Inv, $"</ul><h2>Mentions ({entity.Mentions.Count})</h2><ul>");
+        var cache = new Dictionary<string, Document?>(StringComparer.Ordinal);
+        foreach (var m in entity.Mentions)
+        {
+            if (!cache.TryGetValue(m.Document, out var doc)) cache[m.Document] = doc = store.FindDocument(m.Document);
+            s.Append(Inv, $"<li><a href=\"/documents/{U(m.Document)}\">{E(m.Document)}</a>: ");
+            if (doc is not null)
+            {
+                var (before, match, after) = Evidence.InContext(m, doc, 60);
+                s.Append(E(before)).Append("<mark>").Append(E(match)).Append("</mark>").Append(E(after));
+            }
+            s.Append("</li>");
+        }
+        s.Append("</ul><h2>Quotes</h2><ul>");
+        foreach (var q in corpus.Quotes.Where(q => q.Speaker == entity.Id || string.Equals(q.Speaker, entity.Name, StringComparison.OrdinalIgnoreCase)))
+            s.Append(Inv, $"<li>“{E(q.Variants.Count > 0 ? q.Variants[0].Text : "")}”</li>");
+        s.Append("</ul>");
+        return Page(entity.Name, s.ToString());
+    }
+
+    public string Search(string? query)
+    {
+        var s = new StringBuilder("<h1>Search</h1>");
+        if (string.IsNullOrWhiteSpace(query)) s.Append("<p>Type words to find them in documents, claims and quotes.</p>");
+        else
+        {
+            var hits = store.Search(query, 50);
+            s.Append(Inv, $"<p role=\"status\">{hits.Count} result(s) for “{E(query)}”.</p><ol class=\"hits\">");
+            foreach (var h in hits)
+            {
+                var href = h.Kind switch
+                {
+                    "claim" => $"/documents/{U(h.Document)}?claim={U(h.Id)}#mention",
+                    "quote" => $"/documents/{U(h.Document)}?quote={U(h.Id)}#mention",
+                    _ => $"/documents/{U(h.Id)}",
+                };
+                s.Append(Inv, $"<li class=\"hit hit-{E(h.Kind)}\"><a href=\"{href}\">{E(h.Kind)} {E(h.Id)}</a><p>{Snippet(h.Snippet)}</p></li>");
+            }
+            s.Append("</ol>");
+        }
+        return Page("Search", s.ToString(), query);
+    }
+
+    public static string Upload(long maxBytes, string? error = null)
+    {
+        var s = new StringBuilder("<h1>Upload articles</h1>");
+        if (error is not null) s.Append("<p class=\"message error\" role=\"alert\">").Append(E(error)).Append("</p>");
+        s.Append(Inv, $"<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\"><p><label for=\"file\">A file to analyse (.txt, .html, .htm, .jsonl, .warc, .gz; at most {maxBytes / (1024 * 1024)} MB)</label><br>");
+        s.Append("<input id=\"file\" name=\"file\" type=\"file\" required accept=\".txt,.html,.htm,.jsonl,.warc,.gz\"></p><p><button type=\"submit\">Upload and analyse</button></p></form>");
+        return Page("Upload", s.ToString());
+    }
+
+    public static string Job(UploadJob job)
+    {
+        var finished = job.State is "done" or "failed";
+        var s = new StringBuilder();
+        s.Append(Inv, $"<h1>Analysing {E(job.Name)}</h1><div id=\"job-status\" data-job=\"{E(job.Id)}\"{(finished ? $" data-finished=\"{E(job.State)}\"" : "")} role=\"status\" aria-live=\"polite\">");
+        s.Append(Inv, $"<progress{(finished ? " value=\"1\" max=\"1\"" : "")} aria-label=\"Progress\"></progress> <span class=\"state\">{E(job.State)}{(job.Message.Length > 0 ? ": " + E(job.Message) : "")}</span></div><h2>Documents</h2><ul id=\"job-documents\">");
+        foreach (var d in job.Documents) s.Append(Inv, $"<li><a href=\"/documents/{U(d.Id)}\">{E(d.Title ?? d.Id)}</a></li>");
+        s.Append("</ul>");
+        return Page("Upload", s.ToString());
+    }
+
+    public static string NotFound(string what) => Page("Not found", $"<h1>Not found</h1><p>No {E(what)} with that id.</p>");
+
+    private Dossier Dossier(CorpusResult corpus) => new()
+    {
+        Documents = [.. store.ReadDocuments()],
+        Stories = corpus.Stories, Claims = corpus.Claims, Quotes = corpus.Quotes, Relations = corpus.Relations,
+        Contradictions = corpus.Contradictions, Timeline = corpus.Timeline, Entities = corpus.Entities,
+    };
+
+    private static void Select(StringBuilder s, string id, string label, IEnumerable<string> values)
+    {
+        s.Append(Inv, $"<label for=\"{id}\">{E(label)}<select id=\"{id}\"><option value=\"\">all</option>");
+        foreach (var v in values.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            s.Append(Inv, $"<option value=\"{E(v)}\">{E(v)}</option>");
+        s.Append("</select></label>");
+    }
+
+    /// <summary>
+    /// The text in runs of equal (block kind, mark level): one pass over per-character arrays, linear in the text,
+    /// so overlapping items never produce badly nested tags.
+    /// </summary>
+    private static void WriteText(StringBuilder s, Document document, List<TextSpan> items, List<TextSpan> active)
+    {
+        var text = document.Text;
+        var block = new int[text.Length];
+        Array.Fill(block, -1);
+        foreach (var b in document.Blocks)
+            for (var i = Math.Max(0, b.Start); i < Math.Min(text.Length, b.End); i++) block[i] = (int)b.Kind;
+        var level = new byte[text.Length];
+        foreach (var span in items)
+            for (var i = Math.Max(0, span.Start); i < Math.Min(text.Length, span.End); i++) level[i] = Math.Max(level[i], (byte)1);
+        foreach (var span in active)
+            for (var i = Math.Max(0, span.Start); i < Math.Min(text.Length, span.End); i++) level[i] = 2;
+        var first = true;
+        var start = 0;
+        for (var i = 1; i <= text.Length; i++)
+        {
+            if (i < text.Length && block[i] == block[start] && level[i] == level[start]) continue;
+            var chunk = E(text[start..i]);
+            var kind = block[start] >= 0 ? Evidence.Kind((BlockKind)block[start]) : "none";
+            s.Append(Inv, $"<span class=\"blk blk-{kind}\">");
+            if (level[start] == 2)
+            {
+                s.Append(first ? "<mark class=\"active\" id=\"mention\">" : "<mark class=\"active\">").Append(chunk).Append("</mark>");
+                first = false;
+            }
+            else if (level[start] == 1) s.Append("<mark>").Append(chunk).Append("</mark>");
+            else s.Append(chunk);
+            s.Append("</span>");
+            start = i;
+        }
+    }
+}

@@ -1,0 +1,228 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Triangulate.Ingest;
+using Triangulate.Model;
+using Triangulate.Store;
+
+namespace Triangulate.Web;
+
+/// <summary>
+/// The web app: server-rendered pages and a JSON API over one store, and an upload page that runs the pipeline.
+/// <see cref="Build"/> makes the app (tests start it on a free port); <see cref="Run"/> serves until stopped.
+/// </summary>
+public static class WebHost
+{
+    private static readonly string[] Extensions = [".txt", ".html", ".htm", ".jsonl", ".warc", ".gz"];
+
+    /// <summary>Serves until the process is stopped; returns the exit code.</summary>
+    public static int Run(WebHostOptions options)
+    {
+        using var store = SqliteStore.Open(options?.Db ?? throw new ArgumentNullException(nameof(options)));
+        var app = Build(options, store);
+        app.Run();
+        return 0;
+    }
+
+    /// <summary>The app over <paramref name="store"/>, listening on <see cref="WebHostOptions.Urls"/>; not started.</summary>
+    public static WebApplication Build(WebHostOptions options, IStore store)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Kestrel reads at most the upload limit plus room for the multipart framing; larger bodies are refused before they are read.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + 64 * 1024);
+        builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxUploadBytes + 64 * 1024);
+        var app = builder.Build();
+        var pages = new Pages(store);
+        var uploads = options.UploadFolder ?? Path.Combine(Path.GetTempPath(), "triangulate-uploads", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(uploads);
+        var jobs = new UploadJobs(store, options.Pipeline ?? (() => PipelineBuilder.CreateDefault().Build()));
+
+        app.Use(async (context, next) =>
+        {
+            // Pages carry only this app's own script and style; nothing from elsewhere may load even if markup slipped through.
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            await next(context).ConfigureAwait(false);
+        });
+
+        app.MapGet("/", () => HtmlResult(pages.Stories()));
+        app.MapGet("/stories/{id}", (string id) => pages.Story(id) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("story"), 404));
+        app.MapGet("/documents/{id}", (string id, string? claim, string? quote) =>
+            pages.Document(id, claim, quote) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("document"), 404));
+        app.MapGet("/entities/{id}", (string id) => pages.Entity(id) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("entity"), 404));
+        app.MapGet("/search", (string? q) => HtmlResult(pages.Search(q)));
+        app.MapGet("/upload", () => HtmlResult(Pages.Upload(options.MaxUploadBytes)));
+        app.MapGet("/jobs/{id}", (string id) => jobs.Find(id) is { } job ? HtmlResult(Pages.Job(job)) : HtmlResult(Pages.NotFound("upload"), 404));
+        app.MapPost("/upload", async (HttpContext context) =>
+        {
+            var (job, error, status) = await Accept(context, options, uploads, jobs).ConfigureAwait(false);
+            if (job is null) return HtmlResult(Pages.Upload(options.MaxUploadBytes, error), status);
+            return Results.Redirect($"/jobs/{job.Id}", permanent: false, preserveMethod: false);
+        }).DisableAntiforgery();
+        app.MapPost("/api/upload", async (HttpContext context) =>
+        {
+            var (job, error, status) = await Accept(context, options, uploads, jobs).ConfigureAwait(false);
+            return job is null ? Json(w => { w.WriteStartObject(); w.WriteString("error", error); w.WriteEndObject(); }, status) : Json(w => WriteJob(w, job), 202);
+        }).DisableAntiforgery();
+        app.MapGet("/assets/{name}", (string name) => Asset(name));
+
+        app.MapGet("/api/stories", () => Json(w => Array(w, store.LoadCorpus().Stories, ModelJson.Compact.Story)));
+        app.MapGet("/api/stories/{id}", (string id) =>
+        {
+            var corpus = store.LoadCorpus();
+            var story = corpus.Stories.FirstOrDefault(s => s.Id == id);
+            if (story is null) return NotFoundJson("story");
+            var members = new HashSet<string>(story.Documents, StringComparer.Ordinal);
+            var claims = corpus.Claims.Where(c => c.Sources.Any(members.Contains) || c.Mentions.Any(m => members.Contains(m.Span.Document))).ToList();
+            var claimIds = new HashSet<string>(claims.Select(c => c.Id), StringComparer.Ordinal);
+            return Json(w =>
+            {
+                w.WriteStartObject();
+                w.WritePropertyName("story");
+                JsonSerializer.Serialize(w, story, ModelJson.Compact.Story);
+                Property(w, "claims", claims, ModelJson.Compact.Claim);
+                Property(w, "quotes", corpus.Quotes.Where(q => q.Variants.Any(v => members.Contains(v.Span.Document))).ToList(), ModelJson.Compact.Quote);
+                Property(w, "contradictions", corpus.Contradictions.Where(x => x.Claims.Any(claimIds.Contains)).ToList(), ModelJson.Compact.Contradiction);
+                Property(w, "timeline", corpus.Timeline.Where(t => t.Documents.Any(members.Contains) || t.Claims.Any(claimIds.Contains)).ToList(), ModelJson.Compact.TimelineEntry);
+                Property(w, "relations", corpus.Relations.Where(r => members.Contains(r.From)).ToList(), ModelJson.Compact.Relation);
+                w.WriteEndObject();
+            });
+        });
+        app.MapGet("/api/documents/{id}", (string id) =>
+        {
+            var document = store.FindDocument(id);
+            if (document is null) return NotFoundJson("document");
+            var corpus = store.LoadCorpus();
+            if (document.Published is null && corpus.InferredPublished.TryGetValue(id, out var inferred)) document = document with { Published = inferred };
+            var analysis = store.FindAnalysis(id);
+            return Json(w =>
+            {
+                w.WriteStartObject();
+                w.WritePropertyName("document");
+                JsonSerializer.Serialize(w, document, ModelJson.Compact.Document);
+                if (analysis is not null)
+                {
+                    w.WritePropertyName("analysis");
+                    JsonSerializer.Serialize(w, analysis, ModelJson.Compact.DocumentAnalysis);
+                }
+                Property(w, "relations", corpus.Relations.Where(r => r.From == id || r.To == id).ToList(), ModelJson.Compact.Relation);
+                w.WriteEndObject();
+            });
+        });
+        app.MapGet("/api/search", (string? q, int? limit) => Json(w =>
+        {
+            w.WriteStartArray();
+            foreach (var hit in string.IsNullOrWhiteSpace(q) ? [] : store.Search(q, Math.Clamp(limit ?? 20, 1, 200)))
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", hit.Kind);
+                w.WriteString("id", hit.Id);
+                w.WriteString("document", hit.Document);
+                // The API gives the snippet as plain text with the match in [brackets]-free form: markers removed, offsets of the match kept by "match".
+                w.WriteString("snippet", hit.Snippet.Replace(SearchHit.MarkStart.ToString(), "", StringComparison.Ordinal).Replace(SearchHit.MarkEnd.ToString(), "", StringComparison.Ordinal));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }));
+        app.MapGet("/api/jobs/{id}", (string id) => jobs.Find(id) is { } job ? Json(w => WriteJob(w, job)) : NotFoundJson("job"));
+        return app;
+    }
+
+    /// <summary>Checks and saves an upload, then starts its analysis; or says why not (status 400 or 413).</summary>
+    private static async Task<(UploadJob? Job, string? Error, int Status)> Accept(HttpContext context, WebHostOptions options, string folder, UploadJobs jobs)
+    {
+        var limit = options.MaxUploadBytes / (1024 * 1024);
+        if (context.Request.ContentLength > options.MaxUploadBytes + 64 * 1024)
+            return (null, $"The file is too large: the limit is {limit} MB.", 413);
+        IFormCollection form;
+        try
+        {
+            if (!context.Request.HasFormContentType) return (null, "Send the file as multipart/form-data in a field named \"file\".", 400);
+            form = await context.Request.ReadFormAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return (null, $"The file is too large or the upload is malformed: the limit is {limit} MB.", 413);
+        }
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0) return (null, "Choose a non-empty file to upload.", 400);
+        if (file.Length > options.MaxUploadBytes) return (null, $"The file is too large ({file.Length / (1024 * 1024.0):0.0} MB): the limit is {limit} MB.", 413);
+        var name = Path.GetFileName(file.FileName);
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (System.Array.IndexOf(Extensions, extension) < 0)
+            return (null, $"“{name}” is not a supported file type: use {string.Join(", ", Extensions)}.", 400);
+        var head = new byte[BinaryContent.SniffLength];
+        int read;
+        await using (var stream = file.OpenReadStream())
+            read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false).ConfigureAwait(false);
+        var isGzip = read >= 2 && head[0] == 0x1f && head[1] == 0x8b;
+        if (extension == ".gz" ? !isGzip : isGzip || BinaryContent.Looks(head.AsSpan(0, read)))
+            return (null, $"“{name}” does not look like {(extension == ".gz" ? "gzip data" : "text")}: its content does not match its extension.", 400);
+        // The name on disk is ours (a fresh id), never the client's; only the checked extension is kept for the readers.
+        var path = Path.Combine(folder, Guid.NewGuid().ToString("N") + extension);
+        await using (var output = File.Create(path))
+        await using (var input = file.OpenReadStream())
+            await input.CopyToAsync(output).ConfigureAwait(false);
+        return (jobs.Start(path, name), null, 202);
+    }
+
+    private static void WriteJob(Utf8JsonWriter w, UploadJob job)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", job.Id);
+        w.WriteString("name", job.Name);
+        w.WriteString("state", job.State);
+        w.WriteString("message", job.Message);
+        w.WriteStartArray("documents");
+        foreach (var d in job.Documents)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", d.Id);
+            w.WriteString("title", d.Title);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static IResult HtmlResult(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
+
+    private static IResult NotFoundJson(string what) => Json(w => { w.WriteStartObject(); w.WriteString("error", $"no {what} with that id"); w.WriteEndObject(); }, 404);
+
+    private static IResult Json(Action<Utf8JsonWriter> write, int status = 200)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })) write(writer);
+        return Results.Content(System.Text.Encoding.UTF8.GetString(buffer.ToArray()), "application/json; charset=utf-8", System.Text.Encoding.UTF8, status);
+    }
+
+    private static void Array<T>(Utf8JsonWriter w, IReadOnlyList<T> items, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        w.WriteStartArray();
+        foreach (var item in items) JsonSerializer.Serialize(w, item, type);
+        w.WriteEndArray();
+    }
+
+    private static void Property<T>(Utf8JsonWriter w, string name, IReadOnlyList<T> items, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        w.WritePropertyName(name);
+        Array(w, items, type);
+    }
+
+    private static IResult Asset(string name)
+    {
+        if (name == "app.css") return Results.Text(Report.HtmlStyle.Css, "text/css; charset=utf-8");
+        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Triangulate.Web.Assets." + name);
+        if (stream is null) return Results.NotFound();
+        return Results.Stream(stream, name.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript; charset=utf-8" : "application/octet-stream");
+    }
+}

@@ -1,0 +1,20 @@
+namespace Triangulate.Web;
+
+/// <summary>How the web app is hosted: which store, where it listens, how uploads are limited and analysed.</summary>
+public sealed record WebHostOptions
+{
+    /// <summary>The store file (created when missing).</summary>
+    public string Db { get; init; } = "./triangulate.db";
+
+    /// <summary>Listening addresses; loopback by default so nothing is exposed unless asked for.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>Largest upload accepted, in bytes (20 MB).</summary>
+    public long MaxUploadBytes { get; init; } = 20L * 1024 * 1024;
+
+    /// <summary>Folder uploaded files are kept in while analysed; a fresh temp folder when null.</summary>
+    public string? UploadFolder { get; init; }
+
+    /// <summary>Builds the pipeline uploads run through; the default configuration when null.</summary>
+    public Func<Pipeline>? Pipeline { get; init; }
+}

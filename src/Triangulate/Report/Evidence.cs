@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using Triangulate.Model;
+
+namespace Triangulate.Report;
+
+/// <summary>Turns spans into what a reader sees: the excerpt, its context, values and dates in words.</summary>
+public static class Evidence
+{
+    /// <summary>Longest excerpt shown inline before it is shortened with an ellipsis.</summary>
+    public const int MaxExcerpt = 200;
+
+    /// <summary>The characters of <paramref name="span"/>: its own excerpt, else copied from the document; empty when neither is at hand.</summary>
+    public static string Excerpt(TextSpan span, IReadOnlyDictionary<string, Document> documents)
+    {
+        ArgumentNullException.ThrowIfNull(span);
+        ArgumentNullException.ThrowIfNull(documents);
+        if (span.Excerpt is not null) return span.Excerpt;
+        if (!documents.TryGetValue(span.Document, out var d)) return "";
+        var start = Math.Clamp(span.Start, 0, d.Text.Length);
+        var end = Math.Clamp(span.End, start, d.Text.Length);
+        return d.Text[start..end];
+    }
+
+    /// <summary>Text on one line, at most <paramref name="max"/> characters.</summary>
+    public static string Short(string? text, int max = MaxExcerpt)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var builder = new StringBuilder(Math.Min(text.Length, max + 1));
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c)) { space = builder.Length > 0; continue; }
+            if (space) builder.Append(' ');
+            space = false;
+            builder.Append(c);
+            if (builder.Length >= max) { builder.Append('…'); break; }
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>The text before and after a span (up to <paramref name="context"/> characters each), for showing it in place.</summary>
+    public static (string Before, string Match, string After) InContext(TextSpan span, Document document, int context = 90)
+    {
+        ArgumentNullException.ThrowIfNull(span);
+        ArgumentNullException.ThrowIfNull(document);
+        var text = document.Text;
+        var start = Math.Clamp(span.Start, 0, text.Length);
+        var end = Math.Clamp(span.End, start, text.Length);
+        var from = Math.Max(0, start - context);
+        var to = Math.Min(text.Length, end + context);
+        // Start and end at word boundaries so the context does not begin mid-word.
+        while (from > 0 && from < start && !char.IsWhiteSpace(text[from - 1])) from++;
+        while (to < text.Length && to > end && !char.IsWhiteSpace(text[to])) to--;
+        return ((from > 0 ? "…" : "") + text[from..start], text[start..end], text[end..to] + (to < text.Length ? "…" : ""));
+    }
+
+    /// <summary>A value in words: "800 km2", "500–600 people".</summary>
+    public static string Value(QuantityValue? value)
+    {
+        if (value is null) return "";
+        var inv = CultureInfo.InvariantCulture;
+        var unit = string.IsNullOrEmpty(value.Unit) ? "" : " " + value.Unit;
+        return (value.Low, value.High) switch
+        {
+            ({ } l, { } h) when l == h => l.ToString("#,0.##", inv) + unit,
+            ({ } l, { } h) => string.Create(inv, $"{l:#,0.##}–{h:#,0.##}") + unit,
+            ({ } l, null) => "≥ " + l.ToString("#,0.##", inv) + unit,
+            (null, { } h) => "≤ " + h.ToString("#,0.##", inv) + unit,
+            _ => unit.Trim(),
+        };
+    }
+
+    /// <summary>The middle of a value's bounds, or null.</summary>
+    public static double? Middle(QuantityValue? value) => value switch
+    {
+        { Low: { } l, High: { } h } => (l + h) / 2,
+        { Low: { } l } => l,
+        { High: { } h } => h,
+        _ => null,
+    };
+
+    /// <summary>A date range in words: "2024-11-20", "2024-11-20 – 2024-12-01", or "undated".</summary>
+    public static string Dates(PartialDate? first, PartialDate? last) => (first, last) switch
+    {
+        ({ } f, { } l) when f == l => f.ToString(),
+        ({ } f, { } l) => $"{f} – {l}",
+        ({ } f, null) => $"from {f}",
+        (null, { } l) => $"until {l}",
+        _ => "undated",
+    };
+
+    /// <summary>A verdict as the contract spells it.</summary>
+    public static string Verdict(Verdict verdict) => verdict switch
+    {
+        Model.Verdict.Corroborated => "corroborated",
+        Model.Verdict.SingleSource => "single-source",
+        _ => "contested",
+    };
+
+    /// <summary>A relation kind as the contract spells it.</summary>
+    public static string Kind(RelationKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>A claim kind as the contract spells it.</summary>
+    public static string Kind(ClaimKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>A block kind as the contract spells it.</summary>
+    public static string Kind(BlockKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>A short label for a document: outlet and title, else its source.</summary>
+    public static string Label(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var title = string.IsNullOrWhiteSpace(document.Title) ? System.IO.Path.GetFileName(document.Source) : document.Title;
+        return string.IsNullOrWhiteSpace(document.Outlet) ? title : $"{document.Outlet}: {title}";
+    }
+}

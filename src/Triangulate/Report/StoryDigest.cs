@@ -1,0 +1,207 @@
+using Triangulate.Model;
+
+namespace Triangulate.Report;
+
+/// <summary>
+/// One story with everything that belongs to it, gathered once for the report writers and the web app: its documents,
+/// the claims, quotes, contradictions, timeline entries and relations that touch them, and the summary figures.
+/// </summary>
+public sealed class StoryDigest
+{
+    private StoryDigest(Story story) => Story = story;
+
+    /// <summary>The story.</summary>
+    public Story Story { get; }
+
+    /// <summary>Its documents, ordered by publication date then id.</summary>
+    public IReadOnlyList<Document> Documents { get; private init; } = [];
+
+    /// <summary>Claims made in at least one of its documents: quantities first, then by measure, subject and time.</summary>
+    public IReadOnlyList<Claim> Claims { get; private init; } = [];
+
+    /// <summary>Quotes with a rendering in one of its documents, ordered by speaker.</summary>
+    public IReadOnlyList<Quote> Quotes { get; private init; } = [];
+
+    /// <summary>Contradictions between its claims.</summary>
+    public IReadOnlyList<Contradiction> Contradictions { get; private init; } = [];
+
+    /// <summary>Timeline entries resting on its documents or claims, in time order.</summary>
+    public IReadOnlyList<TimelineEntry> Timeline { get; private init; } = [];
+
+    /// <summary>Relations from one of its documents.</summary>
+    public IReadOnlyList<Relation> Relations { get; private init; } = [];
+
+    /// <summary>Distinct outlets of its documents, sorted.</summary>
+    public IReadOnlyList<string> Outlets { get; private init; } = [];
+
+    /// <summary>Independent sources: the story's own count, else the documents' distinct independence groups.</summary>
+    public int IndependentSources { get; private init; }
+
+    /// <summary>Earliest publication date of its documents (the story's own when given).</summary>
+    public PartialDate? First { get; private init; }
+
+    /// <summary>Latest publication date of its documents (the story's own when given).</summary>
+    public PartialDate? Last { get; private init; }
+
+    /// <summary>Digests of every story of <paramref name="dossier"/>, in the dossier's story order.</summary>
+    public static IReadOnlyList<StoryDigest> Build(Dossier dossier, IReadOnlyDictionary<string, string>? groups = null)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        var documents = Index(dossier.Documents);
+        var digests = new List<StoryDigest>(dossier.Stories.Count);
+        foreach (var story in dossier.Stories) digests.Add(Build(dossier, story, documents, groups));
+        return digests;
+    }
+
+    /// <summary>The digest of one story.</summary>
+    public static StoryDigest Build(Dossier dossier, Story story, IReadOnlyDictionary<string, Document> documents, IReadOnlyDictionary<string, string>? groups = null)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(documents);
+        var members = new HashSet<string>(story.Documents, StringComparer.Ordinal);
+        var docs = new List<Document>();
+        foreach (var id in story.Documents)
+            if (documents.TryGetValue(id, out var d)) docs.Add(d);
+        docs.Sort(static (a, b) =>
+        {
+            var c = Nullable.Compare(a.Published?.Date ?? a.Published?.Earliest, b.Published?.Date ?? b.Published?.Earliest);
+            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+        });
+
+        var claims = new List<Claim>();
+        var claimIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var claim in dossier.Claims)
+        {
+            if (!Touches(claim, members)) continue;
+            claims.Add(claim);
+            claimIds.Add(claim.Id);
+        }
+        claims.Sort(CompareClaims);
+
+        var quotes = new List<Quote>();
+        foreach (var quote in dossier.Quotes)
+            foreach (var variant in quote.Variants)
+                if (members.Contains(variant.Span.Document)) { quotes.Add(quote); break; }
+        quotes.Sort(static (a, b) =>
+        {
+            var c = string.Compare(a.Speaker ?? "\uffff", b.Speaker ?? "\uffff", StringComparison.OrdinalIgnoreCase);
+            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+        });
+
+        var contradictions = new List<Contradiction>();
+        foreach (var contradiction in dossier.Contradictions)
+            foreach (var id in contradiction.Claims)
+                if (claimIds.Contains(id)) { contradictions.Add(contradiction); break; }
+
+        var timeline = new List<TimelineEntry>();
+        foreach (var entry in dossier.Timeline)
+        {
+            var hit = false;
+            foreach (var id in entry.Documents) hit |= members.Contains(id);
+            foreach (var id in entry.Claims) hit |= claimIds.Contains(id);
+            if (hit) timeline.Add(entry);
+        }
+        timeline.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+
+        var relations = new List<Relation>();
+        foreach (var relation in dossier.Relations)
+            if (members.Contains(relation.From)) relations.Add(relation);
+
+        var outlets = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        var distinctGroups = new HashSet<string>(StringComparer.Ordinal);
+        PartialDate? first = null, last = null;
+        foreach (var d in docs)
+        {
+            if (!string.IsNullOrWhiteSpace(d.Outlet)) outlets.Add(d.Outlet);
+            distinctGroups.Add(groups is not null && groups.TryGetValue(d.Id, out var g) ? g : d.Id);
+            if (d.Published is { } p)
+            {
+                var early = p.Date ?? p.Earliest;
+                var late = p.Date ?? p.Latest;
+                if (first is null || early < first) first = early;
+                if (last is null || late > last) last = late;
+            }
+        }
+
+        return new StoryDigest(story)
+        {
+            Documents = docs,
+            Claims = claims,
+            Quotes = quotes,
+            Contradictions = contradictions,
+            Timeline = timeline,
+            Relations = relations,
+            Outlets = [.. outlets],
+            IndependentSources = story.IndependentSources ?? distinctGroups.Count,
+            First = story.First ?? first,
+            Last = story.Last ?? last,
+        };
+    }
+
+    /// <summary>Documents by id.</summary>
+    public static Dictionary<string, Document> Index(IEnumerable<Document> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var index = new Dictionary<string, Document>(StringComparer.Ordinal);
+        foreach (var d in documents) index[d.Id] = d;
+        return index;
+    }
+
+    /// <summary>Documents that belong to no story, in id order.</summary>
+    public static IReadOnlyList<Document> Unstoried(Dossier dossier)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        var inStory = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var story in dossier.Stories) inStory.UnionWith(story.Documents);
+        var rest = new List<Document>();
+        foreach (var d in dossier.Documents)
+            if (!inStory.Contains(d.Id)) rest.Add(d);
+        return rest;
+    }
+
+    /// <summary>
+    /// Quantity claims grouped by measure and subject (each group a series a chart can draw), each group ordered by time;
+    /// only claims with a value and a time count.
+    /// </summary>
+    public IReadOnlyList<FigureGroup> FigureGroups()
+    {
+        var groups = new SortedDictionary<(string, string), List<Claim>>();
+        foreach (var claim in Claims)
+        {
+            if (claim.Kind != ClaimKind.Quantity || claim.Value is null || claim.Time?.Start is null) continue;
+            if (claim.Value.Low is null && claim.Value.High is null) continue;
+            var key = (claim.Measure ?? "", claim.Subject ?? "");
+            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
+            list.Add(claim);
+        }
+        var result = new List<FigureGroup>(groups.Count);
+        foreach (var ((measure, subject), list) in groups)
+        {
+            list.Sort(static (a, b) => a.Time!.Start!.Value.CompareTo(b.Time!.Start!.Value));
+            result.Add(new FigureGroup(measure, subject, list));
+        }
+        return result;
+    }
+
+    private static bool Touches(Claim claim, HashSet<string> members)
+    {
+        foreach (var source in claim.Sources)
+            if (members.Contains(source)) return true;
+        foreach (var mention in claim.Mentions)
+            if (members.Contains(mention.Span.Document)) return true;
+        return false;
+    }
+
+    private static int CompareClaims(Claim a, Claim b)
+    {
+        var c = a.Kind.CompareTo(b.Kind);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Measure, b.Measure);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Subject, b.Subject);
+        if (c != 0) return c;
+        c = Nullable.Compare(a.Time?.Start, b.Time?.Start);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Triangulate.Model;
+using Triangulate.Store;
+using Triangulate.Web;
+
+namespace Triangulate.Tests.Support;
+
+/// <summary>
+/// The web app started in-process on a free loopback port over a store built from examples/kursk, with hand-made
+/// corpus results (a corpus stage that recomputes them, so uploads relink to the same shape).
+/// </summary>
+#pragma warning disable CA1001 // xunit disposes fixtures through IAsyncLifetime.DisposeAsync.
+public sealed class WebAppFixture : IAsyncLifetime
+#pragma warning restore CA1001
+{
+    private readonly TempFolder _temp = new();
+    private WebApplication? _app;
+
+    public SqliteStore Store { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public HttpClient Http { get; } = new();
+
+    public string Temp => _temp.Path;
+
+    public async Task InitializeAsync()
+    {
+        Store = SqliteStore.Open(_temp.File("web.db"));
+        var pipeline = Pipeline();
+        pipeline.Analyze([TestPaths.KurskExample], Store);
+        _app = WebHost.Build(new WebHostOptions { Urls = "http://127.0.0.1:0", UploadFolder = _temp.File("uploads"), Pipeline = Pipeline, MaxUploadBytes = 1024 * 1024 }, Store);
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Http.BaseAddress = new Uri(BaseUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        Http.Dispose();
+        Store.Dispose();
+        _temp.Dispose();
+    }
+
+    private static Pipeline Pipeline()
+    {
+        var builder = Some.PipelineBuilder();
+        builder.Workers = 1;
+        builder.CorpusStages.Add(new HandMadeCorpus());
+        return builder.Build();
+    }
+
+    /// <summary>Fills the context with <see cref="SomeDossier.For"/> over every stored document, with phrases of the example story.</summary>
+    private sealed class HandMadeCorpus : ICorpusStage
+    {
+        public string Name => "hand-made";
+
+        public void Run(CorpusContext context)
+        {
+            var documents = context.Corpus.ReadAnalyses().Select(a => a.Document).ToList();
+            var result = SomeDossier.For(documents, ["1,376 square kilometers", "800 square kilometers", "500 square kilometers"],
+                ["The situation worsens with each passing day", "We will not retreat"], "Kursk");
+            context.Stories.AddRange(result.Stories);
+            context.Relations.AddRange(result.Relations);
+            context.Claims.AddRange(result.Claims);
+            context.Quotes.AddRange(result.Quotes);
+            context.Contradictions.AddRange(result.Contradictions);
+            context.Timeline.AddRange(result.Timeline);
+            context.Entities.AddRange(result.Entities);
+        }
+    }
+}

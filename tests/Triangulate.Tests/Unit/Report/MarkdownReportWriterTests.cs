@@ -1,0 +1,61 @@
+using Triangulate.Report;
+using Triangulate.Tests.Support;
+
+namespace Triangulate.Tests.Unit.Report;
+
+public class MarkdownReportWriterTests
+{
+    private static string Report(out IReadOnlyList<Triangulate.Model.Document> docs)
+    {
+        using var temp = new TempFolder();
+        docs = SomeDossier.SmallDocuments();
+        using var store = SomeDossier.Store(temp.File("t.db"), docs);
+        return SomeDossier.Write(new MarkdownReportWriter(), store);
+    }
+
+    [Fact]
+    public void A_story_gets_a_summary_with_documents_outlets_sources_and_dates()
+    {
+        var md = Report(out _);
+        Assert.Contains("## The held territory", md);
+        Assert.Contains("- Documents: 3", md);
+        Assert.Contains("- Outlets: 3 (Alpha News, Beta Wire, Gamma &lt;Daily>)", md);
+        Assert.Contains("- Dates: 2024-11-20 – 2024-12-05", md);
+    }
+
+    [Fact]
+    public void Key_figures_cite_every_mention_by_document_id_and_excerpt()
+    {
+        var md = Report(out var docs);
+        var line = md.Split('\n').Single(l => l.StartsWith("| area held: 800", StringComparison.Ordinal));
+        Assert.Contains("contested", line);
+        Assert.Contains($"`{docs[0].Id}` “800 square kilometres”", line);
+        Assert.Contains($"`{docs[1].Id}` “800 square kilometres”", line);
+    }
+
+    [Fact]
+    public void Contradictions_timeline_quotes_and_provenance_each_have_a_section_with_evidence()
+    {
+        var md = Report(out var docs);
+        Assert.Contains("### Contradictions", md);
+        Assert.Contains("### Timeline", md);
+        Assert.Contains("- **2024-12-05**: area held: 500 square kilometres", md);
+        Assert.Contains("#### the commander (anonymous)", md);
+        Assert.Contains($"`{docs[1].Id}` copies `{docs[0].Id}` (score 0.93)", md);
+        Assert.Contains($"`{docs[2].Id}` cites Wire Agency", md);
+    }
+
+    [Fact]
+    public void Documents_in_no_story_and_problems_are_listed()
+    {
+        using var temp = new TempFolder();
+        var docs = SomeDossier.SmallDocuments();
+        using var store = SomeDossier.Store(temp.File("t.db"), docs, SomeDossier.For(docs.Take(2).ToList()));
+        store.SaveProblems([new Triangulate.Model.Problem("bad.bin", "binary content")]);
+        var md = SomeDossier.Write(new MarkdownReportWriter(), store);
+        var rest = md[md.IndexOf("## Documents in no story", StringComparison.Ordinal)..];
+        Assert.Contains(docs[2].Id, rest);
+        Assert.DoesNotContain(docs[0].Id, rest[..rest.IndexOf("## Problems", StringComparison.Ordinal)]);
+        Assert.Contains("- `bad.bin`: binary content", md);
+    }
+}
