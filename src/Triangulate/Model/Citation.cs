@@ -1,6 +1,6 @@
 namespace Triangulate.Model;
 
-/// <summary>A document naming an outside source it took information from ("told Reuters", "(AP)", "Cre: BBC").</summary>
+/// <summary>A document naming an outside source it took information from ("told an agency", "(AP)", "Cre: X").</summary>
 public sealed record Citation
 {
     /// <summary>The source as named.</summary>

@@ -8,7 +8,7 @@ namespace Triangulate.Extract.Entities;
 /// Finds people, organisations, places, military units and weapons in a document's body without a trained model:
 /// capitalised token runs, typed by lexicon cues (titles, organisation heads, unit nouns after ordinals, place
 /// prepositions, weapon nouns) that vote across all mentions of a name; surnames, first names and pronouns are resolved
-/// to the full name within the document. Entity ids are document-local ("person:volodymyr-zelensky").
+/// to the full name within the document. Entity ids are document-local ("person:jane-doe").
 /// </summary>
 public sealed class EntityExtractor : IExtractor
 {
