@@ -36,6 +36,9 @@ public sealed record Dossier
     /// <summary>Dated events in order.</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 
+    /// <summary>Figures over time (an extra property beside the contract).</summary>
+    public IReadOnlyList<FigureSeries> Series { get; init; } = [];
+
     /// <summary>Inputs that could not be analysed.</summary>
     public IReadOnlyList<Problem> Problems { get; init; } = [];
 }

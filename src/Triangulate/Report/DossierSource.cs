@@ -44,6 +44,7 @@ public sealed class DossierSource(IStore store, DateTimeOffset generated)
         Quotes = Corpus.Quotes,
         Contradictions = Corpus.Contradictions,
         Timeline = Corpus.Timeline,
+        Series = Corpus.Series,
         Problems = Problems,
     };
 }
