@@ -263,7 +263,8 @@ public sealed class QuantityExtractor : IExtractor
             var span = t.In(text);
             if (t.Kind == TokenKind.Symbol)
             {
-                if (span is ".") continue;
+                // An inner dot is part of the form ("sq. km"); a last one ends the sentence.
+                if (span is "." && n < from + count - 1) continue;
                 if (count != 1) return null;
             }
             if (sb.Length > 0) sb.Append(' ');
