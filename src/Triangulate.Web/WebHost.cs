@@ -127,7 +127,7 @@ public static class WebHost
                 w.WriteString("kind", hit.Kind);
                 w.WriteString("id", hit.Id);
                 w.WriteString("document", hit.Document);
-                // The API gives the snippet as plain text with the match in [brackets]-free form: markers removed, offsets of the match kept by "match".
+                // JSON clients get plain text: the store's match markers are control characters, removed here.
                 w.WriteString("snippet", hit.Snippet.Replace(SearchHit.MarkStart.ToString(), "", StringComparison.Ordinal).Replace(SearchHit.MarkEnd.ToString(), "", StringComparison.Ordinal));
                 w.WriteEndObject();
             }
