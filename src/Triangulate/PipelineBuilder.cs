@@ -52,6 +52,8 @@ public sealed class PipelineBuilder
         builder.Readers.Add(new PlainTextDocumentReader());
         // Entities first: quotes and claims link their speakers and subjects to them.
         builder.Extractors.AddRange([new Extract.Entities.EntityExtractor(), new Extract.Quotes.QuoteExtractor(), new Extract.Claims.ClaimExtractor(), new Extract.Claims.CitationExtractor()]);
+        // Entities are resolved first: later corpus stages match claims and quotes by global entity id.
+        builder.CorpusStages.Insert(0, new Extract.Entities.EntityResolutionStage());
         builder.ReportWriters.Add(new JsonReportWriter());
         builder.ReportWriters.Add(new MarkdownReportWriter());
         builder.ReportWriters.Add(new HtmlReportWriter());
