@@ -47,7 +47,7 @@ internal sealed class AttributionFrames(string text)
     {
         var from = verb;
         while (from > 0 && verb - from < MaxSpeakerWords && tokens[from - 1].IsWord && !Contains(s_stopBeforeVerb, Word(tokens[from - 1]))) from--;
-        // Auxiliaries belong to the verb: "Solodchuk has said".
+        // Auxiliaries belong to the verb: "the minister has said".
         var to = verb;
         while (to > from && Word(tokens[to - 1]) is "has" or "had" or "have" or "also" or "later" or "then" or "previously" or "once") to--;
         if (to > from)

@@ -4,7 +4,7 @@ using Triangulate.Model;
 namespace Triangulate.Extract;
 
 /// <summary>
-/// Turns the words naming a source ("Pavlo", "he", "one soldier", "a source within the military leadership") into a
+/// Turns the words naming a source ("Anna", "he", "one soldier", "a source within the military leadership") into a
 /// speaker: the document-local id of an entity, or the description as written. Built once per document from the
 /// entities found so far; shared by the quote and claim extractors.
 /// </summary>
@@ -58,7 +58,7 @@ internal sealed partial class SpeakerResolver
         var entity = EntityAt(start, end);
         if (entity is not null && entity.Type is EntityType.Person or EntityType.Other or EntityType.Organization)
         {
-            // An entity inside a description ("the Reuters source", "a source within the Ukrainian military") is context, not the speaker.
+            // An entity inside a description ("the agency source", "a source within the military") is context, not the speaker.
             var first = FirstWord(words);
             if (!IsDeterminer(first) || entity.Type == EntityType.Person) return (entity.Id, KindOf(entity));
         }

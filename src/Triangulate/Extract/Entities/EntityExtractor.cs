@@ -8,7 +8,7 @@ namespace Triangulate.Extract.Entities;
 /// Finds people, organisations, places, military units and weapons in a document's body without a trained model:
 /// capitalised token runs, typed by lexicon cues (titles, organisation heads, unit nouns after ordinals, place
 /// prepositions, weapon nouns) that vote across all mentions of a name; surnames, first names and pronouns are resolved
-/// to the full name within the document. Entity ids are document-local ("person:volodymyr-zelensky").
+/// to the full name within the document. Entity ids are document-local ("person:angela-merkel").
 /// </summary>
 public sealed class EntityExtractor : IExtractor
 {
@@ -23,7 +23,7 @@ public sealed class EntityExtractor : IExtractor
         var pronouns = new List<(int Start, int End)>();
         var tokenised = new List<List<WordToken>>(context.Sentences.Count);
         // Capitalised words seen inside sentences: a sentence's first word is a name only if it is also capitalised
-        // where capitals carry no sentence-start signal ("Rumors abound" is not a name, "Solodchuk has" is).
+        // where capitals carry no sentence-start signal ("Rumors abound" is not a name, "Merkel has" is).
         var inner = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sentence in context.Sentences)
         {

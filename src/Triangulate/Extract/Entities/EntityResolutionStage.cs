@@ -40,7 +40,7 @@ public sealed class EntityResolutionStage : ICorpusStage
                 cluster.Add(document.Id, entity);
             }
         }
-        // Single-word names join the one multi-word person cluster whose last word they fold to ("Zelensky" → "Volodymyr Zelensky").
+        // Single-word names join the one multi-word person cluster whose last word they fold to ("Merkel" → "Angela Merkel").
         var surnames = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
         foreach (var c in clusters)
         {
@@ -92,7 +92,7 @@ public sealed class EntityResolutionStage : ICorpusStage
 
     /// <summary>
     /// The transliteration-folded key of a name: lower case, no diacritics, possessives dropped, common Latin
-    /// renderings of the same Cyrillic sounds merged (Zelenskyy/Zelensky/Zelenskiy, Kharkov/Kharkiv, Kiev/Kyiv, Dutch oe → u).
+    /// renderings of the same Cyrillic sounds merged (-yy/-y/-iy endings, Kharkov/Kharkiv, Kiev/Kyiv, Dutch oe → u).
     /// </summary>
     internal static string Fold(string name)
     {
@@ -122,7 +122,7 @@ public sealed class EntityResolutionStage : ICorpusStage
         // Russian -ov/-ev and Ukrainian -iv renderings of one place name.
         if (s.Length > 4 && (s.EndsWith("ov", StringComparison.Ordinal) || s.EndsWith("iv", StringComparison.Ordinal) || s.EndsWith("ev", StringComparison.Ordinal))) s = s[..^2] + "v";
         if (s.Length > 3 && s.EndsWith('i')) s = s[..^1] + "y";
-        // Collapse doubled letters: "Zelenskyy" and "Zelensky" fold the same after the y-rules; also "Harrkiv".
+        // Collapse doubled letters: "Tolstoyy" and "Tolstoy" fold the same after the y-rules.
         var collapsed = new StringBuilder(s.Length);
         foreach (var ch in s) if (collapsed.Length == 0 || collapsed[^1] != ch) collapsed.Append(ch);
         return collapsed.ToString();
