@@ -15,6 +15,7 @@ namespace Triangulate.Cli
             {
                 AnalyzeCommand.Create(options),
                 RelinkCommand.Create(options),
+                new Command("eval", "Measure the stages against gold sets") { EvalExtractCommand.Create() },
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
