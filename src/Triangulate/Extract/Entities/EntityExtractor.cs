@@ -12,7 +12,7 @@ namespace Triangulate.Extract.Entities;
 /// </summary>
 public sealed class EntityExtractor : IExtractor
 {
-    private static readonly string[] s_pronouns = ["he", "she", "him", "his", "her"];
+    private static readonly string[] Pronouns = ["he", "she", "him", "his", "her"];
 
     /// <inheritdoc />
     public void Extract(ExtractionContext context)
@@ -51,7 +51,7 @@ public sealed class EntityExtractor : IExtractor
             {
                 if (!token.IsWord || token.Length > 3 || token.Length == 0) continue;
                 var word = text.AsSpan(token.Start, token.Length);
-                foreach (var p in s_pronouns)
+                foreach (var p in Pronouns)
                 {
                     if (word.Equals(p, StringComparison.OrdinalIgnoreCase)) { pronouns.Add((token.Start, token.End)); break; }
                 }
