@@ -23,6 +23,9 @@ public sealed class CorpusContext(ICorpusReader corpus)
     /// <summary>Entities resolved across documents.</summary>
     public List<Entity> Entities { get; } = [];
 
+    /// <summary>Global entity id of each document-local entity, keyed "documentId/localId" (filled by the entity resolution stage).</summary>
+    public Dictionary<string, string> EntityIds { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Claims matched across documents.</summary>
     public List<Claim> Claims { get; } = [];
 

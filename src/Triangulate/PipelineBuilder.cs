@@ -67,10 +67,11 @@ public sealed class PipelineBuilder
         builder.Extractors.Add(new QuantityExtractor());
         // Then entities: quotes and claims link their speakers and subjects to them.
         builder.Extractors.AddRange([new Extract.Entities.EntityExtractor(), new Extract.Quotes.QuoteExtractor(), new Extract.Claims.ClaimExtractor(), new Extract.Claims.CitationExtractor()]);
+        // Corpus-wide: entities are resolved first (later stages match claims and quotes by global entity id); then
         // Link, then Reconcile. Provenance first: dating borrows dates along derivations and everything after it
         // counts independence groups. Dating before stories so a story's first/last can use inferred dates; then
         // claims and quotes, contradictions (verdicts), series (arithmetic checks), timeline.
-        builder.CorpusStages.AddRange([new Link.Provenance.ProvenanceLinker(), new Reconcile.DatingStage(builder.CalendarFiles), new Link.Stories.StoryClusterer(),
+        builder.CorpusStages.AddRange([new Extract.Entities.EntityResolutionStage(), new Link.Provenance.ProvenanceLinker(), new Reconcile.DatingStage(builder.CalendarFiles), new Link.Stories.StoryClusterer(),
             new Reconcile.ClaimMatchingStage(), new Reconcile.ContradictionStage(), new Reconcile.SeriesStage(), new Reconcile.TimelineStage()]);
         builder.ReportWriters.Add(new JsonReportWriter());
         builder.ReportWriters.Add(new MarkdownReportWriter());

@@ -11,8 +11,8 @@ internal sealed class AttributionFrames(string text)
 {
     private const int MaxFrame = 200;
     private const int MaxSpeakerWords = 9;
-    private static readonly string[] s_stopAfterVerb = ["in", "on", "over", "at", "to", "last", "late", "this", "during", "after", "before", "that", "when", "while", "and", "but", "adding", "citing", "referring", "about", "of", "from", "with", "for"];
-    private static readonly string[] s_stopBeforeVerb = ["while", "and", "but", "as", "who", "which", "where", "when", "because", "so"];
+    private static readonly string[] StopAfterVerb = ["in", "on", "over", "at", "to", "last", "late", "this", "during", "after", "before", "that", "when", "while", "and", "but", "adding", "citing", "referring", "about", "of", "from", "with", "for"];
+    private static readonly string[] StopBeforeVerb = ["while", "and", "but", "as", "who", "which", "where", "when", "because", "so"];
 
     /// <summary>Who said the quote whose opening mark is at <paramref name="open"/> and closing mark ends before <paramref name="close"/>.</summary>
     public (string? Speaker, SpeakerKind Kind, IReadOnlyList<string> Via) ForQuote(int open, int close, SpeakerResolver speakers)
@@ -46,7 +46,7 @@ internal sealed class AttributionFrames(string text)
     private (string? Speaker, SpeakerKind Kind) SpeakerAround(List<WordToken> tokens, int verb, SpeakerResolver speakers)
     {
         var from = verb;
-        while (from > 0 && verb - from < MaxSpeakerWords && tokens[from - 1].IsWord && !Contains(s_stopBeforeVerb, Word(tokens[from - 1]))) from--;
+        while (from > 0 && verb - from < MaxSpeakerWords && tokens[from - 1].IsWord && !Contains(StopBeforeVerb, Word(tokens[from - 1]))) from--;
         // Auxiliaries belong to the verb: "the minister has said".
         var to = verb;
         while (to > from && Word(tokens[to - 1]) is "has" or "had" or "have" or "also" or "later" or "then" or "previously" or "once") to--;
@@ -56,7 +56,7 @@ internal sealed class AttributionFrames(string text)
             if (resolved.Kind != SpeakerKind.Unknown) return resolved;
         }
         var end = verb + 1;
-        while (end < tokens.Count && end - verb <= MaxSpeakerWords && tokens[end].IsWord && !Contains(s_stopAfterVerb, Word(tokens[end]))) end++;
+        while (end < tokens.Count && end - verb <= MaxSpeakerWords && tokens[end].IsWord && !Contains(StopAfterVerb, Word(tokens[end]))) end++;
         // "told X": X is the channel, not the speaker.
         if (Word(tokens[verb]) is "told" or "tells") return (null, SpeakerKind.Unknown);
         if (end > verb + 1) return speakers.Resolve(tokens[verb + 1].Start, tokens[end - 1].End);

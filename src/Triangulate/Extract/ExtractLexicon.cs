@@ -9,46 +9,46 @@ namespace Triangulate.Extract;
 /// </summary>
 internal static class ExtractLexicon
 {
-    private static readonly Lazy<FrozenSet<string>> s_titles = new(() => Set("titles.txt", StringComparer.Ordinal));
-    private static readonly Lazy<FrozenSet<string>> s_orgCues = new(() => Set("org-cues.txt", StringComparer.Ordinal));
-    private static readonly Lazy<FrozenSet<string>> s_unitNouns = new(() => Set("unit-nouns.txt", StringComparer.OrdinalIgnoreCase));
-    private static readonly Lazy<FrozenSet<string>> s_weaponCues = new(() => Set("weapon-cues.txt", StringComparer.OrdinalIgnoreCase));
-    private static readonly Lazy<FrozenSet<string>> s_speechVerbs = new(() => Set("speech-verbs.txt", StringComparer.OrdinalIgnoreCase));
-    private static readonly Lazy<FrozenSet<string>> s_functionWords = new(() => Set("function-words.txt", StringComparer.Ordinal));
-    private static readonly Lazy<FrozenSet<string>> s_outlets = new(() => Set("outlet-cues.txt", StringComparer.OrdinalIgnoreCase));
-    private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> s_status = new(() => Pairs("status-words.txt"));
-    private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> s_events = new(() => Pairs("event-verbs.txt"));
-    private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> s_placeCues = new(() => Pairs("place-cues.txt"));
+    private static readonly Lazy<FrozenSet<string>> TitlesLazy = new(() => Set("titles.txt", StringComparer.Ordinal));
+    private static readonly Lazy<FrozenSet<string>> OrgCuesLazy = new(() => Set("org-cues.txt", StringComparer.Ordinal));
+    private static readonly Lazy<FrozenSet<string>> UnitNounsLazy = new(() => Set("unit-nouns.txt", StringComparer.OrdinalIgnoreCase));
+    private static readonly Lazy<FrozenSet<string>> WeaponCuesLazy = new(() => Set("weapon-cues.txt", StringComparer.OrdinalIgnoreCase));
+    private static readonly Lazy<FrozenSet<string>> SpeechVerbsLazy = new(() => Set("speech-verbs.txt", StringComparer.OrdinalIgnoreCase));
+    private static readonly Lazy<FrozenSet<string>> FunctionWordsLazy = new(() => Set("function-words.txt", StringComparer.Ordinal));
+    private static readonly Lazy<FrozenSet<string>> OutletsLazy = new(() => Set("outlet-cues.txt", StringComparer.OrdinalIgnoreCase));
+    private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> StatusLazy = new(() => Pairs("status-words.txt"));
+    private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> EventsLazy = new(() => Pairs("event-verbs.txt"));
+    private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> PlaceCuesLazy = new(() => Pairs("place-cues.txt"));
 
     /// <summary>Titles and ranks, case as written, multiword entries with single spaces.</summary>
-    public static FrozenSet<string> Titles => s_titles.Value;
+    public static FrozenSet<string> Titles => TitlesLazy.Value;
 
     /// <summary>Organisation head words.</summary>
-    public static FrozenSet<string> OrgCues => s_orgCues.Value;
+    public static FrozenSet<string> OrgCues => OrgCuesLazy.Value;
 
     /// <summary>Military unit nouns.</summary>
-    public static FrozenSet<string> UnitNouns => s_unitNouns.Value;
+    public static FrozenSet<string> UnitNouns => UnitNounsLazy.Value;
 
     /// <summary>Weapon nouns.</summary>
-    public static FrozenSet<string> WeaponCues => s_weaponCues.Value;
+    public static FrozenSet<string> WeaponCues => WeaponCuesLazy.Value;
 
     /// <summary>Speech verbs.</summary>
-    public static FrozenSet<string> SpeechVerbs => s_speechVerbs.Value;
+    public static FrozenSet<string> SpeechVerbs => SpeechVerbsLazy.Value;
 
     /// <summary>Capitalised words that are not names.</summary>
-    public static FrozenSet<string> FunctionWords => s_functionWords.Value;
+    public static FrozenSet<string> FunctionWords => FunctionWordsLazy.Value;
 
     /// <summary>Generic channels (platforms, "state media").</summary>
-    public static FrozenSet<string> Outlets => s_outlets.Value;
+    public static FrozenSet<string> Outlets => OutletsLazy.Value;
 
     /// <summary>Status words with their normalised status, longest first.</summary>
-    public static IReadOnlyList<(string Word, string Value)> StatusWords => s_status.Value;
+    public static IReadOnlyList<(string Word, string Value)> StatusWords => StatusLazy.Value;
 
     /// <summary>Event verbs with their event type, longest first.</summary>
-    public static IReadOnlyList<(string Word, string Value)> EventVerbs => s_events.Value;
+    public static IReadOnlyList<(string Word, string Value)> EventVerbs => EventsLazy.Value;
 
     /// <summary>Place cues: ("before", "in") or ("after", "region").</summary>
-    public static IReadOnlyList<(string Word, string Value)> PlaceCues => s_placeCues.Value;
+    public static IReadOnlyList<(string Word, string Value)> PlaceCues => PlaceCuesLazy.Value;
 
     private static List<string> Lines(string name)
     {

@@ -10,7 +10,7 @@ namespace Triangulate.Extract;
 /// </summary>
 internal sealed partial class SpeakerResolver
 {
-    private static readonly string[] s_determiners = ["one", "a", "an", "another", "the", "some", "two", "three", "several", "many", "most", "other", "others", "officials", "sources", "local", "western", "military"];
+    private static readonly string[] Determiners = ["one", "a", "an", "another", "the", "some", "two", "three", "several", "many", "most", "other", "others", "officials", "sources", "local", "western", "military"];
     private readonly string _text;
     private readonly List<(int Start, int End, Entity Entity)> _mentions = [];
     private readonly bool _pseudonyms;
@@ -58,7 +58,7 @@ internal sealed partial class SpeakerResolver
         var entity = EntityAt(start, end);
         if (entity is not null && entity.Type is EntityType.Person or EntityType.Other or EntityType.Organization)
         {
-            // An entity inside a description ("the agency source", "a source within the Ukrainian military") is context, not the speaker.
+            // An entity inside a description ("the agency source", "a source within the military") is context, not the speaker.
             var first = FirstWord(words);
             if (!IsDeterminer(first) || entity.Type == EntityType.Person) return (entity.Id, KindOf(entity));
         }
@@ -114,7 +114,7 @@ internal sealed partial class SpeakerResolver
     private static bool IsDeterminer(string word)
     {
         var lower = word.ToLowerInvariant();
-        foreach (var d in s_determiners) if (lower == d) return true;
+        foreach (var d in Determiners) if (lower == d) return true;
         return false;
     }
 

@@ -11,8 +11,8 @@ namespace Triangulate.Extract.Claims;
 /// </summary>
 public sealed class ClaimExtractor : IExtractor
 {
-    private static readonly string[] s_hedges = ["reportedly", "allegedly", "according to", "reported", "claimed", "rumors", "rumours", "unconfirmed", "possibly", "may have", "might have", "likely", "appears", "apparently", "is said to", "believed to"];
-    private static readonly string[] s_auxiliaries = ["was", "were", "is", "are", "been", "being", "be", "has", "have", "had", "got"];
+    private static readonly string[] Hedges = ["reportedly", "allegedly", "according to", "reported", "claimed", "rumors", "rumours", "unconfirmed", "possibly", "may have", "might have", "likely", "appears", "apparently", "is said to", "believed to"];
+    private static readonly string[] Auxiliaries = ["was", "were", "is", "are", "been", "being", "be", "has", "have", "had", "got"];
 
     /// <inheritdoc />
     public void Extract(ExtractionContext context)
@@ -28,7 +28,7 @@ public sealed class ClaimExtractor : IExtractor
             Attribution? attribution = null;
             var attributionDone = false;
             string? hedge = null;
-            foreach (var h in s_hedges)
+            foreach (var h in Hedges)
             {
                 if (FindWord(lower, h, 0) >= 0) { hedge = h; break; }
             }
@@ -172,7 +172,7 @@ public sealed class ClaimExtractor : IExtractor
     private static bool IsAuxiliary(string text, WordToken token)
     {
         var w = text[token.Start..token.End];
-        foreach (var a in s_auxiliaries) if (string.Equals(a, w, StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var a in Auxiliaries) if (string.Equals(a, w, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 

@@ -8,11 +8,11 @@ namespace Triangulate.Extract.Entities;
 /// Finds people, organisations, places, military units and weapons in a document's body without a trained model:
 /// capitalised token runs, typed by lexicon cues (titles, organisation heads, unit nouns after ordinals, place
 /// prepositions, weapon nouns) that vote across all mentions of a name; surnames, first names and pronouns are resolved
-/// to the full name within the document. Entity ids are document-local ("person:jane-doe").
+/// to the full name within the document. Entity ids are document-local ("person:angela-merkel").
 /// </summary>
 public sealed class EntityExtractor : IExtractor
 {
-    private static readonly string[] s_pronouns = ["he", "she", "him", "his", "her"];
+    private static readonly string[] Pronouns = ["he", "she", "him", "his", "her"];
 
     /// <inheritdoc />
     public void Extract(ExtractionContext context)
@@ -21,15 +21,37 @@ public sealed class EntityExtractor : IExtractor
         var text = context.Text;
         var mentions = new List<RawMention>();
         var pronouns = new List<(int Start, int End)>();
+        var tokenised = new List<List<WordToken>>(context.Sentences.Count);
+        // Capitalised words seen inside sentences: a sentence's first word is a name only if it is also capitalised
+        // where capitals carry no sentence-start signal ("Rumors abound" is not a name, "Merkel has" is).
+        var inner = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sentence in context.Sentences)
         {
             var tokens = WordTokenizer.Tokenize(text, sentence.Start, sentence.End);
-            FindMentions(text, tokens, sentence.End, mentions);
+            tokenised.Add(tokens);
+            for (var k = 1; k < tokens.Count; k++)
+            {
+                if (WordTokenizer.IsCapitalised(text, tokens[k]) && tokens[k - 1].IsWord) inner.Add(StripPossessive(Word(text, tokens[k])));
+            }
+        }
+        foreach (var tokens in tokenised)
+        {
+            var skip = 0;
+            while (skip < tokens.Count && !tokens[skip].IsWord) skip++;
+            if (skip < tokens.Count && WordTokenizer.IsCapitalised(text, tokens[skip]) && !inner.Contains(StripPossessive(Word(text, tokens[skip])))
+                && !ExtractLexicon.FunctionWords.Contains(Word(text, tokens[skip]))
+                && !FollowedBySpeechVerb(text, tokens, skip + 1) && Apposition(text, tokens, skip + 1) is null
+                && (skip + 1 >= tokens.Count || !WordTokenizer.IsCapitalised(text, tokens[skip + 1])))
+            {
+                tokens.RemoveAt(skip);
+                tokens.Insert(skip, new WordToken(tokens.Count > skip ? tokens[skip].Start : text.Length, tokens.Count > skip ? tokens[skip].Start : text.Length, false));
+            }
+            FindMentions(text, tokens, 0, mentions);
             foreach (var token in tokens)
             {
-                if (!token.IsWord || token.Length > 3) continue;
+                if (!token.IsWord || token.Length > 3 || token.Length == 0) continue;
                 var word = text.AsSpan(token.Start, token.Length);
-                foreach (var p in s_pronouns)
+                foreach (var p in Pronouns)
                 {
                     if (word.Equals(p, StringComparison.OrdinalIgnoreCase)) { pronouns.Add((token.Start, token.End)); break; }
                 }

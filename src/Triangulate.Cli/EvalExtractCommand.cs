@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+using Triangulate.Extract;
+using Triangulate.Ingest;
+using Triangulate.Model;
+
+namespace Triangulate.Cli;
+
+/// <summary>
+/// <c>triangulate eval extract GOLD...</c>: scores entities, quotes (text, speaker, speaker kind) and status claims
+/// against a JSON gold file, or named-entity mentions against a MEANTIME folder (CAT XML, ENTITY_MENTION of type NAM),
+/// and prints precision and recall per item type.
+/// </summary>
+internal static class EvalExtractCommand
+{
+    public static Command Create()
+    {
+        var gold = new Argument<string[]>("GOLD") { Description = "A gold JSON file, or a MEANTIME folder of CAT XML files", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("extract", "Score entity, quote and status-claim extraction against a gold set") { gold };
+        command.SetAction(result =>
+        {
+            var scores = new SortedDictionary<string, Score>(StringComparer.Ordinal);
+            foreach (var path in result.GetValue(gold)!)
+            {
+                if (Directory.Exists(path)) EvalMeantime(path, scores);
+                else if (File.Exists(path)) EvalGold(path, scores);
+                else { Console.Error.WriteLine($"error: {path}: no such file or folder"); return ExitCodes.Usage; }
+            }
+            Console.WriteLine("item\tgold\tfound\tcorrect\tprecision\trecall\tf1");
+            foreach (var (name, s) in scores)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}\t{s.Gold}\t{s.Found}\t{s.Correct}\t{s.Precision:0.000}\t{s.Recall:0.000}\t{s.F1:0.000}"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private sealed class Score
+    {
+        public int Gold { get; set; }
+        public int Found { get; set; }
+        public int Correct { get; set; }
+        public double Precision => Found == 0 ? 0 : (double)Correct / Found;
+        public double Recall => Gold == 0 ? 0 : (double)Correct / Gold;
+        public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    }
+
+    private static Score Get(SortedDictionary<string, Score> scores, string name)
+    {
+        if (!scores.TryGetValue(name, out var s)) scores[name] = s = new Score();
+        return s;
+    }
+
+    private static DocumentAnalysis Analyse(Document document)
+    {
+        var builder = PipelineBuilder.CreateDefault();
+        return new DocumentExtractor(builder.SentenceSplitter, builder.Extractors).Extract(document);
+    }
+
+    private static Document Classified(string text, string source)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var sourceDocument = new SourceDocument { Source = source, Sha256 = StableId.Sha256Hex(bytes), Raw = bytes, Text = text, Segments = LineSegmenter.Segment(text), Format = "text" };
+        var blocks = new HintBlockClassifier().Classify(sourceDocument);
+        return new Document { Id = StableId.ForDocument(sourceDocument.Sha256), Source = source, Sha256 = sourceDocument.Sha256, Text = text, Blocks = blocks, Body = DocumentAssembler.JoinBody(text, blocks), Language = "en" };
+    }
+
+    private static void EvalGold(string path, SortedDictionary<string, Score> scores)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        foreach (var doc in json.RootElement.GetProperty("documents").EnumerateArray())
+        {
+            var file = Path.GetFullPath(Path.Combine(folder, doc.GetProperty("file").GetString()!));
+            var analysis = Analyse(Classified(File.ReadAllText(file), file));
+            var names = new Dictionary<string, Entity>(StringComparer.Ordinal);
+            foreach (var e in analysis.Entities) names[e.Id] = e;
+            // Entities: a gold (name, type) is found when an entity has that name or alias and that type.
+            var entities = Get(scores, "entity");
+            var typed = Get(scores, "entity+type");
+            entities.Found += analysis.Entities.Count;
+            typed.Found += analysis.Entities.Count;
+            foreach (var g in doc.GetProperty("entities").EnumerateArray())
+            {
+                var name = g[0].GetString()!;
+                var type = g[1].GetString()!;
+                entities.Gold++;
+                typed.Gold++;
+                var match = analysis.Entities.FirstOrDefault(e => Same(e.Name, name) || e.Aliases.Any(a => Same(a, name)));
+                if (match is null) continue;
+                entities.Correct++;
+                if (string.Equals(match.Type.ToString(), type, StringComparison.OrdinalIgnoreCase)) typed.Correct++;
+            }
+            var quotes = Get(scores, "quote");
+            var speakers = Get(scores, "quote+speaker");
+            quotes.Found += analysis.Quotes.Count(q => q.Variant.Direct == true);
+            speakers.Found += analysis.Quotes.Count(q => q.Variant.Direct == true);
+            foreach (var g in doc.GetProperty("quotes").EnumerateArray())
+            {
+                quotes.Gold++;
+                speakers.Gold++;
+                var text = g.GetProperty("text").GetString()!;
+                var match = analysis.Quotes.FirstOrDefault(q => q.Variant.Direct == true && q.Variant.Text.StartsWith(text, StringComparison.Ordinal));
+                if (match is null) continue;
+                quotes.Correct++;
+                var speaker = match.Speaker is not null && names.TryGetValue(match.Speaker, out var entity) ? entity.Name : match.Speaker;
+                var kind = g.GetProperty("kind").GetString()!;
+                if (speaker is not null && Same(speaker, g.GetProperty("speaker").GetString()!) && string.Equals(match.SpeakerKind.ToString(), kind, StringComparison.OrdinalIgnoreCase)) speakers.Correct++;
+            }
+            var status = Get(scores, "status");
+            var found = analysis.Claims.Where(c => c.Kind == ClaimKind.Status)
+                .Select(c => (Subject: c.Subject is not null && names.TryGetValue(c.Subject, out var e) ? e.Name : c.Subject ?? "", Status: c.Status ?? ""))
+                .Distinct().ToList();
+            status.Found += found.Count;
+            foreach (var g in doc.GetProperty("status").EnumerateArray())
+            {
+                status.Gold++;
+                var subject = g[0].GetString()!;
+                var value = g[1].GetString()!;
+                if (found.Any(f => Same(f.Subject, subject) && f.Status == value)) status.Correct++;
+            }
+        }
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>MEANTIME: every named mention (ENTITY_MENTION, syntactic_type NAM) against every entity mention found, by exact span.</summary>
+    private static void EvalMeantime(string folder, SortedDictionary<string, Score> scores)
+    {
+        var score = Get(scores, "meantime-nam-mention");
+        foreach (var file in Directory.EnumerateFiles(folder, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var xml = XDocument.Load(file);
+            if (xml.Root?.Name.LocalName != "Document") continue;
+            var text = new StringBuilder();
+            var offsets = new Dictionary<string, (int Start, int End)>(StringComparer.Ordinal);
+            var sentence = "0";
+            foreach (var token in xml.Root.Elements("token"))
+            {
+                var s = (string?)token.Attribute("sentence") ?? "0";
+                if (text.Length > 0) text.Append(s == sentence ? ' ' : '\n');
+                sentence = s;
+                offsets[(string)token.Attribute("t_id")!] = (text.Length, text.Length + token.Value.Length);
+                text.Append(token.Value);
+            }
+            var content = text.ToString();
+            var blocks = new List<Block>();
+            var start = 0;
+            for (var i = 0; i <= content.Length; i++)
+            {
+                if (i < content.Length && content[i] != '\n') continue;
+                if (i > start) blocks.Add(new Block(BlockKind.Body, start, i));
+                start = i + 1;
+            }
+            var bytes = Encoding.UTF8.GetBytes(content);
+            var sha = StableId.Sha256Hex(bytes);
+            var document = new Document { Id = StableId.ForDocument(sha), Source = file, Sha256 = sha, Text = content, Blocks = blocks, Body = content, Language = "en" };
+            var found = new HashSet<(int, int)>();
+            foreach (var e in Analyse(document).Entities)
+                foreach (var m in e.Mentions)
+                    // Pronoun mentions resolve coreference; MEANTIME's NAM mentions are names only.
+                    if (content.AsSpan(m.Start, m.Length).ToString().ToLowerInvariant() is not ("he" or "she" or "him" or "his" or "her")) found.Add((m.Start, m.End));
+            var gold = new HashSet<(int, int)>();
+            var markables = xml.Root.Element("Markables");
+            if (markables is null) continue;
+            foreach (var mention in markables.Elements("ENTITY_MENTION"))
+            {
+                if ((string?)mention.Attribute("syntactic_type") != "NAM") continue;
+                var anchors = mention.Elements("token_anchor").Select(a => (string)a.Attribute("t_id")!).Where(offsets.ContainsKey).ToList();
+                if (anchors.Count == 0) continue;
+                gold.Add((anchors.Min(a => offsets[a].Start), anchors.Max(a => offsets[a].End)));
+            }
+            score.Gold += gold.Count;
+            score.Found += found.Count;
+            score.Correct += found.Count(gold.Contains);
+        }
+    }
+}

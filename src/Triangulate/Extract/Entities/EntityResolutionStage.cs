@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Text;
+using Triangulate.Model;
+
+namespace Triangulate.Extract.Entities;
+
+/// <summary>
+/// Merges the per-document entities of the whole corpus into one list: names are folded to a transliteration-aware
+/// key (case and diacritics removed; y/yy/iy/ii endings, k/c, Dutch oe→u, ov/iv, doubled letters collapsed), then
+/// entities of compatible types whose keys are equal, or within an edit distance scaled by length, or whose surname
+/// keys match a longer name, are one. Ids are <c>StableId.Of("e", key)</c>, so reruns agree.
+/// <see cref="CorpusContext.EntityIds"/> maps "documentId/localId" to the global id for later stages.
+/// </summary>
+public sealed class EntityResolutionStage : ICorpusStage
+{
+    /// <inheritdoc />
+    public string Name => "entities";
+
+    /// <inheritdoc />
+    public void Run(CorpusContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var clusters = new List<Cluster>();
+        var byKey = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
+        var bySkeleton = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
+        foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
+        {
+            foreach (var entity in analysis.Entities)
+            {
+                var key = Fold(entity.Name);
+                if (key.Length == 0) continue;
+                var cluster = Find(byKey, bySkeleton, key, entity.Type);
+                if (cluster is null)
+                {
+                    cluster = new Cluster(key);
+                    clusters.Add(cluster);
+                    Index(byKey, key, cluster);
+                    Index(bySkeleton, Skeleton(key), cluster);
+                }
+                cluster.Add(document.Id, entity);
+            }
+        }
+        // Single-word names join the one multi-word person cluster whose last word they fold to ("Merkel" → "Angela Merkel").
+        var surnames = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
+        foreach (var c in clusters)
+        {
+            var space = c.Key.LastIndexOf(' ');
+            if (space > 0 && c.Type == EntityType.Person) Index(surnames, c.Key[(space + 1)..], c);
+        }
+        foreach (var c in clusters)
+        {
+            if (c.Key.Contains(' ', StringComparison.Ordinal) || c.Type is not (EntityType.Person or EntityType.Other)) continue;
+            if (!surnames.TryGetValue(c.Key, out var owners) || owners.Count != 1) continue;
+            owners[0].Absorb(c);
+        }
+        var result = new List<(Entity Entity, Cluster Cluster)>();
+        foreach (var c in clusters)
+        {
+            if (c.MergedInto is not null) continue;
+            var id = StableId.Of("e", c.Key);
+            result.Add((c.ToEntity(id), c));
+        }
+        result.Sort((a, b) => string.CompareOrdinal(a.Entity.Id, b.Entity.Id));
+        foreach (var (entity, cluster) in result)
+        {
+            context.Entities.Add(entity);
+            foreach (var local in cluster.AllLocalIds()) context.EntityIds[local] = entity.Id;
+        }
+    }
+
+    private static Cluster? Find(Dictionary<string, List<Cluster>> byKey, Dictionary<string, List<Cluster>> bySkeleton, string key, EntityType type)
+    {
+        if (byKey.TryGetValue(key, out var exact))
+            foreach (var c in exact) if (Compatible(c.Type, type)) return c;
+        if (!bySkeleton.TryGetValue(Skeleton(key), out var near)) return null;
+        foreach (var c in near)
+        {
+            if (!Compatible(c.Type, type)) continue;
+            // Threshold scaled by length: one edit per five characters, none for short names ("Kyiv" vs "Kiev" fold equal).
+            if (Levenshtein(c.Key, key) <= Math.Max(1, key.Length / 5)) return c;
+        }
+        return null;
+    }
+
+    private static bool Compatible(EntityType a, EntityType b) => a == b || a == EntityType.Other || b == EntityType.Other;
+
+    private static void Index(Dictionary<string, List<Cluster>> index, string key, Cluster cluster)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        list.Add(cluster);
+    }
+
+    /// <summary>
+    /// The transliteration-folded key of a name: lower case, no diacritics, possessives dropped, common Latin
+    /// renderings of the same Cyrillic sounds merged (-yy/-y/-iy endings, Kharkov/Kharkiv, Kiev/Kyiv, Dutch oe → u).
+    /// </summary>
+    internal static string Fold(string name)
+    {
+        var normalized = name.Normalize(NormalizationForm.FormD);
+        var words = new List<string>();
+        var current = new StringBuilder();
+        foreach (var ch in normalized)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsLetterOrDigit(ch)) { current.Append(char.ToLowerInvariant(ch)); continue; }
+            if (ch is '\'' or '’') { current.Append('\''); continue; }
+            if (current.Length > 0) { words.Add(FoldWord(current.ToString())); current.Clear(); }
+        }
+        if (current.Length > 0) words.Add(FoldWord(current.ToString()));
+        words.RemoveAll(w => w.Length == 0 || w == "the");
+        return string.Join(' ', words);
+    }
+
+    private static string FoldWord(string word)
+    {
+        if (word.EndsWith("'s", StringComparison.Ordinal)) word = word[..^2];
+        word = word.Replace("'", "", StringComparison.Ordinal);
+        if (word.Any(char.IsDigit)) return word;
+        var w = new StringBuilder(word);
+        w.Replace("oe", "u").Replace("kh", "h").Replace("zh", "j").Replace("ck", "k").Replace('c', 'k').Replace("ie", "y").Replace("iy", "y").Replace("yi", "y").Replace("ii", "y").Replace("yy", "y");
+        var s = w.ToString();
+        // Russian -ov/-ev and Ukrainian -iv renderings of one place name.
+        if (s.Length > 4 && (s.EndsWith("ov", StringComparison.Ordinal) || s.EndsWith("iv", StringComparison.Ordinal) || s.EndsWith("ev", StringComparison.Ordinal))) s = s[..^2] + "v";
+        if (s.Length > 3 && s.EndsWith('i')) s = s[..^1] + "y";
+        // Collapse doubled letters: "Tolstoyy" and "Tolstoy" fold the same after the y-rules.
+        var collapsed = new StringBuilder(s.Length);
+        foreach (var ch in s) if (collapsed.Length == 0 || collapsed[^1] != ch) collapsed.Append(ch);
+        return collapsed.ToString();
+    }
+
+    /// <summary>The consonant skeleton of a folded key: the blocking key for fuzzy comparison.</summary>
+    internal static string Skeleton(string key)
+    {
+        var builder = new StringBuilder(key.Length);
+        foreach (var ch in key) if (ch is not ('a' or 'e' or 'i' or 'o' or 'u' or 'y' or ' ')) builder.Append(ch);
+        return builder.ToString();
+    }
+
+    /// <summary>Edit distance with two rows (O(n·m) time, O(m) memory); names are short.</summary>
+    internal static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
+    private sealed class Cluster(string key)
+    {
+        private readonly List<(string Document, Entity Entity)> _members = [];
+        private readonly List<Cluster> _absorbed = [];
+        private readonly int[] _typeVotes = new int[7];
+
+        public string Key { get; } = key;
+        public Cluster? MergedInto { get; private set; }
+        public EntityType Type
+        {
+            get
+            {
+                var best = EntityType.Other;
+                var score = 0;
+                for (var t = 0; t < 6; t++) if (_typeVotes[t] > score) { score = _typeVotes[t]; best = (EntityType)t; }
+                return best;
+            }
+        }
+
+        public void Add(string document, Entity entity)
+        {
+            _members.Add((document, entity));
+            _typeVotes[(int)entity.Type] += entity.Mentions.Count;
+        }
+
+        public void Absorb(Cluster other)
+        {
+            other.MergedInto = this;
+            _absorbed.Add(other);
+        }
+
+        private IEnumerable<(string Document, Entity Entity)> All()
+        {
+            foreach (var m in _members) yield return m;
+            foreach (var c in _absorbed) foreach (var m in c.All()) yield return m;
+        }
+
+        public IEnumerable<string> AllLocalIds()
+        {
+            foreach (var (document, entity) in All()) yield return document + "/" + entity.Id;
+        }
+
+        public Entity ToEntity(string id)
+        {
+            var names = new Dictionary<string, int>(StringComparer.Ordinal);
+            var descriptions = new SortedSet<string>(StringComparer.Ordinal);
+            var mentions = new List<TextSpan>();
+            foreach (var (_, entity) in All())
+            {
+                names[entity.Name] = names.GetValueOrDefault(entity.Name) + entity.Mentions.Count;
+                foreach (var alias in entity.Aliases) names.TryAdd(alias, 0);
+                foreach (var d in entity.Descriptions) descriptions.Add(d);
+                mentions.AddRange(entity.Mentions);
+            }
+            // The canonical name: the longest, then most mentioned, then ordinal-first spelling.
+            var canonical = names.OrderByDescending(n => n.Key.Count(c => c == ' ')).ThenByDescending(n => n.Value).ThenBy(n => n.Key, StringComparer.Ordinal).First().Key;
+            mentions.Sort((a, b) => string.CompareOrdinal(a.Document, b.Document) is var c && c != 0 ? c : a.Start.CompareTo(b.Start));
+            return new Entity
+            {
+                Id = id,
+                Name = canonical,
+                Type = Type,
+                Aliases = names.Keys.Where(n => !string.Equals(n, canonical, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList(),
+                Descriptions = [.. descriptions],
+                Mentions = mentions,
+            };
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Triangulate.Tests.Support;
+
+namespace Triangulate.Tests.EndToEnd;
+
+public sealed class EvalExtractCommandTests
+{
+    [Fact]
+    public void EvalExtractScoresTheSeedGoldSetPerItemType()
+    {
+        var gold = Path.Combine(TestPaths.RepoRoot, "tests", "Triangulate.Tests", "Fixtures", "gold", "extract-gold.json");
+        var output = new StringWriter();
+        var previous = Console.Out;
+        Console.SetOut(output);
+        int code;
+        try
+        {
+            code = Triangulate.Cli.TriangulateCli.Run(["eval", "extract", gold]);
+        }
+        finally
+        {
+            Console.SetOut(previous);
+        }
+        Assert.Equal(0, code);
+        var rows = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split('\t')).ToDictionary(r => r[0]);
+        Assert.Equal(["entity", "entity+type", "quote", "quote+speaker", "status"], rows.Keys.Order(StringComparer.Ordinal));
+        // Recall floors measured on the seed gold set (docs/benchmarks.md): a regression below them fails.
+        Assert.True(double.Parse(rows["quote+speaker"][5], CultureInfo.InvariantCulture) >= 0.9);
+        Assert.True(double.Parse(rows["status"][5], CultureInfo.InvariantCulture) >= 0.8);
+        Assert.True(double.Parse(rows["entity"][5], CultureInfo.InvariantCulture) >= 0.9);
+    }
+}

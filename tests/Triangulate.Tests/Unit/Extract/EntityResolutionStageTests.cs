@@ -1,0 +1,66 @@
+using Triangulate.Extract.Entities;
+using Triangulate.Model;
+
+namespace Triangulate.Tests.Unit.Extract;
+
+public sealed class EntityResolutionStageTests
+{
+    private sealed class Corpus(IReadOnlyList<(Document, DocumentAnalysis)> items) : ICorpusReader
+    {
+        public int DocumentCount => items.Count;
+        public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadAnalyses() => items;
+        public Document? FindDocument(string id) => null;
+        public DocumentAnalysis? FindAnalysis(string id) => null;
+    }
+
+    private static (Document, DocumentAnalysis) Doc(string id, params (string Name, EntityType Type)[] entities)
+    {
+        var document = new Document { Id = id, Source = id, Sha256 = id, Text = "x", Blocks = [], Body = "x", Language = "en" };
+        var list = entities.Select(e => new Entity
+        {
+            Id = EntityExtractor.LocalId(e.Type, EntityExtractor.Key(e.Name)),
+            Name = e.Name,
+            Type = e.Type,
+            Mentions = [new TextSpan(id, 0, 1)],
+        }).ToList();
+        return (document, new DocumentAnalysis { DocumentId = id, Entities = list });
+    }
+
+    [Theory]
+    [InlineData("Zelenskyy", "Zelensky")]
+    [InlineData("Kyiv", "Kiev")]
+    [InlineData("Kharkiv", "Kharkov")]
+    [InlineData("Koersk", "Kursk")]
+    [InlineData("ATACMS", "Atacms")]
+    [InlineData("Zelenskiy", "Zelensky")]
+    public void TransliterationVariantsFoldToOneKey(string a, string b) =>
+        Assert.Equal(EntityResolutionStage.Fold(a), EntityResolutionStage.Fold(b));
+
+    [Theory]
+    [InlineData("Kursk", "Kharkiv")]
+    [InlineData("Russia", "Prussia")]
+    [InlineData("Ukraine", "Ukrainians")]
+    public void DifferentNamesStayApart(string a, string b) =>
+        Assert.NotEqual(EntityResolutionStage.Fold(a), EntityResolutionStage.Fold(b));
+
+    [Fact]
+    public void EntitiesAcrossDocumentsMergeWithStableIdsAndAMapFromLocalIds()
+    {
+        var corpus = new Corpus([
+            Doc("d-1", ("Volodymyr Zelenskyy", EntityType.Person), ("Kyiv", EntityType.Place)),
+            Doc("d-2", ("Zelensky", EntityType.Person), ("Kiev", EntityType.Place), ("Koersk", EntityType.Place)),
+            Doc("d-3", ("Kursk", EntityType.Place)),
+        ]);
+        var context = new CorpusContext(corpus);
+        new EntityResolutionStage().Run(context);
+        Assert.Equal(3, context.Entities.Count);
+        var president = Assert.Single(context.Entities, e => e.Type == EntityType.Person);
+        Assert.Equal("Volodymyr Zelenskyy", president.Name);
+        Assert.Contains("Zelensky", president.Aliases);
+        Assert.Equal(2, president.Mentions.Count);
+        Assert.Equal(president.Id, context.EntityIds["d-2/person:zelensky"]);
+        var again = new CorpusContext(corpus);
+        new EntityResolutionStage().Run(again);
+        Assert.Equal(context.Entities.Select(e => e.Id), again.Entities.Select(e => e.Id));
+    }
+}
