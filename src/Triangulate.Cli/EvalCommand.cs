@@ -47,7 +47,9 @@ internal static class EvalCommand
                 for (var i = 0; i < blocks.Count; i++)
                 {
                     var text = read.Document.Text[blocks[i].Start..blocks[i].End];
-                    Console.WriteLine($"{blocks[i].Kind,-10} {read.Document.Segments[i].Path}\n           {(text.Length > 100 ? text[..100] : text)}");
+                    var segment = read.Document.Segments[i];
+                    var features = segment.Features is null ? "" : string.Join(' ', segment.Features.Where(f => f.Key.Contains('.', StringComparison.Ordinal)).Select(f => f.Key));
+                    Console.WriteLine($"{blocks[i].Kind,-10} {segment.Hint} {features} {segment.Path}\n           {(text.Length > 100 ? text[..100] : text)}");
                 }
                 return ExitCodes.Success;
             }

@@ -13,12 +13,13 @@ internal static class HtmlClassHints
 {
     private static readonly FrozenDictionary<string, (double Weight, BlockKind Kind)> Table = Load();
 
-    /// <summary>Sums the weights of the words of <paramref name="attribute"/>, and returns the kind of the most negative word (Body when none is negative).</summary>
+    /// <summary>Sums the weights of the words of <paramref name="attribute"/>, and returns the kind of the most negative word (Body when none is negative or any is positive).</summary>
     public static (double Weight, BlockKind Kind) Score(string? attribute)
     {
         if (string.IsNullOrEmpty(attribute)) return (0, BlockKind.Body);
         double weight = 0, worst = 0;
         var kind = BlockKind.Body;
+        var positive = false;
         var span = attribute.AsSpan();
         var lookup = Table.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> lower = stackalloc char[32];
@@ -36,13 +37,15 @@ internal static class HtmlClassHints
             var n = word.ToLowerInvariant(lower);
             if (!lookup.TryGetValue(lower[..n], out var hint)) continue;
             weight += hint.Weight;
+            if (hint.Weight > 0) positive = true;
             if (hint.Weight < worst)
             {
                 worst = hint.Weight;
                 kind = hint.Kind;
             }
         }
-        return (weight, kind);
+        // Mixed signals ("field-name-body field-label-hidden") name no furniture kind: a content word vetoes it.
+        return (weight, positive ? BlockKind.Body : kind);
     }
 
     private static FrozenDictionary<string, (double, BlockKind)> Load()

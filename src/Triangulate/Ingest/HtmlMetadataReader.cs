@@ -122,10 +122,18 @@ internal static class HtmlMetadataReader
             if (at <= 0) continue;
             var head = clean[..at].Trim();
             var tail = clean[(at + separator.Length)..].Trim();
-            var isSite = outlet is not null && (tail.Contains(outlet, StringComparison.OrdinalIgnoreCase) || outlet.Contains(tail, StringComparison.OrdinalIgnoreCase));
+            var isSite = outlet is not null && (tail.Contains(outlet, StringComparison.OrdinalIgnoreCase) || WordsIn(tail, outlet));
             if (isSite || (tail.Length * 2 < head.Length && tail.Split(' ').Length <= 4)) return head;
         }
         return clean;
+    }
+
+    /// <summary>True when every word of <paramref name="tail"/> occurs in <paramref name="outlet"/> ("Example News" in "news.example.com").</summary>
+    private static bool WordsIn(string tail, string outlet)
+    {
+        foreach (var word in tail.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (!outlet.Contains(word, StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
     }
 
     private static string? HostOf(string? url)

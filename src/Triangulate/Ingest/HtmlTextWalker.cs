@@ -123,7 +123,8 @@ internal sealed class HtmlTextWalker
         var id = element.Id;
         var classes = element.ClassName;
         var (weight, kind) = HtmlClassHints.Score(id is null ? classes : classes is null ? id : id + " " + classes);
-        BlockKind? ownKind = weight < 0 ? kind : null;
+        // Classes on html/body/main/article describe the page layout ("one-sidebar", "has-comments"), not the element.
+        BlockKind? ownKind = weight < 0 && kind != BlockKind.Body && tag is not ("html" or "body" or "main" or "article") ? kind : null;
         var path = isBlock ? PathOf(tag, id, classes) : parent?.Path ?? tag;
         _frames.Add(new Frame
         {

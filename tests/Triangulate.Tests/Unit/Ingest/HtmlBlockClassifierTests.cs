@@ -1,0 +1,101 @@
+using System.Text;
+using Triangulate.Ingest;
+using Triangulate.Model;
+using Triangulate.Tests.Support;
+
+namespace Triangulate.Tests.Unit.Ingest;
+
+public class HtmlBlockClassifierTests
+{
+    private const string Page = """
+        <html><body>
+        <header><div class="site-name">Example Gazette</div></header>
+        <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+        <div class="layout">
+          <div class="story-body">
+            <h1>Storm closes the port</h1>
+            <p class="byline">By Ann Smith</p>
+            <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+            <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+            <figure><figcaption>Waves break over the harbour wall.</figcaption></figure>
+            <p>Shipping companies said delays would last, at least, until the weekend, and asked travellers to check online.</p>
+            <div class="advert">Sponsored: buy boots</div>
+          </div>
+          <div class="sidebar"><ul><li><a href="/1">Most read: prices rise again across the region this month</a></li><li><a href="/2">Second most read story of the week</a></li></ul></div>
+        </div>
+        <div id="comments"><p>I live there, and it was far worse than this report says, honestly.</p></div>
+        <footer><a href="/about">About</a> <a href="/terms">Terms</a></footer>
+        </body></html>
+        """;
+
+    private static (SourceDocument Document, IReadOnlyList<Block> Blocks) Classify(string html)
+    {
+        var document = HtmlDocumentReader.FromBytes("page.html", Encoding.UTF8.GetBytes(html)).Document!;
+        return (document, new HtmlBlockClassifier().Classify(document));
+    }
+
+    private static BlockKind KindOf(SourceDocument document, IReadOnlyList<Block> blocks, string start) =>
+        blocks.Single(b => document.Text[b.Start..b.End].StartsWith(start, StringComparison.Ordinal)).Kind;
+
+    [Fact]
+    public void The_main_content_is_found_and_only_it_is_body()
+    {
+        var (document, blocks) = Classify(Page);
+        var body = DocumentAssembler.JoinBody(document.Text, blocks);
+        Assert.StartsWith("The port closed on Monday", body, StringComparison.Ordinal);
+        Assert.Contains("Forecasters, who had issued", body, StringComparison.Ordinal);
+        Assert.EndsWith("check online.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Most read", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("I live there", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Furniture_is_classified_by_its_markup()
+    {
+        var (document, blocks) = Classify(Page);
+        Assert.Equal(BlockKind.Title, KindOf(document, blocks, "Storm closes"));
+        Assert.Equal(BlockKind.Byline, KindOf(document, blocks, "By Ann Smith"));
+        Assert.Equal(BlockKind.Navigation, KindOf(document, blocks, "Home"));
+        Assert.Equal(BlockKind.Caption, KindOf(document, blocks, "Waves break"));
+        Assert.Equal(BlockKind.Advert, KindOf(document, blocks, "Sponsored"));
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "Most read"));
+        Assert.Equal(BlockKind.Comment, KindOf(document, blocks, "I live there"));
+        Assert.Equal(BlockKind.Navigation, KindOf(document, blocks, "About Terms"));
+        Assert.Equal(BlockKind.Masthead, KindOf(document, blocks, "Example Gazette"));
+    }
+
+    [Fact]
+    public void Blocks_cover_every_segment_once_in_order()
+    {
+        var (document, blocks) = Classify(Page);
+        Assert.Equal(document.Segments.Count, blocks.Count);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            Assert.Equal(document.Segments[i].Start, blocks[i].Start);
+            Assert.Equal(document.Segments[i].End, blocks[i].End);
+        }
+    }
+
+    [Fact]
+    public void Plain_text_documents_go_to_the_fallback_classifier()
+    {
+        var text = Some.SourceDocument("Headline\nBody line one.\n");
+        var blocks = new HtmlBlockClassifier().Classify(text);
+        Assert.All(blocks, b => Assert.Equal(BlockKind.Body, b.Kind));
+    }
+
+    [Fact]
+    public void The_format_dispatcher_sends_html_to_the_html_classifier_and_the_rest_to_the_fallback()
+    {
+        var other = new FixedClassifier(BlockKind.Other);
+        var dispatcher = new FormatBlockClassifier(other).Add("html", new FixedClassifier(BlockKind.Teaser));
+        var html = HtmlDocumentReader.FromBytes("p.html", "<p>Hello there</p>"u8.ToArray()).Document!;
+        Assert.Equal(BlockKind.Teaser, dispatcher.Classify(html)[0].Kind);
+        Assert.Equal(BlockKind.Other, dispatcher.Classify(Some.SourceDocument("Hello\n"))[0].Kind);
+    }
+
+    private sealed class FixedClassifier(BlockKind kind) : IBlockClassifier
+    {
+        public IReadOnlyList<Block> Classify(SourceDocument document) => [.. document.Segments.Select(s => new Block(kind, s.Start, s.End))];
+    }
+}
