@@ -164,7 +164,8 @@ public sealed class TextLineClassifier : IBlockClassifier
         if (f.Index == 0) title += 0.5;
         title -= 0.3 * Math.Min(f.Index, 10);
         if (cue > 0 || f.Ellipsis || f.RunTogether || f.Byline || f.CreditAt >= 0) title -= 4;
-        if (f.Established) title -= 4;
+        if (f.Established || f.Separators >= 2) title -= 4;
+        if (f.MastheadWord && f.Words <= 6 && f.TitleRatio >= 0.6) title -= 2;
         if (f.DigitRatio > 0.2) title -= 1;
         e[(int)Label.Title] = title;
 
@@ -189,7 +190,8 @@ public sealed class TextLineClassifier : IBlockClassifier
         e[(int)Label.Dateline] = f.StandaloneDateline ? 2 : -6;
 
         var masthead = -2.5;
-        if (f.MastheadWord && f.Words <= 6 && f.TitleRatio >= 0.6) masthead += 3;
+        var nameLike = f.MastheadWord && f.Words <= 6 && f.TitleRatio >= 0.6 && !f.EndsSentence;
+        if (nameLike) masthead += 5;
         if (f.Established) masthead += 5;
         if (!f.MastheadWord && !f.Established) masthead -= 1.5;
         if (!f.BeforeArticle) masthead -= 4;
@@ -198,7 +200,7 @@ public sealed class TextLineClassifier : IBlockClassifier
         var navigation = -2.5;
         if (f.RunTogether) navigation += 4;
         if (f.Cue == BlockKind.Navigation) navigation += cue >= 2 ? 4.5 : 1;
-        if (f.Separators >= 2) navigation += 3;
+        if (f.Separators >= 2) navigation += 5;
         if (f.Words <= 3 && noEnd) navigation += 0.5;
         if (f.Ellipsis && f.BeforeArticle) navigation += 1;
         e[(int)Label.Navigation] = navigation;
