@@ -6,7 +6,8 @@ public sealed record Quote
     /// <summary>Stable id.</summary>
     public required string Id { get; init; }
 
-    /// <summary>Entity id, or a description for unnamed speakers.</summary>
+    /// <summary>Entity id, or a description for unnamed speakers; written even when null (the contract requires the property).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
     public required string? Speaker { get; init; }
 
     /// <summary>How the speaker is identified.</summary>

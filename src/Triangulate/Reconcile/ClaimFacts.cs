@@ -12,7 +12,7 @@ internal sealed class ClaimFacts
     {
         Claim = claim;
         _context = context;
-        SubjectWords = ContentWords.Of(claim.Subject ?? claim.Text);
+        SubjectWords = ContentWords.SubjectOf(claim.Subject, claim.Subject ?? claim.Text);
         TextWords = ContentWords.Of(claim.Text);
         StatusGroup = DraftFeatures.StatusGroup(claim.Status);
         Qualified = HasQualifier(claim);

@@ -35,8 +35,11 @@ public sealed class ClaimMatchingStage : ICorpusStage
             foreach (var draft in analysis.Claims)
             {
                 var time = draft.Time;
+                // A subject that is a document-local entity id becomes the corpus-wide one, so "the general" of two
+                // documents is one subject and two people who share a name part are not.
+                var subject = draft.Subject is { } local && context.EntityIds.TryGetValue(document.Id + "/" + local, out var global) ? global : draft.Subject;
                 if (inferred is { } day && draft.TimeSource is { } source && _resolver.Resolve(source, day) is { } resolved) time = resolved;
-                drafts.Add(new DraftFeatures(draft, document.Id, group, time));
+                drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time));
             }
             foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
         }

@@ -18,6 +18,18 @@ internal static class ContentWords
         return [.. words];
     }
 
+    /// <summary>
+    /// The words a subject is compared by. An entity id (corpus-wide "e-…" or document-local "type:name") is one
+    /// opaque word: ids match only when equal, never by a shared prefix such as "person".
+    /// </summary>
+    public static string[] SubjectOf(string? subject, string? fallback) =>
+        subject is not null && IsEntityId(subject) ? [subject] : Of(fallback);
+
+    /// <summary>True for entity ids as the entity stages write them.</summary>
+    public static bool IsEntityId(string text) =>
+        (text.StartsWith("e-", StringComparison.Ordinal) && text.Length == 14 && !text.Contains(' ', StringComparison.Ordinal))
+        || (text.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && !text.Contains(' ', StringComparison.Ordinal) && colon < text.Length - 1);
+
     /// <summary>Content words of several texts (keys, subject) together.</summary>
     public static string[] Of(IEnumerable<string?> texts)
     {

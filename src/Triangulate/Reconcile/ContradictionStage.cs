@@ -92,9 +92,10 @@ public sealed class ContradictionStage : ICorpusStage
                 // The same moment: both dated and overlapping, or neither dated nor tied to a moment of its own.
                 var bx = DraftFeatures.Bounds(x.Time);
                 var by = DraftFeatures.Bounds(y.Time);
+                // Undated figures never conflict: without a stated time there is no telling a change over time (or
+                // another place) from a disagreement, and false alarms cost analysts more than misses.
                 var sameMoment = bx is not null && by is not null
-                    ? DraftFeatures.TimesCompatible(x.Time, y.Time) && !a.Qualified && !b.Qualified
-                    : bx is null && by is null && !a.Qualified && !b.Qualified;
+                    && DraftFeatures.TimesCompatible(x.Time, y.Time) && !a.Qualified && !b.Qualified;
                 return sameMoment && ContentWords.Jaccard(a.SubjectWords, b.SubjectWords) >= 0.5
                     && Figures.Gap(x.Value, y.Value) > MinimumGap;
             case ClaimKind.Event:

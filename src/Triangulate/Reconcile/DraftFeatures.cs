@@ -13,7 +13,7 @@ internal sealed class DraftFeatures
         Time = time;
         Measure = draft.Measure?.Trim().ToLowerInvariant();
         Status = CanonicalStatus(draft.Status);
-        SubjectWords = ContentWords.Of(draft.Subject);
+        SubjectWords = ContentWords.SubjectOf(draft.Subject, draft.Subject);
         KeyWords = ContentWords.Of(draft.Keys);
         TextWords = ContentWords.Of(draft.Text);
         Anchors = ContentWords.Anchors(draft.Text);
