@@ -7,7 +7,7 @@ namespace Triangulate.Link;
 
 /// <summary>
 /// Normalisation shared by the linking stages: case and diacritic folding, transliteration-aware keys for names
-/// (so "Koersk" and "Kursk", "Zelenskyy" and "Zelensky" meet), number keys ("3,000" and "3000"), 64-bit word hashes.
+/// (so Dutch "oe" and English "u" spellings, or "-yy" and "-y" endings, meet), number keys ("3,000" and "3000"), 64-bit word hashes.
 /// </summary>
 internal static class LinkText
 {
