@@ -47,7 +47,7 @@ internal static class LinkRun
         var (bp, br, bf) = BCubed(corpus, context);
         var n = corpus.Items.Count;
         Console.WriteLine($"documents            {n:N0} ({corpus.Story.Values.Distinct().Count():N0} stories, {corpus.Edges.Count:N0} derivations; generated in {generate.Elapsed.TotalSeconds:F1} s)");
-        Console.WriteLine($"derivations          predicted {predicted:N0}  P {p:F3}  R {r:F3}  F1 {f:F3}  direction {direction:F3}  (false within one story: {SameStoryFalse:N0})");
+        Console.WriteLine($"derivations          predicted {predicted:N0}  P {p:F3}  R {r:F3}  F1 {f:F3}  direction {direction:F3}  (false within one story: {_sameStoryFalse:N0})");
         Console.WriteLine($"stories              predicted {context.Stories.Count:N0}  B3 P {bp:F3}  R {br:F3}  F1 {bf:F3}");
         Console.WriteLine($"time                 provenance {provenance.TotalSeconds:F2} s, total {watch.Elapsed.TotalSeconds:F2} s, {n / watch.Elapsed.TotalSeconds:N0} docs/s");
         Console.WriteLine($"memory               corpus heap {heapBefore / 1e6:N0} MB, peak working set {peak / 1e6:N0} MB, GC heap high {gcInfo.HeapSizeBytes / 1e6:N0} MB, allocated by linking {allocated / 1e6:N0} MB");
@@ -76,7 +76,7 @@ internal static class LinkRun
             if (relation.Kind == RelationKind.Cites || relation.To is null) continue;
             predicted++;
             if (corpus.Family[relation.From] == corpus.Family[relation.To]) correct++;
-            else if (corpus.Story[relation.From] == corpus.Story[relation.To]) SameStoryFalse++;
+            else if (corpus.Story[relation.From] == corpus.Story[relation.To]) _sameStoryFalse++;
             var (a, b) = (Find(relation.From), Find(relation.To));
             if (a != b) parent[a] = b;
             if (truthEdges.ContainsKey((relation.From, relation.To))) { directed++; directedRight++; }
@@ -91,7 +91,7 @@ internal static class LinkRun
     }
 
     /// <summary>False derivations between two documents of the same story (independent reports of one event).</summary>
-    private static int SameStoryFalse;
+    private static int _sameStoryFalse;
 
     /// <summary>B-cubed precision and recall (Bagga and Baldwin 1998) of the stories against the generated ones.</summary>
     private static (double P, double R, double F) BCubed(GeneratedCorpus corpus, CorpusContext context)
