@@ -74,22 +74,33 @@ internal sealed class CorpusGenerator(int seed)
     private Generated Report(StoryFacts facts, string outlet, int serial)
     {
         var sentences = new List<string>();
+        // Each fact has several phrasings, each report tells some of the facts in its own words with its own material
+        // between them: independent reports share facts (names, figures) and sometimes the quote, not their wording.
         var templates = new List<Func<string>>
         {
-            () => $"The {facts.Kind} in {facts.Place} {Pick("affected", "hit", "disrupted")} {facts.N1} {Pick("people", "homes", "workers", "families")} on {facts.Day}, {facts.Person} said.",
-            () => $"{facts.Person}, who leads the {facts.Org}, {Pick("told", "informed", "briefed")} {Pick("reporters", "journalists", "the council")} that {Noise(6)}.",
-            () => $"Losses were put at {facts.N2} {Pick("million", "thousand")} {Pick("euros", "dollars")} by the {facts.Org}.",
-            () => $"In {facts.Place2}, {Noise(5)} as {facts.N3} {Pick("volunteers", "officers", "crews")} {Pick("arrived", "gathered", "waited")}.",
+            () => Pick(
+                $"The {facts.Kind} in {facts.Place} {Pick("affected", "hit", "disrupted")} {facts.N1} {Pick("people", "homes", "workers")} on {facts.Day}, {facts.Person} said.",
+                $"{facts.Person} put the number of {Pick("people", "homes", "workers")} {Pick("affected", "caught up")} at {facts.N1} after the {facts.Kind} {Pick("struck", "reached")} {facts.Place}.",
+                $"Some {facts.N1} {Pick("residents", "households")} of {facts.Place} {Pick("were touched by", "felt")} the {facts.Kind}, according to {facts.Person}."),
+            () => Pick(
+                $"{facts.Person}, who leads the {facts.Org}, {Pick("told", "briefed")} {Pick("reporters", "journalists")} that {Noise(6)}.",
+                $"Speaking for the {facts.Org}, {facts.Person} {Pick("argued", "insisted")} that {Noise(6)}."),
+            () => Pick(
+                $"Losses were put at {facts.N2} million by the {facts.Org}.",
+                $"The {facts.Org} {Pick("estimates", "reckons")} the bill at {facts.N2} million, {Noise(4)}."),
+            () => Pick(
+                $"In {facts.Place2}, {Noise(5)} as {facts.N3} {Pick("volunteers", "officers", "crews")} {Pick("arrived", "gathered")}.",
+                $"{facts.N3} {Pick("volunteers", "officers", "crews")} were {Pick("sent", "deployed")} to {facts.Place2} {Noise(4)}."),
             () => $"“{facts.Quote}” {facts.Person} said.",
-            () => $"The {facts.Topic} {Pick("remained", "stayed", "was")} {Pick("closed", "open", "uncertain")} while {Noise(6)}.",
         };
         var order = Enumerable.Range(0, templates.Count).OrderBy(_ => _random.Next()).ToList();
         foreach (var t in order)
         {
-            if (t == 4 && _random.NextDouble() < 0.5) continue; // not every report carries the quote
+            if (t == 4 ? _random.NextDouble() < 0.5 : _random.NextDouble() < 0.3) continue; // not every report carries every fact
             sentences.Add(templates[t]());
-            var noise = 1 + _random.Next(3);
-            for (var k = 0; k < noise; k++) sentences.Add(Capital(Noise(8 + _random.Next(8))) + ".");
+            var noise = 2 + _random.Next(4);
+            for (var k = 0; k < noise; k++)
+                sentences.Add(Capital(_random.NextDouble() < 0.3 ? $"the {facts.Topic} {Noise(7)}" : Noise(8 + _random.Next(8))) + ".");
         }
         var title = $"{Capital(facts.Kind)} in {facts.Place}: {Noise(4)}";
         return Build(title, sentences, outlet, null, facts.Date.AddDays(_random.Next(3)), serial, facts);
@@ -184,7 +195,7 @@ internal sealed class CorpusGenerator(int seed)
         for (var i = 0; i < words; i++)
         {
             if (i > 0) builder.Append(' ');
-            builder.Append(_random.NextDouble() < 0.15 ? Word(2 + _random.Next(2)) : Filler[_random.Next(Filler.Length)]);
+            builder.Append(_random.NextDouble() < 0.5 ? Word(2 + _random.Next(3)) : Filler[_random.Next(Filler.Length)]);
         }
         return builder.ToString();
     }

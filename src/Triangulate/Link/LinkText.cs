@@ -1,13 +1,13 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using System.Collections.Frozen;
 
 namespace Triangulate.Link;
 
 /// <summary>
 /// Normalisation shared by the linking stages: case and diacritic folding, transliteration-aware keys for names
-/// (so "Charkov" and "Kharkov", "Oleksandr" and "Aleksandr" meet), number keys ("3,000" and "3000"), 64-bit word hashes.
+/// (so Dutch "oe" and English "u" spellings, or "-yy" and "-y" endings, meet), number keys ("3,000" and "3000"), 64-bit word hashes.
 /// </summary>
 internal static class LinkText
 {
@@ -58,7 +58,7 @@ internal static class LinkText
         {
             var c = folded[i];
             var next = i + 1 < folded.Length ? folded[i + 1] : '\0';
-            if ((c == 'o' && (next == 'e' || next == 'u')) ) { builder.Append('u'); i++; continue; }
+            if ((c == 'o' && (next == 'e' || next == 'u'))) { builder.Append('u'); i++; continue; }
             if (c == 'i' && (next == 'y' || next == 'j')) { builder.Append('y'); i++; continue; }
             if (c == 'k' && next == 'h') { builder.Append('h'); i++; continue; }
             if (c == 'w') c = 'v';

@@ -52,14 +52,17 @@ internal sealed class TextProfile
     /// </summary>
     public HashSet<ulong> Keys { get; }
 
-    /// <summary>Profiles the body blocks of <paramref name="document"/> (the whole text when none is classified body).</summary>
-    public static TextProfile Build(Document document)
+    /// <summary>
+    /// Profiles the body blocks of <paramref name="document"/> (the whole text when none is classified body). Without
+    /// <paramref name="signature"/> the MinHash is skipped (64 hashes a word: most of the cost, and verification needs none).
+    /// </summary>
+    public static TextProfile Build(Document document, bool signature = true)
     {
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Text;
         var sentences = new List<ProfileSentence>();
-        var signature = new ulong[SignatureLength];
-        Array.Fill(signature, ulong.MaxValue);
+        var minima = new ulong[signature ? SignatureLength : 0];
+        Array.Fill(minima, ulong.MaxValue);
         var window = new ulong[ShingleSize];
         var words = 0;
         var bodyHash = 14695981039346656037UL;
@@ -69,10 +72,10 @@ internal sealed class TextProfile
         {
             if (block.Kind != BlockKind.Body) continue;
             any = true;
-            Scan(text, block.Start, block.End, sentences, signature, window, ref words, ref bodyHash, keys);
+            Scan(text, block.Start, block.End, sentences, minima, window, ref words, ref bodyHash, keys);
         }
-        if (!any) Scan(text, 0, text.Length, sentences, signature, window, ref words, ref bodyHash, keys);
-        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), signature, words, keys);
+        if (!any) Scan(text, 0, text.Length, sentences, minima, window, ref words, ref bodyHash, keys);
+        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), minima, words, keys);
     }
 
     private static void Scan(string text, int start, int end, List<ProfileSentence> sentences, ulong[] signature, ulong[] window, ref int words, ref ulong bodyHash, HashSet<ulong> keys)
@@ -111,11 +114,11 @@ internal sealed class TextProfile
                 // Shingles: a rolling window of word hashes, min-hashed under each seed.
                 Array.Copy(window, 1, window, 0, ShingleSize - 1);
                 window[ShingleSize - 1] = hash;
-                if (words >= ShingleSize)
+                if (words >= ShingleSize && signature.Length > 0)
                 {
                     var shingle = window[0];
                     for (var k = 1; k < ShingleSize; k++) shingle = LinkText.Mix(shingle * 31 + window[k]);
-                    for (var s = 0; s < SignatureLength; s++)
+                    for (var s = 0; s < signature.Length; s++)
                     {
                         var h = LinkText.Mix(shingle ^ Seeds[s]);
                         if (h < signature[s]) signature[s] = h;

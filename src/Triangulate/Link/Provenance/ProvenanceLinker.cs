@@ -28,6 +28,9 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// <summary>Anchor candidates verified per document, best first: bounds the work per document.</summary>
     private const int MaxAnchorCandidates = 12;
 
+    /// <summary>Profiles kept while verifying.</summary>
+    private const int ProfileCache = 256;
+
     /// <summary>Aligned passages kept as evidence per relation.</summary>
     private const int MaxEvidence = 24;
 
@@ -112,6 +115,9 @@ public sealed class ProvenanceLinker : ICorpusStage
         // the compact per-document summaries, not the corpus.
         TextProfile? laterProfile = null;
         var laterIndex = -1;
+        // Earlier documents recur across neighbouring pairs (a story's reports are candidates of each other): a small
+        // cache of their profiles, cleared when full, saves most rebuilds at bounded memory.
+        var cache = new Dictionary<int, TextProfile?>();
         foreach (var (later, earlier) in pairs)
         {
             Add(neighbours, later, earlier);
@@ -121,7 +127,11 @@ public sealed class ProvenanceLinker : ICorpusStage
                 laterIndex = later;
                 laterProfile = Load(corpus, docs[later]);
             }
-            var earlierProfile = Load(corpus, docs[earlier]);
+            if (!cache.TryGetValue(earlier, out var earlierProfile))
+            {
+                if (cache.Count >= ProfileCache) cache.Clear();
+                cache[earlier] = earlierProfile = Load(corpus, docs[earlier]);
+            }
             if (laterProfile is null || earlierProfile is null) continue;
             var relation = Judge(docs[later], laterProfile, docs[earlier], earlierProfile);
             if (relation is not null) derivations.Add(relation);
@@ -131,7 +141,7 @@ public sealed class ProvenanceLinker : ICorpusStage
     private static TextProfile? Load(ICorpusReader corpus, DocumentSummary info)
     {
         var document = corpus.FindDocument(info.Id);
-        return document is null ? null : TextProfile.Build(document);
+        return document is null ? null : TextProfile.Build(document, signature: false);
     }
 
     /// <summary>Decides whether two documents are derived one from the other, how, and which way; null when independent.</summary>

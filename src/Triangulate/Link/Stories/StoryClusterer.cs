@@ -20,8 +20,8 @@ public sealed class StoryClusterer : ICorpusStage
     /// <summary>Stories an index entry points to: a feature in more stories than this says nothing about which one.</summary>
     private const int MaxPostings = 64;
 
-    /// <summary>Cosine to the centroid above which a document joins a story (tuned on the generated corpus, docs/link.md).</summary>
-    private const double JoinThreshold = 0.08;
+    /// <summary>Cosine to the centroid above which a document joins a story (see docs/link.md for how it was chosen).</summary>
+    public double JoinThreshold { get; init; } = 0.15;
 
     /// <inheritdoc/>
     public string Name => "stories";

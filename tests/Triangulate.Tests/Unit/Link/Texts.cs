@@ -28,6 +28,7 @@ internal static class Texts
         Residents of Marvale began clearing mud from their streets on Thursday after the worst flooding the town has known.
         Shopkeeper Tomas Brel said his bakery lost all its stock and both ovens when the water came in overnight.
         Officials estimate that 214 families were displaced and say damage could exceed 40 million euros.
+        Mayor Ilse Varnhagen has asked the province to rebuild the levee along the Dorn before the autumn rains.
         Volunteers from neighbouring villages have set up a kitchen in the sports hall, serving 900 meals a day.
         Insurance companies have opened a claims office near the station.
         """;
@@ -57,5 +58,6 @@ internal static class Texts
         Traders said spot prices rose 2 percent on Tuesday on fears of a longer stoppage.
         Andessa Mining declined to comment on the talks but said safety was its first priority.
         Dock workers at the port say three ore carriers have left half empty since the walkout began.
+        Union leader Rosa Quintal said the miners of Tavira Norte would keep the strike going until Andessa Mining improves its offer.
         """;
 }
