@@ -49,8 +49,10 @@ public sealed partial class DatingStage : ICorpusStage
         var known = new Dictionary<string, DateEstimate>(StringComparer.Ordinal);
         var undated = new List<string>();
         var knownDays = new List<int>();
+        var latestYear = 0;
         foreach (var (document, _) in context.Corpus.ReadAnalyses())
         {
+            if (YearReference(document) is { } year && year.Year > latestYear) latestYear = year.Year;
             if (document.Published is { } published)
             {
                 known[document.Id] = published;
@@ -58,14 +60,35 @@ public sealed partial class DatingStage : ICorpusStage
             }
             else undated.Add(document.Id);
         }
-        knownDays.Sort();
-        DateOnly? corpusReference = knownDays.Count > 0 ? DateOnly.FromDayNumber(knownDays[knownDays.Count / 2]) : null;
-        foreach (var id in undated)
+        // Passes: documents with strong anchors (countdowns to calendar events) are dated first; their dates then
+        // serve as the reference for year-less dates in the others, and as bounds along derivations. With no dated
+        // document at all, the last day of the latest year any document states is the first reference: news states
+        // past years far more often than future ones.
+        DateOnly? fallback = latestYear > 0 ? new DateOnly(latestYear, 12, 31) : null;
+        for (var pass = 0; pass < 3 && undated.Count > 0; pass++)
         {
-            var document = context.Corpus.FindDocument(id);
-            if (document is null) continue;
-            if (Infer(document, context.Relations, known, corpusReference) is { } estimate)
+            knownDays.Sort();
+            DateOnly? corpusReference = knownDays.Count > 0 ? DateOnly.FromDayNumber(knownDays[knownDays.Count / 2]) : fallback;
+            var dated = new List<string>();
+            foreach (var id in undated)
+            {
+                var document = context.Corpus.FindDocument(id);
+                if (document is null) continue;
+                if (Infer(document, context.Relations, known, corpusReference) is not { } estimate) continue;
+                // Against the guessed first reference only a pinned day (a countdown to a calendar event) is trusted;
+                // loose intervals wait for a reference made of dated documents.
+                if (fallback is not null && estimate.Date is null) continue;
                 context.InferredPublished[id] = estimate;
+                dated.Add(id);
+            }
+            if (dated.Count == 0 && fallback is null) break;
+            foreach (var id in dated)
+            {
+                known[id] = context.InferredPublished[id];
+                knownDays.Add(EventCalendarMiddle(context.InferredPublished[id]));
+            }
+            undated.RemoveAll(dated.Contains);
+            fallback = null;
         }
     }
 
@@ -76,7 +99,10 @@ public sealed partial class DatingStage : ICorpusStage
     {
         var calendar = _calendar ??= EventCalendar.Load(_calendarFiles);
         var evidence = new Evidence();
-        var reference = YearReference(document) ?? corpusReference;
+        // The document's own latest stated year bounds its publication from below; a corpus reference on or after
+        // that floor is the better guess for year-less dates ("in August", "26 November").
+        var own = YearReference(document);
+        var reference = own is { } o && (corpusReference is not { } c || c < new DateOnly(o.Year, 1, 1)) ? own : corpusReference;
         foreach (var block in document.Blocks)
         {
             if (block.Kind is not (BlockKind.Body or BlockKind.Title or BlockKind.Dateline)) continue;
@@ -183,6 +209,8 @@ public sealed partial class DatingStage : ICorpusStage
             else continue;
             if (day < 1 || day > DateTime.DaysInMonth(year, month)) continue;
             var date = new DateOnly(year, month, day);
+            // A year-less date the text reports as past is the last such day on or before the reference, not after it.
+            if (!m.Groups["y"].Success && reference is { } rr && date > rr.AddDays(RecencyDays) && date.Year > 1) date = date.AddYears(-1);
             var span = new TextSpan(document.Id, m.Index, m.Index + m.Length).WithExcerpt(document.Text);
             evidence.Lower(date, span);
             evidence.Reported(date);
@@ -191,7 +219,14 @@ public sealed partial class DatingStage : ICorpusStage
 
     private static bool FutureBefore(string text, int index)
     {
-        var start = Math.Max(0, index - 40);
+        // From the start of the sentence: "were to hold on until a new president … arrives at the end of January" is
+        // future however many words stand between "until" and the date.
+        var start = Math.Max(0, index - 300);
+        var sentence = text.AsSpan(start, index - start).LastIndexOfAny(".!?\n");
+        if (sentence >= 0) start += sentence + 1;
+        // Words inside a quote before the date belong to the speaker, not to the frame that dates it.
+        var quote = text.AsSpan(start, index - start).LastIndexOfAny("”»");
+        if (quote >= 0) start += quote + 1;
         var before = text.AsSpan(start, index - start);
         return FutureRegex().IsMatch(before);
     }
@@ -232,7 +267,7 @@ public sealed partial class DatingStage : ICorpusStage
     [GeneratedRegex(@"\bin\s+" + Month + @"(?:\s+(?<y>(?:19|20)\d\d))?\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthRegex();
 
-    [GeneratedRegex(@"(?:\b(?<verb>[A-Za-z]+)\s+(?:on|since)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?<d>\d{1,2})(?:st|nd|rd|th)?\s+" + Month + "|" + Month + @"\s+(?<d>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?<y>(?:19|20)\d\d))?\b)|(?<endof>\b(?:towards?|at|by)\s+the\s+end\s+of\s+" + Month + @"(?:\s+(?<y>(?:19|20)\d\d))?\b)")]
+    [GeneratedRegex(@"(?:\b(?<verb>[A-Za-z]+)\s+(?:on|since)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?<d>\d{1,2})(?:st|nd|rd|th)?\s+" + Month + "|" + Month + @"\s+(?<d>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?<y>(?:19|20)\d\d))?\b)|(?<endof>\b(?:(?:towards?|at|by)\s+the\s+end\s+of|in\s+late)\s+" + Month + @"(?:\s+(?<y>(?:19|20)\d\d))?\b)")]
     private static partial Regex ReportedRegex();
 
     [GeneratedRegex(@"\b(?:will|would|expected|planned|scheduled|due|until|before|hopes?)\b", RegexOptions.IgnoreCase)]
@@ -265,7 +300,10 @@ public sealed partial class DatingStage : ICorpusStage
 
         public DateEstimate? Estimate()
         {
-            if (_earliest is not { } earliest || _latest is not { } latest || earliest > latest) return null;
+            // With no upper bound, a past day the text reports (someone wrote or said on it) closes the interval
+            // RecencyDays later: news reports what just happened. Without such a day there is no estimate.
+            var open = _latest ?? (_reported is { } recent ? recent.AddDays(RecencyDays) : null);
+            if (_earliest is not { } earliest || open is not { } latest || earliest > latest) return null;
             if (_reported is { } r && r.AddDays(RecencyDays) >= earliest && r.AddDays(RecencyDays) < latest) latest = r.AddDays(RecencyDays);
             PartialDate? best = _best is { } b && b >= earliest && b <= latest ? PartialDate.FromDate(b)
                 : latest.DayNumber - earliest.DayNumber <= 1 ? PartialDate.FromDate(earliest) : null;

@@ -39,6 +39,34 @@ public sealed class TimelineStage : ICorpusStage
             list.Add(entries.Count);
             entries.Add((start, end, claim.Text, words, new SortedSet<string>(StringComparer.Ordinal) { claim.Id }, new SortedSet<string>(claim.Sources, StringComparer.Ordinal)));
         }
+        // Dated passages of the documents themselves: what happened when, even where no claim was extracted.
+        foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
+        {
+            var published = document.Published ?? context.InferredPublished.GetValueOrDefault(document.Id);
+            var day = published is null ? (DateOnly?)null : (published.Date ?? published.Earliest).Earliest;
+            foreach (var expression in analysis.Times)
+            {
+                // Countdowns to an event date the document itself, not an event; undated relative expressions cannot be placed.
+                if (expression.Anchor == TimeAnchor.Event) continue;
+                var resolved = expression.Start is null && expression.Rule is not null && day is { } d ? Extract.Time.TimeResolver.Resolve(expression, d) : expression;
+                if (resolved.Start is not { } start || start.Month is null) continue;
+                var end = resolved.End ?? start;
+                var text = SentenceAround(document.Text, expression.Span.Start, expression.Span.End);
+                var words = ContentWords.Of(text);
+                if (!byDates.TryGetValue((start, end), out var list)) byDates[(start, end)] = list = [];
+                var merged = false;
+                foreach (var i in list)
+                {
+                    if (ContentWords.Jaccard(entries[i].Words, words) < ClaimMatcher.SameText) continue;
+                    entries[i].Documents.Add(document.Id);
+                    merged = true;
+                    break;
+                }
+                if (merged) continue;
+                list.Add(entries.Count);
+                entries.Add((start, end, text, words, new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal) { document.Id }));
+            }
+        }
         entries.Sort(static (x, y) =>
         {
             var c = x.Start.CompareTo(y.Start);
@@ -47,5 +75,17 @@ public sealed class TimelineStage : ICorpusStage
         });
         foreach (var e in entries)
             context.Timeline.Add(new TimelineEntry { Start = e.Start, End = e.End, Text = e.Text, Claims = [.. e.Claims], Documents = [.. e.Documents] });
+    }
+
+    /// <summary>The sentence around [start, end): back to the previous and on to the next sentence end or line break, at most 240 characters.</summary>
+    internal static string SentenceAround(string text, int start, int end)
+    {
+        const int Reach = 120;
+        var from = start;
+        while (from > 0 && start - from < Reach && text[from - 1] is not ('\n' or '.' or '!' or '?')) from--;
+        var to = end;
+        while (to < text.Length && to - end < Reach && text[to] is not ('\n' or '.' or '!' or '?')) to++;
+        if (to < text.Length && text[to] is '.' or '!' or '?') to++;
+        return text[from..to].Trim();
     }
 }

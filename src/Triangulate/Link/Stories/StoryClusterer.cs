@@ -60,7 +60,7 @@ public sealed class StoryClusterer : ICorpusStage
                 stories.Add(new StoryState());
             }
             var story = stories[best];
-            foreach (var feature in story.Add(document, vector, bestScore, FeaturesPerStory))
+            foreach (var feature in story.Add(WithInferredDate(document, context), vector, bestScore, FeaturesPerStory))
             {
                 if (!index.TryGetValue(feature, out var postings)) index[feature] = postings = [];
                 if (postings.Count < MaxPostings && (postings.Count == 0 || postings[^1] != best)) postings.Add(best);
@@ -80,6 +80,10 @@ public sealed class StoryClusterer : ICorpusStage
     }
 
     /// <summary>Derived documents belong to their source's story whatever their wording: merge the stories of every derivation.</summary>
+    /// <summary>The document with its inferred publication date when it states none (the dating stage runs first), so a story's first and last days count every dated document.</summary>
+    private static Document WithInferredDate(Document document, CorpusContext context) =>
+        document.Published is null && context.InferredPublished.TryGetValue(document.Id, out var inferred) ? document with { Published = inferred } : document;
+
     private static void MergeDerived(CorpusContext context, List<StoryState> stories, List<string> docIds, List<int> storyOf)
     {
         var position = new Dictionary<string, int>(docIds.Count, StringComparer.Ordinal);
