@@ -1,5 +1,5 @@
-using Spectre.Console;
 using System.CommandLine;
+using Spectre.Console;
 using Triangulate.Store;
 
 namespace Triangulate.Cli;

@@ -60,7 +60,7 @@ public sealed class ContradictionStage : ICorpusStage
             if (set.Count < 2 || !conflicted[set[0]]) continue;
             var members = new List<ClaimFacts>(set.Count);
             foreach (var i in set) members.Add(features[i]);
-            context.Contradictions.Add(Describe(members));
+            context.Contradictions.Add(Describe(members, context));
             foreach (var m in members) contested.Add(m.Claim.Id);
         }
         MarkContested(context, contested);
@@ -113,10 +113,14 @@ public sealed class ContradictionStage : ICorpusStage
     private static bool ToTheDay(DateRange? range) =>
         range is not null && (range.Start ?? range.End)?.Day is not null && (range.End ?? range.Start)?.Day is not null;
 
-    private static Contradiction Describe(List<ClaimFacts> members)
+    private static Contradiction Describe(List<ClaimFacts> members, CorpusContext context)
     {
         members.Sort(static (p, q) => string.CompareOrdinal(p.Claim.Id, q.Claim.Id));
         var first = members[0].Claim;
+        // Subjects that are entity ids are named for people to read.
+        if (first.Subject is { } id)
+            foreach (var entity in context.Entities)
+                if (entity.Id == id) { first = first with { Subject = entity.Name }; break; }
         var about = first.Kind switch
         {
             ClaimKind.Status => "the fate of " + (first.Subject ?? "the subject"),

@@ -44,10 +44,17 @@ public sealed partial class CitationExtractor : IExtractor
             var m = CreditLine().Match(text, block.Start, block.End - block.Start);
             if (!m.Success) continue;
             var g = m.Groups["name"];
+            var start = g.Index;
             var end = g.Index + g.Length;
-            while (end > g.Index && text[end - 1] is '.' or ' ' or ',') end--;
-            if (end <= g.Index) continue;
-            context.Citations.Add(new Citation { Outlet = text[g.Index..end], Span = context.Span(g.Index, end), Credit = true });
+            // A parenthesis repeats the credit in another form: "(Name/Outlet)". A photo credit names the photographer
+            // and then the outlet: "Name for The Outlet" credits the outlet.
+            var paren = text.IndexOf('(', start, end - start);
+            if (paren > start) end = paren;
+            var forAt = text.LastIndexOf(" for ", end - 1, end - start, StringComparison.OrdinalIgnoreCase);
+            if (forAt > start) start = forAt + 5;
+            while (end > start && text[end - 1] is '.' or ' ' or ',') end--;
+            if (end <= start) continue;
+            context.Citations.Add(new Citation { Outlet = text[start..end], Span = context.Span(start, end), Credit = true });
         }
     }
 

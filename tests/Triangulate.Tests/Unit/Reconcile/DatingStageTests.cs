@@ -56,9 +56,29 @@ public sealed class DatingStageTests
     }
 
     [Fact]
-    public void ADocumentWithOnlyAReportedPastDateGetsNoEstimate()
+    public void A_reported_past_day_alone_gives_an_interval_of_the_following_fortnight_and_no_best_day()
     {
         var d = Document("The spokesman wrote on 26 November 2024 that the attack failed.", "Alpha");
+
+        var estimate = Run(new InMemoryCorpus().Add(d)).InferredPublished[d.Id];
+
+        Assert.Equal("2024-11-26", estimate.Earliest.ToString());
+        Assert.Equal("2024-12-10", estimate.Latest.ToString());
+        Assert.Null(estimate.Date);
+    }
+
+    [Fact]
+    public void A_date_inside_a_quote_after_a_future_word_still_counts_as_reported_past()
+    {
+        var d = Document("“It is only a matter of time before we lose,” said one soldier in late November 2024.", "Alpha");
+
+        Assert.Equal("2024-11-20", Run(new InMemoryCorpus().Add(d)).InferredPublished[d.Id].Earliest.ToString());
+    }
+
+    [Fact]
+    public void A_date_after_until_in_the_same_sentence_is_future_and_bounds_nothing()
+    {
+        var d = Document("The orders were to hold the land until a new president arrives at the end of January 2025.", "Alpha");
 
         Assert.Empty(Run(new InMemoryCorpus().Add(d)).InferredPublished);
     }
