@@ -53,6 +53,22 @@ public sealed class GzipDocumentReader(IPayloadParser? html = null) : IDocumentR
         return [result];
     }
 
+    /// <summary>Opens the file (decompressing it when it is gzip) and reads it with <paramref name="read"/>; a file that cannot be opened is one problem.</summary>
+    internal static IEnumerable<ReadResult> OpenAndRead(InputFile file, Func<Stream, IEnumerable<ReadResult>> read)
+    {
+        Stream stream;
+        try
+        {
+            stream = Open(file, out var error);
+            if (error is not null) return [ReadResult.Failed(file.Source, error)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [ReadResult.Failed(file.Source, $"cannot read: {e.Message}")];
+        }
+        return read(stream);
+    }
+
     /// <summary>True when the bytes open with the gzip magic number.</summary>
     public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
 

@@ -28,17 +28,7 @@ public sealed class JsonlDocumentReader(IPayloadParser? html = null) : IDocument
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(limits);
-        Stream stream;
-        try
-        {
-            stream = GzipDocumentReader.Open(file, out var error);
-            if (error is not null) return [ReadResult.Failed(file.Source, error)];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [ReadResult.Failed(file.Source, $"cannot read: {e.Message}")];
-        }
-        return Read(stream, file.Source, limits);
+        return GzipDocumentReader.OpenAndRead(file, stream => Read(stream, file.Source, limits));
     }
 
     /// <summary>Reads records from a stream (disposed at the end).</summary>
