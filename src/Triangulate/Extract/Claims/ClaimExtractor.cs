@@ -33,62 +33,45 @@ public sealed class ClaimExtractor : IExtractor
                 if (FindWord(lower, h, 0) >= 0) { hedge = h; break; }
             }
             var taken = new List<(int Start, int End)>();
-            foreach (var (word, status) in ExtractLexicon.StatusWords)
+            foreach (var (index, _, status) in Occurrences(ExtractLexicon.StatusWords, lower, sentence.Start, tokens, taken))
             {
-                for (var at = FindWord(lower, word, 0); at >= 0; at = FindWord(lower, word, at + word.Length))
+                if (PrecededByNumber(text, tokens, index)) continue;
+                var subject = Subject(context, speakers, tokens, index, sentence.Start);
+                if (subject is null) continue;
+                if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence); attributionDone = true; }
+                var negated = !status.StartsWith("not-", StringComparison.Ordinal) && Negated(text, tokens, index);
+                var finalStatus = negated ? "not-" + status : status;
+                context.Claims.Add(new ClaimDraft
                 {
-                    var start = sentence.Start + at;
-                    var end = start + word.Length;
-                    if (Overlaps(taken, start, end)) continue;
-                    taken.Add((start, end));
-                    var index = TokenAt(tokens, start);
-                    if (index < 0 || PrecededByNumber(text, tokens, index)) continue;
-                    var subject = Subject(context, speakers, tokens, index, sentence.Start);
-                    if (subject is null) continue;
-                    if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence); attributionDone = true; }
-                    var negated = !status.StartsWith("not-", StringComparison.Ordinal) && Negated(text, tokens, index);
-                    var finalStatus = negated ? "not-" + status : status;
-                    context.Claims.Add(new ClaimDraft
-                    {
-                        Kind = ClaimKind.Status,
-                        Text = subject.Value.Name + ": " + finalStatus,
-                        Subject = subject.Value.Key,
-                        Status = finalStatus,
-                        Mention = new Mention { Span = context.Span(sentence.Start, sentence.End), Attribution = attribution, Hedge = hedge },
-                        Keys = [subject.Value.Name.ToLowerInvariant(), finalStatus],
-                    });
-                }
+                    Kind = ClaimKind.Status,
+                    Text = subject.Value.Name + ": " + finalStatus,
+                    Subject = subject.Value.Key,
+                    Status = finalStatus,
+                    Mention = new Mention { Span = context.Span(sentence.Start, sentence.End), Attribution = attribution, Hedge = hedge },
+                    Keys = [subject.Value.Name.ToLowerInvariant(), finalStatus],
+                });
             }
-            foreach (var (word, eventType) in ExtractLexicon.EventVerbs)
+            foreach (var (index, word, eventType) in Occurrences(ExtractLexicon.EventVerbs, lower, sentence.Start, tokens, taken))
             {
-                for (var at = FindWord(lower, word, 0); at >= 0; at = FindWord(lower, word, at + word.Length))
+                var subject = EntityBefore(speakers, tokens, index, sentence.Start, person: false);
+                var obj = EntityAfter(speakers, tokens, index + word.Split(' ').Length);
+                if (subject is null && obj is null) continue;
+                if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence); attributionDone = true; }
+                var time = TimeIn(context, sentence.Start, sentence.End);
+                var keys = new List<string> { eventType };
+                if (subject is not null) keys.Add(subject.Name.ToLowerInvariant());
+                if (obj is not null) keys.Add(obj.Name.ToLowerInvariant());
+                context.Claims.Add(new ClaimDraft
                 {
-                    var start = sentence.Start + at;
-                    var end = start + word.Length;
-                    if (Overlaps(taken, start, end)) continue;
-                    taken.Add((start, end));
-                    var index = TokenAt(tokens, start);
-                    if (index < 0) continue;
-                    var subject = EntityBefore(speakers, tokens, index, sentence.Start, person: false);
-                    var obj = EntityAfter(speakers, tokens, index + word.Split(' ').Length);
-                    if (subject is null && obj is null) continue;
-                    if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence); attributionDone = true; }
-                    var time = TimeIn(context, sentence.Start, sentence.End);
-                    var keys = new List<string> { eventType };
-                    if (subject is not null) keys.Add(subject.Name.ToLowerInvariant());
-                    if (obj is not null) keys.Add(obj.Name.ToLowerInvariant());
-                    context.Claims.Add(new ClaimDraft
-                    {
-                        Kind = ClaimKind.Event,
-                        Text = string.Join(' ', new[] { subject?.Name, word, obj?.Name }.Where(p => p is not null)),
-                        Subject = subject?.Id ?? obj?.Id,
-                        Status = eventType,
-                        Time = time is null ? null : new DateRange { Start = time.Start, End = time.End },
-                        TimeSource = time,
-                        Mention = new Mention { Span = context.Span(sentence.Start, sentence.End), Attribution = attribution, Hedge = hedge },
-                        Keys = keys,
-                    });
-                }
+                    Kind = ClaimKind.Event,
+                    Text = string.Join(' ', new[] { subject?.Name, word, obj?.Name }.Where(p => p is not null)),
+                    Subject = subject?.Id ?? obj?.Id,
+                    Status = eventType,
+                    Time = time is null ? null : new DateRange { Start = time.Start, End = time.End },
+                    TimeSource = time,
+                    Mention = new Mention { Span = context.Span(sentence.Start, sentence.End), Attribution = attribution, Hedge = hedge },
+                    Keys = keys,
+                });
             }
         }
     }
@@ -178,6 +161,26 @@ public sealed class ClaimExtractor : IExtractor
 
     private static bool IsClauseWord(string text, WordToken token) =>
         text[token.Start..token.End].ToLowerInvariant() is "that" or "and" or "but" or "or" or "there" or "which" or "who" or "when" or "where" or "as" or "if" or "is" or "was";
+
+    /// <summary>
+    /// Each whole-word occurrence of a lexicon word in the sentence that no earlier word took, as its token index and
+    /// the word's value; a word that overlaps a taken one is skipped so "shot down" is not also "shot".
+    /// </summary>
+    private static IEnumerable<(int Index, string Word, string Value)> Occurrences(IReadOnlyList<(string Word, string Value)> lexicon, string lower, int sentenceStart, List<WordToken> tokens, List<(int Start, int End)> taken)
+    {
+        foreach (var (word, value) in lexicon)
+        {
+            for (var at = FindWord(lower, word, 0); at >= 0; at = FindWord(lower, word, at + word.Length))
+            {
+                var start = sentenceStart + at;
+                var end = start + word.Length;
+                if (Overlaps(taken, start, end)) continue;
+                taken.Add((start, end));
+                var index = TokenAt(tokens, start);
+                if (index >= 0) yield return (index, word, value);
+            }
+        }
+    }
 
     private static int TokenAt(List<WordToken> tokens, int start)
     {
