@@ -10,14 +10,6 @@ namespace Triangulate.Reconcile;
 /// </summary>
 public sealed class ClaimMatchingStage : ICorpusStage
 {
-    private readonly ITimeResolver _resolver;
-
-    /// <summary>Creates the stage with the built-in rules for re-resolving relative times.</summary>
-    public ClaimMatchingStage() : this(new RuleTimeResolver()) { }
-
-    /// <summary>Creates the stage with another resolver (the Extract/Time stage's, once merged).</summary>
-    internal ClaimMatchingStage(ITimeResolver resolver) => _resolver = resolver;
-
     /// <inheritdoc />
     public string Name => "claims";
 
@@ -38,7 +30,10 @@ public sealed class ClaimMatchingStage : ICorpusStage
                 // A subject that is a document-local entity id becomes the corpus-wide one, so "the general" of two
                 // documents is one subject and two people who share a name part are not.
                 var subject = draft.Subject is { } local && context.EntityIds.TryGetValue(document.Id + "/" + local, out var global) ? global : draft.Subject;
-                if (inferred is { } day && draft.TimeSource is { } source && _resolver.Resolve(source, day) is { } resolved) time = resolved;
+                // The time extractor's own rules, applied again to the inferred day: one set of rules, not two.
+                if (inferred is { } day && draft.TimeSource is { Rule: not null } source
+                    && Extract.Time.TimeResolver.Resolve(source, day) is { Start: not null } resolved)
+                    time = new DateRange { Start = resolved.Start, End = resolved.End };
                 drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time));
             }
             foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));

@@ -139,7 +139,7 @@ public sealed class DatingStageTests
         var d = Document("With exactly eight weeks until the 2025 inauguration, three days ago 40 soldiers died.", "Alpha");
         var draft = Quantity(d, "40 soldiers", "soldiers died", "count", 40, 40, "people") with
         {
-            TimeSource = new TimeExpression { Span = Span(d, "three days ago"), Anchor = TimeAnchor.Publication, OffsetDays = -3, Value = "P-3D" },
+            TimeSource = new TimeExpression { Span = Span(d, "three days ago"), Anchor = TimeAnchor.Publication, Rule = "day:-3" },
         };
         var context = new InMemoryCorpus().Add(d, Analysis(d, [draft])).Context();
 
