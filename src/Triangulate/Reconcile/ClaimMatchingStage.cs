@@ -59,9 +59,12 @@ public sealed class ClaimMatchingStage : ICorpusStage
                 : d.SubjectWords.Length > 0 ? d.SubjectWords : d.KeyWords.Length > 0 ? d.KeyWords : d.TextWords;
             foreach (var word in words) index.Add(prefix + word, i);
         }
-        var sets = new UnionFind(drafts.Count);
+        var matched = new List<(double Distance, int A, int B)>();
         foreach (var (a, b) in index.Pairs())
-            if (ClaimMatcher.Match(drafts[a], drafts[b])) sets.Union(a, b);
+            if (ClaimMatcher.Match(drafts[a], drafts[b])) matched.Add((CompatibleSets.Distance(drafts[a].Draft.Value, drafts[b].Draft.Value), a, b));
+        matched.Sort();
+        var sets = new CompatibleSets(drafts);
+        foreach (var (_, a, b) in matched) sets.TryUnion(a, b);
 
         var claims = new List<Claim>();
         foreach (var set in sets.Sets()) claims.Add(Build(set, drafts, context));

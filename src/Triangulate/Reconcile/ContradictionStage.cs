@@ -94,7 +94,9 @@ public sealed class ContradictionStage : ICorpusStage
                 var by = DraftFeatures.Bounds(y.Time);
                 // Undated figures never conflict: without a stated time there is no telling a change over time (or
                 // another place) from a disagreement, and false alarms cost analysts more than misses.
-                var sameMoment = bx is not null && by is not null
+                // A month is not a moment: territory changes hands and new units arrive within one, so "400 to 500
+                // troops last month" and "thousands of troops last month" can both hold. Only figures for one day compare.
+                var sameMoment = bx is not null && by is not null && ToTheDay(x.Time) && ToTheDay(y.Time)
                     && DraftFeatures.TimesCompatible(x.Time, y.Time) && !a.Qualified && !b.Qualified;
                 return sameMoment && ContentWords.Jaccard(a.SubjectWords, b.SubjectWords) >= 0.5
                     && Figures.Gap(x.Value, y.Value) > MinimumGap;

@@ -55,11 +55,15 @@ internal sealed class DraftFeatures
     public static string? StatusGroup(string? status) =>
         status is not null && ReconcileData.Statuses.TryGetValue(status, out var known) && known.Group != "-" ? known.Group : null;
 
-    /// <summary>True when the two are about the same subject: their subjects (or keys) share most words.</summary>
+    /// <summary>
+    /// True when the two are about the same subject: one subject contains the other ("the general" in "the Russian
+    /// general") or they share most words. Sharing only a head noun is not enough: "Ukrainian soldiers" and "North
+    /// Korean soldiers" are different subjects.
+    /// </summary>
     public bool SameSubject(DraftFeatures other)
     {
         if (SubjectWords.Length > 0 && other.SubjectWords.Length > 0)
-            return ContentWords.Containment(SubjectWords, other.SubjectWords) >= 0.5;
+            return ContentWords.Containment(SubjectWords, other.SubjectWords) >= 1 || ContentWords.Jaccard(SubjectWords, other.SubjectWords) >= 0.5;
         if (KeyWords.Length > 0 && other.KeyWords.Length > 0)
             return ContentWords.Jaccard(KeyWords, other.KeyWords) >= 0.5;
         return ContentWords.Jaccard(TextWords, other.TextWords) >= 0.5;

@@ -148,4 +148,36 @@ public sealed class ClaimMatchingStageTests
 
         Assert.Equal(Run(corpus).Claims[0].Id, Run(corpus).Claims[0].Id);
     }
+
+    [Fact]
+    public void AnOpenEndedFigureDoesNotChainIncompatibleFiguresIntoOneClaim()
+    {
+        var a = Document("Ukraine took two North Korean troops prisoner.", "Alpha");
+        var b = Document("Ukraine holds at least one North Korean troops prisoner.", "Beta");
+        var c = Document("As many as 10,000 North Korean troops were sent.", "Gamma");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "two North Korean troops", "North Korean troops", "count", 2, 2, "items")]))
+            .Add(b, Analysis(b, [Quantity(b, "at least one North Korean troops", "North Korean troops", "count", 1, null, "items")]))
+            .Add(c, Analysis(c, [Quantity(c, "10,000 North Korean troops", "North Korean troops", "count", 10000, 10000, "items")]));
+
+        var claims = Run(corpus).Claims;
+
+        // "at least one" is compatible with both 2 and 10,000, but 2 and 10,000 are not one claim.
+        Assert.Equal(2, claims.Count);
+        foreach (var claim in claims)
+            Assert.True(claim.Value!.Low <= claim.Value.High || claim.Value.High is null, $"{claim.Text}: empty value range");
+        Assert.DoesNotContain(claims, claim => claim.Mentions.Count == 3);
+    }
+
+    [Fact]
+    public void SubjectsSharingOnlyTheHeadNounAreDifferentSubjects()
+    {
+        var a = Document("As many as 1,000 Ukrainian soldiers were killed.", "Alpha");
+        var b = Document("Around 1,000 North Korean soldiers were killed.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "1,000 Ukrainian soldiers", "Ukrainian soldiers", "count", null, 1000, "items")]))
+            .Add(b, Analysis(b, [Quantity(b, "1,000 North Korean soldiers", "North Korean soldiers", "count", 900, 1100, "items")]));
+
+        Assert.Equal(2, Run(corpus).Claims.Count);
+    }
 }

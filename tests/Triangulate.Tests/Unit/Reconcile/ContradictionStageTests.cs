@@ -78,6 +78,18 @@ public sealed class ContradictionStageTests
     }
 
     [Fact]
+    public void CountsDatedOnlyToTheSameMonthAreNotAContradiction()
+    {
+        var a = Document("Last month 400 to 500 North Korean troops launched an assault.", "Alpha");
+        var b = Document("Last month Russia sent thousands of North Korean troops into battle.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "400 to 500 North Korean troops", "North Korean troops", "count", 400, 500, "items", time: "2024-12")]))
+            .Add(b, Analysis(b, [Quantity(b, "thousands of North Korean troops", "North Korean troops", "count", 2000, null, "items", time: "2024-12")]));
+
+        Assert.Empty(Run(corpus).Contradictions);
+    }
+
+    [Fact]
     public void FiguresOfOneMomentThatDoNotOverlapAreAContradiction()
     {
         var a = Document("On 26 November Ukraine held 800 square kilometres.", "Alpha");
