@@ -76,6 +76,6 @@ internal static class EvalCommand
                 $"pages {run.Pages}  precision {run.Score.Precision:F3}  recall {run.Score.Recall:F3}  F1 {run.Score.F1:F3}  pages/s {run.PagesPerSecond:F1}"));
             return ExitCodes.Success;
         });
-        return new Command("eval", "Measure a stage against a labelled data set") { extraction, EvalExtractCommand.Create() };
+        return new Command("eval", "Measure a stage against a labelled data set") { extraction, EvalExtractCommand.Create(), EvalLinkCommand.Create() };
     }
 }
