@@ -14,6 +14,7 @@ internal sealed partial class SpeakerResolver
     private readonly string _text;
     private readonly List<(int Start, int End, Entity Entity)> _mentions = [];
     private readonly bool _pseudonyms;
+    private List<(int Start, int End)> _quoted = [];
 
     public SpeakerResolver(ExtractionContext context)
     {
@@ -37,16 +38,31 @@ internal sealed partial class SpeakerResolver
         return false;
     }
 
-    /// <summary>The entity a mention at [start, end) belongs to, or null.</summary>
+    /// <summary>
+    /// The entity a mention overlapping [start, end) belongs to, or null. Of several, a person before anything else and
+    /// then the longest mention: in "President Anna Novak said" the speaker is the person, not the title.
+    /// </summary>
     public Entity? EntityAt(int start, int end)
     {
+        Entity? best = null;
+        var bestLength = 0;
         foreach (var (s, e, entity) in _mentions)
         {
             if (s >= end) break;
-            if (e > start) return entity;
+            if (e <= start) continue;
+            var better = best is null
+                || (entity.Type == EntityType.Person && best.Type != EntityType.Person)
+                || ((entity.Type == EntityType.Person) == (best.Type == EntityType.Person) && e - s > bestLength);
+            if (better) (best, bestLength) = (entity, e - s);
         }
-        return null;
+        return best;
     }
+
+    /// <summary>
+    /// Marks the quoted passages of the document: a person named inside a quotation is part of what was said, not a
+    /// candidate for the "he" of the attribution that follows it ("“… to meet with Trump …,” he said" is the analyst's words).
+    /// </summary>
+    public void SetQuoted(List<(int Start, int End)> quoted) => _quoted = quoted;
 
     /// <summary>The speaker named by the words [start, end): an entity, a pronoun's antecedent, or a description.</summary>
     public (string? Speaker, SpeakerKind Kind) Resolve(int start, int end)
@@ -55,18 +71,20 @@ internal sealed partial class SpeakerResolver
         while (end > start && !char.IsLetterOrDigit(_text[end - 1])) end--;
         if (start >= end) return (null, SpeakerKind.Unknown);
         var words = _text[start..end];
+        var lower = words.ToLowerInvariant();
+        // A pronoun speaker is resolved here, not through the entity extractor's pronoun mentions: the speaker's
+        // antecedent skips people named inside quotations.
+        if (lower is "he" or "she" or "they")
+        {
+            var antecedent = NearestPerson(start);
+            return antecedent is null ? (null, SpeakerKind.Unknown) : (antecedent.Id, KindOf(antecedent));
+        }
         var entity = EntityAt(start, end);
         if (entity is not null && entity.Type is EntityType.Person or EntityType.Other or EntityType.Organization)
         {
             // An entity inside a description ("the agency source", "a source within the military") is context, not the speaker.
             var first = FirstWord(words);
             if (!IsDeterminer(first) || entity.Type == EntityType.Person) return (entity.Id, KindOf(entity));
-        }
-        var lower = words.ToLowerInvariant();
-        if (lower is "he" or "she" or "they")
-        {
-            var antecedent = NearestPerson(start);
-            return antecedent is null ? (null, SpeakerKind.Unknown) : (antecedent.Id, KindOf(antecedent));
         }
         if (IsDeterminer(FirstWord(words))) return (words, SpeakerKind.Anonymous);
         return (null, SpeakerKind.Unknown);
@@ -79,9 +97,15 @@ internal sealed partial class SpeakerResolver
         foreach (var (s, e, entity) in _mentions)
         {
             if (s >= position) break;
-            if (entity.Type == EntityType.Person && !IsPronoun(s, e)) best = entity;
+            if (entity.Type == EntityType.Person && !IsPronoun(s, e) && !InQuote(s)) best = entity;
         }
         return best;
+    }
+
+    private bool InQuote(int position)
+    {
+        foreach (var (s, e) in _quoted) if (position >= s && position < e) return true;
+        return false;
     }
 
     private bool IsPronoun(int start, int end) =>

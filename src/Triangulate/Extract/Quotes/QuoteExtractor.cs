@@ -18,15 +18,21 @@ public sealed class QuoteExtractor : IExtractor
         var speakers = new SpeakerResolver(context);
         var frames = new AttributionFrames(text);
         var quoted = new List<(int Start, int End)>();
-        QuoteDraft? previous = null;
-        var previousBlock = -10;
-        var blockIndex = 0;
+        var quotesByBlock = new List<List<(int Start, int End)>>();
         foreach (var block in context.BodyBlocks)
         {
             var spans = FindQuotes(text, block.Start, block.End);
+            quotesByBlock.Add(spans);
+            quoted.AddRange(spans);
+        }
+        speakers.SetQuoted(quoted);
+        QuoteDraft? previous = null;
+        var previousBlock = -10;
+        var blockIndex = 0;
+        foreach (var spans in quotesByBlock)
+        {
             foreach (var (start, end) in spans)
             {
-                quoted.Add((start, end));
                 var content = Trim(text, start, end);
                 if (content.End - content.Start < 3 || CountWords(text, content.Start, content.End) < 2) continue;
                 var attribution = frames.ForQuote(start - 1, end + 1, speakers);

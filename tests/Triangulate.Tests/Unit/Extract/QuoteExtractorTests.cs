@@ -82,4 +82,25 @@ public sealed class QuoteExtractorTests
         Assert.True(context.Quotes.Count >= 2);
         Assert.All(context.Quotes, q => Assert.Contains("vadym", q.Speaker, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void APronounAfterAQuoteNamingSomeoneElseResolvesToTheSpeakerNotToTheNameInsideTheQuote()
+    {
+        var context = Run("“Both sides will try to improve their positions,” analyst Michael Novak said.\n\n“There are signs of an interest to meet with Robert Hale, but no willingness to negotiate,” he said.");
+
+        var last = context.Quotes[^1];
+        var speaker = Assert.Single(context.Entities, e => e.Id == last.Speaker);
+        Assert.Contains("Novak", speaker.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ATitledNameBeforeTheSpeechVerbIsTheSpeakerNotTheTitle()
+    {
+        var context = Run("The region has long expected an escalation. President Anna Kowalczyk said over the weekend: 'The main focus of the enemy is to push us out of the region.' Elections follow in May.");
+
+        var quote = Assert.Single(context.Quotes, q => q.Variant.Direct == true);
+        var speaker = Assert.Single(context.Entities, e => e.Id == quote.Speaker);
+        Assert.Equal(EntityType.Person, speaker.Type);
+        Assert.Contains("Kowalczyk", speaker.Name, StringComparison.Ordinal);
+    }
 }
