@@ -34,7 +34,7 @@ internal sealed class AttributionFrames(string text)
         var verb = -1;
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (!tokens[k].IsWord || !ExtractLexicon.SpeechVerbs.Contains(Word(tokens[k]))) continue;
+            if (!IsSpeechVerb(tokens[k])) continue;
             verb = k;
             if (!last) break;
         }
@@ -124,7 +124,7 @@ internal sealed class AttributionFrames(string text)
         }
         for (var k = 1; k + 1 < tokens.Count; k++)
         {
-            if (!tokens[k].IsWord || !ExtractLexicon.SpeechVerbs.Contains(Word(tokens[k]))) continue;
+            if (!IsSpeechVerb(tokens[k])) continue;
             var (speaker, kind) = SpeakerAround(tokens, k, speakers);
             if (kind == SpeakerKind.Unknown) continue;
             var via = Via(tokens, k);
@@ -141,6 +141,13 @@ internal sealed class AttributionFrames(string text)
         }
         return null;
     }
+
+    /// <summary>
+    /// A speech verb as written in running text: lower case, so the "States" of "the United States" or a headline's
+    /// "Reports" is not read as "states" or "reports".
+    /// </summary>
+    private bool IsSpeechVerb(WordToken token) =>
+        token.IsWord && char.IsLower(text[token.Start]) && ExtractLexicon.SpeechVerbs.Contains(Word(token));
 
     private bool IsTail(List<WordToken> tokens, int verb)
     {

@@ -103,4 +103,12 @@ public sealed class QuoteExtractorTests
         Assert.Equal(EntityType.Person, speaker.Type);
         Assert.Contains("Kowalczyk", speaker.Name, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ACountryNameEndingInASpeechVerbIsNotASpeaker()
+    {
+        var context = Run("The push could build pressure on the government, particularly with the United States proposing a 30-day ceasefire.");
+
+        Assert.Empty(context.Quotes);
+    }
 }
