@@ -24,6 +24,10 @@ internal sealed class HtmlTextWalker
         "script", "style", "noscript", "template", "svg", "math", "head", "iframe", "object", "embed", "select", "textarea",
         "canvas", "video", "audio", "map", "button", "input");
 
+    // Feature names built once: "in.article" for bit 0 of Context, ..., "kind.comment" for BlockKind.Comment.
+    private static readonly string[] ContextNames = ContextFeatureNames();
+    private static readonly string[] KindNames = KindFeatureNames();
+
     private readonly List<Frame> _frames = [];
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _line = new();
@@ -174,17 +178,23 @@ internal sealed class HtmlTextWalker
         if (!string.IsNullOrEmpty(classes))
         {
             var taken = 0;
-            foreach (var name in classes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var rest = classes.AsSpan();
+            while (taken < 3)
             {
-                AppendName(builder, '.', name);
-                if (++taken == 3) break;
+                rest = rest.TrimStart();
+                if (rest.IsEmpty) break;
+                var end = rest.IndexOfAny(' ', '\t', '\n');
+                if (end < 0) end = rest.Length;
+                AppendName(builder, '.', rest[..end]);
+                rest = rest[end..];
+                taken++;
             }
         }
         return builder.ToString();
     }
 
     // Path names keep letters, digits, '-' and '_' only, so the path stays parseable whatever the attribute holds.
-    private static void AppendName(StringBuilder builder, char marker, string name)
+    private static void AppendName(StringBuilder builder, char marker, ReadOnlySpan<char> name)
     {
         builder.Append(marker);
         var length = 0;
@@ -246,7 +256,7 @@ internal sealed class HtmlTextWalker
 
     private Dictionary<string, double> FeaturesOf(Frame? owner, int length)
     {
-        var features = new Dictionary<string, double>(StringComparer.Ordinal)
+        var features = new Dictionary<string, double>(12, StringComparer.Ordinal)
         {
             [HtmlFeatures.Length] = length,
             [HtmlFeatures.LinkDensity] = length == 0 ? 0 : (double)_linkChars / length,
@@ -262,13 +272,31 @@ internal sealed class HtmlTextWalker
             case "td" or "th": features[HtmlFeatures.TableCell] = 1; break;
             case ['h', >= '1' and <= '6']: features[HtmlFeatures.Heading] = owner.Tag[1] - '0'; break;
         }
+        for (var bit = 0; bit < ContextNames.Length; bit++)
+            if (((int)owner.Context & (1 << bit)) != 0) features[ContextNames[bit]] = 1;
+        if (owner.Kind is { } kind) features[KindNames[(int)kind]] = 1;
+        return features;
+    }
+
+    private static string[] ContextFeatureNames()
+    {
+        var names = new List<string>();
         foreach (var flag in Enum.GetValues<Context>())
         {
-            if (flag == Context.None || (owner.Context & flag) == 0) continue;
-            features[HtmlFeatures.InPrefix + flag.ToString().ToLowerInvariant()] = 1;
+            if (flag == Context.None) continue;
+            var bit = System.Numerics.BitOperations.Log2((uint)flag);
+            while (names.Count <= bit) names.Add(string.Empty);
+            names[bit] = HtmlFeatures.InPrefix + flag.ToString().ToLowerInvariant();
         }
-        if (owner.Kind is { } kind) features[HtmlFeatures.KindPrefix + kind.ToString().ToLowerInvariant()] = 1;
-        return features;
+        return [.. names];
+    }
+
+    private static string[] KindFeatureNames()
+    {
+        var kinds = Enum.GetValues<BlockKind>();
+        var names = new string[kinds.Length == 0 ? 0 : (int)kinds[^1] + 1];
+        foreach (var kind in kinds) names[(int)kind] = HtmlFeatures.KindPrefix + kind.ToString().ToLowerInvariant();
+        return names;
     }
 
     private static BlockKind? HintOf(Frame? owner)
