@@ -18,6 +18,17 @@ public sealed class HtmlDocumentReader : IDocumentReader
 
     private const int SniffLength = 1024;
 
+    // Comments, processing instructions and element positions are never read; the parser's own depth cap keeps a
+    // 10,000-deep page from building a 10,000-deep tree (the walker caps again at MaxDepth).
+    private static readonly HtmlParserOptions ParserOptions = new()
+    {
+        IsScripting = false,
+        SkipComments = true,
+        SkipProcessingInstructions = true,
+        DisableElementPositionTracking = true,
+        MaximumDepth = 1024,
+    };
+
     /// <inheritdoc />
     public bool CanRead(InputFile file, ReadOnlySpan<byte> head)
     {
@@ -65,23 +76,37 @@ public sealed class HtmlDocumentReader : IDocumentReader
             return ReadResult.Failed(source, "binary content, not HTML");
         var charset = declaredCharset ?? HtmlCharsetSniffer.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, SniffLength)));
         var decoded = TextDecoder.Decode(bytes, charset);
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        var parser = new HtmlParser(ParserOptions);
         using var page = parser.ParseDocument(decoded.Text);
         var (text, segments) = new HtmlTextWalker().Walk(page);
         if (segments.Count == 0) return ReadResult.Failed(source, "no readable text in the page");
+        var sha = StableId.Sha256Hex(bytes);
+        var metadata = HtmlMetadataReader.Read(page, source, out var statedDate);
+        if (metadata.Published is null && statedDate is not null && StatedDate(text, statedDate.Value.Written, statedDate.Value.Day, StableId.ForDocument(sha)) is { } stated)
+            metadata = metadata with { Published = stated };
         var document = new SourceDocument
         {
             Source = source,
-            Sha256 = StableId.Sha256Hex(bytes),
+            Sha256 = sha,
             Raw = bytes,
             Text = text,
             Segments = segments,
-            Metadata = HtmlMetadataReader.Read(page),
+            Metadata = metadata,
             Format = "html",
         };
         var problem = decoded.ReplacedBytes > 0
             ? new Problem(source, $"invalid {decoded.Encoding} text: {decoded.ReplacedBytes} bytes replaced by U+FFFD; the rest was analysed")
             : null;
         return new ReadResult(document, problem);
+    }
+
+    /// <summary>A day the page states in a date-classed element, anchored where it stands in the text (basis stated).</summary>
+    private static DateEstimate? StatedDate(string text, string written, PartialDate day, string documentId)
+    {
+        // The walker collapses white space, so a date written across a line break may not be found: then none is claimed.
+        var at = text.IndexOf(written, StringComparison.Ordinal);
+        if (at < 0) return null;
+        var span = new TextSpan(documentId, at, at + written.Length).WithExcerpt(text);
+        return DateEstimate.Exact(day, DateBasis.Stated, [span]);
     }
 }
