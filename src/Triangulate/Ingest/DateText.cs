@@ -14,6 +14,29 @@ namespace Triangulate.Ingest;
 internal static partial class DateText
 {
     private static readonly FrozenDictionary<string, int> Months = LoadMonths();
+    private static readonly string[] UpdateCues = LoadCues();
+
+    /// <summary>True when the words just before <paramref name="index"/> say the date is an update ("Updated:", "Letzte Änderung:"), from <c>Data/date-update-cues.txt</c>.</summary>
+    public static bool NamesUpdate(string line, int index)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var before = line.AsSpan(0, index);
+        if (before.Length > 40) before = before[^40..];
+        foreach (var cue in UpdateCues)
+            if (before.Contains(cue, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static string[] LoadCues()
+    {
+        using var stream = typeof(DateText).Assembly.GetManifestResourceStream("Triangulate.Data.date-update-cues.txt")
+            ?? throw new InvalidOperationException("embedded resource Triangulate.Data.date-update-cues.txt is missing");
+        using var reader = new StreamReader(stream);
+        var cues = new List<string>();
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0 && line[0] != '#') cues.Add(line.Trim());
+        return [.. cues];
+    }
 
     /// <summary>The first plausible full day in <paramref name="text"/>, with where it stands; null when none.</summary>
     public static (PartialDate Day, int Index, int Length)? Find(string text, bool monthFirst)

@@ -81,9 +81,8 @@ public sealed class HtmlDocumentReader : IDocumentReader
         var (text, segments) = new HtmlTextWalker().Walk(page);
         if (segments.Count == 0) return ReadResult.Failed(source, "no readable text in the page");
         var sha = StableId.Sha256Hex(bytes);
-        var metadata = HtmlMetadataReader.Read(page, source, out var statedDate);
-        if (metadata.Published is null && statedDate is not null && StatedDate(text, statedDate.Value.Written, statedDate.Value.Day, StableId.ForDocument(sha)) is { } stated)
-            metadata = metadata with { Published = stated };
+        var metadata = HtmlMetadataReader.Read(page, source, out var leads);
+        if (metadata.Published is null) metadata = metadata with { Published = StatedDate(text, segments, leads, StableId.ForDocument(sha)) };
         var document = new SourceDocument
         {
             Source = source,
@@ -100,13 +99,43 @@ public sealed class HtmlDocumentReader : IDocumentReader
         return new ReadResult(document, problem);
     }
 
-    /// <summary>A day the page states in a date-classed element, anchored where it stands in the text (basis stated).</summary>
-    private static DateEstimate? StatedDate(string text, string written, PartialDate day, string documentId)
+    /// <summary>
+    /// When markup names no publication day: a day written in a date-classed element, else the first day written in a
+    /// short line near the headline (where bylines and "Posted on" lines sit; a line that names an update is passed
+    /// over), anchored where it stands in the text (basis stated); else the weaker markup (basis metadata).
+    /// </summary>
+    private static DateEstimate? StatedDate(string text, IReadOnlyList<TextSegment> segments, HtmlMetadataReader.DateLeads leads, string documentId)
     {
-        // The walker collapses white space, so a date written across a line break may not be found: then none is claimed.
-        var at = text.IndexOf(written, StringComparison.Ordinal);
-        if (at < 0) return null;
-        var span = new TextSpan(documentId, at, at + written.Length).WithExcerpt(text);
-        return DateEstimate.Exact(day, DateBasis.Stated, [span]);
+        if (leads.Stated is { } stated)
+        {
+            // The walker collapses white space as the reader did, so the written form is found unless it was hidden.
+            var at = text.IndexOf(stated.Written, StringComparison.Ordinal);
+            if (at >= 0) return DateEstimate.Exact(stated.Day, DateBasis.Stated, [new TextSpan(documentId, at, at + stated.Written.Length).WithExcerpt(text)]);
+        }
+        if (NearHeadline(text, segments, leads) is { } near)
+            return DateEstimate.Exact(near.Day, DateBasis.Stated, [new TextSpan(documentId, near.Start, near.End).WithExcerpt(text)]);
+        return leads.Fallback is { } fallback ? DateEstimate.Exact(fallback, DateBasis.Metadata) : null;
+    }
+
+    private const int HeadlineWindowBefore = 3;
+    private const int HeadlineWindowAfter = 15;
+    private const int MaxDateLineLength = 120;
+
+    private static (PartialDate Day, int Start, int End)? NearHeadline(string text, IReadOnlyList<TextSegment> segments, HtmlMetadataReader.DateLeads leads)
+    {
+        var headline = -1;
+        for (var i = 0; i < segments.Count && headline < 0; i++)
+            if (segments[i].Features is { } f && f.TryGetValue(HtmlFeatures.Heading, out var level) && level == 1) headline = i;
+        if (headline < 0) return null;
+        var end = Math.Min(segments.Count, headline + HeadlineWindowAfter + 1);
+        for (var i = Math.Max(0, headline - HeadlineWindowBefore); i < end; i++)
+        {
+            var segment = segments[i];
+            if (segment.End - segment.Start > MaxDateLineLength) continue;
+            var line = text[segment.Start..segment.End];
+            if (DateText.Find(line, leads.MonthFirst) is not { } found || !leads.Fits(found.Day) || DateText.NamesUpdate(line, found.Index)) continue;
+            return (found.Day, segment.Start + found.Index, segment.Start + found.Index + found.Length);
+        }
+        return null;
     }
 }

@@ -19,11 +19,24 @@ internal static class HtmlMetadataReader
     public static SourceMetadata Read(IDocument page, string? sourceUrl = null) => Read(page, sourceUrl, out _);
 
     /// <summary>
-    /// Reads the page's metadata. When markup gives no publication date, <paramref name="statedDate"/> is the first
-    /// day written in an element whose class or id says it holds the date ("post-date", "datum"), for the caller to
-    /// anchor in the text as a stated date.
+    /// What the page offers when its markup names no publication date: a day written in a date-classed element
+    /// (<see cref="Stated"/>, to be anchored in the text), weaker markup (<see cref="Fallback"/>: JSON-LD dateCreated,
+    /// a &lt;time&gt; outside the article, a modified date), and the year/month of the URL path that any day must match.
     /// </summary>
-    public static SourceMetadata Read(IDocument page, string? sourceUrl, out (string Written, PartialDate Day)? statedDate)
+    internal sealed record DateLeads((string Written, PartialDate Day)? Stated, PartialDate? Fallback, PartialDate? UrlMonth, bool MonthFirst)
+    {
+        /// <summary>No leads.</summary>
+        public static DateLeads None { get; } = new(null, null, null, false);
+
+        /// <summary>True when <paramref name="day"/> agrees with the URL's year/month (or the URL has none).</summary>
+        public bool Fits(PartialDate day) => UrlMonth is not { } month || (month.Year == day.Year && month.Month == day.Month);
+    }
+
+    /// <summary>
+    /// Reads the page's metadata. When markup gives no publication date, <paramref name="leads"/> says what else the
+    /// page offers, for the caller to anchor in the text.
+    /// </summary>
+    public static SourceMetadata Read(IDocument page, string? sourceUrl, out DateLeads leads)
     {
         var markup = Markup.Collect(page);
         var meta = markup.Meta;
@@ -32,7 +45,7 @@ internal static class HtmlMetadataReader
         var outlet = Clean(meta.GetValueOrDefault("og:site_name")) ?? Clean(ld.Publisher) ?? HostOf(url);
         var title = Clean(meta.GetValueOrDefault("og:title")) ?? Clean(ld.Headline) ?? CleanTitle(page.Title, outlet)
             ?? Clean(markup.FirstH1?.TextContent);
-        var published = Published(markup, ld, url, Absolute(sourceUrl), out statedDate);
+        var published = Published(markup, ld, url, Absolute(sourceUrl), out leads);
         return new SourceMetadata
         {
             Url = url,
@@ -203,14 +216,14 @@ internal static class HtmlMetadataReader
     /// <summary>
     /// The publication day: publication meta tags (in <c>Data/date-meta-names.txt</c> order), JSON-LD datePublished,
     /// itemprop datePublished, &lt;time pubdate&gt;, a full date in the URL path, the first &lt;time&gt; in the
-    /// article; failing those, a day written in a date-classed element is handed back as <paramref name="statedDate"/>,
-    /// and only then JSON-LD dateCreated or a &lt;time&gt; elsewhere. A candidate that contradicts a year/month in the
+    /// article; failing those, <paramref name="leads"/> carries a day written in a date-classed element and the weaker
+    /// markup (JSON-LD dateCreated, a &lt;time&gt; elsewhere, modified dates). A candidate that contradicts a year/month in the
     /// URL path ("/2020/03/") is passed over: stale or bogus metadata (0001-01-01, a template's build date) is common.
     /// </summary>
-    private static DateEstimate? Published(Markup markup, JsonLd ld, string? url, string? sourceUrl, out (string Written, PartialDate Day)? statedDate)
+    private static DateEstimate? Published(Markup markup, JsonLd ld, string? url, string? sourceUrl, out DateLeads leads)
     {
-        statedDate = null;
         var urlMonth = DateText.MonthInUrl(url) ?? DateText.MonthInUrl(sourceUrl);
+        leads = DateLeads.None;
         var candidates = new List<string?>(DateMetaNames.Length + 8);
         foreach (var name in DateMetaNames) candidates.Add(markup.Meta.GetValueOrDefault(name));
         candidates.Add(ld.DatePublished);
@@ -220,14 +233,19 @@ internal static class HtmlMetadataReader
             if (Accept(ParseDay(candidate), urlMonth) is { } day) return DateEstimate.Exact(day, DateBasis.Metadata);
         if ((DateText.InUrl(url) ?? DateText.InUrl(sourceUrl)) is { } inUrl) return DateEstimate.Exact(inUrl, DateBasis.Metadata);
         if (Accept(ParseDay(markup.ArticleTime), urlMonth) is { } timed) return DateEstimate.Exact(timed, DateBasis.Metadata);
+        (string, PartialDate)? stated = null;
         foreach (var text in markup.DateTexts)
         {
             if (DateText.Find(text, markup.MonthFirst) is not { } found || Accept(found.Day, urlMonth) is null) continue;
-            statedDate = (text.Substring(found.Index, found.Length), found.Day);
-            return null;
+            stated = (text.Substring(found.Index, found.Length), found.Day);
+            break;
         }
-        if (Accept(ParseDay(ld.DateCreated), urlMonth) is { } created) return DateEstimate.Exact(created, DateBasis.Metadata);
-        if (Accept(ParseDay(markup.FirstTime), urlMonth) is { } first) return DateEstimate.Exact(first, DateBasis.Metadata);
+        PartialDate? fallback = null;
+        string?[] weaker = [ld.DateCreated, markup.FirstTime, ld.AnyDatePublished, ld.DateModified, markup.Meta.GetValueOrDefault("article:modified_time"),
+            markup.Meta.GetValueOrDefault("og:updated_time"), markup.Meta.GetValueOrDefault("dateModified"), markup.Meta.GetValueOrDefault("last-modified")];
+        foreach (var candidate in weaker)
+            if ((fallback = Accept(ParseDay(candidate), urlMonth)) is not null) break;
+        leads = new DateLeads(stated, fallback, urlMonth, markup.MonthFirst);
         return null;
     }
 
@@ -323,6 +341,9 @@ internal static class HtmlMetadataReader
         public List<string> Authors { get; } = [];
 
         public string? DateCreated { get; private set; }
+        public string? DateModified { get; private set; }
+        /// <summary>datePublished of any object, article or not (a product, a how-to): weaker evidence.</summary>
+        public string? AnyDatePublished { get; private set; }
 
         public static JsonLd Read(List<string> scripts)
         {
@@ -352,10 +373,12 @@ internal static class HtmlMetadataReader
             }
             if (element.ValueKind != JsonValueKind.Object) return;
             if (element.TryGetProperty("@graph", out var graph)) Visit(graph, depth + 1);
+            AnyDatePublished ??= String(element, "datePublished");
             if (!IsArticle(element)) return;
             Headline ??= String(element, "headline");
             DatePublished ??= String(element, "datePublished");
             DateCreated ??= String(element, "dateCreated");
+            DateModified ??= String(element, "dateModified");
             if (Publisher is null && element.TryGetProperty("publisher", out var publisher)) Publisher = NameOf(publisher);
             if (Authors.Count == 0 && element.TryGetProperty("author", out var author))
             {
