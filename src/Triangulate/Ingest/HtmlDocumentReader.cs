@@ -82,7 +82,7 @@ public sealed class HtmlDocumentReader : IDocumentReader
         if (segments.Count == 0) return ReadResult.Failed(source, "no readable text in the page");
         var sha = StableId.Sha256Hex(bytes);
         var metadata = HtmlMetadataReader.Read(page, source, out var leads);
-        if (metadata.Published is null) metadata = metadata with { Published = StatedDate(text, segments, leads, StableId.ForDocument(sha)) };
+        if (metadata.Published is null) metadata = metadata with { Published = StatedDate(text, segments, metadata.Title, leads, StableId.ForDocument(sha)) };
         var document = new SourceDocument
         {
             Source = source,
@@ -104,7 +104,7 @@ public sealed class HtmlDocumentReader : IDocumentReader
     /// short line near the headline (where bylines and "Posted on" lines sit; a line that names an update is passed
     /// over), anchored where it stands in the text (basis stated); else the weaker markup (basis metadata).
     /// </summary>
-    private static DateEstimate? StatedDate(string text, IReadOnlyList<TextSegment> segments, HtmlMetadataReader.DateLeads leads, string documentId)
+    private static DateEstimate? StatedDate(string text, IReadOnlyList<TextSegment> segments, string? title, HtmlMetadataReader.DateLeads leads, string documentId)
     {
         if (leads.Stated is { } stated)
         {
@@ -112,7 +112,7 @@ public sealed class HtmlDocumentReader : IDocumentReader
             var at = text.IndexOf(stated.Written, StringComparison.Ordinal);
             if (at >= 0) return DateEstimate.Exact(stated.Day, DateBasis.Stated, [new TextSpan(documentId, at, at + stated.Written.Length).WithExcerpt(text)]);
         }
-        if (NearHeadline(text, segments, leads) is { } near)
+        if (NearHeadline(text, segments, title, leads) is { } near)
             return DateEstimate.Exact(near.Day, DateBasis.Stated, [new TextSpan(documentId, near.Start, near.End).WithExcerpt(text)]);
         return leads.Fallback is { } fallback ? DateEstimate.Exact(fallback, DateBasis.Metadata) : null;
     }
@@ -121,11 +121,25 @@ public sealed class HtmlDocumentReader : IDocumentReader
     private const int HeadlineWindowAfter = 15;
     private const int MaxDateLineLength = 120;
 
-    private static (PartialDate Day, int Start, int End)? NearHeadline(string text, IReadOnlyList<TextSegment> segments, HtmlMetadataReader.DateLeads leads)
+    /// <summary>The headline's segment: the heading that repeats the page title, else the first h1, else the first h2/h3; -1 when none.</summary>
+    private static int Headline(string text, IReadOnlyList<TextSegment> segments, string? title)
     {
-        var headline = -1;
-        for (var i = 0; i < segments.Count && headline < 0; i++)
-            if (segments[i].Features is { } f && f.TryGetValue(HtmlFeatures.Heading, out var level) && level == 1) headline = i;
+        int firstH1 = -1, firstHeading = -1;
+        var probe = title is null ? null : title[..Math.Min(title.Length, 30)];
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].Features is not { } f || !f.TryGetValue(HtmlFeatures.Heading, out var level) || level > 3) continue;
+            var segment = segments[i];
+            if (probe is not null && probe.Length >= 10 && text.AsSpan(segment.Start, segment.End - segment.Start).StartsWith(probe, StringComparison.OrdinalIgnoreCase)) return i;
+            if (level == 1 && firstH1 < 0) firstH1 = i;
+            if (firstHeading < 0) firstHeading = i;
+        }
+        return firstH1 >= 0 ? firstH1 : firstHeading;
+    }
+
+    private static (PartialDate Day, int Start, int End)? NearHeadline(string text, IReadOnlyList<TextSegment> segments, string? title, HtmlMetadataReader.DateLeads leads)
+    {
+        var headline = Headline(text, segments, title);
         if (headline < 0) return null;
         var end = Math.Min(segments.Count, headline + HeadlineWindowAfter + 1);
         for (var i = Math.Max(0, headline - HeadlineWindowBefore); i < end; i++)

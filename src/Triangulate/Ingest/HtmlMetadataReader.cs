@@ -13,7 +13,9 @@ namespace Triangulate.Ingest;
 internal static class HtmlMetadataReader
 {
     private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
-    private static readonly string[] DateMetaNames = LoadLines("date-meta-names.txt");
+    private static readonly string[] DateMetaLines = LoadLines("date-meta-names.txt");
+    private static readonly string[] DateMetaNames = DateMetaLines[..Math.Max(0, Array.IndexOf(DateMetaLines, "[generic]"))];
+    private static readonly string[] GenericDateMetaNames = DateMetaLines[(Array.IndexOf(DateMetaLines, "[generic]") + 1)..];
 
     /// <summary>Reads the page's metadata; <paramref name="sourceUrl"/> (a WARC target, a record's url) stands in for a missing canonical URL.</summary>
     public static SourceMetadata Read(IDocument page, string? sourceUrl = null) => Read(page, sourceUrl, out _);
@@ -233,6 +235,8 @@ internal static class HtmlMetadataReader
             if (Accept(ParseDay(candidate), urlMonth) is { } day) return DateEstimate.Exact(day, DateBasis.Metadata);
         if ((DateText.InUrl(url) ?? DateText.InUrl(sourceUrl)) is { } inUrl) return DateEstimate.Exact(inUrl, DateBasis.Metadata);
         if (Accept(ParseDay(markup.ArticleTime), urlMonth) is { } timed) return DateEstimate.Exact(timed, DateBasis.Metadata);
+        foreach (var name in GenericDateMetaNames)
+            if (Accept(ParseDay(markup.Meta.GetValueOrDefault(name)), urlMonth) is { } day) return DateEstimate.Exact(day, DateBasis.Metadata);
         (string, PartialDate)? stated = null;
         foreach (var text in markup.DateTexts)
         {
@@ -262,6 +266,8 @@ internal static class HtmlMetadataReader
         if (string.IsNullOrWhiteSpace(value)) return null;
         var text = value.AsSpan().Trim();
         if (text.Length >= 10 && PartialDate.TryParse(text[..10], out var day)) return day;
+        // Dotted and dashed numeric forms are day-first ("01-11-2023 10:29", "25.01.2022"); the invariant parser would read them month-first.
+        if (text.Length >= 8 && char.IsAsciiDigit(text[0]) && DateText.Find(text.ToString(), monthFirst: true) is { Index: 0 } numeric) return numeric.Day;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
             return PartialDate.FromDate(DateOnly.FromDateTime(parsed.DateTime));
         // "20200327", "2020/03/27 10:00", "27.03.2020": what a meta tag holds when it is not ISO 8601.
