@@ -58,7 +58,7 @@ public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentR
             if (failure is not null) yield return ReadResult.Failed(source, failure);
             if (end) break;
             if (record is null) continue;
-            var result = Parse(record, source, number);
+            var result = Parse(record, source, number, limits);
             if (result is null) continue;
             if (result.Document is not null) documents++;
             yield return result;
@@ -124,7 +124,7 @@ public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentR
     }
 
     /// <summary>A response or resource record's payload as a document; null for records that hold no page (warcinfo, request, metadata, images).</summary>
-    private ReadResult? Parse(Record record, string file, int number)
+    private ReadResult? Parse(Record record, string file, int number, IngestLimits limits)
     {
         var type = record.Headers.GetValueOrDefault("WARC-Type");
         var url = record.Headers.GetValueOrDefault("WARC-Target-URI");
@@ -140,7 +140,11 @@ public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentR
             var status = http.Split(' ', 3);
             if (status.Length < 2 || !status[1].StartsWith('2')) return null;
             contentType = HttpHeader(http, "Content-Type");
-            payload = record.Block[(split + (record.Block[split] == '\r' ? 4 : 2))..];
+            if (!IsPage(contentType)) return null;
+            var body = record.Block[(split + (record.Block[split] == '\r' ? 4 : 2))..];
+            var decoded = HttpPayload.Decode(body, HttpHeader(http, "Transfer-Encoding"), HttpHeader(http, "Content-Encoding"), limits.MaxRecordBytes, out var error);
+            if (decoded is null) return ReadResult.Failed(source, $"record {number}: {error}");
+            payload = decoded;
         }
         else if (string.Equals(type, "resource", StringComparison.OrdinalIgnoreCase))
         {
@@ -151,13 +155,15 @@ public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentR
         {
             return null;
         }
-        // Images, scripts, fonts: not articles, and not a problem either.
-        if (contentType is not null && !contentType.Contains("html", StringComparison.OrdinalIgnoreCase)
-            && !contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!IsPage(contentType)) return null;
         var result = _html.Parse(source, payload, contentType, new SourceMetadata { Url = url });
         return result.Document is null ? result with { Problem = result.Problem! with { Error = $"record {number}: {result.Problem.Error}" } }
             : result with { Document = result.Document with { Format = "warc" } };
     }
+
+    // Images, scripts, fonts: not articles, and not a problem either.
+    private static bool IsPage(string? contentType) =>
+        contentType is null || contentType.Contains("html", StringComparison.OrdinalIgnoreCase) || contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where the HTTP headers end (the index of the blank line's CR or LF), or -1.</summary>
     private static int HeaderEnd(byte[] block)
