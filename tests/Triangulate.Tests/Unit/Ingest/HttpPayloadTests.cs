@@ -91,8 +91,8 @@ public class HttpPayloadTests
     {
         byte[] notGzip = [0x00, 0x13, 0x37, 0xFF, 0xFE, 0x00, 0x01, 0x02, 0x03, 0x04];
         var cutGzip = Compress(Encoding.UTF8.GetBytes(Page + Page + Page), "gzip")[..30];
-        var chunks = Chunk(Encoding.UTF8.GetBytes(Page), 40);
-        var brokenChunks = chunks[..60].Concat("zz\r\nmore"u8.ToArray()).ToArray();
+        var chunks = Chunk(Encoding.UTF8.GetBytes(Page), 40); // one chunk is "28\r\n" + 40 bytes + "\r\n": 46 bytes
+        var brokenChunks = chunks[..46].Concat("zz\r\nmore"u8.ToArray()).ToArray();
         var results = ReadWarc([
             .. Response("https://example.org/1", notGzip, "Content-Encoding: gzip\r\n"),
             .. Response("https://example.org/2", cutGzip, "Content-Encoding: gzip\r\n"),
