@@ -103,6 +103,18 @@ public class ContainerReaderTests
     }
 
     [Fact]
+    public void A_record_whose_content_length_runs_past_it_does_not_swallow_the_records_after_it()
+    {
+        using var temp = new TempFolder();
+        var liar = Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(Response("https://example.org/2", Page)).Replace("Content-Length: ", "Content-Length: 9", StringComparison.Ordinal));
+        var huge = "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999999\r\n\r\nHTTP/1.1 200 OK\r\n\r\nshort\r\n\r\n"u8.ToArray();
+        var path = temp.Write("f.warc", [.. Response("https://example.org/1", Page), .. liar, .. Response("https://example.org/3", Page), .. huge, .. Response("https://example.org/5", Page)]);
+        var results = Read(new WarcDocumentReader(), path);
+        Assert.Equal(["https://example.org/1", "https://example.org/3", "https://example.org/5"], results.Where(r => r.Document is not null).Select(r => r.Document!.Source));
+        Assert.Equal(2, results.Count(r => r.Problem?.Error.Contains("runs into the next record", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
     public void A_truncated_warc_keeps_its_complete_records_and_reports_the_cut()
     {
         using var temp = new TempFolder();
