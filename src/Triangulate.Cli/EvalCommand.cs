@@ -18,9 +18,14 @@ internal static class EvalCommand
         var seconds = new Option<double?>("--seconds") { Description = "With --predictions: the peer's extraction time, for pages/s" };
         var perPage = new Option<bool>("--pages") { Description = "Print each page's precision and recall" };
         var show = new Option<string?>("--show") { Description = "Print one page's blocks (kind, element path, text) instead of scoring" };
+        var rounds = new Option<int>("--rounds")
+        {
+            Description = "Extract the pages this many times in one process; prints each round's pages/s and the steady state (median after the first)",
+            DefaultValueFactory = _ => 1,
+        };
         var extraction = new Command("extraction", "Score article extraction (shingle precision/recall/F1, as the article-extraction-benchmark)")
         {
-            folder, predictions, seconds, perPage, show,
+            folder, predictions, seconds, perPage, show, rounds,
         };
         extraction.SetAction(result =>
         {
@@ -70,10 +75,13 @@ internal static class EvalCommand
             }
             else
             {
-                run = evaluation.Run(new HtmlBlockClassifier(), onPage);
+                run = evaluation.Run(new HtmlBlockClassifier(), onPage, Math.Max(1, result.GetValue(rounds)));
+                for (var i = 0; run.Rounds.Count > 1 && i < run.Rounds.Count; i++)
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {i + 1}  cpu {run.Rounds[i].TotalSeconds:F2} s  pages/s {run.Pages / run.Rounds[i].TotalSeconds:F1}"));
             }
+            var steady = run.Rounds.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"  steady pages/s {run.SteadyPagesPerSecond:F1}") : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pages {run.Pages}  precision {run.Score.Precision:F3}  recall {run.Score.Recall:F3}  F1 {run.Score.F1:F3}  pages/s {run.PagesPerSecond:F1}"));
+                $"pages {run.Pages}  precision {run.Score.Precision:F3}  recall {run.Score.Recall:F3}  F1 {run.Score.F1:F3}  pages/s {run.PagesPerSecond:F1}") + steady);
             return ExitCodes.Success;
         });
         return new Command("eval", "Measure a stage against a labelled data set") { extraction, Dates(), EvalExtractCommand.Create() };
