@@ -129,9 +129,13 @@ internal static class HtmlMetadataReader
                     {
                         if (PubdateTime is null && (element.HasAttribute("pubdate") || string.Equals(element.GetAttribute("itemprop"), "datePublished", StringComparison.OrdinalIgnoreCase)))
                             PubdateTime = datetime;
-                        var (inArticle, inFurniture) = Placement(element);
-                        if (ArticleTime is null && inArticle && !inFurniture) ArticleTime = datetime;
-                        if (FirstTime is null && !inFurniture) FirstTime = datetime;
+                        // Pages list many <time>s (teasers, comments); only the first two that qualify are wanted.
+                        if (ArticleTime is null || FirstTime is null)
+                        {
+                            var (inArticle, inFurniture) = Placement(element);
+                            if (ArticleTime is null && inArticle && !inFurniture) ArticleTime = datetime;
+                            if (FirstTime is null && !inFurniture) FirstTime = datetime;
+                        }
                     }
                     break;
             }
@@ -142,7 +146,7 @@ internal static class HtmlMetadataReader
             {
                 if (ItempropPublished is null && itemprop.Equals("datePublished", StringComparison.OrdinalIgnoreCase))
                     ItempropPublished = element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? element.TextContent;
-                else if (itemprop.Equals("name", StringComparison.OrdinalIgnoreCase) && element.ParentElement?.Closest("[itemprop=author]") is not null)
+                else if (itemprop.Equals("name", StringComparison.OrdinalIgnoreCase) && InAuthor(element))
                     AuthorNames.Add(element.TextContent);
             }
             if (DateTexts.Count < MaxDateTexts && element.ChildElementCount <= 6 && (SaysDate(element.Id) || SaysDate(element.GetAttribute("class")))
@@ -152,6 +156,13 @@ internal static class HtmlMetadataReader
                 if (text.Length <= MaxDateTextLength && text.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && Clean(text) is { } clean) DateTexts.Add(clean);
             }
             return true;
+        }
+
+        private static bool InAuthor(IElement element)
+        {
+            for (var at = element.ParentElement; at is not null; at = at.ParentElement)
+                if (string.Equals(at.GetAttribute("itemprop"), "author", StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
 
         /// <summary>Whether an element sits in the article (article, main, header of either) and whether in furniture (nav, aside, footer, comments, related lists).</summary>

@@ -31,6 +31,7 @@ internal sealed class HtmlTextWalker
     private readonly List<Frame> _frames = [];
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _line = new();
+    private readonly StringBuilder _path = new();
     private readonly List<TextSegment> _segments = [];
     private bool _pendingSpace;
     private int _linkChars;
@@ -55,16 +56,19 @@ internal sealed class HtmlTextWalker
         List = 2048,
     }
 
+    /// <summary>An open element; frames are reused once closed, so a page costs as many frames as it is deep, not as it has elements.</summary>
     private sealed class Frame
     {
-        public required string Tag { get; init; }
-        public required string Path { get; init; }
-        public required Context Context { get; init; }
-        public required bool IsBlock { get; init; }
-        public required double ClassScore { get; init; }
-        public required BlockKind? Kind { get; init; }
+        public string Tag { get; set; } = string.Empty;
+        public string Path { get; set; } = string.Empty;
+        public Context Context { get; set; }
+        public bool IsBlock { get; set; }
+        public double ClassScore { get; set; }
+        public BlockKind? Kind { get; set; }
         public Dictionary<string, int>? ChildCounts { get; set; }
     }
+
+    private readonly Stack<Frame> _spare = new();
 
     /// <summary>Walks <paramref name="page"/>; returns the text and its segments.</summary>
     public (string Text, IReadOnlyList<TextSegment> Segments) Walk(IDocument page)
@@ -130,16 +134,16 @@ internal sealed class HtmlTextWalker
         // Classes on html/body/main/article describe the page layout ("one-sidebar", "has-comments"), not the element.
         BlockKind? ownKind = weight < 0 && kind != BlockKind.Body && tag is not ("html" or "body" or "main" or "article") ? kind : null;
         var path = isBlock ? PathOf(tag, id, classes) : parent?.Path ?? tag;
-        _frames.Add(new Frame
-        {
-            Tag = tag,
-            Path = path,
-            Context = context,
-            IsBlock = isBlock,
-            ClassScore = (parent?.ClassScore ?? 0) + weight,
-            // A content word ("post-entry") ends a furniture kind inherited from a wrapper ("container penci_sidebar").
-            Kind = ownKind ?? (weight > 0 ? null : parent?.Kind),
-        });
+        var frame = _spare.Count > 0 ? _spare.Pop() : new Frame();
+        frame.Tag = tag;
+        frame.Path = path;
+        frame.Context = context;
+        frame.IsBlock = isBlock;
+        frame.ClassScore = (parent?.ClassScore ?? 0) + weight;
+        // A content word ("post-entry") ends a furniture kind inherited from a wrapper ("container penci_sidebar").
+        frame.Kind = ownKind ?? (weight > 0 ? null : parent?.Kind);
+        frame.ChildCounts?.Clear();
+        _frames.Add(frame);
         return true;
     }
 
@@ -153,6 +157,7 @@ internal sealed class HtmlTextWalker
         var frame = _frames[^1];
         if (frame.IsBlock) Flush();
         _frames.RemoveAt(_frames.Count - 1);
+        _spare.Push(frame);
     }
 
     private string PathOf(string tag, string? id, string? classes)
@@ -171,7 +176,7 @@ internal sealed class HtmlTextWalker
             index = parentBlock.ChildCounts.GetValueOrDefault(tag) + 1;
             parentBlock.ChildCounts[tag] = index;
         }
-        var builder = new StringBuilder();
+        var builder = _path.Clear();
         if (parentBlock is not null) builder.Append(parentBlock.Path).Append('/');
         builder.Append(tag).Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
         if (!string.IsNullOrEmpty(id)) AppendName(builder, '#', id);
