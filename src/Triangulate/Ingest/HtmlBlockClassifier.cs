@@ -61,9 +61,10 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             own.LinkChars += length * Feature(segment, HtmlFeatures.LinkDensity);
             if (length < MinScoredLength || !IsProse(segment)) continue;
             var score = 1 + Feature(segment, HtmlFeatures.Commas) + Math.Min(Math.Floor(length / 100), 3);
-            // The parent gets the full score, then 1/2, then 1/(3·level).
+            // The parent gets the full score, then 1/2, then 1/(3·level). Text written straight into a div or section is a
+            // paragraph of that element (Readability turns such runs into <p>s), so that element is its parent.
             var level = 0;
-            for (var container = own.Parent; container is not null && level < 5; container = container.Parent, level++)
+            for (var container = HoldsTextDirectly(own.Path) ? own : own.Parent; container is not null && level < 5; container = container.Parent, level++)
             {
                 if (!container.Scored)
                 {
@@ -153,6 +154,8 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         while (top.Parent is { } parent && parent.Chars <= top.Chars + 1) top = parent;
         return top;
     }
+
+    private static bool HoldsTextDirectly(string path) => TagOf(LastName(path)) is "div" or "section" or "article" or "main";
 
     private static int Slashes(string path)
     {
