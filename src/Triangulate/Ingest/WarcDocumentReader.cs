@@ -112,7 +112,7 @@ public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentR
                 : skipped < length
                 ? $"record {number} at byte {offset}: truncated: {skipped} of {length} bytes"
                 : $"record {number} at byte {offset}: over the {limits.MaxRecordBytes >> 20} MB record limit, skipped";
-            return next is not null || skipped == length;
+            return next is not null || skipped >= length;
         }
         var block = new byte[length];
         var read = reader.Read(block, (int)length);
