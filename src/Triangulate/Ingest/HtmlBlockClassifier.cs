@@ -195,10 +195,24 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             var inArticle = false;
             for (var container = owners[i]; container is not null && !inArticle; container = container.Parent) inArticle = container.Included;
             var kind = inArticle ? InsideKind(segment) : OutsideKind(segment, titled);
+            if (kind == BlockKind.Body && IsDateLine(document.Text, segment)) kind = BlockKind.Dateline;
             if (kind == BlockKind.Title) titled = true;
             blocks[i] = new Block(kind, segment.Start, segment.End);
         }
         return blocks;
+    }
+
+    // A short line that is not a paragraph and carries a date ("Monday, 22 January 2018 at 0:13", "05/10/2018 - Posted
+    // by ...") is the article's time stamp, not its text.
+    private const int MaxDateLineLength = 80;
+
+    private static bool IsDateLine(string text, TextSegment segment)
+    {
+        var length = segment.End - segment.Start;
+        if (length > MaxDateLineLength || Feature(segment, HtmlFeatures.Paragraph) == 1) return false;
+        var last = text[segment.End - 1];
+        if (last is '.' or '!' or '?' or '"' or '”') return false;
+        return DateText.Find(text.Substring(segment.Start, length), monthFirst: false) is not null;
     }
 
     private static BlockKind InsideKind(TextSegment segment)

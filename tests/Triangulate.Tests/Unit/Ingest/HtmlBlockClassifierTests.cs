@@ -65,6 +65,25 @@ public class HtmlBlockClassifierTests
     }
 
     [Fact]
+    public void Text_written_straight_into_a_div_is_scored_as_a_paragraph_and_a_short_date_line_is_not_body()
+    {
+        var (document, blocks) = Classify("""
+            <html><body>
+            <div class="menu"><a href="/">Home</a> <a href="/news">News</a></div>
+            <div class="row"><div class="col-3"><p>Short teaser about the weather, with a comma.</p></div>
+            <div class="col-9"><p class="title">Ferry service resumes</p>
+            <div>segunda-feira, 22 de janeiro de 2018 às 0:13</div>
+            The ferry service between the two islands resumed on Monday after the storm, the operator said, adding that crews
+            had inspected the harbour walls over the weekend, found no damage, and cleared the slipway of debris and sand.
+            </div></div>
+            </body></html>
+            """);
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The ferry service between"));
+        Assert.Equal(BlockKind.Dateline, KindOf(document, blocks, "segunda-feira"));
+        Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "Short teaser"));
+    }
+
+    [Fact]
     public void Blocks_cover_every_segment_once_in_order()
     {
         var (document, blocks) = Classify(Page);
