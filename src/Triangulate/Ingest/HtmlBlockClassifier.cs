@@ -195,7 +195,7 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             var inArticle = false;
             for (var container = owners[i]; container is not null && !inArticle; container = container.Parent) inArticle = container.Included;
             var kind = inArticle ? InsideKind(segment) : OutsideKind(segment, titled);
-            if (kind == BlockKind.Body && IsDateLine(document.Text, segment)) kind = BlockKind.Dateline;
+            if (kind == BlockKind.Body) kind = BodyLineKind(document.Text, segment);
             if (kind == BlockKind.Title) titled = true;
             blocks[i] = new Block(kind, segment.Start, segment.End);
         }
@@ -206,13 +206,35 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
     // by ...") is the article's time stamp, not its text.
     private const int MaxDateLineLength = 80;
 
-    private static bool IsDateLine(string text, TextSegment segment)
+    private const int MaxCaptionLength = 240;
+
+    /// <summary>
+    /// What a line the markup left as body says of itself: a short non-paragraph line with a date is the time stamp; a
+    /// whole-line furniture cue ("DON'T MISS", "Related") from the text-capture lexicon is that furniture; short text
+    /// written straight into an element whose class names a picture ("photo", "image") is its caption.
+    /// </summary>
+    private static BlockKind BodyLineKind(string text, TextSegment segment)
     {
         var length = segment.End - segment.Start;
-        if (length > MaxDateLineLength || Feature(segment, HtmlFeatures.Paragraph) == 1) return false;
-        var last = text[segment.End - 1];
-        if (last is '.' or '!' or '?' or '"' or '”') return false;
-        return DateText.Find(text.Substring(segment.Start, length), monthFirst: false) is not null;
+        if (length > MaxCaptionLength || Feature(segment, HtmlFeatures.Paragraph) == 1) return BlockKind.Body;
+        var line = text.AsSpan(segment.Start, length);
+        var last = line[^1];
+        var endsSentence = last is '.' or '!' or '?' or '"' or '”';
+        if (length <= MaxDateLineLength && !endsSentence && DateText.Find(line.ToString(), monthFirst: false) is not null) return BlockKind.Dateline;
+        if (length <= MaxDateLineLength && LineFeatures.Of(line) is { Cue: { } cue, CueStrength: >= 3 } && cue != BlockKind.Body) return cue;
+        if (segment.Path is { } path && NamesPicture(ClassPart(path))) return BlockKind.Caption;
+        return BlockKind.Body;
+    }
+
+    private static bool NamesPicture(string classes)
+    {
+        foreach (var range in classes.AsSpan().Split(' '))
+        {
+            var word = classes.AsSpan()[range];
+            if (word.StartsWith("photo", StringComparison.OrdinalIgnoreCase) || word.StartsWith("image", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("picture", StringComparison.OrdinalIgnoreCase) || word.Equals("img", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private static BlockKind InsideKind(TextSegment segment)
