@@ -18,9 +18,14 @@ internal static class EvalCommand
         var seconds = new Option<double?>("--seconds") { Description = "With --predictions: the peer's extraction time, for pages/s" };
         var perPage = new Option<bool>("--pages") { Description = "Print each page's precision and recall" };
         var show = new Option<string?>("--show") { Description = "Print one page's blocks (kind, element path, text) instead of scoring" };
+        var rounds = new Option<int>("--rounds")
+        {
+            Description = "Extract the pages this many times in one process; prints each round's pages/s and the steady state (median after the first)",
+            DefaultValueFactory = _ => 1,
+        };
         var extraction = new Command("extraction", "Score article extraction (shingle precision/recall/F1, as the article-extraction-benchmark)")
         {
-            folder, predictions, seconds, perPage, show,
+            folder, predictions, seconds, perPage, show, rounds,
         };
         extraction.SetAction(result =>
         {
@@ -70,12 +75,49 @@ internal static class EvalCommand
             }
             else
             {
-                run = evaluation.Run(new HtmlBlockClassifier(), onPage);
+                run = evaluation.Run(new HtmlBlockClassifier(), onPage, Math.Max(1, result.GetValue(rounds)));
+                for (var i = 0; run.Rounds.Count > 1 && i < run.Rounds.Count; i++)
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {i + 1}  cpu {run.Rounds[i].TotalSeconds:F2} s  pages/s {run.Pages / run.Rounds[i].TotalSeconds:F1}"));
             }
+            var steady = run.Rounds.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"  steady pages/s {run.SteadyPagesPerSecond:F1}") : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pages {run.Pages}  precision {run.Score.Precision:F3}  recall {run.Score.Recall:F3}  F1 {run.Score.F1:F3}  pages/s {run.PagesPerSecond:F1}"));
+                $"pages {run.Pages}  precision {run.Score.Precision:F3}  recall {run.Score.Recall:F3}  F1 {run.Score.F1:F3}  pages/s {run.PagesPerSecond:F1}") + steady);
             return ExitCodes.Success;
         });
-        return new Command("eval", "Measure a stage against a labelled data set") { extraction, EvalExtractCommand.Create(), EvalLinkCommand.Create() };
+        return new Command("eval", "Measure a stage against a labelled data set") { extraction, Dates(), EvalExtractCommand.Create(), EvalLinkCommand.Create() };
+    }
+
+    /// <summary><c>triangulate eval dates DIR [--pages]</c>: publication days read from HTML against htmldate-style gold.</summary>
+    private static Command Dates()
+    {
+        var folder = new Argument<string>("DIR") { Description = "Folder: ground-truth.json ({key: {url, date}}) and html/<key>.html.gz" };
+        var perPage = new Option<bool>("--pages") { Description = "Print each page: key, gold day, found day, basis" };
+        var dates = new Command("dates", "Score publication dates read from HTML (accuracy, within a day, coverage, F1 as htmldate's evaluation)")
+        {
+            folder, perPage,
+        };
+        dates.SetAction(result =>
+        {
+            DateEvaluation evaluation;
+            try
+            {
+                evaluation = DateEvaluation.Open(result.GetValue(folder)!);
+            }
+            catch (IOException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.Usage;
+            }
+            Action<string, Model.PartialDate?, Model.DateEstimate?>? onPage = result.GetValue(perPage)
+                ? (key, gold, found) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{key}\t{gold?.ToString() ?? "-"}\t{found?.Date?.ToString() ?? "-"}\t{found?.Basis.ToString() ?? "-"}\t{(gold == found?.Date ? "ok" : "WRONG")}"))
+                : null;
+            var run = evaluation.Run(onPage);
+            var basis = string.Join(", ", run.ByBasis.OrderBy(b => b.Key).Select(b => $"{b.Key.ToString().ToLowerInvariant()} {b.Value}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pages {run.Pages}  accuracy {run.Accuracy:F3}  within a day {run.AccuracyWithinDay:F3}  coverage {run.Coverage:F3}  precision {run.Precision:F3}  recall {run.Recall:F3}  F1 {run.F1:F3}  ({basis})"));
+            return ExitCodes.Success;
+        });
+        return dates;
     }
 }

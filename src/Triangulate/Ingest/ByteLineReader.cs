@@ -3,7 +3,8 @@ namespace Triangulate.Ingest;
 /// <summary>Reads a byte stream line by line and in counted blocks, with its own buffer, so container readers stream without loading a file.</summary>
 internal sealed class ByteLineReader(Stream stream)
 {
-    private readonly byte[] _buffer = new byte[64 * 1024];
+    private const int BufferSize = 64 * 1024;
+    private byte[] _buffer = new byte[BufferSize];
     private int _position, _length;
 
     /// <summary>Bytes consumed so far.</summary>
@@ -12,6 +13,8 @@ internal sealed class ByteLineReader(Stream stream)
     private bool Fill()
     {
         if (_position < _length) return true;
+        // After an unread, the buffer may be larger than usual; back to the standard one once it is used up.
+        if (_buffer.Length != BufferSize) _buffer = new byte[BufferSize];
         _position = 0;
         _length = stream.Read(_buffer, 0, _buffer.Length);
         return _length > 0;
@@ -71,5 +74,19 @@ internal sealed class ByteLineReader(Stream stream)
             total += take;
         }
         return total;
+    }
+
+    /// <summary>Puts <paramref name="bytes"/> back in front of what is still to be read (a record that ran into the next one).</summary>
+    public void Unread(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty) return;
+        var rest = _length - _position;
+        var merged = new byte[bytes.Length + rest];
+        bytes.CopyTo(merged);
+        _buffer.AsSpan(_position, rest).CopyTo(merged.AsSpan(bytes.Length));
+        _buffer = merged;
+        _position = 0;
+        _length = merged.Length;
+        Offset -= bytes.Length;
     }
 }

@@ -25,14 +25,15 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
     private const double SiblingShare = 0.2;
     private const double RivalShare = 0.75;
 
-    private sealed class Container(string path, string? parent)
+    private sealed class Container(string path, Container? parent)
     {
         public string Path { get; } = path;
-        public string? Parent { get; } = parent;
+        public Container? Parent { get; } = parent;
         public double Score { get; set; }
         public double Chars { get; set; }
         public double LinkChars { get; set; }
         public bool Scored { get; set; }
+        public bool Included { get; set; }
         public double Final => Score * (1 - (Chars > 0 ? LinkChars / Chars : 0));
     }
 
@@ -45,58 +46,95 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         for (var i = 0; i < segments.Count && !hasFeatures; i++) hasFeatures = segments[i].Features is not null && segments[i].Path is not null;
         if (!hasFeatures) return Fallback.Classify(document);
 
-        var containers = new Dictionary<string, Container>(StringComparer.Ordinal);
-        var ancestry = new List<string>[segments.Count];
+        // One node per element path, created parents first; each segment adds its characters to its own element only,
+        // and the sums flow up once at the end, so no segment re-walks (or re-cuts) its ancestry.
+        var tree = new ContainerTree();
+        var owners = new Container?[segments.Count];
         for (var i = 0; i < segments.Count; i++)
         {
             var segment = segments[i];
-            var chain = Ancestry(segment.Path);
-            ancestry[i] = chain;
+            if (segment.Path is null) continue;
+            var own = tree.Node(segment.Path);
+            owners[i] = own;
             var length = Feature(segment, HtmlFeatures.Length);
-            var links = length * Feature(segment, HtmlFeatures.LinkDensity);
-            string? parent = null;
-            foreach (var path in chain)
-            {
-                if (!containers.TryGetValue(path, out var container))
-                {
-                    container = new Container(path, parent);
-                    containers[path] = container;
-                }
-                container.Chars += length;
-                container.LinkChars += links;
-                parent = path;
-            }
+            own.Chars += length;
+            own.LinkChars += length * Feature(segment, HtmlFeatures.LinkDensity);
             if (length < MinScoredLength || !IsProse(segment)) continue;
             var score = 1 + Feature(segment, HtmlFeatures.Commas) + Math.Min(Math.Floor(length / 100), 3);
-            // The block's own element is chain[^1]; its parent gets the full score, then 1/2, then 1/(3·level).
-            for (int level = 0, at = chain.Count - 2; at >= 0 && level < 5; level++, at--)
+            // The parent gets the full score, then 1/2, then 1/(3·level). Text written straight into a div or section is a
+            // paragraph of that element (Readability turns such runs into <p>s), so that element is its parent.
+            var level = 0;
+            for (var container = HoldsTextDirectly(own.Path) ? own : own.Parent; container is not null && level < 5; container = container.Parent, level++)
             {
-                var container = containers[chain[at]];
                 if (!container.Scored)
                 {
-                    container.Score += InitialScore(chain[at]);
+                    container.Score += InitialScore(container.Path);
                     container.Scored = true;
                 }
                 container.Score += score / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
             }
         }
+        var all = tree.All;
+        for (var i = all.Count - 1; i >= 0; i--)
+        {
+            if (all[i].Parent is not { } parent) continue;
+            parent.Chars += all[i].Chars;
+            parent.LinkChars += all[i].LinkChars;
+        }
 
-        var top = TopCandidate(containers);
-        var included = top is null ? [] : Included(top, containers);
-        return Label(document, ancestry, included);
+        var top = TopCandidate(tree);
+        if (top is not null) Include(top, all);
+        return Label(document, owners);
     }
 
-    private static Container? TopCandidate(Dictionary<string, Container> containers)
+    /// <summary>Containers by path; <see cref="All"/> lists them parents before children.</summary>
+    private sealed class ContainerTree
     {
+        private readonly Dictionary<string, Container> _byPath = new(StringComparer.Ordinal);
+        private readonly List<string> _missing = [];
+
+        public List<Container> All { get; } = [];
+
+        public bool TryGet(string path, out Container container) => _byPath.TryGetValue(path, out container!);
+
+        public Container Node(string path)
+        {
+            if (_byPath.TryGetValue(path, out var found)) return found;
+            // Collect the missing ancestors up to the first known one, then create them top-down.
+            _missing.Clear();
+            Container? parent = null;
+            var current = path;
+            while (true)
+            {
+                _missing.Add(current);
+                var slash = current.LastIndexOf('/');
+                if (slash < 0) break;
+                current = current[..slash];
+                if (_byPath.TryGetValue(current, out parent)) break;
+            }
+            for (var i = _missing.Count - 1; i >= 0; i--)
+            {
+                var node = new Container(_missing[i], parent);
+                _byPath[node.Path] = node;
+                All.Add(node);
+                parent = node;
+            }
+            return parent!;
+        }
+    }
+
+    private static Container? TopCandidate(ContainerTree tree)
+    {
+        var containers = tree.All;
         Container? top = null;
-        foreach (var container in containers.Values)
+        foreach (var container in containers)
             if (container.Scored && (top is null || container.Final > top.Final || (container.Final == top.Final && string.CompareOrdinal(container.Path, top.Path) < 0)))
                 top = container;
         if (top is null) return null;
         // When close rivals outside the winner share an ancestor with it, the article is that ancestor (an article split
         // into several wrappers), as Readability does with its top five.
         var rivals = new List<Container>();
-        foreach (var container in containers.Values)
+        foreach (var container in containers)
             if (container != top && container.Scored && container.Final >= top.Final * RivalShare && !IsWithin(container.Path, top.Path) && !IsWithin(top.Path, container.Path))
                 rivals.Add(container);
         if (rivals.Count >= 2)
@@ -106,24 +144,34 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             foreach (var rival in rivals)
             {
                 var ancestor = CommonAncestor(common, rival.Path);
-                if (ancestor is null || !containers.ContainsKey(ancestor) || ancestor.Count(c => c == '/') < 2) continue;
+                if (ancestor is null || !tree.TryGet(ancestor, out _) || Slashes(ancestor) < 2) continue;
                 common = ancestor;
                 shared++;
             }
-            if (shared >= 2 && containers.TryGetValue(common, out var widened)) top = widened;
+            if (shared >= 2 && tree.TryGet(common, out var widened)) top = widened;
         }
         // A winner that holds all the text of its parent is as good as the parent, whose siblings are then considered.
-        while (top.Parent is not null && containers.TryGetValue(top.Parent, out var parent) && parent.Chars <= top.Chars + 1) top = parent;
+        while (top.Parent is { } parent && parent.Chars <= top.Chars + 1) top = parent;
         return top;
     }
 
-    private static List<string> Included(Container top, Dictionary<string, Container> containers)
+    private static bool HoldsTextDirectly(string path) => TagOf(LastName(path)) is "div" or "section" or "article" or "main";
+
+    private static int Slashes(string path)
     {
-        var included = new List<string> { top.Path };
-        if (top.Parent is null) return included;
+        var count = 0;
+        foreach (var c in path) if (c == '/') count++;
+        return count;
+    }
+
+    /// <summary>Marks the article: the winner and its qualifying siblings.</summary>
+    private static void Include(Container top, List<Container> containers)
+    {
+        top.Included = true;
+        if (top.Parent is null) return;
         var threshold = Math.Max(10, top.Final * SiblingShare);
         var topClasses = ClassPart(top.Path);
-        foreach (var container in containers.Values)
+        foreach (var container in containers)
         {
             if (container == top || container.Parent != top.Parent) continue;
             var bonus = topClasses.Length > 0 && ClassPart(container.Path) == topClasses ? top.Final * SiblingShare : 0;
@@ -132,12 +180,11 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             if (container.Final + bonus >= threshold
                 || (isParagraph && container.Chars > 80 && density < 0.25)
                 || (isParagraph && container.Chars > 0 && density == 0 && container.Chars <= 80))
-                included.Add(container.Path);
+                container.Included = true;
         }
-        return included;
     }
 
-    private static Block[] Label(SourceDocument document, List<string>[] ancestry, List<string> included)
+    private static Block[] Label(SourceDocument document, Container?[] owners)
     {
         var segments = document.Segments;
         var blocks = new Block[segments.Count];
@@ -146,17 +193,48 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         {
             var segment = segments[i];
             var inArticle = false;
-            foreach (var path in included)
-            {
-                if (!IsWithin(segment.Path!, path)) continue;
-                inArticle = true;
-                break;
-            }
+            for (var container = owners[i]; container is not null && !inArticle; container = container.Parent) inArticle = container.Included;
             var kind = inArticle ? InsideKind(segment) : OutsideKind(segment, titled);
+            if (kind == BlockKind.Body) kind = BodyLineKind(document.Text, segment);
             if (kind == BlockKind.Title) titled = true;
             blocks[i] = new Block(kind, segment.Start, segment.End);
         }
         return blocks;
+    }
+
+    // A short line that is not a paragraph and carries a date ("Monday, 22 January 2018 at 0:13", "05/10/2018 - Posted
+    // by ...") is the article's time stamp, not its text.
+    private const int MaxDateLineLength = 80;
+
+    private const int MaxCaptionLength = 240;
+
+    /// <summary>
+    /// What a line the markup left as body says of itself: a short non-paragraph line with a date is the time stamp; a
+    /// whole-line furniture cue ("DON'T MISS", "Related") from the text-capture lexicon is that furniture; short text
+    /// written straight into an element whose class names a picture ("photo", "image") is its caption.
+    /// </summary>
+    private static BlockKind BodyLineKind(string text, TextSegment segment)
+    {
+        var length = segment.End - segment.Start;
+        if (length > MaxCaptionLength || Feature(segment, HtmlFeatures.Paragraph) == 1) return BlockKind.Body;
+        var line = text.AsSpan(segment.Start, length);
+        var last = line[^1];
+        var endsSentence = last is '.' or '!' or '?' or '"' or '”';
+        if (length <= MaxDateLineLength && !endsSentence && DateText.Find(line.ToString(), monthFirst: false) is not null) return BlockKind.Dateline;
+        if (length <= MaxDateLineLength && LineFeatures.Of(line) is { Cue: { } cue, CueStrength: >= 3 } && cue != BlockKind.Body) return cue;
+        if (segment.Path is { } path && NamesPicture(ClassPart(path))) return BlockKind.Caption;
+        return BlockKind.Body;
+    }
+
+    private static bool NamesPicture(string classes)
+    {
+        foreach (var range in classes.AsSpan().Split(' '))
+        {
+            var word = classes.AsSpan()[range];
+            if (word.StartsWith("photo", StringComparison.OrdinalIgnoreCase) || word.StartsWith("image", StringComparison.OrdinalIgnoreCase)
+                || word.Equals("picture", StringComparison.OrdinalIgnoreCase) || word.Equals("img", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private static BlockKind InsideKind(TextSegment segment)
@@ -224,16 +302,6 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         var classes = ClassPart(name);
         if (classes.Length > 0) score += HtmlClassHints.Score(classes).Weight;
         return score;
-    }
-
-    /// <summary>Every ancestor path of a segment's path, root first, ending with the path itself.</summary>
-    private static List<string> Ancestry(string? path)
-    {
-        var chain = new List<string>();
-        if (path is null) return chain;
-        for (var i = path.IndexOf('/', StringComparison.Ordinal); i >= 0; i = path.IndexOf('/', i + 1)) chain.Add(path[..i]);
-        chain.Add(path);
-        return chain;
     }
 
     private static bool IsWithin(string path, string ancestor) =>

@@ -1,6 +1,8 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens.Struct;
+using System.Collections.Frozen;
 using Triangulate.Model;
 
 namespace Triangulate.Ingest;
@@ -17,6 +19,29 @@ public sealed class HtmlDocumentReader : IDocumentReader
     public const int MaxDepth = 256;
 
     private const int SniffLength = 1024;
+
+    // Comments, processing instructions and element positions are never read; the parser's own depth cap keeps a
+    // 10,000-deep page from building a 10,000-deep tree (the walker caps again at MaxDepth). Only the attributes the
+    // walker and the metadata reader look at are kept: pages carry many data-*, src/srcset and event attributes, and
+    // not building them saves a tenth of the parse. A new attribute read anywhere must be added to ReadAttributes.
+    private static readonly HtmlParserOptions ParserOptions = new()
+    {
+        IsScripting = false,
+        SkipComments = true,
+        SkipProcessingInstructions = true,
+        DisableElementPositionTracking = true,
+        MaximumDepth = 1024,
+        ShouldEmitAttribute = KeepAttribute,
+    };
+
+    /// <summary>The attributes <see cref="HtmlTextWalker"/> and <see cref="HtmlMetadataReader"/> read.</summary>
+    internal static readonly FrozenSet<string> ReadAttributes = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "id", "class", "style", "hidden", "aria-hidden", "lang", "rel", "href", "type", "property", "name", "itemprop", "content",
+        "datetime", "pubdate");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AttributeLookup = ReadAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool KeepAttribute(ref StructHtmlToken token, ReadOnlyMemory<char> name) => AttributeLookup.Contains(name.Span);
 
     /// <inheritdoc />
     public bool CanRead(InputFile file, ReadOnlySpan<byte> head)
@@ -65,23 +90,80 @@ public sealed class HtmlDocumentReader : IDocumentReader
             return ReadResult.Failed(source, "binary content, not HTML");
         var charset = declaredCharset ?? HtmlCharsetSniffer.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, SniffLength)));
         var decoded = TextDecoder.Decode(bytes, charset);
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        var parser = new HtmlParser(ParserOptions);
         using var page = parser.ParseDocument(decoded.Text);
         var (text, segments) = new HtmlTextWalker().Walk(page);
         if (segments.Count == 0) return ReadResult.Failed(source, "no readable text in the page");
+        var sha = StableId.Sha256Hex(bytes);
+        var metadata = HtmlMetadataReader.Read(page, source, out var leads);
+        if (metadata.Published is null) metadata = metadata with { Published = StatedDate(text, segments, metadata.Title, leads, StableId.ForDocument(sha)) };
         var document = new SourceDocument
         {
             Source = source,
-            Sha256 = StableId.Sha256Hex(bytes),
+            Sha256 = sha,
             Raw = bytes,
             Text = text,
             Segments = segments,
-            Metadata = HtmlMetadataReader.Read(page),
+            Metadata = metadata,
             Format = "html",
         };
         var problem = decoded.ReplacedBytes > 0
             ? new Problem(source, $"invalid {decoded.Encoding} text: {decoded.ReplacedBytes} bytes replaced by U+FFFD; the rest was analysed")
             : null;
         return new ReadResult(document, problem);
+    }
+
+    /// <summary>
+    /// When markup names no publication day: a day written in a date-classed element, else the first day written in a
+    /// short line near the headline (where bylines and "Posted on" lines sit; a line that names an update is passed
+    /// over), anchored where it stands in the text (basis stated); else the weaker markup (basis metadata).
+    /// </summary>
+    private static DateEstimate? StatedDate(string text, IReadOnlyList<TextSegment> segments, string? title, HtmlMetadataReader.DateLeads leads, string documentId)
+    {
+        if (leads.Stated is { } stated)
+        {
+            // The walker collapses white space as the reader did, so the written form is found unless it was hidden.
+            var at = text.IndexOf(stated.Written, StringComparison.Ordinal);
+            if (at >= 0) return DateEstimate.Exact(stated.Day, DateBasis.Stated, [new TextSpan(documentId, at, at + stated.Written.Length).WithExcerpt(text)]);
+        }
+        if (NearHeadline(text, segments, title, leads) is { } near)
+            return DateEstimate.Exact(near.Day, DateBasis.Stated, [new TextSpan(documentId, near.Start, near.End).WithExcerpt(text)]);
+        return leads.Fallback is { } fallback ? DateEstimate.Exact(fallback, DateBasis.Metadata) : null;
+    }
+
+    private const int HeadlineWindowBefore = 3;
+    private const int HeadlineWindowAfter = 15;
+    private const int MaxDateLineLength = 120;
+
+    /// <summary>The headline's segment: the heading that repeats the page title, else the first h1, else the first h2/h3; -1 when none.</summary>
+    private static int Headline(string text, IReadOnlyList<TextSegment> segments, string? title)
+    {
+        int firstH1 = -1, firstHeading = -1;
+        var probe = title is null ? null : title[..Math.Min(title.Length, 30)];
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].Features is not { } f || !f.TryGetValue(HtmlFeatures.Heading, out var level) || level > 3) continue;
+            var segment = segments[i];
+            if (probe is not null && probe.Length >= 10 && text.AsSpan(segment.Start, segment.End - segment.Start).StartsWith(probe, StringComparison.OrdinalIgnoreCase)) return i;
+            if (level == 1 && firstH1 < 0) firstH1 = i;
+            if (firstHeading < 0) firstHeading = i;
+        }
+        return firstH1 >= 0 ? firstH1 : firstHeading;
+    }
+
+    private static (PartialDate Day, int Start, int End)? NearHeadline(string text, IReadOnlyList<TextSegment> segments, string? title, HtmlMetadataReader.DateLeads leads)
+    {
+        var headline = Headline(text, segments, title);
+        if (headline < 0) return null;
+        var end = Math.Min(segments.Count, headline + HeadlineWindowAfter + 1);
+        for (var i = Math.Max(0, headline - HeadlineWindowBefore); i < end; i++)
+        {
+            var segment = segments[i];
+            if (segment.End - segment.Start > MaxDateLineLength) continue;
+            var line = text[segment.Start..segment.End];
+            if (DateText.Find(line, leads.MonthFirst) is not { } found || !leads.Fits(found.Day) || DateText.NamesUpdate(line, found.Index)) continue;
+            return (found.Day, segment.Start + found.Index, segment.Start + found.Index + found.Length);
+        }
+        return null;
     }
 }

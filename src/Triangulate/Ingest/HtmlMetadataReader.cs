@@ -13,40 +13,194 @@ namespace Triangulate.Ingest;
 internal static class HtmlMetadataReader
 {
     private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
+    private static readonly string[] DateMetaLines = LoadLines("date-meta-names.txt");
+    private static readonly string[] DateMetaNames = DateMetaLines[..Math.Max(0, Array.IndexOf(DateMetaLines, "[generic]"))];
+    private static readonly string[] GenericDateMetaNames = DateMetaLines[(Array.IndexOf(DateMetaLines, "[generic]") + 1)..];
 
-    public static SourceMetadata Read(IDocument page)
+    /// <summary>Reads the page's metadata; <paramref name="sourceUrl"/> (a WARC target, a record's url) stands in for a missing canonical URL.</summary>
+    public static SourceMetadata Read(IDocument page, string? sourceUrl = null) => Read(page, sourceUrl, out _);
+
+    /// <summary>
+    /// What the page offers when its markup names no publication date: a day written in a date-classed element
+    /// (<see cref="Stated"/>, to be anchored in the text), weaker markup (<see cref="Fallback"/>: JSON-LD dateCreated,
+    /// a &lt;time&gt; outside the article, a modified date), and the year/month of the URL path that any day must match.
+    /// </summary>
+    internal sealed record DateLeads((string Written, PartialDate Day)? Stated, PartialDate? Fallback, PartialDate? UrlMonth, bool MonthFirst)
     {
-        var meta = MetaValues(page);
-        var ld = JsonLd.Read(page);
-        var url = Absolute(page.QuerySelector("link[rel~=canonical]")?.GetAttribute("href")) ?? Absolute(meta.GetValueOrDefault("og:url"));
+        /// <summary>No leads.</summary>
+        public static DateLeads None { get; } = new(null, null, null, false);
+
+        /// <summary>True when <paramref name="day"/> agrees with the URL's year/month (or the URL has none).</summary>
+        public bool Fits(PartialDate day) => UrlMonth is not { } month || (month.Year == day.Year && month.Month == day.Month);
+    }
+
+    /// <summary>
+    /// Reads the page's metadata. When markup gives no publication date, <paramref name="leads"/> says what else the
+    /// page offers, for the caller to anchor in the text.
+    /// </summary>
+    public static SourceMetadata Read(IDocument page, string? sourceUrl, out DateLeads leads)
+    {
+        var markup = Markup.Collect(page);
+        var meta = markup.Meta;
+        var ld = JsonLd.Read(markup.JsonLdScripts);
+        var url = Absolute(markup.Canonical) ?? Absolute(meta.GetValueOrDefault("og:url")) ?? Absolute(sourceUrl);
         var outlet = Clean(meta.GetValueOrDefault("og:site_name")) ?? Clean(ld.Publisher) ?? HostOf(url);
         var title = Clean(meta.GetValueOrDefault("og:title")) ?? Clean(ld.Headline) ?? CleanTitle(page.Title, outlet)
-            ?? Clean(page.QuerySelector("h1")?.TextContent);
+            ?? Clean(markup.FirstH1?.TextContent);
+        var published = Published(markup, ld, url, Absolute(sourceUrl), out leads);
         return new SourceMetadata
         {
             Url = url,
             Title = title,
             Outlet = outlet,
-            Authors = Authors(page, meta, ld),
-            Published = Published(page, meta, ld),
+            Authors = Authors(markup, meta, ld),
+            Published = published,
             Language = Language(page.DocumentElement?.GetAttribute("lang")),
         };
     }
 
-    private static Dictionary<string, string> MetaValues(IDocument page)
+    /// <summary>
+    /// Everything the metadata needs, gathered in one walk over the elements (instead of a selector query, i.e. a
+    /// walk, per field).
+    /// </summary>
+    private sealed class Markup
     {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var meta in page.QuerySelectorAll("meta[content]"))
+        private const int MaxDateTexts = 8;
+        private const int MaxDateTextLength = 160;
+
+        public Dictionary<string, string> Meta { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public string? Canonical { get; private set; }
+        public List<string> JsonLdScripts { get; } = [];
+        public IElement? FirstH1 { get; private set; }
+        public List<string> AuthorNames { get; } = [];
+        public string? ItempropPublished { get; private set; }
+        public string? PubdateTime { get; private set; }
+        public string? ArticleTime { get; private set; }
+        public string? FirstTime { get; private set; }
+        public List<string> DateTexts { get; } = [];
+        public bool MonthFirst { get; private set; }
+
+        public static Markup Collect(IDocument page)
         {
-            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
-            var content = meta.GetAttribute("content");
-            if (key is null || string.IsNullOrWhiteSpace(content)) continue;
-            values.TryAdd(key.Trim(), content.Trim());
+            var markup = new Markup();
+            var root = page.DocumentElement;
+            if (root is null) return markup;
+            var lang = root.GetAttribute("lang");
+            markup.MonthFirst = lang is not null && (lang.Equals("en", StringComparison.OrdinalIgnoreCase) || lang.StartsWith("en-us", StringComparison.OrdinalIgnoreCase));
+            var element = root;
+            while (element is not null)
+            {
+                var descend = markup.Visit(element);
+                if (descend && element.FirstElementChild is { } child)
+                {
+                    element = child;
+                    continue;
+                }
+                while (element is not null && element.NextElementSibling is null) element = element.ParentElement;
+                element = element?.NextElementSibling;
+            }
+            return markup;
         }
-        return values;
+
+        private bool Visit(IElement element)
+        {
+            switch (element.LocalName)
+            {
+                case "meta":
+                    var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop");
+                    var content = element.GetAttribute("content");
+                    if (key is not null && !string.IsNullOrWhiteSpace(content)) Meta.TryAdd(key.Trim(), content.Trim());
+                    return false;
+                case "link":
+                    if (Canonical is null && HasWord(element.GetAttribute("rel"), "canonical")) Canonical = element.GetAttribute("href");
+                    if (HasWord(element.GetAttribute("rel"), "author") && !string.IsNullOrWhiteSpace(element.TextContent)) AuthorNames.Add(element.TextContent);
+                    return false;
+                case "script":
+                    if (string.Equals(element.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase)) JsonLdScripts.Add(element.TextContent);
+                    return false;
+                case "style" or "template" or "svg" or "noscript":
+                    return false;
+                case "h1":
+                    FirstH1 ??= element;
+                    break;
+                case "time":
+                    var datetime = element.GetAttribute("datetime");
+                    if (!string.IsNullOrWhiteSpace(datetime))
+                    {
+                        if (PubdateTime is null && (element.HasAttribute("pubdate") || string.Equals(element.GetAttribute("itemprop"), "datePublished", StringComparison.OrdinalIgnoreCase)))
+                            PubdateTime = datetime;
+                        // Pages list many <time>s (teasers, comments); only the first two that qualify are wanted.
+                        if (ArticleTime is null || FirstTime is null)
+                        {
+                            var (inArticle, inFurniture) = Placement(element);
+                            if (ArticleTime is null && inArticle && !inFurniture) ArticleTime = datetime;
+                            if (FirstTime is null && !inFurniture) FirstTime = datetime;
+                        }
+                    }
+                    break;
+            }
+            var rel = element.GetAttribute("rel");
+            if (rel is not null && element.LocalName != "link" && HasWord(rel, "author")) AuthorNames.Add(element.TextContent);
+            var itemprop = element.GetAttribute("itemprop");
+            if (itemprop is not null)
+            {
+                if (ItempropPublished is null && itemprop.Equals("datePublished", StringComparison.OrdinalIgnoreCase))
+                    ItempropPublished = element.GetAttribute("datetime") ?? element.GetAttribute("content") ?? element.TextContent;
+                else if (itemprop.Equals("name", StringComparison.OrdinalIgnoreCase) && InAuthor(element))
+                    AuthorNames.Add(element.TextContent);
+            }
+            if (DateTexts.Count < MaxDateTexts && element.ChildElementCount <= 6 && (SaysDate(element.Id) || SaysDate(element.GetAttribute("class")))
+                && !Placement(element).InFurniture)
+            {
+                var text = element.TextContent;
+                if (text.Length <= MaxDateTextLength && text.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && Clean(text) is { } clean) DateTexts.Add(clean);
+            }
+            return true;
+        }
+
+        private static bool InAuthor(IElement element)
+        {
+            for (var at = element.ParentElement; at is not null; at = at.ParentElement)
+                if (string.Equals(at.GetAttribute("itemprop"), "author", StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        /// <summary>Whether an element sits in the article (article, main, header of either) and whether in furniture (nav, aside, footer, comments, related lists).</summary>
+        private static (bool InArticle, bool InFurniture) Placement(IElement element)
+        {
+            bool article = false, furniture = false;
+            for (var at = element.ParentElement; at is not null; at = at.ParentElement)
+            {
+                switch (at.LocalName)
+                {
+                    case "article" or "main": article = true; break;
+                    case "nav" or "aside" or "footer": furniture = true; break;
+                }
+                var (weight, kind) = HtmlClassHints.Score(at.GetAttribute("class"));
+                if (weight < 0 && kind is BlockKind.Comment or BlockKind.Related or BlockKind.Teaser or BlockKind.Navigation) furniture = true;
+            }
+            return (article, furniture);
+        }
+
+        /// <summary>True when a class or id word names a date: date, time(stamp), publish(ed), datum, fecha, data.</summary>
+        private static bool SaysDate(string? attribute)
+        {
+            if (string.IsNullOrEmpty(attribute)) return false;
+            return attribute.Contains("date", StringComparison.OrdinalIgnoreCase) || attribute.Contains("publish", StringComparison.OrdinalIgnoreCase)
+                || attribute.Contains("datum", StringComparison.OrdinalIgnoreCase) || attribute.Contains("fecha", StringComparison.OrdinalIgnoreCase)
+                || attribute.Contains("timestamp", StringComparison.OrdinalIgnoreCase) || attribute.Contains("posted", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static bool HasWord(string? value, string word)
+        {
+            if (value is null) return false;
+            foreach (var part in value.AsSpan().Split(' '))
+                if (value.AsSpan()[part].Trim().Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
     }
 
-    private static List<string> Authors(IDocument page, Dictionary<string, string> meta, JsonLd ld)
+    private static List<string> Authors(Markup markup, Dictionary<string, string> meta, JsonLd ld)
     {
         var authors = new List<string>();
         void Add(string? value)
@@ -60,7 +214,7 @@ internal static class HtmlMetadataReader
         if (authors.Count == 0) Add(meta.GetValueOrDefault("author"));
         if (authors.Count == 0) Add(meta.GetValueOrDefault("article:author"));
         if (authors.Count == 0)
-            foreach (var link in page.QuerySelectorAll("a[rel~=author], [itemprop=author] [itemprop=name], [rel=author]")) Add(link.TextContent);
+            foreach (var name in markup.AuthorNames) Add(name);
         return authors;
     }
 
@@ -72,23 +226,49 @@ internal static class HtmlMetadataReader
             if (part.Length > 1) yield return part;
     }
 
-    private static DateEstimate? Published(IDocument page, Dictionary<string, string> meta, JsonLd ld)
+    /// <summary>
+    /// The publication day: publication meta tags (in <c>Data/date-meta-names.txt</c> order), JSON-LD datePublished,
+    /// itemprop datePublished, &lt;time pubdate&gt;, a full date in the URL path, the first &lt;time&gt; in the
+    /// article; failing those, <paramref name="leads"/> carries a day written in a date-classed element and the weaker
+    /// markup (JSON-LD dateCreated, a &lt;time&gt; elsewhere, modified dates). A candidate that contradicts a year/month in the
+    /// URL path ("/2020/03/") is passed over: stale or bogus metadata (0001-01-01, a template's build date) is common.
+    /// </summary>
+    private static DateEstimate? Published(Markup markup, JsonLd ld, string? url, string? sourceUrl, out DateLeads leads)
     {
-        string?[] candidates =
-        [
-            meta.GetValueOrDefault("article:published_time"),
-            ld.DatePublished,
-            meta.GetValueOrDefault("datePublished"),
-            page.QuerySelector("[itemprop=datePublished]")?.GetAttribute("datetime"),
-            page.QuerySelector("article time[datetime], main time[datetime]")?.GetAttribute("datetime"),
-            meta.GetValueOrDefault("date"),
-            meta.GetValueOrDefault("pubdate"),
-        ];
+        var urlMonth = DateText.MonthInUrl(url) ?? DateText.MonthInUrl(sourceUrl);
+        leads = DateLeads.None;
+        var candidates = new List<string?>(DateMetaNames.Length + 8);
+        foreach (var name in DateMetaNames) candidates.Add(markup.Meta.GetValueOrDefault(name));
+        candidates.Add(ld.DatePublished);
+        candidates.Add(markup.ItempropPublished);
+        candidates.Add(markup.PubdateTime);
         foreach (var candidate in candidates)
+            if (Accept(ParseDay(candidate), urlMonth) is { } day) return DateEstimate.Exact(day, DateBasis.Metadata);
+        if ((DateText.InUrl(url) ?? DateText.InUrl(sourceUrl)) is { } inUrl) return DateEstimate.Exact(inUrl, DateBasis.Metadata);
+        if (Accept(ParseDay(markup.ArticleTime), urlMonth) is { } timed) return DateEstimate.Exact(timed, DateBasis.Metadata);
+        foreach (var name in GenericDateMetaNames)
+            if (Accept(ParseDay(markup.Meta.GetValueOrDefault(name)), urlMonth) is { } day) return DateEstimate.Exact(day, DateBasis.Metadata);
+        (string, PartialDate)? stated = null;
+        foreach (var text in markup.DateTexts)
         {
-            if (ParseDay(candidate) is { } day) return DateEstimate.Exact(day, DateBasis.Metadata);
+            if (DateText.Find(text, markup.MonthFirst) is not { } found || Accept(found.Day, urlMonth) is null) continue;
+            stated = (text.Substring(found.Index, found.Length), found.Day);
+            break;
         }
+        PartialDate? fallback = null;
+        string?[] weaker = [ld.DateCreated, markup.FirstTime, ld.AnyDatePublished, ld.DateModified, markup.Meta.GetValueOrDefault("article:modified_time"),
+            markup.Meta.GetValueOrDefault("og:updated_time"), markup.Meta.GetValueOrDefault("dateModified"), markup.Meta.GetValueOrDefault("last-modified")];
+        foreach (var candidate in weaker)
+            if ((fallback = Accept(ParseDay(candidate), urlMonth)) is not null) break;
+        leads = new DateLeads(stated, fallback, urlMonth, markup.MonthFirst);
         return null;
+    }
+
+    private static PartialDate? Accept(PartialDate? day, PartialDate? urlMonth)
+    {
+        if (day is not { } d || DateText.Make(d.Year, d.Month ?? 0, d.Day ?? 0) is null) return null;
+        if (urlMonth is { } month && (month.Year != d.Year || month.Month != d.Month)) return null;
+        return d;
     }
 
     /// <summary>The calendar day an ISO 8601 timestamp names, as written (its own offset, not converted).</summary>
@@ -97,9 +277,14 @@ internal static class HtmlMetadataReader
         if (string.IsNullOrWhiteSpace(value)) return null;
         var text = value.AsSpan().Trim();
         if (text.Length >= 10 && PartialDate.TryParse(text[..10], out var day)) return day;
+        // Dotted and dashed numeric forms are day-first ("01-11-2023 10:29", "25.01.2022"); the invariant parser would read them month-first.
+        if (text.Length >= 8 && char.IsAsciiDigit(text[0]) && DateText.Find(text.ToString(), monthFirst: true) is { Index: 0 } numeric) return numeric.Day;
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
             return PartialDate.FromDate(DateOnly.FromDateTime(parsed.DateTime));
-        return null;
+        // "20200327", "2020/03/27 10:00", "27.03.2020": what a meta tag holds when it is not ISO 8601.
+        if (text.Length >= 8 && int.TryParse(text[..8], NumberStyles.None, CultureInfo.InvariantCulture, out var compact) && (text.Length == 8 || !char.IsAsciiDigit(text[8])))
+            return DateText.Make(compact / 10000, compact / 100 % 100, compact % 100);
+        return DateText.Find(text.ToString(), monthFirst: false)?.Day;
     }
 
     private static string? Language(string? lang)
@@ -146,6 +331,17 @@ internal static class HtmlMetadataReader
     private static string? Absolute(string? url) =>
         url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.ToString() : null;
 
+    private static string[] LoadLines(string name)
+    {
+        using var stream = typeof(HtmlMetadataReader).Assembly.GetManifestResourceStream("Triangulate.Data." + name)
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0 && line[0] != '#') lines.Add(line.Trim());
+        return [.. lines];
+    }
+
     private static string? Clean(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
@@ -161,14 +357,19 @@ internal static class HtmlMetadataReader
         public string? DatePublished { get; private set; }
         public List<string> Authors { get; } = [];
 
-        public static JsonLd Read(IDocument page)
+        public string? DateCreated { get; private set; }
+        public string? DateModified { get; private set; }
+        /// <summary>datePublished of any object, article or not (a product, a how-to): weaker evidence.</summary>
+        public string? AnyDatePublished { get; private set; }
+
+        public static JsonLd Read(List<string> scripts)
         {
             var ld = new JsonLd();
-            foreach (var script in page.QuerySelectorAll("script[type='application/ld+json']"))
+            foreach (var script in scripts)
             {
                 try
                 {
-                    using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+                    using var json = JsonDocument.Parse(script, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
                     ld.Visit(json.RootElement, 0);
                 }
                 catch (JsonException)
@@ -189,9 +390,12 @@ internal static class HtmlMetadataReader
             }
             if (element.ValueKind != JsonValueKind.Object) return;
             if (element.TryGetProperty("@graph", out var graph)) Visit(graph, depth + 1);
+            AnyDatePublished ??= String(element, "datePublished");
             if (!IsArticle(element)) return;
             Headline ??= String(element, "headline");
             DatePublished ??= String(element, "datePublished");
+            DateCreated ??= String(element, "dateCreated");
+            DateModified ??= String(element, "dateModified");
             if (Publisher is null && element.TryGetProperty("publisher", out var publisher)) Publisher = NameOf(publisher);
             if (Authors.Count == 0 && element.TryGetProperty("author", out var author))
             {

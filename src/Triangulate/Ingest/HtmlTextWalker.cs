@@ -24,9 +24,14 @@ internal sealed class HtmlTextWalker
         "script", "style", "noscript", "template", "svg", "math", "head", "iframe", "object", "embed", "select", "textarea",
         "canvas", "video", "audio", "map", "button", "input");
 
+    // Feature names built once: "in.article" for bit 0 of Context, ..., "kind.comment" for BlockKind.Comment.
+    private static readonly string[] ContextNames = ContextFeatureNames();
+    private static readonly string[] KindNames = KindFeatureNames();
+
     private readonly List<Frame> _frames = [];
     private readonly StringBuilder _text = new();
     private readonly StringBuilder _line = new();
+    private readonly StringBuilder _path = new();
     private readonly List<TextSegment> _segments = [];
     private bool _pendingSpace;
     private int _linkChars;
@@ -51,16 +56,19 @@ internal sealed class HtmlTextWalker
         List = 2048,
     }
 
+    /// <summary>An open element; frames are reused once closed, so a page costs as many frames as it is deep, not as it has elements.</summary>
     private sealed class Frame
     {
-        public required string Tag { get; init; }
-        public required string Path { get; init; }
-        public required Context Context { get; init; }
-        public required bool IsBlock { get; init; }
-        public required double ClassScore { get; init; }
-        public required BlockKind? Kind { get; init; }
+        public string Tag { get; set; } = string.Empty;
+        public string Path { get; set; } = string.Empty;
+        public Context Context { get; set; }
+        public bool IsBlock { get; set; }
+        public double ClassScore { get; set; }
+        public BlockKind? Kind { get; set; }
         public Dictionary<string, int>? ChildCounts { get; set; }
     }
+
+    private readonly Stack<Frame> _spare = new();
 
     /// <summary>Walks <paramref name="page"/>; returns the text and its segments.</summary>
     public (string Text, IReadOnlyList<TextSegment> Segments) Walk(IDocument page)
@@ -126,16 +134,16 @@ internal sealed class HtmlTextWalker
         // Classes on html/body/main/article describe the page layout ("one-sidebar", "has-comments"), not the element.
         BlockKind? ownKind = weight < 0 && kind != BlockKind.Body && tag is not ("html" or "body" or "main" or "article") ? kind : null;
         var path = isBlock ? PathOf(tag, id, classes) : parent?.Path ?? tag;
-        _frames.Add(new Frame
-        {
-            Tag = tag,
-            Path = path,
-            Context = context,
-            IsBlock = isBlock,
-            ClassScore = (parent?.ClassScore ?? 0) + weight,
-            // A content word ("post-entry") ends a furniture kind inherited from a wrapper ("container penci_sidebar").
-            Kind = ownKind ?? (weight > 0 ? null : parent?.Kind),
-        });
+        var frame = _spare.Count > 0 ? _spare.Pop() : new Frame();
+        frame.Tag = tag;
+        frame.Path = path;
+        frame.Context = context;
+        frame.IsBlock = isBlock;
+        frame.ClassScore = (parent?.ClassScore ?? 0) + weight;
+        // A content word ("post-entry") ends a furniture kind inherited from a wrapper ("container penci_sidebar").
+        frame.Kind = ownKind ?? (weight > 0 ? null : parent?.Kind);
+        frame.ChildCounts?.Clear();
+        _frames.Add(frame);
         return true;
     }
 
@@ -149,6 +157,7 @@ internal sealed class HtmlTextWalker
         var frame = _frames[^1];
         if (frame.IsBlock) Flush();
         _frames.RemoveAt(_frames.Count - 1);
+        _spare.Push(frame);
     }
 
     private string PathOf(string tag, string? id, string? classes)
@@ -167,24 +176,30 @@ internal sealed class HtmlTextWalker
             index = parentBlock.ChildCounts.GetValueOrDefault(tag) + 1;
             parentBlock.ChildCounts[tag] = index;
         }
-        var builder = new StringBuilder();
+        var builder = _path.Clear();
         if (parentBlock is not null) builder.Append(parentBlock.Path).Append('/');
         builder.Append(tag).Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
         if (!string.IsNullOrEmpty(id)) AppendName(builder, '#', id);
         if (!string.IsNullOrEmpty(classes))
         {
             var taken = 0;
-            foreach (var name in classes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var rest = classes.AsSpan();
+            while (taken < 3)
             {
-                AppendName(builder, '.', name);
-                if (++taken == 3) break;
+                rest = rest.TrimStart();
+                if (rest.IsEmpty) break;
+                var end = rest.IndexOfAny(' ', '\t', '\n');
+                if (end < 0) end = rest.Length;
+                AppendName(builder, '.', rest[..end]);
+                rest = rest[end..];
+                taken++;
             }
         }
         return builder.ToString();
     }
 
     // Path names keep letters, digits, '-' and '_' only, so the path stays parseable whatever the attribute holds.
-    private static void AppendName(StringBuilder builder, char marker, string name)
+    private static void AppendName(StringBuilder builder, char marker, ReadOnlySpan<char> name)
     {
         builder.Append(marker);
         var length = 0;
@@ -246,7 +261,7 @@ internal sealed class HtmlTextWalker
 
     private Dictionary<string, double> FeaturesOf(Frame? owner, int length)
     {
-        var features = new Dictionary<string, double>(StringComparer.Ordinal)
+        var features = new Dictionary<string, double>(12, StringComparer.Ordinal)
         {
             [HtmlFeatures.Length] = length,
             [HtmlFeatures.LinkDensity] = length == 0 ? 0 : (double)_linkChars / length,
@@ -262,13 +277,31 @@ internal sealed class HtmlTextWalker
             case "td" or "th": features[HtmlFeatures.TableCell] = 1; break;
             case ['h', >= '1' and <= '6']: features[HtmlFeatures.Heading] = owner.Tag[1] - '0'; break;
         }
+        for (var bit = 0; bit < ContextNames.Length; bit++)
+            if (((int)owner.Context & (1 << bit)) != 0) features[ContextNames[bit]] = 1;
+        if (owner.Kind is { } kind) features[KindNames[(int)kind]] = 1;
+        return features;
+    }
+
+    private static string[] ContextFeatureNames()
+    {
+        var names = new List<string>();
         foreach (var flag in Enum.GetValues<Context>())
         {
-            if (flag == Context.None || (owner.Context & flag) == 0) continue;
-            features[HtmlFeatures.InPrefix + flag.ToString().ToLowerInvariant()] = 1;
+            if (flag == Context.None) continue;
+            var bit = System.Numerics.BitOperations.Log2((uint)flag);
+            while (names.Count <= bit) names.Add(string.Empty);
+            names[bit] = HtmlFeatures.InPrefix + flag.ToString().ToLowerInvariant();
         }
-        if (owner.Kind is { } kind) features[HtmlFeatures.KindPrefix + kind.ToString().ToLowerInvariant()] = 1;
-        return features;
+        return [.. names];
+    }
+
+    private static string[] KindFeatureNames()
+    {
+        var kinds = Enum.GetValues<BlockKind>();
+        var names = new string[kinds.Length == 0 ? 0 : (int)kinds[^1] + 1];
+        foreach (var kind in kinds) names[(int)kind] = HtmlFeatures.KindPrefix + kind.ToString().ToLowerInvariant();
+        return names;
     }
 
     private static BlockKind? HintOf(Frame? owner)

@@ -58,7 +58,7 @@ public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentR
             if (failure is not null) yield return ReadResult.Failed(source, failure);
             if (end) break;
             if (record is null) continue;
-            var result = Parse(record, source, number);
+            var result = Parse(record, source, number, limits);
             if (result is null) continue;
             if (result.Document is not null) documents++;
             yield return result;
@@ -106,14 +106,24 @@ public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentR
         }
         if (length > limits.MaxRecordBytes)
         {
-            var skipped = reader.Skip(length);
-            failure = skipped < length
+            var (skipped, next) = SkipRecord(reader, length);
+            failure = next is not null
+                ? $"record {number} at byte {offset}: Content-Length {length} runs into the next record at byte {next}; skipped"
+                : skipped < length
                 ? $"record {number} at byte {offset}: truncated: {skipped} of {length} bytes"
                 : $"record {number} at byte {offset}: over the {limits.MaxRecordBytes >> 20} MB record limit, skipped";
-            return skipped == length;
+            return next is not null || skipped >= length;
         }
         var block = new byte[length];
         var read = reader.Read(block, (int)length);
+        // A Content-Length longer than the record swallows the records after it: give back from the next header on.
+        var overrun = NextRecordIn(block.AsSpan(0, read));
+        if (overrun >= 0)
+        {
+            reader.Unread(block.AsSpan(overrun, read - overrun));
+            failure = $"record {number} at byte {offset}: Content-Length {length} runs into the next record at byte {reader.Offset}; skipped";
+            return true;
+        }
         if (read < length)
         {
             failure = $"record {number} at byte {offset}: truncated: {read} of {length} bytes";
@@ -123,8 +133,48 @@ public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentR
         return true;
     }
 
+    /// <summary>Where a WARC version line that follows a blank line starts in <paramref name="block"/> (a record boundary), or -1.</summary>
+    private static int NextRecordIn(ReadOnlySpan<byte> block)
+    {
+        var from = 0;
+        while (true)
+        {
+            var at = block[from..].IndexOf("\nWARC/1."u8);
+            if (at < 0) return -1;
+            at += from;
+            var blankBefore = at >= 1 && (block[at - 1] == '\n' || (at >= 2 && block[at - 1] == '\r' && block[at - 2] == '\n'));
+            var line = block[(at + 1)..];
+            var end = line.IndexOf((byte)'\n');
+            var isVersion = end is 8 or 9 && line[..end].TrimEnd((byte)'\r').Length == 8;
+            if (blankBefore && isVersion) return at + 1;
+            from = at + 1;
+        }
+    }
+
+    /// <summary>Skips an over-limit record line by line, stopping early at a record boundary (a bogus Content-Length); returns the bytes skipped and where the next record starts, if found early.</summary>
+    private static (long Skipped, long? Next) SkipRecord(ByteLineReader reader, long length)
+    {
+        long skipped = 0;
+        var blank = false;
+        while (skipped < length)
+        {
+            var start = reader.Offset;
+            var line = reader.ReadLine(MaxHeaderLine, out var tooLong);
+            if (line is null && !tooLong) break;
+            var consumed = reader.Offset - start;
+            if (line is not null && blank && line.Length == 8 && line.AsSpan().StartsWith("WARC/1."u8))
+            {
+                reader.Unread([.. line, (byte)'\r', (byte)'\n']);
+                return (skipped, reader.Offset);
+            }
+            skipped += consumed;
+            blank = line is not null && line.Length == 0;
+        }
+        return (skipped, null);
+    }
+
     /// <summary>A response or resource record's payload as a document; null for records that hold no page (warcinfo, request, metadata, images).</summary>
-    private ReadResult? Parse(Record record, string file, int number)
+    private ReadResult? Parse(Record record, string file, int number, IngestLimits limits)
     {
         var type = record.Headers.GetValueOrDefault("WARC-Type");
         var url = record.Headers.GetValueOrDefault("WARC-Target-URI");
@@ -140,7 +190,11 @@ public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentR
             var status = http.Split(' ', 3);
             if (status.Length < 2 || !status[1].StartsWith('2')) return null;
             contentType = HttpHeader(http, "Content-Type");
-            payload = record.Block[(split + (record.Block[split] == '\r' ? 4 : 2))..];
+            if (!IsPage(contentType)) return null;
+            var body = record.Block[(split + (record.Block[split] == '\r' ? 4 : 2))..];
+            var decoded = HttpPayload.Decode(body, HttpHeader(http, "Transfer-Encoding"), HttpHeader(http, "Content-Encoding"), limits.MaxRecordBytes, out var error);
+            if (decoded is null) return ReadResult.Failed(source, $"record {number}: {error}");
+            payload = decoded;
         }
         else if (string.Equals(type, "resource", StringComparison.OrdinalIgnoreCase))
         {
@@ -151,13 +205,15 @@ public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentR
         {
             return null;
         }
-        // Images, scripts, fonts: not articles, and not a problem either.
-        if (contentType is not null && !contentType.Contains("html", StringComparison.OrdinalIgnoreCase)
-            && !contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!IsPage(contentType)) return null;
         var result = _html.Parse(source, payload, contentType, new SourceMetadata { Url = url });
         return result.Document is null ? result with { Problem = result.Problem! with { Error = $"record {number}: {result.Problem.Error}" } }
             : result with { Document = result.Document with { Format = "warc" } };
     }
+
+    // Images, scripts, fonts: not articles, and not a problem either.
+    private static bool IsPage(string? contentType) =>
+        contentType is null || contentType.Contains("html", StringComparison.OrdinalIgnoreCase) || contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where the HTTP headers end (the index of the blank line's CR or LF), or -1.</summary>
     private static int HeaderEnd(byte[] block)

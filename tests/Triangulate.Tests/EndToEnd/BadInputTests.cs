@@ -36,4 +36,64 @@ public class BadInputTests
         Assert.Equal(2, sources.Count);
         Assert.All(problems, p => Assert.DoesNotContain('\n', p.Item2));
     }
+
+    private const string Page = "<!doctype html><html lang=\"en\"><head><title>Ferry service resumes</title></head><body><article><h1>Ferry service resumes</h1>"
+        + "<p>The ferry service between the two islands resumed on Monday after the storm, the operator said in a statement.</p>"
+        + "<p>Crews inspected the harbour walls over the weekend and found no damage that would stop the crossings, it added.</p></article></body></html>";
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gz = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest)) gz.Write(bytes);
+        return output.ToArray();
+    }
+
+    [Fact]
+    public void Bad_web_inputs_are_problems_and_everything_else_in_the_same_files_is_still_read()
+    {
+        using var temp = new TempFolder();
+        var input = Path.Combine(temp.Path, "in");
+        temp.Write("in/good.html", Encoding.UTF8.GetBytes(Page));
+        temp.Write("in/truncated.html", Encoding.UTF8.GetBytes(Page[..(Page.Length - 150)]));
+        var deep = new StringBuilder("<html><body>");
+        for (var i = 0; i < 10_000; i++) deep.Append("<div>");
+        deep.Append("<p>The deep page still says the harbour reopened on Monday, the port authority said.</p>");
+        for (var i = 0; i < 10_000; i++) deep.Append("</div>");
+        temp.Write("in/deep.html", Encoding.UTF8.GetBytes(deep.Append("</body></html>").ToString()));
+        using (var huge = File.Create(temp.File("in/huge.html"))) huge.SetLength(100L * 1024 * 1024);
+        temp.Write("in/fake.html.gz", Encoding.UTF8.GetBytes(Page));
+        temp.Write("in/binary.html", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]);
+        var second = Page.Replace("Ferry service resumes", "Harbour walls hold", StringComparison.Ordinal).Replace("ferry service", "harbour", StringComparison.Ordinal);
+        temp.Write("in/archive.warc", [
+            // Not the bytes of good.html: identical documents are merged.
+            .. Unit.Ingest.ContainerReaderTests.Response("https://example.org/news/ferry", Page.Replace("Monday", "Tuesday", StringComparison.Ordinal)),
+            .. "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999999\r\n\r\nbroken"u8,
+            .. "\r\n\r\n"u8,
+            .. Unit.Ingest.ContainerReaderTests.WarcRecord("response", "https://example.org/news/gzip-lie",
+                [.. "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"u8, 0x00, 0x01, 0x02, 0x03, 0xFF, 0xFE, 0x00, 0x00],
+                "application/http; msgtype=response"),
+            .. Unit.Ingest.ContainerReaderTests.WarcRecord("response", "https://example.org/news/walls",
+                [.. "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n\r\n"u8, .. Gzip(Encoding.UTF8.GetBytes(second))],
+                "application/http; msgtype=response"),
+        ]);
+
+        var exit = Triangulate.Cli.TriangulateCli.Run(["analyze", input, "--out", temp.File("out"), "--db", temp.File("t.db"), "--quiet"]);
+
+        Assert.Equal(1, exit);
+        var dossier = JsonNode.Parse(File.ReadAllText(temp.File("out/dossier.json")))!.AsObject();
+        var problems = dossier["problems"]!.AsArray().Select(p => ((string)p!["source"]!, (string)p["error"]!)).ToList();
+        Assert.Contains(problems, p => p.Item1.EndsWith("huge.html", StringComparison.Ordinal) && p.Item2.Contains("too large", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1.EndsWith("fake.html.gz", StringComparison.Ordinal) && p.Item2.StartsWith("not gzip", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1.EndsWith("binary.html", StringComparison.Ordinal) && p.Item2.Contains("binary", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1.EndsWith("archive.warc", StringComparison.Ordinal) && p.Item2.StartsWith("record 2", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1 == "https://example.org/news/gzip-lie" && p.Item2.Contains("not gzip", StringComparison.Ordinal));
+        var sources = dossier["documents"]!.AsArray().Select(d => (string)d!["source"]!).ToList();
+        foreach (var good in new[] { "good.html", "truncated.html", "deep.html" })
+            Assert.Contains(sources, s => s.EndsWith(good, StringComparison.Ordinal));
+        Assert.Contains("https://example.org/news/ferry", sources);
+        Assert.Contains("https://example.org/news/walls", sources);
+        Assert.Equal(5, sources.Count);
+        Assert.All(problems, p => Assert.DoesNotContain('\n', p.Item2));
+        // Memory stays bounded for the 100 MB page and an over-cap record: HtmlDocumentReaderTests and ContainerReaderTests measure it.
+    }
 }

@@ -103,6 +103,41 @@ public class ContainerReaderTests
     }
 
     [Fact]
+    public void A_record_whose_content_length_runs_past_it_does_not_swallow_the_records_after_it()
+    {
+        using var temp = new TempFolder();
+        var liar = Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(Response("https://example.org/2", Page)).Replace("Content-Length: ", "Content-Length: 9", StringComparison.Ordinal));
+        var huge = "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999999\r\n\r\nHTTP/1.1 200 OK\r\n\r\nshort\r\n\r\n"u8.ToArray();
+        var path = temp.Write("f.warc", [.. Response("https://example.org/1", Page), .. liar, .. Response("https://example.org/3", Page), .. huge, .. Response("https://example.org/5", Page)]);
+        var results = Read(new WarcDocumentReader(), path);
+        Assert.Equal(["https://example.org/1", "https://example.org/3", "https://example.org/5"], results.Where(r => r.Document is not null).Select(r => r.Document!.Source));
+        Assert.Equal(2, results.Count(r => r.Problem?.Error.Contains("runs into the next record", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public void An_over_cap_record_is_skipped_in_bounded_memory_and_the_next_record_is_read()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("big.warc");
+        const long size = 100L * 1024 * 1024;
+        using (var file = File.Create(path))
+        {
+            file.Write(Response("https://example.org/1", Page));
+            file.Write(Encoding.ASCII.GetBytes($"WARC/1.0\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: {size}\r\n\r\n"));
+            file.Seek(size, SeekOrigin.Current); // 100 MB of zeros without a line break (a sparse file)
+            file.Write("\r\n\r\n"u8);
+            file.Write(Response("https://example.org/3", Page));
+        }
+        var input = new InputFile(path, path, new FileInfo(path).Length);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var results = new WarcDocumentReader().Read(input, new IngestLimits { MaxRecordBytes = 8 * 1024 * 1024 }).ToList();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(["https://example.org/1", "https://example.org/3"], results.Where(r => r.Document is not null).Select(r => r.Document!.Source));
+        Assert.Contains(results, r => r.Problem?.Error.Contains("record limit", StringComparison.Ordinal) == true);
+        Assert.True(allocated < 16 * 1024 * 1024, $"allocated {allocated >> 20} MB");
+    }
+
+    [Fact]
     public void A_truncated_warc_keeps_its_complete_records_and_reports_the_cut()
     {
         using var temp = new TempFolder();

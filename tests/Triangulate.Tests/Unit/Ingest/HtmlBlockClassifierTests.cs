@@ -65,6 +65,32 @@ public class HtmlBlockClassifierTests
     }
 
     [Fact]
+    public void Text_written_straight_into_a_div_is_scored_as_a_paragraph_and_date_lines_cues_and_photo_text_are_not_body()
+    {
+        var (document, blocks) = Classify("""
+            <html><body>
+            <div class="menu"><a href="/">Home</a> <a href="/news">News</a></div>
+            <div class="row"><div class="col-3"><p>Short teaser about the weather, with a comma.</p></div>
+            <div class="col-9"><p class="title">Ferry service resumes</p>
+            <div>segunda-feira, 22 de janeiro de 2018 às 0:13</div>
+            The ferry service between the two islands resumed on Monday after the storm, the operator said, adding that crews
+            had inspected the harbour walls over the weekend, found no damage, and cleared the slipway of debris and sand.
+            <div class="photo wide">The slipway after the storm (Image: HARBOUR OFFICE)</div>
+            <p>Timetables for the winter, the operator said, will be published on its website later this week, after talks.</p>
+            <div>DON'T MISS</div>
+            <p>More ferries will be added in the spring if demand keeps rising, according to the regional council's plan.</p>
+            </div></div>
+            </body></html>
+            """);
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The ferry service between"));
+        Assert.Equal(BlockKind.Dateline, KindOf(document, blocks, "segunda-feira"));
+        Assert.Equal(BlockKind.Caption, KindOf(document, blocks, "The slipway after"));
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "DON'T MISS"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "More ferries"));
+        Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "Short teaser"));
+    }
+
+    [Fact]
     public void Blocks_cover_every_segment_once_in_order()
     {
         var (document, blocks) = Classify(Page);

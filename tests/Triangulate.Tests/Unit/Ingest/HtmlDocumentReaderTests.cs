@@ -150,6 +150,25 @@ public class HtmlDocumentReaderTests
     }
 
     [Fact]
+    public void A_100_mb_page_is_refused_without_being_read()
+    {
+        using var temp = new Triangulate.Tests.Support.TempFolder();
+        var path = temp.File("huge.html");
+        using (var file = File.Create(path))
+        {
+            file.Write("<html><body><p>"u8);
+            file.SetLength(100L * 1024 * 1024);
+        }
+        var input = new InputFile(path, path, new FileInfo(path).Length);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = Assert.Single(new HtmlDocumentReader().Read(input, IngestLimits.Default));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Null(result.Document);
+        Assert.StartsWith("too large: 100 MB", result.Problem!.Error, StringComparison.Ordinal);
+        Assert.True(allocated < 1024 * 1024, $"allocated {allocated} bytes");
+    }
+
+    [Fact]
     public void A_binary_payload_with_an_html_name_is_a_problem()
     {
         byte[] bytes = [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A, 0x0A, 0x00, 0x01];

@@ -1,0 +1,123 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Triangulate.Model;
+
+namespace Triangulate.Ingest;
+
+/// <summary>
+/// Calendar days written in page text and URLs: ISO (2020-03-27, 2020/03/27), numeric day-first (27.03.2020),
+/// US month-first where the page is American English or the numbers say so (3/27/2020), month names in the languages
+/// of <c>Data/month-names.tsv</c> ("March 27, 2020", "27. März 2020", "27 de marzo de 2020"), CJK (2020年3月27日),
+/// and URL path dates (/2020/03/27/, -20200327-). Implausible years (before 1990, after 2100) are not days of a web page.
+/// </summary>
+internal static partial class DateText
+{
+    private static readonly FrozenDictionary<string, int> Months = LoadMonths();
+    private static readonly string[] UpdateCues = LoadCues();
+
+    /// <summary>True when the words just before <paramref name="index"/> say the date is an update ("Updated:", "Letzte Änderung:"), from <c>Data/date-update-cues.txt</c>.</summary>
+    public static bool NamesUpdate(string line, int index)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var before = line.AsSpan(0, index);
+        if (before.Length > 40) before = before[^40..];
+        foreach (var cue in UpdateCues)
+            if (before.Contains(cue, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static string[] LoadCues()
+    {
+        using var stream = typeof(DateText).Assembly.GetManifestResourceStream("Triangulate.Data.date-update-cues.txt")
+            ?? throw new InvalidOperationException("embedded resource Triangulate.Data.date-update-cues.txt is missing");
+        using var reader = new StreamReader(stream);
+        var cues = new List<string>();
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0 && line[0] != '#') cues.Add(line.Trim());
+        return [.. cues];
+    }
+
+    /// <summary>The first plausible full day in <paramref name="text"/>, with where it stands; null when none.</summary>
+    public static (PartialDate Day, int Index, int Length)? Find(string text, bool monthFirst)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var m = TextDate().Match(text); m.Success; m = m.NextMatch())
+            if (Day(m, monthFirst) is { } day) return (day, m.Index, m.Length);
+        return null;
+    }
+
+    /// <summary>A full day in a URL's path, or null.</summary>
+    public static PartialDate? InUrl(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
+        var m = UrlDate().Match(uri.AbsolutePath);
+        if (!m.Success) return null;
+        return Make(Int(m.Groups["y"]), Int(m.Groups["m"]), Int(m.Groups["d"]));
+    }
+
+    /// <summary>The year and month in a URL's path ("/2020/03/"), or null; a constraint on a day found elsewhere.</summary>
+    public static PartialDate? MonthInUrl(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
+        var m = UrlMonth().Match(uri.AbsolutePath);
+        if (!m.Success) return null;
+        var year = Int(m.Groups["y"]);
+        var month = Int(m.Groups["m"]);
+        return year is >= 1990 and <= 2100 && month is >= 1 and <= 12 ? new PartialDate(year, month) : null;
+    }
+
+    /// <summary>A checked day: a real calendar day of a plausible year.</summary>
+    public static PartialDate? Make(int year, int month, int day) =>
+        year is >= 1990 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new PartialDate(year, month, day) : null;
+
+    private static PartialDate? Day(Match m, bool monthFirst)
+    {
+        if (m.Groups["iy"].Success) return Make(Int(m.Groups["iy"]), Int(m.Groups["im"]), Int(m.Groups["id"]));
+        if (m.Groups["cy"].Success) return Make(Int(m.Groups["cy"]), Int(m.Groups["cm"]), Int(m.Groups["cd"]));
+        if (m.Groups["ny"].Success)
+        {
+            int a = Int(m.Groups["na"]), b = Int(m.Groups["nb"]), year = Int(m.Groups["ny"]);
+            // Dots and dashes are day-first everywhere; a slash is month-first in American usage unless the numbers forbid it.
+            var usFirst = m.Groups["sep"].Value == "/" && (b > 12 || (monthFirst && a <= 12));
+            return usFirst ? Make(year, a, b) : Make(year, b, a);
+        }
+        var name = (m.Groups["mn1"].Success ? m.Groups["mn1"] : m.Groups["mn2"]).Value.ToLowerInvariant();
+        if (!Months.TryGetValue(name, out var month)) return null;
+        var day = Int(m.Groups["d1"].Success ? m.Groups["d1"] : m.Groups["d2"]);
+        var y = Int(m.Groups["y1"].Success ? m.Groups["y1"] : m.Groups["y2"]);
+        return Make(y, month, day);
+    }
+
+    private static int Int(Group group) => int.Parse(group.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static FrozenDictionary<string, int> LoadMonths()
+    {
+        using var stream = typeof(DateText).Assembly.GetManifestResourceStream("Triangulate.Data.month-names.tsv")
+            ?? throw new InvalidOperationException("embedded resource Triangulate.Data.month-names.tsv is missing");
+        using var reader = new StreamReader(stream);
+        var months = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            months[line[..tab]] = int.Parse(line.AsSpan(tab + 1), CultureInfo.InvariantCulture);
+        }
+        return months.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex(@"(?<!\d)(?<iy>(?:19|20)\d{2})(?<is>[-/.])(?<im>[01]?\d)\k<is>(?<id>[0-3]?\d)(?!\d)"
+        + @"|(?<!\d)(?<na>[0-3]?\d)(?<sep>[./-])(?<nb>[0-3]?\d)\k<sep>(?<ny>(?:19|20)\d{2})(?!\d)"
+        + @"|(?<cy>(?:19|20)\d{2})\s*年\s*(?<cm>\d{1,2})\s*月\s*(?<cd>\d{1,2})\s*日"
+        + @"|(?<!\p{L})(?<mn1>\p{L}{3,10})\.?\s+(?<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?<y1>(?:19|20)\d{2})(?!\d)"
+        + @"|(?<!\d)(?<d2>[0-3]?\d)(?:\.|st|nd|rd|th)?\s*(?:de\s+)?(?<mn2>\p{L}{3,10})\.?,?\s+(?:de\s+)?(?<y2>(?:19|20)\d{2})(?!\d)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex TextDate();
+
+    [GeneratedRegex(@"(?<![\d])(?<y>(?:19|20)\d{2})[/_-](?<m>[01]?\d)[/_-](?<d>[0-3]?\d)(?![\d])|(?<=[/_-])(?<y>(?:19|20)\d{2})(?<m>[01]\d)(?<d>[0-3]\d)(?=[/_.-]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlDate();
+
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})/(?<m>[01]?\d)/", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlMonth();
+}
