@@ -154,9 +154,14 @@ public sealed class ProvenanceLinker : ICorpusStage
         if (aligned == 0 || smaller == 0) return null;
         var coverage = aligned / (double)smaller;
         var identical = pa.BodyHash == pb.BodyHash && pa.WordCount == pb.WordCount;
-        // Independent reports of one event share a quote or a figure, one or two sentences; a rewrite keeps a quarter
-        // or more of the shorter text in order, and at least three passages.
-        var derived = identical || (aligned >= 3 && coverage >= 0.25) || (aligned >= 2 && smaller <= 4 && coverage >= 0.5);
+        // Independent reports of one event share its facts (names, figures, the quote) and so align on the sentences
+        // that state them; what they do not share is wording. Only passages that share the writer's own words (not
+        // names or numbers) and are not quoted speech on both sides count as taken text. Across languages the words
+        // differ, so a translation counts every aligned passage.
+        var taken = translation ? aligned : CountTaken(alignment, pa, pb);
+        // A rewrite keeps a quarter or more of the shorter text in order (paraphrased passages count towards that), and
+        // at least three of its passages keep the source's own wording.
+        var derived = identical || (taken >= 3 && coverage >= 0.25) || (taken >= 2 && smaller <= 4 && coverage >= 0.5);
         if (!derived) return null;
 
         var kind = translation ? RelationKind.Translation
@@ -184,6 +189,29 @@ public sealed class ProvenanceLinker : ICorpusStage
             Score = Math.Round(score, 4),
             Evidence = evidence,
         };
+    }
+
+    /// <summary>Shared wording of an aligned pair (common non-name, non-number content words) above which it is taken text.</summary>
+    internal const int MinSharedWording = 3;
+
+    /// <summary>
+    /// Aligned pairs that show taken text: at least <see cref="MinSharedWording"/> shared wording words making a set cosine
+    /// of 0.3 or more, and not quoted speech on both sides (a quote is verbatim in every report that carries it).
+    /// </summary>
+    internal static int CountTaken(Alignment alignment, TextProfile pa, TextProfile pb)
+    {
+        var taken = 0;
+        foreach (var pair in alignment.Pairs)
+        {
+            var sa = pa.Sentences[pair.A];
+            var sb = pb.Sentences[pair.B];
+            if (sa.Quoted && sb.Quoted) continue;
+            var shared = 0;
+            foreach (var word in sa.Wording)
+                if (Array.IndexOf(sb.Wording, word) >= 0) shared++;
+            if (shared >= MinSharedWording && shared >= 0.3 * Math.Sqrt((double)sa.Wording.Length * sb.Wording.Length)) taken++;
+        }
+        return taken;
     }
 
     /// <summary>

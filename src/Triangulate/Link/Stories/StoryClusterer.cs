@@ -6,8 +6,10 @@ namespace Triangulate.Link.Stories;
 /// The "stories" corpus stage: single-pass online clustering (the TDT first-story-detection scheme, Allan et al. 1998).
 /// Each document, in corpus order, joins the most similar open story or starts one. A document is a sparse vector of
 /// its names (analysis entities and capitalised words), numbers and tf-idf-weighted body words; stories are found
-/// through an inverted index from feature to story, so the work per document is proportional to the document, not
-/// to the corpus. Documents the provenance stage found derived from one another are then merged into one story.
+/// through an inverted index from feature to story (postings capped), so the work per document is proportional to the
+/// document, not to the corpus. Feature weights are idf over the documents seen so far, so a name that recurs across
+/// many stories stops gluing them; similarity decays with the days between a document and a story (a time window,
+/// lenient for undated documents). Documents the provenance stage found derived from one another are then merged.
 /// </summary>
 public sealed class StoryClusterer : ICorpusStage
 {
@@ -17,11 +19,35 @@ public sealed class StoryClusterer : ICorpusStage
     /// <summary>Features kept per story centroid: older detail fades as the story grows.</summary>
     private const int FeaturesPerStory = 160;
 
-    /// <summary>Stories an index entry points to: a feature in more stories than this says nothing about which one.</summary>
+    /// <summary>
+    /// Stories an index entry points to. A feature in more stories than this says little about which one; once full, a
+    /// posting replaces the oldest (ring order), so the entry keeps pointing at stories still being added to.
+    /// </summary>
     private const int MaxPostings = 64;
+
+    /// <summary>Features whose idf is below this (in nearly every document) are not looked up: they find every story.</summary>
+    private const double MinLookupIdf = 0.5;
 
     /// <summary>Cosine to the centroid above which a document joins a story (see docs/link.md for how it was chosen).</summary>
     public double JoinThreshold { get; init; } = 0.15;
+
+    /// <summary>Days between a document and a story's known dates within which time does not count against joining.</summary>
+    public int WindowDays { get; init; } = 3;
+
+    /// <summary>
+    /// Beyond the window the similarity a document needs to join grows by e^(extra days / this), up to
+    /// <see cref="StrongThreshold"/>: a week past the window it needs nearly three times the usual similarity.
+    /// </summary>
+    public double DecayDays { get; init; } = 7;
+
+    /// <summary>
+    /// The similarity at which a document joins a story however far apart in time: a long-running story (a campaign
+    /// over months) keeps its documents when they are strongly alike, while chance overlaps across months do not join.
+    /// </summary>
+    public double StrongThreshold { get; init; } = 0.3;
+
+    /// <summary>Diagnostics: when set, receives each document's best story similarity and the similarity it needed.</summary>
+    internal Action<string, double, double>? Trace { get; init; }
 
     /// <inheritdoc/>
     public string Name => "stories";
@@ -31,7 +57,7 @@ public sealed class StoryClusterer : ICorpusStage
     {
         ArgumentNullException.ThrowIfNull(context);
         var df = new Dictionary<ulong, int>();
-        var index = new Dictionary<ulong, List<int>>();
+        var index = new Dictionary<ulong, Postings>();
         var stories = new List<StoryState>();
         var docIds = new List<string>();
         var storyOf = new List<int>();
@@ -40,30 +66,38 @@ public sealed class StoryClusterer : ICorpusStage
         foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
         {
             seen++;
-            var vector = StoryFeatures.Vector(document, analysis, df, seen, FeaturesPerDocument);
+            var dated = WithInferredDate(document, context);
+            var days = StoryState.DaysOf(dated.Published);
+            var vector = StoryFeatures.Vector(document, analysis, df, seen, FeaturesPerDocument, out var lookup, MinLookupIdf);
             scores.Clear();
-            foreach (var (feature, weight) in vector)
+            for (var f = 0; f < vector.Count; f++)
             {
-                if (!index.TryGetValue(feature, out var postings)) continue;
-                foreach (var s in postings) scores[s] = scores.GetValueOrDefault(s) + weight * stories[s].Weight(feature);
+                var (feature, weight) = vector[f];
+                if (!lookup[f] || !index.TryGetValue(feature, out var postings)) continue;
+                foreach (var s in postings.Stories) scores[s] = scores.GetValueOrDefault(s) + weight * stories[s].Weight(feature);
             }
+            // The best story is the one the document exceeds its required similarity by most.
             var best = -1;
             var bestScore = 0.0;
+            double bestCosine = 0, bestRequired = 0;
             foreach (var (s, dot) in scores)
             {
                 var cosine = dot / stories[s].Norm;
-                if (cosine > bestScore || (cosine == bestScore && s < best)) { best = s; bestScore = cosine; }
+                var required = Required(days, stories[s]);
+                var score = cosine / required;
+                if (score > bestScore || (score == bestScore && s < best)) { best = s; bestScore = score; bestCosine = cosine; bestRequired = required; }
             }
-            if (best < 0 || bestScore < JoinThreshold)
+            Trace?.Invoke(document.Id, bestCosine, bestRequired);
+            if (best < 0 || bestScore < 1.0)
             {
                 best = stories.Count;
                 stories.Add(new StoryState());
             }
             var story = stories[best];
-            foreach (var feature in story.Add(WithInferredDate(document, context), vector, bestScore, FeaturesPerStory))
+            foreach (var feature in story.Add(dated, vector, FeaturesPerStory))
             {
-                if (!index.TryGetValue(feature, out var postings)) index[feature] = postings = [];
-                if (postings.Count < MaxPostings && (postings.Count == 0 || postings[^1] != best)) postings.Add(best);
+                if (!index.TryGetValue(feature, out var postings)) index[feature] = postings = new Postings();
+                postings.Add(best, MaxPostings);
             }
             docIds.Add(document.Id);
             storyOf.Add(best);
@@ -77,6 +111,18 @@ public sealed class StoryClusterer : ICorpusStage
         }
         built.Sort((x, y) => string.CompareOrdinal(x.Documents[0], y.Documents[0]));
         context.Stories.AddRange(built);
+    }
+
+    /// <summary>
+    /// The similarity a document needs to join <paramref name="story"/>: <see cref="JoinThreshold"/> when the document's
+    /// days or the story's are unknown (lenient: an undated page may belong anywhere) or fall within
+    /// <see cref="WindowDays"/> of each other; beyond, growing exponentially with the extra days up to <see cref="StrongThreshold"/>.
+    /// </summary>
+    internal double Required((int First, int Last)? days, StoryState story)
+    {
+        if (days is not { } d || story.Days is not { } s) return JoinThreshold;
+        var gap = Math.Max(0, Math.Max(d.First - s.Last, s.First - d.Last));
+        return gap <= WindowDays ? JoinThreshold : Math.Min(Math.Max(StrongThreshold, JoinThreshold), JoinThreshold * Math.Exp((gap - WindowDays) / DecayDays));
     }
 
     /// <summary>Derived documents belong to their source's story whatever their wording: merge the stories of every derivation.</summary>

@@ -29,9 +29,23 @@ internal sealed class StoryState
     /// <summary>The centroid's weight of a feature.</summary>
     public double Weight(ulong feature) => _centroid.GetValueOrDefault(feature);
 
-    /// <summary>Adds a document; returns the features now in the centroid that the index should point here.</summary>
-    public List<ulong> Add(Document document, List<(ulong Feature, double Weight)> vector, double similarity, int maxFeatures)
+    /// <summary>Known publication days of its documents as day numbers (earliest, latest), or null when none is dated.</summary>
+    public (int First, int Last)? Days { get; private set; }
+
+    /// <summary>Day numbers of a publication estimate, or null when unknown or too vague (a month or more) to place a document in a story's time.</summary>
+    public static (int First, int Last)? DaysOf(DateEstimate? published)
     {
+        if (published is null) return null;
+        var first = published.Earliest.Earliest.DayNumber;
+        var last = published.Latest.Latest.DayNumber;
+        return last - first > 27 ? null : (first, last);
+    }
+
+    /// <summary>Adds a document; returns the features now in the centroid that the index should point here.</summary>
+    public List<ulong> Add(Document document, List<(ulong Feature, double Weight)> vector, int maxFeatures)
+    {
+        if (DaysOf(document.Published) is { } days)
+            Days = Days is { } d ? (Math.Min(d.First, days.First), Math.Max(d.Last, days.Last)) : days;
         Documents.Add(document.Id);
         // The founder defines the story, so it counts as fully central. Pages without a found headline offer their first
         // body line instead, ranked below real titles.
