@@ -27,8 +27,19 @@ internal static class LinkRun
             if (args[i] == "--seed") seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             if (args[i] == "--show-false") showFalse = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
         }
+        var spill = Stopwatch.StartNew();
         var generator = new CorpusGenerator(seed, docs);
-        var reader = new GeneratedCorpusReader(generator);
+        using var reader = new GeneratedCorpusReader(generator, Path.GetTempPath());
+        spill.Stop();
+        if (args.Contains("--read-only"))
+        {
+            // The generator's own cost: stream every document once, as each stage does.
+            var read = Stopwatch.StartNew();
+            long chars = 0;
+            foreach (var (document, _) in reader.ReadAnalyses()) chars += document.Text.Length;
+            Console.WriteLine($"read {generator.Count:N0} documents ({chars / 1e6:N0} M chars) in {read.Elapsed.TotalSeconds:F2} s");
+            return 0;
+        }
         var context = new CorpusContext(reader);
         var watch = Stopwatch.StartNew();
         new ProvenanceLinker().Run(context);
@@ -37,17 +48,24 @@ internal static class LinkRun
         watch.Stop();
         var gcInfo = GC.GetGCMemoryInfo();
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-
         var d = Derivations(generator, context, showFalse);
         var (bp, br, bf) = BCubed(generator, context);
+        // What the output alone holds (relations with their evidence excerpts, stories): the stages' working memory is the rest.
+        var live = GC.GetTotalMemory(forceFullCollection: true);
+
         var n = generator.Count;
         var truthEdges = 0;
         for (var i = 0; i < n; i++) if (generator.SourceOf(i) >= 0) truthEdges++;
-        Console.WriteLine($"documents            {n:N0} ({generator.StoryCount:N0} stories, {truthEdges:N0} derivations; {reader.Regenerated:N0} story regenerations)");
+        Console.WriteLine($"documents            {n:N0} ({generator.StoryCount:N0} stories, {truthEdges:N0} derivations; generated and spilled to disk in {spill.Elapsed.TotalSeconds:F1} s, {reader.SpillBytes / 1e6:N0} MB)");
         Console.WriteLine($"derivations          predicted {d.Predicted:N0}  P {d.P:F3}  R {d.R:F3}  F1 {d.F:F3}  direction {d.Direction:F3}  (false within one story: {d.SameStoryFalse:N0})");
         Console.WriteLine($"stories              predicted {context.Stories.Count:N0}  B3 P {bp:F3}  R {br:F3}  F1 {bf:F3}");
-        Console.WriteLine($"time                 provenance {provenance.TotalSeconds:F2} s, total {watch.Elapsed.TotalSeconds:F2} s, {n / watch.Elapsed.TotalSeconds:N0} docs/s (regeneration included)");
+        Console.WriteLine($"time                 provenance {provenance.TotalSeconds:F2} s, total {watch.Elapsed.TotalSeconds:F2} s, {n / watch.Elapsed.TotalSeconds:N0} docs/s");
+        var relations = context.Relations.Count;
+        context.Relations.Clear();
+        context.Relations.TrimExcess();
+        var withoutRelations = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine($"memory               peak working set {peak / 1e6:N0} MB, GC heap high {gcInfo.HeapSizeBytes / 1e6:N0} MB, allocated {GC.GetTotalAllocatedBytes() / 1e6:N0} MB");
+        Console.WriteLine($"                     output held after linking {live / 1e6:N0} MB, of which {relations:N0} relations with evidence {(live - withoutRelations) / 1e6:N0} MB");
         return 0;
     }
 
@@ -67,7 +85,7 @@ internal static class LinkRun
             while (parent[x] != x) x = parent[x] = parent[parent[x]];
             return x;
         }
-        int predicted = 0, correct = 0, directed = 0, directedRight = 0, sameStoryFalse = 0;
+        int predicted = 0, correct = 0, directed = 0, directedRight = 0, sameStoryFalse = 0, wrongShown = 0;
         foreach (var relation in context.Relations)
         {
             if (relation.Kind == RelationKind.Cites || relation.To is null) continue;
@@ -79,7 +97,7 @@ internal static class LinkRun
             var (a, b) = (Find(from), Find(to));
             if (a != b) parent[a] = b;
             if (generator.SourceOf(from) == to) { directed++; directedRight++; }
-            else if (generator.SourceOf(to) == from) directed++;
+            else if (generator.SourceOf(to) == from && directed++ >= 0 && wrongShown++ < showFalse) Show(context, relation);
         }
         int found = 0, edges = 0;
         for (var i = 0; i < n; i++)

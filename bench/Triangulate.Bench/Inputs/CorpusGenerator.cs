@@ -99,6 +99,13 @@ internal sealed class CorpusGenerator
 
     private int StorySeed(int story, int part) => (int)Triangulate.Link.LinkText.Mix(((ulong)(uint)_seed << 33) ^ ((ulong)(uint)story << 2) ^ (uint)part);
 
+    /// <summary>Every document in serial order, generated story by story as it is consumed: nothing is held.</summary>
+    public IEnumerable<Document> Generate()
+    {
+        for (var story = 0; story < StoryCount; story++)
+            foreach (var document in Story(story)) yield return document;
+    }
+
     /// <summary>Regenerates story <paramref name="story"/>: its documents in serial order.</summary>
     public List<Document> Story(int story)
     {

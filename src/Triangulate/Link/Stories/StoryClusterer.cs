@@ -107,7 +107,7 @@ public sealed class StoryClusterer : ICorpusStage
         for (var s = 0; s < stories.Count; s++)
         {
             if (stories[s].Merged >= 0 || stories[s].Documents.Count == 0) continue;
-            built.Add(stories[s].ToStory(context, df, seen, FeaturesPerDocument));
+            built.Add(stories[s].ToStory(context));
         }
         built.Sort((x, y) => string.CompareOrdinal(x.Documents[0], y.Documents[0]));
         context.Stories.AddRange(built);

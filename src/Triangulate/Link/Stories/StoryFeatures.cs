@@ -18,13 +18,9 @@ internal static class StoryFeatures
     /// </summary>
     private const double PriorDocuments = 50;
 
-    /// <summary>The vector; when <paramref name="learn"/>, first counts this document's terms into <paramref name="df"/>.</summary>
-    public static List<(ulong Feature, double Weight)> Vector(Document document, DocumentAnalysis analysis, Dictionary<ulong, int> df, int seen, int max, bool learn = true) =>
-        Vector(document, analysis, df, seen, max, out _, 0, learn);
-
     /// <summary>
     /// The vector, and for each of its features whether its idf reaches <paramref name="minLookupIdf"/> (worth looking
-    /// up in the story index). Idf is ln((seen + 1 + prior) / (df + 1)): a term in nearly every document weighs nearly nothing,
+    /// up in the story index); when <paramref name="learn"/>, first counts this document's terms into <paramref name="df"/>. Idf is ln((seen + 1 + prior) / (df + 1)): a term in nearly every document weighs nearly nothing,
     /// so synthetic or common names that recur across many stories stop gluing them.
     /// </summary>
     public static List<(ulong Feature, double Weight)> Vector(Document document, DocumentAnalysis analysis, Dictionary<ulong, int> df, int seen, int max, out bool[] lookup, double minLookupIdf, bool learn = true)
