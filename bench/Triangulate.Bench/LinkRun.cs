@@ -44,12 +44,27 @@ internal static class LinkRun
         var watch = Stopwatch.StartNew();
         new ProvenanceLinker().Run(context);
         var provenance = watch.Elapsed;
-        new StoryClusterer { JoinThreshold = join }.Run(context);
+        var traceFar = args.Contains("--trace-far");
+        var far = new Dictionary<(int Gap, int Shared, bool Right), int>();
+        new StoryClusterer
+        {
+            JoinThreshold = join,
+            // Diagnostics: joins past the window, by gap (weeks), shared features and whether the join is right.
+            Trace = !traceFar ? null : (doc, storyFirst, cosine, required, shared, gap) =>
+            {
+                if (storyFirst is null || gap <= 3 || cosine < required) return;
+                var right = generator.StoryOf(CorpusGenerator.SerialOf(doc)) == generator.StoryOf(CorpusGenerator.SerialOf(storyFirst));
+                var key = (Math.Min(gap / 7, 8), Math.Min(shared, 12), right);
+                far[key] = far.GetValueOrDefault(key) + 1;
+            },
+        }.Run(context);
+        foreach (var ((gap, shared, right), count) in far.OrderBy(x => x.Key)) Console.WriteLine($"FAR weeks {gap} shared {shared} right {right}: {count}");
         watch.Stop();
         var gcInfo = GC.GetGCMemoryInfo();
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         var d = Derivations(generator, context, showFalse);
         var (bp, br, bf) = BCubed(generator, context);
+        if (args.Contains("--show-merged")) ShowMerged(generator, context);
         // What the output alone holds (relations with their evidence excerpts, stories): the stages' working memory is the rest.
         var live = GC.GetTotalMemory(forceFullCollection: true);
 
@@ -93,6 +108,7 @@ internal static class LinkRun
             var from = CorpusGenerator.SerialOf(relation.From);
             var to = CorpusGenerator.SerialOf(relation.To);
             if (generator.FamilyOf(from) == generator.FamilyOf(to)) correct++;
+            else if (generator.StoryOf(from) != generator.StoryOf(to) && showFalse < 0) Show(context, relation);
             else if (generator.StoryOf(from) == generator.StoryOf(to) && sameStoryFalse++ < showFalse) Show(context, relation);
             var (a, b) = (Find(from), Find(to));
             if (a != b) parent[a] = b;
@@ -118,6 +134,24 @@ internal static class LinkRun
         Console.WriteLine(context.Corpus.FindDocument(relation.From)!.Text);
         Console.WriteLine("-----");
         Console.WriteLine(context.Corpus.FindDocument(relation.To!)!.Text);
+    }
+
+    /// <summary>Diagnostics: the first few predicted stories that mix truth stories, with each document's title and date.</summary>
+    private static void ShowMerged(CorpusGenerator generator, CorpusContext context)
+    {
+        var shown = 0;
+        foreach (var story in context.Stories)
+        {
+            var truths = new HashSet<int>();
+            foreach (var d in story.Documents) truths.Add(generator.StoryOf(CorpusGenerator.SerialOf(d)));
+            if (truths.Count < 2 || shown++ >= 6) continue;
+            Console.WriteLine($"MERGED {story.Documents.Count} docs from {truths.Count} stories");
+            foreach (var d in story.Documents)
+            {
+                var document = context.Corpus.FindDocument(d)!;
+                Console.WriteLine($"   {generator.StoryOf(CorpusGenerator.SerialOf(d))} {document.Published?.Earliest} {document.Title}");
+            }
+        }
     }
 
     /// <summary>B-cubed precision and recall (Bagga and Baldwin 1998) of the stories against the generated ones.</summary>

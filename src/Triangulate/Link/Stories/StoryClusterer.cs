@@ -25,6 +25,13 @@ public sealed class StoryClusterer : ICorpusStage
     /// </summary>
     private const int MaxPostings = 64;
 
+    /// <summary>
+    /// Candidate stories scored exactly per document. The first pass sums only the document's weights over shared
+    /// features (cheap, no story memory read); the exact cosine is computed for this many, so the work per document
+    /// stays bounded however many stories share a common feature.
+    /// </summary>
+    private const int Shortlisted = 8;
+
     /// <summary>Features whose idf is below this (in nearly every document) are not looked up: they find every story.</summary>
     private const double MinLookupIdf = 0.5;
 
@@ -46,8 +53,14 @@ public sealed class StoryClusterer : ICorpusStage
     /// </summary>
     public double StrongThreshold { get; init; } = 0.3;
 
-    /// <summary>Diagnostics: when set, receives each document's best story similarity and the similarity it needed.</summary>
-    internal Action<string, double, double>? Trace { get; init; }
+    /// <summary>
+    /// Features a document must share with a story past the time window (besides the similarity): on the generated
+    /// corpus every wrong join across weeks shared one or two heavy names, the right ones three or more.
+    /// </summary>
+    public int MinSharedBeyondWindow { get; init; } = 3;
+
+    /// <summary>Diagnostics: when set, receives each document, its best story's first document, the similarity, the similarity needed, the features shared and the gap in days (-1 when unknown).</summary>
+    internal Action<string, string?, double, double, int, int>? Trace { get; init; }
 
     /// <inheritdoc/>
     public string Name => "stories";
@@ -62,32 +75,65 @@ public sealed class StoryClusterer : ICorpusStage
         var docIds = new List<string>();
         var storyOf = new List<int>();
         var scores = new Dictionary<int, double>();
+        var shortlist = new List<int>(Shortlisted);
         var seen = 0;
+        // An undated document derived from (or source of) another would join leniently wherever its words fit, and
+        // the derivation merge would then drag its whole family there: it waits, and joins its family's story.
+        var derived = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var relation in context.Relations)
+        {
+            if (relation.Kind == RelationKind.Cites || relation.To is null) continue;
+            derived.Add(relation.From);
+            derived.Add(relation.To);
+        }
+        var deferred = new List<(int Position, Document Document, List<(ulong Feature, double Weight)> Vector)>();
         foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
         {
             seen++;
             var dated = WithInferredDate(document, context);
             var days = StoryState.DaysOf(dated.Published);
             var vector = StoryFeatures.Vector(document, analysis, df, seen, FeaturesPerDocument, out var lookup, MinLookupIdf);
+            if (days is null && derived.Contains(document.Id))
+            {
+                deferred.Add((docIds.Count, StoryState.Lite(dated), vector));
+                docIds.Add(document.Id);
+                storyOf.Add(-1);
+                continue;
+            }
             scores.Clear();
             for (var f = 0; f < vector.Count; f++)
             {
                 var (feature, weight) = vector[f];
                 if (!lookup[f] || !index.TryGetValue(feature, out var postings)) continue;
-                foreach (var s in postings.Stories) scores[s] = scores.GetValueOrDefault(s) + weight * stories[s].Weight(feature);
+                // First pass: the document's own weights over shared features (no story memory touched).
+                foreach (var s in postings.Stories) scores[s] = scores.GetValueOrDefault(s) + weight;
             }
+            Shortlist(scores, shortlist);
             // The best story is the one the document exceeds its required similarity by most.
             var best = -1;
             var bestScore = 0.0;
             double bestCosine = 0, bestRequired = 0;
-            foreach (var (s, dot) in scores)
+            var bestShared = 0;
+            foreach (var s in shortlist)
             {
+                // Second pass, for the few best candidates only: the exact cosine with the story's centroid.
+                double dot = 0;
+                var shared = 0;
+                foreach (var (feature, weight) in vector)
+                {
+                    var w = stories[s].Weight(feature);
+                    if (w == 0) continue;
+                    dot += weight * w;
+                    shared++;
+                }
+                // Past the window one heavy shared name (a town, a surname) is chance, not a story: breadth is needed too.
+                if (shared < MinSharedBeyondWindow && Gap(days, stories[s]) > WindowDays) continue;
                 var cosine = dot / stories[s].Norm;
                 var required = Required(days, stories[s]);
                 var score = cosine / required;
-                if (score > bestScore || (score == bestScore && s < best)) { best = s; bestScore = score; bestCosine = cosine; bestRequired = required; }
+                if (score > bestScore || (score == bestScore && s < best)) { best = s; bestScore = score; bestCosine = cosine; bestRequired = required; bestShared = shared; }
             }
-            Trace?.Invoke(document.Id, bestCosine, bestRequired);
+            Trace?.Invoke(document.Id, best >= 0 ? stories[best].Documents[0] : null, bestCosine, bestRequired, bestShared, best >= 0 ? Gap(days, stories[best]) : -1);
             if (best < 0 || bestScore < 1.0)
             {
                 best = stories.Count;
@@ -102,6 +148,7 @@ public sealed class StoryClusterer : ICorpusStage
             docIds.Add(document.Id);
             storyOf.Add(best);
         }
+        PlaceDeferred(context, stories, docIds, storyOf, deferred);
         MergeDerived(context, stories, docIds, storyOf);
         var built = new List<Story>();
         for (var s = 0; s < stories.Count; s++)
@@ -113,6 +160,28 @@ public sealed class StoryClusterer : ICorpusStage
         context.Stories.AddRange(built);
     }
 
+    /// <summary>Days between a document's dates and a story's, or -1 when either is unknown.</summary>
+    private static int Gap((int First, int Last)? days, StoryState story) =>
+        days is { } d && story.Days is { } s ? Math.Max(0, Math.Max(d.First - s.Last, s.First - d.Last)) : -1;
+
+    /// <summary>The <see cref="Shortlisted"/> stories with the highest first-pass scores, ties by lower index.</summary>
+    private static void Shortlist(Dictionary<int, double> scores, List<int> shortlist)
+    {
+        shortlist.Clear();
+        Span<double> best = stackalloc double[Shortlisted];
+        foreach (var (s, score) in scores)
+        {
+            // Insertion into a small sorted list: scores has at most a few thousand entries, the list eight.
+            var at = shortlist.Count;
+            while (at > 0 && (score > best[at - 1] || (score == best[at - 1] && s < shortlist[at - 1]))) at--;
+            if (at >= Shortlisted) continue;
+            if (shortlist.Count == Shortlisted) shortlist.RemoveAt(Shortlisted - 1);
+            shortlist.Insert(at, s);
+            for (var k = shortlist.Count - 1; k > at; k--) best[k] = best[k - 1];
+            best[at] = score;
+        }
+    }
+
     /// <summary>
     /// The similarity a document needs to join <paramref name="story"/>: <see cref="JoinThreshold"/> when the document's
     /// days or the story's are unknown (lenient: an undated page may belong anywhere) or fall within
@@ -120,8 +189,7 @@ public sealed class StoryClusterer : ICorpusStage
     /// </summary>
     internal double Required((int First, int Last)? days, StoryState story)
     {
-        if (days is not { } d || story.Days is not { } s) return JoinThreshold;
-        var gap = Math.Max(0, Math.Max(d.First - s.Last, s.First - d.Last));
+        var gap = Gap(days, story);
         return gap <= WindowDays ? JoinThreshold : Math.Min(Math.Max(StrongThreshold, JoinThreshold), JoinThreshold * Math.Exp((gap - WindowDays) / DecayDays));
     }
 
@@ -129,6 +197,43 @@ public sealed class StoryClusterer : ICorpusStage
     /// <summary>The document with its inferred publication date when it states none (the dating stage runs first), so a story's first and last days count every dated document.</summary>
     private static Document WithInferredDate(Document document, CorpusContext context) =>
         document.Published is null && context.InferredPublished.TryGetValue(document.Id, out var inferred) ? document with { Published = inferred } : document;
+
+    /// <summary>
+    /// Deferred (undated, derived) documents join the story of a document they are linked to by derivation; chains of
+    /// deferred documents resolve over repeated passes; any left (a family with no dated member) starts its own story.
+    /// </summary>
+    private static void PlaceDeferred(CorpusContext context, List<StoryState> stories, List<string> docIds, List<int> storyOf,
+        List<(int Position, Document Document, List<(ulong Feature, double Weight)> Vector)> deferred)
+    {
+        if (deferred.Count == 0) return;
+        var position = new Dictionary<string, int>(docIds.Count, StringComparer.Ordinal);
+        for (var i = 0; i < docIds.Count; i++) position[docIds[i]] = i;
+        var waiting = new Dictionary<int, int>(deferred.Count);
+        for (var k = 0; k < deferred.Count; k++) waiting[deferred[k].Position] = k;
+        for (var changed = true; changed && waiting.Count > 0;)
+        {
+            changed = false;
+            foreach (var relation in context.Relations)
+            {
+                if (relation.Kind == RelationKind.Cites || relation.To is null) continue;
+                if (!position.TryGetValue(relation.From, out var a) || !position.TryGetValue(relation.To, out var b)) continue;
+                if (storyOf[a] < 0 == storyOf[b] < 0) continue;
+                var (waiter, placed) = storyOf[a] < 0 ? (a, b) : (b, a);
+                if (!waiting.Remove(waiter, out var k)) continue;
+                var s = Root(stories, storyOf[placed]);
+                stories[s].Add(deferred[k].Document, deferred[k].Vector, FeaturesPerStory);
+                storyOf[waiter] = s;
+                changed = true;
+            }
+        }
+        foreach (var (waiter, k) in waiting)
+        {
+            storyOf[waiter] = stories.Count;
+            var story = new StoryState();
+            story.Add(deferred[k].Document, deferred[k].Vector, FeaturesPerStory);
+            stories.Add(story);
+        }
+    }
 
     private static void MergeDerived(CorpusContext context, List<StoryState> stories, List<string> docIds, List<int> storyOf)
     {

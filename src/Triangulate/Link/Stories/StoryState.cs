@@ -133,6 +133,10 @@ internal sealed class StoryState
         };
     }
 
+    /// <summary>What a story keeps of a document waiting to be placed: no text, the first body line standing in for a missing headline.</summary>
+    public static Document Lite(Document document) =>
+        document with { Text = string.Empty, Blocks = [], Body = document.Title is { Length: > 0 } ? string.Empty : FirstLine(document.Body) };
+
     private static string FirstLine(string body)
     {
         var line = body.AsSpan().TrimStart();
