@@ -83,7 +83,12 @@ internal sealed class TextProfile
         var sentenceStart = -1;
         var content = new HashSet<ulong>();
         var anchors = new HashSet<ulong>();
+        var wording = new HashSet<ulong>();
         var firstWord = true;
+        // Quotation state: words inside quotation marks are counted per sentence, so a sentence that is mostly
+        // quoted speech is known (a straight double quote toggles; a paragraph break closes any open quote).
+        var inQuote = false;
+        int quotedWords = 0, sentenceWords = 0;
         var i = start;
         while (i < end)
         {
@@ -124,23 +129,34 @@ internal sealed class TextProfile
                         if (h < signature[s]) signature[s] = h;
                     }
                 }
+                sentenceWords++;
+                if (inQuote) quotedWords++;
+                var specific = false;
                 if (ContainsDigit(word))
                 {
+                    specific = true;
                     var number = LinkText.NumberKey(word);
                     if (number.Length > 0 && !(number.Length == 1 && word.Length == 1)) anchors.Add(LinkText.Hash("#" + number));
                 }
-                else if (char.IsUpper(word[0]) && !firstWord && !LinkText.StopWords.Contains(folded))
+                else if (char.IsUpper(word[0]) && !LinkText.StopWords.Contains(folded))
                 {
-                    anchors.Add(LinkText.Hash("@" + LinkText.NameKey(word)));
+                    // A capitalised word is a name unless it opens the sentence; an opening one is still not
+                    // "wording" (it may be a name too), so it never counts as shared phrasing.
+                    specific = true;
+                    if (!firstWord) anchors.Add(LinkText.Hash("@" + LinkText.NameKey(word)));
                 }
                 if (folded.Length >= 3 && !LinkText.StopWords.Contains(folded))
                 {
                     content.Add(hash);
+                    if (!specific) wording.Add(hash);
                     if (folded.Length >= 5) keys.Add(hash);
                 }
                 firstWord = false;
                 continue;
             }
+            if (c is '“' or '”' or '«' or '»' or '„') inQuote = c is '“' or '«' or '„';
+            else if (c == '"') inQuote = !inQuote;
+            else if (c == '\n' && i + 1 < end && text[i + 1] == '\n') inQuote = false;
             var boundary = c is '\n' or '\r' ||
                 (c is '.' or '!' or '?' or '…' && (i + 1 >= end || char.IsWhiteSpace(text[i + 1]) || text[i + 1] is '"' or '”' or '’' or '\''));
             i++;
@@ -148,16 +164,22 @@ internal sealed class TextProfile
             {
                 // Keep closing punctuation and quotes inside the sentence's span.
                 var stop = i;
-                while (stop < end && text[stop] is '"' or '”' or '’' or '\'' or '.' or '!' or '?') stop++;
-                Flush(sentences, sentenceStart, stop, content, anchors, keys);
+                while (stop < end && text[stop] is '"' or '”' or '’' or '\'' or '.' or '!' or '?')
+                {
+                    if (text[stop] is '”' or '"') inQuote = false;
+                    stop++;
+                }
+                Flush(sentences, sentenceStart, stop, content, anchors, wording, 2 * quotedWords > sentenceWords, keys);
                 content = new HashSet<ulong>();
                 anchors = new HashSet<ulong>();
+                wording = new HashSet<ulong>();
+                quotedWords = sentenceWords = 0;
                 sentenceStart = -1;
                 firstWord = true;
                 i = stop;
             }
         }
-        if (sentenceStart >= 0) Flush(sentences, sentenceStart, TrimEnd(text, sentenceStart, end), content, anchors, keys);
+        if (sentenceStart >= 0) Flush(sentences, sentenceStart, TrimEnd(text, sentenceStart, end), content, anchors, wording, 2 * quotedWords > sentenceWords, keys);
     }
 
     private static int TrimEnd(string text, int start, int end)
@@ -166,11 +188,11 @@ internal sealed class TextProfile
         return end;
     }
 
-    private static void Flush(List<ProfileSentence> sentences, int start, int end, HashSet<ulong> content, HashSet<ulong> anchors, HashSet<ulong> keys)
+    private static void Flush(List<ProfileSentence> sentences, int start, int end, HashSet<ulong> content, HashSet<ulong> anchors, HashSet<ulong> wording, bool quoted, HashSet<ulong> keys)
     {
         keys.UnionWith(anchors);
         if (content.Count == 0 && anchors.Count == 0) return;
-        sentences.Add(new ProfileSentence(start, end, [.. content], [.. anchors]));
+        sentences.Add(new ProfileSentence(start, end, [.. content], [.. anchors], [.. wording], quoted));
     }
 
     private static bool ContainsDigit(ReadOnlySpan<char> word)

@@ -12,8 +12,12 @@ namespace Triangulate.Link.Provenance;
 /// </summary>
 public sealed class ProvenanceLinker : ICorpusStage
 {
-    /// <summary>LSH bands × rows = signature length; 16 × 4 catches pairs above a Jaccard of about (1/16)^(1/4) ≈ 0.5.</summary>
-    private const int Bands = 16;
+    /// <summary>
+    /// LSH bands × rows = signature length; 8 × 8 catches pairs above a Jaccard of about (1/8)^(1/8) ≈ 0.77: near-copies.
+    /// Looser pairs (rewrites, partial copies) share rare keys and are found by that index, so the bands need only
+    /// catch what is nearly the same text, at half the memory of 16 bands (each band keeps a bucket entry per document).
+    /// </summary>
+    private const int Bands = 8;
     private const int Rows = TextProfile.SignatureLength / Bands;
 
     /// <summary>An anchor in more documents than this is not rare: it stops being indexed (it names the story, not a copy).</summary>
@@ -31,8 +35,8 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// <summary>Profiles kept while verifying.</summary>
     private const int ProfileCache = 256;
 
-    /// <summary>Aligned passages kept as evidence per relation.</summary>
-    private const int MaxEvidence = 24;
+    /// <summary>Aligned passages kept as evidence per relation: enough to check side by side; more only costs memory at scale.</summary>
+    private const int MaxEvidence = 12;
 
     /// <inheritdoc/>
     public string Name => "provenance";
@@ -44,15 +48,19 @@ public sealed class ProvenanceLinker : ICorpusStage
         var docs = new List<DocumentSummary>();
         var pairs = new List<(int Later, int Earlier)>();
         var exact = new Dictionary<ulong, int>();
-        var buckets = new Dictionary<ulong, List<int>>();
+        // A bucket is one document inline (value ≥ 0) until a second arrives, then an overflow list (value −1 − list):
+        // most buckets hold one document, and a list per bucket would cost more than the rest of the index.
+        var buckets = new Dictionary<ulong, int>();
+        var overflow = new List<List<int>>();
         var anchorIndex = new Dictionary<ulong, List<int>>();
         var cites = new List<Relation>();
         var counts = new Dictionary<int, int>();
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
         {
             var profile = TextProfile.Build(document);
             var index = docs.Count;
-            var info = DocumentSummary.Of(document, analysis);
+            var info = DocumentSummary.Of(document, analysis, strings);
             docs.Add(info);
             var candidates = new HashSet<int>();
             if (profile.WordCount > 0)
@@ -64,9 +72,19 @@ public sealed class ProvenanceLinker : ICorpusStage
             {
                 var key = (ulong)band;
                 for (var r = 0; r < Rows; r++) key = LinkText.Mix(key * 31 + profile.Signature[band * Rows + r]);
-                if (!buckets.TryGetValue(key, out var bucket)) buckets[key] = bucket = [];
-                foreach (var other in bucket) candidates.Add(other);
-                if (bucket.Count < MaxBucket) bucket.Add(index);
+                if (!buckets.TryGetValue(key, out var slot)) buckets[key] = index;
+                else if (slot >= 0)
+                {
+                    candidates.Add(slot);
+                    buckets[key] = -1 - overflow.Count;
+                    overflow.Add([slot, index]);
+                }
+                else
+                {
+                    var bucket = overflow[-1 - slot];
+                    foreach (var other in bucket) candidates.Add(other);
+                    if (bucket.Count < MaxBucket) bucket.Add(index);
+                }
             }
             counts.Clear();
             foreach (var anchor in profile.Keys)
@@ -154,9 +172,14 @@ public sealed class ProvenanceLinker : ICorpusStage
         if (aligned == 0 || smaller == 0) return null;
         var coverage = aligned / (double)smaller;
         var identical = pa.BodyHash == pb.BodyHash && pa.WordCount == pb.WordCount;
-        // Independent reports of one event share a quote or a figure, one or two sentences; a rewrite keeps a quarter
-        // or more of the shorter text in order, and at least three passages.
-        var derived = identical || (aligned >= 3 && coverage >= 0.25) || (aligned >= 2 && smaller <= 4 && coverage >= 0.5);
+        // Independent reports of one event share its facts (names, figures, the quote) and so align on the sentences
+        // that state them; what they do not share is wording. Only passages that share the writer's own words (not
+        // names or numbers) and are not quoted speech on both sides count as taken text. Across languages the words
+        // differ, so a translation counts every aligned passage.
+        var taken = translation ? aligned : CountTaken(alignment, pa, pb);
+        // A rewrite keeps a quarter or more of the shorter text in order (paraphrased passages count towards that), and
+        // at least three of its passages keep the source's own wording.
+        var derived = identical || (taken >= 3 && coverage >= 0.25) || (taken >= 2 && smaller <= 4 && coverage >= 0.5);
         if (!derived) return null;
 
         var kind = translation ? RelationKind.Translation
@@ -173,7 +196,9 @@ public sealed class ProvenanceLinker : ICorpusStage
             var sa = pa.Sentences[pair.A];
             var sb = pb.Sentences[pair.B];
             var spanA = new TextSpan(pa.DocumentId, sa.Start, sa.End).WithExcerpt(pa.Text);
-            var spanB = new TextSpan(pb.DocumentId, sb.Start, sb.End).WithExcerpt(pb.Text);
+            var spanB = new TextSpan(pb.DocumentId, sb.Start, sb.End);
+            // Copied passages read the same on both sides: one excerpt string for both halves the evidence's memory.
+            spanB = pb.Text.AsSpan(sb.Start, sb.End - sb.Start).SequenceEqual(spanA.Excerpt) ? spanB with { Excerpt = spanA.Excerpt } : spanB.WithExcerpt(pb.Text);
             evidence.Add(aIsDerived ? new AlignedPassage(spanA, spanB) : new AlignedPassage(spanB, spanA));
         }
         return new Relation
@@ -184,6 +209,29 @@ public sealed class ProvenanceLinker : ICorpusStage
             Score = Math.Round(score, 4),
             Evidence = evidence,
         };
+    }
+
+    /// <summary>Shared wording of an aligned pair (common non-name, non-number content words) above which it is taken text.</summary>
+    internal const int MinSharedWording = 3;
+
+    /// <summary>
+    /// Aligned pairs that show taken text: at least <see cref="MinSharedWording"/> shared wording words making a set cosine
+    /// of 0.3 or more, and not quoted speech on both sides (a quote is verbatim in every report that carries it).
+    /// </summary>
+    internal static int CountTaken(Alignment alignment, TextProfile pa, TextProfile pb)
+    {
+        var taken = 0;
+        foreach (var pair in alignment.Pairs)
+        {
+            var sa = pa.Sentences[pair.A];
+            var sb = pb.Sentences[pair.B];
+            if (sa.Quoted && sb.Quoted) continue;
+            var shared = 0;
+            foreach (var word in sa.Wording)
+                if (Array.IndexOf(sb.Wording, word) >= 0) shared++;
+            if (shared >= MinSharedWording && shared >= 0.3 * Math.Sqrt((double)sa.Wording.Length * sb.Wording.Length)) taken++;
+        }
+        return taken;
     }
 
     /// <summary>

@@ -6,8 +6,10 @@ namespace Triangulate.Link.Stories;
 /// The "stories" corpus stage: single-pass online clustering (the TDT first-story-detection scheme, Allan et al. 1998).
 /// Each document, in corpus order, joins the most similar open story or starts one. A document is a sparse vector of
 /// its names (analysis entities and capitalised words), numbers and tf-idf-weighted body words; stories are found
-/// through an inverted index from feature to story, so the work per document is proportional to the document, not
-/// to the corpus. Documents the provenance stage found derived from one another are then merged into one story.
+/// through an inverted index from feature to story (postings capped), so the work per document is proportional to the
+/// document, not to the corpus. Feature weights are idf over the documents seen so far, so a name that recurs across
+/// many stories stops gluing them; similarity decays with the days between a document and a story (a time window,
+/// lenient for undated documents). Documents the provenance stage found derived from one another are then merged.
 /// </summary>
 public sealed class StoryClusterer : ICorpusStage
 {
@@ -17,11 +19,48 @@ public sealed class StoryClusterer : ICorpusStage
     /// <summary>Features kept per story centroid: older detail fades as the story grows.</summary>
     private const int FeaturesPerStory = 160;
 
-    /// <summary>Stories an index entry points to: a feature in more stories than this says nothing about which one.</summary>
+    /// <summary>
+    /// Stories an index entry points to. A feature in more stories than this says little about which one; once full, a
+    /// posting replaces the oldest (ring order), so the entry keeps pointing at stories still being added to.
+    /// </summary>
     private const int MaxPostings = 64;
+
+    /// <summary>
+    /// Candidate stories scored exactly per document. The first pass sums only the document's weights over shared
+    /// features (cheap, no story memory read); the exact cosine is computed for this many, so the work per document
+    /// stays bounded however many stories share a common feature.
+    /// </summary>
+    private const int Shortlisted = 8;
+
+    /// <summary>Features whose idf is below this (in nearly every document) are not looked up: they find every story.</summary>
+    private const double MinLookupIdf = 0.5;
 
     /// <summary>Cosine to the centroid above which a document joins a story (see docs/link.md for how it was chosen).</summary>
     public double JoinThreshold { get; init; } = 0.15;
+
+    /// <summary>Days between a document and a story's known dates within which time does not count against joining.</summary>
+    public int WindowDays { get; init; } = 3;
+
+    /// <summary>
+    /// Beyond the window the similarity a document needs to join grows by e^(extra days / this), up to
+    /// <see cref="StrongThreshold"/>: a week past the window it needs nearly three times the usual similarity.
+    /// </summary>
+    public double DecayDays { get; init; } = 7;
+
+    /// <summary>
+    /// The similarity at which a document joins a story however far apart in time: a long-running story (a campaign
+    /// over months) keeps its documents when they are strongly alike, while chance overlaps across months do not join.
+    /// </summary>
+    public double StrongThreshold { get; init; } = 0.3;
+
+    /// <summary>
+    /// Features a document must share with a story past the time window (besides the similarity): on the generated
+    /// corpus every wrong join across weeks shared one or two heavy names, the right ones three or more.
+    /// </summary>
+    public int MinSharedBeyondWindow { get; init; } = 3;
+
+    /// <summary>Diagnostics: when set, receives each document, its best story's first document, the similarity, the similarity needed, the features shared and the gap in days (-1 when unknown).</summary>
+    internal Action<string, string?, double, double, int, int>? Trace { get; init; }
 
     /// <inheritdoc/>
     public string Name => "stories";
@@ -31,58 +70,170 @@ public sealed class StoryClusterer : ICorpusStage
     {
         ArgumentNullException.ThrowIfNull(context);
         var df = new Dictionary<ulong, int>();
-        var index = new Dictionary<ulong, List<int>>();
+        var index = new Dictionary<ulong, Postings>();
         var stories = new List<StoryState>();
         var docIds = new List<string>();
         var storyOf = new List<int>();
         var scores = new Dictionary<int, double>();
+        var shortlist = new List<int>(Shortlisted);
         var seen = 0;
+        // An undated document derived from (or source of) another would join leniently wherever its words fit, and
+        // the derivation merge would then drag its whole family there: it waits, and joins its family's story.
+        var derived = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var relation in context.Relations)
+        {
+            if (relation.Kind == RelationKind.Cites || relation.To is null) continue;
+            derived.Add(relation.From);
+            derived.Add(relation.To);
+        }
+        var deferred = new List<(int Position, Document Document, List<(ulong Feature, double Weight)> Vector)>();
         foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
         {
             seen++;
-            var vector = StoryFeatures.Vector(document, analysis, df, seen, FeaturesPerDocument);
-            scores.Clear();
-            foreach (var (feature, weight) in vector)
+            var dated = WithInferredDate(document, context);
+            var days = StoryState.DaysOf(dated.Published);
+            var vector = StoryFeatures.Vector(document, analysis, df, seen, FeaturesPerDocument, out var lookup, MinLookupIdf);
+            if (days is null && derived.Contains(document.Id))
             {
-                if (!index.TryGetValue(feature, out var postings)) continue;
-                foreach (var s in postings) scores[s] = scores.GetValueOrDefault(s) + weight * stories[s].Weight(feature);
+                deferred.Add((docIds.Count, StoryState.Lite(dated), vector));
+                docIds.Add(document.Id);
+                storyOf.Add(-1);
+                continue;
             }
+            scores.Clear();
+            for (var f = 0; f < vector.Count; f++)
+            {
+                var (feature, weight) = vector[f];
+                if (!lookup[f] || !index.TryGetValue(feature, out var postings)) continue;
+                // First pass: the document's own weights over shared features (no story memory touched).
+                foreach (var s in postings.Stories) scores[s] = scores.GetValueOrDefault(s) + weight;
+            }
+            Shortlist(scores, shortlist);
+            // The best story is the one the document exceeds its required similarity by most.
             var best = -1;
             var bestScore = 0.0;
-            foreach (var (s, dot) in scores)
+            double bestCosine = 0, bestRequired = 0;
+            var bestShared = 0;
+            foreach (var s in shortlist)
             {
+                // Second pass, for the few best candidates only: the exact cosine with the story's centroid.
+                double dot = 0;
+                var shared = 0;
+                foreach (var (feature, weight) in vector)
+                {
+                    var w = stories[s].Weight(feature);
+                    if (w == 0) continue;
+                    dot += weight * w;
+                    shared++;
+                }
+                // Past the window one heavy shared name (a town, a surname) is chance, not a story: breadth is needed too.
+                if (shared < MinSharedBeyondWindow && Gap(days, stories[s]) > WindowDays) continue;
                 var cosine = dot / stories[s].Norm;
-                if (cosine > bestScore || (cosine == bestScore && s < best)) { best = s; bestScore = cosine; }
+                var required = Required(days, stories[s]);
+                var score = cosine / required;
+                if (score > bestScore || (score == bestScore && s < best)) { best = s; bestScore = score; bestCosine = cosine; bestRequired = required; bestShared = shared; }
             }
-            if (best < 0 || bestScore < JoinThreshold)
+            Trace?.Invoke(document.Id, best >= 0 ? stories[best].Documents[0] : null, bestCosine, bestRequired, bestShared, best >= 0 ? Gap(days, stories[best]) : -1);
+            if (best < 0 || bestScore < 1.0)
             {
                 best = stories.Count;
                 stories.Add(new StoryState());
             }
             var story = stories[best];
-            foreach (var feature in story.Add(WithInferredDate(document, context), vector, bestScore, FeaturesPerStory))
+            foreach (var feature in story.Add(dated, vector, FeaturesPerStory))
             {
-                if (!index.TryGetValue(feature, out var postings)) index[feature] = postings = [];
-                if (postings.Count < MaxPostings && (postings.Count == 0 || postings[^1] != best)) postings.Add(best);
+                if (!index.TryGetValue(feature, out var postings)) index[feature] = postings = new Postings();
+                postings.Add(best, MaxPostings);
             }
             docIds.Add(document.Id);
             storyOf.Add(best);
         }
+        PlaceDeferred(context, stories, docIds, storyOf, deferred);
         MergeDerived(context, stories, docIds, storyOf);
         var built = new List<Story>();
         for (var s = 0; s < stories.Count; s++)
         {
             if (stories[s].Merged >= 0 || stories[s].Documents.Count == 0) continue;
-            built.Add(stories[s].ToStory(context, df, seen, FeaturesPerDocument));
+            built.Add(stories[s].ToStory(context));
         }
         built.Sort((x, y) => string.CompareOrdinal(x.Documents[0], y.Documents[0]));
         context.Stories.AddRange(built);
+    }
+
+    /// <summary>Days between a document's dates and a story's, or -1 when either is unknown.</summary>
+    private static int Gap((int First, int Last)? days, StoryState story) =>
+        days is { } d && story.Days is { } s ? Math.Max(0, Math.Max(d.First - s.Last, s.First - d.Last)) : -1;
+
+    /// <summary>The <see cref="Shortlisted"/> stories with the highest first-pass scores, ties by lower index.</summary>
+    private static void Shortlist(Dictionary<int, double> scores, List<int> shortlist)
+    {
+        shortlist.Clear();
+        Span<double> best = stackalloc double[Shortlisted];
+        foreach (var (s, score) in scores)
+        {
+            // Insertion into a small sorted list: scores has at most a few thousand entries, the list eight.
+            var at = shortlist.Count;
+            while (at > 0 && (score > best[at - 1] || (score == best[at - 1] && s < shortlist[at - 1]))) at--;
+            if (at >= Shortlisted) continue;
+            if (shortlist.Count == Shortlisted) shortlist.RemoveAt(Shortlisted - 1);
+            shortlist.Insert(at, s);
+            for (var k = shortlist.Count - 1; k > at; k--) best[k] = best[k - 1];
+            best[at] = score;
+        }
+    }
+
+    /// <summary>
+    /// The similarity a document needs to join <paramref name="story"/>: <see cref="JoinThreshold"/> when the document's
+    /// days or the story's are unknown (lenient: an undated page may belong anywhere) or fall within
+    /// <see cref="WindowDays"/> of each other; beyond, growing exponentially with the extra days up to <see cref="StrongThreshold"/>.
+    /// </summary>
+    internal double Required((int First, int Last)? days, StoryState story)
+    {
+        var gap = Gap(days, story);
+        return gap <= WindowDays ? JoinThreshold : Math.Min(Math.Max(StrongThreshold, JoinThreshold), JoinThreshold * Math.Exp((gap - WindowDays) / DecayDays));
     }
 
     /// <summary>Derived documents belong to their source's story whatever their wording: merge the stories of every derivation.</summary>
     /// <summary>The document with its inferred publication date when it states none (the dating stage runs first), so a story's first and last days count every dated document.</summary>
     private static Document WithInferredDate(Document document, CorpusContext context) =>
         document.Published is null && context.InferredPublished.TryGetValue(document.Id, out var inferred) ? document with { Published = inferred } : document;
+
+    /// <summary>
+    /// Deferred (undated, derived) documents join the story of a document they are linked to by derivation; chains of
+    /// deferred documents resolve over repeated passes; any left (a family with no dated member) starts its own story.
+    /// </summary>
+    private static void PlaceDeferred(CorpusContext context, List<StoryState> stories, List<string> docIds, List<int> storyOf,
+        List<(int Position, Document Document, List<(ulong Feature, double Weight)> Vector)> deferred)
+    {
+        if (deferred.Count == 0) return;
+        var position = new Dictionary<string, int>(docIds.Count, StringComparer.Ordinal);
+        for (var i = 0; i < docIds.Count; i++) position[docIds[i]] = i;
+        var waiting = new Dictionary<int, int>(deferred.Count);
+        for (var k = 0; k < deferred.Count; k++) waiting[deferred[k].Position] = k;
+        for (var changed = true; changed && waiting.Count > 0;)
+        {
+            changed = false;
+            foreach (var relation in context.Relations)
+            {
+                if (relation.Kind == RelationKind.Cites || relation.To is null) continue;
+                if (!position.TryGetValue(relation.From, out var a) || !position.TryGetValue(relation.To, out var b)) continue;
+                if (storyOf[a] < 0 == storyOf[b] < 0) continue;
+                var (waiter, placed) = storyOf[a] < 0 ? (a, b) : (b, a);
+                if (!waiting.Remove(waiter, out var k)) continue;
+                var s = Root(stories, storyOf[placed]);
+                stories[s].Add(deferred[k].Document, deferred[k].Vector, FeaturesPerStory);
+                storyOf[waiter] = s;
+                changed = true;
+            }
+        }
+        foreach (var (waiter, k) in waiting)
+        {
+            storyOf[waiter] = stories.Count;
+            var story = new StoryState();
+            story.Add(deferred[k].Document, deferred[k].Vector, FeaturesPerStory);
+            stories.Add(story);
+        }
+    }
 
     private static void MergeDerived(CorpusContext context, List<StoryState> stories, List<string> docIds, List<int> storyOf)
     {

@@ -11,8 +11,19 @@ internal static class StoryFeatures
 {
     private const double NameBoost = 2.0;
 
-    /// <summary>The vector; when <paramref name="learn"/>, first counts this document's terms into <paramref name="df"/>.</summary>
-    public static List<(ulong Feature, double Weight)> Vector(Document document, DocumentAnalysis analysis, Dictionary<ulong, int> df, int seen, int max, bool learn = true)
+    /// <summary>
+    /// Documents assumed seen before the corpus, none with the term: in a corpus of five reports of one event the
+    /// event's names are in every document and would weigh nothing; against this prior they still weigh. Negligible
+    /// from a few thousand documents on.
+    /// </summary>
+    private const double PriorDocuments = 50;
+
+    /// <summary>
+    /// The vector, and for each of its features whether its idf reaches <paramref name="minLookupIdf"/> (worth looking
+    /// up in the story index); when <paramref name="learn"/>, first counts this document's terms into <paramref name="df"/>. Idf is ln((seen + 1 + prior) / (df + 1)): a term in nearly every document weighs nearly nothing,
+    /// so synthetic or common names that recur across many stories stop gluing them.
+    /// </summary>
+    public static List<(ulong Feature, double Weight)> Vector(Document document, DocumentAnalysis analysis, Dictionary<ulong, int> df, int seen, int max, out bool[] lookup, double minLookupIdf, bool learn = true)
     {
         var tf = new Dictionary<ulong, (int Count, bool Name)>();
         foreach (var entity in analysis.Entities)
@@ -30,13 +41,21 @@ internal static class StoryFeatures
             var d = df.GetValueOrDefault(feature) + (learn ? 1 : 0);
             if (learn) df[feature] = d;
             d = Math.Max(d, 1);
-            var idf = Math.Log((seen + 1.0) / d) + 1.0;
+            // Smoothed idf without the usual "+1": a term in every document must weigh ~0, not 1, or a hundred common
+            // words outvote the few names that tell one event from another.
+            var idf = Math.Log((seen + 1.0 + PriorDocuments) / (d + 1.0)) + 0.05;
             vector.Add((feature, (1 + Math.Log(count)) * idf * (name ? NameBoost : 1.0)));
         }
         vector.Sort((x, y) => y.Weight != x.Weight ? y.Weight.CompareTo(x.Weight) : x.Feature.CompareTo(y.Feature));
         if (vector.Count > max) vector.RemoveRange(max, vector.Count - max);
+        lookup = new bool[vector.Count];
         double norm = 0;
-        foreach (var (_, w) in vector) norm += w * w;
+        for (var i = 0; i < vector.Count; i++)
+        {
+            var d = Math.Max(df.GetValueOrDefault(vector[i].Feature), 1);
+            lookup[i] = Math.Log((seen + 1.0 + PriorDocuments) / (d + 1.0)) >= minLookupIdf;
+            norm += vector[i].Weight * vector[i].Weight;
+        }
         norm = Math.Sqrt(Math.Max(norm, 1e-12));
         for (var i = 0; i < vector.Count; i++) vector[i] = (vector[i].Feature, vector[i].Weight / norm);
         return vector;

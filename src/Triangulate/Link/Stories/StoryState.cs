@@ -5,14 +5,23 @@ namespace Triangulate.Link.Stories;
 /// <summary>One story while clustering: its centroid (summed document vectors, pruned), its documents and the best title candidate.</summary>
 internal sealed class StoryState
 {
-    private readonly Dictionary<ulong, double> _centroid = [];
+    // The centroid as parallel arrays sorted by feature (12 bytes a feature, binary-searched): a dictionary costs
+    // about 28 bytes a feature, and a million-document corpus holds a few hundred thousand centroids.
+    private ulong[] _features = [];
+    private float[] _weights = [];
     private double _norm2;
 
     /// <summary>Ids of its documents.</summary>
     public List<string> Documents { get; } = [];
 
-    /// <summary>Title candidates: headlines (weight 1) rank above first body lines (weight 0); then the most central document wins.</summary>
-    public List<(string Title, double Weight, string Document)> Titles { get; } = [];
+    /// <summary>Features of a document kept for choosing the title: enough to place it against the final centroid.</summary>
+    private const int SketchFeatures = 12;
+
+    /// <summary>
+    /// Title candidates: headlines (weight 1) rank above first body lines (weight 0); then the most central document wins,
+    /// judged by a sketch of its heaviest features (so the documents need not be read again at the end).
+    /// </summary>
+    public List<(string Title, double Weight, string Document, (ulong Feature, float Weight)[] Sketch)> Titles { get; } = [];
 
     /// <summary>Earliest and latest known publication days.</summary>
     public PartialDate? First { get; private set; }
@@ -27,24 +36,47 @@ internal sealed class StoryState
     public double Norm => Math.Sqrt(Math.Max(_norm2, 1e-12));
 
     /// <summary>The centroid's weight of a feature.</summary>
-    public double Weight(ulong feature) => _centroid.GetValueOrDefault(feature);
+    public double Weight(ulong feature)
+    {
+        var i = Array.BinarySearch(_features, feature);
+        return i >= 0 ? _weights[i] : 0;
+    }
+
+    /// <summary>Known publication days of its documents as day numbers (earliest, latest), or null when none is dated.</summary>
+    public (int First, int Last)? Days { get; private set; }
+
+    /// <summary>Day numbers of a publication estimate, or null when unknown or too vague (a month or more) to place a document in a story's time.</summary>
+    public static (int First, int Last)? DaysOf(DateEstimate? published)
+    {
+        if (published is null) return null;
+        var first = published.Earliest.Earliest.DayNumber;
+        var last = published.Latest.Latest.DayNumber;
+        return last - first > 27 ? null : (first, last);
+    }
 
     /// <summary>Adds a document; returns the features now in the centroid that the index should point here.</summary>
-    public List<ulong> Add(Document document, List<(ulong Feature, double Weight)> vector, double similarity, int maxFeatures)
+    public List<ulong> Add(Document document, List<(ulong Feature, double Weight)> vector, int maxFeatures)
     {
+        if (DaysOf(document.Published) is { } days)
+            Days = Days is { } d ? (Math.Min(d.First, days.First), Math.Max(d.Last, days.Last)) : days;
         Documents.Add(document.Id);
         // The founder defines the story, so it counts as fully central. Pages without a found headline offer their first
         // body line instead, ranked below real titles.
-        if (document.Title is { Length: > 0 } title) Titles.Add((title, 1, document.Id));
-        else if (FirstLine(document.Body) is { Length: > 0 } line) Titles.Add((line, 0, document.Id));
+        var sketch = new (ulong, float)[Math.Min(SketchFeatures, vector.Count)];
+        for (var i = 0; i < sketch.Length; i++) sketch[i] = (vector[i].Feature, (float)vector[i].Weight);
+        if (document.Title is { Length: > 0 } title) Titles.Add((title, 1, document.Id, sketch));
+        else if (FirstLine(document.Body) is { Length: > 0 } line) Titles.Add((line, 0, document.Id, sketch));
         if (document.Published is { } published) Extend(published.Earliest, published.Latest);
         var added = new List<ulong>(vector.Count);
-        foreach (var (feature, weight) in vector)
+        var incoming = new (ulong Feature, double Weight)[vector.Count];
+        for (var i = 0; i < incoming.Length; i++)
         {
-            _centroid[feature] = _centroid.GetValueOrDefault(feature) + weight;
-            added.Add(feature);
+            incoming[i] = vector[i];
+            added.Add(vector[i].Feature);
         }
-        if (_centroid.Count > maxFeatures * 2) Prune(maxFeatures);
+        Array.Sort(incoming, (x, y) => x.Feature.CompareTo(y.Feature));
+        Merge(incoming);
+        if (_features.Length > maxFeatures * 5 / 4) Prune(maxFeatures);
         Renorm();
         return added;
     }
@@ -59,25 +91,27 @@ internal sealed class StoryState
     }
 
     /// <summary>
-    /// The finished story: sorted documents, the title of the most central document (its vector's cosine with the final
-    /// centroid, recomputed with the final document frequencies), dates, and independent sources.
+    /// The finished story: sorted documents, the title of the most central document (its sketch's cosine with the final
+    /// centroid), dates, and independent sources.
     /// </summary>
-    public Story ToStory(CorpusContext context, Dictionary<ulong, int> df, int seen, int maxFeatures)
+    public Story ToStory(CorpusContext context)
     {
         Documents.Sort(StringComparer.Ordinal);
         string? title = null;
         var bestCentrality = double.MinValue;
         string? bestDoc = null;
-        foreach (var (candidate, centrality, doc) in Titles)
+        foreach (var (candidate, centrality, doc, sketch) in Titles)
         {
             var c = centrality;
-            if (Titles.Count > 1 && context.Corpus.FindDocument(doc) is { } document)
+            if (Titles.Count > 1)
             {
-                var analysis = context.Corpus.FindAnalysis(doc) ?? new DocumentAnalysis { DocumentId = doc };
-                double dot = 0;
-                foreach (var (feature, weight) in StoryFeatures.Vector(document, analysis, df, seen, maxFeatures, learn: false))
+                double dot = 0, norm = 0;
+                foreach (var (feature, weight) in sketch)
+                {
                     dot += weight * Weight(feature);
-                c += dot / Norm;
+                    norm += weight * weight;
+                }
+                c += dot / Norm / Math.Sqrt(Math.Max(norm, 1e-12));
             }
             if (c > bestCentrality || (c == bestCentrality && string.CompareOrdinal(doc, bestDoc) < 0))
             {
@@ -99,6 +133,10 @@ internal sealed class StoryState
         };
     }
 
+    /// <summary>What a story keeps of a document waiting to be placed: no text, the first body line standing in for a missing headline.</summary>
+    public static Document Lite(Document document) =>
+        document with { Text = string.Empty, Blocks = [], Body = document.Title is { Length: > 0 } ? string.Empty : FirstLine(document.Body) };
+
     private static string FirstLine(string body)
     {
         var line = body.AsSpan().TrimStart();
@@ -119,17 +157,62 @@ internal sealed class StoryState
         if (Last is null || latest > Last.Value) Last = latest;
     }
 
+    /// <summary>Adds a feature-sorted vector to the sorted centroid: one merge pass.</summary>
+    private void Merge((ulong Feature, double Weight)[] incoming)
+    {
+        var features = new ulong[_features.Length + incoming.Length];
+        var weights = new float[features.Length];
+        int i = 0, j = 0, k = 0;
+        while (i < _features.Length || j < incoming.Length)
+        {
+            if (j >= incoming.Length || (i < _features.Length && _features[i] < incoming[j].Feature))
+            {
+                features[k] = _features[i];
+                weights[k++] = _weights[i++];
+            }
+            else if (i >= _features.Length || incoming[j].Feature < _features[i])
+            {
+                features[k] = incoming[j].Feature;
+                weights[k++] = (float)incoming[j++].Weight;
+            }
+            else
+            {
+                features[k] = _features[i];
+                weights[k++] = (float)(_weights[i++] + incoming[j++].Weight);
+            }
+        }
+        if (k < features.Length)
+        {
+            Array.Resize(ref features, k);
+            Array.Resize(ref weights, k);
+        }
+        _features = features;
+        _weights = weights;
+    }
+
+    /// <summary>Keeps the heaviest features: older detail fades as the story grows.</summary>
     private void Prune(int maxFeatures)
     {
-        var entries = new List<KeyValuePair<ulong, double>>(_centroid);
-        entries.Sort((x, y) => y.Value != x.Value ? y.Value.CompareTo(x.Value) : x.Key.CompareTo(y.Key));
-        for (var i = maxFeatures; i < entries.Count; i++) _centroid.Remove(entries[i].Key);
+        var order = new int[_features.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (x, y) => _weights[y] != _weights[x] ? _weights[y].CompareTo(_weights[x]) : _features[x].CompareTo(_features[y]));
+        Array.Resize(ref order, maxFeatures);
+        Array.Sort(order);
+        var features = new ulong[maxFeatures];
+        var weights = new float[maxFeatures];
+        for (var i = 0; i < maxFeatures; i++)
+        {
+            features[i] = _features[order[i]];
+            weights[i] = _weights[order[i]];
+        }
+        _features = features;
+        _weights = weights;
     }
 
     private void Renorm()
     {
         double sum = 0;
-        foreach (var value in _centroid.Values) sum += value * value;
+        foreach (var value in _weights) sum += (double)value * value;
         _norm2 = sum;
     }
 }

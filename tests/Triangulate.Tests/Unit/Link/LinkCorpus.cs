@@ -25,5 +25,14 @@ internal static class LinkCorpus
         return context;
     }
 
+    /// <summary>Provenance, then the given story clusterer.</summary>
+    public static CorpusContext Run(StoryClusterer clusterer, params Document[] documents)
+    {
+        var context = new CorpusContext(new InMemoryCorpusReader(documents.Select(d => (d, new DocumentAnalysis { DocumentId = d.Id }))));
+        new ProvenanceLinker().Run(context);
+        clusterer.Run(context);
+        return context;
+    }
+
     public static List<Relation> Derivations(CorpusContext context) => context.Relations.Where(r => r.Kind != RelationKind.Cites).ToList();
 }

@@ -119,4 +119,61 @@ public sealed class ProvenanceLinkerTests
         Assert.Equal(c.Id, context.IndependenceGroups[c.Id]);
         Assert.Contains(context.Relations, r => r.From == c.Id && r.Kind == RelationKind.Cites && r.ToOutlet == "wire agency");
     }
+
+    [Fact]
+    public void Independent_reports_sharing_figures_names_and_verbatim_quotes_are_not_derived()
+    {
+        // Both carry the same two quotes word for word and the same figures; neither takes the other's wording.
+        var context = Run(Doc(Texts.HarbourReportA, "a.txt", outlet: "Coast Daily"), Doc(Texts.HarbourReportB, "b.txt", outlet: "Harbour Mail"));
+        Assert.Empty(Derivations(context));
+        Assert.Single(context.Stories);
+    }
+
+    [Fact]
+    public void A_rewrite_crediting_the_outlet_of_a_vaguer_text_is_derived_from_it_despite_having_more_specifics()
+    {
+        // Information loss alone would point the other way; the credit line decides.
+        var vague = Doc(Texts.FloodRewrite, "a.txt", outlet: "River Post");
+        var credited = Doc(Texts.FloodOriginal + "\nCre: River Post\n", "b.txt", outlet: "Valley Courier", origin: "River Post");
+        var relation = Assert.Single(Derivations(Run(vague, credited)));
+        Assert.Equal(RelationKind.Rewrite, relation.Kind);
+        Assert.Equal(credited.Id, relation.From);
+        Assert.Equal(vague.Id, relation.To);
+    }
+
+    [Fact]
+    public void A_translation_crediting_its_source_outlet_is_derived_from_that_outlet_s_text()
+    {
+        var original = Doc(Texts.FloodOriginal, "a.txt", outlet: "Valley Courier");
+        var dutch = Doc(Texts.FloodDutch + "\nBron: Valley Courier\n", "b.txt", language: "nl", outlet: "Dagblad Oost", origin: "Valley Courier");
+        var relation = Assert.Single(Derivations(Run(original, dutch)));
+        Assert.Equal(RelationKind.Translation, relation.Kind);
+        Assert.Equal(dutch.Id, relation.From);
+        Assert.Equal(original.Id, relation.To);
+    }
+
+    [Fact]
+    public void A_partial_copy_under_another_outlet_without_credit_or_dates_is_syndication_from_the_fuller_text()
+    {
+        var lines = Texts.FloodOriginal.Split('\n');
+        var partial = Doc(string.Join('\n', lines[..5]), "b.txt", outlet: "Daily Star");
+        var original = Doc(Texts.FloodOriginal, "a.txt", outlet: "Valley Courier");
+        var relation = Assert.Single(Derivations(Run(original, partial)));
+        Assert.Equal(RelationKind.Syndication, relation.Kind);
+        Assert.Equal(partial.Id, relation.From);
+        Assert.Equal(original.Id, relation.To);
+        Assert.Equal(5, relation.Evidence.Count); // the headline and four sentences, each aligned with its original
+    }
+
+    [Fact]
+    public void A_copy_taken_by_another_outlet_without_credit_or_dates_names_no_cited_outlet()
+    {
+        var original = Doc(Texts.MineOriginal, "a.txt", outlet: "Mining Weekly");
+        var taken = Doc(Texts.MineOriginal + "\n", "b.txt", outlet: "Copper Times");
+        var context = Run(original, taken);
+        var relation = Assert.Single(Derivations(context));
+        Assert.Equal(RelationKind.Syndication, relation.Kind);
+        Assert.DoesNotContain(context.Relations, r => r.Kind == RelationKind.Cites);
+        Assert.Equal(context.IndependenceGroups[original.Id], context.IndependenceGroups[taken.Id]);
+    }
 }

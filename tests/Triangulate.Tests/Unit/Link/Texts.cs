@@ -60,4 +60,24 @@ internal static class Texts
         Dock workers at the port say three ore carriers have left half empty since the walkout began.
         Union leader Rosa Quintal said the miners of Tavira Norte would keep the strike going until Andessa Mining improves its offer.
         """;
+
+    /// <summary>Two independent reports of one meeting: the same figures, names and two verbatim quotes, each in its own words.</summary>
+    public const string HarbourReportA = """
+        Dockers vote to end Port Selwyn stoppage
+        Dockers at Port Selwyn voted on Friday to end their 11-day stoppage after the Selwyn Harbour Board raised its offer to 6 percent.
+        “We have a deal we can live with,” union secretary Mara Oldfield said.
+        The board said 42 ships had queued outside the breakwater while the cranes stood idle.
+        “The harbour will be working again by Monday morning,” Oldfield said.
+        Exporters of timber and dairy had warned of spoiled cargo and lost contracts.
+        """;
+
+    /// <inheritdoc cref="HarbourReportA"/>
+    public const string HarbourReportB = """
+        Port Selwyn strike over as board lifts pay offer
+        A better offer of 6 percent from the Selwyn Harbour Board persuaded the dockers to go back after 11 days out, the union announced late on Friday.
+        Mara Oldfield, who speaks for the union, told a crowd at the gates: “We have a deal we can live with.”
+        With 42 vessels stuck at anchor, the backlog will take weeks to clear, shipping agents believe.
+        “The harbour will be working again by Monday morning,” she added.
+        Farmers sending milk powder abroad welcomed the news.
+        """;
 }
