@@ -162,28 +162,10 @@ internal static class LinkRun
         Array.Fill(predictedOf, -1);
         for (var s = 0; s < context.Stories.Count; s++)
             foreach (var d in context.Stories[s].Documents) predictedOf[CorpusGenerator.SerialOf(d)] = s;
-        var pair = new Dictionary<long, int>();
-        var predictedSize = new Dictionary<int, int>();
-        var truthSize = new int[generator.StoryCount];
-        for (var i = 0; i < n; i++)
-        {
-            var truth = generator.StoryOf(i);
-            var predicted = predictedOf[i] >= 0 ? predictedOf[i] : -1 - i;
-            var key = ((long)predicted << 32) | (uint)truth;
-            pair[key] = pair.GetValueOrDefault(key) + 1;
-            predictedSize[predicted] = predictedSize.GetValueOrDefault(predicted) + 1;
-            truthSize[truth]++;
-        }
-        double p = 0, r = 0;
-        foreach (var (key, count) in pair)
-        {
-            var predicted = (int)(key >> 32);
-            var truth = (int)(uint)key;
-            p += count * (count / (double)predictedSize[predicted]);
-            r += count * (count / (double)truthSize[truth]);
-        }
-        p /= n;
-        r /= n;
-        return (p, r, 2 * p * r / (p + r));
+        // Unclustered documents are stories of their own: labels below -1 that no story uses.
+        var items = new (int Truth, int Predicted)[n];
+        for (var i = 0; i < n; i++) items[i] = (generator.StoryOf(i), predictedOf[i] >= 0 ? predictedOf[i] : -1 - i);
+        var score = Triangulate.Link.Evaluation.BCubed.Score(items);
+        return (score.Precision, score.Recall, score.F1);
     }
 }

@@ -9,13 +9,15 @@ namespace Triangulate.Link.Evaluation;
 public static class BCubed
 {
     /// <summary>Scores items given as (true cluster, predicted cluster) labels; an item the system left unclustered should get a label of its own.</summary>
-    public static ClusterScore Score(IReadOnlyCollection<(string Truth, string Predicted)> items)
+    public static ClusterScore Score<TTruth, TPredicted>(IReadOnlyCollection<(TTruth Truth, TPredicted Predicted)> items)
+        where TTruth : notnull
+        where TPredicted : notnull
     {
         ArgumentNullException.ThrowIfNull(items);
         if (items.Count == 0) return new ClusterScore(0, 0, 0);
-        var both = new Dictionary<(string, string), int>();
-        var predictedSize = new Dictionary<string, int>(StringComparer.Ordinal);
-        var truthSize = new Dictionary<string, int>(StringComparer.Ordinal);
+        var both = new Dictionary<(TTruth, TPredicted), int>();
+        var predictedSize = new Dictionary<TPredicted, int>();
+        var truthSize = new Dictionary<TTruth, int>();
         foreach (var (truth, predicted) in items)
         {
             both[(truth, predicted)] = both.GetValueOrDefault((truth, predicted)) + 1;
