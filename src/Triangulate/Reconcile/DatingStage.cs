@@ -217,7 +217,7 @@ public sealed partial class DatingStage : ICorpusStage
                 if (FutureRegex().IsMatch(prefix)) continue;
                 evidence.Lower(date, span);
                 // "resumed after the talks": the writer reports something that followed the event, so the event is recent.
-                if (trigger != "since" && HasPastVerb(prefix)) evidence.Reported(date);
+                if (trigger != "since" && Tense.HasPastVerb(prefix)) evidence.Reported(date);
             }
             else if ((FutureRegex().IsMatch(prefix) || PresentRegex().IsMatch(prefix)) && !PastAuxiliaryRegex().IsMatch(prefix))
                 evidence.Upper(date, span);
@@ -274,17 +274,6 @@ public sealed partial class DatingStage : ICorpusStage
             start--;
         }
         return text[start..index];
-    }
-
-    /// <summary>A regular "-ed" verb or a listed irregular past among the last few words.</summary>
-    private static bool HasPastVerb(string prefix)
-    {
-        foreach (Match w in WordRegex().Matches(prefix))
-        {
-            var word = w.Value.ToLowerInvariant();
-            if ((word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal)) || PastVerbs.Value.Contains(word)) return true;
-        }
-        return false;
     }
 
     /// <summary>Dates the writer reports as past ("wrote on 26 November", "was hit on Monday, 4 March", "towards the end of November"): published on or after.</summary>
@@ -379,9 +368,6 @@ public sealed partial class DatingStage : ICorpusStage
 
     [GeneratedRegex(@"\b(?:was|were|had|did)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PastAuxiliaryRegex();
-
-    [GeneratedRegex(@"\p{L}+")]
-    private static partial Regex WordRegex();
 
     [GeneratedRegex(@"\b(?:President|Prime\s+Minister|Chancellor|Premier)-elect\s+(?<names>\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})")]
     private static partial Regex ElectRegex();
