@@ -85,6 +85,9 @@ public sealed class TimelineStage : ICorpusStage
             context.Timeline.Add(new TimelineEntry { Start = e.Start, End = e.End, Text = e.Text, Claims = [.. e.Claims], Documents = [.. e.Documents] });
     }
 
+    /// <summary>Content words a present-tense lead needs to be placed on the timeline.</summary>
+    public const int MinLeadWords = 6;
+
     /// <summary>The first sentence of the first body paragraph when it is in the present tense; null otherwise.</summary>
     internal static string? Lead(Document document)
     {
@@ -94,7 +97,8 @@ public sealed class TimelineStage : ICorpusStage
             var end = block.Start;
             while (end < block.End && !(document.Text[end] is '.' or '!' or '?' && (end + 1 >= block.End || char.IsWhiteSpace(document.Text[end + 1])) && !(end >= 1 && char.IsUpper(document.Text[end - 1]) && (end < 2 || !char.IsLetter(document.Text[end - 2]))))) end++;
             var sentence = document.Text[block.Start..Math.Min(block.End, end + 1)].Trim();
-            return sentence.Length > 0 && Tense.IsPresent(sentence) ? sentence : null;
+            // A short opener ("The tone is dark.") sets a mood, it reports nothing: a lead needs a clause of some length.
+            return ContentWords.Of(sentence).Length >= MinLeadWords && Tense.IsPresent(sentence) ? sentence : null;
         }
         return null;
     }
