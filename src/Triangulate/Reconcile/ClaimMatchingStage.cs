@@ -22,8 +22,14 @@ public sealed class ClaimMatchingStage : ICorpusStage
         foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
         {
             var group = context.GroupOf(document.Id);
-            DateOnly? inferred = document.Published is null && context.InferredPublished.TryGetValue(document.Id, out var estimate) && estimate.Date is { } date
-                ? date.Earliest : null;
+            var estimate = document.Published ?? context.InferredPublished.GetValueOrDefault(document.Id);
+            // Relative times of an inferred date are resolved on its first and last possible day: an interval when the
+            // date is one, the exact day when it is pinned.
+            DateOnly? inferredEarliest = document.Published is null && estimate is not null ? (estimate.Date ?? estimate.Earliest).Earliest : null;
+            DateOnly? inferredLatest = document.Published is null && estimate is not null ? (estimate.Date ?? estimate.Latest).Latest : null;
+            DateOnly? publishedEarliest = estimate is null ? null : (estimate.Date ?? estimate.Earliest).Earliest;
+            DateOnly? publishedLatest = estimate is null ? null : (estimate.Date ?? estimate.Latest).Latest;
+            var passageDates = PassageDates(document, analysis, inferredEarliest);
             foreach (var draft in analysis.Claims)
             {
                 var time = draft.Time;
@@ -31,15 +37,50 @@ public sealed class ClaimMatchingStage : ICorpusStage
                 // documents is one subject and two people who share a name part are not.
                 var subject = draft.Subject is { } local && context.EntityIds.TryGetValue(document.Id + "/" + local, out var global) ? global : draft.Subject;
                 // The time extractor's own rules, applied again to the inferred day: one set of rules, not two.
-                if (inferred is { } day && draft.TimeSource is { Rule: not null } source
-                    && Extract.Time.TimeResolver.Resolve(source, day) is { Start: not null } resolved)
-                    time = new DateRange { Start = resolved.Start, End = resolved.End };
+                if (inferredEarliest is { } first && inferredLatest is { } last && draft.TimeSource is { Rule: not null } source
+                    && Tense.Resolve(source, first, document.Text) is { Start: not null } resolved)
+                {
+                    var late = first == last ? resolved : Tense.Resolve(source, last, document.Text);
+                    time = new DateRange { Start = resolved.Start, End = late.End ?? late.Start ?? resolved.End };
+                }
+                // A figure with no time of its own: when its sentence says ("currently", "at its peak").
+                // Shares are left alone: "40% less than the peak" is a change between two times, not a figure at one.
+                if (draft.Kind == ClaimKind.Quantity && !string.Equals(draft.Value?.Unit, "percent", StringComparison.OrdinalIgnoreCase) && (time is null || (time.Start is null && time.End is null)))
+                {
+                    var span = draft.Mention.Span;
+                    var block = BlockOf(document, span.Start);
+                    var dates = block is { } b && passageDates.TryGetValue(b, out var list) ? list : [];
+                    time = FigureTimes.For(document.Text, span.Start, span.End, publishedEarliest, publishedLatest, dates) ?? time;
+                }
                 drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time));
             }
             foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
         }
         context.Claims.AddRange(MatchClaims(drafts, context));
         context.Quotes.AddRange(MatchQuotes(quotes));
+    }
+
+    /// <summary>The index of the block holding <paramref name="offset"/>, or null.</summary>
+    private static int? BlockOf(Document document, int offset)
+    {
+        for (var i = 0; i < document.Blocks.Count; i++)
+            if (offset >= document.Blocks[i].Start && offset < document.Blocks[i].End) return i;
+        return null;
+    }
+
+    /// <summary>The dates (to the month at least) each block's time expressions give, resolved on the inferred day when the document had none.</summary>
+    private static Dictionary<int, List<PartialDate>> PassageDates(Document document, DocumentAnalysis analysis, DateOnly? inferred)
+    {
+        var result = new Dictionary<int, List<PartialDate>>();
+        foreach (var expression in analysis.Times)
+        {
+            if (expression.Anchor == TimeAnchor.Event) continue;
+            var resolved = expression.Start is null && expression.Rule is not null && inferred is { } day ? Tense.Resolve(expression, day, document.Text) : expression;
+            if (resolved.Start is not { Month: not null } start || BlockOf(document, expression.Span.Start) is not { } block) continue;
+            if (!result.TryGetValue(block, out var list)) result[block] = list = [];
+            list.Add(start);
+        }
+        return result;
     }
 
     private static List<Claim> MatchClaims(List<DraftFeatures> drafts, CorpusContext context)
@@ -98,7 +139,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
             sources.Add(m.DocumentId);
             groups.Add(context.GroupOf(m.DocumentId));
             mentions.Add(m.Draft.Mention);
-            time ??= m.Time;
+            time = time is null ? m.Time : first.Draft.Kind == ClaimKind.Quantity ? Intersect(time, m.Time) : time;
         }
         var draft = first.Draft;
         var span = draft.Mention.Span;
@@ -118,6 +159,20 @@ public sealed class ClaimMatchingStage : ICorpusStage
             Verdict = groups.Count >= 2 ? Verdict.Corroborated : Verdict.SingleSource,
         };
     }
+
+    /// <summary>The common part of two times of one figure (each mention bounds when it holds); the first when they share none.</summary>
+    private static DateRange? Intersect(DateRange? a, DateRange? b)
+    {
+        if (a is null || b is null) return a ?? b;
+        var start = Later(a.Start, b.Start);
+        var end = Earlier(a.End, b.End);
+        if (start is { } s && end is { } e && s.Earliest > e.Latest) return a;
+        return new DateRange { Start = start, End = end };
+    }
+
+    private static PartialDate? Later(PartialDate? x, PartialDate? y) => x is null ? y : y is null ? x : x.Value.Earliest >= y.Value.Earliest ? x : y;
+
+    private static PartialDate? Earlier(PartialDate? x, PartialDate? y) => x is null ? y : y is null ? x : x.Value.Latest <= y.Value.Latest ? x : y;
 
     /// <summary>The values' common part when they have one (what every source allows), else the first value.</summary>
     private static QuantityValue? Narrowest(List<DraftFeatures> members)

@@ -16,6 +16,9 @@ namespace Triangulate.Reconcile;
 /// </summary>
 public sealed partial class DatingStage : ICorpusStage
 {
+    /// <summary>An interval wider than this many days is too weak to state: nothing is said instead.</summary>
+    public const int MaxWidthDays = 92;
+
     /// <summary>News is published soon after the latest event it reports: an interval is cut to this many days after the latest reported date (when that leaves it non-empty).</summary>
     public const int RecencyDays = 14;
 
@@ -108,6 +111,8 @@ public sealed partial class DatingStage : ICorpusStage
             if (block.Kind is not (BlockKind.Body or BlockKind.Title or BlockKind.Dateline)) continue;
             Countdowns(document, block, calendar, reference, evidence);
             ReportedDates(document, block, reference, evidence);
+            EventMentions(document, block, calendar, reference, evidence);
+            Offices(document, block, reference, evidence);
         }
         foreach (var relation in relations)
         {
@@ -187,6 +192,88 @@ public sealed partial class DatingStage : ICorpusStage
             evidence.Upper(l, span);
             if (e == l) evidence.Best(e);
         }
+    }
+
+    /// <summary>
+    /// Calendar events named after a trigger word without a count: "resumed following talks in Geneva", "since the
+    /// election", "in the wake of the summit" put publication on or after the event (unless the sentence speaks of the
+    /// future), and a past verb before it marks the event as recently reported; "ahead of", "in the run-up to",
+    /// "before", "on the eve of" in a sentence in the present or future put publication before the event.
+    /// </summary>
+    private static void EventMentions(Document document, Block block, EventCalendar calendar, DateOnly? reference, Evidence evidence)
+    {
+        for (var m = EventTriggerRegex().Match(document.Text, block.Start, block.End - block.Start); m.Success; m = m.NextMatch())
+        {
+            // "nine days before X" is a countdown, read by Countdowns.
+            var back = Math.Max(block.Start, m.Index - 30);
+            if (CountBeforeRegex().IsMatch(document.Text.AsSpan(back, m.Index - back))) continue;
+            var events = calendar.Find(m.Groups["event"].Value);
+            if (events.Count == 0 || Nearest(events, reference) is not { } date) continue;
+            var trigger = m.Groups["trig"].Value.ToLowerInvariant();
+            var prefix = SentencePrefix(document.Text, m.Index);
+            var span = new TextSpan(document.Id, m.Index, m.Index + m.Length).WithExcerpt(document.Text);
+            if (trigger is "following" or "after" or "since" || trigger.StartsWith("in the wake", StringComparison.Ordinal))
+            {
+                if (FutureRegex().IsMatch(prefix)) continue;
+                evidence.Lower(date, span);
+                // "resumed after the talks": the writer reports something that followed the event, so the event is recent.
+                if (trigger != "since" && Tense.HasPastVerb(prefix)) evidence.Reported(date);
+            }
+            else if ((FutureRegex().IsMatch(prefix) || PresentRegex().IsMatch(prefix)) && !PastAuxiliaryRegex().IsMatch(prefix))
+                evidence.Upper(date, span);
+        }
+    }
+
+    /// <summary>
+    /// Officeholders: "President-elect X" puts publication between the election and the start of X's term; an
+    /// administration or government of X spoken of in the present ("the administration under X is urging") within X's
+    /// term. Terms come from <c>officeholders.tsv</c>; the term nearest the reference is taken.
+    /// </summary>
+    private static void Offices(Document document, Block block, DateOnly? reference, Evidence evidence)
+    {
+        var terms = OfficeTerms.Instance;
+        for (var m = ElectRegex().Match(document.Text, block.Start, block.End - block.Start); m.Success; m = m.NextMatch())
+        {
+            var candidates = terms.Of(Surname(m.Groups["names"].Value));
+            var elected = new List<OfficeTerms.Term>();
+            foreach (var t in candidates) if (t.Election is not null) elected.Add(t);
+            if (OfficeTerms.Nearest(elected, reference) is not { Election: { } election } term) continue;
+            var span = new TextSpan(document.Id, m.Index, m.Index + m.Length).WithExcerpt(document.Text);
+            evidence.Lower(election, span);
+            evidence.Upper(term.Start, span);
+        }
+        for (var m = AdministrationRegex().Match(document.Text, block.Start, block.End - block.Start); m.Success; m = m.NextMatch())
+        {
+            if (OfficeTerms.Nearest(terms.Of(m.Groups["name"].Value), reference) is not { } term) continue;
+            var span = new TextSpan(document.Id, m.Index, m.Index + m.Length).WithExcerpt(document.Text);
+            evidence.Lower(term.Start, span);
+            if (term.End is { } end) evidence.Upper(end, span);
+        }
+    }
+
+    /// <summary>The last word of a name, without a possessive ("Jane Doe’s" → "Doe").</summary>
+    private static string Surname(string names)
+    {
+        var last = names.Trim();
+        var space = last.LastIndexOf(' ');
+        if (space >= 0) last = last[(space + 1)..];
+        if (last.EndsWith("'s", StringComparison.Ordinal) || last.EndsWith("’s", StringComparison.Ordinal)) last = last[..^2];
+        return last;
+    }
+
+    /// <summary>The sentence from its start up to <paramref name="index"/> (at most 300 characters back); the period of an initial ("U.S.") ends no sentence.</summary>
+    private static string SentencePrefix(string text, int index)
+    {
+        var floor = Math.Max(0, index - 300);
+        var start = index;
+        while (start > floor)
+        {
+            var c = text[start - 1];
+            if (c is '!' or '?' or '\n') break;
+            if (c == '.' && !(start >= 2 && char.IsUpper(text[start - 2]) && (start < 3 || !char.IsLetter(text[start - 3])))) break;
+            start--;
+        }
+        return text[start..index];
     }
 
     /// <summary>Dates the writer reports as past ("wrote on 26 November", "was hit on Monday, 4 March", "towards the end of November"): published on or after.</summary>
@@ -270,7 +357,25 @@ public sealed partial class DatingStage : ICorpusStage
     [GeneratedRegex(@"(?:\b(?<verb>[A-Za-z]+)\s+(?:on|since)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:(?<d>\d{1,2})(?:st|nd|rd|th)?\s+" + Month + "|" + Month + @"\s+(?<d>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?<y>(?:19|20)\d\d))?\b)|(?<endof>\b(?:(?:towards?|at|by)\s+the\s+end\s+of|in\s+late)\s+" + Month + @"(?:\s+(?<y>(?:19|20)\d\d))?\b)")]
     private static partial Regex ReportedRegex();
 
-    [GeneratedRegex(@"\b(?:will|would|expected|planned|scheduled|due|until|before|hopes?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<trig>following|after|since|in\s+the\s+wake\s+of|ahead\s+of|in\s+the\s+run-?\s?up\s+to|before|on\s+the\s+eve\s+of)\s+(?<event>[^.;!?]{1,80})", RegexOptions.IgnoreCase)]
+    private static partial Regex EventTriggerRegex();
+
+    [GeneratedRegex(@"(?:days?|weeks?|months?|years?)\s+(?:to\s+go\s+|left\s+|remaining\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex CountBeforeRegex();
+
+    [GeneratedRegex(@"\b(?:is|are|am|wants?|plans?|aims?|seeks?|hopes?|prepares?|braces?|races?|rushes|expects?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PresentRegex();
+
+    [GeneratedRegex(@"\b(?:was|were|had|did)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PastAuxiliaryRegex();
+
+    [GeneratedRegex(@"\b(?:President|Prime\s+Minister|Chancellor|Premier)-elect\s+(?<names>\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})")]
+    private static partial Regex ElectRegex();
+
+    [GeneratedRegex(@"(?:\b(?<name>\p{Lu}[\p{L}-]+)(?:['’]s)?\s+(?:administration|government|presidency|cabinet)|\b(?:administration|government|presidency|cabinet)\s+(?:of|under)\s+(?:(?:President|Prime\s+Minister|Chancellor)\s+)?(?:\p{Lu}[\p{L}-]+\s+)?(?<name>\p{Lu}[\p{L}-]+))\s+(?:is|are|has|have|remains|continues|wants|plans|says|seeks)\b")]
+    private static partial Regex AdministrationRegex();
+
+    [GeneratedRegex(@"\b(?:will|would|expected|planned|scheduled|due|until|before|hopes?|anticipat\w*|awaiting)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureRegex();
 
     /// <summary>Bounds gathered for one document, intersected.</summary>
@@ -305,6 +410,7 @@ public sealed partial class DatingStage : ICorpusStage
             var open = _latest ?? (_reported is { } recent ? recent.AddDays(RecencyDays) : null);
             if (_earliest is not { } earliest || open is not { } latest || earliest > latest) return null;
             if (_reported is { } r && r.AddDays(RecencyDays) >= earliest && r.AddDays(RecencyDays) < latest) latest = r.AddDays(RecencyDays);
+            if (latest.DayNumber - earliest.DayNumber > MaxWidthDays) return null;
             PartialDate? best = _best is { } b && b >= earliest && b <= latest ? PartialDate.FromDate(b)
                 : latest.DayNumber - earliest.DayNumber <= 1 ? PartialDate.FromDate(earliest) : null;
             var spans = new List<TextSpan>();

@@ -73,11 +73,11 @@ internal sealed class DraftFeatures
     public static bool TimesCompatible(DateRange? a, DateRange? b) =>
         Bounds(a) is not { } x || Bounds(b) is not { } y || (x.Start <= y.End && y.Start <= x.End);
 
-    /// <summary>The days a time allows, or null when it states no date.</summary>
+    /// <summary>The days a time allows, or null when it states no date. A range with only an end ("before 25 November": a figure at its peak) is open toward the past.</summary>
     public static (DateOnly Start, DateOnly End)? Bounds(DateRange? range)
     {
         if (range is null || (range.Start is null && range.End is null)) return null;
-        var start = (range.Start ?? range.End)!.Value.Earliest;
+        var start = range.Start is { } s ? s.Earliest : DateOnly.MinValue;
         var end = (range.End ?? range.Start)!.Value.Latest;
         return (start, end);
     }

@@ -23,18 +23,27 @@ public sealed class SeriesStage : ICorpusStage
         ArgumentNullException.ThrowIfNull(context);
         var claims = context.Claims;
         var facts = new ClaimFacts[claims.Count];
-        var index = new BlockingIndex();
+        var holders = new string?[claims.Count];
+        var rests = new string[claims.Count][];
+        // Figures are grouped by measure and holder (whose figure), then by the rest of their subject.
+        var byKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < claims.Count; i++)
         {
             facts[i] = new ClaimFacts(claims[i], context);
-            if (claims[i].Kind != ClaimKind.Quantity || claims[i].Measure is null || IsShare(claims[i])) continue;
-            foreach (var word in facts[i].SubjectWords) index.Add(claims[i].Measure!.ToLowerInvariant() + "|" + word, i);
+            rests[i] = [];
+            if (claims[i].Kind != ClaimKind.Quantity || claims[i].Measure is null) continue;
+            holders[i] = FigureSubjects.Holder(claims[i], context);
+            if (IsShare(claims[i])) continue;
+            rests[i] = FigureSubjects.Rest(claims[i]);
+            var key = claims[i].Measure!.ToLowerInvariant() + "|" + claims[i].Value?.Unit + "|" + holders[i];
+            if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
+            list.Add(i);
         }
         var sets = new UnionFind(claims.Count);
-        foreach (var (a, b) in index.Pairs())
-            if (string.Equals(claims[a].Measure, claims[b].Measure, StringComparison.OrdinalIgnoreCase) && facts[a].SameSubject(facts[b])
-                && ContentWords.Jaccard(facts[a].SubjectWords, facts[b].SubjectWords) >= 0.5)
-                sets.Union(a, b);
+        foreach (var list in byKey.Values)
+            for (var x = 0; x < list.Count; x++)
+                for (var y = x + 1; y < list.Count; y++)
+                    if (SameRest(rests[list[x]], rests[list[y]])) sets.Union(list[x], list[y]);
 
         var contested = new HashSet<string>(StringComparer.Ordinal);
         foreach (var set in sets.Sets())
@@ -44,29 +53,36 @@ public sealed class SeriesStage : ICorpusStage
             var points = new List<SeriesPoint>();
             foreach (var i in set)
             {
-                if (DraftFeatures.Bounds(claims[i].Time) is null) continue;
-                var time = claims[i].Time!;
+                // A point needs a start: a figure known only to hold "before" some day has no place on a time axis.
+                if (claims[i].Time is not { Start: { } start } time) continue;
                 points.Add(new SeriesPoint
                 {
-                    Date = (time.Start ?? time.End)!.Value,
+                    Date = start,
+                    End = time.End is { } end && end != start ? end : null,
                     Low = claims[i].Value?.Low,
                     High = claims[i].Value?.High,
                     Claim = claims[i].Id,
                     Sources = claims[i].Sources,
                 });
             }
-            points.Sort(static (x, y) => x.Date != y.Date ? x.Date.CompareTo(y.Date) : string.CompareOrdinal(x.Claim, y.Claim));
+            points.Sort(static (x, y) =>
+            {
+                var c = x.Date.CompareTo(y.Date);
+                if (c == 0) c = (x.End ?? x.Date).CompareTo(y.End ?? y.Date);
+                return c != 0 ? c : string.CompareOrdinal(x.Claim, y.Claim);
+            });
             var notes = new List<string>();
-            CheckShares(context, set, facts, notes, contested);
+            CheckShares(context, set, facts, holders, notes, contested);
             if (points.Count < 2 && notes.Count == 0) continue;
             var ids = new List<string>(set.Count);
             foreach (var i in set) ids.Add(claims[i].Id);
             ids.Sort(StringComparer.Ordinal);
+            var rest = rests[set[0]].Length > 0 ? first.Subject : null;
             context.Series.Add(new FigureSeries
             {
                 Id = StableId.Of("s", [first.Measure, .. ids]),
                 Measure = first.Measure,
-                Subject = first.Subject,
+                Subject = holders[set[0]] is { } holder ? (rest is null ? holder : holder + ": " + rest) : first.Subject,
                 Unit = first.Value?.Unit,
                 Points = points,
                 Notes = notes,
@@ -77,6 +93,10 @@ public sealed class SeriesStage : ICorpusStage
         context.Contradictions.Sort(static (x, y) => string.CompareOrdinal(x.Id, y.Id));
     }
 
+    /// <summary>Subjects left after the measure's own words: both empty, or most words of the shorter in the longer.</summary>
+    private static bool SameRest(string[] a, string[] b) =>
+        (a.Length == 0 && b.Length == 0) || (a.Length > 0 && b.Length > 0 && ContentWords.Containment(a, b) >= 0.5);
+
     /// <summary>A share: a percentage (which needs a whole to mean anything).</summary>
     internal static bool IsShare(Claim claim) =>
         string.Equals(claim.Value?.Unit, "percent", StringComparison.OrdinalIgnoreCase) || string.Equals(claim.Measure, "percent", StringComparison.OrdinalIgnoreCase);
@@ -85,7 +105,7 @@ public sealed class SeriesStage : ICorpusStage
     /// With a whole (the largest value) and a part (the smallest) of the figure, and a share claim on the same subject:
     /// the fall (whole − part) / whole or the remainder part / whole must lie within the share's bounds (± <see cref="ShareSlack"/> points).
     /// </summary>
-    private static void CheckShares(CorpusContext context, List<int> set, ClaimFacts[] facts, List<string> notes, HashSet<string> contested)
+    private static void CheckShares(CorpusContext context, List<int> set, ClaimFacts[] facts, string?[] holders, List<string> notes, HashSet<string> contested)
     {
         var claims = context.Claims;
         int whole = -1, part = -1;
@@ -102,7 +122,8 @@ public sealed class SeriesStage : ICorpusStage
         for (var j = 0; j < claims.Count; j++)
         {
             if (claims[j].Kind != ClaimKind.Quantity || !IsShare(claims[j]) || Figures.Interval(claims[j].Value) is not { } share) continue;
-            if (!facts[j].SameSubject(facts[set[0]])) continue;
+            // The share is of this figure: same holder, and its sentence names the measure ("40% of the territory").
+            if (holders[j] != holders[set[0]] || !SharesMeasure(context, claims[j], claims[set[0]].Measure)) continue;
             var statement = string.Create(CultureInfo.InvariantCulture,
                 $"{Figures.Describe(claims[whole].Value)} to {Figures.Describe(claims[part].Value)} is a {fall:0.#}% fall ({remainder:0.#}% remains)");
             var consistent = Within(fall, share) || Within(remainder, share);
@@ -124,6 +145,18 @@ public sealed class SeriesStage : ICorpusStage
             });
             foreach (var id in ids) contested.Add(id);
         }
+    }
+
+    private static bool SharesMeasure(CorpusContext context, Claim share, string? measure)
+    {
+        foreach (var mention in share.Mentions)
+        {
+            var document = context.Corpus.FindDocument(mention.Span.Document);
+            if (document is null) continue;
+            var sentence = TimelineStage.SentenceAround(document.Text, mention.Span.Start, mention.Span.End);
+            if (FigureSubjects.Names(measure, sentence)) return true;
+        }
+        return false;
     }
 
     private static bool Within(double value, (double Low, double High) share) => value >= share.Low - ShareSlack && value <= share.High + ShareSlack;

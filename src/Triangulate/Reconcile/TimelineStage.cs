@@ -44,11 +44,19 @@ public sealed class TimelineStage : ICorpusStage
         {
             var published = document.Published ?? context.InferredPublished.GetValueOrDefault(document.Id);
             var day = published is null ? (DateOnly?)null : (published.Date ?? published.Earliest).Earliest;
+            // The lead sentence in the present ("forces are experiencing setbacks as the other side presses forward")
+            // reports the state of things when the article was published.
+            if (published is not null && Lead(document) is { } lead)
+            {
+                var start = published.Date ?? published.Earliest;
+                var end = published.Date ?? published.Latest;
+                AddPassage(entries, byDates, start, end, lead, document.Id);
+            }
             foreach (var expression in analysis.Times)
             {
                 // Countdowns to an event date the document itself, not an event; undated relative expressions cannot be placed.
                 if (expression.Anchor == TimeAnchor.Event) continue;
-                var resolved = expression.Start is null && expression.Rule is not null && day is { } d ? Extract.Time.TimeResolver.Resolve(expression, d) : expression;
+                var resolved = expression.Start is null && expression.Rule is not null && day is { } d ? Tense.Resolve(expression, d, document.Text) : expression;
                 if (resolved.Start is not { } start || start.Month is null) continue;
                 var end = resolved.End ?? start;
                 var text = SentenceAround(document.Text, expression.Span.Start, expression.Span.End);
@@ -75,6 +83,39 @@ public sealed class TimelineStage : ICorpusStage
         });
         foreach (var e in entries)
             context.Timeline.Add(new TimelineEntry { Start = e.Start, End = e.End, Text = e.Text, Claims = [.. e.Claims], Documents = [.. e.Documents] });
+    }
+
+    /// <summary>Content words a present-tense lead needs to be placed on the timeline.</summary>
+    public const int MinLeadWords = 6;
+
+    /// <summary>The first sentence of the first body paragraph when it is in the present tense; null otherwise.</summary>
+    internal static string? Lead(Document document)
+    {
+        foreach (var block in document.Blocks)
+        {
+            if (block.Kind != BlockKind.Body) continue;
+            var end = block.Start;
+            while (end < block.End && !(document.Text[end] is '.' or '!' or '?' && (end + 1 >= block.End || char.IsWhiteSpace(document.Text[end + 1])) && !(end >= 1 && char.IsUpper(document.Text[end - 1]) && (end < 2 || !char.IsLetter(document.Text[end - 2]))))) end++;
+            var sentence = document.Text[block.Start..Math.Min(block.End, end + 1)].Trim();
+            // A short opener ("The tone is dark.") sets a mood, it reports nothing: a lead needs a clause of some length.
+            return ContentWords.Of(sentence).Length >= MinLeadWords && Tense.IsPresent(sentence) ? sentence : null;
+        }
+        return null;
+    }
+
+    private static void AddPassage(List<(PartialDate Start, PartialDate End, string Text, string[] Words, SortedSet<string> Claims, SortedSet<string> Documents)> entries,
+        Dictionary<(PartialDate, PartialDate), List<int>> byDates, PartialDate start, PartialDate end, string text, string documentId)
+    {
+        var words = ContentWords.Of(text);
+        if (!byDates.TryGetValue((start, end), out var list)) byDates[(start, end)] = list = [];
+        foreach (var i in list)
+        {
+            if (ContentWords.Jaccard(entries[i].Words, words) < ClaimMatcher.SameText) continue;
+            entries[i].Documents.Add(documentId);
+            return;
+        }
+        list.Add(entries.Count);
+        entries.Add((start, end, text, words, new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal) { documentId }));
     }
 
     /// <summary>The sentence around [start, end): back to the previous and on to the next sentence end or line break, at most 240 characters.</summary>

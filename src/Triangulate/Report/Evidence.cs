@@ -55,6 +55,23 @@ public static class Evidence
         return ((from > 0 ? "…" : "") + text[from..start], text[start..end], text[end..to] + (to < text.Length ? "…" : ""));
     }
 
+    /// <summary>A series in words: whose, which measure, in which unit ("Ukraine: area (km2)").</summary>
+    public static string SeriesLabel(FigureSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return (series.Subject is null ? "" : series.Subject + ": ") + series.Measure + (series.Unit is null ? "" : " (" + series.Unit + ")");
+    }
+
+    /// <summary>A series' points in time order: value and when ("1,376 (2024-08 – 2024-11-24) → 720–880 (2024-11-25)").</summary>
+    public static string SeriesPoints(FigureSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var parts = new List<string>(series.Points.Count);
+        foreach (var p in series.Points)
+            parts.Add(Value(new QuantityValue { Low = p.Low, High = p.High }) + " (" + Dates(p.Date, p.End ?? p.Date) + ")");
+        return string.Join(" → ", parts);
+    }
+
     /// <summary>A value in words: "800 km2", "500–600 people".</summary>
     public static string Value(QuantityValue? value)
     {

@@ -78,6 +78,22 @@ public sealed class HtmlReportWriter : IReportWriter
                     w.WriteLine($"<figure><figcaption>{E(group.Label)} over time</figcaption>{SvgCharts.Figure(group)}</figure>");
             WriteClaims(w, figures, documents);
         }
+        if (digest.Series.Count > 0)
+        {
+            w.WriteLine("<h3>Figures over time</h3><ul>");
+            foreach (var series in digest.Series)
+            {
+                w.Write($"<li><strong>{E(Evidence.SeriesLabel(series))}</strong>: {E(Evidence.SeriesPoints(series))}");
+                if (series.Notes.Count > 0)
+                {
+                    w.Write("<ul>");
+                    foreach (var note in series.Notes) w.Write($"<li>check: {E(note)}</li>");
+                    w.Write("</ul>");
+                }
+                w.WriteLine("</li>");
+            }
+            w.WriteLine("</ul>");
+        }
         if (others.Count > 0)
         {
             w.WriteLine("<h3>Other claims</h3>");

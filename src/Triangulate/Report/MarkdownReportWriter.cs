@@ -77,6 +77,17 @@ public sealed class MarkdownReportWriter : IReportWriter
                 w.WriteLine(string.Create(inv, $"| {Cell(c.Text)} | {Cell(Evidence.Value(c.Value))} | {Cell(Evidence.Dates(c.Time?.Start, c.Time?.End))} | {Evidence.Verdict(c.Verdict)} | {c.Sources.Count} ({c.IndependentSources}) | {Cell(Mentions(c, documents))} |"));
             w.WriteLine();
         }
+        if (digest.Series.Count > 0)
+        {
+            w.WriteLine("### Figures over time");
+            w.WriteLine();
+            foreach (var series in digest.Series)
+            {
+                w.WriteLine($"- **{Inline(Evidence.SeriesLabel(series))}**: {Inline(Evidence.SeriesPoints(series))}");
+                foreach (var note in series.Notes) w.WriteLine($"  - check: {Inline(note)}");
+            }
+            w.WriteLine();
+        }
         if (others.Count > 0)
         {
             w.WriteLine("### Other claims");

@@ -25,6 +25,9 @@ public sealed class StoryDigest
     /// <summary>Contradictions between its claims.</summary>
     public IReadOnlyList<Contradiction> Contradictions { get; private init; } = [];
 
+    /// <summary>Figures over time whose points rest on its claims, with their arithmetic notes.</summary>
+    public IReadOnlyList<FigureSeries> Series { get; private init; } = [];
+
     /// <summary>Timeline entries resting on its documents or claims, in time order.</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; private init; } = [];
 
@@ -131,6 +134,7 @@ public sealed class StoryDigest
             Quotes = quotes,
             Contradictions = contradictions,
             Timeline = timeline,
+            Series = SeriesOf(dossier, claimIds),
             Relations = relations,
             Outlets = [.. outlets],
             IndependentSources = story.IndependentSources ?? distinctGroups.Count,
@@ -181,6 +185,15 @@ public sealed class StoryDigest
             list.Sort(static (a, b) => a.Time!.Start!.Value.CompareTo(b.Time!.Start!.Value));
             result.Add(new FigureGroup(measure, subject, list));
         }
+        return result;
+    }
+
+    private static List<FigureSeries> SeriesOf(Dossier dossier, HashSet<string> claimIds)
+    {
+        var result = new List<FigureSeries>();
+        foreach (var series in dossier.Series)
+            foreach (var point in series.Points)
+                if (claimIds.Contains(point.Claim)) { result.Add(series); break; }
         return result;
     }
 

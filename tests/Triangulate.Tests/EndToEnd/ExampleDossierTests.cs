@@ -91,12 +91,45 @@ public sealed class ExampleDossierTests : IClassFixture<ExampleDossierTests.Anal
     }
 
     [Fact]
+    public void Every_undated_article_gets_an_interval_that_holds_including_the_spring_piece()
+    {
+        // Truth: 003 was published in mid/late March 2025 (after the talks in Jeddah of 11 March 2025).
+        var spring = Document("003")["published"]!;
+        Assert.Equal("inferred", (string)spring["basis"]!);
+        Assert.True(string.CompareOrdinal((string)spring["earliest"]!, "2025-03-11") >= 0, (string)spring["earliest"]!);
+        Assert.True(string.CompareOrdinal((string)spring["latest"]!, "2025-03-31") <= 0, (string)spring["latest"]!);
+        var rewrite = Document("000")["published"]!;
+        Assert.True(string.CompareOrdinal((string)rewrite["earliest"]!, "2024-11-20") >= 0);
+        Assert.True(string.CompareOrdinal((string)rewrite["latest"]!, "2024-12-04") <= 0);
+        Assert.Equal("2025-01-11", (string)Document("002")["published"]!["earliest"]!);
+    }
+
+    [Fact]
+    public void Territory_held_is_a_series_from_the_peak_to_the_figure_weeks_later_and_the_stated_share_agrees()
+    {
+        var series = _dossier["series"]!.AsArray().Single(s => (string)s!["measure"]! == "area")!;
+        var points = series["points"]!.AsArray();
+        Assert.Equal(2, points.Count);
+        Assert.Equal(1376d, (double)points[0]!["low"]!);
+        Assert.Equal("2024-08", (string)points[0]!["date"]!);
+        Assert.True(string.CompareOrdinal((string)points[0]!["end"]!, "2024-11-25") < 0);
+        Assert.Equal("2024-11-25", (string)points[1]!["date"]!);
+        Assert.True((double)points[1]!["low"]! <= 800 && (double)points[1]!["high"]! >= 800);
+        // Russia's 500 km2 in October is another holder's figure: not part of it.
+        Assert.DoesNotContain(points, p => (double?)p!["low"] is >= 450 and <= 550);
+        Assert.Contains("agrees", (string)series["notes"]!.AsArray().Single()!, StringComparison.Ordinal);
+        Assert.DoesNotContain(_dossier["contradictions"]!.AsArray(), c => ((string)c!["about"]!).Contains("area", StringComparison.Ordinal) || ((string)c["about"]!).Contains("share", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_timeline_runs_from_the_bridgehead_through_the_incursion_to_the_inauguration()
     {
         var entries = _dossier["timeline"]!.AsArray().Select(t => ((string)t!["start"]!, (string)t["text"]!)).ToList();
         Assert.Contains(entries, e => e.Item1.StartsWith("2023-10", StringComparison.Ordinal) && e.Item2.Contains("bridgehead", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.Item1.StartsWith("2024-08", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.Item1 == "2025-01-20");
+        // The spring fighting: the present-tense lead of the March 2025 piece, placed at its publication.
+        Assert.Contains(entries, e => e.Item1.StartsWith("2025-03", StringComparison.Ordinal) && e.Item2.Contains("press forward", StringComparison.Ordinal));
         Assert.Equal(entries.Select(e => e.Item1).Order(StringComparer.Ordinal), entries.Select(e => e.Item1));
     }
 

@@ -148,4 +148,70 @@ public sealed class DatingStageTests
 
         Assert.Equal(PartialDate.Parse("2024-11-22"), Assert.Single(context.Claims).Time!.Start);
     }
+
+    [Fact]
+    public void Something_that_resumed_following_talks_in_a_city_of_the_calendar_is_dated_in_the_fortnight_after_them()
+    {
+        var d = Document("Cooperation resumed following bilateral discussions in Jeddah, Saudi Arabia. The administration under Trump is urging a deal.", "Alpha");
+        var dated = Document("Fighting continued.", "Beta", published: "2025-01-10");
+
+        var estimate = Run(new InMemoryCorpus().Add(d).Add(dated)).InferredPublished[d.Id];
+
+        Assert.Equal("2025-03-11", estimate.Earliest.ToString());
+        Assert.Equal("2025-03-25", estimate.Latest.ToString());
+        Assert.Contains(estimate.Evidence, s => s.Excerpt!.Contains("Jeddah", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Talks_that_will_only_come_after_bound_nothing()
+    {
+        var d = Document("Cooperation will resume after discussions in Jeddah, officials said.", "Alpha");
+        var dated = Document("Fighting continued.", "Beta", published: "2025-01-10");
+
+        Assert.DoesNotContain(d.Id, Run(new InMemoryCorpus().Add(d).Add(dated)).InferredPublished.Keys);
+    }
+
+    [Fact]
+    public void A_present_administration_alone_is_too_weak_and_says_nothing()
+    {
+        // Four years of a term: an interval that wide is no date.
+        var d = Document("The administration under Trump is urging a long-term deal.", "Alpha");
+        var dated = Document("Fighting continued.", "Beta", published: "2025-01-10");
+
+        Assert.DoesNotContain(d.Id, Run(new InMemoryCorpus().Add(d).Add(dated)).InferredPublished.Keys);
+    }
+
+    [Fact]
+    public void A_president_elect_is_between_the_election_and_the_inauguration()
+    {
+        var d = Document("President-elect Joe Biden named his first cabinet picks.", "Alpha");
+        var dated = Document("Fighting continued.", "Beta", published: "2020-12-01");
+
+        var estimate = Run(new InMemoryCorpus().Add(d).Add(dated)).InferredPublished[d.Id];
+
+        Assert.Equal("2020-11-03", estimate.Earliest.ToString());
+        Assert.Equal("2021-01-20", estimate.Latest.ToString());
+        Assert.Null(estimate.Date);
+    }
+
+    [Fact]
+    public void Ahead_of_a_summit_in_the_present_bounds_from_above_and_a_reported_day_from_below()
+    {
+        var d = Document("Leaders are gathering ahead of the G20 summit in Rio. The minister spoke on 4 November 2024 about trade.", "Alpha");
+
+        var estimate = Run(new InMemoryCorpus().Add(d)).InferredPublished[d.Id];
+
+        Assert.Equal("2024-11-04", estimate.Earliest.ToString());
+        Assert.Equal("2024-11-18", estimate.Latest.ToString());
+    }
+
+    [Fact]
+    public void Parts_of_one_alias_in_different_clauses_name_nothing_together()
+    {
+        // "inauguration, Russia" must not read as a Russian inauguration: the US one of 2025 is meant.
+        var d = Document("With nine days to go before President-elect Donald Trump’s inauguration, Russia and Ukraine fight on.", "Alpha");
+        var dated = Document("Fighting continued on Sunday.", "Beta", published: "2024-12-20");
+
+        Assert.Equal(PartialDate.Parse("2025-01-11"), Run(new InMemoryCorpus().Add(d).Add(dated)).InferredPublished[d.Id].Date);
+    }
 }

@@ -23,4 +23,28 @@ public sealed class TimelineStageTests
         Assert.Equal("The offensive began", context.Timeline[0].Text);
         Assert.Equal(2, context.Timeline[1].Documents.Count);
     }
+
+    [Fact]
+    public void A_present_tense_lead_is_placed_at_the_inferred_publication_interval_and_a_past_lead_is_not()
+    {
+        var present = Document("Troops are experiencing setbacks as the other side presses forward.\n\nMore text.", "Alpha");
+        var past = Document("Troops launched an offensive.\n\nMore text.", "Beta");
+        var context = new InMemoryCorpus().Add(present).Add(past).Context();
+        var interval = new Triangulate.Model.DateEstimate
+        {
+            Earliest = Triangulate.Model.PartialDate.Parse("2025-03-11"),
+            Latest = Triangulate.Model.PartialDate.Parse("2025-03-25"),
+            Basis = Triangulate.Model.DateBasis.Inferred,
+        };
+        context.InferredPublished[present.Id] = interval;
+        context.InferredPublished[past.Id] = interval;
+
+        new ClaimMatchingStage().Run(context);
+        new TimelineStage().Run(context);
+
+        var entry = Assert.Single(context.Timeline);
+        Assert.StartsWith("Troops are experiencing", entry.Text, StringComparison.Ordinal);
+        Assert.Equal("2025-03-11", entry.Start.ToString());
+        Assert.Equal("2025-03-25", entry.End.ToString());
+    }
 }

@@ -58,4 +58,36 @@ public class MarkdownReportWriterTests
         Assert.DoesNotContain(docs[0].Id, rest[..rest.IndexOf("## Problems", StringComparison.Ordinal)]);
         Assert.Contains("- `bad.bin`: binary content", md);
     }
+
+    [Fact]
+    public void Figures_over_time_list_each_series_with_its_interval_points_and_arithmetic_check()
+    {
+        using var temp = new TempFolder();
+        var docs = SomeDossier.SmallDocuments();
+        var corpus = SomeDossier.For(docs);
+        var claims = corpus.Claims;
+        corpus = corpus with
+        {
+            Series =
+            [
+                new Triangulate.Model.FigureSeries
+                {
+                    Id = "s-area", Measure = "area", Subject = "Ukraine", Unit = "km2",
+                    Points =
+                    [
+                        new Triangulate.Model.SeriesPoint { Date = Triangulate.Model.PartialDate.Parse("2024-08"), End = Triangulate.Model.PartialDate.Parse("2024-11-24"), Low = 1376, High = 1376, Claim = claims[0].Id, Sources = claims[0].Sources },
+                        new Triangulate.Model.SeriesPoint { Date = Triangulate.Model.PartialDate.Parse("2024-11-25"), Low = 800, High = 800, Claim = claims[1].Id, Sources = claims[1].Sources },
+                    ],
+                    Notes = ["1,376 km2 to 800 km2 is a 41.9% fall; the stated share agrees."],
+                },
+            ],
+        };
+        using var store = SomeDossier.Store(temp.File("t.db"), docs, corpus);
+
+        var md = SomeDossier.Write(new MarkdownReportWriter(), store);
+
+        Assert.Contains("### Figures over time", md);
+        Assert.Contains("- **Ukraine: area (km2)**: 1,376 (2024-08 – 2024-11-24) → 800 (2024-11-25)", md);
+        Assert.Contains("  - check: 1,376 km2 to 800 km2 is a 41.9% fall; the stated share agrees.", md);
+    }
 }
