@@ -132,7 +132,7 @@ public sealed class HtmlDocumentReader : IDocumentReader
     }
 
     private const int HeadlineWindowBefore = 3;
-    private const int HeadlineWindowAfter = 15;
+    private const int HeadlineWindowAfter = 40;
     private const int MaxDateLineLength = 120;
 
     /// <summary>The headline's segment: the heading that repeats the page title, else the first h1, else the first h2/h3; -1 when none.</summary>
