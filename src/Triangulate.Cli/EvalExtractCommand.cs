@@ -19,9 +19,11 @@ internal static class EvalExtractCommand
     public static Command Create()
     {
         var gold = new Argument<string[]>("GOLD") { Description = "A gold JSON file, or a MEANTIME folder of CAT XML files", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("extract", "Score entity, quote and status-claim extraction against a gold set") { gold };
+        var verbose = new Option<bool>("--verbose") { Description = "List what was found but is not in the gold (and gold items missed), per document" };
+        var command = new Command("extract", "Score entity, quote and status-claim extraction against a gold set") { gold, verbose };
         command.SetAction(result =>
         {
+            Verbose = result.GetValue(verbose);
             var scores = new SortedDictionary<string, Score>(StringComparer.Ordinal);
             foreach (var path in result.GetValue(gold)!)
             {
@@ -36,6 +38,8 @@ internal static class EvalExtractCommand
         });
         return command;
     }
+
+    private static bool Verbose { get; set; }
 
     private sealed class Score
     {
@@ -63,7 +67,8 @@ internal static class EvalExtractCommand
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var sourceDocument = new SourceDocument { Source = source, Sha256 = StableId.Sha256Hex(bytes), Raw = bytes, Text = text, Segments = LineSegmenter.Segment(text), Format = "text" };
-        var blocks = new HintBlockClassifier().Classify(sourceDocument);
+        // The classifier the pipeline uses for text captures, so furniture is kept out as it is in `analyze`.
+        var blocks = PipelineBuilder.CreateDefault().Classifier.Classify(sourceDocument);
         return new Document { Id = StableId.ForDocument(sourceDocument.Sha256), Source = source, Sha256 = sourceDocument.Sha256, Text = text, Blocks = blocks, Body = DocumentAssembler.JoinBody(text, blocks), Language = "en" };
     }
 
@@ -107,7 +112,7 @@ internal static class EvalExtractCommand
                 quotes.Correct++;
                 var speaker = match.Speaker is not null && names.TryGetValue(match.Speaker, out var entity) ? entity.Name : match.Speaker;
                 var kind = g.GetProperty("kind").GetString()!;
-                if (speaker is not null && Same(speaker, g.GetProperty("speaker").GetString()!) && string.Equals(match.SpeakerKind.ToString(), kind, StringComparison.OrdinalIgnoreCase)) speakers.Correct++;
+                if (Same(speaker ?? "", g.GetProperty("speaker").GetString()!) && string.Equals(match.SpeakerKind.ToString(), kind, StringComparison.OrdinalIgnoreCase)) speakers.Correct++;
             }
             var status = Get(scores, "status");
             var found = analysis.Claims.Where(c => c.Kind == ClaimKind.Status)
@@ -121,7 +126,37 @@ internal static class EvalExtractCommand
                 var value = g[1].GetString()!;
                 if (found.Any(f => Same(f.Subject, subject) && f.Status == value)) status.Correct++;
             }
+            if (Verbose) Report(doc, analysis, names, found);
         }
+    }
+
+    /// <summary>Lists found items absent from the gold ("+") and gold items not found ("-"), to judge the gold and the extractor.</summary>
+    private static void Report(JsonElement doc, DocumentAnalysis analysis, Dictionary<string, Entity> names, List<(string Subject, string Status)> found)
+    {
+        Console.WriteLine("# " + doc.GetProperty("file").GetString());
+        var goldEntities = doc.GetProperty("entities").EnumerateArray().Select(g => (Name: g[0].GetString()!, Type: g[1].GetString()!)).ToList();
+        foreach (var e in analysis.Entities)
+        {
+            var g = goldEntities.FirstOrDefault(g => Same(e.Name, g.Name) || e.Aliases.Any(a => Same(a, g.Name)));
+            var mark = g.Name is null ? "+" : string.Equals(g.Type, e.Type.ToString(), StringComparison.OrdinalIgnoreCase) ? " " : "~";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mark} entity {e.Type} {e.Name} [{string.Join("|", e.Aliases)}] x{e.Mentions.Count}"));
+        }
+        foreach (var g in goldEntities)
+            if (!analysis.Entities.Any(e => Same(e.Name, g.Name) || e.Aliases.Any(a => Same(a, g.Name)))) Console.WriteLine($"- entity {g.Type} {g.Name}");
+        var goldQuotes = doc.GetProperty("quotes").EnumerateArray().Select(g => g.GetProperty("text").GetString()!).ToList();
+        foreach (var q in analysis.Quotes)
+        {
+            if (q.Variant.Direct != true) continue;
+            var mark = goldQuotes.Any(g => q.Variant.Text.StartsWith(g, StringComparison.Ordinal)) ? " " : "+";
+            var speaker = q.Speaker is not null && names.TryGetValue(q.Speaker, out var entity) ? entity.Name : q.Speaker;
+            var text = q.Variant.Text.Length > 50 ? q.Variant.Text[..50] : q.Variant.Text;
+            Console.WriteLine($"{mark} quote \"{text}\" — {speaker} ({q.SpeakerKind})");
+        }
+        foreach (var g in goldQuotes)
+            if (!analysis.Quotes.Any(q => q.Variant.Direct == true && q.Variant.Text.StartsWith(g, StringComparison.Ordinal))) Console.WriteLine($"- quote \"{g}\"");
+        var goldStatus = doc.GetProperty("status").EnumerateArray().Select(g => (g[0].GetString()!, g[1].GetString()!)).ToList();
+        foreach (var f in found)
+            Console.WriteLine($"{(goldStatus.Any(g => Same(g.Item1, f.Subject) && g.Item2 == f.Status) ? " " : "+")} status {f.Subject}: {f.Status}");
     }
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
