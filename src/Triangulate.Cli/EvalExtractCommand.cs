@@ -161,7 +161,10 @@ internal static class EvalExtractCommand
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>MEANTIME: every named mention (ENTITY_MENTION, syntactic_type NAM) against every entity mention found, by exact span.</summary>
+    /// <summary>
+    /// MEANTIME: every named mention (ENTITY_MENTION, syntactic_type NAM) against every entity mention found in the
+    /// annotated sentences, by exact span and by head (same last word, overlapping).
+    /// </summary>
     private static void EvalMeantime(string folder, SortedDictionary<string, Score> scores)
     {
         var score = Get(scores, "meantime-nam-mention");
@@ -181,6 +184,18 @@ internal static class EvalExtractCommand
                 text.Append(token.Value);
             }
             var content = text.ToString();
+            // MEANTIME annotates only the first sentences of each article (title, date line and about four more):
+            // names found in sentences no markable touches are not scored, or the scorer would count them as wrong.
+            var sentenceAt = new int[content.Length + 1];
+            foreach (var token in xml.Root.Elements("token"))
+            {
+                var (ts, te) = offsets[(string)token.Attribute("t_id")!];
+                var number = int.Parse((string?)token.Attribute("sentence") ?? "0", CultureInfo.InvariantCulture);
+                for (var c = ts; c <= te && c < sentenceAt.Length; c++) sentenceAt[c] = number;
+            }
+            var annotated = new HashSet<int>();
+            foreach (var anchor in xml.Root.Element("Markables")?.Descendants("token_anchor") ?? [])
+                if (offsets.TryGetValue((string)anchor.Attribute("t_id")!, out var at)) annotated.Add(sentenceAt[at.Start]);
             var blocks = new List<Block>();
             var start = 0;
             for (var i = 0; i <= content.Length; i++)
@@ -196,20 +211,55 @@ internal static class EvalExtractCommand
             foreach (var e in Analyse(document).Entities)
                 foreach (var m in e.Mentions)
                     // Pronoun mentions resolve coreference; MEANTIME's NAM mentions are names only.
-                    if (content.AsSpan(m.Start, m.Length).ToString().ToLowerInvariant() is not ("he" or "she" or "him" or "his" or "her")) found.Add((m.Start, m.End));
+                    if (content.AsSpan(m.Start, m.Length).ToString().ToLowerInvariant() is not ("he" or "she" or "him" or "his" or "her") && annotated.Contains(sentenceAt[m.Start])) found.Add((m.Start, m.End));
             var gold = new HashSet<(int, int)>();
+            // Names in the broad sense: NAM, names used as modifiers (PRE.NAM: "the Boeing employees") and the untyped
+            // mentions of the title whose words are all capitalised.
+            var names = new List<(int Start, int End, int LastStart)>();
             var markables = xml.Root.Element("Markables");
             if (markables is null) continue;
             foreach (var mention in markables.Elements("ENTITY_MENTION"))
             {
-                if ((string?)mention.Attribute("syntactic_type") != "NAM") continue;
+                var syntactic = (string?)mention.Attribute("syntactic_type") ?? "";
                 var anchors = mention.Elements("token_anchor").Select(a => (string)a.Attribute("t_id")!).Where(offsets.ContainsKey).ToList();
                 if (anchors.Count == 0) continue;
-                gold.Add((anchors.Min(a => offsets[a].Start), anchors.Max(a => offsets[a].End)));
+                var span = (Start: anchors.Min(a => offsets[a].Start), End: anchors.Max(a => offsets[a].End));
+                var lastStart = anchors.Max(a => offsets[a].Start);
+                if (syntactic == "NAM") gold.Add(span);
+                if (syntactic is "NAM" or "PRE.NAM" || (syntactic.Length == 0 && anchors.All(a => char.IsUpper(content[offsets[a].Start]))
+                    && content[span.Start..span.End] is not ("He" or "She" or "It" or "We" or "I" or "They" or "You")))
+                    names.Add((span.Start, span.End, lastStart));
             }
             score.Gold += gold.Count;
             score.Found += found.Count;
             score.Correct += found.Count(gold.Contains);
+            // Head match: MEANTIME's extents often include what a name extractor leaves out (titles, "the", "Inc.")
+            // or the reverse; a found name whose last word is the last word of a gold name names the same thing.
+            var nam = new List<(int Start, int End, int LastStart)>();
+            foreach (var mention in markables.Elements("ENTITY_MENTION"))
+            {
+                if ((string?)mention.Attribute("syntactic_type") != "NAM") continue;
+                var anchors = mention.Elements("token_anchor").Select(a => (string)a.Attribute("t_id")!).Where(offsets.ContainsKey).ToList();
+                if (anchors.Count > 0) nam.Add((anchors.Min(a => offsets[a].Start), anchors.Max(a => offsets[a].End), anchors.Max(a => offsets[a].Start)));
+            }
+            HeadScore(Get(scores, "meantime-nam-mention (head)"), nam, found);
+            HeadScore(Get(scores, "meantime-name (NAM+PRE.NAM+title, head)"), names, found);
+            if (Verbose)
+            {
+                Console.WriteLine("# " + Path.GetFileName(file));
+                foreach (var f in found.Where(f => !names.Any(g => HeadMatch(g, f))).Order()) Console.WriteLine("+ " + content[f.Item1..f.Item2]);
+                foreach (var g in names.Where(g => !found.Any(f => HeadMatch(g, f))).Order()) Console.WriteLine("- " + content[g.Start..g.End]);
+            }
         }
+    }
+
+    private static bool HeadMatch((int Start, int End, int LastStart) gold, (int Start, int End) found) =>
+        found.End > gold.LastStart && found.End <= gold.End + 1 && found.Start < gold.End;
+
+    private static void HeadScore(Score score, List<(int Start, int End, int LastStart)> gold, HashSet<(int, int)> found)
+    {
+        score.Gold += gold.Count;
+        score.Found += found.Count;
+        foreach (var f in found) if (gold.Any(g => HeadMatch(g, f))) score.Correct++;
     }
 }
