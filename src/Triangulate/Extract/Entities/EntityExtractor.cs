@@ -116,7 +116,7 @@ public sealed class EntityExtractor : IExtractor
             {
                 if (EndsWithPossessive(text, tokens[j - 1])) break;
                 if (StartsName(text, tokens[j])) { hasOrgCue |= ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[j])); j++; continue; }
-                // An editor's insertion before the name: "[Russian President Vladimir] Putin".
+                // An editor's insertion before the name: "[French President Emmanuel] Macron".
                 if (bracketed && text[tokens[j].Start] == ']' && j + 1 < tokens.Count && StartsName(text, tokens[j + 1])) { j++; continue; }
                 // "Ministry of Defence", "Institute for the Study of War", "Security and Cooperation Centre":
                 // connectors join only inside organisation names.
@@ -371,7 +371,7 @@ public sealed class EntityExtractor : IExtractor
         return false;
     }
 
-    /// <summary>"he [Putin] wants": an editor's bracket naming a pronoun's referent names a person.</summary>
+    /// <summary>"he [Macron] wants": an editor's bracket naming a pronoun's referent names a person.</summary>
     private static bool IsBracketedAfterPronoun(string text, List<WordToken> tokens, int first, int end) =>
         first >= 2 && end < tokens.Count && text[tokens[first - 1].Start] == '[' && text[tokens[end].Start] == ']'
         && PronounGender(WordSpan(text, tokens[first - 2]), out _) != 0;
