@@ -19,9 +19,11 @@ internal static class EvalExtractCommand
     public static Command Create()
     {
         var gold = new Argument<string[]>("GOLD") { Description = "A gold JSON file, or a MEANTIME folder of CAT XML files", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("extract", "Score entity, quote and status-claim extraction against a gold set") { gold };
+        var verbose = new Option<bool>("--verbose") { Description = "List what was found but is not in the gold (and gold items missed), per document" };
+        var command = new Command("extract", "Score entity, quote and status-claim extraction against a gold set") { gold, verbose };
         command.SetAction(result =>
         {
+            Verbose = result.GetValue(verbose);
             var scores = new SortedDictionary<string, Score>(StringComparer.Ordinal);
             foreach (var path in result.GetValue(gold)!)
             {
@@ -36,6 +38,8 @@ internal static class EvalExtractCommand
         });
         return command;
     }
+
+    private static bool Verbose { get; set; }
 
     private sealed class Score
     {
@@ -63,7 +67,8 @@ internal static class EvalExtractCommand
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var sourceDocument = new SourceDocument { Source = source, Sha256 = StableId.Sha256Hex(bytes), Raw = bytes, Text = text, Segments = LineSegmenter.Segment(text), Format = "text" };
-        var blocks = new HintBlockClassifier().Classify(sourceDocument);
+        // The classifier the pipeline uses for text captures, so furniture is kept out as it is in `analyze`.
+        var blocks = PipelineBuilder.CreateDefault().Classifier.Classify(sourceDocument);
         return new Document { Id = StableId.ForDocument(sourceDocument.Sha256), Source = source, Sha256 = sourceDocument.Sha256, Text = text, Blocks = blocks, Body = DocumentAssembler.JoinBody(text, blocks), Language = "en" };
     }
 
@@ -107,7 +112,7 @@ internal static class EvalExtractCommand
                 quotes.Correct++;
                 var speaker = match.Speaker is not null && names.TryGetValue(match.Speaker, out var entity) ? entity.Name : match.Speaker;
                 var kind = g.GetProperty("kind").GetString()!;
-                if (speaker is not null && Same(speaker, g.GetProperty("speaker").GetString()!) && string.Equals(match.SpeakerKind.ToString(), kind, StringComparison.OrdinalIgnoreCase)) speakers.Correct++;
+                if (Same(speaker ?? "", g.GetProperty("speaker").GetString()!) && string.Equals(match.SpeakerKind.ToString(), kind, StringComparison.OrdinalIgnoreCase)) speakers.Correct++;
             }
             var status = Get(scores, "status");
             var found = analysis.Claims.Where(c => c.Kind == ClaimKind.Status)
@@ -121,12 +126,45 @@ internal static class EvalExtractCommand
                 var value = g[1].GetString()!;
                 if (found.Any(f => Same(f.Subject, subject) && f.Status == value)) status.Correct++;
             }
+            if (Verbose) Report(doc, analysis, names, found);
         }
+    }
+
+    /// <summary>Lists found items absent from the gold ("+") and gold items not found ("-"), to judge the gold and the extractor.</summary>
+    private static void Report(JsonElement doc, DocumentAnalysis analysis, Dictionary<string, Entity> names, List<(string Subject, string Status)> found)
+    {
+        Console.WriteLine("# " + doc.GetProperty("file").GetString());
+        var goldEntities = doc.GetProperty("entities").EnumerateArray().Select(g => (Name: g[0].GetString()!, Type: g[1].GetString()!)).ToList();
+        foreach (var e in analysis.Entities)
+        {
+            var g = goldEntities.FirstOrDefault(g => Same(e.Name, g.Name) || e.Aliases.Any(a => Same(a, g.Name)));
+            var mark = g.Name is null ? "+" : string.Equals(g.Type, e.Type.ToString(), StringComparison.OrdinalIgnoreCase) ? " " : "~";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mark} entity {e.Type} {e.Name} [{string.Join("|", e.Aliases)}] x{e.Mentions.Count}"));
+        }
+        foreach (var g in goldEntities)
+            if (!analysis.Entities.Any(e => Same(e.Name, g.Name) || e.Aliases.Any(a => Same(a, g.Name)))) Console.WriteLine($"- entity {g.Type} {g.Name}");
+        var goldQuotes = doc.GetProperty("quotes").EnumerateArray().Select(g => g.GetProperty("text").GetString()!).ToList();
+        foreach (var q in analysis.Quotes)
+        {
+            if (q.Variant.Direct != true) continue;
+            var mark = goldQuotes.Any(g => q.Variant.Text.StartsWith(g, StringComparison.Ordinal)) ? " " : "+";
+            var speaker = q.Speaker is not null && names.TryGetValue(q.Speaker, out var entity) ? entity.Name : q.Speaker;
+            var text = q.Variant.Text.Length > 50 ? q.Variant.Text[..50] : q.Variant.Text;
+            Console.WriteLine($"{mark} quote \"{text}\" — {speaker} ({q.SpeakerKind})");
+        }
+        foreach (var g in goldQuotes)
+            if (!analysis.Quotes.Any(q => q.Variant.Direct == true && q.Variant.Text.StartsWith(g, StringComparison.Ordinal))) Console.WriteLine($"- quote \"{g}\"");
+        var goldStatus = doc.GetProperty("status").EnumerateArray().Select(g => (g[0].GetString()!, g[1].GetString()!)).ToList();
+        foreach (var f in found)
+            Console.WriteLine($"{(goldStatus.Any(g => Same(g.Item1, f.Subject) && g.Item2 == f.Status) ? " " : "+")} status {f.Subject}: {f.Status}");
     }
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>MEANTIME: every named mention (ENTITY_MENTION, syntactic_type NAM) against every entity mention found, by exact span.</summary>
+    /// <summary>
+    /// MEANTIME: every named mention (ENTITY_MENTION, syntactic_type NAM) against every entity mention found in the
+    /// annotated sentences, by exact span and by head (same last word, overlapping).
+    /// </summary>
     private static void EvalMeantime(string folder, SortedDictionary<string, Score> scores)
     {
         var score = Get(scores, "meantime-nam-mention");
@@ -146,6 +184,18 @@ internal static class EvalExtractCommand
                 text.Append(token.Value);
             }
             var content = text.ToString();
+            // MEANTIME annotates only the first sentences of each article (title, date line and about four more):
+            // names found in sentences no markable touches are not scored, or the scorer would count them as wrong.
+            var sentenceAt = new int[content.Length + 1];
+            foreach (var token in xml.Root.Elements("token"))
+            {
+                var (ts, te) = offsets[(string)token.Attribute("t_id")!];
+                var number = int.Parse((string?)token.Attribute("sentence") ?? "0", CultureInfo.InvariantCulture);
+                for (var c = ts; c <= te && c < sentenceAt.Length; c++) sentenceAt[c] = number;
+            }
+            var annotated = new HashSet<int>();
+            foreach (var anchor in xml.Root.Element("Markables")?.Descendants("token_anchor") ?? [])
+                if (offsets.TryGetValue((string)anchor.Attribute("t_id")!, out var at)) annotated.Add(sentenceAt[at.Start]);
             var blocks = new List<Block>();
             var start = 0;
             for (var i = 0; i <= content.Length; i++)
@@ -161,20 +211,55 @@ internal static class EvalExtractCommand
             foreach (var e in Analyse(document).Entities)
                 foreach (var m in e.Mentions)
                     // Pronoun mentions resolve coreference; MEANTIME's NAM mentions are names only.
-                    if (content.AsSpan(m.Start, m.Length).ToString().ToLowerInvariant() is not ("he" or "she" or "him" or "his" or "her")) found.Add((m.Start, m.End));
+                    if (content.AsSpan(m.Start, m.Length).ToString().ToLowerInvariant() is not ("he" or "she" or "him" or "his" or "her") && annotated.Contains(sentenceAt[m.Start])) found.Add((m.Start, m.End));
             var gold = new HashSet<(int, int)>();
+            // Names in the broad sense: NAM, names used as modifiers (PRE.NAM: "the Boeing employees") and the untyped
+            // mentions of the title whose words are all capitalised.
+            var names = new List<(int Start, int End, int LastStart)>();
             var markables = xml.Root.Element("Markables");
             if (markables is null) continue;
             foreach (var mention in markables.Elements("ENTITY_MENTION"))
             {
-                if ((string?)mention.Attribute("syntactic_type") != "NAM") continue;
+                var syntactic = (string?)mention.Attribute("syntactic_type") ?? "";
                 var anchors = mention.Elements("token_anchor").Select(a => (string)a.Attribute("t_id")!).Where(offsets.ContainsKey).ToList();
                 if (anchors.Count == 0) continue;
-                gold.Add((anchors.Min(a => offsets[a].Start), anchors.Max(a => offsets[a].End)));
+                var span = (Start: anchors.Min(a => offsets[a].Start), End: anchors.Max(a => offsets[a].End));
+                var lastStart = anchors.Max(a => offsets[a].Start);
+                if (syntactic == "NAM") gold.Add(span);
+                if (syntactic is "NAM" or "PRE.NAM" || (syntactic.Length == 0 && anchors.All(a => char.IsUpper(content[offsets[a].Start]))
+                    && content[span.Start..span.End] is not ("He" or "She" or "It" or "We" or "I" or "They" or "You")))
+                    names.Add((span.Start, span.End, lastStart));
             }
             score.Gold += gold.Count;
             score.Found += found.Count;
             score.Correct += found.Count(gold.Contains);
+            // Head match: MEANTIME's extents often include what a name extractor leaves out (titles, "the", "Inc.")
+            // or the reverse; a found name whose last word is the last word of a gold name names the same thing.
+            var nam = new List<(int Start, int End, int LastStart)>();
+            foreach (var mention in markables.Elements("ENTITY_MENTION"))
+            {
+                if ((string?)mention.Attribute("syntactic_type") != "NAM") continue;
+                var anchors = mention.Elements("token_anchor").Select(a => (string)a.Attribute("t_id")!).Where(offsets.ContainsKey).ToList();
+                if (anchors.Count > 0) nam.Add((anchors.Min(a => offsets[a].Start), anchors.Max(a => offsets[a].End), anchors.Max(a => offsets[a].Start)));
+            }
+            HeadScore(Get(scores, "meantime-nam-mention (head)"), nam, found);
+            HeadScore(Get(scores, "meantime-name (NAM+PRE.NAM+title, head)"), names, found);
+            if (Verbose)
+            {
+                Console.WriteLine("# " + Path.GetFileName(file));
+                foreach (var f in found.Where(f => !names.Any(g => HeadMatch(g, f))).Order()) Console.WriteLine("+ " + content[f.Item1..f.Item2]);
+                foreach (var g in names.Where(g => !found.Any(f => HeadMatch(g, f))).Order()) Console.WriteLine("- " + content[g.Start..g.End]);
+            }
         }
+    }
+
+    private static bool HeadMatch((int Start, int End, int LastStart) gold, (int Start, int End) found) =>
+        found.End > gold.LastStart && found.End <= gold.End + 1 && found.Start < gold.End;
+
+    private static void HeadScore(Score score, List<(int Start, int End, int LastStart)> gold, HashSet<(int, int)> found)
+    {
+        score.Gold += gold.Count;
+        score.Found += found.Count;
+        foreach (var f in found) if (gold.Any(g => HeadMatch(g, f))) score.Correct++;
     }
 }

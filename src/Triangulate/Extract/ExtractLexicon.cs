@@ -19,6 +19,11 @@ internal static class ExtractLexicon
     private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> StatusLazy = new(() => Pairs("status-words.txt"));
     private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> EventsLazy = new(() => Pairs("event-verbs.txt"));
     private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> PlaceCuesLazy = new(() => Pairs("place-cues.txt"));
+    private static readonly Lazy<FrozenSet<string>> PlaceHeadsLazy = new(() => PlaceCuesLazy.Value.Where(p => p.Word == "head").Select(p => p.Value).ToFrozenSet(StringComparer.Ordinal));
+    private static readonly Lazy<FrozenSet<string>> OrgModifiedLazy = new(() => Set("org-modified.txt", StringComparer.OrdinalIgnoreCase));
+    private static readonly Lazy<FrozenDictionary<string, NationWord>> NationsLazy = new(LoadNations);
+    private static readonly Lazy<FrozenDictionary<string, string>> CountriesLazy = new(LoadCountries);
+    private static readonly Lazy<(FrozenSet<string> After, FrozenSet<string> Possessed)> PersonCuesLazy = new(LoadPersonCues);
 
     /// <summary>Titles and ranks, case as written, multiword entries with single spaces.</summary>
     public static FrozenSet<string> Titles => TitlesLazy.Value;
@@ -49,6 +54,71 @@ internal static class ExtractLexicon
 
     /// <summary>Place cues: ("before", "in") or ("after", "region").</summary>
     public static IReadOnlyList<(string Word, string Value)> PlaceCues => PlaceCuesLazy.Value;
+
+    /// <summary>Words that end a place name and make it one ("River", "Sea").</summary>
+    public static FrozenSet<string> PlaceHeads => PlaceHeadsLazy.Value;
+
+    /// <summary>Nouns a news organisation's name modifies ("the agency source", "X correspondent"); lower case.</summary>
+    public static FrozenSet<string> OrgModified => OrgModifiedLazy.Value;
+
+    /// <summary>Country, city, nationality-adjective and people words (<c>Data/countries.tsv</c>), case as written.</summary>
+    public static FrozenDictionary<string, NationWord> Nations => NationsLazy.Value;
+
+    /// <summary>Each word of <c>Data/countries.tsv</c> (names, adjectives, peoples, cities) → the country it stands for, case as written.</summary>
+    public static FrozenDictionary<string, string> CountryOf => CountriesLazy.Value;
+
+    /// <summary>Words after a name that only a person does ("wants", "believes"); lower case.</summary>
+    public static FrozenSet<string> PersonVerbs => PersonCuesLazy.Value.After;
+
+    /// <summary>Nouns a person's possessive takes ("inauguration", "wife"); lower case.</summary>
+    public static FrozenSet<string> PersonPossessions => PersonCuesLazy.Value.Possessed;
+
+    /// <summary>True when <paramref name="set"/> holds <paramref name="key"/>, without allocating a string.</summary>
+    public static bool Has(this FrozenSet<string> set, ReadOnlySpan<char> key) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key);
+
+    /// <summary>The nation word for <paramref name="key"/>, without allocating a string.</summary>
+    public static NationWord Nation(ReadOnlySpan<char> key) =>
+        Nations.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var word) ? word : NationWord.None;
+
+    private static FrozenDictionary<string, NationWord> LoadNations()
+    {
+        var words = new Dictionary<string, NationWord>(StringComparer.Ordinal);
+        foreach (var line in Lines("countries.tsv"))
+        {
+            var fields = line.Split('\t');
+            void Add(int field, NationWord kind)
+            {
+                if (fields.Length <= field) return;
+                foreach (var w in fields[field].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) words.TryAdd(w, kind);
+            }
+            Add(0, NationWord.Country);
+            Add(3, NationWord.City);
+            Add(1, NationWord.Adjective);
+            Add(2, NationWord.People);
+        }
+        return words.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static FrozenDictionary<string, string> LoadCountries()
+    {
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in Lines("countries.tsv"))
+        {
+            var fields = line.Split('\t');
+            var country = fields[0].Split('|')[0].Trim();
+            foreach (var field in fields)
+                foreach (var w in field.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) words.TryAdd(w, country);
+        }
+        return words.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static (FrozenSet<string>, FrozenSet<string>) LoadPersonCues()
+    {
+        var after = new List<string>();
+        var possessed = new List<string>();
+        foreach (var (position, word) in Pairs("person-cues.txt")) (position == "after" ? after : possessed).Add(word);
+        return (after.ToFrozenSet(StringComparer.OrdinalIgnoreCase), possessed.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+    }
 
     private static List<string> Lines(string name)
     {

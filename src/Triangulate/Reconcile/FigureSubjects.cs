@@ -8,28 +8,19 @@ namespace Triangulate.Reconcile;
 /// country named before the figure in its sentence, not after a preposition: "Ukraine currently controls 800 km2 of
 /// territory in X" is Ukraine's, "Russia occupied 500 km2 of Ukrainian territory" Russia's) and the rest of its subject
 /// once words that only restate the measure ("territory" for an area, from <c>measure-synonyms.tsv</c>) are dropped.
-/// Countries and their demonyms and capitals come from <c>countries.tsv</c>.
+/// Countries and their demonyms and capitals come from <c>countries.tsv</c>, through the extractors' lexicon.
 /// </summary>
 internal static class FigureSubjects
 {
     private static readonly FrozenSet<string> Prepositions = FrozenSet.ToFrozenSet(
         ["in", "of", "from", "at", "near", "into", "on", "to", "across", "inside", "within", "against", "over", "toward", "towards", "by", "with"], StringComparer.OrdinalIgnoreCase);
 
-    private static readonly Lazy<(FrozenDictionary<string, string> Words, int Longest)> Countries = new(() =>
+    /// <summary>Words in the longest country phrase ("United States of America"): how far back a phrase can start.</summary>
+    private static readonly Lazy<int> LongestCountry = new(() =>
     {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
         var longest = 1;
-        foreach (var line in ReconcileData.Lines("countries.tsv"))
-        {
-            var cells = line.Split('\t');
-            if (cells.Length < 2) continue;
-            foreach (var word in cells[1].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                map.TryAdd(word, cells[0].Trim());
-                longest = Math.Max(longest, word.Split(' ').Length);
-            }
-        }
-        return (map.ToFrozenDictionary(StringComparer.Ordinal), longest);
+        foreach (var phrase in Extract.ExtractLexicon.CountryOf.Keys) longest = Math.Max(longest, phrase.Split(' ').Length);
+        return longest;
     });
 
     private static readonly Lazy<FrozenDictionary<string, FrozenSet<string>>> Synonyms = new(() =>
@@ -51,7 +42,7 @@ internal static class FigureSubjects
     public static string? Country(string word)
     {
         var w = word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
-        return Countries.Value.Words.TryGetValue(w, out var country) ? country : null;
+        return Extract.ExtractLexicon.CountryOf.TryGetValue(w, out var country) ? country : null;
     }
 
     /// <summary>True when <paramref name="word"/> only restates <paramref name="measure"/> ("territory" for area).</summary>
@@ -101,7 +92,7 @@ internal static class FigureSubjects
             while (i < start && (char.IsLetter(text[i]) || text[i] is '\'' or '’' or '.' or '-') && !(text[i] == '.' && (i + 1 >= start || char.IsWhiteSpace(text[i + 1])) && !(i >= 1 && char.IsUpper(text[i - 1])))) i++;
             if (i > s) words.Add(text[s..i]);
         }
-        var longest = Countries.Value.Longest;
+        var longest = LongestCountry.Value;
         for (var k = words.Count - 1; k >= 0; k--)
         {
             for (var n = Math.Min(longest, k + 1); n >= 1; n--)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using Triangulate.Model;
@@ -12,116 +13,252 @@ namespace Triangulate.Extract.Entities;
 /// </summary>
 public sealed class EntityExtractor : IExtractor
 {
-    private static readonly string[] Pronouns = ["he", "she", "him", "his", "her"];
-
     /// <inheritdoc />
     public void Extract(ExtractionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var text = context.Text;
         var mentions = new List<RawMention>();
-        var pronouns = new List<(int Start, int End)>();
+        var pronouns = new List<Pronoun>();
         var tokenised = new List<List<WordToken>>(context.Sentences.Count);
-        // Capitalised words seen inside sentences: a sentence's first word is a name only if it is also capitalised
-        // where capitals carry no sentence-start signal ("Rumors abound" is not a name, "Merkel has" is).
-        var inner = new HashSet<string>(StringComparer.Ordinal);
+        // A sentence's first word is capitalised whatever it is: it is a name only with evidence from elsewhere in the
+        // document ("Rumors abound" is not a name, "Merkel has" is when "Merkel" is also capitalised mid-sentence).
+        var openers = new Dictionary<string, OpenerEvidence>(StringComparer.OrdinalIgnoreCase);
         foreach (var sentence in context.Sentences)
         {
             var tokens = WordTokenizer.Tokenize(text, sentence.Start, sentence.End);
             tokenised.Add(tokens);
-            for (var k = 1; k < tokens.Count; k++)
+            var f = FirstWord(tokens);
+            if (f >= 0 && WordTokenizer.IsCapitalised(text, tokens[f]))
             {
-                if (WordTokenizer.IsCapitalised(text, tokens[k]) && tokens[k - 1].IsWord) inner.Add(StripPossessive(Word(text, tokens[k])));
+                var key = StripPossessive(text.AsSpan(tokens[f].Start, tokens[f].Length));
+                var lookup = openers.GetAlternateLookup<ReadOnlySpan<char>>();
+                if (!lookup.ContainsKey(key)) openers[key.ToString()] = new OpenerEvidence();
             }
         }
-        foreach (var tokens in tokenised)
+        if (openers.Count > 0)
         {
-            var skip = 0;
-            while (skip < tokens.Count && !tokens[skip].IsWord) skip++;
-            if (skip < tokens.Count && WordTokenizer.IsCapitalised(text, tokens[skip]) && !inner.Contains(StripPossessive(Word(text, tokens[skip])))
-                && !ExtractLexicon.FunctionWords.Contains(Word(text, tokens[skip]))
-                && !FollowedBySpeechVerb(text, tokens, skip + 1) && Apposition(text, tokens, skip + 1) is null
-                && (skip + 1 >= tokens.Count || !WordTokenizer.IsCapitalised(text, tokens[skip + 1])))
+            var lookup = openers.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var tokens in tokenised)
             {
-                tokens.RemoveAt(skip);
-                tokens.Insert(skip, new WordToken(tokens.Count > skip ? tokens[skip].Start : text.Length, tokens.Count > skip ? tokens[skip].Start : text.Length, false));
-            }
-            FindMentions(text, tokens, 0, mentions);
-            foreach (var token in tokens)
-            {
-                if (!token.IsWord || token.Length > 3 || token.Length == 0) continue;
-                var word = text.AsSpan(token.Start, token.Length);
-                foreach (var p in Pronouns)
+                for (var k = FirstWord(tokens) + 1; k > 0 && k < tokens.Count; k++)
                 {
-                    if (word.Equals(p, StringComparison.OrdinalIgnoreCase)) { pronouns.Add((token.Start, token.End)); break; }
+                    if (!tokens[k].IsWord || !lookup.TryGetValue(StripPossessive(text.AsSpan(tokens[k].Start, tokens[k].Length)), out var evidence)) continue;
+                    if (char.IsLower(text[tokens[k].Start])) evidence.Lower = true;
+                    else if (tokens[k - 1].IsWord) evidence.Inner = true;
                 }
+            }
+        }
+        for (var s = 0; s < tokenised.Count; s++)
+        {
+            var tokens = tokenised[s];
+            var f = FirstWord(tokens);
+            var skip = f >= 0 && !OpenerIsName(text, tokens, f, openers) ? f : -1;
+            var before = mentions.Count;
+            FindMentions(text, tokens, skip, s, mentions);
+            Coordinate(text, mentions, before);
+            for (var k = 0; k < tokens.Count; k++)
+            {
+                var token = tokens[k];
+                if (!token.IsWord || token.Length > 3 || token.Length < 2) continue;
+                var gender = PronounGender(text.AsSpan(token.Start, token.Length), out var subject);
+                if (gender != 0) pronouns.Add(new Pronoun(token.Start, token.End, s, gender, subject));
             }
         }
         context.Entities.AddRange(Resolve(context, mentions, pronouns));
     }
 
-    private static void FindMentions(string text, List<WordToken> tokens, int sentenceEnd, List<RawMention> mentions)
+    private static int FirstWord(List<WordToken> tokens)
+    {
+        for (var k = 0; k < tokens.Count; k++) if (tokens[k].IsWord) return k;
+        return -1;
+    }
+
+    /// <summary>Evidence that a capitalised sentence opener is a name: the document's other uses of the word and what follows it.</summary>
+    private static bool OpenerIsName(string text, List<WordToken> tokens, int f, Dictionary<string, OpenerEvidence> openers)
+    {
+        var word = text.AsSpan(tokens[f].Start, tokens[f].Length);
+        if (!openers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(StripPossessive(word), out var evidence)) return true;
+        if (evidence.Inner) return true;
+        // A country or city of several words: "South Korea's NIS" although "south" is written in lower case elsewhere.
+        for (var n = f + 2; n <= Math.Min(tokens.Count, f + 3); n++)
+            if (ExtractLexicon.Nation(StripPossessive(Span(text, tokens, f, n))) is NationWord.Country or NationWord.City) return true;
+        // Written in lower case elsewhere in the document: a common word ("Soldiers said", "Bloggers also posted").
+        if (evidence.Lower) return false;
+        if (ExtractLexicon.Nation(StripPossessive(word)) is NationWord.Country or NationWord.City) return true;
+        if (f + 1 < tokens.Count && StartsName(text, tokens[f + 1])) return true;
+        // Coordinated with a name: "Atacms and Storm Shadow missiles".
+        if (f + 2 < tokens.Count && IsWord(text, tokens[f + 1], "and", "or") && StartsName(text, tokens[f + 2])) return true;
+        return FollowedBySpeechVerb(text, tokens, f + 1) || ClosedApposition(text, tokens, f + 1)
+            || FollowedByAny(text, tokens, f + 1, ExtractLexicon.PersonVerbs);
+    }
+
+    /// <summary>An apposition closed by a comma ("Oleh, 30, a soldier ..., said"), not a clause ("Consequently, the battle ...").</summary>
+    private static bool ClosedApposition(string text, List<WordToken> tokens, int end)
+    {
+        var apposition = Apposition(text, tokens, end);
+        if (apposition is null) return false;
+        var after = tokens[end + 1].Start + apposition.Length;
+        while (after < text.Length && text[after] == ' ') after++;
+        return after < text.Length && text[after] == ',';
+    }
+
+    private static void FindMentions(string text, List<WordToken> tokens, int skip, int sentence, List<RawMention> mentions)
     {
         var i = 0;
         while (i < tokens.Count)
         {
-            if (!StartsName(text, tokens[i])) { i++; continue; }
+            if (i == skip || !StartsName(text, tokens[i])) { i++; continue; }
             var j = i + 1;
-            var hasOrgCue = ExtractLexicon.OrgCues.Contains(Word(text, tokens[i]));
+            var hasOrgCue = ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[i]));
+            var bracketed = i > 0 && text[tokens[i - 1].Start] == '[';
             while (j < tokens.Count)
             {
                 if (EndsWithPossessive(text, tokens[j - 1])) break;
-                if (StartsName(text, tokens[j])) { hasOrgCue |= ExtractLexicon.OrgCues.Contains(Word(text, tokens[j])); j++; continue; }
-                // "Ministry of Defence", "Institute for the Study of War": connectors only inside organisation names.
-                if (hasOrgCue && IsConnector(text, tokens[j]))
+                if (StartsName(text, tokens[j])) { hasOrgCue |= ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[j])); j++; continue; }
+                // An editor's insertion before the name: "[French President Emmanuel] Macron".
+                if (bracketed && text[tokens[j].Start] == ']' && j + 1 < tokens.Count && StartsName(text, tokens[j + 1])) { j++; continue; }
+                // "Ministry of Defence", "Institute for the Study of War", "Security and Cooperation Centre":
+                // connectors join only inside organisation names.
+                if (IsConnector(text, tokens[j]))
                 {
                     var k = j;
                     while (k < tokens.Count && IsConnector(text, tokens[k])) k++;
-                    if (k < tokens.Count && StartsName(text, tokens[k])) { j = k; continue; }
+                    var m = k;
+                    var laterCue = false;
+                    while (m < tokens.Count && StartsName(text, tokens[m])) laterCue |= ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[m++]));
+                    var and = IsWord(text, tokens[j], "and", "and");
+                    if (m > k && (laterCue || (hasOrgCue && !and))) { j = k; continue; }
                 }
                 break;
             }
-            AddRun(text, tokens, i, j, mentions);
+            AddRun(text, tokens, i, j, sentence, mentions);
             i = j;
         }
-        _ = sentenceEnd;
     }
 
-    private static void AddRun(string text, List<WordToken> tokens, int first, int last, List<RawMention> mentions)
+    /// <summary>Names in a list ("the US, UK and France", "Atacms and Storm Shadow missiles") share the type of the best-typed one.</summary>
+    private static void Coordinate(string text, List<RawMention> mentions, int from)
+    {
+        var chainStart = from;
+        var conjoined = false;
+        for (var k = from; k <= mentions.Count; k++)
+        {
+            if (k < mentions.Count && k > chainStart && ListSeparator(text, mentions[k - 1].End, mentions[k].Start) is var separator && separator > 0)
+            {
+                conjoined |= separator == 2;
+                continue;
+            }
+            // A list ends with "and"/"or"; commas alone are as often an apposition or a clause break ("According to X, Russia").
+            if (k - chainStart > 1 && conjoined)
+            {
+                var best = -1;
+                for (var m = chainStart; m < k; m++)
+                    if (mentions[m].Type != EntityType.Other && mentions[m].Weight >= 2 && (best < 0 || mentions[m].Weight > mentions[best].Weight)) best = m;
+                if (best >= 0)
+                    for (var m = chainStart; m < k; m++)
+                        if (mentions[m].Weight < 2) mentions[m] = mentions[m] with { Type = mentions[best].Type, Weight = 1 };
+            }
+            chainStart = k;
+            conjoined = false;
+        }
+    }
+
+    /// <summary>0 when the text between two names is not a list separator, 1 for a comma, 2 for "and"/"or" (after an optional comma).</summary>
+    private static int ListSeparator(string text, int start, int end)
+    {
+        if (end <= start) return 0;
+        var between = text.AsSpan(start, end - start).Trim();
+        if (between.StartsWith("'s", StringComparison.Ordinal) || between.StartsWith("’s", StringComparison.Ordinal)) between = between[2..].TrimStart();
+        if (between.Length == 0) return 0;
+        var comma = between[0] == ',';
+        if (comma) between = between[1..].TrimStart();
+        if (between.StartsWith("the ", StringComparison.Ordinal)) between = between[4..];
+        if (between.Length == 0) return comma ? 1 : 0;
+        if (between.StartsWith("and", StringComparison.Ordinal)) between = between[3..];
+        else if (between.StartsWith("or", StringComparison.Ordinal)) between = between[2..];
+        else return 0;
+        between = between.Trim();
+        return between.Length == 0 || between is "the" ? 2 : 0;
+    }
+
+    /// <summary>
+    /// "missiles, such as the X", "areas like X", "weapons including X": a name given as an example of a kind takes
+    /// that kind's type (a weapon noun or a place noun before the cue).
+    /// </summary>
+    private static EntityType? ExampleOf(string text, List<WordToken> tokens, int first)
+    {
+        var k = first - 1;
+        if (k >= 0 && IsWord(text, tokens[k], "the", "the")) k--;
+        if (k < 0 || !tokens[k].IsWord) return null;
+        if (IsWord(text, tokens[k], "like", "including")) k--;
+        else if (k >= 1 && IsWord(text, tokens[k], "as", "as") && IsWord(text, tokens[k - 1], "such", "such")) k -= 2;
+        else return null;
+        if (k >= 0 && text[tokens[k].Start] == ',') k--;
+        if (k < 0 || !tokens[k].IsWord) return null;
+        var noun = WordSpan(text, tokens[k]);
+        if (ExtractLexicon.WeaponCues.Has(noun) || (noun.Length > 3 && noun[^1] == 's' && ExtractLexicon.WeaponCues.Has(noun[..^1]))) return EntityType.Weapon;
+        foreach (var (position, cue) in ExtractLexicon.PlaceCues)
+            if (position == "after" && (noun.Equals(cue, StringComparison.OrdinalIgnoreCase) || (noun.Length == cue.Length + 1 && noun[^1] == 's' && noun.StartsWith(cue, StringComparison.OrdinalIgnoreCase)))) return EntityType.Place;
+        return noun is "areas" or "countries" or "places" or "capitals" ? EntityType.Place : null;
+    }
+
+    /// <summary>1 for he/him/his, 2 for she/her, 0 for anything else; <paramref name="subject"/> for he/she.</summary>
+    private static int PronounGender(ReadOnlySpan<char> word, out bool subject)
+    {
+        subject = word.Equals("he", StringComparison.OrdinalIgnoreCase) || word.Equals("she", StringComparison.OrdinalIgnoreCase);
+        if (subject) return word.Length == 2 ? 1 : 2;
+        if (word.Equals("him", StringComparison.OrdinalIgnoreCase) || word.Equals("his", StringComparison.OrdinalIgnoreCase)) return 1;
+        return word.Equals("her", StringComparison.OrdinalIgnoreCase) ? 2 : 0;
+    }
+
+    private static void AddRun(string text, List<WordToken> tokens, int first, int last, int sentence, List<RawMention> mentions)
     {
         var start = first;
         string? title = null;
-        // A title may follow demonyms ("Ukrainian President X") and may span tokens ("Lieutenant General X").
-        for (var p = first; p < Math.Min(last, first + 3) && title is null; p++)
+        // A title may follow modifiers ("Ukrainian President X", "former U.S. President X") and span tokens
+        // ("Lieutenant General X", "President-elect X").
+        for (var p = first; p < Math.Min(last, first + 4) && title is null; p++)
         {
             for (var n = Math.Min(3, last - p); n >= 1; n--)
             {
-                var candidate = Join(text, tokens, p, p + n);
-                if (!ExtractLexicon.Titles.Contains(candidate)) continue;
+                if (!IsTitle(text, tokens, p, p + n)) continue;
                 if (p + n >= last) break;
-                if (p > first && !AllDemonyms(text, tokens, first, p)) break;
+                if (p > first && !AllModifiers(text, tokens, first, p)) break;
                 title = Join(text, tokens, first, p + n);
                 start = p + n;
                 break;
             }
         }
+        // Honorifics listed as function words ("Mr", "Mrs") stand just before the run.
+        if (title is null && first > 0 && tokens[first - 1].IsWord && IsTitleWord(text, tokens[first - 1])) title = text[tokens[first - 1].Start..tokens[first - 1].End];
+        // A run that is only a title ("President") names nobody.
+        if (title is null && IsTitle(text, tokens, first, last)) return;
         var end = last;
         var next = last < tokens.Count ? tokens[last] : default;
         var followedByLower = last < tokens.Count && next.IsWord && char.IsLower(text[next.Start]);
         if (title is null)
         {
-            // Adjectives of nationality are modifiers, not names: "Russian soldiers", "North Korean troops".
-            if (IsDemonym(Word(text, tokens[end - 1])) && (followedByLower || end - start == 1)) return;
-            while (end - start > 1 && IsDemonym(Word(text, tokens[start])) && !ExtractLexicon.OrgCues.Contains(Word(text, tokens[end - 1]))) start++;
+            // Peoples are groups and nationality adjectives modifiers, not names: "North Koreans", "Russian soldiers".
+            var whole = ExtractLexicon.Nation(StripPossessive(Span(text, tokens, start, end)));
+            if (whole is NationWord.People or NationWord.Adjective) return;
+            if (whole is NationWord.None)
+            {
+                if (IsDemonym(WordSpan(text, tokens[end - 1])) && (followedByLower || end - start == 1)) return;
+                while (end - start > 1 && IsDemonym(WordSpan(text, tokens[start])) && !ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[end - 1]))) start++;
+            }
         }
+        while (start < end && !tokens[start].IsWord) start++;
         if (start >= end) return;
 
         var type = EntityType.Other;
         var weight = 0;
         var prev = first > 0 ? tokens[first - 1] : default;
-        var lastWord = Word(text, tokens[end - 1]);
+        var lastWord = WordSpan(text, tokens[end - 1]);
+        var nameSpan = Span(text, tokens, start, end);
         var name = Join(text, tokens, start, end);
         if (EndsWithPossessive(text, tokens[end - 1])) name = name[..^2];
+        var nation = ExtractLexicon.Nation(StripPossessive(nameSpan));
         var nameStart = tokens[start].Start;
         if (title is not null) { type = EntityType.Person; weight = 3; }
         else if (first > 0 && IsOrdinal(text, prev) && ContainsUnitNoun(text, tokens, start, end))
@@ -130,46 +267,82 @@ public sealed class EntityExtractor : IExtractor
             nameStart = prev.Start;
             name = text[prev.Start..prev.End] + " " + name;
         }
+        else if (nation is NationWord.Country or NationWord.City) { type = EntityType.Place; weight = 3; }
         else if (FollowedByWeaponCue(text, tokens, end)) { type = EntityType.Weapon; weight = 2; }
-        else if (ExtractLexicon.OrgCues.Contains(lastWord) || (end - start > 2 && ExtractLexicon.OrgCues.Contains(Word(text, tokens[start])))) { type = EntityType.Organization; weight = 3; }
+        else if (ExampleOf(text, tokens, first) is { } kind) { type = kind; weight = 2; }
+        else if (ExtractLexicon.Outlets.Has(StripPossessive(nameSpan))) { type = EntityType.Organization; weight = 3; }
+        else if (ExtractLexicon.OrgCues.Has(lastWord) || (end - start > 2 && ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[start])))) { type = EntityType.Organization; weight = 3; }
+        else if (end - start > 1 && ExtractLexicon.PlaceHeads.Has(lastWord)) { type = EntityType.Place; weight = 3; }
         else if (IsPlaceContext(text, tokens, first, end)) { type = EntityType.Place; weight = 2; }
+        else if (FollowedByAny(text, tokens, end, ExtractLexicon.OrgModified)) { type = EntityType.Organization; weight = 2; }
         else if (end - start == 1 && WordTokenizer.IsAllCaps(text, tokens[start])) { type = EntityType.Organization; weight = 1; }
         else if (FollowedBySpeechVerb(text, tokens, end)) { type = EntityType.Person; weight = end - start > 1 ? 2 : 1; }
-        else if (end - start is 2 or 3 && IsDirection(Word(text, tokens[start]))) { type = EntityType.Place; weight = 1; }
+        else if (IsBracketedAfterPronoun(text, tokens, first, end)) { type = EntityType.Person; weight = 2; }
+        else if (EndsWithPossessive(text, tokens[end - 1]) ? FollowedByAny(text, tokens, end, ExtractLexicon.PersonPossessions) : FollowedByAny(text, tokens, end, ExtractLexicon.PersonVerbs)) { type = EntityType.Person; weight = 1; }
+        else if (end - start is 2 or 3 && IsDirection(WordSpan(text, tokens[start]))) { type = EntityType.Place; weight = 1; }
         else if (end - start is 2 or 3) { type = EntityType.Person; weight = 1; }
 
         var apposition = Apposition(text, tokens, end);
         // An age in apposition ("Oleh, 30, ...") only ever describes a person.
         if (apposition is not null && char.IsDigit(apposition[0]) && weight < 2) { type = EntityType.Person; weight = 2; }
         var nameEnd = EndsWithPossessive(text, tokens[end - 1]) ? tokens[end - 1].End - 2 : tokens[end - 1].End;
-        mentions.Add(new RawMention(nameStart, nameEnd, name, type, weight, title, apposition));
+        var speaks = FollowedBySpeechVerb(text, tokens, end) || (first > 0 && tokens[first - 1].IsWord && ExtractLexicon.SpeechVerbs.Has(WordSpan(text, tokens[first - 1])));
+        mentions.Add(new RawMention(nameStart, nameEnd, name, type, weight, title, apposition, sentence, IsNominal(text, tokens, first), speaks));
     }
+
+    /// <summary>True when the run is the sentence's subject: nothing but a preposition-free opening before it.</summary>
+    private static bool IsNominal(string text, List<WordToken> tokens, int first)
+    {
+        for (var k = 0; k < first; k++)
+        {
+            if (!tokens[k].IsWord) continue;
+            if (IsWord(text, tokens[k], "the", "The")) continue;
+            if (IsTitleWord(text, tokens[k]) || IsModifier(text, tokens[k])) continue;
+            return false;
+        }
+        return true;
+    }
+
+    private static bool IsTitle(string text, List<WordToken> tokens, int from, int to)
+    {
+        if (to <= from) return false;
+        var span = Span(text, tokens, from, to);
+        if (ExtractLexicon.Titles.Has(span)) return true;
+        // "President-elect", "Vice-President".
+        return span.EndsWith("-elect", StringComparison.Ordinal) && ExtractLexicon.Titles.Has(span[..^6]);
+    }
+
+    private static bool IsTitleWord(string text, WordToken token) => token.IsWord && ExtractLexicon.Titles.Has(WordSpan(text, token));
 
     private static bool StartsName(string text, WordToken token)
     {
         if (!WordTokenizer.IsCapitalised(text, token)) return false;
-        var word = Word(text, token);
-        return !ExtractLexicon.FunctionWords.Contains(word) && !ExtractLexicon.FunctionWords.Contains(StripPossessive(word));
+        var word = WordSpan(text, token);
+        if (ExtractLexicon.FunctionWords.Has(word) || ExtractLexicon.FunctionWords.Has(StripPossessive(word))) return false;
+        // "Virginia-based", "Russian-held": a capitalised word turned adjective is not part of a name; "No-one" is a pronoun.
+        var dash = word.LastIndexOf('-');
+        if (dash <= 0 || dash + 1 >= word.Length) return true;
+        if (ExtractLexicon.FunctionWords.Has(word[..word.IndexOf('-')])) return false;
+        return !char.IsLower(word[dash + 1]) || !(word.EndsWith("ed", StringComparison.Ordinal) || IsDemonym(word[..dash]) || ExtractLexicon.Nation(word[..dash]) != NationWord.None);
     }
 
-    private static bool IsConnector(string text, WordToken token)
-    {
-        if (!token.IsWord) return false;
-        var w = text.AsSpan(token.Start, token.Length);
-        return w is "of" or "for" or "the" or "and" or "de";
-    }
+    private static bool IsConnector(string text, WordToken token) =>
+        token.IsWord && WordSpan(text, token) is "of" or "for" or "the" or "and" or "de";
+
+    private static bool IsWord(string text, WordToken token, string a, string b) =>
+        token.IsWord && (WordSpan(text, token).SequenceEqual(a) || WordSpan(text, token).SequenceEqual(b));
 
     private static bool IsOrdinal(string text, WordToken token)
     {
         if (!token.IsWord || !char.IsDigit(text[token.Start])) return false;
-        var w = text.AsSpan(token.Start, token.Length);
+        var w = WordSpan(text, token);
         return w.EndsWith("st", StringComparison.Ordinal) || w.EndsWith("nd", StringComparison.Ordinal)
             || w.EndsWith("rd", StringComparison.Ordinal) || w.EndsWith("th", StringComparison.Ordinal);
     }
 
     private static bool ContainsUnitNoun(string text, List<WordToken> tokens, int start, int end)
     {
-        for (var k = start; k < end; k++) if (ExtractLexicon.UnitNouns.Contains(Word(text, tokens[k]))) return true;
+        for (var k = start; k < end; k++) if (ExtractLexicon.UnitNouns.Has(WordSpan(text, tokens[k]))) return true;
         return false;
     }
 
@@ -179,42 +352,52 @@ public sealed class EntityExtractor : IExtractor
         {
             var t = tokens[k];
             if (!t.IsWord || char.IsUpper(text[t.Start])) return false;
-            if (ExtractLexicon.WeaponCues.Contains(Word(text, t))) return true;
+            if (ExtractLexicon.WeaponCues.Has(WordSpan(text, t))) return true;
         }
         return false;
     }
 
-    private static bool FollowedBySpeechVerb(string text, List<WordToken> tokens, int end)
+    private static bool FollowedBySpeechVerb(string text, List<WordToken> tokens, int end) => FollowedByAny(text, tokens, end, ExtractLexicon.SpeechVerbs, 2);
+
+    /// <summary>True when one of the next <paramref name="window"/> tokens (words only) is in <paramref name="words"/>.</summary>
+    private static bool FollowedByAny(string text, List<WordToken> tokens, int end, FrozenSet<string> words, int window = 1)
     {
-        for (var k = end; k < Math.Min(tokens.Count, end + 2); k++)
+        for (var k = end; k < Math.Min(tokens.Count, end + window); k++)
         {
             var t = tokens[k];
             if (!t.IsWord) return false;
-            if (ExtractLexicon.SpeechVerbs.Contains(Word(text, t))) return true;
+            if (words.Has(WordSpan(text, t))) return true;
         }
         return false;
     }
+
+    /// <summary>"he [Macron] wants": an editor's bracket naming a pronoun's referent names a person.</summary>
+    private static bool IsBracketedAfterPronoun(string text, List<WordToken> tokens, int first, int end) =>
+        first >= 2 && end < tokens.Count && text[tokens[first - 1].Start] == '[' && text[tokens[end].Start] == ']'
+        && PronounGender(WordSpan(text, tokens[first - 2]), out _) != 0;
 
     private static bool IsPlaceContext(string text, List<WordToken> tokens, int first, int end)
     {
-        string? before = first > 0 && tokens[first - 1].IsWord ? Word(text, tokens[first - 1]) : null;
-        string? before2 = first > 1 && before is not null && tokens[first - 2].IsWord ? Word(text, tokens[first - 2]) + " " + before : null;
-        if (first > 1 && before == "the" && tokens[first - 2].IsWord) before = Word(text, tokens[first - 2]);
-        string? after = end < tokens.Count && tokens[end].IsWord ? Word(text, tokens[end]) : null;
+        var before = first > 0 && tokens[first - 1].IsWord ? WordSpan(text, tokens[first - 1]) : default;
+        var before2 = first > 1 && !before.IsEmpty && tokens[first - 2].IsWord ? Span(text, tokens, first - 2, first) : default;
+        if (first > 1 && before.SequenceEqual("the") && tokens[first - 2].IsWord) before = WordSpan(text, tokens[first - 2]);
+        var after = end < tokens.Count && tokens[end].IsWord ? WordSpan(text, tokens[end]) : default;
         foreach (var (position, cue) in ExtractLexicon.PlaceCues)
         {
-            if (position == "before" && (string.Equals(cue, before, StringComparison.Ordinal) || string.Equals(cue, before2, StringComparison.Ordinal))) return true;
-            if (position == "after" && string.Equals(cue, after, StringComparison.OrdinalIgnoreCase)) return true;
+            if (position == "before" && (before.SequenceEqual(cue) || before2.SequenceEqual(cue))) return true;
+            if (position == "after" && (after.Equals(cue, StringComparison.OrdinalIgnoreCase)
+                || (after.Length == cue.Length + 1 && after[^1] == 's' && after.StartsWith(cue, StringComparison.OrdinalIgnoreCase)))) return true;
         }
         return false;
     }
 
-    private static bool IsDirection(string word) => word is "North" or "South" or "East" or "West" or "Northern" or "Southern" or "Eastern" or "Western" or "New";
+    private static bool IsDirection(ReadOnlySpan<char> word) => word is "North" or "South" or "East" or "West" or "Northern" or "Southern" or "Eastern" or "Western" or "New";
 
     /// <summary>Nationality adjectives by their suffixes ("-ian", "-ean", "-ese", "-ish", "-ch", "-ern"), also hyphenated pairs.</summary>
-    internal static bool IsDemonym(string word)
+    internal static bool IsDemonym(ReadOnlySpan<char> word)
     {
-        var dash = word.IndexOf('-', StringComparison.Ordinal);
+        if (ExtractLexicon.Nation(word) is NationWord.Adjective or NationWord.People) return true;
+        var dash = word.IndexOf('-');
         if (dash > 0) return IsDemonym(word[..dash]) && IsDemonym(word[(dash + 1)..]);
         return word.Length > 4 && char.IsUpper(word[0]) &&
             (word.EndsWith("ian", StringComparison.Ordinal) || word.EndsWith("ean", StringComparison.Ordinal) || word.EndsWith("ese", StringComparison.Ordinal)
@@ -222,9 +405,17 @@ public sealed class EntityExtractor : IExtractor
              || word.EndsWith("can", StringComparison.Ordinal));
     }
 
-    private static bool AllDemonyms(string text, List<WordToken> tokens, int from, int to)
+    /// <summary>A word that may precede a title or a name without being part of it: nationality, country, direction, "former".</summary>
+    private static bool IsModifier(string text, WordToken token)
     {
-        for (var k = from; k < to; k++) if (!IsDemonym(Word(text, tokens[k])) && !IsDirection(Word(text, tokens[k]))) return false;
+        if (!token.IsWord) return false;
+        var w = WordSpan(text, token);
+        return IsDemonym(w) || IsDirection(w) || ExtractLexicon.Nation(w) == NationWord.Country || w is "former" or "Former" or "then" or "acting" or "Acting";
+    }
+
+    private static bool AllModifiers(string text, List<WordToken> tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++) if (!IsModifier(text, tokens[k])) return false;
         return true;
     }
 
@@ -234,10 +425,9 @@ public sealed class EntityExtractor : IExtractor
         if (end >= tokens.Count || text[tokens[end].Start] != ',' || end + 1 >= tokens.Count) return null;
         var k = end + 1;
         var startToken = tokens[k];
-        var first = Word(text, startToken);
+        var first = WordSpan(text, startToken);
         var isAge = startToken.IsWord && char.IsDigit(first[0]) && first.Length <= 3;
-        if (!isAge && first is not ("the" or "a" or "an" or "who")) return null;
-        if (first == "who") return null;
+        if (!isAge && first is not ("the" or "a" or "an")) return null;
         var stop = k;
         var commas = 0;
         while (stop < tokens.Count && stop - k < 20)
@@ -247,7 +437,7 @@ public sealed class EntityExtractor : IExtractor
             if (c == ',')
             {
                 // An age is followed by its own apposition: "Oleh, 30, a soldier in ...".
-                if (isAge && commas == 0 && stop + 1 < tokens.Count && Word(text, tokens[stop + 1]) is "a" or "an" or "the") { commas++; stop++; continue; }
+                if (isAge && commas == 0 && stop + 1 < tokens.Count && WordSpan(text, tokens[stop + 1]) is "a" or "an" or "the") { commas++; stop++; continue; }
                 break;
             }
             stop++;
@@ -256,7 +446,7 @@ public sealed class EntityExtractor : IExtractor
         return text[startToken.Start..tokens[stop - 1].End];
     }
 
-    private static List<Entity> Resolve(ExtractionContext context, List<RawMention> mentions, List<(int Start, int End)> pronouns)
+    private static List<Entity> Resolve(ExtractionContext context, List<RawMention> mentions, List<Pronoun> pronouns)
     {
         // Group mentions by normalised name; short forms (one token equal to a token of a longer name) join the longer one.
         var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
@@ -286,31 +476,31 @@ public sealed class EntityExtractor : IExtractor
             // Only an unambiguous owner: "Kofman" joins "Michael Kofman" unless two "... Kofman" exist.
             var distinct = owners.Where(o => o.MergedInto is null).ToList();
             if (distinct.Count != 1) continue;
-            var owner = distinct[0];
-            if (!Compatible(owner.Vote(), g.Vote())) continue;
-            owner.Mentions.AddRange(g.Mentions);
-            g.MergedInto = owner;
+            var longer = distinct[0];
+            if (!Compatible(longer.Vote(), g.Vote())) continue;
+            longer.Mentions.AddRange(g.Mentions);
+            g.MergedInto = longer;
         }
 
-        var people = new List<(int Start, Group Group)>();
+        var personMentions = new List<RawMention>();
+        var owner = new Dictionary<RawMention, Group>(ReferenceEqualityComparer.Instance);
         var result = new List<(Group Group, EntityType Type)>();
         foreach (var g in order)
         {
             if (g.MergedInto is not null) continue;
             var type = g.Vote();
             result.Add((g, type));
-            if (type == EntityType.Person) foreach (var m in g.Mentions) people.Add((m.Start, g));
+            if (type != EntityType.Person) continue;
+            foreach (var m in g.Mentions) { personMentions.Add(m); owner[m] = g; }
         }
-        people.Sort((a, b) => a.Start.CompareTo(b.Start));
-        // A pronoun refers to the nearest person mentioned before it (within a few hundred characters).
+        personMentions.Sort((x, y) => x.Start.CompareTo(y.Start));
         var pronounMentions = new Dictionary<Group, List<(int, int)>>();
-        foreach (var (ps, pe) in pronouns)
+        foreach (var pronoun in pronouns)
         {
-            var idx = LowerBound(people, ps) - 1;
-            if (idx < 0 || ps - people[idx].Start > 600) continue;
-            var g = people[idx].Group;
-            if (!pronounMentions.TryGetValue(g, out var list)) pronounMentions[g] = list = [];
-            list.Add((ps, pe));
+            var antecedent = Antecedent(personMentions, owner, pronoun);
+            if (antecedent is null) continue;
+            if (!pronounMentions.TryGetValue(antecedent, out var list)) pronounMentions[antecedent] = list = [];
+            list.Add((pronoun.Start, pronoun.End));
         }
 
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -345,11 +535,34 @@ public sealed class EntityExtractor : IExtractor
         return entities;
     }
 
-    private static bool Compatible(EntityType owner, EntityType shortForm) =>
-        owner == shortForm || shortForm is EntityType.Other or EntityType.Person && owner == EntityType.Person
-        || (owner != EntityType.Person && shortForm == EntityType.Other);
+    /// <summary>
+    /// The person a pronoun refers to, from its own sentence before it, else from the nearest earlier sentence naming a
+    /// person (within 600 characters): that sentence's subject, else the person it quotes ("..., said Oleh"), else the
+    /// nearest; a person whose title marks the other gender is skipped. "Kofman met Trump. He added" is Kofman.
+    /// </summary>
+    private static Group? Antecedent(List<RawMention> people, Dictionary<RawMention, Group> owner, Pronoun pronoun)
+    {
+        var idx = LowerBoundMention(people, pronoun.Start) - 1;
+        if (idx < 0 || pronoun.Start - people[idx].Start > 600) return null;
+        var sentence = -1;
+        Group? nearest = null;
+        Group? subject = null;
+        Group? speaker = null;
+        for (var k = idx; k >= 0 && pronoun.Start - people[k].Start <= 600; k--)
+        {
+            var m = people[k];
+            var g = owner[m];
+            if (g.Gender() is var gender && gender != 0 && gender != pronoun.Gender) continue;
+            if (sentence >= 0 && m.Sentence != sentence) break;
+            sentence = m.Sentence;
+            nearest ??= g;
+            if (m.Nominal) subject = g;
+            if (m.Speaks) speaker ??= g;
+        }
+        return subject ?? speaker ?? nearest;
+    }
 
-    private static int LowerBound(List<(int Start, Group Group)> list, int start)
+    private static int LowerBoundMention(List<RawMention> list, int start)
     {
         int lo = 0, hi = list.Count;
         while (lo < hi)
@@ -359,6 +572,10 @@ public sealed class EntityExtractor : IExtractor
         }
         return lo;
     }
+
+    private static bool Compatible(EntityType owner, EntityType shortForm) =>
+        owner == shortForm || shortForm is EntityType.Other or EntityType.Person && owner == EntityType.Person
+        || (owner != EntityType.Person && shortForm == EntityType.Other);
 
     /// <summary>The document-local id of an entity: its type and a slug of its name.</summary>
     internal static string LocalId(EntityType type, string key) =>
@@ -379,29 +596,59 @@ public sealed class EntityExtractor : IExtractor
     private static string StripPossessive(string word) =>
         word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
 
+    private static ReadOnlySpan<char> StripPossessive(ReadOnlySpan<char> word) =>
+        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
+
     private static bool EndsWithPossessive(string text, WordToken token) =>
         token.Length > 2 && text[token.End - 1] == 's' && text[token.End - 2] is '\'' or '’';
 
-    private static string Word(string text, WordToken token) => text[token.Start..token.End];
+    private static ReadOnlySpan<char> WordSpan(string text, WordToken token) => text.AsSpan(token.Start, token.Length);
 
+    /// <summary>The text of tokens [from, to) as written (single spaces in news text make it the lexicon key).</summary>
+    private static ReadOnlySpan<char> Span(string text, List<WordToken> tokens, int from, int to) =>
+        to <= from ? default : text.AsSpan(tokens[from].Start, tokens[to - 1].End - tokens[from].Start);
+
+    /// <summary>The words of tokens [from, to) joined by single spaces; brackets and other marks are left out.</summary>
     private static string Join(string text, List<WordToken> tokens, int from, int to)
     {
         var builder = new StringBuilder();
         for (var k = from; k < to; k++)
         {
-            if (k > from) builder.Append(' ');
+            if (!tokens[k].IsWord) continue;
+            if (builder.Length > 0) builder.Append(' ');
             builder.Append(text, tokens[k].Start, tokens[k].Length);
         }
         return builder.ToString();
     }
 
-    private sealed record RawMention(int Start, int End, string Name, EntityType Type, int Weight, string? Title, string? Apposition);
+    private sealed class OpenerEvidence
+    {
+        public bool Inner { get; set; }
+        public bool Lower { get; set; }
+    }
+
+    private readonly record struct Pronoun(int Start, int End, int Sentence, int Gender, bool Subject);
+
+    private sealed record RawMention(int Start, int End, string Name, EntityType Type, int Weight, string? Title, string? Apposition, int Sentence, bool Nominal, bool Speaks);
 
     private sealed class Group(string key)
     {
         public string Key { get; } = key;
         public List<RawMention> Mentions { get; } = [];
         public Group? MergedInto { get; set; }
+
+        /// <summary>1 male, 2 female, 0 unknown: from gendered titles only ("Mrs", "Sir").</summary>
+        public int Gender()
+        {
+            foreach (var m in Mentions)
+            {
+                if (m.Title is null) continue;
+                var last = m.Title.AsSpan(m.Title.LastIndexOf(' ') + 1).TrimEnd('.');
+                if (last is "Mr" or "Sir" or "King" or "Prince" or "Lord") return 1;
+                if (last is "Mrs" or "Ms" or "Miss" or "Madam" or "Queen" or "Princess" or "Lady" or "Dame") return 2;
+            }
+            return 0;
+        }
 
         public EntityType Vote()
         {

@@ -74,4 +74,92 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(context.Entities, e => e.Name.Contains("However", StringComparison.Ordinal) || e.Name.StartsWith("The", StringComparison.Ordinal));
         Assert.Single(context.Entities, e => e.Name == "Army");
     }
+
+    [Fact]
+    public void ACommonNounOpeningASentenceIsNotANameEvenBeforeASpeechVerb()
+    {
+        var context = Run("Soldiers said they had been told to capture a prisoner. Many soldiers left. Bloggers also posted footage that military bloggers shared.");
+        Assert.DoesNotContain(context.Entities, e => e.Name is "Soldiers" or "Bloggers");
+    }
+
+    [Fact]
+    public void AnOpenerCoordinatedWithANameIsANameOfTheSameType()
+    {
+        var context = Run("Atacms and Storm Shadow missiles may have been used to powerful effect. Soldiers saw little of it.");
+        Assert.Equal(EntityType.Weapon, Assert.Single(context.Entities, e => e.Name == "Atacms").Type);
+        Assert.Equal(EntityType.Weapon, Assert.Single(context.Entities, e => e.Name == "Storm Shadow").Type);
+    }
+
+    [Fact]
+    public void CountriesArePlacesAndPeoplesAreNotNames()
+    {
+        var context = Run("Reports say North Koreans fought in the war. South Korea's NIS said that Russians trained them. Talks were held in Jeddah, Saudi Arabia, and the United States joined.");
+        Assert.DoesNotContain(context.Entities, e => e.Name is "North Koreans" or "Russians" or "Korea" or "Arabia");
+        Assert.Equal(EntityType.Place, Assert.Single(context.Entities, e => e.Name == "South Korea").Type);
+        Assert.Equal(EntityType.Place, Assert.Single(context.Entities, e => e.Name == "Saudi Arabia").Type);
+        Assert.Equal(EntityType.Place, Assert.Single(context.Entities, e => e.Name == "United States").Type);
+        Assert.Equal(EntityType.Organization, Assert.Single(context.Entities, e => e.Name == "NIS").Type);
+    }
+
+    [Fact]
+    public void TitlesAfterCountriesAndElectSuffixesMakeAPersonAndATitleAloneIsNobody()
+    {
+        var context = Run("It was a dispute with former US President Donald Trump, aides said. With nine days to go before President-elect Donald Trump took office, the President spoke.");
+        var trump = Assert.Single(context.Entities, e => e.Name == "Donald Trump");
+        Assert.Equal(EntityType.Person, trump.Type);
+        Assert.Contains("US President", trump.Descriptions);
+        Assert.DoesNotContain(context.Entities, e => e.Name is "President" or "U.S. President Donald Trump" or "President-elect Donald Trump");
+    }
+
+    [Fact]
+    public void AnEditorsBracketJoinsTheNameAndNamesAPerson()
+    {
+        var context = Run("Zelensky said: 'The main focus for [Russian President Vladimir] Putin is to push us out.' Later he said “he [Medvedev] wants it too”.");
+        var putin = Assert.Single(context.Entities, e => e.Name == "Vladimir Putin");
+        Assert.Equal(EntityType.Person, putin.Type);
+        Assert.Equal(EntityType.Person, Assert.Single(context.Entities, e => e.Name == "Medvedev").Type);
+        Assert.DoesNotContain(context.Entities, e => e.Name is "President" or "Vladimir");
+    }
+
+    [Fact]
+    public void OrganisationNamesJoinOverAndAndDropAnAdjectivalPlace()
+    {
+        var context = Run("“It is the only area,” Serhiy Kuzan, of the Ukrainian Security and Cooperation Centre, told me. Michael Kofman, a military analyst at the Virginia-based Center for Naval Analyses, agreed.");
+        Assert.Equal(EntityType.Organization, Assert.Single(context.Entities, e => e.Name == "Ukrainian Security and Cooperation Centre").Type);
+        Assert.Equal(EntityType.Organization, Assert.Single(context.Entities, e => e.Name == "Center for Naval Analyses").Type);
+        Assert.DoesNotContain(context.Entities, e => e.Name.Contains("Virginia", StringComparison.Ordinal) || e.Name == "Security");
+    }
+
+    [Fact]
+    public void NamesGivenAsExamplesOfAKindTakeItsType()
+    {
+        var context = Run("Allies have provided long-range missiles, such as the Atacms and Storm Shadows, to counter attacks. Forces were drawn away from areas like Zaporizhzhia and Kharkiv.");
+        Assert.Equal(EntityType.Weapon, Assert.Single(context.Entities, e => e.Name == "Atacms").Type);
+        Assert.Equal(EntityType.Weapon, Assert.Single(context.Entities, e => e.Name == "Storm Shadows").Type);
+        Assert.Equal(EntityType.Place, Assert.Single(context.Entities, e => e.Name == "Zaporizhzhia").Type);
+        Assert.Equal(EntityType.Place, Assert.Single(context.Entities, e => e.Name == "Kharkiv").Type);
+    }
+
+    [Fact]
+    public void APronounPrefersTheSubjectOfThePreviousSentenceOverTheNearestName()
+    {
+        var context = Run("Oleh Petrenko met Donald Trump in Kyiv on Friday. He said the talks went well.");
+        var oleh = Assert.Single(context.Entities, e => e.Name == "Oleh Petrenko");
+        Assert.Contains(oleh.Mentions, m => m.Excerpt == "He");
+        Assert.DoesNotContain(Assert.Single(context.Entities, e => e.Name == "Donald Trump").Mentions, m => m.Excerpt == "He");
+    }
+
+    [Fact]
+    public void APronounSkipsAPersonOfTheOtherGender()
+    {
+        var context = Run("Mr John Major met Mrs Margaret Thatcher on Friday. She said the talks went well.");
+        Assert.Contains(Assert.Single(context.Entities, e => e.Name == "Margaret Thatcher").Mentions, m => m.Excerpt == "She");
+    }
+
+    [Fact]
+    public void AbbreviatedMonthsAreNotNames()
+    {
+        var context = Run("Both sides want gains ahead of Jan. 20, the analyst said, and a vehicle passed on Dec. 8.");
+        Assert.DoesNotContain(context.Entities, e => e.Name is "Jan" or "Dec");
+    }
 }
