@@ -27,7 +27,7 @@ public sealed class EntityResolutionStage : ICorpusStage
         {
             foreach (var entity in analysis.Entities)
             {
-                var key = Fold(entity.Name);
+                var key = Key(entity);
                 if (key.Length == 0) continue;
                 var cluster = Find(byKey, bySkeleton, key, entity.Type);
                 if (cluster is null)
@@ -80,6 +80,20 @@ public sealed class EntityResolutionStage : ICorpusStage
             if (Levenshtein(c.Key, key) <= Math.Max(1, key.Length / 5)) return c;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The matching key of an entity: its folded name, except that a country's other names ("U.S.", "America") key as
+    /// the country's first name in <c>countries.tsv</c>, and a weapon's plural ("Storm Shadows") as its singular.
+    /// </summary>
+    internal static string Key(Entity entity)
+    {
+        if (entity.Type == EntityType.Place && ExtractLexicon.Nation(entity.Name) == NationWord.Country
+            && ExtractLexicon.CountryOf.TryGetValue(entity.Name, out var country))
+            return Fold(country);
+        var name = entity.Name;
+        if (entity.Type == EntityType.Weapon && name.Length > 4 && name[^1] == 's' && char.ToLowerInvariant(name[^2]) is not ('s' or 'u' or 'i')) name = name[..^1];
+        return Fold(name);
     }
 
     private static bool Compatible(EntityType a, EntityType b) => a == b || a == EntityType.Other || b == EntityType.Other;

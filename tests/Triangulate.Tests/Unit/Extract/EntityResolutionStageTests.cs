@@ -63,4 +63,21 @@ public sealed class EntityResolutionStageTests
         new EntityResolutionStage().Run(again);
         Assert.Equal(context.Entities.Select(e => e.Id), again.Entities.Select(e => e.Id));
     }
+
+    [Fact]
+    public void ACountrysOtherNamesAndAWeaponsPluralAreOneEntity()
+    {
+        var corpus = new Corpus([
+            Doc("d-1", ("United States", EntityType.Place), ("Storm Shadow", EntityType.Weapon)),
+            Doc("d-2", ("U.S.", EntityType.Place), ("Storm Shadows", EntityType.Weapon), ("Chess", EntityType.Weapon)),
+        ]);
+        var context = new CorpusContext(corpus);
+        new EntityResolutionStage().Run(context);
+
+        var country = Assert.Single(context.Entities, e => e.Type == EntityType.Place);
+        Assert.Equal(2, country.Mentions.Count);
+        Assert.Equal(2, Assert.Single(context.Entities, e => e.Name.StartsWith("Storm", StringComparison.Ordinal)).Mentions.Count);
+        // A word ending in a double s is not a plural.
+        Assert.Equal(EntityResolutionStage.Fold("Chess"), EntityResolutionStage.Key(context.Corpus.ReadAnalyses().Last().Analysis.Entities[^1]));
+    }
 }
