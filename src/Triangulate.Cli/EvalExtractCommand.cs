@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Triangulate.Link.Evaluation;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -172,18 +173,7 @@ internal static class EvalExtractCommand
         {
             var xml = XDocument.Load(file);
             if (xml.Root?.Name.LocalName != "Document") continue;
-            var text = new StringBuilder();
-            var offsets = new Dictionary<string, (int Start, int End)>(StringComparer.Ordinal);
-            var sentence = "0";
-            foreach (var token in xml.Root.Elements("token"))
-            {
-                var s = (string?)token.Attribute("sentence") ?? "0";
-                if (text.Length > 0) text.Append(s == sentence ? ' ' : '\n');
-                sentence = s;
-                offsets[(string)token.Attribute("t_id")!] = (text.Length, text.Length + token.Value.Length);
-                text.Append(token.Value);
-            }
-            var content = text.ToString();
+            var (content, offsets) = MeantimeReader.Tokens(xml.Root);
             // MEANTIME annotates only the first sentences of each article (title, date line and about four more):
             // names found in sentences no markable touches are not scored, or the scorer would count them as wrong.
             var sentenceAt = new int[content.Length + 1];
@@ -196,17 +186,7 @@ internal static class EvalExtractCommand
             var annotated = new HashSet<int>();
             foreach (var anchor in xml.Root.Element("Markables")?.Descendants("token_anchor") ?? [])
                 if (offsets.TryGetValue((string)anchor.Attribute("t_id")!, out var at)) annotated.Add(sentenceAt[at.Start]);
-            var blocks = new List<Block>();
-            var start = 0;
-            for (var i = 0; i <= content.Length; i++)
-            {
-                if (i < content.Length && content[i] != '\n') continue;
-                if (i > start) blocks.Add(new Block(BlockKind.Body, start, i));
-                start = i + 1;
-            }
-            var bytes = Encoding.UTF8.GetBytes(content);
-            var sha = StableId.Sha256Hex(bytes);
-            var document = new Document { Id = StableId.ForDocument(sha), Source = file, Sha256 = sha, Text = content, Blocks = blocks, Body = content, Language = "en" };
+            var document = MeantimeReader.ToDocument(content, file, null);
             var found = new HashSet<(int, int)>();
             foreach (var e in Analyse(document).Entities)
                 foreach (var m in e.Mentions)

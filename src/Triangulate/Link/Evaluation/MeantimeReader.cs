@@ -24,8 +24,13 @@ public static class MeantimeReader
         }
     }
 
-    private static MeantimeArticle Parse(XElement root, string source, string topic)
+    /// <summary>
+    /// The article text rebuilt from the tokens of a CAT XML <c>Document</c> (one sentence a line, single spaces), and
+    /// each token id's character range in it.
+    /// </summary>
+    public static (string Text, Dictionary<string, (int Start, int End)> Offsets) Tokens(XElement root)
     {
+        ArgumentNullException.ThrowIfNull(root);
         var text = new StringBuilder();
         var offsets = new Dictionary<string, (int Start, int End)>(StringComparer.Ordinal);
         var sentence = "0";
@@ -37,7 +42,38 @@ public static class MeantimeReader
             offsets[(string)token.Attribute("t_id")!] = (text.Length, text.Length + token.Value.Length);
             text.Append(token.Value);
         }
-        var content = text.ToString();
+        return (text.ToString(), offsets);
+    }
+
+    /// <summary>A document of rebuilt text: every line a body block, English, keyed by the SHA-256 of the text.</summary>
+    public static Document ToDocument(string content, string source, DateEstimate? published)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var blocks = new List<Block>();
+        var lineStart = 0;
+        for (var i = 0; i <= content.Length; i++)
+        {
+            if (i < content.Length && content[i] != '\n') continue;
+            if (i > lineStart) blocks.Add(new Block(BlockKind.Body, lineStart, i));
+            lineStart = i + 1;
+        }
+        var sha = StableId.Sha256Hex(Encoding.UTF8.GetBytes(content));
+        return new Document
+        {
+            Id = StableId.ForDocument(sha),
+            Source = source,
+            Sha256 = sha,
+            Text = content,
+            Blocks = blocks,
+            Body = content,
+            Language = "en",
+            Published = published,
+        };
+    }
+
+    private static MeantimeArticle Parse(XElement root, string source, string topic)
+    {
+        var (content, offsets) = Tokens(root);
         var markables = root.Element("Markables");
         var names = new List<MeantimeMention>();
         DateEstimate? published = null;
@@ -64,27 +100,7 @@ public static class MeantimeReader
                 names.Add(new MeantimeMention(start, end, instance, type));
             }
         }
-        var blocks = new List<Block>();
-        var lineStart = 0;
-        for (var i = 0; i <= content.Length; i++)
-        {
-            if (i < content.Length && content[i] != '\n') continue;
-            if (i > lineStart) blocks.Add(new Block(BlockKind.Body, lineStart, i));
-            lineStart = i + 1;
-        }
-        var sha = StableId.Sha256Hex(Encoding.UTF8.GetBytes(content));
-        var document = new Document
-        {
-            Id = StableId.ForDocument(sha),
-            Source = source,
-            Sha256 = sha,
-            Text = content,
-            Blocks = blocks,
-            Body = content,
-            Language = "en",
-            Published = published,
-        };
-        return new MeantimeArticle(topic, document, names);
+        return new MeantimeArticle(topic, ToDocument(content, source, published), names);
     }
 
     /// <summary>Mention id → (instance id, type) through REFERS_TO links to ENTITY instances.</summary>
