@@ -165,25 +165,27 @@ public sealed class StoryDigest
     }
 
     /// <summary>
-    /// Quantity claims grouped by measure and subject (each group a series a chart can draw), each group ordered by time;
-    /// only claims with a value and a time count.
+    /// The story's figure series as chart lines: each point's claim with the time and value the series gives it (the
+    /// grouping is the series stage's, by measure and holder; a chart draws only series of two points or more).
     /// </summary>
     public IReadOnlyList<FigureGroup> FigureGroups()
     {
-        var groups = new SortedDictionary<(string, string), List<Claim>>();
-        foreach (var claim in Claims)
+        var byId = new Dictionary<string, Claim>(StringComparer.Ordinal);
+        foreach (var claim in Claims) byId[claim.Id] = claim;
+        var result = new List<FigureGroup>(Series.Count);
+        foreach (var series in Series)
         {
-            if (claim.Kind != ClaimKind.Quantity || claim.Value is null || claim.Time?.Start is null) continue;
-            if (claim.Value.Low is null && claim.Value.High is null) continue;
-            var key = (claim.Measure ?? "", claim.Subject ?? "");
-            if (!groups.TryGetValue(key, out var list)) groups[key] = list = [];
-            list.Add(claim);
-        }
-        var result = new List<FigureGroup>(groups.Count);
-        foreach (var ((measure, subject), list) in groups)
-        {
-            list.Sort(static (a, b) => a.Time!.Start!.Value.CompareTo(b.Time!.Start!.Value));
-            result.Add(new FigureGroup(measure, subject, list));
+            var line = new List<Claim>(series.Points.Count);
+            foreach (var point in series.Points)
+            {
+                if (!byId.TryGetValue(point.Claim, out var claim) || (point.Low is null && point.High is null)) continue;
+                line.Add(claim with
+                {
+                    Time = new DateRange { Start = point.Date, End = point.End ?? point.Date },
+                    Value = new QuantityValue { Low = point.Low, High = point.High, Unit = series.Unit },
+                });
+            }
+            if (line.Count >= 2) result.Add(new FigureGroup(series.Measure, series.Subject ?? "", line));
         }
         return result;
     }

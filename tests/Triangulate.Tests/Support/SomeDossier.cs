@@ -37,7 +37,7 @@ public static class SomeDossier
 
     /// <summary>
     /// A corpus result over any documents: one story of all of them; quantity claims "800 …" and "500 …" (the area over time),
-    /// a contradiction between them, a quote, a copy relation between the first two documents, an entity, a timeline.
+    /// their series, a contradiction between them, a quote, a copy relation between the first two documents, an entity, a timeline.
     /// Phrases missing from the documents simply yield no mention.
     /// </summary>
     public static CorpusResult For(IReadOnlyList<Document> documents, string[]? figurePhrases = null, string[]? quotePhrases = null, string? entityPhrase = null)
@@ -95,8 +95,19 @@ public static class SomeDossier
             if (mentions.Count > 0)
                 entities.Add(new Entity { Id = StableId.Of("e", entityPhrase), Name = entityPhrase, Type = EntityType.Place, Aliases = [entityPhrase.ToUpperInvariant()], Descriptions = ["a region"], Mentions = mentions });
         }
+        var series = claims.Count >= 2
+            ? new List<FigureSeries>
+            {
+                new()
+                {
+                    Id = "s-area", Measure = "area", Subject = "held territory", Unit = "km2",
+                    Points = [.. claims.Select(c => new SeriesPoint { Date = c.Time!.Start!.Value, Low = c.Value!.Low, High = c.Value.High, Claim = c.Id, Sources = c.Sources })],
+                },
+            }
+            : [];
         return new CorpusResult
         {
+            Series = series,
             Stories = documents.Count == 0 ? [] : [new Story { Id = "s-main", Title = "The held territory", Documents = [.. documents.Take(Math.Max(1, documents.Count - (documents.Count > 3 ? 1 : 0))).Select(d => d.Id)] }],
             Relations = relations,
             Claims = claims,

@@ -13,7 +13,7 @@ namespace Triangulate.Tests.Support;
 /// corpus results (a corpus stage that recomputes them, so uploads relink to the same shape).
 /// </summary>
 #pragma warning disable CA1001 // xunit disposes fixtures through IAsyncLifetime.DisposeAsync.
-public sealed class WebAppFixture : IAsyncLifetime
+public class WebAppFixture : IAsyncLifetime
 #pragma warning restore CA1001
 {
     private readonly TempFolder _temp = new();
@@ -30,9 +30,9 @@ public sealed class WebAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Store = SqliteStore.Open(_temp.File("web.db"));
-        var pipeline = Pipeline();
+        var pipeline = CreatePipeline();
         pipeline.Analyze([TestPaths.KurskExample], Store);
-        _app = WebHost.Build(new WebHostOptions { Urls = "http://127.0.0.1:0", UploadFolder = _temp.File("uploads"), Pipeline = Pipeline, MaxUploadBytes = 1024 * 1024 }, Store);
+        _app = WebHost.Build(new WebHostOptions { Urls = "http://127.0.0.1:0", UploadFolder = _temp.File("uploads"), Pipeline = CreatePipeline, MaxUploadBytes = 1024 * 1024 }, Store);
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http.BaseAddress = new Uri(BaseUrl);
@@ -46,7 +46,8 @@ public sealed class WebAppFixture : IAsyncLifetime
         _temp.Dispose();
     }
 
-    private static Pipeline Pipeline()
+    /// <summary>The pipeline the store is built with and uploads run through.</summary>
+    protected virtual Pipeline CreatePipeline()
     {
         var builder = Some.PipelineBuilder();
         builder.Workers = 1;
@@ -74,5 +75,16 @@ public sealed class WebAppFixture : IAsyncLifetime
             context.Timeline.AddRange(result.Timeline);
             context.Entities.AddRange(result.Entities);
         }
+    }
+}
+
+/// <summary>The web app over examples/kursk analysed by the default pipeline, every real corpus stage included: what a user sees.</summary>
+public sealed class ExampleWebAppFixture : WebAppFixture
+{
+    protected override Pipeline CreatePipeline()
+    {
+        var builder = PipelineBuilder.CreateDefault();
+        builder.Workers = 1;
+        return builder.Build();
     }
 }
