@@ -8,7 +8,10 @@ using Triangulate.Text;
 
 namespace Triangulate.Bench;
 
-/// <summary>A 5 KB news article through the sentence splitter and the time and quantity extractors.</summary>
+/// <summary>
+/// A 5 KB news article through the sentence splitter and the time and quantity extractors, and a real 5 KB article
+/// (examples/kursk/002 from its dateline on, as body paragraphs) through every per-document extractor of the default pipeline.
+/// </summary>
 [MemoryDiagnoser]
 public class ExtractBenchmarks
 {
@@ -26,6 +29,8 @@ public class ExtractBenchmarks
 
     private DocumentExtractor _extractor = null!;
     private Document _document = null!;
+    private DocumentExtractor _all = null!;
+    private Document _article = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -47,7 +52,34 @@ public class ExtractBenchmarks
             Published = DateEstimate.Exact(new PartialDate(2024, 12, 2), DateBasis.Metadata),
         };
         _extractor = new DocumentExtractor(new NewsSentenceSplitter(), [new TimeExtractor(), new QuantityExtractor()]);
+        _article = ReadArticle(Published(_document));
+        var builder = PipelineBuilder.CreateDefault();
+        _all = new DocumentExtractor(builder.SentenceSplitter, builder.Extractors);
     }
+
+    private static DateEstimate Published(Document document) => document.Published!;
+
+    /// <summary>The example article from its dateline, cut at the last paragraph before 5 KB; one body block per paragraph.</summary>
+    private static Document ReadArticle(DateEstimate published)
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "Triangulate.slnx"))) dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("repository root not found");
+        var raw = File.ReadAllText(Path.Combine(dir, "examples", "kursk", "002_c9cfb28ba0ac9ed6.txt"));
+        var text = raw[raw.IndexOf("KYIV", StringComparison.Ordinal)..];
+        var cut = text.LastIndexOf("\n\n", 5 * 1024, StringComparison.Ordinal);
+        text = text[..cut];
+        var blocks = new List<Block>();
+        var start = 0;
+        foreach (var part in text.Split("\n\n"))
+        {
+            if (part.Trim().Length > 0) blocks.Add(new Block(BlockKind.Body, start, start + part.Length));
+            start += part.Length + 2;
+        }
+        return new Document { Id = "article", Source = "002.txt", Sha256 = "0", Language = "en", Text = text, Blocks = blocks, Body = text, Published = published };
+    }
+
+    /// <summary>The whole-article benchmark's input.</summary>
+    public Document Article => _article;
 
     /// <summary>Sentence splitting alone.</summary>
     [Benchmark]
@@ -61,4 +93,8 @@ public class ExtractBenchmarks
     /// <summary>Splitting, times and quantities.</summary>
     [Benchmark]
     public DocumentAnalysis TimesAndQuantities() => _extractor.Extract(_document);
+
+    /// <summary>Everything the default pipeline extracts per document (times, quantities, entities, quotes, claims, citations) from a real 5 KB article.</summary>
+    [Benchmark]
+    public DocumentAnalysis WholeArticle() => _all.Extract(_article);
 }

@@ -4,5 +4,6 @@ using Triangulate.Bench;
 // `link --docs N [--seed S]` runs the whole linking stage on a generated corpus and prints quality and speed;
 // anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "link") return LinkRun.Run(args[1..]);
+if (args.Length > 0 && args[0] == "extract-profile") return ExtractProfile.Run();
 BenchmarkSwitcher.FromAssembly(typeof(LinkRun).Assembly).Run(args);
 return 0;

@@ -55,7 +55,9 @@ public sealed class ClaimExtractor : IExtractor
             {
                 var subject = EntityBefore(speakers, tokens, index, sentence.Start, person: false);
                 var obj = EntityAfter(speakers, tokens, index + word.Split(' ').Length);
-                if (subject is null && obj is null) continue;
+                // An event needs what it was done to: "Oleh said, 400 North Korean troops launched an assault" is not
+                // "Oleh launched"; without an object entity the sentence's figures and quotes carry it instead.
+                if (obj is null) continue;
                 if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence); attributionDone = true; }
                 var time = TimeIn(context, sentence.Start, sentence.End);
                 var keys = new List<string> { eventType };

@@ -17,6 +17,15 @@ public sealed class QuantityExtractor : IExtractor
 {
     private const int MaxSubjectWords = 5;
 
+    /// <summary>A lower-case "-s" or "-ed" word after a plural noun is the verb of the clause, not part of the noun phrase.</summary>
+    private static bool IsVerbAfterPlural(string text, Token previous, Token current)
+    {
+        var prev = text.AsSpan(previous.Start, previous.End - previous.Start);
+        var word = text.AsSpan(current.Start, current.End - current.Start);
+        if (prev.Length < 3 || prev[^1] != 's' || prev[^2] == 's' || word.Length < 4 || !char.IsLower(word[0])) return false;
+        return (word[^1] == 's' && word[^2] != 's') || word.EndsWith("ed", StringComparison.Ordinal);
+    }
+
     /// <inheritdoc />
     public void Extract(ExtractionContext context)
     {
@@ -136,6 +145,8 @@ public sealed class QuantityExtractor : IExtractor
                 continue;
             }
             if (lex.StopWords.Contains(w) || NumberWords.IsNumberWord(w)) break;
+            // A verb right after a plural head ends the noun phrase: "groups appears", "troops launched".
+            if (words > 0 && IsVerbAfterPlural(text, tokens[s - 1], tokens[s])) break;
             words++;
             s++;
         }

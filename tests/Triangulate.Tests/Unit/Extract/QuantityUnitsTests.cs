@@ -30,4 +30,14 @@ public class QuantityUnitsTests
         var claim = Assert.Single(analysis.Claims);
         Assert.Equal(["casualty", "count"], claim.Keys);
     }
+
+    [Theory]
+    [InlineData("Oleh described confusion between the two groups appears to have slowed Russian efforts.", "groups")]
+    [InlineData("Last month, 400 to 500 North Korean troops launched an assault on Ukrainian positions.", "North Korean troops")]
+    [InlineData("Officials said 30 armoured vehicles were destroyed.", "armoured vehicles")]
+    public void A_verb_after_a_plural_noun_ends_the_subject(string sentence, string subject)
+    {
+        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
+        Assert.Contains(analysis.Claims, c => c.Kind == ClaimKind.Quantity && c.Subject == subject);
+    }
 }
