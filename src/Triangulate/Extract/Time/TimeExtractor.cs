@@ -61,8 +61,32 @@ public sealed class TimeExtractor : IExtractor
         private readonly string _text = text;
         private readonly List<Token> _tokens = tokens;
 
+        /// <summary>
+        /// Every word that can open an expression, beyond numbers, number words and calendar words: one lookup rules
+        /// out most tokens before the patterns run (each tries dozens of comparisons). A pattern that gains a new
+        /// opening word must add it here.
+        /// </summary>
+        private static readonly System.Collections.Frozen.FrozenSet<string> Openers = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+            ["from", "between", "exactly", "almost", "nearly", "about", "some", "around", "roughly", "just", "barely", "only", "a", "one",
+             "towards", "toward", "the", "early", "mid", "late", "yesterday", "today", "tonight", "tomorrow", "recently", "lately",
+             "recent", "earlier", "last", "this", "next", "past"], StringComparer.OrdinalIgnoreCase);
+
+        private static bool CanOpen(string text, Token token)
+        {
+            if (token.Kind == TokenKind.Number) return true;
+            if (token.Kind != TokenKind.Word) return false;
+            var word = token.In(text);
+            return Openers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || TimeWords.TryGet(word, out _, out _) || NumberWords.IsNumberWord(word);
+        }
+
         public bool TryMatch(int i, out Found found, out int next)
         {
+            if (!CanOpen(_text, _tokens[i]))
+            {
+                found = default;
+                next = i;
+                return false;
+            }
             if (TryInterval(i, out found, out next)) return true;
             if (TryEventOffset(i, out found, out next)) return true;
             if (TryCalendar(i, out found, out next)) return true;
