@@ -44,6 +44,8 @@ internal sealed class Pages(IStore store)
         s.Append(Inv, $"<h1>{E(story.Title)}</h1><dl class=\"summary\"><dt>Documents</dt><dd>{d.Documents.Count}</dd><dt>Outlets</dt><dd>{E(string.Join(", ", d.Outlets))}</dd><dt>Independent sources</dt><dd>{d.IndependentSources}</dd><dt>Dates</dt><dd>{E(Evidence.Dates(d.First, d.Last))}</dd></dl>");
         foreach (var group in d.FigureGroups())
             s.Append("<figure><figcaption>").Append(E(group.Label)).Append(" over time</figcaption>").Append(SvgCharts.Figure(group)).Append("</figure>");
+        foreach (var series in d.Series)
+            foreach (var note in series.Notes) s.Append("<p class=\"muted\">Check of ").Append(E(Evidence.SeriesLabel(series))).Append(": ").Append(E(note)).Append("</p>");
 
         s.Append("<h2>Claims</h2><form class=\"filters\" aria-label=\"Filter claims\" onsubmit=\"return false\">");
         Select(s, "f-verdict", "Verdict", d.Claims.Select(c => Evidence.Verdict(c.Verdict)));
@@ -238,7 +240,7 @@ internal sealed class Pages(IStore store)
     {
         Documents = [.. store.ReadDocuments()],
         Stories = corpus.Stories, Claims = corpus.Claims, Quotes = corpus.Quotes, Relations = corpus.Relations,
-        Contradictions = corpus.Contradictions, Timeline = corpus.Timeline, Entities = corpus.Entities,
+        Contradictions = corpus.Contradictions, Timeline = corpus.Timeline, Entities = corpus.Entities, Series = corpus.Series,
     };
 
     private static void Select(StringBuilder s, string id, string label, IEnumerable<string> values)

@@ -8,7 +8,7 @@ public class BrowserTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
     private const string Chromium = "/usr/bin/chromium";
 
-    private static async Task<(IPlaywright, IBrowser)> Launch()
+    internal static async Task<(IPlaywright, IBrowser)> Launch()
     {
         if (!File.Exists(Chromium)) Assert.Fail($"{Chromium} is missing: install Debian's chromium (./test.sh does) to run the browser tests");
         var playwright = await Playwright.CreateAsync();
@@ -21,7 +21,7 @@ public class BrowserTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         return (playwright, browser);
     }
 
-    private static string Shot(string name) => Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+    internal static string Shot(string name) => Path.Combine(AppContext.BaseDirectory, "screenshots", name);
 
     [Fact]
     public async Task A_reader_opens_a_story_clicks_a_claim_and_sees_its_evidence_marked_in_the_document()
@@ -35,9 +35,6 @@ public class BrowserTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         await page.ClickAsync("text=The held territory");
         await page.WaitForSelectorAsync("#claims");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("story.png"), FullPage = true });
-        // The README's picture: rewritten only when asked, so a test run never changes a committed file.
-        if (Environment.GetEnvironmentVariable("TRIANGULATE_UPDATE_SCREENSHOT") == "1")
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.RepoRoot, "docs", "screenshot-web.png") });
 
         await page.SelectOptionAsync("#f-verdict", "contested");
         Assert.Contains("claims shown", await page.InnerTextAsync("#claim-count"));
@@ -79,5 +76,32 @@ public class BrowserTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("upload.png"), FullPage = true });
         await page.ClickAsync("#job-documents a");
         Assert.Contains("Troops said they hold", await page.InnerTextAsync("#text"));
+    }
+}
+
+/// <summary>The web app over the example as the real pipeline analyses it: what a user of the README's first command sees.</summary>
+public class ExampleBrowserTests(ExampleWebAppFixture app) : IClassFixture<ExampleWebAppFixture>
+{
+    [Fact]
+    public async Task The_example_story_page_charts_the_territory_series_and_explains_the_contradiction()
+    {
+        var (playwright, browser) = await BrowserTests.Launch();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        await page.GotoAsync(app.BaseUrl);
+        await page.ClickAsync("main a[href^='/stories/']");
+        await page.WaitForSelectorAsync("#claims");
+        // The README's picture: rewritten only when asked, so a test run never changes a committed file.
+        if (Environment.GetEnvironmentVariable("TRIANGULATE_UPDATE_SCREENSHOT") == "1")
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.RepoRoot, "docs", "screenshot-web.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserTests.Shot("example-story.png"), FullPage = true });
+
+        Assert.Contains("over time", await page.InnerTextAsync("figure figcaption"));
+        Assert.Equal(1, await page.Locator("figure svg.chart").CountAsync());
+        var body = await page.InnerTextAsync("main");
+        Assert.Contains("Solodchuk", body, StringComparison.Ordinal);
+        Assert.Contains("Krynky", body, StringComparison.Ordinal);
+        Assert.Contains("agrees", body, StringComparison.Ordinal);
     }
 }
