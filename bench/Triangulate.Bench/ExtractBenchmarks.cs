@@ -48,7 +48,13 @@ public class ExtractBenchmarks
         }
         _document = new Document
         {
-            Id = "bench", Source = "bench.txt", Sha256 = "0", Language = "en", Text = body, Blocks = blocks, Body = body,
+            Id = "bench",
+            Source = "bench.txt",
+            Sha256 = "0",
+            Language = "en",
+            Text = body,
+            Blocks = blocks,
+            Body = body,
             Published = DateEstimate.Exact(new PartialDate(2024, 12, 2), DateBasis.Metadata),
         };
         _extractor = new DocumentExtractor(new NewsSentenceSplitter(), [new TimeExtractor(), new QuantityExtractor()]);

@@ -239,8 +239,14 @@ internal sealed class Pages(IStore store)
     private Dossier Dossier(CorpusResult corpus) => new()
     {
         Documents = [.. store.ReadDocuments()],
-        Stories = corpus.Stories, Claims = corpus.Claims, Quotes = corpus.Quotes, Relations = corpus.Relations,
-        Contradictions = corpus.Contradictions, Timeline = corpus.Timeline, Entities = corpus.Entities, Series = corpus.Series,
+        Stories = corpus.Stories,
+        Claims = corpus.Claims,
+        Quotes = corpus.Quotes,
+        Relations = corpus.Relations,
+        Contradictions = corpus.Contradictions,
+        Timeline = corpus.Timeline,
+        Entities = corpus.Entities,
+        Series = corpus.Series,
     };
 
     private static void Select(StringBuilder s, string id, string label, IEnumerable<string> values)

@@ -23,32 +23,32 @@ internal sealed class UploadJobs(IStore store, Func<Pipeline> pipeline)
         _ = Task.Run(() =>
         {
             lock (_one)
-            try
-            {
-                job.State = "analysing";
-                var before = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var d in store.ReadDocuments()) before.Add(d.Id);
-                _pipeline ??= pipeline();
-                var summary = _pipeline.Analyze([path], store);
-                var found = new List<Document>();
-                var sha = Model.StableId.Sha256Hex(File.ReadAllBytes(path));
-                foreach (var d in store.ReadDocuments())
-                    if (!before.Contains(d.Id) || d.Sha256 == sha) found.Add(d);
-                job.Documents = found;
-                job.Message = summary.Problems.Count > 0 ? string.Join("; ", summary.Problems.Select(p => p.Error)) : $"{found.Count} document(s) stored";
-                job.State = found.Count > 0 ? "done" : "failed";
-            }
+                try
+                {
+                    job.State = "analysing";
+                    var before = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var d in store.ReadDocuments()) before.Add(d.Id);
+                    _pipeline ??= pipeline();
+                    var summary = _pipeline.Analyze([path], store);
+                    var found = new List<Document>();
+                    var sha = Model.StableId.Sha256Hex(File.ReadAllBytes(path));
+                    foreach (var d in store.ReadDocuments())
+                        if (!before.Contains(d.Id) || d.Sha256 == sha) found.Add(d);
+                    job.Documents = found;
+                    job.Message = summary.Problems.Count > 0 ? string.Join("; ", summary.Problems.Select(p => p.Error)) : $"{found.Count} document(s) stored";
+                    job.State = found.Count > 0 ? "done" : "failed";
+                }
 #pragma warning disable CA1031 // A failing analysis is shown to the person who uploaded; the server goes on.
-            catch (Exception e)
+                catch (Exception e)
 #pragma warning restore CA1031
-            {
-                job.Message = e.Message;
-                job.State = "failed";
-            }
-            finally
-            {
-                try { File.Delete(path); } catch (IOException) { }
-            }
+                {
+                    job.Message = e.Message;
+                    job.State = "failed";
+                }
+                finally
+                {
+                    try { File.Delete(path); } catch (IOException) { }
+                }
         });
         return job;
     }

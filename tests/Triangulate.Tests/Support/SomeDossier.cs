@@ -79,7 +79,10 @@ public static class SomeDossier
         if (documents.Count >= 2)
             relations.Add(new Relation
             {
-                From = documents[1].Id, To = documents[0].Id, Kind = RelationKind.Copy, Score = 0.93,
+                From = documents[1].Id,
+                To = documents[0].Id,
+                Kind = RelationKind.Copy,
+                Score = 0.93,
                 Evidence = [new AlignedPassage(Line(documents[1]), Line(documents[0]))],
             });
         if (documents.Count >= 3)

@@ -50,95 +50,95 @@ public static class TimeResolver
                     value = start.ToString();
                     return true;
                 case "week":
-                {
-                    var monday = Monday(published.AddDays(7 * Int(parts[1])));
-                    start = PartialDate.FromDate(monday);
-                    end = PartialDate.FromDate(monday.AddDays(6));
-                    value = Week(monday);
-                    return true;
-                }
+                    {
+                        var monday = Monday(published.AddDays(7 * Int(parts[1])));
+                        start = PartialDate.FromDate(monday);
+                        end = PartialDate.FromDate(monday.AddDays(6));
+                        value = Week(monday);
+                        return true;
+                    }
                 case "weekend":
-                {
-                    // The weekend containing publication or the latest before it; -1: the latest one over before publication.
-                    var sunday = published;
-                    while (sunday.DayOfWeek != DayOfWeek.Sunday) sunday = sunday.AddDays(1);
-                    if (sunday.AddDays(-1) > published || (Int(parts[1]) < 0 && sunday >= published)) sunday = sunday.AddDays(-7);
-                    start = PartialDate.FromDate(sunday.AddDays(-1));
-                    end = PartialDate.FromDate(sunday);
-                    value = Week(Monday(sunday)) + "-WE";
-                    return true;
-                }
+                    {
+                        // The weekend containing publication or the latest before it; -1: the latest one over before publication.
+                        var sunday = published;
+                        while (sunday.DayOfWeek != DayOfWeek.Sunday) sunday = sunday.AddDays(1);
+                        if (sunday.AddDays(-1) > published || (Int(parts[1]) < 0 && sunday >= published)) sunday = sunday.AddDays(-7);
+                        start = PartialDate.FromDate(sunday.AddDays(-1));
+                        end = PartialDate.FromDate(sunday);
+                        value = Week(Monday(sunday)) + "-WE";
+                        return true;
+                    }
                 case "weekday":
-                {
-                    var day = Int(parts[1]) % 7;
-                    var n = Int(parts[2]);
-                    var d = n > 0 ? published.AddDays(1) : n < 0 ? published.AddDays(-1) : published;
-                    var step = n > 0 ? 1 : -1;
-                    while ((int)d.DayOfWeek != day) d = d.AddDays(step);
-                    start = end = PartialDate.FromDate(d);
-                    value = start.ToString();
-                    return true;
-                }
+                    {
+                        var day = Int(parts[1]) % 7;
+                        var n = Int(parts[2]);
+                        var d = n > 0 ? published.AddDays(1) : n < 0 ? published.AddDays(-1) : published;
+                        var step = n > 0 ? 1 : -1;
+                        while ((int)d.DayOfWeek != day) d = d.AddDays(step);
+                        start = end = PartialDate.FromDate(d);
+                        value = start.ToString();
+                        return true;
+                    }
                 case "month":
-                {
-                    var m = new DateOnly(published.Year, published.Month, 1).AddMonths(Int(parts[1]));
-                    start = end = new PartialDate(m.Year, m.Month);
-                    value = start.ToString();
-                    return true;
-                }
+                    {
+                        var m = new DateOnly(published.Year, published.Month, 1).AddMonths(Int(parts[1]));
+                        start = end = new PartialDate(m.Year, m.Month);
+                        value = start.ToString();
+                        return true;
+                    }
                 case "year":
                     start = end = new PartialDate(published.Year + Int(parts[1]));
                     value = start.ToString();
                     return true;
                 case "month-of-year":
-                {
-                    var month = Int(parts[1]);
-                    var year = Nearest(published, y => new DateOnly(y, month, 15));
-                    start = end = new PartialDate(year, month);
-                    value = start.ToString();
-                    return true;
-                }
+                    {
+                        var month = Int(parts[1]);
+                        var year = Nearest(published, y => new DateOnly(y, month, 15));
+                        start = end = new PartialDate(year, month);
+                        value = start.ToString();
+                        return true;
+                    }
                 case "month-day":
-                {
-                    var month = Int(parts[1][..2]);
-                    var dayOfMonth = Int(parts[1][3..]);
-                    var year = Nearest(published, y => new DateOnly(y, month, Math.Min(dayOfMonth, DateTime.DaysInMonth(y, month))));
-                    if (dayOfMonth > DateTime.DaysInMonth(year, month)) return false;
-                    start = end = new PartialDate(year, month, dayOfMonth);
-                    value = start.ToString();
-                    return true;
-                }
+                    {
+                        var month = Int(parts[1][..2]);
+                        var dayOfMonth = Int(parts[1][3..]);
+                        var year = Nearest(published, y => new DateOnly(y, month, Math.Min(dayOfMonth, DateTime.DaysInMonth(y, month))));
+                        if (dayOfMonth > DateTime.DaysInMonth(year, month)) return false;
+                        start = end = new PartialDate(year, month, dayOfMonth);
+                        value = start.ToString();
+                        return true;
+                    }
                 case "season":
-                {
-                    var first = Int(parts[1]);
-                    var n = Int(parts[2]);
-                    var s = new DateOnly(published.Year, first, 1);
-                    if (n < 0) { while (s.AddMonths(3) > published) s = s.AddYears(-1); }
-                    else if (n > 0) { while (s <= published) s = s.AddYears(1); }
-                    var e = s.AddMonths(3).AddDays(-1);
-                    start = new PartialDate(s.Year, s.Month);
-                    end = new PartialDate(e.Year, e.Month);
-                    value = s.Year.ToString(CultureInfo.InvariantCulture) + "-" + first switch { 3 => "SP", 6 => "SU", 9 => "FA", _ => "WI" };
-                    return true;
-                }
+                    {
+                        var first = Int(parts[1]);
+                        var n = Int(parts[2]);
+                        var s = new DateOnly(published.Year, first, 1);
+                        if (n < 0) { while (s.AddMonths(3) > published) s = s.AddYears(-1); }
+                        else if (n > 0) { while (s <= published) s = s.AddYears(1); }
+                        var e = s.AddMonths(3).AddDays(-1);
+                        start = new PartialDate(s.Year, s.Month);
+                        end = new PartialDate(e.Year, e.Month);
+                        value = s.Year.ToString(CultureInfo.InvariantCulture) + "-" + first switch { 3 => "SP", 6 => "SU", 9 => "FA", _ => "WI" };
+                        return true;
+                    }
                 case "recent":
                     start = PartialDate.FromDate(published.AddDays(-Math.Abs(Int(parts[1]))));
                     end = PartialDate.FromDate(published);
                     value = "PAST_REF";
                     return true;
                 case "earlier":
-                {
-                    var from = parts[1] switch
                     {
-                        "week" => Monday(published),
-                        "month" => new DateOnly(published.Year, published.Month, 1),
-                        _ => new DateOnly(published.Year, 1, 1),
-                    };
-                    start = PartialDate.FromDate(from);
-                    end = PartialDate.FromDate(published);
-                    value = parts[1] switch { "week" => Week(from), "month" => from.ToString("yyyy-MM", CultureInfo.InvariantCulture), _ => from.Year.ToString(CultureInfo.InvariantCulture) };
-                    return true;
-                }
+                        var from = parts[1] switch
+                        {
+                            "week" => Monday(published),
+                            "month" => new DateOnly(published.Year, published.Month, 1),
+                            _ => new DateOnly(published.Year, 1, 1),
+                        };
+                        start = PartialDate.FromDate(from);
+                        end = PartialDate.FromDate(published);
+                        value = parts[1] switch { "week" => Week(from), "month" => from.ToString("yyyy-MM", CultureInfo.InvariantCulture), _ => from.Year.ToString(CultureInfo.InvariantCulture) };
+                        return true;
+                    }
                 default:
                     return false;
             }
