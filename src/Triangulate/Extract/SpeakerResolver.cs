@@ -25,6 +25,9 @@ internal sealed partial class SpeakerResolver
         _pseudonyms = DeclaresPseudonyms(context);
     }
 
+    /// <summary>The document text the resolver reads.</summary>
+    public string Text => _text;
+
     /// <summary>True when the article says its names are not real ("None of the names in this article are real").</summary>
     public bool Pseudonyms => _pseudonyms;
 

@@ -36,7 +36,10 @@ public sealed class ClaimExtractor : IExtractor
             foreach (var (index, _, status) in Occurrences(ExtractLexicon.StatusWords, lower, sentence.Start, tokens, taken))
             {
                 if (PrecededByNumber(text, tokens, index)) continue;
-                var subject = Subject(context, speakers, tokens, index, sentence.Start);
+                var bearer = StatusBearer(text, tokens, index);
+                if (bearer == Bearer.None) continue;
+                var subject = bearer == Bearer.Subject ? Subject(context, speakers, tokens, index, sentence.Start)
+                    : EntityAfter(speakers, tokens, index + 1) is { } done ? (done.Id, done.Name) : null;
                 if (subject is null) continue;
                 if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence); attributionDone = true; }
                 var negated = !status.StartsWith("not-", StringComparison.Ordinal) && Negated(text, tokens, index);
@@ -111,17 +114,73 @@ public sealed class ClaimExtractor : IExtractor
         var aux = index - 1;
         while (aux >= 0 && tokens[aux].IsWord && !IsAuxiliary(context.Text, tokens[aux]) && index - aux <= 2) aux--;
         if (aux < 1 || !tokens[aux].IsWord || !IsAuxiliary(context.Text, tokens[aux])) return null;
+        // Back over a raising chain to the noun phrase: "soldiers are thought to have been killed".
+        while (aux > 1 && tokens[aux - 1].IsWord && (IsAuxiliary(context.Text, tokens[aux - 1]) || Contains(RaisingChain, context.Text[tokens[aux - 1].Start..tokens[aux - 1].End]))) aux--;
         var from = aux;
         while (from > 0 && aux - from < 4 && tokens[from - 1].IsWord && !IsClauseWord(context.Text, tokens[from - 1])) from--;
+        // The count is the quantity claim's; the status belongs to the things counted ("1,000 soldiers" → "soldiers").
+        while (from < aux && char.IsDigit(context.Text[tokens[from].Start])) from++;
         if (from == aux) return null;
         var phrase = context.Text[tokens[from].Start..tokens[aux - 1].End];
         return (phrase, phrase);
+    }
+
+    /// <summary>
+    /// Statuses a verb gives to what it was done to ("killed", "captured", "destroyed"): the sentence's subject has that
+    /// status only in the passive ("the general was killed", "were left dead or wounded", "has not been seen").
+    /// "Ukraine had captured the town" says nothing of Ukraine's fate; "the captured territory" is a modifier.
+    /// </summary>
+    private static readonly string[] DoneTo = ["killed", "slain", "eliminated", "wounded", "injured", "hurt", "captured", "detained", "arrested", "destroyed", "damaged", "seen"];
+
+    private static readonly string[] Determiners = ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"];
+
+    private static readonly string[] PassiveAuxiliaries = ["was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"];
+
+    private static readonly string[] RaisingChain = ["to", "thought", "said", "believed", "reported", "known", "feared", "understood", "likely", "presumed", "assumed", "confirmed"];
+
+    private static readonly string[] ClauseBreaks = ["but", "while", "whereas", "although", "though", "however"];
+
+    /// <summary>Whose status a status word states: the clause's subject, the verb's object, or nobody.</summary>
+    private enum Bearer
+    {
+        None,
+        Subject,
+        Object,
+    }
+
+    /// <summary>
+    /// Whose status the status word at <paramref name="index"/> states: an adjective or intransitive verb ("dead",
+    /// "died", "unharmed") and a passive ("was killed") state the subject's; an active transitive verb ("forces
+    /// captured the town") its object's; a modifier ("the captured territory") nobody's.
+    /// </summary>
+    private static Bearer StatusBearer(string text, List<WordToken> tokens, int index)
+    {
+        var word = text[tokens[index].Start..tokens[index].End];
+        if (index > 0 && (Contains(Determiners, text[tokens[index - 1].Start..tokens[index - 1].End])
+            || text[tokens[index - 1].Start..tokens[index - 1].End] is "s" or "’s" or "'s")) return Bearer.None;
+        if (!Contains(DoneTo, word)) return Bearer.Subject;
+        for (var k = index - 1; k >= 0 && index - k <= 4; k--)
+        {
+            if (!tokens[k].IsWord) { if (text[tokens[k].Start] is ',' or ';') break; continue; }
+            var w = text[tokens[k].Start..tokens[k].End];
+            if (Contains(PassiveAuxiliaries, w)) return Bearer.Subject;
+            if (Contains(ClauseBreaks, w)) break;
+        }
+        return Bearer.Object;
+    }
+
+    private static bool Contains(string[] words, string word)
+    {
+        foreach (var w in words) if (string.Equals(w, word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static Entity? EntityBefore(SpeakerResolver speakers, List<WordToken> tokens, int index, int sentenceStart, bool person)
     {
         for (var k = index - 1; k >= 0; k--)
         {
+            // The subject is in the status word's own clause: "Oleh said, but the soldier died" is not Oleh's death.
+            if (tokens[k].IsWord && Contains(ClauseBreaks, speakers.Text[tokens[k].Start..tokens[k].End])) break;
             var e = speakers.EntityAt(tokens[k].Start, tokens[k].End);
             if (e is null) continue;
             if (person && e.Type != EntityType.Person) continue;

@@ -32,4 +32,40 @@ public sealed class ClaimExtractorTests
         var context = Run("Russia reported that it had shot down the first American ATACMS missiles a day after Washington gave the green light.");
         Assert.Contains(context.Claims, c => c.Kind == ClaimKind.Event && c.Text.Contains("ATACMS", StringComparison.Ordinal));
     }
+
+    private static List<string> Statuses(string text) =>
+        [.. Run(text).Claims.Where(c => c.Kind == ClaimKind.Status).Select(c => c.Text)];
+
+    [Fact]
+    public void APassiveStatusBelongsToTheSubject()
+    {
+        Assert.Contains("Anton Marek: killed", Statuses("General Anton Marek was killed in the strike on Tuesday."));
+        Assert.Contains("Anton Marek: not-seen", Statuses("General Anton Marek has not been seen since the strike."));
+    }
+
+    [Fact]
+    public void AnActiveTransitiveStatusBelongsToTheObjectNotTheSubject()
+    {
+        var statuses = Statuses("Government forces said they captured the town of Velmora this week.");
+        Assert.Contains("Velmora: captured", statuses);
+        Assert.DoesNotContain(statuses, s => s.StartsWith("Government", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AStatusWordModifyingANounIsNoStatusOfAnyone()
+    {
+        Assert.Empty(Statuses("Kesovia envisioned using this captured territory as a negotiating chip in talks with Dravia."));
+    }
+
+    [Fact]
+    public void ThePersonOfAnotherClauseDoesNotTakeTheStatus()
+    {
+        Assert.DoesNotContain(Statuses("The troops gave the prisoner first aid, Oleh said, but the soldier died of his wounds."), s => s.StartsWith("Oleh", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheSubjectOfARaisedPassiveIsTheNounPhraseNotTheVerbChain()
+    {
+        Assert.Contains("Ukrainian soldiers: killed", Statuses("As many as 1,000 Ukrainian soldiers are thought to have been killed."));
+    }
 }
