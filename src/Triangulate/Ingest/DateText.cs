@@ -13,7 +13,8 @@ namespace Triangulate.Ingest;
 /// </summary>
 internal static partial class DateText
 {
-    private static readonly FrozenDictionary<string, int> Months = LoadMonths();
+    /// <summary>Month names and abbreviations of the languages in <c>Data/month-names.tsv</c>, lower case → month number.</summary>
+    internal static readonly FrozenDictionary<string, int> Months = LoadMonths();
     private static readonly string[] UpdateCues = LoadCues();
 
     /// <summary>True when the words just before <paramref name="index"/> say the date is an update ("Updated:", "Letzte Änderung:"), from <c>Data/date-update-cues.txt</c>.</summary>

@@ -1,6 +1,4 @@
-using System.Collections.Frozen;
 using System.Globalization;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Triangulate.Model;
 
@@ -14,7 +12,6 @@ namespace Triangulate.Ingest;
 /// </summary>
 public sealed partial class TextMetadataExtractor : IMetadataExtractor
 {
-    private static readonly FrozenDictionary<string, int> Months = LoadMonths();
     private readonly SourceMetadataExtractor _markup = new();
 
     /// <inheritdoc />
@@ -174,7 +171,7 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
         }
         else
         {
-            if (!Months.TryGetValue(m.Groups["month"].Value.TrimEnd('.').ToLowerInvariant(), out month)) return null;
+            if (!DateText.Months.TryGetValue(m.Groups["month"].Value.TrimEnd('.').ToLowerInvariant(), out month)) return null;
             year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
             day = int.Parse(m.Groups["day1"].Success ? m.Groups["day1"].Value : m.Groups["day2"].Value, CultureInfo.InvariantCulture);
         }
@@ -213,21 +210,6 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
             author = null;
         }
         return comments;
-    }
-
-    private static FrozenDictionary<string, int> LoadMonths()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Triangulate.Data.month-names.tsv")
-            ?? throw new InvalidOperationException("embedded resource Triangulate.Data.month-names.tsv is missing");
-        using var reader = new StreamReader(stream);
-        var months = new Dictionary<string, int>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || line[0] == '#') continue;
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            months[line[..tab]] = int.Parse(line[(tab + 1)..], CultureInfo.InvariantCulture);
-        }
-        return months.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     // A place of one to four words (capitals, or all lower case as some translations write it), optional date and
