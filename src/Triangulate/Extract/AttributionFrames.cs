@@ -46,7 +46,7 @@ internal sealed class AttributionFrames(string text)
     private (string? Speaker, SpeakerKind Kind) SpeakerAround(List<WordToken> tokens, int verb, SpeakerResolver speakers)
     {
         var from = verb;
-        while (from > 0 && verb - from < MaxSpeakerWords && tokens[from - 1].IsWord && !Contains(StopBeforeVerb, Word(tokens[from - 1]))) from--;
+        while (from > 0 && verb - from < MaxSpeakerWords && tokens[from - 1].IsWord && !Contains(StopBeforeVerb, Span(tokens[from - 1]))) from--;
         // Auxiliaries belong to the verb: "the minister has said".
         var to = verb;
         while (to > from && Word(tokens[to - 1]) is "has" or "had" or "have" or "also" or "later" or "then" or "previously" or "once") to--;
@@ -56,7 +56,7 @@ internal sealed class AttributionFrames(string text)
             if (resolved.Kind != SpeakerKind.Unknown) return resolved;
         }
         var end = verb + 1;
-        while (end < tokens.Count && end - verb <= MaxSpeakerWords && tokens[end].IsWord && !Contains(StopAfterVerb, Word(tokens[end]))) end++;
+        while (end < tokens.Count && end - verb <= MaxSpeakerWords && tokens[end].IsWord && !Contains(StopAfterVerb, Span(tokens[end]))) end++;
         // "told X": X is the channel, not the speaker.
         if (Word(tokens[verb]) is "told" or "tells") return (null, SpeakerKind.Unknown);
         if (end > verb + 1) return speakers.Resolve(tokens[verb + 1].Start, tokens[end - 1].End);
@@ -105,7 +105,7 @@ internal sealed class AttributionFrames(string text)
         var sentenceEnd = tokens[^1].IsWord ? tokens[^1].End : tokens[^1].Start;
         for (var k = 0; k + 2 < tokens.Count; k++)
         {
-            if (!Word(tokens[k]).Equals("according", StringComparison.OrdinalIgnoreCase) || Word(tokens[k + 1]) != "to") continue;
+            if (!Span(tokens[k]).Equals("according", StringComparison.OrdinalIgnoreCase) || !Span(tokens[k + 1]).SequenceEqual("to")) continue;
             var npEnd = k + 2;
             while (npEnd < tokens.Count && tokens[npEnd].IsWord && npEnd - k < MaxSpeakerWords + 2) npEnd++;
             if (npEnd == k + 2) continue;
@@ -147,7 +147,7 @@ internal sealed class AttributionFrames(string text)
     /// "Reports" is not read as "states" or "reports".
     /// </summary>
     private bool IsSpeechVerb(WordToken token) =>
-        token.IsWord && char.IsLower(text[token.Start]) && ExtractLexicon.SpeechVerbs.Contains(Word(token));
+        token.IsWord && char.IsLower(text[token.Start]) && ExtractLexicon.SpeechVerbs.Has(Span(token));
 
     private bool IsTail(List<WordToken> tokens, int verb)
     {
@@ -159,11 +159,14 @@ internal sealed class AttributionFrames(string text)
         return true;
     }
 
-    private static bool Contains(string[] words, string word)
+    private static bool Contains(string[] words, ReadOnlySpan<char> word)
     {
-        foreach (var w in words) if (string.Equals(w, word, StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var w in words) if (word.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
     private string Word(WordToken token) => text[token.Start..token.End];
+
+    /// <summary>The token's characters without a copy: for the per-token tests of the hot loops.</summary>
+    private ReadOnlySpan<char> Span(WordToken token) => text.AsSpan(token.Start, token.End - token.Start);
 }

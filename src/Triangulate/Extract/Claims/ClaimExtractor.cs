@@ -115,7 +115,7 @@ public sealed class ClaimExtractor : IExtractor
         while (aux >= 0 && tokens[aux].IsWord && !IsAuxiliary(context.Text, tokens[aux]) && index - aux <= 2) aux--;
         if (aux < 1 || !tokens[aux].IsWord || !IsAuxiliary(context.Text, tokens[aux])) return null;
         // Back over a raising chain to the noun phrase: "soldiers are thought to have been killed".
-        while (aux > 1 && tokens[aux - 1].IsWord && (IsAuxiliary(context.Text, tokens[aux - 1]) || Contains(RaisingChain, context.Text[tokens[aux - 1].Start..tokens[aux - 1].End]))) aux--;
+        while (aux > 1 && tokens[aux - 1].IsWord && (IsAuxiliary(context.Text, tokens[aux - 1]) || Contains(RaisingChain, context.Text.AsSpan(tokens[aux - 1].Start, tokens[aux - 1].End - tokens[aux - 1].Start)))) aux--;
         var from = aux;
         while (from > 0 && aux - from < 4 && tokens[from - 1].IsWord && !IsClauseWord(context.Text, tokens[from - 1])) from--;
         // The count is the quantity claim's; the status belongs to the things counted ("1,000 soldiers" → "soldiers").
@@ -156,7 +156,7 @@ public sealed class ClaimExtractor : IExtractor
     private static Bearer StatusBearer(string text, List<WordToken> tokens, int index)
     {
         var word = text[tokens[index].Start..tokens[index].End];
-        if (index > 0 && (Contains(Determiners, text[tokens[index - 1].Start..tokens[index - 1].End])
+        if (index > 0 && (Contains(Determiners, text.AsSpan(tokens[index - 1].Start, tokens[index - 1].End - tokens[index - 1].Start))
             || text[tokens[index - 1].Start..tokens[index - 1].End] is "s" or "’s" or "'s")) return Bearer.None;
         if (!Contains(DoneTo, word)) return Bearer.Subject;
         for (var k = index - 1; k >= 0 && index - k <= 4; k--)
@@ -169,9 +169,9 @@ public sealed class ClaimExtractor : IExtractor
         return Bearer.Object;
     }
 
-    private static bool Contains(string[] words, string word)
+    private static bool Contains(string[] words, ReadOnlySpan<char> word)
     {
-        foreach (var w in words) if (string.Equals(w, word, StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var w in words) if (word.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
 
@@ -180,7 +180,7 @@ public sealed class ClaimExtractor : IExtractor
         for (var k = index - 1; k >= 0; k--)
         {
             // The subject is in the status word's own clause: "Oleh said, but the soldier died" is not Oleh's death.
-            if (tokens[k].IsWord && Contains(ClauseBreaks, speakers.Text[tokens[k].Start..tokens[k].End])) break;
+            if (tokens[k].IsWord && Contains(ClauseBreaks, speakers.Text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start))) break;
             var e = speakers.EntityAt(tokens[k].Start, tokens[k].End);
             if (e is null) continue;
             if (person && e.Type != EntityType.Person) continue;
