@@ -10,8 +10,11 @@ internal sealed class InMemoryCorpusReader : ICorpusReader
     public InMemoryCorpusReader(IEnumerable<(Document Document, DocumentAnalysis Analysis)> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        foreach (var item in items) _items[item.Document.Id] = item;
+        foreach (var item in items) Add(item.Document, item.Analysis);
     }
+
+    /// <summary>Adds (or replaces) a document and its analysis.</summary>
+    public void Add(Document document, DocumentAnalysis analysis) => _items[document.Id] = (document, analysis);
 
     public int DocumentCount => _items.Count;
 

@@ -1,25 +1,26 @@
+using Triangulate.Link;
 using Triangulate.Model;
 
 namespace Triangulate.Tests.Support;
 
-/// <summary>An <see cref="ICorpusReader"/> over documents and analyses held in memory, in id order, for corpus-stage tests.</summary>
+/// <summary>The library's in-memory corpus reader with a fluent <see cref="Add"/>, for corpus-stage tests.</summary>
 public sealed class InMemoryCorpus : ICorpusReader
 {
-    private readonly SortedDictionary<string, (Document Document, DocumentAnalysis Analysis)> _items = new(StringComparer.Ordinal);
+    private readonly InMemoryCorpusReader _reader = new([]);
 
-    public int DocumentCount => _items.Count;
+    public int DocumentCount => _reader.DocumentCount;
 
     public InMemoryCorpus Add(Document document, DocumentAnalysis? analysis = null)
     {
-        _items[document.Id] = (document, analysis ?? new DocumentAnalysis { DocumentId = document.Id });
+        _reader.Add(document, analysis ?? new DocumentAnalysis { DocumentId = document.Id });
         return this;
     }
 
-    public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadAnalyses() => _items.Values;
+    public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadAnalyses() => _reader.ReadAnalyses();
 
-    public Document? FindDocument(string id) => _items.TryGetValue(id, out var item) ? item.Document : null;
+    public Document? FindDocument(string id) => _reader.FindDocument(id);
 
-    public DocumentAnalysis? FindAnalysis(string id) => _items.TryGetValue(id, out var item) ? item.Analysis : null;
+    public DocumentAnalysis? FindAnalysis(string id) => _reader.FindAnalysis(id);
 
     /// <summary>A fresh context over this corpus.</summary>
     public CorpusContext Context() => new(this);

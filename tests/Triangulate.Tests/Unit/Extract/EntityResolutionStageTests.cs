@@ -1,16 +1,16 @@
 using Triangulate.Extract.Entities;
 using Triangulate.Model;
+using Triangulate.Tests.Support;
 
 namespace Triangulate.Tests.Unit.Extract;
 
 public sealed class EntityResolutionStageTests
 {
-    private sealed class Corpus(IReadOnlyList<(Document, DocumentAnalysis)> items) : ICorpusReader
+    private static InMemoryCorpus Corpus(params (Document Document, DocumentAnalysis Analysis)[] items)
     {
-        public int DocumentCount => items.Count;
-        public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadAnalyses() => items;
-        public Document? FindDocument(string id) => null;
-        public DocumentAnalysis? FindAnalysis(string id) => null;
+        var corpus = new InMemoryCorpus();
+        foreach (var (document, analysis) in items) corpus.Add(document, analysis);
+        return corpus;
     }
 
     private static (Document, DocumentAnalysis) Doc(string id, params (string Name, EntityType Type)[] entities)
@@ -46,11 +46,10 @@ public sealed class EntityResolutionStageTests
     [Fact]
     public void EntitiesAcrossDocumentsMergeWithStableIdsAndAMapFromLocalIds()
     {
-        var corpus = new Corpus([
+        var corpus = Corpus(
             Doc("d-1", ("Volodymyr Zelenskyy", EntityType.Person), ("Kyiv", EntityType.Place)),
             Doc("d-2", ("Zelensky", EntityType.Person), ("Kiev", EntityType.Place), ("Koersk", EntityType.Place)),
-            Doc("d-3", ("Kursk", EntityType.Place)),
-        ]);
+            Doc("d-3", ("Kursk", EntityType.Place)));
         var context = new CorpusContext(corpus);
         new EntityResolutionStage().Run(context);
         Assert.Equal(3, context.Entities.Count);
@@ -67,10 +66,9 @@ public sealed class EntityResolutionStageTests
     [Fact]
     public void ACountrysOtherNamesAndAWeaponsPluralAreOneEntity()
     {
-        var corpus = new Corpus([
+        var corpus = Corpus(
             Doc("d-1", ("United States", EntityType.Place), ("Storm Shadow", EntityType.Weapon)),
-            Doc("d-2", ("U.S.", EntityType.Place), ("Storm Shadows", EntityType.Weapon), ("Chess", EntityType.Weapon)),
-        ]);
+            Doc("d-2", ("U.S.", EntityType.Place), ("Storm Shadows", EntityType.Weapon), ("Chess", EntityType.Weapon)));
         var context = new CorpusContext(corpus);
         new EntityResolutionStage().Run(context);
 
