@@ -128,7 +128,43 @@ internal static class EvalExtractCommand
                 if (found.Any(f => Same(f.Subject, subject) && f.Status == value)) status.Correct++;
             }
             if (Verbose) Report(doc, analysis, names, found);
+            if (doc.TryGetProperty("quantities", out var figures)) ScoreQuantities(figures, analysis, Get(scores, "quantity"));
         }
+    }
+
+    /// <summary>
+    /// Figures: a gold [number, unit or null] is found when a quantity claim's bounds hold the number and each stated
+    /// bound lies within a quarter of it (so the hedge's reading of "about 400" or "more than 40" does not decide the
+    /// match, but a claim of 10..1,000 does not match 400) and, when the gold names a unit, the claim has that unit.
+    /// Found counts quantity claims by distinct span, so one figure restated by two claims is not counted twice.
+    /// </summary>
+    private static void ScoreQuantities(JsonElement figures, DocumentAnalysis analysis, Score score)
+    {
+        var claims = new List<ClaimDraft>();
+        var spans = new HashSet<(int, int)>();
+        foreach (var c in analysis.Claims)
+            if (c.Kind == ClaimKind.Quantity && c.Value is not null && spans.Add((c.Mention.Span.Start, c.Mention.Span.End))) claims.Add(c);
+        score.Found += claims.Count;
+        foreach (var g in figures.EnumerateArray())
+        {
+            score.Gold++;
+            var number = g[0].GetDouble();
+            var unit = g[1].ValueKind == JsonValueKind.String ? g[1].GetString() : null;
+            var match = claims.FirstOrDefault(c => Holds(c.Value!, number) && (unit is null || string.Equals(c.Value!.Unit, unit, StringComparison.OrdinalIgnoreCase)));
+            if (match is not null) score.Correct++;
+            else if (Verbose) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- quantity {number} {unit}"));
+        }
+        if (!Verbose) return;
+        foreach (var c in claims)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  quantity {c.Value!.Low}..{c.Value!.High} {c.Value!.Unit} «{c.Mention.Span.Excerpt}»"));
+    }
+
+    private static bool Holds(QuantityValue value, double number)
+    {
+        var slack = 1e-9 * Math.Max(1, Math.Abs(number));
+        if (value.Low is null && value.High is null) return false;
+        if (value.Low is { } low && (low > number + slack || low < number - Math.Abs(number) / 4 - slack)) return false;
+        return value.High is not { } high || (high >= number - slack && high <= number + Math.Abs(number) / 4 + slack);
     }
 
     /// <summary>Lists found items absent from the gold ("+") and gold items not found ("-"), to judge the gold and the extractor.</summary>
