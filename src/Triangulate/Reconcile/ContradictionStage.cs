@@ -83,8 +83,10 @@ public sealed class ContradictionStage : ICorpusStage
         switch (x.Kind)
         {
             case ClaimKind.Status:
+                // A group's members can meet different fates ("soldiers killed" and "soldiers wounded" are both true);
+                // only one person or thing cannot be both dead and unharmed.
                 return a.StatusGroup is not null && a.StatusGroup == b.StatusGroup && x.Status != y.Status
-                    && DraftFeatures.TimesCompatible(x.Time, y.Time);
+                    && !IsGroup(x.Subject) && !IsGroup(y.Subject) && DraftFeatures.TimesCompatible(x.Time, y.Time);
             case ClaimKind.Quantity:
                 if (!string.Equals(x.Measure, y.Measure, StringComparison.OrdinalIgnoreCase)) return false;
                 if (!string.IsNullOrEmpty(x.Value?.Unit) && !string.IsNullOrEmpty(y.Value?.Unit)
@@ -110,6 +112,23 @@ public sealed class ContradictionStage : ICorpusStage
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// True for a bearer that is a plural phrase ("their comrades", "North Korean troops", "people"), not an entity: the
+    /// head noun is plural by its "-s" (not "-ss", "-us", "-is") or is a common plural without one.
+    /// </summary>
+    internal static bool IsGroup(string? subject)
+    {
+        if (subject is null || ContentWords.IsEntityId(subject)) return false;
+        var space = subject.LastIndexOf(' ');
+        var head = subject.AsSpan(space + 1).Trim();
+        if (head.Length < 3) return false;
+        if (head.Equals("people", StringComparison.OrdinalIgnoreCase) || head.Equals("children", StringComparison.OrdinalIgnoreCase)
+            || head.Equals("men", StringComparison.OrdinalIgnoreCase) || head.Equals("women", StringComparison.OrdinalIgnoreCase)
+            || head.Equals("police", StringComparison.OrdinalIgnoreCase) || head.Equals("personnel", StringComparison.OrdinalIgnoreCase)) return true;
+        return (head[^1] is 's' or 'S') && !head.EndsWith("ss", StringComparison.OrdinalIgnoreCase)
+            && !head.EndsWith("us", StringComparison.OrdinalIgnoreCase) && !head.EndsWith("is", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool ToTheDay(DateRange? range) =>

@@ -12,7 +12,8 @@ namespace Triangulate.Extract.Claims;
 public sealed class ClaimExtractor : IExtractor
 {
     private static readonly string[] Hedges = ["reportedly", "allegedly", "according to", "reported", "claimed", "rumors", "rumours", "unconfirmed", "possibly", "may have", "might have", "likely", "appears", "apparently", "is said to", "believed to"];
-    private static readonly string[] Auxiliaries = ["was", "were", "is", "are", "been", "being", "be", "has", "have", "had", "got"];
+    // "remain missing", "were left dead": copulas a status adjective follows count as the auxiliary.
+    private static readonly string[] Auxiliaries = ["was", "were", "is", "are", "been", "being", "be", "has", "have", "had", "got", "remain", "remains", "remained", "left"];
 
     /// <inheritdoc />
     public void Extract(ExtractionContext context)
@@ -33,14 +34,33 @@ public sealed class ClaimExtractor : IExtractor
                 if (FindWord(lower, h, 0) >= 0) { hedge = h; break; }
             }
             var taken = new List<(int Start, int End)>();
-            foreach (var (index, _, status) in Occurrences(ExtractLexicon.StatusWords, lower, sentence.Start, tokens, taken))
+            // Bearers named so far in this sentence, by position: "two people were killed and at least 11 injured"
+            // leaves the second bearer to the first.
+            var bearers = new List<(int Position, (string Key, string Name) Bearer)>();
+            // In sentence order (the lexicon is longest first), so an elided bearer can borrow from the one before it.
+            var statuses = new List<(int Index, string Word, string Value)>(Occurrences(ExtractLexicon.StatusWords, lower, sentence.Start, tokens, taken));
+            statuses.Sort((a, b) => a.Index.CompareTo(b.Index));
+            foreach (var (index, _, status) in statuses)
             {
-                if (PrecededByNumber(text, tokens, index)) continue;
-                var bearer = StatusBearer(text, tokens, index);
-                if (bearer == Bearer.None) continue;
-                var subject = bearer == Bearer.Subject ? Subject(context, speakers, tokens, index, sentence.Start)
-                    : EntityAfter(speakers, tokens, index + 1) is { } done ? (done.Id, done.Name) : null;
+                (string Key, string Name)? subject;
+                if (PrecededByNumber(text, tokens, index))
+                {
+                    subject = Elided(bearers, tokens[index].Start);
+                    if (subject is null) continue;
+                }
+                else
+                {
+                    var bearer = StatusBearer(text, tokens, index);
+                    if (bearer == Bearer.None) continue;
+                    subject = bearer == Bearer.Subject ? Subject(context, speakers, tokens, index, sentence.Start)
+                        : StatusBearers.After(text, speakers, tokens, index + 1);
+                    // "troops have killed themselves": the reflexive object is the subject.
+                    if (bearer == Bearer.Object && subject is { } done && StatusBearers.IsReflexive(done.Name))
+                        subject = StatusBearers.Before(text, speakers, tokens, AuxiliaryChainStart(text, tokens, index, active: true) is var chain and > 0 ? chain : index);
+                    if (subject is { } named && IsFigure(named.Name)) subject = Elided(bearers, tokens[index].Start) ?? subject;
+                }
                 if (subject is null) continue;
+                bearers.Add((tokens[index].Start, subject.Value));
                 if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence); attributionDone = true; }
                 var negated = !status.StartsWith("not-", StringComparison.Ordinal) && Negated(text, tokens, index);
                 var finalStatus = negated ? "not-" + status : status;
@@ -93,8 +113,33 @@ public sealed class ClaimExtractor : IExtractor
         return null;
     }
 
+    /// <summary>The nearest bearer named before <paramref name="position"/> in the sentence, for a status whose own bearer is only a count.</summary>
+    private static (string Key, string Name)? Elided(List<(int Position, (string Key, string Name) Bearer)> bearers, int position)
+    {
+        (string Key, string Name)? best = null;
+        var bestAt = -1;
+        foreach (var (at, bearer) in bearers)
+            if (at < position && at > bestAt && !IsFigure(bearer.Name)) (best, bestAt) = (bearer, at);
+        return best;
+    }
+
+    // A bearer phrase that is only a count or quantifier ("at least 11", "about 12 million", "dozens more").
+    private static bool IsFigure(string phrase)
+    {
+        var tokens = WordTokenizer.Tokenize(phrase, 0, phrase.Length);
+        return StatusBearers.IsFigureOnly(phrase, tokens, 0, tokens.Count);
+    }
+
     private static (string Key, string Name)? Subject(ExtractionContext context, SpeakerResolver speakers, List<WordToken> tokens, int index, int sentenceStart)
     {
+        // The grammatical subject first: the noun phrase before the auxiliary chain ("a convoy of trucks was damaged",
+        // "police said two people were killed" → "people"), or before the verb itself ("the commander died").
+        var chain = AuxiliaryChainStart(context.Text, tokens, index);
+        if (chain > 0 && StatusBearers.Before(context.Text, speakers, tokens, chain) is { } phrase)
+        {
+            if (!IsPronounOrTitle(phrase.Name)) return phrase;
+            if (speakers.NearestPerson(tokens[chain].Start) is { } antecedent) return (antecedent.Id, antecedent.Name);
+        }
         var person = EntityBefore(speakers, tokens, index, sentenceStart, person: true);
         if (person is not null) return (person.Id, person.Name);
         // "the general was killed", "he was wounded": the last person named before this sentence.
@@ -110,19 +155,36 @@ public sealed class ClaimExtractor : IExtractor
         }
         var other = EntityBefore(speakers, tokens, index, sentenceStart, person: false);
         if (other is not null) return (other.Id, other.Name);
-        // The noun phrase before the auxiliary: "some soldiers were killed".
-        var aux = index - 1;
-        while (aux >= 0 && tokens[aux].IsWord && !IsAuxiliary(context.Text, tokens[aux]) && index - aux <= 2) aux--;
-        if (aux < 1 || !tokens[aux].IsWord || !IsAuxiliary(context.Text, tokens[aux])) return null;
-        // Back over a raising chain to the noun phrase: "soldiers are thought to have been killed".
-        while (aux > 1 && tokens[aux - 1].IsWord && (IsAuxiliary(context.Text, tokens[aux - 1]) || Contains(RaisingChain, context.Text.AsSpan(tokens[aux - 1].Start, tokens[aux - 1].End - tokens[aux - 1].Start)))) aux--;
-        var from = aux;
-        while (from > 0 && aux - from < 4 && tokens[from - 1].IsWord && !IsClauseWord(context.Text, tokens[from - 1])) from--;
-        // The count is the quantity claim's; the status belongs to the things counted ("1,000 soldiers" → "soldiers").
-        while (from < aux && char.IsDigit(context.Text[tokens[from].Start])) from++;
-        if (from == aux) return null;
-        var phrase = context.Text[tokens[from].Start..tokens[aux - 1].End];
-        return (phrase, phrase);
+        return null;
+    }
+
+    /// <summary>
+    /// The first token of the auxiliary chain before the status word at <paramref name="index"/> ("were", "have been",
+    /// "are thought to have been", "remain", "was among the"), or -1 when the word has none within two words.
+    /// </summary>
+    private static int AuxiliaryChainStart(string text, List<WordToken> tokens, int index, bool active = false)
+    {
+        var pivot = AmongThe(text, tokens, index) ? index - 2 : index;
+        var aux = pivot - 1;
+        // An active verb's auxiliaries ("have killed") stand right before it.
+        while (aux >= 0 && tokens[aux].IsWord && !IsAuxiliary(text, tokens[aux]) && pivot - aux <= (active ? 0 : 2)) aux--;
+        if (aux < 1 || !tokens[aux].IsWord || !IsAuxiliary(text, tokens[aux])) return -1;
+        while (aux > 1 && tokens[aux - 1].IsWord && (IsAuxiliary(text, tokens[aux - 1]) || Contains(RaisingChain, text.AsSpan(tokens[aux - 1].Start, tokens[aux - 1].End - tokens[aux - 1].Start)))) aux--;
+        // Adverbs between the subject and its verb ("soldiers have also been killed") are not the subject.
+        return aux;
+    }
+
+    // "was among the injured": the subject is counted among those with the status.
+    private static bool AmongThe(string text, List<WordToken> tokens, int index) =>
+        index >= 2 && text.AsSpan(tokens[index - 1].Start, tokens[index - 1].Length).Equals("the", StringComparison.OrdinalIgnoreCase)
+        && text.AsSpan(tokens[index - 2].Start, tokens[index - 2].Length).Equals("among", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsPronounOrTitle(string phrase)
+    {
+        if (phrase is "he" or "she" or "He" or "She") return true;
+        var space = phrase.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && phrase.AsSpan(0, space).Equals("the", StringComparison.OrdinalIgnoreCase) && phrase.IndexOf(' ', space + 1) < 0
+            && ExtractLexicon.Titles.Contains(char.ToUpperInvariant(phrase[space + 1]) + phrase[(space + 2)..]);
     }
 
     /// <summary>
@@ -156,6 +218,9 @@ public sealed class ClaimExtractor : IExtractor
     private static Bearer StatusBearer(string text, List<WordToken> tokens, int index)
     {
         var word = text[tokens[index].Start..tokens[index].End];
+        if (AmongThe(text, tokens, index)) return Bearer.Subject;
+        // "the region's largest captured settlement": a participle after a superlative modifies the noun that follows.
+        if (index > 0 && tokens[index - 1].Length > 4 && char.IsLower(text[tokens[index - 1].Start]) && text.AsSpan(tokens[index - 1].Start, tokens[index - 1].Length).EndsWith("est", StringComparison.Ordinal)) return Bearer.None;
         if (index > 0 && (Contains(Determiners, text.AsSpan(tokens[index - 1].Start, tokens[index - 1].End - tokens[index - 1].Start))
             || text[tokens[index - 1].Start..tokens[index - 1].End] is "s" or "’s" or "'s")) return Bearer.None;
         if (!Contains(DoneTo, word)) return Bearer.Subject;
@@ -219,9 +284,6 @@ public sealed class ClaimExtractor : IExtractor
         foreach (var a in Auxiliaries) if (string.Equals(a, w, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
-
-    private static bool IsClauseWord(string text, WordToken token) =>
-        text[token.Start..token.End].ToLowerInvariant() is "that" or "and" or "but" or "or" or "there" or "which" or "who" or "when" or "where" or "as" or "if" or "is" or "was";
 
     /// <summary>
     /// Each whole-word occurrence of a lexicon word in the sentence that no earlier word took, as its token index and

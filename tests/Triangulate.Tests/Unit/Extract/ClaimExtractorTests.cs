@@ -68,4 +68,47 @@ public sealed class ClaimExtractorTests
     {
         Assert.Contains("Ukrainian soldiers: killed", Statuses("As many as 1,000 Ukrainian soldiers are thought to have been killed."));
     }
+
+    [Fact]
+    public void AnActiveVerbsObjectIsTheCountedNounNotThePlaceAfterIt()
+    {
+        var statuses = Statuses("Floods have killed at least 14 people in the Vessa region of northern Dravia.");
+        Assert.Contains("people: killed", statuses);
+        Assert.DoesNotContain(statuses, s => s.Contains("Vessa", StringComparison.Ordinal) || s.Contains("Dravia", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnElidedBearerBorrowsTheNounOfTheStatusBeforeIt()
+    {
+        var statuses = Statuses("Police said two people were killed and at least 11 injured when rival groups clashed outside Nyora.");
+        Assert.Contains("people: killed", statuses);
+        Assert.Contains("people: wounded", statuses);
+        Assert.DoesNotContain(statuses, s => s.StartsWith("Police", StringComparison.Ordinal) || s.StartsWith("Nyora", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheSubjectIsTheHeadOfItsNounPhraseNotItsModifiers()
+    {
+        Assert.Equal(["A convoy: damaged"], Statuses("A convoy of 15 trucks carrying food aid was damaged in a separate strike."));
+        Assert.Equal(["people: killed"], Statuses("Tens of thousands of people have been killed since the war began."));
+        Assert.Equal(["a 12-year-old boy: killed"], Statuses("The strike killed a 12-year-old boy in the village."));
+    }
+
+    [Fact]
+    public void AReflexiveObjectGivesTheStatusToTheSubject()
+    {
+        Assert.Contains("Other troops: killed", Statuses("Other troops have killed themselves with grenades rather than surrender."));
+    }
+
+    [Fact]
+    public void BeingAmongTheInjuredIsBeingInjured()
+    {
+        Assert.Contains("A police officer: wounded", Statuses("A police officer was among the injured, the commander said."));
+    }
+
+    [Fact]
+    public void AParticipleAfterASuperlativeModifiesTheNounAfterIt()
+    {
+        Assert.Empty(Statuses("Velmora, the region's largest captured settlement, lies on the river."));
+    }
 }

@@ -122,6 +122,25 @@ public sealed class ContradictionStageTests
     }
 
     [Fact]
+    public void AGroupKilledInOneSourceAndWoundedInAnotherIsNoContradictionButOnePersonIs()
+    {
+        // Some of a group die and others are wounded: both accounts hold. One general cannot be both.
+        var a = Document("Many soldiers were killed in the assault.", "Alpha");
+        var b = Document("Many soldiers were wounded in the assault.", "Beta");
+        var groups = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Status(a, "soldiers were killed", "many soldiers", "killed")]))
+            .Add(b, Analysis(b, [Status(b, "soldiers were wounded", "many soldiers", "wounded")]));
+        Assert.Empty(Run(groups).Contradictions);
+
+        var c = Document("The general was killed in the assault.", "Alpha");
+        var d = Document("The general was wounded in the assault.", "Beta");
+        var person = new InMemoryCorpus()
+            .Add(c, Analysis(c, [Status(c, "general was killed", "the general", "killed")]))
+            .Add(d, Analysis(d, [Status(d, "general was wounded", "the general", "wounded")]));
+        Assert.Single(Run(person).Contradictions);
+    }
+
+    [Fact]
     public void StatusesAtDifferentTimesAreNotAContradiction()
     {
         var a = Document("The general was wounded in March.", "Alpha");

@@ -1,0 +1,143 @@
+using Triangulate.Model;
+using Triangulate.Text;
+
+namespace Triangulate.Extract.Claims;
+
+/// <summary>
+/// The noun phrase a status word is said of, read from the words around it: the object after an active verb ("killed
+/// at least 14 people in the region" → "people"), the subject before a passive or copula ("a convoy of 15 trucks was
+/// damaged" → "a convoy"). A phrase is cut at the first preposition, participle, clause word or punctuation, so a
+/// place or a modifier after the head never becomes the bearer; counts and hedges in front of it are the quantity
+/// claim's and are dropped ("tens of thousands of people" → "people"). An entity is the bearer only when its mention
+/// is the phrase's head or follows "of" ("the town of X"), so "Ukrainian soldiers" stays soldiers, not a country.
+/// </summary>
+internal static class StatusBearers
+{
+    private const int MaxPhraseWords = 8;
+
+    // Words that stand before a figure without being the thing counted: "at least 14", "more than 36,000", "up to 150".
+    private static readonly string[] HedgeWords = ["about", "around", "roughly", "nearly", "almost", "more", "than", "at", "least", "up", "to", "as", "many", "an", "estimated", "over", "approximately", "some", "fewer", "less", "just", "under", "only", "another", "a", "further", "additional"];
+
+    // Counting nouns and quantifiers that make a figure of what follows ("dozens of", "tens of thousands of").
+    private static readonly string[] FigureNouns = ["dozen", "dozens", "tens", "hundreds", "thousands", "millions", "scores", "several", "hundred", "thousand", "million", "billion", "more"];
+
+    // Words that end a noun phrase going right, or begin one going left (the phrase cannot reach across them).
+    private static readonly string[] Boundaries =
+    [
+        "in", "at", "on", "near", "from", "with", "during", "after", "before", "by", "for", "into", "outside", "inside", "across", "since", "when", "while",
+        "that", "which", "who", "whom", "whose", "where", "and", "or", "but", "as", "if", "because", "than", "after", "following", "amid", "despite", "including",
+        "was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "will", "would", "could", "may", "might", "said", "says", "told", "say", "reported",
+        "according", "among", "there", "remain", "remained", "remains", "not",
+    ];
+
+    /// <summary>The bearer after an active verb whose object the status is, from token <paramref name="from"/> on.</summary>
+    public static (string Key, string Name)? After(string text, SpeakerResolver speakers, List<WordToken> tokens, int from)
+    {
+        // A count in front ("at least 14 people", "up to 40 civilians") is read before the boundary words apply: its
+        // "at" and "to" are not prepositions.
+        var end = from;
+        while (end < tokens.Count && end - from < MaxPhraseWords && tokens[end].IsWord && Is(text, tokens[end], HedgeWords)) end++;
+        if (end == tokens.Count || !tokens[end].IsWord || !IsFigure(text, tokens[end])) end = from;
+        while (end < tokens.Count && end - from < MaxPhraseWords && tokens[end].IsWord && !Is(text, tokens[end], Boundaries) && !IsParticiple(text, tokens[end], end > from)
+            && !Word(text, tokens[end]).Equals("of", StringComparison.OrdinalIgnoreCase)) end++;
+        // "the town of X": the named place the phrase introduces is the bearer.
+        if (end + 1 < tokens.Count && end > from && Word(text, tokens[end]).Equals("of", StringComparison.OrdinalIgnoreCase)
+            && speakers.EntityAt(tokens[end + 1].Start, tokens[end + 1].End) is { } named && !IsFigurePhrase(text, tokens, from, end)) return (named.Id, named.Name);
+        // A figure phrase that runs on through "of" ("dozens of civilians") continues to the thing counted.
+        while (end + 1 < tokens.Count && end > from && Word(text, tokens[end]).Equals("of", StringComparison.OrdinalIgnoreCase) && IsFigurePhrase(text, tokens, from, end))
+        {
+            end++;
+            while (end < tokens.Count && end - from < MaxPhraseWords + 4 && tokens[end].IsWord && !Is(text, tokens[end], Boundaries) && !IsParticiple(text, tokens[end], true)) end++;
+        }
+        return Phrase(text, speakers, tokens, from, end);
+    }
+
+    /// <summary>
+    /// The bearer before <paramref name="end"/> (exclusive: the first auxiliary or the status word itself): the noun
+    /// phrase that begins after the nearest boundary word, punctuation mark or sentence start.
+    /// </summary>
+    public static (string Key, string Name)? Before(string text, SpeakerResolver speakers, List<WordToken> tokens, int end)
+    {
+        var start = end;
+        while (start > 0 && end - start < MaxPhraseWords + 4 && tokens[start - 1].IsWord && !Is(text, tokens[start - 1], Boundaries)) start--;
+        // "of" belongs inside the phrase ("tens of thousands of people", "a convoy of trucks"), "and" does not.
+        while (start > 1 && Word(text, tokens[start - 1]).Equals("of", StringComparison.OrdinalIgnoreCase) && tokens[start - 2].IsWord && end - start < MaxPhraseWords + 4)
+        {
+            start--;
+            while (start > 0 && tokens[start - 1].IsWord && !Is(text, tokens[start - 1], Boundaries)) start--;
+        }
+        if (start == end) return null;
+        // The head chunk: from the phrase's start up to its first preposition ("a convoy of 15 trucks" → "a convoy"),
+        // unless the words so far are a figure ("tens of thousands of people" → on to "people").
+        var stop = start;
+        while (stop < end)
+        {
+            if (Word(text, tokens[stop]).Equals("of", StringComparison.OrdinalIgnoreCase))
+            {
+                if (stop > start && stop + 1 < end && speakers.EntityAt(tokens[stop + 1].Start, tokens[stop + 1].End) is { } named && !IsFigurePhrase(text, tokens, start, stop)) return (named.Id, named.Name);
+                if (!IsFigurePhrase(text, tokens, start, stop)) break;
+            }
+            else if (stop > start && IsParticiple(text, tokens[stop], true)) break;
+            stop++;
+        }
+        return Phrase(text, speakers, tokens, start, stop);
+    }
+
+    /// <summary>True for "themselves", "himself": the object is the subject, whose phrase stands before the verb.</summary>
+    public static bool IsReflexive(string phrase) => phrase is "themselves" or "himself" or "herself" or "itself" or "ourselves";
+
+    /// <summary>True when the phrase [start, end) names only a figure ("at least 11", "dozens more"): the thing counted is elsewhere.</summary>
+    public static bool IsFigureOnly(string text, List<WordToken> tokens, int start, int end) => end > start && HeadStart(text, tokens, start, end) == end;
+
+    private static (string Key, string Name)? Phrase(string text, SpeakerResolver speakers, List<WordToken> tokens, int start, int end)
+    {
+        if (end <= start) return null;
+        var head = tokens[end - 1];
+        // The head named: a person, a unit, a town.
+        if (speakers.EntityAt(head.Start, head.End) is { } entity && entity.Type != EntityType.Other) return (entity.Id, entity.Name);
+        var from = HeadStart(text, tokens, start, end);
+        // Only a figure ("wounded dozens more"): the figure is what the sentence says of it.
+        if (from == end) from = start;
+        var phrase = text[tokens[from].Start..tokens[end - 1].End];
+        return (phrase, phrase);
+    }
+
+    // Past the hedges and figures at the phrase's start: "at least 14 people" → "people"; "some soldiers" stays whole.
+    private static int HeadStart(string text, List<WordToken> tokens, int start, int end)
+    {
+        var k = start;
+        while (k < end && Is(text, tokens[k], HedgeWords)) k++;
+        var figures = k;
+        while (k < end && (IsFigure(text, tokens[k]) || (k > figures && Word(text, tokens[k]).Equals("of", StringComparison.OrdinalIgnoreCase)))) k++;
+        return k == figures ? start : k;
+    }
+
+    private static bool IsFigurePhrase(string text, List<WordToken> tokens, int start, int end)
+    {
+        if (end <= start) return false;
+        for (var k = start; k < end; k++)
+            if (!IsFigure(text, tokens[k]) && !Is(text, tokens[k], HedgeWords) && !Word(text, tokens[k]).Equals("of", StringComparison.OrdinalIgnoreCase)) return false;
+        return true;
+    }
+
+    private static bool IsFigure(string text, WordToken token)
+    {
+        var word = Word(text, token);
+        // "12-year-old" is a description of the bearer, not a count of it.
+        if (char.IsDigit(word[0])) return !word.ContainsAnyInRange('a', 'z');
+        return NumberWords.IsNumberWord(word) || Is(text, token, FigureNouns);
+    }
+
+    // "-ing" forms after the head start a reduced relative clause ("trucks carrying aid"); a gerund first is kept.
+    private static bool IsParticiple(string text, WordToken token, bool afterHead) =>
+        afterHead && token.Length > 5 && Word(text, token).EndsWith("ing", StringComparison.Ordinal) && char.IsLower(text[token.Start]);
+
+    private static bool Is(string text, WordToken token, string[] words)
+    {
+        var word = Word(text, token);
+        foreach (var w in words) if (word.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static ReadOnlySpan<char> Word(string text, WordToken token) => text.AsSpan(token.Start, token.Length);
+}
