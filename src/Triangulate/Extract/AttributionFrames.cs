@@ -11,6 +11,8 @@ internal sealed class AttributionFrames(string text)
 {
     private const int MaxFrame = 200;
     private const int MaxSpeakerWords = 9;
+    private const int MaxInterposedWords = 14;
+    private static readonly string[] FrameOpeners = ["on", "in", "at", "to", "during", "via", "through", "after", "last", "late", "earlier", "this", "from", "over", "by", "with"];
     private static readonly string[] StopAfterVerb = ["in", "on", "over", "at", "to", "last", "late", "this", "during", "after", "before", "that", "when", "while", "and", "but", "adding", "citing", "referring", "about", "of", "from", "with", "for"];
     private static readonly string[] StopBeforeVerb = ["while", "and", "but", "as", "who", "which", "where", "when", "because", "so"];
 
@@ -47,6 +49,7 @@ internal sealed class AttributionFrames(string text)
     {
         var from = verb;
         while (from > 0 && verb - from < MaxSpeakerWords && tokens[from - 1].IsWord && !Contains(StopBeforeVerb, Span(tokens[from - 1]))) from--;
+        if (from == verb && Interposed(tokens, verb, speakers) is { } interposed) return interposed;
         // Auxiliaries belong to the verb: "the minister has said".
         var to = verb;
         while (to > from && Word(tokens[to - 1]) is "has" or "had" or "have" or "also" or "later" or "then" or "previously" or "once") to--;
@@ -61,6 +64,29 @@ internal sealed class AttributionFrames(string text)
         if (Word(tokens[verb]) is "told" or "tells") return (null, SpeakerKind.Unknown);
         if (end > verb + 1) return speakers.Resolve(tokens[verb + 1].Start, tokens[end - 1].End);
         return (null, SpeakerKind.Unknown);
+    }
+
+    /// <summary>
+    /// The speaker of "X, the agency's head, said" and "X, who was not named, wrote": a comma-bounded appositive or
+    /// relative clause stands between the subject and its verb. The subject before it speaks when it resolves to a
+    /// name; else a name in the appositive ("a commander of the group, Brig. Gen. Y, said" is Y); else the subject as
+    /// a description ("One executive, who ..., wrote"). Null when no such pair of commas precedes the verb.
+    /// </summary>
+    private (string? Speaker, SpeakerKind Kind)? Interposed(List<WordToken> tokens, int verb, SpeakerResolver speakers)
+    {
+        if (verb < 3 || text[tokens[verb - 1].Start] != ',') return null;
+        var open = verb - 2;
+        while (open > 0 && verb - open <= MaxInterposedWords && text[tokens[open].Start] != ',' && (tokens[open].IsWord || text[tokens[open].Start] is '.' or '\'' or '’' or '-')) open--;
+        if (open <= 0 || open == verb - 2 || text[tokens[open].Start] != ',') return null;
+        var from = open;
+        while (from > 0 && open - from < MaxSpeakerWords && tokens[from - 1].IsWord && !Contains(StopBeforeVerb, Span(tokens[from - 1]))) from--;
+        if (from == open) return null;
+        var subject = speakers.Resolve(tokens[from].Start, tokens[open - 1].End);
+        var relative = Word(tokens[open + 1]) is "who" or "which" or "whose" or "whom";
+        if (subject.Kind is SpeakerKind.Named or SpeakerKind.Pseudonym || relative) return subject.Kind == SpeakerKind.Unknown ? null : subject;
+        var appositive = speakers.Resolve(tokens[open + 1].Start, tokens[verb - 2].End);
+        if (appositive.Kind is SpeakerKind.Named or SpeakerKind.Pseudonym) return appositive;
+        return subject.Kind == SpeakerKind.Unknown ? null : subject;
     }
 
     private List<string> Via(List<WordToken> tokens, int verb)
@@ -130,6 +156,10 @@ internal sealed class AttributionFrames(string text)
             var via = Via(tokens, k);
             var clause = k + 1;
             if (via.Count > 0 && Word(tokens[k]) is "told") { clause++; while (clause < tokens.Count && tokens[clause].IsWord && char.IsUpper(text[tokens[clause].Start])) clause++; }
+            // "said on Telegram that", "wrote in 2016 that": a short phrase of place, channel or time before "that".
+            if (clause < tokens.Count && tokens[clause].IsWord && Contains(FrameOpeners, Span(tokens[clause])))
+                for (var j = clause + 1; j < tokens.Count && j - clause <= 5 && tokens[j].IsWord; j++)
+                    if (Word(tokens[j]) == "that") { clause = j; break; }
             if (clause < tokens.Count && Word(tokens[clause]) == "that") return clause + 1 < tokens.Count ? (tokens[clause + 1].Start, sentenceEnd, speaker, kind, via) : null;
             // "..., Oleh said." and "..., he said." close the sentence: the clause is what precedes them.
             if (k >= 2 && IsTail(tokens, k))

@@ -36,6 +36,11 @@ public sealed class QuoteExtractor : IExtractor
                 var content = Trim(text, start, end);
                 if (content.End - content.Start < 3 || CountWords(text, content.Start, content.End) < 2) continue;
                 var attribution = frames.ForQuote(start - 1, end + 1, speakers);
+                // A partial quote inside reported speech ("X wrote in 2016 that the chip was “frighteningly good”") is
+                // X's: the sentence's reporting frame speaks for it when nothing stands right beside the quote marks.
+                if (attribution.Speaker is null && attribution.Kind == SpeakerKind.Unknown && SentenceAt(context.Sentences, start) is { } sentence
+                    && frames.Reported(sentence, speakers) is { } reported && reported.Start <= start && reported.End >= end)
+                    attribution = (reported.Speaker, reported.Kind, reported.Via);
                 QuoteDraft draft;
                 if (attribution.Speaker is null && attribution.Kind == SpeakerKind.Unknown && previous is not null && blockIndex - previousBlock <= 2)
                 {
@@ -61,6 +66,20 @@ public sealed class QuoteExtractor : IExtractor
             if (CountWords(text, clauseStart, clauseEnd) < 3) continue;
             Add(context, new QuoteDraft { Speaker = speaker, SpeakerKind = kind, Via = via, Variant = Variant(context, (clauseStart, clauseEnd), false) });
         }
+    }
+
+    private static Text.Sentence? SentenceAt(IReadOnlyList<Text.Sentence> sentences, int position)
+    {
+        // Binary search: sentences are in text order and do not overlap.
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sentences[mid].End <= position) lo = mid + 1;
+            else if (sentences[mid].Start > position) hi = mid - 1;
+            else return sentences[mid];
+        }
+        return null;
     }
 
     private static void Add(ExtractionContext context, QuoteDraft draft)

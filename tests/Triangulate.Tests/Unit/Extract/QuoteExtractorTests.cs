@@ -111,4 +111,35 @@ public sealed class QuoteExtractorTests
 
         Assert.Empty(context.Quotes);
     }
+
+    private static (string? Speaker, SpeakerKind Kind) OnlySpeaker(string text)
+    {
+        var context = new ExtractionContext(Some.Document(text), new NewsSentenceSplitter());
+        new EntityExtractor().Extract(context);
+        new QuoteExtractor().Extract(context);
+        var quote = Assert.Single(context.Quotes, q => q.Variant.Direct == true);
+        var named = context.Entities.FirstOrDefault(e => e.Id == quote.Speaker);
+        return (named?.Name ?? quote.Speaker, quote.SpeakerKind);
+    }
+
+    [Fact]
+    public void APartialQuoteInReportedSpeechIsTheReportersSubjects()
+    {
+        Assert.Equal(("One executive", SpeakerKind.Anonymous),
+            OnlySpeaker("One executive, who is not named in the decision, wrote in 2016 that the rival's new chip was “frighteningly good”."));
+    }
+
+    [Fact]
+    public void ANameInAnAppositiveSpeaksForADescription()
+    {
+        Assert.Equal(("Hamid Idris", SpeakerKind.Named),
+            OnlySpeaker("A commander of the group, Brig. Gen. Hamid Idris, said on Telegram that his forces had \"destroyed enemy positions\" near the airport."));
+    }
+
+    [Fact]
+    public void ANamedSubjectSpeaksPastItsAppositive()
+    {
+        Assert.Equal(("Teresa Valdés", SpeakerKind.Named),
+            OnlySpeaker("Teresa Valdés, the commission's executive vice-president, said the firm had \"not competed on the merits\"."));
+    }
 }
