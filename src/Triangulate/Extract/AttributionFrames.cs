@@ -98,9 +98,9 @@ internal sealed class AttributionFrames(string text)
     /// Reported speech in one sentence: "according to X, ...", "X said (that) ...", "..., X said." Returns the reported
     /// clause and its source, or null.
     /// </summary>
-    public (int Start, int End, string? Speaker, SpeakerKind Kind, IReadOnlyList<string> Via)? Reported(Triangulate.Text.Sentence sentence, SpeakerResolver speakers)
+    /// <remarks><paramref name="tokens"/> are the sentence's word tokens (<see cref="ExtractionContext.WordsOf"/>).</remarks>
+    public (int Start, int End, string? Speaker, SpeakerKind Kind, IReadOnlyList<string> Via)? Reported(Triangulate.Text.Sentence sentence, List<WordToken> tokens, SpeakerResolver speakers)
     {
-        var tokens = WordTokenizer.Tokenize(text, sentence.Start, sentence.End);
         if (tokens.Count < 4) return null;
         var sentenceEnd = tokens[^1].IsWord ? tokens[^1].End : tokens[^1].Start;
         for (var k = 0; k + 2 < tokens.Count; k++)

@@ -14,8 +14,9 @@ internal sealed partial class SpeakerResolver
     private readonly string _text;
     private readonly List<(int Start, int End, Entity Entity)> _mentions = [];
     private readonly bool _pseudonyms;
-    private List<(int Start, int End)> _quoted = [];
+    private readonly List<(int Start, int End)> _quoted = [];
 
+    /// <summary>Indexes the mentions of the context's entities; prefer <see cref="ExtractionContext.Speakers"/>, built once per document.</summary>
     public SpeakerResolver(ExtractionContext context)
     {
         _text = context.Text;
@@ -23,6 +24,14 @@ internal sealed partial class SpeakerResolver
             foreach (var m in e.Mentions) _mentions.Add((m.Start, m.End, e));
         _mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         _pseudonyms = DeclaresPseudonyms(context);
+    }
+
+    private SpeakerResolver(SpeakerResolver shared, List<(int Start, int End)> quoted)
+    {
+        _text = shared._text;
+        _mentions = shared._mentions;
+        _pseudonyms = shared._pseudonyms;
+        _quoted = quoted;
     }
 
     /// <summary>The document text the resolver reads.</summary>
@@ -65,7 +74,8 @@ internal sealed partial class SpeakerResolver
     /// Marks the quoted passages of the document: a person named inside a quotation is part of what was said, not a
     /// candidate for the "he" of the attribution that follows it ("“… to meet with Trump …,” he said" is the analyst's words).
     /// </summary>
-    public void SetQuoted(List<(int Start, int End)> quoted) => _quoted = quoted;
+    /// <remarks>Returns a resolver sharing this one's index, so the shared resolver stays free of one extractor's quotes.</remarks>
+    public SpeakerResolver WithQuoted(List<(int Start, int End)> quoted) => new(this, quoted);
 
     /// <summary>The speaker named by the words [start, end): an entity, a pronoun's antecedent, or a description.</summary>
     public (string? Speaker, SpeakerKind Kind) Resolve(int start, int end)
@@ -111,8 +121,20 @@ internal sealed partial class SpeakerResolver
         return false;
     }
 
-    private bool IsPronoun(int start, int end) =>
-        end - start <= 3 && _text.AsSpan(start, end - start).ToString().ToLowerInvariant() is "he" or "she" or "his" or "him" or "her";
+    private bool IsPronoun(int start, int end)
+    {
+        if (end - start > 3) return false;
+        var w = _text.AsSpan(start, end - start);
+        return LowerEquals(w, "he") || LowerEquals(w, "she") || LowerEquals(w, "his") || LowerEquals(w, "him") || LowerEquals(w, "her");
+    }
+
+    /// <summary>True when <paramref name="word"/> lower-cased (invariant, char by char) is <paramref name="lower"/>, without a copy.</summary>
+    internal static bool LowerEquals(ReadOnlySpan<char> word, string lower)
+    {
+        if (word.Length != lower.Length) return false;
+        for (var i = 0; i < word.Length; i++) if (char.ToLowerInvariant(word[i]) != lower[i]) return false;
+        return true;
+    }
 
     private SpeakerKind KindOf(Entity entity)
     {

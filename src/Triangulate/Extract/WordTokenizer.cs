@@ -30,7 +30,7 @@ internal static class WordTokenizer
                 break;
             }
             // Abbreviations: a title ("Gen.") or single capitals ("U.S.") keep their period.
-            if (j < end && text[j] == '.' && (ExtractLexicon.Titles.Contains(text[i..(j + 1)]) || (j - i == 1 && char.IsUpper(c) && j + 1 < end && char.IsUpper(text[j + 1]))))
+            if (j < end && text[j] == '.' && (ExtractLexicon.Titles.Has(text.AsSpan(i, j + 1 - i)) || (j - i == 1 && char.IsUpper(c) && j + 1 < end && char.IsUpper(text[j + 1]))))
             {
                 j++;
                 while (j + 1 < end && char.IsUpper(text[j]) && text[j + 1] == '.') j += 2;

@@ -15,7 +15,6 @@ public sealed class QuoteExtractor : IExtractor
     {
         ArgumentNullException.ThrowIfNull(context);
         var text = context.Text;
-        var speakers = new SpeakerResolver(context);
         var frames = new AttributionFrames(text);
         var quoted = new List<(int Start, int End)>();
         var quotesByBlock = new List<List<(int Start, int End)>>();
@@ -25,7 +24,7 @@ public sealed class QuoteExtractor : IExtractor
             quotesByBlock.Add(spans);
             quoted.AddRange(spans);
         }
-        speakers.SetQuoted(quoted);
+        var speakers = context.Speakers.WithQuoted(quoted);
         QuoteDraft? previous = null;
         var previousBlock = -10;
         var blockIndex = 0;
@@ -52,10 +51,11 @@ public sealed class QuoteExtractor : IExtractor
             }
             blockIndex++;
         }
-        foreach (var sentence in context.Sentences)
+        for (var index = 0; index < context.Sentences.Count; index++)
         {
+            var sentence = context.Sentences[index];
             if (Overlaps(quoted, sentence.Start, sentence.End)) continue;
-            var reported = frames.Reported(sentence, speakers);
+            var reported = frames.Reported(sentence, context.WordsOf(index), speakers);
             if (reported is null) continue;
             var (clauseStart, clauseEnd, speaker, kind, via) = reported.Value;
             if (CountWords(text, clauseStart, clauseEnd) < 3) continue;
