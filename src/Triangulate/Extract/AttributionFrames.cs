@@ -49,7 +49,7 @@ internal sealed class AttributionFrames(string text)
         while (from > 0 && verb - from < MaxSpeakerWords && tokens[from - 1].IsWord && !Contains(StopBeforeVerb, Span(tokens[from - 1]))) from--;
         // Auxiliaries belong to the verb: "the minister has said".
         var to = verb;
-        while (to > from && Word(tokens[to - 1]) is "has" or "had" or "have" or "also" or "later" or "then" or "previously" or "once") to--;
+        while (to > from && Span(tokens[to - 1]) is "has" or "had" or "have" or "also" or "later" or "then" or "previously" or "once") to--;
         if (to > from)
         {
             var resolved = speakers.Resolve(tokens[from].Start, tokens[to - 1].End);
@@ -58,7 +58,7 @@ internal sealed class AttributionFrames(string text)
         var end = verb + 1;
         while (end < tokens.Count && end - verb <= MaxSpeakerWords && tokens[end].IsWord && !Contains(StopAfterVerb, Span(tokens[end]))) end++;
         // "told X": X is the channel, not the speaker.
-        if (Word(tokens[verb]) is "told" or "tells") return (null, SpeakerKind.Unknown);
+        if (Span(tokens[verb]) is "told" or "tells") return (null, SpeakerKind.Unknown);
         if (end > verb + 1) return speakers.Resolve(tokens[verb + 1].Start, tokens[end - 1].End);
         return (null, SpeakerKind.Unknown);
     }
@@ -68,7 +68,7 @@ internal sealed class AttributionFrames(string text)
         var via = new List<string>();
         for (var k = verb; k < tokens.Count - 1; k++)
         {
-            var w = Word(tokens[k]);
+            var w = Span(tokens[k]);
             var isTold = k == verb && w is "told" or "tells";
             if (!isTold && w is not ("on" or "to" or "via")) continue;
             var name = NameAt(tokens, k + 1);
@@ -83,11 +83,22 @@ internal sealed class AttributionFrames(string text)
         if (k >= tokens.Count || !tokens[k].IsWord) return null;
         if (k + 1 < tokens.Count)
         {
-            var two = Word(tokens[k]) + " " + Word(tokens[k + 1]);
-            if (ExtractLexicon.Outlets.Contains(two)) return two;
+            // Looked up from a stack buffer: the pair becomes a string only when it names a channel.
+            var first = Span(tokens[k]);
+            var second = Span(tokens[k + 1]);
+            var length = first.Length + 1 + second.Length;
+            if (length <= 64)
+            {
+                Span<char> two = stackalloc char[length];
+                first.CopyTo(two);
+                two[first.Length] = ' ';
+                second.CopyTo(two[(first.Length + 1)..]);
+                if (ExtractLexicon.Outlets.Has(two)) return two.ToString();
+            }
+            else if (ExtractLexicon.Outlets.Contains(string.Concat(first, " ", second))) return string.Concat(first, " ", second);
         }
-        if (Word(tokens[k]) == "the" && k + 1 < tokens.Count && char.IsUpper(text[tokens[k + 1].Start])) k++;
-        if (!char.IsUpper(text[tokens[k].Start])) return ExtractLexicon.Outlets.Contains(Word(tokens[k])) ? Word(tokens[k]) : null;
+        if (Span(tokens[k]) is "the" && k + 1 < tokens.Count && char.IsUpper(text[tokens[k + 1].Start])) k++;
+        if (!char.IsUpper(text[tokens[k].Start])) return ExtractLexicon.Outlets.Has(Span(tokens[k])) ? Word(tokens[k]) : null;
         var end = k;
         while (end < tokens.Count && tokens[end].IsWord && char.IsUpper(text[tokens[end].Start])) end++;
         var name = text[tokens[k].Start..tokens[end - 1].End];
@@ -129,8 +140,8 @@ internal sealed class AttributionFrames(string text)
             if (kind == SpeakerKind.Unknown) continue;
             var via = Via(tokens, k);
             var clause = k + 1;
-            if (via.Count > 0 && Word(tokens[k]) is "told") { clause++; while (clause < tokens.Count && tokens[clause].IsWord && char.IsUpper(text[tokens[clause].Start])) clause++; }
-            if (clause < tokens.Count && Word(tokens[clause]) == "that") return clause + 1 < tokens.Count ? (tokens[clause + 1].Start, sentenceEnd, speaker, kind, via) : null;
+            if (via.Count > 0 && Span(tokens[k]) is "told") { clause++; while (clause < tokens.Count && tokens[clause].IsWord && char.IsUpper(text[tokens[clause].Start])) clause++; }
+            if (clause < tokens.Count && Span(tokens[clause]) is "that") return clause + 1 < tokens.Count ? (tokens[clause + 1].Start, sentenceEnd, speaker, kind, via) : null;
             // "..., Oleh said." and "..., he said." close the sentence: the clause is what precedes them.
             if (k >= 2 && IsTail(tokens, k))
             {

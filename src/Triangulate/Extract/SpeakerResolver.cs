@@ -16,6 +16,10 @@ internal sealed partial class SpeakerResolver
     private readonly bool _pseudonyms;
     private readonly List<(int Start, int End)> _quoted = [];
 
+    // The longest mention: a mention starting more than this before a position cannot reach it, so lookups start
+    // from a binary search instead of the document's first mention.
+    private readonly int _longest;
+
     /// <summary>Indexes the mentions of the context's entities; prefer <see cref="ExtractionContext.Speakers"/>, built once per document.</summary>
     public SpeakerResolver(ExtractionContext context)
     {
@@ -23,6 +27,7 @@ internal sealed partial class SpeakerResolver
         foreach (var e in context.Entities)
             foreach (var m in e.Mentions) _mentions.Add((m.Start, m.End, e));
         _mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        foreach (var (s, e, _) in _mentions) _longest = Math.Max(_longest, e - s);
         _pseudonyms = DeclaresPseudonyms(context);
     }
 
@@ -31,6 +36,7 @@ internal sealed partial class SpeakerResolver
         _text = shared._text;
         _mentions = shared._mentions;
         _pseudonyms = shared._pseudonyms;
+        _longest = shared._longest;
         _quoted = quoted;
     }
 
@@ -58,8 +64,9 @@ internal sealed partial class SpeakerResolver
     {
         Entity? best = null;
         var bestLength = 0;
-        foreach (var (s, e, entity) in _mentions)
+        for (var i = FirstFrom(start - _longest); i < _mentions.Count; i++)
         {
+            var (s, e, entity) = _mentions[i];
             if (s >= end) break;
             if (e <= start) continue;
             var better = best is null
@@ -106,13 +113,26 @@ internal sealed partial class SpeakerResolver
     /// <summary>The nearest person mentioned before <paramref name="position"/>.</summary>
     public Entity? NearestPerson(int position)
     {
-        Entity? best = null;
-        foreach (var (s, e, entity) in _mentions)
+        // The last fitting mention before the position: searched backwards from it.
+        for (var i = FirstFrom(position) - 1; i >= 0; i--)
         {
-            if (s >= position) break;
-            if (entity.Type == EntityType.Person && !IsPronoun(s, e) && !InQuote(s)) best = entity;
+            var (s, e, entity) = _mentions[i];
+            if (entity.Type == EntityType.Person && !IsPronoun(s, e) && !InQuote(s)) return entity;
         }
-        return best;
+        return null;
+    }
+
+    /// <summary>The index of the first mention starting at or after <paramref name="position"/> (the count if none).</summary>
+    private int FirstFrom(int position)
+    {
+        int lo = 0, hi = _mentions.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_mentions[mid].Start < position) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     private bool InQuote(int position)
