@@ -6,11 +6,15 @@ namespace Triangulate.Extract;
 /// Reads the words around a quote or a statement that say who said it: a speech verb with the speaker before or after
 /// it ("one soldier wrote", "said the source"), "according to X", "X told Y that ...", and the channels named with it
 /// ("told Y", "wrote on Y"). Structure only: outlets are recognised by where they stand, not by a list of names.
+/// One instance per document being read: it reuses a token list, so it is not thread-safe.
 /// </summary>
 internal sealed class AttributionFrames(string text)
 {
     private const int MaxFrame = 200;
     private const int MaxSpeakerWords = 9;
+
+    // One list for the words of the frame being read: frames are read one at a time and their tokens not kept.
+    private readonly List<WordToken> _frame = [];
     private static readonly string[] StopAfterVerb = ["in", "on", "over", "at", "to", "last", "late", "this", "during", "after", "before", "that", "when", "while", "and", "but", "adding", "citing", "referring", "about", "of", "from", "with", "for"];
     private static readonly string[] StopBeforeVerb = ["while", "and", "but", "as", "who", "which", "where", "when", "because", "so"];
 
@@ -30,7 +34,9 @@ internal sealed class AttributionFrames(string text)
     private (string? Speaker, SpeakerKind Kind, IReadOnlyList<string> Via) FromFrame(int start, int end, SpeakerResolver speakers, bool last)
     {
         if (end <= start) return (null, SpeakerKind.Unknown, []);
-        var tokens = WordTokenizer.Tokenize(text, start, end);
+        var tokens = _frame;
+        tokens.Clear();
+        WordTokenizer.Tokenize(text, start, end, tokens);
         var verb = -1;
         for (var k = 0; k < tokens.Count; k++)
         {

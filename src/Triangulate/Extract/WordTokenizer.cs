@@ -15,6 +15,13 @@ internal static class WordTokenizer
     public static List<WordToken> Tokenize(string text, int start, int end)
     {
         var tokens = new List<WordToken>();
+        Tokenize(text, start, end, tokens);
+        return tokens;
+    }
+
+    /// <summary>Appends the tokens of text[start..end) to <paramref name="tokens"/>, for callers that reuse one list.</summary>
+    public static void Tokenize(string text, int start, int end, List<WordToken> tokens)
+    {
         var i = start;
         while (i < end)
         {
@@ -38,7 +45,6 @@ internal static class WordTokenizer
             tokens.Add(new WordToken(i, j, true));
             i = j;
         }
-        return tokens;
     }
 
     /// <summary>True when the token starts with an upper-case letter.</summary>
