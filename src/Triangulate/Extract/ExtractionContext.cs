@@ -75,7 +75,9 @@ public sealed class ExtractionContext
         if (words is null)
         {
             var s = Sentences[sentence];
-            words = WordTokenizer.Tokenize(Document.Text, s.Start, s.End);
+            // About one token per five characters in news prose: sized once instead of grown by doubling.
+            words = new List<WordToken>(Math.Max(4, s.Length / 5));
+            WordTokenizer.Tokenize(Document.Text, s.Start, s.End, words);
             _words[sentence] = words;
         }
         return words;
