@@ -6,6 +6,7 @@ namespace Triangulate.Extract;
 /// Reads the words around a quote or a statement that say who said it: a speech verb with the speaker before or after
 /// it ("one soldier wrote", "said the source"), "according to X", "X told Y that ...", and the channels named with it
 /// ("told Y", "wrote on Y"). Structure only: outlets are recognised by where they stand, not by a list of names.
+/// One instance per document being read: it reuses a token list, so it is not thread-safe.
 /// </summary>
 internal sealed class AttributionFrames(string text)
 {
@@ -13,6 +14,9 @@ internal sealed class AttributionFrames(string text)
     private const int MaxSpeakerWords = 9;
     private const int MaxInterposedWords = 14;
     private static readonly string[] FrameOpeners = ["on", "in", "at", "to", "during", "via", "through", "after", "last", "late", "earlier", "this", "from", "over", "by", "with"];
+
+    // One list for the words of the frame being read: frames are read one at a time and their tokens not kept.
+    private readonly List<WordToken> _frame = [];
     private static readonly string[] StopAfterVerb = ["in", "on", "over", "at", "to", "last", "late", "this", "during", "after", "before", "that", "when", "while", "and", "but", "adding", "citing", "referring", "about", "of", "from", "with", "for"];
     private static readonly string[] StopBeforeVerb = ["while", "and", "but", "as", "who", "which", "where", "when", "because", "so"];
 
@@ -32,7 +36,9 @@ internal sealed class AttributionFrames(string text)
     private (string? Speaker, SpeakerKind Kind, IReadOnlyList<string> Via) FromFrame(int start, int end, SpeakerResolver speakers, bool last)
     {
         if (end <= start) return (null, SpeakerKind.Unknown, []);
-        var tokens = WordTokenizer.Tokenize(text, start, end);
+        var tokens = _frame;
+        tokens.Clear();
+        WordTokenizer.Tokenize(text, start, end, tokens);
         var verb = -1;
         for (var k = 0; k < tokens.Count; k++)
         {
@@ -52,7 +58,7 @@ internal sealed class AttributionFrames(string text)
         if (from == verb && Interposed(tokens, verb, speakers) is { } interposed) return interposed;
         // Auxiliaries belong to the verb: "the minister has said".
         var to = verb;
-        while (to > from && Word(tokens[to - 1]) is "has" or "had" or "have" or "also" or "later" or "then" or "previously" or "once") to--;
+        while (to > from && Span(tokens[to - 1]) is "has" or "had" or "have" or "also" or "later" or "then" or "previously" or "once") to--;
         if (to > from)
         {
             var resolved = speakers.Resolve(tokens[from].Start, tokens[to - 1].End);
@@ -61,7 +67,7 @@ internal sealed class AttributionFrames(string text)
         var end = verb + 1;
         while (end < tokens.Count && end - verb <= MaxSpeakerWords && tokens[end].IsWord && !Contains(StopAfterVerb, Span(tokens[end]))) end++;
         // "told X": X is the channel, not the speaker.
-        if (Word(tokens[verb]) is "told" or "tells") return (null, SpeakerKind.Unknown);
+        if (Span(tokens[verb]) is "told" or "tells") return (null, SpeakerKind.Unknown);
         if (end > verb + 1) return speakers.Resolve(tokens[verb + 1].Start, tokens[end - 1].End);
         return (null, SpeakerKind.Unknown);
     }
@@ -82,7 +88,7 @@ internal sealed class AttributionFrames(string text)
         while (from > 0 && open - from < MaxSpeakerWords && tokens[from - 1].IsWord && !Contains(StopBeforeVerb, Span(tokens[from - 1]))) from--;
         if (from == open) return null;
         var subject = speakers.Resolve(tokens[from].Start, tokens[open - 1].End);
-        var relative = Word(tokens[open + 1]) is "who" or "which" or "whose" or "whom";
+        var relative = Span(tokens[open + 1]) is "who" or "which" or "whose" or "whom";
         if (subject.Kind is SpeakerKind.Named or SpeakerKind.Pseudonym || relative) return subject.Kind == SpeakerKind.Unknown ? null : subject;
         var appositive = speakers.Resolve(tokens[open + 1].Start, tokens[verb - 2].End);
         if (appositive.Kind is SpeakerKind.Named or SpeakerKind.Pseudonym) return appositive;
@@ -94,7 +100,7 @@ internal sealed class AttributionFrames(string text)
         var via = new List<string>();
         for (var k = verb; k < tokens.Count - 1; k++)
         {
-            var w = Word(tokens[k]);
+            var w = Span(tokens[k]);
             var isTold = k == verb && w is "told" or "tells";
             if (!isTold && w is not ("on" or "to" or "via")) continue;
             var name = NameAt(tokens, k + 1);
@@ -109,11 +115,22 @@ internal sealed class AttributionFrames(string text)
         if (k >= tokens.Count || !tokens[k].IsWord) return null;
         if (k + 1 < tokens.Count)
         {
-            var two = Word(tokens[k]) + " " + Word(tokens[k + 1]);
-            if (ExtractLexicon.Outlets.Contains(two)) return two;
+            // Looked up from a stack buffer: the pair becomes a string only when it names a channel.
+            var first = Span(tokens[k]);
+            var second = Span(tokens[k + 1]);
+            var length = first.Length + 1 + second.Length;
+            if (length <= 64)
+            {
+                Span<char> two = stackalloc char[length];
+                first.CopyTo(two);
+                two[first.Length] = ' ';
+                second.CopyTo(two[(first.Length + 1)..]);
+                if (ExtractLexicon.Outlets.Has(two)) return two.ToString();
+            }
+            else if (ExtractLexicon.Outlets.Contains(string.Concat(first, " ", second))) return string.Concat(first, " ", second);
         }
-        if (Word(tokens[k]) == "the" && k + 1 < tokens.Count && char.IsUpper(text[tokens[k + 1].Start])) k++;
-        if (!char.IsUpper(text[tokens[k].Start])) return ExtractLexicon.Outlets.Contains(Word(tokens[k])) ? Word(tokens[k]) : null;
+        if (Span(tokens[k]) is "the" && k + 1 < tokens.Count && char.IsUpper(text[tokens[k + 1].Start])) k++;
+        if (!char.IsUpper(text[tokens[k].Start])) return ExtractLexicon.Outlets.Has(Span(tokens[k])) ? Word(tokens[k]) : null;
         var end = k;
         while (end < tokens.Count && tokens[end].IsWord && char.IsUpper(text[tokens[end].Start])) end++;
         var name = text[tokens[k].Start..tokens[end - 1].End];
@@ -124,9 +141,9 @@ internal sealed class AttributionFrames(string text)
     /// Reported speech in one sentence: "according to X, ...", "X said (that) ...", "..., X said." Returns the reported
     /// clause and its source, or null.
     /// </summary>
-    public (int Start, int End, string? Speaker, SpeakerKind Kind, IReadOnlyList<string> Via)? Reported(Triangulate.Text.Sentence sentence, SpeakerResolver speakers)
+    /// <remarks><paramref name="tokens"/> are the sentence's word tokens (<see cref="ExtractionContext.WordsOf"/>).</remarks>
+    public (int Start, int End, string? Speaker, SpeakerKind Kind, IReadOnlyList<string> Via)? Reported(Triangulate.Text.Sentence sentence, List<WordToken> tokens, SpeakerResolver speakers)
     {
-        var tokens = WordTokenizer.Tokenize(text, sentence.Start, sentence.End);
         if (tokens.Count < 4) return null;
         var sentenceEnd = tokens[^1].IsWord ? tokens[^1].End : tokens[^1].Start;
         for (var k = 0; k + 2 < tokens.Count; k++)
@@ -155,12 +172,12 @@ internal sealed class AttributionFrames(string text)
             if (kind == SpeakerKind.Unknown) continue;
             var via = Via(tokens, k);
             var clause = k + 1;
-            if (via.Count > 0 && Word(tokens[k]) is "told") { clause++; while (clause < tokens.Count && tokens[clause].IsWord && char.IsUpper(text[tokens[clause].Start])) clause++; }
+            if (via.Count > 0 && Span(tokens[k]) is "told") { clause++; while (clause < tokens.Count && tokens[clause].IsWord && char.IsUpper(text[tokens[clause].Start])) clause++; }
             // "said on Telegram that", "wrote in 2016 that": a short phrase of place, channel or time before "that".
             if (clause < tokens.Count && tokens[clause].IsWord && Contains(FrameOpeners, Span(tokens[clause])))
                 for (var j = clause + 1; j < tokens.Count && j - clause <= 5 && tokens[j].IsWord; j++)
-                    if (Word(tokens[j]) == "that") { clause = j; break; }
-            if (clause < tokens.Count && Word(tokens[clause]) == "that") return clause + 1 < tokens.Count ? (tokens[clause + 1].Start, sentenceEnd, speaker, kind, via) : null;
+                    if (Span(tokens[j]) is "that") { clause = j; break; }
+            if (clause < tokens.Count && Span(tokens[clause]) is "that") return clause + 1 < tokens.Count ? (tokens[clause + 1].Start, sentenceEnd, speaker, kind, via) : null;
             // "..., Oleh said." and "..., he said." close the sentence: the clause is what precedes them.
             if (k >= 2 && IsTail(tokens, k))
             {

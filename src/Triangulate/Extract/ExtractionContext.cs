@@ -26,7 +26,16 @@ public sealed class ExtractionContext
         }
         BodyBlocks = body;
         Sentences = sentences;
+        _words = new List<WordToken>?[sentences.Count];
+        _tokens = new List<Token>?[sentences.Count];
     }
+
+    // Per-sentence token layers, computed on first use and shared: every extractor reads the same sentences, and
+    // tokenizing each sentence once per extractor was a large share of extraction time.
+    private readonly List<WordToken>?[] _words;
+    private readonly List<Token>?[] _tokens;
+    private SpeakerResolver? _speakers;
+    private int _speakersEntityCount;
 
     /// <summary>The document.</summary>
     public Document Document { get; }
@@ -54,6 +63,60 @@ public sealed class ExtractionContext
 
     /// <summary>Citations found so far.</summary>
     public List<Citation> Citations { get; } = [];
+
+    /// <summary>
+    /// The extractors' word tokens (<see cref="WordTokenizer"/>: words keep inner hyphens and apostrophes, titles their
+    /// period) of sentence <paramref name="sentence"/>, an index into <see cref="Sentences"/>; computed once, shared
+    /// by every extractor. Callers must not modify the list.
+    /// </summary>
+    internal List<WordToken> WordsOf(int sentence)
+    {
+        var words = _words[sentence];
+        if (words is null)
+        {
+            var s = Sentences[sentence];
+            // About one token per five characters in news prose: sized once instead of grown by doubling.
+            words = new List<WordToken>(Math.Max(4, s.Length / 5));
+            WordTokenizer.Tokenize(Document.Text, s.Start, s.End, words);
+            _words[sentence] = words;
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// The <see cref="Tokenizer"/> tokens (numbers apart from letters, symbols one by one) of sentence
+    /// <paramref name="sentence"/>, an index into <see cref="Sentences"/>; computed once, shared by every extractor.
+    /// Callers must not modify the list.
+    /// </summary>
+    internal List<Token> TokensOf(int sentence)
+    {
+        var tokens = _tokens[sentence];
+        if (tokens is null)
+        {
+            var s = Sentences[sentence];
+            tokens = new List<Token>(Math.Max(4, s.Length / 5));
+            Tokenizer.Tokenize(Document.Text, s.Start, s.End, tokens);
+            _tokens[sentence] = tokens;
+        }
+        return tokens;
+    }
+
+    /// <summary>
+    /// The speaker resolver over the entities found so far, built once and shared by the extractors that read
+    /// attributions; rebuilt when entities were added since (it indexes their mentions).
+    /// </summary>
+    internal SpeakerResolver Speakers
+    {
+        get
+        {
+            if (_speakers is null || _speakersEntityCount != Entities.Count)
+            {
+                _speakers = new SpeakerResolver(this);
+                _speakersEntityCount = Entities.Count;
+            }
+            return _speakers;
+        }
+    }
 
     /// <summary>A span of this document with its excerpt.</summary>
     public TextSpan Span(int start, int end) => new TextSpan(Document.Id, start, end).WithExcerpt(Document.Text);

@@ -14,15 +14,30 @@ internal sealed partial class SpeakerResolver
     private readonly string _text;
     private readonly List<(int Start, int End, Entity Entity)> _mentions = [];
     private readonly bool _pseudonyms;
-    private List<(int Start, int End)> _quoted = [];
+    private readonly List<(int Start, int End)> _quoted = [];
 
+    // The longest mention: a mention starting more than this before a position cannot reach it, so lookups start
+    // from a binary search instead of the document's first mention.
+    private readonly int _longest;
+
+    /// <summary>Indexes the mentions of the context's entities; prefer <see cref="ExtractionContext.Speakers"/>, built once per document.</summary>
     public SpeakerResolver(ExtractionContext context)
     {
         _text = context.Text;
         foreach (var e in context.Entities)
             foreach (var m in e.Mentions) _mentions.Add((m.Start, m.End, e));
         _mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+        foreach (var (s, e, _) in _mentions) _longest = Math.Max(_longest, e - s);
         _pseudonyms = DeclaresPseudonyms(context);
+    }
+
+    private SpeakerResolver(SpeakerResolver shared, List<(int Start, int End)> quoted)
+    {
+        _text = shared._text;
+        _mentions = shared._mentions;
+        _pseudonyms = shared._pseudonyms;
+        _longest = shared._longest;
+        _quoted = quoted;
     }
 
     /// <summary>The document text the resolver reads.</summary>
@@ -49,8 +64,9 @@ internal sealed partial class SpeakerResolver
     {
         Entity? best = null;
         var bestLength = 0;
-        foreach (var (s, e, entity) in _mentions)
+        for (var i = FirstFrom(start - _longest); i < _mentions.Count; i++)
         {
+            var (s, e, entity) = _mentions[i];
             if (s >= end) break;
             if (e <= start) continue;
             var better = best is null
@@ -65,7 +81,8 @@ internal sealed partial class SpeakerResolver
     /// Marks the quoted passages of the document: a person named inside a quotation is part of what was said, not a
     /// candidate for the "he" of the attribution that follows it ("“… to meet with Trump …,” he said" is the analyst's words).
     /// </summary>
-    public void SetQuoted(List<(int Start, int End)> quoted) => _quoted = quoted;
+    /// <remarks>Returns a resolver sharing this one's index, so the shared resolver stays free of one extractor's quotes.</remarks>
+    public SpeakerResolver WithQuoted(List<(int Start, int End)> quoted) => new(this, quoted);
 
     /// <summary>The speaker named by the words [start, end): an entity, a pronoun's antecedent, or a description.</summary>
     public (string? Speaker, SpeakerKind Kind) Resolve(int start, int end)
@@ -96,13 +113,26 @@ internal sealed partial class SpeakerResolver
     /// <summary>The nearest person mentioned before <paramref name="position"/>.</summary>
     public Entity? NearestPerson(int position)
     {
-        Entity? best = null;
-        foreach (var (s, e, entity) in _mentions)
+        // The last fitting mention before the position: searched backwards from it.
+        for (var i = FirstFrom(position) - 1; i >= 0; i--)
         {
-            if (s >= position) break;
-            if (entity.Type == EntityType.Person && !IsPronoun(s, e) && !InQuote(s)) best = entity;
+            var (s, e, entity) = _mentions[i];
+            if (entity.Type == EntityType.Person && !IsPronoun(s, e) && !InQuote(s)) return entity;
         }
-        return best;
+        return null;
+    }
+
+    /// <summary>The index of the first mention starting at or after <paramref name="position"/> (the count if none).</summary>
+    private int FirstFrom(int position)
+    {
+        int lo = 0, hi = _mentions.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_mentions[mid].Start < position) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     private bool InQuote(int position)
@@ -111,8 +141,20 @@ internal sealed partial class SpeakerResolver
         return false;
     }
 
-    private bool IsPronoun(int start, int end) =>
-        end - start <= 3 && _text.AsSpan(start, end - start).ToString().ToLowerInvariant() is "he" or "she" or "his" or "him" or "her";
+    private bool IsPronoun(int start, int end)
+    {
+        if (end - start > 3) return false;
+        var w = _text.AsSpan(start, end - start);
+        return LowerEquals(w, "he") || LowerEquals(w, "she") || LowerEquals(w, "his") || LowerEquals(w, "him") || LowerEquals(w, "her");
+    }
+
+    /// <summary>True when <paramref name="word"/> lower-cased (invariant, char by char) is <paramref name="lower"/>, without a copy.</summary>
+    internal static bool LowerEquals(ReadOnlySpan<char> word, string lower)
+    {
+        if (word.Length != lower.Length) return false;
+        for (var i = 0; i < word.Length; i++) if (char.ToLowerInvariant(word[i]) != lower[i]) return false;
+        return true;
+    }
 
     private SpeakerKind KindOf(Entity entity)
     {

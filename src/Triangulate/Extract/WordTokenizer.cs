@@ -15,6 +15,13 @@ internal static class WordTokenizer
     public static List<WordToken> Tokenize(string text, int start, int end)
     {
         var tokens = new List<WordToken>();
+        Tokenize(text, start, end, tokens);
+        return tokens;
+    }
+
+    /// <summary>Appends the tokens of text[start..end) to <paramref name="tokens"/>, for callers that reuse one list.</summary>
+    public static void Tokenize(string text, int start, int end, List<WordToken> tokens)
+    {
         var i = start;
         while (i < end)
         {
@@ -30,7 +37,7 @@ internal static class WordTokenizer
                 break;
             }
             // Abbreviations: a title ("Gen.") or single capitals ("U.S.") keep their period.
-            if (j < end && text[j] == '.' && (ExtractLexicon.Titles.Contains(text[i..(j + 1)]) || (j - i == 1 && char.IsUpper(c) && j + 1 < end && char.IsUpper(text[j + 1]))))
+            if (j < end && text[j] == '.' && (ExtractLexicon.Titles.Has(text.AsSpan(i, j + 1 - i)) || (j - i == 1 && char.IsUpper(c) && j + 1 < end && char.IsUpper(text[j + 1]))))
             {
                 j++;
                 while (j + 1 < end && char.IsUpper(text[j]) && text[j + 1] == '.') j += 2;
@@ -38,7 +45,6 @@ internal static class WordTokenizer
             tokens.Add(new WordToken(i, j, true));
             i = j;
         }
-        return tokens;
     }
 
     /// <summary>True when the token starts with an upper-case letter.</summary>

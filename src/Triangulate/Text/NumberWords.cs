@@ -11,7 +11,8 @@ namespace Triangulate.Text;
 public static class NumberWords
 {
     private const int MaxWord = 24;
-    private static readonly Lazy<FrozenDictionary<string, (double Value, string Role)>> Lexicon = new(Load);
+    private static readonly Lazy<FrozenDictionary<string, (double Value, string Role)>.AlternateLookup<ReadOnlySpan<char>>> Lexicon =
+        new(() => Load().GetAlternateLookup<ReadOnlySpan<char>>());
 
     /// <summary>Reads the number starting at tokens[<paramref name="index"/>], when there is one.</summary>
     public static bool TryParse(string text, IReadOnlyList<Token> tokens, int index, out NumberMatch match)
@@ -146,7 +147,7 @@ public static class NumberWords
         if (word.Length is 0 or > MaxWord) return false;
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
-        if (!Lexicon.Value.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(lower, out var entry)) return false;
+        if (!Lexicon.Value.TryGetValue(lower, out var entry)) return false;
         (value, role) = entry;
         return true;
     }

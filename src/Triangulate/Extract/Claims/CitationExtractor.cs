@@ -15,7 +15,7 @@ public sealed partial class CitationExtractor : IExtractor
     {
         ArgumentNullException.ThrowIfNull(context);
         var text = context.Text;
-        var speakers = new SpeakerResolver(context);
+        var speakers = context.Speakers;
         var seen = new HashSet<(int, int)>();
         foreach (var block in context.BodyBlocks)
         {

@@ -15,32 +15,51 @@ public sealed class ClaimExtractor : IExtractor
     // "remain missing", "were left dead": copulas a status adjective follows count as the auxiliary.
     private static readonly string[] Auxiliaries = ["was", "were", "is", "are", "been", "being", "be", "has", "have", "had", "got", "remain", "remains", "remained", "left"];
 
+    private static readonly Lazy<ClaimLexicon> Lexicon = new(() => new ClaimLexicon(Hedges, ExtractLexicon.StatusWords, ExtractLexicon.EventVerbs));
+
     /// <inheritdoc />
     public void Extract(ExtractionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var text = context.Text;
-        var speakers = new SpeakerResolver(context);
+        var lexicon = Lexicon.Value;
+        var speakers = context.Speakers;
         var frames = new AttributionFrames(text);
-        foreach (var sentence in context.Sentences)
+        var matches = new List<ClaimWordMatch>();
+        var statuses = new List<ClaimWordMatch>();
+        var events = new List<ClaimWordMatch>();
+        var taken = new List<(int Start, int End)>();
+        // Bearers named so far in a sentence, by position: "two people were killed and at least 11 injured" leaves the
+        // second bearer to the first.
+        var bearers = new List<(int Position, (string Key, string Name) Bearer)>();
+        var ordered = new List<(int Index, string Word, string Value)>();
+        for (var sentenceIndex = 0; sentenceIndex < context.Sentences.Count; sentenceIndex++)
         {
-            var lower = text.Substring(sentence.Start, sentence.Length).ToLowerInvariant();
-            var tokens = WordTokenizer.Tokenize(text, sentence.Start, sentence.End);
+            var sentence = context.Sentences[sentenceIndex];
+            // One pass finds every hedge, status word and event verb of the sentence; most sentences have none.
+            matches.Clear();
+            lexicon.Scan(text, sentence.Start, sentence.End, matches);
+            if (matches.Count == 0) continue;
+            var tokens = context.WordsOf(sentenceIndex);
             Attribution? attribution = null;
             var attributionDone = false;
             string? hedge = null;
-            foreach (var h in Hedges)
+            var hedgeIndex = int.MaxValue;
+            statuses.Clear();
+            events.Clear();
+            foreach (var m in matches)
             {
-                if (FindWord(lower, h, 0) >= 0) { hedge = h; break; }
+                if (m.Kind == ClaimWordKind.Hedge) { if (m.Index < hedgeIndex) hedgeIndex = m.Index; }
+                else (m.Kind == ClaimWordKind.Status ? statuses : events).Add(m);
             }
-            var taken = new List<(int Start, int End)>();
-            // Bearers named so far in this sentence, by position: "two people were killed and at least 11 injured"
-            // leaves the second bearer to the first.
-            var bearers = new List<(int Position, (string Key, string Name) Bearer)>();
-            // In sentence order (the lexicon is longest first), so an elided bearer can borrow from the one before it.
-            var statuses = new List<(int Index, string Word, string Value)>(Occurrences(ExtractLexicon.StatusWords, lower, sentence.Start, tokens, taken));
-            statuses.Sort((a, b) => a.Index.CompareTo(b.Index));
-            foreach (var (index, _, status) in statuses)
+            if (hedgeIndex != int.MaxValue) hedge = lexicon.Hedges[hedgeIndex];
+            taken.Clear();
+            bearers.Clear();
+            // In sentence order (the lexicon's order decided overlaps), so an elided bearer can borrow from the one before it.
+            ordered.Clear();
+            ordered.AddRange(Occurrences(lexicon.StatusWords, statuses, tokens, taken));
+            ordered.Sort(static (a, b) => a.Index.CompareTo(b.Index));
+            foreach (var (index, _, status) in ordered)
             {
                 (string Key, string Name)? subject;
                 if (PrecededByNumber(text, tokens, index))
@@ -61,7 +80,7 @@ public sealed class ClaimExtractor : IExtractor
                 }
                 if (subject is null) continue;
                 bearers.Add((tokens[index].Start, subject.Value));
-                if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence); attributionDone = true; }
+                if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence, tokens); attributionDone = true; }
                 var negated = !status.StartsWith("not-", StringComparison.Ordinal) && Negated(text, tokens, index);
                 var finalStatus = negated ? "not-" + status : status;
                 context.Claims.Add(new ClaimDraft
@@ -74,23 +93,23 @@ public sealed class ClaimExtractor : IExtractor
                     Keys = [subject.Value.Name.ToLowerInvariant(), finalStatus],
                 });
             }
-            foreach (var (index, word, eventType) in Occurrences(ExtractLexicon.EventVerbs, lower, sentence.Start, tokens, taken))
+            foreach (var (index, word, eventType) in Occurrences(lexicon.EventVerbs, events, tokens, taken))
             {
                 var subject = EntityBefore(speakers, tokens, index, sentence.Start, person: false);
-                var obj = EntityAfter(speakers, tokens, index + word.Split(' ').Length);
+                var obj = EntityAfter(speakers, tokens, index + WordCount(word));
                 // An event needs what it was done to: "Oleh said, 400 North Korean troops launched an assault" is not
                 // "Oleh launched"; without an object entity the sentence's figures and quotes carry it instead.
                 if (obj is null) continue;
-                if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence); attributionDone = true; }
+                if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence, tokens); attributionDone = true; }
                 var time = TimeIn(context, sentence.Start, sentence.End);
                 var keys = new List<string> { eventType };
                 if (subject is not null) keys.Add(subject.Name.ToLowerInvariant());
-                if (obj is not null) keys.Add(obj.Name.ToLowerInvariant());
+                keys.Add(obj.Name.ToLowerInvariant());
                 context.Claims.Add(new ClaimDraft
                 {
                     Kind = ClaimKind.Event,
-                    Text = string.Join(' ', new[] { subject?.Name, word, obj?.Name }.Where(p => p is not null)),
-                    Subject = subject?.Id ?? obj?.Id,
+                    Text = subject is null ? word + " " + obj.Name : subject.Name + " " + word + " " + obj.Name,
+                    Subject = subject?.Id ?? obj.Id,
                     Status = eventType,
                     Time = time is null ? null : new DateRange { Start = time.Start, End = time.End },
                     TimeSource = time,
@@ -101,9 +120,16 @@ public sealed class ClaimExtractor : IExtractor
         }
     }
 
-    private static Attribution? AttributionOf(AttributionFrames frames, SpeakerResolver speakers, Text.Sentence sentence)
+    private static int WordCount(string phrase)
     {
-        var reported = frames.Reported(sentence, speakers);
+        var count = 1;
+        foreach (var c in phrase) if (c == ' ') count++;
+        return count;
+    }
+
+    private static Attribution? AttributionOf(AttributionFrames frames, SpeakerResolver speakers, Text.Sentence sentence, List<WordToken> tokens)
+    {
+        var reported = frames.Reported(sentence, tokens, speakers);
         return reported is null ? null : new Attribution { Speaker = reported.Value.Speaker, Via = reported.Value.Via };
     }
 
@@ -287,21 +313,25 @@ public sealed class ClaimExtractor : IExtractor
 
     /// <summary>
     /// Each whole-word occurrence of a lexicon word in the sentence that no earlier word took, as its token index and
-    /// the word's value; a word that overlaps a taken one is skipped so "shot down" is not also "shot".
+    /// the word's value; a word that overlaps a taken one is skipped so "shot down" is not also "shot". Entries are
+    /// tried in lexicon order (longest first), each entry's occurrences left to right and not overlapping each other.
     /// </summary>
-    private static IEnumerable<(int Index, string Word, string Value)> Occurrences(IReadOnlyList<(string Word, string Value)> lexicon, string lower, int sentenceStart, List<WordToken> tokens, List<(int Start, int End)> taken)
+    private static IEnumerable<(int Index, string Word, string Value)> Occurrences(IReadOnlyList<(string Word, string Value)> lexicon, List<ClaimWordMatch> found, List<WordToken> tokens, List<(int Start, int End)> taken)
     {
-        foreach (var (word, value) in lexicon)
+        // The scan lists occurrences by position; the lexicon's order decides which of two overlapping words wins.
+        found.Sort(static (a, b) => a.Index != b.Index ? a.Index.CompareTo(b.Index) : a.Start.CompareTo(b.Start));
+        var lastEntry = -1;
+        var lastEnd = 0;
+        foreach (var m in found)
         {
-            for (var at = FindWord(lower, word, 0); at >= 0; at = FindWord(lower, word, at + word.Length))
-            {
-                var start = sentenceStart + at;
-                var end = start + word.Length;
-                if (Overlaps(taken, start, end)) continue;
-                taken.Add((start, end));
-                var index = TokenAt(tokens, start);
-                if (index >= 0) yield return (index, word, value);
-            }
+            var start = m.Start;
+            var end = start + m.Length;
+            if (m.Index == lastEntry && start < lastEnd) continue;
+            (lastEntry, lastEnd) = (m.Index, end);
+            if (Overlaps(taken, start, end)) continue;
+            taken.Add((start, end));
+            var index = TokenAt(tokens, start);
+            if (index >= 0) yield return (index, lexicon[m.Index].Word, lexicon[m.Index].Value);
         }
     }
 
@@ -315,20 +345,5 @@ public sealed class ClaimExtractor : IExtractor
     {
         foreach (var (s, e) in spans) if (s < end && e > start) return true;
         return false;
-    }
-
-    /// <summary>The index of <paramref name="word"/> in <paramref name="lower"/> at word boundaries, from <paramref name="from"/>; -1 if none.</summary>
-    internal static int FindWord(string lower, string word, int from)
-    {
-        while (from <= lower.Length - word.Length)
-        {
-            var at = lower.IndexOf(word, from, StringComparison.Ordinal);
-            if (at < 0) return -1;
-            var before = at == 0 || !char.IsLetterOrDigit(lower[at - 1]);
-            var after = at + word.Length >= lower.Length || !char.IsLetterOrDigit(lower[at + word.Length]);
-            if (before && after) return at;
-            from = at + 1;
-        }
-        return -1;
     }
 }

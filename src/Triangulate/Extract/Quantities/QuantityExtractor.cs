@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Triangulate.Model;
 using Triangulate.Text;
 
@@ -32,13 +31,13 @@ public sealed class QuantityExtractor : IExtractor
         ArgumentNullException.ThrowIfNull(context);
         var lex = QuantityLexicon.Default;
         var text = context.Text;
-        var tokens = new List<Token>();
         var times = new List<TimeExpression>();
-        var key = new StringBuilder();
-        foreach (var sentence in context.Sentences)
+        // Forms of up to three words are assembled here, lower case, for the span-keyed lexicon lookups.
+        var key = new char[lex.LongestKey + 1];
+        for (var index = 0; index < context.Sentences.Count; index++)
         {
-            tokens.Clear();
-            Tokenizer.Tokenize(text, sentence.Start, sentence.End, tokens);
+            var sentence = context.Sentences[index];
+            var tokens = context.TokensOf(index);
             times.Clear();
             // Times are in sentence order: a linear pass would do, the list per sentence is short.
             foreach (var t in context.Times)
@@ -53,20 +52,20 @@ public sealed class QuantityExtractor : IExtractor
     }
 
     private static int TryQuantity(ExtractionContext context, QuantityLexicon lex, List<Token> tokens, List<TimeExpression> times,
-        int i, Sentence sentence, StringBuilder key)
+        int i, Sentence sentence, char[] key)
     {
         var text = context.Text;
         string? currency = null;
         var start = i;
-        if (tokens[i].Kind == TokenKind.Symbol && lex.Currencies.TryGetValue(tokens[i].In(text).ToString(), out var sym)
+        if (tokens[i].Kind == TokenKind.Symbol && lex.CurrenciesLookup.TryGetValue(tokens[i].In(text), out var sym)
             && i + 1 < tokens.Count && tokens[i + 1].Kind == TokenKind.Number)
         {
             currency = sym;
             i++;
         }
         else if (tokens[i].Kind == TokenKind.Word && i + 2 < tokens.Count && tokens[i + 1].Kind == TokenKind.Symbol
-            && lex.Currencies.TryGetValue(string.Concat(Lower(tokens[i].In(text)), tokens[i + 1].In(text)), out var sym2)
-            && tokens[i + 2].Kind == TokenKind.Number)
+            && tokens[i + 2].Kind == TokenKind.Number
+            && lex.CurrenciesLookup.TryGetValue(Concat(tokens[i].In(text), tokens[i + 1].In(text), key), out var sym2))
         {
             currency = sym2;
             i += 2;
@@ -105,21 +104,22 @@ public sealed class QuantityExtractor : IExtractor
         {
             // "km2", "m2": the tokenizer parts the exponent from the letters.
             if (j + 1 < tokens.Count && tokens[j].Kind == TokenKind.Word && tokens[j + 1].Start == tokens[j].End
-                && tokens[j + 1].In(text) is "2" && lex.Units.TryGetValue(Lower(tokens[j].In(text)) + "2", out var squared))
+                && tokens[j + 1].In(text) is "2" && lex.UnitsLookup.TryGetValue(Concat(tokens[j].In(text), "2", key), out var squared))
             {
                 (measure, unit, factor) = squared;
                 unitEnd = j + 2;
             }
             for (var n = Math.Min(3, tokens.Count - j); n >= 1 && unitEnd == j; n--)
             {
-                var form = Join(text, tokens, j, n, key);
-                if (form is null) continue;
-                if (lex.Units.TryGetValue(form, out var u))
+                var length = Join(text, tokens, j, n, key);
+                if (length < 0) continue;
+                var form = key.AsSpan(0, length);
+                if (lex.UnitsLookup.TryGetValue(form, out var u))
                 {
                     (measure, unit, factor) = u;
                     unitEnd = j + n;
                 }
-                else if (currency is null && lex.Currencies.TryGetValue(form, out var c))
+                else if (currency is null && lex.CurrenciesLookup.TryGetValue(form, out var c))
                 {
                     currency = c;
                     unitEnd = j + n;
@@ -135,16 +135,16 @@ public sealed class QuantityExtractor : IExtractor
         var words = 0;
         while (s < tokens.Count && words < MaxSubjectWords && tokens[s].Kind == TokenKind.Word)
         {
-            var w = Lower(tokens[s].In(text));
-            if (w is "and" or "or")
+            var w = LowerInto(tokens[s].In(text), key);
+            if (w.SequenceEqual("and") || w.SequenceEqual("or"))
             {
                 // "towns and villages": a conjunction joins when a content word follows.
-                if (words == 0 || s + 1 >= tokens.Count || tokens[s + 1].Kind != TokenKind.Word || lex.StopWords.Contains(Lower(tokens[s + 1].In(text)))
+                if (words == 0 || s + 1 >= tokens.Count || tokens[s + 1].Kind != TokenKind.Word || lex.StopWordsLookup.Contains(LowerInto(tokens[s + 1].In(text), key))
                     || NumberWords.IsNumberWord(tokens[s + 1].In(text))) break;
                 s++;
                 continue;
             }
-            if (lex.StopWords.Contains(w) || NumberWords.IsNumberWord(w)) break;
+            if (lex.StopWordsLookup.Contains(w) || NumberWords.IsNumberWord(w)) break;
             // A verb right after a plural head ends the noun phrase: "groups appears", "troops launched".
             if (words > 0 && IsVerbAfterPlural(text, tokens[s - 1], tokens[s])) break;
             words++;
@@ -170,8 +170,8 @@ public sealed class QuantityExtractor : IExtractor
         string? bound = null;
         for (var n = Math.Min(3, start); n >= 1 && hedge is null; n--)
         {
-            var form = Join(text, tokens, start - n, n, key);
-            if (form is not null && lex.Hedges.TryGetValue(form, out var b))
+            var length = Join(text, tokens, start - n, n, key);
+            if (length >= 0 && lex.HedgesLookup.TryGetValue(key.AsSpan(0, length), out var b))
             {
                 hedge = text[tokens[start - n].Start..tokens[start - 1].End];
                 hedgeStart = tokens[start - n].Start;
@@ -210,10 +210,13 @@ public sealed class QuantityExtractor : IExtractor
         return Math.Max(j, unitEnd);
     }
 
-    private static bool HasHedgeBefore(string text, QuantityLexicon lex, List<Token> tokens, int start, StringBuilder key)
+    private static bool HasHedgeBefore(string text, QuantityLexicon lex, List<Token> tokens, int start, char[] key)
     {
         for (var n = Math.Min(3, start); n >= 1; n--)
-            if (Join(text, tokens, start - n, n, key) is { } form && lex.Hedges.ContainsKey(form)) return true;
+        {
+            var length = Join(text, tokens, start - n, n, key);
+            if (length >= 0 && lex.HedgesLookup.ContainsKey(key.AsSpan(0, length))) return true;
+        }
         return false;
     }
 
@@ -262,12 +265,33 @@ public sealed class QuantityExtractor : IExtractor
         return false;
     }
 
-    private static string Lower(ReadOnlySpan<char> s) => s.ToString().ToLowerInvariant();
-
-    // Lower-case words joined by one space, dots dropped ("sq. km" → "sq km"); null when a token is another symbol.
-    private static string? Join(string text, List<Token> tokens, int from, int count, StringBuilder sb)
+    /// <summary>
+    /// <paramref name="word"/> lower-cased into <paramref name="buffer"/>; a word longer than any lexicon key comes back
+    /// as it is, since no lexicon holds it either way.
+    /// </summary>
+    private static ReadOnlySpan<char> LowerInto(ReadOnlySpan<char> word, char[] buffer)
     {
-        sb.Clear();
+        if (word.Length > buffer.Length) return word.ToString().ToLowerInvariant();
+        for (var k = 0; k < word.Length; k++) buffer[k] = char.ToLowerInvariant(word[k]);
+        return buffer.AsSpan(0, word.Length);
+    }
+
+    /// <summary>The lower-cased <paramref name="first"/> followed by <paramref name="second"/> as written, in <paramref name="buffer"/>; empty when too long for any key.</summary>
+    private static ReadOnlySpan<char> Concat(ReadOnlySpan<char> first, ReadOnlySpan<char> second, char[] buffer)
+    {
+        if (first.Length + second.Length > buffer.Length) return [];
+        for (var k = 0; k < first.Length; k++) buffer[k] = char.ToLowerInvariant(first[k]);
+        second.CopyTo(buffer.AsSpan(first.Length));
+        return buffer.AsSpan(0, first.Length + second.Length);
+    }
+
+    /// <summary>
+    /// Lower-case words joined by one space, dots dropped ("sq. km" → "sq km"), written into <paramref name="buffer"/>;
+    /// the form's length, or -1 when a token is another symbol, the form is empty or it is longer than any key.
+    /// </summary>
+    private static int Join(string text, List<Token> tokens, int from, int count, char[] buffer)
+    {
+        var length = 0;
         for (var n = from; n < from + count && n < tokens.Count; n++)
         {
             var t = tokens[n];
@@ -276,12 +300,14 @@ public sealed class QuantityExtractor : IExtractor
             {
                 // An inner dot is part of the form ("sq. km"); a last one ends the sentence.
                 if (span is "." && n < from + count - 1) continue;
-                if (count != 1) return null;
+                if (count != 1) return -1;
             }
-            if (sb.Length > 0) sb.Append(' ');
-            foreach (var c in span) sb.Append(char.ToLowerInvariant(c));
+            var needed = length + (length > 0 ? 1 : 0) + span.Length;
+            if (needed > buffer.Length) return -1;
+            if (length > 0) buffer[length++] = ' ';
+            foreach (var c in span) buffer[length++] = char.ToLowerInvariant(c);
         }
-        return sb.Length == 0 ? null : sb.ToString();
+        return length == 0 ? -1 : length;
     }
 
     /// <summary>Lemmas of the subject's content words plus the measure, for matching the same figure across documents.</summary>
@@ -293,7 +319,7 @@ public sealed class QuantityExtractor : IExtractor
             foreach (var raw in subject.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var w = raw.ToLowerInvariant();
-                if (w is "and" or "or") continue;
+                if (w.SequenceEqual("and") || w.SequenceEqual("or")) continue;
                 keys.Add(Lemma(w));
             }
         }

@@ -24,6 +24,14 @@ internal sealed class QuantityLexicon
         var stop = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in EmbeddedData.ReadRows("quantity-stopwords.txt")) stop.Add(r[0].Trim());
         StopWords = stop.ToFrozenSet(StringComparer.Ordinal);
+        UnitsLookup = Units.GetAlternateLookup<ReadOnlySpan<char>>();
+        CurrenciesLookup = Currencies.GetAlternateLookup<ReadOnlySpan<char>>();
+        HedgesLookup = Hedges.GetAlternateLookup<ReadOnlySpan<char>>();
+        StopWordsLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var k in Units.Keys) LongestKey = Math.Max(LongestKey, k.Length);
+        foreach (var k in Currencies.Keys) LongestKey = Math.Max(LongestKey, k.Length);
+        foreach (var k in Hedges.Keys) LongestKey = Math.Max(LongestKey, k.Length);
+        foreach (var k in StopWords) LongestKey = Math.Max(LongestKey, k.Length);
     }
 
     public static QuantityLexicon Default => Instance.Value;
@@ -39,4 +47,16 @@ internal sealed class QuantityLexicon
 
     /// <summary>Words that end a counted-thing phrase.</summary>
     public FrozenSet<string> StopWords { get; }
+
+    // Span-keyed views: the extractor looks up forms it assembles in a buffer, without making strings.
+    public FrozenDictionary<string, (string Measure, string Unit, double Factor)>.AlternateLookup<ReadOnlySpan<char>> UnitsLookup { get; }
+
+    public FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CurrenciesLookup { get; }
+
+    public FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> HedgesLookup { get; }
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordsLookup { get; }
+
+    /// <summary>The longest key of any table: a longer form is in none of them.</summary>
+    public int LongestKey { get; }
 }

@@ -15,7 +15,6 @@ public sealed class QuoteExtractor : IExtractor
     {
         ArgumentNullException.ThrowIfNull(context);
         var text = context.Text;
-        var speakers = new SpeakerResolver(context);
         var frames = new AttributionFrames(text);
         var quoted = new List<(int Start, int End)>();
         var quotesByBlock = new List<List<(int Start, int End)>>();
@@ -25,7 +24,7 @@ public sealed class QuoteExtractor : IExtractor
             quotesByBlock.Add(spans);
             quoted.AddRange(spans);
         }
-        speakers.SetQuoted(quoted);
+        var speakers = context.Speakers.WithQuoted(quoted);
         QuoteDraft? previous = null;
         var previousBlock = -10;
         var blockIndex = 0;
@@ -38,8 +37,8 @@ public sealed class QuoteExtractor : IExtractor
                 var attribution = frames.ForQuote(start - 1, end + 1, speakers);
                 // A partial quote inside reported speech ("X wrote in 2016 that the chip was “frighteningly good”") is
                 // X's: the sentence's reporting frame speaks for it when nothing stands right beside the quote marks.
-                if (attribution.Speaker is null && attribution.Kind == SpeakerKind.Unknown && SentenceAt(context.Sentences, start) is { } sentence
-                    && frames.Reported(sentence, speakers) is { } reported && reported.Start <= start && reported.End >= end)
+                if (attribution.Speaker is null && attribution.Kind == SpeakerKind.Unknown && SentenceAt(context.Sentences, start) is var at and >= 0
+                    && frames.Reported(context.Sentences[at], context.WordsOf(at), speakers) is { } reported && reported.Start <= start && reported.End >= end)
                     attribution = (reported.Speaker, reported.Kind, reported.Via);
                 QuoteDraft draft;
                 if (attribution.Speaker is null && attribution.Kind == SpeakerKind.Unknown && previous is not null && blockIndex - previousBlock <= 2)
@@ -57,10 +56,11 @@ public sealed class QuoteExtractor : IExtractor
             }
             blockIndex++;
         }
-        foreach (var sentence in context.Sentences)
+        for (var index = 0; index < context.Sentences.Count; index++)
         {
+            var sentence = context.Sentences[index];
             if (Overlaps(quoted, sentence.Start, sentence.End)) continue;
-            var reported = frames.Reported(sentence, speakers);
+            var reported = frames.Reported(sentence, context.WordsOf(index), speakers);
             if (reported is null) continue;
             var (clauseStart, clauseEnd, speaker, kind, via) = reported.Value;
             if (CountWords(text, clauseStart, clauseEnd) < 3) continue;
@@ -68,7 +68,8 @@ public sealed class QuoteExtractor : IExtractor
         }
     }
 
-    private static Text.Sentence? SentenceAt(IReadOnlyList<Text.Sentence> sentences, int position)
+    /// <summary>The index of the sentence holding <paramref name="position"/>, or -1 (a quote outside every sentence).</summary>
+    private static int SentenceAt(IReadOnlyList<Text.Sentence> sentences, int position)
     {
         // Binary search: sentences are in text order and do not overlap.
         int lo = 0, hi = sentences.Count - 1;
@@ -77,9 +78,9 @@ public sealed class QuoteExtractor : IExtractor
             var mid = (lo + hi) >>> 1;
             if (sentences[mid].End <= position) lo = mid + 1;
             else if (sentences[mid].Start > position) hi = mid - 1;
-            else return sentences[mid];
+            else return mid;
         }
-        return null;
+        return -1;
     }
 
     private static void Add(ExtractionContext context, QuoteDraft draft)
