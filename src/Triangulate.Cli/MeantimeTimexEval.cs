@@ -245,7 +245,7 @@ internal static class MeantimeTimexEval
     {
         null => "DATE",
         ['P', not 'A' and not 'R', ..] => "DURATION",
-        _ when value.Contains('T', StringComparison.Ordinal) && value.Length > 10 => "TIME",
+        _ when value.Length > 10 && char.IsDigit(value[0]) && value[10] == 'T' => "TIME",
         _ => "DATE",
     };
 
