@@ -20,15 +20,27 @@ public sealed class TimeExtractor : IExtractor
         ArgumentNullException.ThrowIfNull(context);
         var published = context.Document.Published?.Date is { Day: not null } d ? d.Earliest : (DateOnly?)null;
         var tokens = new List<Token>();
+        var triggers = new List<int>();
+        var probe = new List<Token>(1);
+        var text = context.Text;
         foreach (var sentence in context.Sentences)
         {
             tokens.Clear();
-            Tokenizer.Tokenize(context.Text, sentence.Start, sentence.End, tokens);
-            var scanner = new Scanner(context.Text, tokens);
+            Tokenizer.Tokenize(text, sentence.Start, sentence.End, tokens);
+            // Every pattern holds a trigger (a number, a calendar or unit word, "today", "now"...) at most MaxLead tokens
+            // after its first word: sentences without one are skipped, and the patterns run only just before one.
+            triggers.Clear();
+            for (var k = 0; k < tokens.Count; k++) if (IsTrigger(text, tokens[k])) triggers.Add(k);
+            if (triggers.Count == 0) continue;
+            var scanner = new Scanner(text, tokens, probe);
             string? day = null;
             var i = 0;
+            var t = 0;
             while (i < tokens.Count)
             {
+                while (t < triggers.Count && triggers[t] < i) t++;
+                if (t == triggers.Count) break;
+                if (triggers[t] - i > MaxLead) i = triggers[t] - MaxLead;
                 if (scanner.TryMatch(i, out var found, out var next))
                 {
                     var expression = new TimeExpression
@@ -56,6 +68,30 @@ public sealed class TimeExtractor : IExtractor
         }
     }
 
+    /// <summary>The most tokens a pattern's first word stands before its trigger ("more than two and a half years").</summary>
+    private const int MaxLead = 6;
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> TriggerWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["yesterday", "today", "tonight", "tomorrow", "recently", "lately", "weekend", "now", "currently", "presently", "nowadays",
+         "present", "fiscal", "fy"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TriggerLookup =
+        TriggerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsTrigger(string text, Token token)
+    {
+        if (token.Kind == TokenKind.Number) return true;
+        if (token.Kind != TokenKind.Word) return false;
+        var word = token.In(text);
+        if (TimeWords.TryGet(word, out var kind, out _)) return kind != "ordinal";
+        if (TriggerLookup.Contains(word)) return true;
+        // "fifty-year", "decades-long", "third-quarter": a time word on either side of a hyphen.
+        var hyphen = word.IndexOf('-');
+        if (hyphen <= 0) return false;
+        var last = word.LastIndexOf('-');
+        return TimeWords.TryGet(word[(last + 1)..], out _, out _) || TimeWords.TryGet(word[..hyphen], out _, out _);
+    }
+
     // A rule naming one day, without a time of day: "day:-1", "weekday:2:0", "month-day:06-15", "date:2009-06-15".
     private static bool IsDayRule(string rule) =>
         !rule.Contains('@', StringComparison.Ordinal) && !rule.Contains(" .. ", StringComparison.Ordinal)
@@ -67,10 +103,13 @@ public sealed class TimeExtractor : IExtractor
         string? AnchorEvent, int? OffsetDays, string? Rule, int Tolerance);
 
     /// <summary>Matches the patterns at one token position.</summary>
-    internal readonly ref struct Scanner(string text, List<Token> tokens)
+    internal readonly ref struct Scanner(string text, List<Token> tokens, List<Token> probe)
     {
         private readonly string _text = text;
         private readonly List<Token> _tokens = tokens;
+
+        /// <summary>A one-token list reused to read the number before a hyphen ("fifty-year") without allocating.</summary>
+        private readonly List<Token> _probe = probe;
 
         /// <summary>
         /// Every word that can open an expression, beyond numbers, number words and calendar words: one lookup rules
@@ -78,17 +117,20 @@ public sealed class TimeExtractor : IExtractor
         /// opening word must add it here.
         /// </summary>
         private static readonly System.Collections.Frozen.FrozenSet<string> Openers = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-            ["from", "between", "exactly", "almost", "nearly", "about", "some", "around", "roughly", "just", "barely", "only", "a", "one",
+            ["from", "between", "q", "exactly", "almost", "nearly", "about", "some", "around", "roughly", "just", "barely", "only", "a", "one",
              "towards", "toward", "the", "early", "mid", "late", "yesterday", "today", "tonight", "tomorrow", "recently", "lately",
              "recent", "earlier", "last", "this", "next", "past", "for", "over", "within", "several", "few", "many", "fiscal", "fy", "now",
              "currently", "presently", "nowadays", "at", "an", "more", "less", "up"], StringComparer.OrdinalIgnoreCase);
+
+        private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup =
+            Openers.GetAlternateLookup<ReadOnlySpan<char>>();
 
         private static bool CanOpen(string text, Token token)
         {
             if (token.Kind == TokenKind.Number) return true;
             if (token.Kind != TokenKind.Word) return false;
             var word = token.In(text);
-            return Openers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || TimeWords.TryGet(word, out _, out _) || NumberWords.IsNumberWord(word)
+            return OpenerLookup.Contains(word) || TimeWords.TryGet(word, out _, out _) || NumberWords.IsNumberWord(word)
                 || (word.Contains('-') && word.Length > 5);
         }
 
@@ -156,6 +198,10 @@ public sealed class TimeExtractor : IExtractor
             if (Is(j, "to") && Is(j + 1, "go")) j += 2;
             else if (IsAny(j, "later", "earlier", "on")) j++;
             int sign;
+            // "three days to the vote", not "a day to celebrate": after a bare "to" the event opens with a determiner,
+            // a capital or a number.
+            if (Is(j, "to") && !(IsAny(j + 1, "the", "a", "an", "his", "her", "its", "their", "our", "this", "that")
+                || (j + 1 < _tokens.Count && (char.IsUpper(W(j + 1)[0]) || _tokens[j + 1].Kind == TokenKind.Number)))) return false;
             if (IsAny(j, "before", "until", "till", "to")) sign = -1;
             else if (Is(j, "ahead") && Is(j + 1, "of")) { sign = -1; j++; }
             else if (IsAny(j, "after", "since", "following", "into")) sign = 1;
@@ -461,8 +507,9 @@ public sealed class TimeExtractor : IExtractor
             else return false;
             if (right.EndsWith("s")) return false;
             // The number before the hyphen: a number word read as its own token.
-            var probe = new List<Token>(1) { new(t.Start, t.Start + hyphen, TokenKind.Word) };
-            if (!NumberWords.TryParse(_text, probe, 0, out var m) || m.Plural || m.TokenCount != 1) return false;
+            _probe.Clear();
+            _probe.Add(new Token(t.Start, t.Start + hyphen, TokenKind.Word));
+            if (!NumberWords.TryParse(_text, _probe, 0, out var m) || m.Plural || m.TokenCount != 1) return false;
             n = m.Value;
             // "one-year-old" is an age; the caller's token ends at "year" only when nothing follows the hyphen.
             return true;
@@ -524,6 +571,13 @@ public sealed class TimeExtractor : IExtractor
             int k;
             var relative = 0;
             if (TimeWords.Is(W(i), "quarter", out quarter) && quarter > 0) k = i + 1;
+            else if (Is(i, "Q") && i + 1 < _tokens.Count && _tokens[i + 1].Start == _tokens[i].End && _tokens[i + 1].Length == 1
+                && W(i + 1)[0] is >= '1' and <= '4')
+            {
+                // "Q2": the tokenizer splits letters from digits.
+                quarter = W(i + 1)[0] - '0';
+                k = i + 2;
+            }
             else
             {
                 if (Is(i, "the")) i++;
