@@ -60,7 +60,10 @@ internal static class EvalExtractCommand
         if (result.GetValue(TimexFound) is { } peer)
             MeantimeTimexEval.Score(articles, MeantimeTimexEval.Load(peer, out var peerSeconds), Verbose, Path.GetFileNameWithoutExtension(peer), peerSeconds);
         else
+        {
             MeantimeTimexEval.Score(articles, MeantimeTimexEval.Ours(articles, out var seconds), Verbose, "ours", seconds);
+            MeantimeTimexEval.ScoreValues(articles, Verbose);
+        }
     }
 
     private sealed class Score

@@ -24,7 +24,11 @@ internal static class MeantimeTimexEval
     internal sealed record Found(int Start, int End, string? Value);
 
     /// <summary>One article: rebuilt text, creation date, sentence lines (and whether MEANTIME annotates them) and gold TIMEX3s.</summary>
-    internal sealed record Article(string File, string Text, DateOnly? Created, List<(int Start, int End, bool Annotated)> Sentences, List<Gold> Gold);
+    internal sealed record Article(string File, string Text, DateOnly? Created, List<(int Start, int End, bool Annotated)> Sentences, List<Gold> Gold)
+    {
+        /// <summary>Gold VALUE markables (MONEY, PERCENT, QUANTITY): range and type.</summary>
+        public List<Gold> Values { get; } = [];
+    }
 
     /// <summary>Reads every article of the folder.</summary>
     public static List<Article> Read(string folder)
@@ -69,7 +73,15 @@ internal static class MeantimeTimexEval
             }
             var sentences = new List<(int, int, bool)>(lines.Count);
             for (var i = 0; i < lines.Count; i++) sentences.Add((lines[i].Start, lines[i].End, annotated[i]));
-            articles.Add(new Article(Path.GetFileName(file), content, created, sentences, gold));
+            var article = new Article(Path.GetFileName(file), content, created, sentences, gold);
+            foreach (var v in markables?.Elements("VALUE") ?? [])
+            {
+                int start = int.MaxValue, end = -1;
+                foreach (var anchor in v.Elements("token_anchor"))
+                    if (offsets.TryGetValue((string)anchor.Attribute("t_id")!, out var range)) { start = Math.Min(start, range.Start); end = Math.Max(end, range.End); }
+                if (end >= 0) article.Values.Add(new Gold(start, end, (string?)v.Attribute("type") ?? "", ""));
+            }
+            articles.Add(article);
         }
         return articles;
     }
@@ -228,6 +240,54 @@ internal static class MeantimeTimexEval
         }
         if (seconds is { } s)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed ({label}): {sentences} sentences in {s * 1000:0.0} ms = {sentences / s:0} sentences/s"));
+    }
+
+    /// <summary>
+    /// MEANTIME VALUE (MONEY, PERCENT, QUANTITY) against our quantity claims (read only: the quantity extractor after
+    /// the time extractor, as the pipeline runs them), by span overlap on the annotated sentences; a claim's type is
+    /// MONEY for money, PERCENT for percent, else QUANTITY.
+    /// </summary>
+    public static void ScoreValues(List<Article> articles, bool verbose)
+    {
+        var builder = PipelineBuilder.CreateDefault();
+        var extractor = new DocumentExtractor(builder.SentenceSplitter, [new TimeExtractor(), new Triangulate.Extract.Quantities.QuantityExtractor()]);
+        var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal) { ["all"] = new() };
+        foreach (var a in articles)
+        {
+            var published = a.Created is { } c ? DateEstimate.Exact(PartialDate.FromDate(c), DateBasis.Metadata) : null;
+            var found = new List<(int Start, int End, string Type)>();
+            foreach (var claim in extractor.Extract(MeantimeReader.ToDocument(a.Text, a.File, published)).Claims)
+                if (claim.Kind == ClaimKind.Quantity && InAnnotated(a, claim.Mention.Span.Start))
+                    found.Add((claim.Mention.Span.Start, claim.Mention.Span.End, claim.Measure switch { "money" => "MONEY", "percent" => "PERCENT", _ => "QUANTITY" }));
+            if (verbose) Console.WriteLine("# values " + a.File);
+            foreach (var g in a.Values)
+            {
+                if (!tallies.TryGetValue(g.Type, out var typed)) tallies[g.Type] = typed = new Tally();
+                tallies["all"].Gold++;
+                typed.Gold++;
+                var hit = false;
+                foreach (var f in found) if (f.Start < g.End && g.Start < f.End) { hit = true; if (f.Start == g.Start && f.End == g.End) { tallies["all"].Strict++; typed.Strict++; } break; }
+                if (hit) { tallies["all"].RelaxedGold++; typed.RelaxedGold++; }
+                else if (verbose) Console.WriteLine($"- {g.Type} \"{a.Text[g.Start..g.End]}\"");
+            }
+            foreach (var f in found)
+            {
+                Gold? hit = null;
+                foreach (var g in a.Values) if (f.Start < g.End && g.Start < f.End) { hit = g; break; }
+                var type = hit?.Type ?? f.Type;
+                if (!tallies.TryGetValue(type, out var typed)) tallies[type] = typed = new Tally();
+                tallies["all"].Found++;
+                typed.Found++;
+                if (hit is not null) { tallies["all"].RelaxedFound++; typed.RelaxedFound++; }
+                else if (verbose) Console.WriteLine($"+ {type} \"{a.Text[f.Start..f.End]}\"");
+            }
+        }
+        Console.WriteLine("value (ours)\tgold\tfound\tstrict P\tstrict R\tstrict F1\trelaxed P\trelaxed R\trelaxed F1");
+        foreach (var (type, t) in tallies)
+        {
+            double sp = Ratio(t.Strict, t.Found), sr = Ratio(t.Strict, t.Gold), rp = Ratio(t.RelaxedFound, t.Found), rr = Ratio(t.RelaxedGold, t.Gold);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{type}\t{t.Gold}\t{t.Found}\t{sp:0.000}\t{sr:0.000}\t{F1(sp, sr):0.000}\t{rp:0.000}\t{rr:0.000}\t{F1(rp, rr):0.000}"));
+        }
     }
 
     private static bool InAnnotated(Article a, int at)
