@@ -117,7 +117,7 @@ public sealed class TimeExtractor : IExtractor
         /// opening word must add it here.
         /// </summary>
         private static readonly System.Collections.Frozen.FrozenSet<string> Openers = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-            ["from", "between", "q", "exactly", "almost", "nearly", "about", "some", "around", "roughly", "just", "barely", "only", "a", "one",
+            ["from", "between", "q", "every", "each", "exactly", "almost", "nearly", "about", "some", "around", "roughly", "just", "barely", "only", "a", "one",
              "towards", "toward", "the", "early", "mid", "late", "yesterday", "today", "tonight", "tomorrow", "recently", "lately",
              "recent", "earlier", "last", "this", "next", "past", "for", "over", "within", "several", "few", "many", "fiscal", "fy", "now",
              "currently", "presently", "nowadays", "at", "an", "more", "less", "up"], StringComparer.OrdinalIgnoreCase);
@@ -424,6 +424,19 @@ public sealed class TimeExtractor : IExtractor
                 // "the past decade", "the next year": one unit.
                 found = new Found(_tokens[s].Start, _tokens[i].End, DurationValue(1, single, c0), null, null, TimeAnchor.None, null, null, null, 0);
                 next = i + 1;
+                return true;
+            }
+            // Sets: "annual", "weekly" (lower case: "Daily" opens newspaper names), "every year", "each month".
+            if (i == s && TimeWords.Is(W(i), "set", out var every) && char.IsLower(W(i)[0]))
+            {
+                found = new Found(_tokens[i].Start, _tokens[i].End, DurationValue(1, every, false), null, null, TimeAnchor.None, null, null, null, 0);
+                next = i + 1;
+                return true;
+            }
+            if (i == s && IsAny(i, "every", "each") && Unit(i + 1, out var everyDays, out var everyClock) && !W(i + 1).EndsWith("s"))
+            {
+                found = new Found(_tokens[i].Start, _tokens[i + 1].End, DurationValue(1, everyDays, everyClock), null, null, TimeAnchor.None, null, null, null, 0);
+                next = i + 2;
                 return true;
             }
             double? n;

@@ -32,6 +32,8 @@ public class TimeExtractorTests
     [InlineData("It was the worst flood in the region in the past decade.", "2009-05-05", "the past decade", "P10Y")]
     [InlineData("The ferry had been idle for a week when the buyer appeared.", "2009-05-05", "a week", "P1W")]
     [InlineData("The committee meets twice a year in the capital.", "2009-05-05", "a year", "P1Y")]
+    [InlineData("The town holds an annual fair on the green.", "2009-05-05", "annual", "P1Y")]
+    [InlineData("Trains to the coast run every day in summer.", "2009-05-05", "every day", "P1D")]
     // Clock times, on the day the sentence names before them.
     [InlineData("The rocket lifted off on Tuesday at 18:00 UTC from the coast.", "2009-12-16", "18:00 UTC", "2009-12-15T18:00Z")]
     [InlineData("The ship docked at 6:40 p.m. after a stormy crossing.", "2007-10-17", "6:40 p.m.", "2007-10-17T18:40")]
@@ -59,6 +61,7 @@ public class TimeExtractorTests
     [InlineData("The club threw a day to celebrate the new stadium.")]
     [InlineData("The 2,000 volunteers cleared the beach.")]
     [InlineData("The first delegates arrived with a second letter.")]
+    [InlineData("The Daily Courier printed the letter in full.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
