@@ -22,13 +22,14 @@ internal static class EvalExtractCommand
         var gold = new Argument<string[]>("GOLD") { Description = "A gold JSON file, or a MEANTIME folder of CAT XML files", Arity = ArgumentArity.OneOrMore };
         var verbose = new Option<bool>("--verbose") { Description = "List what was found but is not in the gold (and gold items missed), per document" };
         var command = new Command("extract", "Score entity, quote and status-claim extraction against a gold set") { gold, verbose };
+        AddTimexOptions(command);
         command.SetAction(result =>
         {
             Verbose = result.GetValue(verbose);
             var scores = new SortedDictionary<string, Score>(StringComparer.Ordinal);
             foreach (var path in result.GetValue(gold)!)
             {
-                if (Directory.Exists(path)) EvalMeantime(path, scores);
+                if (Directory.Exists(path)) { EvalMeantime(path, scores); EvalMeantimeTimes(path, result); }
                 else if (File.Exists(path)) EvalGold(path, scores);
                 else { Console.Error.WriteLine($"error: {path}: no such file or folder"); return ExitCodes.Usage; }
             }
@@ -41,6 +42,29 @@ internal static class EvalExtractCommand
     }
 
     private static bool Verbose { get; set; }
+
+    private static readonly Option<string?> DumpTimex = new("--dump-timex") { Description = "MEANTIME: write the articles (text, creation date, sentences) as JSON for a peer time tagger" };
+    private static readonly Option<string?> TimexFound = new("--timex-found") { Description = "MEANTIME: score a peer's time expressions (JSON) instead of ours" };
+
+    private static void AddTimexOptions(Command command)
+    {
+        command.Options.Add(DumpTimex);
+        command.Options.Add(TimexFound);
+    }
+
+    /// <summary>MEANTIME TIMEX3: ours (or a peer's, with --timex-found) scored by <see cref="MeantimeTimexEval"/>; --dump-timex writes the input for a peer.</summary>
+    private static void EvalMeantimeTimes(string folder, ParseResult result)
+    {
+        var articles = MeantimeTimexEval.Read(folder);
+        if (result.GetValue(DumpTimex) is { } dump) MeantimeTimexEval.Dump(articles, dump);
+        if (result.GetValue(TimexFound) is { } peer)
+            MeantimeTimexEval.Score(articles, MeantimeTimexEval.Load(peer, out var peerSeconds), Verbose, Path.GetFileNameWithoutExtension(peer), peerSeconds);
+        else
+        {
+            MeantimeTimexEval.Score(articles, MeantimeTimexEval.Ours(articles, out var seconds), Verbose, "ours", seconds);
+            MeantimeTimexEval.ScoreValues(articles, Verbose);
+        }
+    }
 
     private sealed class Score
     {

@@ -20,14 +20,27 @@ public sealed class TimeExtractor : IExtractor
         ArgumentNullException.ThrowIfNull(context);
         var published = context.Document.Published?.Date is { Day: not null } d ? d.Earliest : (DateOnly?)null;
         var tokens = new List<Token>();
+        var triggers = new List<int>();
+        var probe = new List<Token>(1);
+        var text = context.Text;
         foreach (var sentence in context.Sentences)
         {
             tokens.Clear();
-            Tokenizer.Tokenize(context.Text, sentence.Start, sentence.End, tokens);
-            var scanner = new Scanner(context.Text, tokens);
+            Tokenizer.Tokenize(text, sentence.Start, sentence.End, tokens);
+            // Every pattern holds a trigger (a number, a calendar or unit word, "today", "now"...) at most MaxLead tokens
+            // after its first word: sentences without one are skipped, and the patterns run only just before one.
+            triggers.Clear();
+            for (var k = 0; k < tokens.Count; k++) if (IsTrigger(text, tokens[k])) triggers.Add(k);
+            if (triggers.Count == 0) continue;
+            var scanner = new Scanner(text, tokens, probe);
+            string? day = null;
             var i = 0;
+            var t = 0;
             while (i < tokens.Count)
             {
+                while (t < triggers.Count && triggers[t] < i) t++;
+                if (t == triggers.Count) break;
+                if (triggers[t] - i > MaxLead) i = triggers[t] - MaxLead;
                 if (scanner.TryMatch(i, out var found, out var next))
                 {
                     var expression = new TimeExpression
@@ -42,7 +55,11 @@ public sealed class TimeExtractor : IExtractor
                         Rule = found.Rule,
                         Tolerance = found.Tolerance,
                     };
-                    if (published is { } p && found.Anchor == TimeAnchor.Publication) expression = TimeResolver.Resolve(expression, p);
+                    // A clock time takes the day the sentence named before it ("Tuesday ... at 18:00 UTC").
+                    if (found.Rule is { } r && r.StartsWith("day:0@", StringComparison.Ordinal) && char.IsDigit(r[6]) && day is not null)
+                        expression = expression with { Rule = day + r[5..] };
+                    else if (found.Rule is { } dr && IsDayRule(dr)) day = dr;
+                    if (published is { } p && expression.Anchor == TimeAnchor.Publication) expression = TimeResolver.Resolve(expression, p);
                     context.Times.Add(expression);
                     i = next;
                 }
@@ -51,15 +68,48 @@ public sealed class TimeExtractor : IExtractor
         }
     }
 
+    /// <summary>The most tokens a pattern's first word stands before its trigger ("more than two and a half years").</summary>
+    private const int MaxLead = 6;
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> TriggerWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["yesterday", "today", "tonight", "tomorrow", "recently", "lately", "weekend", "now", "currently", "presently", "nowadays",
+         "present", "fiscal", "fy"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TriggerLookup =
+        TriggerWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsTrigger(string text, Token token)
+    {
+        if (token.Kind == TokenKind.Number) return true;
+        if (token.Kind != TokenKind.Word) return false;
+        var word = token.In(text);
+        if (TimeWords.TryGet(word, out var kind, out _)) return kind != "ordinal";
+        if (TriggerLookup.Contains(word)) return true;
+        // "fifty-year", "decades-long", "third-quarter": a time word on either side of a hyphen.
+        var hyphen = word.IndexOf('-');
+        if (hyphen <= 0) return false;
+        var last = word.LastIndexOf('-');
+        return TimeWords.TryGet(word[(last + 1)..], out _, out _) || TimeWords.TryGet(word[..hyphen], out _, out _);
+    }
+
+    // A rule naming one day, without a time of day: "day:-1", "weekday:2:0", "month-day:06-15", "date:2009-06-15".
+    private static bool IsDayRule(string rule) =>
+        !rule.Contains('@', StringComparison.Ordinal) && !rule.Contains(" .. ", StringComparison.Ordinal)
+        && (rule.StartsWith("day:", StringComparison.Ordinal) || rule.StartsWith("weekday:", StringComparison.Ordinal)
+            || rule.StartsWith("month-day:", StringComparison.Ordinal) || (rule.StartsWith("date:", StringComparison.Ordinal) && rule.Length == 15));
+
     /// <summary>One match before it becomes a <see cref="TimeExpression"/>.</summary>
     internal record struct Found(int Start, int End, string? Value, PartialDate? Start2, PartialDate? End2, TimeAnchor Anchor,
         string? AnchorEvent, int? OffsetDays, string? Rule, int Tolerance);
 
     /// <summary>Matches the patterns at one token position.</summary>
-    internal readonly ref struct Scanner(string text, List<Token> tokens)
+    internal readonly ref struct Scanner(string text, List<Token> tokens, List<Token> probe)
     {
         private readonly string _text = text;
         private readonly List<Token> _tokens = tokens;
+
+        /// <summary>A one-token list reused to read the number before a hyphen ("fifty-year") without allocating.</summary>
+        private readonly List<Token> _probe = probe;
 
         /// <summary>
         /// Every word that can open an expression, beyond numbers, number words and calendar words: one lookup rules
@@ -67,16 +117,21 @@ public sealed class TimeExtractor : IExtractor
         /// opening word must add it here.
         /// </summary>
         private static readonly System.Collections.Frozen.FrozenSet<string> Openers = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-            ["from", "between", "exactly", "almost", "nearly", "about", "some", "around", "roughly", "just", "barely", "only", "a", "one",
+            ["from", "between", "q", "every", "each", "exactly", "almost", "nearly", "about", "some", "around", "roughly", "just", "barely", "only", "a", "one",
              "towards", "toward", "the", "early", "mid", "late", "yesterday", "today", "tonight", "tomorrow", "recently", "lately",
-             "recent", "earlier", "last", "this", "next", "past"], StringComparer.OrdinalIgnoreCase);
+             "recent", "earlier", "last", "this", "next", "past", "for", "over", "within", "several", "few", "many", "fiscal", "fy", "now",
+             "currently", "presently", "nowadays", "at", "an", "more", "less", "up"], StringComparer.OrdinalIgnoreCase);
+
+        private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup =
+            Openers.GetAlternateLookup<ReadOnlySpan<char>>();
 
         private static bool CanOpen(string text, Token token)
         {
             if (token.Kind == TokenKind.Number) return true;
             if (token.Kind != TokenKind.Word) return false;
             var word = token.In(text);
-            return Openers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || TimeWords.TryGet(word, out _, out _) || NumberWords.IsNumberWord(word);
+            return OpenerLookup.Contains(word) || TimeWords.TryGet(word, out _, out _) || NumberWords.IsNumberWord(word)
+                || (word.Contains('-') && word.Length > 5);
         }
 
         public bool TryMatch(int i, out Found found, out int next)
@@ -89,7 +144,10 @@ public sealed class TimeExtractor : IExtractor
             }
             if (TryInterval(i, out found, out next)) return true;
             if (TryEventOffset(i, out found, out next)) return true;
+            if (TryClock(i, out found, out next)) return true;
+            if (TryQuarterOrFiscal(i, out found, out next)) return true;
             if (TryCalendar(i, out found, out next)) return true;
+            if (TryDuration(i, out found, out next)) return true;
             return TryRelative(i, out found, out next);
         }
 
@@ -140,6 +198,10 @@ public sealed class TimeExtractor : IExtractor
             if (Is(j, "to") && Is(j + 1, "go")) j += 2;
             else if (IsAny(j, "later", "earlier", "on")) j++;
             int sign;
+            // "three days to the vote", not "a day to celebrate": after a bare "to" the event opens with a determiner,
+            // a capital or a number.
+            if (Is(j, "to") && !(IsAny(j + 1, "the", "a", "an", "his", "her", "its", "their", "our", "this", "that")
+                || (j + 1 < _tokens.Count && (char.IsUpper(W(j + 1)[0]) || _tokens[j + 1].Kind == TokenKind.Number)))) return false;
             if (IsAny(j, "before", "until", "till", "to")) sign = -1;
             else if (Is(j, "ahead") && Is(j + 1, "of")) { sign = -1; j++; }
             else if (IsAny(j, "after", "since", "following", "into")) sign = 1;
@@ -220,7 +282,19 @@ public sealed class TimeExtractor : IExtractor
             if (Is(p, "towards") || Is(p, "toward")) p++;
             if (Is(p, "the") && IsAny(p + 1, "end", "beginning", "start", "middle") && Is(p + 2, "of")) { p += 3; tolerance = 5; }
             else if (IsAny(p, "early", "mid", "late")) { p++; if (W(p) is "-") p++; tolerance = 5; }
-            if (tolerance > 0 && !IsMonth(p, out _, out _)) { p = i; tolerance = 0; }
+            if (tolerance > 0 && !IsMonth(p, out _, out _))
+            {
+                // "early 2009", "mid-2011", "the end of 2010": the year, with months of slack.
+                if (IsYear(p, out var fuzzy))
+                {
+                    var py = new PartialDate(fuzzy);
+                    found = new Found(_tokens[s].Start, _tokens[p].End, py.ToString(), py, py, TimeAnchor.None, null, null, "date:" + py, 60);
+                    next = p + 1;
+                    return true;
+                }
+                p = i;
+                tolerance = 0;
+            }
             i = p;
 
             // DAY MONTH [YEAR]
@@ -268,9 +342,19 @@ public sealed class TimeExtractor : IExtractor
                 next = i + 1;
                 return true;
             }
-            // YEAR alone, when a calendar word or a clause edge shows it is a year and not a count.
+            // Decades: "the 1990s", "1980s".
+            if (IsYear(i, out var decade) && decade % 10 == 0 && i + 1 < _tokens.Count && _tokens[i + 1].Start == _tokens[i].End && Is(i + 1, "s"))
+            {
+                var dv = (decade / 10).ToString(CultureInfo.InvariantCulture);
+                found = new Found(_tokens[i].Start, _tokens[i + 1].End, dv, new PartialDate(decade), new PartialDate(decade + 9), TimeAnchor.None, null, null, null, 0);
+                next = i + 2;
+                return true;
+            }
+            // YEAR alone, when a calendar word or a clause edge shows it is a year and not a count; after "the" when a
+            // word follows ("the 1991 agreement", "the 2008 Olympic Games"): news writes counts that large with a comma.
             if (tolerance == 0 && IsYear(i, out var year) && _tokens[i].Length == 4
-                && (IsAny(i - 1, "in", "since", "by", "until", "from", "of", "before", "after", "during", "early", "late", "mid", "year", "through", "to", "and")
+                && (IsAny(i - 1, "in", "since", "by", "until", "from", "of", "before", "after", "during", "early", "late", "mid", "year", "through", "to", "and", "between", "around", "circa")
+                    || (Is(i - 1, "the") && year is >= 1900 and <= 2099 && i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Word)
                     || i + 1 >= _tokens.Count || _tokens[i + 1].Kind == TokenKind.Symbol))
             {
                 var pd = new PartialDate(year);
@@ -299,6 +383,252 @@ public sealed class TimeExtractor : IExtractor
             return true;
         }
 
+        /// <summary>TIMEX3 duration value: "P3D", "P2W", "P18M", "P2.5Y", "P10Y" (a decade), "PT30M"; <paramref name="n"/> null for "PXY".</summary>
+        internal static string DurationValue(double? n, int unitDays, bool clock)
+        {
+            var x = n?.ToString(CultureInfo.InvariantCulture) ?? "X";
+            if (clock) return "PT" + x + (unitDays == 60 ? "H" : "M");
+            return unitDays switch
+            {
+                3650 => "P" + (n is { } d ? (d * 10).ToString(CultureInfo.InvariantCulture) : "X") + "Y",
+                365 => "P" + x + "Y",
+                30 => "P" + x + "M",
+                14 => "P" + (n is { } w ? (w * 2).ToString(CultureInfo.InvariantCulture) : "X") + "W",
+                7 => "P" + x + "W",
+                _ => "P" + x + "D",
+            };
+        }
+
+        private bool Unit(int i, out int days, out bool clock)
+        {
+            clock = false;
+            if (TimeWords.Is(W(i), "unit", out days)) return true;
+            clock = TimeWords.Is(W(i), "clock", out days);
+            return clock;
+        }
+
+        // Durations: [hedge] [the (next|past|last|first|coming)] NUMBER UNIT ("18 months", "the next four years", "almost two and a
+        // half years", "thirty minutes"), "a week" after a preposition, "several years", "over the years", "for decades",
+        // and adjectives "27-year", "fifty-year", "decades-long". "twice a year", "per year": a set.
+        private bool TryDuration(int i, out Found found, out int next)
+        {
+            found = default;
+            next = i;
+            var s = i;
+            if (IsAny(i, "almost", "nearly", "about", "some", "around", "roughly", "just", "barely", "only", "exactly")) i++;
+            else if (IsAny(i, "more", "less") && Is(i + 1, "than")) i += 2;
+            else if ((Is(i, "up") && Is(i + 1, "to")) || (Is(i, "at") && Is(i + 1, "least"))) i += 2;
+            if (Is(i, "the") && IsAny(i + 1, "next", "past", "last", "first", "coming", "previous", "following")) i += 2;
+            if (i == s + 2 && Is(s, "the") && Unit(i, out var single, out var c0) && !W(i).EndsWith("s"))
+            {
+                // "the past decade", "the next year": one unit.
+                found = new Found(_tokens[s].Start, _tokens[i].End, DurationValue(1, single, c0), null, null, TimeAnchor.None, null, null, null, 0);
+                next = i + 1;
+                return true;
+            }
+            // Sets: "annual", "weekly" (lower case: "Daily" opens newspaper names), "every year", "each month".
+            if (i == s && TimeWords.Is(W(i), "set", out var every) && char.IsLower(W(i)[0]))
+            {
+                found = new Found(_tokens[i].Start, _tokens[i].End, DurationValue(1, every, false), null, null, TimeAnchor.None, null, null, null, 0);
+                next = i + 1;
+                return true;
+            }
+            if (i == s && IsAny(i, "every", "each") && Unit(i + 1, out var everyDays, out var everyClock) && !W(i + 1).EndsWith("s"))
+            {
+                found = new Found(_tokens[i].Start, _tokens[i + 1].End, DurationValue(1, everyDays, everyClock), null, null, TimeAnchor.None, null, null, null, 0);
+                next = i + 2;
+                return true;
+            }
+            double? n;
+            int j;
+            var w = W(i);
+            // Adjectives written as one word: "fifty-year", "decades-long", "three-month".
+            var hyphen = w.LastIndexOf('-');
+            if (hyphen > 0 && _tokens[i].Kind == TokenKind.Word && TryHyphenated(i, hyphen, out var hn, out var hd, out var hc))
+            {
+                found = new Found(_tokens[s].Start, _tokens[i].End, DurationValue(hn, hd, hc), null, null, TimeAnchor.None, null, null, null, 0);
+                next = i + 1;
+                return true;
+            }
+            if (IsAny(i, "a", "an", "one") && Unit(i + 1, out _, out _))
+            {
+                // "a week" is a duration after a preposition or hedge ("for a week", "within a month", "almost a year"),
+                // a set after a frequency ("twice a year"); elsewhere ("a day to celebrate") too often something else.
+                if (Is(i, "one")) { n = 1; j = i + 1; }
+                else if (IsAny(i - 1, "twice", "once", "thrice", "times") && i == s)
+                {
+                    Unit(i + 1, out var sd, out var sc);
+                    found = new Found(_tokens[i].Start, _tokens[i + 1].End, DurationValue(1, sd, sc), null, null, TimeAnchor.None, null, null, null, 0);
+                    next = i + 2;
+                    return true;
+                }
+                else if (i > s || IsAny(i - 1, "for", "within", "in", "over", "after", "than", "about", "nearly", "almost", "lasting", "took", "takes", "spent", "last", "past")) { n = 1; j = i + 1; }
+                else return false;
+            }
+            else if (IsAny(i, "several", "few", "many") || (Is(i, "a") && Is(i + 1, "few")))
+            {
+                j = Is(i, "a") ? i + 2 : i + 1;
+                n = null;
+            }
+            else if (Is(i, "over") && Is(i + 1, "the") && IsAny(i + 2, "years", "decades", "months") && i == s)
+            {
+                Unit(i + 2, out var od, out _);
+                found = new Found(_tokens[i].Start, _tokens[i + 2].End, DurationValue(null, od, false), null, null, TimeAnchor.None, null, null, null, 0);
+                next = i + 3;
+                return true;
+            }
+            else if (Is(i, "for") && IsAny(i + 1, "years", "decades", "months", "weeks") && i == s)
+            {
+                Unit(i + 1, out var fd, out _);
+                found = new Found(_tokens[i + 1].Start, _tokens[i + 1].End, DurationValue(null, fd, false), null, null, TimeAnchor.None, null, null, null, 0);
+                next = i + 2;
+                return true;
+            }
+            else if (NumberWords.TryParse(_text, _tokens, i, out var m) && !m.Plural)
+            {
+                n = m.Value;
+                j = i + m.TokenCount;
+                // A year is no count of units ("in 2014 years" does not occur); "27-year": the hyphen between.
+                if (W(j) is "-" && _tokens[j].Start == _tokens[j - 1].End) j++;
+                else if (Is(j, "and") && Is(j + 1, "a") && Is(j + 2, "half")) { n += 0.5; j += 3; }
+            }
+            else return false;
+            if (!Unit(j, out var unitDays, out var clock)) return false;
+            // "the next four years" / "four years": the count must be plausible for a duration.
+            if (n is > 1000 or <= 0) return false;
+            found = new Found(_tokens[s].Start, _tokens[j].End, DurationValue(n, unitDays, clock), null, null, TimeAnchor.None, null, null, null, 0);
+            next = j + 1;
+            return true;
+        }
+
+        private bool TryHyphenated(int i, int hyphen, out double? n, out int days, out bool clock)
+        {
+            n = null;
+            days = 0;
+            clock = false;
+            var t = _tokens[i];
+            var right = _text.AsSpan(t.Start + hyphen + 1, t.Length - hyphen - 1);
+            var left = _text.AsSpan(t.Start, hyphen);
+            if (right.Equals("long", StringComparison.OrdinalIgnoreCase) || right.Equals("old", StringComparison.OrdinalIgnoreCase))
+            {
+                // "decades-long", "years-old" (not "year-old": an age, not a time).
+                if (right.Equals("old", StringComparison.OrdinalIgnoreCase) || !TimeWords.Is(left, "unit", out days) || !left.EndsWith("s")) return false;
+                return true;
+            }
+            if (TimeWords.Is(right, "unit", out days)) { }
+            else if (TimeWords.Is(right, "clock", out days)) clock = true;
+            else return false;
+            if (right.EndsWith("s")) return false;
+            // The number before the hyphen: a number word read as its own token.
+            _probe.Clear();
+            _probe.Add(new Token(t.Start, t.Start + hyphen, TokenKind.Word));
+            if (!NumberWords.TryParse(_text, _probe, 0, out var m) || m.Plural || m.TokenCount != 1) return false;
+            n = m.Value;
+            // "one-year-old" is an age; the caller's token ends at "year" only when nothing follows the hyphen.
+            return true;
+        }
+
+        // Clock times: "18:00 UTC", "6:40 p.m.", "9 a.m." on the publication day (TIMEX3 "2009-12-15T18:00").
+        private bool TryClock(int i, out Found found, out int next)
+        {
+            found = default;
+            next = i;
+            if (i >= _tokens.Count || _tokens[i].Kind != TokenKind.Number || _tokens[i].Length > 2) return false;
+            if (!int.TryParse(W(i), NumberStyles.None, CultureInfo.InvariantCulture, out var hour) || hour > 23) return false;
+            var minute = 0;
+            var j = i + 1;
+            var colon = W(j) is ":" && j + 1 < _tokens.Count && _tokens[j + 1].Kind == TokenKind.Number && _tokens[j + 1].Length == 2
+                && _tokens[j].Start == _tokens[i].End && _tokens[j + 1].Start == _tokens[j].End;
+            if (colon)
+            {
+                if (!int.TryParse(W(j + 1), NumberStyles.None, CultureInfo.InvariantCulture, out minute) || minute > 59) return false;
+                j += 2;
+            }
+            var meridiem = W(j);
+            var pm = meridiem.StartsWith("p.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("pm", StringComparison.OrdinalIgnoreCase);
+            var am = meridiem.StartsWith("a.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("am", StringComparison.OrdinalIgnoreCase);
+            if (pm || am)
+            {
+                if (hour is 0 or > 12) return false;
+                if (pm && hour < 12) hour += 12;
+                if (am && hour == 12) hour = 0;
+                j++;
+                if (W(j) is "." && _tokens[j].Start == _tokens[j - 1].End) j++;
+            }
+            else if (!colon) return false;
+            var zone = "";
+            if (IsAny(j, "UTC", "GMT")) { zone = "Z"; j++; }
+            var clock = hour.ToString("D2", CultureInfo.InvariantCulture) + minute.ToString("D2", CultureInfo.InvariantCulture) + zone;
+            found = new Found(_tokens[i].Start, _tokens[j - 1].End, null, null, null, TimeAnchor.Publication, null, null, "day:0@" + clock, 0);
+            next = j;
+            return true;
+        }
+
+        // Quarters and fiscal years: "the third quarter (of 2011)", "Q3 2011", "the last quarter", "fiscal 2011", "FY2011".
+        private bool TryQuarterOrFiscal(int i, out Found found, out int next)
+        {
+            found = default;
+            next = i;
+            var s = i;
+            if (IsAny(i, "fiscal", "FY"))
+            {
+                var j = i + 1;
+                if (Is(j, "year")) j++;
+                if (!IsYear(j, out var fy)) return false;
+                var y = new PartialDate(fy);
+                found = new Found(_tokens[s].Start, _tokens[j].End, "FY" + fy.ToString(CultureInfo.InvariantCulture), y, y, TimeAnchor.None, null, null, null, 180);
+                next = j + 1;
+                return true;
+            }
+            int quarter;
+            int k;
+            var relative = 0;
+            if (TimeWords.Is(W(i), "quarter", out quarter) && quarter > 0) k = i + 1;
+            else if (Is(i, "Q") && i + 1 < _tokens.Count && _tokens[i + 1].Start == _tokens[i].End && _tokens[i + 1].Length == 1
+                && W(i + 1)[0] is >= '1' and <= '4')
+            {
+                // "Q2": the tokenizer splits letters from digits.
+                quarter = W(i + 1)[0] - '0';
+                k = i + 2;
+            }
+            else
+            {
+                if (Is(i, "the")) i++;
+                if (TimeWords.Is(W(i), "ordinal", out quarter) && Is(i + 1, "quarter")) k = i + 2;
+                else if (IsAny(i, "last", "previous", "this", "current", "next", "final") && Is(i + 1, "quarter"))
+                {
+                    // "the final quarter": the fourth; "last quarter": the one before publication's.
+                    if (Is(i, "final")) quarter = 4;
+                    else relative = IsAny(i, "last", "previous") ? -1 : Is(i, "next") ? 1 : 0;
+                    k = i + 2;
+                }
+                else if (W(i) is var q && q.Length > 8 && q.EndsWith("-quarter", StringComparison.OrdinalIgnoreCase)
+                    && TimeWords.Is(q[..^8], "ordinal", out quarter)) k = i + 1;
+                else return false;
+            }
+            // "of 2011", "2011", "of the year", "of this year", "of last year".
+            var e = k;
+            int? year = null;
+            if (Is(e, "of") && IsYear(e + 1, out var y1)) { year = y1; e += 2; }
+            else if (IsYear(e, out var y2)) { year = y2; e += 1; }
+            string? rule;
+            string? value = null;
+            PartialDate? start = null, end = null;
+            if (year is { } yy && quarter > 0)
+            {
+                value = yy.ToString(CultureInfo.InvariantCulture) + "-Q" + quarter.ToString(CultureInfo.InvariantCulture);
+                start = new PartialDate(yy, quarter * 3 - 2);
+                end = new PartialDate(yy, quarter * 3);
+                rule = null;
+            }
+            else rule = "quarter:" + quarter.ToString(CultureInfo.InvariantCulture) + ":" + relative.ToString(CultureInfo.InvariantCulture);
+            found = new Found(_tokens[s].Start, _tokens[e - 1].End, value, start, end, rule is null ? TimeAnchor.None : TimeAnchor.Publication, null, null, rule, 0);
+            next = e;
+            return true;
+        }
+
+        private static string Part(ReadOnlySpan<char> word) => TimeWords.Is(word, "part", out var p) ? p switch { 1 => "MO", 2 => "AF", 3 => "EV", _ => "NI" } : "";
+
         private bool TryRelative(int i, out Found found, out int next)
         {
             found = default;
@@ -308,8 +638,25 @@ public sealed class TimeExtractor : IExtractor
             string? value = null;
             var end = i;
             if (w.Equals("yesterday", StringComparison.OrdinalIgnoreCase)) rule = "day:-1";
-            else if (w.Equals("today", StringComparison.OrdinalIgnoreCase) || w.Equals("tonight", StringComparison.OrdinalIgnoreCase)) rule = "day:0";
+            else if (w.Equals("today", StringComparison.OrdinalIgnoreCase)) rule = "day:0";
+            else if (w.Equals("tonight", StringComparison.OrdinalIgnoreCase)) rule = "day:0@NI";
             else if (w.Equals("tomorrow", StringComparison.OrdinalIgnoreCase)) rule = "day:1";
+            else if (IsAny(i, "now", "currently", "presently", "nowadays") || (Is(i, "at") && Is(i + 1, "present")))
+            {
+                // TIMEX3 PRESENT_REF; a sentence-opening "Now," is a discourse marker, not a time.
+                if (Is(i, "now") && W(i + 1) is "," && (i == 0 || _tokens[i - 1].Kind == TokenKind.Symbol)) return false;
+                if (Is(i, "at")) end = i + 1;
+                rule = "present";
+                value = "PRESENT_REF";
+            }
+            else if (Is(i, "the") && IsAny(i + 1, "beginning", "start", "end", "middle") && Is(i + 2, "of") && IsAny(i + 3, "the", "this", "last", "next")
+                && IsAny(i + 4, "year", "month", "week"))
+            {
+                // "the beginning of the year": the year, month or week it names (TIMEX3 gives the unit, not its part).
+                var n = Is(i + 3, "last") ? -1 : Is(i + 3, "next") ? 1 : 0;
+                rule = W(i + 4).ToString().ToLowerInvariant() + ":" + n.ToString(CultureInfo.InvariantCulture);
+                end = i + 4;
+            }
             else if (w.Equals("recently", StringComparison.OrdinalIgnoreCase) || w.Equals("lately", StringComparison.OrdinalIgnoreCase)) { rule = "recent:30"; value = "PAST_REF"; }
             else if (Is(i, "recent") && IsAny(i + 1, "days", "weeks", "months"))
             {
@@ -336,16 +683,23 @@ public sealed class TimeExtractor : IExtractor
                 else if (TimeWords.Is(u, "month", out var mo) && char.IsUpper(u[0]) && u.Length >= 3)
                     rule = n == 0 ? "month-of-year:" + mo : null;
                 if (rule is not null && n == 0 && Is(i, "the")) rule = "weekend:0";
+                // "this weekend": the weekend of publication's week; "the weekend" the latest one.
+                else if (rule is "weekend:0" && Is(i, "this")) rule = "weekend:w";
+                if (rule is null && Is(i, "this") && TimeWords.Is(u, "part", out _)) rule = "day:0@" + Part(u);
             }
             else if (TimeWords.Is(w, "weekday", out var wd) && char.IsUpper(w[0]))
             {
                 // A bare weekday in news copy is the latest one on or before publication ("on Saturday").
                 rule = "weekday:" + wd % 7 + ":0";
-                if (Is(i + 1, "night") || Is(i + 1, "morning") || Is(i + 1, "evening") || Is(i + 1, "afternoon")) end = i + 1;
+                if (TimeWords.Is(W(i + 1), "part", out _)) { rule += "@" + Part(W(i + 1)); end = i + 1; }
             }
+            if (rule is "day:-1" or "day:0" or "day:1" && TimeWords.Is(W(i + 1), "part", out _)) { rule += "@" + Part(W(i + 1)); end = i + 1; }
             if (rule is null) return false;
+            // PRESENT_REF needs no date: left without a rule, it does not date the sentence's figures as of publication
+            // (a sentence's "currently" says nothing of the other figures it compares with).
+            if (rule == "present") rule = null;
             found = new Found(_tokens[i].Start, _tokens[end].End, value, null, null, TimeAnchor.Publication, null, null,
-                rule.Replace("+", "", StringComparison.Ordinal), 0);
+                rule?.Replace("+", "", StringComparison.Ordinal), 0);
             next = end + 1;
             return true;
         }

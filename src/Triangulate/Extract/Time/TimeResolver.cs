@@ -9,7 +9,8 @@ namespace Triangulate.Extract.Time;
 /// <c>day:N</c>, <c>week:N</c>, <c>weekend:N</c>, <c>weekday:D:N</c> (D 1=Monday; N 0 = on or before publication,
 /// -1 = strictly before, 1 = strictly after), <c>month:N</c>, <c>year:N</c>, <c>month-of-year:M</c> and
 /// <c>month-day:MM-DD</c> (the occurrence nearest publication), <c>season:M:N</c>, <c>recent:D</c> (the D days before
-/// publication), <c>earlier:week|month|year</c> (from its start to publication), and <c>A .. B</c> for intervals.
+/// publication), <c>earlier:week|month|year</c> (from its start to publication), <c>present</c> (PRESENT_REF), <c>quarter:Q:N</c>,
+/// a part of day or clock time after <c>@</c> ("day:0@MO", "day:0@1800Z"), and <c>A .. B</c> for intervals.
 /// Stateless and thread-safe.
 /// </summary>
 public static class TimeResolver
@@ -34,6 +35,15 @@ public static class TimeResolver
             if (!TryResolve(rule[..interval], published, out start, out _, out var v1)
                 || !TryResolve(rule[(interval + 4)..], published, out _, out end, out var v2)) return false;
             value = v1 + "/" + v2;
+            return true;
+        }
+        // "day:0@MO", "day:0@1800Z": a part of day or a clock time after the day ("2008-01-09TMO", "2009-12-15T18:00Z").
+        var at = rule.IndexOf('@', StringComparison.Ordinal);
+        if (at > 0)
+        {
+            if (!TryResolve(rule[..at], published, out start, out end, out var day)) return false;
+            var time = rule[(at + 1)..];
+            value = day + "T" + (time.Length >= 4 && char.IsDigit(time[0]) ? time[..2] + ":" + time[2..] : time);
             return true;
         }
         var parts = rule.Split(':');
@@ -62,7 +72,8 @@ public static class TimeResolver
                         // The weekend containing publication or the latest before it; -1: the latest one over before publication.
                         var sunday = published;
                         while (sunday.DayOfWeek != DayOfWeek.Sunday) sunday = sunday.AddDays(1);
-                        if (sunday.AddDays(-1) > published || (Int(parts[1]) < 0 && sunday >= published)) sunday = sunday.AddDays(-7);
+                        // "w": the weekend of publication's week, even when it is still to come.
+                        if (parts[1] != "w" && (sunday.AddDays(-1) > published || (Int(parts[1]) < 0 && sunday >= published))) sunday = sunday.AddDays(-7);
                         start = PartialDate.FromDate(sunday.AddDays(-1));
                         end = PartialDate.FromDate(sunday);
                         value = Week(Monday(sunday)) + "-WE";
@@ -119,6 +130,29 @@ public static class TimeResolver
                         start = new PartialDate(s.Year, s.Month);
                         end = new PartialDate(e.Year, e.Month);
                         value = s.Year.ToString(CultureInfo.InvariantCulture) + "-" + first switch { 3 => "SP", 6 => "SU", 9 => "FA", _ => "WI" };
+                        return true;
+                    }
+                case "present":
+                    start = end = PartialDate.FromDate(published);
+                    value = "PRESENT_REF";
+                    return true;
+                case "quarter":
+                    {
+                        // N 1-4: the latest such quarter begun by publication; N 0: publication's quarter moved by the offset.
+                        var q = Int(parts[1]);
+                        var current = (published.Month - 1) / 3 + 1;
+                        var year = published.Year;
+                        int quarter;
+                        if (q > 0) { quarter = q; if (q > current) year--; }
+                        else
+                        {
+                            var index = year * 4 + current - 1 + Int(parts[2]);
+                            year = index / 4;
+                            quarter = index % 4 + 1;
+                        }
+                        start = new PartialDate(year, quarter * 3 - 2);
+                        end = new PartialDate(year, quarter * 3);
+                        value = year.ToString(CultureInfo.InvariantCulture) + "-Q" + quarter.ToString(CultureInfo.InvariantCulture);
                         return true;
                     }
                 case "recent":

@@ -12,18 +12,20 @@ internal static class TimeWords
         var map = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
         foreach (var row in EmbeddedData.ReadRows("time-words.tsv"))
             map[row[0].Trim()] = (row[1].Trim(), int.Parse(row[2], CultureInfo.InvariantCulture));
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
+        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     });
+
+    // The span lookup, fetched once: GetAlternateLookup checks the comparer on every call.
+    private static readonly FrozenDictionary<string, (string Kind, int Number)>.AlternateLookup<ReadOnlySpan<char>> Lookup =
+        Words.Value.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Looks a word up, ignoring case.</summary>
     public static bool TryGet(ReadOnlySpan<char> word, out string kind, out int number)
     {
         kind = "";
         number = 0;
-        if (word.Length is 0 or > 16) return false;
-        Span<char> lower = stackalloc char[word.Length];
-        word.ToLowerInvariant(lower);
-        if (!Words.Value.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(lower, out var entry)) return false;
+        if (word.Length is < 2 or > 11) return false;
+        if (!Lookup.TryGetValue(word, out var entry)) return false;
         (kind, number) = entry;
         return true;
     }

@@ -1,0 +1,322 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Xml.Linq;
+using Triangulate.Extract;
+using Triangulate.Extract.Time;
+using Triangulate.Link.Evaluation;
+using Triangulate.Model;
+
+namespace Triangulate.Cli;
+
+/// <summary>
+/// Time expressions against MEANTIME's TIMEX3 markables, on the sentences MEANTIME annotates: strict span (same
+/// characters), relaxed span (overlap, as TempEval-3) and value (a relaxed match whose normalised value equals the gold
+/// TIMEX3 <c>value</c>), overall and per TIMEX3 type, with the publication date taken from the gold document creation
+/// time. The same scorer takes a peer's predictions (<c>--timex-found</c>), so both are judged alike.
+/// </summary>
+internal static class MeantimeTimexEval
+{
+    /// <summary>A gold TIMEX3: character range in the rebuilt text, type and value.</summary>
+    internal sealed record Gold(int Start, int End, string Type, string Value);
+
+    /// <summary>A found expression: character range and TIMEX3-style value (null when unresolved).</summary>
+    internal sealed record Found(int Start, int End, string? Value);
+
+    /// <summary>One article: rebuilt text, creation date, sentence lines (and whether MEANTIME annotates them) and gold TIMEX3s.</summary>
+    internal sealed record Article(string File, string Text, DateOnly? Created, List<(int Start, int End, bool Annotated)> Sentences, List<Gold> Gold)
+    {
+        /// <summary>Gold VALUE markables (MONEY, PERCENT, QUANTITY): range and type.</summary>
+        public List<Gold> Values { get; } = [];
+    }
+
+    /// <summary>Reads every article of the folder.</summary>
+    public static List<Article> Read(string folder)
+    {
+        var articles = new List<Article>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var xml = XDocument.Load(file);
+            if (xml.Root is not { Name.LocalName: "Document" } root) continue;
+            var (content, offsets) = MeantimeReader.Tokens(root);
+            // Sentence lines, and the ones a markable of any kind touches: MEANTIME annotates only the first sentences.
+            var lines = new List<(int Start, int End)>();
+            var lineStart = 0;
+            for (var i = 0; i <= content.Length; i++)
+            {
+                if (i < content.Length && content[i] != '\n') continue;
+                lines.Add((lineStart, i));
+                lineStart = i + 1;
+            }
+            // MEANTIME annotates every layer (times, values, events) in the title, the date line and the first sentences,
+            // numbers 0-5, and only entities and events beyond: a time found further on cannot be judged.
+            var markables = root.Element("Markables");
+            var last = 5;
+            foreach (var m in markables?.Elements() ?? [])
+                if (m.Name.LocalName is "TIMEX3" or "VALUE")
+                    foreach (var anchor in m.Elements("token_anchor"))
+                        if (offsets.TryGetValue((string)anchor.Attribute("t_id")!, out var at)) last = Math.Max(last, LineOf(lines, at.Start));
+            var annotated = new bool[lines.Count];
+            for (var i = 0; i < lines.Count && i <= last; i++) annotated[i] = true;
+            var gold = new List<Gold>();
+            DateOnly? created = null;
+            foreach (var timex in markables?.Elements("TIMEX3") ?? [])
+            {
+                int start = int.MaxValue, end = -1;
+                foreach (var anchor in timex.Elements("token_anchor"))
+                    if (offsets.TryGetValue((string)anchor.Attribute("t_id")!, out var range)) { start = Math.Min(start, range.Start); end = Math.Max(end, range.End); }
+                var value = (string?)timex.Attribute("value") ?? "";
+                if ((string?)timex.Attribute("functionInDocument") == "CREATION_TIME"
+                    && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dct)) created = dct;
+                // TIMEX3s without tokens are implicit (durations between two dates): nothing in the text to find.
+                if (end >= 0) gold.Add(new Gold(start, end, (string?)timex.Attribute("type") ?? "", value));
+            }
+            var sentences = new List<(int, int, bool)>(lines.Count);
+            for (var i = 0; i < lines.Count; i++) sentences.Add((lines[i].Start, lines[i].End, annotated[i]));
+            var article = new Article(Path.GetFileName(file), content, created, sentences, gold);
+            foreach (var v in markables?.Elements("VALUE") ?? [])
+            {
+                int start = int.MaxValue, end = -1;
+                foreach (var anchor in v.Elements("token_anchor"))
+                    if (offsets.TryGetValue((string)anchor.Attribute("t_id")!, out var range)) { start = Math.Min(start, range.Start); end = Math.Max(end, range.End); }
+                if (end >= 0) article.Values.Add(new Gold(start, end, (string?)v.Attribute("type") ?? "", ""));
+            }
+            articles.Add(article);
+        }
+        return articles;
+    }
+
+    private static int LineOf(List<(int Start, int End)> lines, int at)
+    {
+        for (var i = 0; i < lines.Count; i++) if (at <= lines[i].End) return i;
+        return lines.Count - 1;
+    }
+
+    /// <summary>Writes the articles (text, creation date, sentence lines, gold) as JSON for a peer to read.</summary>
+    public static void Dump(List<Article> articles, string path)
+    {
+        using var stream = File.Create(path);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
+        json.WriteStartArray();
+        foreach (var a in articles)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", a.File);
+            json.WriteString("created", a.Created?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("text", a.Text);
+            json.WriteStartArray("sentences");
+            foreach (var (start, end, annotated) in a.Sentences)
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue(start);
+                json.WriteNumberValue(end);
+                json.WriteBooleanValue(annotated);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>Our time expressions per article (the sentence splitter and <see cref="TimeExtractor"/> only), with the extraction time.</summary>
+    public static Dictionary<string, List<Found>> Ours(List<Article> articles, out double seconds)
+    {
+        var builder = PipelineBuilder.CreateDefault();
+        var extractor = new TimeExtractor();
+        var documents = new List<Document>(articles.Count);
+        foreach (var a in articles)
+        {
+            var published = a.Created is { } c ? DateEstimate.Exact(PartialDate.FromDate(c), DateBasis.Metadata) : null;
+            documents.Add(MeantimeReader.ToDocument(a.Text, a.File, published));
+        }
+        var result = new Dictionary<string, List<Found>>(StringComparer.Ordinal);
+        // Sentences are split once, outside the clock (the peer is given sentences too); warm-up passes let the JIT
+        // settle, then the figure is sentences per second of the time extractor alone.
+        var contexts = new List<ExtractionContext>(documents.Count);
+        foreach (var document in documents) contexts.Add(new ExtractionContext(document, builder.SentenceSplitter));
+        const int Warmup = 10, Rounds = 30;
+        // The fastest pass: the machine may be shared, and the least disturbed pass is the extractor's own cost.
+        var best = double.MaxValue;
+        for (var round = 0; round < Warmup + Rounds; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var d = 0; d < contexts.Count; d++)
+            {
+                contexts[d].Times.Clear();
+                extractor.Extract(contexts[d]);
+            }
+            if (round >= Warmup) best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+        for (var d = 0; d < contexts.Count; d++)
+        {
+            var found = new List<Found>();
+            foreach (var t in contexts[d].Times) found.Add(new Found(t.Span.Start, t.Span.End, t.Value));
+            result[articles[d].File] = found;
+        }
+        seconds = best;
+        return result;
+    }
+
+    /// <summary>A peer's predictions: <c>{"seconds": S, "found": {file: [[start, end, value], ...]}}</c> (value may be null; seconds: its time for one pass over every sentence).</summary>
+    public static Dictionary<string, List<Found>> Load(string path, out double? seconds)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        seconds = json.RootElement.TryGetProperty("seconds", out var s) ? s.GetDouble() : null;
+        var result = new Dictionary<string, List<Found>>(StringComparer.Ordinal);
+        foreach (var file in json.RootElement.GetProperty("found").EnumerateObject())
+        {
+            var list = new List<Found>();
+            foreach (var f in file.Value.EnumerateArray())
+                list.Add(new Found(f[0].GetInt32(), f[1].GetInt32(), f[2].ValueKind == JsonValueKind.String ? f[2].GetString() : null));
+            result[file.Name] = list;
+        }
+        return result;
+    }
+
+    private sealed class Tally
+    {
+        public int Gold, Found, Strict, RelaxedGold, RelaxedFound, Value;
+    }
+
+    /// <summary>Prints the table; with <paramref name="verbose"/> also every miss ("-"), spurious find ("+") and wrong value ("~").</summary>
+    public static void Score(List<Article> articles, Dictionary<string, List<Found>> found, bool verbose, string label, double? seconds)
+    {
+        var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal) { ["all"] = new() };
+        var sentences = 0;
+        foreach (var a in articles)
+        {
+            sentences += a.Sentences.Count;
+            var mine = new List<Found>();
+            foreach (var f in found.GetValueOrDefault(a.File) ?? [])
+                if (InAnnotated(a, f.Start)) mine.Add(f);
+            if (verbose) Console.WriteLine("# " + a.File + " (created " + a.Created?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")");
+            foreach (var g in a.Gold)
+            {
+                var all = tallies["all"];
+                if (!tallies.TryGetValue(g.Type, out var typed)) tallies[g.Type] = typed = new Tally();
+                all.Gold++;
+                typed.Gold++;
+                Found? match = null;
+                foreach (var f in mine)
+                {
+                    if (f.Start == g.Start && f.End == g.End) { all.Strict++; typed.Strict++; match = f; break; }
+                    if (f.Start < g.End && g.Start < f.End) match ??= f;
+                }
+                if (match is null)
+                {
+                    if (verbose) Console.WriteLine($"- {g.Type} \"{a.Text[g.Start..g.End]}\" {g.Value}");
+                    continue;
+                }
+                all.RelaxedGold++;
+                typed.RelaxedGold++;
+                if (SameValue(match.Value, g.Value)) { all.Value++; typed.Value++; }
+                else if (verbose) Console.WriteLine($"~ {g.Type} \"{a.Text[g.Start..g.End]}\" {g.Value} ≠ \"{a.Text[match.Start..match.End]}\" {match.Value}");
+            }
+            foreach (var f in mine)
+            {
+                // A found expression counts under the type of the gold it overlaps, else under the type its value implies.
+                Gold? hit = null;
+                foreach (var g in a.Gold) if (f.Start < g.End && g.Start < f.End) { hit = g; break; }
+                var type = hit?.Type ?? TypeOf(f.Value);
+                if (!tallies.TryGetValue(type, out var typed)) tallies[type] = typed = new Tally();
+                tallies["all"].Found++;
+                typed.Found++;
+                if (hit is not null) { tallies["all"].RelaxedFound++; typed.RelaxedFound++; }
+                else if (verbose) Console.WriteLine($"+ {type} \"{a.Text[f.Start..f.End]}\" {f.Value}");
+            }
+        }
+        Console.WriteLine($"timex ({label})\tgold\tfound\tstrict P\tstrict R\tstrict F1\trelaxed P\trelaxed R\trelaxed F1\tvalue acc\tvalue F1");
+        foreach (var (type, t) in tallies)
+        {
+            var sp = Ratio(t.Strict, t.Found);
+            var sr = Ratio(t.Strict, t.Gold);
+            var rp = Ratio(t.RelaxedFound, t.Found);
+            var rr = Ratio(t.RelaxedGold, t.Gold);
+            // Value F1 as TempEval-3: relaxed F1 times the share of matched expressions with the right value.
+            var accuracy = Ratio(t.Value, t.RelaxedGold);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{type}\t{t.Gold}\t{t.Found}\t{sp:0.000}\t{sr:0.000}\t{F1(sp, sr):0.000}\t{rp:0.000}\t{rr:0.000}\t{F1(rp, rr):0.000}\t{accuracy:0.000}\t{F1(rp, rr) * accuracy:0.000}"));
+        }
+        if (seconds is { } s)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed ({label}): {sentences} sentences in {s * 1000:0.0} ms = {sentences / s:0} sentences/s"));
+    }
+
+    /// <summary>
+    /// MEANTIME VALUE (MONEY, PERCENT, QUANTITY) against our quantity claims (read only: the quantity extractor after
+    /// the time extractor, as the pipeline runs them), by span overlap on the annotated sentences; a claim's type is
+    /// MONEY for money, PERCENT for percent, else QUANTITY.
+    /// </summary>
+    public static void ScoreValues(List<Article> articles, bool verbose)
+    {
+        var builder = PipelineBuilder.CreateDefault();
+        var extractor = new DocumentExtractor(builder.SentenceSplitter, [new TimeExtractor(), new Triangulate.Extract.Quantities.QuantityExtractor()]);
+        var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal) { ["all"] = new() };
+        foreach (var a in articles)
+        {
+            var published = a.Created is { } c ? DateEstimate.Exact(PartialDate.FromDate(c), DateBasis.Metadata) : null;
+            var found = new List<(int Start, int End, string Type)>();
+            foreach (var claim in extractor.Extract(MeantimeReader.ToDocument(a.Text, a.File, published)).Claims)
+                if (claim.Kind == ClaimKind.Quantity && InAnnotated(a, claim.Mention.Span.Start))
+                    found.Add((claim.Mention.Span.Start, claim.Mention.Span.End, claim.Measure switch { "money" => "MONEY", "percent" => "PERCENT", _ => "QUANTITY" }));
+            if (verbose) Console.WriteLine("# values " + a.File);
+            foreach (var g in a.Values)
+            {
+                if (!tallies.TryGetValue(g.Type, out var typed)) tallies[g.Type] = typed = new Tally();
+                tallies["all"].Gold++;
+                typed.Gold++;
+                var hit = false;
+                foreach (var f in found) if (f.Start < g.End && g.Start < f.End) { hit = true; if (f.Start == g.Start && f.End == g.End) { tallies["all"].Strict++; typed.Strict++; } break; }
+                if (hit) { tallies["all"].RelaxedGold++; typed.RelaxedGold++; }
+                else if (verbose) Console.WriteLine($"- {g.Type} \"{a.Text[g.Start..g.End]}\"");
+            }
+            foreach (var f in found)
+            {
+                Gold? hit = null;
+                foreach (var g in a.Values) if (f.Start < g.End && g.Start < f.End) { hit = g; break; }
+                var type = hit?.Type ?? f.Type;
+                if (!tallies.TryGetValue(type, out var typed)) tallies[type] = typed = new Tally();
+                tallies["all"].Found++;
+                typed.Found++;
+                if (hit is not null) { tallies["all"].RelaxedFound++; typed.RelaxedFound++; }
+                else if (verbose) Console.WriteLine($"+ {type} \"{a.Text[f.Start..f.End]}\"");
+            }
+        }
+        Console.WriteLine("value (ours)\tgold\tfound\tstrict P\tstrict R\tstrict F1\trelaxed P\trelaxed R\trelaxed F1");
+        foreach (var (type, t) in tallies)
+        {
+            double sp = Ratio(t.Strict, t.Found), sr = Ratio(t.Strict, t.Gold), rp = Ratio(t.RelaxedFound, t.Found), rr = Ratio(t.RelaxedGold, t.Gold);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{type}\t{t.Gold}\t{t.Found}\t{sp:0.000}\t{sr:0.000}\t{F1(sp, sr):0.000}\t{rp:0.000}\t{rr:0.000}\t{F1(rp, rr):0.000}"));
+        }
+    }
+
+    private static bool InAnnotated(Article a, int at)
+    {
+        foreach (var (start, end, annotated) in a.Sentences) if (at >= start && at <= end) return annotated;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a found value states the gold one. An interval ("2009/2011") matches either end, since MEANTIME marks
+    /// each end as its own TIMEX3; a day with a part of day ("2008-01-09TMO") or a time matches on the gold's full string only.
+    /// </summary>
+    private static bool SameValue(string? found, string gold)
+    {
+        if (found is null) return false;
+        if (string.Equals(found, gold, StringComparison.Ordinal)) return true;
+        var slash = found.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 && (found.AsSpan(0, slash).SequenceEqual(gold) || found.AsSpan(slash + 1).SequenceEqual(gold));
+    }
+
+    private static string TypeOf(string? value) => value switch
+    {
+        null => "DATE",
+        ['P', not 'A' and not 'R', ..] => "DURATION",
+        _ when value.Length > 10 && char.IsDigit(value[0]) && value[10] == 'T' => "TIME",
+        _ => "DATE",
+    };
+
+    private static double Ratio(int a, int b) => b == 0 ? 0 : (double)a / b;
+
+    private static double F1(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
+}

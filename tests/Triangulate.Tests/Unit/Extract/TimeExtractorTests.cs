@@ -1,0 +1,78 @@
+using Triangulate.Extract;
+using Triangulate.Extract.Time;
+using Triangulate.Model;
+using Triangulate.Tests.Support;
+using Triangulate.Text;
+
+namespace Triangulate.Tests.Unit.Extract;
+
+/// <summary>TimeExtractor patterns beyond the spec: durations, clock times, quarters, fiscal years, decades, PRESENT_REF, parts of day.</summary>
+public class TimeExtractorTests
+{
+    private static IReadOnlyList<TimeExpression> Times(string text, string published)
+    {
+        var extractor = new DocumentExtractor(new NewsSentenceSplitter(), [new TimeExtractor()]);
+        return extractor.Extract(Some.DatedDocument(text, DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture))).Times;
+    }
+
+    [Theory]
+    // Quarters and fiscal years: the latest such quarter begun by publication, or the one the text dates.
+    [InlineData("Sales at the carmaker rose 12 percent in the third quarter, it said.", "2011-10-20", "the third quarter", "2011-Q3")]
+    [InlineData("Revenue fell during the fourth quarter as demand for laptops slowed.", "2012-02-03", "the fourth quarter", "2011-Q4")]
+    [InlineData("The chipmaker lost money in the last quarter, its chief executive admitted.", "2007-01-18", "the last quarter", "2006-Q4")]
+    [InlineData("Shipments climbed in Q2 2010 before a sharp fall.", "2011-03-01", "Q2 2010", "2010-Q2")]
+    [InlineData("The airline expects a loss in fiscal 2012.", "2011-06-01", "fiscal 2012", "FY2012")]
+    // Durations.
+    [InlineData("The miners' strike lasted 18 months and ended in defeat.", "2005-01-01", "18 months", "P18M")]
+    [InlineData("The bank will cut 3,000 jobs over the next four years.", "2009-05-05", "the next four years", "P4Y")]
+    [InlineData("The new bridge is almost two and a half years behind schedule.", "2009-05-05", "almost two and a half years", "P2.5Y")]
+    [InlineData("The port signed a fifty-year lease with the operator.", "2009-05-05", "fifty-year", "P50Y")]
+    [InlineData("The two towns settled their decades-long border dispute.", "2009-05-05", "decades-long", "PXY")]
+    [InlineData("Firefighters fought the blaze for thirty minutes before it spread.", "2009-05-05", "thirty minutes", "PT30M")]
+    [InlineData("It was the worst flood in the region in the past decade.", "2009-05-05", "the past decade", "P10Y")]
+    [InlineData("The ferry had been idle for a week when the buyer appeared.", "2009-05-05", "a week", "P1W")]
+    [InlineData("The committee meets twice a year in the capital.", "2009-05-05", "a year", "P1Y")]
+    [InlineData("The town holds an annual fair on the green.", "2009-05-05", "annual", "P1Y")]
+    [InlineData("Trains to the coast run every day in summer.", "2009-05-05", "every day", "P1D")]
+    // Clock times, on the day the sentence names before them.
+    [InlineData("The rocket lifted off on Tuesday at 18:00 UTC from the coast.", "2009-12-16", "18:00 UTC", "2009-12-15T18:00Z")]
+    [InlineData("The ship docked at 6:40 p.m. after a stormy crossing.", "2007-10-17", "6:40 p.m.", "2007-10-17T18:40")]
+    // Present, parts of day, the week's weekend.
+    [InlineData("The refinery is currently closed for repairs.", "2006-05-17", "currently", "PRESENT_REF")]
+    [InlineData("The council voted this morning to close the library.", "2008-01-09", "this morning", "2008-01-09TMO")]
+    [InlineData("Police made the arrest on Friday morning outside the station.", "2010-07-17", "Friday morning", "2010-07-16TMO")]
+    [InlineData("The festival returns to the old harbour this weekend.", "2010-01-25", "this weekend", "2010-W04-WE")]
+    [InlineData("Prices should settle by the end of the year, traders said.", "2010-01-25", "the end of the year", "2010")]
+    // Years that only their context shows to be years, decades.
+    [InlineData("The club broke the 1991 agreement with its rival.", "2006-03-28", "1991", "1991")]
+    [InlineData("He took leave in early 2009 and returned in the summer.", "2011-01-17", "early 2009", "2009")]
+    [InlineData("The software will be released in mid-2011, the firm said.", "2010-10-23", "mid-2011", "2011")]
+    [InlineData("Unemployment in the city peaked in the 1990s.", "2010-10-23", "1990s", "199")]
+    public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
+    {
+        var times = Times(text, published);
+        var found = times.FirstOrDefault(t => t.Span.Excerpt == excerpt);
+        Assert.True(found is not null, $"\"{excerpt}\" not found; found: {string.Join(", ", times.Select(t => $"\"{t.Span.Excerpt}\" {t.Value}"))}");
+        Assert.Equal(value, found.Value);
+    }
+
+    [Theory]
+    [InlineData("Now, the question is who pays for the repairs.")]
+    [InlineData("The club threw a day to celebrate the new stadium.")]
+    [InlineData("The 2,000 volunteers cleared the beach.")]
+    [InlineData("The first delegates arrived with a second letter.")]
+    [InlineData("The Daily Courier printed the letter in full.")]
+    public void Finds_no_time_where_there_is_none(string text)
+    {
+        var times = Times(text, "2010-06-01");
+        Assert.True(times.Count == 0, string.Join(", ", times.Select(t => $"\"{t.Span.Excerpt}\" {t.Value}")));
+    }
+
+    [Fact]
+    public void A_clock_time_keeps_a_rule_that_resolves_again_with_another_publication_date()
+    {
+        var time = Times("The vote closed yesterday at 9 a.m. sharp.", "2010-06-01").Single(t => t.Span.Excerpt == "9 a.m.");
+        Assert.Equal("day:-1@0900", time.Rule);
+        Assert.Equal("2011-02-27T09:00", TimeResolver.Resolve(time, new DateOnly(2011, 2, 28)).Value);
+    }
+}
