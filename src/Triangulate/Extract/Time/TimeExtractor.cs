@@ -19,14 +19,14 @@ public sealed class TimeExtractor : IExtractor
     {
         ArgumentNullException.ThrowIfNull(context);
         var published = context.Document.Published?.Date is { Day: not null } d ? d.Earliest : (DateOnly?)null;
-        var tokens = new List<Token>();
         var triggers = new List<int>();
         var probe = new List<Token>(1);
         var text = context.Text;
-        foreach (var sentence in context.Sentences)
+        for (var n = 0; n < context.Sentences.Count; n++)
         {
-            tokens.Clear();
-            Tokenizer.Tokenize(text, sentence.Start, sentence.End, tokens);
+            var sentence = context.Sentences[n];
+            // The sentence's tokens as the context computed them once for every extractor; read, never modified.
+            var tokens = context.TokensOf(n);
             // Every pattern holds a trigger (a number, a calendar or unit word, "today", "now"...) at most MaxLead tokens
             // after its first word: sentences without one are skipped, and the patterns run only just before one.
             triggers.Clear();
