@@ -65,7 +65,37 @@ public sealed class EntityExtractor : IExtractor
                 if (gender != 0) pronouns.Add(new Pronoun(token.Start, token.End, s, gender, subject));
             }
         }
+        DropTimes(context, mentions);
         context.Entities.AddRange(Resolve(context, mentions, pronouns));
+    }
+
+    /// <summary>
+    /// Names the time extractor read as dates ("Christmas", "New Year") are times, not entities; both lists are in text
+    /// order, so one merge pass.
+    /// </summary>
+    private static void DropTimes(ExtractionContext context, List<RawMention> mentions)
+    {
+        var times = context.Times;
+        if (times.Count == 0) return;
+        var sorted = true;
+        for (var k = 1; k < times.Count && sorted; k++) sorted = times[k - 1].Span.Start <= times[k].Span.Start;
+        var spans = new (int Start, int End)[times.Count];
+        for (var k = 0; k < times.Count; k++) spans[k] = (times[k].Span.Start, times[k].Span.End);
+        if (!sorted) Array.Sort(spans);
+        var t = 0;
+        var write = 0;
+        for (var k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k];
+            while (t < spans.Length && spans[t].End <= m.Start) t++;
+            var covered = false;
+            for (var u = t; u < spans.Length && spans[u].Start < m.End; u++)
+                // The name is (nearly) the whole expression: "Christmas", "New Year 2010"; not a name inside an
+                // event-anchored one ("before X's inauguration").
+                if (spans[u].Start <= m.Start && spans[u].End >= m.End && spans[u].End - spans[u].Start <= m.End - m.Start + 6) { covered = true; break; }
+            if (!covered) mentions[write++] = m;
+        }
+        mentions.RemoveRange(write, mentions.Count - write);
     }
 
     private static int FirstWord(List<WordToken> tokens)
@@ -132,6 +162,9 @@ public sealed class EntityExtractor : IExtractor
                 }
                 break;
             }
+            // "Boeing 747", "iPhone 4", "iOS 5": a model number continues a name (not after a possessive).
+            if (j < tokens.Count && tokens[j].IsWord && !EndsWithPossessive(text, tokens[j - 1]) && IsModelNumber(WordSpan(text, tokens[j]))
+                && !(j + 1 < tokens.Count && tokens[j + 1].IsWord && ExtractLexicon.Has(EntityLexicon.UnitWords, WordSpan(text, tokens[j + 1])))) j++;
             AddRun(text, tokens, i, j, sentence, mentions);
             i = j;
         }
@@ -212,10 +245,23 @@ public sealed class EntityExtractor : IExtractor
         return word.Equals("her", StringComparison.OrdinalIgnoreCase) ? 2 : 0;
     }
 
-    private static void AddRun(string text, List<WordToken> tokens, int first, int last, int sentence, List<RawMention> mentions)
+    private static void AddRun(string text, List<WordToken> tokens, int first, int last, int sentence, List<RawMention> mentions, bool beforeTitle = false)
     {
         var start = first;
         string? title = null;
+        // "Apple CEO Tim Cook", "Ryanair CEO": a name before a title that is not a modifier ("former", "Ukrainian") is the
+        // organisation the title is held in, a name of its own.
+        if (!beforeTitle && !IsTitleStart(text, tokens, first, last))
+        {
+            for (var p = first + 1; p < last; p++)
+            {
+                if (!tokens[p].IsWord || !IsTitleStart(text, tokens, p, last) || AllModifiers(text, tokens, first, p)) continue;
+                AddRun(text, tokens, first, p, sentence, mentions, beforeTitle: true);
+                first = p;
+                start = p;
+                break;
+            }
+        }
         // A title may follow modifiers ("Ukrainian President X", "former U.S. President X") and span tokens
         // ("Lieutenant General X", "President-elect X").
         for (var p = first; p < Math.Min(last, first + 4) && title is null; p++)
@@ -260,7 +306,12 @@ public sealed class EntityExtractor : IExtractor
         if (EndsWithPossessive(text, tokens[end - 1])) name = name[..^2];
         var nation = ExtractLexicon.Nation(StripPossessive(nameSpan));
         var nameStart = tokens[start].Start;
+        var single = end - start == 1;
+        // "USD", "US$ 40 billion": a currency, not a name.
+        if (single && (EntityLexicon.CurrencyCodes.Has(lastWord) || (end < tokens.Count && text[tokens[end].Start] == '$' && tokens[end].Start == tokens[end - 1].End))) return;
         if (title is not null) { type = EntityType.Person; weight = 3; }
+        else if (!single && end - start <= 3 && EntityLexicon.GivenNames.Has(WordSpan(text, tokens[start])) && !ExtractLexicon.OrgCues.Has(lastWord)
+            && !ExtractLexicon.PlaceHeads.Has(lastWord) && !HasDigit(lastWord)) { type = EntityType.Person; weight = 3; }
         else if (first > 0 && IsOrdinal(text, prev) && ContainsUnitNoun(text, tokens, start, end))
         {
             type = EntityType.Unit; weight = 3;
@@ -270,13 +321,24 @@ public sealed class EntityExtractor : IExtractor
         else if (nation is NationWord.Country or NationWord.City) { type = EntityType.Place; weight = 3; }
         else if (FollowedByWeaponCue(text, tokens, end)) { type = EntityType.Weapon; weight = 2; }
         else if (ExampleOf(text, tokens, first) is { } kind) { type = kind; weight = 2; }
+        else if (EntityLexicon.EventCues.Has(lastWord) || (end - start > 1 && EntityLexicon.EventCues.Has(Span(text, tokens, end - 2, end)))) { type = EntityType.Event; weight = 3; }
+        else if (beforeTitle && nation is NationWord.None) { type = EntityType.Organization; weight = 2; }
+        else if (IsProduct(text, tokens, start, end)) { type = EntityType.Other; weight = 3; }
         else if (ExtractLexicon.Outlets.Has(StripPossessive(nameSpan))) { type = EntityType.Organization; weight = 3; }
         else if (ExtractLexicon.OrgCues.Has(lastWord) || (end - start > 2 && ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[start])))) { type = EntityType.Organization; weight = 3; }
         else if (end - start > 1 && ExtractLexicon.PlaceHeads.Has(lastWord)) { type = EntityType.Place; weight = 3; }
         else if (IsPlaceContext(text, tokens, first, end)) { type = EntityType.Place; weight = 2; }
         else if (FollowedByAny(text, tokens, end, ExtractLexicon.OrgModified)) { type = EntityType.Organization; weight = 2; }
         else if (end - start == 1 && WordTokenizer.IsAllCaps(text, tokens[start])) { type = EntityType.Organization; weight = 1; }
-        else if (FollowedBySpeechVerb(text, tokens, end)) { type = EntityType.Person; weight = end - start > 1 ? 2 : 1; }
+        // A single word that speaks is as often a company or a ministry ("Apple said") as a surname; surnames join their
+        // full names when the document gives them.
+        else if (FollowedBySpeechVerb(text, tokens, end))
+        {
+            // ... except after a direct quote ("”, X said"): organisations issue statements, people are quoted.
+            var person = !single || EntityLexicon.GivenNames.Has(lastWord) || AfterQuote(text, tokens, first);
+            type = person ? EntityType.Person : EntityType.Organization;
+            weight = single ? 1 : 2;
+        }
         else if (IsBracketedAfterPronoun(text, tokens, first, end)) { type = EntityType.Person; weight = 2; }
         else if (EndsWithPossessive(text, tokens[end - 1]) ? FollowedByAny(text, tokens, end, ExtractLexicon.PersonPossessions) : FollowedByAny(text, tokens, end, ExtractLexicon.PersonVerbs)) { type = EntityType.Person; weight = 1; }
         else if (end - start is 2 or 3 && IsDirection(WordSpan(text, tokens[start]))) { type = EntityType.Place; weight = 1; }
@@ -288,6 +350,42 @@ public sealed class EntityExtractor : IExtractor
         var nameEnd = EndsWithPossessive(text, tokens[end - 1]) ? tokens[end - 1].End - 2 : tokens[end - 1].End;
         var speaks = FollowedBySpeechVerb(text, tokens, end) || (first > 0 && tokens[first - 1].IsWord && ExtractLexicon.SpeechVerbs.Has(WordSpan(text, tokens[first - 1])));
         mentions.Add(new RawMention(nameStart, nameEnd, name, type, weight, title, apposition, sentence, IsNominal(text, tokens, first), speaks));
+    }
+
+    /// <summary>A name right after a closing quote ("...,” Maria said").</summary>
+    private static bool AfterQuote(string text, List<WordToken> tokens, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 2; k--)
+        {
+            if (tokens[k].IsWord) return false;
+            if (text[tokens[k].Start] is '”' or '"' or '\'' or '’' or '»') return true;
+        }
+        return false;
+    }
+
+    /// <summary>"iPhone 4", "Airbus A380", "MacBook Pro": a camel-case word or a model number marks a product.</summary>
+    private static bool IsProduct(string text, List<WordToken> tokens, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            var w = WordSpan(text, tokens[k]);
+            if (IsCamelCase(w) || (k > start && HasDigit(w)) || (HasDigit(w) && char.IsLetter(w[0]))) return true;
+            if (k > start && w.Length > 2 && char.IsUpper(w[0]) && HasInnerCapital(w)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"MacBook", "PowerPoint": a capital after the first lower-case letter.</summary>
+    private static bool HasInnerCapital(ReadOnlySpan<char> word)
+    {
+        var lower = false;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c)) lower = true;
+            else if (char.IsUpper(c) && lower) return true;
+            else if (!char.IsLetter(c)) return false;
+        }
+        return false;
     }
 
     /// <summary>True when the run is the sentence's subject: nothing but a preposition-free opening before it.</summary>
@@ -312,11 +410,17 @@ public sealed class EntityExtractor : IExtractor
         return span.EndsWith("-elect", StringComparison.Ordinal) && ExtractLexicon.Titles.Has(span[..^6]);
     }
 
+    private static bool IsTitleStart(string text, List<WordToken> tokens, int p, int last)
+    {
+        for (var n = Math.Min(3, last - p); n >= 1; n--) if (IsTitle(text, tokens, p, p + n)) return true;
+        return false;
+    }
+
     private static bool IsTitleWord(string text, WordToken token) => token.IsWord && ExtractLexicon.Titles.Has(WordSpan(text, token));
 
     private static bool StartsName(string text, WordToken token)
     {
-        if (!WordTokenizer.IsCapitalised(text, token)) return false;
+        if (!WordTokenizer.IsCapitalised(text, token)) return token.IsWord && IsCamelCase(WordSpan(text, token));
         var word = WordSpan(text, token);
         if (ExtractLexicon.FunctionWords.Has(word) || ExtractLexicon.FunctionWords.Has(StripPossessive(word))) return false;
         // "Virginia-based", "Russian-held": a capitalised word turned adjective is not part of a name; "No-one" is a pronoun.
@@ -324,6 +428,36 @@ public sealed class EntityExtractor : IExtractor
         if (dash <= 0 || dash + 1 >= word.Length) return true;
         if (ExtractLexicon.FunctionWords.Has(word[..word.IndexOf('-')])) return false;
         return !char.IsLower(word[dash + 1]) || !(word.EndsWith("ed", StringComparison.Ordinal) || IsDemonym(word[..dash]) || ExtractLexicon.Nation(word[..dash]) != NationWord.None);
+    }
+
+    /// <summary>"iPhone", "eBay", "iOS": a lower-case initial before a capital inside the word marks a product or brand name.</summary>
+    internal static bool IsCamelCase(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3 || !char.IsLower(word[0])) return false;
+        for (var k = 1; k < word.Length; k++)
+        {
+            if (char.IsUpper(word[k])) return k < word.Length - 1 || word.Length > 3;
+            if (!char.IsLetter(word[k])) return false;
+        }
+        return false;
+    }
+
+    /// <summary>A model number after a name ("Boeing 747", "iPhone 4", "A320"): digits, maybe with letters, not a year.</summary>
+    private static bool IsModelNumber(ReadOnlySpan<char> word)
+    {
+        if (word.Length is 0 or > 8 || !char.IsDigit(word[^1]) && !char.IsDigit(word[0])) return false;
+        var digits = 0;
+        foreach (var c in word) if (char.IsDigit(c)) digits++;
+        if (digits == 0) return false;
+        // "2024" after a name is a date ("March 2024", "Expo 2025" aside), "1,000" a count.
+        if (digits == word.Length && (word.Length == 4 || word.Length > 4)) return false;
+        return word.IndexOf(',') < 0;
+    }
+
+    private static bool HasDigit(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word) if (char.IsDigit(c)) return true;
+        return false;
     }
 
     private static bool IsConnector(string text, WordToken token) =>
@@ -656,7 +790,7 @@ public sealed class EntityExtractor : IExtractor
             foreach (var m in Mentions) scores[(int)m.Type] += m.Weight;
             var best = EntityType.Other;
             var bestScore = 0;
-            for (var t = 0; t < 6; t++)
+            for (var t = 0; t < 7; t++)
             {
                 if (scores[t] > bestScore) { bestScore = scores[t]; best = (EntityType)t; }
             }
