@@ -182,7 +182,7 @@ internal static class EvalExtractCommand
     /// sentences up to the last one holding a typed mention. Strict: exact span of an ENTITY_MENTION of syntactic type
     /// NAM. Head: the found name ends on the gold name's last word (MEANTIME extents include "the" and titles, ours
     /// leave them out). Lenient: NAM and PRE.NAM ("the Boeing employees") both count as names. Per type: PER, ORG, LOC,
-    /// PRO (products; our weapons, units and untyped names), scored by head with the type of the gold entity instance.
+    /// PRO (products; our products and weapons; our untyped names count for no type), scored by head with the type of the gold entity instance.
     /// </summary>
     private static void ScoreMeantimeEntities(XElement root, string content, Dictionary<string, (int Start, int End)> offsets, DocumentAnalysis analysis, SortedDictionary<string, Score> scores)
     {
@@ -263,7 +263,8 @@ internal static class EvalExtractCommand
         EntityType.Organization or EntityType.Unit => "ORG",
         EntityType.Place => "LOC",
         EntityType.Event => "EVT",
-        _ => "PRO",
+        EntityType.Product or EntityType.Weapon => "PRO",
+        _ => "untyped",
     };
 
     private static void Add(Score score, int gold, int found, int correct)

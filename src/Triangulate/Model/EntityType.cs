@@ -20,4 +20,6 @@ public enum EntityType
     Event,
     /// <summary>Anything else.</summary>
     Other,
+    /// <summary>A named product or model ("iPhone 4", "Boeing 787"); weapons have their own type.</summary>
+    Product,
 }

@@ -323,7 +323,7 @@ public sealed class EntityExtractor : IExtractor
         else if (ExampleOf(text, tokens, first) is { } kind) { type = kind; weight = 2; }
         else if (EntityLexicon.EventCues.Has(lastWord) || (end - start > 1 && EntityLexicon.EventCues.Has(Span(text, tokens, end - 2, end)))) { type = EntityType.Event; weight = 3; }
         else if (beforeTitle && nation is NationWord.None) { type = EntityType.Organization; weight = 2; }
-        else if (IsProduct(text, tokens, start, end)) { type = EntityType.Other; weight = 3; }
+        else if (IsProduct(text, tokens, start, end)) { type = EntityType.Product; weight = 3; }
         else if (ExtractLexicon.Outlets.Has(StripPossessive(nameSpan))) { type = EntityType.Organization; weight = 3; }
         else if (ExtractLexicon.OrgCues.Has(lastWord) || (end - start > 2 && ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[start])))) { type = EntityType.Organization; weight = 3; }
         else if (end - start > 1 && ExtractLexicon.PlaceHeads.Has(lastWord)) { type = EntityType.Place; weight = 3; }
@@ -342,7 +342,9 @@ public sealed class EntityExtractor : IExtractor
         else if (IsBracketedAfterPronoun(text, tokens, first, end)) { type = EntityType.Person; weight = 2; }
         else if (EndsWithPossessive(text, tokens[end - 1]) ? FollowedByAny(text, tokens, end, ExtractLexicon.PersonPossessions) : FollowedByAny(text, tokens, end, ExtractLexicon.PersonVerbs)) { type = EntityType.Person; weight = 1; }
         else if (end - start is 2 or 3 && IsDirection(WordSpan(text, tokens[start]))) { type = EntityType.Place; weight = 1; }
-        else if (end - start is 2 or 3) { type = EntityType.Person; weight = 1; }
+        // Two or three plain capitalised words without a given name: a surname-only person is as likely as a company
+        // ("Aer Lingus", "Northrop Grumman"); only a person cue (a verb, a pronoun, a title elsewhere) types them.
+
 
         var apposition = Apposition(text, tokens, end);
         // An age in apposition ("Oleh, 30, ...") only ever describes a person.
@@ -627,6 +629,16 @@ public sealed class EntityExtractor : IExtractor
             if (type != EntityType.Person) continue;
             foreach (var m in g.Mentions) { personMentions.Add(m); owner[m] = g; }
         }
+        // "Boeing 787", "Airbus A380": the word a product name opens with, when also named alone, is its maker.
+        HashSet<string>? makers = null;
+        foreach (var (g, type) in result)
+        {
+            var space = g.Key.IndexOf(' ', StringComparison.Ordinal);
+            if (type == EntityType.Product && space > 0) (makers ??= new(StringComparer.Ordinal)).Add(g.Key[..space]);
+        }
+        if (makers is not null)
+            for (var k = 0; k < result.Count; k++)
+                if (result[k].Type == EntityType.Other && makers.Contains(result[k].Group.Key)) result[k] = (result[k].Group, EntityType.Organization);
         personMentions.Sort((x, y) => x.Start.CompareTo(y.Start));
         var pronounMentions = new Dictionary<Group, List<(int, int)>>();
         foreach (var pronoun in pronouns)
@@ -707,7 +719,11 @@ public sealed class EntityExtractor : IExtractor
         return lo;
     }
 
+    // A product's first word is its maker ("Boeing" in "Boeing 787"), not a short form of it.
     private static bool Compatible(EntityType owner, EntityType shortForm) =>
+        owner == shortForm || (owner != EntityType.Product && CompatibleShort(owner, shortForm));
+
+    private static bool CompatibleShort(EntityType owner, EntityType shortForm) =>
         owner == shortForm || shortForm is EntityType.Other or EntityType.Person && owner == EntityType.Person
         || (owner != EntityType.Person && shortForm == EntityType.Other);
 
@@ -786,11 +802,11 @@ public sealed class EntityExtractor : IExtractor
 
         public EntityType Vote()
         {
-            Span<int> scores = stackalloc int[7];
+            Span<int> scores = stackalloc int[8];
             foreach (var m in Mentions) scores[(int)m.Type] += m.Weight;
             var best = EntityType.Other;
             var bestScore = 0;
-            for (var t = 0; t < 7; t++)
+            for (var t = 0; t < 8; t++)
             {
                 if (scores[t] > bestScore) { bestScore = scores[t]; best = (EntityType)t; }
             }
