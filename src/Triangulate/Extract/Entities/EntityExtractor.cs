@@ -610,9 +610,10 @@ public sealed class EntityExtractor : IExtractor
             if (g.Key.Contains(' ', StringComparison.Ordinal)) continue;
             if (!byToken.TryGetValue(g.Key, out var owners)) continue;
             // Only an unambiguous owner: "Kofman" joins "Michael Kofman" unless two "... Kofman" exist.
-            var distinct = owners.Where(o => o.MergedInto is null).ToList();
-            if (distinct.Count != 1) continue;
-            var longer = distinct[0];
+            Group? longer = null;
+            var live = 0;
+            foreach (var o in owners) if (o.MergedInto is null) { longer = o; live++; }
+            if (live != 1 || longer is null) continue;
             if (!Compatible(longer.Vote(), g.Vote())) continue;
             longer.Mentions.AddRange(g.Mentions);
             g.MergedInto = longer;
@@ -657,8 +658,19 @@ public sealed class EntityExtractor : IExtractor
             foreach (var m in g.Mentions) spans.Add((m.Start, m.End));
             if (pronounMentions.TryGetValue(g, out var extra)) spans.AddRange(extra);
             spans.Sort((a, b) => a.Start.CompareTo(b.Start));
-            var name = g.Mentions.OrderByDescending(m => m.Name.Split(' ').Length).ThenBy(m => m.Start).First().Name;
-            var aliases = g.Mentions.Select(m => m.Name).Where(n => !string.Equals(n, name, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            // The longest form (most words, earliest first) names the entity; the other forms are its aliases.
+            var best = g.Mentions[0];
+            var bestWords = WordCount(best.Name);
+            foreach (var m in g.Mentions)
+            {
+                var words = WordCount(m.Name);
+                if (words > bestWords || (words == bestWords && m.Start < best.Start)) { best = m; bestWords = words; }
+            }
+            var name = best.Name;
+            var aliases = new List<string>();
+            foreach (var m in g.Mentions)
+                if (!string.Equals(m.Name, name, StringComparison.Ordinal) && !aliases.Contains(m.Name)) aliases.Add(m.Name);
+            aliases.Sort(StringComparer.Ordinal);
             var descriptions = new List<string>();
             foreach (var m in g.Mentions)
             {
@@ -675,7 +687,7 @@ public sealed class EntityExtractor : IExtractor
                 Type = type,
                 Aliases = aliases,
                 Descriptions = descriptions,
-                Mentions = spans.Select(s => context.Span(s.Start, s.End)).ToList(),
+                Mentions = ToSpans(context, spans),
             });
         }
         return entities;
@@ -720,6 +732,20 @@ public sealed class EntityExtractor : IExtractor
     }
 
     // A product's first word is its maker ("Boeing" in "Boeing 787"), not a short form of it.
+    private static int WordCount(string name)
+    {
+        var n = 1;
+        foreach (var c in name) if (c == ' ') n++;
+        return n;
+    }
+
+    private static List<TextSpan> ToSpans(ExtractionContext context, List<(int Start, int End)> spans)
+    {
+        var list = new List<TextSpan>(spans.Count);
+        foreach (var (start, end) in spans) list.Add(context.Span(start, end));
+        return list;
+    }
+
     private static bool Compatible(EntityType owner, EntityType shortForm) =>
         owner == shortForm || (owner != EntityType.Product && CompatibleShort(owner, shortForm));
 
