@@ -635,7 +635,7 @@ public sealed class EntityExtractor : IExtractor
         foreach (var (g, type) in result)
         {
             var space = g.Key.IndexOf(' ', StringComparison.Ordinal);
-            if (type == EntityType.Product && space > 0) (makers ??= new(StringComparer.Ordinal)).Add(g.Key[..space]);
+            if (type is EntityType.Product or EntityType.Weapon && space > 0) (makers ??= new(StringComparer.Ordinal)).Add(g.Key[..space]);
         }
         if (makers is not null)
             for (var k = 0; k < result.Count; k++)
