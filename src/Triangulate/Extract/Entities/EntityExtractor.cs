@@ -614,7 +614,8 @@ public sealed class EntityExtractor : IExtractor
             var live = 0;
             foreach (var o in owners) if (o.MergedInto is null) { longer = o; live++; }
             if (live != 1 || longer is null) continue;
-            if (!Compatible(longer.Vote(), g.Vote())) continue;
+            // Weak guesses ("X said" typed an organisation) do not keep a surname from its full name.
+            if (!Compatible(longer.Vote(), g.Vote(minWeight: 2))) continue;
             longer.Mentions.AddRange(g.Mentions);
             g.MergedInto = longer;
         }
@@ -826,10 +827,10 @@ public sealed class EntityExtractor : IExtractor
             return 0;
         }
 
-        public EntityType Vote()
+        public EntityType Vote(int minWeight = 0)
         {
             Span<int> scores = stackalloc int[8];
-            foreach (var m in Mentions) scores[(int)m.Type] += m.Weight;
+            foreach (var m in Mentions) if (m.Weight >= minWeight) scores[(int)m.Type] += m.Weight;
             var best = EntityType.Other;
             var bestScore = 0;
             for (var t = 0; t < 8; t++)
