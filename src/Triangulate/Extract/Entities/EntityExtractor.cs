@@ -65,6 +65,7 @@ public sealed class EntityExtractor : IExtractor
                 if (gender != 0) pronouns.Add(new Pronoun(token.Start, token.End, s, gender, subject));
             }
         }
+        AddModelMentions(text, tokenised, mentions);
         DropTimes(context, mentions);
         context.Entities.AddRange(Resolve(context, mentions, pronouns));
     }
@@ -96,6 +97,50 @@ public sealed class EntityExtractor : IExtractor
             if (!covered) mentions[write++] = m;
         }
         mentions.RemoveRange(write, mentions.Count - write);
+    }
+
+    /// <summary>
+    /// Once "Boeing 787" is named, a bare "787" or "787s" elsewhere in the document is the same product: the model
+    /// numbers of product names found in the document are matched against the uncovered number tokens.
+    /// </summary>
+    private static void AddModelMentions(string text, List<List<WordToken>> tokenised, List<RawMention> mentions)
+    {
+        HashSet<string>? models = null;
+        foreach (var m in mentions)
+        {
+            if (m.Type is not (EntityType.Product or EntityType.Weapon) || m.Weight < 2) continue;
+            var space = m.Name.LastIndexOf(' ');
+            if (space > 0 && char.IsDigit(m.Name[^1]) && char.IsDigit(m.Name[space + 1])) (models ??= new(StringComparer.Ordinal)).Add(m.Name[(space + 1)..]);
+        }
+        if (models is null) return;
+        var lookup = models.GetAlternateLookup<ReadOnlySpan<char>>();
+        var covered = new List<(int Start, int End)>(mentions.Count);
+        foreach (var m in mentions) covered.Add((m.Start, m.End));
+        var added = 0;
+        for (var s = 0; s < tokenised.Count; s++)
+        {
+            foreach (var token in tokenised[s])
+            {
+                if (!token.IsWord || !char.IsDigit(text[token.Start])) continue;
+                var word = text.AsSpan(token.Start, token.Length);
+                if (word.Length > 1 && word[^1] == 's' && char.IsDigit(word[^2])) word = word[..^1];
+                if (!lookup.TryGetValue(word, out var model) || Overlaps(covered, token.Start, token.End)) continue;
+                mentions.Add(new RawMention(token.Start, token.End, model, EntityType.Product, 2, null, null, s, false, false));
+                added++;
+            }
+        }
+        if (added > 0) mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
+    }
+
+    private static bool Overlaps(List<(int Start, int End)> sorted, int start, int end)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sorted[mid].End <= start) lo = mid + 1; else hi = mid;
+        }
+        return lo < sorted.Count && sorted[lo].Start < end;
     }
 
     private static int FirstWord(List<WordToken> tokens)

@@ -231,4 +231,13 @@ public sealed class EntityExtractorTests
         var context = Run("Flights by Tarrow Kell resumed after the strike.");
         Assert.NotEqual(EntityType.Person, Assert.Single(context.Entities, e => e.Name == "Tarrow Kell").Type);
     }
+
+    [Fact]
+    public void ABareModelNumberIsAMentionOfTheProductNamedEarlier()
+    {
+        var context = Run("The carrier received its first Embraer 195 on Monday, and two more 195s arrive in June.");
+        var product = Assert.Single(context.Entities, e => e.Name == "Embraer 195");
+        Assert.Equal(EntityType.Product, product.Type);
+        Assert.Contains(product.Mentions, m => m.Excerpt == "195s");
+    }
 }
