@@ -57,6 +57,7 @@ public sealed class EntityExtractor : IExtractor
             var before = mentions.Count;
             FindMentions(text, tokens, skip, s, mentions);
             Coordinate(text, mentions, before);
+            Acronyms(text, mentions, before);
             for (var k = 0; k < tokens.Count; k++)
             {
                 var token = tokens[k];
@@ -240,6 +241,35 @@ public sealed class EntityExtractor : IExtractor
             chainStart = k;
             conjoined = false;
         }
+    }
+
+    /// <summary>
+    /// "Government Accountability Office (GAO)", "Worldwide Developers Conference (WWDC)": an acronym in brackets right
+    /// after a name whose initials it matches takes that name's type.
+    /// </summary>
+    private static void Acronyms(string text, List<RawMention> mentions, int from)
+    {
+        for (var k = Math.Max(from, 1); k < mentions.Count; k++)
+        {
+            var (outer, acronym) = (mentions[k - 1], mentions[k]);
+            var close = acronym.End;
+            while (close < text.Length && text[close] == ' ') close++;
+            if (acronym.Name.Length is < 2 or > 6 || acronym.Start - outer.End > 3 || close >= text.Length || text[close] != ')') continue;
+            if (text.AsSpan(outer.End, acronym.Start - outer.End).Trim() is not "(") continue;
+            var letters = 0;
+            foreach (var c in acronym.Name) if (char.IsUpper(c)) letters++;
+            if (letters < 2 || letters != acronym.Name.Length || !Initials(outer.Name, acronym.Name)) continue;
+            if (outer.Weight > acronym.Weight) mentions[k] = acronym with { Type = outer.Type, Weight = outer.Weight };
+        }
+    }
+
+    /// <summary>An acronym of a name of several words: same first letter, not much longer than the word count ("WWDC" for three words).</summary>
+    private static bool Initials(string name, string acronym)
+    {
+        if (char.ToUpperInvariant(name[0]) != acronym[0]) return false;
+        var words = 1;
+        foreach (var c in name) if (c == ' ') words++;
+        return words >= 2 && acronym.Length <= words + 2;
     }
 
     /// <summary>0 when the text between two names is not a list separator, 1 for a comma, 2 for "and"/"or" (after an optional comma).</summary>

@@ -240,4 +240,11 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityType.Product, product.Type);
         Assert.Contains(product.Mentions, m => m.Excerpt == "195s");
     }
+
+    [Fact]
+    public void AnAcronymInBracketsTakesTheTypeOfTheNameItAbbreviates()
+    {
+        var context = Run("Delegates met at the Nordic Energy Forum Conference (NEFC) in Oslo. Later NEFC speakers left early.");
+        Assert.Equal(EntityType.Event, Assert.Single(context.Entities, e => e.Name == "NEFC").Type);
+    }
 }
