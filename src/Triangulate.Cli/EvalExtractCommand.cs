@@ -222,84 +222,120 @@ internal static class EvalExtractCommand
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// MEANTIME: every named mention (ENTITY_MENTION, syntactic_type NAM) against every entity mention found in the
-    /// annotated sentences, by exact span and by head (same last word, overlapping).
-    /// </summary>
+    /// <summary>MEANTIME: each article analysed once, then scored per item type.</summary>
     private static void EvalMeantime(string folder, SortedDictionary<string, Score> scores)
     {
-        var score = Get(scores, "meantime-nam-mention");
         foreach (var file in Directory.EnumerateFiles(folder, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var xml = XDocument.Load(file);
             if (xml.Root?.Name.LocalName != "Document") continue;
             var (content, offsets) = MeantimeReader.Tokens(xml.Root);
-            // MEANTIME annotates only the first sentences of each article (title, date line and about four more):
-            // names found in sentences no markable touches are not scored, or the scorer would count them as wrong.
-            var sentenceAt = new int[content.Length + 1];
-            foreach (var token in xml.Root.Elements("token"))
-            {
-                var (ts, te) = offsets[(string)token.Attribute("t_id")!];
-                var number = int.Parse((string?)token.Attribute("sentence") ?? "0", CultureInfo.InvariantCulture);
-                for (var c = ts; c <= te && c < sentenceAt.Length; c++) sentenceAt[c] = number;
-            }
-            var annotated = new HashSet<int>();
-            foreach (var anchor in xml.Root.Element("Markables")?.Descendants("token_anchor") ?? [])
-                if (offsets.TryGetValue((string)anchor.Attribute("t_id")!, out var at)) annotated.Add(sentenceAt[at.Start]);
-            var document = MeantimeReader.ToDocument(content, file, null);
-            var found = new HashSet<(int, int)>();
-            foreach (var e in Analyse(document).Entities)
-                foreach (var m in e.Mentions)
-                    // Pronoun mentions resolve coreference; MEANTIME's NAM mentions are names only.
-                    if (content.AsSpan(m.Start, m.Length).ToString().ToLowerInvariant() is not ("he" or "she" or "him" or "his" or "her") && annotated.Contains(sentenceAt[m.Start])) found.Add((m.Start, m.End));
-            var gold = new HashSet<(int, int)>();
-            // Names in the broad sense: NAM, names used as modifiers (PRE.NAM: "the Boeing employees") and the untyped
-            // mentions of the title whose words are all capitalised.
-            var names = new List<(int Start, int End, int LastStart)>();
-            var markables = xml.Root.Element("Markables");
-            if (markables is null) continue;
-            foreach (var mention in markables.Elements("ENTITY_MENTION"))
-            {
-                var syntactic = (string?)mention.Attribute("syntactic_type") ?? "";
-                var anchors = mention.Elements("token_anchor").Select(a => (string)a.Attribute("t_id")!).Where(offsets.ContainsKey).ToList();
-                if (anchors.Count == 0) continue;
-                var span = (Start: anchors.Min(a => offsets[a].Start), End: anchors.Max(a => offsets[a].End));
-                var lastStart = anchors.Max(a => offsets[a].Start);
-                if (syntactic == "NAM") gold.Add(span);
-                if (syntactic is "NAM" or "PRE.NAM" || (syntactic.Length == 0 && anchors.All(a => char.IsUpper(content[offsets[a].Start]))
-                    && content[span.Start..span.End] is not ("He" or "She" or "It" or "We" or "I" or "They" or "You")))
-                    names.Add((span.Start, span.End, lastStart));
-            }
-            score.Gold += gold.Count;
-            score.Found += found.Count;
-            score.Correct += found.Count(gold.Contains);
-            // Head match: MEANTIME's extents often include what a name extractor leaves out (titles, "the", "Inc.")
-            // or the reverse; a found name whose last word is the last word of a gold name names the same thing.
-            var nam = new List<(int Start, int End, int LastStart)>();
-            foreach (var mention in markables.Elements("ENTITY_MENTION"))
-            {
-                if ((string?)mention.Attribute("syntactic_type") != "NAM") continue;
-                var anchors = mention.Elements("token_anchor").Select(a => (string)a.Attribute("t_id")!).Where(offsets.ContainsKey).ToList();
-                if (anchors.Count > 0) nam.Add((anchors.Min(a => offsets[a].Start), anchors.Max(a => offsets[a].End), anchors.Max(a => offsets[a].Start)));
-            }
-            HeadScore(Get(scores, "meantime-nam-mention (head)"), nam, found);
-            HeadScore(Get(scores, "meantime-name (NAM+PRE.NAM+title, head)"), names, found);
-            if (Verbose)
-            {
-                Console.WriteLine("# " + Path.GetFileName(file));
-                foreach (var f in found.Where(f => !names.Any(g => HeadMatch(g, f))).Order()) Console.WriteLine("+ " + content[f.Item1..f.Item2]);
-                foreach (var g in names.Where(g => !found.Any(f => HeadMatch(g, f))).Order()) Console.WriteLine("- " + content[g.Start..g.End]);
-            }
+            var analysis = Analyse(MeantimeReader.ToDocument(content, file, null));
+            if (Verbose) Console.WriteLine("# " + Path.GetFileName(file));
+            ScoreMeantimeEntities(xml.Root, content, offsets, analysis, scores);
         }
     }
 
-    private static bool HeadMatch((int Start, int End, int LastStart) gold, (int Start, int End) found) =>
-        found.End > gold.LastStart && found.End <= gold.End + 1 && found.Start < gold.End;
-
-    private static void HeadScore(Score score, List<(int Start, int End, int LastStart)> gold, HashSet<(int, int)> found)
+    /// <summary>
+    /// MEANTIME names: the guideline annotates every entity mention only in an article's title and first five sentences
+    /// (later sentences carry a few mentions of the cross-document entities, untyped), so names are scored in the
+    /// sentences up to the last one holding a typed mention. Strict: exact span of an ENTITY_MENTION of syntactic type
+    /// NAM. Head: the found name ends on the gold name's last word (MEANTIME extents include "the" and titles, ours
+    /// leave them out). Lenient: NAM and PRE.NAM ("the Boeing employees") both count as names. Per type: PER, ORG, LOC,
+    /// PRO (products; our products and weapons; our untyped names count for no type), scored by head with the type of the gold entity instance.
+    /// </summary>
+    private static void ScoreMeantimeEntities(XElement root, string content, Dictionary<string, (int Start, int End)> offsets, DocumentAnalysis analysis, SortedDictionary<string, Score> scores)
     {
-        score.Gold += gold.Count;
-        score.Found += found.Count;
-        foreach (var f in found) if (gold.Any(g => HeadMatch(g, f))) score.Correct++;
+        var markables = root.Element("Markables");
+        var relations = root.Element("Relations");
+        if (markables is null) return;
+        var sentenceAt = new int[content.Length + 1];
+        foreach (var token in root.Elements("token"))
+        {
+            var (ts, te) = offsets[(string)token.Attribute("t_id")!];
+            var number = int.Parse((string?)token.Attribute("sentence") ?? "0", CultureInfo.InvariantCulture);
+            for (var c = ts; c <= te && c < sentenceAt.Length; c++) sentenceAt[c] = number;
+        }
+        // The gold entity type of a mention: the ent_type of the ENTITY instance it refers to.
+        var instanceType = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entity in markables.Elements("ENTITY")) instanceType[(string)entity.Attribute("m_id")!] = (string?)entity.Attribute("ent_type") ?? "";
+        var mentionType = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var refers in relations?.Elements("REFERS_TO") ?? [])
+        {
+            var target = (string?)refers.Element("target")?.Attribute("m_id");
+            if (target is null || !instanceType.TryGetValue(target, out var type)) continue;
+            foreach (var source in refers.Elements("source")) mentionType[(string)source.Attribute("m_id")!] = type;
+        }
+        var gold = new List<GoldName>();
+        var others = new List<(int Start, int End, string Kind)>();
+        var lastTyped = -1;
+        foreach (var markable in markables.Elements())
+        {
+            var anchors = markable.Elements("token_anchor").Select(a => (string)a.Attribute("t_id")!).Where(offsets.ContainsKey).ToList();
+            if (anchors.Count == 0) continue;
+            var start = anchors.Min(a => offsets[a].Start);
+            var end = anchors.Max(a => offsets[a].End);
+            var syntactic = (string?)markable.Attribute("syntactic_type") ?? "";
+            if (markable.Name.LocalName != "ENTITY_MENTION") { others.Add((start, end, markable.Name.LocalName)); continue; }
+            if (syntactic.Length > 0) lastTyped = Math.Max(lastTyped, sentenceAt[start]);
+            var type = mentionType.GetValueOrDefault((string)markable.Attribute("m_id")!, "?");
+            if (syntactic is "NAM" or "PRE.NAM") gold.Add(new GoldName(start, end, anchors.Max(a => offsets[a].Start), syntactic, type));
+            else others.Add((start, end, "ENTITY_MENTION " + (syntactic.Length == 0 ? "untyped" : syntactic)));
+        }
+        gold.RemoveAll(g => sentenceAt[g.Start] > lastTyped);
+        var found = new List<(int Start, int End, string Type)>();
+        foreach (var e in analysis.Entities)
+            foreach (var m in e.Mentions)
+                // Pronoun mentions resolve coreference; MEANTIME's NAM mentions are names only.
+                if (sentenceAt[m.Start] <= lastTyped && content.AsSpan(m.Start, m.Length).ToString().ToLowerInvariant() is not ("he" or "she" or "him" or "his" or "her" or "it" or "its"))
+                    found.Add((m.Start, m.End, MeantimeType(e.Type)));
+        found = found.Distinct().ToList();
+        var nam = gold.Where(g => g.Syntactic == "NAM").ToList();
+        Add(Get(scores, "meantime-nam strict (exact span)"), nam.Count, found.Count, found.Count(f => nam.Any(g => g.Start == f.Start && g.End == f.End)));
+        Add(Get(scores, "meantime-nam head"), nam.Count, found.Count, found.Count(f => nam.Any(g => HeadMatch(g, f))));
+        Add(Get(scores, "meantime-name lenient (NAM+PRE.NAM, head)"), gold.Count, found.Count, found.Count(f => gold.Any(g => HeadMatch(g, f))));
+        foreach (var type in (string[])["PER", "ORG", "LOC", "PRO"])
+        {
+            var typedGold = nam.Where(g => g.Type == type).ToList();
+            var typedFound = found.Where(f => f.Type == type).ToList();
+            Add(Get(scores, "meantime-nam head " + type), typedGold.Count, typedFound.Count, typedFound.Count(f => typedGold.Any(g => HeadMatch(g, f))));
+            Add(Get(scores, "meantime-nam strict " + type), typedGold.Count, typedFound.Count, typedFound.Count(f => typedGold.Any(g => g.Start == f.Start && g.End == f.End)));
+        }
+        if (!Verbose) return;
+        // "+" found, not a gold name (with the markable gold puts there, if any); "~" a name of another type; "-" missed.
+        foreach (var f in found.OrderBy(f => f.Start))
+        {
+            var g = gold.FirstOrDefault(g => HeadMatch(g, f));
+            if (g is not null)
+            {
+                if (g.Syntactic == "NAM" && g.Type != f.Type) Console.WriteLine($"~ {content[f.Start..f.End]} found {f.Type} gold {g.Type}");
+                continue;
+            }
+            var over = others.Where(o => o.Start < f.End && f.Start < o.End).Select(o => o.Kind).Distinct();
+            Console.WriteLine($"+ {content[f.Start..f.End]} [{f.Type}] gold: {string.Join(", ", over.DefaultIfEmpty("none"))}");
+        }
+        foreach (var g in gold.Where(g => !found.Any(f => HeadMatch(g, f))).OrderBy(g => g.Start)) Console.WriteLine($"- {content[g.Start..g.End]} [{g.Type} {g.Syntactic}]");
     }
+
+    private static string MeantimeType(EntityType type) => type switch
+    {
+        EntityType.Person => "PER",
+        EntityType.Organization or EntityType.Unit => "ORG",
+        EntityType.Place => "LOC",
+        EntityType.Event => "EVT",
+        EntityType.Product or EntityType.Weapon => "PRO",
+        _ => "untyped",
+    };
+
+    private static void Add(Score score, int gold, int found, int correct)
+    {
+        score.Gold += gold;
+        score.Found += found;
+        score.Correct += correct;
+    }
+
+    private sealed record GoldName(int Start, int End, int LastStart, string Syntactic, string Type);
+
+    private static bool HeadMatch(GoldName gold, (int Start, int End, string Type) found) =>
+        found.End > gold.LastStart && found.End <= gold.End + 1 && found.Start < gold.End;
 }

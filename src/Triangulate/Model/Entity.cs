@@ -12,6 +12,12 @@ public sealed record Entity
     /// <summary>What kind of thing it is.</summary>
     public required EntityType Type { get; init; }
 
+    /// <summary>
+    /// A finer kind the contract's type list lacks ("product"): the dossier writes such an entity with type "other" and
+    /// this subtype, so it stays valid against the contract without losing what the extractor knew.
+    /// </summary>
+    public string? Subtype { get; init; }
+
     /// <summary>Other spellings and short forms.</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
@@ -20,4 +26,7 @@ public sealed record Entity
 
     /// <summary>Where it is mentioned.</summary>
     public required IReadOnlyList<TextSpan> Mentions { get; init; }
+
+    /// <summary>The entity as the dossier contract types it: a type the contract lacks becomes "other" with a subtype.</summary>
+    public Entity ForContract() => Type == EntityType.Product ? this with { Type = EntityType.Other, Subtype = "product" } : this;
 }

@@ -20,4 +20,9 @@ public enum EntityType
     Event,
     /// <summary>Anything else.</summary>
     Other,
+    /// <summary>
+    /// A named product or model ("iPhone 4", "Boeing 787"); weapons have their own type. Not in the contract's list:
+    /// the dossier writes it as "other" with subtype "product" (<see cref="Entity.ForContract"/>).
+    /// </summary>
+    Product,
 }

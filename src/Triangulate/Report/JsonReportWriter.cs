@@ -34,7 +34,10 @@ public sealed class JsonReportWriter : IReportWriter
         var corpus = source.Corpus;
         WriteArray(writer, "relations", corpus.Relations, context.Relation);
         WriteArray(writer, "stories", corpus.Stories, context.Story);
-        WriteArray(writer, "entities", corpus.Entities, context.Entity);
+        writer.WritePropertyName("entities");
+        writer.WriteStartArray();
+        foreach (var entity in corpus.Entities) JsonSerializer.Serialize(writer, entity.ForContract(), context.Entity);
+        writer.WriteEndArray();
         WriteArray(writer, "claims", corpus.Claims, context.Claim);
         WriteArray(writer, "quotes", corpus.Quotes, context.Quote);
         WriteArray(writer, "contradictions", corpus.Contradictions, context.Contradiction);

@@ -57,6 +57,7 @@ public sealed class EntityExtractor : IExtractor
             var before = mentions.Count;
             FindMentions(text, tokens, skip, s, mentions);
             Coordinate(text, mentions, before);
+            Acronyms(text, mentions, before);
             for (var k = 0; k < tokens.Count; k++)
             {
                 var token = tokens[k];
@@ -65,7 +66,82 @@ public sealed class EntityExtractor : IExtractor
                 if (gender != 0) pronouns.Add(new Pronoun(token.Start, token.End, s, gender, subject));
             }
         }
+        AddModelMentions(text, tokenised, mentions);
+        DropTimes(context, mentions);
         context.Entities.AddRange(Resolve(context, mentions, pronouns));
+    }
+
+    /// <summary>
+    /// Names the time extractor read as dates ("Christmas", "New Year") are times, not entities; both lists are in text
+    /// order, so one merge pass.
+    /// </summary>
+    private static void DropTimes(ExtractionContext context, List<RawMention> mentions)
+    {
+        var times = context.Times;
+        if (times.Count == 0) return;
+        var sorted = true;
+        for (var k = 1; k < times.Count && sorted; k++) sorted = times[k - 1].Span.Start <= times[k].Span.Start;
+        var spans = new (int Start, int End)[times.Count];
+        for (var k = 0; k < times.Count; k++) spans[k] = (times[k].Span.Start, times[k].Span.End);
+        if (!sorted) Array.Sort(spans);
+        var t = 0;
+        var write = 0;
+        for (var k = 0; k < mentions.Count; k++)
+        {
+            var m = mentions[k];
+            while (t < spans.Length && spans[t].End <= m.Start) t++;
+            var covered = false;
+            for (var u = t; u < spans.Length && spans[u].Start < m.End; u++)
+                // The name is (nearly) the whole expression: "Christmas", "New Year 2010"; not a name inside an
+                // event-anchored one ("before X's inauguration").
+                if (spans[u].Start <= m.Start && spans[u].End >= m.End && spans[u].End - spans[u].Start <= m.End - m.Start + 6) { covered = true; break; }
+            if (!covered) mentions[write++] = m;
+        }
+        mentions.RemoveRange(write, mentions.Count - write);
+    }
+
+    /// <summary>
+    /// Once "Boeing 787" is named, a bare "787" or "787s" elsewhere in the document is the same product: the model
+    /// numbers of product names found in the document are matched against the uncovered number tokens.
+    /// </summary>
+    private static void AddModelMentions(string text, List<List<WordToken>> tokenised, List<RawMention> mentions)
+    {
+        HashSet<string>? models = null;
+        foreach (var m in mentions)
+        {
+            if (m.Type is not (EntityType.Product or EntityType.Weapon) || m.Weight < 2) continue;
+            var space = m.Name.LastIndexOf(' ');
+            if (space > 0 && char.IsDigit(m.Name[^1]) && char.IsDigit(m.Name[space + 1])) (models ??= new(StringComparer.Ordinal)).Add(m.Name[(space + 1)..]);
+        }
+        if (models is null) return;
+        var lookup = models.GetAlternateLookup<ReadOnlySpan<char>>();
+        var covered = new List<(int Start, int End)>(mentions.Count);
+        foreach (var m in mentions) covered.Add((m.Start, m.End));
+        var added = 0;
+        for (var s = 0; s < tokenised.Count; s++)
+        {
+            foreach (var token in tokenised[s])
+            {
+                if (!token.IsWord || !char.IsDigit(text[token.Start])) continue;
+                var word = text.AsSpan(token.Start, token.Length);
+                if (word.Length > 1 && word[^1] == 's' && char.IsDigit(word[^2])) word = word[..^1];
+                if (!lookup.TryGetValue(word, out var model) || Overlaps(covered, token.Start, token.End)) continue;
+                mentions.Add(new RawMention(token.Start, token.End, model, EntityType.Product, 2, null, null, s, false, false));
+                added++;
+            }
+        }
+        if (added > 0) mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
+    }
+
+    private static bool Overlaps(List<(int Start, int End)> sorted, int start, int end)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sorted[mid].End <= start) lo = mid + 1; else hi = mid;
+        }
+        return lo < sorted.Count && sorted[lo].Start < end;
     }
 
     private static int FirstWord(List<WordToken> tokens)
@@ -132,6 +208,9 @@ public sealed class EntityExtractor : IExtractor
                 }
                 break;
             }
+            // "Boeing 747", "iPhone 4", "iOS 5": a model number continues a name (not after a possessive).
+            if (j < tokens.Count && tokens[j].IsWord && !EndsWithPossessive(text, tokens[j - 1]) && IsModelNumber(WordSpan(text, tokens[j]))
+                && !(j + 1 < tokens.Count && tokens[j + 1].IsWord && ExtractLexicon.Has(EntityLexicon.UnitWords, WordSpan(text, tokens[j + 1])))) j++;
             AddRun(text, tokens, i, j, sentence, mentions);
             i = j;
         }
@@ -162,6 +241,35 @@ public sealed class EntityExtractor : IExtractor
             chainStart = k;
             conjoined = false;
         }
+    }
+
+    /// <summary>
+    /// "Government Accountability Office (GAO)", "Worldwide Developers Conference (WWDC)": an acronym in brackets right
+    /// after a name whose initials it matches takes that name's type.
+    /// </summary>
+    private static void Acronyms(string text, List<RawMention> mentions, int from)
+    {
+        for (var k = Math.Max(from, 1); k < mentions.Count; k++)
+        {
+            var (outer, acronym) = (mentions[k - 1], mentions[k]);
+            var close = acronym.End;
+            while (close < text.Length && text[close] == ' ') close++;
+            if (acronym.Name.Length is < 2 or > 6 || acronym.Start - outer.End > 3 || close >= text.Length || text[close] != ')') continue;
+            if (text.AsSpan(outer.End, acronym.Start - outer.End).Trim() is not "(") continue;
+            var letters = 0;
+            foreach (var c in acronym.Name) if (char.IsUpper(c)) letters++;
+            if (letters < 2 || letters != acronym.Name.Length || !Initials(outer.Name, acronym.Name)) continue;
+            if (outer.Weight > acronym.Weight) mentions[k] = acronym with { Type = outer.Type, Weight = outer.Weight };
+        }
+    }
+
+    /// <summary>An acronym of a name of several words: same first letter, not much longer than the word count ("WWDC" for three words).</summary>
+    private static bool Initials(string name, string acronym)
+    {
+        if (char.ToUpperInvariant(name[0]) != acronym[0]) return false;
+        var words = 1;
+        foreach (var c in name) if (c == ' ') words++;
+        return words >= 2 && acronym.Length <= words + 2;
     }
 
     /// <summary>0 when the text between two names is not a list separator, 1 for a comma, 2 for "and"/"or" (after an optional comma).</summary>
@@ -212,10 +320,23 @@ public sealed class EntityExtractor : IExtractor
         return word.Equals("her", StringComparison.OrdinalIgnoreCase) ? 2 : 0;
     }
 
-    private static void AddRun(string text, List<WordToken> tokens, int first, int last, int sentence, List<RawMention> mentions)
+    private static void AddRun(string text, List<WordToken> tokens, int first, int last, int sentence, List<RawMention> mentions, bool beforeTitle = false)
     {
         var start = first;
         string? title = null;
+        // "Apple CEO Tim Cook", "Ryanair CEO": a name before a title that is not a modifier ("former", "Ukrainian") is the
+        // organisation the title is held in, a name of its own.
+        if (!beforeTitle && !IsTitleStart(text, tokens, first, last))
+        {
+            for (var p = first + 1; p < last; p++)
+            {
+                if (!tokens[p].IsWord || !IsTitleStart(text, tokens, p, last) || AllModifiers(text, tokens, first, p)) continue;
+                AddRun(text, tokens, first, p, sentence, mentions, beforeTitle: true);
+                first = p;
+                start = p;
+                break;
+            }
+        }
         // A title may follow modifiers ("Ukrainian President X", "former U.S. President X") and span tokens
         // ("Lieutenant General X", "President-elect X").
         for (var p = first; p < Math.Min(last, first + 4) && title is null; p++)
@@ -260,7 +381,12 @@ public sealed class EntityExtractor : IExtractor
         if (EndsWithPossessive(text, tokens[end - 1])) name = name[..^2];
         var nation = ExtractLexicon.Nation(StripPossessive(nameSpan));
         var nameStart = tokens[start].Start;
+        var single = end - start == 1;
+        // "USD", "US$ 40 billion": a currency, not a name.
+        if (single && (EntityLexicon.CurrencyCodes.Has(lastWord) || (end < tokens.Count && text[tokens[end].Start] == '$' && tokens[end].Start == tokens[end - 1].End))) return;
         if (title is not null) { type = EntityType.Person; weight = 3; }
+        else if (!single && end - start <= 3 && EntityLexicon.GivenNames.Has(WordSpan(text, tokens[start])) && !ExtractLexicon.OrgCues.Has(lastWord)
+            && !ExtractLexicon.PlaceHeads.Has(lastWord) && !HasDigit(lastWord)) { type = EntityType.Person; weight = 3; }
         else if (first > 0 && IsOrdinal(text, prev) && ContainsUnitNoun(text, tokens, start, end))
         {
             type = EntityType.Unit; weight = 3;
@@ -270,17 +396,30 @@ public sealed class EntityExtractor : IExtractor
         else if (nation is NationWord.Country or NationWord.City) { type = EntityType.Place; weight = 3; }
         else if (FollowedByWeaponCue(text, tokens, end)) { type = EntityType.Weapon; weight = 2; }
         else if (ExampleOf(text, tokens, first) is { } kind) { type = kind; weight = 2; }
+        else if (EntityLexicon.EventCues.Has(lastWord) || (end - start > 1 && EntityLexicon.EventCues.Has(Span(text, tokens, end - 2, end)))) { type = EntityType.Event; weight = 3; }
+        else if (beforeTitle && nation is NationWord.None) { type = EntityType.Organization; weight = 2; }
+        else if (IsProduct(text, tokens, start, end)) { type = EntityType.Product; weight = 3; }
         else if (ExtractLexicon.Outlets.Has(StripPossessive(nameSpan))) { type = EntityType.Organization; weight = 3; }
         else if (ExtractLexicon.OrgCues.Has(lastWord) || (end - start > 2 && ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[start])))) { type = EntityType.Organization; weight = 3; }
         else if (end - start > 1 && ExtractLexicon.PlaceHeads.Has(lastWord)) { type = EntityType.Place; weight = 3; }
         else if (IsPlaceContext(text, tokens, first, end)) { type = EntityType.Place; weight = 2; }
         else if (FollowedByAny(text, tokens, end, ExtractLexicon.OrgModified)) { type = EntityType.Organization; weight = 2; }
         else if (end - start == 1 && WordTokenizer.IsAllCaps(text, tokens[start])) { type = EntityType.Organization; weight = 1; }
-        else if (FollowedBySpeechVerb(text, tokens, end)) { type = EntityType.Person; weight = end - start > 1 ? 2 : 1; }
+        // A single word that speaks is as often a company or a ministry ("Apple said") as a surname; surnames join their
+        // full names when the document gives them.
+        else if (FollowedBySpeechVerb(text, tokens, end))
+        {
+            // ... except after a direct quote ("”, X said"): organisations issue statements, people are quoted.
+            var person = !single || EntityLexicon.GivenNames.Has(lastWord) || AfterQuote(text, tokens, first);
+            type = person ? EntityType.Person : EntityType.Organization;
+            weight = single ? 1 : 2;
+        }
         else if (IsBracketedAfterPronoun(text, tokens, first, end)) { type = EntityType.Person; weight = 2; }
         else if (EndsWithPossessive(text, tokens[end - 1]) ? FollowedByAny(text, tokens, end, ExtractLexicon.PersonPossessions) : FollowedByAny(text, tokens, end, ExtractLexicon.PersonVerbs)) { type = EntityType.Person; weight = 1; }
         else if (end - start is 2 or 3 && IsDirection(WordSpan(text, tokens[start]))) { type = EntityType.Place; weight = 1; }
-        else if (end - start is 2 or 3) { type = EntityType.Person; weight = 1; }
+        // Two or three plain capitalised words without a given name: a surname-only person is as likely as a company
+        // ("Aer Lingus", "Northrop Grumman"); only a person cue (a verb, a pronoun, a title elsewhere) types them.
+
 
         var apposition = Apposition(text, tokens, end);
         // An age in apposition ("Oleh, 30, ...") only ever describes a person.
@@ -288,6 +427,42 @@ public sealed class EntityExtractor : IExtractor
         var nameEnd = EndsWithPossessive(text, tokens[end - 1]) ? tokens[end - 1].End - 2 : tokens[end - 1].End;
         var speaks = FollowedBySpeechVerb(text, tokens, end) || (first > 0 && tokens[first - 1].IsWord && ExtractLexicon.SpeechVerbs.Has(WordSpan(text, tokens[first - 1])));
         mentions.Add(new RawMention(nameStart, nameEnd, name, type, weight, title, apposition, sentence, IsNominal(text, tokens, first), speaks));
+    }
+
+    /// <summary>A name right after a closing quote ("...,” Maria said").</summary>
+    private static bool AfterQuote(string text, List<WordToken> tokens, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 2; k--)
+        {
+            if (tokens[k].IsWord) return false;
+            if (text[tokens[k].Start] is '”' or '"' or '\'' or '’' or '»') return true;
+        }
+        return false;
+    }
+
+    /// <summary>"iPhone 4", "Airbus A380", "MacBook Pro": a camel-case word or a model number marks a product.</summary>
+    private static bool IsProduct(string text, List<WordToken> tokens, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            var w = WordSpan(text, tokens[k]);
+            if (IsCamelCase(w) || (k > start && HasDigit(w)) || (HasDigit(w) && char.IsLetter(w[0]))) return true;
+            if (k > start && w.Length > 2 && char.IsUpper(w[0]) && HasInnerCapital(w)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"MacBook", "PowerPoint": a capital after the first lower-case letter.</summary>
+    private static bool HasInnerCapital(ReadOnlySpan<char> word)
+    {
+        var lower = false;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c)) lower = true;
+            else if (char.IsUpper(c) && lower) return true;
+            else if (!char.IsLetter(c)) return false;
+        }
+        return false;
     }
 
     /// <summary>True when the run is the sentence's subject: nothing but a preposition-free opening before it.</summary>
@@ -312,11 +487,17 @@ public sealed class EntityExtractor : IExtractor
         return span.EndsWith("-elect", StringComparison.Ordinal) && ExtractLexicon.Titles.Has(span[..^6]);
     }
 
+    private static bool IsTitleStart(string text, List<WordToken> tokens, int p, int last)
+    {
+        for (var n = Math.Min(3, last - p); n >= 1; n--) if (IsTitle(text, tokens, p, p + n)) return true;
+        return false;
+    }
+
     private static bool IsTitleWord(string text, WordToken token) => token.IsWord && ExtractLexicon.Titles.Has(WordSpan(text, token));
 
     private static bool StartsName(string text, WordToken token)
     {
-        if (!WordTokenizer.IsCapitalised(text, token)) return false;
+        if (!WordTokenizer.IsCapitalised(text, token)) return token.IsWord && IsCamelCase(WordSpan(text, token));
         var word = WordSpan(text, token);
         if (ExtractLexicon.FunctionWords.Has(word) || ExtractLexicon.FunctionWords.Has(StripPossessive(word))) return false;
         // "Virginia-based", "Russian-held": a capitalised word turned adjective is not part of a name; "No-one" is a pronoun.
@@ -324,6 +505,36 @@ public sealed class EntityExtractor : IExtractor
         if (dash <= 0 || dash + 1 >= word.Length) return true;
         if (ExtractLexicon.FunctionWords.Has(word[..word.IndexOf('-')])) return false;
         return !char.IsLower(word[dash + 1]) || !(word.EndsWith("ed", StringComparison.Ordinal) || IsDemonym(word[..dash]) || ExtractLexicon.Nation(word[..dash]) != NationWord.None);
+    }
+
+    /// <summary>"iPhone", "eBay", "iOS": a lower-case initial before a capital inside the word marks a product or brand name.</summary>
+    internal static bool IsCamelCase(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3 || !char.IsLower(word[0])) return false;
+        for (var k = 1; k < word.Length; k++)
+        {
+            if (char.IsUpper(word[k])) return k < word.Length - 1 || word.Length > 3;
+            if (!char.IsLetter(word[k])) return false;
+        }
+        return false;
+    }
+
+    /// <summary>A model number after a name ("Boeing 747", "iPhone 4", "A320"): digits, maybe with letters, not a year.</summary>
+    private static bool IsModelNumber(ReadOnlySpan<char> word)
+    {
+        if (word.Length is 0 or > 8 || !char.IsDigit(word[^1]) && !char.IsDigit(word[0])) return false;
+        var digits = 0;
+        foreach (var c in word) if (char.IsDigit(c)) digits++;
+        if (digits == 0) return false;
+        // "2024" after a name is a date ("March 2024", "Expo 2025" aside), "1,000" a count.
+        if (digits == word.Length && (word.Length == 4 || word.Length > 4)) return false;
+        return word.IndexOf(',') < 0;
+    }
+
+    private static bool HasDigit(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word) if (char.IsDigit(c)) return true;
+        return false;
     }
 
     private static bool IsConnector(string text, WordToken token) =>
@@ -474,10 +685,12 @@ public sealed class EntityExtractor : IExtractor
             if (g.Key.Contains(' ', StringComparison.Ordinal)) continue;
             if (!byToken.TryGetValue(g.Key, out var owners)) continue;
             // Only an unambiguous owner: "Kofman" joins "Michael Kofman" unless two "... Kofman" exist.
-            var distinct = owners.Where(o => o.MergedInto is null).ToList();
-            if (distinct.Count != 1) continue;
-            var longer = distinct[0];
-            if (!Compatible(longer.Vote(), g.Vote())) continue;
+            Group? longer = null;
+            var live = 0;
+            foreach (var o in owners) if (o.MergedInto is null) { longer = o; live++; }
+            if (live != 1 || longer is null) continue;
+            // Weak guesses ("X said" typed an organisation) do not keep a surname from its full name.
+            if (!Compatible(longer.Vote(), g.Vote(minWeight: 2))) continue;
             longer.Mentions.AddRange(g.Mentions);
             g.MergedInto = longer;
         }
@@ -493,6 +706,16 @@ public sealed class EntityExtractor : IExtractor
             if (type != EntityType.Person) continue;
             foreach (var m in g.Mentions) { personMentions.Add(m); owner[m] = g; }
         }
+        // "Boeing 787", "Airbus A380": the word a product name opens with, when also named alone, is its maker.
+        HashSet<string>? makers = null;
+        foreach (var (g, type) in result)
+        {
+            var space = g.Key.IndexOf(' ', StringComparison.Ordinal);
+            if (type is EntityType.Product or EntityType.Weapon && space > 0) (makers ??= new(StringComparer.Ordinal)).Add(g.Key[..space]);
+        }
+        if (makers is not null)
+            for (var k = 0; k < result.Count; k++)
+                if (result[k].Type == EntityType.Other && makers.Contains(result[k].Group.Key)) result[k] = (result[k].Group, EntityType.Organization);
         personMentions.Sort((x, y) => x.Start.CompareTo(y.Start));
         var pronounMentions = new Dictionary<Group, List<(int, int)>>();
         foreach (var pronoun in pronouns)
@@ -511,8 +734,19 @@ public sealed class EntityExtractor : IExtractor
             foreach (var m in g.Mentions) spans.Add((m.Start, m.End));
             if (pronounMentions.TryGetValue(g, out var extra)) spans.AddRange(extra);
             spans.Sort((a, b) => a.Start.CompareTo(b.Start));
-            var name = g.Mentions.OrderByDescending(m => m.Name.Split(' ').Length).ThenBy(m => m.Start).First().Name;
-            var aliases = g.Mentions.Select(m => m.Name).Where(n => !string.Equals(n, name, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            // The longest form (most words, earliest first) names the entity; the other forms are its aliases.
+            var best = g.Mentions[0];
+            var bestWords = WordCount(best.Name);
+            foreach (var m in g.Mentions)
+            {
+                var words = WordCount(m.Name);
+                if (words > bestWords || (words == bestWords && m.Start < best.Start)) { best = m; bestWords = words; }
+            }
+            var name = best.Name;
+            var aliases = new List<string>();
+            foreach (var m in g.Mentions)
+                if (!string.Equals(m.Name, name, StringComparison.Ordinal) && !aliases.Contains(m.Name)) aliases.Add(m.Name);
+            aliases.Sort(StringComparer.Ordinal);
             var descriptions = new List<string>();
             foreach (var m in g.Mentions)
             {
@@ -529,7 +763,7 @@ public sealed class EntityExtractor : IExtractor
                 Type = type,
                 Aliases = aliases,
                 Descriptions = descriptions,
-                Mentions = spans.Select(s => context.Span(s.Start, s.End)).ToList(),
+                Mentions = ToSpans(context, spans),
             });
         }
         return entities;
@@ -573,7 +807,25 @@ public sealed class EntityExtractor : IExtractor
         return lo;
     }
 
+    // A product's first word is its maker ("Boeing" in "Boeing 787"), not a short form of it.
+    private static int WordCount(string name)
+    {
+        var n = 1;
+        foreach (var c in name) if (c == ' ') n++;
+        return n;
+    }
+
+    private static List<TextSpan> ToSpans(ExtractionContext context, List<(int Start, int End)> spans)
+    {
+        var list = new List<TextSpan>(spans.Count);
+        foreach (var (start, end) in spans) list.Add(context.Span(start, end));
+        return list;
+    }
+
     private static bool Compatible(EntityType owner, EntityType shortForm) =>
+        owner == shortForm || (owner != EntityType.Product && CompatibleShort(owner, shortForm));
+
+    private static bool CompatibleShort(EntityType owner, EntityType shortForm) =>
         owner == shortForm || shortForm is EntityType.Other or EntityType.Person && owner == EntityType.Person
         || (owner != EntityType.Person && shortForm == EntityType.Other);
 
@@ -650,13 +902,13 @@ public sealed class EntityExtractor : IExtractor
             return 0;
         }
 
-        public EntityType Vote()
+        public EntityType Vote(int minWeight = 0)
         {
-            Span<int> scores = stackalloc int[7];
-            foreach (var m in Mentions) scores[(int)m.Type] += m.Weight;
+            Span<int> scores = stackalloc int[8];
+            foreach (var m in Mentions) if (m.Weight >= minWeight) scores[(int)m.Type] += m.Weight;
             var best = EntityType.Other;
             var bestScore = 0;
-            for (var t = 0; t < 6; t++)
+            for (var t = 0; t < 8; t++)
             {
                 if (scores[t] > bestScore) { bestScore = scores[t]; best = (EntityType)t; }
             }

@@ -162,4 +162,89 @@ public sealed class EntityExtractorTests
         var context = Run("Both sides want gains ahead of Jan. 20, the analyst said, and a vehicle passed on Dec. 8.");
         Assert.DoesNotContain(context.Entities, e => e.Name is "Jan" or "Dec");
     }
+
+    [Fact]
+    public void ACamelCaseNameWithAModelNumberIsAProduct()
+    {
+        var context = Run("Shoppers queued outside stores on Friday to buy the new iPhone 15, which the company unveiled last week.");
+        Assert.Equal(EntityType.Product, Assert.Single(context.Entities, e => e.Name == "iPhone 15").Type);
+    }
+
+    [Fact]
+    public void ANameBeforeACorporateTitleIsTheOrganisationAndThePersonKeepsTheTitle()
+    {
+        var context = Run("Lufthansa CEO Carsten Spohr told investors the airline would add routes.");
+        Assert.Equal(EntityType.Organization, Assert.Single(context.Entities, e => e.Name == "Lufthansa").Type);
+        var person = Assert.Single(context.Entities, e => e.Name == "Carsten Spohr");
+        Assert.Equal(EntityType.Person, person.Type);
+        Assert.Contains("CEO", person.Descriptions);
+    }
+
+    [Fact]
+    public void TheFirstWordOfAModelNameIsItsMakerNotAShortForm()
+    {
+        var context = Run("Qantas took delivery of its first Boeing 787 on Tuesday. More will follow as Boeing speeds up production.");
+        Assert.Equal(EntityType.Product, Assert.Single(context.Entities, e => e.Name == "Boeing 787").Type);
+        var maker = Assert.Single(context.Entities, e => e.Name == "Boeing");
+        Assert.Equal(EntityType.Organization, maker.Type);
+    }
+
+    [Fact]
+    public void ACompanySuffixMakesAnOrganisation()
+    {
+        var context = Run("Investors sold shares of Halvorsen Systems after the firm cut its forecast.");
+        Assert.Equal(EntityType.Organization, Assert.Single(context.Entities, e => e.Name == "Halvorsen Systems").Type);
+    }
+
+    [Fact]
+    public void CurrencyCodesAndDollarPrefixesAreNotNames()
+    {
+        var context = Run("The deal is worth US$ 40 billion, or about 37 billion EUR, bankers said.");
+        Assert.DoesNotContain(context.Entities, e => e.Name is "US" or "EUR");
+    }
+
+    [Fact]
+    public void ARunOpeningWithAGivenNameIsAPersonWithoutOtherCues()
+    {
+        var context = Run("The prize went to Maria Lindqvist in Uppsala on Sunday.");
+        Assert.Equal(EntityType.Person, Assert.Single(context.Entities, e => e.Name == "Maria Lindqvist").Type);
+    }
+
+    [Fact]
+    public void ANameEndingInAnEventHeadIsAnEvent()
+    {
+        var context = Run("Buyers crowded the Farnborough Air Show this week.");
+        Assert.Equal(EntityType.Event, Assert.Single(context.Entities, e => e.Name == "Farnborough Air Show").Type);
+    }
+
+    [Fact]
+    public void ASingleQuotedSpeakerIsAPersonAndASingleStatementMakerAnOrganisation()
+    {
+        var context = Run("Volvo said on Monday it would cut 300 jobs. \u201cWe saw it coming,\u201d Ingrid said outside the plant.");
+        Assert.Equal(EntityType.Organization, Assert.Single(context.Entities, e => e.Name == "Volvo").Type);
+        Assert.Equal(EntityType.Person, Assert.Single(context.Entities, e => e.Name == "Ingrid").Type);
+    }
+
+    [Fact]
+    public void PlainTwoWordNamesAreNotGuessedToBePeople()
+    {
+        var context = Run("Flights by Tarrow Kell resumed after the strike.");
+        Assert.NotEqual(EntityType.Person, Assert.Single(context.Entities, e => e.Name == "Tarrow Kell").Type);
+    }
+
+    [Fact]
+    public void ABareModelNumberIsAMentionOfTheProductNamedEarlier()
+    {
+        var context = Run("The carrier received its first Embraer 195 on Monday, and two more 195s arrive in June.");
+        var product = Assert.Single(context.Entities, e => e.Name == "Embraer 195");
+        Assert.Equal(EntityType.Product, product.Type);
+        Assert.Contains(product.Mentions, m => m.Excerpt == "195s");
+    }
+
+    [Fact]
+    public void AnAcronymInBracketsTakesTheTypeOfTheNameItAbbreviates()
+    {
+        var context = Run("Delegates met at the Nordic Energy Forum Conference (NEFC) in Oslo. Later NEFC speakers left early.");
+        Assert.Equal(EntityType.Event, Assert.Single(context.Entities, e => e.Name == "NEFC").Type);
+    }
 }

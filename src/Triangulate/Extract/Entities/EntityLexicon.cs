@@ -1,0 +1,65 @@
+using System.Collections.Frozen;
+
+namespace Triangulate.Extract.Entities;
+
+/// <summary>
+/// The entity extractor's own word lists under Data/ (given names, event heads) and the currency codes of
+/// Data/currencies.tsv, loaded once; general knowledge, never names from one story.
+/// </summary>
+internal static class EntityLexicon
+{
+    private static readonly Lazy<FrozenSet<string>> GivenNamesLazy = new(() => Lines("given-names.txt").ToFrozenSet(StringComparer.Ordinal));
+    private static readonly Lazy<FrozenSet<string>> EventCuesLazy = new(() => Lines("event-cues.txt").ToFrozenSet(StringComparer.Ordinal));
+    private static readonly Lazy<FrozenSet<string>> CurrencyCodesLazy = new(LoadCurrencyCodes);
+    private static readonly Lazy<FrozenSet<string>> UnitWordsLazy = new(LoadUnitWords);
+
+    /// <summary>Common given names: a run opening with one names a person.</summary>
+    public static FrozenSet<string> GivenNames => GivenNamesLazy.Value;
+
+    /// <summary>Heads that make a name an event ("Air Show", "Developers Conference").</summary>
+    public static FrozenSet<string> EventCues => EventCuesLazy.Value;
+
+    /// <summary>ISO 4217 codes ("USD", "EUR"): units of money, not organisations.</summary>
+    public static FrozenSet<string> CurrencyCodes => CurrencyCodesLazy.Value;
+
+    /// <summary>Single-word units of measure from Data/quantity-units.tsv ("km", "miles"): "X 10 km" is a distance, not a model.</summary>
+    public static FrozenSet<string> UnitWords => UnitWordsLazy.Value;
+
+    private static FrozenSet<string> LoadUnitWords()
+    {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in Lines("quantity-units.tsv"))
+        {
+            var tab = line.IndexOf('\t');
+            var surface = tab > 0 ? line[..tab] : line;
+            if (surface.IndexOf(' ') < 0) words.Add(surface);
+        }
+        return words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static FrozenSet<string> LoadCurrencyCodes()
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in Lines("currencies.tsv"))
+        {
+            var tab = line.LastIndexOf('\t');
+            if (tab > 0) codes.Add(line[(tab + 1)..].Trim());
+        }
+        return codes.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    private static List<string> Lines(string name)
+    {
+        using var stream = typeof(EntityLexicon).Assembly.GetManifestResourceStream("Triangulate.Data." + name)
+            ?? throw new InvalidOperationException($"Missing embedded resource Data/{name}.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0 || trimmed[0] == '#') continue;
+            lines.Add(trimmed);
+        }
+        return lines;
+    }
+}
