@@ -24,9 +24,10 @@ public sealed class EntityExtractor : IExtractor
         // A sentence's first word is capitalised whatever it is: it is a name only with evidence from elsewhere in the
         // document ("Rumors abound" is not a name, "Merkel has" is when "Merkel" is also capitalised mid-sentence).
         var openers = new Dictionary<string, OpenerEvidence>(StringComparer.OrdinalIgnoreCase);
-        foreach (var sentence in context.Sentences)
+        for (var n = 0; n < context.Sentences.Count; n++)
         {
-            var tokens = WordTokenizer.Tokenize(text, sentence.Start, sentence.End);
+            // The context's shared word tokens: computed once per sentence for every extractor, read and never modified.
+            var tokens = context.WordsOf(n);
             tokenised.Add(tokens);
             var f = FirstWord(tokens);
             if (f >= 0 && WordTokenizer.IsCapitalised(text, tokens[f]))
