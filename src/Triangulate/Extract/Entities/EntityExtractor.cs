@@ -193,6 +193,8 @@ public sealed class EntityExtractor : IExtractor
             {
                 if (EndsWithPossessive(text, tokens[j - 1])) break;
                 if (StartsName(text, tokens[j])) { hasOrgCue |= ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[j])); j++; continue; }
+                // "Abdel Fattah al-Burhan", "Ahmed el-Sayed": a lower-case particle joined to a capitalised surname.
+                if (IsParticleSurname(WordSpan(text, tokens[j]))) { j++; continue; }
                 // An editor's insertion before the name: "[French President Emmanuel] Macron".
                 if (bracketed && text[tokens[j].Start] == ']' && j + 1 < tokens.Count && StartsName(text, tokens[j + 1])) { j++; continue; }
                 // "Ministry of Defence", "Institute for the Study of War", "Security and Cooperation Centre":
@@ -339,8 +341,10 @@ public sealed class EntityExtractor : IExtractor
             }
         }
         // A title may follow modifiers ("Ukrainian President X", "former U.S. President X") and span tokens
-        // ("Lieutenant General X", "President-elect X").
-        for (var p = first; p < Math.Min(last, first + 4) && title is null; p++)
+        // ("Lieutenant General X", "President-elect X"); a run ending on an organisation's head ("General Court",
+        // "General Assembly") is that organisation's name, not a titled person.
+        var organisationHead = ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[last - 1]));
+        for (var p = first; p < Math.Min(last, first + 4) && title is null && !organisationHead; p++)
         {
             for (var n = Math.Min(3, last - p); n >= 1; n--)
             {
@@ -423,6 +427,14 @@ public sealed class EntityExtractor : IExtractor
 
 
         var apposition = Apposition(text, tokens, end);
+        // '"...," said Maria Keller, a spokesperson': a name of two or three words spoken right after the verb is quoted as
+        // a person (organisations issue statements: "said the Meteorological Service" has its organisation head).
+        if (type == EntityType.Other && end - start is 2 or 3 && first > 0 && tokens[first - 1].IsWord && char.IsLower(text[tokens[first - 1].Start])
+            && ExtractLexicon.SpeechVerbs.Has(WordSpan(text, tokens[first - 1]))) { type = EntityType.Person; weight = 2; }
+        // '"...," said Maria Keller, a spokesperson': a name of two or three words spoken right after the verb is quoted as
+        // a person (organisations issue statements: "said the Meteorological Service" has its organisation head).
+        if (type == EntityType.Other && end - start is 2 or 3 && first > 0 && tokens[first - 1].IsWord && char.IsLower(text[tokens[first - 1].Start])
+            && ExtractLexicon.SpeechVerbs.Has(WordSpan(text, tokens[first - 1]))) { type = EntityType.Person; weight = 2; }
         // An age in apposition ("Oleh, 30, ...") only ever describes a person.
         if (apposition is not null && char.IsDigit(apposition[0]) && weight < 2) { type = EntityType.Person; weight = 2; }
         var nameEnd = EndsWithPossessive(text, tokens[end - 1]) ? tokens[end - 1].End - 2 : tokens[end - 1].End;
@@ -506,6 +518,15 @@ public sealed class EntityExtractor : IExtractor
         if (dash <= 0 || dash + 1 >= word.Length) return true;
         if (ExtractLexicon.FunctionWords.Has(word[..word.IndexOf('-')])) return false;
         return !char.IsLower(word[dash + 1]) || !(word.EndsWith("ed", StringComparison.Ordinal) || IsDemonym(word[..dash]) || ExtractLexicon.Nation(word[..dash]) != NationWord.None);
+    }
+
+    /// <summary>A surname with a joined lower-case particle ("al-Burhan", "el-Sisi", "bin-Salman"): up to three letters, a hyphen, a capital.</summary>
+    private static bool IsParticleSurname(ReadOnlySpan<char> word)
+    {
+        var dash = word.IndexOf('-');
+        if (dash is < 1 or > 3 || dash + 2 > word.Length || !char.IsUpper(word[dash + 1])) return false;
+        for (var k = 0; k < dash; k++) if (!char.IsLower(word[k])) return false;
+        return true;
     }
 
     /// <summary>"iPhone", "eBay", "iOS": a lower-case initial before a capital inside the word marks a product or brand name.</summary>

@@ -247,4 +247,36 @@ public sealed class EntityExtractorTests
         var context = Run("Delegates met at the Nordic Energy Forum Conference (NEFC) in Oslo. Later NEFC speakers left early.");
         Assert.Equal(EntityType.Event, Assert.Single(context.Entities, e => e.Name == "NEFC").Type);
     }
+
+    [Fact]
+    public void AJoinedLowerCaseParticleIsPartOfTheSurname()
+    {
+        var context = Run("The army, led by Abdel Fattah al-Burhan, retreated, and the talks hosted by Ahmed el-Sayed ended.");
+        Assert.Contains(context.Entities, e => e.Name == "Abdel Fattah al-Burhan");
+        Assert.Contains(context.Entities, e => e.Name == "Ahmed el-Sayed");
+        Assert.DoesNotContain(context.Entities, e => e.Name == "Abdel Fattah" || e.Name == "Ahmed");
+    }
+
+    [Fact]
+    public void ATitleWordBeforeAnOrganisationHeadNamesTheOrganisation()
+    {
+        var context = Run("The company said it would appeal to the General Court in Luxembourg.");
+        Assert.Contains(context.Entities, e => e.Name == "General Court" && e.Type == EntityType.Organization);
+        Assert.DoesNotContain(context.Entities, e => e.Type == EntityType.Person);
+    }
+
+    [Fact]
+    public void ANameSpokenRightAfterASpeechVerbIsAPerson()
+    {
+        var context = Run("\"We cannot get a single truck through,\" said Lena Varga, a spokesperson for the agency.");
+        Assert.Contains(context.Entities, e => e.Name == "Lena Varga" && e.Type == EntityType.Person);
+    }
+
+    [Fact]
+    public void AnOrganisationThatSpeaksIsNotAPerson()
+    {
+        var context = Run("The United Nations says more than 260,000 civilians remain trapped. The World Food Programme said aid could not reach the city.");
+        Assert.Contains(context.Entities, e => e.Name == "United Nations" && e.Type == EntityType.Organization);
+        Assert.Contains(context.Entities, e => e.Name == "World Food Programme" && e.Type == EntityType.Organization);
+    }
 }
