@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Reflection;
+using Triangulate.Text;
 
 namespace Triangulate.Extract;
 
@@ -83,7 +83,7 @@ internal static class ExtractLexicon
     private static FrozenDictionary<string, NationWord> LoadNations()
     {
         var words = new Dictionary<string, NationWord>(StringComparer.Ordinal);
-        foreach (var line in Lines("countries.tsv"))
+        foreach (var line in EmbeddedData.ReadLines("countries.tsv"))
         {
             var fields = line.Split('\t');
             void Add(int field, NationWord kind)
@@ -102,7 +102,7 @@ internal static class ExtractLexicon
     private static FrozenDictionary<string, string> LoadCountries()
     {
         var words = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in Lines("countries.tsv"))
+        foreach (var line in EmbeddedData.ReadLines("countries.tsv"))
         {
             var fields = line.Split('\t');
             var country = fields[0].Split('|')[0].Trim();
@@ -120,27 +120,12 @@ internal static class ExtractLexicon
         return (after.ToFrozenSet(StringComparer.OrdinalIgnoreCase), possessed.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
     }
 
-    private static List<string> Lines(string name)
-    {
-        using var stream = typeof(ExtractLexicon).Assembly.GetManifestResourceStream("Triangulate.Data." + name)
-            ?? throw new InvalidOperationException($"Missing embedded resource Data/{name}.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0 || trimmed[0] == '#') continue;
-            lines.Add(trimmed);
-        }
-        return lines;
-    }
-
-    private static FrozenSet<string> Set(string name, StringComparer comparer) => Lines(name).ToFrozenSet(comparer);
+    private static FrozenSet<string> Set(string name, StringComparer comparer) => EmbeddedData.ReadLines(name).ToFrozenSet(comparer);
 
     private static List<(string, string)> Pairs(string name)
     {
         var pairs = new List<(string, string)>();
-        foreach (var line in Lines(name))
+        foreach (var line in EmbeddedData.ReadLines(name))
         {
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
             if (tab < 0) continue;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Triangulate.Text;
 
 namespace Triangulate.Extract.Entities;
 
@@ -8,8 +9,8 @@ namespace Triangulate.Extract.Entities;
 /// </summary>
 internal static class EntityLexicon
 {
-    private static readonly Lazy<FrozenSet<string>> GivenNamesLazy = new(() => Lines("given-names.txt").ToFrozenSet(StringComparer.Ordinal));
-    private static readonly Lazy<FrozenSet<string>> EventCuesLazy = new(() => Lines("event-cues.txt").ToFrozenSet(StringComparer.Ordinal));
+    private static readonly Lazy<FrozenSet<string>> GivenNamesLazy = new(() => EmbeddedData.ReadLines("given-names.txt").ToFrozenSet(StringComparer.Ordinal));
+    private static readonly Lazy<FrozenSet<string>> EventCuesLazy = new(() => EmbeddedData.ReadLines("event-cues.txt").ToFrozenSet(StringComparer.Ordinal));
     private static readonly Lazy<FrozenSet<string>> CurrencyCodesLazy = new(LoadCurrencyCodes);
     private static readonly Lazy<FrozenSet<string>> UnitWordsLazy = new(LoadUnitWords);
 
@@ -28,7 +29,7 @@ internal static class EntityLexicon
     private static FrozenSet<string> LoadUnitWords()
     {
         var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in Lines("quantity-units.tsv"))
+        foreach (var line in EmbeddedData.ReadLines("quantity-units.tsv"))
         {
             var tab = line.IndexOf('\t');
             var surface = tab > 0 ? line[..tab] : line;
@@ -40,7 +41,7 @@ internal static class EntityLexicon
     private static FrozenSet<string> LoadCurrencyCodes()
     {
         var codes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in Lines("currencies.tsv"))
+        foreach (var line in EmbeddedData.ReadLines("currencies.tsv"))
         {
             var tab = line.LastIndexOf('\t');
             if (tab > 0) codes.Add(line[(tab + 1)..].Trim());
@@ -48,18 +49,4 @@ internal static class EntityLexicon
         return codes.ToFrozenSet(StringComparer.Ordinal);
     }
 
-    private static List<string> Lines(string name)
-    {
-        using var stream = typeof(EntityLexicon).Assembly.GetManifestResourceStream("Triangulate.Data." + name)
-            ?? throw new InvalidOperationException($"Missing embedded resource Data/{name}.");
-        using var reader = new StreamReader(stream);
-        var lines = new List<string>();
-        while (reader.ReadLine() is { } line)
-        {
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0 || trimmed[0] == '#') continue;
-            lines.Add(trimmed);
-        }
-        return lines;
-    }
 }
