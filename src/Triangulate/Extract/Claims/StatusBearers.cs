@@ -25,7 +25,7 @@ internal static class StatusBearers
     private static readonly string[] Boundaries =
     [
         "in", "at", "on", "near", "from", "with", "during", "after", "before", "by", "for", "into", "outside", "inside", "across", "since", "when", "while",
-        "that", "which", "who", "whom", "whose", "where", "and", "or", "but", "as", "if", "because", "than", "after", "following", "amid", "despite", "including",
+        "that", "which", "who", "whom", "whose", "where", "and", "or", "but", "as", "if", "because", "than", "following", "amid", "despite", "including",
         "was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "will", "would", "could", "may", "might", "said", "says", "told", "say", "reported",
         "according", "among", "there", "remain", "remained", "remains", "not",
     ];
