@@ -96,7 +96,7 @@ internal sealed partial class SpeakerResolver
         // antecedent skips people named inside quotations.
         if (lower is "he" or "she" or "they")
         {
-            var antecedent = NearestPerson(start);
+            var antecedent = NearestPerson(start, lower switch { "he" => 1, "she" => 2, _ => 0 });
             return antecedent is null ? (null, SpeakerKind.Unknown) : (antecedent.Id, KindOf(antecedent));
         }
         var entity = EntityAt(start, end);
@@ -110,14 +110,20 @@ internal sealed partial class SpeakerResolver
         return (null, SpeakerKind.Unknown);
     }
 
-    /// <summary>The nearest person mentioned before <paramref name="position"/>.</summary>
-    public Entity? NearestPerson(int position)
+    /// <summary>
+    /// The nearest person mentioned before <paramref name="position"/> that a pronoun of <paramref name="gender"/>
+    /// (1 "he", 2 "she", 0 any) can stand for: a person whose first name marks the other sex is passed over ("Mary …
+    /// she said" is not the man named just before her).
+    /// </summary>
+    public Entity? NearestPerson(int position, int gender = 0)
     {
         // The last fitting mention before the position: searched backwards from it.
         for (var i = FirstFrom(position) - 1; i >= 0; i--)
         {
             var (s, e, entity) = _mentions[i];
-            if (entity.Type == EntityType.Person && !IsPronoun(s, e) && !InQuote(s)) return entity;
+            if (entity.Type != EntityType.Person || IsPronoun(s, e) || InQuote(s)) continue;
+            if (gender != 0 && Entities.EntityLexicon.GenderOfName(entity.Name) is var own && own != 0 && own != gender) continue;
+            return entity;
         }
         return null;
     }

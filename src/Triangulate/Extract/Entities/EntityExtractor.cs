@@ -439,6 +439,10 @@ public sealed class EntityExtractor : IExtractor
         if (apposition is not null && char.IsDigit(apposition[0]) && weight < 2) { type = EntityType.Person; weight = 2; }
         var nameEnd = EndsWithPossessive(text, tokens[end - 1]) ? tokens[end - 1].End - 2 : tokens[end - 1].End;
         var speaks = FollowedBySpeechVerb(text, tokens, end) || (first > 0 && tokens[first - 1].IsWord && ExtractLexicon.SpeechVerbs.Has(WordSpan(text, tokens[first - 1])));
+        // A lone given name described or speaking ("Mary, a 42-year-old trader, …"; "his first name, Luca, said") is a
+        // person known by first name only, as news prose introduces people who withhold their surname.
+        if (type == EntityType.Other && single && EntityLexicon.GivenNames.Has(StripPossessive(lastWord))
+            && (apposition is not null || speaks || (end < tokens.Count && text[tokens[end].Start] == ','))) { type = EntityType.Person; weight = 2; }
         mentions.Add(new RawMention(nameStart, nameEnd, name, type, weight, title, apposition, sentence, IsNominal(text, tokens, first), speaks));
     }
 
@@ -911,7 +915,7 @@ public sealed class EntityExtractor : IExtractor
         public List<RawMention> Mentions { get; } = [];
         public Group? MergedInto { get; set; }
 
-        /// <summary>1 male, 2 female, 0 unknown: from gendered titles only ("Mrs", "Sir").</summary>
+        /// <summary>1 male, 2 female, 0 unknown: from a gendered title ("Mrs", "Sir") first, else a first name that marks one.</summary>
         public int Gender()
         {
             foreach (var m in Mentions)
@@ -921,6 +925,8 @@ public sealed class EntityExtractor : IExtractor
                 if (last is "Mr" or "Sir" or "King" or "Prince" or "Lord") return 1;
                 if (last is "Mrs" or "Ms" or "Miss" or "Madam" or "Queen" or "Princess" or "Lady" or "Dame") return 2;
             }
+            foreach (var m in Mentions)
+                if (EntityLexicon.GenderOfName(m.Name) is var gender and not 0) return gender;
             return 0;
         }
 

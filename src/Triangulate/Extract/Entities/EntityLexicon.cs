@@ -17,6 +17,25 @@ internal static class EntityLexicon
     /// <summary>Common given names: a run opening with one names a person.</summary>
     public static FrozenSet<string> GivenNames => GivenNamesLazy.Value;
 
+    private static readonly Lazy<FrozenDictionary<string, int>> GendersLazy = new(() =>
+    {
+        var genders = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in EmbeddedData.ReadRows("given-name-genders.tsv"))
+            if (row.Length >= 2) genders[row[0].Trim()] = row[1].Trim() == "f" ? 2 : 1;
+        return genders.ToFrozenDictionary(StringComparer.Ordinal);
+    });
+
+    /// <summary>
+    /// 1 male, 2 female, 0 unknown: the sex a full name's first word conventionally marks ("Mary Otieno" → 2), from
+    /// Data/given-name-genders.tsv; names used for both are not listed.
+    /// </summary>
+    public static int GenderOfName(string name)
+    {
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        var first = space < 0 ? name.AsSpan() : name.AsSpan(0, space);
+        return GendersLazy.Value.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(first, out var gender) ? gender : 0;
+    }
+
     /// <summary>Heads that make a name an event ("Air Show", "Developers Conference").</summary>
     public static FrozenSet<string> EventCues => EventCuesLazy.Value;
 

@@ -279,4 +279,12 @@ public sealed class EntityExtractorTests
         Assert.Contains(context.Entities, e => e.Name == "United Nations" && e.Type == EntityType.Organization);
         Assert.Contains(context.Entities, e => e.Name == "World Food Programme" && e.Type == EntityType.Organization);
     }
+
+    [Fact]
+    public void ALoneGivenNameWithADescriptionIsAPerson()
+    {
+        var context = Run("Polling was slow in the west. Mary, a 42-year-old trader, said she had queued for hours.");
+        Assert.Contains(context.Entities, e => e.Name == "Mary" && e.Type == EntityType.Person);
+    }
 }
+

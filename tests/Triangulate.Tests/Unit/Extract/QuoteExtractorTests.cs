@@ -142,4 +142,18 @@ public sealed class QuoteExtractorTests
         Assert.Equal(("Teresa Valdés", SpeakerKind.Named),
             OnlySpeaker("Teresa Valdés, the commission's executive vice-president, said the firm had \"not competed on the merits\"."));
     }
+
+    [Fact]
+    public void APronounSpeakerSkipsAPersonWhoseFirstNameMarksTheOtherSex()
+    {
+        var context = new ExtractionContext(Some.Document(
+            "Mary Wanjiru, a trader, queued for six hours. Robert Kiprono, the county commander, confirmed the delay. \"I came at 4 a.m.,\" she said."),
+            new NewsSentenceSplitter());
+        new EntityExtractor().Extract(context);
+        new QuoteExtractor().Extract(context);
+        var quote = Assert.Single(context.Quotes, q => q.Variant.Direct == true);
+        // The nearest person is the man named last; "she" passes over him.
+        Assert.Equal("Mary Wanjiru", context.Entities.Single(e => e.Id == quote.Speaker).Name);
+    }
 }
+
