@@ -9,7 +9,15 @@ namespace Triangulate.Extract.Entities;
 /// </summary>
 internal static class EntityLexicon
 {
-    private static readonly Lazy<FrozenSet<string>> GivenNamesLazy = new(() => EmbeddedData.ReadLines("given-names.txt").ToFrozenSet(StringComparer.Ordinal));
+    private static readonly Lazy<FrozenDictionary<string, int>> GendersLazy = new(() =>
+    {
+        var genders = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Every given name, with 1 male, 2 female, 0 for a name used for both.
+        foreach (var row in EmbeddedData.ReadRows("given-names.tsv"))
+            genders[row[0].Trim()] = row.Length < 2 ? 0 : row[1].Trim() switch { "m" => 1, "f" => 2, _ => 0 };
+        return genders.ToFrozenDictionary(StringComparer.Ordinal);
+    });
+    private static readonly Lazy<FrozenSet<string>> GivenNamesLazy = new(() => GendersLazy.Value.Keys.ToFrozenSet(StringComparer.Ordinal));
     private static readonly Lazy<FrozenSet<string>> EventCuesLazy = new(() => EmbeddedData.ReadLines("event-cues.txt").ToFrozenSet(StringComparer.Ordinal));
     private static readonly Lazy<FrozenSet<string>> CurrencyCodesLazy = new(LoadCurrencyCodes);
     private static readonly Lazy<FrozenSet<string>> UnitWordsLazy = new(LoadUnitWords);
@@ -17,17 +25,9 @@ internal static class EntityLexicon
     /// <summary>Common given names: a run opening with one names a person.</summary>
     public static FrozenSet<string> GivenNames => GivenNamesLazy.Value;
 
-    private static readonly Lazy<FrozenDictionary<string, int>> GendersLazy = new(() =>
-    {
-        var genders = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in EmbeddedData.ReadRows("given-name-genders.tsv"))
-            if (row.Length >= 2) genders[row[0].Trim()] = row[1].Trim() == "f" ? 2 : 1;
-        return genders.ToFrozenDictionary(StringComparer.Ordinal);
-    });
-
     /// <summary>
     /// 1 male, 2 female, 0 unknown: the sex a full name's first word conventionally marks ("Mary Otieno" → 2), from
-    /// Data/given-name-genders.tsv; names used for both are not listed.
+    /// Data/given-names.tsv; names used for both are 0.
     /// </summary>
     public static int GenderOfName(string name)
     {
