@@ -932,15 +932,9 @@ public sealed class EntityExtractor : IExtractor
 
         public EntityType Vote(int minWeight = 0)
         {
-            Span<int> scores = stackalloc int[8];
+            Span<int> scores = stackalloc int[EntityTypeVotes.Count];
             foreach (var m in Mentions) if (m.Weight >= minWeight) scores[(int)m.Type] += m.Weight;
-            var best = EntityType.Other;
-            var bestScore = 0;
-            for (var t = 0; t < 8; t++)
-            {
-                if (scores[t] > bestScore) { bestScore = scores[t]; best = (EntityType)t; }
-            }
-            return best;
+            return EntityTypeVotes.Best(scores, otherCompetes: true);
         }
     }
 }

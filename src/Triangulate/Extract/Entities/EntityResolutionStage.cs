@@ -173,25 +173,19 @@ public sealed class EntityResolutionStage : ICorpusStage
     {
         private readonly List<(string Document, Entity Entity)> _members = [];
         private readonly List<Cluster> _absorbed = [];
-        private readonly int[] _typeVotes = new int[7];
+        private readonly EntityTypeVotes _typeVotes = new();
 
         public string Key { get; } = key;
         public Cluster? MergedInto { get; private set; }
         public EntityType Type
         {
-            get
-            {
-                var best = EntityType.Other;
-                var score = 0;
-                for (var t = 0; t < 6; t++) if (_typeVotes[t] > score) { score = _typeVotes[t]; best = (EntityType)t; }
-                return best;
-            }
+            get => _typeVotes.Winner();
         }
 
         public void Add(string document, Entity entity)
         {
             _members.Add((document, entity));
-            _typeVotes[(int)entity.Type] += entity.Mentions.Count;
+            _typeVotes.Add(entity.Type, entity.Mentions.Count);
         }
 
         public void Absorb(Cluster other)
