@@ -15,6 +15,12 @@ internal static class AnalyzeCommand
             Description = "Files and folders to read (folders recursively): .txt, .html, .jsonl, .warc, .gz",
             Arity = ArgumentArity.OneOrMore,
         };
+        // A PATH that looks like an option and names no file is a mistyped option, not an input: refuse it as usage.
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+                if (token.Value.StartsWith('-') && !Path.Exists(token.Value)) result.AddError($"unknown option '{token.Value}'");
+        });
         var command = new Command("analyze", "Read articles, store them with what was found, and write the dossier of everything stored")
         {
             paths, options.Out, options.Db, options.Format, options.Languages, options.Calendar, options.Quiet, options.Verbose,
@@ -40,6 +46,9 @@ internal static class AnalyzeCommand
         var pipeline = builder.Build();
         if (!Options.TryParseFormats(pipeline, formats, console, out var formatList)) return ExitCodes.Usage;
 
+        // Checked before the analysis, not after it: a run of an hour must not end on an unwritable folder.
+        if (!Options.TryPrepareOut(outFolder, console)) return ExitCodes.Usage;
+
         var clock = Stopwatch.StartNew();
         var observer = new ConsoleObserver(console, quiet, verbose);
         using var store = SqliteStore.Open(db);
@@ -58,7 +67,7 @@ internal static class AnalyzeCommand
                 return task.GetAwaiter().GetResult();
             });
             observer.Live = false;
-            foreach (var problem in observer.Deferred) ConsoleObserver.WriteProblem(console, problem);
+            foreach (var problem in observer.Deferred) ConsoleObserver.WriteProblem(problem, verbose);
         }
         else
         {
@@ -71,6 +80,6 @@ internal static class AnalyzeCommand
             console.MarkupLineInterpolated($"{summary.DocumentsRead} documents read ({summary.DocumentsStored} new, {summary.DocumentsKnown} already stored), {summary.Problems.Count} problems, {clock.Elapsed.TotalSeconds:F1} s");
             foreach (var path in written) console.MarkupLineInterpolated($"wrote [bold]{path}[/]");
         }
-        return summary.Problems.Count > 0 ? ExitCodes.Problems : ExitCodes.Success;
+        return ExitCodes.Of(summary.FailedStages.Count, summary.Problems.Count);
     }
 }

@@ -27,7 +27,7 @@ internal sealed class ConsoleObserver(IAnsiConsole console, bool quiet, bool ver
         lock (_lock)
         {
             if (Live) Deferred.Add(problem);
-            else WriteProblem(console, problem);
+            else WriteProblem(problem, verbose);
         }
     }
 
@@ -46,6 +46,17 @@ internal sealed class ConsoleObserver(IAnsiConsole console, bool quiet, bool ver
         }
     }
 
-    public static void WriteProblem(IAnsiConsole console, Problem problem) =>
-        console.MarkupLineInterpolated($"[red]error[/]: {problem.Source}: {problem.Error}");
+    /// <summary>
+    /// Writes "error: SOURCE: reason" as one line, straight to stderr: a console renderer wraps long lines at its width,
+    /// and a problem must stay one line that a log search finds whole. Further lines of the error (a failed stage's
+    /// stack trace) follow only when <paramref name="verbose"/>.
+    /// </summary>
+    public static void WriteProblem(Problem problem, bool verbose)
+    {
+        var error = problem.Error;
+        var newline = error.IndexOf('\n', StringComparison.Ordinal);
+        var first = newline < 0 ? error : error[..newline].TrimEnd('\r');
+        Console.Error.WriteLine($"error: {problem.Source}: {first}");
+        if (verbose && newline >= 0) Console.Error.WriteLine(error[(newline + 1)..]);
+    }
 }

@@ -11,4 +11,10 @@ internal static class ExitCodes
 
     /// <summary>The command line was wrong.</summary>
     public const int Usage = 2;
+
+    /// <summary>A corpus-wide stage failed: the dossier was written, but it says which findings are missing.</summary>
+    public const int StageFailed = 3;
+
+    /// <summary>The code of a run: a stage failure outranks input problems, which outrank success.</summary>
+    public static int Of(int failedStages, int problems) => failedStages > 0 ? StageFailed : problems > 0 ? Problems : Success;
 }

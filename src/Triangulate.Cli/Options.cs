@@ -64,7 +64,27 @@ internal sealed class Options
         }
         catch (ArgumentException e)
         {
-            console.MarkupLineInterpolated($"[red]error[/]: --languages: {e.Message}");
+            // ArgumentException.Message appends "(Parameter 'languages')": the user needs the reason, not our parameter name.
+            var reason = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            console.MarkupLineInterpolated($"[red]error[/]: --languages: {reason}");
+            return false;
+        }
+    }
+
+    /// <summary>Creates the report folder and proves it writable (a probe file written and deleted); false with a message otherwise.</summary>
+    public static bool TryPrepareOut(string folder, IAnsiConsole console)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".triangulate-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            console.MarkupLineInterpolated($"[red]error[/]: --out {folder}: not a writable folder ({e.Message})");
             return false;
         }
     }

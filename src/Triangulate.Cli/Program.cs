@@ -22,10 +22,24 @@ namespace Triangulate.Cli
             if (parsed.Errors.Count > 0)
             {
                 foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
-                Console.Error.WriteLine("Run 'triangulate --help' for usage.");
+                // The usage of the command that was meant, so the fix is on screen.
+                var command = parsed.CommandResult.Command;
+                Console.Error.WriteLine($"Usage: {Usage(command)}");
+                Console.Error.WriteLine($"Run 'triangulate {(command == root ? "" : command.Name + " ")}--help' for the options.");
                 return ExitCodes.Usage;
             }
             return parsed.Invoke();
+        }
+
+        private static string Usage(Command command)
+        {
+            var parts = new List<string>();
+            for (var c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+                parts.Insert(0, c is RootCommand ? "triangulate" : c.Name);
+            foreach (var argument in command.Arguments) parts.Add(argument.Arity.MaximumNumberOfValues > 1 ? $"{argument.Name}..." : argument.Name);
+            if (command.Options.Count > 0) parts.Add("[options]");
+            if (command.Subcommands.Count > 0) parts.Add("COMMAND");
+            return string.Join(' ', parts);
         }
     }
 }

@@ -26,11 +26,10 @@ internal static class RelinkCommand
             }
             using var store = SqliteStore.Open(db);
             var observer = new ConsoleObserver(console, result.GetValue(options.Quiet), result.GetValue(options.Verbose));
-            var failures = 0;
-            pipeline.Relink(store, observer, _ => failures++);
+            var relinked = pipeline.Relink(store, observer);
             foreach (var path in pipeline.WriteReports(store, result.GetValue(options.Out)!, formats, DateTimeOffset.UtcNow))
                 if (!result.GetValue(options.Quiet)) console.MarkupLineInterpolated($"wrote [bold]{path}[/]");
-            return failures > 0 ? ExitCodes.Problems : ExitCodes.Success;
+            return ExitCodes.Of(relinked.FailedStages.Count, 0);
         });
         return command;
     }

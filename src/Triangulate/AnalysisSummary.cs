@@ -16,4 +16,7 @@ public sealed record AnalysisSummary
 
     /// <summary>Problems met in this run, in the order met.</summary>
     public IReadOnlyList<Problem> Problems { get; init; } = [];
+
+    /// <summary>Corpus-wide stages that failed; their findings are missing from the dossier.</summary>
+    public IReadOnlyList<StageFailure> FailedStages { get; init; } = [];
 }

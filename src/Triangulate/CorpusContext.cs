@@ -44,6 +44,9 @@ public sealed class CorpusContext(ICorpusReader corpus)
     /// <summary>Inferred publication dates.</summary>
     public Dictionary<string, DateEstimate> InferredPublished { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Stages that threw in this run, in order.</summary>
+    public List<StageFailure> FailedStages { get; } = [];
+
     /// <summary>The independence group of a document: itself when no stage grouped it.</summary>
     public string GroupOf(string documentId) => IndependenceGroups.GetValueOrDefault(documentId, documentId);
 
@@ -60,5 +63,6 @@ public sealed class CorpusContext(ICorpusReader corpus)
         Timeline = [.. Timeline],
         Series = [.. Series],
         InferredPublished = new SortedDictionary<string, DateEstimate>(InferredPublished, StringComparer.Ordinal),
+        FailedStages = [.. FailedStages],
     };
 }

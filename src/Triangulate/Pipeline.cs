@@ -59,8 +59,8 @@ public sealed class Pipeline
         observer ??= IPipelineObserver.None;
         var run = new Run(this, store, observer);
         run.Execute(paths, cancellation);
-        Relink(store, observer, run.Add);
-        return run.Summary();
+        var result = Relink(store, observer, run.Add);
+        return run.Summary() with { FailedStages = result.FailedStages };
     }
 
     /// <summary>Assembles and extracts one source document (no store): for tests, benchmarks and tools.</summary>
@@ -106,7 +106,11 @@ public sealed class Pipeline
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                var problem = new Problem($"stage {stage.Name}", $"failed: {e.GetType().Name}: {e.Message}");
+                // One line that names the stage and the exception; the stack trace follows on the next lines, so the
+                // store keeps it and a verbose console shows it.
+                var failure = new StageFailure(stage.Name, $"{e.GetType().Name}: {OneLine(e.Message)}");
+                context.FailedStages.Add(failure);
+                var problem = new Problem($"stage {stage.Name}", $"failed: {failure.Error}; {failure.Consequence}{Environment.NewLine}{e}");
                 observer.OnProblem(problem);
                 problems?.Invoke(problem);
                 store.SaveProblems([problem]);
@@ -116,6 +120,8 @@ public sealed class Pipeline
         store.SaveCorpus(result);
         return result;
     }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>Writes the reports in <paramref name="formats"/> for everything in the store to <paramref name="folder"/>; returns the files written.</summary>
     public IReadOnlyList<string> WriteReports(IStore store, string folder, IEnumerable<string> formats, DateTimeOffset generated)
@@ -129,7 +135,8 @@ public sealed class Pipeline
             var writer = FindWriter(format) ?? throw new ArgumentException($"unknown report format '{format}'", nameof(formats));
             var path = Path.Combine(folder, writer.FileName);
             // Write beside, then move: a reader of the folder never sees half a report.
-            var temporary = path + ".tmp";
+            // A unique name: two runs writing one folder must not trip over each other's half-written file.
+            var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
             using (var stream = File.Create(temporary)) writer.Write(source, stream);
             File.Move(temporary, path, overwrite: true);
             written.Add(path);

@@ -19,7 +19,14 @@ public static class InputDiscovery
             }
             else if (Directory.Exists(path))
             {
-                foreach (var file in EnumerateFolder(path, problems)) yield return file;
+                var found = 0;
+                foreach (var file in EnumerateFolder(path, problems))
+                {
+                    found++;
+                    yield return file;
+                }
+                // An empty folder (or one of hidden files only) is almost always a wrong path: say so rather than exit 0.
+                if (found == 0) problems(new Problem(path, $"no input files found under {path}"));
             }
             else
             {

@@ -33,6 +33,9 @@ public sealed record CorpusResult
     /// <summary>Publication dates inferred for documents that state none.</summary>
     public IReadOnlyDictionary<string, DateEstimate> InferredPublished { get; init; } = new Dictionary<string, DateEstimate>();
 
+    /// <summary>Corpus-wide stages that failed in the run that made this result, in stage order; empty when every stage ran.</summary>
+    public IReadOnlyList<StageFailure> FailedStages { get; init; } = [];
+
     /// <summary>Nothing found.</summary>
     public static CorpusResult Empty { get; } = new();
 }

@@ -24,4 +24,5 @@ namespace Triangulate.Model;
 [JsonSerializable(typeof(Contradiction))]
 [JsonSerializable(typeof(TimelineEntry))]
 [JsonSerializable(typeof(FigureSeries))]
+[JsonSerializable(typeof(StageFailure))]
 public sealed partial class ModelJsonContext : JsonSerializerContext;

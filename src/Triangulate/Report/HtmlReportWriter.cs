@@ -41,6 +41,8 @@ public sealed class HtmlReportWriter : IReportWriter
         w.WriteLine("<li><a href=\"#unstoried\">Other documents</a></li><li><a href=\"#problems\">Problems</a></li></ul></nav></header>");
         w.WriteLine("<main id=\"main\">");
         w.WriteLine(string.Create(Inv, $"<h1>Dossier</h1><p>Generated {source.Generated:yyyy-MM-dd HH:mm} UTC: {dossier.Documents.Count} documents, {dossier.Stories.Count} stories, {dossier.Claims.Count} claims, {dossier.Quotes.Count} quotes, {dossier.Problems.Count} problems.</p>"));
+        foreach (var failure in source.Corpus.FailedStages)
+            w.WriteLine($"<p class=\"incomplete\" role=\"alert\"><strong>Incomplete:</strong> stage <code>{E(failure.Stage)}</code> failed ({E(failure.Error)}): {E(failure.Consequence)}.</p>");
 
         foreach (var digest in digests) WriteStory(w, digest, documents);
 

@@ -22,6 +22,8 @@ public sealed class JsonReportWriter : IReportWriter
         writer.WriteStartObject();
         writer.WriteString("schema", Dossier.SchemaName);
         writer.WriteString("generated", source.Generated);
+        // At the top, before anything a reader might take as complete: which corpus stages failed.
+        if (source.Corpus.FailedStages.Count > 0) WriteArray(writer, "incomplete", source.Corpus.FailedStages, context.StageFailure);
         writer.WritePropertyName("documents");
         writer.WriteStartArray();
         foreach (var document in source.Documents())

@@ -31,6 +31,11 @@ public sealed class MarkdownReportWriter : IReportWriter
         w.WriteLine();
         w.WriteLine("Evidence is cited as `document id` and the quoted characters it rests on.");
         w.WriteLine();
+        foreach (var failure in source.Corpus.FailedStages)
+        {
+            w.WriteLine($"> **Incomplete:** stage `{failure.Stage}` failed ({Inline(failure.Error)}): {failure.Consequence}.");
+            w.WriteLine();
+        }
 
         foreach (var digest in StoryDigest.Build(dossier, source.Corpus.IndependenceGroups))
             WriteStory(w, digest, documents);

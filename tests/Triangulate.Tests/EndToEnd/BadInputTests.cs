@@ -5,6 +5,7 @@ using Triangulate.Tests.Support;
 namespace Triangulate.Tests.EndToEnd;
 
 /// <summary>Bad input beside good: the good is analysed, each bad one is a problem naming it, the exit code is 1.</summary>
+[Collection(ConsoleTests.Name)]
 public class BadInputTests
 {
     [Fact]

@@ -1,22 +1,89 @@
+using Triangulate.Tests.Support;
+
 namespace Triangulate.Tests.EndToEnd;
 
+/// <summary>The command line run in-process with stderr captured; one collection, since the console is process-wide.</summary>
+[Collection(ConsoleTests.Name)]
 public class CliTests
 {
+    private static (int Code, string Error) Run(params string[] args)
+    {
+        var previous = Console.Error;
+        using var error = new StringWriter();
+        Console.SetError(error);
+        try
+        {
+            return (Triangulate.Cli.TriangulateCli.Run(args), error.ToString());
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+    }
+
     [Theory]
     [InlineData("analyze")]
     [InlineData("analyze", "x", "--format", "pdf")]
     [InlineData("no-such-command")]
-    public void Usage_errors_exit_with_2(params string[] args)
+    public void Usage_errors_exit_with_2(params string[] args) => Assert.Equal(2, Run(args).Code);
+
+    [Fact]
+    public void An_unknown_option_is_a_usage_error_with_the_usage_not_an_input_path()
     {
-        var error = Console.Error;
-        Console.SetError(TextWriter.Null);
-        try
-        {
-            Assert.Equal(2, Triangulate.Cli.TriangulateCli.Run(args));
-        }
-        finally
-        {
-            Console.SetError(error);
-        }
+        using var folder = new TempFolder();
+        var (code, error) = Run("analyze", "--bogus", "x", "--out", folder.File("out"), "--db", folder.File("t.db"));
+        Assert.Equal(2, code);
+        Assert.Contains("unknown option '--bogus'", error, StringComparison.Ordinal);
+        Assert.Contains("Usage: triangulate analyze PATH...", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("out/dossier.json")));
     }
+
+    [Fact]
+    public void An_unwritable_out_folder_is_refused_before_any_analysis()
+    {
+        using var folder = new TempFolder();
+        var notAFolder = folder.Write("taken", "a file where the report folder should be");
+        var input = folder.Write("in/a.txt", "Officials said 12 people were hurt in the fire on Tuesday.");
+        var (code, error) = Run("analyze", input, "--out", notAFolder, "--db", folder.File("t.db"));
+        Assert.Equal(2, code);
+        Assert.Contains($"--out {notAFolder}: not a writable folder", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("t.db")), "the store must not be touched before --out is known to be usable");
+    }
+
+    [Fact]
+    public void An_empty_folder_is_a_problem_and_exits_1()
+    {
+        using var folder = new TempFolder();
+        var empty = Directory.CreateDirectory(folder.File("empty")).FullName;
+        var (code, error) = Run("analyze", empty, "--out", folder.File("out"), "--db", folder.File("t.db"), "--quiet");
+        Assert.Equal(1, code);
+        Assert.Contains($"error: {empty}: no input files found under {empty}", error, StringComparison.Ordinal);
+        Assert.Contains("no input files found", File.ReadAllText(folder.File("out/dossier.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_language_says_why_without_leaking_a_parameter_name()
+    {
+        var (code, error) = Run("analyze", "x", "--languages", "xx,en");
+        Assert.Equal(2, code);
+        Assert.Contains("unknown language code 'xx'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_problem_line_is_never_wrapped()
+    {
+        using var folder = new TempFolder();
+        var deep = Directory.CreateDirectory(folder.File(new string('n', 120))).FullName;
+        var (_, error) = Run("analyze", deep, "--out", folder.File("out"), "--db", folder.File("t.db"), "--quiet");
+        Assert.Contains(error.Split('\n'), line => line.StartsWith($"error: {deep}: no input files found under {deep}", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0, 0, 0)]
+    [InlineData(0, 4, 1)]
+    [InlineData(1, 0, 3)]
+    [InlineData(2, 7, 3)]
+    public void A_failed_stage_outranks_input_problems_in_the_exit_code(int failedStages, int problems, int expected) =>
+        Assert.Equal(expected, Triangulate.Cli.ExitCodes.Of(failedStages, problems));
 }

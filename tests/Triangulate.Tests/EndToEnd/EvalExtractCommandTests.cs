@@ -3,6 +3,7 @@ using Triangulate.Tests.Support;
 
 namespace Triangulate.Tests.EndToEnd;
 
+[Collection(Support.ConsoleTests.Name)]
 public sealed class EvalExtractCommandTests
 {
     [Fact]
