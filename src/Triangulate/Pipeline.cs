@@ -34,6 +34,7 @@ public sealed class Pipeline
         _assembler = new DocumentAssembler(builder.Classifier, builder.Metadata, builder.Language ?? new Text.LinguaLanguageIdentifier(builder.Languages));
         _extractor = new DocumentExtractor(builder.SentenceSplitter, [.. builder.Extractors]);
         CorpusStages = [.. builder.CorpusStages];
+        StoryStages = [.. builder.StoryStages];
         ReportWriters = [.. builder.ReportWriters];
         Limits = builder.Limits;
         Workers = Math.Max(1, builder.Workers);
@@ -47,6 +48,9 @@ public sealed class Pipeline
 
     /// <summary>The corpus-wide stages, in order.</summary>
     public IReadOnlyList<ICorpusStage> CorpusStages { get; }
+
+    /// <summary>The stages run on each story alone, in order.</summary>
+    public IReadOnlyList<ICorpusStage> StoryStages { get; }
 
     /// <summary>The report writers, by format.</summary>
     public IReadOnlyList<IReportWriter> ReportWriters { get; }
@@ -88,40 +92,43 @@ public sealed class Pipeline
         return [ReadResult.Failed(file.Source, "no reader takes this file")];
     }
 
-    /// <summary>Runs the corpus-wide stages over everything stored and saves their results. A failing stage becomes a problem; the others still run.</summary>
+    /// <summary>
+    /// Runs the corpus-wide stages over everything stored, then the story stages on each story alone (stories in
+    /// parallel), and saves the results. A failing stage becomes a problem and a <see cref="StageFailure"/>; the
+    /// others still run, and a story stage that fails on one story still runs on the rest.
+    /// </summary>
     public CorpusResult Relink(IStore store, IPipelineObserver? observer = null, Action<Problem>? problems = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         observer ??= IPipelineObserver.None;
         var context = new CorpusContext(store);
         var count = store.DocumentCount;
+        var failures = new StageFailures(store, observer, problems);
         foreach (var stage in CorpusStages)
         {
             observer.OnProgress(new PipelineProgress(stage.Name, count, 0, 0, 0));
-            try
-            {
-                stage.Run(context);
-            }
-#pragma warning disable CA1031 // One failing stage must not lose the work of the others (Serilog's SafeAggregateSink does the same).
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                // One line that names the stage and the exception; the stack trace follows on the next lines, so the
-                // store keeps it and a verbose console shows it.
-                var failure = new StageFailure(stage.Name, $"{e.GetType().Name}: {OneLine(e.Message)}");
-                context.FailedStages.Add(failure);
-                var problem = new Problem($"stage {stage.Name}", $"failed: {failure.Error}; {failure.Consequence}{Environment.NewLine}{e}");
-                observer.OnProblem(problem);
-                problems?.Invoke(problem);
-                store.SaveProblems([problem]);
-            }
+            failures.Run(stage, context, story: null);
         }
+        if (StoryStages.Count > 0)
+        {
+            observer.OnProgress(new PipelineProgress(string.Join('/', StoryStages.Select(s => s.Name)), count, 0, 0, 0));
+            var relations = context.RelationsByDocument();
+            var scoped = new CorpusContext[context.Stories.Count];
+            // Stories are independent by construction: each runs on its own context, in parallel.
+            Parallel.For(0, scoped.Length, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i =>
+            {
+                var story = context.ForStory(context.Stories[i], relations);
+                foreach (var stage in StoryStages) failures.Run(stage, story, context.Stories[i].Id);
+                scoped[i] = story;
+            });
+            // Absorbed in story order, so the result does not depend on which story finished first.
+            for (var i = 0; i < scoped.Length; i++) context.Absorb(scoped[i], i);
+        }
+        context.FailedStages.AddRange(failures.Summarise());
         var result = context.ToResult();
         store.SaveCorpus(result);
         return result;
     }
-
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>Writes the reports in <paramref name="formats"/> for everything in the store to <paramref name="folder"/>; returns the files written.</summary>
     public IReadOnlyList<string> WriteReports(IStore store, string folder, IEnumerable<string> formats, DateTimeOffset generated)

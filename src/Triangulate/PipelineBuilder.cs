@@ -38,8 +38,15 @@ public sealed class PipelineBuilder
     /// <summary>Extractors, in order: later ones may read what earlier ones found.</summary>
     public List<IExtractor> Extractors { get; } = [];
 
-    /// <summary>Corpus-wide stages, in order: linking before reconciling, since corroboration counts independence groups.</summary>
+    /// <summary>Corpus-wide stages, in order: what joins documents (entities, provenance, stories) and must see them all.</summary>
     public List<ICorpusStage> CorpusStages { get; } = [];
+
+    /// <summary>
+    /// Story stages, in order, run on each story alone (<see cref="CorpusContext.ForStory"/>) after the corpus-wide
+    /// ones: every judgment about a story (dating, claims, contradictions, series, timeline) reads that story's
+    /// evidence and nothing else.
+    /// </summary>
+    public List<ICorpusStage> StoryStages { get; } = [];
 
     /// <summary>Report writers.</summary>
     public List<IReportWriter> ReportWriters { get; } = [];
@@ -68,11 +75,12 @@ public sealed class PipelineBuilder
         // Then entities: quotes and claims link their speakers and subjects to them.
         builder.Extractors.AddRange([new Extract.Entities.EntityExtractor(), new Extract.Quotes.QuoteExtractor(), new Extract.Claims.ClaimExtractor(), new Extract.Claims.CitationExtractor()]);
         // Corpus-wide: entities are resolved first (later stages match claims and quotes by global entity id); then
-        // Link, then Reconcile. Provenance first: dating borrows dates along derivations and everything after it
-        // counts independence groups. Dating before stories so a story's first/last can use inferred dates; then
-        // claims and quotes, contradictions (verdicts), series (arithmetic checks), timeline.
-        builder.CorpusStages.AddRange([new Extract.Entities.EntityResolutionStage(), new Link.Provenance.ProvenanceLinker(), new Reconcile.DatingStage(builder.CalendarFiles), new Link.Stories.StoryClusterer(),
-            new Reconcile.ClaimMatchingStage(), new Reconcile.ContradictionStage(), new Reconcile.SeriesStage(), new Reconcile.TimelineStage()]);
+        // provenance (derivations, independence groups); then stories, from content, names and stated dates.
+        builder.CorpusStages.AddRange([new Extract.Entities.EntityResolutionStage(), new Link.Provenance.ProvenanceLinker(), new Link.Stories.StoryClusterer()]);
+        // Per story: dating first (claims re-resolve relative times against it; it reads only the story's members and
+        // their derivations), then claims and quotes, contradictions (verdicts), series (arithmetic checks), timeline.
+        builder.StoryStages.AddRange([new Reconcile.DatingStage(builder.CalendarFiles), new Reconcile.ClaimMatchingStage(), new Reconcile.ContradictionStage(),
+            new Reconcile.SeriesStage(), new Reconcile.TimelineStage()]);
         builder.ReportWriters.Add(new JsonReportWriter());
         builder.ReportWriters.Add(new MarkdownReportWriter());
         builder.ReportWriters.Add(new HtmlReportWriter());

@@ -38,4 +38,7 @@ public sealed record Claim
 
     /// <summary>Corroborated, single-source or contested.</summary>
     public required Verdict Verdict { get; init; }
+
+    /// <summary>The story this belongs to (every judgment after per-document analysis reads one story's evidence only).</summary>
+    public string? Story { get; init; }
 }

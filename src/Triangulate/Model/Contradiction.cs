@@ -14,4 +14,7 @@ public sealed record Contradiction
 
     /// <summary>Why they conflict, naming the sources.</summary>
     public required string Explanation { get; init; }
+
+    /// <summary>The story this belongs to (every judgment after per-document analysis reads one story's evidence only).</summary>
+    public string? Story { get; init; }
 }

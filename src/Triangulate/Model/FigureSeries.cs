@@ -20,4 +20,7 @@ public sealed record FigureSeries
 
     /// <summary>Results of arithmetic checks between the points and stated shares ("1,376 to 800 is a 42% fall; 'more than 40 percent' agrees").</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The story this belongs to (every judgment after per-document analysis reads one story's evidence only).</summary>
+    public string? Story { get; init; }
 }

@@ -18,4 +18,7 @@ public sealed record Quote
 
     /// <summary>Independent sources that carry it.</summary>
     public int? IndependentSources { get; init; }
+
+    /// <summary>The story this belongs to (every judgment after per-document analysis reads one story's evidence only).</summary>
+    public string? Story { get; init; }
 }

@@ -17,4 +17,7 @@ public sealed record TimelineEntry
 
     /// <summary>Documents behind it.</summary>
     public IReadOnlyList<string> Documents { get; init; } = [];
+
+    /// <summary>The story this belongs to (every judgment after per-document analysis reads one story's evidence only).</summary>
+    public string? Story { get; init; }
 }

@@ -11,8 +11,10 @@ namespace Triangulate.Reconcile;
 /// gives the event's date; "almost four months after … in August"); past events the text reports with a date ("wrote
 /// on 26 November", "towards the end of November": published on or after); and derivations (a copy is published
 /// after its source). The bounds are intersected; a best day is given when a count to the day pins it. Nothing is said
-/// without both a lower and an upper bound, or when the bounds disagree. Runs before claim matching, which re-resolves
-/// relative times against the result.
+/// without both a lower and an upper bound, or when the bounds disagree. A story stage: it reads one story's members
+/// and their derivations, and the reference year for year-less dates comes from the story's own dated members (never
+/// from the rest of the store, where one unrelated old article once moved a whole story by years). Runs before claim
+/// matching, which re-resolves relative times against the result.
 /// </summary>
 public sealed partial class DatingStage : ICorpusStage
 {
@@ -53,6 +55,17 @@ public sealed partial class DatingStage : ICorpusStage
         var undated = new List<string>();
         var knownDays = new List<int>();
         var latestYear = 0;
+        // Each document's derivations, by either end: looked up per document, never scanned per document.
+        var relationsOf = new Dictionary<string, List<Relation>>(StringComparer.Ordinal);
+        foreach (var relation in context.Relations)
+        {
+            if (relation.Kind == RelationKind.Cites || relation.To is null) continue;
+            foreach (var end in (ReadOnlySpan<string>)[relation.From, relation.To])
+            {
+                if (!relationsOf.TryGetValue(end, out var list)) relationsOf[end] = list = [];
+                list.Add(relation);
+            }
+        }
         foreach (var (document, _) in context.Corpus.ReadAnalyses())
         {
             if (YearReference(document) is { } year && year.Year > latestYear) latestYear = year.Year;
@@ -77,7 +90,7 @@ public sealed partial class DatingStage : ICorpusStage
             {
                 var document = context.Corpus.FindDocument(id);
                 if (document is null) continue;
-                if (Infer(document, context.Relations, known, corpusReference) is not { } estimate) continue;
+                if (Infer(document, relationsOf.GetValueOrDefault(id) ?? [], known, corpusReference) is not { } estimate) continue;
                 // Against the guessed first reference only a pinned day (a countdown to a calendar event) is trusted;
                 // loose intervals wait for a reference made of dated documents.
                 if (fallback is not null && estimate.Date is null) continue;

@@ -53,6 +53,7 @@ public class WebAppFixture : IAsyncLifetime
         builder.Workers = 1;
         // The web tests check what the app shows of known corpus results, so the real corpus stages make way for hand-made ones.
         builder.CorpusStages.Clear();
+        builder.StoryStages.Clear();
         builder.CorpusStages.Add(new HandMadeCorpus());
         return builder.Build();
     }

@@ -1,4 +1,5 @@
 using Triangulate.Model;
+using Triangulate.Reconcile;
 
 namespace Triangulate.Link.Stories;
 
@@ -100,6 +101,35 @@ public sealed class StoryClusterer : ICorpusStage
                 storyOf.Add(-1);
                 continue;
             }
+            var (best, bestScore) = Choose(document.Id, vector, lookup, days);
+            if (best < 0 || bestScore < 1.0)
+            {
+                best = stories.Count;
+                stories.Add(new StoryState());
+            }
+            var story = stories[best];
+            foreach (var feature in story.Add(dated, vector, FeaturesPerStory))
+            {
+                if (!index.TryGetValue(feature, out var postings)) index[feature] = postings = new Postings();
+                postings.Add(best, MaxPostings);
+            }
+            docIds.Add(document.Id);
+            storyOf.Add(best);
+        }
+        PlaceDeferred(context, stories, docIds, storyOf, deferred, (vector, lookup) => Choose(null, vector, lookup, null));
+        MergeDerived(context, stories, docIds, storyOf);
+        var built = new List<Story>();
+        for (var s = 0; s < stories.Count; s++)
+        {
+            if (stories[s].Merged >= 0 || stories[s].Documents.Count == 0) continue;
+            built.Add(stories[s].ToStory(context));
+        }
+        built.Sort((x, y) => string.CompareOrdinal(x.Documents[0], y.Documents[0]));
+        context.Stories.AddRange(built);
+
+        // The story a vector should join: the one it exceeds its required similarity by most (score ≥ 1 to join).
+        (int Best, double Score) Choose(string? id, List<(ulong Feature, double Weight)> vector, bool[] lookup, (int First, int Last)? days)
+        {
             scores.Clear();
             for (var f = 0; f < vector.Count; f++)
             {
@@ -109,7 +139,6 @@ public sealed class StoryClusterer : ICorpusStage
                 foreach (var s in postings.Stories) scores[s] = scores.GetValueOrDefault(s) + weight;
             }
             Shortlist(scores, shortlist);
-            // The best story is the one the document exceeds its required similarity by most.
             var best = -1;
             var bestScore = 0.0;
             double bestCosine = 0, bestRequired = 0;
@@ -133,31 +162,9 @@ public sealed class StoryClusterer : ICorpusStage
                 var score = cosine / required;
                 if (score > bestScore || (score == bestScore && s < best)) { best = s; bestScore = score; bestCosine = cosine; bestRequired = required; bestShared = shared; }
             }
-            Trace?.Invoke(document.Id, best >= 0 ? stories[best].Documents[0] : null, bestCosine, bestRequired, bestShared, best >= 0 ? Gap(days, stories[best]) : -1);
-            if (best < 0 || bestScore < 1.0)
-            {
-                best = stories.Count;
-                stories.Add(new StoryState());
-            }
-            var story = stories[best];
-            foreach (var feature in story.Add(dated, vector, FeaturesPerStory))
-            {
-                if (!index.TryGetValue(feature, out var postings)) index[feature] = postings = new Postings();
-                postings.Add(best, MaxPostings);
-            }
-            docIds.Add(document.Id);
-            storyOf.Add(best);
+            if (id is not null) Trace?.Invoke(id, best >= 0 ? stories[best].Documents[0] : null, bestCosine, bestRequired, bestShared, best >= 0 ? Gap(days, stories[best]) : -1);
+            return (best, bestScore);
         }
-        PlaceDeferred(context, stories, docIds, storyOf, deferred);
-        MergeDerived(context, stories, docIds, storyOf);
-        var built = new List<Story>();
-        for (var s = 0; s < stories.Count; s++)
-        {
-            if (stories[s].Merged >= 0 || stories[s].Documents.Count == 0) continue;
-            built.Add(stories[s].ToStory(context));
-        }
-        built.Sort((x, y) => string.CompareOrdinal(x.Documents[0], y.Documents[0]));
-        context.Stories.AddRange(built);
     }
 
     /// <summary>Days between a document's dates and a story's, or -1 when either is unknown.</summary>
@@ -203,7 +210,8 @@ public sealed class StoryClusterer : ICorpusStage
     /// deferred documents resolve over repeated passes; any left (a family with no dated member) starts its own story.
     /// </summary>
     private static void PlaceDeferred(CorpusContext context, List<StoryState> stories, List<string> docIds, List<int> storyOf,
-        List<(int Position, Document Document, List<(ulong Feature, double Weight)> Vector)> deferred)
+        List<(int Position, Document Document, List<(ulong Feature, double Weight)> Vector)> deferred,
+        Func<List<(ulong Feature, double Weight)>, bool[], (int Best, double Score)> choose)
     {
         if (deferred.Count == 0) return;
         var position = new Dictionary<string, int>(docIds.Count, StringComparer.Ordinal);
@@ -226,12 +234,46 @@ public sealed class StoryClusterer : ICorpusStage
                 changed = true;
             }
         }
+        // What is left is a family with no placed member (all undated): it is placed by its content, as one document
+        // made of all its members, like any undated document (it once became a story of its own, never compared).
+        var families = new UnionFind(deferred.Count);
+        foreach (var relation in context.Relations)
+        {
+            if (relation.Kind == RelationKind.Cites || relation.To is null) continue;
+            if (!position.TryGetValue(relation.From, out var a) || !position.TryGetValue(relation.To, out var b)) continue;
+            if (waiting.TryGetValue(a, out var ka) && waiting.TryGetValue(b, out var kb)) families.Union(ka, kb);
+        }
+        var members = new SortedDictionary<int, List<(int Waiter, int K)>>();
         foreach (var (waiter, k) in waiting)
         {
-            storyOf[waiter] = stories.Count;
-            var story = new StoryState();
-            story.Add(deferred[k].Document, deferred[k].Vector, FeaturesPerStory);
-            stories.Add(story);
+            var root = families.Find(k);
+            if (!members.TryGetValue(root, out var list)) members[root] = list = [];
+            list.Add((waiter, k));
+        }
+        foreach (var family in members.Values)
+        {
+            family.Sort();
+            var summed = new Dictionary<ulong, double>();
+            foreach (var (_, k) in family)
+                foreach (var (feature, weight) in deferred[k].Vector) summed[feature] = summed.GetValueOrDefault(feature) + weight;
+            var norm = Math.Sqrt(summed.Values.Sum(w => w * w));
+            var vector = summed.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(FeaturesPerDocument)
+                .Select(p => (p.Key, p.Value / Math.Max(norm, 1e-12))).ToList();
+            var lookup = new bool[vector.Count];
+            Array.Fill(lookup, true);
+            var (best, score) = choose(vector, lookup);
+            int target;
+            if (best >= 0 && score >= 1.0) target = Root(stories, best);
+            else
+            {
+                target = stories.Count;
+                stories.Add(new StoryState());
+            }
+            foreach (var (waiter, k) in family)
+            {
+                storyOf[waiter] = target;
+                stories[target].Add(deferred[k].Document, deferred[k].Vector, FeaturesPerStory);
+            }
         }
     }
 
