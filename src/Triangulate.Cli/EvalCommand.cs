@@ -84,7 +84,7 @@ internal static class EvalCommand
                 $"pages {run.Pages}  precision {run.Score.Precision:F3}  recall {run.Score.Recall:F3}  F1 {run.Score.F1:F3}  pages/s {run.PagesPerSecond:F1}") + steady);
             return ExitCodes.Success;
         });
-        return new Command("eval", "Measure a stage against a labelled data set") { extraction, Dates(), EvalExtractCommand.Create(), EvalLinkCommand.Create() };
+        return new Command("eval", "Measure a stage against a labelled data set") { extraction, Dates(), EvalExtractCommand.Create(), EvalLinkCommand.Create(), EvalStoriesCommand.Create() };
     }
 
     /// <summary><c>triangulate eval dates DIR [--pages]</c>: publication days read from HTML against htmldate-style gold.</summary>

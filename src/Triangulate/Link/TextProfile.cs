@@ -52,6 +52,40 @@ internal sealed class TextProfile
     /// </summary>
     public HashSet<ulong> Keys { get; }
 
+    /// <summary>Hashes of the body's word 5-grams (folded words): how much wording two texts share, whatever their facts.</summary>
+    public HashSet<ulong> WordFiveGrams { get; private init; } = [];
+
+    /// <summary>Shared word 5-grams over the smaller set's size (0 when either text has none).</summary>
+    public static double SharedFiveGrams(TextProfile a, TextProfile b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var (small, large) = a.WordFiveGrams.Count <= b.WordFiveGrams.Count ? (a.WordFiveGrams, b.WordFiveGrams) : (b.WordFiveGrams, a.WordFiveGrams);
+        if (small.Count == 0) return 0;
+        var shared = 0;
+        foreach (var gram in small)
+            if (large.Contains(gram)) shared++;
+        return (double)shared / small.Count;
+    }
+
+    /// <summary>A rolling window of the last five word hashes, each full window hashed into the set.</summary>
+    private sealed class FiveGrams
+    {
+        private readonly ulong[] _window = new ulong[5];
+        private int _seen;
+
+        public HashSet<ulong> Set { get; } = [];
+
+        public void Add(ulong word)
+        {
+            _window[_seen++ % 5] = word;
+            if (_seen < 5) return;
+            var gram = 0UL;
+            for (var k = 0; k < 5; k++) gram = LinkText.Mix(gram * 31 + _window[(_seen + k) % 5]);
+            Set.Add(gram);
+        }
+    }
+
     /// <summary>
     /// Profiles the body blocks of <paramref name="document"/> (the whole text when none is classified body). Without
     /// <paramref name="signature"/> the MinHash is skipped (64 hashes a word: most of the cost, and verification needs none).
@@ -68,17 +102,18 @@ internal sealed class TextProfile
         var bodyHash = 14695981039346656037UL;
         var any = false;
         var keys = new HashSet<ulong>();
+        var grams = new FiveGrams();
         foreach (var block in document.Blocks)
         {
             if (block.Kind != BlockKind.Body) continue;
             any = true;
-            Scan(text, block.Start, block.End, sentences, minima, window, ref words, ref bodyHash, keys);
+            Scan(text, block.Start, block.End, sentences, minima, window, ref words, ref bodyHash, keys, grams);
         }
-        if (!any) Scan(text, 0, text.Length, sentences, minima, window, ref words, ref bodyHash, keys);
-        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), minima, words, keys);
+        if (!any) Scan(text, 0, text.Length, sentences, minima, window, ref words, ref bodyHash, keys, grams);
+        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), minima, words, keys) { WordFiveGrams = grams.Set };
     }
 
-    private static void Scan(string text, int start, int end, List<ProfileSentence> sentences, ulong[] signature, ulong[] window, ref int words, ref ulong bodyHash, HashSet<ulong> keys)
+    private static void Scan(string text, int start, int end, List<ProfileSentence> sentences, ulong[] signature, ulong[] window, ref int words, ref ulong bodyHash, HashSet<ulong> keys, FiveGrams grams)
     {
         var sentenceStart = -1;
         var content = new HashSet<ulong>();
@@ -116,6 +151,7 @@ internal sealed class TextProfile
                 var hash = LinkText.Hash(folded);
                 words++;
                 bodyHash = (bodyHash ^ hash) * 1099511628211UL;
+                grams.Add(hash);
                 // Shingles: a rolling window of word hashes, min-hashed under each seed.
                 Array.Copy(window, 1, window, 0, ShingleSize - 1);
                 window[ShingleSize - 1] = hash;

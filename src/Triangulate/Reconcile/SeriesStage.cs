@@ -108,6 +108,9 @@ public sealed class SeriesStage : ICorpusStage
     private static void CheckShares(CorpusContext context, List<int> set, ClaimFacts[] facts, string?[] holders, List<string> notes, HashSet<string> contested)
     {
         var claims = context.Claims;
+        // A bare count ("items") with no holder is too loose a figure to check a share against: "500" and "over 2m"
+        // said of different things in one story once made a 100 % "fall" and a false contradiction.
+        if (holders[set[0]] is null && string.Equals(claims[set[0]].Value?.Unit, "items", StringComparison.Ordinal)) return;
         int whole = -1, part = -1;
         foreach (var i in set)
         {

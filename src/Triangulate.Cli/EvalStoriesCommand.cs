@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Triangulate.Link.Evaluation;
+using Triangulate.Store;
+
+namespace Triangulate.Cli;
+
+/// <summary>
+/// <c>triangulate eval stories INPUT --gold GOLD</c>: analyses INPUT into a fresh store and scores the stories (B-cubed
+/// against the gold, beside the TF-IDF + average-linkage baseline) and everything that joins documents, for the look
+/// and held parts apart.
+/// </summary>
+internal static class EvalStoriesCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<string[]>("INPUT") { Description = "Files or folders to analyse (e.g. ecb-dev.jsonl)", Arity = ArgumentArity.OneOrMore };
+        var goldOption = new Option<string>("--gold") { Description = "Gold stories: ECB+'s {url: {story, topic}} or the generator's {stories, derivations}", Required = true };
+        var db = new Option<string?>("--db") { Description = "Store to analyse into (default: a temporary file, removed afterwards)" };
+        var distance = new Option<double>("--baseline-distance") { Description = "Cosine distance at which the baseline stops merging", DefaultValueFactory = _ => 0.7 };
+        var command = new Command("stories", "Score stories, derivations, corroborations and contradictions against gold stories, beside a TF-IDF + average-linkage baseline")
+        {
+            input, goldOption, db, distance,
+        };
+        command.SetAction(result =>
+        {
+            var gold = result.GetValue(goldOption)!;
+            if (!File.Exists(gold))
+            {
+                Console.Error.WriteLine($"error: {gold}: no such gold file (evaluation data is not part of the repository)");
+                return ExitCodes.Usage;
+            }
+            var path = result.GetValue(db) ?? Path.Combine(Path.GetTempPath(), $"triangulate-eval-{Guid.NewGuid():N}.db");
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                var pipeline = PipelineBuilder.CreateDefault().Build();
+                CorpusResultAndScore(pipeline, result.GetValue(input)!, path, StoryGold.Read(gold), result.GetValue(distance), clock);
+                return ExitCodes.Success;
+            }
+            finally
+            {
+                if (result.GetValue(db) is null)
+                    foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+            }
+        });
+        return command;
+    }
+
+    private static void CorpusResultAndScore(Pipeline pipeline, string[] input, string path, StoryGold gold, double distance, Stopwatch clock)
+    {
+        using var store = SqliteStore.Open(path);
+        var summary = pipeline.Analyze(input, store);
+        var analysed = clock.Elapsed.TotalSeconds;
+        var r = StoryEvaluation.Run(store, store.LoadCorpus(), gold, distance);
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(inv, $"documents {r.Documents}  stories {r.Stories.Found} (gold {r.Stories.Gold})  analyse {analysed:F1} s  problems {summary.Problems.Count}  failed stages {summary.FailedStages.Count}"));
+        Console.WriteLine("stories B3           all: P     R     F1     look: P     R     F1     held: P     R     F1");
+        Console.WriteLine(Row("triangulate", r.Pipeline));
+        if (r.Baseline is { } b) Console.WriteLine(Row(string.Create(inv, $"tfidf+avg@{distance:F2}"), b));
+        else Console.WriteLine("tfidf+avg            (skipped: more than " + TfidfAverageLinkage.MaxDocuments + " documents)");
+        Console.WriteLine(string.Create(inv, $"derivations {r.Derivations.Found}  across gold stories {r.Derivations.AcrossStories}  sharing < 5% of 5-grams {r.LowOverlapDerivations}"));
+        if (r.DerivationScore is { } d) Console.WriteLine(string.Create(inv, $"derivations vs gold ({d.Gold} pairs): P {d.Precision:F3}  R {d.Recall:F3}"));
+        Console.WriteLine(string.Create(inv, $"claims with 2+ sources {r.Corroborations.Shared}  across gold stories {r.Corroborations.AcrossStories}"));
+        Console.WriteLine(string.Create(inv, $"contradictions {r.Contradictions.Found}  across gold stories {r.Contradictions.AcrossStories}"));
+    }
+
+    private static string Row(string name, (ClusterScore All, ClusterScore Look, ClusterScore Held) s) => string.Create(CultureInfo.InvariantCulture,
+        $"{name,-20} {s.All.Precision:F3} {s.All.Recall:F3} {s.All.F1:F3}      {s.Look.Precision:F3} {s.Look.Recall:F3} {s.Look.F1:F3}      {s.Held.Precision:F3} {s.Held.Recall:F3} {s.Held.F1:F3}");
+}

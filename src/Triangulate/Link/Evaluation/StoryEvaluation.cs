@@ -1,0 +1,146 @@
+using Triangulate.Model;
+
+namespace Triangulate.Link.Evaluation;
+
+/// <summary>Stories and everything that joins documents, scored against gold stories, for all documents and for the look and held parts apart.</summary>
+public sealed record StoryEvaluationResult
+{
+    /// <summary>Documents scored (those the gold knows).</summary>
+    public required int Documents { get; init; }
+
+    /// <summary>Stories formed over them, and gold stories.</summary>
+    public required (int Found, int Gold) Stories { get; init; }
+
+    /// <summary>B-cubed of the pipeline's stories: all, look part, held part.</summary>
+    public required (ClusterScore All, ClusterScore Look, ClusterScore Held) Pipeline { get; init; }
+
+    /// <summary>B-cubed of TF-IDF + average linkage at a fixed cosine distance; null when the corpus is too large for it.</summary>
+    public (ClusterScore All, ClusterScore Look, ClusterScore Held)? Baseline { get; init; }
+
+    /// <summary>Derivations found, and how many join documents of different gold stories.</summary>
+    public required (int Found, int AcrossStories) Derivations { get; init; }
+
+    /// <summary>Same-language derivations whose texts share under 5 % of their word 5-grams (the shorter text's).</summary>
+    public required int LowOverlapDerivations { get; init; }
+
+    /// <summary>Derivation precision and recall against gold derivations (unordered pairs); null when the gold has none.</summary>
+    public (double Precision, double Recall, int Gold)? DerivationScore { get; init; }
+
+    /// <summary>Claims carried by two or more documents, and how many of those span different gold stories.</summary>
+    public required (int Shared, int AcrossStories) Corroborations { get; init; }
+
+    /// <summary>Contradictions, and how many join claims from different gold stories.</summary>
+    public required (int Found, int AcrossStories) Contradictions { get; init; }
+}
+
+/// <summary>Scores a store's corpus results against <see cref="StoryGold"/> (see <c>triangulate eval stories</c>).</summary>
+public static class StoryEvaluation
+{
+    /// <summary>Share of the shorter text's word 5-grams under which a same-language derivation is counted as low-overlap.</summary>
+    public const double LowOverlap = 0.05;
+
+    /// <summary>Scores <paramref name="corpus"/>'s documents and <paramref name="result"/> against <paramref name="gold"/>.</summary>
+    public static StoryEvaluationResult Run(ICorpusReader corpus, CorpusResult result, StoryGold gold, double baselineDistance = 0.7)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(gold);
+        var urlOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var texts = new List<string>();
+        var order = new List<string>();
+        foreach (var (document, _) in corpus.ReadAnalyses())
+        {
+            if (!gold.Stories.ContainsKey(document.Source)) continue;
+            urlOf[document.Id] = document.Source;
+            order.Add(document.Id);
+            texts.Add(document.Text);
+        }
+        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var story in result.Stories)
+            foreach (var id in story.Documents) storyOf[id] = story.Id;
+        var found = order.Select(id => storyOf.GetValueOrDefault(id, "alone:" + id)).ToList();
+        var pipeline = Score(order, found, urlOf, gold);
+
+        (ClusterScore, ClusterScore, ClusterScore)? baseline = null;
+        if (order.Count <= TfidfAverageLinkage.MaxDocuments)
+        {
+            var labels = TfidfAverageLinkage.Cluster(texts, baselineDistance);
+            baseline = Score(order, [.. labels.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture))], urlOf, gold);
+        }
+
+        var derivations = 0;
+        var across = 0;
+        var low = 0;
+        var pairs = new HashSet<(string, string)>();
+        foreach (var relation in result.Relations)
+        {
+            if (relation.Kind == RelationKind.Cites || relation.To is null) continue;
+            if (!urlOf.TryGetValue(relation.From, out var a) || !urlOf.TryGetValue(relation.To, out var b)) continue;
+            derivations++;
+            pairs.Add(StoryGold.Pair(a, b));
+            if (gold.Stories[a] != gold.Stories[b]) across++;
+            if (relation.Kind == RelationKind.Translation) continue;
+            var x = corpus.FindDocument(relation.From);
+            var y = corpus.FindDocument(relation.To);
+            if (x is not null && y is not null && SharedFiveGrams(x.Body, y.Body) < LowOverlap) low++;
+        }
+        (double, double, int)? derivationScore = null;
+        if (gold.Derivations is { } truth)
+        {
+            var scoredTruth = truth.Where(p => gold.Stories.ContainsKey(p.Item1) && gold.Stories.ContainsKey(p.Item2)).ToHashSet();
+            var hits = pairs.Count(scoredTruth.Contains);
+            derivationScore = (pairs.Count == 0 ? 1 : (double)hits / pairs.Count, scoredTruth.Count == 0 ? 1 : (double)hits / scoredTruth.Count, scoredTruth.Count);
+        }
+
+        var goldOfDocument = urlOf.ToDictionary(p => p.Key, p => gold.Stories[p.Value], StringComparer.Ordinal);
+        bool Spans(IEnumerable<string> documents) => documents.Select(d => goldOfDocument.GetValueOrDefault(d)).Where(s => s is not null).Distinct().Count() > 1;
+        var shared = result.Claims.Where(c => c.Sources.Count > 1).ToList();
+        var claimSources = result.Claims.ToDictionary(c => c.Id, c => c.Sources, StringComparer.Ordinal);
+        return new StoryEvaluationResult
+        {
+            Documents = order.Count,
+            Stories = (found.Distinct().Count(), order.Select(id => gold.Stories[urlOf[id]]).Distinct().Count()),
+            Pipeline = pipeline,
+            Baseline = baseline,
+            Derivations = (derivations, across),
+            LowOverlapDerivations = low,
+            DerivationScore = derivationScore,
+            Corroborations = (shared.Count, shared.Count(c => Spans(c.Sources))),
+            Contradictions = (result.Contradictions.Count, result.Contradictions.Count(c => Spans(c.Claims.SelectMany(id => claimSources.GetValueOrDefault(id) ?? [])))),
+        };
+    }
+
+    private static (ClusterScore All, ClusterScore Look, ClusterScore Held) Score(List<string> order, List<string> found, Dictionary<string, string> urlOf, StoryGold gold)
+    {
+        var all = new List<(string, string)>();
+        var look = new List<(string, string)>();
+        var held = new List<(string, string)>();
+        for (var i = 0; i < order.Count; i++)
+        {
+            var url = urlOf[order[i]];
+            var item = (gold.Stories[url], found[i]);
+            all.Add(item);
+            (gold.IsHeld(url) ? held : look).Add(item);
+        }
+        return (BCubed.Score(all), BCubed.Score(look), BCubed.Score(held));
+    }
+
+    /// <summary>Shared word 5-grams over the shorter text's 5-grams (0 when either has none).</summary>
+    public static double SharedFiveGrams(string a, string b)
+    {
+        var x = FiveGrams(a);
+        var y = FiveGrams(b);
+        if (x.Count == 0 || y.Count == 0) return 0;
+        var (small, large) = x.Count <= y.Count ? (x, y) : (y, x);
+        return (double)small.Count(large.Contains) / small.Count;
+    }
+
+    private static HashSet<string> FiveGrams(string text)
+    {
+        var words = text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('.', ',', ';', ':', '"', '“', '”', '(', ')', '\'').ToLowerInvariant()).Where(w => w.Length > 0).ToList();
+        var grams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 5 <= words.Count; i++) grams.Add(string.Join(' ', words.GetRange(i, 5)));
+        return grams;
+    }
+}
