@@ -119,6 +119,7 @@ internal sealed class TextProfile
         var content = new HashSet<ulong>();
         var anchors = new HashSet<ulong>();
         var wording = new HashSet<ulong>();
+        var figures = new HashSet<ulong>();
         var firstWord = true;
         // Quotation state: words inside quotation marks are counted per sentence, so a sentence that is mostly
         // quoted speech is known (a straight double quote toggles; a paragraph break closes any open quote).
@@ -172,7 +173,11 @@ internal sealed class TextProfile
                 {
                     specific = true;
                     var number = LinkText.NumberKey(word);
-                    if (number.Length > 0 && !(number.Length == 1 && word.Length == 1)) anchors.Add(LinkText.Hash("#" + number));
+                    if (number.Length > 0 && !(number.Length == 1 && word.Length == 1))
+                    {
+                        anchors.Add(LinkText.Hash("#" + number));
+                        figures.Add(LinkText.Hash("#" + number));
+                    }
                 }
                 else if (char.IsUpper(word[0]) && !LinkText.StopWords.Contains(folded))
                 {
@@ -205,17 +210,18 @@ internal sealed class TextProfile
                     if (text[stop] is '”' or '"') inQuote = false;
                     stop++;
                 }
-                Flush(sentences, sentenceStart, stop, content, anchors, wording, 2 * quotedWords > sentenceWords, keys);
+                Flush(sentences, sentenceStart, stop, content, anchors, wording, figures, 2 * quotedWords > sentenceWords, keys);
                 content = new HashSet<ulong>();
                 anchors = new HashSet<ulong>();
                 wording = new HashSet<ulong>();
+                figures = new HashSet<ulong>();
                 quotedWords = sentenceWords = 0;
                 sentenceStart = -1;
                 firstWord = true;
                 i = stop;
             }
         }
-        if (sentenceStart >= 0) Flush(sentences, sentenceStart, TrimEnd(text, sentenceStart, end), content, anchors, wording, 2 * quotedWords > sentenceWords, keys);
+        if (sentenceStart >= 0) Flush(sentences, sentenceStart, TrimEnd(text, sentenceStart, end), content, anchors, wording, figures, 2 * quotedWords > sentenceWords, keys);
     }
 
     private static int TrimEnd(string text, int start, int end)
@@ -224,11 +230,11 @@ internal sealed class TextProfile
         return end;
     }
 
-    private static void Flush(List<ProfileSentence> sentences, int start, int end, HashSet<ulong> content, HashSet<ulong> anchors, HashSet<ulong> wording, bool quoted, HashSet<ulong> keys)
+    private static void Flush(List<ProfileSentence> sentences, int start, int end, HashSet<ulong> content, HashSet<ulong> anchors, HashSet<ulong> wording, HashSet<ulong> figures, bool quoted, HashSet<ulong> keys)
     {
         keys.UnionWith(anchors);
         if (content.Count == 0 && anchors.Count == 0) return;
-        sentences.Add(new ProfileSentence(start, end, [.. content], [.. anchors], [.. wording], quoted));
+        sentences.Add(new ProfileSentence(start, end, [.. content], [.. anchors], [.. wording], quoted) { Figures = [.. figures] });
     }
 
     private static bool ContainsDigit(ReadOnlySpan<char> word)

@@ -104,6 +104,10 @@ public sealed class ProvenanceLinker : ICorpusStage
         var derivations = new List<Relation>();
         var neighbours = new Dictionary<int, List<int>>();
         Verify(context.Corpus, docs, pairs, derivations, neighbours);
+        // Independence is judged on every verified derivation (a copy of two copies is one source with both), the
+        // relations shown keep one source per derived document.
+        var groups = IndependenceGrouper.Group(docs, derivations).ToList();
+        derivations = OneSourceEach(derivations, docs);
         LinkCitationsToDocuments(docs, cites, neighbours);
 
         var relations = new List<Relation>(derivations.Count + cites.Count);
@@ -111,8 +115,40 @@ public sealed class ProvenanceLinker : ICorpusStage
         relations.AddRange(cites);
         relations.Sort(CompareRelations);
         context.Relations.AddRange(relations);
-        foreach (var (document, group) in IndependenceGrouper.Group(docs, derivations))
+        foreach (var (document, group) in groups)
             context.IndependenceGroups[document] = group;
+    }
+
+    /// <summary>
+    /// Keeps one source per derived document. Copies of one wire story verify against each other as well as against
+    /// the wire's own page, and a clique of copies is not what happened: each was taken from one source. The kept one
+    /// is the source the document credits, else the earliest published, else the best-aligned; the family (and so the
+    /// independence group) stays the same, since every copy still reaches the source.
+    /// </summary>
+    private static List<Relation> OneSourceEach(List<Relation> derivations, List<DocumentSummary> docs)
+    {
+        var byId = new Dictionary<string, DocumentSummary>(docs.Count, StringComparer.Ordinal);
+        foreach (var d in docs) byId[d.Id] = d;
+        var best = new Dictionary<string, Relation>(StringComparer.Ordinal);
+        foreach (var relation in derivations)
+        {
+            if (!best.TryGetValue(relation.From, out var kept) || Better(relation, kept)) best[relation.From] = relation;
+        }
+        return [.. best.Values];
+
+        bool Better(Relation candidate, Relation kept)
+        {
+            var derived = byId[candidate.From];
+            var (x, y) = (byId[candidate.To!], byId[kept.To!]);
+            var cx = Credits(derived, x);
+            if (cx != Credits(derived, y)) return cx;
+            var dx = x.Published?.Earliest;
+            var dy = y.Published?.Earliest;
+            if (dx is { } a && dy is { } b && a != b) return a < b;
+            if (dx is null != dy is null) return dx is not null;
+            if (candidate.Score != kept.Score) return candidate.Score > kept.Score;
+            return string.CompareOrdinal(candidate.To, kept.To) < 0;
+        }
     }
 
     /// <summary>Documents sharing at least <see cref="MinSharedAnchors"/> rare anchors, most shared first, ties by index.</summary>
@@ -186,6 +222,10 @@ public sealed class ProvenanceLinker : ICorpusStage
         // at least three of its passages keep the source's own wording.
         var derived = identical || (taken >= 3 && coverage >= 0.25) || (taken >= 2 && smaller <= 4 && coverage >= 0.5);
         if (!derived || (fiveGrams < MinSharedFiveGrams && !IsParaphrase(aligned, taken))) return null;
+        // One template, two events: the aligned sentences read alike but their figures differ ("revenue fell 10.8% to
+        // €8.57 billion" / "fell 4.5% to €9.69 billion"). A copy keeps its source's figures; a follow-up that updates
+        // them is a new report, not a copy.
+        if (!identical && !translation && FiguresDisagree(alignment, pa, pb)) return null;
 
         var kind = translation ? RelationKind.Translation
             : identical || alignment.MeanSimilarity >= 0.85 ? RelationKind.Copy
@@ -250,6 +290,27 @@ public sealed class ProvenanceLinker : ICorpusStage
             if (shared >= MinSharedWording && shared >= 0.3 * Math.Sqrt((double)sa.Wording.Length * sb.Wording.Length)) taken++;
         }
         return taken;
+    }
+
+    /// <summary>
+    /// Whether the aligned sentences that both state figures mostly state different ones: a third or more of them share
+    /// no number at all.
+    /// </summary>
+    internal static bool FiguresDisagree(Alignment alignment, TextProfile pa, TextProfile pb)
+    {
+        int both = 0, disjoint = 0;
+        foreach (var pair in alignment.Pairs)
+        {
+            var fa = pa.Sentences[pair.A].Figures;
+            var fb = pb.Sentences[pair.B].Figures;
+            if (fa.Length == 0 || fb.Length == 0) continue;
+            both++;
+            var shared = false;
+            foreach (var f in fa)
+                if (Array.IndexOf(fb, f) >= 0) { shared = true; break; }
+            if (!shared) disjoint++;
+        }
+        return disjoint > 0 && 3 * disjoint >= both;
     }
 
     /// <summary>

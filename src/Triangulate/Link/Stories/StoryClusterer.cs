@@ -63,6 +63,9 @@ public sealed class StoryClusterer : ICorpusStage
     /// </summary>
     public int MinSharedBeyondWindow { get; init; } = 3;
 
+    /// <summary>Splits stories that hold two events of one kind; null leaves the clusterer's stories as they are.</summary>
+    internal StorySplitter? Splitter { get; init; } = new();
+
     /// <summary>Diagnostics: when set, receives each document, its best story's first document, the similarity, the similarity needed, the features shared and the gap in days (-1 when unknown).</summary>
     internal Action<string, string?, double, double, int, int>? Trace { get; init; }
 
@@ -127,6 +130,7 @@ public sealed class StoryClusterer : ICorpusStage
             if (stories[s].Merged >= 0 || stories[s].Documents.Count == 0) continue;
             built.Add(stories[s].ToStory(context));
         }
+        built = SplitEvents(context, built);
         built.Sort((x, y) => string.CompareOrdinal(x.Documents[0], y.Documents[0]));
         context.Stories.AddRange(built);
 
@@ -168,6 +172,50 @@ public sealed class StoryClusterer : ICorpusStage
             if (id is not null) Trace?.Invoke(id, best >= 0 ? stories[best].Documents[0] : null, bestCosine, bestRequired, bestShared, best >= 0 ? Gap(days, stories[best]) : -1);
             return (best, bestScore);
         }
+    }
+
+    /// <summary>Splits each story that holds two events of one kind (<see cref="StorySplitter"/>); stories in parallel.</summary>
+    private List<Story> SplitEvents(CorpusContext context, List<Story> stories)
+    {
+        if (Splitter is null) return stories;
+        var relationsOf = context.RelationsByDocument();
+        var parts = new List<Story>[stories.Count];
+        Parallel.For(0, stories.Count, i =>
+        {
+            var story = stories[i];
+            var relations = new List<Relation>();
+            foreach (var id in story.Documents)
+                if (relationsOf.TryGetValue(id, out var from)) relations.AddRange(from);
+            var split = Splitter.Split(story.Documents, context.Corpus, relations);
+            parts[i] = split.Count == 1 ? [story] : [.. split.Select(ids => Part(context, ids))];
+        });
+        return [.. parts.SelectMany(p => p)];
+    }
+
+    /// <summary>A story made of one part of a split: titled by its first document that has a headline, dated by its members.</summary>
+    private static Story Part(CorpusContext context, List<string> documents)
+    {
+        string? title = null;
+        PartialDate? first = null, last = null;
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in documents)
+        {
+            groups.Add(context.GroupOf(id));
+            if (context.Corpus.FindDocument(id) is not { } document) continue;
+            if (title is null && document.Title is { Length: > 0 } t) title = t;
+            if (document.Published is not { } published) continue;
+            if (first is null || published.Earliest < first.Value) first = published.Earliest;
+            if (last is null || published.Latest > last.Value) last = published.Latest;
+        }
+        return new Story
+        {
+            Id = StableId.Of("s", documents[0]),
+            Title = title ?? "(untitled)",
+            Documents = documents,
+            First = first,
+            Last = last,
+            IndependentSources = groups.Count,
+        };
     }
 
     /// <summary>Days between a document's dates and a story's, or -1 when either is unknown.</summary>

@@ -9,7 +9,7 @@ namespace Triangulate.Link.Stories;
 /// </summary>
 internal static class StoryFeatures
 {
-    private const double NameBoost = 2.0;
+    internal const double NameBoost = 2.0;
 
     /// <summary>
     /// Documents assumed seen before the corpus, none with the term: in a corpus of five reports of one event the
@@ -25,16 +25,7 @@ internal static class StoryFeatures
     /// </summary>
     public static List<(ulong Feature, double Weight)> Vector(Document document, DocumentAnalysis analysis, Dictionary<ulong, int> df, int seen, int max, out bool[] lookup, double minLookupIdf, bool learn = true)
     {
-        var tf = new Dictionary<ulong, (int Count, bool Name)>();
-        foreach (var entity in analysis.Entities)
-            foreach (var part in entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                if (part.Length > 1) Bump(tf, LinkText.Hash("@" + LinkText.NameKey(part)), true);
-        foreach (var block in document.Blocks)
-        {
-            if (block.Kind is not (BlockKind.Body or BlockKind.Title)) continue;
-            Tokenize(document.Text, block.Start, block.End, tf);
-        }
-        if (tf.Count == 0) Tokenize(document.Text, 0, document.Text.Length, tf);
+        var tf = Terms(document, analysis);
         var vector = new List<(ulong Feature, double Weight)>(tf.Count);
         foreach (var (feature, (count, name)) in tf)
         {
@@ -59,6 +50,22 @@ internal static class StoryFeatures
         norm = Math.Sqrt(Math.Max(norm, 1e-12));
         for (var i = 0; i < vector.Count; i++) vector[i] = (vector[i].Feature, vector[i].Weight / norm);
         return vector;
+    }
+
+    /// <summary>The document's term counts: entity name parts, then the words and numbers of its title and body blocks (the whole text when none).</summary>
+    public static Dictionary<ulong, (int Count, bool Name)> Terms(Document document, DocumentAnalysis analysis)
+    {
+        var tf = new Dictionary<ulong, (int Count, bool Name)>();
+        foreach (var entity in analysis.Entities)
+            foreach (var part in entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                if (part.Length > 1) Bump(tf, LinkText.Hash("@" + LinkText.NameKey(part)), true);
+        foreach (var block in document.Blocks)
+        {
+            if (block.Kind is not (BlockKind.Body or BlockKind.Title)) continue;
+            Tokenize(document.Text, block.Start, block.End, tf);
+        }
+        if (tf.Count == 0) Tokenize(document.Text, 0, document.Text.Length, tf);
+        return tf;
     }
 
     private static void Tokenize(string text, int start, int end, Dictionary<ulong, (int, bool)> tf)
