@@ -11,41 +11,41 @@ internal sealed class ArticleRenderer
     // Recent headlines per outlet, for "READ MORE" teasers and "Most read" lists: boilerplate that names other stories.
     private readonly Dictionary<Outlet, Queue<string>> _recent = [];
 
-    public string Render(Article article, Rng rng)
+    public Page Render(Article article, Rng rng)
     {
         var outlet = article.Outlet;
         var body = article.Body;
-        var blocks = new List<string>();
-        blocks.AddRange(outlet.Header);
-        if (outlet.TitleInText) blocks.Add(article.Title);
+        var blocks = new List<(PagePart, string)>();
+        foreach (var line in outlet.Header) blocks.Add((PagePart.Navigation, line));
+        if (outlet.TitleInText) blocks.Add((PagePart.Headline, article.Title));
         var byline = Byline(article);
         var dateLine = article.Dated ? DateLine(outlet, article.Time) : null;
-        if (byline is not null && dateLine is not null && outlet.BylineStyle % 2 == 0) blocks.Add($"{byline} | {dateLine}");
+        if (byline is not null && dateLine is not null && outlet.BylineStyle % 2 == 0) blocks.Add((PagePart.Byline, $"{byline} | {dateLine}"));
         else
         {
-            if (byline is not null) blocks.Add(byline);
-            if (dateLine is not null) blocks.Add(dateLine);
+            if (byline is not null) blocks.Add((PagePart.Byline, byline));
+            if (dateLine is not null) blocks.Add((PagePart.Byline, dateLine));
         }
         var recent = _recent.TryGetValue(outlet, out var queue) ? queue : null;
         var index = 0;
         foreach (var paragraph in body.RenderParagraphs())
         {
-            blocks.Add(paragraph);
+            blocks.Add((PagePart.Paragraph, paragraph));
             index++;
-            if (outlet.Inline is not null && index % outlet.InlineEvery == 0 && index < body.Paragraphs.Count) blocks.Add(outlet.Inline);
+            if (outlet.Inline is not null && index % outlet.InlineEvery == 0 && index < body.Paragraphs.Count) blocks.Add((PagePart.Marker, outlet.Inline));
             if (outlet.Teaser is not null && index == 2 && recent is { Count: > 0 })
-                blocks.Add(outlet.Teaser.Replace("{title}", recent.ElementAt(rng.Next(recent.Count)), StringComparison.Ordinal));
+                blocks.Add((PagePart.Teaser, outlet.Teaser.Replace("{title}", recent.ElementAt(rng.Next(recent.Count)), StringComparison.Ordinal)));
         }
-        if (body.Trailer is not null) blocks.Add(body.Trailer);
-        if (body.Credit is not null) blocks.Add(body.Credit);
+        if (body.Trailer is not null) blocks.Add((PagePart.Trailer, body.Trailer));
+        if (body.Credit is not null) blocks.Add((PagePart.Credit, body.Credit));
         if (outlet.Related > 0 && recent is { Count: > 0 })
         {
-            blocks.Add(outlet.RelatedHeading!);
-            blocks.AddRange(recent.Reverse().Take(outlet.Related));
+            blocks.Add((PagePart.RelatedHeading, outlet.RelatedHeading!));
+            foreach (var title in recent.Reverse().Take(outlet.Related)) blocks.Add((PagePart.Related, title));
         }
-        foreach (var line in outlet.Footer) blocks.Add(line.Replace("{year}", article.Time.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        foreach (var line in outlet.Footer) blocks.Add((PagePart.Footer, line.Replace("{year}", article.Time.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)));
         Remember(outlet, article.Title);
-        return string.Join("\n\n", blocks);
+        return new Page(blocks);
     }
 
     private void Remember(Outlet outlet, string title)

@@ -71,8 +71,9 @@ public sealed class CorpusGenerator(GeneratorOptions options)
             while (summary.Articles < options.Articles && queue.TryPeek(out var next, out var key) && key.Item1 < end)
             {
                 queue.Dequeue();
-                var text = renderer.Render(next, Rng.For(seed, "render", next.Sequence));
-                writer.Write(next, text);
+                var rng = Rng.For(seed, "render", next.Sequence);
+                var page = renderer.Render(next, rng);
+                writer.Write(next, page, asHtml: rng.Chance(options.HtmlShare));
                 summary.Count(next);
             }
         }

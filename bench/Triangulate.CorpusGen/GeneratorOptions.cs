@@ -1,8 +1,11 @@
 namespace Triangulate.CorpusGen;
 
-/// <summary>What to generate: how many articles, from which seed, into which folder.</summary>
+/// <summary>What to generate: how many articles, from which seed, into which folder, and how many as HTML.</summary>
 public sealed record GeneratorOptions(long Articles, ulong Seed, string OutputDirectory)
 {
+    /// <summary>Share of records written as an <c>html</c> page (head metadata, nav, aside, footer) instead of <c>text</c>.</summary>
+    public double HtmlShare { get; init; }
+
     /// <summary>First day of the corpus; the seed shifts it so that corpora of different seeds cover different weeks.</summary>
     public DateOnly Start => new DateOnly(2024, 9, 2).AddDays((int)(Seed % 280));
 

@@ -33,16 +33,19 @@ internal sealed class GoldWriter : IDisposable
         _events = new StreamWriter(Path.Combine(directory, "gold.events.tmp"));
     }
 
-    public void Write(Article article, string text)
+    /// <summary>Writes one record: the page as <c>text</c>, or as <c>html</c> when <paramref name="asHtml"/>.</summary>
+    public void Write(Article article, Page page, bool asHtml)
     {
+        var published = article.Dated ? ArticleRenderer.Published(article.Outlet, article.Time) : null;
         _buffer.Clear();
         using (var json = new Utf8JsonWriter(_buffer, Options))
         {
             json.WriteStartObject();
             json.WriteString("url", article.Url);
             json.WriteString("title", article.Title);
-            json.WriteString("text", text);
-            if (article.Dated) json.WriteString("published", ArticleRenderer.Published(article.Outlet, article.Time));
+            if (asHtml) json.WriteString("html", page.ToHtml(article, published));
+            else json.WriteString("text", page.ToText());
+            if (published is not null) json.WriteString("published", published);
             if (article.NamesOutlet) json.WriteString("outlet", article.Outlet.Name);
             json.WriteEndObject();
         }
@@ -50,6 +53,7 @@ internal sealed class GoldWriter : IDisposable
         _corpus.WriteByte((byte)'\n');
 
         _goldJson.WriteString(article.Url, article.Story.Id);
+        FlushIfFull();
         if (article.Source is not null)
         {
             _derivations.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string>
@@ -73,7 +77,11 @@ internal sealed class GoldWriter : IDisposable
         _derivations.Dispose();
         _events.Dispose();
         _goldJson.WriteStartArray("derivations");
-        foreach (var line in File.ReadLines(Path.Combine(_directory, "gold.derivations.tmp"))) _goldJson.WriteRawValue(line, skipInputValidation: true);
+        foreach (var line in File.ReadLines(Path.Combine(_directory, "gold.derivations.tmp")))
+        {
+            _goldJson.WriteRawValue(line, skipInputValidation: true);
+            FlushIfFull();
+        }
         _goldJson.WriteEndArray();
         _goldJson.WriteStartObject("events");
         foreach (var line in File.ReadLines(Path.Combine(_directory, "gold.events.tmp")))
@@ -81,6 +89,7 @@ internal sealed class GoldWriter : IDisposable
             // Each line is {"id": {...}}: copy its one property.
             using var doc = JsonDocument.Parse(line);
             foreach (var property in doc.RootElement.EnumerateObject()) property.WriteTo(_goldJson);
+            FlushIfFull();
         }
         _goldJson.WriteEndObject();
         _goldJson.WriteEndObject();
@@ -88,6 +97,12 @@ internal sealed class GoldWriter : IDisposable
         File.Delete(Path.Combine(_directory, "gold.derivations.tmp"));
         File.Delete(Path.Combine(_directory, "gold.events.tmp"));
         _finished = true;
+    }
+
+    /// <summary>Utf8JsonWriter over a stream keeps everything until flushed: flush in bounded chunks.</summary>
+    private void FlushIfFull()
+    {
+        if (_goldJson.BytesPending > 1 << 16) _goldJson.Flush();
     }
 
     public void Dispose()

@@ -135,7 +135,7 @@ internal sealed class NamePools
                 if (!used.Add(name)) continue;
                 var squad = new Person[14];
                 for (var p = 0; p < squad.Length; p++) squad[p] = Person(_rng) with { Female = false };
-                teams.Add(new Team(name, town, $"{Capitalise(Word(1, 2))} {_rng.Pick(["Stadium", "Park", "Arena", "Ground"])}", Person(_rng), squad, league));
+                teams.Add(new Team(name, town, $"{Capitalise(Word(2, 3))} {_rng.Pick(["Stadium", "Park", "Arena", "Ground"])}", Person(_rng), squad, league));
             }
         }
         return teams;
@@ -166,11 +166,24 @@ internal sealed class NamePools
             string name;
             var tries = 0;
             do name = make();
-            while ((!used.Add(name) || name.Length < 3) && ++tries < 50);
+            while ((!Plausible(name) || !used.Add(name)) && ++tries < 200);
             result[i] = name;
         }
         return result;
     }
+
+    /// <summary>Rejects what no one is called: names under four letters, doubled vowels, two vowels at the start.</summary>
+    private static bool Plausible(string name)
+    {
+        if (name.Length < 4) return false;
+        var lower = name.ToLowerInvariant();
+        if (IsVowel(lower[0]) && IsVowel(lower[1])) return false;
+        for (var i = 1; i < lower.Length; i++)
+            if (IsVowel(lower[i]) && lower[i] == lower[i - 1]) return false;
+        return true;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>A stem and an ending joined without a doubled vowel, cut back to a plausible length.</summary>
     private static string Joined(string stem, string ending, int maxLength)

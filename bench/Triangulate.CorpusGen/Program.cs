@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Triangulate.CorpusGen;
 
-/// <summary>Command line: <c>--articles N --seed S --out DIR</c>.</summary>
+/// <summary>Command line: <c>--articles N --seed S --out DIR [--html SHARE]</c>.</summary>
 internal static class Program
 {
     public static int Main(string[] args)
@@ -11,6 +11,7 @@ internal static class Program
         long articles = 2000;
         ulong seed = 1;
         string? output = null;
+        var html = 0.0;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -24,6 +25,10 @@ internal static class Program
                     seed = s;
                     i++;
                     break;
+                case "--html" when value is not null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share is >= 0 and <= 1:
+                    html = share;
+                    i++;
+                    break;
                 case "--out" when value is not null:
                     output = value;
                     i++;
@@ -34,7 +39,7 @@ internal static class Program
         }
         if (output is null) return Usage("--out DIR is required");
         var clock = Stopwatch.StartNew();
-        var summary = new CorpusGenerator(new GeneratorOptions(articles, seed, output)).Run();
+        var summary = new CorpusGenerator(new GeneratorOptions(articles, seed, output) { HtmlShare = html }).Run();
         Console.WriteLine(summary);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {Path.Combine(output, "corpus.jsonl")} and gold.json in {clock.Elapsed.TotalSeconds:F1} s"));
         return 0;
@@ -43,7 +48,7 @@ internal static class Program
     private static int Usage(string problem)
     {
         Console.Error.WriteLine(problem);
-        Console.Error.WriteLine("usage: Triangulate.CorpusGen --articles N --seed S --out DIR");
+        Console.Error.WriteLine("usage: Triangulate.CorpusGen --articles N --seed S --out DIR [--html SHARE]");
         return 2;
     }
 }

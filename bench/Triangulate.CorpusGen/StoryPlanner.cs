@@ -268,7 +268,8 @@ internal sealed class StoryPlanner(ulong seed, NamePools pools, OutletCatalog ou
             Body = body,
             Title = title,
             Url = Url(outlet, story.Event.Kind.Name, title, time, sequence),
-            Dated = !rng.Chance(outlet.Undated),
+            // Scrapers of an undated page stay undated: whole derived families then carry no date.
+            Dated = !rng.Chance(outlet.Undated) && !(derivation == "copy" && source is { Dated: false } && rng.Chance(0.7)),
             NamesOutlet = !rng.Chance(outlet.NoOutletField),
             Source = source,
             Derivation = derivation,

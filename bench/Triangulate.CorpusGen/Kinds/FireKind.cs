@@ -40,7 +40,8 @@ internal sealed class FireKind() : EventKind("fire")
         var building = rng.Pick(Buildings);
         var street = pools.Person(rng).Surname;
         var streetKind = rng.Pick(StreetKinds);
-        var deaths = 1 + rng.Geometric(2.5);
+        // At least two: the foreign-language frames are written in the plural.
+        var deaths = 2 + rng.Geometric(2.0);
         var f = AtPlace(town, date);
         f["time"] = Fact.Clock(rng.Next(24), rng.Next(60));
         f["street"] = Fact.Local($"{street} {streetKind}", $"{street}straße", street, street);
