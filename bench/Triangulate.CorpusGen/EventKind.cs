@@ -33,8 +33,11 @@ internal abstract class EventKind
     /// <summary>Another event of this kind in the same place (two fires in one town, a second nominee for one post).</summary>
     public abstract Event Sibling(Event first, Rng rng, NamePools pools, DateOnly date);
 
-    /// <summary>The facts of a report days later (updated toll, final count, appeal), or null when the kind has none.</summary>
-    public virtual Facts? FollowUp(Event e, Rng rng, DateOnly update) => null;
+    /// <summary>
+    /// The facts of a report days later (updated toll, final count, appeal), updating <paramref name="previous"/> (the
+    /// event's facts or the last follow-up's), or null when the kind has none.
+    /// </summary>
+    public virtual Facts? FollowUp(Event e, Facts previous, Rng rng, DateOnly update) => null;
 
     /// <summary>The sentences of a first report; <paramref name="fixedFrame"/> asks for the wire's invariable frame.</summary>
     public abstract Shape Shape(Event e, Rng rng, bool fixedFrame);

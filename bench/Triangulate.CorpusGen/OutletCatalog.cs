@@ -16,7 +16,7 @@ internal sealed class OutletCatalog
 
     private static readonly string[][] FooterLines =
     [
-        ["© {year} {name}. All rights reserved.", "Sign up for the {name} morning briefing, free in your inbox every weekday.", "Share this article: Facebook | X | WhatsApp | Email",
+        ["© {year} {name}. All rights reserved.", "Sign up for our morning briefing: the day's news from {name}, free in your inbox every weekday.", "Share this article: Facebook | X | WhatsApp | Email",
             "Terms of use | Privacy policy | Cookie settings | Contact us", "Have a news tip? Email tips@{domain}", "Follow {name} on social media for the latest updates."],
         ["© {year} {name}. Alle Rechte vorbehalten.", "Impressum | Datenschutz | Kontakt", "Artikel teilen: Facebook | X | WhatsApp | E-Mail", "Melden Sie sich für unseren Newsletter an."],
         ["© {year} {name}. Tous droits réservés.", "Mentions légales | Confidentialité | Contact", "Partager : Facebook | X | WhatsApp | E-mail", "Abonnez-vous à notre newsletter."],

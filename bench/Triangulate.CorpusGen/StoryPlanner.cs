@@ -49,7 +49,12 @@ internal sealed class StoryPlanner(ulong seed, NamePools pools, OutletCatalog ou
         var scale = !e.Routine && rng.Chance(0.07) ? 3.0 : 1.0;
 
         var wire = outlets.PickWire(rng);
-        var first = Original(story, e.Facts, wire, day.AddHours(rng.Between(6.0, 22.0)), e.Routine, followUp: false, rng);
+        // Independent reporters word the same facts differently: each original avoids the wordings taken before it.
+        var wordings = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        // Two translations of the same facts into one language would read identically (one wording per language), so
+        // each language renders each set of facts once, and not where a foreign service reported the event itself.
+        var translated = new HashSet<(Facts, Lang)>();
+        var first = Original(story, e.Facts, wire, day.AddHours(rng.Between(6.0, 22.0)), e.Routine, followUp: false, rng, wordings);
         var originals = new List<Article> { first };
         var independent = Math.Min(4, rng.Geometric((e.Routine ? 0.25 : 0.9) * scale));
         for (var i = 0; i < independent; i++)
@@ -57,17 +62,20 @@ internal sealed class StoryPlanner(ulong seed, NamePools pools, OutletCatalog ou
             var time = first.Time.AddHours(rng.Between(0.3, 20.0));
             var foreign = rng.Chance(0.15);
             Outlet outlet = foreign ? rng.Pick(outlets.ForeignWires) : rng.Chance(0.5) ? outlets.PickWire(rng, wire) : outlets.PickPaper(rng, Lang.En);
-            originals.Add(Original(story, e.Facts, outlet, time, fixedFrame: e.Routine && outlet.Role == OutletRole.Wire, followUp: false, rng));
+            if (outlet.Lang != Lang.En && !translated.Add((e.Facts, outlet.Lang))) continue;
+            originals.Add(Original(story, e.Facts, outlet, time, fixedFrame: e.Routine && outlet.Role == OutletRole.Wire, followUp: false, rng, wordings));
         }
         var followUps = Math.Min(3, rng.Geometric(0.6 * scale));
         var last = day;
+        var latest = e.Facts;
         for (var i = 0; i < followUps; i++)
         {
             last = last.Date.AddDays(rng.Between(1, 4));
-            var facts = kind.FollowUp(e, rng, DateOnly.FromDateTime(last));
+            var facts = kind.FollowUp(e, latest, rng, DateOnly.FromDateTime(last));
             if (facts is null) break;
+            latest = facts;
             var outlet = rng.Chance(0.7) ? outlets.PickWire(rng) : outlets.PickPaper(rng, Lang.En);
-            originals.Add(Original(story, facts, outlet, last.AddHours(rng.Between(6.0, 22.0)), fixedFrame: false, followUp: true, rng));
+            originals.Add(Original(story, facts, outlet, last.AddHours(rng.Between(6.0, 22.0)), fixedFrame: false, followUp: true, rng, wordings));
         }
 
         foreach (var original in originals)
@@ -87,13 +95,13 @@ internal sealed class StoryPlanner(ulong seed, NamePools pools, OutletCatalog ou
             for (var i = 0; i < rewrites; i++)
             {
                 var english = family.Where(a => a.Body.Lang == Lang.En).ToList();
-                if (english.Count > 0) Add(family, Rewrite(rng.Pick(english), rng, used));
+                if (english.Count > 0) Add(family, Rewrite(rng.Pick(english), rng, used, wordings));
             }
             var translations = rng.Geometric((e.Routine ? 0.15 : 0.45) * scale);
             for (var i = 0; i < translations; i++)
             {
                 var english = family.Where(a => a.Body.Lang == Lang.En).ToList();
-                if (english.Count > 0) Add(family, Translate(rng.Pick(english), rng, used));
+                if (english.Count > 0) Add(family, Translate(rng.Pick(english), rng, used, translated));
             }
             articles.AddRange(family);
         }
@@ -105,14 +113,25 @@ internal sealed class StoryPlanner(ulong seed, NamePools pools, OutletCatalog ou
         if (article is not null) family.Add(article);
     }
 
-    private Article Original(Story story, Facts facts, Outlet outlet, DateTime time, bool fixedFrame, bool followUp, Rng rng)
+    private Article Original(Story story, Facts facts, Outlet outlet, DateTime time, bool fixedFrame, bool followUp, Rng rng, Dictionary<string, HashSet<int>> wordings)
     {
         var e = story.Event;
         var kind = e.Kind;
         var lang = outlet.Lang;
         var shape = followUp ? kind.FollowUpShape(e, rng) : kind.Shape(e, rng, fixedFrame);
         // A wire's automated item always takes the same wording: the frame is fixed per wire and kind.
-        int Variant(string key) => fixedFrame ? (int)(Rng.Mix(seed, Rng.Hash(outlet.Name), Rng.Hash(key)) % 1000) : rng.Next(1000);
+        int Variant(string key)
+        {
+            var variant = fixedFrame ? (int)(Rng.Mix(seed, Rng.Hash(outlet.Name), Rng.Hash(key)) % 1000) : rng.Next(1000);
+            var count = kind.Phrases.Count(key, lang);
+            if (count == 0 || key.StartsWith("quote", StringComparison.Ordinal)) return variant;
+            if (!wordings.TryGetValue($"{key}.{lang}", out var taken)) wordings[$"{key}.{lang}"] = taken = [];
+            for (var shift = 0; shift < count; shift++)
+            {
+                if (taken.Add((variant + shift) % count)) return variant + shift;
+            }
+            return variant;
+        }
         var paragraphs = shape.Paragraphs
             .Select(p => p.Where(k => kind.Phrases.Has(k, lang)).Select(k => new Sentence(k, Variant(k))).ToList())
             .Where(p => p.Count > 0)
@@ -158,7 +177,7 @@ internal sealed class StoryPlanner(ulong seed, NamePools pools, OutletCatalog ou
         // Republishers cut from the bottom to fit their page.
         if (body.Paragraphs.Count > 3 && rng.Chance(0.3))
         {
-            var cut = rng.Between(1, 2);
+            var cut = Math.Min(rng.Between(1, 2), body.Paragraphs.Count - 3);
             body.Paragraphs.RemoveRange(body.Paragraphs.Count - cut, cut);
         }
         if (rng.Chance(0.3)) body.Title = body.Title with { Variant = body.Title.Variant + 1 };
@@ -174,7 +193,7 @@ internal sealed class StoryPlanner(ulong seed, NamePools pools, OutletCatalog ou
         return Make(source.Story, outlet, source.Body, source.Time.AddMinutes(rng.Between(10, 4320)), rng, null, source, "copy");
     }
 
-    private Article? Rewrite(Article source, Rng rng, HashSet<(Outlet, long)> used)
+    private Article? Rewrite(Article source, Rng rng, HashSet<(Outlet, long)> used, Dictionary<string, HashSet<int>> wordings)
     {
         var outlet = outlets.PickPaper(rng, Lang.En);
         if (outlet == source.Outlet || !used.Add((outlet, -source.Sequence - 1))) return null;
@@ -183,15 +202,31 @@ internal sealed class StoryPlanner(ulong seed, NamePools pools, OutletCatalog ou
         body.Trailer = null;
         body.Credit = null;
         var phrases = body.Kind.Phrases;
-        // Paraphrase: other wordings of most sentences.
-        foreach (var paragraph in body.Paragraphs)
-            for (var i = 0; i < paragraph.Count; i++)
-                if (paragraph[i].Key is { } key && phrases.Count(key, Lang.En) > 1 && rng.Chance(0.65))
-                    paragraph[i] = paragraph[i] with { Variant = paragraph[i].Variant + 1 + rng.Next(phrases.Count(key, Lang.En) - 1) };
-        body.Title = body.Title with { Variant = body.Title.Variant + 1 + rng.Next(Math.Max(1, phrases.Count(body.Title.Key!, Lang.En) - 1)) };
         // Drop and reorder paragraphs after the lead.
         var drops = body.Paragraphs.Count > 4 ? rng.Between(1, 2) : body.Paragraphs.Count > 2 && rng.Chance(0.5) ? 1 : 0;
         for (var i = 0; i < drops; i++) body.Paragraphs.RemoveAt(rng.Between(1, body.Paragraphs.Count - 1));
+        // Paraphrase: other wordings of most sentences, but quotes stay verbatim and about a third of the rest is kept,
+        // as desks do; a rewrite that kept no wording at all would be an independent report.
+        var candidates = new List<(List<Sentence> Paragraph, int Index)>();
+        foreach (var paragraph in body.Paragraphs)
+            for (var i = 0; i < paragraph.Count; i++)
+                if (paragraph[i].Key is { } key && !key.StartsWith("quote", StringComparison.Ordinal) && phrases.Count(key, Lang.En) > 1)
+                    candidates.Add((paragraph, i));
+        rng.Shuffle(candidates);
+        var sentences = body.Paragraphs.Sum(p => p.Count);
+        foreach (var (paragraph, i) in candidates.Take(Math.Min(candidates.Count, (int)(sentences * rng.Between(0.4, 0.7)))))
+        {
+            // Only wordings no other report of the story used, so a rewrite never reads like someone else's report.
+            var key = paragraph[i].Key!;
+            var count = phrases.Count(key, Lang.En);
+            if (!wordings.TryGetValue($"{key}.{Lang.En}", out var taken)) wordings[$"{key}.{Lang.En}"] = taken = [];
+            var free = Enumerable.Range(0, count).Where(v => !taken.Contains(v)).ToList();
+            if (free.Count == 0) continue;
+            var variant = rng.Pick(free);
+            taken.Add(variant);
+            paragraph[i] = paragraph[i] with { Variant = variant };
+        }
+        body.Title = body.Title with { Variant = body.Title.Variant + 1 + rng.Next(Math.Max(1, phrases.Count(body.Title.Key!, Lang.En) - 1)) };
         if (body.Paragraphs.Count > 3 && rng.Chance(0.6))
         {
             var a = rng.Between(1, body.Paragraphs.Count - 1);
@@ -223,9 +258,10 @@ internal sealed class StoryPlanner(ulong seed, NamePools pools, OutletCatalog ou
         return Make(source.Story, outlet, body, source.Time.AddMinutes(rng.Between(60, 1800)), rng, rng.Pick(outlet.Staff).Full, source, "rewrite");
     }
 
-    private Article? Translate(Article source, Rng rng, HashSet<(Outlet, long)> used)
+    private Article? Translate(Article source, Rng rng, HashSet<(Outlet, long)> used, HashSet<(Facts, Lang)> translated)
     {
         var lang = (Lang)rng.Between(1, 3);
+        if (!translated.Add((source.Body.Facts, lang))) return null;
         var outlet = outlets.PickPaper(rng, lang);
         if (!used.Add((outlet, -source.Sequence - 1))) return null;
         var phrases = source.Body.Kind.Phrases;

@@ -60,14 +60,16 @@ internal sealed class ElectionKind() : EventKind("election")
 
     private static Fact Party(int i) => Fact.Local(Parties[i].En, Parties[i].De, Parties[i].Fr, Parties[i].Es);
 
-    public override Facts? FollowUp(Event e, Rng rng, DateOnly update)
+    public override Facts? FollowUp(Event e, Facts previous, Rng rng, DateOnly update)
     {
-        var f = e.Facts.Copy();
+        // One such report per event: a second would contradict the first.
+        if (previous.Has("update")) return null;
+        var f = previous.Copy();
         f["update"] = Fact.Date(update);
         // The final count moves the provisional shares by a few tenths.
-        f["winnerPct"] = Fact.Pct((double)e.Facts["winnerPct"].Gold + rng.Between(-0.6, 0.6));
-        f["runnerPct"] = Fact.Pct((double)e.Facts["runnerPct"].Gold + rng.Between(-0.6, 0.6));
-        f["turnout"] = Fact.Pct((double)e.Facts["turnout"].Gold + rng.Between(0.1, 1.5));
+        f["winnerPct"] = Fact.Pct((double)previous["winnerPct"].Gold + rng.Between(-0.6, 0.6));
+        f["runnerPct"] = Fact.Pct((double)previous["runnerPct"].Gold + rng.Between(-0.6, 0.6));
+        f["turnout"] = Fact.Pct((double)previous["turnout"].Gold + rng.Between(0.1, 1.5));
         return f;
     }
 

@@ -58,12 +58,13 @@ internal sealed class FireKind() : EventKind("fire")
         return new Event(this, date, town, f) { Anchor = town };
     }
 
-    public override Facts? FollowUp(Event e, Rng rng, DateOnly update)
+    public override Facts? FollowUp(Event e, Facts previous, Rng rng, DateOnly update)
     {
-        var f = e.Facts.Copy();
+        var f = previous.Copy();
         var cause = rng.Pick(Causes);
-        f["deaths"] = Fact.Int((long)e.Facts["deaths"].Gold + rng.Between(1, 4));
-        f["cause"] = Fact.Local(cause.En, cause.De, cause.Fr, cause.Es);
+        // A later update keeps the cause an earlier one reported.
+        f["deaths"] = Fact.Int((long)previous["deaths"].Gold + rng.Between(1, 4));
+        f["cause"] = previous.Has("cause") ? previous["cause"] : Fact.Local(cause.En, cause.De, cause.Fr, cause.Es);
         f["update"] = Fact.Date(update);
         return f;
     }

@@ -51,9 +51,11 @@ internal sealed class ProductKind() : EventKind("product")
         return new Event(this, date, company.Headquarters, f) { Anchor = company };
     }
 
-    public override Facts? FollowUp(Event e, Rng rng, DateOnly update)
+    public override Facts? FollowUp(Event e, Facts previous, Rng rng, DateOnly update)
     {
-        var f = e.Facts.Copy();
+        // One such report per event: a second would contradict the first.
+        if (previous.Has("firstWeek")) return null;
+        var f = previous.Copy();
         f["update"] = Fact.Date(update);
         f["firstWeek"] = Fact.Int(rng.Between(20, 2000) * 1000);
         return f;

@@ -53,12 +53,12 @@ internal sealed class QuakeKind() : EventKind("quake")
         return new Event(this, date, town, f) { Routine = minor, Anchor = town.Region };
     }
 
-    public override Facts? FollowUp(Event e, Rng rng, DateOnly update)
+    public override Facts? FollowUp(Event e, Facts previous, Rng rng, DateOnly update)
     {
         if (e.Routine) return null;
-        var f = e.Facts.Copy();
-        var deaths = (long)e.Facts["deaths"].Gold;
-        var injured = (long)e.Facts["injured"].Gold;
+        var f = previous.Copy();
+        var deaths = (long)previous["deaths"].Gold;
+        var injured = (long)previous["injured"].Gold;
         var more = deaths + Math.Max(1, (long)(deaths * rng.Between(0.1, 0.9)));
         f["deaths"] = Fact.Int(more);
         f["injured"] = Fact.Int(injured + rng.Between(3, 60));

@@ -52,9 +52,11 @@ internal sealed class SentencingKind() : EventKind("sentencing")
         return new Event(this, date, town, f) { Anchor = town, InvolvesMoney = crime.Money };
     }
 
-    public override Facts? FollowUp(Event e, Rng rng, DateOnly update)
+    public override Facts? FollowUp(Event e, Facts previous, Rng rng, DateOnly update)
     {
-        var f = e.Facts.Copy();
+        // One such report per event: a second would contradict the first.
+        if (previous.Has("update")) return null;
+        var f = previous.Copy();
         f["update"] = Fact.Date(update);
         return f;
     }

