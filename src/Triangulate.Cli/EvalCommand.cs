@@ -59,7 +59,7 @@ internal static class EvalCommand
                 return ExitCodes.Success;
             }
             Action<string, ExtractionScore>? onPage = result.GetValue(perPage)
-                ? (id, s) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{id}\t{s.Precision:F3}\t{s.Recall:F3}"))
+                ? (id, s) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{id}\t{s.Precision:F3}\t{s.Recall:F3}\t{(EvaluationSplit.PartOf(id) == EvaluationPart.Look ? "look" : "held-back")}"))
                 : null;
             ExtractionRun run;
             var file = result.GetValue(predictions);
@@ -80,21 +80,39 @@ internal static class EvalCommand
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {i + 1}  cpu {run.Rounds[i].TotalSeconds:F2} s  pages/s {run.Pages / run.Rounds[i].TotalSeconds:F1}"));
             }
             var steady = run.Rounds.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"  steady pages/s {run.SteadyPagesPerSecond:F1}") : "";
+            PrintExtraction("look", run.Look.Score, run.Look.Pages);
+            PrintExtraction("held-back", run.HeldBack.Score, run.HeldBack.Pages);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pages {run.Pages}  precision {run.Score.Precision:F3}  recall {run.Score.Recall:F3}  F1 {run.Score.F1:F3}  pages/s {run.PagesPerSecond:F1}") + steady);
+                $"all        pages {run.Pages}  precision {run.Score.Precision:F3}  recall {run.Score.Recall:F3}  F1 {run.Score.F1:F3}  pages/s {run.PagesPerSecond:F1}") + steady);
             return ExitCodes.Success;
         });
         return new Command("eval", "Measure a stage against a labelled data set") { extraction, Dates(), EvalExtractCommand.Create(), EvalLinkCommand.Create() };
     }
 
-    /// <summary><c>triangulate eval dates DIR [--pages]</c>: publication days read from HTML against htmldate-style gold.</summary>
+    // One line per part of the look/held-back split, so no run reports the whole figure alone.
+    private static void PrintExtraction(string part, ExtractionScore score, int pages) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{part,-10} pages {pages}  precision {score.Precision:F3}  recall {score.Recall:F3}  F1 {score.F1:F3}"));
+
+    private static void PrintDates(string part, DateRun run, bool basis)
+    {
+        var bases = basis ? "  (" + string.Join(", ", run.ByBasis.OrderBy(b => b.Key).Select(b => $"{b.Key.ToString().ToLowerInvariant()} {b.Value}")) + ")" : "";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{part,-10} pages {run.Pages}  accuracy {run.Accuracy:F3}  within a day {run.AccuracyWithinDay:F3}  coverage {run.Coverage:F3}  precision {run.Precision:F3}  recall {run.Recall:F3}  F1 {run.F1:F3}") + bases);
+    }
+
+    /// <summary><c>triangulate eval dates DIR [--predictions FILE] [--pages]</c>: publication days read from HTML against htmldate-style gold.</summary>
     private static Command Dates()
     {
         var folder = new Argument<string>("DIR") { Description = "Folder: ground-truth.json ({key: {url, date}}) and html/<key>.html.gz" };
-        var perPage = new Option<bool>("--pages") { Description = "Print each page: key, gold day, found day, basis" };
+        var perPage = new Option<bool>("--pages") { Description = "Print each page: key, gold day, found day, basis, part (look/held-back)" };
+        var predictions = new Option<string?>("--predictions")
+        {
+            Description = "Score another tool's days instead (JSON object: key → \"YYYY-MM-DD\", null, or {date: ...}), e.g. htmldate's output",
+        };
         var dates = new Command("dates", "Score publication dates read from HTML (accuracy, within a day, coverage, F1 as htmldate's evaluation)")
         {
-            folder, perPage,
+            folder, perPage, predictions,
         };
         dates.SetAction(result =>
         {
@@ -110,12 +128,25 @@ internal static class EvalCommand
             }
             Action<string, Model.PartialDate?, Model.DateEstimate?>? onPage = result.GetValue(perPage)
                 ? (key, gold, found) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{key}\t{gold?.ToString() ?? "-"}\t{found?.Date?.ToString() ?? "-"}\t{found?.Basis.ToString() ?? "-"}\t{(gold == found?.Date ? "ok" : "WRONG")}"))
+                    $"{key}\t{gold?.ToString() ?? "-"}\t{found?.Date?.ToString() ?? "-"}\t{found?.Basis.ToString() ?? "-"}\t{(gold == found?.Date ? "ok" : "WRONG")}\t{(EvaluationSplit.PartOf(key) == EvaluationPart.Look ? "look" : "held-back")}"))
                 : null;
-            var run = evaluation.Run(onPage);
-            var basis = string.Join(", ", run.ByBasis.OrderBy(b => b.Key).Select(b => $"{b.Key.ToString().ToLowerInvariant()} {b.Value}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pages {run.Pages}  accuracy {run.Accuracy:F3}  within a day {run.AccuracyWithinDay:F3}  coverage {run.Coverage:F3}  precision {run.Precision:F3}  recall {run.Recall:F3}  F1 {run.F1:F3}  ({basis})"));
+            SplitDateRun run;
+            if (result.GetValue(predictions) is { } file)
+            {
+                if (!File.Exists(file))
+                {
+                    Console.Error.WriteLine($"error: {file}: no such file");
+                    return ExitCodes.Usage;
+                }
+                run = evaluation.Score(DateEvaluation.ReadPredictions(File.ReadAllText(file)), onPage);
+            }
+            else
+            {
+                run = evaluation.Run(onPage);
+            }
+            PrintDates("look", run.Look, basis: false);
+            PrintDates("held-back", run.HeldBack, basis: false);
+            PrintDates("all", run.All, basis: true);
             return ExitCodes.Success;
         });
         return dates;
