@@ -23,9 +23,10 @@ internal static class EvalCommand
             Description = "Extract the pages this many times in one process; prints each round's pages/s and the steady state (median after the first)",
             DefaultValueFactory = _ => 1,
         };
+        var write = new Option<string?>("--write") { Description = "Also write what was extracted (JSON object: id → text), the layout --predictions reads" };
         var extraction = new Command("extraction", "Score article extraction (shingle precision/recall/F1, as the article-extraction-benchmark)")
         {
-            folder, predictions, seconds, perPage, show, rounds,
+            folder, predictions, seconds, perPage, show, rounds, write,
         };
         extraction.SetAction(result =>
         {
@@ -78,6 +79,7 @@ internal static class EvalCommand
                 run = evaluation.Run(new HtmlBlockClassifier(), onPage, Math.Max(1, result.GetValue(rounds)));
                 for (var i = 0; run.Rounds.Count > 1 && i < run.Rounds.Count; i++)
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {i + 1}  cpu {run.Rounds[i].TotalSeconds:F2} s  pages/s {run.Pages / run.Rounds[i].TotalSeconds:F1}"));
+                if (result.GetValue(write) is { } output) WriteTexts(output, run.Texts);
             }
             var steady = run.Rounds.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"  steady pages/s {run.SteadyPagesPerSecond:F1}") : "";
             PrintExtraction("look", run.Look.Score, run.Look.Pages);
@@ -86,7 +88,55 @@ internal static class EvalCommand
                 $"all        pages {run.Pages}  precision {run.Score.Precision:F3}  recall {run.Score.Recall:F3}  F1 {run.Score.F1:F3}  pages/s {run.PagesPerSecond:F1}") + steady);
             return ExitCodes.Success;
         });
-        return new Command("eval", "Measure a stage against a labelled data set") { extraction, Dates(), EvalExtractCommand.Create(), EvalLinkCommand.Create() };
+        return new Command("eval", "Measure a stage against a labelled data set") { extraction, Dates(), DateLines(), EvalExtractCommand.Create(), EvalLinkCommand.Create() };
+    }
+
+    private static void WriteTexts(string path, IReadOnlyDictionary<string, string> texts)
+    {
+        using var file = File.Create(path);
+        using var json = new System.Text.Json.Utf8JsonWriter(file, new System.Text.Json.JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        foreach (var (id, text) in texts.OrderBy(t => t.Key, StringComparer.Ordinal)) json.WriteString(id, text);
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>triangulate eval datelines FILE.jsonl [--pages]</c>: date lines at the top of text records read as stated dates.</summary>
+    private static Command DateLines()
+    {
+        var file = new Argument<string>("FILE") { Description = "JSON Lines file of {url, text} records, e.g. ecb-dev.jsonl" };
+        var perPage = new Option<bool>("--pages") { Description = "Print each record: source, date line's day, published day, basis" };
+        var command = new Command("datelines", "Count text records whose first lines show a date line and how many get it as a stated publication date")
+        {
+            file, perPage,
+        };
+        command.SetAction(result =>
+        {
+            if (Open(() => DatelineEvaluation.Open(result.GetValue(file)!)) is not { } evaluation) return ExitCodes.Usage;
+            Action<string, Model.PartialDate?, Model.DateEstimate?>? onRecord = result.GetValue(perPage)
+                ? (source, line, found) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{source}\t{line?.ToString() ?? "-"}\t{found?.Date?.ToString() ?? "-"}\t{found?.Basis.ToString() ?? "-"}"))
+                : null;
+            var run = evaluation.Run(onRecord);
+            foreach (var (name, part) in (ReadOnlySpan<(string, EvaluationPart?)>)[("look", EvaluationPart.Look), ("held-back", EvaluationPart.HeldBack), ("all", null)])
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name,-10} records {run.Records(part)}  with a date line {run.WithDateLine(part)}  stated from it {run.StatedFromDateLine(part)}  date line as title {run.DateLineTitles(part)}  stated from elsewhere {run.StatedElsewhere(part)}"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    // An evaluation set that cannot be opened is a usage error, said on stderr.
+    private static T? Open<T>(Func<T> open) where T : class
+    {
+        try
+        {
+            return open();
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return null;
+        }
     }
 
     // One line per part of the look/held-back split, so no run reports the whole figure alone.
@@ -116,16 +166,7 @@ internal static class EvalCommand
         };
         dates.SetAction(result =>
         {
-            DateEvaluation evaluation;
-            try
-            {
-                evaluation = DateEvaluation.Open(result.GetValue(folder)!);
-            }
-            catch (IOException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.Usage;
-            }
+            if (Open(() => DateEvaluation.Open(result.GetValue(folder)!)) is not { } evaluation) return ExitCodes.Usage;
             Action<string, Model.PartialDate?, Model.DateEstimate?>? onPage = result.GetValue(perPage)
                 ? (key, gold, found) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{key}\t{gold?.ToString() ?? "-"}\t{found?.Date?.ToString() ?? "-"}\t{found?.Basis.ToString() ?? "-"}\t{(gold == found?.Date ? "ok" : "WRONG")}\t{(EvaluationSplit.PartOf(key) == EvaluationPart.Look ? "look" : "held-back")}"))

@@ -80,7 +80,7 @@ public sealed class ExtractionEvaluation
             foreach (var id in Truth.Keys) predictions[id] = Extract(id, pages[id], classifier);
             times.Add(Process.GetCurrentProcess().TotalProcessorTime - cpu);
         }
-        return Tally(predictions, times[0], onPage) with { Rounds = times };
+        return Tally(predictions, times[0], onPage) with { Rounds = times, Texts = predictions };
     }
 
     /// <summary>Scores a peer's predictions (id → text); a page missing from them counts as extracted empty.</summary>
