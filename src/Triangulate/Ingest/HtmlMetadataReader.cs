@@ -242,9 +242,10 @@ internal static class HtmlMetadataReader
         candidates.Add(ld.DatePublished);
         candidates.Add(markup.ItempropPublished);
         candidates.Add(markup.PubdateTime);
+        var urlDay = DateText.InUrl(url) ?? DateText.InUrl(sourceUrl);
         foreach (var candidate in candidates)
-            if (Accept(ParseDay(candidate), urlMonth) is { } day) return DateEstimate.Exact(day, DateBasis.Metadata);
-        if ((DateText.InUrl(url) ?? DateText.InUrl(sourceUrl)) is { } inUrl) return DateEstimate.Exact(inUrl, DateBasis.Metadata);
+            if (Accept(ParseDay(candidate), urlMonth) is { } day) return DateEstimate.Exact(NextToUrlDay(day, candidate!, urlDay), DateBasis.Metadata);
+        if (urlDay is { } inUrl) return DateEstimate.Exact(inUrl, DateBasis.Metadata);
         if (Accept(ParseDay(markup.ArticleTime), urlMonth) is { } timed) return DateEstimate.Exact(timed, DateBasis.Metadata);
         foreach (var name in GenericDateMetaNames)
             if (Accept(ParseDay(markup.Meta.GetValueOrDefault(name)), urlMonth) is { } day) return DateEstimate.Exact(day, DateBasis.Metadata);
@@ -262,6 +263,20 @@ internal static class HtmlMetadataReader
             if ((fallback = Accept(ParseDay(candidate), urlMonth)) is not null) break;
         leads = new DateLeads(stated, fallback, urlMonth, markup.MonthFirst);
         return null;
+    }
+
+    /// <summary>
+    /// A UTC timestamp one day off the URL's day is the same moment seen from another time zone (past the outlet's
+    /// midnight): the URL is written in the outlet's own day, which is the day its readers saw. A timestamp written
+    /// with the outlet's own offset already names its local day, and wins.
+    /// </summary>
+    private static PartialDate NextToUrlDay(PartialDate day, string written, PartialDate? urlDay) =>
+        urlDay is { } u && Math.Abs(u.Earliest.DayNumber - day.Earliest.DayNumber) == 1 && IsUtc(written) ? u : day;
+
+    private static bool IsUtc(string written)
+    {
+        var stamp = written.AsSpan().Trim();
+        return stamp.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || stamp.EndsWith("+00:00", StringComparison.Ordinal) || stamp.EndsWith("+0000", StringComparison.Ordinal);
     }
 
     private static PartialDate? Accept(PartialDate? day, PartialDate? urlMonth)
