@@ -258,6 +258,8 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         if (Has(segment, "in.header")) return BlockKind.Other;
         // Readability drops link lists inside the article; a line that is mostly a link is a pointer elsewhere. Not in
         // a quotation: an embedded post is mostly its links (handles, a picture's address) and is still quoted text.
+        // A list item that is partly a link and no sentence is a pointer too (trafilatura's link-density pass over lists).
+        if (density > 0.3 && length < 120 && Feature(segment, HtmlFeatures.ListItem) == 1 && !Has(segment, "in.blockquote")) return BlockKind.Related;
         if (density > 0.5 && length < 200 && !Has(segment, "in.blockquote")) return Feature(segment, HtmlFeatures.ListItem) == 1 ? BlockKind.Related : BlockKind.Navigation;
         return BlockKind.Body;
     }
