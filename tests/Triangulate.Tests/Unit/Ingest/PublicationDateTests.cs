@@ -38,6 +38,14 @@ public class PublicationDateTests
     }
 
     [Fact]
+    public void A_date_published_held_in_a_page_script_dates_a_page_whose_markup_shows_none()
+    {
+        var doc = Read(Page("<script>window.__STATE__ = {\"article\": {\"datePublished\": \"2021-03-04T08:00:00Z\"}};</script>", "<h1>Neue Brücke eröffnet</h1>" + Story));
+        Assert.Equal(new PartialDate(2021, 3, 4), doc.Metadata.Published!.Date);
+        Assert.Null(Read(Page("<script>var x = 1;</script>", "<h1>Neue Brücke eröffnet</h1>" + Story)).Metadata.Published);
+    }
+
+    [Fact]
     public void A_time_marked_as_published_outranks_a_generic_date_tag()
     {
         var doc = Read(Page("<meta name=\"date\" content=\"2022-01-21T15:38:44+01:00\">",
