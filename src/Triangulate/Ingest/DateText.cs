@@ -48,6 +48,67 @@ internal static partial class DateText
         return null;
     }
 
+    /// <summary>Most words a date line has ("Posted: Thursday, July 29, 2004 at 5:12 PM EDT").</summary>
+    public const int MaxDateLineWords = 14;
+
+    /// <summary>
+    /// The day of a date line: a short line that carries a full day and, besides it, no prose, i.e. at most one
+    /// lower-case word of three letters or more outside the date other than the connectives and cues of date lines
+    /// ("on", "at", "updated"...). "December 23, 2012", "Posted: Thursday, July 29, 2004", "THURSDAY, JUNE 30, 2005"
+    /// are date lines; "He was born on March 5, 1990." is a sentence. When the line holds several days (posted and
+    /// updated), the first one not announced as an update is taken.
+    /// </summary>
+    public static (PartialDate Day, int Index, int Length)? Line(string line, bool monthFirst)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var words = 0;
+        foreach (var part in line.AsSpan().Split(' ')) if (!line.AsSpan()[part].IsWhiteSpace()) words++;
+        if (words > MaxDateLineWords) return null;
+        (PartialDate, int, int)? first = null, original = null;
+        var outside = new System.Text.StringBuilder(line.Length);
+        var last = 0;
+        for (var m = TextDate().Match(line); m.Success; m = m.NextMatch())
+        {
+            if (Day(m, monthFirst) is not { } day) continue;
+            first ??= (day, m.Index, m.Length);
+            // Only the words since the previous day announce this one: "Updated: 04/10/2012 Posted: 04/9/2012".
+            if (original is null && !NamesUpdate(line[last..m.Index], m.Index - last)) original = (day, m.Index, m.Length);
+            outside.Append(line, last, m.Index - last).Append(' ');
+            last = m.Index + m.Length;
+        }
+        if (first is null) return null;
+        outside.Append(line, last, line.Length - last);
+        var prose = 0;
+        foreach (var word in outside.ToString().Split([' ', ',', ':', ';', '|', '(', ')', '-', '–', '—', '/'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var w = word.Trim('.', '@', '"', '\'', '’');
+            if (w.Length >= 3 && char.IsLower(w[0]) && !DateLineWords.Contains(w)) prose++;
+        }
+        return prose <= 1 ? original ?? first : null;
+    }
+
+    // Lower-case words date lines carry besides the date: connectives, publication cues, clock words.
+    private static readonly FrozenSet<string> DateLineWords = FrozenSet.Create(StringComparer.Ordinal,
+        "on", "at", "the", "and", "last", "updated", "update", "posted", "published", "modified", "edited", "created", "filed", "first",
+        "am", "pm", "a.m", "p.m", "hrs", "est", "gmt", "utc", "ist");
+
+    /// <summary>True when <paramref name="word"/> is a weekday's name or abbreviation (English and the runtime's cultures of the month-name languages).</summary>
+    public static bool IsWeekday(string word) => Weekdays.Contains(word.Trim().TrimEnd('.', ','));
+
+    private static readonly FrozenSet<string> Weekdays = LoadWeekdays();
+
+    private static FrozenSet<string> LoadWeekdays()
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var culture in (string[])["en", "de", "fr", "es", "it", "nl", "pt"])
+        {
+            var format = CultureInfo.GetCultureInfo(culture).DateTimeFormat;
+            names.UnionWith(format.DayNames);
+            names.UnionWith(format.AbbreviatedDayNames.Select(d => d.TrimEnd('.')));
+        }
+        return names.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>A full day in a URL's path, or null.</summary>
     public static PartialDate? InUrl(string? url)
     {

@@ -216,11 +216,17 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
     private static BlockKind BodyLineKind(string text, TextSegment segment)
     {
         var length = segment.End - segment.Start;
-        if (length > MaxCaptionLength || Feature(segment, HtmlFeatures.Paragraph) == 1) return BlockKind.Body;
+        if (length > MaxCaptionLength) return BlockKind.Body;
         var line = text.AsSpan(segment.Start, length);
+        // A quotation keeps its own attribution line ("— Name (@handle) November 19, 2019" under an embedded post).
+        var quoted = Has(segment, "in.blockquote");
+        // A paragraph that is nothing but a date and its cues ("Updated on: November 19, 2019 / 10:07 AM") is a time stamp too.
+        if (!quoted && length <= MaxDateLineLength && line.Count(' ') < DateText.MaxDateLineWords && DateText.Line(line.ToString(), monthFirst: true) is not null)
+            return BlockKind.Dateline;
+        if (Feature(segment, HtmlFeatures.Paragraph) == 1) return BlockKind.Body;
         var last = line[^1];
         var endsSentence = last is '.' or '!' or '?' or '"' or '”';
-        if (length <= MaxDateLineLength && !endsSentence && DateText.Find(line.ToString(), monthFirst: false) is not null) return BlockKind.Dateline;
+        if (!quoted && length <= MaxDateLineLength && !endsSentence && DateText.Find(line.ToString(), monthFirst: false) is not null) return BlockKind.Dateline;
         if (length <= MaxDateLineLength && LineFeatures.Of(line) is { Cue: { } cue, CueStrength: >= 3 } && cue != BlockKind.Body) return cue;
         if (segment.Path is { } path && NamesPicture(ClassPart(path))) return BlockKind.Caption;
         return BlockKind.Body;
@@ -247,8 +253,14 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         if (Has(segment, "in.figure")) return BlockKind.Caption;
         if (Has(segment, "in.nav")) return BlockKind.Navigation;
         if (Has(segment, "in.aside")) return BlockKind.Related;
-        // Readability drops link lists inside the article; a line that is mostly a link is a pointer elsewhere.
-        if (density > 0.5 && length < 200) return Feature(segment, HtmlFeatures.ListItem) == 1 ? BlockKind.Related : BlockKind.Navigation;
+        // The article's own header holds its headline, kicker, byline and time stamp, not its text (trafilatura's
+        // precision mode drops every header).
+        if (Has(segment, "in.header")) return BlockKind.Other;
+        // Readability drops link lists inside the article; a line that is mostly a link is a pointer elsewhere. Not in
+        // a quotation: an embedded post is mostly its links (handles, a picture's address) and is still quoted text.
+        // A list item that is partly a link and no sentence is a pointer too (trafilatura's link-density pass over lists).
+        if (density > 0.3 && length < 120 && Feature(segment, HtmlFeatures.ListItem) == 1 && !Has(segment, "in.blockquote")) return BlockKind.Related;
+        if (density > 0.5 && length < 200 && !Has(segment, "in.blockquote")) return Feature(segment, HtmlFeatures.ListItem) == 1 ? BlockKind.Related : BlockKind.Navigation;
         return BlockKind.Body;
     }
 

@@ -10,7 +10,7 @@ namespace Triangulate.Ingest;
 /// NewsArticle and kin), microdata, &lt;title&gt;, &lt;time&gt;, rel=author and the html lang attribute. Structured
 /// sources come first because publishers fill them for search engines and social cards, more carefully than the title bar.
 /// </summary>
-internal static class HtmlMetadataReader
+internal static partial class HtmlMetadataReader
 {
     private static readonly string[] TitleSeparators = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
     private static readonly string[] DateMetaLines = LoadLines("date-meta-names.txt");
@@ -71,6 +71,8 @@ internal static class HtmlMetadataReader
         public Dictionary<string, string> Meta { get; } = new(StringComparer.OrdinalIgnoreCase);
         public string? Canonical { get; private set; }
         public List<string> JsonLdScripts { get; } = [];
+        /// <summary>Scripts other than JSON-LD (app state, analytics): read only when nothing better dates the page.</summary>
+        public List<IElement> OtherScripts { get; } = [];
         public IElement? FirstH1 { get; private set; }
         public List<string> AuthorNames { get; } = [];
         public string? ItempropPublished { get; private set; }
@@ -117,6 +119,7 @@ internal static class HtmlMetadataReader
                     return false;
                 case "script":
                     if (string.Equals(element.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase)) JsonLdScripts.Add(element.TextContent);
+                    else OtherScripts.Add(element);
                     return false;
                 case "style" or "template" or "svg" or "noscript":
                     return false;
@@ -242,9 +245,10 @@ internal static class HtmlMetadataReader
         candidates.Add(ld.DatePublished);
         candidates.Add(markup.ItempropPublished);
         candidates.Add(markup.PubdateTime);
+        var urlDay = DateText.InUrl(url) ?? DateText.InUrl(sourceUrl);
         foreach (var candidate in candidates)
-            if (Accept(ParseDay(candidate), urlMonth) is { } day) return DateEstimate.Exact(day, DateBasis.Metadata);
-        if ((DateText.InUrl(url) ?? DateText.InUrl(sourceUrl)) is { } inUrl) return DateEstimate.Exact(inUrl, DateBasis.Metadata);
+            if (Accept(ParseDay(candidate), urlMonth) is { } day) return DateEstimate.Exact(NextToUrlDay(day, candidate!, urlDay), DateBasis.Metadata);
+        if (urlDay is { } inUrl) return DateEstimate.Exact(inUrl, DateBasis.Metadata);
         if (Accept(ParseDay(markup.ArticleTime), urlMonth) is { } timed) return DateEstimate.Exact(timed, DateBasis.Metadata);
         foreach (var name in GenericDateMetaNames)
             if (Accept(ParseDay(markup.Meta.GetValueOrDefault(name)), urlMonth) is { } day) return DateEstimate.Exact(day, DateBasis.Metadata);
@@ -256,13 +260,45 @@ internal static class HtmlMetadataReader
             break;
         }
         PartialDate? fallback = null;
-        string?[] weaker = [ld.DateCreated, markup.FirstTime, ld.AnyDatePublished, ld.DateModified, markup.Meta.GetValueOrDefault("article:modified_time"),
+        string?[] weaker = [ScriptPublished(markup.OtherScripts), ld.DateCreated, markup.FirstTime, ld.AnyDatePublished, ld.DateModified, markup.Meta.GetValueOrDefault("article:modified_time"),
             markup.Meta.GetValueOrDefault("og:updated_time"), markup.Meta.GetValueOrDefault("dateModified"), markup.Meta.GetValueOrDefault("last-modified")];
         foreach (var candidate in weaker)
             if ((fallback = Accept(ParseDay(candidate), urlMonth)) is not null) break;
         leads = new DateLeads(stated, fallback, urlMonth, markup.MonthFirst);
         return null;
     }
+
+    /// <summary>
+    /// A UTC timestamp one day off the URL's day is the same moment seen from another time zone (past the outlet's
+    /// midnight): the URL is written in the outlet's own day, which is the day its readers saw. A timestamp written
+    /// with the outlet's own offset already names its local day, and wins.
+    /// </summary>
+    private static PartialDate NextToUrlDay(PartialDate day, string written, PartialDate? urlDay) =>
+        urlDay is { } u && Math.Abs(u.Earliest.DayNumber - day.Earliest.DayNumber) == 1 && IsUtc(written) ? u : day;
+
+    private static bool IsUtc(string written)
+    {
+        var stamp = written.AsSpan().Trim();
+        return stamp.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || stamp.EndsWith("+00:00", StringComparison.Ordinal) || stamp.EndsWith("+0000", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A "datePublished" written in a page's app-state or analytics script (as htmldate's JSON search reads it): the
+    /// publication date the page's own code holds when its markup shows none.
+    /// </summary>
+    private static string? ScriptPublished(List<IElement> scripts)
+    {
+        foreach (var script in scripts)
+        {
+            var text = script.TextContent;
+            if (text.Length == 0 || !text.Contains("atePublished", StringComparison.Ordinal)) continue;
+            if (ScriptDatePublished().Match(text) is { Success: true } m) return m.Groups["date"].Value;
+        }
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[""']?[dD]atePublished[""']?\s*:\s*[""'](?<date>\d{4}-\d{2}-\d{2})", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ScriptDatePublished();
 
     private static PartialDate? Accept(PartialDate? day, PartialDate? urlMonth)
     {

@@ -17,6 +17,8 @@ internal struct LineFeatures
     /// <summary>Where a credit ("Photo:", "MUST CREDIT:") starts in the line; -1 when none.</summary>
     public int CreditAt;
     public bool AgencyParenthesis, Byline, StandaloneDateline, MastheadWord, Established;
+    /// <summary>The line is a date and its cues ("Posted: Thursday, July 29, 2004"): never a title nor a paragraph (<see cref="DateText.Line"/>).</summary>
+    public bool DateLine;
     public int Index;
     public bool Repeated, BeforeArticle, NextStartsLower;
 
@@ -85,6 +87,8 @@ internal struct LineFeatures
         FindCredit(line, ref f);
         FindByline(line, ref f);
         FindMasthead(line, ref f);
+        // At least four digits for a year: the regex runs only on lines that can hold a day.
+        f.DateLine = f.Words <= DateText.MaxDateLineWords && digits >= 4 && DateText.Line(line.ToString(), monthFirst: true) is not null;
         f.StandaloneDateline = f.Words <= 5 && letters >= 3 && !f.EndsSentence && f.Cue is null && IsCapsPlace(line);
         return f;
 

@@ -153,6 +153,7 @@ public sealed class TextLineClassifier : IBlockClassifier
         if (f.Repeated) body -= 2;
         if (cue >= 2) body -= 3;
         if (f.Byline || f.Established) body -= 4;
+        if (f.DateLine) body -= 4;
         e[(int)Label.Body] = body;
 
         var title = 0.0;
@@ -167,6 +168,7 @@ public sealed class TextLineClassifier : IBlockClassifier
         if (f.Established || f.Separators >= 2) title -= 4;
         if (f.MastheadWord && f.Words <= 6 && f.TitleRatio >= 0.6) title -= 2;
         if (f.DigitRatio > 0.2) title -= 1;
+        if (f.DateLine) title -= 10;
         e[(int)Label.Title] = title;
 
         var caption = -1.5;
@@ -187,7 +189,7 @@ public sealed class TextLineClassifier : IBlockClassifier
         e[(int)Label.Credit] = credit;
 
         e[(int)Label.Byline] = f.Byline ? 3 : -5;
-        e[(int)Label.Dateline] = f.StandaloneDateline ? 2 : -6;
+        e[(int)Label.Dateline] = f.StandaloneDateline || f.DateLine ? 2 : -6;
 
         var masthead = -2.5;
         var nameLike = f.MastheadWord && f.Words <= 6 && f.TitleRatio >= 0.6 && !f.EndsSentence;

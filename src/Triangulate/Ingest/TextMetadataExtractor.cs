@@ -42,8 +42,12 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
                     origin ??= CreditedOrigin(line);
                     break;
                 case BlockKind.Dateline when dateline is null:
-                    dateline = LeadingPlace(line, out _) ?? line.Trim().TrimEnd('-', '–', '—', ',').Trim();
-                    stated ??= StatedDate(document.Id, text, block.Start, block.End);
+                    // A line that is only a date ("THURSDAY, JUNE 30, 2005") dates the article but names no place.
+                    var dateLine = DateLineDate(document.Id, text, block);
+                    var place = LeadingPlace(line, out _);
+                    if (place is not null && DateText.IsWeekday(place)) place = null;
+                    dateline = place ?? (dateLine is null ? line.Trim().TrimEnd('-', '–', '—', ',').Trim() : null);
+                    stated ??= dateLine ?? StatedDate(document.Id, text, block.Start, block.End);
                     break;
                 case BlockKind.Body:
                     lastBody = block;
@@ -56,6 +60,7 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
                     break;
             }
         }
+        if (stated is null && !string.Equals(source.Format, "html", StringComparison.OrdinalIgnoreCase)) stated = TopDateLine(document);
         if (origin is null && lastBody is not null && TrailingAgency().Match(text[lastBody.Start..lastBody.End]) is { Success: true } tail)
             origin = tail.Groups["agency"].Value;
         origin ??= bylineOutlet;
@@ -178,6 +183,31 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
         if (year is < 1900 or > 2100 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return null;
         var span = new TextSpan(documentId, m.Index, m.Index + m.Length).WithExcerpt(text);
         return DateEstimate.Exact(new PartialDate(year, month, day), DateBasis.Stated, [span]);
+    }
+
+    /// <summary>How many first blocks of a text capture may hold its date line: headline, standfirst, byline, date.</summary>
+    private const int DateLineBlocks = 6;
+
+    /// <summary>
+    /// The day of a date line among a text capture's first blocks, whatever kind they were given: captures copied from
+    /// a page keep the page's "Posted: Thursday, July 29, 2004" line near the headline. Lower down, a date is the date
+    /// of something the article tells ("committed on March 11, 2005"), not of the article.
+    /// </summary>
+    private static DateEstimate? TopDateLine(Document document)
+    {
+        for (var i = 0; i < document.Blocks.Count && i < DateLineBlocks; i++)
+            if (DateLineDate(document.Id, document.Text, document.Blocks[i]) is { } date) return date;
+        return null;
+    }
+
+    /// <summary>The day of <paramref name="block"/> when it is a date line (<see cref="DateText.Line"/>), with its span.</summary>
+    private static DateEstimate? DateLineDate(string documentId, string text, Block block)
+    {
+        if (block.End - block.Start > 200) return null;
+        var line = text[block.Start..block.End];
+        if (DateText.Line(line, monthFirst: true) is not { } found) return null;
+        var span = new TextSpan(documentId, block.Start + found.Index, block.Start + found.Index + found.Length).WithExcerpt(text);
+        return DateEstimate.Exact(found.Day, DateBasis.Stated, [span]);
     }
 
     /// <summary>Comment blocks as comments: a short name line followed by what that reader wrote; section headings dropped.</summary>

@@ -58,18 +58,52 @@ public sealed class DateEvaluation
     }
 
     /// <summary>Reads every page and scores its publication day; <paramref name="onPage"/> sees key, gold, found estimate.</summary>
-    public DateRun Run(Action<string, PartialDate?, DateEstimate?>? onPage = null)
+    public SplitDateRun Run(Action<string, PartialDate?, DateEstimate?>? onPage = null)
     {
         var reader = new HtmlBlockClassifier();
         var assembler = new DocumentAssembler(reader, new TextMetadataExtractor(), new Undetermined());
-        var run = new DateRun();
+        var run = new SplitDateRun();
         foreach (var (key, (url, gold)) in Truth)
         {
             var found = Published(assembler, url ?? key, Page(key));
-            run.Add(gold, found);
+            run.Add(key, gold, found);
             onPage?.Invoke(key, gold, found);
         }
         return run;
+    }
+
+    /// <summary>
+    /// Scores another tool's days through the same counts: <paramref name="predictions"/> maps keys to a day (a key
+    /// missing from them counts as no day found). Their basis is recorded as metadata, the peer's own being unknown.
+    /// </summary>
+    public SplitDateRun Score(IReadOnlyDictionary<string, PartialDate?> predictions, Action<string, PartialDate?, DateEstimate?>? onPage = null)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var run = new SplitDateRun();
+        foreach (var (key, (_, gold)) in Truth)
+        {
+            var found = predictions.GetValueOrDefault(key) is { } day ? DateEstimate.Exact(day, DateBasis.Metadata) : null;
+            run.Add(key, gold, found);
+            onPage?.Invoke(key, gold, found);
+        }
+        return run;
+    }
+
+    /// <summary>
+    /// Reads a peer's output: a JSON object of key → "YYYY-MM-DD" (a longer timestamp is cut to its day), null, or an
+    /// object with a <c>date</c> field (the layout of the ground truth, as htmldate's evaluation writes its results).
+    /// </summary>
+    public static Dictionary<string, PartialDate?> ReadPredictions(string json)
+    {
+        var days = new Dictionary<string, PartialDate?>(StringComparer.Ordinal);
+        using var document = JsonDocument.Parse(json.Replace(": NaN", ": null", StringComparison.Ordinal));
+        foreach (var page in document.RootElement.EnumerateObject())
+        {
+            var value = page.Value.ValueKind == JsonValueKind.Object && page.Value.TryGetProperty("date", out var d) ? d : page.Value;
+            var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            days[page.Name] = text is { Length: >= 10 } && PartialDate.TryParse(text.AsSpan(0, 10), out var day) ? day : null;
+        }
+        return days;
     }
 
     /// <summary>The page's bytes, un-gzipped.</summary>

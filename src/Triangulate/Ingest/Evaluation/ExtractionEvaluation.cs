@@ -71,7 +71,6 @@ public sealed class ExtractionEvaluation
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         var pages = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var id in Truth.Keys) pages[id] = Page(id);
-        var scorer = new ExtractionScorer();
         var predictions = new Dictionary<string, string>(StringComparer.Ordinal);
         // Process CPU time rather than wall time, so a busy machine does not slow the figure down.
         var times = new List<TimeSpan>(rounds);
@@ -81,26 +80,34 @@ public sealed class ExtractionEvaluation
             foreach (var id in Truth.Keys) predictions[id] = Extract(id, pages[id], classifier);
             times.Add(Process.GetCurrentProcess().TotalProcessorTime - cpu);
         }
-        foreach (var (id, expected) in Truth)
-        {
-            var score = scorer.Add(predictions[id], expected);
-            onPage?.Invoke(id, score);
-        }
-        return new ExtractionRun(scorer.Total, scorer.Pages, times[0]) { Rounds = times };
+        return Tally(predictions, times[0], onPage) with { Rounds = times, Texts = predictions };
     }
 
     /// <summary>Scores a peer's predictions (id → text); a page missing from them counts as extracted empty.</summary>
     public ExtractionRun Score(IReadOnlyDictionary<string, string> predictions, TimeSpan elapsed, Action<string, ExtractionScore>? onPage = null)
     {
         ArgumentNullException.ThrowIfNull(predictions);
-        var scorer = new ExtractionScorer();
+        return Tally(predictions, elapsed, onPage);
+    }
+
+    // Scores every page into the whole and into its part of the look/held-back split.
+    private ExtractionRun Tally(IReadOnlyDictionary<string, string> predictions, TimeSpan elapsed, Action<string, ExtractionScore>? onPage)
+    {
+        var all = new ExtractionScorer();
+        var parts = new Dictionary<EvaluationPart, ExtractionScorer> { [EvaluationPart.Look] = new(), [EvaluationPart.HeldBack] = new() };
         foreach (var (id, expected) in Truth)
         {
             // Not inside onPage?.Invoke(...): its arguments are not evaluated when there is no callback.
-            var score = scorer.Add(predictions.GetValueOrDefault(id) ?? string.Empty, expected);
+            var predicted = predictions.GetValueOrDefault(id) ?? string.Empty;
+            var score = all.Add(predicted, expected);
+            parts[EvaluationSplit.PartOf(id)].Add(predicted, expected);
             onPage?.Invoke(id, score);
         }
-        return new ExtractionRun(scorer.Total, scorer.Pages, elapsed);
+        return new ExtractionRun(all.Total, all.Pages, elapsed)
+        {
+            Look = (parts[EvaluationPart.Look].Total, parts[EvaluationPart.Look].Pages),
+            HeldBack = (parts[EvaluationPart.HeldBack].Total, parts[EvaluationPart.HeldBack].Pages),
+        };
     }
 
     private static string Extract(string id, byte[] bytes, IBlockClassifier classifier)

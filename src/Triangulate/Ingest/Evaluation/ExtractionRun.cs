@@ -6,6 +6,15 @@ public sealed record ExtractionRun(ExtractionScore Score, int Pages, TimeSpan El
     /// <summary>With several rounds over the same pages: each round's CPU time, the first including the JIT's warm-up.</summary>
     public IReadOnlyList<TimeSpan> Rounds { get; init; } = [];
 
+    /// <summary>What was extracted from each page (id → text); empty when a peer's file was scored.</summary>
+    public IReadOnlyDictionary<string, string> Texts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The score and page count of the part of the set one looks at (see <see cref="EvaluationSplit"/>).</summary>
+    public (ExtractionScore Score, int Pages) Look { get; init; }
+
+    /// <summary>The score and page count of the part one only scores.</summary>
+    public (ExtractionScore Score, int Pages) HeldBack { get; init; }
+
     /// <summary>Pages per CPU second in steady state: the median round after the first (the single round when there is one).</summary>
     public double SteadyPagesPerSecond
     {

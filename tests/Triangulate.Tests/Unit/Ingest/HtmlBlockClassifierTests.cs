@@ -124,4 +124,40 @@ public class HtmlBlockClassifierTests
     {
         public IReadOnlyList<Block> Classify(SourceDocument document) => [.. document.Segments.Select(s => new Block(kind, s.Start, s.End))];
     }
+
+    [Fact]
+    public void The_article_s_own_header_and_a_date_paragraph_are_not_its_text_but_a_quoted_post_keeps_its_attribution()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <header><h1>Storm closes the port</h1><div class="kicker">Weather desk special report on the coast</div></header>
+              <p>Updated on: November 19, 2019 / 10:07 AM</p>
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <blockquote><p>Ferries stay in dock until Wednesday, please check before you travel. <a href="https://x.example/p/1">pic.example/abc</a></p>
+              <p>— Harbour Authority (@harbour) November 19, 2019</p></blockquote>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Other, KindOf(document, blocks, "Weather desk"));
+        Assert.Equal(BlockKind.Dateline, KindOf(document, blocks, "Updated on:"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "— Harbour Authority"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The port closed"));
+    }
+
+    [Fact]
+    public void A_short_list_item_that_is_partly_a_link_is_a_pointer_and_a_list_of_prose_stays_text()
+    {
+        const string html = """
+            <html><body><article class="story"><h1>Storm closes the port</h1>
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <ul><li>Ferries, the authority said, stay in dock until the wind drops below gale force on the open sea.</li></ul>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <ul><li><a href="/a">Prices rise again</a> across the region</li><li><a href="/b">Second story of the week</a> now</li></ul>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "Prices rise again"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Ferries, the authority"));
+    }
 }

@@ -28,6 +28,24 @@ public class PublicationDateTests
     }
 
     [Fact]
+    public void A_utc_stamp_past_midnight_takes_the_url_s_day_and_a_local_stamp_keeps_its_own()
+    {
+        const string url = "https://news.example/2023/11/08/neue-bruecke/";
+        var utc = Read(Page("<meta property=\"article:published_time\" content=\"2023-11-09T03:28:35+00:00\">", "<h1>Neue Brücke eröffnet</h1>" + Story), url);
+        Assert.Equal(new PartialDate(2023, 11, 8), utc.Metadata.Published!.Date);
+        var local = Read(Page("<meta property=\"article:published_time\" content=\"2023-11-09T18:37:32+01:00\">", "<h1>Neue Brücke eröffnet</h1>" + Story), url);
+        Assert.Equal(new PartialDate(2023, 11, 9), local.Metadata.Published!.Date);
+    }
+
+    [Fact]
+    public void A_date_published_held_in_a_page_script_dates_a_page_whose_markup_shows_none()
+    {
+        var doc = Read(Page("<script>window.__STATE__ = {\"article\": {\"datePublished\": \"2021-03-04T08:00:00Z\"}};</script>", "<h1>Neue Brücke eröffnet</h1>" + Story));
+        Assert.Equal(new PartialDate(2021, 3, 4), doc.Metadata.Published!.Date);
+        Assert.Null(Read(Page("<script>var x = 1;</script>", "<h1>Neue Brücke eröffnet</h1>" + Story)).Metadata.Published);
+    }
+
+    [Fact]
     public void A_time_marked_as_published_outranks_a_generic_date_tag()
     {
         var doc = Read(Page("<meta name=\"date\" content=\"2022-01-21T15:38:44+01:00\">",

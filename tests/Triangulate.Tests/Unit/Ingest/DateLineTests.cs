@@ -1,0 +1,52 @@
+using Triangulate.Ingest;
+using Triangulate.Model;
+
+namespace Triangulate.Tests.Unit.Ingest;
+
+public class DateLineTests
+{
+    [Theory]
+    [InlineData("December 23, 2012", 2012, 12, 23)]
+    [InlineData("Posted: Thursday, July 29, 2004", 2004, 7, 29)]
+    [InlineData("THURSDAY, JUNE 30, 2005", 2005, 6, 30)]
+    [InlineData("21 July 2013 Last updated at 11:11 GMT", 2013, 7, 21)]
+    [InlineData("Updated: 04/10/2012 Posted: 04/9/2012 8:33 am", 2012, 4, 9)]
+    public void A_short_line_that_is_a_date_and_its_cues_gives_its_day(string line, int year, int month, int day)
+    {
+        var found = DateText.Line(line, monthFirst: true);
+        Assert.NotNull(found);
+        Assert.Equal(new PartialDate(year, month, day), found.Value.Day);
+    }
+
+    [Theory]
+    [InlineData("Reid checked herself in on Tuesday, December 9, 2008.")]
+    [InlineData("The robbery was committed on March 11, 2005, police said.")]
+    [InlineData("Prices rose sharply.")]
+    public void A_sentence_with_a_date_is_not_a_date_line(string line) => Assert.Null(DateText.Line(line, monthFirst: true));
+
+    [Fact]
+    public void A_date_line_under_the_headline_is_the_stated_date_with_its_span_and_never_the_title()
+    {
+        var text = "THURSDAY, JUNE 30, 2005\nFire destroys warehouse on the edge of town\n"
+            + "A fire destroyed a warehouse on Wednesday night, the fire service said.\n"
+            + "The blaze was committed on March 11, 2005 by the same group, investigators believe.\n";
+        var d = TextMetadataExtractorTests.Assemble(text);
+        Assert.Equal("Fire destroys warehouse on the edge of town", d.Title);
+        Assert.NotNull(d.Published);
+        Assert.Equal(DateBasis.Stated, d.Published.Basis);
+        Assert.Equal(new PartialDate(2005, 6, 30), d.Published.Date);
+        var span = Assert.Single(d.Published.Evidence);
+        Assert.Equal("JUNE 30, 2005", text[span.Start..span.End]);
+        Assert.Null(d.Dateline);
+    }
+
+    [Fact]
+    public void A_past_event_dated_in_the_body_does_not_date_the_article()
+    {
+        var text = "Man sentenced for shop robbery\n"
+            + "A man was sentenced to five years in prison on Monday for a robbery.\n"
+            + "The robbery was committed on March 11, 2005, the court heard.\n"
+            + "He had pleaded guilty to the charge in an earlier hearing.\n";
+        Assert.Null(TextMetadataExtractorTests.Assemble(text).Published);
+    }
+}
