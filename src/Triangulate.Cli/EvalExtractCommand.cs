@@ -273,7 +273,7 @@ internal static class EvalExtractCommand
     /// sentences up to the last one holding a typed mention. Strict: exact span of an ENTITY_MENTION of syntactic type
     /// NAM. Head: the found name ends on the gold name's last word (MEANTIME extents include "the" and titles, ours
     /// leave them out). Lenient: NAM and PRE.NAM ("the Boeing employees") both count as names. Per type: PER, ORG, LOC,
-    /// PRO (products; our products and weapons; our untyped names count for no type), scored by head with the type of the gold entity instance.
+    /// PRO (products; our products and weapons; our untyped names count for no type), FIN (indices and currencies: our financial names), scored by head with the type of the gold entity instance.
     /// </summary>
     private static void ScoreMeantimeEntities(XElement root, string content, Dictionary<string, (int Start, int End)> offsets, DocumentAnalysis analysis, SortedDictionary<string, Score> scores, bool verbose)
     {
@@ -325,7 +325,7 @@ internal static class EvalExtractCommand
         Add(Get(scores, "meantime-nam strict (exact span)"), nam.Count, found.Count, found.Count(f => nam.Any(g => g.Start == f.Start && g.End == f.End)));
         Add(Get(scores, "meantime-nam head"), nam.Count, found.Count, found.Count(f => nam.Any(g => HeadMatch(g, f))));
         Add(Get(scores, "meantime-name lenient (NAM+PRE.NAM, head)"), gold.Count, found.Count, found.Count(f => gold.Any(g => HeadMatch(g, f))));
-        foreach (var type in (string[])["PER", "ORG", "LOC", "PRO"])
+        foreach (var type in (string[])["PER", "ORG", "LOC", "PRO", "FIN"])
         {
             var typedGold = nam.Where(g => g.Type == type).ToList();
             var typedFound = found.Where(f => f.Type == type).ToList();
@@ -355,6 +355,7 @@ internal static class EvalExtractCommand
         EntityType.Place => "LOC",
         EntityType.Event => "EVT",
         EntityType.Product or EntityType.Weapon => "PRO",
+        EntityType.Financial => "FIN",
         _ => "untyped",
     };
 

@@ -401,6 +401,7 @@ public sealed class EntityExtractor : IExtractor
         else if (nation is NationWord.Country or NationWord.City) { type = EntityType.Place; weight = 3; }
         else if (FollowedByWeaponCue(text, tokens, end)) { type = EntityType.Weapon; weight = 2; }
         else if (ExampleOf(text, tokens, first) is { } kind) { type = kind; weight = 2; }
+        else if (IsFinancialName(text, tokens, end, lastWord)) { type = EntityType.Financial; weight = 3; }
         else if (EntityLexicon.EventCues.Has(lastWord) || (end - start > 1 && EntityLexicon.EventCues.Has(Span(text, tokens, end - 2, end)))) { type = EntityType.Event; weight = 3; }
         else if (beforeTitle && nation is NationWord.None) { type = EntityType.Organization; weight = 2; }
         else if (IsProduct(text, tokens, start, end)) { type = EntityType.Product; weight = 3; }
@@ -458,6 +459,15 @@ public sealed class EntityExtractor : IExtractor
     }
 
     /// <summary>"iPhone 4", "Airbus A380", "MacBook Pro": a camel-case word or a model number marks a product.</summary>
+    /// <summary>
+    /// A market index by its head: "Dow Jones Industrial Average", "Nasdaq Composite", "FTSE 100 Index", or a name
+    /// followed by a lower-case "index" ("the Hang Seng index").
+    /// </summary>
+    private static bool IsFinancialName(string text, List<WordToken> tokens, int end, ReadOnlySpan<char> lastWord) =>
+        lastWord is "Average" or "Index" or "Composite" || FollowedByAny(text, tokens, end, FinancialHeads);
+
+    private static readonly FrozenSet<string> FinancialHeads = FrozenSet.ToFrozenSet(["index", "indices", "indexes"], StringComparer.Ordinal);
+
     private static bool IsProduct(string text, List<WordToken> tokens, int start, int end)
     {
         for (var k = start; k < end; k++)
@@ -930,13 +940,15 @@ public sealed class EntityExtractor : IExtractor
             return 0;
         }
 
+        private static readonly int TypeCount = Enum.GetValues<EntityType>().Length;
+
         public EntityType Vote(int minWeight = 0)
         {
-            Span<int> scores = stackalloc int[8];
+            Span<int> scores = stackalloc int[TypeCount];
             foreach (var m in Mentions) if (m.Weight >= minWeight) scores[(int)m.Type] += m.Weight;
             var best = EntityType.Other;
             var bestScore = 0;
-            for (var t = 0; t < 8; t++)
+            for (var t = 0; t < TypeCount; t++)
             {
                 if (scores[t] > bestScore) { bestScore = scores[t]; best = (EntityType)t; }
             }

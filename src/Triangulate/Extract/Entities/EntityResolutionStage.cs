@@ -173,7 +173,7 @@ public sealed class EntityResolutionStage : ICorpusStage
     {
         private readonly List<(string Document, Entity Entity)> _members = [];
         private readonly List<Cluster> _absorbed = [];
-        private readonly int[] _typeVotes = new int[7];
+        private readonly int[] _typeVotes = new int[Enum.GetValues<EntityType>().Length];
 
         public string Key { get; } = key;
         public Cluster? MergedInto { get; private set; }

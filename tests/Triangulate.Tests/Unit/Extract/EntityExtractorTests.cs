@@ -16,6 +16,21 @@ public sealed class EntityExtractorTests
     }
 
     [Fact]
+    public void MarketIndicesAreFinancialNamesByTheirHead()
+    {
+        var context = Run("Stocks slid on Tuesday: the Dow Jones Industrial Average shed 2%, the Nasdaq Composite fell further and the Hang Seng index closed flat.");
+        foreach (var name in (string[])["Dow Jones Industrial Average", "Nasdaq Composite", "Hang Seng"])
+            Assert.Equal(EntityType.Financial, Assert.Single(context.Entities, e => e.Name == name).Type);
+    }
+
+    [Fact]
+    public void AFinancialNameIsWrittenToTheContractAsOtherWithItsSubtype()
+    {
+        var index = Assert.Single(Run("The Nikkei Stock Average rose again.").Entities, e => e.Type == EntityType.Financial).ForContract();
+        Assert.Equal((EntityType.Other, "financial"), (index.Type, index.Subtype));
+    }
+
+    [Fact]
     public void ARankedPersonKeepsTitleAndAppositionAndTheSurnameResolvesToThem()
     {
         var context = Run("The fate of Lieutenant General Valery Solodchuk, the deputy commander of the 44th Army Corps, is unknown. Rumors abound about Solodchuk's fate.");
