@@ -26,22 +26,40 @@ internal static class EvalExtractCommand
         command.SetAction(result =>
         {
             Verbose = result.GetValue(verbose);
-            var scores = new SortedDictionary<string, Score>(StringComparer.Ordinal);
+            // Scores per half (EvalHalf: looked at while tuning, held back and only scored), printed apart and summed.
+            var scores = new Dictionary<string, SortedDictionary<string, Score>>(StringComparer.Ordinal)
+            {
+                [EvalHalf.Look] = new(StringComparer.Ordinal),
+                [EvalHalf.Held] = new(StringComparer.Ordinal),
+            };
             foreach (var path in result.GetValue(gold)!)
             {
                 if (Directory.Exists(path)) { EvalMeantime(path, scores); EvalMeantimeTimes(path, result); }
                 else if (File.Exists(path)) EvalGold(path, scores);
                 else { Console.Error.WriteLine($"error: {path}: no such file or folder"); return ExitCodes.Usage; }
             }
-            Console.WriteLine("item\tgold\tfound\tcorrect\tprecision\trecall\tf1");
-            foreach (var (name, s) in scores)
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}\t{s.Gold}\t{s.Found}\t{s.Correct}\t{s.Precision:0.000}\t{s.Recall:0.000}\t{s.F1:0.000}"));
+            Console.WriteLine("item\thalf\tgold\tfound\tcorrect\tprecision\trecall\tf1");
+            var names = scores.Values.SelectMany(h => h.Keys).Distinct().Order(StringComparer.Ordinal);
+            foreach (var name in names)
+            {
+                var all = new Score();
+                foreach (var half in (string[])[EvalHalf.Look, EvalHalf.Held])
+                {
+                    var s = scores[half].GetValueOrDefault(name) ?? new Score();
+                    Add(all, s.Gold, s.Found, s.Correct);
+                    PrintScore(name, half, s);
+                }
+                PrintScore(name, "all", all);
+            }
             return ExitCodes.Success;
         });
         return command;
     }
 
     private static bool Verbose { get; set; }
+
+    private static void PrintScore(string name, string half, Score s) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}\t{half}\t{s.Gold}\t{s.Found}\t{s.Correct}\t{s.Precision:0.000}\t{s.Recall:0.000}\t{s.F1:0.000}"));
 
     private static readonly Option<string?> DumpTimex = new("--dump-timex") { Description = "MEANTIME: write the articles (text, creation date, sentences) as JSON for a peer time tagger" };
     private static readonly Option<string?> TimexFound = new("--timex-found") { Description = "MEANTIME: score a peer's time expressions (JSON) instead of ours" };
@@ -57,13 +75,24 @@ internal static class EvalExtractCommand
     {
         var articles = MeantimeTimexEval.Read(folder);
         if (result.GetValue(DumpTimex) is { } dump) MeantimeTimexEval.Dump(articles, dump);
-        if (result.GetValue(TimexFound) is { } peer)
-            MeantimeTimexEval.Score(articles, MeantimeTimexEval.Load(peer, out var peerSeconds), Verbose, Path.GetFileNameWithoutExtension(peer), peerSeconds);
+        var label = result.GetValue(TimexFound) is { } peer ? Path.GetFileNameWithoutExtension(peer) : "ours";
+        double? seconds;
+        Dictionary<string, List<MeantimeTimexEval.Found>> found;
+        if (result.GetValue(TimexFound) is { } peerFile) found = MeantimeTimexEval.Load(peerFile, out seconds);
         else
         {
-            MeantimeTimexEval.Score(articles, MeantimeTimexEval.Ours(articles, out var seconds), Verbose, "ours", seconds);
-            MeantimeTimexEval.ScoreValues(articles, Verbose);
+            found = MeantimeTimexEval.Ours(articles, out var ours);
+            seconds = ours;
         }
+        // Both halves on every run (only the looked-at half's errors are listed with --verbose), then the whole set.
+        foreach (var half in (string[])[EvalHalf.Look, EvalHalf.Held])
+        {
+            var part = articles.Where(a => EvalHalf.Of(a.File) == half).ToList();
+            MeantimeTimexEval.Score(part, found, Verbose && half == EvalHalf.Look, $"{label}, {half}", null);
+            if (label == "ours") MeantimeTimexEval.ScoreValues(part, Verbose && half == EvalHalf.Look, half);
+        }
+        MeantimeTimexEval.Score(articles, found, false, $"{label}, all", seconds);
+        if (label == "ours") MeantimeTimexEval.ScoreValues(articles, false, "all");
     }
 
     private sealed class Score
@@ -97,13 +126,14 @@ internal static class EvalExtractCommand
         return new Document { Id = StableId.ForDocument(sourceDocument.Sha256), Source = source, Sha256 = sourceDocument.Sha256, Text = text, Blocks = blocks, Body = DocumentAssembler.JoinBody(text, blocks), Language = "en" };
     }
 
-    private static void EvalGold(string path, SortedDictionary<string, Score> scores)
+    private static void EvalGold(string path, Dictionary<string, SortedDictionary<string, Score>> halves)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         foreach (var doc in json.RootElement.GetProperty("documents").EnumerateArray())
         {
             var file = Path.GetFullPath(Path.Combine(folder, doc.GetProperty("file").GetString()!));
+            var scores = halves[EvalHalf.Of(file)];
             var analysis = Analyse(Classified(File.ReadAllText(file), file));
             var names = new Dictionary<string, Entity>(StringComparer.Ordinal);
             foreach (var e in analysis.Entities) names[e.Id] = e;
@@ -151,8 +181,8 @@ internal static class EvalExtractCommand
                 var value = g[1].GetString()!;
                 if (found.Any(f => Same(f.Subject, subject) && f.Status == value)) status.Correct++;
             }
-            if (Verbose) Report(doc, analysis, names, found);
-            if (doc.TryGetProperty("quantities", out var figures)) ScoreQuantities(figures, analysis, Get(scores, "quantity"));
+            if (Verbose && EvalHalf.Of(file) == EvalHalf.Look) Report(doc, analysis, names, found);
+            if (doc.TryGetProperty("quantities", out var figures)) ScoreQuantities(figures, analysis, Get(scores, "quantity"), Verbose && EvalHalf.Of(file) == EvalHalf.Look);
         }
     }
 
@@ -162,7 +192,7 @@ internal static class EvalExtractCommand
     /// match, but a claim of 10..1,000 does not match 400) and, when the gold names a unit, the claim has that unit.
     /// Found counts quantity claims by distinct span, so one figure restated by two claims is not counted twice.
     /// </summary>
-    private static void ScoreQuantities(JsonElement figures, DocumentAnalysis analysis, Score score)
+    private static void ScoreQuantities(JsonElement figures, DocumentAnalysis analysis, Score score, bool verbose)
     {
         var claims = new List<ClaimDraft>();
         var spans = new HashSet<(int, int)>();
@@ -176,9 +206,9 @@ internal static class EvalExtractCommand
             var unit = g[1].ValueKind == JsonValueKind.String ? g[1].GetString() : null;
             var match = claims.FirstOrDefault(c => Holds(c.Value!, number) && (unit is null || string.Equals(c.Value!.Unit, unit, StringComparison.OrdinalIgnoreCase)));
             if (match is not null) score.Correct++;
-            else if (Verbose) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- quantity {number} {unit}"));
+            else if (verbose) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- quantity {number} {unit}"));
         }
-        if (!Verbose) return;
+        if (!verbose) return;
         foreach (var c in claims)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  quantity {c.Value!.Low}..{c.Value!.High} {c.Value!.Unit} «{c.Mention.Span.Excerpt}»"));
     }
@@ -223,7 +253,7 @@ internal static class EvalExtractCommand
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>MEANTIME: each article analysed once, then scored per item type.</summary>
-    private static void EvalMeantime(string folder, SortedDictionary<string, Score> scores)
+    private static void EvalMeantime(string folder, Dictionary<string, SortedDictionary<string, Score>> halves)
     {
         foreach (var file in Directory.EnumerateFiles(folder, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
@@ -231,8 +261,9 @@ internal static class EvalExtractCommand
             if (xml.Root?.Name.LocalName != "Document") continue;
             var (content, offsets) = MeantimeReader.Tokens(xml.Root);
             var analysis = Analyse(MeantimeReader.ToDocument(content, file, null));
-            if (Verbose) Console.WriteLine("# " + Path.GetFileName(file));
-            ScoreMeantimeEntities(xml.Root, content, offsets, analysis, scores);
+            var look = EvalHalf.Of(file) == EvalHalf.Look;
+            if (Verbose && look) Console.WriteLine("# " + Path.GetFileName(file));
+            ScoreMeantimeEntities(xml.Root, content, offsets, analysis, halves[EvalHalf.Of(file)], Verbose && look);
         }
     }
 
@@ -242,9 +273,9 @@ internal static class EvalExtractCommand
     /// sentences up to the last one holding a typed mention. Strict: exact span of an ENTITY_MENTION of syntactic type
     /// NAM. Head: the found name ends on the gold name's last word (MEANTIME extents include "the" and titles, ours
     /// leave them out). Lenient: NAM and PRE.NAM ("the Boeing employees") both count as names. Per type: PER, ORG, LOC,
-    /// PRO (products; our products and weapons; our untyped names count for no type), scored by head with the type of the gold entity instance.
+    /// PRO (products; our products and weapons; our untyped names count for no type), FIN (indices and currencies: our financial names), scored by head with the type of the gold entity instance.
     /// </summary>
-    private static void ScoreMeantimeEntities(XElement root, string content, Dictionary<string, (int Start, int End)> offsets, DocumentAnalysis analysis, SortedDictionary<string, Score> scores)
+    private static void ScoreMeantimeEntities(XElement root, string content, Dictionary<string, (int Start, int End)> offsets, DocumentAnalysis analysis, SortedDictionary<string, Score> scores, bool verbose)
     {
         var markables = root.Element("Markables");
         var relations = root.Element("Relations");
@@ -294,14 +325,14 @@ internal static class EvalExtractCommand
         Add(Get(scores, "meantime-nam strict (exact span)"), nam.Count, found.Count, found.Count(f => nam.Any(g => g.Start == f.Start && g.End == f.End)));
         Add(Get(scores, "meantime-nam head"), nam.Count, found.Count, found.Count(f => nam.Any(g => HeadMatch(g, f))));
         Add(Get(scores, "meantime-name lenient (NAM+PRE.NAM, head)"), gold.Count, found.Count, found.Count(f => gold.Any(g => HeadMatch(g, f))));
-        foreach (var type in (string[])["PER", "ORG", "LOC", "PRO"])
+        foreach (var type in (string[])["PER", "ORG", "LOC", "PRO", "FIN"])
         {
             var typedGold = nam.Where(g => g.Type == type).ToList();
             var typedFound = found.Where(f => f.Type == type).ToList();
             Add(Get(scores, "meantime-nam head " + type), typedGold.Count, typedFound.Count, typedFound.Count(f => typedGold.Any(g => HeadMatch(g, f))));
             Add(Get(scores, "meantime-nam strict " + type), typedGold.Count, typedFound.Count, typedFound.Count(f => typedGold.Any(g => g.Start == f.Start && g.End == f.End)));
         }
-        if (!Verbose) return;
+        if (!verbose) return;
         // "+" found, not a gold name (with the markable gold puts there, if any); "~" a name of another type; "-" missed.
         foreach (var f in found.OrderBy(f => f.Start))
         {
@@ -324,6 +355,7 @@ internal static class EvalExtractCommand
         EntityType.Place => "LOC",
         EntityType.Event => "EVT",
         EntityType.Product or EntityType.Weapon => "PRO",
+        EntityType.Financial => "FIN",
         _ => "untyped",
     };
 

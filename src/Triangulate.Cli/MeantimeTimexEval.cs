@@ -247,7 +247,7 @@ internal static class MeantimeTimexEval
     /// the time extractor, as the pipeline runs them), by span overlap on the annotated sentences; a claim's type is
     /// MONEY for money, PERCENT for percent, else QUANTITY.
     /// </summary>
-    public static void ScoreValues(List<Article> articles, bool verbose)
+    public static void ScoreValues(List<Article> articles, bool verbose, string label)
     {
         var builder = PipelineBuilder.CreateDefault();
         var extractor = new DocumentExtractor(builder.SentenceSplitter, [new TimeExtractor(), new Triangulate.Extract.Quantities.QuantityExtractor()]);
@@ -282,7 +282,7 @@ internal static class MeantimeTimexEval
                 else if (verbose) Console.WriteLine($"+ {type} \"{a.Text[f.Start..f.End]}\"");
             }
         }
-        Console.WriteLine("value (ours)\tgold\tfound\tstrict P\tstrict R\tstrict F1\trelaxed P\trelaxed R\trelaxed F1");
+        Console.WriteLine($"value (ours, {label})\tgold\tfound\tstrict P\tstrict R\tstrict F1\trelaxed P\trelaxed R\trelaxed F1");
         foreach (var (type, t) in tallies)
         {
             double sp = Ratio(t.Strict, t.Found), sr = Ratio(t.Strict, t.Gold), rp = Ratio(t.RelaxedFound, t.Found), rr = Ratio(t.RelaxedGold, t.Gold);

@@ -34,6 +34,8 @@ internal static class WordTokenizer
                 var d = text[j];
                 if (char.IsLetterOrDigit(d)) { j++; continue; }
                 if ((d is '-' or '\'' or '’') && j + 1 < end && char.IsLetterOrDigit(text[j + 1])) { j += 2; continue; }
+                // "S&P", "AT&T": an ampersand between capitals inside one word.
+                if (d == '&' && j + 1 < end && char.IsUpper(text[j - 1]) && char.IsUpper(text[j + 1])) { j += 2; continue; }
                 break;
             }
             // Abbreviations: a title ("Gen.") or single capitals ("U.S.") keep their period.

@@ -28,5 +28,10 @@ public sealed record Entity
     public required IReadOnlyList<TextSpan> Mentions { get; init; }
 
     /// <summary>The entity as the dossier contract types it: a type the contract lacks becomes "other" with a subtype.</summary>
-    public Entity ForContract() => Type == EntityType.Product ? this with { Type = EntityType.Other, Subtype = "product" } : this;
+    public Entity ForContract() => Type switch
+    {
+        EntityType.Product => this with { Type = EntityType.Other, Subtype = "product" },
+        EntityType.Financial => this with { Type = EntityType.Other, Subtype = "financial" },
+        _ => this,
+    };
 }

@@ -25,4 +25,9 @@ public enum EntityType
     /// the dossier writes it as "other" with subtype "product" (<see cref="Entity.ForContract"/>).
     /// </summary>
     Product,
+    /// <summary>
+    /// A financial name: a market index ("Dow Jones Industrial Average", "Hang Seng index") or a currency ("the yen").
+    /// Not in the contract's list: the dossier writes it as "other" with subtype "financial".
+    /// </summary>
+    Financial,
 }

@@ -11,4 +11,10 @@ public sealed record Mention
 
     /// <summary>Approximators and bounds as written: about, more than, as many as.</summary>
     public string? Hedge { get; init; }
+
+    /// <summary>
+    /// What the text does with the claim when it is not a reported fact: "order", "plan", "hypothetical" or "denial";
+    /// null for a reported fact. Only reported facts corroborate or contradict.
+    /// </summary>
+    public string? Modality { get; init; }
 }

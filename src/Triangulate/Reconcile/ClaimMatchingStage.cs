@@ -102,7 +102,8 @@ public sealed class ClaimMatchingStage : ICorpusStage
         }
         var matched = new List<(double Distance, int A, int B)>();
         foreach (var (a, b) in index.Pairs())
-            if (ClaimMatcher.Match(drafts[a], drafts[b])) matched.Add((CompatibleSets.Distance(drafts[a].Draft.Value, drafts[b].Draft.Value), a, b));
+            // Only reported facts corroborate or contradict: an order, plan, hypothetical or denial stays a claim of its own.
+            if (drafts[a].Draft.Mention.Modality is null && drafts[b].Draft.Mention.Modality is null && ClaimMatcher.Match(drafts[a], drafts[b])) matched.Add((CompatibleSets.Distance(drafts[a].Draft.Value, drafts[b].Draft.Value), a, b));
         matched.Sort();
         var sets = new CompatibleSets(drafts);
         foreach (var (_, a, b) in matched) sets.TryUnion(a, b);

@@ -95,11 +95,12 @@ public sealed class ClaimExtractor : IExtractor
             }
             foreach (var (index, word, eventType) in Occurrences(lexicon.EventVerbs, events, tokens, taken))
             {
-                var subject = EntityBefore(speakers, tokens, index, sentence.Start, person: false);
-                var obj = EntityAfter(speakers, tokens, index + WordCount(word));
-                // An event needs what it was done to: "Oleh said, 400 North Korean troops launched an assault" is not
-                // "Oleh launched"; without an object entity the sentence's figures and quotes carry it instead.
-                if (obj is null) continue;
+                var subject = Agent(text, speakers, tokens, index);
+                var obj = Patient(text, speakers, tokens, index + WordCount(word));
+                // An event needs who did it and what it was done to, each next to the verb: "Oleh said, 400 North Korean
+                // troops launched an assault" is not "Oleh launched", "launched an incursion into X" is not "launched X",
+                // and a river liberates nothing. Without both the sentence's figures and quotes carry it instead.
+                if (obj is null || subject is null) continue;
                 if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence, tokens); attributionDone = true; }
                 var time = TimeIn(context, sentence.Start, sentence.End);
                 var keys = new List<string> { eventType };
@@ -281,15 +282,51 @@ public sealed class ClaimExtractor : IExtractor
         return null;
     }
 
-    private static Entity? EntityAfter(SpeakerResolver speakers, List<WordToken> tokens, int index)
+    /// <summary>
+    /// The agent of an event verb: an entity ending just before it, with only auxiliaries and adverbs between ("Russia
+    /// has reportedly retaken"); a person, organisation, unit or country (a river or a town does not act).
+    /// </summary>
+    private static Entity? Agent(string text, SpeakerResolver speakers, List<WordToken> tokens, int verb)
     {
-        for (var k = index; k < tokens.Count && k - index < 8; k++)
+        for (var k = verb - 1; k >= 0 && verb - k <= 4; k--)
         {
+            if (!tokens[k].IsWord) return null;
             var e = speakers.EntityAt(tokens[k].Start, tokens[k].End);
-            if (e is not null) return e;
+            // "Russia said that it had shot down ...": "it" or "they" is the nearest actor named before in the sentence.
+            if (e is null && text.AsSpan(tokens[k].Start, tokens[k].Length) is "it" or "they")
+                for (var b = k - 1; b >= 0 && e is null; b--)
+                    if (speakers.EntityAt(tokens[b].Start, tokens[b].End) is { } before && CanAct(before)) e = before;
+            if (e is not null) return CanAct(e) ? e : null;
+            if (!IsAuxiliary(text, tokens[k]) && !text.AsSpan(tokens[k].Start, tokens[k].Length).EndsWith("ly", StringComparison.Ordinal)) return null;
         }
         return null;
     }
+
+    private static bool CanAct(Entity e) =>
+        e.Type is EntityType.Person or EntityType.Organization or EntityType.Unit || (e.Type == EntityType.Place && ExtractLexicon.Nation(e.Name) == NationWord.Country);
+
+    /// <summary>
+    /// The object of an event verb: an entity after it with only determiners, modifiers and "of" between ("retook the
+    /// town of X"); behind any other preposition ("launched an incursion into X") it is not what the verb acted on.
+    /// </summary>
+    private static Entity? Patient(string text, SpeakerResolver speakers, List<WordToken> tokens, int index)
+    {
+        for (var k = index; k < tokens.Count && k - index < 5; k++)
+        {
+            if (!tokens[k].IsWord) return null;
+            var e = speakers.EntityAt(tokens[k].Start, tokens[k].End);
+            if (e is not null) return e;
+            var w = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            // Determiners, "of", and the nouns place-cues.txt puts before a place name ("the town of X") or after one.
+            if (w is not ("the" or "a" or "an" or "of" or "control" or "first" or "last" or "two" or "three") && !char.IsUpper(w[0]) && !IsPlaceNoun(w.ToString())) return null;
+        }
+        return null;
+    }
+
+    // A noun of Data/place-cues.txt, alone ("region", not the prepositions listed "before") or before "of" ("city of"). Event candidates are rare:
+    // a scan of the short list is cheaper than another table.
+    private static bool IsPlaceNoun(string word) =>
+        ExtractLexicon.PlaceCues.Any(c => (c.Word != "before" && c.Value == word) || (c.Value.Length == word.Length + 3 && c.Value.StartsWith(word, StringComparison.Ordinal) && c.Value.EndsWith(" of", StringComparison.Ordinal)));
 
     private static bool Negated(string text, List<WordToken> tokens, int index)
     {

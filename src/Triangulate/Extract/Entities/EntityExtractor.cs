@@ -155,8 +155,14 @@ public sealed class EntityExtractor : IExtractor
     private static bool OpenerIsName(string text, List<WordToken> tokens, int f, Dictionary<string, OpenerEvidence> openers)
     {
         var word = text.AsSpan(tokens[f].Start, tokens[f].Length);
-        if (!openers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(StripPossessive(word), out var evidence)) return true;
-        if (evidence.Inner) return true;
+        var known = openers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(StripPossessive(word), out var evidence);
+        if (known && evidence!.Inner) return true;
+        // "Initially,", "Totaling US$ 3 billion", "Reported earlier": an adverb or participle capitalised only because it
+        // opens the sentence, unless it is a place or speaks ("Harding said").
+        if (word.Length > 5 && (word.EndsWith("ly", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith("ed", StringComparison.Ordinal))
+            && ExtractLexicon.Nation(word) == NationWord.None && !FollowedBySpeechVerb(text, tokens, f + 1)
+            && !FollowedByAny(text, tokens, f + 1, ExtractLexicon.PersonVerbs)) return false;
+        if (!known || evidence is null) return true;
         // A country or city of several words: "South Korea's NIS" although "south" is written in lower case elsewhere.
         for (var n = f + 2; n <= Math.Min(tokens.Count, f + 3); n++)
             if (ExtractLexicon.Nation(StripPossessive(Span(text, tokens, f, n))) is NationWord.Country or NationWord.City) return true;
@@ -189,9 +195,13 @@ public sealed class EntityExtractor : IExtractor
             var j = i + 1;
             var hasOrgCue = ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[i]));
             var bracketed = i > 0 && text[tokens[i - 1].Start] == '[';
+            var ampersand = false;
             while (j < tokens.Count)
             {
-                if (EndsWithPossessive(text, tokens[j - 1])) break;
+                // "Standard & Poor's 500": after an ampersand the possessive belongs to the name.
+                if (EndsWithPossessive(text, tokens[j - 1]) && !(ampersand && IsModelNumber(WordSpan(text, tokens[j])))) break;
+                // "Procter & Gamble", "Standard & Poor's": an ampersand between capitalised words joins one name.
+                if (!tokens[j].IsWord && text[tokens[j].Start] == '&' && j + 1 < tokens.Count && StartsName(text, tokens[j + 1])) { ampersand = true; j++; continue; }
                 if (StartsName(text, tokens[j])) { hasOrgCue |= ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[j])); j++; continue; }
                 // "Abdel Fattah al-Burhan", "Ahmed el-Sayed": a lower-case particle joined to a capitalised surname.
                 if (IsParticleSurname(WordSpan(text, tokens[j]))) { j++; continue; }
@@ -212,7 +222,7 @@ public sealed class EntityExtractor : IExtractor
                 break;
             }
             // "Boeing 747", "iPhone 4", "iOS 5": a model number continues a name (not after a possessive).
-            if (j < tokens.Count && tokens[j].IsWord && !EndsWithPossessive(text, tokens[j - 1]) && IsModelNumber(WordSpan(text, tokens[j]))
+            if (j < tokens.Count && tokens[j].IsWord && (ampersand || !EndsWithPossessive(text, tokens[j - 1])) && IsModelNumber(WordSpan(text, tokens[j]))
                 && !(j + 1 < tokens.Count && tokens[j + 1].IsWord && ExtractLexicon.Has(EntityLexicon.UnitWords, WordSpan(text, tokens[j + 1])))) j++;
             AddRun(text, tokens, i, j, sentence, mentions);
             i = j;
@@ -340,6 +350,16 @@ public sealed class EntityExtractor : IExtractor
                 break;
             }
         }
+        // "United States Barack Obama", "France Emmanuel Macron": a country's full name run into a person's name (a
+        // title dropped between them) is two names.
+        for (var p = first + 1; p + 1 < last && !beforeTitle; p++)
+        {
+            if (!EntityLexicon.GivenNames.Has(WordSpan(text, tokens[p])) || ExtractLexicon.Nation(Span(text, tokens, first, p)) != NationWord.Country) continue;
+            AddRun(text, tokens, first, p, sentence, mentions, beforeTitle: true);
+            first = p;
+            start = p;
+            break;
+        }
         // A title may follow modifiers ("Ukrainian President X", "former U.S. President X") and span tokens
         // ("Lieutenant General X", "President-elect X"); a run ending on an organisation's head ("General Court",
         // "General Assembly") is that organisation's name, not a titled person.
@@ -401,6 +421,7 @@ public sealed class EntityExtractor : IExtractor
         else if (nation is NationWord.Country or NationWord.City) { type = EntityType.Place; weight = 3; }
         else if (FollowedByWeaponCue(text, tokens, end)) { type = EntityType.Weapon; weight = 2; }
         else if (ExampleOf(text, tokens, first) is { } kind) { type = kind; weight = 2; }
+        else if (IsFinancialName(text, tokens, start, end, lastWord)) { type = EntityType.Financial; weight = 3; }
         else if (EntityLexicon.EventCues.Has(lastWord) || (end - start > 1 && EntityLexicon.EventCues.Has(Span(text, tokens, end - 2, end)))) { type = EntityType.Event; weight = 3; }
         else if (beforeTitle && nation is NationWord.None) { type = EntityType.Organization; weight = 2; }
         else if (IsProduct(text, tokens, start, end)) { type = EntityType.Product; weight = 3; }
@@ -458,6 +479,17 @@ public sealed class EntityExtractor : IExtractor
     }
 
     /// <summary>"iPhone 4", "Airbus A380", "MacBook Pro": a camel-case word or a model number marks a product.</summary>
+    /// <summary>
+    /// A market index by its head: "Dow Jones Industrial Average", "Nasdaq Composite", "FTSE 100 Index", a name
+    /// followed by a lower-case "index" ("the Hang Seng index"), or an ampersand name with a number ("S&amp;P 500").
+    /// </summary>
+    private static bool IsFinancialName(string text, List<WordToken> tokens, int start, int end, ReadOnlySpan<char> lastWord) =>
+        lastWord is "Average" or "Index" or "Composite" || FollowedByAny(text, tokens, end, FinancialHeads)
+        // "S&P 500", "Standard & Poor's 500": a rating agency's name and a count of listed companies.
+        || (end - start > 1 && HasDigit(lastWord) && Span(text, tokens, start, end).Contains('&'));
+
+    private static readonly FrozenSet<string> FinancialHeads = FrozenSet.ToFrozenSet(["index", "indices", "indexes"], StringComparer.Ordinal);
+
     private static bool IsProduct(string text, List<WordToken> tokens, int start, int end)
     {
         for (var k = start; k < end; k++)
@@ -721,6 +753,19 @@ public sealed class EntityExtractor : IExtractor
             g.MergedInto = longer;
         }
 
+        // "GM" after "General Motors": an acronym joins the one longer name of the document it abbreviates.
+        foreach (var g in order)
+        {
+            if (g.MergedInto is not null || g.Key.Contains(' ', StringComparison.Ordinal) || !EntityResolutionStage.LooksLikeAcronym(g.Mentions[0].Name)) continue;
+            Group? full = null;
+            var candidates = 0;
+            foreach (var o in order)
+                if (o.MergedInto is null && o.Key.Contains(' ', StringComparison.Ordinal) && EntityResolutionStage.InitialsOf(o.Key) == g.Key) { full = o; candidates++; }
+            if (candidates != 1 || full is null || full.Vote() is EntityType.Person or EntityType.Place || !Compatible(full.Vote(), g.Vote(minWeight: 2))) continue;
+            full.Mentions.AddRange(g.Mentions);
+            g.MergedInto = full;
+        }
+
         var personMentions = new List<RawMention>();
         var owner = new Dictionary<RawMention, Group>(ReferenceEqualityComparer.Instance);
         var result = new List<(Group Group, EntityType Type)>();
@@ -892,7 +937,8 @@ public sealed class EntityExtractor : IExtractor
         var builder = new StringBuilder();
         for (var k = from; k < to; k++)
         {
-            if (!tokens[k].IsWord) continue;
+            // Punctuation is left out of a name, but for the ampersand of "Standard & Poor's".
+            if (!tokens[k].IsWord && text[tokens[k].Start] != '&') continue;
             if (builder.Length > 0) builder.Append(' ');
             builder.Append(text, tokens[k].Start, tokens[k].Length);
         }

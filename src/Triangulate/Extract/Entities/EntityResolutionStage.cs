@@ -53,6 +53,17 @@ public sealed class EntityResolutionStage : ICorpusStage
             if (!surnames.TryGetValue(c.Key, out var owners) || owners.Count != 1) continue;
             owners[0].Absorb(c);
         }
+        // "GM" joins "General Motors": an all-capital single word whose letters are the initials of exactly one longer
+        // name of an organisation (or untyped) in the corpus.
+        var initials = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
+        foreach (var c in clusters)
+            if (c.MergedInto is null && c.Key.Contains(' ', StringComparison.Ordinal) && c.Type is EntityType.Organization or EntityType.Other or EntityType.Financial)
+                Index(initials, InitialsOf(c.Key), c);
+        foreach (var c in clusters)
+        {
+            if (c.MergedInto is not null || !c.IsAcronym || c.Type is EntityType.Person or EntityType.Place) continue;
+            if (initials.TryGetValue(c.Key, out var owners) && owners.Count == 1 && owners[0].MergedInto is null) owners[0].Absorb(c);
+        }
         var result = new List<(Entity Entity, Cluster Cluster)>();
         foreach (var c in clusters)
         {
@@ -66,6 +77,23 @@ public sealed class EntityResolutionStage : ICorpusStage
             context.Entities.Add(entity);
             foreach (var local in cluster.AllLocalIds()) context.EntityIds[local] = entity.Id;
         }
+    }
+
+    /// <summary>The initials of a folded name's words, leaving out "of", "and", "the", "for": "general motors" → "gm".</summary>
+    internal static string InitialsOf(string key)
+    {
+        var builder = new StringBuilder(8);
+        foreach (var word in key.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (word is not ("of" or "and" or "the" or "for")) builder.Append(word[0]);
+        return builder.ToString();
+    }
+
+    /// <summary>An all-capital single word of two to five letters ("GM", "NASA"): what an acronym looks like.</summary>
+    internal static bool LooksLikeAcronym(string name)
+    {
+        if (name.Length is < 2 or > 5) return false;
+        foreach (var c in name) if (!char.IsUpper(c)) return false;
+        return true;
     }
 
     private static Cluster? Find(Dictionary<string, List<Cluster>> byKey, Dictionary<string, List<Cluster>> bySkeleton, string key, EntityType type)
@@ -177,6 +205,9 @@ public sealed class EntityResolutionStage : ICorpusStage
 
         public string Key { get; } = key;
         public Cluster? MergedInto { get; private set; }
+
+        /// <summary>Whether the first name it was found under looks like an acronym ("GM").</summary>
+        public bool IsAcronym { get; private set; }
         public EntityType Type
         {
             get => _typeVotes.Winner();
@@ -184,6 +215,7 @@ public sealed class EntityResolutionStage : ICorpusStage
 
         public void Add(string document, Entity entity)
         {
+            if (_members.Count == 0) IsAcronym = !Key.Contains(' ', StringComparison.Ordinal) && LooksLikeAcronym(entity.Name);
             _members.Add((document, entity));
             _typeVotes.Add(entity.Type, entity.Mentions.Count);
         }

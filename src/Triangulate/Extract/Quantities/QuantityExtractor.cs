@@ -201,12 +201,11 @@ public sealed class QuantityExtractor : IExtractor
             Subject = subject,
             Measure = measure,
             Value = new QuantityValue { Low = Round(lo), High = Round(hi), Unit = unit },
-            Mention = new Mention { Span = span, Hedge = hedge },
+            Mention = new Mention { Span = span, Hedge = hedge, Modality = Claims.ClaimModality.Of(text, sentence.Start, span.Start) },
             Time = time is null ? null : new DateRange { Start = time.Start, End = time.End },
             TimeSource = time,
             Keys = Keys(subject, measure),
         });
-        _ = sentence;
         return Math.Max(j, unitEnd);
     }
 

@@ -9,7 +9,8 @@ namespace Triangulate.Extract.Time;
 /// <c>day:N</c>, <c>week:N</c>, <c>weekend:N</c>, <c>weekday:D:N</c> (D 1=Monday; N 0 = on or before publication,
 /// -1 = strictly before, 1 = strictly after), <c>month:N</c>, <c>year:N</c>, <c>month-of-year:M</c> and
 /// <c>month-day:MM-DD</c> (the occurrence nearest publication), <c>season:M:N</c>, <c>recent:D</c> (the D days before
-/// publication), <c>earlier:week|month|year</c> (from its start to publication), <c>present</c> (PRESENT_REF), <c>quarter:Q:N</c>,
+/// publication), <c>earlier:week|month|year</c> (from its start to publication), <c>present</c> (PRESENT_REF), <c>quarter:Q:N</c> (Q 1-4: the latest such quarter begun by publication,
+/// or with N = 1 the first not yet over; Q 0: publication's quarter moved by N),
 /// a part of day or clock time after <c>@</c> ("day:0@MO", "day:0@1800Z"), and <c>A .. B</c> for intervals.
 /// Stateless and thread-safe.
 /// </summary>
@@ -32,8 +33,13 @@ public static class TimeResolver
         var interval = rule.IndexOf(" .. ", StringComparison.Ordinal);
         if (interval > 0)
         {
+            var second = rule[(interval + 4)..];
             if (!TryResolve(rule[..interval], published, out start, out _, out var v1)
-                || !TryResolve(rule[(interval + 4)..], published, out _, out end, out var v2)) return false;
+                || !TryResolve(second, published, out _, out end, out var v2)) return false;
+            // "between April and June": a range runs forward, so an end resolved before its start (each end was
+            // placed near publication on its own) is the next year's.
+            if (end.Earliest < start.Earliest && second.StartsWith("month-", StringComparison.Ordinal)
+                && !TryResolve(second, published.AddYears(1), out _, out end, out v2)) return false;
             value = v1 + "/" + v2;
             return true;
         }
@@ -104,7 +110,9 @@ public static class TimeResolver
                 case "month-of-year":
                     {
                         var month = Int(parts[1]);
-                        var year = Nearest(published, y => new DateOnly(y, month, 15));
+                        var year = parts.Length > 2 && Int(parts[2]) != 0
+                            ? Directed(published, Int(parts[2]), month, 1, sameMonth: true)
+                            : Nearest(published, y => new DateOnly(y, month, 15));
                         start = end = new PartialDate(year, month);
                         value = start.ToString();
                         return true;
@@ -113,10 +121,25 @@ public static class TimeResolver
                     {
                         var month = Int(parts[1][..2]);
                         var dayOfMonth = Int(parts[1][3..]);
-                        var year = Nearest(published, y => new DateOnly(y, month, Math.Min(dayOfMonth, DateTime.DaysInMonth(y, month))));
+                        var year = parts.Length > 2 && Int(parts[2]) != 0
+                            ? Directed(published, Int(parts[2]), month, dayOfMonth, sameMonth: false)
+                            : Nearest(published, y => new DateOnly(y, month, Math.Min(dayOfMonth, DateTime.DaysInMonth(y, month))));
                         if (dayOfMonth > DateTime.DaysInMonth(year, month)) return false;
                         start = end = new PartialDate(year, month, dayOfMonth);
                         value = start.ToString();
+                        return true;
+                    }
+                case "month-in-year":
+                    start = end = new PartialDate(published.Year + Int(parts[2]), Int(parts[1]));
+                    value = start.ToString();
+                    return true;
+                case "quarter-in-year":
+                    {
+                        var quarter = Int(parts[1]);
+                        var year = published.Year + Int(parts[2]);
+                        start = new PartialDate(year, quarter * 3 - 2);
+                        end = new PartialDate(year, quarter * 3);
+                        value = year.ToString(CultureInfo.InvariantCulture) + "-Q" + quarter.ToString(CultureInfo.InvariantCulture);
                         return true;
                     }
                 case "season":
@@ -143,7 +166,8 @@ public static class TimeResolver
                         var current = (published.Month - 1) / 3 + 1;
                         var year = published.Year;
                         int quarter;
-                        if (q > 0) { quarter = q; if (q > current) year--; }
+                        // Looking ahead ("will ... in the fourth quarter"): the first such quarter not yet over.
+                        if (q > 0) { quarter = q; if (Int(parts[2]) > 0 ? q < current : q > current) year += Int(parts[2]) > 0 ? 1 : -1; }
                         else
                         {
                             var index = year * 4 + current - 1 + Int(parts[2]);
@@ -189,6 +213,16 @@ public static class TimeResolver
 
     private static string Week(DateOnly d) =>
         string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)):D4}-W{ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue)):D2}");
+
+    // The year of month/day looking ahead (direction 1: the first occurrence on or after publication, the month of
+    // publication itself included when sameMonth) or back (-1: the last on or before).
+    private static int Directed(DateOnly published, int direction, int month, int day, bool sameMonth)
+    {
+        var key = month * 100 + day;
+        var now = published.Month * 100 + (sameMonth ? (direction > 0 ? 1 : 31) : published.Day);
+        if (direction > 0) return key >= now ? published.Year : published.Year + 1;
+        return key <= now ? published.Year : published.Year - 1;
+    }
 
     // The year whose occurrence lies nearest publication; on a tie the earlier one, since news mostly reports the past.
     private static int Nearest(DateOnly published, Func<int, DateOnly> occurrence)

@@ -26,6 +26,24 @@ public sealed class ClaimExtractorTests
         Assert.DoesNotContain(context.Claims, c => c.Kind == ClaimKind.Event);
     }
 
+    [Theory]
+    // The actor is a river: it liberates nothing.
+    [InlineData("After weeks of shelling near the Orange River liberated Upington, residents returned.")]
+    // The entity after the verb sits behind another preposition: it is not what was launched.
+    [InlineData("Chile initially launched the operation in March to relieve Arica.")]
+    // The named person is not next to the verb: the troops regained the territory, not she.
+    [InlineData("Troops sent after a deal with Maria Costa have steadily regained much of the land that Peru had held.")]
+    public void AnEventWithoutItsAgentAndObjectNextToTheVerbIsNotMade(string sentence) =>
+        Assert.DoesNotContain(Run(sentence).Claims, c => c.Kind == ClaimKind.Event);
+
+    [Fact]
+    public void AnEventAgentNamedByAPronounIsTheActorBeforeIt()
+    {
+        var context = Run("Chile said that it had recaptured the town of Arica overnight.");
+        var claim = Assert.Single(context.Claims, c => c.Kind == ClaimKind.Event);
+        Assert.Equal("Chile recaptured Arica", claim.Text);
+    }
+
     [Fact]
     public void AnEventWithAnObjectEntityIsKept()
     {

@@ -16,6 +16,56 @@ public sealed class EntityExtractorTests
     }
 
     [Fact]
+    public void MarketIndicesAreFinancialNamesByTheirHead()
+    {
+        var context = Run("Stocks slid on Tuesday: the Dow Jones Industrial Average shed 2%, the Nasdaq Composite fell further and the Hang Seng index closed flat.");
+        foreach (var name in (string[])["Dow Jones Industrial Average", "Nasdaq Composite", "Hang Seng"])
+            Assert.Equal(EntityType.Financial, Assert.Single(context.Entities, e => e.Name == name).Type);
+    }
+
+    [Fact]
+    public void AnAmpersandNameIsOneNameAndWithANumberAnIndex()
+    {
+        var context = Run("Futures on the S&P 500 slipped before the Standard & Poor's 500 index opened; Procter & Gamble fell.");
+        Assert.Equal(EntityType.Financial, Assert.Single(context.Entities, e => e.Name == "S&P 500").Type);
+        Assert.Equal(EntityType.Financial, Assert.Single(context.Entities, e => e.Name == "Standard & Poor's 500").Type);
+        Assert.Single(context.Entities, e => e.Name == "Procter & Gamble");
+        Assert.DoesNotContain(context.Entities, e => e.Name is "Poor" or "Standard" or "P 500");
+    }
+
+    [Fact]
+    public void AnAdverbOrParticipleOpeningASentenceIsNoName()
+    {
+        var context = Run("Initially, the carrier blamed the weather. Totaling US$ 2 billion, the order went to Airbus.");
+        Assert.DoesNotContain(context.Entities, e => e.Name.StartsWith("Initially", StringComparison.Ordinal) || e.Name.StartsWith("Totaling", StringComparison.Ordinal));
+        Assert.Single(context.Entities, e => e.Name == "Airbus");
+    }
+
+    [Fact]
+    public void ACountryRunIntoAPersonsNameIsTwoNames()
+    {
+        var context = Run("The France Emmanuel Macron government met unions on Friday.");
+        Assert.Equal(EntityType.Place, Assert.Single(context.Entities, e => e.Name == "France").Type);
+        Assert.Single(context.Entities, e => e.Name == "Emmanuel Macron");
+    }
+
+    [Fact]
+    public void AnAcronymJoinsTheLongerNameItAbbreviates()
+    {
+        var context = Run("Shares of Texas Instruments rose. TI said orders doubled.");
+        var company = Assert.Single(context.Entities, e => e.Name == "Texas Instruments");
+        Assert.Contains("TI", company.Aliases);
+        Assert.Equal(2, company.Mentions.Count);
+    }
+
+    [Fact]
+    public void AFinancialNameIsWrittenToTheContractAsOtherWithItsSubtype()
+    {
+        var index = Assert.Single(Run("The Nikkei Stock Average rose again.").Entities, e => e.Type == EntityType.Financial).ForContract();
+        Assert.Equal((EntityType.Other, "financial"), (index.Type, index.Subtype));
+    }
+
+    [Fact]
     public void ARankedPersonKeepsTitleAndAppositionAndTheSurnameResolvesToThem()
     {
         var context = Run("The fate of Lieutenant General Valery Solodchuk, the deputy commander of the 44th Army Corps, is unknown. Rumors abound about Solodchuk's fate.");
@@ -245,7 +295,8 @@ public sealed class EntityExtractorTests
     public void AnAcronymInBracketsTakesTheTypeOfTheNameItAbbreviates()
     {
         var context = Run("Delegates met at the Nordic Energy Forum Conference (NEFC) in Oslo. Later NEFC speakers left early.");
-        Assert.Equal(EntityType.Event, Assert.Single(context.Entities, e => e.Name == "NEFC").Type);
+        // The acronym joins the name it abbreviates, as an alias of the event.
+        Assert.Equal(EntityType.Event, Assert.Single(context.Entities, e => e.Aliases.Contains("NEFC")).Type);
     }
 
     [Fact]

@@ -108,4 +108,22 @@ public sealed class EntityResolutionStageTests
         // A word ending in a double s is not a plural.
         Assert.Equal(EntityResolutionStage.Fold("Chess"), EntityResolutionStage.Key(context.Corpus.ReadAnalyses().Last().Analysis.Entities[^1]));
     }
+
+    [Fact]
+    public void AnAcronymJoinsTheOneOrganisationWhoseInitialsItSpellsAcrossDocuments()
+    {
+        var corpus = Corpus(
+            Doc("d-1", ("General Motors", EntityType.Organization)),
+            Doc("d-2", ("GM", EntityType.Organization), ("Gary Mills", EntityType.Person)),
+            Doc("d-3", ("iPhone 4", EntityType.Product), ("Hang Seng", EntityType.Financial)));
+        var context = new CorpusContext(corpus);
+        new EntityResolutionStage().Run(context);
+        var maker = Assert.Single(context.Entities, e => e.Name == "General Motors");
+        Assert.Contains("GM", maker.Aliases);
+        Assert.Equal(2, maker.Mentions.Count);
+        // A person's initials are no acronym's owner; products and financial names keep their type across documents.
+        Assert.Single(context.Entities, e => e.Name == "Gary Mills");
+        Assert.Equal(EntityType.Product, Assert.Single(context.Entities, e => e.Name == "iPhone 4").Type);
+        Assert.Equal(EntityType.Financial, Assert.Single(context.Entities, e => e.Name == "Hang Seng").Type);
+    }
 }
