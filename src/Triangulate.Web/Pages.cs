@@ -47,7 +47,7 @@ internal sealed class Pages(IStore store)
         foreach (var series in d.Series)
             foreach (var note in series.Notes) s.Append("<p class=\"muted\">Check of ").Append(E(Evidence.SeriesLabel(series))).Append(": ").Append(E(note)).Append("</p>");
 
-        s.Append("<h2>Claims</h2><form class=\"filters\" aria-label=\"Filter claims\" onsubmit=\"return false\">");
+        s.Append("<h2>Claims</h2><form class=\"filters\" id=\"claim-filters\" aria-label=\"Filter claims\">");
         Select(s, "f-verdict", "Verdict", d.Claims.Select(c => Evidence.Verdict(c.Verdict)));
         Select(s, "f-kind", "Kind", d.Claims.Select(c => Evidence.Kind(c.Kind)));
         Select(s, "f-subject", "Entity or subject", d.Claims.Select(c => c.Subject ?? ""));
@@ -218,8 +218,8 @@ internal sealed class Pages(IStore store)
     {
         var s = new StringBuilder("<h1>Upload articles</h1>");
         if (error is not null) s.Append("<p class=\"message error\" role=\"alert\">").Append(E(error)).Append("</p>");
-        s.Append(Inv, $"<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\"><p><label for=\"file\">A file to analyse (.txt, .html, .htm, .jsonl, .warc, .gz; at most {maxBytes / (1024 * 1024)} MB)</label><br>");
-        s.Append("<input id=\"file\" name=\"file\" type=\"file\" required accept=\".txt,.html,.htm,.jsonl,.warc,.gz\"></p><p><button type=\"submit\">Upload and analyse</button></p></form>");
+        s.Append(Inv, $"<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\"><p><label for=\"file\">Files to analyse (.txt, .html, .htm, .jsonl, .warc, each may be .gz; at most {maxBytes / (1024 * 1024)} MB in all)</label><br>");
+        s.Append("<input id=\"file\" name=\"file\" type=\"file\" multiple required accept=\".txt,.html,.htm,.jsonl,.warc,.gz\"></p><p><button type=\"submit\">Upload and analyse</button></p></form>");
         return Page("Upload", s.ToString());
     }
 
@@ -227,7 +227,7 @@ internal sealed class Pages(IStore store)
     {
         var finished = job.State is "done" or "failed";
         var s = new StringBuilder();
-        s.Append(Inv, $"<h1>Analysing {E(job.Name)}</h1><div id=\"job-status\" data-job=\"{E(job.Id)}\"{(finished ? $" data-finished=\"{E(job.State)}\"" : "")} role=\"status\" aria-live=\"polite\">");
+        s.Append(Inv, $"<h1>{(finished ? "Analysed" : "Analysing")} <span class=\"job-name\">{E(job.Name)}</span></h1><div id=\"job-status\" data-job=\"{E(job.Id)}\"{(finished ? $" data-finished=\"{E(job.State)}\"" : "")} role=\"status\" aria-live=\"polite\">");
         s.Append(Inv, $"<progress{(finished ? " value=\"1\" max=\"1\"" : "")} aria-label=\"Progress\"></progress> <span class=\"state\">{E(job.State)}{(job.Message.Length > 0 ? ": " + E(job.Message) : "")}</span></div><h2>Documents</h2><ul id=\"job-documents\">");
         foreach (var d in job.Documents) s.Append(Inv, $"<li><a href=\"/documents/{U(d.Id)}\">{E(d.Title ?? d.Id)}</a></li>");
         s.Append("</ul>");

@@ -32,6 +32,8 @@
             li.appendChild(a); list.appendChild(li);
           });
         }
+        var heading = document.querySelector("h1");
+        if (heading && heading.firstChild && heading.firstChild.nodeType === 3) heading.firstChild.nodeValue = "Analysed ";
         status.setAttribute("data-finished", job.state);
       } else {
         setTimeout(function () { pollJob(status); }, 500);
@@ -43,6 +45,9 @@
       var el = document.getElementById(id);
       if (el) el.addEventListener("change", filterClaims);
     });
+    // The filters act on change; the form itself never submits (no inline handler: the CSP forbids them).
+    var filters = document.getElementById("claim-filters");
+    if (filters) filters.addEventListener("submit", function (e) { e.preventDefault(); filterClaims(); });
     filterClaims();
     var active = document.querySelector("mark.active");
     if (active) active.scrollIntoView({ block: "center" });
