@@ -83,6 +83,8 @@ public static class WebHost
         });
 
         app.MapGet("/", () => HtmlResult(pages.Stories()));
+        app.MapGet("/documents", () => HtmlResult(pages.Documents()));
+        app.MapGet("/entities", () => HtmlResult(pages.Entities()));
         app.MapGet("/stories/{id}", (string id) => pages.Story(id) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("story"), 404));
         app.MapGet("/documents/{id}", (string id, string? claim, string? quote) =>
             pages.Document(id, claim, quote) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("document"), 404));

@@ -40,9 +40,10 @@ public sealed class HtmlReportWriter : IReportWriter
         foreach (var d in digests) w.WriteLine($"<li><a href=\"#{A(d.Story.Id)}\">{E(Evidence.Short(d.Story.Title, 60))}</a></li>");
         w.WriteLine("<li><a href=\"#unstoried\">Other documents</a></li><li><a href=\"#problems\">Problems</a></li></ul></nav></header>");
         w.WriteLine("<main id=\"main\">");
-        w.WriteLine(string.Create(Inv, $"<h1>Dossier</h1><p>Generated {source.Generated:yyyy-MM-dd HH:mm} UTC: {dossier.Documents.Count} documents, {dossier.Stories.Count} stories, {dossier.Claims.Count} claims, {dossier.Quotes.Count} quotes, {dossier.Problems.Count} problems.</p>"));
+        w.WriteLine(string.Create(Inv, $"<h1>Dossier</h1><p>Generated {source.Generated:yyyy-MM-dd HH:mm} UTC: {Evidence.Totals(dossier)}.</p>"));
 
-        foreach (var digest in digests) WriteStory(w, digest, documents);
+        var names = new EntityNames(dossier.Entities);
+        foreach (var digest in digests) WriteStory(w, digest, documents, names);
 
         var rest = StoryDigest.Unstoried(dossier);
         w.WriteLine("<section id=\"unstoried\" aria-labelledby=\"unstoried-h\"><h2 id=\"unstoried-h\">Documents in no story</h2>");
@@ -61,7 +62,7 @@ public sealed class HtmlReportWriter : IReportWriter
         w.WriteLine("</section></main></body></html>");
     }
 
-    private static void WriteStory(StreamWriter w, StoryDigest digest, IReadOnlyDictionary<string, Document> documents)
+    private static void WriteStory(StreamWriter w, StoryDigest digest, IReadOnlyDictionary<string, Document> documents, EntityNames names)
     {
         var id = A(digest.Story.Id);
         w.WriteLine($"<section id=\"{id}\" aria-labelledby=\"{id}-h\"><h2 id=\"{id}-h\">{E(digest.Story.Title)}</h2>");
@@ -136,18 +137,15 @@ public sealed class HtmlReportWriter : IReportWriter
         if (digest.Quotes.Count > 0)
         {
             w.WriteLine("<h3>Quotes by speaker</h3>");
-            string? speaker = null;
-            foreach (var q in digest.Quotes)
+            foreach (var group in names.BySpeaker(digest.Quotes))
             {
-                var name = q.Speaker ?? "unknown speaker";
-                if (!string.Equals(name, speaker, StringComparison.Ordinal))
+                w.WriteLine($"<h4>{E(group.Name)}{(group.Kind is { } k and not SpeakerKind.Named ? " <span class=\"muted\">(" + k.ToString().ToLowerInvariant() + ")</span>" : "")}</h4>");
+                foreach (var q in group.Quotes)
                 {
-                    w.WriteLine($"<h4>{E(name)}{(q.SpeakerKind is { } k and not SpeakerKind.Named ? " <span class=\"muted\">(" + k.ToString().ToLowerInvariant() + ")</span>" : "")}</h4>");
-                    speaker = name;
+                    w.Write($"<div class=\"quote\"><blockquote>“{E(q.Variants.Count > 0 ? q.Variants[0].Text : "")}”</blockquote>");
+                    foreach (var v in q.Variants) WriteEvidence(w, v.Span, documents);
+                    w.WriteLine("</div>");
                 }
-                w.Write($"<div class=\"quote\"><blockquote>“{E(q.Variants.Count > 0 ? q.Variants[0].Text : "")}”</blockquote>");
-                foreach (var v in q.Variants) WriteEvidence(w, v.Span, documents);
-                w.WriteLine("</div>");
             }
         }
 
