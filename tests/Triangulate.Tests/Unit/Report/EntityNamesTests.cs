@@ -9,17 +9,27 @@ public class EntityNamesTests
 
     private static readonly Entity Doe = new()
     {
-        Id = "e-1", Name = "Jane Doe", Type = EntityType.Person, Aliases = ["Doe", "Jane Doe"], Mentions = [Span("d-a"), Span("d-b")],
+        Id = "e-1",
+        Name = "Jane Doe",
+        Type = EntityType.Person,
+        Aliases = ["Doe", "Jane Doe"],
+        Mentions = [Span("d-a"), Span("d-b")],
     };
 
     private static readonly Entity OtherDoe = new()
     {
-        Id = "e-2", Name = "John Doe", Type = EntityType.Person, Aliases = ["Doe"], Mentions = [Span("d-c")],
+        Id = "e-2",
+        Name = "John Doe",
+        Type = EntityType.Person,
+        Aliases = ["Doe"],
+        Mentions = [Span("d-c")],
     };
 
     private static Quote Quote(string id, string? speaker, string document, SpeakerKind kind = SpeakerKind.Named) => new()
     {
-        Id = id, Speaker = speaker, SpeakerKind = kind,
+        Id = id,
+        Speaker = speaker,
+        SpeakerKind = kind,
         Variants = [new QuoteVariant { Span = Span(document), Text = "words " + id, Direct = true }],
     };
 

@@ -7,7 +7,16 @@ public class StoryHeaderTests
 {
     private static Document Doc(string id, string source, string? outlet, string? title = "A title", string? origin = null) => new()
     {
-        Id = id, Source = source, Outlet = outlet, Title = title, Origin = origin, Sha256 = id, Text = "Some text.", Body = "Some text.", Language = "en", Blocks = [],
+        Id = id,
+        Source = source,
+        Outlet = outlet,
+        Title = title,
+        Origin = origin,
+        Sha256 = id,
+        Text = "Some text.",
+        Body = "Some text.",
+        Language = "en",
+        Blocks = [],
     };
 
     [Fact]
@@ -22,7 +31,8 @@ public class StoryHeaderTests
         var story = new Story { Id = "s", Title = "t", Documents = [.. docs.Select(d => d.Id)] };
         var dossier = new Dossier
         {
-            Documents = docs, Stories = [story],
+            Documents = docs,
+            Stories = [story],
             Relations = [new Relation { From = "d-3", Kind = RelationKind.Cites, ToOutlet = "washington herald" }, new Relation { From = "d-2", Kind = RelationKind.Cites, ToOutlet = "bbc" }],
         };
         var digest = StoryDigest.Build(dossier)[0];
