@@ -14,6 +14,9 @@ public sealed class HtmlReportWriter : IReportWriter
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>Sections with more items than this start folded.</summary>
+    private const int FoldAbove = 10;
+
     /// <inheritdoc />
     public string Format => "html";
 
@@ -62,7 +65,7 @@ public sealed class HtmlReportWriter : IReportWriter
         w.WriteLine("</section></main></body></html>");
     }
 
-    private static void WriteStory(StreamWriter w, StoryDigest digest, IReadOnlyDictionary<string, Document> documents, EntityNames names)
+    private static void WriteStory(StreamWriter w, StoryDigest digest, Dictionary<string, Document> documents, EntityNames names)
     {
         var id = A(digest.Story.Id);
         w.WriteLine($"<section id=\"{id}\" aria-labelledby=\"{id}-h\"><h2 id=\"{id}-h\">{E(digest.Story.Title)}</h2>");
@@ -97,8 +100,9 @@ public sealed class HtmlReportWriter : IReportWriter
         }
         if (others.Count > 0)
         {
-            w.WriteLine("<h3>Other claims</h3>");
+            Open(w, "Other claims", others.Count);
             WriteClaims(w, others, documents);
+            w.WriteLine("</details>");
         }
 
         if (digest.Contradictions.Count > 0)
@@ -123,20 +127,20 @@ public sealed class HtmlReportWriter : IReportWriter
 
         if (digest.Timeline.Count > 0)
         {
-            w.WriteLine("<h3>Timeline</h3>");
+            Open(w, "Timeline", digest.Timeline.Count);
             w.WriteLine($"<figure>{SvgCharts.Timeline(digest.Timeline)}</figure><ol>");
             foreach (var t in digest.Timeline)
             {
                 w.Write($"<li><strong>{E(Evidence.Dates(t.Start, t.End))}</strong>: {E(t.Text)} <span class=\"muted\">(");
-                w.Write(E(string.Join(", ", t.Documents)));
+                w.Write(E(string.Join(", ", t.Documents.Select(d => documents.TryGetValue(d, out var doc) ? Evidence.Label(doc) : d))));
                 w.WriteLine(")</span></li>");
             }
-            w.WriteLine("</ol>");
+            w.WriteLine("</ol></details>");
         }
 
         if (digest.Quotes.Count > 0)
         {
-            w.WriteLine("<h3>Quotes by speaker</h3>");
+            Open(w, "Quotes by speaker", digest.Quotes.Count);
             foreach (var group in names.BySpeaker(digest.Quotes))
             {
                 w.WriteLine($"<h4>{E(group.Name)}{(group.Kind is { } k and not SpeakerKind.Named ? " <span class=\"muted\">(" + k.ToString().ToLowerInvariant() + ")</span>" : "")}</h4>");
@@ -147,6 +151,7 @@ public sealed class HtmlReportWriter : IReportWriter
                     w.WriteLine("</div>");
                 }
             }
+            w.WriteLine("</details>");
         }
 
         if (digest.Relations.Count > 0)
@@ -167,17 +172,25 @@ public sealed class HtmlReportWriter : IReportWriter
             w.WriteLine("</ul>");
         }
 
-        w.WriteLine("<h3>Documents</h3>");
+        Open(w, "Documents", digest.Documents.Count);
         WriteDocumentTable(w, digest.Documents);
+        w.WriteLine("</details>");
         w.WriteLine("</section>");
     }
 
+    /// <summary>
+    /// Opens a section that folds: collapsed by default when it holds more than <see cref="FoldAbove"/> items, so a long
+    /// list does not bury the next section; the print style unfolds every one.
+    /// </summary>
+    private static void Open(StreamWriter w, string title, int items) =>
+        w.WriteLine(string.Create(Inv, $"<details class=\"fold\"{(items > FoldAbove ? "" : " open")}><summary><h3>{E(title)} ({items})</h3></summary>"));
+
     private static void WriteClaims(StreamWriter w, List<Claim> claims, IReadOnlyDictionary<string, Document> documents)
     {
-        w.WriteLine("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Value</th><th scope=\"col\">Time</th><th scope=\"col\">Verdict</th><th scope=\"col\">Sources (independent)</th><th scope=\"col\">Evidence</th></tr></thead><tbody>");
+        w.WriteLine("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Value</th><th scope=\"col\">Time</th><th scope=\"col\">Kind</th><th scope=\"col\">Verdict</th><th scope=\"col\">Sources (independent)</th><th scope=\"col\">Evidence</th></tr></thead><tbody>");
         foreach (var c in claims)
         {
-            w.Write(string.Create(Inv, $"<tr id=\"{A(c.Id)}\"><td>{E(c.Text)}</td><td>{E(Evidence.Value(c.Value))}</td><td>{E(Evidence.Dates(c.Time?.Start, c.Time?.End))}</td><td><span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{Evidence.Verdict(c.Verdict)}</span></td><td>{c.Sources.Count} ({c.IndependentSources})</td><td>"));
+            w.Write(string.Create(Inv, $"<tr id=\"{A(c.Id)}\"><td>{E(c.Text)}</td><td>{E(Evidence.Value(c.Value))}</td><td>{E(Evidence.Dates(c.Time?.Start, c.Time?.End))}</td><td>{Evidence.Kind(c.Kind)}</td><td><span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{Evidence.Verdict(c.Verdict)}</span></td><td>{c.Sources.Count} ({c.IndependentSources})</td><td>"));
             foreach (var m in c.Mentions) WriteEvidence(w, m.Span, documents);
             w.WriteLine("</td></tr>");
         }
@@ -187,10 +200,11 @@ public sealed class HtmlReportWriter : IReportWriter
     /// <summary>One piece of evidence: the document id and the characters in context, the claimed ones marked.</summary>
     private static void WriteEvidence(StreamWriter w, TextSpan span, IReadOnlyDictionary<string, Document> documents)
     {
-        w.Write($"<div class=\"excerpt\"><a href=\"#doc-{A(span.Document)}\"><code>{E(span.Document)}</code></a> ");
-        if (documents.TryGetValue(span.Document, out var d))
+        var known = documents.TryGetValue(span.Document, out var d);
+        w.Write($"<div class=\"excerpt\"><a href=\"#doc-{A(span.Document)}\" title=\"{A(span.Document)}\">{E(known ? Evidence.Label(d!) : span.Document)}</a> ");
+        if (known)
         {
-            var (before, match, after) = Evidence.InContext(span, d, 60);
+            var (before, match, after) = Evidence.InContext(span, d!, 60);
             w.Write($"{E(before)}<mark>{E(match)}</mark>{E(after)}");
         }
         else w.Write($"<mark>{E(span.Excerpt)}</mark>");
@@ -203,7 +217,7 @@ public sealed class HtmlReportWriter : IReportWriter
         foreach (var d in documents)
         {
             var published = d.Published is null ? "" : (d.Published.Date?.ToString() ?? Evidence.Dates(d.Published.Earliest, d.Published.Latest)) + " (" + d.Published.Basis.ToString().ToLowerInvariant() + ")";
-            w.WriteLine($"<tr id=\"doc-{A(d.Id)}\"><td><code>{E(d.Id)}</code></td><td>{E(d.Title)}</td><td>{E(d.Outlet)}</td><td>{E(published)}</td><td>{E(d.Language)}</td><td>{E(d.Source)}</td></tr>");
+            w.WriteLine($"<tr id=\"doc-{A(d.Id)}\"><td><code>{E(d.Id)}</code></td><td>{E(string.IsNullOrWhiteSpace(d.Title) ? Evidence.SourceName(d.Source) : d.Title)}</td><td>{E(Evidence.OutletOf(d))}</td><td>{E(published)}</td><td>{E(d.Language)}</td><td>{E(d.Source)}</td></tr>");
         }
         w.WriteLine("</tbody></table></div>");
     }

@@ -41,6 +41,7 @@ public static class HtmlStyle
         .claim-row{cursor:pointer}.claim-row:hover,.claim-row[aria-selected=true]{background:#eef4ff}
         .message{padding:.5rem 1rem;border-left:4px solid var(--accent);background:#f2f7fc}.message.error{border-color:var(--bad);background:#fdf0f2}
         progress{width:100%;max-width:20rem}
+        details.fold>summary{cursor:pointer}details.fold>summary h3{display:inline}
         th button.sort{background:none;color:inherit;font:inherit;font-weight:700;padding:0;text-align:left}th[aria-sort=ascending] button.sort::after{content:" ▲"}th[aria-sort=descending] button.sort::after{content:" ▼"}
         .pager{display:flex;gap:.75rem;align-items:center;margin:.25rem 0 1rem}.pager button:disabled{opacity:.5;cursor:default}.table-filter{max-width:100%;margin:.25rem 0}
         td.source{overflow-wrap:anywhere;max-width:20rem}td,th{overflow-wrap:anywhere}
@@ -53,6 +54,6 @@ public static class HtmlStyle
           table.data-table td[data-label]::before{content:attr(data-label) ": ";font-weight:600}}
         @media print{header.site nav,.filters,.skip,form,button{display:none}body{font-size:11pt;color:#000}a{color:#000;text-decoration:none}
           section{break-inside:avoid-page}h2{break-before:page}h2:first-of-type{break-before:auto}svg.chart{max-width:16cm}mark{background:#ddd;outline:1px solid #000}
-          .table-wrap{overflow:visible}}
+          .table-wrap{overflow:visible}details.fold::details-content{content-visibility:visible;display:block}details.fold>summary{list-style:none}}
         """;
 }
