@@ -13,7 +13,10 @@ internal sealed class OutletNames
     {
         if (string.IsNullOrWhiteSpace(name)) return;
         name = name.Trim();
-        if (!_shown.TryGetValue(name, out var seen) || (IsLower(seen) && !IsLower(name))) _shown[name] = name;
+        // "The Daily Paper" and "Daily Paper" are one outlet: the article is not part of the name's identity.
+        var key = name.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? name[4..].TrimStart() : name;
+        if (!_shown.TryGetValue(key, out var seen) || (IsLower(seen) && !IsLower(name)) || (IsLower(seen) == IsLower(name) && name.Length > seen.Length))
+            _shown[key] = name;
     }
 
     /// <summary>The names, sorted; one seen only in lower case is given capitals (a short one-word name as an acronym).</summary>

@@ -27,6 +27,7 @@ public class StoryHeaderTests
             Doc("d-1", "https://www.example-news.org/a", null),
             Doc("d-2", "https://paper.example/b", "The Daily Paper", origin: "Wire Service"),
             Doc("d-3", "c.txt", "the daily paper"),
+            Doc("d-4", "d.txt", "Daily Paper"),
         };
         var story = new Story { Id = "s", Title = "t", Documents = [.. docs.Select(d => d.Id)] };
         var dossier = new Dossier
