@@ -20,9 +20,11 @@ internal sealed class Pages(IStore store)
         if (dossier.Stories.Count == 0) s.Append("<p>No stories yet. <a href=\"/upload\">Upload</a> articles or run <code>triangulate analyze</code>.</p>");
         else
         {
-            s.Append("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Story</th><th scope=\"col\">Documents</th><th scope=\"col\">Outlets</th><th scope=\"col\">Independent sources</th><th scope=\"col\">Claims</th><th scope=\"col\">Dates</th></tr></thead><tbody>");
-            foreach (var d in StoryDigest.Build(dossier, corpus.IndependenceGroups))
-                s.Append(Inv, $"<tr><td><a href=\"/stories/{U(d.Story.Id)}\">{E(d.Story.Title)}</a></td><td>{d.Documents.Count}</td><td>{d.Outlets.Count}</td><td>{d.IndependentSources}</td><td>{d.Claims.Count}</td><td>{E(Evidence.Dates(d.First, d.Last))}</td></tr>");
+            // Newest first: the story a reader most likely came for. The table sorts, filters and pages in the browser.
+            var digests = StoryDigest.Build(dossier, corpus.IndependenceGroups).OrderByDescending(d => d.Last).ThenByDescending(d => d.Documents.Count);
+            s.Append("<div class=\"table-wrap\"><table class=\"data-table\" id=\"stories\" aria-label=\"Stories\"><thead><tr><th scope=\"col\">Story</th><th scope=\"col\">Documents</th><th scope=\"col\">Outlets</th><th scope=\"col\">Independent sources</th><th scope=\"col\">Claims</th><th scope=\"col\">Dates</th></tr></thead><tbody>");
+            foreach (var d in digests)
+                s.Append(Inv, $"<tr><td><a href=\"/stories/{U(d.Story.Id)}\">{E(d.Story.Title)}</a></td><td>{d.Documents.Count}</td><td>{d.Outlets.Count}</td><td>{d.IndependentSources}</td><td>{d.Claims.Count}</td><td data-sort=\"{E(d.Last?.ToString())}\">{E(Evidence.Dates(d.First, d.Last))}</td></tr>");
             s.Append("</tbody></table></div>");
         }
         var rest = StoryDigest.Unstoried(dossier);
@@ -30,6 +32,51 @@ internal sealed class Pages(IStore store)
         foreach (var d in rest) s.Append(Inv, $"<li><a href=\"/documents/{U(d.Id)}\">{E(Evidence.Label(d))}</a></li>");
         s.Append("</ul>");
         return Page("Stories", s.ToString());
+    }
+
+    /// <summary>Every stored document, newest first, in a table that sorts, filters and pages.</summary>
+    public string Documents()
+    {
+        var corpus = store.LoadCorpus();
+        var stories = new Dictionary<string, List<Story>>(StringComparer.Ordinal);
+        foreach (var story in corpus.Stories)
+            foreach (var id in story.Documents)
+            {
+                if (!stories.TryGetValue(id, out var list)) stories[id] = list = [];
+                list.Add(story);
+            }
+        var documents = store.ReadDocuments().OrderByDescending(d => d.Published?.Date ?? d.Published?.Latest).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+        var s = new StringBuilder(string.Create(Inv, $"<h1>Documents ({documents.Count})</h1>"));
+        s.Append("<div class=\"table-wrap\"><table class=\"data-table\" id=\"documents\" aria-label=\"Documents\"><thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Outlet</th><th scope=\"col\">Published</th><th scope=\"col\">Language</th><th scope=\"col\">Stories</th><th scope=\"col\">Source</th></tr></thead><tbody>");
+        foreach (var d in documents)
+        {
+            var published = d.Published?.Date?.ToString() ?? (d.Published is { } p ? Evidence.Dates(p.Earliest, p.Latest) : "");
+            var title = string.IsNullOrWhiteSpace(d.Title) ? Evidence.SourceName(d.Source) : d.Title;
+            var inStories = stories.TryGetValue(d.Id, out var list) ? string.Join(", ", list.Select(x => $"<a href=\"/stories/{U(x.Id)}\">{E(Evidence.Short(x.Title, 60))}</a>")) : "";
+            s.Append(Inv, $"<tr><td><a href=\"/documents/{U(d.Id)}\">{E(title)}</a></td><td>{E(Evidence.OutletOf(d))}</td><td>{E(published)}</td><td>{E(d.Language)}</td><td>{inStories}</td><td class=\"source\">{E(d.Source)}</td></tr>");
+        }
+        s.Append("</tbody></table></div>");
+        return Page("Documents", s.ToString());
+    }
+
+    /// <summary>Every entity, most mentioned first, with its quotes counted, in a table that sorts, filters and pages.</summary>
+    public string Entities()
+    {
+        var corpus = store.LoadCorpus();
+        var names = new EntityNames(corpus.Entities);
+        var quotes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var q in corpus.Quotes)
+            if (names.Find(q.Speaker, q.Variants.Count > 0 ? q.Variants[0].Span.Document : null) is { } speaker)
+                quotes[speaker.Id] = quotes.GetValueOrDefault(speaker.Id) + 1;
+        var s = new StringBuilder(string.Create(Inv, $"<h1>Entities ({corpus.Entities.Count})</h1>"));
+        s.Append("<div class=\"table-wrap\"><table class=\"data-table\" id=\"entities\" aria-label=\"Entities\"><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th><th scope=\"col\">Mentions</th><th scope=\"col\">Documents</th><th scope=\"col\">Quotes</th><th scope=\"col\">Also written</th></tr></thead><tbody>");
+        foreach (var e in corpus.Entities.OrderByDescending(e => e.Mentions.Count).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            var aliases = e.Aliases.Where(a => !string.Equals(a, e.Name, StringComparison.OrdinalIgnoreCase));
+            s.Append(Inv, $"<tr><td><a href=\"/entities/{U(e.Id)}\">{E(e.Name)}</a></td><td>{e.Type.ToString().ToLowerInvariant()}</td><td>{e.Mentions.Count}</td><td>{e.Mentions.Select(m => m.Document).Distinct(StringComparer.Ordinal).Count()}</td><td>{quotes.GetValueOrDefault(e.Id)}</td><td>{E(string.Join(", ", aliases))}</td></tr>");
+        }
+        s.Append("</tbody></table></div>");
+        return Page("Entities", s.ToString());
     }
 
     public string? Story(string id)
@@ -40,6 +87,7 @@ internal sealed class Pages(IStore store)
         var dossier = Dossier(corpus);
         var documents = StoryDigest.Index(dossier.Documents);
         var d = StoryDigest.Build(dossier, story, documents, corpus.IndependenceGroups);
+        var names = new EntityNames(corpus.Entities);
         var s = new StringBuilder();
         s.Append(Inv, $"<h1>{E(story.Title)}</h1><dl class=\"summary\"><dt>Documents</dt><dd>{d.Documents.Count}</dd><dt>Outlets</dt><dd>{E(string.Join(", ", d.Outlets))}</dd><dt>Independent sources</dt><dd>{d.IndependentSources}</dd><dt>Dates</dt><dd>{E(Evidence.Dates(d.First, d.Last))}</dd></dl>");
         foreach (var group in d.FigureGroups())
@@ -47,19 +95,20 @@ internal sealed class Pages(IStore store)
         foreach (var series in d.Series)
             foreach (var note in series.Notes) s.Append("<p class=\"muted\">Check of ").Append(E(Evidence.SeriesLabel(series))).Append(": ").Append(E(note)).Append("</p>");
 
-        s.Append("<h2>Claims</h2><form class=\"filters\" aria-label=\"Filter claims\" onsubmit=\"return false\">");
-        Select(s, "f-verdict", "Verdict", d.Claims.Select(c => Evidence.Verdict(c.Verdict)));
-        Select(s, "f-kind", "Kind", d.Claims.Select(c => Evidence.Kind(c.Kind)));
-        Select(s, "f-subject", "Entity or subject", d.Claims.Select(c => c.Subject ?? ""));
-        Select(s, "f-source", "Source", d.Claims.SelectMany(c => c.Sources));
+        s.Append("<h2>Claims</h2><form class=\"filters\" id=\"claim-filters\" aria-label=\"Filter claims\">");
+        Select(s, "f-verdict", "Verdict", d.Claims.Select(c => (Evidence.Verdict(c.Verdict), Evidence.Verdict(c.Verdict))));
+        Select(s, "f-kind", "Kind", d.Claims.Select(c => (Evidence.Kind(c.Kind), Evidence.Kind(c.Kind))));
+        // The options carry ids (what the rows are tagged with) and show names: an entity's, a document's title.
+        Select(s, "f-subject", "Entity or subject", d.Claims.Select(c => (c.Subject ?? "", names.Name(c.Subject, (c.Sources.Count > 0 ? c.Sources[0] : null)))));
+        Select(s, "f-source", "Source", d.Claims.SelectMany(c => c.Sources).Select(id => (id, documents.TryGetValue(id, out var doc) ? Evidence.Label(doc) : id)));
         s.Append("<span id=\"claim-count\" class=\"muted\" aria-live=\"polite\"></span></form>");
-        s.Append("<div class=\"table-wrap\"><table id=\"claims\"><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Value</th><th scope=\"col\">Verdict</th><th scope=\"col\">Sources (independent)</th><th scope=\"col\">Mentions</th></tr></thead><tbody>");
+        s.Append("<div class=\"table-wrap\"><table id=\"claims\" class=\"data-table\" aria-label=\"Claims\"><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Value</th><th scope=\"col\">Time</th><th scope=\"col\">Kind</th><th scope=\"col\">Verdict</th><th scope=\"col\">Sources (independent)</th><th scope=\"col\">Mentions</th></tr></thead><tbody>");
         foreach (var c in d.Claims)
         {
             s.Append(Inv, $"<tr class=\"claim-row\" id=\"{E(c.Id)}\" data-verdict=\"{Evidence.Verdict(c.Verdict)}\" data-kind=\"{Evidence.Kind(c.Kind)}\" data-subject=\"{E(c.Subject)}\" data-sources=\"{E(string.Join(' ', c.Sources))}\">");
-            s.Append(Inv, $"<td>{E(c.Text)}</td><td>{E(Evidence.Value(c.Value))}</td><td><span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{Evidence.Verdict(c.Verdict)}</span></td><td>{c.Sources.Count} ({c.IndependentSources})</td><td><ul>");
+            s.Append(Inv, $"<td>{E(c.Text)}</td><td>{E(Evidence.Value(c.Value))}</td><td data-sort=\"{E(c.Time?.Start.ToString())}\">{E(Evidence.Dates(c.Time?.Start, c.Time?.End))}</td><td>{Evidence.Kind(c.Kind)}</td><td><span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{Evidence.Verdict(c.Verdict)}</span></td><td>{c.Sources.Count} ({c.IndependentSources})</td><td><ul>");
             foreach (var m in c.Mentions)
-                s.Append(Inv, $"<li><a class=\"mention\" href=\"/documents/{U(m.Span.Document)}?claim={U(c.Id)}#mention\">{E(m.Span.Document)}</a>: “{E(Evidence.Short(Evidence.Excerpt(m.Span, documents), 80))}”</li>");
+                s.Append(Inv, $"<li><a class=\"mention\" href=\"/documents/{U(m.Span.Document)}?claim={U(c.Id)}#mention\">{E(DocumentName(m.Span.Document, documents))}</a>: “{E(Evidence.Short(Evidence.Excerpt(m.Span, documents), 80))}”</li>");
             s.Append("</ul></td></tr>");
         }
         s.Append("</tbody></table></div>");
@@ -79,18 +128,18 @@ internal sealed class Pages(IStore store)
         if (d.Quotes.Count > 0)
         {
             s.Append("<h2>Quotes</h2>");
-            foreach (var q in d.Quotes)
+            foreach (var group in names.BySpeaker(d.Quotes))
             {
-                s.Append(Inv, $"<div class=\"quote\"><blockquote>“{E(q.Variants.Count > 0 ? q.Variants[0].Text : "")}”</blockquote><p class=\"muted\">{E(q.Speaker ?? "unknown speaker")}: ");
-                s.Append(string.Join(", ", q.Variants.Select(v => $"<a href=\"/documents/{U(v.Span.Document)}?quote={U(q.Id)}#mention\">{E(v.Span.Document)}</a>")));
-                s.Append("</p></div>");
+                var heading = group.Entity is { } speaker ? $"<a href=\"/entities/{U(speaker.Id)}\">{E(group.Name)}</a>" : E(group.Name);
+                s.Append(Inv, $"<h3 class=\"speaker\">{heading}{(group.Kind is { } k and not SpeakerKind.Named ? $" <span class=\"muted\">({k.ToString().ToLowerInvariant()})</span>" : "")}</h3>");
+                foreach (var q in group.Quotes) AppendQuote(s, q, documents);
             }
         }
         if (d.Relations.Count > 0)
         {
             s.Append("<h2>Provenance</h2>").Append(SvgCharts.Provenance(d.Documents, d.Relations)).Append("<ul>");
             foreach (var r in d.Relations)
-                s.Append(Inv, $"<li><a href=\"/documents/{U(r.From)}\">{E(r.From)}</a> {Evidence.Kind(r.Kind)} {(r.To is null ? E(r.ToOutlet) : $"<a href=\"/documents/{U(r.To)}\">{E(r.To)}</a>")}</li>");
+                s.Append(Inv, $"<li><a href=\"/documents/{U(r.From)}\">{E(DocumentName(r.From, documents))}</a> {Evidence.Kind(r.Kind)} {(r.To is null ? E(r.ToOutlet) : $"<a href=\"/documents/{U(r.To)}\">{E(DocumentName(r.To, documents))}</a>")}</li>");
             s.Append("</ul>");
         }
         s.Append("<h2>Documents</h2><ul>");
@@ -176,7 +225,7 @@ internal sealed class Pages(IStore store)
         foreach (var m in entity.Mentions)
         {
             if (!cache.TryGetValue(m.Document, out var doc)) cache[m.Document] = doc = store.FindDocument(m.Document);
-            s.Append(Inv, $"<li><a href=\"/documents/{U(m.Document)}\">{E(m.Document)}</a>: ");
+            s.Append(Inv, $"<li><a href=\"/documents/{U(m.Document)}\">{E(doc is null ? m.Document : Evidence.Label(doc))}</a>: ");
             if (doc is not null)
             {
                 var (before, match, after) = Evidence.InContext(m, doc, 60);
@@ -184,9 +233,23 @@ internal sealed class Pages(IStore store)
             }
             s.Append("</li>");
         }
-        s.Append("</ul><h2>Quotes</h2><ul>");
-        foreach (var q in corpus.Quotes.Where(q => q.Speaker == entity.Id || string.Equals(q.Speaker, entity.Name, StringComparison.OrdinalIgnoreCase)))
-            s.Append(Inv, $"<li>“{E(q.Variants.Count > 0 ? q.Variants[0].Text : "")}”</li>");
+        var names = new EntityNames(corpus.Entities);
+        var documents = StoryDigest.Index(store.ReadDocuments());
+        var quotes = corpus.Quotes.Where(q => names.Find(q.Speaker, q.Variants.Count > 0 ? q.Variants[0].Span.Document : null)?.Id == entity.Id).ToList();
+        s.Append(Inv, $"</ul><h2>Quotes ({quotes.Count})</h2>");
+        foreach (var q in quotes) AppendQuote(s, q, documents);
+        // Claims about the entity, or made by it.
+        var claims = corpus.Claims.Where(c => names.Find(c.Subject, (c.Sources.Count > 0 ? c.Sources[0] : null))?.Id == entity.Id
+            || c.Mentions.Any(m => names.Find(m.Attribution?.Speaker, m.Span.Document)?.Id == entity.Id)).ToList();
+        s.Append(Inv, $"<h2>Claims ({claims.Count})</h2><ul>");
+        foreach (var c in claims)
+        {
+            var first = c.Mentions.Count > 0 ? c.Mentions[0].Span.Document : (c.Sources.Count > 0 ? c.Sources[0] : null);
+            s.Append(Inv, $"<li><a href=\"/documents/{U(first ?? "")}?claim={U(c.Id)}#mention\">{E(c.Text)}</a> <span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{Evidence.Verdict(c.Verdict)}</span></li>");
+        }
+        var mentioned = entity.Mentions.Select(m => m.Document).Distinct(StringComparer.Ordinal).ToList();
+        s.Append(Inv, $"</ul><h2>Documents ({mentioned.Count})</h2><ul>");
+        foreach (var id2 in mentioned) s.Append(Inv, $"<li><a href=\"/documents/{U(id2)}\">{E(DocumentName(id2, documents))}</a></li>");
         s.Append("</ul>");
         return Page(entity.Name, s.ToString());
     }
@@ -218,8 +281,8 @@ internal sealed class Pages(IStore store)
     {
         var s = new StringBuilder("<h1>Upload articles</h1>");
         if (error is not null) s.Append("<p class=\"message error\" role=\"alert\">").Append(E(error)).Append("</p>");
-        s.Append(Inv, $"<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\"><p><label for=\"file\">A file to analyse (.txt, .html, .htm, .jsonl, .warc, .gz; at most {maxBytes / (1024 * 1024)} MB)</label><br>");
-        s.Append("<input id=\"file\" name=\"file\" type=\"file\" required accept=\".txt,.html,.htm,.jsonl,.warc,.gz\"></p><p><button type=\"submit\">Upload and analyse</button></p></form>");
+        s.Append(Inv, $"<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\"><p><label for=\"file\">Files to analyse (.txt, .html, .htm, .jsonl, .warc, each may be .gz; at most {maxBytes / (1024 * 1024)} MB in all)</label><br>");
+        s.Append("<input id=\"file\" name=\"file\" type=\"file\" multiple required accept=\".txt,.html,.htm,.jsonl,.warc,.gz\"></p><p><button type=\"submit\">Upload and analyse</button></p></form>");
         return Page("Upload", s.ToString());
     }
 
@@ -227,7 +290,7 @@ internal sealed class Pages(IStore store)
     {
         var finished = job.State is "done" or "failed";
         var s = new StringBuilder();
-        s.Append(Inv, $"<h1>Analysing {E(job.Name)}</h1><div id=\"job-status\" data-job=\"{E(job.Id)}\"{(finished ? $" data-finished=\"{E(job.State)}\"" : "")} role=\"status\" aria-live=\"polite\">");
+        s.Append(Inv, $"<h1>{(finished ? "Analysed" : "Analysing")} <span class=\"job-name\">{E(job.Name)}</span></h1><div id=\"job-status\" data-job=\"{E(job.Id)}\"{(finished ? $" data-finished=\"{E(job.State)}\"" : "")} role=\"status\" aria-live=\"polite\">");
         s.Append(Inv, $"<progress{(finished ? " value=\"1\" max=\"1\"" : "")} aria-label=\"Progress\"></progress> <span class=\"state\">{E(job.State)}{(job.Message.Length > 0 ? ": " + E(job.Message) : "")}</span></div><h2>Documents</h2><ul id=\"job-documents\">");
         foreach (var d in job.Documents) s.Append(Inv, $"<li><a href=\"/documents/{U(d.Id)}\">{E(d.Title ?? d.Id)}</a></li>");
         s.Append("</ul>");
@@ -249,12 +312,23 @@ internal sealed class Pages(IStore store)
         Series = corpus.Series,
     };
 
-    private static void Select(StringBuilder s, string id, string label, IEnumerable<string> values)
+    /// <summary>A filter menu: each distinct value once, shown by its label, in label order.</summary>
+    private static void Select(StringBuilder s, string id, string label, IEnumerable<(string Value, string Label)> options)
     {
         s.Append(Inv, $"<label for=\"{id}\">{E(label)}<select id=\"{id}\"><option value=\"\">all</option>");
-        foreach (var v in values.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            s.Append(Inv, $"<option value=\"{E(v)}\">{E(v)}</option>");
+        foreach (var (value, text) in options.Where(o => o.Value.Length > 0).DistinctBy(o => o.Value, StringComparer.Ordinal).OrderBy(o => o.Label, StringComparer.OrdinalIgnoreCase))
+            s.Append(Inv, $"<option value=\"{E(value)}\">{E(text)}</option>");
         s.Append("</select></label>");
+    }
+
+    private static string DocumentName(string id, IReadOnlyDictionary<string, Document> documents) =>
+        documents.TryGetValue(id, out var d) ? Evidence.Label(d) : id;
+
+    private static void AppendQuote(StringBuilder s, Quote q, IReadOnlyDictionary<string, Document> documents)
+    {
+        s.Append(Inv, $"<div class=\"quote\"><blockquote>“{E(q.Variants.Count > 0 ? q.Variants[0].Text : "")}”</blockquote><p class=\"muted\">");
+        s.Append(string.Join(", ", q.Variants.Select(v => $"<a href=\"/documents/{U(v.Span.Document)}?quote={U(q.Id)}#mention\">{E(DocumentName(v.Span.Document, documents))}</a>")));
+        s.Append("</p></div>");
     }
 
     /// <summary>

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using Triangulate.Ingest;
 using Triangulate.Model;
 using Triangulate.Store;
 
 namespace Triangulate.Web;
 
 /// <summary>
-/// Uploaded files being analysed. One at a time (the pipeline already uses every core, and the store has one writer);
+/// Uploaded files being analysed. One job at a time (the pipeline already uses every core, and the store has one writer);
 /// each job's state is polled by the page through <c>/api/jobs/{id}</c>.
 /// </summary>
 internal sealed class UploadJobs(IStore store, Func<Pipeline> pipeline)
@@ -16,9 +17,10 @@ internal sealed class UploadJobs(IStore store, Func<Pipeline> pipeline)
 
     public UploadJob? Find(string id) => _jobs.GetValueOrDefault(id);
 
-    public UploadJob Start(string path, string name)
+    /// <summary>Starts analysing <paramref name="files"/> (saved on disk, each named by what its user called it) as one job.</summary>
+    public UploadJob Start(IReadOnlyList<InputFile> files)
     {
-        var job = new UploadJob(Guid.NewGuid().ToString("N"), name);
+        var job = new UploadJob(Guid.NewGuid().ToString("N"), string.Join(", ", files.Select(f => f.Source)));
         _jobs[job.Id] = job;
         _ = Task.Run(() =>
         {
@@ -26,17 +28,11 @@ internal sealed class UploadJobs(IStore store, Func<Pipeline> pipeline)
                 try
                 {
                     job.State = "analysing";
-                    var before = new HashSet<string>(StringComparer.Ordinal);
-                    foreach (var d in store.ReadDocuments()) before.Add(d.Id);
                     _pipeline ??= pipeline();
-                    var summary = _pipeline.Analyze([path], store);
-                    var found = new List<Document>();
-                    var sha = Model.StableId.Sha256Hex(File.ReadAllBytes(path));
-                    foreach (var d in store.ReadDocuments())
-                        if (!before.Contains(d.Id) || d.Sha256 == sha) found.Add(d);
-                    job.Documents = found;
-                    job.Message = summary.Problems.Count > 0 ? string.Join("; ", summary.Problems.Select(p => p.Error)) : $"{found.Count} document(s) stored";
-                    job.State = found.Count > 0 ? "done" : "failed";
+                    var summary = _pipeline.Analyze(files, store);
+                    job.Documents = Own(_pipeline, files);
+                    job.Message = UploadSummary.Describe(summary, job.Documents.Count);
+                    job.State = job.Documents.Count > 0 ? "done" : "failed";
                 }
 #pragma warning disable CA1031 // A failing analysis is shown to the person who uploaded; the server goes on.
                 catch (Exception e)
@@ -47,23 +43,23 @@ internal sealed class UploadJobs(IStore store, Func<Pipeline> pipeline)
                 }
                 finally
                 {
-                    try { File.Delete(path); } catch (IOException) { }
+                    foreach (var file in files)
+                        try { File.Delete(file.FullPath); } catch (IOException) { }
                 }
         });
         return job;
     }
-}
 
-/// <summary>One upload's progress.</summary>
-internal sealed class UploadJob(string id, string name)
-{
-    public string Id { get; } = id;
-
-    public string Name { get; } = name;
-
-    public string State { get; set; } = "queued";
-
-    public string Message { get; set; } = "";
-
-    public IReadOnlyList<Document> Documents { get; set; } = [];
+    /// <summary>
+    /// The stored documents this upload holds, found by the content hash of what its files read to: another writer's
+    /// documents added meanwhile are not this job's, and a document uploaded before is (it is the same document).
+    /// </summary>
+    private List<Document> Own(Pipeline reader, IReadOnlyList<InputFile> files)
+    {
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+            foreach (var result in reader.Read(file))
+                if (result.Document is { } d) hashes.Add(d.Sha256);
+        return [.. store.ReadDocuments().Where(d => hashes.Contains(d.Sha256))];
+    }
 }

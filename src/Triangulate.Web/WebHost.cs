@@ -46,15 +46,45 @@ public static class WebHost
         Directory.CreateDirectory(uploads);
         var jobs = new UploadJobs(store, options.Pipeline ?? (() => PipelineBuilder.CreateDefault().Build()));
 
+        var loopback = RequestGuards.AllLoopback(options.Urls);
         app.Use(async (context, next) =>
         {
+            var refusal = loopback ? RequestGuards.ForeignHost(context.Request) : null;
+            var status = StatusCodes.Status421MisdirectedRequest;
+            if (refusal is null && RequestGuards.CrossSite(context.Request) is { } crossSite) (refusal, status) = (crossSite, StatusCodes.Status403Forbidden);
+            if (refusal is not null)
+            {
+                context.Response.StatusCode = status;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(refusal).ConfigureAwait(false);
+                return;
+            }
             // Pages carry only this app's own script and style; nothing from elsewhere may load even if markup slipped through.
             context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'";
             context.Response.Headers.XContentTypeOptions = "nosniff";
             await next(context).ConfigureAwait(false);
         });
 
+        // An error answered with no body gets one: JSON under /api (as the API contract says), a page elsewhere.
+        app.UseStatusCodePages(async status =>
+        {
+            var response = status.HttpContext.Response;
+            var message = response.StatusCode switch { 404 => "not found", 400 => "bad request", 405 => "method not allowed", var code => $"error {code}" };
+            if (status.HttpContext.Request.Path.StartsWithSegments("/api"))
+            {
+                response.ContentType = "application/json; charset=utf-8";
+                await response.WriteAsync(JsonError(message)).ConfigureAwait(false);
+            }
+            else
+            {
+                response.ContentType = "text/html; charset=utf-8";
+                await response.WriteAsync(Html.Page("Error", $"<h1>{Html.E(char.ToUpperInvariant(message[0]) + message[1..])}</h1><p><a href=\"/\">Back to the stories</a></p>")).ConfigureAwait(false);
+            }
+        });
+
         app.MapGet("/", () => HtmlResult(pages.Stories()));
+        app.MapGet("/documents", () => HtmlResult(pages.Documents()));
+        app.MapGet("/entities", () => HtmlResult(pages.Entities()));
         app.MapGet("/stories/{id}", (string id) => pages.Story(id) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("story"), 404));
         app.MapGet("/documents/{id}", (string id, string? claim, string? quote) =>
             pages.Document(id, claim, quote) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("document"), 404));
@@ -74,6 +104,7 @@ public static class WebHost
             return job is null ? Json(w => { w.WriteStartObject(); w.WriteString("error", error); w.WriteEndObject(); }, status) : Json(w => WriteJob(w, job), 202);
         }).DisableAntiforgery();
         app.MapGet("/assets/{name}", (string name) => Asset(name));
+        app.MapGet("/favicon.ico", () => Asset("favicon.svg"));
 
         app.MapGet("/api/stories", () => Json(w => Array(w, store.LoadCorpus().Stories, ModelJson.Compact.Story)));
         app.MapGet("/api/stories/{id}", (string id) =>
@@ -118,10 +149,21 @@ public static class WebHost
                 w.WriteEndObject();
             });
         });
-        app.MapGet("/api/search", (string? q, int? limit) => Json(w =>
+        app.MapGet("/api/search", (string? q, string? limit) =>
+        {
+            var count = 20;
+            if (limit is not null && !int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count))
+                return Json(w => { w.WriteStartObject(); w.WriteString("error", "limit must be a whole number from 1 to 200"); w.WriteEndObject(); }, 400);
+            return Search(store, q, Math.Clamp(count, 1, 200));
+        });
+        app.MapGet("/api/jobs/{id}", (string id) => jobs.Find(id) is { } job ? Json(w => WriteJob(w, job)) : NotFoundJson("job"));
+        return app;
+    }
+
+    private static IResult Search(IStore store, string? q, int limit) => Json(w =>
         {
             w.WriteStartArray();
-            foreach (var hit in string.IsNullOrWhiteSpace(q) ? [] : store.Search(q, Math.Clamp(limit ?? 20, 1, 200)))
+            foreach (var hit in string.IsNullOrWhiteSpace(q) ? [] : store.Search(q, limit))
             {
                 w.WriteStartObject();
                 w.WriteString("kind", hit.Kind);
@@ -132,47 +174,83 @@ public static class WebHost
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-        }));
-        app.MapGet("/api/jobs/{id}", (string id) => jobs.Find(id) is { } job ? Json(w => WriteJob(w, job)) : NotFoundJson("job"));
-        return app;
-    }
+        });
 
-    /// <summary>Checks and saves an upload, then starts its analysis; or says why not (status 400 or 413).</summary>
+    /// <summary>Checks and saves an upload of one or more files, then starts their analysis; or says why not (status 400 or 413).</summary>
     private static async Task<(UploadJob? Job, string? Error, int Status)> Accept(HttpContext context, WebHostOptions options, string folder, UploadJobs jobs)
     {
         var limit = options.MaxUploadBytes / (1024 * 1024);
         if (context.Request.ContentLength > options.MaxUploadBytes + 64 * 1024)
-            return (null, $"The file is too large: the limit is {limit} MB.", 413);
+            return (null, $"The upload is too large: the limit is {limit} MB.", 413);
+        if (!context.Request.HasFormContentType) return (null, "Send the files as multipart/form-data in a field named \"file\".", 400);
         IFormCollection form;
         try
         {
-            if (!context.Request.HasFormContentType) return (null, "Send the file as multipart/form-data in a field named \"file\".", 400);
             form = await context.Request.ReadFormAsync().ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, $"The upload is too large: the limit is {limit} MB.", 413);
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase))
+        {
+            // The framework's own words for a multipart body over FormOptions.MultipartBodyLengthLimit (a chunked upload has no length to check first).
+            return (null, $"The upload is too large: the limit is {limit} MB.", 413);
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
-            return (null, $"The file is too large or the upload is malformed: the limit is {limit} MB.", 413);
+            return (null, $"The upload is malformed: {e.Message}", 400);
         }
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0) return (null, "Choose a non-empty file to upload.", 400);
-        if (file.Length > options.MaxUploadBytes) return (null, $"The file is too large ({file.Length / (1024 * 1024.0):0.0} MB): the limit is {limit} MB.", 413);
+        var files = form.Files.GetFiles("file");
+        if (files.Count == 0 || files.All(f => f.Length == 0)) return (null, "Choose one or more non-empty files to upload.", 400);
+        if (files.Sum(f => f.Length) > options.MaxUploadBytes)
+            return (null, $"The upload is too large ({files.Sum(f => f.Length) / (1024 * 1024.0):0.0} MB): the limit is {limit} MB.", 413);
+        var saved = new List<InputFile>();
+        foreach (var file in files.Where(f => f.Length > 0))
+        {
+            var (input, error) = await Save(file, folder).ConfigureAwait(false);
+            if (error is not null)
+            {
+                foreach (var s in saved) File.Delete(s.FullPath);
+                return (null, error, 400);
+            }
+            saved.Add(input!);
+        }
+        return (jobs.Start(saved), null, 202);
+    }
+
+    /// <summary>Checks one uploaded file's type against its content and saves it under a fresh name that keeps its (compound) extension.</summary>
+    private static async Task<(InputFile? File, string? Error)> Save(IFormFile file, string folder)
+    {
         var name = Path.GetFileName(file.FileName);
-        var extension = Path.GetExtension(name).ToLowerInvariant();
-        if (System.Array.IndexOf(Extensions, extension) < 0)
-            return (null, $"“{name}” is not a supported file type: use {string.Join(", ", Extensions)}.", 400);
+        var extension = UploadExtension(name);
+        if (extension is null)
+            return (null, $"“{name}” is not a supported file type: use {string.Join(", ", Extensions)}.");
         var head = new byte[BinaryContent.SniffLength];
         int read;
         await using (var stream = file.OpenReadStream())
             read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false).ConfigureAwait(false);
         var isGzip = read >= 2 && head[0] == 0x1f && head[1] == 0x8b;
-        if (extension == ".gz" ? !isGzip : isGzip || BinaryContent.Looks(head.AsSpan(0, read)))
-            return (null, $"“{name}” does not look like {(extension == ".gz" ? "gzip data" : "text")}: its content does not match its extension.", 400);
-        // The name on disk is ours (a fresh id), never the client's; only the checked extension is kept for the readers.
+        var wantsGzip = extension.EndsWith(".gz", StringComparison.Ordinal);
+        if (wantsGzip ? !isGzip : isGzip || BinaryContent.Looks(head.AsSpan(0, read)))
+            return (null, $"“{name}” does not look like {(wantsGzip ? "gzip data" : "text")}: its content does not match its extension.");
+        // The name on disk is ours (a fresh id), never the client's; the checked extension is kept whole (".warc.gz"),
+        // since the readers choose by it, and the documents are named by the client's file name.
         var path = Path.Combine(folder, Guid.NewGuid().ToString("N") + extension);
         await using (var output = File.Create(path))
         await using (var input = file.OpenReadStream())
             await input.CopyToAsync(output).ConfigureAwait(false);
-        return (jobs.Start(path, name), null, 202);
+        return (new InputFile(name, path, file.Length), null);
+    }
+
+    /// <summary>The supported extension of <paramref name="name"/>, lower case, with the inner one of a .gz when that is supported too (".jsonl.gz"); null when unsupported.</summary>
+    internal static string? UploadExtension(string name)
+    {
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (System.Array.IndexOf(Extensions, extension) < 0) return null;
+        if (extension != ".gz") return extension;
+        var inner = Path.GetExtension(Path.GetFileNameWithoutExtension(name)).ToLowerInvariant();
+        return inner != ".gz" && System.Array.IndexOf(Extensions, inner) >= 0 ? inner + extension : extension;
     }
 
     private static void WriteJob(Utf8JsonWriter w, UploadJob job)
@@ -197,6 +275,13 @@ public static class WebHost
     private static IResult HtmlResult(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
 
     private static IResult NotFoundJson(string what) => Json(w => { w.WriteStartObject(); w.WriteString("error", $"no {what} with that id"); w.WriteEndObject(); }, 404);
+
+    private static string JsonError(string message)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer)) { writer.WriteStartObject(); writer.WriteString("error", message); writer.WriteEndObject(); }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     private static IResult Json(Action<Utf8JsonWriter> write, int status = 200)
     {
@@ -223,6 +308,7 @@ public static class WebHost
         if (name == "app.css") return Results.Text(Report.HtmlStyle.Css, "text/css; charset=utf-8");
         var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Triangulate.Web.Assets." + name);
         if (stream is null) return Results.NotFound();
-        return Results.Stream(stream, name.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript; charset=utf-8" : "application/octet-stream");
+        var type = Path.GetExtension(name) switch { ".js" => "text/javascript; charset=utf-8", ".svg" => "image/svg+xml", _ => "application/octet-stream" };
+        return Results.Stream(stream, type);
     }
 }

@@ -62,7 +62,23 @@ public sealed class Pipeline
         ArgumentNullException.ThrowIfNull(store);
         observer ??= IPipelineObserver.None;
         var run = new Run(this, store, observer);
-        run.Execute(paths, cancellation);
+        run.Execute(problems => InputDiscovery.Enumerate(paths, problems), cancellation);
+        var result = Relink(store, observer, run.Add);
+        return run.Summary() with { FailedStages = result.FailedStages };
+    }
+
+    /// <summary>
+    /// Like <see cref="Analyze(IEnumerable{string}, IStore, IPipelineObserver?, CancellationToken)"/> over files already found,
+    /// each with the source name its documents carry: the web app names an upload by the file name its user chose, not the
+    /// server's temporary path.
+    /// </summary>
+    public AnalysisSummary Analyze(IReadOnlyList<InputFile> files, IStore store, IPipelineObserver? observer = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(store);
+        observer ??= IPipelineObserver.None;
+        var run = new Run(this, store, observer);
+        run.Execute(_ => files, cancellation);
         var result = Relink(store, observer, run.Add);
         return run.Summary() with { FailedStages = result.FailedStages };
     }
@@ -169,7 +185,7 @@ public sealed class Pipeline
         return buffer[..total];
     }
 
-    /// <summary>One run of <see cref="Analyze"/>: the channels and the counts.</summary>
+    /// <summary>One run of <see cref="Analyze(IEnumerable{string}, IStore, IPipelineObserver?, CancellationToken)"/>: the channels and the counts.</summary>
     private sealed class Run(Pipeline pipeline, IStore store, IPipelineObserver observer)
     {
         private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
@@ -180,11 +196,11 @@ public sealed class Pipeline
         /// <summary>Counts a problem already reported elsewhere (a corpus stage's).</summary>
         public void Add(Problem problem) => _ordered.Enqueue(problem);
 
-        public void Execute(IEnumerable<string> paths, CancellationToken cancellation)
+        public void Execute(Func<Action<Problem>, IEnumerable<InputFile>> discover, CancellationToken cancellation)
         {
             var sources = Channel.CreateBounded<SourceDocument>(new BoundedChannelOptions(pipeline.Workers * 8) { SingleWriter = true });
             var analysed = Channel.CreateBounded<StoredDocument>(new BoundedChannelOptions(BatchSize * 2) { SingleReader = true });
-            var produce = Task.Run(() => Produce(paths, sources.Writer, cancellation), cancellation);
+            var produce = Task.Run(() => Produce(discover, sources.Writer, cancellation), cancellation);
             var workers = new Task[pipeline.Workers];
             for (var i = 0; i < workers.Length; i++) workers[i] = Task.Run(() => Analyse(sources.Reader, analysed.Writer, cancellation), cancellation);
             var complete = Task.WhenAll(workers).ContinueWith(_ => analysed.Writer.Complete(), TaskScheduler.Default);
@@ -210,11 +226,11 @@ public sealed class Pipeline
 
         private void Progress(string stage) => observer.OnProgress(new PipelineProgress(stage, _read, _stored, _known, _ordered.Count));
 
-        private async Task Produce(IEnumerable<string> paths, ChannelWriter<SourceDocument> output, CancellationToken cancellation)
+        private async Task Produce(Func<Action<Problem>, IEnumerable<InputFile>> discover, ChannelWriter<SourceDocument> output, CancellationToken cancellation)
         {
             try
             {
-                foreach (var file in InputDiscovery.Enumerate(paths, Report))
+                foreach (var file in discover(Report))
                 {
                     cancellation.ThrowIfCancellationRequested();
                     using var results = Guard(file, pipeline.Read(file)).GetEnumerator();

@@ -124,11 +124,48 @@ public static class Evidence
     /// <summary>A block kind as the contract spells it.</summary>
     public static string Kind(BlockKind kind) => kind.ToString().ToLowerInvariant();
 
-    /// <summary>A short label for a document: outlet and title, else its source.</summary>
+    /// <summary>
+    /// A short label for a document: outlet and title. A blank outlet reads "unknown outlet" with the source's web host
+    /// when it has one; a blank title is the source's last path segment, so no document is ever a blank line.
+    /// </summary>
     public static string Label(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var title = string.IsNullOrWhiteSpace(document.Title) ? System.IO.Path.GetFileName(document.Source) : document.Title;
-        return string.IsNullOrWhiteSpace(document.Outlet) ? title : $"{document.Outlet}: {title}";
+        var title = string.IsNullOrWhiteSpace(document.Title) ? SourceName(document.Source) : document.Title;
+        return $"{OutletOf(document)}: {title}";
     }
+
+    /// <summary>The document's outlet, else "unknown outlet (host)" from a web source, else "unknown outlet".</summary>
+    public static string OutletOf(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (!string.IsNullOrWhiteSpace(document.Outlet)) return document.Outlet;
+        return Host(document.Source) is { } host ? $"unknown outlet ({host})" : "unknown outlet";
+    }
+
+    /// <summary>The web host of a URL source without "www.", or null for a file path.</summary>
+    public static string? Host(string? source) =>
+        Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0
+            ? (uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host)
+            : null;
+
+    /// <summary>A source's last path segment (a file name, a URL's page), or the whole source when it has none.</summary>
+    public static string SourceName(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var path = Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsolutePath.TrimEnd('/') : source;
+        var name = System.IO.Path.GetFileName(path);
+        return name.Length > 0 ? name : source;
+    }
+
+    /// <summary>The dossier's totals in words: "5 documents, 1 story, 12 claims, 3 quotes, 0 problems".</summary>
+    public static string Totals(Dossier dossier)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        return string.Join(", ", Count(dossier.Documents.Count, "document", "documents"), Count(dossier.Stories.Count, "story", "stories"),
+            Count(dossier.Claims.Count, "claim", "claims"), Count(dossier.Quotes.Count, "quote", "quotes"), Count(dossier.Problems.Count, "problem", "problems"));
+    }
+
+    /// <summary>"1 story", "2 stories": a count with its noun.</summary>
+    public static string Count(int n, string one, string many) => string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many)}");
 }

@@ -14,6 +14,9 @@ public sealed class HtmlReportWriter : IReportWriter
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>Sections with more items than this start folded.</summary>
+    private const int FoldAbove = 10;
+
     /// <inheritdoc />
     public string Format => "html";
 
@@ -40,11 +43,12 @@ public sealed class HtmlReportWriter : IReportWriter
         foreach (var d in digests) w.WriteLine($"<li><a href=\"#{A(d.Story.Id)}\">{E(Evidence.Short(d.Story.Title, 60))}</a></li>");
         w.WriteLine("<li><a href=\"#unstoried\">Other documents</a></li><li><a href=\"#problems\">Problems</a></li></ul></nav></header>");
         w.WriteLine("<main id=\"main\">");
-        w.WriteLine(string.Create(Inv, $"<h1>Dossier</h1><p>Generated {source.Generated:yyyy-MM-dd HH:mm} UTC: {dossier.Documents.Count} documents, {dossier.Stories.Count} stories, {dossier.Claims.Count} claims, {dossier.Quotes.Count} quotes, {dossier.Problems.Count} problems.</p>"));
+        w.WriteLine(string.Create(Inv, $"<h1>Dossier</h1><p>Generated {source.Generated:yyyy-MM-dd HH:mm} UTC: {Evidence.Totals(dossier)}.</p>"));
         foreach (var failure in source.Corpus.FailedStages)
             w.WriteLine($"<p class=\"incomplete\" role=\"alert\"><strong>Incomplete:</strong> stage <code>{E(failure.Stage)}</code> failed ({E(failure.Error)}): {E(failure.Consequence)}.</p>");
 
-        foreach (var digest in digests) WriteStory(w, digest, documents);
+        var names = new EntityNames(dossier.Entities);
+        foreach (var digest in digests) WriteStory(w, digest, documents, names);
 
         var rest = StoryDigest.Unstoried(dossier);
         w.WriteLine("<section id=\"unstoried\" aria-labelledby=\"unstoried-h\"><h2 id=\"unstoried-h\">Documents in no story</h2>");
@@ -63,7 +67,7 @@ public sealed class HtmlReportWriter : IReportWriter
         w.WriteLine("</section></main></body></html>");
     }
 
-    private static void WriteStory(StreamWriter w, StoryDigest digest, IReadOnlyDictionary<string, Document> documents)
+    private static void WriteStory(StreamWriter w, StoryDigest digest, Dictionary<string, Document> documents, EntityNames names)
     {
         var id = A(digest.Story.Id);
         w.WriteLine($"<section id=\"{id}\" aria-labelledby=\"{id}-h\"><h2 id=\"{id}-h\">{E(digest.Story.Title)}</h2>");
@@ -98,8 +102,9 @@ public sealed class HtmlReportWriter : IReportWriter
         }
         if (others.Count > 0)
         {
-            w.WriteLine("<h3>Other claims</h3>");
+            Open(w, "Other claims", others.Count);
             WriteClaims(w, others, documents);
+            w.WriteLine("</details>");
         }
 
         if (digest.Contradictions.Count > 0)
@@ -124,33 +129,31 @@ public sealed class HtmlReportWriter : IReportWriter
 
         if (digest.Timeline.Count > 0)
         {
-            w.WriteLine("<h3>Timeline</h3>");
+            Open(w, "Timeline", digest.Timeline.Count);
             w.WriteLine($"<figure>{SvgCharts.Timeline(digest.Timeline)}</figure><ol>");
             foreach (var t in digest.Timeline)
             {
                 w.Write($"<li><strong>{E(Evidence.Dates(t.Start, t.End))}</strong>: {E(t.Text)} <span class=\"muted\">(");
-                w.Write(E(string.Join(", ", t.Documents)));
+                w.Write(E(string.Join(", ", t.Documents.Select(d => documents.TryGetValue(d, out var doc) ? Evidence.Label(doc) : d))));
                 w.WriteLine(")</span></li>");
             }
-            w.WriteLine("</ol>");
+            w.WriteLine("</ol></details>");
         }
 
         if (digest.Quotes.Count > 0)
         {
-            w.WriteLine("<h3>Quotes by speaker</h3>");
-            string? speaker = null;
-            foreach (var q in digest.Quotes)
+            Open(w, "Quotes by speaker", digest.Quotes.Count);
+            foreach (var group in names.BySpeaker(digest.Quotes))
             {
-                var name = q.Speaker ?? "unknown speaker";
-                if (!string.Equals(name, speaker, StringComparison.Ordinal))
+                w.WriteLine($"<h4>{E(group.Name)}{(group.Kind is { } k and not SpeakerKind.Named ? " <span class=\"muted\">(" + k.ToString().ToLowerInvariant() + ")</span>" : "")}</h4>");
+                foreach (var q in group.Quotes)
                 {
-                    w.WriteLine($"<h4>{E(name)}{(q.SpeakerKind is { } k and not SpeakerKind.Named ? " <span class=\"muted\">(" + k.ToString().ToLowerInvariant() + ")</span>" : "")}</h4>");
-                    speaker = name;
+                    w.Write($"<div class=\"quote\"><blockquote>“{E(q.Variants.Count > 0 ? q.Variants[0].Text : "")}”</blockquote>");
+                    foreach (var v in q.Variants) WriteEvidence(w, v.Span, documents);
+                    w.WriteLine("</div>");
                 }
-                w.Write($"<div class=\"quote\"><blockquote>“{E(q.Variants.Count > 0 ? q.Variants[0].Text : "")}”</blockquote>");
-                foreach (var v in q.Variants) WriteEvidence(w, v.Span, documents);
-                w.WriteLine("</div>");
             }
+            w.WriteLine("</details>");
         }
 
         if (digest.Relations.Count > 0)
@@ -171,17 +174,25 @@ public sealed class HtmlReportWriter : IReportWriter
             w.WriteLine("</ul>");
         }
 
-        w.WriteLine("<h3>Documents</h3>");
+        Open(w, "Documents", digest.Documents.Count);
         WriteDocumentTable(w, digest.Documents);
+        w.WriteLine("</details>");
         w.WriteLine("</section>");
     }
 
+    /// <summary>
+    /// Opens a section that folds: collapsed by default when it holds more than <see cref="FoldAbove"/> items, so a long
+    /// list does not bury the next section; the print style unfolds every one.
+    /// </summary>
+    private static void Open(StreamWriter w, string title, int items) =>
+        w.WriteLine(string.Create(Inv, $"<details class=\"fold\"{(items > FoldAbove ? "" : " open")}><summary><h3>{E(title)} ({items})</h3></summary>"));
+
     private static void WriteClaims(StreamWriter w, List<Claim> claims, IReadOnlyDictionary<string, Document> documents)
     {
-        w.WriteLine("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Value</th><th scope=\"col\">Time</th><th scope=\"col\">Verdict</th><th scope=\"col\">Sources (independent)</th><th scope=\"col\">Evidence</th></tr></thead><tbody>");
+        w.WriteLine("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Value</th><th scope=\"col\">Time</th><th scope=\"col\">Kind</th><th scope=\"col\">Verdict</th><th scope=\"col\">Sources (independent)</th><th scope=\"col\">Evidence</th></tr></thead><tbody>");
         foreach (var c in claims)
         {
-            w.Write(string.Create(Inv, $"<tr id=\"{A(c.Id)}\"><td>{E(c.Text)}</td><td>{E(Evidence.Value(c.Value))}</td><td>{E(Evidence.Dates(c.Time?.Start, c.Time?.End))}</td><td><span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{Evidence.Verdict(c.Verdict)}</span></td><td>{c.Sources.Count} ({c.IndependentSources})</td><td>"));
+            w.Write(string.Create(Inv, $"<tr id=\"{A(c.Id)}\"><td>{E(c.Text)}</td><td>{E(Evidence.Value(c.Value))}</td><td>{E(Evidence.Dates(c.Time?.Start, c.Time?.End))}</td><td>{Evidence.Kind(c.Kind)}</td><td><span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{Evidence.Verdict(c.Verdict)}</span></td><td>{c.Sources.Count} ({c.IndependentSources})</td><td>"));
             foreach (var m in c.Mentions) WriteEvidence(w, m.Span, documents);
             w.WriteLine("</td></tr>");
         }
@@ -191,10 +202,11 @@ public sealed class HtmlReportWriter : IReportWriter
     /// <summary>One piece of evidence: the document id and the characters in context, the claimed ones marked.</summary>
     private static void WriteEvidence(StreamWriter w, TextSpan span, IReadOnlyDictionary<string, Document> documents)
     {
-        w.Write($"<div class=\"excerpt\"><a href=\"#doc-{A(span.Document)}\"><code>{E(span.Document)}</code></a> ");
-        if (documents.TryGetValue(span.Document, out var d))
+        var known = documents.TryGetValue(span.Document, out var d);
+        w.Write($"<div class=\"excerpt\"><a href=\"#doc-{A(span.Document)}\" title=\"{A(span.Document)}\">{E(known ? Evidence.Label(d!) : span.Document)}</a> ");
+        if (known)
         {
-            var (before, match, after) = Evidence.InContext(span, d, 60);
+            var (before, match, after) = Evidence.InContext(span, d!, 60);
             w.Write($"{E(before)}<mark>{E(match)}</mark>{E(after)}");
         }
         else w.Write($"<mark>{E(span.Excerpt)}</mark>");
@@ -207,7 +219,7 @@ public sealed class HtmlReportWriter : IReportWriter
         foreach (var d in documents)
         {
             var published = d.Published is null ? "" : (d.Published.Date?.ToString() ?? Evidence.Dates(d.Published.Earliest, d.Published.Latest)) + " (" + d.Published.Basis.ToString().ToLowerInvariant() + ")";
-            w.WriteLine($"<tr id=\"doc-{A(d.Id)}\"><td><code>{E(d.Id)}</code></td><td>{E(d.Title)}</td><td>{E(d.Outlet)}</td><td>{E(published)}</td><td>{E(d.Language)}</td><td>{E(d.Source)}</td></tr>");
+            w.WriteLine($"<tr id=\"doc-{A(d.Id)}\"><td><code>{E(d.Id)}</code></td><td>{E(string.IsNullOrWhiteSpace(d.Title) ? Evidence.SourceName(d.Source) : d.Title)}</td><td>{E(Evidence.OutletOf(d))}</td><td>{E(published)}</td><td>{E(d.Language)}</td><td>{E(d.Source)}</td></tr>");
         }
         w.WriteLine("</tbody></table></div>");
     }

@@ -41,9 +41,19 @@ public static class HtmlStyle
         .claim-row{cursor:pointer}.claim-row:hover,.claim-row[aria-selected=true]{background:#eef4ff}
         .message{padding:.5rem 1rem;border-left:4px solid var(--accent);background:#f2f7fc}.message.error{border-color:var(--bad);background:#fdf0f2}
         progress{width:100%;max-width:20rem}
-        @media (max-width:40rem){body{font-size:15px}td,th{padding:.25rem}header.site{flex-direction:column;align-items:flex-start}}
+        details.fold>summary{cursor:pointer}details.fold>summary h3{display:inline}
+        th button.sort{background:none;color:inherit;font:inherit;font-weight:700;padding:0;text-align:left}th[aria-sort=ascending] button.sort::after{content:" ▲"}th[aria-sort=descending] button.sort::after{content:" ▼"}
+        .pager{display:flex;gap:.75rem;align-items:center;margin:.25rem 0 1rem}.pager button:disabled{opacity:.5;cursor:default}.table-filter{max-width:100%;margin:.25rem 0}
+        td.source{overflow-wrap:anywhere;max-width:20rem}th{white-space:nowrap}
+        select,input{max-width:100%}.filters label{max-width:100%}main{overflow-wrap:anywhere}
+        @media (max-width:40rem){body{font-size:15px}td,th{padding:.25rem}header.site{flex-direction:column;align-items:flex-start}
+          header.site form{display:flex;width:100%}header.site input{flex:1;min-width:0}
+          table.data-table,table.data-table tbody,table.data-table tr,table.data-table td{display:block;width:100%}
+          table.data-table thead tr{display:flex;flex-wrap:wrap;gap:.25rem}table.data-table th{border:0;background:none;padding:0 .25rem}
+          table.data-table tbody tr{border:1px solid var(--line);margin-bottom:.5rem}table.data-table td{border:0}
+          table.data-table td[data-label]::before{content:attr(data-label) ": ";font-weight:600}}
         @media print{header.site nav,.filters,.skip,form,button{display:none}body{font-size:11pt;color:#000}a{color:#000;text-decoration:none}
           section{break-inside:avoid-page}h2{break-before:page}h2:first-of-type{break-before:auto}svg.chart{max-width:16cm}mark{background:#ddd;outline:1px solid #000}
-          .table-wrap{overflow:visible}}
+          .table-wrap{overflow:visible}details.fold::details-content{content-visibility:visible;display:block}details.fold>summary{list-style:none}}
         """;
 }

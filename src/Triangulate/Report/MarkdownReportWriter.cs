@@ -27,7 +27,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         var inv = CultureInfo.InvariantCulture;
         w.WriteLine("# Dossier");
         w.WriteLine();
-        w.WriteLine(string.Create(inv, $"Generated {source.Generated:yyyy-MM-dd HH:mm} UTC: {dossier.Documents.Count} documents, {dossier.Stories.Count} stories, {dossier.Claims.Count} claims, {dossier.Quotes.Count} quotes, {dossier.Problems.Count} problems."));
+        w.WriteLine(string.Create(inv, $"Generated {source.Generated:yyyy-MM-dd HH:mm} UTC: {Evidence.Totals(dossier)}."));
         w.WriteLine();
         w.WriteLine("Evidence is cited as `document id` and the quoted characters it rests on.");
         w.WriteLine();
@@ -37,8 +37,9 @@ public sealed class MarkdownReportWriter : IReportWriter
             w.WriteLine();
         }
 
+        var names = new EntityNames(dossier.Entities);
         foreach (var digest in StoryDigest.Build(dossier, source.Corpus.IndependenceGroups))
-            WriteStory(w, digest, documents);
+            WriteStory(w, digest, documents, names);
 
         var rest = StoryDigest.Unstoried(dossier);
         if (rest.Count > 0)
@@ -57,7 +58,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         }
     }
 
-    private static void WriteStory(StreamWriter w, StoryDigest digest, IReadOnlyDictionary<string, Document> documents)
+    private static void WriteStory(StreamWriter w, StoryDigest digest, IReadOnlyDictionary<string, Document> documents, EntityNames names)
     {
         var inv = CultureInfo.InvariantCulture;
         w.WriteLine($"## {Inline(digest.Story.Title)}");
@@ -140,25 +141,19 @@ public sealed class MarkdownReportWriter : IReportWriter
         {
             w.WriteLine("### Quotes by speaker");
             w.WriteLine();
-            string? speaker = null;
-            var first = true;
-            foreach (var q in digest.Quotes)
+            foreach (var group in names.BySpeaker(digest.Quotes))
             {
-                var name = q.Speaker ?? "unknown speaker";
-                if (first || !string.Equals(name, speaker, StringComparison.Ordinal))
+                w.WriteLine($"#### {Inline(group.Name)}{(group.Kind is { } k and not SpeakerKind.Named ? " (" + k.ToString().ToLowerInvariant() + ")" : "")}");
+                w.WriteLine();
+                foreach (var q in group.Quotes)
                 {
-                    if (!first) w.WriteLine();
-                    w.WriteLine($"#### {Inline(name)}{(q.SpeakerKind is { } k and not SpeakerKind.Named ? " (" + k.ToString().ToLowerInvariant() + ")" : "")}");
-                    w.WriteLine();
-                    speaker = name;
-                    first = false;
+                    var text = q.Variants.Count > 0 ? q.Variants[0].Text : "";
+                    var cites = new List<string>();
+                    foreach (var v in q.Variants) cites.Add(Cite(v.Span, documents) + (v.Direct == false ? " (reported)" : ""));
+                    w.WriteLine($"- “{Inline(Evidence.Short(text))}”{(q.IndependentSources is { } n ? string.Create(CultureInfo.InvariantCulture, $", {n} independent") : "")}: {Inline(string.Join("; ", cites))}");
                 }
-                var text = q.Variants.Count > 0 ? q.Variants[0].Text : "";
-                var cites = new List<string>();
-                foreach (var v in q.Variants) cites.Add(Cite(v.Span, documents) + (v.Direct == false ? " (reported)" : ""));
-                w.WriteLine($"- “{Inline(Evidence.Short(text))}”{(q.IndependentSources is { } n ? string.Create(CultureInfo.InvariantCulture, $", {n} independent") : "")}: {Inline(string.Join("; ", cites))}");
+                w.WriteLine();
             }
-            w.WriteLine();
         }
 
         if (digest.Relations.Count > 0)

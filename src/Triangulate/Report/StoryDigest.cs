@@ -34,7 +34,10 @@ public sealed class StoryDigest
     /// <summary>Relations from one of its documents.</summary>
     public IReadOnlyList<Relation> Relations { get; private init; } = [];
 
-    /// <summary>Distinct outlets of its documents, sorted.</summary>
+    /// <summary>
+    /// Distinct outlets behind it, sorted: its documents' publishers (a blank one by its web host), the origins they
+    /// credit, and the outside sources they cite; each in the casing a document gave it.
+    /// </summary>
     public IReadOnlyList<string> Outlets { get; private init; } = [];
 
     /// <summary>Independent sources: the story's own count, else the documents' distinct independence groups.</summary>
@@ -111,12 +114,13 @@ public sealed class StoryDigest
         foreach (var relation in dossier.Relations)
             if (members.Contains(relation.From)) relations.Add(relation);
 
-        var outlets = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        var outlets = new OutletNames();
         var distinctGroups = new HashSet<string>(StringComparer.Ordinal);
         PartialDate? first = null, last = null;
         foreach (var d in docs)
         {
-            if (!string.IsNullOrWhiteSpace(d.Outlet)) outlets.Add(d.Outlet);
+            outlets.Add(string.IsNullOrWhiteSpace(d.Outlet) ? Evidence.Host(d.Source) : d.Outlet);
+            outlets.Add(d.Origin);
             distinctGroups.Add(groups is not null && groups.TryGetValue(d.Id, out var g) ? g : d.Id);
             if (d.Published is { } p)
             {
@@ -127,6 +131,8 @@ public sealed class StoryDigest
             }
         }
 
+        foreach (var relation in relations) outlets.Add(relation.ToOutlet);
+
         return new StoryDigest(story)
         {
             Documents = docs,
@@ -136,7 +142,7 @@ public sealed class StoryDigest
             Timeline = timeline,
             Series = SeriesOf(dossier, claimIds),
             Relations = relations,
-            Outlets = [.. outlets],
+            Outlets = outlets.Sorted(),
             IndependentSources = story.IndependentSources ?? distinctGroups.Count,
             First = story.First ?? first,
             Last = story.Last ?? last,

@@ -47,7 +47,8 @@ public class HtmlReportWriterTests
         Assert.Equal(3, Regex.Count(html, "<svg "));
         Assert.Contains("area of held territory over time", html);
         Assert.Contains("2024-11-20: 800 km2; 2024-12-05: 500 km2;", html);
-        Assert.Contains($"<title>{docs[1].Id} copy {docs[0].Id}</title>", html);
+        // An arc's tooltip names both documents as a reader knows them (outlet: title), not by id.
+        Assert.Contains($"<title>{System.Net.WebUtility.HtmlEncode(Evidence.Label(docs[1]))} copy {System.Net.WebUtility.HtmlEncode(Evidence.Label(docs[0]))}</title>", html);
         Assert.Contains("marker-end=\"url(#arrow)\"", html);
     }
 

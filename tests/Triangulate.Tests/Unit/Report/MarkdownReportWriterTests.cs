@@ -19,7 +19,8 @@ public class MarkdownReportWriterTests
         var md = Report(out _);
         Assert.Contains("## The held territory", md);
         Assert.Contains("- Documents: 3", md);
-        Assert.Contains("- Outlets: 3 (Alpha News, Beta Wire, Gamma &lt;Daily>)", md);
+        // Publishers and the outside source one of them cites: the outlets behind the story, not only those that printed it.
+        Assert.Contains("- Outlets: 4 (Alpha News, Beta Wire, Gamma &lt;Daily>, Wire Agency)", md);
         Assert.Contains("- Dates: 2024-11-20 – 2024-12-05", md);
     }
 

@@ -106,6 +106,138 @@ public class WebApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
     }
 
+    [Fact]
+    public async Task A_gzipped_jsonl_upload_keeps_its_inner_extension_and_is_named_by_its_file_name()
+    {
+        var lines = string.Join('\n',
+            """{"title":"First gz record","text":"The first record of a gzipped batch.\n\nIts body says the river rose by two metres."}""",
+            """{"title":"Second gz record","text":"The second record of a gzipped batch.\n\nIts body says the bridge stayed closed all week."}""");
+        using var gz = new MemoryStream();
+        using (var zip = new System.IO.Compression.GZipStream(gz, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            zip.Write(Encoding.UTF8.GetBytes(lines));
+        var job = await UploadJob(("batch-" + Guid.NewGuid().ToString("N")[..6] + ".jsonl.gz", gz.ToArray()));
+        var name = (string)job["name"]!;
+        var documents = job["documents"]!.AsArray();
+        // One document per record: a lost inner extension made it one plain-text document of JSON.
+        Assert.Equal(["First gz record", "Second gz record"], documents.Select(d => (string)d!["title"]!).Order(StringComparer.Ordinal));
+        foreach (var d in documents)
+        {
+            var stored = await Get($"/api/documents/{(string)d!["id"]!}");
+            Assert.StartsWith(name + "#", (string)stored["document"]!["source"]!, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_uploads_source_is_its_file_name_not_the_servers_path()
+    {
+        var id = await Upload("field-notes.txt", "Field notes\nThe ferry resumed service on Tuesday after the storm.\n");
+        var document = await Get($"/api/documents/{id}");
+        Assert.Equal("field-notes.txt", (string)document["document"]!["source"]!);
+    }
+
+    [Fact]
+    public async Task A_job_lists_only_its_own_documents_and_says_when_they_were_already_stored()
+    {
+        var text = "Repeat upload\nThe council voted to close the library on Friday.\n";
+        var first = await UploadJob(("repeat.txt", Encoding.UTF8.GetBytes(text)));
+        Assert.Contains("1 new document stored", (string)first["message"]!);
+        var second = await UploadJob(("repeat-again.txt", Encoding.UTF8.GetBytes(text)), ("other.txt", Encoding.UTF8.GetBytes("Other upload\nThe mayor opened a new bridge over the river.\n")));
+        Assert.Contains("1 document already stored", (string)second["message"]!);
+        Assert.Contains("1 new document stored", (string)second["message"]!);
+        var ids = second["documents"]!.AsArray().Select(d => (string)d!["id"]!).ToList();
+        Assert.Equal(2, ids.Count);
+        Assert.Contains((string)first["documents"]![0]!["id"]!, ids);
+        Assert.True(app.Store.DocumentCount > 2, "the store holds other documents the job must not list");
+    }
+
+    [Fact]
+    public async Task A_malformed_multipart_body_is_a_bad_request_not_too_large()
+    {
+        using var content = new ByteArrayContent(Encoding.ASCII.GetBytes("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nno closing boundary"));
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=xyz");
+        using var response = await app.Http.PostAsync("/api/upload", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("malformed", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("evil.example", HttpStatusCode.MisdirectedRequest)]
+    [InlineData("evil.example:5080", HttpStatusCode.MisdirectedRequest)]
+    [InlineData("127.0.0.1.nip.io", HttpStatusCode.MisdirectedRequest)]
+    [InlineData("localhost", HttpStatusCode.OK)]
+    [InlineData("[::1]:8080", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1", HttpStatusCode.OK)]
+    public async Task A_loopback_server_answers_only_to_loopback_host_names(string host, HttpStatusCode expected)
+    {
+        // A DNS-rebinding page reaches the loopback server under its own name: its Host header is the tell.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/stories");
+        request.Headers.Host = host;
+        using var response = await app.Http.SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Origin", "http://evil.example")]
+    [InlineData("Origin", "null")]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
+    public async Task A_cross_site_upload_is_refused(string header, string value)
+    {
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("Forged upload\nA forged text.\n")), "file", "forged.txt" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/upload") { Content = content };
+        request.Headers.TryAddWithoutValidation(header, value);
+        using var response = await app.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("cross-site", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_same_origin_upload_is_accepted()
+    {
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("Same origin\nThe school reopened on Monday.\n")), "file", "same.txt" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/upload") { Content = content };
+        request.Headers.TryAddWithoutValidation("Origin", app.BaseUrl.TrimEnd('/'));
+        request.Headers.TryAddWithoutValidation("Sec-Fetch-Site", "same-origin");
+        using var response = await app.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/nope", HttpStatusCode.NotFound)]
+    [InlineData("/api/search?q=x&limit=abc", HttpStatusCode.BadRequest)]
+    [InlineData("/api/stories/s-nope", HttpStatusCode.NotFound)]
+    public async Task Every_api_error_has_a_json_body(string path, HttpStatusCode status)
+    {
+        using var response = await app.Http.GetAsync(path);
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.False(string.IsNullOrWhiteSpace((string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]));
+    }
+
+    [Fact]
+    public async Task The_site_has_a_favicon()
+    {
+        using var response = await app.Http.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<svg", await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<JsonNode> UploadJob(params (string Name, byte[] Bytes)[] files)
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, bytes) in files) content.Add(new ByteArrayContent(bytes), "file", name);
+        using var response = await app.Http.PostAsync("/api/upload", content);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var job = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!;
+        for (var i = 0; i < 300; i++)
+        {
+            var state = JsonNode.Parse(await app.Http.GetStringAsync($"/api/jobs/{job}"))!;
+            if ((string)state["state"]! is "done" or "failed") return state;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("upload not analysed in 30 s");
+    }
+
     private async Task<string> Upload(string name, string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
