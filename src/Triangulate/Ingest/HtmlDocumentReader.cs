@@ -91,8 +91,8 @@ public sealed class HtmlDocumentReader : IDocumentReader
             return ReadResult.Failed(source, "binary content, not HTML");
         var charset = declaredCharset ?? HtmlCharsetSniffer.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, SniffLength)));
         var decoded = TextDecoder.Decode(bytes, charset);
-        var (cut, cutReason) = HtmlParseBudget.Scan(decoded.Text, limits);
-        using var page = Parse(cut < decoded.Text.Length ? decoded.Text[..cut] : decoded.Text, limits.HtmlParseBudget);
+        var (bounded, cutReason) = HtmlParseBudget.Scan(decoded.Text, limits);
+        using var page = Parse(bounded, limits.HtmlParseBudget);
         if (page is null) return ReadResult.Failed(source, $"HTML parse over its {(int)limits.HtmlParseBudget.TotalSeconds} s time budget: refused");
         var (text, segments) = new HtmlTextWalker().Walk(page);
         if (segments.Count == 0) return ReadResult.Failed(source, "no readable text in the page");

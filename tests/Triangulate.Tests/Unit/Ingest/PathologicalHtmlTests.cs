@@ -19,14 +19,17 @@ public class PathologicalHtmlTests
     [InlineData("<div><span><b>", 60_000)]
     [InlineData("<div><span><b>x", 93_000)]
     [InlineData("<div>", 100_000)]
-    public void Unclosed_or_deeply_nested_tags_are_cut_at_the_depth_cap_and_the_page_is_still_read(string unit, int times)
+    public void Unclosed_or_deeply_nested_tags_past_the_depth_cap_are_dropped_and_the_page_is_still_read(string unit, int times)
     {
-        var result = HtmlDocumentReader.FromBytes("deep.html", Encoding.UTF8.GetBytes(Repeat(unit, times)));
+        var html = Repeat(unit, times) + "<p>The last paragraph, under every unclosed tag, is read too.</p>";
+
+        var result = HtmlDocumentReader.FromBytes("deep.html", Encoding.UTF8.GetBytes(html));
 
         Assert.NotNull(result.Document);
         Assert.Contains("harbour reopened on Monday", result.Document.Text, StringComparison.Ordinal);
         Assert.NotNull(result.Problem);
         Assert.Equal("deep.html", result.Problem.Source);
+        Assert.Contains("The last paragraph, under every unclosed tag, is read too.", result.Document.Text, StringComparison.Ordinal);
         Assert.Contains("nested over", result.Problem.Error, StringComparison.Ordinal);
     }
 
@@ -48,10 +51,10 @@ public class PathologicalHtmlTests
     {
         var html = Repeat("<div class=\"row\"><p>Para <b>bold</b> <a href=\"/x\">link <i>it</i></a><br>more</p><ul><li>one<li>two</ul></div>", 2_000) + "</body></html>";
 
-        var (cut, reason) = HtmlParseBudget.Scan(html, IngestLimits.Default);
+        var (bounded, reason) = HtmlParseBudget.Scan(html, IngestLimits.Default);
 
         Assert.Null(reason);
-        Assert.Equal(html.Length, cut);
+        Assert.Same(html, bounded);
     }
 
     [Fact]
