@@ -28,7 +28,9 @@ public sealed class ExtractionContext
             splitter.Split(document.Text, block.Start, block.End, sentences);
         }
         _limits = limits ?? Ingest.IngestLimits.Default;
-        LimitsHit = [.. SentenceBounds.Apply(document.Text, sentences, _limits.MaxSentenceChars, _limits.MaxTokensPerDocument)];
+        LimitsHit = [.. SentenceBounds.Apply(document.Text, sentences, _limits.MaxSentenceChars, _limits.MaxTokensPerDocument, out var analysedEnd)];
+        // Extractors that read whole blocks (quotes, citations) stop where the word cap stopped the sentences.
+        if (analysedEnd < int.MaxValue) body = [.. body.Where(b => b.Start < analysedEnd).Select(b => b.End > analysedEnd ? b with { End = analysedEnd } : b)];
         BodyBlocks = body;
         Sentences = sentences;
         _words = new List<WordToken>?[sentences.Count];

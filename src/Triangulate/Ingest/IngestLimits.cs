@@ -25,11 +25,11 @@ public sealed record IngestLimits
     /// <summary>Longest sentence analysed, in characters: a longer run without sentence punctuation is cut into pieces this long at white space. News sentences are under 1,000.</summary>
     public int MaxSentenceChars { get; init; } = 2_000;
 
-    /// <summary>Words (white-space-separated runs) of one document's body analysed; the rest of the body is kept in the text but not extracted from. A long feature is 20,000.</summary>
-    public int MaxTokensPerDocument { get; init; } = 200_000;
+    /// <summary>Words (white-space-separated runs) of one document's body analysed; the rest of the body is kept in the text but not extracted from. A long feature is 20,000; 50,000 is the length of a short book.</summary>
+    public int MaxTokensPerDocument { get; init; } = 50_000;
 
-    /// <summary>Items of each kind (entities, times, claims, quotes, citations) kept per document; the first ones in text order are kept.</summary>
-    public int MaxItemsPerKind { get; init; } = 5_000;
+    /// <summary>Items of each kind (entities, times, claims, quotes, citations) kept per document (an article has a few hundred); the first ones found are kept.</summary>
+    public int MaxItemsPerKind { get; init; } = 2_000;
 
     /// <summary>Problems recorded per input file; past it, one summary line says how many more there were.</summary>
     public int MaxProblemsPerInput { get; init; } = 20;

@@ -12,8 +12,12 @@ public static class SentenceBounds
     /// Cuts and drops <paramref name="sentences"/> of <paramref name="text"/> in place; returns a one-line note of each
     /// cap that was hit (empty when none).
     /// </summary>
-    public static IReadOnlyList<string> Apply(string text, List<Sentence> sentences, int maxChars, int maxWords)
+    public static IReadOnlyList<string> Apply(string text, List<Sentence> sentences, int maxChars, int maxWords) => Apply(text, sentences, maxChars, maxWords, out _);
+
+    /// <summary>As <see cref="Apply(string, List{Sentence}, int, int)"/>; <paramref name="analysedEnd"/> is where the kept sentences end when the word cap dropped some (the text after it is not analysed), else <see cref="int.MaxValue"/>.</summary>
+    public static IReadOnlyList<string> Apply(string text, List<Sentence> sentences, int maxChars, int maxWords, out int analysedEnd)
     {
+        analysedEnd = int.MaxValue;
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxChars, 16);
@@ -37,6 +41,7 @@ public static class SentenceBounds
             words += Words(text, bounded[i]);
             if (words <= maxWords) continue;
             notes.Add($"over the {maxWords}-word limit for one document: analysed the first {i} of {bounded.Count} sentences");
+            analysedEnd = i == 0 ? bounded[0].Start : bounded[i - 1].End;
             bounded.RemoveRange(i, bounded.Count - i);
             break;
         }
