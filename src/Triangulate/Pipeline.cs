@@ -11,7 +11,7 @@ namespace Triangulate;
 /// <summary>
 /// The stages in order, frozen: read → assemble (blocks, metadata, language) → extract → store, then the corpus-wide
 /// stages (link, reconcile) over the whole store, then reports. Built by <see cref="PipelineBuilder"/>; immutable and
-/// reusable. Documents stream through bounded channels: one reader thread, <see cref="Workers"/> analysers, one
+/// reusable. Documents stream through bounded channels: a few readers (<see cref="IngestLimits.Readers"/>), <see cref="Workers"/> analysers, one
 /// store writer, so memory stays bounded whatever the corpus size.
 /// </summary>
 public sealed class Pipeline
@@ -84,10 +84,13 @@ public sealed class Pipeline
     }
 
     /// <summary>Assembles and extracts one source document (no store): for tests, benchmarks and tools.</summary>
-    public (Document Document, DocumentAnalysis Analysis) AnalyzeOne(SourceDocument source)
+    public (Document Document, DocumentAnalysis Analysis) AnalyzeOne(SourceDocument source) => AnalyzeOne(source, []);
+
+    /// <summary>As <see cref="AnalyzeOne(SourceDocument)"/>; adds a one-line note of each cap of <see cref="Limits"/> the document hit to <paramref name="limitsHit"/>.</summary>
+    internal (Document Document, DocumentAnalysis Analysis) AnalyzeOne(SourceDocument source, List<string> limitsHit)
     {
         var document = _assembler.Assemble(source);
-        return (document, _extractor.Extract(document));
+        return (document, _extractor.Extract(document, Limits, limitsHit));
     }
 
     /// <summary>Reads one file with the reader that takes it.</summary>
@@ -119,6 +122,9 @@ public sealed class Pipeline
         observer ??= IPipelineObserver.None;
         var context = new CorpusContext(store);
         var count = store.DocumentCount;
+        // A stage's problems are of its last run: cleared now, made again below if it fails again (a stage fixed since,
+        // or an input removed since, must not haunt every later dossier).
+        foreach (var stage in CorpusStages.Concat(StoryStages)) store.ClearProblems($"stage {stage.Name}");
         var failures = new StageFailures(store, observer, problems);
         foreach (var stage in CorpusStages)
         {
@@ -158,10 +164,17 @@ public sealed class Pipeline
             var writer = FindWriter(format) ?? throw new ArgumentException($"unknown report format '{format}'", nameof(formats));
             var path = Path.Combine(folder, writer.FileName);
             // Write beside, then move: a reader of the folder never sees half a report.
-            // A unique name: two runs writing one folder must not trip over each other's half-written file.
-            var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-            using (var stream = File.Create(temporary)) writer.Write(source, stream);
-            File.Move(temporary, path, overwrite: true);
+            // The temporary name is unique, so two runs writing one folder each finish their own file; the last move wins whole.
+            var temporary = Path.Combine(folder, $".{writer.FileName}.{Guid.NewGuid():N}.tmp");
+            try
+            {
+                using (var stream = File.Create(temporary)) writer.Write(source, stream);
+                File.Move(temporary, path, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
             written.Add(path);
         }
         return written;
@@ -226,34 +239,74 @@ public sealed class Pipeline
 
         private void Progress(string stage) => observer.OnProgress(new PipelineProgress(stage, _read, _stored, _known, _ordered.Count));
 
+        /// <summary>
+        /// Reads the files <see cref="IngestLimits.Readers"/> at a time, each on its own task into its own small
+        /// channel, and passes their documents on in file order: parsing runs in parallel, so one slow page does not
+        /// hold up the files after it, while the order (and so which of two identical inputs is kept) never depends on
+        /// thread timing.
+        /// </summary>
         private async Task Produce(Func<Action<Problem>, IEnumerable<InputFile>> discover, ChannelWriter<SourceDocument> output, CancellationToken cancellation)
         {
+            var pending = new Queue<(InputFile File, Channel<ReadResult> Results, Task Reading)>();
+            var readers = Math.Max(1, pipeline.Limits.Readers);
             try
             {
                 foreach (var file in discover(Report))
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    using var results = Guard(file, pipeline.Read(file)).GetEnumerator();
-                    while (results.MoveNext())
-                    {
-                        var result = results.Current;
-                        if (result.Problem is not null) Report(result.Problem);
-                        if (result.Document is not { } document) continue;
-                        Interlocked.Increment(ref _read);
-                        if (!_seen.TryAdd(document.Sha256, 0) || store.Contains(document.Sha256, Version))
-                        {
-                            Interlocked.Increment(ref _known);
-                            continue;
-                        }
-                        await output.WriteAsync(document, cancellation).ConfigureAwait(false);
-                    }
-                    Progress("read");
+                    if (pending.Count >= readers) await Drain(pending.Dequeue(), output, cancellation).ConfigureAwait(false);
+                    var results = Channel.CreateBounded<ReadResult>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+                    pending.Enqueue((file, results, Task.Run(() => ReadInto(file, results.Writer, cancellation), cancellation)));
                 }
+                while (pending.Count > 0) await Drain(pending.Dequeue(), output, cancellation).ConfigureAwait(false);
             }
             finally
             {
                 output.Complete();
             }
+        }
+
+        private async Task ReadInto(InputFile file, ChannelWriter<ReadResult> output, CancellationToken cancellation)
+        {
+            try
+            {
+                foreach (var result in Guard(file, pipeline.Read(file))) await output.WriteAsync(result, cancellation).ConfigureAwait(false);
+            }
+            finally
+            {
+                output.Complete();
+            }
+        }
+
+        /// <summary>
+        /// Passes on one file's documents and reports its problems, at most <see cref="IngestLimits.MaxProblemsPerInput"/>
+        /// of them then one line counting the rest; the problems the file had in earlier runs are forgotten first.
+        /// </summary>
+        private async Task Drain((InputFile File, Channel<ReadResult> Results, Task Reading) item, ChannelWriter<SourceDocument> output, CancellationToken cancellation)
+        {
+            var (file, results, reading) = item;
+            store.ClearProblems(file.Source);
+            var problems = 0;
+            var unlisted = 0;
+            await foreach (var result in results.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
+            {
+                if (result.Problem is not null)
+                {
+                    if (++problems <= pipeline.Limits.MaxProblemsPerInput) Report(result.Problem);
+                    else unlisted++;
+                }
+                if (result.Document is not { } document) continue;
+                Interlocked.Increment(ref _read);
+                if (!_seen.TryAdd(document.Sha256, 0) || store.Contains(document.Sha256, Version))
+                {
+                    Interlocked.Increment(ref _known);
+                    continue;
+                }
+                await output.WriteAsync(document, cancellation).ConfigureAwait(false);
+            }
+            await reading.ConfigureAwait(false);
+            if (unlisted > 0) Report(new Problem(file.Source, $"…and {unlisted} more problems in this input, not listed (only the first {pipeline.Limits.MaxProblemsPerInput} are)"));
+            Progress("read");
         }
 
         /// <summary>Turns an exception thrown by a reader into a problem for that file; what it read before still counts.</summary>
@@ -289,8 +342,10 @@ public sealed class Pipeline
                 StoredDocument stored;
                 try
                 {
-                    var (document, analysis) = pipeline.AnalyzeOne(source);
+                    var limitsHit = new List<string>();
+                    var (document, analysis) = pipeline.AnalyzeOne(source, limitsHit);
                     stored = new StoredDocument(document, analysis, source.Raw, source.Format, Version);
+                    foreach (var note in limitsHit) Report(new Problem(source.Source, note));
                 }
 #pragma warning disable CA1031 // One document that breaks an analyser is reported and skipped; the batch goes on.
                 catch (Exception e)

@@ -10,10 +10,15 @@ public sealed class DocumentExtractor(ISentenceSplitter splitter, IReadOnlyList<
     public IReadOnlyList<IExtractor> Extractors { get; } = extractors;
 
     /// <summary>Extracts everything from <paramref name="document"/>.</summary>
-    public DocumentAnalysis Extract(Document document)
+    public DocumentAnalysis Extract(Document document) => Extract(document, Ingest.IngestLimits.Default, []);
+
+    /// <summary>Extracts within <paramref name="limits"/>; adds a one-line note of each cap the document hit to <paramref name="limitsHit"/>.</summary>
+    internal DocumentAnalysis Extract(Document document, Ingest.IngestLimits limits, List<string> limitsHit)
     {
-        var context = new ExtractionContext(document, splitter);
+        var context = new ExtractionContext(document, splitter, limits);
         foreach (var extractor in Extractors) extractor.Extract(context);
-        return context.ToAnalysis();
+        var analysis = context.ToAnalysis();
+        limitsHit.AddRange(context.LimitsHit);
+        return analysis;
     }
 }

@@ -10,8 +10,11 @@ namespace Triangulate.Extract;
 /// </summary>
 public sealed class ExtractionContext
 {
-    /// <summary>Creates the context; sentences are split from body blocks only, so nothing is taken from furniture or comments.</summary>
-    public ExtractionContext(Document document, ISentenceSplitter splitter)
+    /// <summary>
+    /// Creates the context; sentences are split from body blocks only, so nothing is taken from furniture or comments,
+    /// and bounded by <paramref name="limits"/> (<see cref="SentenceBounds"/>; the defaults when null).
+    /// </summary>
+    public ExtractionContext(Document document, ISentenceSplitter splitter, Ingest.IngestLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(splitter);
@@ -24,6 +27,10 @@ public sealed class ExtractionContext
             body.Add(block);
             splitter.Split(document.Text, block.Start, block.End, sentences);
         }
+        _limits = limits ?? Ingest.IngestLimits.Default;
+        LimitsHit = [.. SentenceBounds.Apply(document.Text, sentences, _limits.MaxSentenceChars, _limits.MaxTokensPerDocument, out var analysedEnd)];
+        // Extractors that read whole blocks (quotes, citations) stop where the word cap stopped the sentences.
+        if (analysedEnd < int.MaxValue) body = [.. body.Where(b => b.Start < analysedEnd).Select(b => b.End > analysedEnd ? b with { End = analysedEnd } : b)];
         BodyBlocks = body;
         Sentences = sentences;
         _words = new List<WordToken>?[sentences.Count];
@@ -34,6 +41,7 @@ public sealed class ExtractionContext
     // tokenizing each sentence once per extractor was a large share of extraction time.
     private readonly List<WordToken>?[] _words;
     private readonly List<Token>?[] _tokens;
+    private readonly Ingest.IngestLimits _limits;
     private SpeakerResolver? _speakers;
     private int _speakersEntityCount;
 
@@ -121,14 +129,25 @@ public sealed class ExtractionContext
     /// <summary>A span of this document with its excerpt.</summary>
     public TextSpan Span(int start, int end) => new TextSpan(Document.Id, start, end).WithExcerpt(Document.Text);
 
-    /// <summary>The analysis as it stands.</summary>
+    /// <summary>The caps of <see cref="Ingest.IngestLimits"/> this document hit, one line each (reported as problems by the pipeline).</summary>
+    internal List<string> LimitsHit { get; }
+
+    /// <summary>The analysis as it stands, each kind of item capped at <see cref="Ingest.IngestLimits.MaxItemsPerKind"/> (the first found are kept).</summary>
     public DocumentAnalysis ToAnalysis() => new()
     {
         DocumentId = Document.Id,
-        Entities = [.. Entities],
-        Times = [.. Times],
-        Claims = [.. Claims],
-        Quotes = [.. Quotes],
-        Citations = [.. Citations],
+        Entities = Capped(Entities, "entities"),
+        Times = Capped(Times, "time expressions"),
+        Claims = Capped(Claims, "claims"),
+        Quotes = Capped(Quotes, "quotes"),
+        Citations = Capped(Citations, "citations"),
     };
+
+    private List<T> Capped<T>(List<T> items, string kind)
+    {
+        var cap = _limits.MaxItemsPerKind;
+        if (items.Count <= cap) return [.. items];
+        LimitsHit.Add($"over the {cap}-item limit for {kind} in one document: kept the first {cap} of {items.Count}");
+        return items.GetRange(0, cap);
+    }
 }

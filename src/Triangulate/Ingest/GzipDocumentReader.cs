@@ -44,13 +44,40 @@ public sealed class GzipDocumentReader(IPayloadParser? html = null) : IDocumentR
         {
             return [ReadResult.Failed(file.Source, $"broken gzip: {e.Message}")];
         }
+        if (bytes.Length == 0) return [ReadResult.Failed(file.Source, "truncated gzip: nothing decompresses")];
         var inner = Path.GetFileNameWithoutExtension(file.FullPath);
         var isHtml = inner.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || inner.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
             || PlainTextPayloadParser.IsHtml(null, bytes);
         var result = isHtml
             ? _html.Parse(file.Source, bytes, null, SourceMetadata.Empty)
             : PlainTextDocumentReader.FromBytes(file.Source, bytes, "text");
+        if (Truncation(file, bytes.Length) is { } truncated)
+            result = result with { Problem = new Problem(file.Source, result.Problem is null ? truncated : $"{truncated}; {result.Problem.Error}") };
         return [result];
+    }
+
+    /// <summary>
+    /// A one-line problem when the file's gzip trailer disagrees with what was decompressed: .NET's GZipStream ends
+    /// quietly at a truncated member, so a cut download read a fifth of its text without a word. The trailer's last
+    /// four bytes are the length mod 2^32 of the (last) member; what was read is still analysed.
+    /// </summary>
+    private static string? Truncation(InputFile file, long decompressed)
+    {
+        try
+        {
+            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            if (stream.Length < 18) return "truncated gzip: shorter than a gzip header and trailer; what decompressed was analysed";
+            stream.Seek(-4, SeekOrigin.End);
+            Span<byte> size = stackalloc byte[4];
+            stream.ReadExactly(size);
+            var stated = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(size);
+            return stated == (uint)decompressed ? null
+                : $"truncated or damaged gzip: {decompressed} bytes decompressed but its trailer says {stated}; what decompressed was analysed";
+        }
+        catch (IOException e)
+        {
+            return $"cannot check the gzip trailer: {e.Message}";
+        }
     }
 
     /// <summary>Opens the file (decompressing it when it is gzip) and reads it with <paramref name="read"/>; a file that cannot be opened is one problem.</summary>

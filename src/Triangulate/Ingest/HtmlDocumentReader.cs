@@ -78,20 +78,22 @@ public sealed class HtmlDocumentReader : IDocumentReader
             yield return ReadResult.Failed(file.Source, error!);
             yield break;
         }
-        yield return FromBytes(file.Source, bytes);
+        yield return FromBytes(file.Source, bytes, limits: limits);
     }
 
     /// <summary>Makes a document of a page's bytes (shared with container readers whose records carry HTML).</summary>
-    public static ReadResult FromBytes(string source, byte[] bytes, string? declaredCharset = null)
+    public static ReadResult FromBytes(string source, byte[] bytes, string? declaredCharset = null, IngestLimits? limits = null)
     {
+        limits ??= IngestLimits.Default;
         ArgumentNullException.ThrowIfNull(bytes);
         if (bytes.Length == 0) return ReadResult.Failed(source, "empty file");
         if (BinaryContent.Looks(bytes.AsSpan(0, Math.Min(bytes.Length, BinaryContent.SniffLength))))
             return ReadResult.Failed(source, "binary content, not HTML");
         var charset = declaredCharset ?? HtmlCharsetSniffer.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, SniffLength)));
         var decoded = TextDecoder.Decode(bytes, charset);
-        var parser = new HtmlParser(ParserOptions);
-        using var page = parser.ParseDocument(decoded.Text);
+        var (bounded, cutReason) = HtmlParseBudget.Scan(decoded.Text, limits);
+        using var page = Parse(bounded, limits.HtmlParseBudget);
+        if (page is null) return ReadResult.Failed(source, $"HTML parse over its {(int)limits.HtmlParseBudget.TotalSeconds} s time budget: refused");
         var (text, segments) = new HtmlTextWalker().Walk(page);
         if (segments.Count == 0) return ReadResult.Failed(source, "no readable text in the page");
         var sha = StableId.Sha256Hex(bytes);
@@ -110,7 +112,23 @@ public sealed class HtmlDocumentReader : IDocumentReader
         var problem = decoded.ReplacedBytes > 0
             ? new Problem(source, $"invalid {decoded.Encoding} text: {decoded.ReplacedBytes} bytes replaced by U+FFFD; the rest was analysed")
             : null;
+        if (cutReason is not null) problem = new Problem(source, problem is null ? $"HTML {cutReason}" : $"HTML {cutReason}; {problem.Error}");
         return new ReadResult(document, problem);
+    }
+
+    /// <summary>Parses within <paramref name="budget"/>; null when the parser ran over it (the pre-scan's caps should make that rare).</summary>
+    private static AngleSharp.Html.Dom.IHtmlDocument? Parse(string html, TimeSpan budget)
+    {
+        using var timeout = new CancellationTokenSource(budget);
+        var parser = new HtmlParser(ParserOptions);
+        try
+        {
+            return parser.ParseDocumentAsync(html, timeout.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     /// <summary>

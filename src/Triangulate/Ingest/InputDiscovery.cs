@@ -2,7 +2,12 @@ using Triangulate.Model;
 
 namespace Triangulate.Ingest;
 
-/// <summary>Turns the paths a user gives into the files to read: folders recursively, in ordinal order so runs are reproducible; missing or unreadable paths become problems.</summary>
+/// <summary>
+/// Turns the paths a user gives into the files to read: folders recursively, in ordinal order so runs are
+/// reproducible; missing or unreadable paths become problems. Symbolic links are followed to their targets: a file's
+/// size is its target's (so the size caps apply to what is read), and a linked folder already visited (a link loop,
+/// or two links to one folder) is read once, the loop reported as one problem.
+/// </summary>
 public static class InputDiscovery
 {
     /// <summary>Enumerates input files; reports each path that cannot be read to <paramref name="problems"/>.</summary>
@@ -38,10 +43,20 @@ public static class InputDiscovery
     private static IEnumerable<InputFile> EnumerateFolder(string root, Action<Problem> problems)
     {
         var pending = new Stack<string>();
+        // Folders by where they really are: a linked folder is entered only if its target was not entered before.
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var real = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (RealFolder(root, Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)), problems) is not { } rootReal) yield break;
+        real[root] = rootReal;
         pending.Push(root);
         while (pending.Count > 0)
         {
             var folder = pending.Pop();
+            if (!visited.Add(real[folder]))
+            {
+                problems(new Problem(folder, $"symbolic link to a folder already read ({real[folder]}): a link loop or a second link, skipped"));
+                continue;
+            }
             string[] files, folders;
             try
             {
@@ -65,8 +80,28 @@ public static class InputDiscovery
             }
             for (var i = folders.Length - 1; i >= 0; i--)
             {
-                if (!Path.GetFileName(folders[i]).StartsWith('.')) pending.Push(folders[i]);
+                if (Path.GetFileName(folders[i]).StartsWith('.')) continue;
+                if (RealFolder(folders[i], Path.Combine(real[folder], Path.GetFileName(folders[i])), problems) is not { } where) continue;
+                real[folders[i]] = where;
+                pending.Push(folders[i]);
             }
+        }
+    }
+
+    /// <summary>Where a folder really is: its link's final target when it is a link, else <paramref name="underParent"/> (its name under its parent's real path); null with a problem when a link cannot be resolved.</summary>
+    private static string? RealFolder(string folder, string underParent, Action<Problem> problems)
+    {
+        try
+        {
+            var info = new DirectoryInfo(folder);
+            if (info.LinkTarget is null) return underParent;
+            var target = info.ResolveLinkTarget(returnFinalTarget: true);
+            return target is { Exists: true } ? Path.TrimEndingDirectorySeparator(target.FullName) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems(new Problem(folder, $"cannot follow symbolic link: {e.Message}"));
+            return null;
         }
     }
 
@@ -75,7 +110,14 @@ public static class InputDiscovery
         try
         {
             var info = new FileInfo(path);
-            return new InputFile(source, info.FullName, info.Length);
+            if (info.LinkTarget is null) return new InputFile(source, info.FullName, info.Length);
+            // The link's own size is a few bytes; the caps apply to what reading it would load.
+            if (info.ResolveLinkTarget(returnFinalTarget: true) is not FileInfo { Exists: true } target)
+            {
+                problems(new Problem(source, "symbolic link to nothing (dangling or a loop)"));
+                return null;
+            }
+            return new InputFile(source, info.FullName, target.Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {

@@ -65,7 +65,22 @@ public sealed class JsonlDocumentReader(IPayloadParser? html = null) : IDocument
             }
             if (line is null) yield break;
             if (line.AsSpan().Trim((byte)' ').IsEmpty) continue;
-            yield return Parse(line, source, number);
+            yield return Guarded(line, source, number);
+        }
+    }
+
+    /// <summary>One line's record; whatever goes wrong in it is a problem naming the line, and the lines after it are still read.</summary>
+    private ReadResult Guarded(byte[] line, string file, int number)
+    {
+        try
+        {
+            return Parse(line, file, number);
+        }
+#pragma warning disable CA1031 // One bad record (invalid UTF-8 in a string throws InvalidOperationException) must not lose the rest of the file.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return ReadResult.Failed(file, $"line {number}: {(e is InvalidOperationException ? "invalid text in a string" : "cannot read the record")}: {FirstLine(e.Message)}");
         }
     }
 

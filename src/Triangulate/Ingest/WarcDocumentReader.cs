@@ -58,7 +58,7 @@ public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentR
             if (failure is not null) yield return ReadResult.Failed(source, failure);
             if (end) break;
             if (record is null) continue;
-            var result = Parse(record, source, number, limits);
+            var result = Guarded(record, source, number, limits);
             if (result is null) continue;
             if (result.Document is not null) documents++;
             yield return result;
@@ -171,6 +171,21 @@ public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentR
             blank = line is not null && line.Length == 0;
         }
         return (skipped, null);
+    }
+
+    /// <summary>One record's document; whatever goes wrong in it is a problem naming the record, and the records after it are still read.</summary>
+    private ReadResult? Guarded(Record record, string file, int number, IngestLimits limits)
+    {
+        try
+        {
+            return Parse(record, file, number, limits);
+        }
+#pragma warning disable CA1031 // One bad record must not lose the rest of the archive.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return ReadResult.Failed(file, $"record {number} at byte {record.Offset}: cannot read the record: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+        }
     }
 
     /// <summary>A response or resource record's payload as a document; null for records that hold no page (warcinfo, request, metadata, images).</summary>

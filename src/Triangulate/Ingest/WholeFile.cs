@@ -8,12 +8,21 @@ internal static class WholeFile
         error = null;
         if (file.Length > limits.MaxDocumentBytes)
         {
-            error = $"too large: {Megabytes(file.Length)} MB, over the {Megabytes(limits.MaxDocumentBytes)} MB limit for one document";
+            error = TooLarge(file.Length, limits);
             return null;
         }
         try
         {
-            return File.ReadAllBytes(file.FullPath);
+            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            // Checked again on the open file: a link or a file that grew since discovery must not slip past the cap.
+            if (stream.Length > limits.MaxDocumentBytes)
+            {
+                error = TooLarge(stream.Length, limits);
+                return null;
+            }
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return bytes;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -21,6 +30,9 @@ internal static class WholeFile
             return null;
         }
     }
+
+    private static string TooLarge(long length, IngestLimits limits) =>
+        $"too large: {Megabytes(length)} MB, over the {Megabytes(limits.MaxDocumentBytes)} MB limit for one document";
 
     private static long Megabytes(long bytes) => (bytes + (1 << 20) - 1) >> 20;
 }

@@ -17,6 +17,13 @@ public interface IStore : ICorpusReader, IDisposable
     /// <summary>Records problems (the same source and error once).</summary>
     void SaveProblems(IEnumerable<Problem> problems);
 
+    /// <summary>
+    /// Forgets the problems recorded for <paramref name="source"/>: an input path (with the records inside it, named
+    /// "<c>source#…</c>") when it is read again, or a corpus stage ("stage NAME") when it has run again; what is still
+    /// wrong is recorded anew, what was fixed no longer shows.
+    /// </summary>
+    void ClearProblems(string source);
+
     /// <summary>Replaces the corpus-wide results.</summary>
     void SaveCorpus(CorpusResult result);
 

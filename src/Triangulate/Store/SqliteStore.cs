@@ -214,6 +214,21 @@ public sealed class SqliteStore : IStore
     }
 
     /// <inheritdoc />
+    public void ClearProblems(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        lock (_lock)
+        {
+            using var command = _connection.CreateCommand();
+            // substr, not LIKE: a path may hold '%' or '_'.
+            command.CommandText = "DELETE FROM problems WHERE source = $source OR substr(source, 1, length($prefix)) = $prefix";
+            command.Parameters.AddWithValue("$source", source);
+            command.Parameters.AddWithValue("$prefix", source + "#");
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<Problem> ReadProblems()
     {
         var problems = new List<Problem>();

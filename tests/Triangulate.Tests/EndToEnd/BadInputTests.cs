@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Triangulate.Ingest;
 using Triangulate.Tests.Support;
 
 namespace Triangulate.Tests.EndToEnd;
@@ -96,5 +97,85 @@ public class BadInputTests
         Assert.Equal(5, sources.Count);
         Assert.All(problems, p => Assert.DoesNotContain('\n', p.Item2));
         // Memory stays bounded for the 100 MB page and an over-cap record: HtmlDocumentReaderTests and ContainerReaderTests measure it.
+    }
+
+    private static List<(string Source, string Error)> Problems(string dossierPath) =>
+        [.. JsonNode.Parse(File.ReadAllText(dossierPath))!["problems"]!.AsArray().Select(p => ((string)p!["source"]!, (string)p["error"]!))];
+
+    [Fact]
+    public void A_gzipped_jsonl_of_empty_records_makes_a_bounded_number_of_problems()
+    {
+        using var temp = new TempFolder();
+        var lines = new StringBuilder();
+        for (var i = 0; i < 200_000; i++) lines.Append("{}\n");
+        temp.Write("in/empty.jsonl.gz", Gzip(Encoding.UTF8.GetBytes(lines.ToString())));
+        temp.Write("in/good.txt", File.ReadAllBytes(Directory.GetFiles(TestPaths.KurskExample)[0]));
+
+        var exit = Triangulate.Cli.TriangulateCli.Run(["analyze", temp.File("in"), "--out", temp.File("out"), "--db", temp.File("t.db"), "--quiet", "--format", "json"]);
+
+        Assert.Equal(1, exit);
+        var problems = Problems(temp.File("out/dossier.json"));
+        Assert.Equal(IngestLimits.Default.MaxProblemsPerInput + 1, problems.Count);
+        Assert.All(problems, p => Assert.EndsWith("empty.jsonl.gz", p.Source, StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Error.Contains($"and {200_000 - IngestLimits.Default.MaxProblemsPerInput} more", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_inputs_problems_are_forgotten_when_it_is_read_again_without_them()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("in/story.txt", []);
+        string[] args = ["analyze", temp.File("in"), "--out", temp.File("out"), "--db", temp.File("t.db"), "--quiet", "--format", "json"];
+        Assert.Equal(1, Triangulate.Cli.TriangulateCli.Run(args));
+        Assert.Contains(Problems(temp.File("out/dossier.json")), p => p.Source.EndsWith("story.txt", StringComparison.Ordinal));
+
+        File.WriteAllBytes(path, File.ReadAllBytes(Directory.GetFiles(TestPaths.KurskExample)[0]));
+
+        Triangulate.Cli.TriangulateCli.Run(args);
+        Assert.DoesNotContain(Problems(temp.File("out/dossier.json")), p => p.Source.EndsWith("story.txt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_one_line_text_without_punctuation_is_analysed_up_to_its_limits_and_the_limits_are_problems()
+    {
+        using var temp = new TempFolder();
+        // Real words with the sentence punctuation taken off: one "sentence" of 400,000 characters.
+        var words = File.ReadAllText(Directory.GetFiles(TestPaths.KurskExample)[0])
+            .Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('.', '!', '?', '…')).Where(w => w.Length > 0).ToArray();
+        var line = new StringBuilder();
+        var random = new Random(12);
+        while (line.Length < 400_000) line.Append(words[random.Next(words.Length)]).Append(' ');
+        temp.Write("in/oneline.txt", line.ToString());
+        var limits = new IngestLimits { MaxTokensPerDocument = 20_000, MaxItemsPerKind = 50 };
+        var builder = Some.PipelineBuilder();
+        builder.Limits = limits;
+        var pipeline = builder.Build();
+        using var store = Triangulate.Store.SqliteStore.Open(temp.File("t.db"));
+
+        var summary = pipeline.Analyze([temp.File("in")], store);
+
+        Assert.Equal(1, summary.DocumentsStored);
+        var errors = summary.Problems.Where(p => p.Source.EndsWith("oneline.txt", StringComparison.Ordinal)).Select(p => p.Error).ToList();
+        Assert.Contains(errors, e => e.Contains("cut into pieces of at most", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("20000-word limit", StringComparison.Ordinal));
+        var analysis = store.ReadAnalyses().Single().Analysis;
+        Assert.InRange(analysis.Entities.Count, 0, 50);
+        Assert.InRange(analysis.Claims.Count, 0, 50);
+        Assert.InRange(analysis.Times.Count, 0, 50);
+    }
+
+    [Fact]
+    public void Two_runs_writing_one_report_folder_at_once_both_finish()
+    {
+        using var temp = new TempFolder();
+        var pipeline = Some.PipelineBuilder().Build();
+        using var store = Triangulate.Store.SqliteStore.Open(temp.File("t.db"));
+        pipeline.Analyze([Directory.GetFiles(TestPaths.KurskExample)[0]], store);
+
+        Parallel.For(0, 4, _ => pipeline.WriteReports(store, temp.File("out"), ["json", "md"], DateTimeOffset.UnixEpoch));
+
+        Assert.True(JsonNode.Parse(File.ReadAllText(temp.File("out/dossier.json"))) is not null);
+        Assert.Equal(["dossier.json", "dossier.md"], Directory.GetFiles(temp.File("out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 }

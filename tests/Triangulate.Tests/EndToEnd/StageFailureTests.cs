@@ -59,4 +59,30 @@ public sealed class StageFailureTests
         pipeline.WriteReports(store, temp.File("out"), ["json"], DateTimeOffset.UnixEpoch);
         Assert.Null(JsonNode.Parse(File.ReadAllText(temp.File("out/dossier.json")))!["incomplete"]);
     }
+
+    [Fact]
+    public void A_stage_failure_is_forgotten_once_the_stage_runs_cleanly_again()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("in/a.txt", "Officials said 12 people were hurt in the fire on Tuesday.");
+        var failing = Some.PipelineBuilder();
+        failing.StoryStages.Add(new ThrowingStage());
+        using var store = SqliteStore.Open(temp.File("t.db"));
+        Assert.Single(failing.Build().Analyze([input], store).FailedStages);
+        Assert.Contains(store.ReadProblems(), p => p.Source == "stage exploding");
+
+        var fixedBuilder = Some.PipelineBuilder();
+        fixedBuilder.StoryStages.Add(new QuietStage());
+        var relinked = fixedBuilder.Build().Relink(store);
+
+        Assert.Empty(relinked.FailedStages);
+        Assert.DoesNotContain(store.ReadProblems(), p => p.Source == "stage exploding");
+    }
+
+    private sealed class QuietStage : ICorpusStage
+    {
+        public string Name => "exploding";
+
+        public void Run(CorpusContext context) { }
+    }
 }

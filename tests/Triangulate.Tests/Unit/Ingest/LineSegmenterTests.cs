@@ -23,4 +23,17 @@ public class LineSegmenterTests
             for (var i = 0; i < text.Length; i++)
                 Assert.True(char.IsWhiteSpace(text[i]) ? covered[i] <= 1 : covered[i] == 1, $"character {i} covered {covered[i]} times");
         });
+
+    [Fact]
+    public void An_over_long_line_is_cut_into_bounded_segments_at_sentence_ends_covering_every_character()
+    {
+        var line = string.Concat(Enumerable.Range(0, 3_000).Select(i => $"The council met on day {i} and voted again. "));
+
+        var segments = LineSegmenter.Segment(line);
+
+        Assert.True(segments.Count > 1);
+        Assert.All(segments, s => Assert.InRange(s.End - s.Start, 1, LineSegmenter.MaxLineChars));
+        Assert.All(segments, s => Assert.EndsWith("again.", line[s.Start..s.End], StringComparison.Ordinal));
+        Assert.Equal(line.Count(c => !char.IsWhiteSpace(c)), segments.Sum(s => line[s.Start..s.End].Count(c => !char.IsWhiteSpace(c))));
+    }
 }

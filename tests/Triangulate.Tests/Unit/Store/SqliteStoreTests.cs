@@ -70,4 +70,22 @@ public class SqliteStoreTests
         store.SaveProblems([new Problem("a", "empty file"), new Problem("a", "empty file"), new Problem("b", "binary")]);
         Assert.Equal(2, store.ReadProblems().Count);
     }
+
+    [Fact]
+    public void Clearing_a_source_forgets_its_problems_and_its_records_problems_only()
+    {
+        using var temp = new TempFolder();
+        using var store = SqliteStore.Open(temp.File("s.db"));
+        store.SaveProblems([
+            new Problem("in/feed.jsonl", "line 3: not valid JSON"), new Problem("in/feed.jsonl#4", "no text"),
+            new Problem("in/feed.jsonl.old", "empty file"), new Problem("in/a%_b.txt", "empty file"),
+            new Problem("stage entities", "failed: IndexOutOfRangeException: boom"), new Problem("stage entities-2", "failed"),
+        ]);
+
+        store.ClearProblems("in/feed.jsonl");
+        store.ClearProblems("in/a%");
+        store.ClearProblems("stage entities");
+
+        Assert.Equal(["in/a%_b.txt", "in/feed.jsonl.old", "stage entities-2"], store.ReadProblems().Select(p => p.Source));
+    }
 }
