@@ -95,7 +95,7 @@ public class PipelineFuzzTests
                         throw new InvalidOperationException($"a problem spans lines: {problem.Error}");
                     if (result.Document is not { } source) continue;
                     var (document, analysis) = pipeline.AnalyzeOne(source);
-                    foreach (var span in SpansOf(analysis))
+                    foreach (var span in AnalysisSpans.Of(analysis))
                     {
                         if (span.Start < 0 || span.End > document.Text.Length || span.Start > span.End || span.Excerpt != document.Text[span.Start..span.End])
                             throw new InvalidOperationException($"span {span.Start}..{span.End} does not round-trip to its excerpt");
@@ -225,16 +225,5 @@ public class PipelineFuzzTests
                 }
         }
         return seeds;
-    }
-
-    private static List<TextSpan> SpansOf(DocumentAnalysis analysis)
-    {
-        var spans = new List<TextSpan>();
-        foreach (var e in analysis.Entities) spans.AddRange(e.Mentions);
-        foreach (var t in analysis.Times) spans.Add(t.Span);
-        foreach (var c in analysis.Claims) spans.Add(c.Mention.Span);
-        foreach (var q in analysis.Quotes) spans.Add(q.Variant.Span);
-        foreach (var c in analysis.Citations) spans.Add(c.Span);
-        return spans;
     }
 }

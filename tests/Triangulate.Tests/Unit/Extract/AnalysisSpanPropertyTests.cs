@@ -35,7 +35,7 @@ public class AnalysisSpanPropertyTests
             .Sample(text =>
             {
                 var analysis = Extractor.Extract(Some.DatedDocument(text, new DateOnly(2024, 12, 2)));
-                foreach (var span in SpansOf(analysis))
+                foreach (var span in AnalysisSpans.Of(analysis))
                 {
                     if (span.Start < 0 || span.End > text.Length || span.Start >= span.End) return false;
                     if (span.Excerpt != text[span.Start..span.End]) return false;
@@ -55,17 +55,6 @@ public class AnalysisSpanPropertyTests
         Assert.NotEmpty(analysis.Times);
         Assert.NotEmpty(analysis.Claims);
         Assert.NotEmpty(analysis.Quotes);
-        Assert.NotEmpty(SpansOf(analysis));
-    }
-
-    private static List<TextSpan> SpansOf(DocumentAnalysis analysis)
-    {
-        var spans = new List<TextSpan>();
-        foreach (var e in analysis.Entities) spans.AddRange(e.Mentions);
-        foreach (var t in analysis.Times) spans.Add(t.Span);
-        foreach (var c in analysis.Claims) spans.Add(c.Mention.Span);
-        foreach (var q in analysis.Quotes) spans.Add(q.Variant.Span);
-        foreach (var c in analysis.Citations) spans.Add(c.Span);
-        return spans;
+        Assert.NotEmpty(AnalysisSpans.Of(analysis));
     }
 }
