@@ -56,6 +56,62 @@ public class PipelineFuzzTests
         Assert.True(checkedInputs > 0);
     }
 
+    /// <summary>
+    /// The whole pipeline, corpus and story stages included, over small corpora of mutated real inputs: no stage may
+    /// fail, no document may make an analyser throw, and every span of the dossier must round-trip. Half the CI budget
+    /// of the per-document fuzz; TRIANGULATE_FUZZ_SECONDS sets both by hand.
+    /// </summary>
+    [Fact]
+    public void Corpora_of_mutated_inputs_go_through_every_stage_without_a_failure()
+    {
+        var seconds = int.TryParse(Environment.GetEnvironmentVariable("TRIANGULATE_FUZZ_SECONDS"), out var s) && s > 0 ? s : 10;
+        var seeds = Seeds.Value;
+        var corpora = 0;
+        Gen.Select(Gen.Int[0, seeds.Count - 1], Gen.Int[0, 5], Gen.Int.Array[0, 24]).Array[2, 5]
+            .Sample(inputs =>
+            {
+                var files = inputs.Select(i => Wrap(seeds[i.Item1].Extension, Mutate(seeds[i.Item1].Bytes, i.Item3), i.Item2)).ToList();
+                CheckCorpus(files);
+                Interlocked.Increment(ref corpora);
+            }, time: seconds, threads: 1);
+        Assert.True(corpora > 0);
+    }
+
+    private static void CheckCorpus(List<(string Extension, byte[] Bytes)> files)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "triangulate-fuzz", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(folder, "in"));
+        try
+        {
+            for (var i = 0; i < files.Count; i++) File.WriteAllBytes(Path.Combine(folder, "in", $"input{i}{files[i].Extension}"), files[i].Bytes);
+            var work = Task.Run(() =>
+            {
+                var pipeline = SharedPipeline.Value;
+                using var store = Triangulate.Store.SqliteStore.Open(Path.Combine(folder, "t.db"));
+                var summary = pipeline.Analyze([Path.Combine(folder, "in")], store);
+                if (summary.FailedStages.Count > 0) throw new InvalidOperationException($"stage {summary.FailedStages[0].Stage} failed: {summary.FailedStages[0].Error}");
+                if (summary.Problems.FirstOrDefault(p => p.Error.Contains("failed", StringComparison.Ordinal)) is { } failed)
+                    throw new InvalidOperationException($"{failed.Source}: {failed.Error}");
+                pipeline.WriteReports(store, Path.Combine(folder, "out"), ["json"], DateTimeOffset.UnixEpoch);
+                var dossier = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "out", "dossier.json")))!;
+                var texts = dossier["documents"]!.AsArray().ToDictionary(d => (string)d!["id"]!, d => (string)d!["text"]!);
+                if (SpanChecks.Broken(dossier, texts).FirstOrDefault() is { } broken) throw new InvalidOperationException(broken);
+            });
+            if (!work.Wait(PerDocument * (files.Count + 2))) throw new TimeoutException("a corpus did not finish (hang)");
+            work.GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+            foreach (var (extension, bytes) in files) Keep(extension, bytes);
+            throw;
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { }
+        }
+    }
+
     [Fact]
     public void Every_input_that_ever_failed_is_read_and_analysed_cleanly()
     {
