@@ -84,8 +84,9 @@ public sealed class StoryClusterer : ICorpusStage
         var scores = new Dictionary<int, double>();
         var shortlist = new List<int>(Shortlisted);
         var seen = 0;
-        // An undated document derived from (or source of) another would join leniently wherever its words fit, and
-        // the derivation merge would then drag its whole family there: it waits, and joins its family's story.
+        // A document derived from (or source of) another waits and is placed with its whole family, as one document of
+        // the family's summed words and days: placed one by one, each member joined wherever its words fit and the
+        // derivation merge then dragged two whole stories together (one false derivation merged two events).
         var derived = new HashSet<string>(StringComparer.Ordinal);
         foreach (var relation in context.Relations)
         {
@@ -100,7 +101,7 @@ public sealed class StoryClusterer : ICorpusStage
             var dated = WithInferredDate(document, context);
             var days = StoryState.DaysOf(dated.Published);
             var vector = StoryFeatures.Vector(document, analysis, df, seen, FeaturesPerDocument, out var lookup, MinLookupIdf);
-            if (days is null && derived.Contains(document.Id))
+            if (derived.Contains(document.Id))
             {
                 deferred.Add((docIds.Count, StoryState.Lite(dated), vector));
                 docIds.Add(document.Id);
@@ -122,7 +123,7 @@ public sealed class StoryClusterer : ICorpusStage
             docIds.Add(document.Id);
             storyOf.Add(best);
         }
-        PlaceDeferred(context, stories, docIds, storyOf, deferred, (vector, lookup) => Choose(null, vector, lookup, null));
+        PlaceDeferred(context, stories, docIds, storyOf, deferred, (vector, lookup, days) => Choose(null, vector, lookup, days));
         MergeDerived(context, stories, docIds, storyOf);
         var built = new List<Story>();
         for (var s = 0; s < stories.Count; s++)
@@ -262,7 +263,7 @@ public sealed class StoryClusterer : ICorpusStage
     /// </summary>
     private static void PlaceDeferred(CorpusContext context, List<StoryState> stories, List<string> docIds, List<int> storyOf,
         List<(int Position, Document Document, List<(ulong Feature, double Weight)> Vector)> deferred,
-        Func<List<(ulong Feature, double Weight)>, bool[], (int Best, double Score)> choose)
+        Func<List<(ulong Feature, double Weight)>, bool[], (int First, int Last)?, (int Best, double Score)> choose)
     {
         if (deferred.Count == 0) return;
         var position = new Dictionary<string, int>(docIds.Count, StringComparer.Ordinal);
@@ -312,7 +313,12 @@ public sealed class StoryClusterer : ICorpusStage
                 .Select(p => (p.Key, p.Value / Math.Max(norm, 1e-12))).ToList();
             var lookup = new bool[vector.Count];
             Array.Fill(lookup, true);
-            var (best, score) = choose(vector, lookup);
+            // The family's days: every dated member's, so a dated family meets the time window like a dated document.
+            (int First, int Last)? days = null;
+            foreach (var (_, k) in family)
+                if (StoryState.DaysOf(deferred[k].Document.Published) is { } d)
+                    days = days is { } known ? (Math.Min(known.First, d.First), Math.Max(known.Last, d.Last)) : d;
+            var (best, score) = choose(vector, lookup, days);
             int target;
             if (best >= 0 && score >= 1.0) target = Root(stories, best);
             else
