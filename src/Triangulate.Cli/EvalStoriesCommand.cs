@@ -36,7 +36,7 @@ internal static class EvalStoriesCommand
             {
                 var clock = Stopwatch.StartNew();
                 var pipeline = PipelineBuilder.CreateDefault().Build();
-                CorpusResultAndScore(pipeline, result.GetValue(input)!, path, StoryGold.Read(gold), result.GetValue(distance), clock);
+                AnalyseAndScore(pipeline, result.GetValue(input)!, path, StoryGold.Read(gold), result.GetValue(distance), clock);
                 return ExitCodes.Success;
             }
             finally
@@ -48,7 +48,7 @@ internal static class EvalStoriesCommand
         return command;
     }
 
-    private static void CorpusResultAndScore(Pipeline pipeline, string[] input, string path, StoryGold gold, double distance, Stopwatch clock)
+    private static void AnalyseAndScore(Pipeline pipeline, string[] input, string path, StoryGold gold, double distance, Stopwatch clock)
     {
         using var store = SqliteStore.Open(path);
         var summary = pipeline.Analyze(input, store);

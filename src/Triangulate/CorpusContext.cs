@@ -21,10 +21,9 @@ public sealed class CorpusContext
         EntityIds = new(StringComparer.Ordinal);
     }
 
-    private CorpusContext(CorpusContext parent, Story story, ICorpusReader corpus, List<Relation> relations)
+    private CorpusContext(CorpusContext parent, ICorpusReader corpus, List<Relation> relations)
     {
         Corpus = corpus;
-        Story = story;
         Relations = relations;
         // Read-only for story stages: shared, not copied.
         IndependenceGroups = parent.IndependenceGroups;
@@ -32,11 +31,8 @@ public sealed class CorpusContext
         EntityIds = parent.EntityIds;
     }
 
-    /// <summary>The stored documents and analyses (of <see cref="Story"/> alone in a story context).</summary>
+    /// <summary>The stored documents and analyses (of one story alone in a story context).</summary>
     public ICorpusReader Corpus { get; }
-
-    /// <summary>The story this context is scoped to; null for the whole corpus.</summary>
-    public Story? Story { get; }
 
     /// <summary>Derivations and citations (those from the story's documents, in a story context).</summary>
     public List<Relation> Relations { get; }
@@ -79,7 +75,7 @@ public sealed class CorpusContext
 
     /// <summary>
     /// A context for the story stages of <paramref name="story"/>: its documents, the relations that start from them
-    /// (derivations never cross stories: the story stage merges derived families), and empty result lists.
+    /// (derivations never cross stories: the story stage places derived families whole), and empty result lists.
     /// </summary>
     public CorpusContext ForStory(Story story, IReadOnlyDictionary<string, List<Relation>> relationsFrom)
     {
@@ -88,7 +84,7 @@ public sealed class CorpusContext
         var relations = new List<Relation>();
         foreach (var id in story.Documents)
             if (relationsFrom.TryGetValue(id, out var from)) relations.AddRange(from);
-        return new CorpusContext(this, story, new StoryCorpusReader(Corpus, story.Documents), relations);
+        return new CorpusContext(this, new StoryCorpusReader(Corpus, story.Documents), relations);
     }
 
     /// <summary>The relations of <see cref="Relations"/> keyed by their <c>From</c> document, for <see cref="ForStory"/>.</summary>

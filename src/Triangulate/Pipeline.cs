@@ -59,12 +59,7 @@ public sealed class Pipeline
     public AnalysisSummary Analyze(IEnumerable<string> paths, IStore store, IPipelineObserver? observer = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        ArgumentNullException.ThrowIfNull(store);
-        observer ??= IPipelineObserver.None;
-        var run = new Run(this, store, observer);
-        run.Execute(problems => InputDiscovery.Enumerate(paths, problems), cancellation);
-        var result = Relink(store, observer, run.Add);
-        return run.Summary() with { FailedStages = result.FailedStages };
+        return Analyze(problems => InputDiscovery.Enumerate(paths, problems), store, observer, cancellation);
     }
 
     /// <summary>
@@ -75,10 +70,15 @@ public sealed class Pipeline
     public AnalysisSummary Analyze(IReadOnlyList<InputFile> files, IStore store, IPipelineObserver? observer = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(files);
+        return Analyze(_ => files, store, observer, cancellation);
+    }
+
+    private AnalysisSummary Analyze(Func<Action<Problem>, IEnumerable<InputFile>> discover, IStore store, IPipelineObserver? observer, CancellationToken cancellation)
+    {
         ArgumentNullException.ThrowIfNull(store);
         observer ??= IPipelineObserver.None;
         var run = new Run(this, store, observer);
-        run.Execute(_ => files, cancellation);
+        run.Execute(discover, cancellation);
         var result = Relink(store, observer, run.Add);
         return run.Summary() with { FailedStages = result.FailedStages };
     }

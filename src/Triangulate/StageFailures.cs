@@ -32,6 +32,7 @@ internal sealed class StageFailures(IStore store, IPipelineObserver observer, Ac
     private void Record(string stage, string? story, Exception e)
     {
         var error = $"{e.GetType().Name}: {OneLine(e.Message)}";
+        StageFailure failure;
         lock (_lock)
         {
             if (_failed.TryGetValue(stage, out var known))
@@ -40,11 +41,11 @@ internal sealed class StageFailures(IStore store, IPipelineObserver observer, Ac
                 return;
             }
             _order.Add(stage);
-            _failed[stage] = (new StageFailure(stage, story is null ? error : $"{error} (story {story})"), story is null ? 0 : 1);
+            failure = new StageFailure(stage, story is null ? error : $"{error} (story {story})");
+            _failed[stage] = (failure, story is null ? 0 : 1);
         }
         // One line that names the stage and the exception; the stack trace follows on the next lines, so the store
         // keeps it and a verbose console shows it. Only a stage's first exception: the rest repeat it per story.
-        var failure = _failed[stage].First;
         var problem = new Problem($"stage {stage}", $"failed: {failure.Error}; {failure.Consequence}{Environment.NewLine}{e}");
         observer.OnProblem(problem);
         problems?.Invoke(problem);

@@ -52,7 +52,10 @@ internal sealed class TextProfile
     /// </summary>
     public HashSet<ulong> Keys { get; }
 
-    /// <summary>Hashes of the body's word 5-grams (folded words): how much wording two texts share, whatever their facts.</summary>
+    /// <summary>
+    /// Hashes of the body's word 5-grams (folded words): how much wording two texts share, whatever their facts. Empty
+    /// on a profile built with a signature (the candidate pass compares no wording).
+    /// </summary>
     public HashSet<ulong> WordFiveGrams { get; private init; } = [];
 
     /// <summary>Shared word 5-grams over the smaller set's size (0 when either text has none).</summary>
@@ -102,7 +105,8 @@ internal sealed class TextProfile
         var bodyHash = 14695981039346656037UL;
         var any = false;
         var keys = new HashSet<ulong>();
-        var grams = new FiveGrams();
+        // Only verification compares wording; the candidate pass (with a signature) needs no 5-grams.
+        var grams = signature ? null : new FiveGrams();
         foreach (var block in document.Blocks)
         {
             if (block.Kind != BlockKind.Body) continue;
@@ -110,10 +114,10 @@ internal sealed class TextProfile
             Scan(text, block.Start, block.End, sentences, minima, window, ref words, ref bodyHash, keys, grams);
         }
         if (!any) Scan(text, 0, text.Length, sentences, minima, window, ref words, ref bodyHash, keys, grams);
-        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), minima, words, keys) { WordFiveGrams = grams.Set };
+        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), minima, words, keys) { WordFiveGrams = grams?.Set ?? [] };
     }
 
-    private static void Scan(string text, int start, int end, List<ProfileSentence> sentences, ulong[] signature, ulong[] window, ref int words, ref ulong bodyHash, HashSet<ulong> keys, FiveGrams grams)
+    private static void Scan(string text, int start, int end, List<ProfileSentence> sentences, ulong[] signature, ulong[] window, ref int words, ref ulong bodyHash, HashSet<ulong> keys, FiveGrams? grams)
     {
         var sentenceStart = -1;
         var content = new HashSet<ulong>();
@@ -152,7 +156,7 @@ internal sealed class TextProfile
                 var hash = LinkText.Hash(folded);
                 words++;
                 bodyHash = (bodyHash ^ hash) * 1099511628211UL;
-                grams.Add(hash);
+                grams?.Add(hash);
                 // Shingles: a rolling window of word hashes, min-hashed under each seed.
                 Array.Copy(window, 1, window, 0, ShingleSize - 1);
                 window[ShingleSize - 1] = hash;

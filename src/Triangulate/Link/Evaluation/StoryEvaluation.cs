@@ -125,7 +125,11 @@ public static class StoryEvaluation
         return (BCubed.Score(all), BCubed.Score(look), BCubed.Score(held));
     }
 
-    /// <summary>Shared word 5-grams over the shorter text's 5-grams (0 when either has none).</summary>
+    /// <summary>
+    /// Shared word 5-grams over the shorter text's 5-grams (0 when either has none). Deliberately not the linker's
+    /// <c>TextProfile.SharedFiveGrams</c>: the scorer splits the raw body its own plain way, so a change to the linker's
+    /// tokenizer cannot move the yardstick it is measured by.
+    /// </summary>
     public static double SharedFiveGrams(string a, string b)
     {
         var x = FiveGrams(a);

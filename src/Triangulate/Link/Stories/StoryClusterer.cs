@@ -10,7 +10,8 @@ namespace Triangulate.Link.Stories;
 /// through an inverted index from feature to story (postings capped), so the work per document is proportional to the
 /// document, not to the corpus. Feature weights are idf over the documents seen so far, so a name that recurs across
 /// many stories stops gluing them; similarity decays with the days between a document and a story (a time window,
-/// lenient for undated documents). Documents the provenance stage found derived from one another are then merged.
+/// lenient for undated documents). Documents the provenance stage found derived from one another are placed afterwards,
+/// each family whole, so a family never splits and a derivation never merges two stories.
 /// </summary>
 public sealed class StoryClusterer : ICorpusStage
 {
@@ -98,12 +99,11 @@ public sealed class StoryClusterer : ICorpusStage
         foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
         {
             seen++;
-            var dated = WithInferredDate(document, context);
-            var days = StoryState.DaysOf(dated.Published);
+            var days = StoryState.DaysOf(document.Published);
             var vector = StoryFeatures.Vector(document, analysis, df, seen, FeaturesPerDocument, out var lookup, MinLookupIdf);
             if (derived.Contains(document.Id))
             {
-                deferred.Add((docIds.Count, StoryState.Lite(dated), vector));
+                deferred.Add((docIds.Count, StoryState.Lite(document), vector));
                 docIds.Add(document.Id);
                 storyOf.Add(-1);
                 continue;
@@ -115,7 +115,7 @@ public sealed class StoryClusterer : ICorpusStage
                 stories.Add(new StoryState());
             }
             var story = stories[best];
-            foreach (var feature in story.Add(dated, vector, FeaturesPerStory))
+            foreach (var feature in story.Add(document, vector, FeaturesPerStory))
             {
                 if (!index.TryGetValue(feature, out var postings)) index[feature] = postings = new Postings();
                 postings.Add(best, MaxPostings);
@@ -123,12 +123,11 @@ public sealed class StoryClusterer : ICorpusStage
             docIds.Add(document.Id);
             storyOf.Add(best);
         }
-        PlaceDeferred(context, stories, docIds, storyOf, deferred, (vector, lookup, days) => Choose(null, vector, lookup, days));
-        MergeDerived(context, stories, docIds, storyOf);
+        PlaceFamilies(context, stories, docIds, storyOf, deferred, (vector, lookup, days) => Choose(null, vector, lookup, days));
         var built = new List<Story>();
         for (var s = 0; s < stories.Count; s++)
         {
-            if (stories[s].Merged >= 0 || stories[s].Documents.Count == 0) continue;
+            if (stories[s].Documents.Count == 0) continue;
             built.Add(stories[s].ToStory(context));
         }
         built = SplitEvents(context, built);
@@ -252,16 +251,13 @@ public sealed class StoryClusterer : ICorpusStage
         return gap <= WindowDays ? JoinThreshold : Math.Min(Math.Max(StrongThreshold, JoinThreshold), JoinThreshold * Math.Exp((gap - WindowDays) / DecayDays));
     }
 
-    /// <summary>Derived documents belong to their source's story whatever their wording: merge the stories of every derivation.</summary>
-    /// <summary>The document with its inferred publication date when it states none (the dating stage runs first), so a story's first and last days count every dated document.</summary>
-    private static Document WithInferredDate(Document document, CorpusContext context) =>
-        document.Published is null && context.InferredPublished.TryGetValue(document.Id, out var inferred) ? document with { Published = inferred } : document;
-
     /// <summary>
-    /// Deferred (undated, derived) documents join the story of a document they are linked to by derivation; chains of
-    /// deferred documents resolve over repeated passes; any left (a family with no dated member) starts its own story.
+    /// Places the documents that wait (every document in a derivation), one derivation family at a time, as one
+    /// document made of all its members: their summed vector and their days. Placed one by one, members joined
+    /// wherever their words fit, and the derivation merge then dragged whole stories together; an undated family
+    /// became a story of its own, never compared by content with its event.
     /// </summary>
-    private static void PlaceDeferred(CorpusContext context, List<StoryState> stories, List<string> docIds, List<int> storyOf,
+    private static void PlaceFamilies(CorpusContext context, List<StoryState> stories, List<string> docIds, List<int> storyOf,
         List<(int Position, Document Document, List<(ulong Feature, double Weight)> Vector)> deferred,
         Func<List<(ulong Feature, double Weight)>, bool[], (int First, int Last)?, (int Best, double Score)> choose)
     {
@@ -270,24 +266,6 @@ public sealed class StoryClusterer : ICorpusStage
         for (var i = 0; i < docIds.Count; i++) position[docIds[i]] = i;
         var waiting = new Dictionary<int, int>(deferred.Count);
         for (var k = 0; k < deferred.Count; k++) waiting[deferred[k].Position] = k;
-        for (var changed = true; changed && waiting.Count > 0;)
-        {
-            changed = false;
-            foreach (var relation in context.Relations)
-            {
-                if (relation.Kind == RelationKind.Cites || relation.To is null) continue;
-                if (!position.TryGetValue(relation.From, out var a) || !position.TryGetValue(relation.To, out var b)) continue;
-                if (storyOf[a] < 0 == storyOf[b] < 0) continue;
-                var (waiter, placed) = storyOf[a] < 0 ? (a, b) : (b, a);
-                if (!waiting.Remove(waiter, out var k)) continue;
-                var s = Root(stories, storyOf[placed]);
-                stories[s].Add(deferred[k].Document, deferred[k].Vector, FeaturesPerStory);
-                storyOf[waiter] = s;
-                changed = true;
-            }
-        }
-        // What is left is a family with no placed member (all undated): it is placed by its content, as one document
-        // made of all its members, like any undated document (it once became a story of its own, never compared).
         var families = new UnionFind(deferred.Count);
         foreach (var relation in context.Relations)
         {
@@ -320,7 +298,7 @@ public sealed class StoryClusterer : ICorpusStage
                     days = days is { } known ? (Math.Min(known.First, d.First), Math.Max(known.Last, d.Last)) : d;
             var (best, score) = choose(vector, lookup, days);
             int target;
-            if (best >= 0 && score >= 1.0) target = Root(stories, best);
+            if (best >= 0 && score >= 1.0) target = best;
             else
             {
                 target = stories.Count;
@@ -332,28 +310,5 @@ public sealed class StoryClusterer : ICorpusStage
                 stories[target].Add(deferred[k].Document, deferred[k].Vector, FeaturesPerStory);
             }
         }
-    }
-
-    private static void MergeDerived(CorpusContext context, List<StoryState> stories, List<string> docIds, List<int> storyOf)
-    {
-        var position = new Dictionary<string, int>(docIds.Count, StringComparer.Ordinal);
-        for (var i = 0; i < docIds.Count; i++) position[docIds[i]] = i;
-        foreach (var relation in context.Relations)
-        {
-            if (relation.Kind == RelationKind.Cites || relation.To is null) continue;
-            if (!position.TryGetValue(relation.From, out var a) || !position.TryGetValue(relation.To, out var b)) continue;
-            var sa = Root(stories, storyOf[a]);
-            var sb = Root(stories, storyOf[b]);
-            if (sa == sb) continue;
-            var (keep, drop) = sa < sb ? (sa, sb) : (sb, sa);
-            stories[keep].Absorb(stories[drop]);
-            stories[drop].Merged = keep;
-        }
-    }
-
-    private static int Root(List<StoryState> stories, int s)
-    {
-        while (stories[s].Merged >= 0) s = stories[s].Merged;
-        return s;
     }
 }

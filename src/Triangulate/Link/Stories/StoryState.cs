@@ -29,9 +29,6 @@ internal sealed class StoryState
     /// <inheritdoc cref="First"/>
     public PartialDate? Last { get; private set; }
 
-    /// <summary>The story this one was merged into, or -1.</summary>
-    public int Merged { get; set; } = -1;
-
     /// <summary>Euclidean norm of the centroid.</summary>
     public double Norm => Math.Sqrt(Math.Max(_norm2, 1e-12));
 
@@ -79,15 +76,6 @@ internal sealed class StoryState
         if (_features.Length > maxFeatures * 5 / 4) Prune(maxFeatures);
         Renorm();
         return added;
-    }
-
-    /// <summary>Takes another story's documents (a derivation joined them).</summary>
-    public void Absorb(StoryState other)
-    {
-        Documents.AddRange(other.Documents);
-        Titles.AddRange(other.Titles);
-        if (other.First is { } f) Extend(f, other.Last ?? f);
-        other.Documents.Clear();
     }
 
     /// <summary>
