@@ -74,10 +74,17 @@ internal static class AnalyzeCommand
             summary = pipeline.Analyze(paths, store, observer);
         }
 
+        var reporting = clock.Elapsed;
         var written = pipeline.WriteReports(store, outFolder, formatList, DateTimeOffset.UtcNow);
+        if (verbose)
+        {
+            // One line a phase, for benchmarks and for finding what a slow run spent its time on.
+            foreach (var timing in summary.Timings) console.MarkupLineInterpolated($"[grey]time: {timing.Stage}: {timing.Elapsed.TotalSeconds:F2} s[/]");
+            console.MarkupLineInterpolated($"[grey]time: reports: {(clock.Elapsed - reporting).TotalSeconds:F2} s[/]");
+        }
         if (!quiet)
         {
-            console.MarkupLineInterpolated($"{summary.DocumentsRead} documents read ({summary.DocumentsStored} new, {summary.DocumentsKnown} already stored), {summary.Problems.Count} problems, {clock.Elapsed.TotalSeconds:F1} s");
+            console.MarkupLineInterpolated($"{summary.DocumentsRead} documents read ({summary.DocumentsStored} new, {summary.DocumentsKnown} already stored), {summary.Stories} stories ({summary.StoriesAnalysed} analysed anew), {summary.Problems.Count} problems, {clock.Elapsed.TotalSeconds:F1} s");
             foreach (var path in written) console.MarkupLineInterpolated($"wrote [bold]{path}[/]");
         }
         return ExitCodes.Of(summary.FailedStages.Count, summary.Problems.Count);

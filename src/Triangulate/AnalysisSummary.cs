@@ -19,4 +19,13 @@ public sealed record AnalysisSummary
 
     /// <summary>Corpus-wide stages that failed; their findings are missing from the dossier.</summary>
     public IReadOnlyList<StageFailure> FailedStages { get; init; } = [];
+
+    /// <summary>Stories in the store after the run.</summary>
+    public int Stories { get; init; }
+
+    /// <summary>Stories whose findings were made anew (the rest were unchanged and kept).</summary>
+    public int StoriesAnalysed { get; init; }
+
+    /// <summary>Wall-clock time of each phase, in order.</summary>
+    public IReadOnlyList<StageTiming> Timings { get; init; } = [];
 }

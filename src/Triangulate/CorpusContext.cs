@@ -27,9 +27,11 @@ public sealed class CorpusContext
         Relations = relations;
         // Read-only for story stages: shared, not copied.
         IndependenceGroups = parent.IndependenceGroups;
-        Entities = parent.Entities;
-        EntityIds = parent.EntityIds;
+        Entities = [];
+        EntityIds = new(StringComparer.Ordinal);
     }
+
+    private Dictionary<string, string>? _entityNames;
 
     /// <summary>The stored documents and analyses (of one story alone in a story context).</summary>
     public ICorpusReader Corpus { get; }
@@ -43,10 +45,10 @@ public sealed class CorpusContext
     /// <summary>Independence group of each document.</summary>
     public Dictionary<string, string> IndependenceGroups { get; }
 
-    /// <summary>Entities resolved across documents.</summary>
+    /// <summary>Entities resolved across the documents (of the story, in a story context).</summary>
     public List<Entity> Entities { get; }
 
-    /// <summary>Global entity id of each document-local entity, keyed "documentId/localId" (filled by the entity resolution stage).</summary>
+    /// <summary>Resolved entity id of each document-local entity, keyed "documentId/localId" (filled by the entity resolution stage).</summary>
     public Dictionary<string, string> EntityIds { get; }
 
     /// <summary>Claims matched across documents.</summary>
@@ -70,12 +72,24 @@ public sealed class CorpusContext
     /// <summary>Stages that threw in this run, in order.</summary>
     public List<StageFailure> FailedStages { get; } = [];
 
+    /// <summary>The name of a resolved entity, or null (indexed on first use, again when entities were added since).</summary>
+    public string? EntityName(string id)
+    {
+        if (_entityNames is null || _entityNames.Count != Entities.Count)
+        {
+            _entityNames = new(StringComparer.Ordinal);
+            foreach (var entity in Entities) _entityNames.TryAdd(entity.Id, entity.Name);
+        }
+        return _entityNames.GetValueOrDefault(id);
+    }
+
     /// <summary>The independence group of a document: itself when no stage grouped it.</summary>
     public string GroupOf(string documentId) => IndependenceGroups.GetValueOrDefault(documentId, documentId);
 
     /// <summary>
     /// A context for the story stages of <paramref name="story"/>: its documents, the relations that start from them
-    /// (derivations never cross stories: the story stage places derived families whole), and empty result lists.
+    /// (derivations never cross stories: the story stage places derived families whole), and empty result lists
+    /// (entities included: they are resolved within the story).
     /// </summary>
     public CorpusContext ForStory(Story story, IReadOnlyDictionary<string, List<Relation>> relationsFrom)
     {
@@ -99,41 +113,39 @@ public sealed class CorpusContext
         return map;
     }
 
-    /// <summary>Takes the findings of the story context of <c>Stories[story]</c>, each marked with the story it belongs to.</summary>
-    public void Absorb(CorpusContext scoped, int story)
+    /// <summary>
+    /// The findings of this story context about <paramref name="story"/>, each marked with the story it belongs to; the
+    /// story's first and last days count its members' inferred dates too (stories are made before dating).
+    /// </summary>
+    public StoryFindings ToFindings(Story story, string fingerprint)
     {
-        ArgumentNullException.ThrowIfNull(scoped);
-        var made = Stories[story];
-        var id = made.Id;
-        Claims.AddRange(scoped.Claims.Select(c => c with { Story = id }));
-        Quotes.AddRange(scoped.Quotes.Select(q => q with { Story = id }));
-        Contradictions.AddRange(scoped.Contradictions.Select(c => c with { Story = id }));
-        Timeline.AddRange(scoped.Timeline.Select(t => t with { Story = id }));
-        Series.AddRange(scoped.Series.Select(s => s with { Story = id }));
-        PartialDate? first = made.First, last = made.Last;
-        foreach (var (document, estimate) in scoped.InferredPublished)
+        ArgumentNullException.ThrowIfNull(story);
+        var id = story.Id;
+        PartialDate? first = story.First, last = story.Last;
+        foreach (var estimate in InferredPublished.Values)
         {
-            InferredPublished[document] = estimate;
-            // A story's first and last days count its members' inferred dates too (stories are made before dating).
             if (first is null || estimate.Earliest < first.Value) first = estimate.Earliest;
             if (last is null || estimate.Latest > last.Value) last = estimate.Latest;
         }
-        if (first != made.First || last != made.Last) Stories[story] = made with { First = first, Last = last };
+        return new StoryFindings
+        {
+            Story = story with { First = first, Last = last },
+            Fingerprint = fingerprint,
+            Entities = [.. Entities],
+            Claims = [.. Claims.Select(c => c with { Story = id })],
+            Quotes = [.. Quotes.Select(q => q with { Story = id })],
+            Contradictions = [.. Contradictions.Select(c => c with { Story = id })],
+            Timeline = [.. Timeline.Select(t => t with { Story = id })],
+            Series = [.. Series.Select(s => s with { Story = id })],
+            InferredPublished = new SortedDictionary<string, DateEstimate>(InferredPublished, StringComparer.Ordinal),
+        };
     }
 
-    /// <summary>The results, frozen.</summary>
-    public CorpusResult ToResult() => new()
+    /// <summary>What the corpus-wide stages found, frozen.</summary>
+    public CorpusLinks ToLinks() => new()
     {
         Relations = [.. Relations],
-        Stories = [.. Stories],
         IndependenceGroups = new SortedDictionary<string, string>(IndependenceGroups, StringComparer.Ordinal),
-        Entities = [.. Entities],
-        Claims = [.. Claims],
-        Quotes = [.. Quotes],
-        Contradictions = [.. Contradictions],
-        Timeline = [.. Timeline],
-        Series = [.. Series],
-        InferredPublished = new SortedDictionary<string, DateEstimate>(InferredPublished, StringComparer.Ordinal),
         FailedStages = [.. FailedStages],
     };
 }

@@ -28,6 +28,9 @@ public sealed class Pipeline
     private readonly DocumentAssembler _assembler;
     private readonly DocumentExtractor _extractor;
 
+    /// <summary>What the story stages' results depend on besides a story's inputs: a change redoes every story.</summary>
+    private readonly string _storyConfiguration;
+
     internal Pipeline(PipelineBuilder builder)
     {
         _readers = [.. builder.Readers];
@@ -38,6 +41,7 @@ public sealed class Pipeline
         ReportWriters = [.. builder.ReportWriters];
         Limits = builder.Limits;
         Workers = Math.Max(1, builder.Workers);
+        _storyConfiguration = StoryFingerprints.Configuration(Version, StoryStages, builder.CalendarFiles);
     }
 
     /// <summary>Caps on input sizes.</summary>
@@ -79,8 +83,8 @@ public sealed class Pipeline
         observer ??= IPipelineObserver.None;
         var run = new Run(this, store, observer);
         run.Execute(discover, cancellation);
-        var result = Relink(store, observer, run.Add);
-        return run.Summary() with { FailedStages = result.FailedStages };
+        var relinked = Relink(store, observer, run.Add);
+        return run.Summary(relinked);
     }
 
     /// <summary>Assembles and extracts one source document (no store): for tests, benchmarks and tools.</summary>
@@ -113,13 +117,17 @@ public sealed class Pipeline
 
     /// <summary>
     /// Runs the corpus-wide stages over everything stored, then the story stages on each story alone (stories in
-    /// parallel), and saves the results. A failing stage becomes a problem and a <see cref="StageFailure"/>; the
-    /// others still run, and a story stage that fails on one story still runs on the rest.
+    /// parallel) and saves the results. A story whose inputs (members, their relations, independence groups and
+    /// entity ids, the story stages' configuration) are those its stored findings were made from keeps them and is not
+    /// analysed again. A failing stage becomes a problem and a <see cref="StageFailure"/>; the others still run, and a
+    /// story stage that fails on one story still runs on the rest.
     /// </summary>
-    public CorpusResult Relink(IStore store, IPipelineObserver? observer = null, Action<Problem>? problems = null)
+    public RelinkSummary Relink(IStore store, IPipelineObserver? observer = null, Action<Problem>? problems = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         observer ??= IPipelineObserver.None;
+        var timings = new List<StageTiming>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var context = new CorpusContext(store);
         var count = store.DocumentCount;
         // A stage's problems are of its last run: cleared now, made again below if it fails again (a stage fixed since,
@@ -129,27 +137,48 @@ public sealed class Pipeline
         foreach (var stage in CorpusStages)
         {
             observer.OnProgress(new PipelineProgress(stage.Name, count, 0, 0, 0));
+            var started = clock.Elapsed;
             failures.Run(stage, context, story: null);
+            timings.Add(new StageTiming(stage.Name, clock.Elapsed - started));
         }
+        var changed = new List<StoryFindings>();
+        var storyStarted = clock.Elapsed;
         if (StoryStages.Count > 0)
         {
             observer.OnProgress(new PipelineProgress(string.Join('/', StoryStages.Select(s => s.Name)), count, 0, 0, 0));
-            var relations = context.RelationsByDocument();
-            var scoped = new CorpusContext[context.Stories.Count];
-            // Stories are independent by construction: each runs on its own context, in parallel.
-            Parallel.For(0, scoped.Length, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i =>
+            var fingerprints = new StoryFingerprints(context, _storyConfiguration);
+            var stored = store.ReadStoryFingerprints();
+            var redo = new List<(Story Story, string Fingerprint)>();
+            foreach (var story in context.Stories)
             {
-                var story = context.ForStory(context.Stories[i], relations);
-                foreach (var stage in StoryStages) failures.Run(stage, story, context.Stories[i].Id);
-                scoped[i] = story;
+                var fingerprint = fingerprints.Of(story);
+                if (!stored.TryGetValue(story.Id, out var known) || known.Length == 0 || known != fingerprint) redo.Add((story, fingerprint));
+            }
+            var made = new StoryFindings[redo.Count];
+            // Stories are independent by construction: each runs on its own context, in parallel.
+            Parallel.For(0, redo.Count, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i =>
+            {
+                var (story, fingerprint) = redo[i];
+                var scoped = fingerprints.ContextFor(story);
+                var failed = false;
+                foreach (var stage in StoryStages) failed |= !failures.Run(stage, scoped, story.Id);
+                // A story a stage failed on keeps no fingerprint: it is analysed again on the next run.
+                made[i] = scoped.ToFindings(story, failed ? "" : fingerprint);
             });
-            // Absorbed in story order, so the result does not depend on which story finished first.
-            for (var i = 0; i < scoped.Length; i++) context.Absorb(scoped[i], i);
+            changed.AddRange(made);
         }
+        timings.Add(new StageTiming("stories analysed", clock.Elapsed - storyStarted));
         context.FailedStages.AddRange(failures.Summarise());
-        var result = context.ToResult();
-        store.SaveCorpus(result);
-        return result;
+        var saveStarted = clock.Elapsed;
+        store.SaveCorpus(context.ToLinks(), context.Stories, changed);
+        timings.Add(new StageTiming("save", clock.Elapsed - saveStarted));
+        return new RelinkSummary
+        {
+            Stories = context.Stories.Count,
+            StoriesAnalysed = changed.Count,
+            FailedStages = [.. context.FailedStages],
+            Timings = timings,
+        };
     }
 
     /// <summary>Writes the reports in <paramref name="formats"/> for everything in the store to <paramref name="folder"/>; returns the files written.</summary>
@@ -203,6 +232,7 @@ public sealed class Pipeline
     {
         private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
         private int _read, _stored, _known;
+        private TimeSpan _elapsed;
 
         private readonly ConcurrentQueue<Problem> _ordered = new();
 
@@ -211,6 +241,7 @@ public sealed class Pipeline
 
         public void Execute(Func<Action<Problem>, IEnumerable<InputFile>> discover, CancellationToken cancellation)
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var sources = Channel.CreateBounded<SourceDocument>(new BoundedChannelOptions(pipeline.Workers * 8) { SingleWriter = true });
             var analysed = Channel.CreateBounded<StoredDocument>(new BoundedChannelOptions(BatchSize * 2) { SingleReader = true });
             var produce = Task.Run(() => Produce(discover, sources.Writer, cancellation), cancellation);
@@ -221,10 +252,15 @@ public sealed class Pipeline
             Task.WaitAll([produce, complete, write], cancellation);
             foreach (var worker in workers) worker.GetAwaiter().GetResult();
             store.SaveProblems(_ordered);
+            _elapsed = clock.Elapsed;
         }
 
-        public AnalysisSummary Summary() => new()
+        public AnalysisSummary Summary(RelinkSummary relinked) => new()
         {
+            FailedStages = relinked.FailedStages,
+            Stories = relinked.Stories,
+            StoriesAnalysed = relinked.StoriesAnalysed,
+            Timings = [new StageTiming("read and analyse", _elapsed), .. relinked.Timings],
             DocumentsRead = _read,
             DocumentsStored = _stored,
             DocumentsKnown = _known,

@@ -74,12 +74,13 @@ public sealed class PipelineBuilder
         builder.Extractors.Add(new QuantityExtractor());
         // Then entities: quotes and claims link their speakers and subjects to them.
         builder.Extractors.AddRange([new Extract.Entities.EntityExtractor(), new Extract.Quotes.QuoteExtractor(), new Extract.Claims.ClaimExtractor(), new Extract.Claims.CitationExtractor()]);
-        // Corpus-wide: entities are resolved first (later stages match claims and quotes by global entity id); then
-        // provenance (derivations, independence groups); then stories, from content, names and stated dates.
-        builder.CorpusStages.AddRange([new Extract.Entities.EntityResolutionStage(), new Link.Provenance.ProvenanceLinker(), new Link.Stories.StoryClusterer()]);
-        // Per story: dating first (claims re-resolve relative times against it; it reads only the story's members and
-        // their derivations), then claims and quotes, contradictions (verdicts), series (arithmetic checks), timeline.
-        builder.StoryStages.AddRange([new Reconcile.DatingStage(builder.CalendarFiles), new Reconcile.ClaimMatchingStage(), new Reconcile.ContradictionStage(),
+        // Corpus-wide: provenance (derivations, independence groups), then stories, from content, names and stated dates.
+        builder.CorpusStages.AddRange([new Link.Provenance.ProvenanceLinker(), new Link.Stories.StoryClusterer()]);
+        // Per story: entities first (claims and quotes are matched by the story's entity ids: "Merkel" is "Angela Merkel"
+        // when the story names one Merkel, whatever other stories hold); dating (claims re-resolve relative times against
+        // it; it reads only the story's members and their derivations), then claims and quotes, contradictions (verdicts),
+        // series (arithmetic checks), timeline.
+        builder.StoryStages.AddRange([new Extract.Entities.EntityResolutionStage(), new Reconcile.DatingStage(builder.CalendarFiles), new Reconcile.ClaimMatchingStage(), new Reconcile.ContradictionStage(),
             new Reconcile.SeriesStage(), new Reconcile.TimelineStage()]);
         builder.ReportWriters.Add(new JsonReportWriter());
         builder.ReportWriters.Add(new MarkdownReportWriter());

@@ -14,18 +14,20 @@ internal sealed class StageFailures(IStore store, IPipelineObserver observer, Ac
     private readonly List<string> _order = [];
     private readonly Dictionary<string, (StageFailure First, int Stories)> _failed = new(StringComparer.Ordinal);
 
-    /// <summary>Runs <paramref name="stage"/> on <paramref name="context"/>; an exception is recorded, never thrown.</summary>
-    public void Run(ICorpusStage stage, CorpusContext context, string? story)
+    /// <summary>Runs <paramref name="stage"/> on <paramref name="context"/>; an exception is recorded, never thrown. False when it threw.</summary>
+    public bool Run(ICorpusStage stage, CorpusContext context, string? story)
     {
         try
         {
             stage.Run(context);
+            return true;
         }
 #pragma warning disable CA1031 // One failing stage must not lose the work of the others (Serilog's SafeAggregateSink does the same).
         catch (Exception e)
 #pragma warning restore CA1031
         {
             Record(stage.Name, story, e);
+            return false;
         }
     }
 

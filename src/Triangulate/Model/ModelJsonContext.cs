@@ -25,4 +25,6 @@ namespace Triangulate.Model;
 [JsonSerializable(typeof(TimelineEntry))]
 [JsonSerializable(typeof(FigureSeries))]
 [JsonSerializable(typeof(StageFailure))]
+[JsonSerializable(typeof(List<StageFailure>))]
+[JsonSerializable(typeof(StoryFindings))]
 public sealed partial class ModelJsonContext : JsonSerializerContext;

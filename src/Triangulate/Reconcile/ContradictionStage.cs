@@ -139,9 +139,7 @@ public sealed class ContradictionStage : ICorpusStage
         members.Sort(static (p, q) => string.CompareOrdinal(p.Claim.Id, q.Claim.Id));
         var first = members[0].Claim;
         // Subjects that are entity ids are named for people to read.
-        if (first.Subject is { } id)
-            foreach (var entity in context.Entities)
-                if (entity.Id == id) { first = first with { Subject = entity.Name }; break; }
+        if (first.Subject is { } id && context.EntityName(id) is { } name) first = first with { Subject = name };
         var about = first.Kind switch
         {
             ClaimKind.Status => "the fate of " + (first.Subject ?? "the subject"),

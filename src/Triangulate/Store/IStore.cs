@@ -24,10 +24,41 @@ public interface IStore : ICorpusReader, IDisposable
     /// </summary>
     void ClearProblems(string source);
 
-    /// <summary>Replaces the corpus-wide results.</summary>
-    void SaveCorpus(CorpusResult result);
+    /// <summary>
+    /// Saves what a relink found, in one transaction: <paramref name="links"/> replace the stored ones; the stories are
+    /// kept in the order of <paramref name="stories"/>; those in <paramref name="changed"/> get these findings, the
+    /// others keep what was stored for them (their inputs did not change); stories not listed are removed.
+    /// </summary>
+    void SaveCorpus(CorpusLinks links, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed);
 
-    /// <summary>The corpus-wide results, or <see cref="CorpusResult.Empty"/> before the first run.</summary>
+    /// <summary>The fingerprint each stored story's findings were made from.</summary>
+    IReadOnlyDictionary<string, string> ReadStoryFingerprints();
+
+    /// <summary>The stories, in order (their findings are read with <see cref="LoadStory"/>).</summary>
+    IReadOnlyList<Story> ReadStories();
+
+    /// <summary>One story's findings, or null.</summary>
+    StoryFindings? LoadStory(string id);
+
+    /// <summary>Every story's findings, in story order, streamed.</summary>
+    IEnumerable<StoryFindings> ReadStoryFindings();
+
+    /// <summary>The story a document belongs to, or null.</summary>
+    string? StoryOf(string documentId);
+
+    /// <summary>The independence group of each of these documents that has one.</summary>
+    IReadOnlyDictionary<string, string> IndependenceGroupsOf(IEnumerable<string> documentIds);
+
+    /// <summary>The relations from or to these documents, in stored order.</summary>
+    IReadOnlyList<Relation> RelationsOf(IEnumerable<string> documentIds);
+
+    /// <summary>The entities with these ids that are stored (each joined across the stories it is in).</summary>
+    IReadOnlyList<Entity> FindEntities(IEnumerable<string> ids);
+
+    /// <summary>Relations, independence groups and failed stages, whole.</summary>
+    CorpusLinks LoadLinks();
+
+    /// <summary>Everything the corpus and story stages found, assembled whole (small stores, tests, the whole-store dossier).</summary>
     CorpusResult LoadCorpus();
 
     /// <summary>Every document, in id order.</summary>

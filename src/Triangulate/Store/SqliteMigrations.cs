@@ -39,5 +39,58 @@ internal static class SqliteMigrations
         INSERT INTO search (kind, id, document, text)
             SELECT 'document', id, id, coalesce(json_extract(document, '$.title'), '') || char(10) || json_extract(document, '$.text') FROM documents;
         """,
+        // 3: results as rows keyed by story and document, written per story and read per story (a whole-corpus value
+        // grows with the store and was rewritten and read whole); search rows found by key, not by a scan of the
+        // full-text table (an FTS5 table finds rows only by rowid or MATCH: deleting by id read every row).
+        """
+        DROP TABLE search;
+        CREATE VIRTUAL TABLE search USING fts5(
+            kind UNINDEXED, id UNINDEXED, document UNINDEXED, text,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE search_keys (
+            rowid INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            id TEXT NOT NULL,
+            story TEXT
+        );
+        CREATE INDEX search_keys_id ON search_keys (kind, id);
+        CREATE INDEX search_keys_story ON search_keys (story);
+        INSERT INTO search_keys (kind, id) SELECT 'document', id FROM documents ORDER BY id;
+        INSERT INTO search (rowid, kind, id, document, text)
+            SELECT k.rowid, 'document', d.id, d.id, coalesce(json_extract(d.document, '$.title'), '') || char(10) || json_extract(d.document, '$.text')
+            FROM search_keys k JOIN documents d ON d.id = k.id;
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            ord INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            story TEXT NOT NULL,
+            findings TEXT NOT NULL
+        );
+        CREATE INDEX stories_ord ON stories (ord);
+        CREATE TABLE document_links (
+            document TEXT PRIMARY KEY,
+            story TEXT,
+            independence_group TEXT NOT NULL
+        );
+        CREATE INDEX document_links_story ON document_links (story);
+        CREATE TABLE relations (
+            ord INTEGER PRIMARY KEY,
+            from_document TEXT NOT NULL,
+            to_document TEXT,
+            relation TEXT NOT NULL
+        );
+        CREATE INDEX relations_from ON relations (from_document);
+        CREATE INDEX relations_to ON relations (to_document);
+        CREATE TABLE entities (
+            ord INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            story TEXT NOT NULL,
+            entity TEXT NOT NULL
+        );
+        CREATE INDEX entities_id ON entities (id);
+        CREATE INDEX entities_story ON entities (story);
+        DELETE FROM corpus;
+        """,
     ];
 }

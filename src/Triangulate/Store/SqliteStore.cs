@@ -142,34 +142,183 @@ public sealed class SqliteStore : IStore
     }
 
     /// <inheritdoc />
-    public void SaveCorpus(CorpusResult result)
+    public void SaveCorpus(CorpusLinks links, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        var json = JsonSerializer.Serialize(result, ModelJson.Compact.CorpusResult);
+        ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(stories);
+        ArgumentNullException.ThrowIfNull(changed);
         lock (_lock)
         {
             using var transaction = _connection.BeginTransaction();
-            using (var command = _connection.CreateCommand())
+            WriteLinks(transaction, links, stories);
+            WriteStories(transaction, stories, changed);
+            using (var command = Command(transaction, "INSERT INTO corpus (name, json) VALUES ('failed', $json) ON CONFLICT (name) DO UPDATE SET json = excluded.json"))
             {
-                command.Transaction = transaction;
-                command.CommandText = "INSERT INTO corpus (name, json) VALUES ('result', $json) ON CONFLICT (name) DO UPDATE SET json = excluded.json";
-                command.Parameters.AddWithValue("$json", json);
+                command.Parameters.AddWithValue("$json", JsonSerializer.Serialize([.. links.FailedStages], ModelJson.Compact.ListStageFailure));
                 command.ExecuteNonQuery();
             }
-            IndexCorpus(transaction, result);
             transaction.Commit();
         }
     }
 
     /// <inheritdoc />
-    public CorpusResult LoadCorpus()
+    public IReadOnlyDictionary<string, string> ReadStoryFingerprints()
     {
+        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
         lock (_lock)
         {
-            return Scalar("SELECT json FROM corpus WHERE name = 'result'") is string json
-                ? JsonSerializer.Deserialize(json, ModelJson.Compact.CorpusResult) ?? CorpusResult.Empty
-                : CorpusResult.Empty;
+            using var command = Command(null, "SELECT id, fingerprint FROM stories");
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) fingerprints[reader.GetString(0)] = reader.GetString(1);
         }
+        return fingerprints;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Story> ReadStories()
+    {
+        var stories = new List<Story>();
+        lock (_lock)
+        {
+            using var command = Command(null, "SELECT story FROM stories ORDER BY ord");
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) stories.Add(JsonSerializer.Deserialize(reader.GetString(0), ModelJson.Compact.Story)!);
+        }
+        return stories;
+    }
+
+    /// <inheritdoc />
+    public StoryFindings? LoadStory(string id)
+    {
+        var json = FindText("SELECT findings FROM stories WHERE id = $id", id);
+        return json is null ? null : JsonSerializer.Deserialize(json, ModelJson.Compact.StoryFindings);
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<StoryFindings> ReadStoryFindings()
+    {
+        foreach (var json in ReadPaged("SELECT ord, findings FROM stories WHERE ord > $after ORDER BY ord LIMIT 64"))
+            yield return JsonSerializer.Deserialize(json, ModelJson.Compact.StoryFindings)!;
+    }
+
+    /// <inheritdoc />
+    public string? StoryOf(string documentId) => FindText("SELECT story FROM document_links WHERE document = $id", documentId);
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, string> IndependenceGroupsOf(IEnumerable<string> documentIds)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+        lock (_lock)
+        {
+            using var command = Command(null, "SELECT independence_group FROM document_links WHERE document = $id");
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            foreach (var document in documentIds)
+            {
+                id.Value = document;
+                if (command.ExecuteScalar() is string group) groups[document] = group;
+            }
+        }
+        return groups;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Relation> RelationsOf(IEnumerable<string> documentIds)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var relations = new SortedDictionary<long, Relation>();
+        lock (_lock)
+        {
+            using var command = Command(null, "SELECT ord, relation FROM relations WHERE from_document = $id UNION SELECT ord, relation FROM relations WHERE to_document = $id");
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            foreach (var document in documentIds)
+            {
+                id.Value = document;
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                    if (!relations.ContainsKey(reader.GetInt64(0)))
+                        relations[reader.GetInt64(0)] = JsonSerializer.Deserialize(reader.GetString(1), ModelJson.Compact.Relation)!;
+            }
+        }
+        return [.. relations.Values];
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Entity> FindEntities(IEnumerable<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var entities = new List<Entity>();
+        lock (_lock)
+        {
+            using var command = Command(null, "SELECT entity FROM entities WHERE id = $id");
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            foreach (var entity in ids.Distinct(StringComparer.Ordinal))
+            {
+                id.Value = entity;
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) entities.Add(JsonSerializer.Deserialize(reader.GetString(0), ModelJson.Compact.Entity)!);
+            }
+        }
+        return Extract.Entities.EntityMerge.Merge(entities);
+    }
+
+    /// <inheritdoc />
+    public CorpusLinks LoadLinks()
+    {
+        var relations = new List<Relation>();
+        foreach (var json in ReadPaged("SELECT ord, relation FROM relations WHERE ord > $after ORDER BY ord LIMIT 1024"))
+            relations.Add(JsonSerializer.Deserialize(json, ModelJson.Compact.Relation)!);
+        var groups = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        IReadOnlyList<StageFailure> failed;
+        lock (_lock)
+        {
+            using (var command = Command(null, "SELECT document, independence_group FROM document_links"))
+            using (var reader = command.ExecuteReader())
+                while (reader.Read()) groups[reader.GetString(0)] = reader.GetString(1);
+            failed = Scalar("SELECT json FROM corpus WHERE name = 'failed'") is string json
+                ? JsonSerializer.Deserialize(json, ModelJson.Compact.ListStageFailure) ?? []
+                : [];
+        }
+        return new CorpusLinks { Relations = relations, IndependenceGroups = groups, FailedStages = failed };
+    }
+
+    /// <inheritdoc />
+    public CorpusResult LoadCorpus()
+    {
+        var links = LoadLinks();
+        var stories = new List<Story>();
+        List<Entity> entities = [];
+        List<Claim> claims = [];
+        List<Quote> quotes = [];
+        List<Contradiction> contradictions = [];
+        List<TimelineEntry> timeline = [];
+        List<FigureSeries> series = [];
+        var inferred = new SortedDictionary<string, DateEstimate>(StringComparer.Ordinal);
+        foreach (var findings in ReadStoryFindings())
+        {
+            stories.Add(findings.Story);
+            entities.AddRange(findings.Entities);
+            claims.AddRange(findings.Claims);
+            quotes.AddRange(findings.Quotes);
+            contradictions.AddRange(findings.Contradictions);
+            timeline.AddRange(findings.Timeline);
+            series.AddRange(findings.Series);
+            foreach (var (document, estimate) in findings.InferredPublished) inferred[document] = estimate;
+        }
+        return new CorpusResult
+        {
+            Relations = links.Relations,
+            Stories = stories,
+            IndependenceGroups = links.IndependenceGroups,
+            Entities = Extract.Entities.EntityMerge.Merge(entities),
+            Claims = claims,
+            Quotes = quotes,
+            Contradictions = contradictions,
+            Timeline = timeline,
+            Series = series,
+            InferredPublished = inferred,
+            FailedStages = links.FailedStages,
+        };
     }
 
     /// <inheritdoc />
@@ -295,48 +444,178 @@ public sealed class SqliteStore : IStore
 
     private void IndexDocument(SqliteTransaction transaction, Document document)
     {
-        using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
-            DELETE FROM search WHERE kind = 'document' AND id = $id;
-            INSERT INTO search (kind, id, document, text) VALUES ('document', $id, $id, $text);
-            """;
-        command.Parameters.AddWithValue("$id", document.Id);
-        command.Parameters.AddWithValue("$text", (document.Title ?? "") + "\n" + document.Text);
+        using (var delete = Command(transaction, """
+            DELETE FROM search WHERE rowid IN (SELECT rowid FROM search_keys WHERE kind = 'document' AND id = $id);
+            DELETE FROM search_keys WHERE kind = 'document' AND id = $id;
+            """))
+        {
+            delete.Parameters.AddWithValue("$id", document.Id);
+            delete.ExecuteNonQuery();
+        }
+        AddSearchRow(transaction, "document", document.Id, null, document.Id, (document.Title ?? "") + "\n" + document.Text);
+    }
+
+    /// <summary>Replaces relations and each document's story and independence group (written whole: the corpus stages that make them run over the whole store).</summary>
+    private void WriteLinks(SqliteTransaction transaction, CorpusLinks links, IReadOnlyList<Story> stories)
+    {
+        using (var clear = Command(transaction, "DELETE FROM relations; DELETE FROM document_links;")) clear.ExecuteNonQuery();
+        using (var command = Command(transaction, "INSERT INTO relations (from_document, to_document, relation) VALUES ($from, $to, $json)"))
+        {
+            var from = command.Parameters.Add("$from", SqliteType.Text);
+            var to = command.Parameters.Add("$to", SqliteType.Text);
+            var json = command.Parameters.Add("$json", SqliteType.Text);
+            foreach (var relation in links.Relations)
+            {
+                from.Value = relation.From;
+                to.Value = (object?)relation.To ?? DBNull.Value;
+                json.Value = JsonSerializer.Serialize(relation, ModelJson.Compact.Relation);
+                command.ExecuteNonQuery();
+            }
+        }
+        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var story in stories)
+            foreach (var document in story.Documents) storyOf.TryAdd(document, story.Id);
+        using (var command = Command(transaction, "INSERT INTO document_links (document, story, independence_group) VALUES ($document, $story, $group)"))
+        {
+            var document = command.Parameters.Add("$document", SqliteType.Text);
+            var story = command.Parameters.Add("$story", SqliteType.Text);
+            var group = command.Parameters.Add("$group", SqliteType.Text);
+            var ids = new SortedSet<string>(storyOf.Keys, StringComparer.Ordinal);
+            ids.UnionWith(links.IndependenceGroups.Keys);
+            foreach (var id in ids)
+            {
+                document.Value = id;
+                story.Value = storyOf.TryGetValue(id, out var s) ? s : DBNull.Value;
+                group.Value = links.IndependenceGroups.GetValueOrDefault(id, id);
+                command.ExecuteNonQuery();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the stories in order: the findings of <paramref name="changed"/> replace what was stored, with their claims and
+    /// quotes indexed for search; the others keep their stored findings (only their place in the order moves); stories
+    /// no longer made are removed with their search rows.
+    /// </summary>
+    private void WriteStories(SqliteTransaction transaction, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed)
+    {
+        var keep = new HashSet<string>(stories.Select(s => s.Id), StringComparer.Ordinal);
+        var stored = new List<string>();
+        using (var command = Command(transaction, "SELECT id FROM stories"))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) stored.Add(reader.GetString(0));
+        foreach (var id in stored.Where(id => !keep.Contains(id)).Concat(changed.Select(f => f.Story.Id)))
+            using (var delete = Command(transaction, """
+                DELETE FROM search WHERE rowid IN (SELECT rowid FROM search_keys WHERE story = $story);
+                DELETE FROM search_keys WHERE story = $story;
+                DELETE FROM entities WHERE story = $story;
+                DELETE FROM stories WHERE id = $story;
+                """))
+            {
+                delete.Parameters.AddWithValue("$story", id);
+                delete.ExecuteNonQuery();
+            }
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < stories.Count; i++) order.TryAdd(stories[i].Id, i);
+        using (var insert = Command(transaction, "INSERT INTO stories (id, ord, fingerprint, story, findings) VALUES ($id, $ord, $fingerprint, $story, $findings)"))
+        {
+            foreach (var findings in changed)
+            {
+                insert.Parameters.Clear();
+                insert.Parameters.AddWithValue("$id", findings.Story.Id);
+                insert.Parameters.AddWithValue("$ord", order.GetValueOrDefault(findings.Story.Id, int.MaxValue));
+                insert.Parameters.AddWithValue("$fingerprint", findings.Fingerprint);
+                insert.Parameters.AddWithValue("$story", JsonSerializer.Serialize(findings.Story, ModelJson.Compact.Story));
+                insert.Parameters.AddWithValue("$findings", JsonSerializer.Serialize(findings, ModelJson.Compact.StoryFindings));
+                insert.ExecuteNonQuery();
+                IndexFindings(transaction, findings);
+                WriteEntities(transaction, findings);
+            }
+        }
+        using (var move = Command(transaction, "UPDATE stories SET ord = $ord WHERE id = $id AND ord <> $ord"))
+        {
+            var id = move.Parameters.Add("$id", SqliteType.Text);
+            var ord = move.Parameters.Add("$ord", SqliteType.Integer);
+            foreach (var (story, place) in order)
+            {
+                id.Value = story;
+                ord.Value = place;
+                move.ExecuteNonQuery();
+            }
+        }
+    }
+
+    private void WriteEntities(SqliteTransaction transaction, StoryFindings findings)
+    {
+        using var command = Command(transaction, "INSERT INTO entities (id, story, entity) VALUES ($id, $story, $json)");
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        command.Parameters.AddWithValue("$story", findings.Story.Id);
+        var json = command.Parameters.Add("$json", SqliteType.Text);
+        foreach (var entity in findings.Entities)
+        {
+            id.Value = entity.Id;
+            json.Value = JsonSerializer.Serialize(entity, ModelJson.Compact.Entity);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private void IndexFindings(SqliteTransaction transaction, StoryFindings findings)
+    {
+        var story = findings.Story.Id;
+        foreach (var claim in findings.Claims)
+            AddSearchRow(transaction, "claim", claim.Id, story,
+                claim.Mentions.Count > 0 ? claim.Mentions[0].Span.Document : claim.Sources.Count > 0 ? claim.Sources[0] : "", claim.Text);
+        foreach (var quote in findings.Quotes)
+        {
+            if (quote.Variants.Count == 0) continue;
+            AddSearchRow(transaction, "quote", quote.Id, story, quote.Variants[0].Span.Document,
+                (quote.Speaker is null ? "" : quote.Speaker + ": ") + quote.Variants[0].Text);
+        }
+    }
+
+    /// <summary>Adds one full-text row with its key row (the key's rowid is the full-text row's, so it is found without a scan).</summary>
+    private void AddSearchRow(SqliteTransaction transaction, string kind, string id, string? story, string document, string text)
+    {
+        using var command = Command(transaction, """
+            INSERT INTO search_keys (kind, id, story) VALUES ($kind, $id, $story);
+            INSERT INTO search (rowid, kind, id, document, text) VALUES (last_insert_rowid(), $kind, $id, $document, $text);
+            """);
+        command.Parameters.AddWithValue("$kind", kind);
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$story", (object?)story ?? DBNull.Value);
+        command.Parameters.AddWithValue("$document", document);
+        command.Parameters.AddWithValue("$text", text);
         command.ExecuteNonQuery();
     }
 
-    private void IndexCorpus(SqliteTransaction transaction, CorpusResult result)
+    private SqliteCommand Command(SqliteTransaction? transaction, string sql)
     {
-        using (var clear = _connection.CreateCommand())
-        {
-            clear.Transaction = transaction;
-            clear.CommandText = "DELETE FROM search WHERE kind IN ('claim', 'quote')";
-            clear.ExecuteNonQuery();
-        }
-        using var command = _connection.CreateCommand();
+        var command = _connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO search (kind, id, document, text) VALUES ($kind, $id, $document, $text)";
-        var kind = command.Parameters.Add("$kind", SqliteType.Text);
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        var document = command.Parameters.Add("$document", SqliteType.Text);
-        var text = command.Parameters.Add("$text", SqliteType.Text);
-        kind.Value = "claim";
-        foreach (var claim in result.Claims)
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>Reads one text column in pages by keyset on an integer order column (query takes $after, selects order then text).</summary>
+    private IEnumerable<string> ReadPaged(string sql)
+    {
+        var after = long.MinValue;
+        while (true)
         {
-            id.Value = claim.Id;
-            document.Value = claim.Mentions.Count > 0 ? claim.Mentions[0].Span.Document : claim.Sources.Count > 0 ? claim.Sources[0] : "";
-            text.Value = claim.Text;
-            command.ExecuteNonQuery();
-        }
-        kind.Value = "quote";
-        foreach (var quote in result.Quotes)
-        {
-            if (quote.Variants.Count == 0) continue;
-            id.Value = quote.Id;
-            document.Value = quote.Variants[0].Span.Document;
-            text.Value = (quote.Speaker is null ? "" : quote.Speaker + ": ") + quote.Variants[0].Text;
-            command.ExecuteNonQuery();
+            var page = new List<string>();
+            lock (_lock)
+            {
+                using var command = Command(null, sql);
+                command.Parameters.AddWithValue("$after", after);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    after = reader.GetInt64(0);
+                    page.Add(reader.GetString(1));
+                }
+            }
+            if (page.Count == 0) yield break;
+            foreach (var json in page) yield return json;
         }
     }
 

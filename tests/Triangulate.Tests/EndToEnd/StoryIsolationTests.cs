@@ -40,8 +40,8 @@ public sealed class StoryIsolationTests
 
     private static void AssertIsolated(string[] c, string[] u)
     {
-        var alone = Analyse(c);
-        var together = Analyse([.. c, .. u]);
+        var (alone, aloneEntities) = Analyse(c);
+        var (together, togetherEntities) = Analyse([.. c, .. u]);
         var ownDocuments = alone.Stories.SelectMany(s => s.Documents).ToHashSet(StringComparer.Ordinal);
         Assert.NotEmpty(alone.Stories);
         foreach (var story in alone.Stories)
@@ -53,20 +53,20 @@ public sealed class StoryIsolationTests
             Assert.Equal(Json(alone.Contradictions.Where(x => x.Story == story.Id)), Json(together.Contradictions.Where(x => x.Story == story.Id)));
             Assert.Equal(Json(alone.Series.Where(x => x.Story == story.Id)), Json(together.Series.Where(x => x.Story == story.Id)));
             Assert.Equal(Json(alone.Timeline.Where(x => x.Story == story.Id)), Json(together.Timeline.Where(x => x.Story == story.Id)));
+            Assert.Equal(Json(aloneEntities[story.Id]), Json(togetherEntities[story.Id]));
         }
         Assert.Equal(Json(alone.InferredPublished.Where(p => ownDocuments.Contains(p.Key))), Json(together.InferredPublished.Where(p => ownDocuments.Contains(p.Key))));
         Assert.Equal(Json(alone.Relations.Where(r => ownDocuments.Contains(r.From))), Json(together.Relations.Where(r => ownDocuments.Contains(r.From))));
     }
 
-    private static CorpusResult Analyse(string[] inputs)
+    /// <summary>The whole result, and the entities each story resolved (entities are resolved within a story).</summary>
+    private static (CorpusResult Corpus, Dictionary<string, IReadOnlyList<Entity>> Entities) Analyse(string[] inputs)
     {
         using var temp = new TempFolder();
         using var store = SqliteStore.Open(temp.File("t.db"));
-        return PipelineBuilder.CreateDefault().Build().Analyze(inputs, store) is { FailedStages.Count: 0 } ? store.LoadCorpus() : throw new InvalidOperationException("a stage failed");
+        if (PipelineBuilder.CreateDefault().Build().Analyze(inputs, store) is not { FailedStages.Count: 0 }) throw new InvalidOperationException("a stage failed");
+        return (store.LoadCorpus(), store.ReadStoryFindings().ToDictionary(f => f.Story.Id, f => f.Entities, StringComparer.Ordinal));
     }
 
-    // Reflection-based, so any shape (a filtered sequence, a key-value pair) serialises for comparison.
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
-
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, Options);
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, IsolationJson.Options);
 }

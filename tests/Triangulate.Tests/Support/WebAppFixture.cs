@@ -54,27 +54,42 @@ public class WebAppFixture : IAsyncLifetime
         // The web tests check what the app shows of known corpus results, so the real corpus stages make way for hand-made ones.
         builder.CorpusStages.Clear();
         builder.StoryStages.Clear();
-        builder.CorpusStages.Add(new HandMadeCorpus());
+        var corpus = new HandMadeCorpus();
+        builder.CorpusStages.Add(corpus);
+        builder.StoryStages.Add(new HandMadeFindings(corpus));
         return builder.Build();
     }
 
-    /// <summary>Fills the context with <see cref="SomeDossier.For"/> over every stored document, with phrases of the example story.</summary>
+    /// <summary>Fills the context with the links of <see cref="SomeDossier.For"/> over every stored document, with phrases of the example story.</summary>
     private sealed class HandMadeCorpus : ICorpusStage
     {
         public string Name => "hand-made";
 
+        /// <summary>The whole hand-made result of the last run, for <see cref="HandMadeFindings"/>.</summary>
+        public CorpusResult Result { get; private set; } = CorpusResult.Empty;
+
         public void Run(CorpusContext context)
         {
             var documents = context.Corpus.ReadAnalyses().Select(a => a.Document).ToList();
-            var result = SomeDossier.For(documents, ["1,376 square kilometers", "800 square kilometers", "500 square kilometers"],
+            Result = SomeDossier.For(documents, ["1,376 square kilometers", "800 square kilometers", "500 square kilometers"],
                 ["The situation worsens with each passing day", "We will not retreat"], "Kursk");
-            context.Stories.AddRange(result.Stories);
-            context.Relations.AddRange(result.Relations);
-            context.Claims.AddRange(result.Claims);
-            context.Quotes.AddRange(result.Quotes);
-            context.Contradictions.AddRange(result.Contradictions);
-            context.Timeline.AddRange(result.Timeline);
-            context.Entities.AddRange(result.Entities);
+            context.Stories.AddRange(Result.Stories);
+            context.Relations.AddRange(Result.Relations);
+            context.Entities.AddRange(Result.Entities);
+        }
+    }
+
+    /// <summary>Gives the one hand-made story its hand-made claims, quotes, contradictions and timeline.</summary>
+    private sealed class HandMadeFindings(HandMadeCorpus corpus) : ICorpusStage
+    {
+        public string Name => "hand-made findings";
+
+        public void Run(CorpusContext context)
+        {
+            context.Claims.AddRange(corpus.Result.Claims);
+            context.Quotes.AddRange(corpus.Result.Quotes);
+            context.Contradictions.AddRange(corpus.Result.Contradictions);
+            context.Timeline.AddRange(corpus.Result.Timeline);
         }
     }
 }

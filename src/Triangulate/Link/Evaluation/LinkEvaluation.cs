@@ -47,6 +47,14 @@ public static class LinkEvaluation
         foreach (var article in articles) items.Add((article.Document, extractor.Extract(article.Document)));
         var context = new CorpusContext(new InMemoryCorpusReader(items));
         foreach (var stage in builder.CorpusStages) stage.Run(context);
+        // Entities are resolved within each story, as the pipeline does.
+        var relations = context.RelationsByDocument();
+        foreach (var story in context.Stories)
+        {
+            var scoped = context.ForStory(story, relations);
+            new Extract.Entities.EntityResolutionStage().Run(scoped);
+            foreach (var (local, global) in scoped.EntityIds) context.EntityIds[local] = global;
+        }
 
         var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var story in context.Stories)

@@ -15,7 +15,8 @@ public sealed class KurskLinkingTests
         using var store = SqliteStore.Open(temp.File("t.db"));
         var pipeline = Some.PipelineBuilder().Build();
         pipeline.Analyze([TestPaths.KurskExample], store);
-        var result = pipeline.Relink(store);
+        pipeline.Relink(store);
+        var result = store.LoadCorpus();
         var byPrefix = new Dictionary<string, Document>();
         foreach (var (document, _) in store.ReadAnalyses())
             byPrefix[Path.GetFileName(document.Source)[..3]] = document;

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Triangulate.Model;
+using Triangulate.Store;
+using Triangulate.Tests.Support;
+
+namespace Triangulate.Tests.EndToEnd;
+
+/// <summary>
+/// Runs as news arrives: a story whose inputs did not change keeps its stored findings and is not analysed again, and
+/// the store after adding documents batch by batch holds exactly what one run over the same documents makes.
+/// </summary>
+public sealed class IncrementalRunTests
+{
+    private static readonly string[] Heldout = [.. Directory.GetFiles(Path.Combine(TestPaths.Fixtures, "gold", "heldout")).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void AnalysingTheSameInputsAgainAnalysesNoStoryAgain()
+    {
+        using var temp = new TempFolder();
+        using var store = SqliteStore.Open(temp.File("t.db"));
+        var pipeline = PipelineBuilder.CreateDefault().Build();
+        var first = pipeline.Analyze([TestPaths.KurskExample], store);
+        var before = Json(store.LoadCorpus());
+        var second = pipeline.Analyze([TestPaths.KurskExample], store);
+        Assert.True(first.Stories > 0);
+        Assert.Equal(first.Stories, first.StoriesAnalysed);
+        Assert.Equal(first.Stories, second.Stories);
+        Assert.Equal(0, second.StoriesAnalysed);
+        Assert.Equal(before, Json(store.LoadCorpus()));
+    }
+
+    [Fact]
+    public void AnArticleOnAnotherStoryLeavesTheExampleStoryAsStored()
+    {
+        using var temp = new TempFolder();
+        using var store = SqliteStore.Open(temp.File("t.db"));
+        var pipeline = PipelineBuilder.CreateDefault().Build();
+        pipeline.Analyze([TestPaths.KurskExample], store);
+        var example = Assert.Single(store.ReadStories());
+        var fingerprint = store.ReadStoryFingerprints()[example.Id];
+        var findings = Json(store.LoadStory(example.Id));
+
+        var added = pipeline.Analyze([Heldout[0]], store);
+
+        Assert.Equal(2, added.Stories);
+        Assert.Equal(1, added.StoriesAnalysed);
+        Assert.Equal(fingerprint, store.ReadStoryFingerprints()[example.Id]);
+        Assert.Equal(findings, Json(store.LoadStory(example.Id)));
+    }
+
+    [Fact]
+    public void BatchByBatchEqualsOneRun() =>
+        AssertBatchesEqualOneRun([[.. Directory.GetFiles(TestPaths.KurskExample).Order(StringComparer.Ordinal).Take(3)],
+            [.. Directory.GetFiles(TestPaths.KurskExample).Order(StringComparer.Ordinal).Skip(3), Heldout[0]], [.. Heldout.Skip(1)]]);
+
+    [DatasetFact("ecb-dev")]
+    public void BatchByBatchEqualsOneRunOnRealArticles()
+    {
+        using var temp = new TempFolder();
+        // Three topics' articles (so stories grow, merge and gain members across batches), in three batches.
+        var lines = File.ReadLines(Path.Combine(Datasets.Folder("ecb-dev"), "ecb-dev.jsonl"))
+            .Where(l => l.Contains("\"ecb://1_", StringComparison.Ordinal) || l.Contains("\"ecb://3_", StringComparison.Ordinal) || l.Contains("\"ecb://4_", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(lines.Count > 20);
+        var batches = new List<string[]>();
+        for (var b = 0; b < 3; b++)
+            batches.Add([temp.Write($"b{b}.jsonl", string.Join('\n', lines.Where((_, i) => i % 3 == b)) + "\n")]);
+        AssertBatchesEqualOneRun(batches);
+    }
+
+    private static void AssertBatchesEqualOneRun(IReadOnlyList<string[]> batches)
+    {
+        using var temp = new TempFolder();
+        var pipeline = PipelineBuilder.CreateDefault().Build();
+        using var stepwise = SqliteStore.Open(temp.File("stepwise.db"));
+        foreach (var batch in batches) Assert.Empty(pipeline.Analyze(batch, stepwise).FailedStages);
+        using var whole = SqliteStore.Open(temp.File("whole.db"));
+        Assert.Empty(pipeline.Analyze([.. batches.SelectMany(b => b)], whole).FailedStages);
+
+        Assert.NotEmpty(whole.ReadStories());
+        Assert.Equal(Json(whole.LoadCorpus()), Json(stepwise.LoadCorpus()));
+        var written = pipeline.WriteReports(whole, temp.File("whole"), ["json"], DateTimeOffset.UnixEpoch);
+        var stepwiseWritten = pipeline.WriteReports(stepwise, temp.File("stepwise"), ["json"], DateTimeOffset.UnixEpoch);
+        Assert.Equal(File.ReadAllText(written[0]), File.ReadAllText(stepwiseWritten[0]));
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, IsolationJson.Options);
+}
