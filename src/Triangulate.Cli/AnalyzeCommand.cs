@@ -23,16 +23,16 @@ internal static class AnalyzeCommand
         });
         var command = new Command("analyze", "Read articles, store them with what was found, and write the dossier of everything stored")
         {
-            paths, options.Out, options.Db, options.Format, options.Languages, options.Calendar, options.Quiet, options.Verbose,
+            paths, options.Out, options.Db, options.Format, options.Story, options.Languages, options.Calendar, options.Quiet, options.Verbose,
         };
         command.SetAction(result => Run(
             result.GetValue(paths)!, result.GetValue(options.Out)!, result.GetValue(options.Db)!,
-            result.GetValue(options.Format)!, result.GetValue(options.Languages), result.GetValue(options.Calendar) ?? [],
+            result.GetValue(options.Format)!, result.GetValue(options.Story), result.GetValue(options.Languages), result.GetValue(options.Calendar) ?? [],
             result.GetValue(options.Quiet), result.GetValue(options.Verbose)));
         return command;
     }
 
-    private static int Run(string[] paths, string outFolder, string db, string formats, string? languages, string[] calendars, bool quiet, bool verbose)
+    private static int Run(string[] paths, string outFolder, string db, string formats, string? story, string? languages, string[] calendars, bool quiet, bool verbose)
     {
         var console = Consoles.Error();
         var builder = PipelineBuilder.CreateDefault();
@@ -75,7 +75,8 @@ internal static class AnalyzeCommand
         }
 
         var reporting = clock.Elapsed;
-        var written = pipeline.WriteReports(store, outFolder, formatList, DateTimeOffset.UtcNow);
+        var written = Options.WriteDossier(pipeline, store, outFolder, formatList, story, console);
+        if (written is null) return ExitCodes.Usage;
         if (verbose)
         {
             // One line a phase, for benchmarks and for finding what a slow run spent its time on.

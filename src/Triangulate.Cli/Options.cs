@@ -34,9 +34,28 @@ internal sealed class Options
         Description = "Extra calendar of dated events for dating undated articles (TSV: YYYY-MM-DD, name, aliases separated by ';'); repeatable",
     };
 
+    public Option<string?> Story { get; } = new("--story")
+    {
+        Description = "Write the dossier of one story only: its id (s-…), or the id (d-…) of one of its documents",
+    };
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print problems only" };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Print progress lines as the run goes" };
+
+    /// <summary>
+    /// Writes the dossier of the whole store, or of the story <paramref name="story"/> names (a story id, or a document
+    /// id standing for its story); null with a message when there is no such story.
+    /// </summary>
+    public static IReadOnlyList<string>? WriteDossier(Pipeline pipeline, Store.IStore store, string folder, IReadOnlyList<string> formats, string? story, IAnsiConsole console)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (story is null) return pipeline.WriteReports(store, folder, formats, now);
+        var id = story.StartsWith("d-", StringComparison.Ordinal) ? store.StoryOf(story) ?? story : story;
+        if (Report.DossierSource.ForStory(store, id, now) is { } source) return pipeline.WriteReports(source, folder, formats);
+        console.MarkupLineInterpolated($"[red]error[/]: --story: no story '{story}' in the store");
+        return null;
+    }
 
     public static bool TryParseFormats(Pipeline pipeline, string formats, IAnsiConsole console, out List<string> list)
     {

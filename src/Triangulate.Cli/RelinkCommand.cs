@@ -11,7 +11,7 @@ internal static class RelinkCommand
     {
         var command = new Command("relink", "Link, cluster and reconcile everything in the store again, then write the dossier")
         {
-            options.Out, options.Db, options.Format, options.Quiet, options.Verbose,
+            options.Out, options.Db, options.Format, options.Story, options.Quiet, options.Verbose,
         };
         command.SetAction(result =>
         {
@@ -27,7 +27,8 @@ internal static class RelinkCommand
             using var store = SqliteStore.Open(db);
             var observer = new ConsoleObserver(console, result.GetValue(options.Quiet), result.GetValue(options.Verbose));
             var relinked = pipeline.Relink(store, observer);
-            foreach (var path in pipeline.WriteReports(store, result.GetValue(options.Out)!, formats, DateTimeOffset.UtcNow))
+            if (Options.WriteDossier(pipeline, store, result.GetValue(options.Out)!, formats, result.GetValue(options.Story), console) is not { } written) return ExitCodes.Usage;
+            foreach (var path in written)
                 if (!result.GetValue(options.Quiet)) console.MarkupLineInterpolated($"wrote [bold]{path}[/]");
             return ExitCodes.Of(relinked.FailedStages.Count, 0);
         });

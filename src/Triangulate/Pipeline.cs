@@ -182,11 +182,15 @@ public sealed class Pipeline
     }
 
     /// <summary>Writes the reports in <paramref name="formats"/> for everything in the store to <paramref name="folder"/>; returns the files written.</summary>
-    public IReadOnlyList<string> WriteReports(IStore store, string folder, IEnumerable<string> formats, DateTimeOffset generated)
+    public IReadOnlyList<string> WriteReports(IStore store, string folder, IEnumerable<string> formats, DateTimeOffset generated) =>
+        WriteReports(new DossierSource(store, generated), folder, formats);
+
+    /// <summary>Writes the reports in <paramref name="formats"/> of <paramref name="source"/> (the whole store, or one story) to <paramref name="folder"/>; returns the files written.</summary>
+    public IReadOnlyList<string> WriteReports(DossierSource source, string folder, IEnumerable<string> formats)
     {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(formats);
         Directory.CreateDirectory(folder);
-        var source = new DossierSource(store, generated);
         var written = new List<string>();
         foreach (var format in formats)
         {

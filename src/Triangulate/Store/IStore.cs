@@ -55,6 +55,9 @@ public interface IStore : ICorpusReader, IDisposable
     /// <summary>The entities with these ids that are stored (each joined across the stories it is in).</summary>
     IReadOnlyList<Entity> FindEntities(IEnumerable<string> ids);
 
+    /// <summary>The stages that failed in the last relink, in order.</summary>
+    IReadOnlyList<StageFailure> LoadFailedStages();
+
     /// <summary>Relations, independence groups and failed stages, whole.</summary>
     CorpusLinks LoadLinks();
 

@@ -269,17 +269,24 @@ public sealed class SqliteStore : IStore
         foreach (var json in ReadPaged("SELECT ord, relation FROM relations WHERE ord > $after ORDER BY ord LIMIT 1024"))
             relations.Add(JsonSerializer.Deserialize(json, ModelJson.Compact.Relation)!);
         var groups = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        IReadOnlyList<StageFailure> failed;
         lock (_lock)
         {
-            using (var command = Command(null, "SELECT document, independence_group FROM document_links"))
-            using (var reader = command.ExecuteReader())
-                while (reader.Read()) groups[reader.GetString(0)] = reader.GetString(1);
-            failed = Scalar("SELECT json FROM corpus WHERE name = 'failed'") is string json
+            using var command = Command(null, "SELECT document, independence_group FROM document_links");
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) groups[reader.GetString(0)] = reader.GetString(1);
+        }
+        return new CorpusLinks { Relations = relations, IndependenceGroups = groups, FailedStages = LoadFailedStages() };
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StageFailure> LoadFailedStages()
+    {
+        lock (_lock)
+        {
+            return Scalar("SELECT json FROM corpus WHERE name = 'failed'") is string json
                 ? JsonSerializer.Deserialize(json, ModelJson.Compact.ListStageFailure) ?? []
                 : [];
         }
-        return new CorpusLinks { Relations = relations, IndependenceGroups = groups, FailedStages = failed };
     }
 
     /// <inheritdoc />

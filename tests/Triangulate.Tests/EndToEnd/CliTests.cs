@@ -86,4 +86,34 @@ public class CliTests
     [InlineData(2, 7, 3)]
     public void A_failed_stage_outranks_input_problems_in_the_exit_code(int failedStages, int problems, int expected) =>
         Assert.Equal(expected, Triangulate.Cli.ExitCodes.Of(failedStages, problems));
+
+    [Fact]
+    public void A_story_dossier_holds_that_story_alone_and_keeps_to_the_contract()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("t.db");
+        var other = Path.Combine(TestPaths.Fixtures, "gold", "heldout", "flood.txt");
+        Assert.Equal(0, Run("analyze", TestPaths.KurskExample, other, "--out", folder.File("all"), "--db", db, "--quiet").Code);
+        using var store = Triangulate.Store.SqliteStore.Open(db);
+        var stories = store.ReadStories();
+        Assert.True(stories.Count >= 2);
+        var story = stories.OrderByDescending(s => s.Documents.Count).First();
+        store.Dispose();
+
+        // By a member document's id: the analyst names the article they follow.
+        Assert.Equal(0, Run("relink", "--db", db, "--out", folder.File("one"), "--story", story.Documents[^1], "--format", "json", "--quiet").Code);
+        var json = File.ReadAllText(folder.File("one/dossier.json"));
+        Assert.Empty(DossierValidator.Errors(json));
+        using var dossier = System.Text.Json.JsonDocument.Parse(json);
+        var root = dossier.RootElement;
+        Assert.Equal(story.Id, Assert.Single(root.GetProperty("stories").EnumerateArray()).GetProperty("id").GetString());
+        var documents = root.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()).ToHashSet();
+        Assert.True(documents.SetEquals(story.Documents));
+        Assert.All(root.GetProperty("claims").EnumerateArray(), c => Assert.Equal(story.Id, c.GetProperty("story").GetString()));
+        Assert.NotEmpty(root.GetProperty("claims").EnumerateArray());
+
+        var (code, error) = Run("relink", "--db", db, "--out", folder.File("none"), "--story", "s-nosuchstory", "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains("no story 's-nosuchstory'", error, StringComparison.Ordinal);
+    }
 }
