@@ -27,4 +27,9 @@ namespace Triangulate.Model;
 [JsonSerializable(typeof(StageFailure))]
 [JsonSerializable(typeof(List<StageFailure>))]
 [JsonSerializable(typeof(StoryFindings))]
+[JsonSerializable(typeof(List<Claim>))]
+[JsonSerializable(typeof(List<Quote>))]
+[JsonSerializable(typeof(List<Contradiction>))]
+[JsonSerializable(typeof(List<TimelineEntry>))]
+[JsonSerializable(typeof(List<FigureSeries>))]
 public sealed partial class ModelJsonContext : JsonSerializerContext;

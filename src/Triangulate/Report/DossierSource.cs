@@ -15,6 +15,8 @@ public sealed class DossierSource
     private readonly StoryFindings? _story;
     private CorpusResult? _corpus;
     private IReadOnlyList<Problem>? _problems;
+    private IReadOnlyList<Story>? _stories;
+    private IReadOnlyList<StageFailure>? _failed;
 
     /// <summary>The dossier of everything in <paramref name="store"/>.</summary>
     public DossierSource(IStore store, DateTimeOffset generated)
@@ -45,11 +47,109 @@ public sealed class DossierSource
     /// <summary>Every document, in id order.</summary>
     public IEnumerable<Document> Documents()
     {
-        var inferred = Corpus.InferredPublished;
+        // Inferred dates are kept with each story's findings: read story by story, not from the whole result.
+        var inferred = _story is not null ? _story.InferredPublished : InferredDates();
         foreach (var document in _story is null ? _store.ReadDocuments() : StoryDocuments(_story))
             yield return document.Published is null && inferred.TryGetValue(document.Id, out var estimate)
                 ? document with { Published = estimate }
                 : document;
+    }
+
+    /// <summary>Every inferred publication date (one per undated document: small beside the documents themselves).</summary>
+    private Dictionary<string, DateEstimate> InferredDates()
+    {
+        var dates = new Dictionary<string, DateEstimate>(StringComparer.Ordinal);
+        foreach (var findings in _store.ReadStoryFindings())
+            foreach (var (document, estimate) in findings.InferredPublished) dates[document] = estimate;
+        return dates;
+    }
+
+    /// <summary>
+    /// Each story's own dossier in story order (its documents, the relations from them, its findings; no problems), one at
+    /// a time: a writer that renders story by story holds one story, never the store.
+    /// </summary>
+    public IEnumerable<Dossier> StoryDossiers()
+    {
+        foreach (var findings in _story is null ? _store.ReadStoryFindings() : [_story])
+            yield return OneStory(findings);
+    }
+
+    /// <summary>The independence group of each document of a story's dossier.</summary>
+    public IReadOnlyDictionary<string, string> GroupsOf(Dossier story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return _store.IndependenceGroupsOf(story.Documents.Select(d => d.Id));
+    }
+
+    /// <summary>Every relation (from the story's documents, for a story's dossier), streamed.</summary>
+    public IEnumerable<Relation> Relations() => _story is null ? _store.ReadRelations() : Corpus.Relations;
+
+    /// <summary>Every entity, streamed.</summary>
+    public IEnumerable<Entity> Entities() => _story is null ? _store.ReadEntities() : Corpus.Entities;
+
+    /// <summary>Every claim, story by story, streamed.</summary>
+    public IEnumerable<Claim> Claims() => _story is null ? _store.ReadStoryPart("claims", ModelJson.Compact.ListClaim) : _story.Claims;
+
+    /// <summary>Every quote, story by story, streamed.</summary>
+    public IEnumerable<Quote> Quotes() => _story is null ? _store.ReadStoryPart("quotes", ModelJson.Compact.ListQuote) : _story.Quotes;
+
+    /// <summary>Every contradiction, story by story, streamed.</summary>
+    public IEnumerable<Contradiction> Contradictions() => _story is null ? _store.ReadStoryPart("contradictions", ModelJson.Compact.ListContradiction) : _story.Contradictions;
+
+    /// <summary>Every timeline entry, story by story, streamed.</summary>
+    public IEnumerable<TimelineEntry> Timeline() => _story is null ? _store.ReadStoryPart("timeline", ModelJson.Compact.ListTimelineEntry) : _story.Timeline;
+
+    /// <summary>Every figure series, story by story, streamed.</summary>
+    public IEnumerable<FigureSeries> Series() => _story is null ? _store.ReadStoryPart("series", ModelJson.Compact.ListFigureSeries) : _story.Series;
+
+    /// <summary>The stages that failed in the last relink.</summary>
+    public IReadOnlyList<StageFailure> FailedStages => _failed ??= _store.LoadFailedStages();
+
+    /// <summary>The stories in order, without their findings.</summary>
+    public IReadOnlyList<Story> Stories => _stories ??= _story is null ? _store.ReadStories() : [_story.Story];
+
+    /// <summary>Documents that belong to no story, in id order.</summary>
+    public IEnumerable<Document> Unstoried()
+    {
+        if (_story is not null) yield break;
+        var storied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var story in Stories) storied.UnionWith(story.Documents);
+        foreach (var document in _store.ReadDocuments())
+            if (!storied.Contains(document.Id)) yield return document;
+    }
+
+    /// <summary>The dossier's totals in words ("5 documents, 1 story, 12 claims, 3 quotes, 0 problems"), counted story by story.</summary>
+    public string Totals()
+    {
+        int stories = 0, claims = 0, quotes = 0;
+        foreach (var findings in _story is null ? _store.ReadStoryFindings() : [_story])
+        {
+            stories++;
+            claims += findings.Claims.Count;
+            quotes += findings.Quotes.Count;
+        }
+        var documents = _story is null ? _store.DocumentCount : StoryDocuments(_story).Count();
+        return string.Join(", ", Evidence.Count(documents, "document", "documents"), Evidence.Count(stories, "story", "stories"),
+            Evidence.Count(claims, "claim", "claims"), Evidence.Count(quotes, "quote", "quotes"), Evidence.Count(Problems.Count, "problem", "problems"));
+    }
+
+    private Dossier OneStory(StoryFindings findings)
+    {
+        var corpus = StoryCorpus(findings);
+        return new()
+        {
+            Generated = Generated,
+            Documents = [.. StoryDocuments(findings).Select(d => d.Published is null && findings.InferredPublished.TryGetValue(d.Id, out var estimate) ? d with { Published = estimate } : d)],
+            Relations = corpus.Relations,
+            Stories = corpus.Stories,
+            Entities = corpus.Entities,
+            Claims = corpus.Claims,
+            Quotes = corpus.Quotes,
+            Contradictions = corpus.Contradictions,
+            Timeline = corpus.Timeline,
+            Series = corpus.Series,
+            Problems = [],
+        };
     }
 
     private IEnumerable<Document> StoryDocuments(StoryFindings story)

@@ -158,14 +158,6 @@ public static class Evidence
         return name.Length > 0 ? name : source;
     }
 
-    /// <summary>The dossier's totals in words: "5 documents, 1 story, 12 claims, 3 quotes, 0 problems".</summary>
-    public static string Totals(Dossier dossier)
-    {
-        ArgumentNullException.ThrowIfNull(dossier);
-        return string.Join(", ", Count(dossier.Documents.Count, "document", "documents"), Count(dossier.Stories.Count, "story", "stories"),
-            Count(dossier.Claims.Count, "claim", "claims"), Count(dossier.Quotes.Count, "quote", "quotes"), Count(dossier.Problems.Count, "problem", "problems"));
-    }
-
     /// <summary>"1 story", "2 stories": a count with its noun.</summary>
     public static string Count(int n, string one, string many) => string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? one : many)}");
 }

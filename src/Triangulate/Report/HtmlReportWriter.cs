@@ -27,9 +27,6 @@ public sealed class HtmlReportWriter : IReportWriter
     public void Write(DossierSource source, Stream output)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var dossier = source.Materialize();
-        var documents = StoryDigest.Index(dossier.Documents);
-        var digests = StoryDigest.Build(dossier, source.Corpus.IndependenceGroups);
         using var w = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
         w.WriteLine("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Dossier</title>");
         w.WriteLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
@@ -40,28 +37,32 @@ public sealed class HtmlReportWriter : IReportWriter
         w.WriteLine("</style></head><body>");
         w.WriteLine("<a class=\"skip\" href=\"#main\">Skip to content</a>");
         w.WriteLine("<header class=\"site\"><strong>Triangulate dossier</strong><nav aria-label=\"Stories\"><ul>");
-        foreach (var d in digests) w.WriteLine($"<li><a href=\"#{A(d.Story.Id)}\">{E(Evidence.Short(d.Story.Title, 60))}</a></li>");
+        foreach (var story in source.Stories) w.WriteLine($"<li><a href=\"#{A(story.Id)}\">{E(Evidence.Short(story.Title, 60))}</a></li>");
         w.WriteLine("<li><a href=\"#unstoried\">Other documents</a></li><li><a href=\"#problems\">Problems</a></li></ul></nav></header>");
         w.WriteLine("<main id=\"main\">");
-        w.WriteLine(string.Create(Inv, $"<h1>Dossier</h1><p>Generated {source.Generated:yyyy-MM-dd HH:mm} UTC: {Evidence.Totals(dossier)}.</p>"));
-        foreach (var failure in source.Corpus.FailedStages)
+        w.WriteLine(string.Create(Inv, $"<h1>Dossier</h1><p>Generated {source.Generated:yyyy-MM-dd HH:mm} UTC: {source.Totals()}.</p>"));
+        foreach (var failure in source.FailedStages)
             w.WriteLine($"<p class=\"incomplete\" role=\"alert\"><strong>Incomplete:</strong> stage <code>{E(failure.Stage)}</code> failed ({E(failure.Error)}): {E(failure.Consequence)}.</p>");
 
-        var names = new EntityNames(dossier.Entities);
-        foreach (var digest in digests) WriteStory(w, digest, documents, names);
+        // Story by story: one story's documents and findings in memory at a time, whatever the store holds.
+        foreach (var story in source.StoryDossiers())
+        {
+            var documents = StoryDigest.Index(story.Documents);
+            WriteStory(w, StoryDigest.Build(story, story.Stories[0], documents, source.GroupsOf(story)), documents, new EntityNames(story.Entities));
+        }
 
-        var rest = StoryDigest.Unstoried(dossier);
+        var rest = source.Unstoried().ToList();
         w.WriteLine("<section id=\"unstoried\" aria-labelledby=\"unstoried-h\"><h2 id=\"unstoried-h\">Documents in no story</h2>");
         if (rest.Count == 0) w.WriteLine("<p>Every document belongs to a story.</p>");
         else WriteDocumentTable(w, rest);
         w.WriteLine("</section>");
 
         w.WriteLine("<section id=\"problems\" aria-labelledby=\"problems-h\"><h2 id=\"problems-h\">Problems</h2>");
-        if (dossier.Problems.Count == 0) w.WriteLine("<p>None.</p>");
+        if (source.Problems.Count == 0) w.WriteLine("<p>None.</p>");
         else
         {
             w.WriteLine("<ul>");
-            foreach (var p in dossier.Problems) w.WriteLine($"<li><code>{E(p.Source)}</code>: {E(p.Error)}</li>");
+            foreach (var p in source.Problems) w.WriteLine($"<li><code>{E(p.Source)}</code>: {E(p.Error)}</li>");
             w.WriteLine("</ul>");
         }
         w.WriteLine("</section></main></body></html>");

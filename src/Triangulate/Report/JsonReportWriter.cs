@@ -23,7 +23,7 @@ public sealed class JsonReportWriter : IReportWriter
         writer.WriteString("schema", Dossier.SchemaName);
         writer.WriteString("generated", source.Generated);
         // At the top, before anything a reader might take as complete: which corpus stages failed.
-        if (source.Corpus.FailedStages.Count > 0) WriteArray(writer, "incomplete", source.Corpus.FailedStages, context.StageFailure);
+        if (source.FailedStages.Count > 0) WriteArray(writer, "incomplete", source.FailedStages, context.StageFailure);
         writer.WritePropertyName("documents");
         writer.WriteStartArray();
         foreach (var document in source.Documents())
@@ -33,28 +33,29 @@ public sealed class JsonReportWriter : IReportWriter
             if (writer.BytesPending > 1 << 20) writer.Flush();
         }
         writer.WriteEndArray();
-        var corpus = source.Corpus;
-        WriteArray(writer, "relations", corpus.Relations, context.Relation);
-        WriteArray(writer, "stories", corpus.Stories, context.Story);
-        writer.WritePropertyName("entities");
-        writer.WriteStartArray();
-        foreach (var entity in corpus.Entities) JsonSerializer.Serialize(writer, entity.ForContract(), context.Entity);
-        writer.WriteEndArray();
-        WriteArray(writer, "claims", corpus.Claims, context.Claim);
-        WriteArray(writer, "quotes", corpus.Quotes, context.Quote);
-        WriteArray(writer, "contradictions", corpus.Contradictions, context.Contradiction);
-        WriteArray(writer, "timeline", corpus.Timeline, context.TimelineEntry);
-        WriteArray(writer, "series", corpus.Series, context.FigureSeries);
+        // Each part streamed from the store in its turn: the whole-store dossier never sits in memory.
+        WriteArray(writer, "relations", source.Relations(), context.Relation);
+        WriteArray(writer, "stories", source.Stories, context.Story);
+        WriteArray(writer, "entities", source.Entities().Select(e => e.ForContract()), context.Entity);
+        WriteArray(writer, "claims", source.Claims(), context.Claim);
+        WriteArray(writer, "quotes", source.Quotes(), context.Quote);
+        WriteArray(writer, "contradictions", source.Contradictions(), context.Contradiction);
+        WriteArray(writer, "timeline", source.Timeline(), context.TimelineEntry);
+        WriteArray(writer, "series", source.Series(), context.FigureSeries);
         WriteArray(writer, "problems", source.Problems, context.Problem);
         writer.WriteEndObject();
         writer.Flush();
     }
 
-    private static void WriteArray<T>(Utf8JsonWriter writer, string name, IReadOnlyList<T> items, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    private static void WriteArray<T>(Utf8JsonWriter writer, string name, IEnumerable<T> items, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
         writer.WritePropertyName(name);
         writer.WriteStartArray();
-        foreach (var item in items) JsonSerializer.Serialize(writer, item, type);
+        foreach (var item in items)
+        {
+            JsonSerializer.Serialize(writer, item, type);
+            if (writer.BytesPending > 1 << 20) writer.Flush();
+        }
         writer.WriteEndArray();
     }
 }

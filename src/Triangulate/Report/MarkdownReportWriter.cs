@@ -21,27 +21,28 @@ public sealed class MarkdownReportWriter : IReportWriter
     public void Write(DossierSource source, Stream output)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var dossier = source.Materialize();
-        var documents = StoryDigest.Index(dossier.Documents);
         using var w = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
         var inv = CultureInfo.InvariantCulture;
         w.WriteLine("# Dossier");
         w.WriteLine();
-        w.WriteLine(string.Create(inv, $"Generated {source.Generated:yyyy-MM-dd HH:mm} UTC: {Evidence.Totals(dossier)}."));
+        w.WriteLine(string.Create(inv, $"Generated {source.Generated:yyyy-MM-dd HH:mm} UTC: {source.Totals()}."));
         w.WriteLine();
         w.WriteLine("Evidence is cited as `document id` and the quoted characters it rests on.");
         w.WriteLine();
-        foreach (var failure in source.Corpus.FailedStages)
+        foreach (var failure in source.FailedStages)
         {
             w.WriteLine($"> **Incomplete:** stage `{failure.Stage}` failed ({Inline(failure.Error)}): {failure.Consequence}.");
             w.WriteLine();
         }
 
-        var names = new EntityNames(dossier.Entities);
-        foreach (var digest in StoryDigest.Build(dossier, source.Corpus.IndependenceGroups))
-            WriteStory(w, digest, documents, names);
+        // Story by story: one story's documents and findings in memory at a time, whatever the store holds.
+        foreach (var story in source.StoryDossiers())
+        {
+            var documents = StoryDigest.Index(story.Documents);
+            WriteStory(w, StoryDigest.Build(story, story.Stories[0], documents, source.GroupsOf(story)), documents, new EntityNames(story.Entities));
+        }
 
-        var rest = StoryDigest.Unstoried(dossier);
+        var rest = source.Unstoried().ToList();
         if (rest.Count > 0)
         {
             w.WriteLine("## Documents in no story");
@@ -49,11 +50,11 @@ public sealed class MarkdownReportWriter : IReportWriter
             WriteDocumentTable(w, rest);
         }
 
-        if (dossier.Problems.Count > 0)
+        if (source.Problems.Count > 0)
         {
             w.WriteLine("## Problems");
             w.WriteLine();
-            foreach (var p in dossier.Problems) w.WriteLine($"- `{Code(p.Source)}`: {Inline(p.Error)}");
+            foreach (var p in source.Problems) w.WriteLine($"- `{Code(p.Source)}`: {Inline(p.Error)}");
             w.WriteLine();
         }
     }

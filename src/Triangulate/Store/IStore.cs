@@ -43,6 +43,18 @@ public interface IStore : ICorpusReader, IDisposable
     /// <summary>Every story's findings, in story order, streamed.</summary>
     IEnumerable<StoryFindings> ReadStoryFindings();
 
+    /// <summary>
+    /// One part of every story's findings ("claims", "quotes", "contradictions", "timeline", "series"), in story order,
+    /// streamed: a whole-store report writes each part without the others in memory.
+    /// </summary>
+    IEnumerable<T> ReadStoryPart<T>(string part, System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<T>> type);
+
+    /// <summary>Every relation, in stored order, streamed.</summary>
+    IEnumerable<Relation> ReadRelations();
+
+    /// <summary>Every entity (joined across the stories it is in), in id order, streamed.</summary>
+    IEnumerable<Entity> ReadEntities();
+
     /// <summary>The story a document belongs to, or null.</summary>
     string? StoryOf(string documentId);
 

@@ -202,6 +202,59 @@ public sealed class SqliteStore : IStore
     }
 
     /// <inheritdoc />
+    public IEnumerable<T> ReadStoryPart<T>(string part, System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<T>> type)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (!part.All(char.IsAsciiLetterLower)) throw new ArgumentException($"not a part of a story's findings: '{part}'", nameof(part));
+        // SQLite cuts the part out of the stored JSON: the rest of each story's findings is never parsed here.
+        foreach (var json in ReadPaged($"SELECT ord, coalesce(json_extract(findings, '$.{part}'), '[]') FROM stories WHERE ord > $after ORDER BY ord LIMIT 64"))
+            foreach (var item in JsonSerializer.Deserialize(json, type) ?? []) yield return item;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<Relation> ReadRelations()
+    {
+        foreach (var json in ReadPaged("SELECT ord, relation FROM relations WHERE ord > $after ORDER BY ord LIMIT 1024"))
+            yield return JsonSerializer.Deserialize(json, ModelJson.Compact.Relation)!;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<Entity> ReadEntities()
+    {
+        const int Page = 1024;
+        var (afterId, afterOrd) = ("", long.MinValue);
+        var group = new List<Entity>();
+        while (true)
+        {
+            var page = new List<(string Id, Entity Entity)>(Page);
+            lock (_lock)
+            {
+                using var command = Command(null, $"SELECT id, ord, entity FROM entities WHERE id > $id OR (id = $id AND ord > $ord) ORDER BY id, ord LIMIT {Page}");
+                command.Parameters.AddWithValue("$id", afterId);
+                command.Parameters.AddWithValue("$ord", afterOrd);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    (afterId, afterOrd) = (reader.GetString(0), reader.GetInt64(1));
+                    page.Add((afterId, JsonSerializer.Deserialize(reader.GetString(2), ModelJson.Compact.Entity)!));
+                }
+            }
+            foreach (var (id, entity) in page)
+            {
+                // Rows of one id are consecutive: joined when the next id starts.
+                if (group.Count > 0 && group[0].Id != id)
+                {
+                    yield return Extract.Entities.EntityMerge.Merge(group)[0];
+                    group.Clear();
+                }
+                group.Add(entity);
+            }
+            if (page.Count < Page) break;
+        }
+        if (group.Count > 0) yield return Extract.Entities.EntityMerge.Merge(group)[0];
+    }
+
+    /// <inheritdoc />
     public string? StoryOf(string documentId) => FindText("SELECT story FROM document_links WHERE document = $id", documentId);
 
     /// <inheritdoc />
