@@ -1,17 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Triangulate.Extract;
 using Triangulate.Ingest;
 using Triangulate.Model;
+using Lingua;
 using Triangulate.Text;
 
 namespace Triangulate.Bench;
 
 /// <summary>
 /// <c>doc-profile [--rounds N] [--warmup SECONDS] [--parallel] SET...</c>: the per-document phase of <c>analyze</c>
-/// (read → assemble: blocks, metadata, language → sentences → each extractor → the store's JSON) over every document
+/// (read → assemble: blocks, metadata, language → sentences → each extractor → the store's JSON and gzip) over every document
 /// of each set (a file or a folder), on one thread, with the thread's CPU clock per step (time spent waiting behind other processes is not counted). The default pipeline's own parts are
 /// used, the assembler's wrapped in timing decorators, so what is timed is what <c>analyze</c> runs.
 /// <para>
@@ -26,7 +28,8 @@ namespace Triangulate.Bench;
 internal static class DocProfile
 {
     private const string Read = "read", Classify = "classify", Language = "language", Metadata = "metadata",
-        Assemble = "assemble (rest)", Split = "split (context)", ToAnalysis = "to analysis", Json = "json (store)";
+        Assemble = "assemble (rest)", Split = "split (context)", ToAnalysis = "to analysis", Json = "json (store)",
+        Gzip = "gzip raw (store)";
 
     public static int Run(string[] args)
     {
@@ -103,7 +106,7 @@ internal static class DocProfile
             $"  {"whole (wall, best)",-22} {bestWhole / n,8:0.000} ms/article = {n * 1000 / bestWhole:0} articles/s on one thread; {allocated / n / 1024.0:0} KB allocated, {jsonBytes / n / 1024.0:0.0} KB of JSON per article"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {"whole (thread CPU)",-22} {bestCpu / n,8:0.000} ms/article; {bestProcessCpu / n:0.000} ms/article for the whole process (JIT, GC, pool threads)"));
-        Console.WriteLine($"  digest {Digest(pipeline, documents)}");
+        Console.WriteLine($"  digest {Digest(pipeline, documents)}; {LinguaShare(builder, documents)}");
         if (parallel) Scale(pipeline, documents);
     }
 
@@ -142,6 +145,9 @@ internal static class DocProfile
             json += JsonSerializer.SerializeToUtf8Bytes(document, ModelJson.Compact.Document).Length
                 + JsonSerializer.SerializeToUtf8Bytes(analysis, ModelJson.Compact.DocumentAnalysis).Length;
             start = clocks.Add(Json, start);
+            // What the store writer does with the raw bytes, under its lock (SqliteStore.Compress).
+            using (var gzip = new GZipStream(Stream.Null, CompressionLevel.Fastest)) gzip.Write(source.Raw.Span);
+            start = clocks.Add(Gzip, start);
         }
         return json;
     }
@@ -157,6 +163,21 @@ internal static class DocProfile
             hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(analysis, ModelJson.Compact.DocumentAnalysis));
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+
+    /// <summary>How many documents' language the Latin-script scorer leaves to Lingua (its slow path), on the sample the identifier reads.</summary>
+    private static string LinguaShare(PipelineBuilder builder, List<SourceDocument> documents)
+    {
+        var languages = builder.Languages.Select(c => LanguageInfo.All().Single(l => l.IsoCode6391().ToString().Equals(c, StringComparison.OrdinalIgnoreCase))).ToList();
+        var scorer = LatinLanguageScorer.Create(languages);
+        var left = 0;
+        foreach (var source in documents)
+        {
+            var body = DocumentAssembler.JoinBody(source.Text, builder.Classifier.Classify(source));
+            var text = body.Length > 0 ? body : source.Text;
+            if (source.Metadata.Language is null && scorer?.TryIdentify(text.AsSpan(0, Math.Min(text.Length, 2000))) is null) left++;
+        }
+        return $"{left} of {documents.Count} documents' language left to Lingua";
     }
 
     /// <summary>One pass of <c>AnalyzeOne</c> on one thread, then one on every core: the per-document phase's own scaling, without channels or store.</summary>
