@@ -12,7 +12,7 @@ using Triangulate.Text;
 namespace Triangulate.Bench;
 
 /// <summary>
-/// <c>doc-profile [--rounds N] [--warmup SECONDS] [--parallel] SET...</c>: the per-document phase of <c>analyze</c>
+/// <c>doc-profile [--rounds N] [--warmup SECONDS] [--parallel] [--channels] SET...</c>: the per-document phase of <c>analyze</c>
 /// (read → assemble: blocks, metadata, language → sentences → each extractor → the store's JSON and gzip) over every document
 /// of each set (a file or a folder), on one thread, with the thread's CPU clock per step (time spent waiting behind other processes is not counted). The default pipeline's own parts are
 /// used, the assembler's wrapped in timing decorators, so what is timed is what <c>analyze</c> runs.
@@ -22,7 +22,8 @@ namespace Triangulate.Bench;
 /// own cost. Also prints the calling thread's CPU time per article (fastest round) and a SHA-256 digest of every
 /// document's and analysis's compact JSON as <see cref="Pipeline.AnalyzeOne(SourceDocument)"/> makes them: a change
 /// meant to be speed only must leave the digest as it was. <c>--parallel</c> adds one pass of <c>AnalyzeOne</c> over
-/// the set on every core, against the same pass on one thread.
+/// the set on every core, against the same pass on one thread; <c>--channels</c> the set through the pipeline's own
+/// channels without corpus stages, into a store that keeps nothing and into SQLite.
 /// </para>
 /// </summary>
 internal static class DocProfile
@@ -36,6 +37,7 @@ internal static class DocProfile
         var rounds = 5;
         var warmup = 3.0;
         var parallel = false;
+        var channels = false;
         var sets = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -44,15 +46,20 @@ internal static class DocProfile
                 case "--rounds": rounds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--parallel": parallel = true; break;
+                case "--channels": channels = true; break;
                 default: sets.Add(args[i]); break;
             }
         }
         if (sets.Count == 0)
         {
-            Console.Error.WriteLine("usage: doc-profile [--rounds N] [--warmup SECONDS] [--parallel] SET...");
+            Console.Error.WriteLine("usage: doc-profile [--rounds N] [--warmup SECONDS] [--parallel] [--channels] SET...");
             return 2;
         }
-        foreach (var set in sets) Profile(set, rounds, warmup, parallel);
+        foreach (var set in sets)
+        {
+            Profile(set, rounds, warmup, parallel);
+            if (channels) Channels(set);
+        }
         return 0;
     }
 
@@ -191,6 +198,42 @@ internal static class DocProfile
         var all = watch.Elapsed.TotalMilliseconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  AnalyzeOne: one thread {documents.Count * 1000 / one:0} articles/s, {Environment.ProcessorCount} threads {documents.Count * 1000 / all:0} articles/s ({one / all:0.00}x)"));
+    }
+
+    /// <summary>
+    /// The set through <see cref="Pipeline.Analyze(IEnumerable{string}, Store.IStore, IPipelineObserver?, CancellationToken)"/>
+    /// with no corpus stages: the real readers, channels, <see cref="Pipeline.Workers"/> analysers and store writer,
+    /// into a store that keeps nothing and then into SQLite. The gap between the two is what the store writer costs the
+    /// per-document phase.
+    /// </summary>
+    private static void Channels(string set)
+    {
+        foreach (var sqlite in new[] { false, true })
+        {
+            var builder = PipelineBuilder.CreateDefault();
+            builder.CorpusStages.Clear();
+            builder.StoryStages.Clear();
+            var pipeline = builder.Build();
+            var folder = Directory.CreateTempSubdirectory("doc-profile-");
+            try
+            {
+                using var process = Process.GetCurrentProcess();
+                var cpu = process.TotalProcessorTime;
+                var watch = Stopwatch.StartNew();
+                int stored;
+                using (Store.IStore store = sqlite ? Store.SqliteStore.Open(Path.Combine(folder.FullName, "t.db")) : new DiscardingStore())
+                    stored = pipeline.Analyze([set], store).DocumentsStored;
+                var wall = watch.Elapsed.TotalSeconds;
+                process.Refresh();
+                var used = (process.TotalProcessorTime - cpu).TotalSeconds;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  Analyze, {pipeline.Workers} workers, into {(sqlite ? "SQLite" : "nothing")}: {stored} documents in {wall:0.00} s = {stored / wall:0} articles/s; {used / stored * 1000:0.000} ms of process CPU per article"));
+            }
+            finally
+            {
+                folder.Delete(recursive: true);
+            }
+        }
     }
 
     /// <summary>Thread CPU time per step of the current round; the decorators add to it from inside the assembler.</summary>
