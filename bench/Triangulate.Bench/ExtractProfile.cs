@@ -30,9 +30,9 @@ internal static class ExtractProfile
         using var process = Process.GetCurrentProcess();
         process.Refresh();
         var cpu = process.TotalProcessorTime;
-        var threadCpu = ThreadCpuNanoseconds();
+        var threadCpu = ThreadCpu.Nanoseconds();
         for (var round = 0; round < Rounds; round++) whole[round] = Round(document, builder, times, round, bytes);
-        var threadCpuPerArticle = (ThreadCpuNanoseconds() - threadCpu) / 1e6 / Rounds;
+        var threadCpuPerArticle = (ThreadCpu.Nanoseconds() - threadCpu) / 1e6 / Rounds;
         process.Refresh();
         var cpuPerArticle = (process.TotalProcessorTime - cpu).TotalMilliseconds / Rounds;
         allocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / Rounds;
@@ -66,18 +66,6 @@ internal static class ExtractProfile
         }
         _ = context.ToAnalysis();
         return total.Elapsed.TotalMilliseconds;
-    }
-
-    /// <summary>
-    /// Time the calling thread has spent on a CPU, from Linux's scheduler statistics (nanoseconds; time waiting for a
-    /// CPU behind other processes is not counted); NaN elsewhere.
-    /// </summary>
-    private static double ThreadCpuNanoseconds()
-    {
-        const string Path = "/proc/thread-self/schedstat";
-        if (!File.Exists(Path)) return double.NaN;
-        var fields = File.ReadAllText(Path).Split(' ');
-        return double.Parse(fields[0], CultureInfo.InvariantCulture);
     }
 
     private static double Median(double[] values) => Percentile(values, 0.5);

@@ -1,0 +1,48 @@
+using Triangulate.Model;
+using Triangulate.Store;
+
+namespace Triangulate.Bench;
+
+/// <summary>A store that keeps nothing: the pipeline's read → analyse channels timed without SQLite behind them.</summary>
+internal sealed class DiscardingStore : IStore
+{
+    private int _saved;
+
+    public int DocumentCount => _saved;
+
+    public bool Contains(string sha256, string pipelineVersion) => false;
+
+    public void Save(IReadOnlyList<StoredDocument> batch) => _saved += batch.Count;
+
+    public void SaveProblems(IEnumerable<Problem> problems)
+    {
+    }
+
+    public void ClearProblems(string source)
+    {
+    }
+
+    public void SaveCorpus(CorpusResult result)
+    {
+    }
+
+    public CorpusResult LoadCorpus() => CorpusResult.Empty;
+
+    public IEnumerable<Document> ReadDocuments() => [];
+
+    public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadAnalyses() => [];
+
+    public Document? FindDocument(string id) => null;
+
+    public DocumentAnalysis? FindAnalysis(string id) => null;
+
+    public IReadOnlyList<Problem> ReadProblems() => [];
+
+    public IReadOnlyList<SearchHit> Search(string query, int limit) => [];
+
+    public byte[]? FindRaw(string documentId) => null;
+
+    public void Dispose()
+    {
+    }
+}
