@@ -62,6 +62,8 @@ internal static class EvalStoriesCommand
         else Console.WriteLine("tfidf+avg            (skipped: more than " + TfidfAverageLinkage.MaxDocuments + " documents)");
         Console.WriteLine(string.Create(inv, $"derivations {r.Derivations.Found}  across gold stories {r.Derivations.AcrossStories}  sharing < 5% of 5-grams {r.LowOverlapDerivations}"));
         if (r.DerivationScore is { } d) Console.WriteLine(string.Create(inv, $"derivations vs gold ({d.Gold} pairs): P {d.Precision:F3}  R {d.Recall:F3}"));
+        if (r.DerivationParts is { } parts)
+            Console.WriteLine(string.Create(inv, $"  look ({parts.Look.Gold}): P {parts.Look.Precision:F3}  R {parts.Look.Recall:F3}   held ({parts.Held.Gold}): P {parts.Held.Precision:F3}  R {parts.Held.Recall:F3}"));
         Console.WriteLine(string.Create(inv, $"claims with 2+ sources {r.Corroborations.Shared}  across gold stories {r.Corroborations.AcrossStories}"));
         Console.WriteLine(string.Create(inv, $"contradictions {r.Contradictions.Found}  across gold stories {r.Contradictions.AcrossStories}"));
     }

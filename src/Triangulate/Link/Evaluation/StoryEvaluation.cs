@@ -26,6 +26,9 @@ public sealed record StoryEvaluationResult
     /// <summary>Derivation precision and recall against gold derivations (unordered pairs); null when the gold has none.</summary>
     public (double Precision, double Recall, int Gold)? DerivationScore { get; init; }
 
+    /// <summary>The same on the look and held parts apart (a pair belongs to the part of its derived document's story).</summary>
+    public ((double Precision, double Recall, int Gold) Look, (double Precision, double Recall, int Gold) Held)? DerivationParts { get; init; }
+
     /// <summary>Claims carried by two or more documents, and how many of those span different gold stories.</summary>
     public required (int Shared, int AcrossStories) Corroborations { get; init; }
 
@@ -85,11 +88,13 @@ public static class StoryEvaluation
             if (x is not null && y is not null && SharedFiveGrams(x.Body, y.Body) < LowOverlap) low++;
         }
         (double, double, int)? derivationScore = null;
+        ((double, double, int), (double, double, int))? derivationParts = null;
         if (gold.Derivations is { } truth)
         {
             var scoredTruth = truth.Where(p => gold.Stories.ContainsKey(p.Item1) && gold.Stories.ContainsKey(p.Item2)).ToHashSet();
-            var hits = pairs.Count(scoredTruth.Contains);
-            derivationScore = (pairs.Count == 0 ? 1 : (double)hits / pairs.Count, scoredTruth.Count == 0 ? 1 : (double)hits / scoredTruth.Count, scoredTruth.Count);
+            derivationScore = PrecisionRecall(pairs, scoredTruth);
+            derivationParts = (PrecisionRecall([.. pairs.Where(p => !gold.IsHeld(p.Item1))], [.. scoredTruth.Where(p => !gold.IsHeld(p.Item1))]),
+                PrecisionRecall([.. pairs.Where(p => gold.IsHeld(p.Item1))], [.. scoredTruth.Where(p => gold.IsHeld(p.Item1))]));
         }
 
         var goldOfDocument = urlOf.ToDictionary(p => p.Key, p => gold.Stories[p.Value], StringComparer.Ordinal);
@@ -105,9 +110,16 @@ public static class StoryEvaluation
             Derivations = (derivations, across),
             LowOverlapDerivations = low,
             DerivationScore = derivationScore,
+            DerivationParts = derivationParts,
             Corroborations = (shared.Count, shared.Count(c => Spans(c.Sources))),
             Contradictions = (result.Contradictions.Count, result.Contradictions.Count(c => Spans(c.Claims.SelectMany(id => claimSources.GetValueOrDefault(id) ?? [])))),
         };
+    }
+
+    private static (double Precision, double Recall, int Gold) PrecisionRecall(HashSet<(string, string)> found, HashSet<(string, string)> truth)
+    {
+        var hits = found.Count(truth.Contains);
+        return (found.Count == 0 ? 1 : (double)hits / found.Count, truth.Count == 0 ? 1 : (double)hits / truth.Count, truth.Count);
     }
 
     private static (ClusterScore All, ClusterScore Look, ClusterScore Held) Score(List<string> order, List<string> found, Dictionary<string, string> urlOf, StoryGold gold)

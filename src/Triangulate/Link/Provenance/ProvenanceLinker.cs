@@ -101,13 +101,13 @@ public sealed class ProvenanceLinker : ICorpusStage
             CollectCitations(document, analysis, cites);
         }
 
-        var derivations = new List<Relation>();
+        var verified = new List<VerifiedDerivation>();
         var neighbours = new Dictionary<int, List<int>>();
-        Verify(context.Corpus, docs, pairs, derivations, neighbours);
+        Verify(context.Corpus, docs, pairs, verified, neighbours);
         // Independence is judged on every verified derivation (a copy of two copies is one source with both), the
         // relations shown keep one source per derived document.
-        var groups = IndependenceGrouper.Group(docs, derivations).ToList();
-        derivations = OneSourceEach(derivations, docs);
+        var groups = IndependenceGrouper.Group(docs, [.. verified.Select(v => v.Relation)]).ToList();
+        var derivations = OneSourceEach(verified, docs);
         LinkCitationsToDocuments(docs, cites, neighbours);
 
         var relations = new List<Relation>(derivations.Count + cites.Count);
@@ -122,32 +122,34 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// <summary>
     /// Keeps one source per derived document. Copies of one wire story verify against each other as well as against
     /// the wire's own page, and a clique of copies is not what happened: each was taken from one source. The kept one
-    /// is the source the document credits, else the earliest published, else the best-aligned; the family (and so the
-    /// independence group) stays the same, since every copy still reaches the source.
+    /// is the source the document credits or names, else the one that explains most of it (fewest of its sentences
+    /// unaligned: a copy of a copy keeps the intermediate's cuts and added lines), else the earliest published, else
+    /// the best-aligned; the family (and so the independence group) stays the same, since every copy still reaches
+    /// the source.
     /// </summary>
-    private static List<Relation> OneSourceEach(List<Relation> derivations, List<DocumentSummary> docs)
+    private static List<Relation> OneSourceEach(List<VerifiedDerivation> derivations, List<DocumentSummary> docs)
     {
         var byId = new Dictionary<string, DocumentSummary>(docs.Count, StringComparer.Ordinal);
         foreach (var d in docs) byId[d.Id] = d;
-        var best = new Dictionary<string, Relation>(StringComparer.Ordinal);
-        foreach (var relation in derivations)
+        var best = new Dictionary<string, VerifiedDerivation>(StringComparer.Ordinal);
+        foreach (var derivation in derivations)
         {
-            if (!best.TryGetValue(relation.From, out var kept) || Better(relation, kept)) best[relation.From] = relation;
+            var from = derivation.Relation.From;
+            if (!best.TryGetValue(from, out var kept) || Better(derivation, kept)) best[from] = derivation;
         }
-        return [.. best.Values];
+        return [.. best.Values.Select(v => v.Relation)];
 
-        bool Better(Relation candidate, Relation kept)
+        bool Better(VerifiedDerivation candidate, VerifiedDerivation kept)
         {
-            var derived = byId[candidate.From];
-            var (x, y) = (byId[candidate.To!], byId[kept.To!]);
-            var cx = Credits(derived, x);
-            if (cx != Credits(derived, y)) return cx;
+            if (candidate.Attributed != kept.Attributed) return candidate.Attributed;
+            if (candidate.UnalignedDerived != kept.UnalignedDerived) return candidate.UnalignedDerived < kept.UnalignedDerived;
+            var (x, y) = (byId[candidate.Relation.To!], byId[kept.Relation.To!]);
             var dx = x.Published?.Earliest;
             var dy = y.Published?.Earliest;
             if (dx is { } a && dy is { } b && a != b) return a < b;
             if (dx is null != dy is null) return dx is not null;
-            if (candidate.Score != kept.Score) return candidate.Score > kept.Score;
-            return string.CompareOrdinal(candidate.To, kept.To) < 0;
+            if (candidate.Relation.Score != kept.Relation.Score) return candidate.Relation.Score > kept.Relation.Score;
+            return string.CompareOrdinal(candidate.Relation.To, kept.Relation.To) < 0;
         }
     }
 
@@ -163,7 +165,7 @@ public sealed class ProvenanceLinker : ICorpusStage
         return result;
     }
 
-    private static void Verify(ICorpusReader corpus, List<DocumentSummary> docs, List<(int Later, int Earlier)> pairs, List<Relation> derivations, Dictionary<int, List<int>> neighbours)
+    private static void Verify(ICorpusReader corpus, List<DocumentSummary> docs, List<(int Later, int Earlier)> pairs, List<VerifiedDerivation> derivations, Dictionary<int, List<int>> neighbours)
     {
         // Profiles are rebuilt from the store pair by pair (the later document once per group): memory stays that of
         // the compact per-document summaries, not the corpus.
@@ -187,8 +189,8 @@ public sealed class ProvenanceLinker : ICorpusStage
                 cache[earlier] = earlierProfile = Load(corpus, docs[earlier]);
             }
             if (laterProfile is null || earlierProfile is null) continue;
-            var relation = Judge(docs[later], laterProfile, docs[earlier], earlierProfile);
-            if (relation is not null) derivations.Add(relation);
+            var derivation = Verify(docs[later], laterProfile, docs[earlier], earlierProfile);
+            if (derivation is not null) derivations.Add(derivation);
         }
     }
 
@@ -199,7 +201,9 @@ public sealed class ProvenanceLinker : ICorpusStage
     }
 
     /// <summary>Decides whether two documents are derived one from the other, how, and which way; null when independent.</summary>
-    internal static Relation? Judge(DocumentSummary a, TextProfile pa, DocumentSummary b, TextProfile pb)
+    internal static Relation? Judge(DocumentSummary a, TextProfile pa, DocumentSummary b, TextProfile pb) => Verify(a, pa, b, pb)?.Relation;
+
+    private static VerifiedDerivation? Verify(DocumentSummary a, TextProfile pa, DocumentSummary b, TextProfile pb)
     {
         var translation = IsTranslation(a.Language, b.Language);
         var alignment = SentenceAligner.Align(pa, pb, translation);
@@ -230,7 +234,9 @@ public sealed class ProvenanceLinker : ICorpusStage
         var kind = translation ? RelationKind.Translation
             : identical || alignment.MeanSimilarity >= 0.85 ? RelationKind.Copy
             : RelationKind.Rewrite;
-        var aIsDerived = IsDerived(a, b, alignment, pa, pb);
+        var aAttributes = Attributes(a, pa, b);
+        var bAttributes = Attributes(b, pb, a);
+        var aIsDerived = IsDerived(a, b, aAttributes, bAttributes, alignment, pa, pb);
         var (from, to) = aIsDerived ? (a, b) : (b, a);
         if (kind == RelationKind.Copy && (Credits(from, to) || DifferentOutlets(from, to))) kind = RelationKind.Syndication;
         var score = identical ? 1.0 : Math.Clamp(0.5 * Math.Min(1.0, coverage) + 0.5 * alignment.MeanSimilarity, 0, 1);
@@ -246,7 +252,7 @@ public sealed class ProvenanceLinker : ICorpusStage
             spanB = pb.Text.AsSpan(sb.Start, sb.End - sb.Start).SequenceEqual(spanA.Excerpt) ? spanB with { Excerpt = spanA.Excerpt } : spanB.WithExcerpt(pb.Text);
             evidence.Add(aIsDerived ? new AlignedPassage(spanA, spanB) : new AlignedPassage(spanB, spanA));
         }
-        return new Relation
+        var relation = new Relation
         {
             From = from.Id,
             To = to.Id,
@@ -254,7 +260,19 @@ public sealed class ProvenanceLinker : ICorpusStage
             Score = Math.Round(score, 4),
             Evidence = evidence,
         };
+        var unalignedA = Math.Min(pa.Sentences.Count, SentenceAligner.MaxSentences) - aligned;
+        var unalignedB = Math.Min(pb.Sentences.Count, SentenceAligner.MaxSentences) - aligned;
+        return aIsDerived
+            ? new VerifiedDerivation(relation, aAttributes, unalignedA, unalignedB)
+            : new VerifiedDerivation(relation, bAttributes, unalignedB, unalignedA);
     }
+
+    /// <summary>
+    /// Whether <paramref name="derived"/> says it took <paramref name="source"/>'s text: it credits the source's outlet,
+    /// or names it in its text ("(AP)", "This article first appeared on …"), the source being of another outlet.
+    /// </summary>
+    private static bool Attributes(DocumentSummary derived, TextProfile profile, DocumentSummary source) =>
+        Credits(derived, source) || (source.Outlet is { } outlet && outlet != derived.Outlet && OutletNames.Mentioned(profile.Text, outlet));
 
     /// <summary>Shared wording of an aligned pair (common non-name, non-number content words) above which it is taken text.</summary>
     internal const int MinSharedWording = 3;
@@ -329,12 +347,12 @@ public sealed class ProvenanceLinker : ICorpusStage
     }
 
     /// <summary>
-    /// Whether <paramref name="a"/> is the derived one: a credit line naming the other's outlet decides, then known
+    /// Whether <paramref name="a"/> is the derived one: a credit line or a mention naming the other's outlet decides, then known
     /// publication dates, then information loss (the derived text drops names and figures), then length, then id.
     /// </summary>
-    private static bool IsDerived(DocumentSummary a, DocumentSummary b, Alignment alignment, TextProfile pa, TextProfile pb)
+    private static bool IsDerived(DocumentSummary a, DocumentSummary b, bool aAttributes, bool bAttributes, Alignment alignment, TextProfile pa, TextProfile pb)
     {
-        if (Credits(a, b) != Credits(b, a)) return Credits(a, b);
+        if (aAttributes != bAttributes) return aAttributes;
         var da = a.Published;
         var db = b.Published;
         if (da is { } x && db is { } y)
@@ -348,8 +366,13 @@ public sealed class ProvenanceLinker : ICorpusStage
     }
 
     /// <summary>True when <paramref name="derived"/> credits <paramref name="source"/>'s outlet as the origin of its content.</summary>
-    private static bool Credits(DocumentSummary derived, DocumentSummary source) =>
-        source.Outlet is { } outlet && derived.CreditedOutlets.Contains(outlet);
+    private static bool Credits(DocumentSummary derived, DocumentSummary source)
+    {
+        if (source.Outlet is not { } outlet) return false;
+        foreach (var credited in derived.CreditedOutlets)
+            if (OutletNames.Match(credited, outlet)) return true;
+        return false;
+    }
 
     private static bool DifferentOutlets(DocumentSummary a, DocumentSummary b) =>
         a.Outlet is not null && b.Outlet is not null && a.Outlet != b.Outlet;

@@ -114,16 +114,11 @@ public sealed class StoryClusterer : ICorpusStage
                 best = stories.Count;
                 stories.Add(new StoryState());
             }
-            var story = stories[best];
-            foreach (var feature in story.Add(document, vector, FeaturesPerStory))
-            {
-                if (!index.TryGetValue(feature, out var postings)) index[feature] = postings = new Postings();
-                postings.Add(best, MaxPostings);
-            }
+            Join(best, document, vector);
             docIds.Add(document.Id);
             storyOf.Add(best);
         }
-        PlaceFamilies(context, stories, docIds, storyOf, deferred, (vector, lookup, days) => Choose(null, vector, lookup, days));
+        PlaceFamilies(context, stories, docIds, storyOf, deferred, (vector, lookup, days) => Choose(null, vector, lookup, days), Join);
         var built = new List<Story>();
         for (var s = 0; s < stories.Count; s++)
         {
@@ -133,6 +128,17 @@ public sealed class StoryClusterer : ICorpusStage
         built = SplitEvents(context, built);
         built.Sort((x, y) => string.CompareOrdinal(x.Documents[0], y.Documents[0]));
         context.Stories.AddRange(built);
+
+        // Adds a document to a story and indexes the story under the features it gained, so later documents (and
+        // later families) can find it.
+        void Join(int story, Document document, List<(ulong Feature, double Weight)> vector)
+        {
+            foreach (var feature in stories[story].Add(document, vector, FeaturesPerStory))
+            {
+                if (!index.TryGetValue(feature, out var postings)) index[feature] = postings = new Postings();
+                postings.Add(story, MaxPostings);
+            }
+        }
 
         // The story a vector should join: the one it exceeds its required similarity by most (score ≥ 1 to join).
         (int Best, double Score) Choose(string? id, List<(ulong Feature, double Weight)> vector, bool[] lookup, (int First, int Last)? days)
@@ -259,7 +265,8 @@ public sealed class StoryClusterer : ICorpusStage
     /// </summary>
     private static void PlaceFamilies(CorpusContext context, List<StoryState> stories, List<string> docIds, List<int> storyOf,
         List<(int Position, Document Document, List<(ulong Feature, double Weight)> Vector)> deferred,
-        Func<List<(ulong Feature, double Weight)>, bool[], (int First, int Last)?, (int Best, double Score)> choose)
+        Func<List<(ulong Feature, double Weight)>, bool[], (int First, int Last)?, (int Best, double Score)> choose,
+        Action<int, Document, List<(ulong Feature, double Weight)>> join)
     {
         if (deferred.Count == 0) return;
         var position = new Dictionary<string, int>(docIds.Count, StringComparer.Ordinal);
@@ -307,7 +314,7 @@ public sealed class StoryClusterer : ICorpusStage
             foreach (var (waiter, k) in family)
             {
                 storyOf[waiter] = target;
-                stories[target].Add(deferred[k].Document, deferred[k].Vector, FeaturesPerStory);
+                join(target, deferred[k].Document, deferred[k].Vector);
             }
         }
     }

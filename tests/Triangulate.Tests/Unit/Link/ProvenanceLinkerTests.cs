@@ -35,6 +35,23 @@ public sealed class ProvenanceLinkerTests
     }
 
     [Fact]
+    public void Partner_copies_crediting_an_agency_by_its_initials_each_take_the_agency_page_not_each_other()
+    {
+        // The agency page names itself "(AP)" and its partners credit "AP": the full outlet name is never written. No
+        // dates: only the credits tell the agency page from its copies, which also verify against each other.
+        var wire = Doc("MARVALE (AP) — " + Texts.FloodOriginal, "wire.txt", outlet: "Associated Press");
+        var first = Doc("MARVALE (AP) — " + Texts.FloodOriginal + "\nSource: AP\n", "first.txt", outlet: "Valley Courier");
+        var second = Doc("MARVALE (AP) — " + Texts.FloodOriginal + "\nSource: AP\n", "second.txt", outlet: "Daily Star");
+        // Ids so that the sibling sorts first: a tie between the two sources would pick it.
+        (wire, first, second) = (wire with { Id = "d-03" }, first with { Id = "d-01" }, second with { Id = "d-02", Sha256 = "second" });
+        var derivations = Derivations(Run(wire, first, second));
+        Assert.Equal(2, derivations.Count);
+        Assert.All(derivations, d => Assert.Equal(wire.Id, d.To));
+        Assert.Equal(new[] { first.Id, second.Id }.Order(StringComparer.Ordinal), derivations.Select(d => d.From).Order(StringComparer.Ordinal));
+        Assert.All(derivations, d => Assert.Equal(RelationKind.Syndication, d.Kind));
+    }
+
+    [Fact]
     public void The_same_text_under_another_outlet_without_credit_is_syndication_directed_by_date()
     {
         var original = Doc(Texts.MineOriginal, "a.txt", outlet: "Mining Weekly", published: new DateOnly(2024, 3, 20));

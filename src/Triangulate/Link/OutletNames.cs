@@ -1,0 +1,94 @@
+namespace Triangulate.Link;
+
+/// <summary>
+/// Whether a credit names an outlet. Credits and datelines name agencies by their short form ("(AP)", "Source: AFP",
+/// "Copyright Meridian") while the publishing page gives the full name ("Associated Press", "Agence France-Presse",
+/// "Meridian Press"): the short form is the full name's initials or its first word. Both sides are outlet keys
+/// (<see cref="LinkText.OutletKey"/>: folded, punctuation as single spaces, no leading "the").
+/// </summary>
+internal static class OutletNames
+{
+    /// <summary>A first-word short form must be at least this long ("Meridian" for "Meridian Press"; not "Le", "El").</summary>
+    private const int MinFirstWord = 4;
+
+    /// <summary>True when <paramref name="credit"/> names <paramref name="outlet"/>: the same key, its initials, or its first word.</summary>
+    public static bool Match(string credit, string outlet)
+    {
+        ArgumentNullException.ThrowIfNull(credit);
+        ArgumentNullException.ThrowIfNull(outlet);
+        if (credit.Length == 0 || outlet.Length == 0) return false;
+        if (credit == outlet) return true;
+        if (credit.Contains(' ', StringComparison.Ordinal)) return false;
+        if (credit.Length >= MinFirstWord && outlet.Length > credit.Length && outlet[credit.Length] == ' '
+            && outlet.StartsWith(credit, StringComparison.Ordinal)) return true;
+        return credit.Length >= 2 && IsInitials(credit, outlet);
+    }
+
+    /// <summary>True when <paramref name="credit"/> is the first letters of <paramref name="outlet"/>'s two or more words.</summary>
+    private static bool IsInitials(string credit, string outlet)
+    {
+        var i = 0;
+        var words = 0;
+        var start = true;
+        foreach (var c in outlet)
+        {
+            if (c == ' ') { start = true; continue; }
+            if (!start) continue;
+            start = false;
+            words++;
+            if (i >= credit.Length || credit[i] != c) return false;
+            i++;
+        }
+        return words >= 2 && i == credit.Length;
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> names <paramref name="outlet"/> (an outlet key): its words in a row, its first
+    /// word capitalised, or its initials in capitals ("(AP)", "first appeared on Meridian", "Source: AFP").
+    /// </summary>
+    public static bool Mentioned(string text, string outlet)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(outlet);
+        var words = outlet.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return false;
+        var initials = words.Length >= 2 ? string.Concat(words.Select(w => w[0])) : null;
+        var matched = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
+            var token = text.AsSpan(start, i - start);
+            var folded = LinkText.FoldWord(token);
+            matched = folded == words[matched] ? matched + 1 : folded == words[0] ? 1 : 0;
+            if (matched == words.Length) return true;
+            if (!char.IsUpper(token[0])) continue;
+            if (words.Length >= 2 && words[0].Length >= MinFirstWord && folded == words[0] && StandsAlone(text, start, i)) return true;
+            if (initials is not null && folded == initials && IsCapitals(token)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A first word names its outlet only standing alone ("(Meridian)", "appeared on Meridian."): not followed by another
+    /// capitalised word ("New York", "Daily Mail" are other names) and not opening a sentence.
+    /// </summary>
+    private static bool StandsAlone(string text, int start, int end)
+    {
+        var next = end;
+        while (next < text.Length && text[next] == ' ') next++;
+        if (next < text.Length && char.IsUpper(text[next])) return false;
+        var previous = start - 1;
+        while (previous >= 0 && text[previous] == ' ') previous--;
+        return previous >= 0 && text[previous] is not ('.' or '!' or '?' or '\n' or '\r');
+    }
+
+    private static bool IsCapitals(ReadOnlySpan<char> token)
+    {
+        foreach (var c in token)
+            if (!char.IsUpper(c)) return false;
+        return true;
+    }
+}

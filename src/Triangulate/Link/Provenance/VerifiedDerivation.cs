@@ -1,0 +1,13 @@
+using Triangulate.Model;
+
+namespace Triangulate.Link.Provenance;
+
+/// <summary>
+/// A verified derivation with what choosing among a document's candidate sources needs: whether the derived document
+/// credits or names the source's outlet, and how many of each side's sentences the alignment leaves unexplained.
+/// </summary>
+/// <param name="Relation">The relation (<c>From</c> is derived).</param>
+/// <param name="Attributed">The derived document credits the source's outlet or names it in its text.</param>
+/// <param name="UnalignedDerived">Sentences of the derived document with no aligned partner in the source.</param>
+/// <param name="UnalignedSource">Sentences of the source with no aligned partner in the derived document.</param>
+internal sealed record VerifiedDerivation(Relation Relation, bool Attributed, int UnalignedDerived, int UnalignedSource);

@@ -1,0 +1,29 @@
+using Triangulate.Link;
+
+namespace Triangulate.Tests.Unit.Link;
+
+public sealed class OutletNamesTests
+{
+    [Theory]
+    [InlineData("ap", "associated press", true)]
+    [InlineData("afp", "agence france presse", true)]
+    [InlineData("meridian", "meridian press", true)]
+    [InlineData("valley courier", "valley courier", true)]
+    [InlineData("ap", "apple", false)]
+    [InlineData("le", "le monde", false)]
+    [InlineData("apx", "associated press", false)]
+    [InlineData("press", "meridian press", false)]
+    public void A_credit_names_an_outlet_by_its_key_its_initials_or_its_first_word(string credit, string outlet, bool expected) =>
+        Assert.Equal(expected, OutletNames.Match(credit, outlet));
+
+    [Theory]
+    [InlineData("BOJESTAD (AP) — The quake struck at dawn.", "associated press", true)]
+    [InlineData("This article first appeared on Meridian.", "meridian press", true)]
+    [InlineData("Copyright 2024 Valley Courier. All rights reserved.", "valley courier", true)]
+    [InlineData("The ap style guide was not followed.", "associated press", false)]
+    [InlineData("Residents of Meridian Heights were evacuated.", "meridian press", false)]
+    [InlineData("Meridian residents were evacuated.", "meridian press", false)]
+    [InlineData("Nothing here names it.", "valley courier", false)]
+    public void A_text_mentions_an_outlet_by_its_words_its_capital_initials_or_its_first_word_standing_alone(string text, string outlet, bool expected) =>
+        Assert.Equal(expected, OutletNames.Mentioned(text, outlet));
+}
