@@ -197,10 +197,13 @@ public sealed class QuantityExtractor : IExtractor
         else if (currency is not null) { measure = "money"; unit = currency; }
         else if (measure is null)
         {
+            // "up to 840 people (550 for a Boeing 747)": a bare figure after a count in its sentence counts the same noun.
+            var borrowed = false;
+            if (subject is null && !number.Words && ElidedSubject(context, sentence) is { } elided) { subject = elided; borrowed = true; }
             if (subject is null) return j;
             // English counts more than one of a plural: "its 777 airliner", "the 787 Dreamliner" name a model.
             // Only for what model numbers look like: three digits or more without a thousands comma, or a version ("3.0").
-            if (!partitive && LooksLikeModelNumber(text, tokens[i], number) && !HasPlural(text, lex, tokens, subjectStart, s, key)) return resume >= 0 ? resume : j;
+            if (!partitive && !borrowed && LooksLikeModelNumber(text, tokens[i], number) && !HasPlural(text, lex, tokens, subjectStart, s, key)) return resume >= 0 ? resume : j;
             measure = "count";
             unit = "items";
         }
@@ -300,6 +303,18 @@ public sealed class QuantityExtractor : IExtractor
             if (lex.IrregularPluralsLookup.Contains(LowerInto(w, key))) return true;
         }
         return false;
+    }
+
+    /// <summary>The noun of the last count claimed earlier in the sentence, for a figure whose noun is left out.</summary>
+    private static string? ElidedSubject(ExtractionContext context, Sentence sentence)
+    {
+        for (var c = context.Claims.Count - 1; c >= 0; c--)
+        {
+            var claim = context.Claims[c];
+            if (claim.Mention.Span.Start < sentence.Start) break;
+            if (claim.Kind == ClaimKind.Quantity && claim.Measure == "count" && claim.Subject is not null) return claim.Subject;
+        }
+        return null;
     }
 
     /// <summary>A number the document uses as a model's name, or digits with a plural "s" ("777s").</summary>
