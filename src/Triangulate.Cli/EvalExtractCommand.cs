@@ -199,13 +199,17 @@ internal static class EvalExtractCommand
         foreach (var c in analysis.Claims)
             if (c.Kind == ClaimKind.Quantity && c.Value is not null && spans.Add((c.Mention.Span.Start, c.Mention.Span.End))) claims.Add(c);
         score.Found += claims.Count;
+        var used = new HashSet<ClaimDraft>(ReferenceEqualityComparer.Instance);
         foreach (var g in figures.EnumerateArray())
         {
             score.Gold++;
             var number = g[0].GetDouble();
             var unit = g[1].ValueKind == JsonValueKind.String ? g[1].GetString() : null;
-            var match = claims.FirstOrDefault(c => Holds(c.Value!, number) && (unit is null || string.Equals(c.Value!.Unit, unit, StringComparison.OrdinalIgnoreCase)));
-            if (match is not null) score.Correct++;
+            // One claim per figure, a count ("items") first for a figure without unit, so "roughly 4%" and "four of
+            // the makers" are two figures, not one claim standing for both.
+            var match = claims.FirstOrDefault(c => !used.Contains(c) && Holds(c.Value!, number) && string.Equals(c.Value!.Unit, unit ?? "items", StringComparison.OrdinalIgnoreCase))
+                ?? claims.FirstOrDefault(c => !used.Contains(c) && Holds(c.Value!, number) && unit is null);
+            if (match is not null) { score.Correct++; used.Add(match); }
             else if (verbose) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- quantity {number} {unit}"));
         }
         if (!verbose) return;
@@ -336,7 +340,8 @@ internal static class EvalExtractCommand
         // "+" found, not a gold name (with the markable gold puts there, if any); "~" a name of another type; "-" missed.
         foreach (var f in found.OrderBy(f => f.Start))
         {
-            var g = gold.FirstOrDefault(g => HeadMatch(g, f));
+            var g = gold.FirstOrDefault(g => g.Syntactic == "NAM" && HeadMatch(g, f)) ?? gold.FirstOrDefault(g => HeadMatch(g, f));
+            if (g is { Syntactic: "PRE.NAM" }) Console.WriteLine($"+ {content[f.Start..f.End]} [{f.Type}] gold: PRE.NAM");
             if (g is not null)
             {
                 if (g.Syntactic == "NAM" && g.Type != f.Type) Console.WriteLine($"~ {content[f.Start..f.End]} found {f.Type} gold {g.Type}");

@@ -57,7 +57,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
             foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
         }
         context.Claims.AddRange(MatchClaims(drafts, context));
-        context.Quotes.AddRange(MatchQuotes(quotes));
+        context.Quotes.AddRange(MatchQuotes(quotes, context.EntityIds));
     }
 
     /// <summary>The index of the block holding <paramref name="offset"/>, or null.</summary>
@@ -195,7 +195,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
         };
     }
 
-    private static List<Quote> MatchQuotes(List<QuoteFeatures> quotes)
+    private static List<Quote> MatchQuotes(List<QuoteFeatures> quotes, Dictionary<string, string> entityIds)
     {
         var index = new BlockingIndex();
         for (var i = 0; i < quotes.Count; i++)
@@ -220,9 +220,14 @@ public sealed class ClaimMatchingStage : ICorpusStage
             var first = members[0].Draft;
             var speaker = first.Speaker;
             var kind = first.SpeakerKind;
+            var speakerDocument = members[0].DocumentId;
             // A named rendering names the speaker for all: "one official" in a copy does not hide who spoke.
             foreach (var m in members)
-                if (m.Draft.SpeakerKind == SpeakerKind.Named && kind != SpeakerKind.Named) { speaker = m.Draft.Speaker; kind = SpeakerKind.Named; }
+                if (m.Draft.SpeakerKind == SpeakerKind.Named && kind != SpeakerKind.Named) { speaker = m.Draft.Speaker; kind = SpeakerKind.Named; speakerDocument = m.DocumentId; }
+            // A speaker that is a document-local entity id becomes the corpus entity's id, as claim subjects do, so
+            // the quote names the entity the entity pages list ("person:zelensky" and "person:volodymyr-zelensky"
+            // of two articles are one speaker). Matching above still reads the local id's words.
+            if (speaker is not null && entityIds.TryGetValue(speakerDocument + "/" + speaker, out var global)) speaker = global;
             var groups = new HashSet<string>(StringComparer.Ordinal);
             var variants = new List<QuoteVariant>(members.Count);
             foreach (var m in members) { groups.Add(m.Group); variants.Add(m.Draft.Variant); }

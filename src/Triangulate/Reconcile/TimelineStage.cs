@@ -118,15 +118,31 @@ public sealed class TimelineStage : ICorpusStage
         entries.Add((start, end, text, words, new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal) { documentId }));
     }
 
-    /// <summary>The sentence around [start, end): back to the previous and on to the next sentence end or line break, at most 240 characters.</summary>
+    /// <summary>
+    /// The sentence around [start, end): back to the previous and on to the next sentence end or line break, at most
+    /// about 120 characters either side. Where that reach cuts the sentence it cuts between words and says so with an
+    /// ellipsis ("… the territory it first seized last summer …"), never inside a word.
+    /// </summary>
     internal static string SentenceAround(string text, int start, int end)
     {
         const int Reach = 120;
         var from = start;
         while (from > 0 && start - from < Reach && text[from - 1] is not ('\n' or '.' or '!' or '?')) from--;
+        var cutBefore = from > 0 && text[from - 1] is not ('\n' or '.' or '!' or '?');
+        if (cutBefore)
+        {
+            // Forward to the start of the next whole word, but never past the expression itself.
+            while (from < start && !char.IsWhiteSpace(text[from])) from++;
+        }
         var to = end;
         while (to < text.Length && to - end < Reach && text[to] is not ('\n' or '.' or '!' or '?')) to++;
-        if (to < text.Length && text[to] is '.' or '!' or '?') to++;
-        return text[from..to].Trim();
+        var cutAfter = to < text.Length && text[to] is not ('\n' or '.' or '!' or '?');
+        if (cutAfter)
+        {
+            while (to > end && !char.IsWhiteSpace(text[to - 1])) to--;
+        }
+        else if (to < text.Length && text[to] is '.' or '!' or '?') to++;
+        var sentence = text[from..to].Trim();
+        return (cutBefore ? "… " : "") + sentence + (cutAfter ? " …" : "");
     }
 }

@@ -68,6 +68,7 @@ public sealed class EntityExtractor : IExtractor
             }
         }
         AddModelMentions(text, tokenised, mentions);
+        AddCurrencyMentions(text, tokenised, mentions);
         DropTimes(context, mentions);
         context.Entities.AddRange(Resolve(context, mentions, pronouns));
     }
@@ -132,6 +133,42 @@ public sealed class EntityExtractor : IExtractor
             }
         }
         if (added > 0) mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
+    }
+
+    /// <summary>
+    /// Currencies are written in lower case, so no capitalised run finds them: "the yen", "the dollar's fall", "the euro
+    /// rose" name a traded currency (financial), while "the euro zone" or "the dollar amount" use the word as a
+    /// modifier. After "the", the currency word names one when what follows is punctuation, a possessive, a verb form
+    /// ("-s", "-ed") or a function word ("against", "at", "was").
+    /// </summary>
+    private static void AddCurrencyMentions(string text, List<List<WordToken>> tokenised, List<RawMention> mentions)
+    {
+        var names = EntityLexicon.CurrencyNames.GetAlternateLookup<ReadOnlySpan<char>>();
+        var added = 0;
+        for (var s = 0; s < tokenised.Count; s++)
+        {
+            var tokens = tokenised[s];
+            for (var k = 1; k < tokens.Count; k++)
+            {
+                if (!tokens[k].IsWord || !char.IsLower(text[tokens[k].Start]) || !IsWord(text, tokens[k - 1], "the", "The")) continue;
+                var word = StripPossessive(text.AsSpan(tokens[k].Start, tokens[k].Length));
+                if (!names.Contains(word) || !EndsCurrencyPhrase(text, tokens, k + 1, word.Length < tokens[k].Length)) continue;
+                var end = tokens[k].Start + word.Length;
+                mentions.Add(new RawMention(tokens[k].Start, end, word.ToString(), EntityType.Financial, 2, null, null, s, false, false));
+                added++;
+            }
+        }
+        if (added > 0) mentions.Sort((x, y) => x.Start.CompareTo(y.Start));
+    }
+
+    private static bool EndsCurrencyPhrase(string text, List<WordToken> tokens, int next, bool possessive)
+    {
+        if (possessive || next >= tokens.Count || !tokens[next].IsWord) return true;
+        var word = text.AsSpan(tokens[next].Start, tokens[next].Length);
+        if (!char.IsLower(word[0])) return false;
+        if (word is "against" or "at" or "to" or "was" or "is" or "has" or "had" or "and" or "or" or "on" or "in" or "from" or "for" or "versus"
+            or "rose" or "fell" or "slid" or "sank" or "stood" or "held" or "hit" or "will" or "would") return true;
+        return word.Length > 3 && (word.EndsWith("ed", StringComparison.Ordinal) || (word[^1] == 's' && word[^2] != 's'));
     }
 
     private static bool Overlaps(List<(int Start, int End)> sorted, int start, int end)

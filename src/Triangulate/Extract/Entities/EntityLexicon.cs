@@ -21,6 +21,7 @@ internal static class EntityLexicon
     private static readonly Lazy<FrozenSet<string>> EventCuesLazy = new(() => EmbeddedData.ReadLines("event-cues.txt").ToFrozenSet(StringComparer.Ordinal));
     private static readonly Lazy<FrozenSet<string>> CurrencyCodesLazy = new(LoadCurrencyCodes);
     private static readonly Lazy<FrozenSet<string>> UnitWordsLazy = new(LoadUnitWords);
+    private static readonly Lazy<FrozenSet<string>> CurrencyNamesLazy = new(LoadCurrencyNames);
 
     /// <summary>Common given names: a run opening with one names a person.</summary>
     public static FrozenSet<string> GivenNames => GivenNamesLazy.Value;
@@ -41,6 +42,22 @@ internal static class EntityLexicon
 
     /// <summary>ISO 4217 codes ("USD", "EUR"): units of money, not organisations.</summary>
     public static FrozenSet<string> CurrencyCodes => CurrencyCodesLazy.Value;
+
+    /// <summary>Currencies named by a one-word common noun ("yen", "dollar", "euro"): the words of Data/currencies.tsv, not its codes.</summary>
+    public static FrozenSet<string> CurrencyNames => CurrencyNamesLazy.Value;
+
+    private static FrozenSet<string> LoadCurrencyNames()
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in EmbeddedData.ReadRows("currencies.tsv"))
+        {
+            var word = row[0].Trim();
+            // Symbols and ISO codes ("usd" for USD) are not words a text names a currency by.
+            if (word.Length < 3 || !word.All(char.IsLetter) || word.Equals(row[1].Trim(), StringComparison.OrdinalIgnoreCase)) continue;
+            names.Add(word);
+        }
+        return names.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>Single-word units of measure from Data/quantity-units.tsv ("km", "miles"): "X 10 km" is a distance, not a model.</summary>
     public static FrozenSet<string> UnitWords => UnitWordsLazy.Value;

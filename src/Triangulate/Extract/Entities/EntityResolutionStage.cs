@@ -53,6 +53,24 @@ public sealed class EntityResolutionStage : ICorpusStage
             if (!surnames.TryGetValue(c.Key, out var owners) || owners.Count != 1) continue;
             owners[0].Absorb(c);
         }
+        // "Apple" joins "Apple Computer", "Boeing" joins "Boeing Company": a one-word name and the one organisation named
+        // by that word and corporate heads only (Data/org-cues.txt). "A380" joins "Airbus A380": a one-word name and
+        // the one product named by a maker before it, as surnames join people above.
+        var firms = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
+        var products = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
+        foreach (var c in clusters)
+        {
+            if (c.MergedInto is not null || !c.Key.Contains(' ', StringComparison.Ordinal)) continue;
+            if (c.Type == EntityType.Organization && IsFirmName(c.FirstName)) Index(firms, c.Key[..c.Key.IndexOf(' ', StringComparison.Ordinal)], c);
+            else if (c.Type == EntityType.Product) Index(products, c.Key[(c.Key.LastIndexOf(' ') + 1)..], c);
+        }
+        foreach (var c in clusters)
+        {
+            if (c.MergedInto is not null || c.Key.Contains(' ', StringComparison.Ordinal)) continue;
+            if (c.Type == EntityType.Organization) JoinUnique(firms, c);
+            else if (c.Type == EntityType.Product) JoinUnique(products, c);
+            else if (c.Type == EntityType.Other && !JoinUnique(firms, c)) JoinUnique(products, c);
+        }
         // "GM" joins "General Motors": an all-capital single word whose letters are the initials of exactly one longer
         // name of an organisation (or untyped) in the corpus.
         var initials = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
@@ -77,6 +95,23 @@ public sealed class EntityResolutionStage : ICorpusStage
             context.Entities.Add(entity);
             foreach (var local in cluster.AllLocalIds()) context.EntityIds[local] = entity.Id;
         }
+    }
+
+    /// <summary>Joins <paramref name="c"/> to the one unmerged cluster <paramref name="index"/> lists under its key, if exactly one.</summary>
+    private static bool JoinUnique(Dictionary<string, List<Cluster>> index, Cluster c)
+    {
+        if (!index.TryGetValue(c.Key, out var owners) || owners.Count != 1 || owners[0].MergedInto is not null || owners[0] == c) return false;
+        owners[0].Absorb(c);
+        return true;
+    }
+
+    /// <summary>A name of two words or more whose words after the first are all corporate heads ("Apple Computer", "Boeing Co.").</summary>
+    private static bool IsFirmName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2) return false;
+        for (var k = 1; k < words.Length; k++) if (!ExtractLexicon.OrgCues.Contains(words[k])) return false;
+        return true;
     }
 
     /// <summary>The initials of a folded name's words, leaving out "of", "and", "the", "for": "general motors" → "gm".</summary>
@@ -205,6 +240,9 @@ public sealed class EntityResolutionStage : ICorpusStage
 
         public string Key { get; } = key;
         public Cluster? MergedInto { get; private set; }
+
+        /// <summary>The name of the first entity added, as written.</summary>
+        public string FirstName => _members.Count > 0 ? _members[0].Entity.Name : Key;
 
         /// <summary>Whether the first name it was found under looks like an acronym ("GM").</summary>
         public bool IsAcronym { get; private set; }

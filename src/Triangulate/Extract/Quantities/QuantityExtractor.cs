@@ -34,6 +34,7 @@ public sealed class QuantityExtractor : IExtractor
         var times = new List<TimeExpression>();
         // Forms of up to three words are assembled here, lower case, for the span-keyed lexicon lookups.
         var key = new char[lex.LongestKey + 1];
+        var models = ModelDesignations.Of(context, lex);
         for (var index = 0; index < context.Sentences.Count; index++)
         {
             var sentence = context.Sentences[index];
@@ -45,14 +46,14 @@ public sealed class QuantityExtractor : IExtractor
             var i = 0;
             while (i < tokens.Count)
             {
-                var next = TryQuantity(context, lex, tokens, times, i, sentence, key);
+                var next = TryQuantity(context, lex, models, tokens, times, i, sentence, key);
                 i = next > i ? next : i + 1;
             }
         }
     }
 
-    private static int TryQuantity(ExtractionContext context, QuantityLexicon lex, List<Token> tokens, List<TimeExpression> times,
-        int i, Sentence sentence, char[] key)
+    private static int TryQuantity(ExtractionContext context, QuantityLexicon lex, ModelDesignations models, List<Token> tokens,
+        List<TimeExpression> times, int i, Sentence sentence, char[] key)
     {
         var text = context.Text;
         string? currency = null;
@@ -70,10 +71,18 @@ public sealed class QuantityExtractor : IExtractor
             currency = sym2;
             i += 2;
         }
+        else if (tokens[i].Kind == TokenKind.Word && tokens[i].Length == 3 && IsUpperWord(tokens[i].In(text)) && i + 1 < tokens.Count
+            && tokens[i + 1].Kind == TokenKind.Number && lex.CurrenciesLookup.TryGetValue(LowerInto(tokens[i].In(text), key), out var code))
+        {
+            // An ISO code before the amount: "USD 40 million", "EUR 1.2bn".
+            currency = code;
+            i++;
+        }
         if (!NumberWords.TryParse(text, tokens, i, out var number)) return i;
         var after = i + number.TokenCount;
         if (Inside(times, tokens[i].Start, number.End)) return after;
         if (IsExcluded(text, tokens, i, after, number)) return after;
+        if (currency is null && IsModel(text, lex, models, tokens, i, after, number, key)) return ModelEnd(text, tokens, after);
         // "one commander", "one of them": a lone "one" is an article more often than a figure.
         if (number.Words && number.Value == 1 && number.TokenCount == 1 && !HasHedgeBefore(text, lex, tokens, start, key)) return after;
 
@@ -87,7 +96,8 @@ public sealed class QuantityExtractor : IExtractor
         // Ranges and ratios: "400 to 500", "400-500", "between 400 and 500", "6 to 1".
         var k = j;
         if (k < tokens.Count && (Is(text, tokens[k], "to") || tokens[k].In(text) is "-" or "–" || (Is(text, tokens[k], "and") && start > 0 && Is(text, tokens[start - 1], "between")))
-            && NumberWords.TryParse(text, tokens, k + 1, out var second) && !Inside(times, tokens[k + 1].Start, second.End))
+            && NumberWords.TryParse(text, tokens, k + 1, out var second) && !Inside(times, tokens[k + 1].Start, second.End)
+            && !GluedLetters(text, tokens, k + 1 + second.TokenCount))
         {
             if (second.Value < number.Value && Is(text, tokens[k], "to") && currency is null)
             {
@@ -98,6 +108,14 @@ public sealed class QuantityExtractor : IExtractor
             j = k + 1 + second.TokenCount;
         }
         var valueEnd = tokens[j - 1].End;
+        var resume = -1;
+        if (j + 1 < tokens.Count && j == after && IsAny(text, tokens[j], "and", "or") && NumberWords.TryParse(text, tokens, j + 1, out var shared)
+            && !Inside(times, tokens[j + 1].Start, shared.End) && !GluedLetters(text, tokens, j + 1 + shared.TokenCount))
+        {
+            // The second number is read on its own next; this one borrows what follows it.
+            resume = j;
+            j = j + 1 + shared.TokenCount;
+        }
         // The unit: the longest form of up to three words (or '%') after the number.
         var unitEnd = j;
         if (!isRatio)
@@ -114,6 +132,7 @@ public sealed class QuantityExtractor : IExtractor
                 var length = Join(text, tokens, j, n, key);
                 if (length < 0) continue;
                 var form = key.AsSpan(0, length);
+                if (n == 1 && IsCapitalSymbol(text, tokens[j])) continue;
                 if (lex.UnitsLookup.TryGetValue(form, out var u))
                 {
                     (measure, unit, factor) = u;
@@ -126,15 +145,36 @@ public sealed class QuantityExtractor : IExtractor
                 }
             }
             // "per cent" is two tokens of which "per" is a stop word: handled by the table above.
+            // "a 3.5-inch screen", "a 10-km stretch": the unit joined to the number by a hyphen.
+            if (unitEnd == j && j + 1 < tokens.Count && tokens[j].In(text) is "-" && tokens[j].Start == tokens[j - 1].End
+                && tokens[j + 1].Start == tokens[j].End && lex.UnitsLookup.TryGetValue(LowerInto(tokens[j + 1].In(text), key), out var joined))
+            {
+                (measure, unit, factor) = joined;
+                unitEnd = j + 2;
+            }
         }
         if (unitEnd > j) valueEnd = tokens[unitEnd - 1].End;
         // The thing counted or measured: the noun phrase after the number and unit.
         var s = unitEnd;
-        if (s < tokens.Count && Is(text, tokens[s], "of") && (number.Plural || unit is not null)) s++;
+        // "two of the engines": a count of part of a set names the set after its determiner.
+        var partitive = s + 1 < tokens.Count && Is(text, tokens[s], "of") && unit is null
+            && IsAny(text, tokens[s + 1], "the", "its", "their", "these", "those", "his", "her", "our");
+        if (partitive)
+            s += 2;
+        else if (s < tokens.Count && Is(text, tokens[s], "of") && (number.Plural || unit is not null)) s++;
+        // "46 more 787s", "two more aircraft": the count is of further items of the noun after "more".
+        if (s + 1 < tokens.Count && s == unitEnd && Is(text, tokens[s], "more") && !lex.StopWordsLookup.Contains(LowerInto(tokens[s + 1].In(text), key))) s++;
         var subjectStart = s;
         var words = 0;
-        while (s < tokens.Count && words < MaxSubjectWords && tokens[s].Kind == TokenKind.Word)
+        while (s < tokens.Count && words < MaxSubjectWords && (tokens[s].Kind == TokenKind.Word || IsModelNoun(text, models, tokens, s)))
         {
+            // A model named by its number is a noun: "18 777s", "14 of the new 787".
+            if (tokens[s].Kind == TokenKind.Number)
+            {
+                s = ModelEnd(text, tokens, s + 1);
+                words++;
+                continue;
+            }
             var w = LowerInto(tokens[s].In(text), key);
             if (w.SequenceEqual("and") || w.SequenceEqual("or"))
             {
@@ -157,7 +197,13 @@ public sealed class QuantityExtractor : IExtractor
         else if (currency is not null) { measure = "money"; unit = currency; }
         else if (measure is null)
         {
+            // "up to 840 people (550 for a Boeing 747)": a bare figure after a count in its sentence counts the same noun.
+            var borrowed = false;
+            if (subject is null && !number.Words && ElidedSubject(context, sentence) is { } elided) { subject = elided; borrowed = true; }
             if (subject is null) return j;
+            // English counts more than one of a plural: "its 777 airliner", "the 787 Dreamliner" name a model.
+            // Only for what model numbers look like: three digits or more without a thousands comma, or a version ("3.0").
+            if (!partitive && !borrowed && LooksLikeModelNumber(text, tokens[i], number) && !HasPlural(text, lex, tokens, subjectStart, s, key)) return resume >= 0 ? resume : j;
             measure = "count";
             unit = "items";
         }
@@ -206,8 +252,93 @@ public sealed class QuantityExtractor : IExtractor
             TimeSource = time,
             Keys = Keys(subject, measure),
         });
-        return Math.Max(j, unitEnd);
+        return resume >= 0 ? resume : Math.Max(j, unitEnd);
     }
+
+    /// <summary>
+    /// A number that names a model, not an amount: written right after a name ("Boeing 787", "iPhone 4 owners"), with
+    /// letters glued to it that are no unit ("3G", "3GS", "7e7"), a plural of digits ("777s"), or a number the
+    /// document uses as a model's name elsewhere, of three characters or more ("the 787 Dreamliner", "777-200LR"),
+    /// unless a plural noun follows it ("787 seats").
+    /// </summary>
+    private static bool IsModel(string text, QuantityLexicon lex, ModelDesignations models, List<Token> tokens, int i, int after, NumberMatch number, char[] key)
+    {
+        if (number.Words || number.TokenCount != 1) return false;
+        if (ModelDesignations.NamesModel(text, tokens, i, lex) && !ModelDesignations.IsTitleCase(text, tokens)) return true;
+        if (after < tokens.Count && tokens[after].Kind == TokenKind.Word && tokens[after].Start == tokens[i].End)
+        {
+            var glued = tokens[after].In(text);
+            if (glued is "s") return true;
+            if (!IsCapitalSymbol(text, tokens[after]) && (lex.UnitsLookup.ContainsKey(LowerInto(glued, key)) || lex.CurrenciesLookup.ContainsKey(LowerInto(glued, key)))) return false;
+            return true;
+        }
+        if (tokens[i].Length < 3 || !models.Contains(text, tokens[i])) return false;
+        if (after < tokens.Count && tokens[after].Kind == TokenKind.Word && char.IsLower(text[tokens[after].Start]))
+        {
+            var next = tokens[after].In(text);
+            if (next.Length > 2 && next[^1] == 's' && next[^2] != 's') return false;
+        }
+        return true;
+    }
+
+    private static bool LooksLikeModelNumber(string text, Token token, NumberMatch number)
+    {
+        if (number.Words || number.Plural || number.TokenCount != 1) return false;
+        var digits = token.In(text);
+        return digits.Contains('.') || (digits.Length >= 3 && !digits.Contains(','));
+    }
+
+    /// <summary>
+    /// Whether a word of the first noun phrase in tokens [from, to) (up to "and"/"or") is a plural noun: "-s" (not
+    /// "-ss"), a plural of digits ("777s") or an irregular plural.
+    /// </summary>
+    private static bool HasPlural(string text, QuantityLexicon lex, List<Token> tokens, int from, int to, char[] key)
+    {
+        for (var n = from; n < to; n++)
+        {
+            var w = tokens[n].In(text);
+            if (w is "s" && n > from && tokens[n].Start == tokens[n - 1].End) return true;
+            if (n > from && (Is(text, tokens[n], "and") || Is(text, tokens[n], "or"))) return false;
+            if (w.Length > 1 && (w[^1] is 's' or 'S') && (w[^2] is not ('s' or 'S'))) return true;
+            if (lex.IrregularPluralsLookup.Contains(LowerInto(w, key))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The noun of the last count claimed earlier in the sentence, for a figure whose noun is left out.</summary>
+    private static string? ElidedSubject(ExtractionContext context, Sentence sentence)
+    {
+        for (var c = context.Claims.Count - 1; c >= 0; c--)
+        {
+            var claim = context.Claims[c];
+            if (claim.Mention.Span.Start < sentence.Start) break;
+            if (claim.Kind == ClaimKind.Quantity && claim.Measure == "count" && claim.Subject is not null) return claim.Subject;
+        }
+        return null;
+    }
+
+    /// <summary>A number the document uses as a model's name, or digits with a plural "s" ("777s").</summary>
+    private static bool IsModelNoun(string text, ModelDesignations models, List<Token> tokens, int at) =>
+        models.Contains(text, tokens[at])
+        || (tokens[at].Kind == TokenKind.Number && at + 1 < tokens.Count && tokens[at + 1].Start == tokens[at].End && tokens[at + 1].In(text) is "s");
+
+    /// <summary>The token after a model number and what is glued to it ("777s", "777-200LR", "3GS").</summary>
+    private static int ModelEnd(string text, List<Token> tokens, int after)
+    {
+        var end = after;
+        while (end < tokens.Count && tokens[end].Start == tokens[end - 1].End && (tokens[end].Kind != TokenKind.Symbol || tokens[end].In(text) is "-")) end++;
+        return end;
+    }
+
+    /// <summary>Whether letters are written onto the number that ends before tokens[<paramref name="at"/>] ("200LR").</summary>
+    private static bool GluedLetters(string text, List<Token> tokens, int at) =>
+        at < tokens.Count && tokens[at].Kind == TokenKind.Word && tokens[at].Start == tokens[at - 1].End && !char.IsLower(text[tokens[at].Start]);
+
+    /// <summary>
+    /// A one-letter upper-case symbol is not the lower-case unit of the same letter: SI symbols keep their case ("3 g" is
+    /// grams, "3G" a network generation, "5 M" no metre).
+    /// </summary>
+    private static bool IsCapitalSymbol(string text, Token token) => token.Length == 1 && char.IsUpper(text[token.Start]);
 
     private static bool HasHedgeBefore(string text, QuantityLexicon lex, List<Token> tokens, int start, char[] key)
     {
@@ -254,6 +385,12 @@ public sealed class QuantityExtractor : IExtractor
         // Numbers glued to letters before them ("G7", "COVID-19" is caught above) are names.
         if (t.Start > 0 && char.IsLetter(text[t.Start - 1])) return true;
         return false;
+    }
+
+    private static bool IsUpperWord(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word) if (!char.IsUpper(c)) return false;
+        return true;
     }
 
     private static bool Is(string text, Token token, string word) => token.In(text).Equals(word, StringComparison.OrdinalIgnoreCase);

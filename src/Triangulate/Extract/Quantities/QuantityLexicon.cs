@@ -24,6 +24,10 @@ internal sealed class QuantityLexicon
         var stop = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in EmbeddedData.ReadRows("quantity-stopwords.txt")) stop.Add(r[0].Trim());
         StopWords = stop.ToFrozenSet(StringComparer.Ordinal);
+        var plurals = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in EmbeddedData.ReadRows("irregular-plurals.txt")) plurals.Add(r[0].Trim());
+        IrregularPlurals = plurals.ToFrozenSet(StringComparer.Ordinal);
+        IrregularPluralsLookup = IrregularPlurals.GetAlternateLookup<ReadOnlySpan<char>>();
         UnitsLookup = Units.GetAlternateLookup<ReadOnlySpan<char>>();
         CurrenciesLookup = Currencies.GetAlternateLookup<ReadOnlySpan<char>>();
         HedgesLookup = Hedges.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -47,6 +51,11 @@ internal sealed class QuantityLexicon
 
     /// <summary>Words that end a counted-thing phrase.</summary>
     public FrozenSet<string> StopWords { get; }
+
+    /// <summary>Plural nouns without "-s" ("people", "aircraft").</summary>
+    public FrozenSet<string> IrregularPlurals { get; }
+
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IrregularPluralsLookup { get; }
 
     // Span-keyed views: the extractor looks up forms it assembles in a buffer, without making strings.
     public FrozenDictionary<string, (string Measure, string Unit, double Factor)>.AlternateLookup<ReadOnlySpan<char>> UnitsLookup { get; }

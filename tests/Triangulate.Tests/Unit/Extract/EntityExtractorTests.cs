@@ -24,6 +24,21 @@ public sealed class EntityExtractorTests
     }
 
     [Fact]
+    public void ACurrencyWrittenInLowerCaseAfterTheIsAFinancialName()
+    {
+        var context = Run("The yen rose against the dollar, and the franc's slide ended as the rupee weakened.");
+        foreach (var name in (string[])["yen", "dollar", "franc", "rupee"])
+            Assert.Equal(EntityType.Financial, Assert.Single(context.Entities, e => e.Name == name).Type);
+    }
+
+    [Fact]
+    public void ACurrencyWordModifyingANounIsNoName()
+    {
+        var context = Run("Banks in the euro zone said the dollar amount was small; prices are quoted in euros.");
+        Assert.DoesNotContain(context.Entities, e => e.Type == EntityType.Financial);
+    }
+
+    [Fact]
     public void AnAmpersandNameIsOneNameAndWithANumberAnIndex()
     {
         var context = Run("Futures on the S&P 500 slipped before the Standard & Poor's 500 index opened; Procter & Gamble fell.");

@@ -126,4 +126,20 @@ public sealed class EntityResolutionStageTests
         Assert.Equal(EntityType.Product, Assert.Single(context.Entities, e => e.Name == "iPhone 4").Type);
         Assert.Equal(EntityType.Financial, Assert.Single(context.Entities, e => e.Name == "Hang Seng").Type);
     }
+
+    [Fact]
+    public void AOneWordNameJoinsTheOneFirmNamedByItAndTheOneProductItModels()
+    {
+        var corpus = Corpus(
+            Doc("d-1", ("Nordvik Computer", EntityType.Organization), ("Nordvik X200", EntityType.Product)),
+            Doc("d-2", ("Nordvik", EntityType.Organization), ("X200", EntityType.Product)),
+            Doc("d-3", ("Harbor", EntityType.Organization), ("Harbor Bank", EntityType.Organization), ("Harbor Group", EntityType.Organization)));
+        var context = new CorpusContext(corpus);
+        new EntityResolutionStage().Run(context);
+
+        Assert.Contains("Nordvik", Assert.Single(context.Entities, e => e.Name == "Nordvik Computer").Aliases);
+        Assert.Contains("X200", Assert.Single(context.Entities, e => e.Name == "Nordvik X200").Aliases);
+        // Two firms that the word could stand for: it joins neither.
+        Assert.Single(context.Entities, e => e.Name == "Harbor");
+    }
 }

@@ -129,6 +129,22 @@ public sealed class ClaimMatchingStageTests
     }
 
     [Fact]
+    public void ANamedSpeakerIsTheCorpusEntityOfItsDocumentLocalId()
+    {
+        var a = Document("'We will not give up our land,' said Smith.", "Alpha");
+        var b = Document("'Talks resume on Monday,' said Jones.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, quotes: [Quote(a, "We will not give up our land", "person:smith")]))
+            .Add(b, Analysis(b, quotes: [Quote(b, "Talks resume on Monday", "person:jones")]));
+
+        var context = Run(corpus, c => c.EntityIds[a.Id + "/person:smith"] = "e-smith");
+
+        Assert.Contains(context.Quotes, q => q.Speaker == "e-smith");
+        // A local id the entity stage did not resolve stays as it is.
+        Assert.Contains(context.Quotes, q => q.Speaker == "person:jones");
+    }
+
+    [Fact]
     public void QuotesOfDifferentNamedSpeakersAreNotMatched()
     {
         var a = Document("'We will not give up our land,' said Smith.", "Alpha");

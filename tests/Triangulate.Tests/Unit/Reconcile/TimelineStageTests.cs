@@ -7,6 +7,31 @@ namespace Triangulate.Tests.Unit.Reconcile;
 public sealed class TimelineStageTests
 {
     [Fact]
+    public void ALongSentenceIsCutBetweenWordsWithAnEllipsisNeverInsideAWord()
+    {
+        var filler = string.Concat(Enumerable.Repeat("the negotiators kept talking through the night ", 6));
+        var text = "Intro. " + filler + "until March 3 when " + filler + "they stopped.";
+        var at = text.IndexOf("March 3", StringComparison.Ordinal);
+
+        var sentence = TimelineStage.SentenceAround(text, at, at + "March 3".Length);
+
+        Assert.StartsWith("… ", sentence, StringComparison.Ordinal);
+        Assert.EndsWith(" …", sentence, StringComparison.Ordinal);
+        Assert.Contains("until March 3 when", sentence, StringComparison.Ordinal);
+        // Every word kept is a whole word of the text.
+        foreach (var word in sentence.Trim('…', ' ').Split(' ')) Assert.Contains(word, text.Split(' '));
+    }
+
+    [Fact]
+    public void AShortSentenceIsKeptWholeWithoutEllipsis()
+    {
+        const string text = "Talks failed. The ceasefire began on March 3. Fighting resumed.";
+        var at = text.IndexOf("March 3", StringComparison.Ordinal);
+
+        Assert.Equal("The ceasefire began on March 3.", TimelineStage.SentenceAround(text, at, at + "March 3".Length));
+    }
+
+    [Fact]
     public void DatedClaimsAreInDateOrderAndOneEventReportedTwiceIsOneEntryWithBothDocuments()
     {
         var a = Document("The bridge was destroyed by a missile strike. The offensive began.", "Alpha");
