@@ -160,4 +160,34 @@ public class HtmlBlockClassifierTests
         Assert.Equal(BlockKind.Related, KindOf(document, blocks, "Prices rise again"));
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Ferries, the authority"));
     }
+
+    [Fact]
+    public void A_line_repeating_the_page_title_is_the_title_even_as_a_paragraph()
+    {
+        const string html = """
+            <html><head><meta property="og:title" content="Storm closes the port"></head><body><div class="story">
+              <p class="headline">Storm closes the port</p>
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+            </div></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Title, KindOf(document, blocks, "Storm closes the port"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The port closed"));
+    }
+
+    [Fact]
+    public void A_class_name_pairing_a_content_word_with_a_furniture_word_names_the_furniture()
+    {
+        const string html = """
+            <html><body><article class="post"><div class="entry-content">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <div class="post-author"><div class="author-content"><p>Ann is a harbour reporter who lives by the sea, with two cats, and writes about ships.</p></div></div>
+            </div></article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Byline, KindOf(document, blocks, "Ann is a harbour"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
+    }
 }
