@@ -184,6 +184,11 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         }
     }
 
+    // A box inside the article that is mostly links (a teaser list whose summaries are plain text) points elsewhere,
+    // whatever its lines look like one by one.
+    private const int MinLinkListChars = 200;
+    private const double MaxArticleLinkShare = 0.5;
+
     private static Block[] Label(SourceDocument document, Container?[] owners)
     {
         var segments = document.Segments;
@@ -194,8 +199,15 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         {
             var segment = segments[i];
             var inArticle = false;
-            for (var container = owners[i]; container is not null && !inArticle; container = container.Parent) inArticle = container.Included;
+            var linkList = false;
+            for (var container = owners[i]; container is not null && !inArticle; container = container.Parent)
+            {
+                inArticle = container.Included;
+                linkList |= !inArticle && container.Chars >= MinLinkListChars && container.LinkChars > container.Chars * MaxArticleLinkShare
+                    && TagOf(LastName(container.Path)) != "p";
+            }
             var kind = inArticle ? InsideKind(segment) : OutsideKind(segment, titled);
+            if (inArticle && linkList && kind == BlockKind.Body) kind = BlockKind.Related;
             if (kind == BlockKind.Body) kind = RepeatsTitle(document.Text, segment, title) ? BlockKind.Title : BodyLineKind(document.Text, segment);
             if (kind == BlockKind.Title) titled = true;
             blocks[i] = new Block(kind, segment.Start, segment.End);
