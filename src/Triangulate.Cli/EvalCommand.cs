@@ -23,10 +23,14 @@ internal static class EvalCommand
             Description = "Extract the pages this many times in one process; prints each round's pages/s and the steady state (median after the first)",
             DefaultValueFactory = _ => 1,
         };
+        var errors = new Option<bool>("--errors")
+        {
+            Description = "Print, for look pages only, the blocks wrongly kept (body not in the truth) or dropped (truth text in a non-body block)",
+        };
         var write = new Option<string?>("--write") { Description = "Also write what was extracted (JSON object: id → text), the layout --predictions reads" };
         var extraction = new Command("extraction", "Score article extraction (shingle precision/recall/F1, as the article-extraction-benchmark)")
         {
-            folder, predictions, seconds, perPage, show, rounds, write,
+            folder, predictions, seconds, perPage, show, rounds, write, errors,
         };
         extraction.SetAction(result =>
         {
@@ -57,6 +61,12 @@ internal static class EvalCommand
                     var features = segment.Features is null ? "" : string.Join(' ', segment.Features.Where(f => f.Key.Contains('.', StringComparison.Ordinal)).Select(f => f.Key));
                     Console.WriteLine($"{blocks[i].Kind,-10} {segment.Hint} {features} {segment.Path}\n           {(text.Length > 100 ? text[..100] : text)}");
                 }
+                return ExitCodes.Success;
+            }
+            if (result.GetValue(errors))
+            {
+                foreach (var error in evaluation.LookErrors(new HtmlBlockClassifier()))
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{error.Page[..8]}\t{(error.Kept ? "KEPT" : "DROPPED")}\t{error.Kind}\t{error.Tokens}\t{error.Path}\n\t{error.Text}"));
                 return ExitCodes.Success;
             }
             Action<string, ExtractionScore>? onPage = result.GetValue(perPage)

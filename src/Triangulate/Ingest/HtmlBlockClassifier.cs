@@ -184,23 +184,44 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         }
     }
 
+    // A box inside the article that is mostly links (a teaser list whose summaries are plain text) points elsewhere,
+    // whatever its lines look like one by one.
+    private const int MinLinkListChars = 200;
+    private const double MaxArticleLinkShare = 0.5;
+
     private static Block[] Label(SourceDocument document, Container?[] owners)
     {
         var segments = document.Segments;
         var blocks = new Block[segments.Count];
         var titled = false;
+        var title = document.Metadata.Title?.Trim();
         for (var i = 0; i < segments.Count; i++)
         {
             var segment = segments[i];
             var inArticle = false;
-            for (var container = owners[i]; container is not null && !inArticle; container = container.Parent) inArticle = container.Included;
+            var linkList = false;
+            for (var container = owners[i]; container is not null && !inArticle; container = container.Parent)
+            {
+                inArticle = container.Included;
+                linkList |= !inArticle && container.Chars >= MinLinkListChars && container.LinkChars > container.Chars * MaxArticleLinkShare
+                    && TagOf(LastName(container.Path)) != "p";
+            }
             var kind = inArticle ? InsideKind(segment) : OutsideKind(segment, titled);
-            if (kind == BlockKind.Body) kind = BodyLineKind(document.Text, segment);
+            if (inArticle && linkList && kind == BlockKind.Body) kind = BlockKind.Related;
+            if (kind == BlockKind.Body) kind = RepeatsTitle(document.Text, segment, title) ? BlockKind.Title : BodyLineKind(document.Text, segment);
             if (kind == BlockKind.Title) titled = true;
             blocks[i] = new Block(kind, segment.Start, segment.End);
         }
         return blocks;
     }
+
+    /// <summary>
+    /// A line that is the page's title (its metadata headline) written again, in whatever element: the headline set as a
+    /// styled paragraph, never the article's text.
+    /// </summary>
+    private static bool RepeatsTitle(string text, TextSegment segment, string? title) =>
+        title is { Length: >= 10 } && segment.End - segment.Start == title.Length
+        && text.AsSpan(segment.Start, title.Length).Equals(title, StringComparison.OrdinalIgnoreCase);
 
     // A short line that is not a paragraph and carries a date ("Monday, 22 January 2018 at 0:13", "05/10/2018 - Posted
     // by ...") is the article's time stamp, not its text.

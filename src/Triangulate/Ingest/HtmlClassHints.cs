@@ -24,27 +24,53 @@ internal static class HtmlClassHints
         var lookup = Table.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> lower = stackalloc char[32];
         var i = 0;
-        while (i < span.Length)
+        // Per class name (space-separated token): a compound that pairs a content word with a furniture word
+        // ("post-author", "author-content", "story-byline") names that furniture of the post, not the post's text.
+        double tokenPositive = 0, tokenNegative = 0;
+        var tokenKind = BlockKind.Body;
+        var tokenWorst = 0.0;
+        while (i <= span.Length)
         {
-            while (i < span.Length && !char.IsLetter(span[i])) i++;
+            if (i == span.Length || char.IsWhiteSpace(span[i]))
+            {
+                if (tokenNegative < 0)
+                {
+                    weight += tokenNegative;
+                    if (tokenWorst < worst)
+                    {
+                        worst = tokenWorst;
+                        kind = tokenKind;
+                    }
+                }
+                else if (tokenPositive > 0)
+                {
+                    weight += tokenPositive;
+                    positive = true;
+                }
+                tokenPositive = tokenNegative = tokenWorst = 0;
+                i++;
+                continue;
+            }
+            if (!char.IsLetter(span[i]))
+            {
+                i++;
+                continue;
+            }
             var start = i;
             i++;
-            // camelCase splits: a capital after a lower-case letter starts a new word.
             while (i < span.Length && char.IsLetter(span[i]) && !(char.IsUpper(span[i]) && char.IsLower(span[i - 1]))) i++;
-            if (start >= span.Length) break;
-            var word = span[start..Math.Min(i, span.Length)];
+            var word = span[start..i];
             if (word.Length > lower.Length) continue;
             var n = word.ToLowerInvariant(lower);
             if (!lookup.TryGetValue(lower[..n], out var hint)) continue;
-            weight += hint.Weight;
-            if (hint.Weight > 0) positive = true;
-            if (hint.Weight < worst)
+            if (hint.Weight > 0) tokenPositive += hint.Weight;
+            else tokenNegative += hint.Weight;
+            if (hint.Weight < tokenWorst)
             {
-                worst = hint.Weight;
-                kind = hint.Kind;
+                tokenWorst = hint.Weight;
+                tokenKind = hint.Kind;
             }
         }
-        // Mixed signals ("field-name-body field-label-hidden") name no furniture kind: a content word vetoes it.
         return (weight, positive ? BlockKind.Body : kind);
     }
 

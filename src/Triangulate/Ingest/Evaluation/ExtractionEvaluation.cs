@@ -110,6 +110,51 @@ public sealed class ExtractionEvaluation
         };
     }
 
+    /// <summary>
+    /// The blocks wrongly kept or dropped on the look pages only (held-back pages are scored, never studied). Body blocks
+    /// take their shingles from the truth's multiset in order, so a repeated summary counts once: a body block that finds
+    /// under half of its shingles (tokens, under four) is kept wrongly; a block of another kind that finds half or more
+    /// in what the body left is dropped wrongly.
+    /// </summary>
+    public IEnumerable<ExtractionError> LookErrors(IBlockClassifier classifier)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        foreach (var (id, expected) in Truth)
+        {
+            if (EvaluationSplit.PartOf(id) != EvaluationPart.Look) continue;
+            var read = HtmlDocumentReader.FromBytes(id, Page(id));
+            if (read.Document is null) continue;
+            var left = ExtractionScorer.Shingles(expected);
+            var truthTokens = new HashSet<string>(ExtractionScorer.Tokens(expected), StringComparer.Ordinal);
+            var blocks = classifier.Classify(read.Document);
+            var errors = new List<(int Index, ExtractionError Error)>();
+            foreach (var body in new[] { true, false })
+            {
+                for (var i = 0; i < blocks.Count; i++)
+                {
+                    if ((blocks[i].Kind == BlockKind.Body) != body) continue;
+                    var text = read.Document.Text[blocks[i].Start..blocks[i].End];
+                    var tokens = ExtractionScorer.Tokens(text);
+                    if (tokens.Count == 0) continue;
+                    var shingles = ExtractionScorer.Shingles(text);
+                    int found = 0, all = 0;
+                    foreach (var (shingle, count) in shingles)
+                    {
+                        var have = left.GetValueOrDefault(shingle);
+                        found += Math.Min(have, count);
+                        all += count;
+                        if (body && have > 0) left[shingle] = Math.Max(0, have - count);
+                    }
+                    var inTruth = all > 0 ? (double)found / all : (double)tokens.Count(truthTokens.Contains) / tokens.Count;
+                    if (body == inTruth >= 0.5) continue;
+                    errors.Add((i, new ExtractionError(id, body, blocks[i].Kind, tokens.Count, read.Document.Segments[i].Path ?? "",
+                        text.Length > 160 ? text[..160] : text)));
+                }
+            }
+            foreach (var (_, error) in errors.OrderBy(e => e.Index)) yield return error;
+        }
+    }
+
     private static string Extract(string id, byte[] bytes, IBlockClassifier classifier)
     {
         var read = HtmlDocumentReader.FromBytes(id, bytes);

@@ -157,7 +157,57 @@ public class HtmlBlockClassifierTests
             </article></body></html>
             """;
         var (document, blocks) = Classify(html);
-        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "Prices rise again"));
+        Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "Prices rise again"));
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Ferries, the authority"));
+    }
+
+    [Fact]
+    public void A_line_repeating_the_page_title_is_the_title_even_as_a_paragraph()
+    {
+        const string html = """
+            <html><head><meta property="og:title" content="Storm closes the port"></head><body><div class="story">
+              <p class="headline">Storm closes the port</p>
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+            </div></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Title, KindOf(document, blocks, "Storm closes the port"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The port closed"));
+    }
+
+    [Fact]
+    public void A_class_name_pairing_a_content_word_with_a_furniture_word_names_the_furniture()
+    {
+        const string html = """
+            <html><body><article class="post"><div class="entry-content">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <div class="post-author"><div class="author-content"><p>Ann is a harbour reporter who lives by the sea, with two cats, and writes about ships.</p></div></div>
+            </div></article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Byline, KindOf(document, blocks, "Ann is a harbour"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
+    }
+
+    [Fact]
+    public void A_box_inside_the_article_that_is_mostly_links_points_elsewhere_even_where_its_summaries_are_plain_text()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <p>Shipping companies said delays would last, at least, until the weekend, and asked travellers to check online.</p>
+              <div class="box">
+                <div><a href="/a">Prices rise again across the whole of the region for the third month running this year</a><p>Shops blame fuel.</p></div>
+                <div><a href="/b">The second most read story of the week, about a bridge that nobody has crossed since spring</a><p>Nobody knows why.</p></div>
+              </div>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "Shops blame fuel."));
+        Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "Prices rise again"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Shipping companies"));
     }
 }
