@@ -22,9 +22,35 @@ internal sealed class DiscardingStore : IStore
     {
     }
 
-    public void SaveCorpus(CorpusResult result)
+    public void SaveCorpus(CorpusLinks links, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed)
     {
     }
+
+    public IReadOnlyDictionary<string, string> ReadStoryFingerprints() => new Dictionary<string, string>();
+
+    public IReadOnlyList<Story> ReadStories() => [];
+
+    public StoryFindings? LoadStory(string id) => null;
+
+    public IEnumerable<StoryFindings> ReadStoryFindings() => [];
+
+    public IEnumerable<T> ReadStoryPart<T>(string part, System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<T>> type) => [];
+
+    public IEnumerable<Relation> ReadRelations() => [];
+
+    public IEnumerable<Entity> ReadEntities() => [];
+
+    public string? StoryOf(string documentId) => null;
+
+    public IReadOnlyDictionary<string, string> IndependenceGroupsOf(IEnumerable<string> documentIds) => new Dictionary<string, string>();
+
+    public IReadOnlyList<Relation> RelationsOf(IEnumerable<string> documentIds) => [];
+
+    public IReadOnlyList<Entity> FindEntities(IEnumerable<string> ids) => [];
+
+    public IReadOnlyList<StageFailure> LoadFailedStages() => [];
+
+    public CorpusLinks LoadLinks() => new();
 
     public CorpusResult LoadCorpus() => CorpusResult.Empty;
 
