@@ -15,6 +15,13 @@ public sealed class SqliteStore : IStore
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
 
+    /// <summary>
+    /// A second, read-only connection for the known-document check on the reading path: in WAL mode it reads while the
+    /// writer commits, so reading files never waits for a batch to be stored. Null for an in-memory store (one connection).
+    /// </summary>
+    private SqliteConnection? _reader;
+    private readonly Lock _readerLock = new();
+
     private SqliteStore(SqliteConnection connection) => _connection = connection;
 
     /// <summary>The file path, or ":memory:".</summary>
@@ -36,9 +43,15 @@ public sealed class SqliteStore : IStore
         {
             store.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
             store.Migrate();
+            if (path != ":memory:")
+            {
+                store._reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+                store._reader.Open();
+            }
         }
         catch
         {
+            store._reader?.Dispose();
             connection.Dispose();
             throw;
         }
@@ -66,9 +79,10 @@ public sealed class SqliteStore : IStore
     /// <inheritdoc />
     public bool Contains(string sha256, string pipelineVersion)
     {
-        lock (_lock)
+        var (connection, guard) = _reader is null ? (_connection, _lock) : (_reader, _readerLock);
+        lock (guard)
         {
-            using var command = _connection.CreateCommand();
+            using var command = connection.CreateCommand();
             command.CommandText = "SELECT 1 FROM documents WHERE sha256 = $sha AND pipeline_version = $version";
             command.Parameters.AddWithValue("$sha", sha256);
             command.Parameters.AddWithValue("$version", pipelineVersion);
@@ -81,6 +95,13 @@ public sealed class SqliteStore : IStore
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Count == 0) return;
+        // Serialised and compressed before the lock, on every core: the lock then covers SQL alone, so readers of the
+        // store (the known-document check on the reading path, the web app) wait on inserts, not on JSON and gzip.
+        var rows = new (string Document, string Analysis, byte[] Raw)[batch.Count];
+        Parallel.For(0, batch.Count, i => rows[i] = (
+            JsonSerializer.Serialize(batch[i].Document, ModelJson.Compact.Document),
+            JsonSerializer.Serialize(batch[i].Analysis, ModelJson.Compact.DocumentAnalysis),
+            Compress(batch[i].Raw.Span)));
         lock (_lock)
         {
             using var transaction = _connection.BeginTransaction();
@@ -102,16 +123,15 @@ public sealed class SqliteStore : IStore
             var document = command.Parameters.Add("$document", SqliteType.Text);
             var analysis = command.Parameters.Add("$analysis", SqliteType.Text);
             var raw = command.Parameters.Add("$raw", SqliteType.Blob);
-            foreach (var item in batch)
+            for (var i = 0; i < batch.Count; i++)
             {
+                var item = batch[i];
                 id.Value = item.Document.Id;
                 sha.Value = item.Document.Sha256;
                 source.Value = item.Document.Source;
                 format.Value = item.Format;
                 version.Value = item.PipelineVersion;
-                document.Value = JsonSerializer.Serialize(item.Document, ModelJson.Compact.Document);
-                analysis.Value = JsonSerializer.Serialize(item.Analysis, ModelJson.Compact.DocumentAnalysis);
-                raw.Value = Compress(item.Raw.Span);
+                (document.Value, analysis.Value, raw.Value) = rows[i];
                 command.ExecuteNonQuery();
                 IndexDocument(transaction, item.Document);
             }
@@ -691,7 +711,11 @@ public sealed class SqliteStore : IStore
     }
 
     /// <inheritdoc />
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _reader?.Dispose();
+        _connection.Dispose();
+    }
 
     /// <summary>
     /// Reads document columns in pages of 256 by keyset (id > last id), so the lock is not held while a caller works on
