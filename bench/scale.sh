@@ -122,8 +122,8 @@ analyze_run() {
         timeout -k 30 "$guard_seconds" "${prefix[@]}" dotnet "$cli" analyze "$input" --db "$db" --out "$out" --verbose "$@" \
         >"$log" 2>&1 || run_rc=$?
     # A run killed by the guard leaves "Command exited with non-zero status" first in the time file: the figures are last.
-    local wall rss user sys
-    read -r wall rss user sys < <(tail -n 1 "$timefile")
+    local wall=0 rss=0 user=0 sys=0
+    read -r wall rss user sys < <(tail -n 1 "$timefile") || true
     local summary new known stories anew
     summary=$(grep -E '^[0-9]+ documents read' "$log" | tail -n 1 || true)
     new=$(sed -nE 's/.*\(([0-9]+) new.*/\1/p' <<<"$summary")

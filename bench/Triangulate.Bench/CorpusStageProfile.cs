@@ -3,18 +3,20 @@ using System.Globalization;
 using Triangulate.Link;
 using Triangulate.Link.Provenance;
 using Triangulate.Link.Stories;
+using Triangulate.Report;
 using Triangulate.Store;
 
 namespace Triangulate.Bench;
 
 /// <summary>
-/// <c>corpus-profile --db FILE [--sample N]</c>: where the corpus-wide stages spend their time on an analysed store
+/// <c>corpus-profile --db FILE [--sample N] [--reports]</c>: where the corpus-wide stages spend their time on an analysed store
 /// (issue 16). Runs the provenance and stories stages as the pipeline does, over a reader that times the store's part
 /// (streaming every analysis, single-document lookups); then takes provenance apart step by step: profiling each
 /// document, its summary, the candidate search, and for a sample of candidate pairs the store lookup, the profile
 /// rebuild and the alignment (<see cref="ProvenanceLinker.Judge"/>). The candidate search here is a timed copy of the
 /// stage's (the stage is one method; src/ is not changed for a benchmark): its pair count is checked against the
-/// stage's own lookups. Read-only: the store is not written.
+/// stage's own lookups. With <c>--reports</c> it times the whole-store dossier instead: loading the stored results, then
+/// each report writer alone (to a null stream). Read-only: the store is not written.
 /// </summary>
 internal static class CorpusStageProfile
 {
@@ -22,6 +24,7 @@ internal static class CorpusStageProfile
     {
         string? db = null;
         var sample = 2000;
+        var reports = args.Contains("--reports");
         for (var i = 0; i + 1 < args.Length; i++)
         {
             if (args[i] == "--db") db = args[i + 1];
@@ -35,6 +38,11 @@ internal static class CorpusStageProfile
         using var store = SqliteStore.Open(db);
         var timed = new TimedCorpusReader(store);
         Console.WriteLine($"store: {db}, {store.DocumentCount} documents");
+        if (reports)
+        {
+            Reports(store);
+            return 0;
+        }
 
         var context = new CorpusContext(timed);
         Stage(new ProvenanceLinker(), context, timed);
@@ -58,6 +66,25 @@ internal static class CorpusStageProfile
         var own = total - timed.Streaming.TotalSeconds - timed.Lookups.TotalSeconds;
         Console.WriteLine($"{stage.Name}: {total:F2} s = streaming {timed.Streamed} analyses {timed.Streaming.TotalSeconds:F2} s"
             + $" + {timed.LookupCount} lookups {timed.Lookups.TotalSeconds:F2} s + the stage's own work {own:F2} s (process CPU {cpu:F2} s)");
+    }
+
+    /// <summary>The whole-store dossier: the stored results loaded once, then each writer over them.</summary>
+    private static void Reports(SqliteStore store)
+    {
+        var pipeline = PipelineBuilder.CreateDefault().Build();
+        var source = new DossierSource(store, DateTimeOffset.UtcNow);
+        Timed("load stored results (stories, relations, entities, findings)", () => _ = source.Corpus.Stories.Count);
+        Timed("load problems", () => _ = source.Problems.Count);
+        foreach (var format in new[] { "json", "md", "html" })
+            Timed($"write {format}", () => pipeline.FindWriter(format)!.Write(source, Stream.Null));
+    }
+
+    private static void Timed(string what, Action action)
+    {
+        var cpu = Cpu();
+        var clock = Stopwatch.StartNew();
+        action();
+        Console.WriteLine($"  {what}: {clock.Elapsed.TotalSeconds:F2} s (process CPU {Cpu() - cpu:F2} s)");
     }
 
     /// <summary>The stage's first pass, timed step by step; returns the candidate pairs (later, earlier) and the documents' ids.</summary>
