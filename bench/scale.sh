@@ -23,6 +23,7 @@ usage: bench/scale.sh [options]
   --work DIR          stores, dossiers and logs (default /tmp/triangulate-scale/runs); each run's store is made fresh
   --add N             articles added to each finished store (default 100; 0 skips the step)
   --add-seed S        seed of the 2,000-article corpus (made under --work) the added articles are taken from (default 101; its first N records)
+  --format LIST       dossier formats written by every analyze run (default json,md,html, the CLI's)
   --keep-stores       keep each run's store (default: deleted after the run's add steps, they are large)
   --no-build          use the Release builds already there
 EOF
@@ -36,6 +37,7 @@ work_root=/tmp/triangulate-scale/runs
 add_count=100
 add_seed=101
 keep_stores=0
+formats=json,md,html
 build=1
 while (($#)); do
     case "$1" in
@@ -46,6 +48,7 @@ while (($#)); do
         --work) work_root=$2; shift 2 ;;
         --add) add_count=$2; shift 2 ;;
         --add-seed) add_seed=$2; shift 2 ;;
+        --format) formats=$2; shift 2 ;;
         --keep-stores) keep_stores=1; shift ;;
         --no-build) build=0; shift ;;
         -h | --help) usage; exit 0 ;;
@@ -119,7 +122,7 @@ analyze_run() {
     load=$(cut -d' ' -f1 /proc/loadavg)
     run_rc=0
     /usr/bin/time -f '%e %M %U %S' -o "$timefile" \
-        timeout -k 30 "$guard_seconds" "${prefix[@]}" dotnet "$cli" analyze "$input" --db "$db" --out "$out" --verbose "$@" \
+        timeout -k 30 "$guard_seconds" "${prefix[@]}" dotnet "$cli" analyze "$input" --db "$db" --out "$out" --format "$formats" --verbose "$@" \
         >"$log" 2>&1 || run_rc=$?
     # A run killed by the guard leaves "Command exited with non-zero status" first in the time file: the figures are last.
     local wall=0 rss=0 user=0 sys=0
@@ -176,7 +179,7 @@ case "$cores" in
     both) which_list=(2); if (($(nproc) > 2)); then which_list+=(all); else echo "note: $(nproc) cores here, so 'all' is the 2-core run: skipped" >&2; fi ;;
 esac
 
-echo "scale.sh: $(nproc) cores, $(date -u +%FT%TZ), commit $(git -C "$repo" rev-parse --short HEAD)" | tee -a "$rows_file" >&2
+echo "scale.sh: $(nproc) cores, $(date -u +%FT%TZ), commit $(git -C "$repo" rev-parse --short HEAD), formats $formats" | tee -a "$rows_file" >&2
 IFS=, read -r -a size_list <<<"$sizes"
 for n in "${size_list[@]}"; do
     label=$(label_of "$n")
