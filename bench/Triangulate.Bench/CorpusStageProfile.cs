@@ -96,7 +96,7 @@ internal static class CorpusStageProfile
         var searching = new Stopwatch();
         var ids = new List<string>();
         var pairs = new List<(int Later, int Earlier)>();
-        var search = new CandidateSearch();
+        var search = new Link.Provenance.CandidateIndex();
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         var cpu = Cpu();
         var clock = Stopwatch.StartNew();
@@ -120,7 +120,7 @@ internal static class CorpusStageProfile
         Console.WriteLine($"  text profiles (shingles, MinHash, keys): {profiling.Elapsed.TotalSeconds:F2} s ({Per(profiling.Elapsed.TotalSeconds, n)})");
         Console.WriteLine($"  summaries: {summarising.Elapsed.TotalSeconds:F2} s");
         Console.WriteLine($"  candidate search: {searching.Elapsed.TotalSeconds:F2} s");
-        Console.WriteLine($"  candidate pairs: {pairs.Count} ({pairs.Count / (double)Math.Max(1, n):F1} a document; from exact body {search.FromExact}, LSH {search.FromBuckets}, rare keys {search.FromKeys}, before merging)");
+        Console.WriteLine($"  candidate pairs: {pairs.Count} ({pairs.Count / (double)Math.Max(1, n):F1} a document; from exact body {search.FromExact}, LSH {search.FromBuckets}, rare keys {search.FromAnchors}, before merging)");
         return (pairs, ids);
     }
 

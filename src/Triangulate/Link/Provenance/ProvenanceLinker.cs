@@ -12,26 +12,6 @@ namespace Triangulate.Link.Provenance;
 /// </summary>
 public sealed class ProvenanceLinker : ICorpusStage
 {
-    /// <summary>
-    /// LSH bands × rows = signature length; 8 × 8 catches pairs above a Jaccard of about (1/8)^(1/8) ≈ 0.77: near-copies.
-    /// Looser pairs (rewrites, partial copies) share rare keys and are found by that index, so the bands need only
-    /// catch what is nearly the same text, at half the memory of 16 bands (each band keeps a bucket entry per document).
-    /// </summary>
-    private const int Bands = 8;
-    private const int Rows = TextProfile.SignatureLength / Bands;
-
-    /// <summary>An anchor in more documents than this is not rare: it stops being indexed (it names the story, not a copy).</summary>
-    private const int MaxAnchorPostings = 48;
-
-    /// <summary>An LSH bucket holding more documents than this is boilerplate; later documents are not added.</summary>
-    private const int MaxBucket = 64;
-
-    /// <summary>Rare keys (anchors, longer words) two documents must share to be compared.</summary>
-    private const int MinSharedAnchors = 5;
-
-    /// <summary>Anchor candidates verified per document, best first: bounds the work per document.</summary>
-    private const int MaxAnchorCandidates = 12;
-
     /// <summary>Profiles kept while verifying.</summary>
     private const int ProfileCache = 256;
 
@@ -47,57 +27,15 @@ public sealed class ProvenanceLinker : ICorpusStage
         ArgumentNullException.ThrowIfNull(context);
         var docs = new List<DocumentSummary>();
         var pairs = new List<(int Later, int Earlier)>();
-        var exact = new Dictionary<ulong, int>();
-        // A bucket is one document inline (value ≥ 0) until a second arrives, then an overflow list (value −1 − list):
-        // most buckets hold one document, and a list per bucket would cost more than the rest of the index.
-        var buckets = new Dictionary<ulong, int>();
-        var overflow = new List<List<int>>();
-        var anchorIndex = new Dictionary<ulong, List<int>>();
+        var search = new CandidateIndex();
         var cites = new List<Relation>();
-        var counts = new Dictionary<int, int>();
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
         {
             var profile = TextProfile.Build(document);
             var index = docs.Count;
-            var info = DocumentSummary.Of(document, analysis, strings);
-            docs.Add(info);
-            var candidates = new HashSet<int>();
-            if (profile.WordCount > 0)
-            {
-                if (exact.TryGetValue(profile.BodyHash, out var same)) candidates.Add(same);
-                else exact[profile.BodyHash] = index;
-            }
-            for (var band = 0; band < Bands && profile.WordCount >= TextProfile.ShingleSize; band++)
-            {
-                var key = (ulong)band;
-                for (var r = 0; r < Rows; r++) key = LinkText.Mix(key * 31 + profile.Signature[band * Rows + r]);
-                if (!buckets.TryGetValue(key, out var slot)) buckets[key] = index;
-                else if (slot >= 0)
-                {
-                    candidates.Add(slot);
-                    buckets[key] = -1 - overflow.Count;
-                    overflow.Add([slot, index]);
-                }
-                else
-                {
-                    var bucket = overflow[-1 - slot];
-                    foreach (var other in bucket) candidates.Add(other);
-                    if (bucket.Count < MaxBucket) bucket.Add(index);
-                }
-            }
-            counts.Clear();
-            foreach (var anchor in profile.Keys)
-            {
-                if (!anchorIndex.TryGetValue(anchor, out var postings)) anchorIndex[anchor] = postings = [];
-                if (postings.Count > MaxAnchorPostings) continue;
-                foreach (var other in postings) counts[other] = counts.GetValueOrDefault(other) + 1;
-                postings.Add(index);
-            }
-            foreach (var other in TopCandidates(counts)) candidates.Add(other);
-            var sorted = candidates.ToArray();
-            Array.Sort(sorted);
-            foreach (var other in sorted) pairs.Add((index, other));
+            docs.Add(DocumentSummary.Of(document, analysis, strings));
+            foreach (var other in search.Add(profile, index)) pairs.Add((index, other));
             CollectCitations(document, analysis, cites);
         }
 
@@ -151,18 +89,6 @@ public sealed class ProvenanceLinker : ICorpusStage
             if (candidate.Relation.Score != kept.Relation.Score) return candidate.Relation.Score > kept.Relation.Score;
             return string.CompareOrdinal(candidate.Relation.To, kept.Relation.To) < 0;
         }
-    }
-
-    /// <summary>Documents sharing at least <see cref="MinSharedAnchors"/> rare anchors, most shared first, ties by index.</summary>
-    private static List<int> TopCandidates(Dictionary<int, int> counts)
-    {
-        var list = new List<(int Other, int Count)>();
-        foreach (var (other, count) in counts)
-            if (count >= MinSharedAnchors) list.Add((other, count));
-        list.Sort((x, y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : x.Other.CompareTo(y.Other));
-        var result = new List<int>(Math.Min(list.Count, MaxAnchorCandidates));
-        for (var i = 0; i < list.Count && i < MaxAnchorCandidates; i++) result.Add(list[i].Other);
-        return result;
     }
 
     private static void Verify(ICorpusReader corpus, List<DocumentSummary> docs, List<(int Later, int Earlier)> pairs, List<VerifiedDerivation> derivations, Dictionary<int, List<int>> neighbours)
