@@ -6,5 +6,6 @@ using Triangulate.Bench;
 if (args.Length > 0 && args[0] == "link") return LinkRun.Run(args[1..]);
 if (args.Length > 0 && args[0] == "extract-profile") return ExtractProfile.Run();
 if (args.Length > 0 && args[0] == "story-page") return StoryPageRun.Run(args[1..]);
+if (args.Length > 0 && args[0] == "serve-load") return ServeLoadRun.Run(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(LinkRun).Assembly).Run(args);
 return 0;
