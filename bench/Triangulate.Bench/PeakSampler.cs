@@ -20,7 +20,8 @@ internal sealed class PeakSampler : IDisposable
                 PeakHeap = Math.Max(PeakHeap, GC.GetTotalMemory(forceFullCollection: false));
                 _stop.Token.WaitHandle.WaitOne(50);
             }
-        }) { IsBackground = true, Name = "peak sampler" };
+        })
+        { IsBackground = true, Name = "peak sampler" };
         _thread.Start();
     }
 
