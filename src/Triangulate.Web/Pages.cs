@@ -12,11 +12,8 @@ namespace Triangulate.Web;
 /// The server-rendered pages. Each reads only what it shows: a story page its story's rows, a document page the document
 /// and its story; the story list and the entity ranking come from <see cref="StoreIndex"/>, kept between requests.
 /// </summary>
-internal sealed class Pages(IStore store, StoreIndex index)
+internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
 {
-    /// <summary>Rows per page of the entities and documents lists (the browser pages further within one).</summary>
-    public const int PageSize = 1000;
-
     /// <summary>How many characters of story pages are kept at most (about 64 MB).</summary>
     private const long StoryCacheChars = 32L * 1024 * 1024;
 
@@ -49,7 +46,7 @@ internal sealed class Pages(IStore store, StoreIndex index)
     }
 
     /// <summary>
-    /// The stored documents, newest first, <see cref="PageSize"/> to a page, in a table that sorts, filters and pages.
+    /// The stored documents, newest first, <c>pageSize</c> to a page, in a table that sorts, filters and pages.
     /// Every document is read to order them, but only the columns shown are kept.
     /// </summary>
     public string Documents(int page)
@@ -64,10 +61,10 @@ internal sealed class Pages(IStore store, StoreIndex index)
         var documents = store.ReadDocuments()
             .Select(d => new { d.Id, d.Title, d.Source, d.Language, d.Published, Outlet = Evidence.OutletOf(d) })
             .OrderByDescending(d => d.Published?.Date ?? d.Published?.Latest).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
-        page = Math.Clamp(page, 1, Math.Max(1, (documents.Count + PageSize - 1) / PageSize));
+        page = Math.Clamp(page, 1, Math.Max(1, (documents.Count + pageSize - 1) / pageSize));
         var s = new StringBuilder(string.Create(Inv, $"<h1>Documents ({documents.Count})</h1>"));
         s.Append("<div class=\"table-wrap\"><table class=\"data-table\" id=\"documents\" aria-label=\"Documents\"><thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Outlet</th><th scope=\"col\">Published</th><th scope=\"col\">Language</th><th scope=\"col\">Stories</th><th scope=\"col\">Source</th></tr></thead><tbody>");
-        foreach (var d in documents.Skip((page - 1) * PageSize).Take(PageSize))
+        foreach (var d in documents.Skip((page - 1) * pageSize).Take(pageSize))
         {
             var published = d.Published?.Date?.ToString() ?? (d.Published is { } p ? Evidence.Dates(p.Earliest, p.Latest) : "");
             var title = string.IsNullOrWhiteSpace(d.Title) ? Evidence.SourceName(d.Source) : d.Title;
@@ -79,12 +76,12 @@ internal sealed class Pages(IStore store, StoreIndex index)
         return Page("Documents", s.ToString());
     }
 
-    /// <summary>The entities, most mentioned first, <see cref="PageSize"/> to a page, with their quotes counted, in a table that sorts, filters and pages.</summary>
+    /// <summary>The entities, most mentioned first, <c>pageSize</c> to a page, with their quotes counted, in a table that sorts, filters and pages.</summary>
     public string Entities(int page)
     {
         var ranking = index.Current().Entities;
-        page = Math.Clamp(page, 1, Math.Max(1, (ranking.Count + PageSize - 1) / PageSize));
-        var shown = ranking.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        page = Math.Clamp(page, 1, Math.Max(1, (ranking.Count + pageSize - 1) / pageSize));
+        var shown = ranking.Skip((page - 1) * pageSize).Take(pageSize).ToList();
         var merged = store.FindEntities(shown.Select(e => e.Id)).ToDictionary(e => e.Id, StringComparer.Ordinal);
         var s = new StringBuilder(string.Create(Inv, $"<h1>Entities ({ranking.Count})</h1>"));
         s.Append("<div class=\"table-wrap\"><table class=\"data-table\" id=\"entities\" aria-label=\"Entities\"><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th><th scope=\"col\">Mentions</th><th scope=\"col\">Documents</th><th scope=\"col\">Quotes</th><th scope=\"col\">Also written</th></tr></thead><tbody>");
@@ -100,13 +97,13 @@ internal sealed class Pages(IStore store, StoreIndex index)
     }
 
     /// <summary>Links to the previous and next server pages of a long list (none when it fits on one).</summary>
-    private static void Pager(StringBuilder s, string path, int page, int total)
+    private void Pager(StringBuilder s, string path, int page, int total)
     {
-        var pages = (total + PageSize - 1) / PageSize;
+        var pages = (total + pageSize - 1) / pageSize;
         if (pages <= 1) return;
         s.Append(Inv, $"<nav class=\"pages\" aria-label=\"More pages\"><p>Page {page} of {pages}: ");
-        if (page > 1) s.Append(Inv, $"<a rel=\"prev\" href=\"{path}?page={page - 1}\">previous {PageSize}</a> ");
-        if (page < pages) s.Append(Inv, $"<a rel=\"next\" href=\"{path}?page={page + 1}\">next {Math.Min(PageSize, total - page * PageSize)}</a>");
+        if (page > 1) s.Append(Inv, $"<a rel=\"prev\" href=\"{path}?page={page - 1}\">previous {pageSize}</a> ");
+        if (page < pages) s.Append(Inv, $"<a rel=\"next\" href=\"{path}?page={page + 1}\">next {Math.Min(pageSize, total - page * pageSize)}</a>");
         s.Append("</p></nav>");
     }
 

@@ -45,7 +45,7 @@ public static class WebHost
         var index = new StoreIndex(store);
         builder.Services.AddSingleton(index);
         var app = builder.Build();
-        var pages = new Pages(store, index);
+        var pages = new Pages(store, index, Math.Max(1, options.ListPageSize));
         var uploads = options.UploadFolder ?? Path.Combine(Path.GetTempPath(), "triangulate-uploads", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(uploads);
         var jobs = new UploadJobs(store, options.Pipeline ?? (() => PipelineBuilder.CreateDefault().Build()), index);
