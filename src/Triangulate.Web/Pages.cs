@@ -81,15 +81,13 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
     {
         var ranking = index.Current().Entities;
         page = Math.Clamp(page, 1, Math.Max(1, (ranking.Count + pageSize - 1) / pageSize));
-        var shown = ranking.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        var merged = store.FindEntities(shown.Select(e => e.Id)).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var shown = ranking.Skip((page - 1) * pageSize).Take(pageSize);
         var s = new StringBuilder(string.Create(Inv, $"<h1>Entities ({ranking.Count})</h1>"));
         s.Append("<div class=\"table-wrap\"><table class=\"data-table\" id=\"entities\" aria-label=\"Entities\"><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th><th scope=\"col\">Mentions</th><th scope=\"col\">Documents</th><th scope=\"col\">Quotes</th><th scope=\"col\">Also written</th></tr></thead><tbody>");
-        foreach (var t in shown)
+        foreach (var e in shown)
         {
-            if (!merged.TryGetValue(t.Id, out var e)) continue;
             var aliases = e.Aliases.Where(a => !string.Equals(a, e.Name, StringComparison.OrdinalIgnoreCase));
-            s.Append(Inv, $"<tr><td><a href=\"/entities/{U(e.Id)}\">{E(e.Name)}</a></td><td>{e.Type.ToString().ToLowerInvariant()}</td><td>{e.Mentions.Count}</td><td>{e.Mentions.Select(m => m.Document).Distinct(StringComparer.Ordinal).Count()}</td><td>{t.Quotes}</td><td>{E(string.Join(", ", aliases))}</td></tr>");
+            s.Append(Inv, $"<tr><td><a href=\"/entities/{U(e.Id)}\">{E(e.Name)}</a></td><td>{e.Type.ToString().ToLowerInvariant()}</td><td>{e.Mentions}</td><td>{e.Documents}</td><td>{e.Quotes}</td><td>{E(string.Join(", ", aliases))}</td></tr>");
         }
         s.Append("</tbody></table></div>");
         Pager(s, "/entities", page, ranking.Count);
@@ -246,7 +244,7 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
         s.Append("; extracted items are <mark>marked</mark>.</p><div class=\"doc-text\" id=\"text\">");
         WriteText(s, document, items, active);
         s.Append("</div>");
-        var entities = store.FindEntities((story?.Entities ?? []).Where(e => e.Mentions.Any(m => m.Document == id)).Select(e => e.Id));
+        var entities = (story?.Entities ?? []).Where(e => e.Mentions.Any(m => m.Document == id)).ToList();
         if (entities.Count > 0)
         {
             s.Append("<h2>Entities</h2><ul>");

@@ -110,17 +110,23 @@ internal sealed class StoreIndex(IStore store)
         foreach (var q in findings.Quotes)
             if (names.Find(q.Speaker, q.Variants.Count > 0 ? q.Variants[0].Span.Document : null) is { } speaker)
                 quotes[speaker.Id] = quotes.GetValueOrDefault(speaker.Id) + 1;
-        return [.. findings.Entities.Select(e => new EntityTally(e.Id, e.Name, e.Mentions.Count,
+        return [.. findings.Entities.Select(e => new EntityTally(e.Id, e.Name, e.Type, e.Aliases, e.Mentions.Count,
             e.Mentions.Select(m => m.Document).Distinct(StringComparer.Ordinal).Count(), quotes.GetValueOrDefault(e.Id)))];
     }
 
-    /// <summary>Every entity once, its stories' tallies summed, most mentioned first, then by name.</summary>
+    /// <summary>Every entity once, its stories' tallies summed (spellings joined, ignoring case), most mentioned first, then by name.</summary>
     private static List<EntityTally> Rank(IEnumerable<EntityTally> tallies)
     {
         var sums = new Dictionary<string, EntityTally>(StringComparer.Ordinal);
         foreach (var t in tallies)
             sums[t.Id] = sums.TryGetValue(t.Id, out var sum)
-                ? sum with { Mentions = sum.Mentions + t.Mentions, Documents = sum.Documents + t.Documents, Quotes = sum.Quotes + t.Quotes }
+                ? sum with
+                {
+                    Aliases = [.. sum.Aliases.Concat(t.Aliases).Distinct(StringComparer.OrdinalIgnoreCase)],
+                    Mentions = sum.Mentions + t.Mentions,
+                    Documents = sum.Documents + t.Documents,
+                    Quotes = sum.Quotes + t.Quotes,
+                }
                 : t;
         return [.. sums.Values.OrderByDescending(e => e.Mentions).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.Id, StringComparer.Ordinal)];
     }

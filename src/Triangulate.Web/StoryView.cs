@@ -10,12 +10,10 @@ namespace Triangulate.Web;
 /// </summary>
 internal sealed class StoryView
 {
-    private readonly IStore _store;
     private EntityNames? _names;
 
-    private StoryView(IStore store, StoryFindings findings, Dictionary<string, Document> documents, StoryDigest digest)
+    private StoryView(StoryFindings findings, Dictionary<string, Document> documents, StoryDigest digest)
     {
-        _store = store;
         Findings = findings;
         Documents = documents;
         Digest = digest;
@@ -30,8 +28,11 @@ internal sealed class StoryView
     /// <summary>The story with its claims, quotes, relations, outlets and figures gathered.</summary>
     public StoryDigest Digest { get; }
 
-    /// <summary>The entities its judgments name, each joined across the stories it is in (read on first use).</summary>
-    public EntityNames Names => _names ??= new EntityNames(_store.FindEntities(Findings.Entities.Select(e => e.Id)));
+    /// <summary>
+    /// The entities its judgments name, as the story resolved them: an entity common to hundreds of stories has a row in
+    /// each, and joining them all for every story page would read far more than the story.
+    /// </summary>
+    public EntityNames Names => _names ??= new EntityNames(Findings.Entities);
 
     /// <summary>The story <paramref name="id"/>, or null when the store has no such story.</summary>
     public static StoryView? Load(IStore store, string id) => store.LoadStory(id) is { } findings ? Of(store, findings) : null;
@@ -59,6 +60,6 @@ internal sealed class StoryView
             Series = findings.Series,
         };
         var digest = StoryDigest.Build(dossier, story, documents, store.IndependenceGroupsOf(members));
-        return new StoryView(store, findings, documents, digest);
+        return new StoryView(findings, documents, digest);
     }
 }

@@ -36,6 +36,11 @@ public static class WebHost
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
+        // Pages read the store synchronously, and the store has one connection: readers of uncached story pages wait on it
+        // holding pool threads. The pool starts with one thread per core and adds more only slowly, so a cached page
+        // (the home page) would wait behind them; enough threads from the start keep it answering at once.
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), completions);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
