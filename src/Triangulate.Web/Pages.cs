@@ -288,7 +288,7 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
         var mentioned = entity.Mentions.Select(m => m.Document).Distinct(StringComparer.Ordinal).ToList();
         // Its quotes and claims are in the stories of the documents that mention it.
         var stories = mentioned.Select(store.StoryOf).OfType<string>().Distinct(StringComparer.Ordinal).Select(store.LoadStory).OfType<StoryFindings>().ToList();
-        var names = new EntityNames(store.FindEntities(stories.SelectMany(f => f.Entities).Select(e => e.Id)));
+        var names = new EntityNames(stories.SelectMany(f => f.Entities));
         var quotes = stories.SelectMany(f => f.Quotes).Where(q => names.Find(q.Speaker, q.Variants.Count > 0 ? q.Variants[0].Span.Document : null)?.Id == entity.Id).ToList();
         foreach (var v in quotes.SelectMany(q => q.Variants)) Read(v.Span.Document);
         s.Append(Inv, $"</ul><h2>Quotes ({quotes.Count})</h2>");
