@@ -93,7 +93,10 @@ internal sealed class StoreIndex(IStore store)
         _parts = parts;
         _fingerprints = fingerprints;
         _documentCount = documentCount;
+        var first = _snapshot is null;
         Volatile.Write(ref _snapshot, new StoreSnapshot(rows, unstoried, Rank(parts.Values.SelectMany(p => p.Entities))));
+        // The first build read every story once: what it let go is returned to the system now, not held as free heap.
+        if (first) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private static StoryRow Row(StoryView view)

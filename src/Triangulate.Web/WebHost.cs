@@ -91,10 +91,10 @@ public static class WebHost
             }
         });
 
-        app.MapGet("/", () => HtmlResult(pages.Stories()));
+        app.MapGet("/", () => Results.Bytes(pages.Stories(), "text/html; charset=utf-8"));
         app.MapGet("/documents", (string? page) => HtmlResult(pages.Documents(PageNumber(page))));
         app.MapGet("/entities", (string? page) => HtmlResult(pages.Entities(PageNumber(page))));
-        app.MapGet("/stories/{id}", (string id) => pages.Story(id) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("story"), 404));
+        app.MapGet("/stories/{id}", (string id) => pages.Story(id) is { } page ? Results.Bytes(page, "text/html; charset=utf-8") : HtmlResult(Pages.NotFound("story"), 404));
         app.MapGet("/documents/{id}", (string id, string? claim, string? quote) =>
             pages.Document(id, claim, quote) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("document"), 404));
         app.MapGet("/entities/{id}", (string id) => pages.Entity(id) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("entity"), 404));
