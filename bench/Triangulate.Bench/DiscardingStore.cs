@@ -56,6 +56,8 @@ internal sealed class DiscardingStore : IStore
 
     public IEnumerable<Document> ReadDocuments() => [];
 
+    public IReadOnlyList<Document> ReadDocumentsInNoStory() => [];
+
     public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadAnalyses() => [];
 
     public Document? FindDocument(string id) => null;

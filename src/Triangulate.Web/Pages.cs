@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Triangulate.Model;
@@ -7,87 +8,133 @@ using static Triangulate.Web.Html;
 
 namespace Triangulate.Web;
 
-/// <summary>The server-rendered pages. Read the store per request (the corpus result is small; documents come one by one).</summary>
-internal sealed class Pages(IStore store)
+/// <summary>
+/// The server-rendered pages. Each reads only what it shows: a story page its story's rows, a document page the document
+/// and its story; the story list and the entity ranking come from <see cref="StoreIndex"/>, kept between requests.
+/// </summary>
+internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    /// <summary>How many bytes of story pages are kept at most.</summary>
+    private const long StoryCacheBytes = 48L * 1024 * 1024;
 
-    public string Stories()
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private readonly ConcurrentDictionary<string, Tuple<StoreSnapshot, byte[]>> _stories = new(StringComparer.Ordinal);
+    private long _storyBytes;
+    private Tuple<StoreSnapshot, byte[]>? _home; // a reference, so a reader never sees half of another's write
+
+    /// <summary>
+    /// The story list in UTF-8, made once per snapshot of the store: every reader of the same snapshot gets the same
+    /// bytes (at 100,000 articles the page is megabytes; encoding it per request made that much garbage per reader).
+    /// </summary>
+    public byte[] Stories()
     {
-        var corpus = store.LoadCorpus();
-        var dossier = Dossier(corpus);
+        var snapshot = index.Current();
+        if (Volatile.Read(ref _home) is { } home && ReferenceEquals(home.Item1, snapshot)) return home.Item2;
         var s = new StringBuilder("<h1>Stories</h1>");
-        if (dossier.Stories.Count == 0) s.Append("<p>No stories yet. <a href=\"/upload\">Upload</a> articles or run <code>triangulate analyze</code>.</p>");
+        if (snapshot.Stories.Count == 0) s.Append("<p>No stories yet. <a href=\"/upload\">Upload</a> articles or run <code>triangulate analyze</code>.</p>");
         else
         {
             // Newest first: the story a reader most likely came for. The table sorts, filters and pages in the browser.
-            var digests = StoryDigest.Build(dossier, corpus.IndependenceGroups).OrderByDescending(d => d.Last).ThenByDescending(d => d.Documents.Count);
             s.Append("<div class=\"table-wrap\"><table class=\"data-table\" id=\"stories\" aria-label=\"Stories\"><thead><tr><th scope=\"col\">Story</th><th scope=\"col\">Documents</th><th scope=\"col\">Outlets</th><th scope=\"col\">Independent sources</th><th scope=\"col\">Claims</th><th scope=\"col\">Dates</th></tr></thead><tbody>");
-            foreach (var d in digests)
-                s.Append(Inv, $"<tr><td><a href=\"/stories/{U(d.Story.Id)}\">{E(d.Story.Title)}</a></td><td>{d.Documents.Count}</td><td>{d.Outlets.Count}</td><td>{d.IndependentSources}</td><td>{d.Claims.Count}</td><td data-sort=\"{E(d.Last?.ToString())}\">{E(Evidence.Dates(d.First, d.Last))}</td></tr>");
+            foreach (var d in snapshot.Stories.OrderByDescending(d => d.Last).ThenByDescending(d => d.Documents))
+                s.Append(Inv, $"<tr><td><a href=\"/stories/{U(d.Story.Id)}\">{E(d.Story.Title)}</a></td><td>{d.Documents}</td><td>{d.Outlets}</td><td>{d.IndependentSources}</td><td>{d.Claims}</td><td data-sort=\"{E(d.Last?.ToString())}\">{E(Evidence.Dates(d.First, d.Last))}</td></tr>");
             s.Append("</tbody></table></div>");
         }
-        var rest = StoryDigest.Unstoried(dossier);
-        s.Append(Inv, $"<h2>Documents in no story ({rest.Count})</h2><ul>");
-        foreach (var d in rest) s.Append(Inv, $"<li><a href=\"/documents/{U(d.Id)}\">{E(Evidence.Label(d))}</a></li>");
+        s.Append(Inv, $"<h2>Documents in no story ({snapshot.Unstoried.Count})</h2><ul>");
+        foreach (var (id, label) in snapshot.Unstoried) s.Append(Inv, $"<li><a href=\"/documents/{U(id)}\">{E(label)}</a></li>");
         s.Append("</ul>");
-        return Page("Stories", s.ToString());
+        var html = Encoding.UTF8.GetBytes(Page("Stories", s.ToString()));
+        Volatile.Write(ref _home, Tuple.Create(snapshot, html));
+        return html;
     }
 
-    /// <summary>Every stored document, newest first, in a table that sorts, filters and pages.</summary>
-    public string Documents()
+    /// <summary>
+    /// The stored documents, newest first, <c>pageSize</c> to a page, in a table that sorts, filters and pages.
+    /// Every document is read to order them, but only the columns shown are kept.
+    /// </summary>
+    public string Documents(int page)
     {
-        var corpus = store.LoadCorpus();
         var stories = new Dictionary<string, List<Story>>(StringComparer.Ordinal);
-        foreach (var story in corpus.Stories)
+        foreach (var story in store.ReadStories())
             foreach (var id in story.Documents)
             {
                 if (!stories.TryGetValue(id, out var list)) stories[id] = list = [];
                 list.Add(story);
             }
-        var documents = store.ReadDocuments().OrderByDescending(d => d.Published?.Date ?? d.Published?.Latest).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+        var documents = store.ReadDocuments()
+            .Select(d => new { d.Id, d.Title, d.Source, d.Language, d.Published, Outlet = Evidence.OutletOf(d) })
+            .OrderByDescending(d => d.Published?.Date ?? d.Published?.Latest).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+        page = Math.Clamp(page, 1, Math.Max(1, (documents.Count + pageSize - 1) / pageSize));
         var s = new StringBuilder(string.Create(Inv, $"<h1>Documents ({documents.Count})</h1>"));
         s.Append("<div class=\"table-wrap\"><table class=\"data-table\" id=\"documents\" aria-label=\"Documents\"><thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Outlet</th><th scope=\"col\">Published</th><th scope=\"col\">Language</th><th scope=\"col\">Stories</th><th scope=\"col\">Source</th></tr></thead><tbody>");
-        foreach (var d in documents)
+        foreach (var d in documents.Skip((page - 1) * pageSize).Take(pageSize))
         {
             var published = d.Published?.Date?.ToString() ?? (d.Published is { } p ? Evidence.Dates(p.Earliest, p.Latest) : "");
             var title = string.IsNullOrWhiteSpace(d.Title) ? Evidence.SourceName(d.Source) : d.Title;
             var inStories = stories.TryGetValue(d.Id, out var list) ? string.Join(", ", list.Select(x => $"<a href=\"/stories/{U(x.Id)}\">{E(Evidence.Short(x.Title, 60))}</a>")) : "";
-            s.Append(Inv, $"<tr><td><a href=\"/documents/{U(d.Id)}\">{E(title)}</a></td><td>{E(Evidence.OutletOf(d))}</td><td>{E(published)}</td><td>{E(d.Language)}</td><td>{inStories}</td><td class=\"source\">{E(d.Source)}</td></tr>");
+            s.Append(Inv, $"<tr><td><a href=\"/documents/{U(d.Id)}\">{E(title)}</a></td><td>{E(d.Outlet)}</td><td>{E(published)}</td><td>{E(d.Language)}</td><td>{inStories}</td><td class=\"source\">{E(d.Source)}</td></tr>");
         }
         s.Append("</tbody></table></div>");
+        Pager(s, "/documents", page, documents.Count);
         return Page("Documents", s.ToString());
     }
 
-    /// <summary>Every entity, most mentioned first, with its quotes counted, in a table that sorts, filters and pages.</summary>
-    public string Entities()
+    /// <summary>The entities, most mentioned first, <c>pageSize</c> to a page, with their quotes counted, in a table that sorts, filters and pages.</summary>
+    public string Entities(int page)
     {
-        var corpus = store.LoadCorpus();
-        var names = new EntityNames(corpus.Entities);
-        var quotes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var q in corpus.Quotes)
-            if (names.Find(q.Speaker, q.Variants.Count > 0 ? q.Variants[0].Span.Document : null) is { } speaker)
-                quotes[speaker.Id] = quotes.GetValueOrDefault(speaker.Id) + 1;
-        var s = new StringBuilder(string.Create(Inv, $"<h1>Entities ({corpus.Entities.Count})</h1>"));
+        var ranking = index.Current().Entities;
+        page = Math.Clamp(page, 1, Math.Max(1, (ranking.Count + pageSize - 1) / pageSize));
+        var shown = ranking.Skip((page - 1) * pageSize).Take(pageSize);
+        var s = new StringBuilder(string.Create(Inv, $"<h1>Entities ({ranking.Count})</h1>"));
         s.Append("<div class=\"table-wrap\"><table class=\"data-table\" id=\"entities\" aria-label=\"Entities\"><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th><th scope=\"col\">Mentions</th><th scope=\"col\">Documents</th><th scope=\"col\">Quotes</th><th scope=\"col\">Also written</th></tr></thead><tbody>");
-        foreach (var e in corpus.Entities.OrderByDescending(e => e.Mentions.Count).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase))
+        foreach (var e in shown)
         {
             var aliases = e.Aliases.Where(a => !string.Equals(a, e.Name, StringComparison.OrdinalIgnoreCase));
-            s.Append(Inv, $"<tr><td><a href=\"/entities/{U(e.Id)}\">{E(e.Name)}</a></td><td>{e.Type.ToString().ToLowerInvariant()}</td><td>{e.Mentions.Count}</td><td>{e.Mentions.Select(m => m.Document).Distinct(StringComparer.Ordinal).Count()}</td><td>{quotes.GetValueOrDefault(e.Id)}</td><td>{E(string.Join(", ", aliases))}</td></tr>");
+            s.Append(Inv, $"<tr><td><a href=\"/entities/{U(e.Id)}\">{E(e.Name)}</a></td><td>{e.Type.ToString().ToLowerInvariant()}</td><td>{e.Mentions}</td><td>{e.Documents}</td><td>{e.Quotes}</td><td>{E(string.Join(", ", aliases))}</td></tr>");
         }
         s.Append("</tbody></table></div>");
+        Pager(s, "/entities", page, ranking.Count);
         return Page("Entities", s.ToString());
     }
 
-    public string? Story(string id)
+    /// <summary>Links to the previous and next server pages of a long list (none when it fits on one).</summary>
+    private void Pager(StringBuilder s, string path, int page, int total)
     {
-        var corpus = store.LoadCorpus();
-        var story = corpus.Stories.FirstOrDefault(x => x.Id == id);
-        if (story is null) return null;
-        var dossier = Dossier(corpus);
-        var documents = StoryDigest.Index(dossier.Documents);
-        var d = StoryDigest.Build(dossier, story, documents, corpus.IndependenceGroups);
-        var names = new EntityNames(corpus.Entities);
+        var pages = (total + pageSize - 1) / pageSize;
+        if (pages <= 1) return;
+        s.Append(Inv, $"<nav class=\"pages\" aria-label=\"More pages\"><p>Page {page} of {pages}: ");
+        if (page > 1) s.Append(Inv, $"<a rel=\"prev\" href=\"{path}?page={page - 1}\">previous {pageSize}</a> ");
+        if (page < pages) s.Append(Inv, $"<a rel=\"next\" href=\"{path}?page={page + 1}\">next {Math.Min(pageSize, total - page * pageSize)}</a>");
+        s.Append("</p></nav>");
+    }
+
+    /// <summary>
+    /// A story's page, kept until the store's snapshot changes (any story's fingerprint or the document count: what the
+    /// page shows is the story's rows and the names of entities it shares with other stories); a reader of a popular
+    /// story costs one lookup. The kept pages (UTF-8) are bounded: past <see cref="StoryCacheBytes"/> they are all let go.
+    /// </summary>
+    public byte[]? Story(string id)
+    {
+        var snapshot = index.Current();
+        if (_stories.TryGetValue(id, out var kept) && ReferenceEquals(kept.Item1, snapshot)) return kept.Item2;
+        if (RenderStory(id) is not { } page) return null;
+        var html = Encoding.UTF8.GetBytes(page);
+        if (Interlocked.Add(ref _storyBytes, html.Length) > StoryCacheBytes)
+        {
+            _stories.Clear();
+            Interlocked.Exchange(ref _storyBytes, html.Length);
+        }
+        _stories[id] = Tuple.Create(snapshot, html);
+        return html;
+    }
+
+    private string? RenderStory(string id)
+    {
+        if (StoryView.Load(store, id) is not { } view) return null;
+        var story = view.Findings.Story;
+        var documents = view.Documents;
+        var d = view.Digest;
+        var names = view.Names;
         var s = new StringBuilder();
         s.Append(Inv, $"<h1>{E(story.Title)}</h1><dl class=\"summary\"><dt>Documents</dt><dd>{d.Documents.Count}</dd><dt>Outlets</dt><dd>{E(string.Join(", ", d.Outlets))}</dd><dt>Independent sources</dt><dd>{d.IndependentSources}</dd><dt>Dates</dt><dd>{E(Evidence.Dates(d.First, d.Last))}</dd></dl>");
         foreach (var group in d.FigureGroups())
@@ -153,8 +200,8 @@ internal sealed class Pages(IStore store)
         var document = store.FindDocument(id);
         if (document is null) return null;
         var analysis = store.FindAnalysis(id);
-        var corpus = store.LoadCorpus();
-        if (document.Published is null && corpus.InferredPublished.TryGetValue(id, out var inferred)) document = document with { Published = inferred };
+        var story = store.StoryOf(id) is { } storyId ? store.LoadStory(storyId) : null;
+        if (document.Published is null && story is not null && story.InferredPublished.TryGetValue(id, out var inferred)) document = document with { Published = inferred };
 
         // Every extracted item of this document is shaded; the selected claim's or quote's mentions are marked as active.
         var items = new List<TextSpan>();
@@ -165,12 +212,13 @@ internal sealed class Pages(IStore store)
             foreach (var e in analysis.Entities) items.AddRange(e.Mentions);
         }
         var active = new List<TextSpan>();
-        foreach (var c in corpus.Claims)
+        // Claims and quotes are matched within a story, so only this document's story can have mentions in it.
+        foreach (var c in story?.Claims ?? [])
         {
             foreach (var m in c.Mentions)
                 if (m.Span.Document == id) (c.Id == claimId ? active : items).Add(m.Span);
         }
-        foreach (var q in corpus.Quotes)
+        foreach (var q in story?.Quotes ?? [])
             foreach (var v in q.Variants)
                 if (v.Span.Document == id) (q.Id == quoteId ? active : items).Add(v.Span);
 
@@ -186,7 +234,7 @@ internal sealed class Pages(IStore store)
         s.Append("</dl>");
         if (claimId is not null || quoteId is not null)
             s.Append(Inv, $"<p class=\"message\" role=\"status\">{active.Count} mention(s) of <code>{E(claimId ?? quoteId)}</code> marked in the text.</p>");
-        var relations = corpus.Relations.Where(r => r.From == id || r.To == id).ToList();
+        var relations = store.RelationsOf([id]);
         if (relations.Count > 0)
         {
             s.Append("<h2>Relations</h2><ul>");
@@ -199,7 +247,7 @@ internal sealed class Pages(IStore store)
         s.Append("; extracted items are <mark>marked</mark>.</p><div class=\"doc-text\" id=\"text\">");
         WriteText(s, document, items, active);
         s.Append("</div>");
-        var entities = corpus.Entities.Where(e => e.Mentions.Any(m => m.Document == id)).ToList();
+        var entities = (story?.Entities ?? []).Where(e => e.Mentions.Any(m => m.Document == id)).ToList();
         if (entities.Count > 0)
         {
             s.Append("<h2>Entities</h2><ul>");
@@ -209,11 +257,12 @@ internal sealed class Pages(IStore store)
         return Page(document.Title ?? document.Id, s.ToString());
     }
 
+    /// <summary>One entity across its stories: read from the stories its mentions are in, never the whole store.</summary>
     public string? Entity(string id)
     {
-        var corpus = store.LoadCorpus();
-        var entity = corpus.Entities.FirstOrDefault(e => e.Id == id);
-        if (entity is null) return null;
+        var found = store.FindEntities([id]);
+        if (found.Count == 0) return null;
+        var entity = found[0];
         var s = new StringBuilder();
         s.Append(Inv, $"<h1>{E(entity.Name)}</h1><p class=\"muted\">{entity.Type.ToString().ToLowerInvariant()}</p>");
         s.Append("<h2>Aliases</h2><ul>");
@@ -221,10 +270,16 @@ internal sealed class Pages(IStore store)
         s.Append("</ul><h2>Descriptions</h2><ul>");
         foreach (var a in entity.Descriptions) s.Append("<li>").Append(E(a)).Append("</li>");
         s.Append(Inv, $"</ul><h2>Mentions ({entity.Mentions.Count})</h2><ul>");
-        var cache = new Dictionary<string, Document?>(StringComparer.Ordinal);
+        var documents = new Dictionary<string, Document>(StringComparer.Ordinal);
+        Document? Read(string documentId)
+        {
+            if (documents.TryGetValue(documentId, out var known)) return known;
+            if (store.FindDocument(documentId) is not { } read) return null;
+            return documents[documentId] = read;
+        }
         foreach (var m in entity.Mentions)
         {
-            if (!cache.TryGetValue(m.Document, out var doc)) cache[m.Document] = doc = store.FindDocument(m.Document);
+            var doc = Read(m.Document);
             s.Append(Inv, $"<li><a href=\"/documents/{U(m.Document)}\">{E(doc is null ? m.Document : Evidence.Label(doc))}</a>: ");
             if (doc is not null)
             {
@@ -233,13 +288,16 @@ internal sealed class Pages(IStore store)
             }
             s.Append("</li>");
         }
-        var names = new EntityNames(corpus.Entities);
-        var documents = StoryDigest.Index(store.ReadDocuments());
-        var quotes = corpus.Quotes.Where(q => names.Find(q.Speaker, q.Variants.Count > 0 ? q.Variants[0].Span.Document : null)?.Id == entity.Id).ToList();
+        var mentioned = entity.Mentions.Select(m => m.Document).Distinct(StringComparer.Ordinal).ToList();
+        // Its quotes and claims are in the stories of the documents that mention it.
+        var stories = mentioned.Select(store.StoryOf).OfType<string>().Distinct(StringComparer.Ordinal).Select(store.LoadStory).OfType<StoryFindings>().ToList();
+        var names = new EntityNames(stories.SelectMany(f => f.Entities));
+        var quotes = stories.SelectMany(f => f.Quotes).Where(q => names.Find(q.Speaker, q.Variants.Count > 0 ? q.Variants[0].Span.Document : null)?.Id == entity.Id).ToList();
+        foreach (var v in quotes.SelectMany(q => q.Variants)) Read(v.Span.Document);
         s.Append(Inv, $"</ul><h2>Quotes ({quotes.Count})</h2>");
         foreach (var q in quotes) AppendQuote(s, q, documents);
         // Claims about the entity, or made by it.
-        var claims = corpus.Claims.Where(c => names.Find(c.Subject, (c.Sources.Count > 0 ? c.Sources[0] : null))?.Id == entity.Id
+        var claims = stories.SelectMany(f => f.Claims).Where(c => names.Find(c.Subject, (c.Sources.Count > 0 ? c.Sources[0] : null))?.Id == entity.Id
             || c.Mentions.Any(m => names.Find(m.Attribution?.Speaker, m.Span.Document)?.Id == entity.Id)).ToList();
         s.Append(Inv, $"<h2>Claims ({claims.Count})</h2><ul>");
         foreach (var c in claims)
@@ -247,7 +305,6 @@ internal sealed class Pages(IStore store)
             var first = c.Mentions.Count > 0 ? c.Mentions[0].Span.Document : (c.Sources.Count > 0 ? c.Sources[0] : null);
             s.Append(Inv, $"<li><a href=\"/documents/{U(first ?? "")}?claim={U(c.Id)}#mention\">{E(c.Text)}</a> <span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{Evidence.Verdict(c.Verdict)}</span></li>");
         }
-        var mentioned = entity.Mentions.Select(m => m.Document).Distinct(StringComparer.Ordinal).ToList();
         s.Append(Inv, $"</ul><h2>Documents ({mentioned.Count})</h2><ul>");
         foreach (var id2 in mentioned) s.Append(Inv, $"<li><a href=\"/documents/{U(id2)}\">{E(DocumentName(id2, documents))}</a></li>");
         s.Append("</ul>");
@@ -298,19 +355,6 @@ internal sealed class Pages(IStore store)
     }
 
     public static string NotFound(string what) => Page("Not found", $"<h1>Not found</h1><p>No {E(what)} with that id.</p>");
-
-    private Dossier Dossier(CorpusResult corpus) => new()
-    {
-        Documents = [.. store.ReadDocuments()],
-        Stories = corpus.Stories,
-        Claims = corpus.Claims,
-        Quotes = corpus.Quotes,
-        Relations = corpus.Relations,
-        Contradictions = corpus.Contradictions,
-        Timeline = corpus.Timeline,
-        Entities = corpus.Entities,
-        Series = corpus.Series,
-    };
 
     /// <summary>A filter menu: each distinct value once, shown by its label, in label order.</summary>
     private static void Select(StringBuilder s, string id, string label, IEnumerable<(string Value, string Label)> options)

@@ -9,7 +9,7 @@ namespace Triangulate.Web;
 /// Uploaded files being analysed. One job at a time (the pipeline already uses every core, and the store has one writer);
 /// each job's state is polled by the page through <c>/api/jobs/{id}</c>.
 /// </summary>
-internal sealed class UploadJobs(IStore store, Func<Pipeline> pipeline)
+internal sealed class UploadJobs(IStore store, Func<Pipeline> pipeline, StoreIndex index)
 {
     private readonly ConcurrentDictionary<string, UploadJob> _jobs = new(StringComparer.Ordinal);
     private readonly Lock _one = new();
@@ -30,6 +30,8 @@ internal sealed class UploadJobs(IStore store, Func<Pipeline> pipeline)
                     job.State = "analysing";
                     _pipeline ??= pipeline();
                     var summary = _pipeline.Analyze(files, store);
+                    // The story list shows the upload's stories before the job says it is done.
+                    index.Refresh();
                     job.Documents = Own(_pipeline, files);
                     job.Message = UploadSummary.Describe(summary, job.Documents.Count);
                     job.State = job.Documents.Count > 0 ? "done" : "failed";
@@ -56,10 +58,12 @@ internal sealed class UploadJobs(IStore store, Func<Pipeline> pipeline)
     /// </summary>
     private List<Document> Own(Pipeline reader, IReadOnlyList<InputFile> files)
     {
-        var hashes = new HashSet<string>(StringComparer.Ordinal);
+        var own = new SortedDictionary<string, Document>(StringComparer.Ordinal);
         foreach (var file in files)
             foreach (var result in reader.Read(file))
-                if (result.Document is { } d) hashes.Add(d.Sha256);
-        return [.. store.ReadDocuments().Where(d => hashes.Contains(d.Sha256))];
+                if (result.Document is { } read && StableId.ForDocument(read.Sha256) is var id && !own.ContainsKey(id)
+                    && store.FindDocument(id) is { } stored && stored.Sha256 == read.Sha256)
+                    own[id] = stored;
+        return [.. own.Values];
     }
 }

@@ -25,6 +25,8 @@ public static class WebHost
     {
         using var store = SqliteStore.Open(options?.Db ?? throw new ArgumentNullException(nameof(options)));
         var app = Build(options, store);
+        // The story list is made before the first reader comes, not while the first one waits.
+        app.Services.GetRequiredService<StoreIndex>().Current();
         app.Run();
         return 0;
     }
@@ -34,17 +36,24 @@ public static class WebHost
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
+        // Pages read the store synchronously, and the store has one connection: readers of uncached story pages wait on it
+        // holding pool threads. The pool starts with one thread per core and adds more only slowly, so a cached page
+        // (the home page) would wait behind them; enough threads from the start keep it answering at once.
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), completions);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // Kestrel reads at most the upload limit plus room for the multipart framing; larger bodies are refused before they are read.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + 64 * 1024);
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxUploadBytes + 64 * 1024);
+        var index = new StoreIndex(store);
+        builder.Services.AddSingleton(index);
         var app = builder.Build();
-        var pages = new Pages(store);
+        var pages = new Pages(store, index, Math.Max(1, options.ListPageSize));
         var uploads = options.UploadFolder ?? Path.Combine(Path.GetTempPath(), "triangulate-uploads", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(uploads);
-        var jobs = new UploadJobs(store, options.Pipeline ?? (() => PipelineBuilder.CreateDefault().Build()));
+        var jobs = new UploadJobs(store, options.Pipeline ?? (() => PipelineBuilder.CreateDefault().Build()), index);
 
         var loopback = RequestGuards.AllLoopback(options.Urls);
         app.Use(async (context, next) =>
@@ -82,10 +91,10 @@ public static class WebHost
             }
         });
 
-        app.MapGet("/", () => HtmlResult(pages.Stories()));
-        app.MapGet("/documents", () => HtmlResult(pages.Documents()));
-        app.MapGet("/entities", () => HtmlResult(pages.Entities()));
-        app.MapGet("/stories/{id}", (string id) => pages.Story(id) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("story"), 404));
+        app.MapGet("/", () => Results.Bytes(pages.Stories(), "text/html; charset=utf-8"));
+        app.MapGet("/documents", (string? page) => HtmlResult(pages.Documents(PageNumber(page))));
+        app.MapGet("/entities", (string? page) => HtmlResult(pages.Entities(PageNumber(page))));
+        app.MapGet("/stories/{id}", (string id) => pages.Story(id) is { } page ? Results.Bytes(page, "text/html; charset=utf-8") : HtmlResult(Pages.NotFound("story"), 404));
         app.MapGet("/documents/{id}", (string id, string? claim, string? quote) =>
             pages.Document(id, claim, quote) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("document"), 404));
         app.MapGet("/entities/{id}", (string id) => pages.Entity(id) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("entity"), 404));
@@ -106,13 +115,15 @@ public static class WebHost
         app.MapGet("/assets/{name}", (string name) => Asset(name));
         app.MapGet("/favicon.ico", () => Asset("favicon.svg"));
 
-        app.MapGet("/api/stories", () => Json(w => Array(w, store.LoadCorpus().Stories, ModelJson.Compact.Story)));
+        app.MapGet("/api/stories", () => Json(w => Array(w, store.ReadStories(), ModelJson.Compact.Story)));
         app.MapGet("/api/stories/{id}", (string id) =>
         {
-            var corpus = store.LoadCorpus();
-            var story = corpus.Stories.FirstOrDefault(s => s.Id == id);
-            if (story is null) return NotFoundJson("story");
+            // The story's own rows: its findings and the relations from its documents.
+            var corpus = store.LoadStory(id);
+            if (corpus is null) return NotFoundJson("story");
+            var story = corpus.Story;
             var members = new HashSet<string>(story.Documents, StringComparer.Ordinal);
+            var relations = store.RelationsOf(members);
             var claims = corpus.Claims.Where(c => c.Sources.Any(members.Contains) || c.Mentions.Any(m => members.Contains(m.Span.Document))).ToList();
             var claimIds = new HashSet<string>(claims.Select(c => c.Id), StringComparer.Ordinal);
             return Json(w =>
@@ -124,7 +135,7 @@ public static class WebHost
                 Property(w, "quotes", corpus.Quotes.Where(q => q.Variants.Any(v => members.Contains(v.Span.Document))).ToList(), ModelJson.Compact.Quote);
                 Property(w, "contradictions", corpus.Contradictions.Where(x => x.Claims.Any(claimIds.Contains)).ToList(), ModelJson.Compact.Contradiction);
                 Property(w, "timeline", corpus.Timeline.Where(t => t.Documents.Any(members.Contains) || t.Claims.Any(claimIds.Contains)).ToList(), ModelJson.Compact.TimelineEntry);
-                Property(w, "relations", corpus.Relations.Where(r => members.Contains(r.From)).ToList(), ModelJson.Compact.Relation);
+                Property(w, "relations", relations.Where(r => members.Contains(r.From)).ToList(), ModelJson.Compact.Relation);
                 w.WriteEndObject();
             });
         });
@@ -132,8 +143,8 @@ public static class WebHost
         {
             var document = store.FindDocument(id);
             if (document is null) return NotFoundJson("document");
-            var corpus = store.LoadCorpus();
-            if (document.Published is null && corpus.InferredPublished.TryGetValue(id, out var inferred)) document = document with { Published = inferred };
+            var story = store.StoryOf(id) is { } storyId ? store.LoadStory(storyId) : null;
+            if (document.Published is null && story is not null && story.InferredPublished.TryGetValue(id, out var inferred)) document = document with { Published = inferred };
             var analysis = store.FindAnalysis(id);
             return Json(w =>
             {
@@ -145,7 +156,7 @@ public static class WebHost
                     w.WritePropertyName("analysis");
                     JsonSerializer.Serialize(w, analysis, ModelJson.Compact.DocumentAnalysis);
                 }
-                Property(w, "relations", corpus.Relations.Where(r => r.From == id || r.To == id).ToList(), ModelJson.Compact.Relation);
+                Property(w, "relations", store.RelationsOf([id]), ModelJson.Compact.Relation);
                 w.WriteEndObject();
             });
         });
@@ -159,6 +170,10 @@ public static class WebHost
         app.MapGet("/api/jobs/{id}", (string id) => jobs.Find(id) is { } job ? Json(w => WriteJob(w, job)) : NotFoundJson("job"));
         return app;
     }
+
+    /// <summary>The page a list was asked for: a whole number, else the first.</summary>
+    private static int PageNumber(string? page) =>
+        int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0 ? number : 1;
 
     private static IResult Search(IStore store, string? q, int limit) => Json(w =>
         {

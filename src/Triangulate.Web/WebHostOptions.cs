@@ -15,6 +15,9 @@ public sealed record WebHostOptions
     /// <summary>Folder uploaded files are kept in while analysed; a fresh temp folder when null.</summary>
     public string? UploadFolder { get; init; }
 
+    /// <summary>Rows per server page of the entities and documents lists (each page then pages further in the browser).</summary>
+    public int ListPageSize { get; init; } = 1000;
+
     /// <summary>Builds the pipeline uploads run through; the default configuration when null.</summary>
     public Func<Pipeline>? Pipeline { get; init; }
 }

@@ -109,14 +109,7 @@ public sealed class DossierSource
     public IReadOnlyList<Story> Stories => _stories ??= _story is null ? _store.ReadStories() : [_story.Story];
 
     /// <summary>Documents that belong to no story, in id order.</summary>
-    public IEnumerable<Document> Unstoried()
-    {
-        if (_story is not null) yield break;
-        var storied = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var story in Stories) storied.UnionWith(story.Documents);
-        foreach (var document in _store.ReadDocuments())
-            if (!storied.Contains(document.Id)) yield return document;
-    }
+    public IEnumerable<Document> Unstoried() => _story is null ? _store.ReadDocumentsInNoStory() : [];
 
     /// <summary>The dossier's totals in words ("5 documents, 1 story, 12 claims, 3 quotes, 0 problems"), counted story by story.</summary>
     public string Totals()

@@ -79,6 +79,9 @@ public interface IStore : ICorpusReader, IDisposable
     /// <summary>Every document, in id order.</summary>
     IEnumerable<Document> ReadDocuments();
 
+    /// <summary>The documents that belong to no story, in id order (read without touching the others).</summary>
+    IReadOnlyList<Document> ReadDocumentsInNoStory();
+
     /// <summary>Every recorded problem, ordered by source then error.</summary>
     IReadOnlyList<Problem> ReadProblems();
 

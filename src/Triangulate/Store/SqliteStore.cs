@@ -406,6 +406,24 @@ public sealed class SqliteStore : IStore
         ReadDocumentColumns("document", 1, row => JsonSerializer.Deserialize(row[0], ModelJson.Compact.Document)!);
 
     /// <inheritdoc />
+    public IReadOnlyList<Document> ReadDocumentsInNoStory()
+    {
+        var documents = new List<Document>();
+        lock (_lock)
+        {
+            // The anti-join walks the documents' id index and reads a document's text only when it has no story.
+            using var command = Command(null, """
+                SELECT d.document FROM documents d
+                WHERE NOT EXISTS (SELECT 1 FROM document_links l WHERE l.document = d.id AND l.story IS NOT NULL)
+                ORDER BY d.id
+                """);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) documents.Add(JsonSerializer.Deserialize(reader.GetString(0), ModelJson.Compact.Document)!);
+        }
+        return documents;
+    }
+
+    /// <inheritdoc />
     public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadAnalyses() =>
         ReadDocumentColumns("document, analysis", 2, row => (JsonSerializer.Deserialize(row[0], ModelJson.Compact.Document)!,
             JsonSerializer.Deserialize(row[1], ModelJson.Compact.DocumentAnalysis)!));

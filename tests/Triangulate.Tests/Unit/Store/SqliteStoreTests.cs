@@ -88,4 +88,19 @@ public class SqliteStoreTests
 
         Assert.Equal(["in/a%_b.txt", "in/feed.jsonl.old", "stage entities-2"], store.ReadProblems().Select(p => p.Source));
     }
+
+    [Fact]
+    public void Documents_in_no_story_are_those_no_stored_story_lists_in_id_order()
+    {
+        using var temp = new TempFolder();
+        using var store = SqliteStore.Open(temp.File("s.db"));
+        var items = new[] { Stored("first text"), Stored("second text"), Stored("third text"), Stored("fourth text") };
+        store.Save(items);
+        var ids = items.Select(i => i.Document.Id).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(ids, store.ReadDocumentsInNoStory().Select(d => d.Id));
+
+        store.SaveCorpus(CorpusResult.Empty with { Stories = [new Story { Id = "s1", Title = "One", Documents = [ids[1], ids[3]] }] });
+
+        Assert.Equal([ids[0], ids[2]], store.ReadDocumentsInNoStory().Select(d => d.Id));
+    }
 }

@@ -1,0 +1,65 @@
+using Triangulate.Model;
+using Triangulate.Report;
+using Triangulate.Store;
+
+namespace Triangulate.Web;
+
+/// <summary>
+/// One story read from its own rows (its findings, its documents, the relations from them, their independence groups),
+/// whatever else the store holds: what a story page, a row of the story list and a document page need of a story.
+/// </summary>
+internal sealed class StoryView
+{
+    private EntityNames? _names;
+
+    private StoryView(StoryFindings findings, Dictionary<string, Document> documents, StoryDigest digest)
+    {
+        Findings = findings;
+        Documents = documents;
+        Digest = digest;
+    }
+
+    /// <summary>What the story stages found for it.</summary>
+    public StoryFindings Findings { get; }
+
+    /// <summary>Its documents and those its relations point to, by id.</summary>
+    public IReadOnlyDictionary<string, Document> Documents { get; }
+
+    /// <summary>The story with its claims, quotes, relations, outlets and figures gathered.</summary>
+    public StoryDigest Digest { get; }
+
+    /// <summary>
+    /// The entities its judgments name, as the story resolved them: an entity common to hundreds of stories has a row in
+    /// each, and joining them all for every story page would read far more than the story.
+    /// </summary>
+    public EntityNames Names => _names ??= new EntityNames(Findings.Entities);
+
+    /// <summary>The story <paramref name="id"/>, or null when the store has no such story.</summary>
+    public static StoryView? Load(IStore store, string id) => store.LoadStory(id) is { } findings ? Of(store, findings) : null;
+
+    /// <summary>The view of stored <paramref name="findings"/>.</summary>
+    public static StoryView Of(IStore store, StoryFindings findings)
+    {
+        var story = findings.Story;
+        var members = new HashSet<string>(story.Documents, StringComparer.Ordinal);
+        var relations = store.RelationsOf(members).Where(r => members.Contains(r.From)).ToList();
+        var documents = new Dictionary<string, Document>(StringComparer.Ordinal);
+        // A relation may point out of the story: its target is read too, so it is named as the whole-store page named it.
+        foreach (var id in story.Documents.Concat(relations.Select(r => r.To).OfType<string>()))
+            if (!documents.ContainsKey(id) && store.FindDocument(id) is { } document) documents[id] = document;
+        var dossier = new Dossier
+        {
+            Documents = [.. documents.Values],
+            Stories = [story],
+            Claims = findings.Claims,
+            Quotes = findings.Quotes,
+            Relations = relations,
+            Contradictions = findings.Contradictions,
+            Timeline = findings.Timeline,
+            Entities = findings.Entities,
+            Series = findings.Series,
+        };
+        var digest = StoryDigest.Build(dossier, story, documents, store.IndependenceGroupsOf(members));
+        return new StoryView(findings, documents, digest);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Triangulate.Model;
+using Triangulate.Store;
+using Triangulate.Tests.Support;
+using Triangulate.Web;
+
+namespace Triangulate.Tests.Unit.Web;
+
+/// <summary>The pages read per story and keep store-wide lists between requests: what they show must still follow the store.</summary>
+public class PerStoryServingTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    [Fact]
+    public async Task An_upload_is_on_the_story_list_when_its_job_is_done()
+    {
+        _ = await app.Http.GetStringAsync("/");
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("Harbour notes\nThe harbour reopened to fishing boats on Thursday.\n")), "file", "harbour.txt" } };
+        using var response = await app.Http.PostAsync("/api/upload", content);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var job = (string)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!;
+        JsonNode state;
+        do
+        {
+            await Task.Delay(100);
+            state = JsonNode.Parse(await app.Http.GetStringAsync($"/api/jobs/{job}"))!;
+        }
+        while ((string)state["state"]! is not ("done" or "failed"));
+        Assert.Equal("done", (string)state["state"]!);
+        var id = (string)state["documents"]![0]!["id"]!;
+
+        var home = await app.Http.GetStringAsync("/");
+        var link = app.Store.StoryOf(id) is { } story ? $"/stories/{Uri.EscapeDataString(story)}" : $"/documents/{Uri.EscapeDataString(id)}";
+        Assert.Contains(link, home, StringComparison.Ordinal);
+        Assert.Contains($"Documents in no story ({app.Store.ReadDocumentsInNoStory().Count})", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_another_writer_stores_shows_on_the_story_list_within_seconds()
+    {
+        using var temp = new TempFolder();
+        using var store = SqliteStore.Open(temp.File("other.db"));
+        await using var served = await Start(store, new WebHostOptions());
+        Assert.Contains("Documents in no story (0)", await served.Http.GetStringAsync("/"), StringComparison.Ordinal);
+
+        var document = Some.Document("Written elsewhere\nThe bakery on the corner closed for the winter.");
+        store.Save([new StoredDocument(document, new DocumentAnalysis { DocumentId = document.Id }, Encoding.UTF8.GetBytes(document.Text), "text", "1")]);
+
+        // The list is looked at again at most once a second, in the background: a later request sees the new document.
+        var shown = false;
+        for (var i = 0; i < 100 && !shown; i++)
+        {
+            await Task.Delay(100);
+            shown = (await served.Http.GetStringAsync("/")).Contains($"/documents/{Uri.EscapeDataString(document.Id)}", StringComparison.Ordinal);
+        }
+        Assert.True(shown, "the story list never showed the document another writer stored");
+    }
+
+    internal static async Task<Served> Start(IStore store, WebHostOptions options)
+    {
+        var web = WebHost.Build(options with { Urls = "http://127.0.0.1:0" }, store);
+        await web.StartAsync();
+        var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Served(web, new HttpClient { BaseAddress = new Uri(address) });
+    }
+
+    internal sealed record Served(WebApplication App, HttpClient Http) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await App.DisposeAsync();
+        }
+    }
+}
