@@ -16,11 +16,14 @@ public sealed class SqliteStore : IStore
     private readonly Lock _lock = new();
 
     /// <summary>
-    /// A second, read-only connection for the known-document check on the reading path: in WAL mode it reads while the
-    /// writer commits, so reading files never waits for a batch to be stored. Null for an in-memory store (one connection).
+    /// Read-only connections for point reads (the known-document check on the reading path, a document, an analysis, a
+    /// story's row), opened as needed and reused: in WAL mode they read while the writer commits and beside each other,
+    /// so parallel story stages and concurrent web readers do not queue on the writer's connection. Unused for an
+    /// in-memory store (one connection).
     /// </summary>
-    private SqliteConnection? _reader;
-    private readonly Lock _readerLock = new();
+    private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> _readers = [];
+    private readonly List<SqliteConnection> _opened = [];
+    private bool _pooled;
 
     private SqliteStore(SqliteConnection connection) => _connection = connection;
 
@@ -43,15 +46,10 @@ public sealed class SqliteStore : IStore
         {
             store.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
             store.Migrate();
-            if (path != ":memory:")
-            {
-                store._reader = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
-                store._reader.Open();
-            }
+            store._pooled = path != ":memory:";
         }
         catch
         {
-            store._reader?.Dispose();
             connection.Dispose();
             throw;
         }
@@ -79,15 +77,14 @@ public sealed class SqliteStore : IStore
     /// <inheritdoc />
     public bool Contains(string sha256, string pipelineVersion)
     {
-        var (connection, guard) = _reader is null ? (_connection, _lock) : (_reader, _readerLock);
-        lock (guard)
+        return PointRead(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT 1 FROM documents WHERE sha256 = $sha AND pipeline_version = $version";
             command.Parameters.AddWithValue("$sha", sha256);
             command.Parameters.AddWithValue("$version", pipelineVersion);
             return command.ExecuteScalar() is not null;
-        }
+        });
     }
 
     /// <inheritdoc />
@@ -725,7 +722,11 @@ public sealed class SqliteStore : IStore
     /// <inheritdoc />
     public void Dispose()
     {
-        _reader?.Dispose();
+        lock (_opened)
+        {
+            foreach (var reader in _opened) reader.Dispose();
+            _opened.Clear();
+        }
         _connection.Dispose();
     }
 
@@ -763,14 +764,34 @@ public sealed class SqliteStore : IStore
         }
     }
 
-    private string? FindText(string sql, string id)
+    private string? FindText(string sql, string id) => PointRead(connection =>
     {
-        lock (_lock)
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", id);
+        return command.ExecuteScalar() as string;
+    });
+
+    /// <summary>Runs one read on a pooled read-only connection (the writer's, under its lock, for an in-memory store).</summary>
+    private T PointRead<T>(Func<SqliteConnection, T> read)
+    {
+        if (!_pooled)
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$id", id);
-            return command.ExecuteScalar() as string;
+            lock (_lock) return read(_connection);
+        }
+        if (!_readers.TryTake(out var connection))
+        {
+            connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+            connection.Open();
+            lock (_opened) _opened.Add(connection);
+        }
+        try
+        {
+            return read(connection);
+        }
+        finally
+        {
+            _readers.Add(connection);
         }
     }
 
