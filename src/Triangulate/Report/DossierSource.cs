@@ -179,20 +179,4 @@ public sealed class DossierSource
             if (source.IndexOf('#', StringComparison.Ordinal) is var hash and > 0) sources.Add(source[..hash]);
         return [.. _store.ReadProblems().Where(p => p.Source.StartsWith("stage ", StringComparison.Ordinal) || sources.Contains(p.Source))];
     }
-
-    /// <summary>The whole dossier in memory (small corpora, tests, the web app's per-story views).</summary>
-    public Dossier Materialize() => new()
-    {
-        Generated = Generated,
-        Documents = [.. Documents()],
-        Relations = Corpus.Relations,
-        Stories = Corpus.Stories,
-        Entities = Corpus.Entities,
-        Claims = Corpus.Claims,
-        Quotes = Corpus.Quotes,
-        Contradictions = Corpus.Contradictions,
-        Timeline = Corpus.Timeline,
-        Series = Corpus.Series,
-        Problems = Problems,
-    };
 }

@@ -49,16 +49,6 @@ public sealed class StoryDigest
     /// <summary>Latest publication date of its documents (the story's own when given).</summary>
     public PartialDate? Last { get; private init; }
 
-    /// <summary>Digests of every story of <paramref name="dossier"/>, in the dossier's story order.</summary>
-    public static IReadOnlyList<StoryDigest> Build(Dossier dossier, IReadOnlyDictionary<string, string>? groups = null)
-    {
-        ArgumentNullException.ThrowIfNull(dossier);
-        var documents = Index(dossier.Documents);
-        var digests = new List<StoryDigest>(dossier.Stories.Count);
-        foreach (var story in dossier.Stories) digests.Add(Build(dossier, story, documents, groups));
-        return digests;
-    }
-
     /// <summary>The digest of one story.</summary>
     public static StoryDigest Build(Dossier dossier, Story story, IReadOnlyDictionary<string, Document> documents, IReadOnlyDictionary<string, string>? groups = null)
     {
@@ -156,18 +146,6 @@ public sealed class StoryDigest
         var index = new Dictionary<string, Document>(StringComparer.Ordinal);
         foreach (var d in documents) index[d.Id] = d;
         return index;
-    }
-
-    /// <summary>Documents that belong to no story, in id order.</summary>
-    public static IReadOnlyList<Document> Unstoried(Dossier dossier)
-    {
-        ArgumentNullException.ThrowIfNull(dossier);
-        var inStory = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var story in dossier.Stories) inStory.UnionWith(story.Documents);
-        var rest = new List<Document>();
-        foreach (var d in dossier.Documents)
-            if (!inStory.Contains(d.Id)) rest.Add(d);
-        return rest;
     }
 
     /// <summary>

@@ -36,7 +36,7 @@ public class StoryHeaderTests
             Stories = [story],
             Relations = [new Relation { From = "d-3", Kind = RelationKind.Cites, ToOutlet = "washington herald" }, new Relation { From = "d-2", Kind = RelationKind.Cites, ToOutlet = "bbc" }],
         };
-        var digest = StoryDigest.Build(dossier)[0];
+        var digest = StoryDigest.Build(dossier, dossier.Stories[0], StoryDigest.Index(dossier.Documents));
         Assert.Equal(["BBC", "example-news.org", "The Daily Paper", "Washington Herald", "Wire Service"], digest.Outlets);
     }
 
