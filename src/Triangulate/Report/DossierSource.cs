@@ -128,19 +128,18 @@ public sealed class DossierSource
 
     private Dossier OneStory(StoryFindings findings)
     {
-        var corpus = StoryCorpus(findings);
         return new()
         {
             Generated = Generated,
             Documents = [.. StoryDocuments(findings).Select(d => d.Published is null && findings.InferredPublished.TryGetValue(d.Id, out var estimate) ? d with { Published = estimate } : d)],
-            Relations = corpus.Relations,
-            Stories = corpus.Stories,
-            Entities = corpus.Entities,
-            Claims = corpus.Claims,
-            Quotes = corpus.Quotes,
-            Contradictions = corpus.Contradictions,
-            Timeline = corpus.Timeline,
-            Series = corpus.Series,
+            Relations = RelationsFrom(findings),
+            Stories = [findings.Story],
+            Entities = findings.Entities,
+            Claims = findings.Claims,
+            Quotes = findings.Quotes,
+            Contradictions = findings.Contradictions,
+            Timeline = findings.Timeline,
+            Series = findings.Series,
             Problems = [],
         };
     }
@@ -151,14 +150,19 @@ public sealed class DossierSource
             if (_store.FindDocument(id) is { } document) yield return document;
     }
 
-    private CorpusResult StoryCorpus(StoryFindings story)
+    /// <summary>The relations from a story's documents (derivations never leave a story; citations may point outside it).</summary>
+    private List<Relation> RelationsFrom(StoryFindings story)
     {
         var members = new HashSet<string>(story.Story.Documents, StringComparer.Ordinal);
-        return new CorpusResult
+        return [.. _store.RelationsOf(members).Where(r => members.Contains(r.From))];
+    }
+
+    private CorpusResult StoryCorpus(StoryFindings story) =>
+        new()
         {
-            Relations = [.. _store.RelationsOf(members).Where(r => members.Contains(r.From))],
+            Relations = RelationsFrom(story),
             Stories = [story.Story],
-            IndependenceGroups = _store.IndependenceGroupsOf(members),
+            IndependenceGroups = _store.IndependenceGroupsOf(story.Story.Documents),
             Entities = story.Entities,
             Claims = story.Claims,
             Quotes = story.Quotes,
@@ -168,7 +172,6 @@ public sealed class DossierSource
             InferredPublished = story.InferredPublished,
             FailedStages = _store.LoadFailedStages(),
         };
-    }
 
     private List<Problem> StoryProblems(StoryFindings story)
     {
