@@ -325,6 +325,7 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
                 {
                     "claim" => $"/documents/{U(h.Document)}?claim={U(h.Id)}#mention",
                     "quote" => $"/documents/{U(h.Document)}?quote={U(h.Id)}#mention",
+                    "entity" => $"/entities/{U(h.Id)}",
                     _ => $"/documents/{U(h.Id)}",
                 };
                 s.Append(Inv, $"<li class=\"hit hit-{E(h.Kind)}\"><a href=\"{href}\">{E(h.Kind)} {E(h.Id)}</a><p>{Snippet(h.Snippet)}</p></li>");

@@ -86,8 +86,8 @@ public interface IStore : ICorpusReader, IDisposable
     IReadOnlyList<Problem> ReadProblems();
 
     /// <summary>
-    /// Full-text search (every word of <paramref name="query"/>, in any order) over documents, corpus claims and quotes,
-    /// best first; each hit's snippet marks matched words with U+0002 and U+0003 so callers can encode, then highlight.
+    /// Full-text search (every word of <paramref name="query"/>, in any order) over documents, claims, quotes and entities,
+    /// widened by the other spellings of the entities the query names (kinds "document", "claim", "quote", "entity"), best first; each hit's snippet marks matched words with U+0002 and U+0003 so callers can encode, then highlight.
     /// </summary>
     IReadOnlyList<SearchHit> Search(string query, int limit);
 

@@ -489,6 +489,7 @@ public sealed class SqliteStore : IStore
         if (match.Length == 0 || limit <= 0) return hits;
         lock (_lock)
         {
+            match = WithOtherSpellings(match);
             using var command = _connection.CreateCommand();
             command.CommandText = """
                 SELECT kind, id, document, snippet(search, 3, char(2), char(3), '…', 24)
@@ -500,6 +501,26 @@ public sealed class SqliteStore : IStore
             while (reader.Read()) hits.Add(new SearchHit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
         }
         return hits;
+    }
+
+    /// <summary>
+    /// Widens a query by the other spellings of the entities it names ("Kiev" also finds "Kyiv" when an entity knows
+    /// both): each spelling of the best few matching entities is added as a phrase, OR-ed with the query.
+    /// </summary>
+    private string WithOtherSpellings(string match)
+    {
+        const int Entities = 5;
+        var spellings = new SortedSet<string>(StringComparer.Ordinal);
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT text FROM search WHERE search MATCH $match AND kind = 'entity' ORDER BY rank LIMIT {Entities}";
+            command.Parameters.AddWithValue("$match", match);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                foreach (var spelling in reader.GetString(0).Split('\n'))
+                    if (MatchExpression(spelling) is { Length: > 0 } phrase) spellings.Add(phrase.TrimEnd('*'));
+        }
+        return spellings.Count == 0 ? match : $"({match}) OR " + string.Join(" OR ", spellings.Select(s => $"({s})"));
     }
 
     /// <summary>
@@ -651,6 +672,10 @@ public sealed class SqliteStore : IStore
     private void IndexFindings(SqliteTransaction transaction, StoryFindings findings)
     {
         var story = findings.Story.Id;
+        // Entities by every spelling they go by, one per line: a search for one spelling also finds the others (Search).
+        foreach (var entity in findings.Entities)
+            AddSearchRow(transaction, "entity", entity.Id, story, entity.Mentions.Count > 0 ? entity.Mentions[0].Document : "",
+                string.Join('\n', [entity.Name, .. entity.Aliases]));
         foreach (var claim in findings.Claims)
             AddSearchRow(transaction, "claim", claim.Id, story,
                 claim.Mentions.Count > 0 ? claim.Mentions[0].Span.Document : claim.Sources.Count > 0 ? claim.Sources[0] : "", claim.Text);

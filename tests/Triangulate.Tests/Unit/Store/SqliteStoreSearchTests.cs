@@ -37,4 +37,26 @@ public class SqliteStoreSearchTests
         Assert.NotEmpty(store.Search("\"script\" (alert", 10));
         Assert.Empty(store.Search("*** ((", 10));
     }
+
+    [Fact]
+    public void A_search_for_one_spelling_of_an_entity_finds_the_document_that_uses_another()
+    {
+        using var temp = new TempFolder();
+        var kyiv = Some.DatedDocument("Talks resumed in Kyiv on Monday.", new DateOnly(2024, 3, 4), "a.txt");
+        var other = Some.DatedDocument("Rain is expected on Monday.", new DateOnly(2024, 3, 4), "b.txt");
+        using var store = SomeDossier.Store(temp.File("t.db"), [kyiv, other], new Triangulate.Model.CorpusResult
+        {
+            Stories = [new Triangulate.Model.Story { Id = "s-1", Title = "Talks", Documents = [kyiv.Id, other.Id] }],
+            Entities = [new Triangulate.Model.Entity
+            {
+                Id = "e-kyiv", Name = "Kyiv", Aliases = ["Kiev"], Type = Triangulate.Model.EntityType.Place,
+                Mentions = [new Triangulate.Model.TextSpan(kyiv.Id, 17, 21)],
+            }],
+        });
+        var hits = store.Search("Kiev", 10);
+        Assert.Contains(hits, h => h.Kind == "document" && h.Id == kyiv.Id);
+        Assert.Contains(hits, h => h.Kind == "entity" && h.Id == "e-kyiv");
+        Assert.DoesNotContain(hits, h => h.Id == other.Id);
+        Assert.Empty(store.Search("Odesa", 10));
+    }
 }
