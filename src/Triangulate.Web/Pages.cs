@@ -203,24 +203,42 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
         var story = store.StoryOf(id) is { } storyId ? store.LoadStory(storyId) : null;
         if (document.Published is null && story is not null && story.InferredPublished.TryGetValue(id, out var inferred)) document = document with { Published = inferred };
 
-        // Every extracted item of this document is shaded; the selected claim's or quote's mentions are marked as active.
-        var items = new List<TextSpan>();
-        if (analysis is not null)
-        {
-            foreach (var c in analysis.Claims) items.Add(c.Mention.Span);
-            foreach (var q in analysis.Quotes) items.Add(q.Variant.Span);
-            foreach (var e in analysis.Entities) items.AddRange(e.Mentions);
-        }
-        var active = new List<TextSpan>();
-        // Claims and quotes are matched within a story, so only this document's story can have mentions in it.
+        // Every extracted item of this document is shaded by kind, with a tooltip and a link to the claim or quote it is
+        // evidence of; later items win where they overlap (a figure over the entity it names). The selected claim's or
+        // quote's mentions are marked as active.
+        var claimAt = new Dictionary<(int, int), string>();
+        var quoteAt = new Dictionary<(int, int), string>();
         foreach (var c in story?.Claims ?? [])
-        {
             foreach (var m in c.Mentions)
-                if (m.Span.Document == id) (c.Id == claimId ? active : items).Add(m.Span);
-        }
+                if (m.Span.Document == id) claimAt.TryAdd((m.Span.Start, m.Span.End), c.Id);
         foreach (var q in story?.Quotes ?? [])
             foreach (var v in q.Variants)
-                if (v.Span.Document == id) (q.Id == quoteId ? active : items).Add(v.Span);
+                if (v.Span.Document == id) quoteAt.TryAdd((v.Span.Start, v.Span.End), q.Id);
+        var items = new List<MarkedSpan>();
+        if (analysis is not null)
+        {
+            foreach (var e in analysis.Entities)
+                foreach (var m in e.Mentions) items.Add(new MarkedSpan(m, "entity", $"{e.Type.ToString().ToLowerInvariant()}: {e.Name}", null));
+            foreach (var c in analysis.Claims)
+            {
+                var kind = c.Kind == ClaimKind.Quantity ? "figure" : Evidence.Kind(c.Kind);
+                var claim = claimAt.GetValueOrDefault((c.Mention.Span.Start, c.Mention.Span.End));
+                items.Add(new MarkedSpan(c.Mention.Span, kind, $"{kind}: {c.Text}", claim is null ? null : $"/documents/{U(id)}?claim={U(claim)}#mention"));
+            }
+            foreach (var q in analysis.Quotes)
+            {
+                var quote = quoteAt.GetValueOrDefault((q.Variant.Span.Start, q.Variant.Span.End));
+                items.Add(new MarkedSpan(q.Variant.Span, "quote", $"quote: {q.Speaker ?? "unknown speaker"}", quote is null ? null : $"/documents/{U(id)}?quote={U(quote)}#mention"));
+            }
+        }
+        if (document.Published is { } published)
+            foreach (var span in published.Evidence) items.Add(new MarkedSpan(span, "date", $"date evidence: published {published.Date?.ToString() ?? Evidence.Dates(published.Earliest, published.Latest)}", null));
+        // Claims and quotes are matched within a story, so only this document's story can have mentions in it.
+        var active = new List<TextSpan>();
+        foreach (var c in story?.Claims ?? [])
+            if (c.Id == claimId) active.AddRange(c.Mentions.Where(m => m.Span.Document == id).Select(m => m.Span));
+        foreach (var q in story?.Quotes ?? [])
+            if (q.Id == quoteId) active.AddRange(q.Variants.Where(v => v.Span.Document == id).Select(v => v.Span));
 
         var s = new StringBuilder();
         s.Append(Inv, $"<h1>{E(document.Title ?? document.Source)}</h1><dl class=\"summary\">");
@@ -244,7 +262,9 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
         }
         s.Append("<h2>Text</h2><p class=\"legend muted\">Blocks are shaded by kind: ");
         foreach (var kind in document.Blocks.Select(b => b.Kind).Distinct()) s.Append(Inv, $"<span class=\"blk-{Evidence.Kind(kind)}\">{Evidence.Kind(kind)}</span>");
-        s.Append("; extracted items are <mark>marked</mark>.</p><div class=\"doc-text\" id=\"text\">");
+        s.Append("; extracted items are marked by kind:");
+        foreach (var kind in items.Select(i => i.Kind).Distinct().Order(StringComparer.Ordinal)) s.Append(Inv, $" <mark class=\"ev-{kind}\">{kind}</mark>");
+        s.Append(" (hover for what was found; a click opens its claim or quote).</p><div class=\"doc-text\" id=\"text\">");
         WriteText(s, document, items, active);
         s.Append("</div>");
         var entities = (story?.Entities ?? []).Where(e => e.Mentions.Any(m => m.Document == id)).ToList();
@@ -380,7 +400,7 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
     /// The text in runs of equal (block kind, mark level): one pass over per-character arrays, linear in the text,
     /// so overlapping items never produce badly nested tags.
     /// </summary>
-    private static void WriteText(StringBuilder s, Document document, List<TextSpan> items, List<TextSpan> active)
+    private static void WriteText(StringBuilder s, Document document, List<MarkedSpan> items, List<TextSpan> active)
     {
         var text = document.Text;
         var block = new int[text.Length];
@@ -388,24 +408,37 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
         foreach (var b in document.Blocks)
             for (var i = Math.Max(0, b.Start); i < Math.Min(text.Length, b.End); i++) block[i] = (int)b.Kind;
         var level = new byte[text.Length];
-        foreach (var span in items)
-            for (var i = Math.Max(0, span.Start); i < Math.Min(text.Length, span.End); i++) level[i] = Math.Max(level[i], (byte)1);
+        var owner = new int[text.Length];
+        Array.Fill(owner, -1);
+        for (var n = 0; n < items.Count; n++)
+            for (var i = Math.Max(0, items[n].Span.Start); i < Math.Min(text.Length, items[n].Span.End); i++)
+            {
+                level[i] = Math.Max(level[i], (byte)1);
+                owner[i] = n;
+            }
         foreach (var span in active)
             for (var i = Math.Max(0, span.Start); i < Math.Min(text.Length, span.End); i++) level[i] = 2;
         var first = true;
         var start = 0;
         for (var i = 1; i <= text.Length; i++)
         {
-            if (i < text.Length && block[i] == block[start] && level[i] == level[start]) continue;
+            if (i < text.Length && block[i] == block[start] && level[i] == level[start] && owner[i] == owner[start]) continue;
             var chunk = E(text[start..i]);
             var kind = block[start] >= 0 ? Evidence.Kind((BlockKind)block[start]) : "none";
             s.Append(Inv, $"<span class=\"blk blk-{kind}\">");
+            var item = owner[start] >= 0 ? items[owner[start]] : null;
+            var tip = item is null ? "" : $" title=\"{E(item.Label)}\"";
+            var kindClass = item is null ? "" : $"ev-{item.Kind} ";
             if (level[start] == 2)
             {
-                s.Append(first ? "<mark class=\"active\" id=\"mention\">" : "<mark class=\"active\">").Append(chunk).Append("</mark>");
+                s.Append(first ? $"<mark class=\"{kindClass}active\" id=\"mention\"{tip}>" : $"<mark class=\"{kindClass}active\"{tip}>").Append(chunk).Append("</mark>");
                 first = false;
             }
-            else if (level[start] == 1) s.Append("<mark>").Append(chunk).Append("</mark>");
+            else if (item is not null)
+            {
+                var mark = $"<mark class=\"ev-{item.Kind}\"{tip}>{chunk}</mark>";
+                s.Append(item.Href is null ? mark : $"<a class=\"ev\" href=\"{E(item.Href)}\">{mark}</a>");
+            }
             else s.Append(chunk);
             s.Append("</span>");
             start = i;

@@ -21,6 +21,8 @@ public static class HtmlStyle
         .table-wrap{overflow-x:auto}
         mark{background:var(--mark);color:#000;padding:0 .1em}
         mark.active{outline:3px solid var(--bad)}
+        mark.ev-figure{background:#ffe066}mark.ev-status{background:#bfe3ff}mark.ev-event{background:#c8f0c8}mark.ev-statement{background:#e6d9ff}mark.ev-quote{background:#ffd1e0}mark.ev-date{background:#ffd8a8}mark.ev-entity{background:#ececec}
+        a.ev{color:inherit;text-decoration:none}a.ev:hover mark,a.ev:focus mark{outline:2px solid var(--accent)}
         blockquote,.excerpt{margin:.25rem 0;padding:.25rem .75rem;border-left:4px solid var(--line);color:var(--fg)}
         .muted,.tick{color:var(--muted);fill:var(--muted);font-size:12px}
         .verdict{font-weight:600;padding:0 .35em;border-radius:3px;border:1px solid currentColor;white-space:nowrap}
