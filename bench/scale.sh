@@ -131,7 +131,7 @@ analyze_run() {
     summary=$(grep -E '^[0-9]+ documents read' "$log" | tail -n 1 || true)
     new=$(sed -nE 's/.*\(([0-9]+) new.*/\1/p' <<<"$summary")
     known=$(sed -nE 's/.*, ([0-9]+) already stored.*/\1/p' <<<"$summary")
-    stories=$(sed -nE 's/.*, ([0-9]+) stories \(.*/\1/p' <<<"$summary")
+    stories=$(sed -nE 's/.*, ([0-9]+) stor(y|ies) \(.*/\1/p' <<<"$summary")
     anew=$(sed -nE 's/.*\(([0-9]+) analysed anew\).*/\1/p' <<<"$summary")
     # Phases in the order the CLI printed them ("time: NAME: SECONDS s").
     local names=() seconds=() line

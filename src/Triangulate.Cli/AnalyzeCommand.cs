@@ -85,7 +85,7 @@ internal static class AnalyzeCommand
         }
         if (!quiet)
         {
-            console.MarkupLineInterpolated($"{summary.DocumentsRead} documents read ({summary.DocumentsStored} new, {summary.DocumentsKnown} already stored), {summary.Stories} stories ({summary.StoriesAnalysed} analysed anew), {summary.Problems.Count} problems, {clock.Elapsed.TotalSeconds:F1} s");
+            console.MarkupLineInterpolated($"{summary.DocumentsRead} documents read ({summary.DocumentsStored} new, {summary.DocumentsKnown} already stored), {summary.Stories} {(summary.Stories == 1 ? "story" : "stories")} ({summary.StoriesAnalysed} analysed anew), {summary.Problems.Count} problems, {clock.Elapsed.TotalSeconds:F1} s");
             foreach (var path in written) console.MarkupLineInterpolated($"wrote [bold]{path}[/]");
         }
         return ExitCodes.Of(summary.FailedStages.Count, summary.Problems.Count);
