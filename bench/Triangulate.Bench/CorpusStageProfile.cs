@@ -68,12 +68,12 @@ internal static class CorpusStageProfile
             + $" + {timed.LookupCount} lookups {timed.Lookups.TotalSeconds:F2} s + the stage's own work {own:F2} s (process CPU {cpu:F2} s)");
     }
 
-    /// <summary>The whole-store dossier: the stored results loaded once, then each writer over them.</summary>
+    /// <summary>The whole-store dossier: the story list and problems read once, then each writer streaming from the store.</summary>
     private static void Reports(SqliteStore store)
     {
         var pipeline = PipelineBuilder.CreateDefault().Build();
         var source = new DossierSource(store, DateTimeOffset.UtcNow);
-        Timed("load stored results (stories, relations, entities, findings)", () => _ = source.Corpus.Stories.Count);
+        Timed("load the story list", () => _ = source.Stories.Count);
         Timed("load problems", () => _ = source.Problems.Count);
         foreach (var format in new[] { "json", "md", "html" })
             Timed($"write {format}", () => pipeline.FindWriter(format)!.Write(source, Stream.Null));

@@ -50,8 +50,6 @@ internal sealed class DiscardingStore : IStore
 
     public IReadOnlyList<StageFailure> LoadFailedStages() => [];
 
-    public CorpusLinks LoadLinks() => new();
-
     public CorpusResult LoadCorpus() => CorpusResult.Empty;
 
     public IEnumerable<Document> ReadDocuments() => [];

@@ -110,7 +110,7 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
         {
             var words = part.Trim().Trim(',', ';').Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length == 0) continue;
-            // "Kostiantyn Khudov Washington Post": a name of two or three words, then the outlet ending in a masthead word.
+            // "Jane Doe Daily Courier Post": a name of two or three words, then the outlet ending in a masthead word.
             if (words.Length >= 3 && FurnitureLexicon.MastheadWords.Contains(Lower(words[^1])))
             {
                 var nameLength = words.Length >= 5 ? 3 : 2;

@@ -225,7 +225,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
             foreach (var m in members)
                 if (m.Draft.SpeakerKind == SpeakerKind.Named && kind != SpeakerKind.Named) { speaker = m.Draft.Speaker; kind = SpeakerKind.Named; speakerDocument = m.DocumentId; }
             // A speaker that is a document-local entity id becomes the corpus entity's id, as claim subjects do, so
-            // the quote names the entity the entity pages list ("person:zelensky" and "person:volodymyr-zelensky"
+            // the quote names the entity the entity pages list ("person:jane-doe" and "person:jane-q-doe"
             // of two articles are one speaker). Matching above still reads the local id's words.
             if (speaker is not null && entityIds.TryGetValue(speakerDocument + "/" + speaker, out var global)) speaker = global;
             var groups = new HashSet<string>(StringComparer.Ordinal);

@@ -13,7 +13,6 @@ public sealed class DossierSource
 {
     private readonly IStore _store;
     private readonly StoryFindings? _story;
-    private CorpusResult? _corpus;
     private IReadOnlyList<Problem>? _problems;
     private IReadOnlyList<Story>? _stories;
     private IReadOnlyList<StageFailure>? _failed;
@@ -37,9 +36,6 @@ public sealed class DossierSource
 
     /// <summary>When the dossier is written.</summary>
     public DateTimeOffset Generated { get; }
-
-    /// <summary>The corpus-wide results (of the one story, for a story's dossier).</summary>
-    public CorpusResult Corpus => _corpus ??= _story is null ? _store.LoadCorpus() : StoryCorpus(_story);
 
     /// <summary>Every recorded problem (for a story's dossier: those of its documents' inputs and of the stages).</summary>
     public IReadOnlyList<Problem> Problems => _problems ??= _story is null ? _store.ReadProblems() : StoryProblems(_story);
@@ -82,10 +78,10 @@ public sealed class DossierSource
     }
 
     /// <summary>Every relation (from the story's documents, for a story's dossier), streamed.</summary>
-    public IEnumerable<Relation> Relations() => _story is null ? _store.ReadRelations() : Corpus.Relations;
+    public IEnumerable<Relation> Relations() => _story is null ? _store.ReadRelations() : RelationsFrom(_story);
 
     /// <summary>Every entity, streamed.</summary>
-    public IEnumerable<Entity> Entities() => _story is null ? _store.ReadEntities() : Corpus.Entities;
+    public IEnumerable<Entity> Entities() => _story is null ? _store.ReadEntities() : _story.Entities;
 
     /// <summary>Every claim, story by story, streamed.</summary>
     public IEnumerable<Claim> Claims() => _story is null ? _store.ReadStoryPart("claims", ModelJson.Compact.ListClaim) : _story.Claims;
@@ -156,22 +152,6 @@ public sealed class DossierSource
         var members = new HashSet<string>(story.Story.Documents, StringComparer.Ordinal);
         return [.. _store.RelationsOf(members).Where(r => members.Contains(r.From))];
     }
-
-    private CorpusResult StoryCorpus(StoryFindings story) =>
-        new()
-        {
-            Relations = RelationsFrom(story),
-            Stories = [story.Story],
-            IndependenceGroups = _store.IndependenceGroupsOf(story.Story.Documents),
-            Entities = story.Entities,
-            Claims = story.Claims,
-            Quotes = story.Quotes,
-            Contradictions = story.Contradictions,
-            Timeline = story.Timeline,
-            Series = story.Series,
-            InferredPublished = story.InferredPublished,
-            FailedStages = _store.LoadFailedStages(),
-        };
 
     private List<Problem> StoryProblems(StoryFindings story)
     {

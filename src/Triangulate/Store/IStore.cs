@@ -70,9 +70,6 @@ public interface IStore : ICorpusReader, IDisposable
     /// <summary>The stages that failed in the last relink, in order.</summary>
     IReadOnlyList<StageFailure> LoadFailedStages();
 
-    /// <summary>Relations, independence groups and failed stages, whole.</summary>
-    CorpusLinks LoadLinks();
-
     /// <summary>Everything the corpus and story stages found, assembled whole (small stores, tests, the whole-store dossier).</summary>
     CorpusResult LoadCorpus();
 

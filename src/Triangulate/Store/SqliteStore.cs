@@ -332,8 +332,8 @@ public sealed class SqliteStore : IStore
         return Extract.Entities.EntityMerge.Merge(entities);
     }
 
-    /// <inheritdoc />
-    public CorpusLinks LoadLinks()
+    /// <summary>Relations, independence groups and failed stages, whole (for <see cref="LoadCorpus"/>).</summary>
+    private CorpusLinks LoadLinks()
     {
         var relations = new List<Relation>();
         foreach (var json in ReadPaged("SELECT ord, relation FROM relations WHERE ord > $after ORDER BY ord LIMIT 1024"))
