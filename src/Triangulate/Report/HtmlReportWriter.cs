@@ -171,7 +171,8 @@ public sealed class HtmlReportWriter : IReportWriter
                 foreach (var pair in r.Evidence.Take(2))
                 {
                     WriteEvidence(w, pair.From, documents);
-                    WriteEvidence(w, pair.To, documents);
+                    // A citation's evidence is its own words on both sides (there is no cited passage): shown once.
+                    if (pair.To != pair.From) WriteEvidence(w, pair.To, documents);
                 }
                 w.WriteLine("</li>");
             }

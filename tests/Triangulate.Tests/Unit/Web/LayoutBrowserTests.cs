@@ -224,6 +224,24 @@ public partial class LayoutBrowserTests(ExampleWebAppFixture app, ChromiumFixtur
             var href = (await a.GetAttributeAsync("href"))!;
             Assert.Equal(1, await page.Locator($"[id='{href.TrimStart('#')}']").CountAsync());
         }
+        // An aligned passage shows two different places: the citing words and the passage they point to, never one word twice.
+        foreach (var item in await page.Locator(".provenance-list > li").AllAsync())
+        {
+            var excerpts = await item.Locator(".excerpt").AllInnerTextsAsync();
+            Assert.Equal(excerpts.Count, excerpts.Distinct(StringComparer.Ordinal).Count());
+        }
+        // Long sections start folded, so one does not bury the next; printed, every section is there in full.
+        var folds = await page.Locator("details.fold").AllAsync();
+        Assert.NotEmpty(folds);
+        foreach (var fold in folds)
+        {
+            var items = int.Parse(Regex.Match(await fold.Locator("summary").InnerTextAsync(), @"\(([0-9]+)\)\s*$").Groups[1].Value, CultureInfo.InvariantCulture);
+            Assert.Equal(items <= 10, await fold.GetAttributeAsync("open") is not null);
+        }
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('details.fold > :not(summary)')].filter(e => e.getClientRects().length === 0).length"));
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+
         // The claims tables carry time, kind, verdict and the source's title.
         var headers = await page.Locator("section table").First.Locator("thead th").AllInnerTextsAsync();
         foreach (var column in new[] { "Time", "Kind", "Verdict", "Evidence" }) Assert.Contains(column, headers);
