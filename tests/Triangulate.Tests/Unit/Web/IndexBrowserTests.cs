@@ -98,6 +98,7 @@ public class LargeStoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Ch
         Assert.Equal(50, await page.Locator("#claims tbody tr:not([hidden])").CountAsync());
         Assert.Equal(50, await page.EvaluateAsync<int>(VisibleClaimRows));
         Assert.Equal("Rows 1–50 of 1000", await page.InnerTextAsync(".pager .page-status"));
+        Assert.Equal("1000 claims shown", await page.InnerTextAsync("#claim-count"));
         var first = await page.Locator("#claims tbody tr:not([hidden]) td:first-child").AllInnerTextsAsync();
         await page.ClickAsync(".pager .next");
         Assert.Equal("Rows 51–100 of 1000", await page.InnerTextAsync(".pager .page-status"));
@@ -110,6 +111,7 @@ public class LargeStoryBrowserTests(ChromiumFixture chromium) : IClassFixture<Ch
         Assert.Equal("claim number 0999", await page.Locator("#claims tbody tr:not([hidden]) td:first-child").First.InnerTextAsync());
         await page.FillAsync(".table-filter", "claim number 012");
         Assert.Equal(10, await page.EvaluateAsync<int>(VisibleClaimRows));
+        Assert.Equal("10 claims shown", await page.InnerTextAsync("#claim-count"));
         Assert.True(await page.Locator(".pager").IsHiddenAsync(), "the pager shows with every row on one page");
         var scroll = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(scroll <= width, $"the page is {scroll} px wide at {width} px");

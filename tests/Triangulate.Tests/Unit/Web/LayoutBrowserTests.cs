@@ -258,6 +258,12 @@ public partial class LayoutBrowserTests(ExampleWebAppFixture app, ChromiumFixtur
         var sources = await page.Locator("#claims tbody a.mention").AllInnerTextsAsync();
         Assert.NotEmpty(sources);
         Assert.All(sources, s => Assert.Contains(s, titles));
+        // A date or a kind reads on one line, never broken inside a word ("quanti / ty").
+        var broken = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('#claims tbody tr:not([hidden]) td:nth-child(3), #claims tbody tr:not([hidden]) td:nth-child(4)')]
+              .filter(td => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length > 1; }).map(td => td.textContent)
+            """);
+        Assert.Empty(broken);
         var verdict = headers.ToList().IndexOf("Verdict") + 1;
         await page.ClickAsync($"#claims thead th:nth-child({verdict}) button.sort");
         Assert.Equal("ascending", await page.GetAttributeAsync($"#claims thead th:nth-child({verdict})", "aria-sort"));
