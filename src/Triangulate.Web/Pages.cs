@@ -339,6 +339,10 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         return Page(entity.Name, s.ToString());
     }
 
+    /// <summary>The speaker reference a quote's search text starts with (after an ellipsis when the snippet is cut).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(…?)(e-[0-9a-f]{6,}|[a-z]+:[a-z0-9-]+): ")]
+    private static partial System.Text.RegularExpressions.Regex QuoteSpeaker();
+
     public string Search(string? query)
     {
         var s = new StringBuilder("<h1>Search</h1>");
@@ -371,10 +375,6 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         }
         return Page("Search", s.ToString(), query);
     }
-
-    /// <summary>The speaker reference a quote's search text starts with (after an ellipsis when the snippet is cut).</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(…?)(e-[0-9a-f]{6,}|[a-z]+:[a-z0-9-]+): ")]
-    private static partial System.Text.RegularExpressions.Regex QuoteSpeaker();
 
     public static string Upload(long maxBytes, string? error = null)
     {

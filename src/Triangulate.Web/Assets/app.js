@@ -94,9 +94,6 @@
     }).catch(function () { setTimeout(function () { pollJob(status); }, 1000); });
   }
   document.addEventListener("DOMContentLoaded", function () {
-    // The claim count follows every redraw of the claims table: the menus and the text filter alike.
-    var claims = document.getElementById("claims"), count = document.getElementById("claim-count");
-    if (claims && count) claims.addEventListener("rendered", function () { count.textContent = claims.dataset.shown + " claims shown"; });
     document.querySelectorAll("table.data-table").forEach(enhance);
     ["f-verdict", "f-kind", "f-subject", "f-source"].forEach(function (id) {
       var el = document.getElementById(id);
@@ -105,6 +102,9 @@
     // The filters act on change; the form itself never submits (no inline handler: the CSP forbids them).
     var filters = document.getElementById("claim-filters");
     if (filters) filters.addEventListener("submit", function (e) { e.preventDefault(); filterClaims(); });
+    // The claim count follows every redraw (the first is filterClaims' below) of the claims table: the menus and the text filter alike.
+    var claims = document.getElementById("claims"), count = document.getElementById("claim-count");
+    if (claims && count) claims.addEventListener("rendered", function () { count.textContent = claims.dataset.shown + " claims shown"; });
     filterClaims();
     var active = document.querySelector("mark.active");
     if (active) active.scrollIntoView({ block: "center" });
