@@ -102,7 +102,7 @@
     // The filters act on change; the form itself never submits (no inline handler: the CSP forbids them).
     var filters = document.getElementById("claim-filters");
     if (filters) filters.addEventListener("submit", function (e) { e.preventDefault(); filterClaims(); });
-    // The claim count follows every redraw (the first is filterClaims' below) of the claims table: the menus and the text filter alike.
+    // The claim count follows every redraw of the claims table (the menus and the text filter alike); filterClaims makes the first.
     var claims = document.getElementById("claims"), count = document.getElementById("claim-count");
     if (claims && count) claims.addEventListener("rendered", function () { count.textContent = claims.dataset.shown + " claims shown"; });
     filterClaims();
