@@ -116,7 +116,7 @@ internal sealed class WebAccess
         app.MapGet("/api/session", (HttpContext context) => Session(context)).AllowAnonymous();
         if (!Required) return;
         app.MapGet("/login", (HttpContext context, string? returnUrl) => Page(AccessPages.Login(TokenField(context), LocalPath(returnUrl)))).AllowAnonymous();
-        app.MapPost("/login", async (HttpContext context) => await SignIn(context).ConfigureAwait(false)).AllowAnonymous().DisableAntiforgery();
+        app.MapPost("/login", (Func<HttpContext, Task<IResult>>)SignIn).AllowAnonymous().DisableAntiforgery();
         app.MapGet("/logout", (HttpContext context) => Page(AccessPages.Logout(TokenField(context), context.User.Identity?.Name ?? "")));
         app.MapPost("/logout", async (HttpContext context) =>
         {

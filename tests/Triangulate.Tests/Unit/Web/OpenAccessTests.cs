@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Triangulate.Store;
+using Triangulate.Tests.Support;
+using Triangulate.Web;
+using Triangulate.Web.Auth;
+
+namespace Triangulate.Tests.Unit.Web;
+
+/// <summary>When a sign-in is asked for, and that a loopback server stays open as before.</summary>
+public sealed class OpenAccessTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+{
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", false, false)]
+    [InlineData("http://localhost:5080;http://[::1]:5080", false, false)]
+    [InlineData("http://127.0.0.1:5080", true, true)]
+    [InlineData("http://0.0.0.0:5080", false, true)]
+    [InlineData("http://localhost:5080;http://192.168.1.20:5080", false, true)]
+    [InlineData("http://+:5080", false, true)]
+    [InlineData("http://*:5080", false, true)]
+    public void A_sign_in_is_asked_for_beyond_loopback_or_when_told(string urls, bool requireLogin, bool asked) =>
+        Assert.Equal(asked, WebHost.AsksForSignIn(new WebHostOptions { Urls = urls, RequireLogin = requireLogin }));
+
+    [Fact]
+    public void A_store_with_no_accounts_is_not_served_where_a_sign_in_is_asked_for()
+    {
+        using var store = SqliteStore.Open(":memory:");
+        var beyond = new WebHostOptions { Db = "corpus.db", Urls = "http://0.0.0.0:0" };
+        Assert.Null(WebHost.Refusal(beyond with { Urls = "http://127.0.0.1:0" }, store));
+        Assert.Contains("has no accounts", WebHost.Refusal(beyond, store), StringComparison.Ordinal);
+        Assert.Contains("has no accounts", WebHost.Refusal(beyond with { Urls = "http://127.0.0.1:0", RequireLogin = true }, store), StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => WebHost.Build(beyond, store));
+        store.AddAccount(new Account("someone", Passwords.Hash("long-enough"), AccountRole.Read, Account.NewStamp()));
+        Assert.Null(WebHost.Refusal(beyond, store));
+    }
+
+    [Fact]
+    public async Task A_loopback_server_asks_no_one_to_sign_in()
+    {
+        using var stories = await app.Http.GetAsync("/api/stories");
+        Assert.Equal(HttpStatusCode.OK, stories.StatusCode);
+        using var home = await app.Http.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Equal("open", (string)JsonNode.Parse(await app.Http.GetStringAsync("/api/session"))!["access"]!);
+        using var login = await app.Http.GetAsync("/login");
+        Assert.Equal(HttpStatusCode.NotFound, login.StatusCode);
+    }
+}
