@@ -70,7 +70,9 @@ public static class WebHost
         Directory.CreateDirectory(uploads);
         var jobs = new UploadJobs(store, options.Pipeline ?? (() => PipelineBuilder.CreateDefault().Build()), index);
 
-        var loopback = RequestGuards.AllLoopback(options.Urls);
+        // Only an open server needs the Host check: with a sign-in asked, a rebinding page has no session to read with,
+        // and a reverse proxy on this machine may pass the public host name.
+        var loopback = RequestGuards.AllLoopback(options.Urls) && !access.Required;
         app.Use(async (context, next) =>
         {
             var refusal = loopback ? RequestGuards.ForeignHost(context.Request) : null;

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Triangulate.Store;
 using Triangulate.Tests.Support;
 using Triangulate.Web;
@@ -32,6 +35,28 @@ public sealed class OpenAccessTests(WebAppFixture app) : IClassFixture<WebAppFix
         Assert.Throws<InvalidOperationException>(() => WebHost.Build(beyond, store));
         store.AddAccount(new Account("someone", Passwords.Hash("long-enough"), AccountRole.Read, Account.NewStamp()));
         Assert.Null(WebHost.Refusal(beyond, store));
+    }
+
+    [Fact]
+    public async Task A_loopback_server_told_to_ask_for_a_sign_in_does_so_under_any_host_name()
+    {
+        // Behind a reverse proxy on this machine: the proxy may pass the public host name, and the sign-in guards the store.
+        using var folder = new TempFolder();
+        using var store = SqliteStore.Open(folder.File("corpus.db"));
+        store.AddAccount(new Account("someone", Passwords.Hash("long-enough"), AccountRole.Read, Account.NewStamp()));
+        await using var server = WebHost.Build(new WebHostOptions { Urls = "http://127.0.0.1:0", RequireLogin = true, UploadFolder = folder.File("uploads") }, store);
+        await server.StartAsync();
+        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+        foreach (var host in new[] { "localhost", "corpus.example.org" })
+        {
+            using var api = new HttpRequestMessage(HttpMethod.Get, "/api/stories");
+            api.Headers.Host = host;
+            using (var response = await client.SendAsync(api)) Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            using var login = new HttpRequestMessage(HttpMethod.Get, "/login");
+            login.Headers.Host = host;
+            using (var response = await client.SendAsync(login)) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
     }
 
     [Fact]
