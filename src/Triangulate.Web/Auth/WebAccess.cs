@@ -113,7 +113,7 @@ internal sealed class WebAccess
     public void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/api/session", (HttpContext context) => Session(context)).AllowAnonymous();
+        app.MapGet("/api/session", (HttpContext context) => Session(context));
         if (!Required) return;
         app.MapGet("/login", (HttpContext context, string? returnUrl) => Page(AccessPages.Login(TokenField(context), LocalPath(returnUrl)))).AllowAnonymous();
         app.MapPost("/login", (Func<HttpContext, Task<IResult>>)SignIn).AllowAnonymous().DisableAntiforgery();
@@ -193,14 +193,14 @@ internal sealed class WebAccess
         {
             // The token is looked for in the form when no header carries it: a body that cannot be read as a form is
             // answered for what it is.
-            var (status, message) = e.InnerException switch
+            var (status, message, page) = e.InnerException switch
             {
-                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "the request is too large"),
-                InvalidDataException d when d.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase) => (StatusCodes.Status413PayloadTooLarge, "the request is too large"),
-                InvalidDataException or IOException => (StatusCodes.Status400BadRequest, "the request body is malformed"),
-                _ => (StatusCodes.Status400BadRequest, $"missing or invalid antiforgery token: send the form from a page of this site, or the token of /api/session in the {TokenHeader} header"),
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "the request is too large", null),
+                InvalidDataException d when d.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase) => (StatusCodes.Status413PayloadTooLarge, "the request is too large", null),
+                InvalidDataException or IOException => (StatusCodes.Status400BadRequest, "the request body is malformed", null),
+                _ => (StatusCodes.Status400BadRequest, $"missing or invalid antiforgery token: send the form from a page of this site, or the token of /api/session in the {TokenHeader} header", AccessPages.BadToken()),
             };
-            await Answer(context, status, message, status == StatusCodes.Status400BadRequest && e.InnerException is null ? AccessPages.BadToken() : null).ConfigureAwait(false);
+            await Answer(context, status, message, page).ConfigureAwait(false);
             return;
         }
         await next(context).ConfigureAwait(false);

@@ -20,6 +20,7 @@ public sealed class AuthTests(AccountsWebAppFixture app) : IClassFixture<Account
     [InlineData("GET", "/api/stories/s-main")]
     [InlineData("GET", "/api/search?q=worsens")]
     [InlineData("GET", "/api/nope")]
+    [InlineData("GET", "/api/session")]
     [InlineData("POST", "/api/upload")]
     public async Task An_anonymous_api_request_gets_401_with_a_json_error(string method, string path)
     {
@@ -112,6 +113,7 @@ public sealed class AuthTests(AccountsWebAppFixture app) : IClassFixture<Account
             Assert.Contains("antiforgery", (string)JsonNode.Parse(await api.Content.ReadAsStringAsync())!["error"]!);
             using var form = await Post(writer, "/upload", UploadContent("forged.txt", token));
             Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+            Assert.Contains("The form has expired", await form.Content.ReadAsStringAsync());
             using var logout = await Post(writer, "/logout", new FormUrlEncodedContent(token is null ? [] : [new(TokenField, token)]));
             Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
         }
