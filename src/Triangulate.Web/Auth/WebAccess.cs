@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
+using System.Threading.RateLimiting;
 using Triangulate.Store;
 
 namespace Triangulate.Web.Auth;
@@ -29,13 +31,16 @@ internal sealed class WebAccess
     public const string TokenHeader = "X-CSRF-TOKEN";
 
     private const string StampClaim = "triangulate:stamp";
+    private const string SignInLimit = "sign-in";
     private readonly IAccountStore? _accounts;
+    private readonly int _signInsPerMinute;
 
     public WebAccess(WebHostOptions options, IStore store)
     {
         ArgumentNullException.ThrowIfNull(options);
         Required = IsRequired(options);
         _accounts = store as IAccountStore;
+        _signInsPerMinute = Math.Max(1, options.SignInAttemptsPerMinute);
         if (Refusal(options, store) is { } refusal) throw new InvalidOperationException(refusal);
     }
 
@@ -96,6 +101,14 @@ internal sealed class WebAccess
             }
             else o.AddPolicy(Write, p => p.RequireAssertion(_ => true));
         });
+        // Each guess costs the server a password hash: a client gets a few a minute, then 429 until the minute is out.
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = _signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = (rejected, _) => new ValueTask(Answer(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "too many sign-in attempts: wait a minute and try again", null));
+        });
     }
 
     /// <summary>Sessions, rights and the antiforgery check, in that order: an anonymous POST is answered 401, not 400.</summary>
@@ -103,7 +116,9 @@ internal sealed class WebAccess
     {
         ArgumentNullException.ThrowIfNull(app);
         // Behind a TLS proxy on this machine (the only proxies trusted by default) the session cookie is marked Secure.
-        if (Required) app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
+        // and sign-in attempts are counted per client, not per proxy.
+        if (Required) app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedFor });
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(CheckAntiforgery);
@@ -116,7 +131,7 @@ internal sealed class WebAccess
         app.MapGet("/api/session", (HttpContext context) => Session(context));
         if (!Required) return;
         app.MapGet("/login", (HttpContext context, string? returnUrl) => Page(AccessPages.Login(TokenField(context), LocalPath(returnUrl)))).AllowAnonymous();
-        app.MapPost("/login", (Func<HttpContext, Task<IResult>>)SignIn).AllowAnonymous().DisableAntiforgery();
+        app.MapPost("/login", (Func<HttpContext, Task<IResult>>)SignIn).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(SignInLimit);
         app.MapGet("/logout", (HttpContext context) => Page(AccessPages.Logout(TokenField(context), context.User.Identity?.Name ?? "")));
         app.MapPost("/logout", async (HttpContext context) =>
         {

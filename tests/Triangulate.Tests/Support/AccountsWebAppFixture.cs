@@ -15,7 +15,7 @@ public sealed class AccountsWebAppFixture : WebAppFixture
     public const string Writer = "writer";
     public const string WriterPassword = "writer-secret-2";
 
-    protected override WebHostOptions Configure(WebHostOptions options) => options with { Urls = "http://0.0.0.0:0" };
+    protected override WebHostOptions Configure(WebHostOptions options) => options with { Urls = "http://0.0.0.0:0", SignInAttemptsPerMinute = 1000 };
 
     protected override void Prepare(SqliteStore store)
     {

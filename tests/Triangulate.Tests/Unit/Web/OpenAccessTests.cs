@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,11 +44,8 @@ public sealed class OpenAccessTests(WebAppFixture app) : IClassFixture<WebAppFix
         // Behind a reverse proxy on this machine: the proxy may pass the public host name, and the sign-in guards the store.
         using var folder = new TempFolder();
         using var store = SqliteStore.Open(folder.File("corpus.db"));
-        store.AddAccount(new Account("someone", Passwords.Hash("long-enough"), AccountRole.Read, Account.NewStamp()));
-        await using var server = WebHost.Build(new WebHostOptions { Urls = "http://127.0.0.1:0", RequireLogin = true, UploadFolder = folder.File("uploads") }, store);
-        await server.StartAsync();
-        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+        await using var server = await SignInServer(folder, store, 10);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(Address(server)) };
         foreach (var host in new[] { "localhost", "corpus.example.org" })
         {
             using var api = new HttpRequestMessage(HttpMethod.Get, "/api/stories");
@@ -57,6 +55,25 @@ public sealed class OpenAccessTests(WebAppFixture app) : IClassFixture<WebAppFix
             login.Headers.Host = host;
             using (var response = await client.SendAsync(login)) Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task A_client_gets_only_a_few_sign_in_attempts_a_minute()
+    {
+        using var folder = new TempFolder();
+        using var store = SqliteStore.Open(folder.File("corpus.db"));
+        await using var server = await SignInServer(folder, store, 3);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(Address(server)) };
+        var page = await client.GetStringAsync("/login");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var answers = new List<HttpStatusCode>();
+        foreach (var password in new[] { "guess-one", "guess-two", "guess-three", "long-enough" })
+        {
+            using var response = await client.PostAsync("/login", new FormUrlEncodedContent([new("name", "someone"), new("password", password), new("__RequestVerificationToken", token)]));
+            answers.Add(response.StatusCode);
+        }
+        // The right password, fourth, is not even tried: the minute's three attempts are spent.
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], answers);
     }
 
     [Fact]
@@ -70,4 +87,15 @@ public sealed class OpenAccessTests(WebAppFixture app) : IClassFixture<WebAppFix
         using var login = await app.Http.GetAsync("/login");
         Assert.Equal(HttpStatusCode.NotFound, login.StatusCode);
     }
+
+    /// <summary>A loopback server asking for a sign-in, over a store with one reader ("someone", "long-enough").</summary>
+    private static async Task<WebApplication> SignInServer(TempFolder folder, SqliteStore store, int attemptsPerMinute)
+    {
+        store.AddAccount(new Account("someone", Passwords.Hash("long-enough"), AccountRole.Read, Account.NewStamp()));
+        var server = WebHost.Build(new WebHostOptions { Urls = "http://127.0.0.1:0", RequireLogin = true, UploadFolder = folder.File("uploads"), SignInAttemptsPerMinute = attemptsPerMinute }, store);
+        await server.StartAsync();
+        return server;
+    }
+
+    private static string Address(WebApplication server) => server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 }
