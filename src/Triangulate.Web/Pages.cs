@@ -376,11 +376,11 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         return Page("Search", s.ToString(), query);
     }
 
-    public static string Upload(long maxBytes, string? error = null)
+    public static string Upload(long maxBytes, string tokenField, string? error = null)
     {
         var s = new StringBuilder("<h1>Upload articles</h1>");
         if (error is not null) s.Append("<p class=\"message error\" role=\"alert\">").Append(E(error)).Append("</p>");
-        s.Append(Inv, $"<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\"><p><label for=\"file\">Files to analyse (.txt, .html, .htm, .jsonl, .warc, each may be .gz; at most {maxBytes / (1024 * 1024)} MB in all)</label><br>");
+        s.Append(Inv, $"<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">{tokenField}<p><label for=\"file\">Files to analyse (.txt, .html, .htm, .jsonl, .warc, each may be .gz; at most {maxBytes / (1024 * 1024)} MB in all)</label><br>");
         s.Append("<input id=\"file\" name=\"file\" type=\"file\" multiple required accept=\".txt,.html,.htm,.jsonl,.warc,.gz\"></p><p><button type=\"submit\">Upload and analyse</button></p></form>");
         return Page("Upload", s.ToString());
     }

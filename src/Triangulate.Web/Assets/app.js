@@ -93,7 +93,24 @@
       }
     }).catch(function () { setTimeout(function () { pollJob(status); }, 1000); });
   }
+  // A server with accounts: the header names who is signed in and links to signing out, and a reader is not offered
+  // the upload. Pages are the same for every reader (and kept between requests), so this is filled in here.
+  function showSession() {
+    fetch("/api/session").then(function (r) { return r.ok ? r.json() : null; }).then(function (s) {
+      var nav = document.querySelector("header.site nav ul");
+      if (!s || !s.name || !nav) return;
+      if (s.role !== "write") {
+        var upload = nav.querySelector("a[href='/upload']");
+        if (upload) upload.parentNode.remove();
+      }
+      var li = document.createElement("li"), a = document.createElement("a");
+      li.className = "session"; li.textContent = s.name + (s.role === "write" ? " " : " (reader) ");
+      a.href = "/logout"; a.textContent = "Sign out";
+      li.appendChild(a); nav.appendChild(li);
+    }).catch(function () { });
+  }
   document.addEventListener("DOMContentLoaded", function () {
+    showSession();
     document.querySelectorAll("table.data-table").forEach(enhance);
     ["f-verdict", "f-kind", "f-subject", "f-source"].forEach(function (id) {
       var el = document.getElementById(id);

@@ -10,7 +10,7 @@ namespace Triangulate.Store;
 /// one transaction per batch so a crash never leaves half a batch. Raw bytes are kept gzip-compressed.
 /// One connection guarded by a lock: SQLite serialises writers anyway, and the lock keeps the connection single-threaded.
 /// </summary>
-public sealed class SqliteStore : IStore
+public sealed partial class SqliteStore : IStore
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
