@@ -115,6 +115,21 @@ public sealed class IncrementalRunTests
         AssertBatchesEqualOneRun(batches);
     }
 
+    [Fact]
+    public void BatchByBatchEqualsOneRunOnGeneratedNews()
+    {
+        using var temp = new TempFolder();
+        // Wire copies, rewrites, translations and same-kind events of one week, written in publication order; cut
+        // into uneven consecutive batches, as a feed delivers them.
+        new Triangulate.CorpusGen.CorpusGenerator(new Triangulate.CorpusGen.GeneratorOptions(300, 11, temp.File("gen"))).Run();
+        var lines = File.ReadAllLines(Path.Combine(temp.File("gen"), "corpus.jsonl"));
+        int[] cuts = [0, 37, 38, 190, lines.Length];
+        var batches = new List<string[]>();
+        for (var b = 0; b + 1 < cuts.Length; b++)
+            batches.Add([temp.Write($"b{b}.jsonl", string.Join('\n', lines[cuts[b]..cuts[b + 1]]) + "\n")]);
+        AssertBatchesEqualOneRun(batches);
+    }
+
     private static void AssertBatchesEqualOneRun(IReadOnlyList<string[]> batches)
     {
         using var temp = new TempFolder();
