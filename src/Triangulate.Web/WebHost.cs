@@ -23,7 +23,7 @@ public static class WebHost
     /// <summary>Serves until the process is stopped; returns the exit code.</summary>
     public static int Run(WebHostOptions options)
     {
-        using var store = SqliteStore.Open(options?.Db ?? throw new ArgumentNullException(nameof(options)));
+        using var store = StoreFactory.Open(options?.Db ?? throw new ArgumentNullException(nameof(options)));
         var app = Build(options, store);
         // The story list is made before the first reader comes, not while the first one waits.
         app.Services.GetRequiredService<StoreIndex>().Current();

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Triangulate.Model;
@@ -94,11 +93,7 @@ public sealed class SqliteStore : IStore
         if (batch.Count == 0) return;
         // Serialised and compressed before the lock, on every core: the lock then covers SQL alone, so readers of the
         // store (the known-document check on the reading path, the web app) wait on inserts, not on JSON and gzip.
-        var rows = new (string Document, string Analysis, byte[] Raw)[batch.Count];
-        Parallel.For(0, batch.Count, i => rows[i] = (
-            JsonSerializer.Serialize(batch[i].Document, ModelJson.Compact.Document),
-            JsonSerializer.Serialize(batch[i].Analysis, ModelJson.Compact.DocumentAnalysis),
-            Compress(batch[i].Raw.Span)));
+        var rows = StoreRows.Serialize(batch);
         lock (_lock)
         {
             using var transaction = _connection.BeginTransaction();
@@ -221,8 +216,7 @@ public sealed class SqliteStore : IStore
     /// <inheritdoc />
     public IEnumerable<T> ReadStoryPart<T>(string part, System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<T>> type)
     {
-        ArgumentNullException.ThrowIfNull(part);
-        if (!part.All(char.IsAsciiLetterLower)) throw new ArgumentException($"not a part of a story's findings: '{part}'", nameof(part));
+        StoreRows.CheckPart(part);
         // SQLite cuts the part out of the stored JSON: the rest of each story's findings is never parsed here.
         foreach (var json in ReadPaged($"SELECT ord, coalesce(json_extract(findings, '$.{part}'), '[]') FROM stories WHERE ord > $after ORDER BY ord LIMIT 64"))
             foreach (var item in JsonSerializer.Deserialize(json, type) ?? []) yield return item;
@@ -236,14 +230,16 @@ public sealed class SqliteStore : IStore
     }
 
     /// <inheritdoc />
-    public IEnumerable<Entity> ReadEntities()
+    public IEnumerable<Entity> ReadEntities() => StoreRows.JoinEntities(EntityRows());
+
+    /// <summary>Every entity row, in id order then story order, read in pages by keyset.</summary>
+    private IEnumerable<Entity> EntityRows()
     {
         const int Page = 1024;
         var (afterId, afterOrd) = ("", long.MinValue);
-        var group = new List<Entity>();
         while (true)
         {
-            var page = new List<(string Id, Entity Entity)>(Page);
+            var page = new List<Entity>(Page);
             lock (_lock)
             {
                 using var command = Command(null, $"SELECT id, ord, entity FROM entities WHERE id > $id OR (id = $id AND ord > $ord) ORDER BY id, ord LIMIT {Page}");
@@ -253,22 +249,12 @@ public sealed class SqliteStore : IStore
                 while (reader.Read())
                 {
                     (afterId, afterOrd) = (reader.GetString(0), reader.GetInt64(1));
-                    page.Add((afterId, JsonSerializer.Deserialize(reader.GetString(2), ModelJson.Compact.Entity)!));
+                    page.Add(JsonSerializer.Deserialize(reader.GetString(2), ModelJson.Compact.Entity)!);
                 }
             }
-            foreach (var (id, entity) in page)
-            {
-                // Rows of one id are consecutive: joined when the next id starts.
-                if (group.Count > 0 && group[0].Id != id)
-                {
-                    yield return Extract.Entities.EntityMerge.Merge(group)[0];
-                    group.Clear();
-                }
-                group.Add(entity);
-            }
+            foreach (var entity in page) yield return entity;
             if (page.Count < Page) break;
         }
-        if (group.Count > 0) yield return Extract.Entities.EntityMerge.Merge(group)[0];
     }
 
     /// <inheritdoc />
@@ -360,43 +346,7 @@ public sealed class SqliteStore : IStore
     }
 
     /// <inheritdoc />
-    public CorpusResult LoadCorpus()
-    {
-        var links = LoadLinks();
-        var stories = new List<Story>();
-        List<Entity> entities = [];
-        List<Claim> claims = [];
-        List<Quote> quotes = [];
-        List<Contradiction> contradictions = [];
-        List<TimelineEntry> timeline = [];
-        List<FigureSeries> series = [];
-        var inferred = new SortedDictionary<string, DateEstimate>(StringComparer.Ordinal);
-        foreach (var findings in ReadStoryFindings())
-        {
-            stories.Add(findings.Story);
-            entities.AddRange(findings.Entities);
-            claims.AddRange(findings.Claims);
-            quotes.AddRange(findings.Quotes);
-            contradictions.AddRange(findings.Contradictions);
-            timeline.AddRange(findings.Timeline);
-            series.AddRange(findings.Series);
-            foreach (var (document, estimate) in findings.InferredPublished) inferred[document] = estimate;
-        }
-        return new CorpusResult
-        {
-            Relations = links.Relations,
-            Stories = stories,
-            IndependenceGroups = links.IndependenceGroups,
-            Entities = Extract.Entities.EntityMerge.Merge(entities),
-            Claims = claims,
-            Quotes = quotes,
-            Contradictions = contradictions,
-            Timeline = timeline,
-            Series = series,
-            InferredPublished = inferred,
-            FailedStages = links.FailedStages,
-        };
-    }
+    public CorpusResult LoadCorpus() => StoreRows.Assemble(LoadLinks(), ReadStoryFindings());
 
     /// <inheritdoc />
     public IEnumerable<Document> ReadDocuments() =>
@@ -447,7 +397,7 @@ public sealed class SqliteStore : IStore
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT raw FROM documents WHERE id = $id";
             command.Parameters.AddWithValue("$id", documentId);
-            return command.ExecuteScalar() is byte[] compressed ? Decompress(compressed) : null;
+            return command.ExecuteScalar() is byte[] compressed ? StoreRows.Decompress(compressed) : null;
         }
     }
 
@@ -529,18 +479,7 @@ public sealed class SqliteStore : IStore
     /// </summary>
     internal static string MatchExpression(string query)
     {
-        var words = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= query.Length; i++)
-        {
-            var inWord = i < query.Length && char.IsLetterOrDigit(query[i]);
-            if (inWord && start < 0) start = i;
-            else if (!inWord && start >= 0)
-            {
-                words.Add(query[start..i]);
-                start = -1;
-            }
-        }
+        var words = SearchRow.Words(query);
         if (words.Count == 0) return "";
         var builder = new System.Text.StringBuilder();
         for (var i = 0; i < words.Count; i++)
@@ -562,7 +501,7 @@ public sealed class SqliteStore : IStore
             delete.Parameters.AddWithValue("$id", document.Id);
             delete.ExecuteNonQuery();
         }
-        AddSearchRow(transaction, "document", document.Id, null, document.Id, (document.Title ?? "") + "\n" + document.Text);
+        AddSearchRow(transaction, SearchRow.Of(document));
     }
 
     /// <summary>Replaces relations and each document's story and independence group (written whole: the corpus stages that make them run over the whole store).</summary>
@@ -582,21 +521,16 @@ public sealed class SqliteStore : IStore
                 command.ExecuteNonQuery();
             }
         }
-        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var story in stories)
-            foreach (var document in story.Documents) storyOf.TryAdd(document, story.Id);
         using (var command = Command(transaction, "INSERT INTO document_links (document, story, independence_group) VALUES ($document, $story, $group)"))
         {
             var document = command.Parameters.Add("$document", SqliteType.Text);
             var story = command.Parameters.Add("$story", SqliteType.Text);
             var group = command.Parameters.Add("$group", SqliteType.Text);
-            var ids = new SortedSet<string>(storyOf.Keys, StringComparer.Ordinal);
-            ids.UnionWith(links.IndependenceGroups.Keys);
-            foreach (var id in ids)
+            foreach (var row in StoreRows.DocumentLinks(links, stories))
             {
-                document.Value = id;
-                story.Value = storyOf.TryGetValue(id, out var s) ? s : DBNull.Value;
-                group.Value = links.IndependenceGroups.GetValueOrDefault(id, id);
+                document.Value = row.Document;
+                story.Value = (object?)row.Story ?? DBNull.Value;
+                group.Value = row.Group;
                 command.ExecuteNonQuery();
             }
         }
@@ -609,12 +543,11 @@ public sealed class SqliteStore : IStore
     /// </summary>
     private void WriteStories(SqliteTransaction transaction, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed)
     {
-        var keep = new HashSet<string>(stories.Select(s => s.Id), StringComparer.Ordinal);
         var stored = new List<string>();
         using (var command = Command(transaction, "SELECT id FROM stories"))
         using (var reader = command.ExecuteReader())
             while (reader.Read()) stored.Add(reader.GetString(0));
-        foreach (var id in stored.Where(id => !keep.Contains(id)).Concat(changed.Select(f => f.Story.Id)))
+        foreach (var id in StoreRows.StoriesToClear(stored, stories, changed))
             using (var delete = Command(transaction, """
                 DELETE FROM search WHERE rowid IN (SELECT rowid FROM search_keys WHERE story = $story);
                 DELETE FROM search_keys WHERE story = $story;
@@ -625,8 +558,7 @@ public sealed class SqliteStore : IStore
                 delete.Parameters.AddWithValue("$story", id);
                 delete.ExecuteNonQuery();
             }
-        var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < stories.Count; i++) order.TryAdd(stories[i].Id, i);
+        var order = StoreRows.StoryOrder(stories);
         using (var insert = Command(transaction, "INSERT INTO stories (id, ord, fingerprint, story, findings) VALUES ($id, $ord, $fingerprint, $story, $findings)"))
         {
             foreach (var findings in changed)
@@ -671,34 +603,21 @@ public sealed class SqliteStore : IStore
 
     private void IndexFindings(SqliteTransaction transaction, StoryFindings findings)
     {
-        var story = findings.Story.Id;
-        // Entities by every spelling they go by, one per line: a search for one spelling also finds the others (Search).
-        foreach (var entity in findings.Entities)
-            AddSearchRow(transaction, "entity", entity.Id, story, entity.Mentions.Count > 0 ? entity.Mentions[0].Document : "",
-                string.Join('\n', [entity.Name, .. entity.Aliases]));
-        foreach (var claim in findings.Claims)
-            AddSearchRow(transaction, "claim", claim.Id, story,
-                claim.Mentions.Count > 0 ? claim.Mentions[0].Span.Document : claim.Sources.Count > 0 ? claim.Sources[0] : "", claim.Text);
-        foreach (var quote in findings.Quotes)
-        {
-            if (quote.Variants.Count == 0) continue;
-            AddSearchRow(transaction, "quote", quote.Id, story, quote.Variants[0].Span.Document,
-                (quote.Speaker is null ? "" : quote.Speaker + ": ") + quote.Variants[0].Text);
-        }
+        foreach (var row in SearchRow.Of(findings)) AddSearchRow(transaction, row);
     }
 
     /// <summary>Adds one full-text row with its key row (the key's rowid is the full-text row's, so it is found without a scan).</summary>
-    private void AddSearchRow(SqliteTransaction transaction, string kind, string id, string? story, string document, string text)
+    private void AddSearchRow(SqliteTransaction transaction, SearchRow row)
     {
         using var command = Command(transaction, """
             INSERT INTO search_keys (kind, id, story) VALUES ($kind, $id, $story);
             INSERT INTO search (rowid, kind, id, document, text) VALUES (last_insert_rowid(), $kind, $id, $document, $text);
             """);
-        command.Parameters.AddWithValue("$kind", kind);
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$story", (object?)story ?? DBNull.Value);
-        command.Parameters.AddWithValue("$document", document);
-        command.Parameters.AddWithValue("$text", text);
+        command.Parameters.AddWithValue("$kind", row.Kind);
+        command.Parameters.AddWithValue("$id", row.Id);
+        command.Parameters.AddWithValue("$story", (object?)row.Story ?? DBNull.Value);
+        command.Parameters.AddWithValue("$document", row.Document);
+        command.Parameters.AddWithValue("$text", row.Text);
         command.ExecuteNonQuery();
     }
 
@@ -782,9 +701,7 @@ public sealed class SqliteStore : IStore
                     after = reader.GetString(0);
                 }
             }
-            var parsed = new T[page.Count];
-            Parallel.For(0, page.Count, i => parsed[i] = parse(page[i]));
-            foreach (var item in parsed) yield return item;
+            foreach (var item in StoreRows.ParsePage(page, parse)) yield return item;
             if (page.Count < Page) yield break;
         }
     }
@@ -844,20 +761,5 @@ public sealed class SqliteStore : IStore
                 transaction.Commit();
             }
         }
-    }
-
-    private static byte[] Compress(ReadOnlySpan<byte> bytes)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(bytes);
-        return output.ToArray();
-    }
-
-    private static byte[] Decompress(byte[] compressed)
-    {
-        using var input = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        input.CopyTo(output);
-        return output.ToArray();
     }
 }

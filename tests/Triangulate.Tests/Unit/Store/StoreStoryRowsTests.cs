@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Triangulate.Model;
 using Triangulate.Store;
 using Triangulate.Tests.Support;
@@ -6,7 +5,7 @@ using Triangulate.Tests.Support;
 namespace Triangulate.Tests.Unit.Store;
 
 /// <summary>The store's per-story rows: written per story, read per story, and the whole assembled from them.</summary>
-public class SqliteStoreStoryRowsTests
+public class StoreStoryRowsTests(TestStores stores) : IClassFixture<TestStores>
 {
     private static Entity Entity(string id, string name, string document, int mentions) => new()
     {
@@ -24,11 +23,10 @@ public class SqliteStoreStoryRowsTests
         Claims = [new Claim { Id = "c-" + id, Kind = ClaimKind.Status, Text = "claim of " + id, Story = id, Mentions = [], Sources = [document], IndependentSources = 1, Verdict = Verdict.SingleSource }],
     };
 
-    [Fact]
-    public void A_story_left_out_of_the_changed_list_keeps_its_findings_and_one_not_listed_is_removed()
+    [Theory, SqliteData, PostgresData]
+    public void A_story_left_out_of_the_changed_list_keeps_its_findings_and_one_not_listed_is_removed(string kind)
     {
-        using var temp = new TempFolder();
-        using var store = SqliteStore.Open(temp.File("t.db"));
+        using var store = stores.Open(kind);
         var a = Findings("s-a", "d-1", "fa", Entity("e-x", "Ann Lee", "d-1", 2));
         var b = Findings("s-b", "d-2", "fb", Entity("e-x", "Lee", "d-2", 1));
         var c = Findings("s-c", "d-3", "fc");
@@ -45,11 +43,10 @@ public class SqliteStoreStoryRowsTests
         Assert.Single(store.Search("claim of", 10), h => h.Kind == "claim");
     }
 
-    [Fact]
-    public void An_entity_in_two_stories_reads_as_one_with_every_mention_and_the_best_attested_name()
+    [Theory, SqliteData, PostgresData]
+    public void An_entity_in_two_stories_reads_as_one_with_every_mention_and_the_best_attested_name(string kind)
     {
-        using var temp = new TempFolder();
-        using var store = SqliteStore.Open(temp.File("t.db"));
+        using var store = stores.Open(kind);
         var a = Findings("s-a", "d-1", "fa", Entity("e-x", "Ann Lee", "d-1", 2), Entity("e-y", "Bo", "d-1", 1));
         var b = Findings("s-b", "d-2", "fb", Entity("e-x", "Lee", "d-2", 1));
         store.SaveCorpus(new CorpusLinks(), [a.Story, b.Story], [a, b]);
@@ -63,11 +60,10 @@ public class SqliteStoreStoryRowsTests
         Assert.Equal(streamed.Select(e => e.Id), store.LoadCorpus().Entities.Select(e => e.Id));
     }
 
-    [Fact]
-    public void Relations_and_groups_are_found_by_document()
+    [Theory, SqliteData, PostgresData]
+    public void Relations_and_groups_are_found_by_document(string kind)
     {
-        using var temp = new TempFolder();
-        using var store = SqliteStore.Open(temp.File("t.db"));
+        using var store = stores.Open(kind);
         var a = Findings("s-a", "d-1", "fa");
         var links = new CorpusLinks
         {
@@ -82,29 +78,29 @@ public class SqliteStoreStoryRowsTests
         Assert.Null(store.StoryOf("d-3"));
     }
 
-    [Fact]
-    public void A_store_of_the_previous_schema_opens_with_its_documents_searchable()
+    [Theory, SqliteData, PostgresData]
+    public void Parts_and_findings_stream_in_story_order_across_pages(string kind)
     {
-        using var temp = new TempFolder();
-        var path = temp.File("old.db");
-        var document = Some.DatedDocument("A harbour crane collapsed in the storm.", new DateOnly(2024, 3, 1), "a.txt");
-        using (var store = SqliteStore.Open(path)) store.Save([new StoredDocument(document, new DocumentAnalysis { DocumentId = document.Id }, "x"u8.ToArray(), "text", Pipeline.Version)]);
-        // Back to schema 2 as an older Triangulate left it: one full-text table keyed by scan, results in one value.
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                DROP TABLE search; DROP TABLE search_keys; DROP TABLE stories; DROP TABLE document_links; DROP TABLE relations; DROP TABLE entities;
-                CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, document UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
-                INSERT INTO search (kind, id, document, text) SELECT 'document', id, id, json_extract(document, '$.text') FROM documents;
-                PRAGMA user_version = 2;
-                """;
-            command.ExecuteNonQuery();
-        }
-        using var reopened = SqliteStore.Open(path);
-        Assert.Equal(SqliteMigrations.All.Length, reopened.SchemaVersion);
-        Assert.Single(reopened.Search("crane", 10), h => h.Id == document.Id);
-        Assert.Empty(reopened.ReadStories());
+        using var store = stores.Open(kind);
+        var findings = Enumerable.Range(0, 150).Select(i => Findings($"s-{i:D3}", $"d-{i}", "f")).ToList();
+        var order = findings.Select(f => f.Story).Reverse().ToList();
+        store.SaveCorpus(new CorpusLinks(), order, findings);
+        Assert.Equal(order.Select(s => s.Id), store.ReadStoryFindings().Select(f => f.Story.Id));
+        Assert.Equal(order.Select(s => "c-" + s.Id), store.ReadStoryPart("claims", ModelJson.Compact.ListClaim).Select(c => c.Id));
+        Assert.Empty(store.ReadStoryPart("quotes", ModelJson.Compact.ListQuote));
+        Assert.Throws<ArgumentException>(() => store.ReadStoryPart("claims') --", ModelJson.Compact.ListClaim).ToList());
+        Assert.Equal(150, store.LoadCorpus().Claims.Count);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public void Failed_stages_are_kept_with_the_corpus_links_and_replaced_by_the_next_save(string kind)
+    {
+        using var store = stores.Open(kind);
+        var a = Findings("s-a", "d-1", "fa");
+        store.SaveCorpus(new CorpusLinks { FailedStages = [new StageFailure("contradictions", "boom")] }, [a.Story], [a]);
+        Assert.Equal("contradictions", Assert.Single(store.LoadFailedStages()).Stage);
+        store.SaveCorpus(new CorpusLinks(), [a.Story], []);
+        Assert.Empty(store.LoadFailedStages());
+        Assert.Equal("fa", store.LoadStory("s-a")!.Fingerprint);
     }
 }

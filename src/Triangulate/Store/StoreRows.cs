@@ -1,0 +1,143 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Triangulate.Model;
+
+namespace Triangulate.Store;
+
+/// <summary>
+/// What every store writes and reads the same way whatever the database: the serialised document rows, which rows a
+/// corpus save writes and clears, how entity rows of several stories are joined and how the whole result is assembled
+/// from per-story rows. The stores differ only in SQL.
+/// </summary>
+internal static class StoreRows
+{
+    /// <summary>The serialised columns of a batch, made on every core (JSON and gzip are most of a save's work).</summary>
+    public static (string Document, string Analysis, byte[] Raw)[] Serialize(IReadOnlyList<StoredDocument> batch)
+    {
+        var rows = new (string Document, string Analysis, byte[] Raw)[batch.Count];
+        Parallel.For(0, batch.Count, i => rows[i] = (
+            JsonSerializer.Serialize(batch[i].Document, ModelJson.Compact.Document),
+            JsonSerializer.Serialize(batch[i].Analysis, ModelJson.Compact.DocumentAnalysis),
+            Compress(batch[i].Raw.Span)));
+        return rows;
+    }
+
+    /// <summary>Raw bytes as kept: gzip at its fastest level (raw bytes are read back rarely, written for every document).</summary>
+    public static byte[] Compress(ReadOnlySpan<byte> bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(bytes);
+        return output.ToArray();
+    }
+
+    /// <summary>The bytes <see cref="Compress"/> kept.</summary>
+    public static byte[] Decompress(byte[] compressed)
+    {
+        using var input = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
+
+    /// <summary>Parses a page of rows on every core, keeping their order.</summary>
+    public static T[] ParsePage<T>(IReadOnlyList<string[]> page, Func<string[], T> parse)
+    {
+        var parsed = new T[page.Count];
+        Parallel.For(0, page.Count, i => parsed[i] = parse(page[i]));
+        return parsed;
+    }
+
+    /// <summary>Refuses a part name that is not one of a story's findings' lists (it is spliced into a JSON path).</summary>
+    public static void CheckPart(string part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (part.Length == 0 || !part.All(char.IsAsciiLetterLower)) throw new ArgumentException($"not a part of a story's findings: '{part}'", nameof(part));
+    }
+
+    /// <summary>
+    /// One row per document that has a story or an independence group, in id order: its story (the first that lists it)
+    /// and its group (itself when none was found).
+    /// </summary>
+    public static IEnumerable<(string Document, string? Story, string Group)> DocumentLinks(CorpusLinks links, IReadOnlyList<Story> stories)
+    {
+        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var story in stories)
+            foreach (var document in story.Documents) storyOf.TryAdd(document, story.Id);
+        var ids = new SortedSet<string>(storyOf.Keys, StringComparer.Ordinal);
+        ids.UnionWith(links.IndependenceGroups.Keys);
+        foreach (var id in ids)
+            yield return (id, storyOf.TryGetValue(id, out var s) ? s : null, links.IndependenceGroups.GetValueOrDefault(id, id));
+    }
+
+    /// <summary>Each story's place in the order (the first, when a story is listed twice).</summary>
+    public static Dictionary<string, int> StoryOrder(IReadOnlyList<Story> stories)
+    {
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < stories.Count; i++) order.TryAdd(stories[i].Id, i);
+        return order;
+    }
+
+    /// <summary>The stored stories whose rows a corpus save deletes: those no longer made, and those about to be written anew.</summary>
+    public static IEnumerable<string> StoriesToClear(IEnumerable<string> stored, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed)
+    {
+        var keep = new HashSet<string>(stories.Select(s => s.Id), StringComparer.Ordinal);
+        return stored.Where(id => !keep.Contains(id)).Concat(changed.Select(f => f.Story.Id)).ToList();
+    }
+
+    /// <summary>
+    /// Joins entity rows read in id order (the rows of one id are consecutive: one per story it is in) into one entity
+    /// per id, streamed.
+    /// </summary>
+    public static IEnumerable<Entity> JoinEntities(IEnumerable<Entity> rowsInIdOrder)
+    {
+        var group = new List<Entity>();
+        foreach (var entity in rowsInIdOrder)
+        {
+            if (group.Count > 0 && group[0].Id != entity.Id)
+            {
+                yield return Extract.Entities.EntityMerge.Merge(group)[0];
+                group.Clear();
+            }
+            group.Add(entity);
+        }
+        if (group.Count > 0) yield return Extract.Entities.EntityMerge.Merge(group)[0];
+    }
+
+    /// <summary>The whole result from the corpus links and every story's findings in story order.</summary>
+    public static CorpusResult Assemble(CorpusLinks links, IEnumerable<StoryFindings> storyFindings)
+    {
+        var stories = new List<Story>();
+        List<Entity> entities = [];
+        List<Claim> claims = [];
+        List<Quote> quotes = [];
+        List<Contradiction> contradictions = [];
+        List<TimelineEntry> timeline = [];
+        List<FigureSeries> series = [];
+        var inferred = new SortedDictionary<string, DateEstimate>(StringComparer.Ordinal);
+        foreach (var findings in storyFindings)
+        {
+            stories.Add(findings.Story);
+            entities.AddRange(findings.Entities);
+            claims.AddRange(findings.Claims);
+            quotes.AddRange(findings.Quotes);
+            contradictions.AddRange(findings.Contradictions);
+            timeline.AddRange(findings.Timeline);
+            series.AddRange(findings.Series);
+            foreach (var (document, estimate) in findings.InferredPublished) inferred[document] = estimate;
+        }
+        return new CorpusResult
+        {
+            Relations = links.Relations,
+            Stories = stories,
+            IndependenceGroups = links.IndependenceGroups,
+            Entities = Extract.Entities.EntityMerge.Merge(entities),
+            Claims = claims,
+            Quotes = quotes,
+            Contradictions = contradictions,
+            Timeline = timeline,
+            Series = series,
+            InferredPublished = inferred,
+            FailedStages = links.FailedStages,
+        };
+    }
+}
