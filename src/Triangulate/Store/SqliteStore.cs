@@ -233,29 +233,23 @@ public sealed class SqliteStore : IStore
     public IEnumerable<Entity> ReadEntities() => StoreRows.JoinEntities(EntityRows());
 
     /// <summary>Every entity row, in id order then story order, read in pages by keyset.</summary>
-    private IEnumerable<Entity> EntityRows()
+    private IEnumerable<Entity> EntityRows() => StoreRows.Paged(("", long.MinValue), after =>
     {
-        const int Page = 1024;
-        var (afterId, afterOrd) = ("", long.MinValue);
-        while (true)
+        var page = new List<Entity>();
+        lock (_lock)
         {
-            var page = new List<Entity>(Page);
-            lock (_lock)
+            using var command = Command(null, "SELECT id, ord, entity FROM entities WHERE id > $id OR (id = $id AND ord > $ord) ORDER BY id, ord LIMIT 1024");
+            command.Parameters.AddWithValue("$id", after.Item1);
+            command.Parameters.AddWithValue("$ord", after.Item2);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                using var command = Command(null, $"SELECT id, ord, entity FROM entities WHERE id > $id OR (id = $id AND ord > $ord) ORDER BY id, ord LIMIT {Page}");
-                command.Parameters.AddWithValue("$id", afterId);
-                command.Parameters.AddWithValue("$ord", afterOrd);
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    (afterId, afterOrd) = (reader.GetString(0), reader.GetInt64(1));
-                    page.Add(JsonSerializer.Deserialize(reader.GetString(2), ModelJson.Compact.Entity)!);
-                }
+                after = (reader.GetString(0), reader.GetInt64(1));
+                page.Add(JsonSerializer.Deserialize(reader.GetString(2), ModelJson.Compact.Entity)!);
             }
-            foreach (var entity in page) yield return entity;
-            if (page.Count < Page) break;
         }
-    }
+        return (page, after);
+    });
 
     /// <inheritdoc />
     public string? StoryOf(string documentId) => FindText("SELECT story FROM document_links WHERE document = $id", documentId);
@@ -630,27 +624,22 @@ public sealed class SqliteStore : IStore
     }
 
     /// <summary>Reads one text column in pages by keyset on an integer order column (query takes $after, selects order then text).</summary>
-    private IEnumerable<string> ReadPaged(string sql)
+    private IEnumerable<string> ReadPaged(string sql) => StoreRows.Paged(long.MinValue, after =>
     {
-        var after = long.MinValue;
-        while (true)
+        var page = new List<string>();
+        lock (_lock)
         {
-            var page = new List<string>();
-            lock (_lock)
+            using var command = Command(null, sql);
+            command.Parameters.AddWithValue("$after", after);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                using var command = Command(null, sql);
-                command.Parameters.AddWithValue("$after", after);
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    after = reader.GetInt64(0);
-                    page.Add(reader.GetString(1));
-                }
+                after = reader.GetInt64(0);
+                page.Add(reader.GetString(1));
             }
-            if (page.Count == 0) yield break;
-            foreach (var json in page) yield return json;
         }
-    }
+        return (page, after);
+    });
 
     /// <summary>Runs a command that returns nothing (for extensions such as a full-text index).</summary>
     public void Execute(string sql)
@@ -680,31 +669,24 @@ public sealed class SqliteStore : IStore
     /// rows are turned into objects on every core (parsing the JSON is most of a corpus stage's reading), then given
     /// out in id order.
     /// </summary>
-    private IEnumerable<T> ReadDocumentColumns<T>(string columns, int count, Func<string[], T> parse)
+    private IEnumerable<T> ReadDocumentColumns<T>(string columns, int count, Func<string[], T> parse) => StoreRows.Paged("", after =>
     {
-        const int Page = 256;
-        var after = "";
-        while (true)
+        var page = new List<string[]>();
+        lock (_lock)
         {
-            var page = new List<string[]>(Page);
-            lock (_lock)
+            using var command = Command(null, $"SELECT id, {columns} FROM documents WHERE id > $after ORDER BY id LIMIT 256");
+            command.Parameters.AddWithValue("$after", after);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                using var command = _connection.CreateCommand();
-                command.CommandText = $"SELECT id, {columns} FROM documents WHERE id > $after ORDER BY id LIMIT {Page}";
-                command.Parameters.AddWithValue("$after", after);
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    var row = new string[count];
-                    for (var i = 0; i < count; i++) row[i] = reader.GetString(i + 1);
-                    page.Add(row);
-                    after = reader.GetString(0);
-                }
+                var row = new string[count];
+                for (var i = 0; i < count; i++) row[i] = reader.GetString(i + 1);
+                page.Add(row);
+                after = reader.GetString(0);
             }
-            foreach (var item in StoreRows.ParsePage(page, parse)) yield return item;
-            if (page.Count < Page) yield break;
         }
-    }
+        return (StoreRows.ParsePage(page, parse), after);
+    });
 
     private string? FindText(string sql, string id) => PointRead(connection =>
     {

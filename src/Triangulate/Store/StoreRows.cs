@@ -39,6 +39,23 @@ internal static class StoreRows
         return output.ToArray();
     }
 
+    /// <summary>
+    /// A scan read in keyset pages: <paramref name="readPage"/> reads the rows after a key (under whatever lock, on
+    /// whatever connection the store needs) and gives them with the last one's key; the scan ends at an empty page.
+    /// Nothing is held while the caller works on a row, and a page costs the same however deep the scan is.
+    /// </summary>
+    public static IEnumerable<T> Paged<TKey, T>(TKey first, Func<TKey, (IReadOnlyList<T> Rows, TKey Last)> readPage)
+    {
+        var after = first;
+        while (true)
+        {
+            var (rows, last) = readPage(after);
+            if (rows.Count == 0) yield break;
+            foreach (var row in rows) yield return row;
+            after = last;
+        }
+    }
+
     /// <summary>Parses a page of rows on every core, keeping their order.</summary>
     public static T[] ParsePage<T>(IReadOnlyList<string[]> page, Func<string[], T> parse)
     {

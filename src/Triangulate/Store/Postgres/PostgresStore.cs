@@ -226,27 +226,19 @@ public sealed class PostgresStore : IStore
     public IEnumerable<Entity> ReadEntities() => StoreRows.JoinEntities(EntityRows());
 
     /// <summary>Every entity row, in id order then story order, read in pages by keyset.</summary>
-    private IEnumerable<Entity> EntityRows()
+    private IEnumerable<Entity> EntityRows() => StoreRows.Paged(("", long.MinValue), after =>
     {
-        const int Page = 1024;
-        var (afterId, afterOrd) = ("", long.MinValue);
-        while (true)
+        var page = new List<Entity>();
+        using var connection = _source.OpenConnection();
+        using var command = Command(connection, null, "SELECT id, ord, entity FROM entities WHERE (id, ord) > ($1, $2) ORDER BY id, ord LIMIT 1024", after.Item1, after.Item2);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            var page = new List<Entity>(Page);
-            using (var connection = _source.OpenConnection())
-            using (var command = Command(connection, null, $"SELECT id, ord, entity FROM entities WHERE (id, ord) > ($1, $2) ORDER BY id, ord LIMIT {Page}", afterId, afterOrd))
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    (afterId, afterOrd) = (reader.GetString(0), reader.GetInt64(1));
-                    page.Add(JsonSerializer.Deserialize(reader.GetString(2), ModelJson.Compact.Entity)!);
-                }
-            }
-            foreach (var entity in page) yield return entity;
-            if (page.Count < Page) yield break;
+            after = (reader.GetString(0), reader.GetInt64(1));
+            page.Add(JsonSerializer.Deserialize(reader.GetString(2), ModelJson.Compact.Entity)!);
         }
-    }
+        return (page, after);
+    });
 
     /// <inheritdoc />
     public string? StoryOf(string documentId) => FindText("SELECT story FROM document_links WHERE document = $1", documentId);
@@ -468,51 +460,38 @@ public sealed class PostgresStore : IStore
     /// Reads one text column in pages by keyset on an integer order column (the query takes $1 after, selects order then
     /// text), a connection per page: none is held while a caller works on a row.
     /// </summary>
-    private IEnumerable<string> ReadPaged(string sql, params object[] more)
+    private IEnumerable<string> ReadPaged(string sql, params object[] more) => StoreRows.Paged(long.MinValue, after =>
     {
-        var after = long.MinValue;
-        while (true)
+        var page = new List<string>();
+        using var connection = _source.OpenConnection();
+        using var command = Command(connection, null, sql, [after, .. more]);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            var page = new List<string>();
-            using (var connection = _source.OpenConnection())
-            using (var command = Command(connection, null, sql, [after, .. more]))
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    after = reader.GetInt64(0);
-                    page.Add(reader.GetString(1));
-                }
-            }
-            if (page.Count == 0) yield break;
-            foreach (var text in page) yield return text;
+            after = reader.GetInt64(0);
+            page.Add(reader.GetString(1));
         }
-    }
+        return (page, after);
+    });
 
     /// <summary>Reads document columns in pages of 256 by keyset (id after the last), each page parsed on every core, given out in id order.</summary>
-    private IEnumerable<T> ReadDocumentColumns<T>(string columns, int count, Func<string[], T> parse)
+    private IEnumerable<T> ReadDocumentColumns<T>(string columns, int count, Func<string[], T> parse) => StoreRows.Paged("", after =>
     {
-        const int Page = 256;
-        var after = "";
-        while (true)
+        var page = new List<string[]>();
+        using (var connection = _source.OpenConnection())
+        using (var command = Command(connection, null, $"SELECT id, {columns} FROM documents WHERE id > $1 ORDER BY id LIMIT 256", after))
+        using (var reader = command.ExecuteReader())
         {
-            var page = new List<string[]>(Page);
-            using (var connection = _source.OpenConnection())
-            using (var command = Command(connection, null, $"SELECT id, {columns} FROM documents WHERE id > $1 ORDER BY id LIMIT {Page}", after))
-            using (var reader = command.ExecuteReader())
+            while (reader.Read())
             {
-                while (reader.Read())
-                {
-                    var row = new string[count];
-                    for (var i = 0; i < count; i++) row[i] = reader.GetString(i + 1);
-                    page.Add(row);
-                    after = reader.GetString(0);
-                }
+                var row = new string[count];
+                for (var i = 0; i < count; i++) row[i] = reader.GetString(i + 1);
+                page.Add(row);
+                after = reader.GetString(0);
             }
-            foreach (var item in StoreRows.ParsePage(page, parse)) yield return item;
-            if (page.Count < Page) yield break;
         }
-    }
+        return (StoreRows.ParsePage(page, parse), after);
+    });
 
     private string? FindText(string sql, string id)
     {
