@@ -17,7 +17,7 @@ internal static class ServeCommand
         command.SetAction(result =>
         {
             var url = result.GetValue(urls)!;
-            Console.Error.WriteLine($"serving {result.GetValue(options.Db)} on {url} (Ctrl+C stops)");
+            Console.Error.WriteLine($"serving {Triangulate.Store.StoreFactory.Describe(result.GetValue(options.Db)!)} on {url} (Ctrl+C stops)");
             return WebHost.Run(new WebHostOptions { Db = result.GetValue(options.Db)!, Urls = url });
         });
         return command;

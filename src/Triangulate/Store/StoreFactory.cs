@@ -12,6 +12,9 @@ public static class StoreFactory
     /// </summary>
     public static IStore Open(string db) => IsServer(db) ? PostgresStore.Open(db) : SqliteStore.Open(db);
 
+    /// <summary>What <paramref name="db"/> names, fit for a message or a log (a server's password left out).</summary>
+    public static string Describe(string db) => IsServer(db) ? PostgresConnectionString.Describe(db) : db;
+
     /// <summary>True when <paramref name="db"/> names a database server rather than a file.</summary>
     public static bool IsServer(string db) => PostgresConnectionString.Recognises(db);
 }

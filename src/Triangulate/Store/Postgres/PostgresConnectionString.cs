@@ -62,6 +62,13 @@ public static class PostgresConnectionString
         return builder.ConnectionString;
     }
 
+    /// <summary>The database and server <paramref name="db"/> names, for messages: never its password.</summary>
+    public static string Describe(string db)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(From(db));
+        return $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";
+    }
+
     private static bool IsUrl(string db) =>
         db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
 }

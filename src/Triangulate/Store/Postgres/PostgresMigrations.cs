@@ -37,9 +37,10 @@ internal static class PostgresMigrations
         ALTER TABLE documents ALTER COLUMN raw SET STORAGE EXTERNAL;
         CREATE TABLE problems (
             source text COLLATE "C" NOT NULL,
-            error text COLLATE "C" NOT NULL,
-            PRIMARY KEY (source, error)
+            error text COLLATE "C" NOT NULL
         );
+        -- Unique by digest: a B-tree entry holds at most about 2.7 KB, and an error message may be longer.
+        CREATE UNIQUE INDEX problems_key ON problems (md5(source), md5(error));
         CREATE TABLE corpus (
             name text PRIMARY KEY,
             json text NOT NULL

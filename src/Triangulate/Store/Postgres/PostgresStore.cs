@@ -110,9 +110,9 @@ public sealed class PostgresStore : IStore
             foreach (var i in order)
             {
                 var document = batch[i].Document;
-                if (kept[i] != document.Source)
+                if (kept[i] is { } source && source != document.Source)
                     index.BatchCommands.Add(BatchCommand("UPDATE documents SET document = $2 WHERE sha256 = $1",
-                        document.Sha256, JsonSerializer.Serialize(document with { Source = kept[i] }, ModelJson.Compact.Document)));
+                        document.Sha256, JsonSerializer.Serialize(document with { Source = source }, ModelJson.Compact.Document)));
                 var row = SearchRow.Of(document);
                 index.BatchCommands.Add(BatchCommand("""
                     INSERT INTO search (kind, id, story, document, text, words) VALUES ($1, $2, NULL, $3, $4, $5::tsvector)
@@ -132,7 +132,7 @@ public sealed class PostgresStore : IStore
         using var transaction = connection.BeginTransaction();
         using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var problem in problems)
-            batch.BatchCommands.Add(BatchCommand("INSERT INTO problems (source, error) VALUES ($1, $2) ON CONFLICT DO NOTHING", NoNul(problem.Source), NoNul(problem.Error)));
+            batch.BatchCommands.Add(BatchCommand("INSERT INTO problems (source, error) VALUES ($1, $2) ON CONFLICT (md5(source), md5(error)) DO NOTHING", NoNul(problem.Source), NoNul(problem.Error)));
         if (batch.BatchCommands.Count > 0) batch.ExecuteNonQuery();
         transaction.Commit();
     }

@@ -11,7 +11,9 @@ namespace Triangulate.Store.Postgres;
 /// </summary>
 internal static class PostgresText
 {
-    // tsvector limits: positions run 1..16383, at most 256 kept per lexeme; a lexeme is under 2 KB.
+    // tsvector limits: positions run 1..16383, at most 256 kept per lexeme; a lexeme is under 2 KB; a whole vector
+    // under 1 MB (kept well under: a document of that many distinct words is indexed by its first ones).
+    private const int MaxVectorBytes = 768 * 1024;
     private const int MaxPosition = 16383;
     private const int MaxPositions = 256;
     private const int MaxWordLength = 256;
@@ -36,12 +38,23 @@ internal static class PostgresText
     {
         var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var words = Lexemes(text);
+        var bytes = 0;
         for (var i = 0; i < words.Count; i++)
         {
             // Words past the last position keep the last one: a long document's tail is still found.
             var position = Math.Min(i + 1, MaxPosition);
-            if (!positions.TryGetValue(words[i], out var list)) positions[words[i]] = list = [];
-            if (list.Count < MaxPositions && (list.Count == 0 || list[^1] != position)) list.Add(position);
+            if (!positions.TryGetValue(words[i], out var list))
+            {
+                // What the server stores per lexeme: its bytes, an entry header, room for a few positions.
+                bytes += Encoding.UTF8.GetByteCount(words[i]) + 12;
+                if (bytes > MaxVectorBytes) continue;
+                positions[words[i]] = list = [];
+            }
+            if (list.Count < MaxPositions && (list.Count == 0 || list[^1] != position))
+            {
+                list.Add(position);
+                bytes += 2;
+            }
         }
         var builder = new StringBuilder();
         foreach (var (lexeme, list) in positions)

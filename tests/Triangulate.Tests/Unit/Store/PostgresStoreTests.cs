@@ -28,6 +28,14 @@ public class PostgresStoreTests(TestStores stores) : IClassFixture<TestStores>
         Assert.Equal("feed one", builder.ApplicationName);
     }
 
+    [Fact]
+    public void A_server_is_described_without_its_password()
+    {
+        var described = StoreFactory.Describe("postgres://ann:s3cret@db.example:6543/news");
+        Assert.Equal("PostgreSQL database news on db.example:6543", described);
+        Assert.Equal("./t.db", StoreFactory.Describe("./t.db"));
+    }
+
     [Theory]
     [InlineData("./triangulate.db")]
     [InlineData("/data/my=store.db")]

@@ -119,6 +119,19 @@ public class StoreTests(TestStores stores) : IClassFixture<TestStores>
     }
 
     [Theory, SqliteData, PostgresData]
+    public void A_long_problem_and_a_document_of_very_many_distinct_words_are_kept(string kind)
+    {
+        using var store = stores.Open(kind);
+        var error = "failed: " + new string('x', 10_000);
+        store.SaveProblems([new Problem("in/a.txt", error), new Problem("in/a.txt", error)]);
+        Assert.Equal(error, Assert.Single(store.ReadProblems()).Error);
+        var huge = Stored("Harbour " + string.Join(' ', Enumerable.Range(0, 150_000).Select(i => "w" + i.ToString("x", System.Globalization.CultureInfo.InvariantCulture))));
+        store.Save([huge]);
+        Assert.Equal(huge.Document.Text, store.FindDocument(huge.Document.Id)!.Text);
+        Assert.Single(store.Search("harbour", 10), h => h.Id == huge.Document.Id);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public void Problems_are_read_in_code_point_order_of_source_then_error(string kind)
     {
         using var store = stores.Open(kind);
