@@ -13,6 +13,7 @@ public class PostgresStoreTests(TestStores stores) : IClassFixture<TestStores>
     [InlineData("postgres://ann:p%40ss@db.example:6543/news?sslmode=require", "db.example", 6543, "ann", "p@ss", "news")]
     [InlineData("postgresql://localhost/triangulate", "localhost", 5432, null, null, "triangulate")]
     [InlineData("Host=/tmp/sock;Port=5433;Database=d;Username=u", "/tmp/sock", 5433, "u", null, "d")]
+    [InlineData("postgresql:///d?host=/run/postgresql&user=u", "/run/postgresql", 5432, "u", null, "d")]
     public void A_url_or_a_connection_string_names_the_server_and_database(string db, string host, int port, string? user, string? password, string database)
     {
         Assert.True(StoreFactory.IsServer(db));
