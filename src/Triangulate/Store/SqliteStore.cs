@@ -74,6 +74,15 @@ public sealed class SqliteStore : IStore
     }
 
     /// <inheritdoc />
+    public long LastArrival
+    {
+        get
+        {
+            lock (_lock) return Convert.ToInt64(Scalar("SELECT coalesce(max(seq), 0) FROM documents"), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <inheritdoc />
     public bool Contains(string sha256, string pipelineVersion)
     {
         return PointRead(connection =>
@@ -100,13 +109,18 @@ public sealed class SqliteStore : IStore
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO documents (id, sha256, source, format, pipeline_version, document, analysis, raw)
-                VALUES ($id, $sha, $source, $format, $version, $document, $analysis, $raw)
+                INSERT INTO documents (id, sha256, source, format, pipeline_version, document, analysis, raw, seq, linked)
+                VALUES ($id, $sha, $source, $format, $version, $document, $analysis, $raw, $seq, 0)
                 ON CONFLICT (sha256) DO UPDATE SET
                     format = excluded.format, pipeline_version = excluded.pipeline_version,
                     document = json_set(excluded.document, '$.source', documents.source),
-                    analysis = excluded.analysis
+                    analysis = excluded.analysis, linked = 0
                 """;
+            // A document keeps the place in the arrival order it first had; one saved without a place goes after the rest.
+            long last;
+            using (var max = Command(transaction, "SELECT coalesce(max(seq), 0) FROM documents"))
+                last = Convert.ToInt64(max.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            var seq = command.Parameters.Add("$seq", SqliteType.Integer);
             var id = command.Parameters.Add("$id", SqliteType.Text);
             var sha = command.Parameters.Add("$sha", SqliteType.Text);
             var source = command.Parameters.Add("$source", SqliteType.Text);
@@ -124,6 +138,7 @@ public sealed class SqliteStore : IStore
                 format.Value = item.Format;
                 version.Value = item.PipelineVersion;
                 (document.Value, analysis.Value, raw.Value) = rows[i];
+                seq.Value = item.Arrival > 0 ? item.Arrival : ++last;
                 command.ExecuteNonQuery();
                 IndexDocument(transaction, item.Document);
             }
@@ -154,24 +169,80 @@ public sealed class SqliteStore : IStore
     }
 
     /// <inheritdoc />
-    public void SaveCorpus(CorpusLinks links, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed)
+    public void SaveCorpus(CorpusUpdate update)
     {
-        ArgumentNullException.ThrowIfNull(links);
-        ArgumentNullException.ThrowIfNull(stories);
-        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(update);
+        // Encoded before the lock, on every core: the link state of a run from scratch is millions of small values.
+        var state = update.LinkState.AsParallel().AsOrdered().ToList();
         lock (_lock)
         {
             using var transaction = _connection.BeginTransaction();
-            WriteLinks(transaction, links, stories);
-            WriteStories(transaction, stories, changed);
+            WriteLinks(transaction, update);
+            WriteLinkState(transaction, update, state);
+            WriteStories(transaction, update);
             using (var command = Command(transaction, "INSERT INTO corpus (name, json) VALUES ('failed', $json) ON CONFLICT (name) DO UPDATE SET json = excluded.json"))
             {
-                command.Parameters.AddWithValue("$json", JsonSerializer.Serialize([.. links.FailedStages], ModelJson.Compact.ListStageFailure));
+                command.Parameters.AddWithValue("$json", JsonSerializer.Serialize([.. update.FailedStages], ModelJson.Compact.ListStageFailure));
                 command.ExecuteNonQuery();
             }
             transaction.Commit();
         }
     }
+
+    /// <inheritdoc />
+    public string? ReadLinkVersion()
+    {
+        lock (_lock) return Scalar("SELECT json FROM corpus WHERE name = 'link-version'") as string;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<long, byte[]> ReadLinkState(int space, IReadOnlyCollection<long> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var values = new Dictionary<long, byte[]>(keys.Count);
+        PointRead(connection =>
+        {
+            // Up to 500 keys a query (SQLite's variable limit is far above; the statement stays short to prepare).
+            foreach (var chunk in keys.Chunk(500))
+            {
+                using var command = connection.CreateCommand();
+                var names = new string[chunk.Length];
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    names[i] = "$k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    command.Parameters.AddWithValue(names[i], chunk[i]);
+                }
+                command.CommandText = $"SELECT key, value FROM link_state WHERE space = $space AND key IN ({string.Join(',', names)})";
+                command.Parameters.AddWithValue("$space", space);
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) values[reader.GetInt64(0)] = (byte[])reader.GetValue(1);
+            }
+            return 0;
+        });
+        return values;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadForLinking(bool all) => StoreRows.Paged((long.MinValue, ""), after =>
+    {
+        var page = new List<string[]>();
+        lock (_lock)
+        {
+            using var command = Command(null, $"""
+                SELECT seq, id, document, analysis FROM documents
+                WHERE {(all ? "" : "linked = 0 AND ")}(seq, id) > ($seq, $id) ORDER BY seq, id LIMIT 256
+                """);
+            command.Parameters.AddWithValue("$seq", after.Item1);
+            command.Parameters.AddWithValue("$id", after.Item2);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                after = (reader.GetInt64(0), reader.GetString(1));
+                page.Add([reader.GetString(2), reader.GetString(3)]);
+            }
+        }
+        return (StoreRows.ParsePage(page, StoreRows.ParseAnalysed), after);
+    });
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, string> ReadStoryFingerprints()
@@ -192,7 +263,7 @@ public sealed class SqliteStore : IStore
         var stories = new List<Story>();
         lock (_lock)
         {
-            using var command = Command(null, "SELECT story FROM stories ORDER BY ord");
+            using var command = Command(null, "SELECT story FROM stories ORDER BY first_document");
             using var reader = command.ExecuteReader();
             while (reader.Read()) stories.Add(JsonSerializer.Deserialize(reader.GetString(0), ModelJson.Compact.Story)!);
         }
@@ -209,7 +280,7 @@ public sealed class SqliteStore : IStore
     /// <inheritdoc />
     public IEnumerable<StoryFindings> ReadStoryFindings()
     {
-        foreach (var json in ReadPaged("SELECT ord, findings FROM stories WHERE ord > $after ORDER BY ord LIMIT 64"))
+        foreach (var json in ReadPagedByText("SELECT first_document, findings FROM stories WHERE first_document > $after ORDER BY first_document LIMIT 64"))
             yield return JsonSerializer.Deserialize(json, ModelJson.Compact.StoryFindings)!;
     }
 
@@ -218,34 +289,38 @@ public sealed class SqliteStore : IStore
     {
         StoreRows.CheckPart(part);
         // SQLite cuts the part out of the stored JSON: the rest of each story's findings is never parsed here.
-        foreach (var json in ReadPaged($"SELECT ord, coalesce(json_extract(findings, '$.{part}'), '[]') FROM stories WHERE ord > $after ORDER BY ord LIMIT 64"))
+        foreach (var json in ReadPagedByText($"SELECT first_document, coalesce(json_extract(findings, '$.{part}'), '[]') FROM stories WHERE first_document > $after ORDER BY first_document LIMIT 64"))
             foreach (var item in JsonSerializer.Deserialize(json, type) ?? []) yield return item;
     }
 
     /// <inheritdoc />
     public IEnumerable<Relation> ReadRelations()
     {
-        foreach (var json in ReadPaged("SELECT ord, relation FROM relations WHERE ord > $after ORDER BY ord LIMIT 1024"))
+        foreach (var json in ReadRelationRows())
             yield return JsonSerializer.Deserialize(json, ModelJson.Compact.Relation)!;
     }
 
     /// <inheritdoc />
     public IEnumerable<Entity> ReadEntities() => StoreRows.JoinEntities(EntityRows());
 
-    /// <summary>Every entity row, in id order then story order, read in pages by keyset.</summary>
-    private IEnumerable<Entity> EntityRows() => StoreRows.Paged(("", long.MinValue), after =>
+    /// <summary>
+    /// Every entity row in id order, by story within an id, not by when a story was written: a store updated story by
+    /// story merges an entity's rows in the order one written whole does.
+    /// </summary>
+    private IEnumerable<Entity> EntityRows() => StoreRows.Paged(("", "", long.MinValue), after =>
     {
         var page = new List<Entity>();
         lock (_lock)
         {
-            using var command = Command(null, "SELECT id, ord, entity FROM entities WHERE id > $id OR (id = $id AND ord > $ord) ORDER BY id, ord LIMIT 1024");
+            using var command = Command(null, "SELECT id, story, ord, entity FROM entities WHERE (id, story, ord) > ($id, $story, $ord) ORDER BY id, story, ord LIMIT 1024");
             command.Parameters.AddWithValue("$id", after.Item1);
-            command.Parameters.AddWithValue("$ord", after.Item2);
+            command.Parameters.AddWithValue("$story", after.Item2);
+            command.Parameters.AddWithValue("$ord", after.Item3);
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                after = (reader.GetString(0), reader.GetInt64(1));
-                page.Add(JsonSerializer.Deserialize(reader.GetString(2), ModelJson.Compact.Entity)!);
+                after = (reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
+                page.Add(JsonSerializer.Deserialize(reader.GetString(3), ModelJson.Compact.Entity)!);
             }
         }
         return (page, after);
@@ -300,7 +375,7 @@ public sealed class SqliteStore : IStore
         var entities = new List<Entity>();
         lock (_lock)
         {
-            using var command = Command(null, "SELECT entity FROM entities WHERE id = $id");
+            using var command = Command(null, "SELECT entity FROM entities WHERE id = $id ORDER BY story, ord");
             var id = command.Parameters.Add("$id", SqliteType.Text);
             foreach (var entity in ids.Distinct(StringComparer.Ordinal))
             {
@@ -316,7 +391,7 @@ public sealed class SqliteStore : IStore
     private CorpusLinks LoadLinks()
     {
         var relations = new List<Relation>();
-        foreach (var json in ReadPaged("SELECT ord, relation FROM relations WHERE ord > $after ORDER BY ord LIMIT 1024"))
+        foreach (var json in ReadRelationRows())
             relations.Add(JsonSerializer.Deserialize(json, ModelJson.Compact.Relation)!);
         var groups = new SortedDictionary<string, string>(StringComparer.Ordinal);
         lock (_lock)
@@ -366,8 +441,7 @@ public sealed class SqliteStore : IStore
 
     /// <inheritdoc />
     public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadAnalyses() =>
-        ReadDocumentColumns("document, analysis", 2, row => (JsonSerializer.Deserialize(row[0], ModelJson.Compact.Document)!,
-            JsonSerializer.Deserialize(row[1], ModelJson.Compact.DocumentAnalysis)!));
+        ReadDocumentColumns("document, analysis", 2, StoreRows.ParseAnalysed);
 
     /// <inheritdoc />
     public Document? FindDocument(string id)
@@ -498,16 +572,34 @@ public sealed class SqliteStore : IStore
         AddSearchRow(transaction, SearchRow.Of(document));
     }
 
-    /// <summary>Replaces relations and each document's story and independence group (written whole: the corpus stages that make them run over the whole store).</summary>
-    private void WriteLinks(SqliteTransaction transaction, CorpusLinks links, IReadOnlyList<Story> stories)
+    /// <summary>
+    /// Writes the relations from the documents of the stories made and each such document's story and independence
+    /// group (replacing theirs; everything, on a rebuild).
+    /// </summary>
+    private void WriteLinks(SqliteTransaction transaction, CorpusUpdate update)
     {
-        using (var clear = Command(transaction, "DELETE FROM relations; DELETE FROM document_links;")) clear.ExecuteNonQuery();
+        var links = StoreRows.DocumentLinks(update);
+        if (update.Rebuild)
+        {
+            using var clear = Command(transaction, "DELETE FROM relations; DELETE FROM document_links;");
+            clear.ExecuteNonQuery();
+        }
+        else
+        {
+            using var clear = Command(transaction, "DELETE FROM relations WHERE from_document = $id");
+            var id = clear.Parameters.Add("$id", SqliteType.Text);
+            foreach (var row in links)
+            {
+                id.Value = row.Document;
+                clear.ExecuteNonQuery();
+            }
+        }
         using (var command = Command(transaction, "INSERT INTO relations (from_document, to_document, relation) VALUES ($from, $to, $json)"))
         {
             var from = command.Parameters.Add("$from", SqliteType.Text);
             var to = command.Parameters.Add("$to", SqliteType.Text);
             var json = command.Parameters.Add("$json", SqliteType.Text);
-            foreach (var relation in links.Relations)
+            foreach (var relation in update.Relations)
             {
                 from.Value = relation.From;
                 to.Value = (object?)relation.To ?? DBNull.Value;
@@ -515,12 +607,12 @@ public sealed class SqliteStore : IStore
                 command.ExecuteNonQuery();
             }
         }
-        using (var command = Command(transaction, "INSERT INTO document_links (document, story, independence_group) VALUES ($document, $story, $group)"))
+        using (var command = Command(transaction, "INSERT OR REPLACE INTO document_links (document, story, independence_group) VALUES ($document, $story, $group)"))
         {
             var document = command.Parameters.Add("$document", SqliteType.Text);
             var story = command.Parameters.Add("$story", SqliteType.Text);
             var group = command.Parameters.Add("$group", SqliteType.Text);
-            foreach (var row in StoreRows.DocumentLinks(links, stories))
+            foreach (var row in links)
             {
                 document.Value = row.Document;
                 story.Value = (object?)row.Story ?? DBNull.Value;
@@ -530,18 +622,62 @@ public sealed class SqliteStore : IStore
         }
     }
 
+    /// <summary>Writes the link state's changed values, what made it, and which documents the linking stages have seen.</summary>
+    private void WriteLinkState(SqliteTransaction transaction, CorpusUpdate update, List<Link.LinkStateRow> rows)
+    {
+        if (update.Rebuild)
+        {
+            using var clear = Command(transaction, "DELETE FROM link_state; UPDATE documents SET linked = 0 WHERE linked <> 0;");
+            clear.ExecuteNonQuery();
+        }
+        using (var command = Command(transaction, "INSERT OR REPLACE INTO link_state (space, key, value) VALUES ($space, $key, $value)"))
+        {
+            var space = command.Parameters.Add("$space", SqliteType.Integer);
+            var key = command.Parameters.Add("$key", SqliteType.Integer);
+            var value = command.Parameters.Add("$value", SqliteType.Blob);
+            foreach (var row in rows)
+            {
+                (space.Value, key.Value, value.Value) = (row.Space, row.Key, row.Value);
+                command.ExecuteNonQuery();
+            }
+        }
+        if (update.Rebuild && update.LinkVersion.Length > 0)
+        {
+            using var all = Command(transaction, "UPDATE documents SET linked = 1");
+            all.ExecuteNonQuery();
+        }
+        else if (update.LinkVersion.Length > 0)
+        {
+            using var command = Command(transaction, "UPDATE documents SET linked = 1 WHERE id = $id AND linked = 0");
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            foreach (var document in update.Linked)
+            {
+                id.Value = document;
+                command.ExecuteNonQuery();
+            }
+        }
+        using (var command = Command(transaction, "INSERT INTO corpus (name, json) VALUES ('link-version', $version) ON CONFLICT (name) DO UPDATE SET json = excluded.json"))
+        {
+            command.Parameters.AddWithValue("$version", update.LinkVersion);
+            command.ExecuteNonQuery();
+        }
+    }
+
     /// <summary>
-    /// Writes the stories in order: the findings of <paramref name="changed"/> replace what was stored, with their claims and
-    /// quotes indexed for search; the others keep their stored findings (only their place in the order moves); stories
-    /// no longer made are removed with their search rows.
+    /// Writes the stories: the findings in the update replace what was stored, with their claims and quotes indexed for
+    /// search; the other stories made keep their stored findings; the stories removed (every story not made, on a
+    /// rebuild) go with their search rows.
     /// </summary>
-    private void WriteStories(SqliteTransaction transaction, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed)
+    private void WriteStories(SqliteTransaction transaction, CorpusUpdate update)
     {
         var stored = new List<string>();
-        using (var command = Command(transaction, "SELECT id FROM stories"))
-        using (var reader = command.ExecuteReader())
+        foreach (var id in StoreRows.StoriesToClear(update, () =>
+        {
+            using var command = Command(transaction, "SELECT id FROM stories");
+            using var reader = command.ExecuteReader();
             while (reader.Read()) stored.Add(reader.GetString(0));
-        foreach (var id in StoreRows.StoriesToClear(stored, stories, changed))
+            return stored;
+        }))
             using (var delete = Command(transaction, """
                 DELETE FROM search WHERE rowid IN (SELECT rowid FROM search_keys WHERE story = $story);
                 DELETE FROM search_keys WHERE story = $story;
@@ -552,32 +688,18 @@ public sealed class SqliteStore : IStore
                 delete.Parameters.AddWithValue("$story", id);
                 delete.ExecuteNonQuery();
             }
-        var order = StoreRows.StoryOrder(stories);
-        using (var insert = Command(transaction, "INSERT INTO stories (id, ord, fingerprint, story, findings) VALUES ($id, $ord, $fingerprint, $story, $findings)"))
+        using var insert = Command(transaction, "INSERT INTO stories (id, ord, first_document, fingerprint, story, findings) VALUES ($id, 0, $first, $fingerprint, $story, $findings)");
+        foreach (var findings in update.Findings)
         {
-            foreach (var findings in changed)
-            {
-                insert.Parameters.Clear();
-                insert.Parameters.AddWithValue("$id", findings.Story.Id);
-                insert.Parameters.AddWithValue("$ord", order.GetValueOrDefault(findings.Story.Id, int.MaxValue));
-                insert.Parameters.AddWithValue("$fingerprint", findings.Fingerprint);
-                insert.Parameters.AddWithValue("$story", JsonSerializer.Serialize(findings.Story, ModelJson.Compact.Story));
-                insert.Parameters.AddWithValue("$findings", JsonSerializer.Serialize(findings, ModelJson.Compact.StoryFindings));
-                insert.ExecuteNonQuery();
-                IndexFindings(transaction, findings);
-                WriteEntities(transaction, findings);
-            }
-        }
-        using (var move = Command(transaction, "UPDATE stories SET ord = $ord WHERE id = $id AND ord <> $ord"))
-        {
-            var id = move.Parameters.Add("$id", SqliteType.Text);
-            var ord = move.Parameters.Add("$ord", SqliteType.Integer);
-            foreach (var (story, place) in order)
-            {
-                id.Value = story;
-                ord.Value = place;
-                move.ExecuteNonQuery();
-            }
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$id", findings.Story.Id);
+            insert.Parameters.AddWithValue("$first", StoreRows.FirstDocument(findings.Story));
+            insert.Parameters.AddWithValue("$fingerprint", findings.Fingerprint);
+            insert.Parameters.AddWithValue("$story", JsonSerializer.Serialize(findings.Story, ModelJson.Compact.Story));
+            insert.Parameters.AddWithValue("$findings", JsonSerializer.Serialize(findings, ModelJson.Compact.StoryFindings));
+            insert.ExecuteNonQuery();
+            IndexFindings(transaction, findings);
+            WriteEntities(transaction, findings);
         }
     }
 
@@ -623,8 +745,8 @@ public sealed class SqliteStore : IStore
         return command;
     }
 
-    /// <summary>Reads one text column in pages by keyset on an integer order column (query takes $after, selects order then text).</summary>
-    private IEnumerable<string> ReadPaged(string sql) => StoreRows.Paged(long.MinValue, after =>
+    /// <summary>Reads one text column in pages by keyset on a unique text order column (query takes $after, selects order then text).</summary>
+    private IEnumerable<string> ReadPagedByText(string sql) => StoreRows.Paged("", after =>
     {
         var page = new List<string>();
         lock (_lock)
@@ -634,8 +756,27 @@ public sealed class SqliteStore : IStore
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                after = reader.GetInt64(0);
+                after = reader.GetString(0);
                 page.Add(reader.GetString(1));
+            }
+        }
+        return (page, after);
+    });
+
+    /// <summary>The relations' JSON by document, then in the order written (a story's are written together, sorted), in pages.</summary>
+    private IEnumerable<string> ReadRelationRows() => StoreRows.Paged(("", long.MinValue), after =>
+    {
+        var page = new List<string>();
+        lock (_lock)
+        {
+            using var command = Command(null, "SELECT from_document, ord, relation FROM relations WHERE (from_document, ord) > ($document, $ord) ORDER BY from_document, ord LIMIT 1024");
+            command.Parameters.AddWithValue("$document", after.Item1);
+            command.Parameters.AddWithValue("$ord", after.Item2);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                after = (reader.GetString(0), reader.GetInt64(1));
+                page.Add(reader.GetString(2));
             }
         }
         return (page, after);

@@ -56,6 +56,10 @@ internal static class StoreRows
         }
     }
 
+    /// <summary>A document and its analysis from their stored JSON.</summary>
+    public static (Document Document, DocumentAnalysis Analysis) ParseAnalysed(string[] row) =>
+        (JsonSerializer.Deserialize(row[0], ModelJson.Compact.Document)!, JsonSerializer.Deserialize(row[1], ModelJson.Compact.DocumentAnalysis)!);
+
     /// <summary>Parses a page of rows on every core, keeping their order.</summary>
     public static T[] ParsePage<T>(IReadOnlyList<string[]> page, Func<string[], T> parse)
     {
@@ -72,34 +76,37 @@ internal static class StoreRows
     }
 
     /// <summary>
-    /// One row per document that has a story or an independence group, in id order: its story (the first that lists it)
-    /// and its group (itself when none was found).
+    /// The <c>document_links</c> rows an update writes, in id order: each document of its stories or of its groups, with
+    /// its story (the first that lists it) and its group (itself when none was found).
     /// </summary>
-    public static IEnumerable<(string Document, string? Story, string Group)> DocumentLinks(CorpusLinks links, IReadOnlyList<Story> stories)
+    public static List<(string Document, string? Story, string Group)> DocumentLinks(CorpusUpdate update)
     {
         var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var story in stories)
+        foreach (var story in update.Stories)
             foreach (var document in story.Documents) storyOf.TryAdd(document, story.Id);
         var ids = new SortedSet<string>(storyOf.Keys, StringComparer.Ordinal);
-        ids.UnionWith(links.IndependenceGroups.Keys);
-        foreach (var id in ids)
-            yield return (id, storyOf.TryGetValue(id, out var s) ? s : null, links.IndependenceGroups.GetValueOrDefault(id, id));
+        ids.UnionWith(update.IndependenceGroups.Keys);
+        return [.. ids.Select(id => (id, storyOf.TryGetValue(id, out var s) ? s : null, update.IndependenceGroups.GetValueOrDefault(id, id)))];
     }
 
-    /// <summary>Each story's place in the order (the first, when a story is listed twice).</summary>
-    public static Dictionary<string, int> StoryOrder(IReadOnlyList<Story> stories)
+    /// <summary>
+    /// The stories whose rows an update deletes: those no longer made (on a rebuild, every stored one not made: read
+    /// with <paramref name="stored"/>), and those about to be written anew.
+    /// </summary>
+    public static List<string> StoriesToClear(CorpusUpdate update, Func<IEnumerable<string>> stored)
     {
-        var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < stories.Count; i++) order.TryAdd(stories[i].Id, i);
-        return order;
+        var removed = new List<string>(update.RemovedStories);
+        if (update.Rebuild)
+        {
+            var keep = new HashSet<string>(update.Stories.Select(s => s.Id), StringComparer.Ordinal);
+            removed.AddRange(stored().Where(id => !keep.Contains(id)));
+        }
+        removed.AddRange(update.Findings.Select(f => f.Story.Id));
+        return removed;
     }
 
-    /// <summary>The stored stories whose rows a corpus save deletes: those no longer made, and those about to be written anew.</summary>
-    public static IEnumerable<string> StoriesToClear(IEnumerable<string> stored, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed)
-    {
-        var keep = new HashSet<string>(stories.Select(s => s.Id), StringComparer.Ordinal);
-        return stored.Where(id => !keep.Contains(id)).Concat(changed.Select(f => f.Story.Id)).ToList();
-    }
+    /// <summary>What orders a story among the others: its first document (a story written later keeps its place).</summary>
+    public static string FirstDocument(Story story) => story.Documents.Count > 0 ? story.Documents[0] : story.Id;
 
     /// <summary>
     /// Joins entity rows read in id order (the rows of one id are consecutive: one per story it is in) into one entity

@@ -21,7 +21,8 @@ internal static class PostgresMigrations
     /// </summary>
     public static readonly string[] All =
     [
-        // 1: documents keyed by content, problems, per-story rows, relations, links and the full-text index.
+        // 1: documents keyed by content and arrival, problems, per-story rows, relations, links, the linking stages'
+        // state and the full-text index.
         """
         CREATE TABLE documents (
             id text COLLATE "C" PRIMARY KEY,
@@ -31,8 +32,13 @@ internal static class PostgresMigrations
             pipeline_version text NOT NULL,
             document text NOT NULL,
             analysis text NOT NULL,
-            raw bytea NOT NULL
+            raw bytea NOT NULL,
+            -- The place in the arrival order (the linking stages run online in it), and whether they have seen it.
+            seq bigint NOT NULL,
+            linked boolean NOT NULL DEFAULT false
         );
+        CREATE INDEX documents_arrival ON documents (seq, id);
+        CREATE INDEX documents_unlinked ON documents (seq, id) WHERE NOT linked;
         -- Raw bytes arrive gzip-compressed: compressing them again when stored out of line would be wasted work.
         ALTER TABLE documents ALTER COLUMN raw SET STORAGE EXTERNAL;
         CREATE TABLE problems (
@@ -45,14 +51,15 @@ internal static class PostgresMigrations
             name text PRIMARY KEY,
             json text NOT NULL
         );
+        -- Stories are read in the order of their first document: one written later keeps its place.
         CREATE TABLE stories (
             id text COLLATE "C" PRIMARY KEY,
-            ord bigint NOT NULL,
+            first_document text COLLATE "C" NOT NULL,
             fingerprint text NOT NULL,
             story text NOT NULL,
             findings text NOT NULL
         );
-        CREATE INDEX stories_ord ON stories (ord);
+        CREATE INDEX stories_first ON stories (first_document);
         CREATE TABLE document_links (
             document text COLLATE "C" PRIMARY KEY,
             story text COLLATE "C",
@@ -65,7 +72,7 @@ internal static class PostgresMigrations
             to_document text COLLATE "C",
             relation text NOT NULL
         );
-        CREATE INDEX relations_from ON relations (from_document);
+        CREATE INDEX relations_from ON relations (from_document, ord);
         CREATE INDEX relations_to ON relations (to_document);
         CREATE TABLE entities (
             ord bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -73,7 +80,7 @@ internal static class PostgresMigrations
             story text COLLATE "C" NOT NULL,
             entity text NOT NULL
         );
-        CREATE INDEX entities_id ON entities (id, ord);
+        CREATE INDEX entities_id ON entities (id, story, ord);
         CREATE INDEX entities_story ON entities (story);
         -- One row per searchable text; words is the text's tsvector (made by PostgresText, so that the index, the
         -- query and the snippet split words alike), found through the GIN index.
@@ -88,6 +95,13 @@ internal static class PostgresMigrations
         CREATE INDEX search_words ON search USING gin (words);
         CREATE UNIQUE INDEX search_document ON search (id) WHERE kind = 'document';
         CREATE INDEX search_story ON search (story);
+        -- What the linking stages remember between runs, as keyed values.
+        CREATE TABLE link_state (
+            space integer NOT NULL,
+            key bigint NOT NULL,
+            value bytea NOT NULL,
+            PRIMARY KEY (space, key)
+        );
         """,
     ];
 }

@@ -12,9 +12,14 @@ namespace Triangulate.Store.Postgres;
 /// </summary>
 public sealed class PostgresStore : IStore
 {
-    // Advisory lock keys (one database-wide number each): migrating the schema, and saving corpus results.
+    // Advisory lock keys (one database-wide number each): migrating the schema, saving corpus results, giving documents
+    // their places in the arrival order.
     private const long MigrationLock = 0x7472_6961_6e67_01;
     private const long CorpusLock = 0x7472_6961_6e67_02;
+    private const long ArrivalLock = 0x7472_6961_6e67_03;
+
+    // Keys or rows sent in one array parameter at most (a run from scratch writes millions of link-state values).
+    private const int Chunk = 10_000;
 
     private readonly NpgsqlDataSource _source;
 
@@ -62,6 +67,16 @@ public sealed class PostgresStore : IStore
     }
 
     /// <inheritdoc />
+    public long LastArrival
+    {
+        get
+        {
+            using var connection = _source.OpenConnection();
+            return Convert.ToInt64(Scalar(connection, "SELECT coalesce(max(seq), 0) FROM documents"), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <inheritdoc />
     public bool Contains(string sha256, string pipelineVersion)
     {
         using var connection = _source.OpenConnection();
@@ -78,6 +93,11 @@ public sealed class PostgresStore : IStore
         var order = Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].Document.Sha256, StringComparer.Ordinal).ToList();
         using var connection = _source.OpenConnection();
         using var transaction = connection.BeginTransaction();
+        // A document keeps the place in the arrival order it first had; one saved without a place goes after the rest
+        // (places given out one writer at a time, so two processes never give the same one).
+        Execute(connection, transaction, "SELECT pg_advisory_xact_lock($1)", ArrivalLock);
+        var last = Convert.ToInt64(Scalar(connection, "SELECT coalesce(max(seq), 0) FROM documents", transaction), System.Globalization.CultureInfo.InvariantCulture);
+        var seqs = batch.Select(item => item.Arrival > 0 ? item.Arrival : ++last).ToArray();
         var kept = new string[batch.Count];
         using (var upsert = new NpgsqlBatch(connection, transaction))
         {
@@ -87,14 +107,14 @@ public sealed class PostgresStore : IStore
                 // The source is not updated: the bytes keep the path they were first read from (returned, so that the
                 // stored document says so too).
                 upsert.BatchCommands.Add(BatchCommand("""
-                    INSERT INTO documents (id, sha256, source, format, pipeline_version, document, analysis, raw)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                    INSERT INTO documents (id, sha256, source, format, pipeline_version, document, analysis, raw, seq, linked)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, false)
                     ON CONFLICT (sha256) DO UPDATE SET
                         format = excluded.format, pipeline_version = excluded.pipeline_version,
-                        document = excluded.document, analysis = excluded.analysis
+                        document = excluded.document, analysis = excluded.analysis, linked = false
                     RETURNING source
                     """, item.Document.Id, item.Document.Sha256, item.Document.Source, item.Format, item.PipelineVersion,
-                    rows[i].Document, rows[i].Analysis, rows[i].Raw));
+                    rows[i].Document, rows[i].Analysis, rows[i].Raw, seqs[i]));
             }
             using var reader = upsert.ExecuteReader();
             var n = 0;
@@ -158,20 +178,59 @@ public sealed class PostgresStore : IStore
     }
 
     /// <inheritdoc />
-    public void SaveCorpus(CorpusLinks links, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed)
+    public void SaveCorpus(CorpusUpdate update)
     {
-        ArgumentNullException.ThrowIfNull(links);
-        ArgumentNullException.ThrowIfNull(stories);
-        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(update);
+        // Encoded before the transaction, on every core: the link state of a run from scratch is millions of small values.
+        var state = update.LinkState.AsParallel().AsOrdered().ToList();
         using var connection = _source.OpenConnection();
         using var transaction = connection.BeginTransaction();
         Execute(connection, transaction, "SELECT pg_advisory_xact_lock($1)", CorpusLock);
-        WriteLinks(connection, transaction, links, stories);
-        WriteStories(connection, transaction, stories, changed);
+        WriteLinks(connection, transaction, update);
+        WriteLinkState(connection, transaction, update, state);
+        WriteStories(connection, transaction, update);
         Execute(connection, transaction, "INSERT INTO corpus (name, json) VALUES ('failed', $1) ON CONFLICT (name) DO UPDATE SET json = excluded.json",
-            JsonSerializer.Serialize([.. links.FailedStages], ModelJson.Compact.ListStageFailure));
+            JsonSerializer.Serialize([.. update.FailedStages], ModelJson.Compact.ListStageFailure));
         transaction.Commit();
     }
+
+    /// <inheritdoc />
+    public string? ReadLinkVersion() => FindText("SELECT json FROM corpus WHERE name = $1", "link-version");
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<long, byte[]> ReadLinkState(int space, IReadOnlyCollection<long> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var values = new Dictionary<long, byte[]>(keys.Count);
+        using var connection = _source.OpenConnection();
+        foreach (var chunk in keys.Chunk(Chunk))
+        {
+            using var command = Command(connection, null, "SELECT key, value FROM link_state WHERE space = $1 AND key = ANY($2)", space, chunk);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) values[reader.GetInt64(0)] = (byte[])reader.GetValue(1);
+        }
+        return values;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadForLinking(bool all) => StoreRows.Paged((long.MinValue, ""), after =>
+    {
+        var page = new List<string[]>();
+        using (var connection = _source.OpenConnection())
+        using (var command = Command(connection, null, $"""
+            SELECT seq, id, document, analysis FROM documents
+            WHERE {(all ? "" : "NOT linked AND ")}(seq, id) > ($1, $2) ORDER BY seq, id LIMIT 256
+            """, after.Item1, after.Item2))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                after = (reader.GetInt64(0), reader.GetString(1));
+                page.Add([reader.GetString(2), reader.GetString(3)]);
+            }
+        }
+        return (StoreRows.ParsePage(page, StoreRows.ParseAnalysed), after);
+    });
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, string> ReadStoryFingerprints()
@@ -189,7 +248,7 @@ public sealed class PostgresStore : IStore
     {
         var stories = new List<Story>();
         using var connection = _source.OpenConnection();
-        using var command = Command(connection, null, "SELECT story FROM stories ORDER BY ord");
+        using var command = Command(connection, null, "SELECT story FROM stories ORDER BY first_document");
         using var reader = command.ExecuteReader();
         while (reader.Read()) stories.Add(JsonSerializer.Deserialize(reader.GetString(0), ModelJson.Compact.Story)!);
         return stories;
@@ -202,7 +261,7 @@ public sealed class PostgresStore : IStore
     /// <inheritdoc />
     public IEnumerable<StoryFindings> ReadStoryFindings()
     {
-        foreach (var json in ReadPaged("SELECT ord, findings FROM stories WHERE ord > $1 ORDER BY ord LIMIT 64"))
+        foreach (var json in ReadPaged("", "SELECT first_document, findings FROM stories WHERE first_document > $1 ORDER BY first_document LIMIT 64"))
             yield return JsonSerializer.Deserialize(json, ModelJson.Compact.StoryFindings)!;
     }
 
@@ -211,14 +270,14 @@ public sealed class PostgresStore : IStore
     {
         StoreRows.CheckPart(part);
         // The server cuts the part out of the stored JSON (json, not jsonb: the text is not re-parsed whole into a tree).
-        foreach (var json in ReadPaged("SELECT ord, coalesce((findings::json -> $2)::text, '[]') FROM stories WHERE ord > $1 ORDER BY ord LIMIT 64", part))
+        foreach (var json in ReadPaged("", "SELECT first_document, coalesce((findings::json -> $2)::text, '[]') FROM stories WHERE first_document > $1 ORDER BY first_document LIMIT 64", part))
             foreach (var item in JsonSerializer.Deserialize(json, type) ?? []) yield return item;
     }
 
     /// <inheritdoc />
     public IEnumerable<Relation> ReadRelations()
     {
-        foreach (var json in ReadPaged("SELECT ord, relation FROM relations WHERE ord > $1 ORDER BY ord LIMIT 1024"))
+        foreach (var json in RelationRows())
             yield return JsonSerializer.Deserialize(json, ModelJson.Compact.Relation)!;
     }
 
@@ -226,16 +285,33 @@ public sealed class PostgresStore : IStore
     public IEnumerable<Entity> ReadEntities() => StoreRows.JoinEntities(EntityRows());
 
     /// <summary>Every entity row, in id order then story order, read in pages by keyset.</summary>
-    private IEnumerable<Entity> EntityRows() => StoreRows.Paged(("", long.MinValue), after =>
+    private IEnumerable<Entity> EntityRows() => StoreRows.Paged(("", "", long.MinValue), after =>
     {
         var page = new List<Entity>();
         using var connection = _source.OpenConnection();
-        using var command = Command(connection, null, "SELECT id, ord, entity FROM entities WHERE (id, ord) > ($1, $2) ORDER BY id, ord LIMIT 1024", after.Item1, after.Item2);
+        using var command = Command(connection, null, "SELECT id, story, ord, entity FROM entities WHERE (id, story, ord) > ($1, $2, $3) ORDER BY id, story, ord LIMIT 1024",
+            after.Item1, after.Item2, after.Item3);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            after = (reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
+            page.Add(JsonSerializer.Deserialize(reader.GetString(3), ModelJson.Compact.Entity)!);
+        }
+        return (page, after);
+    });
+
+    /// <summary>The relations' JSON by document, then in the order written (a story's are written together, sorted), in pages.</summary>
+    private IEnumerable<string> RelationRows() => StoreRows.Paged(("", long.MinValue), after =>
+    {
+        var page = new List<string>();
+        using var connection = _source.OpenConnection();
+        using var command = Command(connection, null, "SELECT from_document, ord, relation FROM relations WHERE (from_document, ord) > ($1, $2) ORDER BY from_document, ord LIMIT 1024",
+            after.Item1, after.Item2);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             after = (reader.GetString(0), reader.GetInt64(1));
-            page.Add(JsonSerializer.Deserialize(reader.GetString(2), ModelJson.Compact.Entity)!);
+            page.Add(reader.GetString(2));
         }
         return (page, after);
     });
@@ -274,7 +350,7 @@ public sealed class PostgresStore : IStore
         ArgumentNullException.ThrowIfNull(ids);
         var entities = new List<Entity>();
         using var connection = _source.OpenConnection();
-        using var command = Command(connection, null, "SELECT entity FROM entities WHERE id = ANY($1) ORDER BY id, ord", (object)ids.Distinct(StringComparer.Ordinal).ToArray());
+        using var command = Command(connection, null, "SELECT entity FROM entities WHERE id = ANY($1) ORDER BY id, story, ord", (object)ids.Distinct(StringComparer.Ordinal).ToArray());
         using var reader = command.ExecuteReader();
         while (reader.Read()) entities.Add(JsonSerializer.Deserialize(reader.GetString(0), ModelJson.Compact.Entity)!);
         return Extract.Entities.EntityMerge.Merge(entities);
@@ -317,8 +393,7 @@ public sealed class PostgresStore : IStore
 
     /// <inheritdoc />
     public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadAnalyses() =>
-        ReadDocumentColumns("document, analysis", 2, row => (JsonSerializer.Deserialize(row[0], ModelJson.Compact.Document)!,
-            JsonSerializer.Deserialize(row[1], ModelJson.Compact.DocumentAnalysis)!));
+        ReadDocumentColumns("document, analysis", 2, StoreRows.ParseAnalysed);
 
     /// <inheritdoc />
     public Document? FindDocument(string id) =>
@@ -379,47 +454,84 @@ public sealed class PostgresStore : IStore
     /// <inheritdoc />
     public void Dispose() => _source.Dispose();
 
-    /// <summary>Replaces relations and each document's story and independence group (written whole: the corpus stages that make them run over the whole store).</summary>
-    private static void WriteLinks(NpgsqlConnection connection, NpgsqlTransaction transaction, CorpusLinks links, IReadOnlyList<Story> stories)
+    /// <summary>
+    /// Writes the relations from the documents of the stories made and each such document's story and independence
+    /// group (replacing theirs; everything, on a rebuild).
+    /// </summary>
+    private static void WriteLinks(NpgsqlConnection connection, NpgsqlTransaction transaction, CorpusUpdate update)
     {
-        Execute(connection, transaction, "DELETE FROM relations");
-        Execute(connection, transaction, "DELETE FROM document_links");
+        var links = StoreRows.DocumentLinks(update);
+        var documents = links.Select(l => l.Document).ToArray();
+        if (update.Rebuild)
+        {
+            Execute(connection, transaction, "DELETE FROM relations");
+            Execute(connection, transaction, "DELETE FROM document_links");
+        }
+        else
+        {
+            Execute(connection, transaction, "DELETE FROM relations WHERE from_document = ANY($1)", (object)documents);
+        }
         Copy(connection, "relations (from_document, to_document, relation)",
-            links.Relations.Select(r => new[] { r.From, r.To, JsonSerializer.Serialize(r, ModelJson.Compact.Relation) }));
-        Copy(connection, "document_links (document, story, independence_group)",
-            StoreRows.DocumentLinks(links, stories).Select(l => new[] { l.Document, l.Story, l.Group }));
+            update.Relations.Select(r => new[] { r.From, r.To, JsonSerializer.Serialize(r, ModelJson.Compact.Relation) }));
+        Execute(connection, transaction, """
+            INSERT INTO document_links (document, story, independence_group) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+            ON CONFLICT (document) DO UPDATE SET story = excluded.story, independence_group = excluded.independence_group
+            """, documents, links.Select(l => l.Story).ToArray(), links.Select(l => l.Group).ToArray());
+    }
+
+    /// <summary>Writes the link state's changed values, what made it, and which documents the linking stages have seen.</summary>
+    private static void WriteLinkState(NpgsqlConnection connection, NpgsqlTransaction transaction, CorpusUpdate update, List<Link.LinkStateRow> rows)
+    {
+        if (update.Rebuild)
+        {
+            Execute(connection, transaction, "DELETE FROM link_state");
+            Execute(connection, transaction, "UPDATE documents SET linked = false WHERE linked");
+        }
+        // The last value of a key wins, as when each replaces the one before (one statement may not touch a row twice).
+        var last = new Dictionary<(int, long), int>(rows.Count);
+        for (var i = 0; i < rows.Count; i++) last[(rows[i].Space, rows[i].Key)] = i;
+        foreach (var chunk in last.Values.Order().Select(i => rows[i]).Chunk(Chunk))
+            Execute(connection, transaction, """
+                INSERT INTO link_state (space, key, value) SELECT * FROM unnest($1::integer[], $2::bigint[], $3::bytea[])
+                ON CONFLICT (space, key) DO UPDATE SET value = excluded.value
+                """, chunk.Select(r => r.Space).ToArray(), chunk.Select(r => r.Key).ToArray(), chunk.Select(r => r.Value).ToArray());
+        if (update.Rebuild && update.LinkVersion.Length > 0)
+            Execute(connection, transaction, "UPDATE documents SET linked = true");
+        else if (update.LinkVersion.Length > 0)
+            foreach (var chunk in update.Linked.Chunk(Chunk))
+                Execute(connection, transaction, "UPDATE documents SET linked = true WHERE id = ANY($1) AND NOT linked", (object)chunk);
+        Execute(connection, transaction, "INSERT INTO corpus (name, json) VALUES ('link-version', $1) ON CONFLICT (name) DO UPDATE SET json = excluded.json",
+            update.LinkVersion);
     }
 
     /// <summary>
-    /// Writes the stories in order: the findings of <paramref name="changed"/> replace what was stored, with their claims,
-    /// quotes and entities indexed for search; the others keep their stored findings (only their place in the order
-    /// moves); stories no longer made are removed with their rows.
+    /// Writes the stories: the findings in the update replace what was stored, with their claims, quotes and entities
+    /// indexed for search; the other stories made keep their stored findings; the stories removed (every story not
+    /// made, on a rebuild) go with their rows.
     /// </summary>
-    private static void WriteStories(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed)
+    private static void WriteStories(NpgsqlConnection connection, NpgsqlTransaction transaction, CorpusUpdate update)
     {
-        var stored = new List<string>();
-        using (var command = Command(connection, transaction, "SELECT id FROM stories"))
-        using (var reader = command.ExecuteReader())
+        var clear = StoreRows.StoriesToClear(update, () =>
+        {
+            var stored = new List<string>();
+            using var command = Command(connection, transaction, "SELECT id FROM stories");
+            using var reader = command.ExecuteReader();
             while (reader.Read()) stored.Add(reader.GetString(0));
-        var clear = StoreRows.StoriesToClear(stored, stories, changed).ToArray();
+            return stored;
+        }).ToArray();
         foreach (var table in new[] { "search WHERE story", "entities WHERE story", "stories WHERE id" })
             Execute(connection, transaction, $"DELETE FROM {table} = ANY($1)", (object)clear);
-        var order = StoreRows.StoryOrder(stories);
-        Copy(connection, "stories (id, ord, fingerprint, story, findings)", changed.Select(f => new[]
+        Copy(connection, "stories (id, first_document, fingerprint, story, findings)", update.Findings.Select(f => new[]
         {
-            f.Story.Id, order.GetValueOrDefault(f.Story.Id, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture), f.Fingerprint,
+            f.Story.Id, StoreRows.FirstDocument(f.Story), f.Fingerprint,
             JsonSerializer.Serialize(f.Story, ModelJson.Compact.Story), JsonSerializer.Serialize(f, ModelJson.Compact.StoryFindings),
         }));
-        Copy(connection, "search (kind, id, story, document, text, words)", changed.SelectMany(SearchRow.Of)
+        Copy(connection, "search (kind, id, story, document, text, words)", update.Findings.SelectMany(SearchRow.Of)
             .Select(r => new[] { r.Kind, r.Id, r.Story, r.Document, NoNul(r.Text), PostgresText.Vector(r.Text) }));
-        Copy(connection, "entities (id, story, entity)", changed.SelectMany(f => f.Entities.Select(e => new[]
+        Copy(connection, "entities (id, story, entity)", update.Findings.SelectMany(f => f.Entities.Select(e => new[]
         {
             e.Id, f.Story.Id, JsonSerializer.Serialize(e, ModelJson.Compact.Entity),
         })));
-        Execute(connection, transaction, """
-            UPDATE stories s SET ord = m.ord FROM unnest($1::text[], $2::bigint[]) AS m(id, ord)
-            WHERE s.id = m.id AND s.ord <> m.ord
-            """, order.Keys.ToArray(), order.Values.Select(v => (long)v).ToArray());
     }
 
     /// <summary>
@@ -457,10 +569,10 @@ public sealed class PostgresStore : IStore
     }
 
     /// <summary>
-    /// Reads one text column in pages by keyset on an integer order column (the query takes $1 after, selects order then
+    /// Reads one text column in pages by keyset on a unique order column (the query takes $1 after, selects order then
     /// text), a connection per page: none is held while a caller works on a row.
     /// </summary>
-    private IEnumerable<string> ReadPaged(string sql, params object[] more) => StoreRows.Paged(long.MinValue, after =>
+    private IEnumerable<string> ReadPaged<TKey>(TKey first, string sql, params object[] more) where TKey : notnull => StoreRows.Paged(first, after =>
     {
         var page = new List<string>();
         using var connection = _source.OpenConnection();
@@ -468,7 +580,7 @@ public sealed class PostgresStore : IStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            after = reader.GetInt64(0);
+            after = reader.GetFieldValue<TKey>(0);
             page.Add(reader.GetString(1));
         }
         return (page, after);
@@ -548,9 +660,11 @@ public sealed class PostgresStore : IStore
         command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(NpgsqlConnection connection, string sql, params object?[] values)
+    private static object? Scalar(NpgsqlConnection connection, string sql, params object?[] values) => Scalar(connection, sql, null, values);
+
+    private static object? Scalar(NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction, params object?[] values)
     {
-        using var command = Command(connection, null, sql, values);
+        using var command = Command(connection, transaction, sql, values);
         return command.ExecuteScalar();
     }
 }

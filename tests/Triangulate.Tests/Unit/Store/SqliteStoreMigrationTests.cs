@@ -22,6 +22,8 @@ public class SqliteStoreMigrationTests
             using var command = connection.CreateCommand();
             command.CommandText = """
                 DROP TABLE search; DROP TABLE search_keys; DROP TABLE stories; DROP TABLE document_links; DROP TABLE relations; DROP TABLE entities;
+                DROP TABLE link_state; DROP INDEX documents_arrival; DROP INDEX documents_unlinked;
+                ALTER TABLE documents DROP COLUMN seq; ALTER TABLE documents DROP COLUMN linked;
                 CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, document UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
                 INSERT INTO search (kind, id, document, text) SELECT 'document', id, id, json_extract(document, '$.text') FROM documents;
                 PRAGMA user_version = 2;

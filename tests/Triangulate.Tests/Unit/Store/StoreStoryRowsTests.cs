@@ -28,13 +28,14 @@ public class StoreStoryRowsTests(TestStores stores) : IClassFixture<TestStores>
     {
         using var store = stores.Open(kind);
         var a = Findings("s-a", "d-1", "fa", Entity("e-x", "Ann Lee", "d-1", 2));
-        var b = Findings("s-b", "d-2", "fb", Entity("e-x", "Lee", "d-2", 1));
+        var b = Findings("s-b", "d-0", "fb", Entity("e-x", "Lee", "d-0", 1));
         var c = Findings("s-c", "d-3", "fc");
         store.SaveCorpus(new CorpusLinks(), [a.Story, b.Story, c.Story], [a, b, c]);
 
         var b2 = b with { Fingerprint = "fb2", Claims = [] };
         store.SaveCorpus(new CorpusLinks(), [b.Story, a.Story], [b2]);
 
+        // Stories read in the order of their first document, however they were written.
         Assert.Equal(["s-b", "s-a"], store.ReadStories().Select(s => s.Id));
         Assert.Equal("fa", store.ReadStoryFingerprints()["s-a"]);
         Assert.Equal("fb2", store.ReadStoryFingerprints()["s-b"]);
@@ -83,8 +84,9 @@ public class StoreStoryRowsTests(TestStores stores) : IClassFixture<TestStores>
     {
         using var store = stores.Open(kind);
         var findings = Enumerable.Range(0, 150).Select(i => Findings($"s-{i:D3}", $"d-{i}", "f")).ToList();
-        var order = findings.Select(f => f.Story).Reverse().ToList();
-        store.SaveCorpus(new CorpusLinks(), order, findings);
+        store.SaveCorpus(new CorpusLinks(), [.. findings.Select(f => f.Story).Reverse()], findings);
+        // The order of their first documents, whatever order they were given in.
+        var order = findings.Select(f => f.Story).OrderBy(s => s.Documents[0], StringComparer.Ordinal).ToList();
         Assert.Equal(order.Select(s => s.Id), store.ReadStoryFindings().Select(f => f.Story.Id));
         Assert.Equal(order.Select(s => "c-" + s.Id), store.ReadStoryPart("claims", ModelJson.Compact.ListClaim).Select(c => c.Id));
         Assert.Empty(store.ReadStoryPart("quotes", ModelJson.Compact.ListQuote));
@@ -102,5 +104,41 @@ public class StoreStoryRowsTests(TestStores stores) : IClassFixture<TestStores>
         store.SaveCorpus(new CorpusLinks(), [a.Story], []);
         Assert.Empty(store.LoadFailedStages());
         Assert.Equal("fa", store.LoadStory("s-a")!.Fingerprint);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public void Documents_are_read_for_linking_in_arrival_order_until_linked_and_the_link_state_is_kept(string kind)
+    {
+        using var store = stores.Open(kind);
+        Assert.Null(store.ReadLinkVersion());
+        var a = StoreTests.Stored("Arrived fifth.") with { Arrival = 5 };
+        // Saved without a place: after what was stored before the batch.
+        var b = StoreTests.Stored("Arrived first.");
+        var c = StoreTests.Stored("Arrived second.") with { Arrival = 2 };
+        store.Save([a, b, c]);
+        Assert.Equal(5, store.LastArrival);
+        Assert.Equal([b.Document.Id, c.Document.Id, a.Document.Id], store.ReadForLinking(all: false).Select(p => p.Document.Id));
+
+        store.SaveCorpus(new CorpusUpdate
+        {
+            LinkVersion = "v1",
+            Linked = [c.Document.Id, a.Document.Id],
+            LinkState = [new Triangulate.Link.LinkStateRow(1, 7, [1, 2]), new Triangulate.Link.LinkStateRow(1, 7, [3]), new Triangulate.Link.LinkStateRow(2, 7, [4])],
+        });
+        Assert.Equal([b.Document.Id], store.ReadForLinking(all: false).Select(p => p.Document.Id));
+        Assert.Equal(3, store.ReadForLinking(all: true).Count());
+        Assert.Equal("v1", store.ReadLinkVersion());
+        var values = store.ReadLinkState(1, [7, 8]);
+        Assert.Equal([3], values[7]);
+        Assert.False(values.ContainsKey(8));
+
+        // Analysed again by another version: seen by the linking stages again, in its first place.
+        store.Save([a with { PipelineVersion = "2", Arrival = 0 }]);
+        Assert.Equal([b.Document.Id, a.Document.Id], store.ReadForLinking(all: false).Select(p => p.Document.Id));
+
+        store.SaveCorpus(new CorpusUpdate { Rebuild = true, LinkVersion = "v2" });
+        Assert.Empty(store.ReadForLinking(all: false));
+        Assert.Empty(store.ReadLinkState(1, [7]));
+        Assert.Equal("v2", store.ReadLinkVersion());
     }
 }
