@@ -112,5 +112,14 @@ internal static class SqliteMigrations
         CREATE INDEX stories_first ON stories (first_document);
         CREATE INDEX entities_order ON entities (id, story, ord);
         """,
+        // 5: accounts that may sign in when the store is served beyond loopback (password hashes only; names unique in any case).
+        """
+        CREATE TABLE accounts (
+            name TEXT PRIMARY KEY COLLATE NOCASE,
+            password_hash TEXT NOT NULL CHECK (length(password_hash) > 0),
+            role TEXT NOT NULL CHECK (role IN ('read', 'write')),
+            stamp TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -9,7 +9,7 @@ namespace Triangulate.Store;
 /// one transaction per batch so a crash never leaves half a batch. Raw bytes are kept gzip-compressed.
 /// One connection guarded by a lock: SQLite serialises writers anyway, and the lock keeps the connection single-threaded.
 /// </summary>
-public sealed class SqliteStore : IStore
+public sealed partial class SqliteStore : IStore
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
@@ -172,13 +172,12 @@ public sealed class SqliteStore : IStore
     public void SaveCorpus(CorpusUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        // Encoded before the lock, on every core: the link state of a run from scratch is millions of small values.
-        var state = update.LinkState.AsParallel().AsOrdered().ToList();
         lock (_lock)
         {
             using var transaction = _connection.BeginTransaction();
             WriteLinks(transaction, update);
-            WriteLinkState(transaction, update, state);
+            // Streamed: the state of a run from scratch is millions of small values, never held encoded all at once.
+            WriteLinkState(transaction, update, update.LinkState);
             WriteStories(transaction, update);
             using (var command = Command(transaction, "INSERT INTO corpus (name, json) VALUES ('failed', $json) ON CONFLICT (name) DO UPDATE SET json = excluded.json"))
             {
@@ -623,7 +622,7 @@ public sealed class SqliteStore : IStore
     }
 
     /// <summary>Writes the link state's changed values, what made it, and which documents the linking stages have seen.</summary>
-    private void WriteLinkState(SqliteTransaction transaction, CorpusUpdate update, List<Link.LinkStateRow> rows)
+    private void WriteLinkState(SqliteTransaction transaction, CorpusUpdate update, IEnumerable<Link.LinkStateRow> rows)
     {
         if (update.Rebuild)
         {

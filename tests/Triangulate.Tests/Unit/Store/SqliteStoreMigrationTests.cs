@@ -21,7 +21,7 @@ public class SqliteStoreMigrationTests
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
-                DROP TABLE search; DROP TABLE search_keys; DROP TABLE stories; DROP TABLE document_links; DROP TABLE relations; DROP TABLE entities;
+                DROP TABLE search; DROP TABLE search_keys; DROP TABLE stories; DROP TABLE document_links; DROP TABLE relations; DROP TABLE entities; DROP TABLE accounts;
                 DROP TABLE link_state; DROP INDEX documents_arrival; DROP INDEX documents_unlinked;
                 ALTER TABLE documents DROP COLUMN seq; ALTER TABLE documents DROP COLUMN linked;
                 CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, document UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
