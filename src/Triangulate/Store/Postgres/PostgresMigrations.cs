@@ -102,6 +102,14 @@ internal static class PostgresMigrations
             value bytea NOT NULL,
             PRIMARY KEY (space, key)
         );
+        -- Accounts that may sign in when the store is served beyond loopback (password hashes only).
+        CREATE TABLE accounts (
+            name text NOT NULL,
+            password_hash text NOT NULL CHECK (length(password_hash) > 0),
+            role text NOT NULL CHECK (role IN ('read', 'write')),
+            stamp text NOT NULL
+        );
+        CREATE UNIQUE INDEX accounts_name ON accounts (lower(name));
         """,
     ];
 }

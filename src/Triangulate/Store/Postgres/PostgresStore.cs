@@ -10,7 +10,7 @@ namespace Triangulate.Store.Postgres;
 /// Every call takes a pooled connection of its own (<see cref="NpgsqlDataSource"/>), so reads run beside each other and
 /// beside a writer; corpus saves are serialised by an advisory lock, as SQLite serialises its writers.
 /// </summary>
-public sealed class PostgresStore : IStore
+public sealed partial class PostgresStore : IStore
 {
     // Advisory lock keys (one database-wide number each): migrating the schema, saving corpus results, giving documents
     // their places in the arrival order.
