@@ -51,7 +51,7 @@ internal static class AnalyzeCommand
 
         var clock = Stopwatch.StartNew();
         var observer = new ConsoleObserver(console, quiet, verbose);
-        using var store = SqliteStore.Open(db);
+        using var store = StoreFactory.Open(db);
         AnalysisSummary summary;
         if (!quiet && Consoles.ErrorIsTerminal)
         {

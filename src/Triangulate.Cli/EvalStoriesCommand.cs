@@ -17,7 +17,7 @@ internal static class EvalStoriesCommand
     {
         var input = new Argument<string[]>("INPUT") { Description = "Files or folders to analyse (e.g. ecb-dev.jsonl)", Arity = ArgumentArity.OneOrMore };
         var goldOption = new Option<string>("--gold") { Description = "Gold stories: ECB+'s {url: {story, topic}} or the generator's {stories, derivations}", Required = true };
-        var db = new Option<string?>("--db") { Description = "Store to analyse into (default: a temporary file, removed afterwards)" };
+        var db = new Option<string?>("--db") { Description = "Store to analyse into: an SQLite file or a postgres:// URL (default: a temporary file, removed afterwards)" };
         var distance = new Option<double>("--baseline-distance") { Description = "Cosine distance at which the baseline stops merging", DefaultValueFactory = _ => 0.7 };
         var command = new Command("stories", "Score stories, derivations, corroborations and contradictions against gold stories, beside a TF-IDF + average-linkage baseline")
         {
@@ -50,7 +50,7 @@ internal static class EvalStoriesCommand
 
     private static void AnalyseAndScore(Pipeline pipeline, string[] input, string path, StoryGold gold, double distance, Stopwatch clock)
     {
-        using var store = SqliteStore.Open(path);
+        using var store = StoreFactory.Open(path);
         var summary = pipeline.Analyze(input, store);
         var analysed = clock.Elapsed.TotalSeconds;
         var r = StoryEvaluation.Run(store, store.LoadCorpus(), gold, distance);

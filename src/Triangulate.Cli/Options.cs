@@ -14,7 +14,7 @@ internal sealed class Options
 
     public Option<string> Db { get; } = new("--db")
     {
-        Description = "The store (an SQLite file; created when missing)",
+        Description = "The store: an SQLite file (created when missing), or a PostgreSQL database as postgres://user:password@host:port/db or Host=...;Database=...",
         DefaultValueFactory = _ => "./triangulate.db",
     };
 

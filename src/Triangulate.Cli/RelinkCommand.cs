@@ -19,12 +19,12 @@ internal static class RelinkCommand
             var pipeline = PipelineBuilder.CreateDefault().Build();
             if (!Options.TryParseFormats(pipeline, result.GetValue(options.Format)!, console, out var formats)) return ExitCodes.Usage;
             var db = result.GetValue(options.Db)!;
-            if (!File.Exists(db))
+            if (!StoreFactory.IsServer(db) && !File.Exists(db))
             {
                 console.MarkupLineInterpolated($"[red]error[/]: {db}: no such store (run analyze first)");
                 return ExitCodes.Usage;
             }
-            using var store = SqliteStore.Open(db);
+            using var store = StoreFactory.Open(db);
             var observer = new ConsoleObserver(console, result.GetValue(options.Quiet), result.GetValue(options.Verbose));
             var relinked = pipeline.Relink(store, observer);
             if (Options.WriteDossier(pipeline, store, result.GetValue(options.Out)!, formats, result.GetValue(options.Story), console) is not { } written) return ExitCodes.Usage;

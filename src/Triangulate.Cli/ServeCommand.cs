@@ -23,13 +23,13 @@ internal static class ServeCommand
         command.SetAction(result =>
         {
             var web = new WebHostOptions { Db = result.GetValue(options.Db)!, Urls = result.GetValue(urls)!, RequireLogin = result.GetValue(requireLogin) };
-            using var store = SqliteStore.Open(web.Db);
+            using var store = StoreFactory.Open(web.Db);
             if (WebHost.Refusal(web, store) is { } refusal)
             {
                 Console.Error.WriteLine($"error: {refusal}");
                 return ExitCodes.Usage;
             }
-            Console.Error.WriteLine($"serving {web.Db} on {web.Urls}{(WebHost.AsksForSignIn(web) ? " to signed-in accounts" : "")} (Ctrl+C stops)");
+            Console.Error.WriteLine($"serving {StoreFactory.Describe(web.Db)} on {web.Urls}{(WebHost.AsksForSignIn(web) ? " to signed-in accounts" : "")} (Ctrl+C stops)");
             return WebHost.Run(web, store);
         });
         return command;

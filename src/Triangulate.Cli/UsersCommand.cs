@@ -30,7 +30,8 @@ internal static class UsersCommand
             var account = result.GetValue(name)!;
             if (Passwords.NameProblem(account) is { } problem) return Fail(console, problem);
             if (ReadPassword(result.GetValue(passwordStdin), console) is not { } password) return ExitCodes.Usage;
-            using var store = SqliteStore.Open(result.GetValue(options.Db)!);
+            using var opened = StoreFactory.Open(result.GetValue(options.Db)!);
+            var store = (IAccountStore)opened;
             var right = AccountRoles.Parse(result.GetValue(role)) ?? AccountRole.Read;
             if (!store.AddAccount(new Account(account, Passwords.Hash(password), right, Account.NewStamp())))
                 return Fail(console, $"there is already an account '{account}' (set its password with 'triangulate users password')");
@@ -42,8 +43,9 @@ internal static class UsersCommand
         passwordCommand.SetAction(result =>
         {
             var console = Consoles.Error();
-            if (OpenExisting(result.GetValue(options.Db)!, console) is not { } store) return ExitCodes.Usage;
-            using (store)
+            if (OpenExisting(result.GetValue(options.Db)!, console) is not { } opened) return ExitCodes.Usage;
+            var store = (IAccountStore)opened;
+            using (opened)
             {
                 if (store.FindAccount(result.GetValue(name)!) is not { } account) return Fail(console, $"no account '{result.GetValue(name)}'");
                 if (ReadPassword(result.GetValue(passwordStdin), console) is not { } password) return ExitCodes.Usage;
@@ -57,8 +59,9 @@ internal static class UsersCommand
         list.SetAction(result =>
         {
             var console = Consoles.Error();
-            if (OpenExisting(result.GetValue(options.Db)!, console) is not { } store) return ExitCodes.Usage;
-            using (store)
+            if (OpenExisting(result.GetValue(options.Db)!, console) is not { } opened) return ExitCodes.Usage;
+            var store = (IAccountStore)opened;
+            using (opened)
             {
                 var accounts = store.ReadAccounts();
                 foreach (var account in accounts) Console.Out.WriteLine($"{account.Name}\t{AccountRoles.Name(account.Role)}");
@@ -71,8 +74,9 @@ internal static class UsersCommand
         remove.SetAction(result =>
         {
             var console = Consoles.Error();
-            if (OpenExisting(result.GetValue(options.Db)!, console) is not { } store) return ExitCodes.Usage;
-            using (store)
+            if (OpenExisting(result.GetValue(options.Db)!, console) is not { } opened) return ExitCodes.Usage;
+            var store = (IAccountStore)opened;
+            using (opened)
             {
                 if (!store.RemoveAccount(result.GetValue(name)!)) return Fail(console, $"no account '{result.GetValue(name)}'");
                 console.MarkupLineInterpolated($"removed [bold]{result.GetValue(name)}[/]");
@@ -107,9 +111,10 @@ internal static class UsersCommand
         return null;
     }
 
-    private static SqliteStore? OpenExisting(string db, IAnsiConsole console)
+    // Every store keeps accounts (SqliteStore and PostgresStore are IAccountStore): the casts above cannot fail.
+    private static IStore? OpenExisting(string db, IAnsiConsole console)
     {
-        if (File.Exists(db)) return SqliteStore.Open(db);
+        if (StoreFactory.IsServer(db) || File.Exists(db)) return StoreFactory.Open(db);
         Fail(console, $"{db}: no such store");
         return null;
     }

@@ -24,7 +24,7 @@ public static class WebHost
     /// <summary>Serves until the process is stopped; returns the exit code.</summary>
     public static int Run(WebHostOptions options)
     {
-        using var store = SqliteStore.Open(options?.Db ?? throw new ArgumentNullException(nameof(options)));
+        using var store = StoreFactory.Open(options?.Db ?? throw new ArgumentNullException(nameof(options)));
         return Run(options, store);
     }
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Triangulate.Model;
@@ -103,11 +102,7 @@ public sealed partial class SqliteStore : IStore
         if (batch.Count == 0) return;
         // Serialised and compressed before the lock, on every core: the lock then covers SQL alone, so readers of the
         // store (the known-document check on the reading path, the web app) wait on inserts, not on JSON and gzip.
-        var rows = new (string Document, string Analysis, byte[] Raw)[batch.Count];
-        Parallel.For(0, batch.Count, i => rows[i] = (
-            JsonSerializer.Serialize(batch[i].Document, ModelJson.Compact.Document),
-            JsonSerializer.Serialize(batch[i].Analysis, ModelJson.Compact.DocumentAnalysis),
-            Compress(batch[i].Raw.Span)));
+        var rows = StoreRows.Serialize(batch);
         lock (_lock)
         {
             using var transaction = _connection.BeginTransaction();
@@ -227,36 +222,26 @@ public sealed partial class SqliteStore : IStore
     }
 
     /// <inheritdoc />
-    public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadForLinking(bool all)
+    public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadForLinking(bool all) => StoreRows.Paged((long.MinValue, ""), after =>
     {
-        const int Page = 256;
-        var (afterSeq, afterId) = (long.MinValue, "");
-        var filter = all ? "" : "linked = 0 AND ";
-        while (true)
+        var page = new List<string[]>();
+        lock (_lock)
         {
-            var page = new List<(string Document, string Analysis)>(Page);
-            lock (_lock)
+            using var command = Command(null, $"""
+                SELECT seq, id, document, analysis FROM documents
+                WHERE {(all ? "" : "linked = 0 AND ")}(seq, id) > ($seq, $id) ORDER BY seq, id LIMIT 256
+                """);
+            command.Parameters.AddWithValue("$seq", after.Item1);
+            command.Parameters.AddWithValue("$id", after.Item2);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                using var command = Command(null, $"""
-                    SELECT seq, id, document, analysis FROM documents
-                    WHERE {filter}(seq, id) > ($seq, $id) ORDER BY seq, id LIMIT {Page}
-                    """);
-                command.Parameters.AddWithValue("$seq", afterSeq);
-                command.Parameters.AddWithValue("$id", afterId);
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    (afterSeq, afterId) = (reader.GetInt64(0), reader.GetString(1));
-                    page.Add((reader.GetString(2), reader.GetString(3)));
-                }
+                after = (reader.GetInt64(0), reader.GetString(1));
+                page.Add([reader.GetString(2), reader.GetString(3)]);
             }
-            var parsed = new (Document, DocumentAnalysis)[page.Count];
-            Parallel.For(0, page.Count, i => parsed[i] = (JsonSerializer.Deserialize(page[i].Document, ModelJson.Compact.Document)!,
-                JsonSerializer.Deserialize(page[i].Analysis, ModelJson.Compact.DocumentAnalysis)!));
-            foreach (var item in parsed) yield return item;
-            if (page.Count < Page) yield break;
         }
-    }
+        return (StoreRows.ParsePage(page, StoreRows.ParseAnalysed), after);
+    });
 
     /// <inheritdoc />
     public IReadOnlyDictionary<string, string> ReadStoryFingerprints()
@@ -301,8 +286,7 @@ public sealed partial class SqliteStore : IStore
     /// <inheritdoc />
     public IEnumerable<T> ReadStoryPart<T>(string part, System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<T>> type)
     {
-        ArgumentNullException.ThrowIfNull(part);
-        if (!part.All(char.IsAsciiLetterLower)) throw new ArgumentException($"not a part of a story's findings: '{part}'", nameof(part));
+        StoreRows.CheckPart(part);
         // SQLite cuts the part out of the stored JSON: the rest of each story's findings is never parsed here.
         foreach (var json in ReadPagedByText($"SELECT first_document, coalesce(json_extract(findings, '$.{part}'), '[]') FROM stories WHERE first_document > $after ORDER BY first_document LIMIT 64"))
             foreach (var item in JsonSerializer.Deserialize(json, type) ?? []) yield return item;
@@ -316,43 +300,30 @@ public sealed partial class SqliteStore : IStore
     }
 
     /// <inheritdoc />
-    public IEnumerable<Entity> ReadEntities()
+    public IEnumerable<Entity> ReadEntities() => StoreRows.JoinEntities(EntityRows());
+
+    /// <summary>
+    /// Every entity row in id order, by story within an id, not by when a story was written: a store updated story by
+    /// story merges an entity's rows in the order one written whole does.
+    /// </summary>
+    private IEnumerable<Entity> EntityRows() => StoreRows.Paged(("", "", long.MinValue), after =>
     {
-        const int Page = 1024;
-        var (afterId, afterStory, afterOrd) = ("", "", long.MinValue);
-        var group = new List<Entity>();
-        while (true)
+        var page = new List<Entity>();
+        lock (_lock)
         {
-            var page = new List<(string Id, Entity Entity)>(Page);
-            lock (_lock)
+            using var command = Command(null, "SELECT id, story, ord, entity FROM entities WHERE (id, story, ord) > ($id, $story, $ord) ORDER BY id, story, ord LIMIT 1024");
+            command.Parameters.AddWithValue("$id", after.Item1);
+            command.Parameters.AddWithValue("$story", after.Item2);
+            command.Parameters.AddWithValue("$ord", after.Item3);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                // By story within an id, not by when a story was written: a store updated story by story merges an
-                // entity's rows in the order one written whole does.
-                using var command = Command(null, $"SELECT id, story, ord, entity FROM entities WHERE (id, story, ord) > ($id, $story, $ord) ORDER BY id, story, ord LIMIT {Page}");
-                command.Parameters.AddWithValue("$id", afterId);
-                command.Parameters.AddWithValue("$story", afterStory);
-                command.Parameters.AddWithValue("$ord", afterOrd);
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    (afterId, afterStory, afterOrd) = (reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
-                    page.Add((afterId, JsonSerializer.Deserialize(reader.GetString(3), ModelJson.Compact.Entity)!));
-                }
+                after = (reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
+                page.Add(JsonSerializer.Deserialize(reader.GetString(3), ModelJson.Compact.Entity)!);
             }
-            foreach (var (id, entity) in page)
-            {
-                // Rows of one id are consecutive: joined when the next id starts.
-                if (group.Count > 0 && group[0].Id != id)
-                {
-                    yield return Extract.Entities.EntityMerge.Merge(group)[0];
-                    group.Clear();
-                }
-                group.Add(entity);
-            }
-            if (page.Count < Page) break;
         }
-        if (group.Count > 0) yield return Extract.Entities.EntityMerge.Merge(group)[0];
-    }
+        return (page, after);
+    });
 
     /// <inheritdoc />
     public string? StoryOf(string documentId) => FindText("SELECT story FROM document_links WHERE document = $id", documentId);
@@ -443,43 +414,7 @@ public sealed partial class SqliteStore : IStore
     }
 
     /// <inheritdoc />
-    public CorpusResult LoadCorpus()
-    {
-        var links = LoadLinks();
-        var stories = new List<Story>();
-        List<Entity> entities = [];
-        List<Claim> claims = [];
-        List<Quote> quotes = [];
-        List<Contradiction> contradictions = [];
-        List<TimelineEntry> timeline = [];
-        List<FigureSeries> series = [];
-        var inferred = new SortedDictionary<string, DateEstimate>(StringComparer.Ordinal);
-        foreach (var findings in ReadStoryFindings())
-        {
-            stories.Add(findings.Story);
-            entities.AddRange(findings.Entities);
-            claims.AddRange(findings.Claims);
-            quotes.AddRange(findings.Quotes);
-            contradictions.AddRange(findings.Contradictions);
-            timeline.AddRange(findings.Timeline);
-            series.AddRange(findings.Series);
-            foreach (var (document, estimate) in findings.InferredPublished) inferred[document] = estimate;
-        }
-        return new CorpusResult
-        {
-            Relations = links.Relations,
-            Stories = stories,
-            IndependenceGroups = links.IndependenceGroups,
-            Entities = Extract.Entities.EntityMerge.Merge(entities),
-            Claims = claims,
-            Quotes = quotes,
-            Contradictions = contradictions,
-            Timeline = timeline,
-            Series = series,
-            InferredPublished = inferred,
-            FailedStages = links.FailedStages,
-        };
-    }
+    public CorpusResult LoadCorpus() => StoreRows.Assemble(LoadLinks(), ReadStoryFindings());
 
     /// <inheritdoc />
     public IEnumerable<Document> ReadDocuments() =>
@@ -505,8 +440,7 @@ public sealed partial class SqliteStore : IStore
 
     /// <inheritdoc />
     public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadAnalyses() =>
-        ReadDocumentColumns("document, analysis", 2, row => (JsonSerializer.Deserialize(row[0], ModelJson.Compact.Document)!,
-            JsonSerializer.Deserialize(row[1], ModelJson.Compact.DocumentAnalysis)!));
+        ReadDocumentColumns("document, analysis", 2, StoreRows.ParseAnalysed);
 
     /// <inheritdoc />
     public Document? FindDocument(string id)
@@ -530,7 +464,7 @@ public sealed partial class SqliteStore : IStore
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT raw FROM documents WHERE id = $id";
             command.Parameters.AddWithValue("$id", documentId);
-            return command.ExecuteScalar() is byte[] compressed ? Decompress(compressed) : null;
+            return command.ExecuteScalar() is byte[] compressed ? StoreRows.Decompress(compressed) : null;
         }
     }
 
@@ -612,18 +546,7 @@ public sealed partial class SqliteStore : IStore
     /// </summary>
     internal static string MatchExpression(string query)
     {
-        var words = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= query.Length; i++)
-        {
-            var inWord = i < query.Length && char.IsLetterOrDigit(query[i]);
-            if (inWord && start < 0) start = i;
-            else if (!inWord && start >= 0)
-            {
-                words.Add(query[start..i]);
-                start = -1;
-            }
-        }
+        var words = SearchRow.Words(query);
         if (words.Count == 0) return "";
         var builder = new System.Text.StringBuilder();
         for (var i = 0; i < words.Count; i++)
@@ -645,7 +568,7 @@ public sealed partial class SqliteStore : IStore
             delete.Parameters.AddWithValue("$id", document.Id);
             delete.ExecuteNonQuery();
         }
-        AddSearchRow(transaction, "document", document.Id, null, document.Id, (document.Title ?? "") + "\n" + document.Text);
+        AddSearchRow(transaction, SearchRow.Of(document));
     }
 
     /// <summary>
@@ -654,11 +577,7 @@ public sealed partial class SqliteStore : IStore
     /// </summary>
     private void WriteLinks(SqliteTransaction transaction, CorpusUpdate update)
     {
-        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var story in update.Stories)
-            foreach (var document in story.Documents) storyOf.TryAdd(document, story.Id);
-        var ids = new SortedSet<string>(storyOf.Keys, StringComparer.Ordinal);
-        ids.UnionWith(update.IndependenceGroups.Keys);
+        var links = StoreRows.DocumentLinks(update);
         if (update.Rebuild)
         {
             using var clear = Command(transaction, "DELETE FROM relations; DELETE FROM document_links;");
@@ -668,9 +587,9 @@ public sealed partial class SqliteStore : IStore
         {
             using var clear = Command(transaction, "DELETE FROM relations WHERE from_document = $id");
             var id = clear.Parameters.Add("$id", SqliteType.Text);
-            foreach (var document in ids)
+            foreach (var row in links)
             {
-                id.Value = document;
+                id.Value = row.Document;
                 clear.ExecuteNonQuery();
             }
         }
@@ -692,11 +611,11 @@ public sealed partial class SqliteStore : IStore
             var document = command.Parameters.Add("$document", SqliteType.Text);
             var story = command.Parameters.Add("$story", SqliteType.Text);
             var group = command.Parameters.Add("$group", SqliteType.Text);
-            foreach (var id in ids)
+            foreach (var row in links)
             {
-                document.Value = id;
-                story.Value = storyOf.TryGetValue(id, out var s) ? s : DBNull.Value;
-                group.Value = update.IndependenceGroups.GetValueOrDefault(id, id);
+                document.Value = row.Document;
+                story.Value = (object?)row.Story ?? DBNull.Value;
+                group.Value = row.Group;
                 command.ExecuteNonQuery();
             }
         }
@@ -750,16 +669,14 @@ public sealed partial class SqliteStore : IStore
     /// </summary>
     private void WriteStories(SqliteTransaction transaction, CorpusUpdate update)
     {
-        var removed = new List<string>(update.RemovedStories);
-        if (update.Rebuild)
+        var stored = new List<string>();
+        foreach (var id in StoreRows.StoriesToClear(update, () =>
         {
-            var keep = new HashSet<string>(update.Stories.Select(s => s.Id), StringComparer.Ordinal);
             using var command = Command(transaction, "SELECT id FROM stories");
             using var reader = command.ExecuteReader();
-            while (reader.Read())
-                if (!keep.Contains(reader.GetString(0))) removed.Add(reader.GetString(0));
-        }
-        foreach (var id in removed.Concat(update.Findings.Select(f => f.Story.Id)))
+            while (reader.Read()) stored.Add(reader.GetString(0));
+            return stored;
+        }))
             using (var delete = Command(transaction, """
                 DELETE FROM search WHERE rowid IN (SELECT rowid FROM search_keys WHERE story = $story);
                 DELETE FROM search_keys WHERE story = $story;
@@ -775,7 +692,7 @@ public sealed partial class SqliteStore : IStore
         {
             insert.Parameters.Clear();
             insert.Parameters.AddWithValue("$id", findings.Story.Id);
-            insert.Parameters.AddWithValue("$first", findings.Story.Documents.Count > 0 ? findings.Story.Documents[0] : findings.Story.Id);
+            insert.Parameters.AddWithValue("$first", StoreRows.FirstDocument(findings.Story));
             insert.Parameters.AddWithValue("$fingerprint", findings.Fingerprint);
             insert.Parameters.AddWithValue("$story", JsonSerializer.Serialize(findings.Story, ModelJson.Compact.Story));
             insert.Parameters.AddWithValue("$findings", JsonSerializer.Serialize(findings, ModelJson.Compact.StoryFindings));
@@ -801,34 +718,21 @@ public sealed partial class SqliteStore : IStore
 
     private void IndexFindings(SqliteTransaction transaction, StoryFindings findings)
     {
-        var story = findings.Story.Id;
-        // Entities by every spelling they go by, one per line: a search for one spelling also finds the others (Search).
-        foreach (var entity in findings.Entities)
-            AddSearchRow(transaction, "entity", entity.Id, story, entity.Mentions.Count > 0 ? entity.Mentions[0].Document : "",
-                string.Join('\n', [entity.Name, .. entity.Aliases]));
-        foreach (var claim in findings.Claims)
-            AddSearchRow(transaction, "claim", claim.Id, story,
-                claim.Mentions.Count > 0 ? claim.Mentions[0].Span.Document : claim.Sources.Count > 0 ? claim.Sources[0] : "", claim.Text);
-        foreach (var quote in findings.Quotes)
-        {
-            if (quote.Variants.Count == 0) continue;
-            AddSearchRow(transaction, "quote", quote.Id, story, quote.Variants[0].Span.Document,
-                (quote.Speaker is null ? "" : quote.Speaker + ": ") + quote.Variants[0].Text);
-        }
+        foreach (var row in SearchRow.Of(findings)) AddSearchRow(transaction, row);
     }
 
     /// <summary>Adds one full-text row with its key row (the key's rowid is the full-text row's, so it is found without a scan).</summary>
-    private void AddSearchRow(SqliteTransaction transaction, string kind, string id, string? story, string document, string text)
+    private void AddSearchRow(SqliteTransaction transaction, SearchRow row)
     {
         using var command = Command(transaction, """
             INSERT INTO search_keys (kind, id, story) VALUES ($kind, $id, $story);
             INSERT INTO search (rowid, kind, id, document, text) VALUES (last_insert_rowid(), $kind, $id, $document, $text);
             """);
-        command.Parameters.AddWithValue("$kind", kind);
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$story", (object?)story ?? DBNull.Value);
-        command.Parameters.AddWithValue("$document", document);
-        command.Parameters.AddWithValue("$text", text);
+        command.Parameters.AddWithValue("$kind", row.Kind);
+        command.Parameters.AddWithValue("$id", row.Id);
+        command.Parameters.AddWithValue("$story", (object?)row.Story ?? DBNull.Value);
+        command.Parameters.AddWithValue("$document", row.Document);
+        command.Parameters.AddWithValue("$text", row.Text);
         command.ExecuteNonQuery();
     }
 
@@ -841,51 +745,41 @@ public sealed partial class SqliteStore : IStore
     }
 
     /// <summary>Reads one text column in pages by keyset on a unique text order column (query takes $after, selects order then text).</summary>
-    private IEnumerable<string> ReadPagedByText(string sql)
+    private IEnumerable<string> ReadPagedByText(string sql) => StoreRows.Paged("", after =>
     {
-        var after = "";
-        while (true)
+        var page = new List<string>();
+        lock (_lock)
         {
-            var page = new List<string>();
-            lock (_lock)
+            using var command = Command(null, sql);
+            command.Parameters.AddWithValue("$after", after);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                using var command = Command(null, sql);
-                command.Parameters.AddWithValue("$after", after);
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    after = reader.GetString(0);
-                    page.Add(reader.GetString(1));
-                }
+                after = reader.GetString(0);
+                page.Add(reader.GetString(1));
             }
-            if (page.Count == 0) yield break;
-            foreach (var json in page) yield return json;
         }
-    }
+        return (page, after);
+    });
 
     /// <summary>The relations' JSON by document, then in the order written (a story's are written together, sorted), in pages.</summary>
-    private IEnumerable<string> ReadRelationRows()
+    private IEnumerable<string> ReadRelationRows() => StoreRows.Paged(("", long.MinValue), after =>
     {
-        var (afterDocument, afterOrd) = ("", long.MinValue);
-        while (true)
+        var page = new List<string>();
+        lock (_lock)
         {
-            var page = new List<string>();
-            lock (_lock)
+            using var command = Command(null, "SELECT from_document, ord, relation FROM relations WHERE (from_document, ord) > ($document, $ord) ORDER BY from_document, ord LIMIT 1024");
+            command.Parameters.AddWithValue("$document", after.Item1);
+            command.Parameters.AddWithValue("$ord", after.Item2);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                using var command = Command(null, "SELECT from_document, ord, relation FROM relations WHERE (from_document, ord) > ($document, $ord) ORDER BY from_document, ord LIMIT 1024");
-                command.Parameters.AddWithValue("$document", afterDocument);
-                command.Parameters.AddWithValue("$ord", afterOrd);
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    (afterDocument, afterOrd) = (reader.GetString(0), reader.GetInt64(1));
-                    page.Add(reader.GetString(2));
-                }
+                after = (reader.GetString(0), reader.GetInt64(1));
+                page.Add(reader.GetString(2));
             }
-            if (page.Count == 0) yield break;
-            foreach (var json in page) yield return json;
         }
-    }
+        return (page, after);
+    });
 
     /// <summary>Runs a command that returns nothing (for extensions such as a full-text index).</summary>
     public void Execute(string sql)
@@ -915,33 +809,24 @@ public sealed partial class SqliteStore : IStore
     /// rows are turned into objects on every core (parsing the JSON is most of a corpus stage's reading), then given
     /// out in id order.
     /// </summary>
-    private IEnumerable<T> ReadDocumentColumns<T>(string columns, int count, Func<string[], T> parse)
+    private IEnumerable<T> ReadDocumentColumns<T>(string columns, int count, Func<string[], T> parse) => StoreRows.Paged("", after =>
     {
-        const int Page = 256;
-        var after = "";
-        while (true)
+        var page = new List<string[]>();
+        lock (_lock)
         {
-            var page = new List<string[]>(Page);
-            lock (_lock)
+            using var command = Command(null, $"SELECT id, {columns} FROM documents WHERE id > $after ORDER BY id LIMIT 256");
+            command.Parameters.AddWithValue("$after", after);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                using var command = _connection.CreateCommand();
-                command.CommandText = $"SELECT id, {columns} FROM documents WHERE id > $after ORDER BY id LIMIT {Page}";
-                command.Parameters.AddWithValue("$after", after);
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    var row = new string[count];
-                    for (var i = 0; i < count; i++) row[i] = reader.GetString(i + 1);
-                    page.Add(row);
-                    after = reader.GetString(0);
-                }
+                var row = new string[count];
+                for (var i = 0; i < count; i++) row[i] = reader.GetString(i + 1);
+                page.Add(row);
+                after = reader.GetString(0);
             }
-            var parsed = new T[page.Count];
-            Parallel.For(0, page.Count, i => parsed[i] = parse(page[i]));
-            foreach (var item in parsed) yield return item;
-            if (page.Count < Page) yield break;
         }
-    }
+        return (StoreRows.ParsePage(page, parse), after);
+    });
 
     private string? FindText(string sql, string id) => PointRead(connection =>
     {
@@ -998,20 +883,5 @@ public sealed partial class SqliteStore : IStore
                 transaction.Commit();
             }
         }
-    }
-
-    private static byte[] Compress(ReadOnlySpan<byte> bytes)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(bytes);
-        return output.ToArray();
-    }
-
-    private static byte[] Decompress(byte[] compressed)
-    {
-        using var input = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        input.CopyTo(output);
-        return output.ToArray();
     }
 }

@@ -19,9 +19,12 @@ public static class SomeDossier
     ];
 
     /// <summary>A store holding <paramref name="documents"/> and <see cref="For"/>'s corpus result over them.</summary>
-    public static SqliteStore Store(string path, IReadOnlyList<Document> documents, CorpusResult? corpus = null)
+    public static SqliteStore Store(string path, IReadOnlyList<Document> documents, CorpusResult? corpus = null) =>
+        Fill(SqliteStore.Open(path), documents, corpus);
+
+    /// <summary><paramref name="store"/> (of any kind) filled with <paramref name="documents"/> and <see cref="For"/>'s corpus result over them.</summary>
+    public static T Fill<T>(T store, IReadOnlyList<Document> documents, CorpusResult? corpus = null) where T : IStore
     {
-        var store = SqliteStore.Open(path);
         store.Save([.. documents.Select(d => new StoredDocument(d, Analysis(d), System.Text.Encoding.UTF8.GetBytes(d.Text), "text", Pipeline.Version))]);
         store.SaveCorpus(corpus ?? For(documents));
         return store;

@@ -1,0 +1,144 @@
+using Triangulate.Model;
+using Triangulate.Store;
+using Triangulate.Tests.Support;
+
+namespace Triangulate.Tests.Unit.Store;
+
+/// <summary>The store's per-story rows: written per story, read per story, and the whole assembled from them.</summary>
+public class StoreStoryRowsTests(TestStores stores) : IClassFixture<TestStores>
+{
+    private static Entity Entity(string id, string name, string document, int mentions) => new()
+    {
+        Id = id,
+        Name = name,
+        Type = EntityType.Person,
+        Mentions = [.. Enumerable.Range(0, mentions).Select(i => new TextSpan(document, i, i + 1))],
+    };
+
+    private static StoryFindings Findings(string id, string document, string fingerprint, params Entity[] entities) => new()
+    {
+        Story = new Story { Id = id, Title = id, Documents = [document] },
+        Fingerprint = fingerprint,
+        Entities = entities,
+        Claims = [new Claim { Id = "c-" + id, Kind = ClaimKind.Status, Text = "claim of " + id, Story = id, Mentions = [], Sources = [document], IndependentSources = 1, Verdict = Verdict.SingleSource }],
+    };
+
+    [Theory, SqliteData, PostgresData]
+    public void A_story_left_out_of_the_changed_list_keeps_its_findings_and_one_not_listed_is_removed(string kind)
+    {
+        using var store = stores.Open(kind);
+        var a = Findings("s-a", "d-1", "fa", Entity("e-x", "Ann Lee", "d-1", 2));
+        var b = Findings("s-b", "d-0", "fb", Entity("e-x", "Lee", "d-0", 1));
+        var c = Findings("s-c", "d-3", "fc");
+        store.SaveCorpus(new CorpusLinks(), [a.Story, b.Story, c.Story], [a, b, c]);
+
+        var b2 = b with { Fingerprint = "fb2", Claims = [] };
+        store.SaveCorpus(new CorpusLinks(), [b.Story, a.Story], [b2]);
+
+        // Stories read in the order of their first document, however they were written.
+        Assert.Equal(["s-b", "s-a"], store.ReadStories().Select(s => s.Id));
+        Assert.Equal("fa", store.ReadStoryFingerprints()["s-a"]);
+        Assert.Equal("fb2", store.ReadStoryFingerprints()["s-b"]);
+        Assert.Null(store.LoadStory("s-c"));
+        Assert.Equal(["c-s-a"], store.ReadStoryPart("claims", ModelJson.Compact.ListClaim).Select(x => x.Id));
+        Assert.Single(store.Search("claim of", 10), h => h.Kind == "claim");
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public void An_entity_in_two_stories_reads_as_one_with_every_mention_and_the_best_attested_name(string kind)
+    {
+        using var store = stores.Open(kind);
+        var a = Findings("s-a", "d-1", "fa", Entity("e-x", "Ann Lee", "d-1", 2), Entity("e-y", "Bo", "d-1", 1));
+        var b = Findings("s-b", "d-2", "fb", Entity("e-x", "Lee", "d-2", 1));
+        store.SaveCorpus(new CorpusLinks(), [a.Story, b.Story], [a, b]);
+
+        var streamed = store.ReadEntities().ToList();
+        Assert.Equal(["e-x", "e-y"], streamed.Select(e => e.Id));
+        Assert.Equal("Ann Lee", streamed[0].Name);
+        Assert.Equal(["Lee"], streamed[0].Aliases);
+        Assert.Equal(3, streamed[0].Mentions.Count);
+        Assert.Equal(3, Assert.Single(store.FindEntities(["e-x"])).Mentions.Count);
+        Assert.Equal(streamed.Select(e => e.Id), store.LoadCorpus().Entities.Select(e => e.Id));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public void Relations_and_groups_are_found_by_document(string kind)
+    {
+        using var store = stores.Open(kind);
+        var a = Findings("s-a", "d-1", "fa");
+        var links = new CorpusLinks
+        {
+            Relations = [new Relation { From = "d-1", To = "d-2", Kind = RelationKind.Copy }, new Relation { From = "d-3", ToOutlet = "wire", Kind = RelationKind.Cites }],
+            IndependenceGroups = new Dictionary<string, string> { ["d-1"] = "d-2", ["d-2"] = "d-2" },
+        };
+        store.SaveCorpus(links, [a.Story], [a]);
+        Assert.Single(store.RelationsOf(["d-2"]));
+        Assert.Equal(2, store.ReadRelations().Count());
+        Assert.Equal("d-2", store.IndependenceGroupsOf(["d-1"])["d-1"]);
+        Assert.Equal("s-a", store.StoryOf("d-1"));
+        Assert.Null(store.StoryOf("d-3"));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public void Parts_and_findings_stream_in_story_order_across_pages(string kind)
+    {
+        using var store = stores.Open(kind);
+        var findings = Enumerable.Range(0, 150).Select(i => Findings($"s-{i:D3}", $"d-{i}", "f")).ToList();
+        store.SaveCorpus(new CorpusLinks(), [.. findings.Select(f => f.Story).Reverse()], findings);
+        // The order of their first documents, whatever order they were given in.
+        var order = findings.Select(f => f.Story).OrderBy(s => s.Documents[0], StringComparer.Ordinal).ToList();
+        Assert.Equal(order.Select(s => s.Id), store.ReadStoryFindings().Select(f => f.Story.Id));
+        Assert.Equal(order.Select(s => "c-" + s.Id), store.ReadStoryPart("claims", ModelJson.Compact.ListClaim).Select(c => c.Id));
+        Assert.Empty(store.ReadStoryPart("quotes", ModelJson.Compact.ListQuote));
+        Assert.Throws<ArgumentException>(() => store.ReadStoryPart("claims') --", ModelJson.Compact.ListClaim).ToList());
+        Assert.Equal(150, store.LoadCorpus().Claims.Count);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public void Failed_stages_are_kept_with_the_corpus_links_and_replaced_by_the_next_save(string kind)
+    {
+        using var store = stores.Open(kind);
+        var a = Findings("s-a", "d-1", "fa");
+        store.SaveCorpus(new CorpusLinks { FailedStages = [new StageFailure("contradictions", "boom")] }, [a.Story], [a]);
+        Assert.Equal("contradictions", Assert.Single(store.LoadFailedStages()).Stage);
+        store.SaveCorpus(new CorpusLinks(), [a.Story], []);
+        Assert.Empty(store.LoadFailedStages());
+        Assert.Equal("fa", store.LoadStory("s-a")!.Fingerprint);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public void Documents_are_read_for_linking_in_arrival_order_until_linked_and_the_link_state_is_kept(string kind)
+    {
+        using var store = stores.Open(kind);
+        Assert.Null(store.ReadLinkVersion());
+        var a = StoreTests.Stored("Arrived fifth.") with { Arrival = 5 };
+        // Saved without a place: after what was stored before the batch.
+        var b = StoreTests.Stored("Arrived first.");
+        var c = StoreTests.Stored("Arrived second.") with { Arrival = 2 };
+        store.Save([a, b, c]);
+        Assert.Equal(5, store.LastArrival);
+        Assert.Equal([b.Document.Id, c.Document.Id, a.Document.Id], store.ReadForLinking(all: false).Select(p => p.Document.Id));
+
+        store.SaveCorpus(new CorpusUpdate
+        {
+            LinkVersion = "v1",
+            Linked = [c.Document.Id, a.Document.Id],
+            LinkState = [new Triangulate.Link.LinkStateRow(1, 7, [1, 2]), new Triangulate.Link.LinkStateRow(1, 7, [3]), new Triangulate.Link.LinkStateRow(2, 7, [4])],
+        });
+        Assert.Equal([b.Document.Id], store.ReadForLinking(all: false).Select(p => p.Document.Id));
+        Assert.Equal(3, store.ReadForLinking(all: true).Count());
+        Assert.Equal("v1", store.ReadLinkVersion());
+        var values = store.ReadLinkState(1, [7, 8]);
+        Assert.Equal([3], values[7]);
+        Assert.False(values.ContainsKey(8));
+
+        // Analysed again by another version: seen by the linking stages again, in its first place.
+        store.Save([a with { PipelineVersion = "2", Arrival = 0 }]);
+        Assert.Equal([b.Document.Id, a.Document.Id], store.ReadForLinking(all: false).Select(p => p.Document.Id));
+
+        store.SaveCorpus(new CorpusUpdate { Rebuild = true, LinkVersion = "v2" });
+        Assert.Empty(store.ReadForLinking(all: false));
+        Assert.Empty(store.ReadLinkState(1, [7]));
+        Assert.Equal("v2", store.ReadLinkVersion());
+    }
+}
