@@ -17,6 +17,7 @@ namespace Triangulate.Cli
                 RelinkCommand.Create(options),
                 EvalCommand.Create(),
                 ServeCommand.Create(options),
+                WorkerCommand.Create(options),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)

@@ -56,6 +56,15 @@ public static class WorkerRegistration
         silo.Services.AddSerializer(serializer => serializer.AddTriangulateTypes());
         return silo;
     }
+
+    /// <summary>Makes this silo the Triangulate worker <paramref name="worker"/> (built by the caller, who then owns it).</summary>
+    public static ISiloBuilder AddTriangulateWorker(this ISiloBuilder silo, Worker worker)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddSingleton(worker);
+        silo.Services.AddSerializer(serializer => serializer.AddTriangulateTypes());
+        return silo;
+    }
 }
 
 /// <summary>Registers what a client of the cluster needs: the serialization of the library's records.</summary>

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace Triangulate.Cluster;
+
+/// <summary>
+/// Starts a worker (a silo) or a client of the cluster whose membership lives in PostgreSQL (Orleans' ADO.NET
+/// clustering): no membership of our own, and no seed node; a worker joins by writing its row, a client finds the
+/// gateways by reading them.
+/// </summary>
+public static class ClusterHosting
+{
+    /// <summary>The cluster and service name every worker and client uses: one cluster per membership database.</summary>
+    public const string Name = "triangulate";
+
+    /// <summary>
+    /// How long a call may take before the client gives up on it and sends it again. Longer than any batch or story
+    /// takes; a silo that dies is found by its lost connection or by membership, well before.
+    /// </summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Starts <paramref name="worker"/> as a silo that joins the cluster whose membership is in
+    /// <paramref name="cluster"/> (a PostgreSQL URL or connection string; its schema is created when missing).
+    /// <paramref name="port"/> is the silo port (the gateway port is the next one); 0 takes free ones.
+    /// </summary>
+    public static async Task<IHost> StartWorkerAsync(Worker worker, string cluster, int port, CancellationToken cancellation = default)
+    {
+        var connection = PostgresConnection.ConnectionString(cluster);
+        await OrleansSchema.EnsureAsync(connection, cancellation).ConfigureAwait(false);
+        var siloPort = port > 0 ? port : FreePort();
+        var gatewayPort = port > 0 ? port + 1 : FreePort();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (Name, Name));
+            silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connection));
+            silo.ConfigureEndpoints(siloPort, gatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+            silo.AddTriangulateWorker(worker);
+        });
+        var host = builder.Build();
+        await host.StartAsync(cancellation).ConfigureAwait(false);
+        return host;
+    }
+
+    /// <summary>Connects a client to the cluster whose membership is in <paramref name="cluster"/>; its services hold the <see cref="IClusterClient"/>.</summary>
+    public static async Task<IHost> ConnectAsync(string cluster, CancellationToken cancellation = default)
+    {
+        var connection = PostgresConnection.ConnectionString(cluster);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (Name, Name));
+            client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connection));
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+            // The gateway list is read again often, so a client soon stops sending to a worker that has gone.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.AddTriangulateClient();
+        });
+        var host = builder.Build();
+        await host.StartAsync(cancellation).ConfigureAwait(false);
+        return host;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Any, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
