@@ -53,7 +53,7 @@ internal static class AnalyzeCommand
         var observer = new ConsoleObserver(console, quiet, verbose);
         using var store = SqliteStore.Open(db);
         // On a cluster, the workers analyse and this process reads, links and writes; the same summary comes back.
-        using var client = cluster is null ? null : ClusterConnection.Open(cluster, console);
+        using var client = cluster is null ? null : ClusterConnection.Open(cluster, db, console);
         if (cluster is not null && client is null) return ExitCodes.Usage;
         Func<AnalysisSummary> analyze = client is null
             ? () => pipeline.Analyze(paths, store, observer)

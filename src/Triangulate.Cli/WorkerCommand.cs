@@ -45,7 +45,7 @@ internal static class WorkerCommand
             builder.CalendarFiles.AddRange(calendars);
         });
         if (problem) return ExitCodes.Usage;
-        using var host = await ClusterHosting.StartWorkerAsync(worker, cluster, port, cancellation);
+        using var host = await ClusterHosting.StartWorkerAsync(worker, cluster, port, cancellation: cancellation);
         var silo = host.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>();
         console.MarkupLineInterpolated($"worker {silo.SiloAddress} joined cluster over store {db} (Ctrl+C stops)");
         try
@@ -74,16 +74,16 @@ internal sealed class ClusterConnection : IDisposable
 
     public ClusterExecutor Executor { get; }
 
-    /// <summary>Connects to the cluster whose membership is in <paramref name="cluster"/>; null with a message when it cannot.</summary>
-    public static ClusterConnection? Open(string cluster, IAnsiConsole console)
+    /// <summary>Connects to the workers over <paramref name="store"/> whose membership is in <paramref name="cluster"/>; null with a message when it cannot.</summary>
+    public static ClusterConnection? Open(string cluster, string store, IAnsiConsole console)
     {
         try
         {
-            return new ClusterConnection(ClusterHosting.ConnectAsync(cluster).GetAwaiter().GetResult());
+            return new ClusterConnection(ClusterHosting.ConnectAsync(cluster, ClusterHosting.NameFor(store)).GetAwaiter().GetResult());
         }
         catch (Exception e) when (e is OrleansException or Npgsql.NpgsqlException or ArgumentException or InvalidOperationException)
         {
-            console.MarkupLineInterpolated($"[red]error[/]: --cluster: cannot reach the cluster ({e.Message})");
+            console.MarkupLineInterpolated($"[red]error[/]: --cluster: cannot reach the workers over store {store} ({e.Message})");
             return null;
         }
     }

@@ -13,8 +13,17 @@ namespace Triangulate.Cluster;
 /// </summary>
 public static class ClusterHosting
 {
-    /// <summary>The cluster and service name every worker and client uses: one cluster per membership database.</summary>
-    public const string Name = "triangulate";
+    /// <summary>
+    /// The cluster of the workers over <paramref name="store"/>: the workers and clients of one store form one cluster,
+    /// so a batch is never analysed into another store by a worker started over it. Clusters of several stores can
+    /// share one membership database.
+    /// </summary>
+    public static string NameFor(string store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var canonical = PostgresConnection.IsPostgres(store) ? PostgresConnection.Canonical(store) : Path.GetFullPath(store);
+        return "triangulate-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)))[..16];
+    }
 
     /// <summary>
     /// How long a call may take before the client gives up on it and sends it again. Longer than any batch or story
@@ -25,10 +34,13 @@ public static class ClusterHosting
     /// <summary>
     /// Starts <paramref name="worker"/> as a silo that joins the cluster whose membership is in
     /// <paramref name="cluster"/> (a PostgreSQL URL or connection string; its schema is created when missing).
-    /// <paramref name="port"/> is the silo port (the gateway port is the next one); 0 takes free ones.
+    /// <paramref name="port"/> is the silo port (the gateway port is the next one); 0 takes free ones. The cluster it
+    /// joins is that of its store (<see cref="NameFor"/>) unless <paramref name="name"/> names another.
     /// </summary>
-    public static async Task<IHost> StartWorkerAsync(Worker worker, string cluster, int port, CancellationToken cancellation = default)
+    public static async Task<IHost> StartWorkerAsync(Worker worker, string cluster, int port, string? name = null, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(worker);
+        name ??= NameFor(worker.Location);
         var connection = PostgresConnection.ConnectionString(cluster);
         await OrleansSchema.EnsureAsync(connection, cancellation).ConfigureAwait(false);
         var siloPort = port > 0 ? port : FreePort();
@@ -37,7 +49,7 @@ public static class ClusterHosting
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
-            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (Name, Name));
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (name, name));
             silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connection));
             silo.ConfigureEndpoints(siloPort, gatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
@@ -48,15 +60,18 @@ public static class ClusterHosting
         return host;
     }
 
-    /// <summary>Connects a client to the cluster whose membership is in <paramref name="cluster"/>; its services hold the <see cref="IClusterClient"/>.</summary>
-    public static async Task<IHost> ConnectAsync(string cluster, CancellationToken cancellation = default)
+    /// <summary>
+    /// Connects a client to the cluster <paramref name="name"/> (<see cref="NameFor"/> the store the client analyses
+    /// into) whose membership is in <paramref name="cluster"/>; its services hold the <see cref="IClusterClient"/>.
+    /// </summary>
+    public static async Task<IHost> ConnectAsync(string cluster, string name, CancellationToken cancellation = default)
     {
         var connection = PostgresConnection.ConnectionString(cluster);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleansClient(client =>
         {
-            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (Name, Name));
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (name, name));
             client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connection));
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
             // The gateway list is read again often, so a client soon stops sending to a worker that has gone.

@@ -20,6 +20,9 @@ public static class OrleansSchema
         ("orleansmembershiptable", "PostgreSQL-Clustering.sql"),
     ];
 
+    /// <summary>Whether this build carries Orleans' scripts (a build without them can join only a database that has the schema).</summary>
+    public static bool ScriptsEmbedded => Scripts.All(s => Assembly.GetExecutingAssembly().GetManifestResourceInfo(ResourceName(s.Script)) is not null);
+
     /// <summary>Creates what is missing of the clustering schema in the database of <paramref name="connectionString"/>.</summary>
     public static async Task EnsureAsync(string connectionString, CancellationToken cancellation = default)
     {
@@ -46,10 +49,11 @@ public static class OrleansSchema
 
     private static string Read(string script)
     {
-        var name = $"Triangulate.Cluster.Sql.{script}";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName(script))
             ?? throw new InvalidOperationException($"Orleans' {script} is not embedded in this build (src/Triangulate.Cluster/Sql/{script}, from the Orleans repository's src/AdoNet); create the clustering schema with it by hand, or rebuild with it");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    private static string ResourceName(string script) => $"Triangulate.Cluster.Sql.{script}";
 }

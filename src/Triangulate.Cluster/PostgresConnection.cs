@@ -11,6 +11,13 @@ public static class PostgresConnection
         || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
         || location.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The server and database <paramref name="location"/> names, however it is written (credentials and options aside).</summary>
+    public static string Canonical(string location)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString(location));
+        return $"postgres://{builder.Host?.ToUpperInvariant()}:{builder.Port}/{builder.Database}";
+    }
+
     /// <summary>The Npgsql connection string of <paramref name="location"/>.</summary>
     public static string ConnectionString(string location)
     {

@@ -57,6 +57,29 @@ public sealed class ClusterAnalysisTests : IDisposable
         Assert.Equal(single.DocumentCount, store.DocumentCount);
     }
 
+    [Fact]
+    public async Task AStoryStageThatThrowsOnAWorkerFailsTheRunAsItDoesInProcess()
+    {
+        var builder = PipelineBuilder.CreateDefault();
+        builder.StoryStages.Add(new FailingStoryStage());
+        var pipeline = builder.Build();
+        using var single = Triangulate.Store.SqliteStore.Open(_temp.File("single.db"));
+        var expected = pipeline.Analyze([TestPaths.KurskExample], single);
+        await using var run = await ClusterRun.StartAsync(2, _temp.File("cluster.db"), failing: true);
+        using var executor = new ClusterExecutor(run.Cluster.Client);
+        using var shared = Triangulate.Store.SqliteStore.Open(run.Store);
+        var actual = pipeline.Analyze([TestPaths.KurskExample], shared, executor);
+
+        var failure = Assert.Single(actual.FailedStages);
+        Assert.Equal(Assert.Single(expected.FailedStages), failure);
+        Assert.Equal("InvalidOperationException: index out of range second line (story " + Assert.Single(shared.ReadStories()).Id + ")", failure.Error);
+        // The stack trace stored with the problem is the worker's.
+        var problem = Assert.Single(shared.ReadProblems(), p => p.Source == "stage exploding");
+        Assert.Contains(nameof(FailingStoryStage), problem.Error, StringComparison.Ordinal);
+        // The story is kept without a fingerprint, so the next run analyses it again.
+        Assert.Equal("", shared.ReadStoryFingerprints().Values.Single());
+    }
+
     /// <summary>300 generated articles (about 45 stories) as one JSONL file.</summary>
     private string Generate()
     {

@@ -13,6 +13,7 @@ namespace Triangulate.Tests.Unit.Cluster;
 internal sealed class ClusterRun : IAsyncDisposable
 {
     private const string StoreKey = "Triangulate:Store";
+    private const string FailingKey = "Triangulate:FailingStoryStage";
 
     private ClusterRun(TestCluster cluster, string store)
     {
@@ -25,10 +26,12 @@ internal sealed class ClusterRun : IAsyncDisposable
     /// <summary>The store file the silos and the client share.</summary>
     public string Store { get; }
 
-    public static async Task<ClusterRun> StartAsync(int silos, string store)
+    /// <summary>Starts <paramref name="silos"/> silos over <paramref name="store"/>; with <paramref name="failing"/>, their pipelines end with <see cref="FailingStoryStage"/>.</summary>
+    public static async Task<ClusterRun> StartAsync(int silos, string store, bool failing = false)
     {
         var builder = new TestClusterBuilder((short)silos);
         builder.Properties[StoreKey] = store;
+        builder.Properties[FailingKey] = failing ? "yes" : "no";
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         var cluster = builder.Build();
@@ -37,10 +40,13 @@ internal sealed class ClusterRun : IAsyncDisposable
     }
 
     /// <summary>Analyses <paramref name="inputs"/> into the shared store through <paramref name="executor"/>; returns the JSON dossier.</summary>
-    public string Analyze(IEnumerable<string> inputs, IPipelineExecutor executor, string folder)
+    public string Analyze(IEnumerable<string> inputs, IPipelineExecutor executor, string folder) => AnalyzeOn(Store, inputs, executor, folder);
+
+    /// <summary>Analyses <paramref name="inputs"/> into the store the workers share, <paramref name="shared"/>, through <paramref name="executor"/>; returns the JSON dossier.</summary>
+    public static string AnalyzeOn(string shared, IEnumerable<string> inputs, IPipelineExecutor executor, string folder)
     {
         var pipeline = PipelineBuilder.CreateDefault().Build();
-        using var store = SqliteStore.Open(Store);
+        using var store = SqliteStore.Open(shared);
         var summary = pipeline.Analyze(inputs, store, executor);
         Assert.Empty(summary.FailedStages);
         return Dossier(pipeline, store, folder);
@@ -68,7 +74,11 @@ internal sealed class ClusterRun : IAsyncDisposable
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.AddTriangulateWorker(siloBuilder.Configuration[StoreKey]!);
+            var failing = siloBuilder.Configuration[FailingKey] == "yes";
+            siloBuilder.AddTriangulateWorker(siloBuilder.Configuration[StoreKey]!, b =>
+            {
+                if (failing) b.StoryStages.Add(new FailingStoryStage());
+            });
             // A killed silo is declared dead within seconds (the defaults take about a minute): the test waits less.
             siloBuilder.Configure<ClusterMembershipOptions>(o =>
             {
@@ -83,4 +93,12 @@ internal sealed class ClusterRun : IAsyncDisposable
     {
         public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.AddTriangulateClient();
     }
+}
+
+/// <summary>A story stage that always throws.</summary>
+internal sealed class FailingStoryStage : ICorpusStage
+{
+    public string Name => "exploding";
+
+    public void Run(CorpusContext context) => throw new InvalidOperationException("index out of range\nsecond line");
 }
