@@ -3,7 +3,7 @@
 # machine (membership in PostgreSQL, a shared SQLite store), on a generated corpus; then the same cluster run with
 # workers killed (`kill -9`) at random moments and restarted, and the dossiers compared with the single-process one.
 #
-#   bench/cluster.sh --pg postgres://postgres@127.0.0.1:55433/orleans --articles 2000 --kills 10
+#   bench/cluster.sh --pg postgres://postgres@127.0.0.1:55433/orleans --articles 2000 --kills 10 [--gap 1]
 #
 # --pg names a PostgreSQL database the script may write Orleans' membership tables into (created when missing).
 # Worker builds need Orleans' PostgreSQL scripts embedded (src/Triangulate.Cluster/Sql, or --orleans-sql DIR).
@@ -13,6 +13,7 @@ pg=""
 articles=2000
 seed=5
 kills=10
+gap=1
 workers=3
 cores=0,1
 work=/tmp/triangulate-cluster-bench
@@ -24,6 +25,7 @@ while [[ $# -gt 0 ]]; do
         --articles) articles="$2"; shift 2 ;;
         --seed) seed="$2"; shift 2 ;;
         --kills) kills="$2"; shift 2 ;;
+        --gap) gap="$2"; shift 2 ;;
         --workers) workers="$2"; shift 2 ;;
         --cores) cores="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
@@ -101,7 +103,8 @@ cluster_run() {
     if [[ $name == kills ]]; then
         local done_kills=0
         while [[ $done_kills -lt $kills ]] && kill -0 $client 2>/dev/null; do
-            sleep "$(awk -v r=$RANDOM 'BEGIN { printf "%.1f", 1 + (r % 60) / 10 }')"
+            # A random pause of GAP to GAP + 6 seconds between kills.
+            sleep "$(awk -v r=$RANDOM -v g="$gap" 'BEGIN { printf "%.1f", g + (r % 60) / 10 }')"
             kill -0 $client 2>/dev/null || break
             local victim=$(( (RANDOM % workers) + 1 ))
             kill -9 "${pids[$victim]}" 2>/dev/null || true
