@@ -88,14 +88,15 @@ internal static class CorpusStageProfile
     }
 
     /// <summary>The stage's first pass, timed step by step; returns the candidate pairs (later, earlier) and the documents' ids.</summary>
-    private static (List<(int Later, int Earlier)> Pairs, List<string> Ids) ProvenanceBreakdown(TimedCorpusReader timed)
+    private static (List<(string Later, string Earlier)> Pairs, List<string> Ids) ProvenanceBreakdown(TimedCorpusReader timed)
     {
         timed.Reset();
         var profiling = new Stopwatch();
         var summarising = new Stopwatch();
         var searching = new Stopwatch();
         var ids = new List<string>();
-        var pairs = new List<(int Later, int Earlier)>();
+        var pairs = new List<(string Later, string Earlier)>();
+        var byKey = new Dictionary<long, string>();
         var search = new Link.Provenance.CandidateIndex();
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         var cpu = Cpu();
@@ -109,9 +110,10 @@ internal static class CorpusStageProfile
             _ = DocumentSummary.Of(document, analysis, strings);
             summarising.Stop();
             searching.Start();
-            var index = ids.Count;
+            var key = Link.LinkCodec.DocumentKey(document.Id);
             ids.Add(document.Id);
-            foreach (var other in search.Add(profile, index)) pairs.Add((index, other));
+            byKey[key] = document.Id;
+            foreach (var other in search.Add(profile, key)) pairs.Add((document.Id, byKey[other]));
             searching.Stop();
         }
         var n = ids.Count;
@@ -129,9 +131,9 @@ internal static class CorpusStageProfile
     /// and profile rebuild of the earlier document (the stage caches 256 profiles and clears the cache when full, so at
     /// scale nearly every pair rebuilds one: its candidates are spread over the whole id order), and the judgment.
     /// </summary>
-    private static void VerifyBreakdown(TimedCorpusReader timed, (List<(int Later, int Earlier)> Pairs, List<string> Ids) found, int sample)
+    private static void VerifyBreakdown(TimedCorpusReader timed, (List<(string Later, string Earlier)> Pairs, List<string> Ids) found, int sample)
     {
-        var (pairs, ids) = found;
+        var (pairs, _) = found;
         if (pairs.Count == 0) return;
         var step = Math.Max(1, pairs.Count / Math.Max(1, sample));
         var lookup = new Stopwatch();
@@ -145,11 +147,11 @@ internal static class CorpusStageProfile
         {
             var (later, earlier) = pairs[i];
             lookup.Start();
-            var a = timed.FindDocument(ids[later]);
-            var b = timed.FindDocument(ids[earlier]);
+            var a = timed.FindDocument(later);
+            var b = timed.FindDocument(earlier);
             lookup.Stop();
-            var aa = timed.FindAnalysis(ids[later]);
-            var ab = timed.FindAnalysis(ids[earlier]);
+            var aa = timed.FindAnalysis(later);
+            var ab = timed.FindAnalysis(earlier);
             if (a is null || b is null || aa is null || ab is null) continue;
             rebuild.Start();
             var pa = TextProfile.Build(a, signature: false);

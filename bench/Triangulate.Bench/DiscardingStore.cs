@@ -22,9 +22,17 @@ internal sealed class DiscardingStore : IStore
     {
     }
 
-    public void SaveCorpus(CorpusLinks links, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed)
+    public long LastArrival => 0;
+
+    public void SaveCorpus(CorpusUpdate update)
     {
     }
+
+    public string? ReadLinkVersion() => null;
+
+    public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadForLinking(bool all) => [];
+
+    public IReadOnlyDictionary<long, byte[]> ReadLinkState(int space, IReadOnlyCollection<long> keys) => new Dictionary<long, byte[]>();
 
     public IReadOnlyDictionary<string, string> ReadStoryFingerprints() => new Dictionary<string, string>();
 

@@ -17,6 +17,7 @@ namespace Triangulate.Cli
                 RelinkCommand.Create(options),
                 EvalCommand.Create(),
                 ServeCommand.Create(options),
+                UsersCommand.Create(options),
                 WorkerCommand.Create(options),
             };
             var parsed = root.Parse(args);

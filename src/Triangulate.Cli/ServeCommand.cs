@@ -1,24 +1,36 @@
 using System.CommandLine;
+using Triangulate.Store;
 using Triangulate.Web;
 
 namespace Triangulate.Cli;
 
-/// <summary><c>triangulate serve [--db FILE] [--urls URL]</c>: the web app over a store, on loopback unless told otherwise.</summary>
+/// <summary>
+/// <c>triangulate serve [--db FILE] [--urls URL] [--require-login]</c>: the web app over a store, on loopback unless
+/// told otherwise; beyond loopback (or with --require-login) only the store's accounts may sign in, and a store with
+/// none is not served.
+/// </summary>
 internal static class ServeCommand
 {
     public static Command Create(Options options)
     {
         var urls = new Option<string>("--urls")
         {
-            Description = "Addresses to listen on (loopback by default; name another interface only on a trusted network)",
+            Description = "Addresses to listen on (loopback by default; any other asks for a sign-in with an account of the store: see 'triangulate users')",
             DefaultValueFactory = _ => "http://127.0.0.1:5080",
         };
-        var command = new Command("serve", "Serve the web app (stories, documents, entities, search, upload) over the store") { options.Db, urls };
+        var requireLogin = new Option<bool>("--require-login") { Description = "Ask for a sign-in on loopback too" };
+        var command = new Command("serve", "Serve the web app (stories, documents, entities, search, upload) over the store") { options.Db, urls, requireLogin };
         command.SetAction(result =>
         {
-            var url = result.GetValue(urls)!;
-            Console.Error.WriteLine($"serving {result.GetValue(options.Db)} on {url} (Ctrl+C stops)");
-            return WebHost.Run(new WebHostOptions { Db = result.GetValue(options.Db)!, Urls = url });
+            var web = new WebHostOptions { Db = result.GetValue(options.Db)!, Urls = result.GetValue(urls)!, RequireLogin = result.GetValue(requireLogin) };
+            using var store = SqliteStore.Open(web.Db);
+            if (WebHost.Refusal(web, store) is { } refusal)
+            {
+                Console.Error.WriteLine($"error: {refusal}");
+                return ExitCodes.Usage;
+            }
+            Console.Error.WriteLine($"serving {web.Db} on {web.Urls}{(WebHost.AsksForSignIn(web) ? " to signed-in accounts" : "")} (Ctrl+C stops)");
+            return WebHost.Run(web, store);
         });
         return command;
     }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Triangulate.Ingest;
 
 namespace Triangulate.Cluster;
 
@@ -29,7 +28,7 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
     public int BatchesInFlight { get; } = Math.Max(1, batchesInFlight);
 
     /// <inheritdoc />
-    public Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<SourceDocument> batch, CancellationToken cancellation)
+    public Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<ArrivedDocument> batch, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var grain = grains.GetGrain<IDocumentBatchGrain>(BatchKey(batch));
@@ -66,11 +65,11 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
     /// <inheritdoc />
     public void Dispose() => _stories.Dispose();
 
-    /// <summary>A batch's grain key: the hash of its documents' hashes, so the same batch is always the same grain.</summary>
-    internal static string BatchKey(IReadOnlyList<SourceDocument> batch)
+    /// <summary>A batch's grain key: the hash of its documents' hashes and places, so the same batch is always the same grain.</summary>
+    internal static string BatchKey(IReadOnlyList<ArrivedDocument> batch)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var document in batch) hash.AppendData(Encoding.ASCII.GetBytes(document.Sha256 + "\n"));
+        foreach (var (document, arrival) in batch) hash.AppendData(Encoding.ASCII.GetBytes($"{document.Sha256} {arrival}\n"));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

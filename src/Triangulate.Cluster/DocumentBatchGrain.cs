@@ -1,5 +1,4 @@
 using Orleans.Placement;
-using Triangulate.Ingest;
 
 namespace Triangulate.Cluster;
 
@@ -10,7 +9,7 @@ namespace Triangulate.Cluster;
 [ActivationCountBasedPlacement]
 internal sealed class DocumentBatchGrain(Worker worker) : Grain, IDocumentBatchGrain
 {
-    public async Task<DocumentBatchResult> Analyze(IReadOnlyList<SourceDocument> batch)
+    public async Task<DocumentBatchResult> Analyze(IReadOnlyList<ArrivedDocument> batch)
     {
         // CPU-bound: off the grain's turn, so the silo's scheduler keeps serving other grains meanwhile.
         var result = await Task.Run(() => worker.Pipeline.AnalyzeBatch(batch, worker.Store)).ConfigureAwait(true);

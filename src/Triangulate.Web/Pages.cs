@@ -12,7 +12,7 @@ namespace Triangulate.Web;
 /// The server-rendered pages. Each reads only what it shows: a story page its story's rows, a document page the document
 /// and its story; the story list and the entity ranking come from <see cref="StoreIndex"/>, kept between requests.
 /// </summary>
-internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
+internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize)
 {
     /// <summary>How many bytes of story pages are kept at most.</summary>
     private const long StoryCacheBytes = 48L * 1024 * 1024;
@@ -162,8 +162,10 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
 
         if (d.Contradictions.Count > 0)
         {
-            s.Append("<h2>Contradictions</h2><ul>");
-            foreach (var x in d.Contradictions) s.Append(Inv, $"<li><strong>{E(x.About)}</strong>: {E(x.Explanation)} ({string.Join(", ", x.Claims.Select(c => $"<a href=\"#{E(c)}\">{E(c)}</a>"))})</li>");
+            // Each contradicting claim is linked by its own words, not its id.
+            var claimText = d.Claims.ToDictionary(c => c.Id, c => c.Text, StringComparer.Ordinal);
+            s.Append("<h2>Contradictions</h2><ul id=\"contradictions\">");
+            foreach (var x in d.Contradictions) s.Append(Inv, $"<li><strong>{E(x.About)}</strong>: {E(x.Explanation)} ({string.Join("; ", x.Claims.Select(c => $"<a href=\"#{E(c)}\">{E(Evidence.Short(claimText.GetValueOrDefault(c, c), 60))}</a>"))})</li>");
             s.Append("</ul>");
         }
         if (d.Timeline.Count > 0)
@@ -184,12 +186,12 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
         }
         if (d.Relations.Count > 0)
         {
-            s.Append("<h2>Provenance</h2>").Append(SvgCharts.Provenance(d.Documents, d.Relations)).Append("<ul>");
+            s.Append("<h2>Provenance</h2>").Append(SvgCharts.Provenance(d.Documents, d.Relations)).Append("<ul id=\"provenance-list\">");
             foreach (var r in d.Relations)
                 s.Append(Inv, $"<li><a href=\"/documents/{U(r.From)}\">{E(DocumentName(r.From, documents))}</a> {Evidence.Kind(r.Kind)} {(r.To is null ? E(r.ToOutlet) : $"<a href=\"/documents/{U(r.To)}\">{E(DocumentName(r.To, documents))}</a>")}</li>");
             s.Append("</ul>");
         }
-        s.Append("<h2>Documents</h2><ul>");
+        s.Append("<h2>Documents</h2><ul id=\"documents-list\">");
         foreach (var doc in d.Documents) s.Append(Inv, $"<li><a href=\"/documents/{U(doc.Id)}\">{E(Evidence.Label(doc))}</a> <span class=\"muted\">{E(doc.Published?.Date?.ToString())}</span></li>");
         s.Append("</ul>");
         return Page(story.Title, s.ToString());
@@ -241,8 +243,10 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
             if (q.Id == quoteId) active.AddRange(q.Variants.Where(v => v.Span.Document == id).Select(v => v.Span));
 
         var s = new StringBuilder();
-        s.Append(Inv, $"<h1>{E(document.Title ?? document.Source)}</h1><dl class=\"summary\">");
-        s.Append(Inv, $"<dt>Id</dt><dd><code>{E(document.Id)}</code></dd><dt>Outlet</dt><dd>{E(document.Outlet)}</dd><dt>Origin</dt><dd>{E(document.Origin)}</dd><dt>Authors</dt><dd>{E(string.Join(", ", document.Authors))}</dd><dt>Language</dt><dd>{E(document.Language)}</dd><dt>Source</dt><dd>{E(document.Source)}</dd>");
+        // A blank title or outlet reads as the indexes show it: the source's name, "unknown outlet" with the source's host.
+        var title = string.IsNullOrWhiteSpace(document.Title) ? Evidence.SourceName(document.Source) : document.Title;
+        s.Append(Inv, $"<h1>{E(title)}</h1><dl class=\"summary\">");
+        s.Append(Inv, $"<dt>Id</dt><dd><code>{E(document.Id)}</code></dd><dt>Outlet</dt><dd>{E(Evidence.OutletOf(document))}</dd><dt>Origin</dt><dd>{E(document.Origin)}</dd><dt>Authors</dt><dd>{E(string.Join(", ", document.Authors))}</dd><dt>Language</dt><dd>{E(document.Language)}</dd><dt>Source</dt><dd>{E(document.Source)}</dd>");
         if (document.Published is { } p)
         {
             s.Append(Inv, $"<dt>Published</dt><dd>{E(p.Date?.ToString() ?? Evidence.Dates(p.Earliest, p.Latest))} ({p.Basis.ToString().ToLowerInvariant()})");
@@ -255,9 +259,13 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
         var relations = store.RelationsOf([id]);
         if (relations.Count > 0)
         {
-            s.Append("<h2>Relations</h2><ul>");
+            // The other documents by title: the relation's ends are read once each.
+            var ends = new Dictionary<string, Document>(StringComparer.Ordinal) { [id] = document };
+            foreach (var end in relations.SelectMany(r => new[] { r.From, r.To }).OfType<string>().Distinct(StringComparer.Ordinal).Where(e => e != id))
+                if (store.FindDocument(end) is { } other) ends[end] = other;
+            s.Append("<h2>Relations</h2><ul id=\"relations\">");
             foreach (var r in relations)
-                s.Append(Inv, $"<li><a href=\"/documents/{U(r.From)}\">{E(r.From)}</a> {Evidence.Kind(r.Kind)} {(r.To is null ? E(r.ToOutlet) : $"<a href=\"/documents/{U(r.To)}\">{E(r.To)}</a>")}{(r.Score is { } sc ? string.Create(Inv, $" ({sc:0.00})") : "")}</li>");
+                s.Append(Inv, $"<li><a href=\"/documents/{U(r.From)}\">{E(DocumentName(r.From, ends))}</a> {Evidence.Kind(r.Kind)} {(r.To is null ? E(r.ToOutlet) : $"<a href=\"/documents/{U(r.To)}\">{E(DocumentName(r.To, ends))}</a>")}{(r.Score is { } sc ? string.Create(Inv, $" ({sc:0.00})") : "")}</li>");
             s.Append("</ul>");
         }
         s.Append("<h2>Text</h2><p class=\"legend muted\">Blocks are shaded by kind: ");
@@ -274,7 +282,7 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
             foreach (var e in entities) s.Append(Inv, $"<li><a href=\"/entities/{U(e.Id)}\">{E(e.Name)}</a> <span class=\"muted\">{e.Type.ToString().ToLowerInvariant()}</span></li>");
             s.Append("</ul>");
         }
-        return Page(document.Title ?? document.Id, s.ToString());
+        return Page(title, s.ToString());
     }
 
     /// <summary>One entity across its stories: read from the stories its mentions are in, never the whole store.</summary>
@@ -325,11 +333,15 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
             var first = c.Mentions.Count > 0 ? c.Mentions[0].Span.Document : (c.Sources.Count > 0 ? c.Sources[0] : null);
             s.Append(Inv, $"<li><a href=\"/documents/{U(first ?? "")}?claim={U(c.Id)}#mention\">{E(c.Text)}</a> <span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{Evidence.Verdict(c.Verdict)}</span></li>");
         }
-        s.Append(Inv, $"</ul><h2>Documents ({mentioned.Count})</h2><ul>");
+        s.Append(Inv, $"</ul><h2>Documents ({mentioned.Count})</h2><ul id=\"entity-documents\">");
         foreach (var id2 in mentioned) s.Append(Inv, $"<li><a href=\"/documents/{U(id2)}\">{E(DocumentName(id2, documents))}</a></li>");
         s.Append("</ul>");
         return Page(entity.Name, s.ToString());
     }
+
+    /// <summary>The speaker reference a quote's search text starts with (after an ellipsis when the snippet is cut).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(…?)(e-[0-9a-f]{6,}|[a-z]+:[a-z0-9-]+): ")]
+    private static partial System.Text.RegularExpressions.Regex QuoteSpeaker();
 
     public string Search(string? query)
     {
@@ -339,8 +351,17 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
         {
             var hits = store.Search(query, 50);
             s.Append(Inv, $"<p role=\"status\">{hits.Count} result(s) for “{E(query)}”.</p><ol class=\"hits\">");
+            // A hit is named by the title of the document it is in, not by its id; each document is read once.
+            var documents = new Dictionary<string, Document>(StringComparer.Ordinal);
+            foreach (var id in hits.Select(h => h.Document).Distinct(StringComparer.Ordinal))
+                if (store.FindDocument(id) is { } found) documents[id] = found;
+            // A quote is indexed as "speaker: words" with the speaker as the quote holds it (an entity id or a
+            // document-local id); the reader gets the speaker's name instead.
+            var speakers = hits.Where(h => h.Kind == "quote").Select(h => QuoteSpeaker().Match(h.Snippet)).Where(m => m.Success).Select(m => m.Groups[2].Value).ToList();
+            var names = new EntityNames(speakers.Count == 0 ? [] : store.FindEntities(speakers.Distinct(StringComparer.Ordinal)));
             foreach (var h in hits)
             {
+                var snippet = h.Kind == "quote" ? QuoteSpeaker().Replace(h.Snippet, m => m.Groups[1].Value + names.Name(m.Groups[2].Value) + ": ", 1) : h.Snippet;
                 var href = h.Kind switch
                 {
                     "claim" => $"/documents/{U(h.Document)}?claim={U(h.Id)}#mention",
@@ -348,18 +369,18 @@ internal sealed class Pages(IStore store, StoreIndex index, int pageSize)
                     "entity" => $"/entities/{U(h.Id)}",
                     _ => $"/documents/{U(h.Id)}",
                 };
-                s.Append(Inv, $"<li class=\"hit hit-{E(h.Kind)}\"><a href=\"{href}\">{E(h.Kind)} {E(h.Id)}</a><p>{Snippet(h.Snippet)}</p></li>");
+                s.Append(Inv, $"<li class=\"hit hit-{E(h.Kind)}\"><a href=\"{href}\">{E(h.Kind)} in {E(DocumentName(h.Document, documents))}</a><p>{Snippet(snippet)}</p></li>");
             }
             s.Append("</ol>");
         }
         return Page("Search", s.ToString(), query);
     }
 
-    public static string Upload(long maxBytes, string? error = null)
+    public static string Upload(long maxBytes, string tokenField, string? error = null)
     {
         var s = new StringBuilder("<h1>Upload articles</h1>");
         if (error is not null) s.Append("<p class=\"message error\" role=\"alert\">").Append(E(error)).Append("</p>");
-        s.Append(Inv, $"<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\"><p><label for=\"file\">Files to analyse (.txt, .html, .htm, .jsonl, .warc, each may be .gz; at most {maxBytes / (1024 * 1024)} MB in all)</label><br>");
+        s.Append(Inv, $"<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">{tokenField}<p><label for=\"file\">Files to analyse (.txt, .html, .htm, .jsonl, .warc, each may be .gz; at most {maxBytes / (1024 * 1024)} MB in all)</label><br>");
         s.Append("<input id=\"file\" name=\"file\" type=\"file\" multiple required accept=\".txt,.html,.htm,.jsonl,.warc,.gz\"></p><p><button type=\"submit\">Upload and analyse</button></p></form>");
         return Page("Upload", s.ToString());
     }

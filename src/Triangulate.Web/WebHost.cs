@@ -9,12 +9,13 @@ using Microsoft.Extensions.Logging;
 using Triangulate.Ingest;
 using Triangulate.Model;
 using Triangulate.Store;
+using Triangulate.Web.Auth;
 
 namespace Triangulate.Web;
 
 /// <summary>
 /// The web app: server-rendered pages and a JSON API over one store, and an upload page that runs the pipeline.
-/// <see cref="Build"/> makes the app (tests start it on a free port); <see cref="Run"/> serves until stopped.
+/// <see cref="Build"/> makes the app (tests start it on a free port); <see cref="Run(WebHostOptions)"/> serves until stopped.
 /// </summary>
 public static class WebHost
 {
@@ -24,12 +25,24 @@ public static class WebHost
     public static int Run(WebHostOptions options)
     {
         using var store = SqliteStore.Open(options?.Db ?? throw new ArgumentNullException(nameof(options)));
+        return Run(options, store);
+    }
+
+    /// <summary>Serves <paramref name="store"/> until the process is stopped; returns the exit code.</summary>
+    public static int Run(WebHostOptions options, IStore store)
+    {
         var app = Build(options, store);
         // The story list is made before the first reader comes, not while the first one waits.
         app.Services.GetRequiredService<StoreIndex>().Current();
         app.Run();
         return 0;
     }
+
+    /// <summary>True when the app asks for a sign-in: beyond loopback, or when told to.</summary>
+    public static bool AsksForSignIn(WebHostOptions options) => WebAccess.IsRequired(options);
+
+    /// <summary>Why <paramref name="store"/> must not be served as <paramref name="options"/> say (a sign-in is asked for and it has no accounts), or null.</summary>
+    public static string? Refusal(WebHostOptions options, IStore store) => WebAccess.Refusal(options, store);
 
     /// <summary>The app over <paramref name="store"/>, listening on <see cref="WebHostOptions.Urls"/>; not started.</summary>
     public static WebApplication Build(WebHostOptions options, IStore store)
@@ -49,13 +62,17 @@ public static class WebHost
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxUploadBytes + 64 * 1024);
         var index = new StoreIndex(store);
         builder.Services.AddSingleton(index);
+        var access = new WebAccess(options, store);
+        access.AddServices(builder.Services);
         var app = builder.Build();
         var pages = new Pages(store, index, Math.Max(1, options.ListPageSize));
         var uploads = options.UploadFolder ?? Path.Combine(Path.GetTempPath(), "triangulate-uploads", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(uploads);
         var jobs = new UploadJobs(store, options.Pipeline ?? (() => PipelineBuilder.CreateDefault().Build()), index);
 
-        var loopback = RequestGuards.AllLoopback(options.Urls);
+        // Only an open server needs the Host check: with a sign-in asked, a rebinding page has no session to read with,
+        // and a reverse proxy on this machine may pass the public host name.
+        var loopback = RequestGuards.AllLoopback(options.Urls) && !access.Required;
         app.Use(async (context, next) =>
         {
             var refusal = loopback ? RequestGuards.ForeignHost(context.Request) : null;
@@ -87,9 +104,11 @@ public static class WebHost
             else
             {
                 response.ContentType = "text/html; charset=utf-8";
-                await response.WriteAsync(Html.Page("Error", $"<h1>{Html.E(char.ToUpperInvariant(message[0]) + message[1..])}</h1><p><a href=\"/\">Back to the stories</a></p>")).ConfigureAwait(false);
+                await response.WriteAsync(ErrorPage(message)).ConfigureAwait(false);
             }
         });
+        access.Use(app);
+        access.Map(app);
 
         app.MapGet("/", () => Results.Bytes(pages.Stories(), "text/html; charset=utf-8"));
         app.MapGet("/documents", (string? page) => HtmlResult(pages.Documents(PageNumber(page))));
@@ -99,21 +118,21 @@ public static class WebHost
             pages.Document(id, claim, quote) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("document"), 404));
         app.MapGet("/entities/{id}", (string id) => pages.Entity(id) is { } page ? HtmlResult(page) : HtmlResult(Pages.NotFound("entity"), 404));
         app.MapGet("/search", (string? q) => HtmlResult(pages.Search(q)));
-        app.MapGet("/upload", () => HtmlResult(Pages.Upload(options.MaxUploadBytes)));
+        app.MapGet("/upload", (HttpContext context) => HtmlResult(Pages.Upload(options.MaxUploadBytes, WebAccess.TokenField(context)))).RequireAuthorization(WebAccess.Write);
         app.MapGet("/jobs/{id}", (string id) => jobs.Find(id) is { } job ? HtmlResult(Pages.Job(job)) : HtmlResult(Pages.NotFound("upload"), 404));
         app.MapPost("/upload", async (HttpContext context) =>
         {
             var (job, error, status) = await Accept(context, options, uploads, jobs).ConfigureAwait(false);
-            if (job is null) return HtmlResult(Pages.Upload(options.MaxUploadBytes, error), status);
+            if (job is null) return HtmlResult(Pages.Upload(options.MaxUploadBytes, WebAccess.TokenField(context), error), status);
             return Results.Redirect($"/jobs/{job.Id}", permanent: false, preserveMethod: false);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireAuthorization(WebAccess.Write);
         app.MapPost("/api/upload", async (HttpContext context) =>
         {
             var (job, error, status) = await Accept(context, options, uploads, jobs).ConfigureAwait(false);
             return job is null ? Json(w => { w.WriteStartObject(); w.WriteString("error", error); w.WriteEndObject(); }, status) : Json(w => WriteJob(w, job), 202);
-        }).DisableAntiforgery();
-        app.MapGet("/assets/{name}", (string name) => Asset(name));
-        app.MapGet("/favicon.ico", () => Asset("favicon.svg"));
+        }).DisableAntiforgery().RequireAuthorization(WebAccess.Write);
+        app.MapGet("/assets/{name}", (string name) => Asset(name)).AllowAnonymous();
+        app.MapGet("/favicon.ico", () => Asset("favicon.svg")).AllowAnonymous();
 
         app.MapGet("/api/stories", () => Json(w => Array(w, store.ReadStories(), ModelJson.Compact.Story)));
         app.MapGet("/api/stories/{id}", (string id) =>
@@ -291,14 +310,18 @@ public static class WebHost
 
     private static IResult NotFoundJson(string what) => Json(w => { w.WriteStartObject(); w.WriteString("error", $"no {what} with that id"); w.WriteEndObject(); }, 404);
 
-    private static string JsonError(string message)
+    /// <summary>A page saying <paramref name="message"/> (an error answered with no body of its own).</summary>
+    internal static string ErrorPage(string message) =>
+        Html.Page("Error", $"<h1>{Html.E(char.ToUpperInvariant(message[0]) + message[1..])}</h1><p><a href=\"/\">Back to the stories</a></p>");
+
+    internal static string JsonError(string message)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer)) { writer.WriteStartObject(); writer.WriteString("error", message); writer.WriteEndObject(); }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static IResult Json(Action<Utf8JsonWriter> write, int status = 200)
+    internal static IResult Json(Action<Utf8JsonWriter> write, int status = 200)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })) write(writer);

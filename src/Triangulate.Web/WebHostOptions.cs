@@ -9,6 +9,12 @@ public sealed record WebHostOptions
     /// <summary>Listening addresses; loopback by default so nothing is exposed unless asked for.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 
+    /// <summary>Ask for a sign-in even on loopback (beyond loopback one is always asked for).</summary>
+    public bool RequireLogin { get; init; }
+
+    /// <summary>Sign-in attempts a client may make a minute where a sign-in is asked for.</summary>
+    public int SignInAttemptsPerMinute { get; init; } = 10;
+
     /// <summary>Largest upload accepted, in bytes (20 MB).</summary>
     public long MaxUploadBytes { get; init; } = 20L * 1024 * 1024;
 

@@ -11,10 +11,21 @@ namespace Triangulate;
 /// </summary>
 public sealed class CorpusContext
 {
-    /// <summary>A context over the whole corpus.</summary>
+    /// <summary>A context over the whole corpus, linked from scratch: every document is new, in the reader's order.</summary>
     public CorpusContext(ICorpusReader corpus)
+        : this(corpus, corpus?.ReadAnalyses() ?? throw new ArgumentNullException(nameof(corpus)), Link.LinkState.Fresh())
+    {
+    }
+
+    /// <summary>
+    /// A context whose linking stages continue from <paramref name="linkState"/> and read only <paramref name="fresh"/>
+    /// (the documents not linked yet, in arrival order).
+    /// </summary>
+    public CorpusContext(ICorpusReader corpus, IEnumerable<(Document Document, DocumentAnalysis Analysis)> fresh, Link.LinkState linkState)
     {
         Corpus = corpus;
+        Fresh = fresh;
+        LinkState = linkState;
         Relations = [];
         IndependenceGroups = new(StringComparer.Ordinal);
         Entities = [];
@@ -24,6 +35,8 @@ public sealed class CorpusContext
     private CorpusContext(CorpusContext parent, ICorpusReader corpus, List<Relation> relations)
     {
         Corpus = corpus;
+        Fresh = [];
+        LinkState = Link.LinkState.Fresh();
         Relations = relations;
         // Read-only for story stages: shared, not copied.
         IndependenceGroups = parent.IndependenceGroups;
@@ -36,10 +49,19 @@ public sealed class CorpusContext
     /// <summary>The stored documents and analyses (of one story alone in a story context).</summary>
     public ICorpusReader Corpus { get; }
 
+    /// <summary>The documents the linking stages have not seen yet, in arrival order (every document, in a run from scratch).</summary>
+    public IEnumerable<(Document Document, DocumentAnalysis Analysis)> Fresh { get; }
+
+    /// <summary>What the linking stages remember between runs.</summary>
+    public Link.LinkState LinkState { get; }
+
+    /// <summary>Stories made before that the stories stage no longer makes (replaced by those in <see cref="Stories"/>).</summary>
+    public List<string> RemovedStories { get; } = [];
+
     /// <summary>Derivations and citations (those from the story's documents, in a story context).</summary>
     public List<Relation> Relations { get; }
 
-    /// <summary>Stories.</summary>
+    /// <summary>Stories: every story in a run from scratch, those that changed in a run that continues an earlier one.</summary>
     public List<Story> Stories { get; } = [];
 
     /// <summary>Independence group of each document.</summary>

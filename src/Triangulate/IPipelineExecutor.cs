@@ -17,11 +17,14 @@ public interface IPipelineExecutor
     /// Analyses <paramref name="batch"/> and saves it to the shared store (<see cref="Pipeline.AnalyzeBatch"/>).
     /// Idempotent: documents are keyed by the hash of their bytes, so a batch done twice is stored once.
     /// </summary>
-    Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<SourceDocument> batch, CancellationToken cancellation);
+    Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<ArrivedDocument> batch, CancellationToken cancellation);
 
     /// <summary>Runs the story stages on each story (<see cref="Pipeline.AnalyzeStory"/>); one outcome per story, in the same order.</summary>
     Task<IReadOnlyList<StoryOutcome>> AnalyzeStoriesAsync(IReadOnlyList<StoryWork> stories, CancellationToken cancellation);
 }
+
+/// <summary>A read document and its place in the store's arrival order (given by the reading process, in input order).</summary>
+public sealed record ArrivedDocument(SourceDocument Source, long Arrival);
 
 /// <summary>What analysing one batch of documents did: how many were stored, and the problems met.</summary>
 public sealed record DocumentBatchResult(int Stored, IReadOnlyList<Problem> Problems);

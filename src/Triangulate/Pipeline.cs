@@ -31,6 +31,12 @@ public sealed class Pipeline
     /// <summary>What the story stages' results depend on besides a story's inputs: a change redoes every story.</summary>
     private readonly string _storyConfiguration;
 
+    /// <summary>
+    /// What the linking stages' stored state depends on: the versions and every stage (a change in the story stages
+    /// too, so that every story is made and analysed again).
+    /// </summary>
+    private readonly string _linkConfiguration;
+
     internal Pipeline(PipelineBuilder builder)
     {
         _readers = [.. builder.Readers];
@@ -42,6 +48,7 @@ public sealed class Pipeline
         Limits = builder.Limits;
         Workers = Math.Max(1, builder.Workers);
         _storyConfiguration = StoryFingerprints.Configuration(Version, StoryStages, builder.CalendarFiles);
+        _linkConfiguration = StoryFingerprints.Configuration(_storyConfiguration, CorpusStages, []);
     }
 
     /// <summary>Caps on input sizes.</summary>
@@ -113,14 +120,14 @@ public sealed class Pipeline
     /// <see cref="Analyze(IEnumerable{string}, IStore, IPipelineObserver?, CancellationToken)"/> for a worker that was
     /// handed read documents. A document that breaks an analyser is a problem, not an exception.
     /// </summary>
-    public DocumentBatchResult AnalyzeBatch(IReadOnlyList<SourceDocument> batch, IStore store)
+    public DocumentBatchResult AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(store);
         var problems = new List<Problem>();
         var stored = new List<StoredDocument>(batch.Count);
-        foreach (var source in batch)
-            if (Prepare(source, problems.Add) is { } document) stored.Add(document);
+        foreach (var (source, arrival) in batch)
+            if (Prepare(source, arrival, problems.Add) is { } document) stored.Add(document);
         if (stored.Count > 0) store.Save(stored);
         return new DocumentBatchResult(stored.Count, problems);
     }
@@ -177,14 +184,14 @@ public sealed class Pipeline
     }
 
     /// <summary>Assembles and extracts one read document for the store; null (and a problem) when an analyser throws.</summary>
-    private StoredDocument? Prepare(SourceDocument source, Action<Problem> report)
+    private StoredDocument? Prepare(SourceDocument source, long arrival, Action<Problem> report)
     {
         try
         {
             var limitsHit = new List<string>();
             var (document, analysis) = AnalyzeOne(source, limitsHit);
             foreach (var note in limitsHit) report(new Problem(source.Source, note));
-            return new StoredDocument(document, analysis, source.Raw, source.Format, Version);
+            return new StoredDocument(document, analysis, source.Raw, source.Format, Version, arrival);
         }
 #pragma warning disable CA1031 // One document that breaks an analyser is reported and skipped; the batch goes on.
         catch (Exception e)
@@ -214,12 +221,15 @@ public sealed class Pipeline
     }
 
     /// <summary>
-    /// Runs the corpus-wide stages over everything stored, then the story stages on each story alone (stories in
-    /// parallel) and saves the results. A story whose inputs (members, their relations, independence groups and
-    /// entity ids, the story stages' configuration) are those its stored findings were made from keeps them and is not
-    /// analysed again. A failing stage becomes a problem and a <see cref="StageFailure"/>; the others still run, and a
-    /// story stage that fails on one story still runs on the rest. With an <paramref name="executor"/>, the story stages
-    /// run there (one story a unit of work); the corpus-wide stages and the save stay here.
+    /// Links what arrived since the last run, then runs the story stages on each story that changed, alone (stories in
+    /// parallel), and saves the results. The linking stages (provenance, stories) continue from the state the last run
+    /// left and read only the documents not linked yet, in arrival order, so the result equals one run over every
+    /// document; they start from scratch when that state was made by another version or configuration, or when a
+    /// linking stage failed last time. A story whose inputs (members, their relations, independence groups, the story
+    /// stages' configuration) are those its stored findings were made from keeps them and is not analysed again. A
+    /// failing stage becomes a problem and a <see cref="StageFailure"/>; the others still run, and a story stage that
+    /// fails on one story still runs on the rest. With an <paramref name="executor"/>, the story stages run there (one
+    /// story a unit of work); the linking stages and the save stay here.
     /// </summary>
     public RelinkSummary Relink(IStore store, IPipelineObserver? observer = null, Action<Problem>? problems = null, IPipelineExecutor? executor = null)
     {
@@ -227,17 +237,23 @@ public sealed class Pipeline
         observer ??= IPipelineObserver.None;
         var timings = new List<StageTiming>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var context = new CorpusContext(store);
+        var rebuild = store.ReadLinkVersion() != _linkConfiguration;
+        // The documents linked in this run: on a rebuild every stored one (marked at once by the store), else those new.
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        var state = rebuild ? Link.LinkState.Fresh() : Link.LinkState.Stored(store);
+        var fresh = store.ReadForLinking(all: rebuild);
+        var context = new CorpusContext(store, rebuild ? fresh : Remember(fresh, linked), state);
         var count = store.DocumentCount;
         // A stage's problems are of its last run: cleared now, made again below if it fails again (a stage fixed since,
         // or an input removed since, must not haunt every later dossier).
         foreach (var stage in CorpusStages.Concat(StoryStages)) store.ClearProblems($"stage {stage.Name}");
         var failures = new StageFailures(store, observer, problems);
+        var linkingFailed = false;
         foreach (var stage in CorpusStages)
         {
             observer.OnProgress(new PipelineProgress(stage.Name, count, 0, 0, 0));
             var started = clock.Elapsed;
-            failures.Run(stage, context, story: null);
+            linkingFailed |= !failures.Run(stage, context, story: null);
             timings.Add(new StageTiming(stage.Name, clock.Elapsed - started));
         }
         var changed = new List<StoryFindings>();
@@ -245,8 +261,9 @@ public sealed class Pipeline
         if (StoryStages.Count > 0)
         {
             observer.OnProgress(new PipelineProgress(string.Join('/', StoryStages.Select(s => s.Name)), count, 0, 0, 0));
-            var fingerprints = new StoryFingerprints(context, _storyConfiguration);
             var stored = store.ReadStoryFingerprints();
+            if (!rebuild) AddFailedStories(store, context, stored);
+            var fingerprints = new StoryFingerprints(context, _storyConfiguration);
             var redo = new List<(Story Story, string Fingerprint)>();
             foreach (var story in context.Stories)
             {
@@ -284,15 +301,58 @@ public sealed class Pipeline
         }
         context.FailedStages.AddRange(failures.Summarise());
         var saveStarted = clock.Elapsed;
-        store.SaveCorpus(context.ToLinks(), context.Stories, changed);
+        store.SaveCorpus(new CorpusUpdate
+        {
+            Rebuild = rebuild,
+            Stories = context.Stories,
+            Relations = context.Relations,
+            IndependenceGroups = context.IndependenceGroups,
+            RemovedStories = context.RemovedStories,
+            Findings = changed,
+            // A linking stage that failed leaves its state half made: none of it is kept, and the next run starts again.
+            LinkState = linkingFailed ? [] : state.Changes(),
+            LinkVersion = linkingFailed ? "" : _linkConfiguration,
+            Linked = [.. linked],
+            FailedStages = [.. context.FailedStages],
+        });
         timings.Add(new StageTiming("save", clock.Elapsed - saveStarted));
         return new RelinkSummary
         {
-            Stories = context.Stories.Count,
+            Stories = store.ReadStoryFingerprints().Count,
             StoriesAnalysed = changed.Count,
             FailedStages = [.. context.FailedStages],
             Timings = timings,
         };
+    }
+
+    /// <summary>Passes documents on, noting each one's id (each stage reads them again): the documents this run linked.</summary>
+    private static IEnumerable<(Document Document, DocumentAnalysis Analysis)> Remember(IEnumerable<(Document Document, DocumentAnalysis Analysis)> documents, HashSet<string> ids)
+    {
+        foreach (var item in documents)
+        {
+            ids.Add(item.Document.Id);
+            yield return item;
+        }
+    }
+
+    /// <summary>
+    /// Adds to the context the stories a story stage failed on last time that nothing new touched, with their relations
+    /// and groups as stored: they are analysed again (a stage fixed since, a passing glitch).
+    /// </summary>
+    private static void AddFailedStories(IStore store, CorpusContext context, IReadOnlyDictionary<string, string> stored)
+    {
+        var made = new HashSet<string>(context.Stories.Select(s => s.Id), StringComparer.Ordinal);
+        made.UnionWith(context.RemovedStories);
+        foreach (var (id, fingerprint) in stored)
+        {
+            if (fingerprint.Length > 0 || made.Contains(id) || store.LoadStory(id) is not { } findings) continue;
+            var story = findings.Story;
+            var members = new HashSet<string>(story.Documents, StringComparer.Ordinal);
+            context.Stories.Add(story);
+            foreach (var relation in store.RelationsOf(story.Documents))
+                if (members.Contains(relation.From)) context.Relations.Add(relation);
+            foreach (var (document, group) in store.IndependenceGroupsOf(story.Documents)) context.IndependenceGroups[document] = group;
+        }
     }
 
     /// <summary>Writes the reports in <paramref name="formats"/> for everything in the store to <paramref name="folder"/>; returns the files written.</summary>
@@ -350,6 +410,9 @@ public sealed class Pipeline
     {
         private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
         private int _read, _stored, _known;
+
+        /// <summary>The last place in the arrival order given out: documents take places in input order, whatever thread analyses them.</summary>
+        private long _arrival;
         private TimeSpan _elapsed;
 
         private readonly ConcurrentQueue<Problem> _ordered = new();
@@ -360,7 +423,8 @@ public sealed class Pipeline
         public void Execute(Func<Action<Problem>, IEnumerable<InputFile>> discover, CancellationToken cancellation)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var sources = Channel.CreateBounded<SourceDocument>(new BoundedChannelOptions(pipeline.Workers * 8) { SingleWriter = true });
+            _arrival = store.LastArrival;
+            var sources = Channel.CreateBounded<(SourceDocument Source, long Arrival)>(new BoundedChannelOptions(pipeline.Workers * 8) { SingleWriter = true });
             var analysed = Channel.CreateBounded<StoredDocument>(new BoundedChannelOptions(BatchSize * 2) { SingleReader = true });
             var produce = Task.Run(() => Produce(discover, sources.Writer, cancellation), cancellation);
             if (executor is not null)
@@ -407,7 +471,7 @@ public sealed class Pipeline
         /// hold up the files after it, while the order (and so which of two identical inputs is kept) never depends on
         /// thread timing.
         /// </summary>
-        private async Task Produce(Func<Action<Problem>, IEnumerable<InputFile>> discover, ChannelWriter<SourceDocument> output, CancellationToken cancellation)
+        private async Task Produce(Func<Action<Problem>, IEnumerable<InputFile>> discover, ChannelWriter<(SourceDocument, long)> output, CancellationToken cancellation)
         {
             var pending = new Queue<(InputFile File, Channel<ReadResult> Results, Task Reading)>();
             var readers = Math.Max(1, pipeline.Limits.Readers);
@@ -444,7 +508,7 @@ public sealed class Pipeline
         /// Passes on one file's documents and reports its problems, at most <see cref="IngestLimits.MaxProblemsPerInput"/>
         /// of them then one line counting the rest; the problems the file had in earlier runs are forgotten first.
         /// </summary>
-        private async Task Drain((InputFile File, Channel<ReadResult> Results, Task Reading) item, ChannelWriter<SourceDocument> output, CancellationToken cancellation)
+        private async Task Drain((InputFile File, Channel<ReadResult> Results, Task Reading) item, ChannelWriter<(SourceDocument, long)> output, CancellationToken cancellation)
         {
             var (file, results, reading) = item;
             store.ClearProblems(file.Source);
@@ -464,7 +528,7 @@ public sealed class Pipeline
                     Interlocked.Increment(ref _known);
                     continue;
                 }
-                await output.WriteAsync(document, cancellation).ConfigureAwait(false);
+                await output.WriteAsync((document, ++_arrival), cancellation).ConfigureAwait(false);
             }
             await reading.ConfigureAwait(false);
             if (unlisted > 0) Report(new Problem(file.Source, $"…and {unlisted} more problems in this input, not listed (only the first {pipeline.Limits.MaxProblemsPerInput} are)"));
@@ -497,28 +561,28 @@ public sealed class Pipeline
             }
         }
 
-        private async Task Analyse(ChannelReader<SourceDocument> input, ChannelWriter<StoredDocument> output, CancellationToken cancellation)
+        private async Task Analyse(ChannelReader<(SourceDocument Source, long Arrival)> input, ChannelWriter<StoredDocument> output, CancellationToken cancellation)
         {
-            await foreach (var source in input.ReadAllAsync(cancellation).ConfigureAwait(false))
-                if (pipeline.Prepare(source, Report) is { } stored) await output.WriteAsync(stored, cancellation).ConfigureAwait(false);
+            await foreach (var (source, arrival) in input.ReadAllAsync(cancellation).ConfigureAwait(false))
+                if (pipeline.Prepare(source, arrival, Report) is { } stored) await output.WriteAsync(stored, cancellation).ConfigureAwait(false);
         }
 
         /// <summary>Hands the read documents to <paramref name="target"/> in batches, <see cref="IPipelineExecutor.BatchesInFlight"/> at a time.</summary>
-        private async Task Dispatch(IPipelineExecutor target, ChannelReader<SourceDocument> input, CancellationToken cancellation)
+        private async Task Dispatch(IPipelineExecutor target, ChannelReader<(SourceDocument Source, long Arrival)> input, CancellationToken cancellation)
         {
             var inFlight = new List<Task>();
             var slots = Math.Max(1, target.BatchesInFlight);
-            var batch = new List<SourceDocument>(BatchSize);
-            async Task Send(List<SourceDocument> documents)
+            var batch = new List<ArrivedDocument>(BatchSize);
+            async Task Send(List<ArrivedDocument> documents)
             {
                 var result = await target.AnalyzeBatchAsync(documents, cancellation).ConfigureAwait(false);
                 foreach (var problem in result.Problems) Report(problem);
                 Interlocked.Add(ref _stored, result.Stored);
                 Progress("analyse");
             }
-            await foreach (var source in input.ReadAllAsync(cancellation).ConfigureAwait(false))
+            await foreach (var (source, arrival) in input.ReadAllAsync(cancellation).ConfigureAwait(false))
             {
-                batch.Add(source);
+                batch.Add(new ArrivedDocument(source, arrival));
                 if (batch.Count < BatchSize) continue;
                 if (inFlight.Count >= slots)
                 {
@@ -527,7 +591,7 @@ public sealed class Pipeline
                     await done.ConfigureAwait(false);
                 }
                 inFlight.Add(Send(batch));
-                batch = new List<SourceDocument>(BatchSize);
+                batch = new List<ArrivedDocument>(BatchSize);
             }
             if (batch.Count > 0) inFlight.Add(Send(batch));
             await Task.WhenAll(inFlight).ConfigureAwait(false);

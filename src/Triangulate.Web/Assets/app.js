@@ -33,6 +33,7 @@
       prev.disabled = page === 0; next.disabled = page >= pages - 1;
       pager.hidden = shown.length <= PAGE;
       table.dataset.shown = String(shown.length);
+      table.dispatchEvent(new Event("rendered"));
     }
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
       var b = document.createElement("button");
@@ -61,15 +62,12 @@
     if (!table) return;
     var get = function (id) { var el = document.getElementById(id); return el ? el.value : ""; };
     var verdict = get("f-verdict"), kind = get("f-kind"), subject = get("f-subject"), source = get("f-source");
-    var shown = 0;
     table.querySelectorAll("tbody tr").forEach(function (row) {
       var ok = (!verdict || row.dataset.verdict === verdict) && (!kind || row.dataset.kind === kind) &&
         (!subject || row.dataset.subject === subject) && (!source || (" " + row.dataset.sources + " ").indexOf(" " + source + " ") >= 0);
-      if (ok) { delete row.dataset.excluded; shown++; } else row.dataset.excluded = "1";
+      if (ok) { delete row.dataset.excluded; } else row.dataset.excluded = "1";
     });
     if (table.refresh) table.refresh();
-    var count = document.getElementById("claim-count");
-    if (count) count.textContent = shown + " claims shown";
   }
   function pollJob(status) {
     var id = status.dataset.job;
@@ -95,7 +93,24 @@
       }
     }).catch(function () { setTimeout(function () { pollJob(status); }, 1000); });
   }
+  // A server with accounts: the header names who is signed in and links to signing out, and a reader is not offered
+  // the upload. Pages are the same for every reader (and kept between requests), so this is filled in here.
+  function showSession() {
+    fetch("/api/session").then(function (r) { return r.ok ? r.json() : null; }).then(function (s) {
+      var nav = document.querySelector("header.site nav ul");
+      if (!s || !s.name || !nav) return;
+      if (s.role !== "write") {
+        var upload = nav.querySelector("a[href='/upload']");
+        if (upload) upload.parentNode.remove();
+      }
+      var li = document.createElement("li"), a = document.createElement("a");
+      li.className = "session"; li.textContent = s.name + (s.role === "write" ? " " : " (reader) ");
+      a.href = "/logout"; a.textContent = "Sign out";
+      li.appendChild(a); nav.appendChild(li);
+    }).catch(function () { });
+  }
   document.addEventListener("DOMContentLoaded", function () {
+    showSession();
     document.querySelectorAll("table.data-table").forEach(enhance);
     ["f-verdict", "f-kind", "f-subject", "f-source"].forEach(function (id) {
       var el = document.getElementById(id);
@@ -104,6 +119,9 @@
     // The filters act on change; the form itself never submits (no inline handler: the CSP forbids them).
     var filters = document.getElementById("claim-filters");
     if (filters) filters.addEventListener("submit", function (e) { e.preventDefault(); filterClaims(); });
+    // The claim count follows every redraw of the claims table (the menus and the text filter alike); filterClaims makes the first.
+    var claims = document.getElementById("claims"), count = document.getElementById("claim-count");
+    if (claims && count) claims.addEventListener("rendered", function () { count.textContent = claims.dataset.shown + " claims shown"; });
     filterClaims();
     var active = document.querySelector("mark.active");
     if (active) active.scrollIntoView({ block: "center" });

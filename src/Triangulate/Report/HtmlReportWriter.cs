@@ -48,7 +48,7 @@ public sealed class HtmlReportWriter : IReportWriter
         foreach (var story in source.StoryDossiers())
         {
             var documents = StoryDigest.Index(story.Documents);
-            WriteStory(w, StoryDigest.Build(story, story.Stories[0], documents, source.GroupsOf(story)), documents, new EntityNames(story.Entities));
+            WriteStory(w, StoryDigest.Build(story, story.Stories[0], documents, source.GroupsOf(story)), documents, story.Entities);
         }
 
         var rest = source.Unstoried().ToList();
@@ -68,8 +68,9 @@ public sealed class HtmlReportWriter : IReportWriter
         w.WriteLine("</section></main></body></html>");
     }
 
-    private static void WriteStory(StreamWriter w, StoryDigest digest, Dictionary<string, Document> documents, EntityNames names)
+    private static void WriteStory(StreamWriter w, StoryDigest digest, Dictionary<string, Document> documents, IReadOnlyList<Entity> entities)
     {
+        var names = new EntityNames(entities);
         var id = A(digest.Story.Id);
         w.WriteLine($"<section id=\"{id}\" aria-labelledby=\"{id}-h\"><h2 id=\"{id}-h\">{E(digest.Story.Title)}</h2>");
         w.WriteLine(string.Create(Inv, $"<dl class=\"summary\"><dt>Documents</dt><dd>{digest.Documents.Count}</dd><dt>Outlets</dt><dd>{digest.Outlets.Count}{(digest.Outlets.Count > 0 ? " (" + E(string.Join(", ", digest.Outlets)) + ")" : "")}</dd><dt>Independent sources</dt><dd>{digest.IndependentSources}</dd><dt>Dates</dt><dd>{E(Evidence.Dates(digest.First, digest.Last))}</dd></dl>"));
@@ -146,7 +147,9 @@ public sealed class HtmlReportWriter : IReportWriter
             Open(w, "Quotes by speaker", digest.Quotes.Count);
             foreach (var group in names.BySpeaker(digest.Quotes))
             {
-                w.WriteLine($"<h4>{E(group.Name)}{(group.Kind is { } k and not SpeakerKind.Named ? " <span class=\"muted\">(" + k.ToString().ToLowerInvariant() + ")</span>" : "")}</h4>");
+                // A resolved speaker links to its row in the story's entity list: the file's stand-in for an entity page.
+                var name = group.Entity is { } speaker ? $"<a href=\"#ent-{A(speaker.Id)}\">{E(group.Name)}</a>" : E(group.Name);
+                w.WriteLine($"<h4 class=\"speaker\">{name}{(group.Kind is { } k and not SpeakerKind.Named ? " <span class=\"muted\">(" + k.ToString().ToLowerInvariant() + ")</span>" : "")}</h4>");
                 foreach (var q in group.Quotes)
                 {
                     w.Write($"<div class=\"quote\"><blockquote>“{E(q.Variants.Count > 0 ? q.Variants[0].Text : "")}”</blockquote>");
@@ -160,15 +163,16 @@ public sealed class HtmlReportWriter : IReportWriter
         if (digest.Relations.Count > 0)
         {
             w.WriteLine("<h3>Provenance</h3>");
-            w.WriteLine($"<figure><figcaption>Arrows point from a document to what it was taken from.</figcaption>{SvgCharts.Provenance(digest.Documents, digest.Relations)}</figure><ul>");
+            w.WriteLine($"<figure><figcaption>Arrows point from a document to what it was taken from.</figcaption>{SvgCharts.Provenance(digest.Documents, digest.Relations)}</figure><ul class=\"provenance-list\">");
             foreach (var r in digest.Relations)
             {
-                w.Write($"<li><code>{E(r.From)}</code> {Evidence.Kind(r.Kind)} {(r.To is not null ? "<code>" + E(r.To) + "</code>" : E(r.ToOutlet))}");
+                w.Write($"<li>{DocumentLink(r.From, documents)} {Evidence.Kind(r.Kind)} {(r.To is not null ? DocumentLink(r.To, documents) : E(r.ToOutlet))}");
                 if (r.Score is { } s) w.Write(string.Create(Inv, $" <span class=\"muted\">(score {s:0.00})</span>"));
                 foreach (var pair in r.Evidence.Take(2))
                 {
                     WriteEvidence(w, pair.From, documents);
-                    WriteEvidence(w, pair.To, documents);
+                    // A citation's evidence is its own words on both sides (there is no cited passage): shown once.
+                    if (pair.To != pair.From) WriteEvidence(w, pair.To, documents);
                 }
                 w.WriteLine("</li>");
             }
@@ -178,6 +182,17 @@ public sealed class HtmlReportWriter : IReportWriter
         Open(w, "Documents", digest.Documents.Count);
         WriteDocumentTable(w, digest.Documents);
         w.WriteLine("</details>");
+        if (entities.Count > 0)
+        {
+            Open(w, "People, organisations and places", entities.Count);
+            w.WriteLine("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th><th scope=\"col\">Also written</th><th scope=\"col\">Mentions</th></tr></thead><tbody>");
+            foreach (var e in entities.OrderByDescending(e => e.Mentions.Count).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                var aliases = e.Aliases.Where(a => !string.Equals(a, e.Name, StringComparison.OrdinalIgnoreCase));
+                w.WriteLine(string.Create(Inv, $"<tr id=\"ent-{A(e.Id)}\"><td>{E(e.Name)}</td><td>{e.Type.ToString().ToLowerInvariant()}</td><td>{E(string.Join(", ", aliases))}</td><td>{e.Mentions.Count}</td></tr>"));
+            }
+            w.WriteLine("</tbody></table></div></details>");
+        }
         w.WriteLine("</section>");
     }
 
@@ -213,6 +228,10 @@ public sealed class HtmlReportWriter : IReportWriter
         else w.Write($"<mark>{E(span.Excerpt)}</mark>");
         w.Write("</div>");
     }
+
+    /// <summary>A document by its title, linked to its row in the document table.</summary>
+    private static string DocumentLink(string id, Dictionary<string, Document> documents) =>
+        $"<a href=\"#doc-{A(id)}\">{E(documents.TryGetValue(id, out var d) ? Evidence.Label(d) : id)}</a>";
 
     private static void WriteDocumentTable(StreamWriter w, IReadOnlyList<Document> documents)
     {

@@ -45,8 +45,9 @@ public static class HtmlStyle
         progress{width:100%;max-width:20rem}
         details.fold>summary{cursor:pointer}details.fold>summary h3{display:inline}
         th button.sort{background:none;color:inherit;font:inherit;font-weight:700;padding:0;text-align:left}th[aria-sort=ascending] button.sort::after{content:" ▲"}th[aria-sort=descending] button.sort::after{content:" ▼"}
+        [hidden]{display:none!important}
         .pager{display:flex;gap:.75rem;align-items:center;margin:.25rem 0 1rem}.pager button:disabled{opacity:.5;cursor:default}.table-filter{max-width:100%;margin:.25rem 0}
-        td.source{overflow-wrap:anywhere;max-width:20rem}th{white-space:nowrap}
+        td.source{overflow-wrap:anywhere;max-width:20rem}th{white-space:nowrap}#claims td:nth-child(3),#claims td:nth-child(4){white-space:nowrap;overflow-wrap:normal}
         select,input{max-width:100%}.filters label{max-width:100%}main{overflow-wrap:anywhere}
         @media (max-width:40rem){body{font-size:15px}td,th{padding:.25rem}header.site{flex-direction:column;align-items:flex-start}
           header.site form{display:flex;width:100%}header.site input{flex:1;min-width:0}

@@ -6,10 +6,13 @@ namespace Triangulate.Store;
 /// Where documents, analyses, problems and corpus results live between runs. Documents are keyed by the SHA-256 of their
 /// bytes: saving the same content twice keeps one copy. Implementations are safe to call from several threads.
 /// </summary>
-public interface IStore : ICorpusReader, IDisposable
+public interface IStore : ICorpusReader, Link.ILinkStateSource, IDisposable
 {
     /// <summary>True when a document with these bytes is stored and was made by <paramref name="pipelineVersion"/>.</summary>
     bool Contains(string sha256, string pipelineVersion);
+
+    /// <summary>The last place in the arrival order taken by a stored document (0 when none is stored).</summary>
+    long LastArrival { get; }
 
     /// <summary>Saves a batch of documents in one transaction (replacing ones with the same bytes made by another version).</summary>
     void Save(IReadOnlyList<StoredDocument> batch);
@@ -24,12 +27,17 @@ public interface IStore : ICorpusReader, IDisposable
     /// </summary>
     void ClearProblems(string source);
 
+    /// <summary>Saves what a relink changed, in one transaction (see <see cref="CorpusUpdate"/>).</summary>
+    void SaveCorpus(CorpusUpdate update);
+
+    /// <summary>What made the stored link state (<see cref="CorpusUpdate.LinkVersion"/>), or null when there is none.</summary>
+    string? ReadLinkVersion();
+
     /// <summary>
-    /// Saves what a relink found, in one transaction: <paramref name="links"/> replace the stored ones; the stories are
-    /// kept in the order of <paramref name="stories"/>; those in <paramref name="changed"/> get these findings, the
-    /// others keep what was stored for them (their inputs did not change); stories not listed are removed.
+    /// The documents with their analyses in arrival order: those the linking stages have not seen yet, or every one
+    /// when <paramref name="all"/>.
     /// </summary>
-    void SaveCorpus(CorpusLinks links, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed);
+    IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadForLinking(bool all);
 
     /// <summary>The fingerprint each stored story's findings were made from.</summary>
     IReadOnlyDictionary<string, string> ReadStoryFingerprints();

@@ -92,5 +92,34 @@ internal static class SqliteMigrations
         CREATE INDEX entities_story ON entities (story);
         DELETE FROM corpus;
         """,
+        // 4: the linking stages run online in arrival order and remember what they need between runs: each document's
+        // place in that order and whether they have seen it, their state as keyed values, stories read in the order
+        // of their first document (a story written later keeps its place without renumbering the others).
+        """
+        ALTER TABLE documents ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE documents ADD COLUMN linked INTEGER NOT NULL DEFAULT 0;
+        UPDATE documents SET seq = rowid;
+        CREATE INDEX documents_arrival ON documents (seq, id);
+        CREATE INDEX documents_unlinked ON documents (linked, seq, id);
+        CREATE TABLE link_state (
+            space INTEGER NOT NULL,
+            key INTEGER NOT NULL,
+            value BLOB NOT NULL,
+            PRIMARY KEY (space, key)
+        ) WITHOUT ROWID;
+        ALTER TABLE stories ADD COLUMN first_document TEXT NOT NULL DEFAULT '';
+        UPDATE stories SET first_document = coalesce(json_extract(story, '$.documents[0]'), id);
+        CREATE INDEX stories_first ON stories (first_document);
+        CREATE INDEX entities_order ON entities (id, story, ord);
+        """,
+        // 5: accounts that may sign in when the store is served beyond loopback (password hashes only; names unique in any case).
+        """
+        CREATE TABLE accounts (
+            name TEXT PRIMARY KEY COLLATE NOCASE,
+            password_hash TEXT NOT NULL CHECK (length(password_hash) > 0),
+            role TEXT NOT NULL CHECK (role IN ('read', 'write')),
+            stamp TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -10,7 +10,7 @@ namespace Triangulate.Store;
 /// one transaction per batch so a crash never leaves half a batch. Raw bytes are kept gzip-compressed.
 /// One connection guarded by a lock: SQLite serialises writers anyway, and the lock keeps the connection single-threaded.
 /// </summary>
-public sealed class SqliteStore : IStore
+public sealed partial class SqliteStore : IStore
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
@@ -75,6 +75,15 @@ public sealed class SqliteStore : IStore
     }
 
     /// <inheritdoc />
+    public long LastArrival
+    {
+        get
+        {
+            lock (_lock) return Convert.ToInt64(Scalar("SELECT coalesce(max(seq), 0) FROM documents"), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <inheritdoc />
     public bool Contains(string sha256, string pipelineVersion)
     {
         return PointRead(connection =>
@@ -105,13 +114,18 @@ public sealed class SqliteStore : IStore
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO documents (id, sha256, source, format, pipeline_version, document, analysis, raw)
-                VALUES ($id, $sha, $source, $format, $version, $document, $analysis, $raw)
+                INSERT INTO documents (id, sha256, source, format, pipeline_version, document, analysis, raw, seq, linked)
+                VALUES ($id, $sha, $source, $format, $version, $document, $analysis, $raw, $seq, 0)
                 ON CONFLICT (sha256) DO UPDATE SET
                     format = excluded.format, pipeline_version = excluded.pipeline_version,
                     document = json_set(excluded.document, '$.source', documents.source),
-                    analysis = excluded.analysis
+                    analysis = excluded.analysis, linked = 0
                 """;
+            // A document keeps the place in the arrival order it first had; one saved without a place goes after the rest.
+            long last;
+            using (var max = Command(transaction, "SELECT coalesce(max(seq), 0) FROM documents"))
+                last = Convert.ToInt64(max.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            var seq = command.Parameters.Add("$seq", SqliteType.Integer);
             var id = command.Parameters.Add("$id", SqliteType.Text);
             var sha = command.Parameters.Add("$sha", SqliteType.Text);
             var source = command.Parameters.Add("$source", SqliteType.Text);
@@ -129,6 +143,7 @@ public sealed class SqliteStore : IStore
                 format.Value = item.Format;
                 version.Value = item.PipelineVersion;
                 (document.Value, analysis.Value, raw.Value) = rows[i];
+                seq.Value = item.Arrival > 0 ? item.Arrival : ++last;
                 command.ExecuteNonQuery();
                 IndexDocument(transaction, item.Document);
             }
@@ -159,22 +174,87 @@ public sealed class SqliteStore : IStore
     }
 
     /// <inheritdoc />
-    public void SaveCorpus(CorpusLinks links, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed)
+    public void SaveCorpus(CorpusUpdate update)
     {
-        ArgumentNullException.ThrowIfNull(links);
-        ArgumentNullException.ThrowIfNull(stories);
-        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(update);
         lock (_lock)
         {
             using var transaction = _connection.BeginTransaction();
-            WriteLinks(transaction, links, stories);
-            WriteStories(transaction, stories, changed);
+            WriteLinks(transaction, update);
+            // Streamed: the state of a run from scratch is millions of small values, never held encoded all at once.
+            WriteLinkState(transaction, update, update.LinkState);
+            WriteStories(transaction, update);
             using (var command = Command(transaction, "INSERT INTO corpus (name, json) VALUES ('failed', $json) ON CONFLICT (name) DO UPDATE SET json = excluded.json"))
             {
-                command.Parameters.AddWithValue("$json", JsonSerializer.Serialize([.. links.FailedStages], ModelJson.Compact.ListStageFailure));
+                command.Parameters.AddWithValue("$json", JsonSerializer.Serialize([.. update.FailedStages], ModelJson.Compact.ListStageFailure));
                 command.ExecuteNonQuery();
             }
             transaction.Commit();
+        }
+    }
+
+    /// <inheritdoc />
+    public string? ReadLinkVersion()
+    {
+        lock (_lock) return Scalar("SELECT json FROM corpus WHERE name = 'link-version'") as string;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyDictionary<long, byte[]> ReadLinkState(int space, IReadOnlyCollection<long> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var values = new Dictionary<long, byte[]>(keys.Count);
+        PointRead(connection =>
+        {
+            // Up to 500 keys a query (SQLite's variable limit is far above; the statement stays short to prepare).
+            foreach (var chunk in keys.Chunk(500))
+            {
+                using var command = connection.CreateCommand();
+                var names = new string[chunk.Length];
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    names[i] = "$k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    command.Parameters.AddWithValue(names[i], chunk[i]);
+                }
+                command.CommandText = $"SELECT key, value FROM link_state WHERE space = $space AND key IN ({string.Join(',', names)})";
+                command.Parameters.AddWithValue("$space", space);
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) values[reader.GetInt64(0)] = (byte[])reader.GetValue(1);
+            }
+            return 0;
+        });
+        return values;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadForLinking(bool all)
+    {
+        const int Page = 256;
+        var (afterSeq, afterId) = (long.MinValue, "");
+        var filter = all ? "" : "linked = 0 AND ";
+        while (true)
+        {
+            var page = new List<(string Document, string Analysis)>(Page);
+            lock (_lock)
+            {
+                using var command = Command(null, $"""
+                    SELECT seq, id, document, analysis FROM documents
+                    WHERE {filter}(seq, id) > ($seq, $id) ORDER BY seq, id LIMIT {Page}
+                    """);
+                command.Parameters.AddWithValue("$seq", afterSeq);
+                command.Parameters.AddWithValue("$id", afterId);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    (afterSeq, afterId) = (reader.GetInt64(0), reader.GetString(1));
+                    page.Add((reader.GetString(2), reader.GetString(3)));
+                }
+            }
+            var parsed = new (Document, DocumentAnalysis)[page.Count];
+            Parallel.For(0, page.Count, i => parsed[i] = (JsonSerializer.Deserialize(page[i].Document, ModelJson.Compact.Document)!,
+                JsonSerializer.Deserialize(page[i].Analysis, ModelJson.Compact.DocumentAnalysis)!));
+            foreach (var item in parsed) yield return item;
+            if (page.Count < Page) yield break;
         }
     }
 
@@ -197,7 +277,7 @@ public sealed class SqliteStore : IStore
         var stories = new List<Story>();
         lock (_lock)
         {
-            using var command = Command(null, "SELECT story FROM stories ORDER BY ord");
+            using var command = Command(null, "SELECT story FROM stories ORDER BY first_document");
             using var reader = command.ExecuteReader();
             while (reader.Read()) stories.Add(JsonSerializer.Deserialize(reader.GetString(0), ModelJson.Compact.Story)!);
         }
@@ -214,7 +294,7 @@ public sealed class SqliteStore : IStore
     /// <inheritdoc />
     public IEnumerable<StoryFindings> ReadStoryFindings()
     {
-        foreach (var json in ReadPaged("SELECT ord, findings FROM stories WHERE ord > $after ORDER BY ord LIMIT 64"))
+        foreach (var json in ReadPagedByText("SELECT first_document, findings FROM stories WHERE first_document > $after ORDER BY first_document LIMIT 64"))
             yield return JsonSerializer.Deserialize(json, ModelJson.Compact.StoryFindings)!;
     }
 
@@ -224,14 +304,14 @@ public sealed class SqliteStore : IStore
         ArgumentNullException.ThrowIfNull(part);
         if (!part.All(char.IsAsciiLetterLower)) throw new ArgumentException($"not a part of a story's findings: '{part}'", nameof(part));
         // SQLite cuts the part out of the stored JSON: the rest of each story's findings is never parsed here.
-        foreach (var json in ReadPaged($"SELECT ord, coalesce(json_extract(findings, '$.{part}'), '[]') FROM stories WHERE ord > $after ORDER BY ord LIMIT 64"))
+        foreach (var json in ReadPagedByText($"SELECT first_document, coalesce(json_extract(findings, '$.{part}'), '[]') FROM stories WHERE first_document > $after ORDER BY first_document LIMIT 64"))
             foreach (var item in JsonSerializer.Deserialize(json, type) ?? []) yield return item;
     }
 
     /// <inheritdoc />
     public IEnumerable<Relation> ReadRelations()
     {
-        foreach (var json in ReadPaged("SELECT ord, relation FROM relations WHERE ord > $after ORDER BY ord LIMIT 1024"))
+        foreach (var json in ReadRelationRows())
             yield return JsonSerializer.Deserialize(json, ModelJson.Compact.Relation)!;
     }
 
@@ -239,21 +319,24 @@ public sealed class SqliteStore : IStore
     public IEnumerable<Entity> ReadEntities()
     {
         const int Page = 1024;
-        var (afterId, afterOrd) = ("", long.MinValue);
+        var (afterId, afterStory, afterOrd) = ("", "", long.MinValue);
         var group = new List<Entity>();
         while (true)
         {
             var page = new List<(string Id, Entity Entity)>(Page);
             lock (_lock)
             {
-                using var command = Command(null, $"SELECT id, ord, entity FROM entities WHERE id > $id OR (id = $id AND ord > $ord) ORDER BY id, ord LIMIT {Page}");
+                // By story within an id, not by when a story was written: a store updated story by story merges an
+                // entity's rows in the order one written whole does.
+                using var command = Command(null, $"SELECT id, story, ord, entity FROM entities WHERE (id, story, ord) > ($id, $story, $ord) ORDER BY id, story, ord LIMIT {Page}");
                 command.Parameters.AddWithValue("$id", afterId);
+                command.Parameters.AddWithValue("$story", afterStory);
                 command.Parameters.AddWithValue("$ord", afterOrd);
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
-                    (afterId, afterOrd) = (reader.GetString(0), reader.GetInt64(1));
-                    page.Add((afterId, JsonSerializer.Deserialize(reader.GetString(2), ModelJson.Compact.Entity)!));
+                    (afterId, afterStory, afterOrd) = (reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
+                    page.Add((afterId, JsonSerializer.Deserialize(reader.GetString(3), ModelJson.Compact.Entity)!));
                 }
             }
             foreach (var (id, entity) in page)
@@ -320,7 +403,7 @@ public sealed class SqliteStore : IStore
         var entities = new List<Entity>();
         lock (_lock)
         {
-            using var command = Command(null, "SELECT entity FROM entities WHERE id = $id");
+            using var command = Command(null, "SELECT entity FROM entities WHERE id = $id ORDER BY story, ord");
             var id = command.Parameters.Add("$id", SqliteType.Text);
             foreach (var entity in ids.Distinct(StringComparer.Ordinal))
             {
@@ -336,7 +419,7 @@ public sealed class SqliteStore : IStore
     private CorpusLinks LoadLinks()
     {
         var relations = new List<Relation>();
-        foreach (var json in ReadPaged("SELECT ord, relation FROM relations WHERE ord > $after ORDER BY ord LIMIT 1024"))
+        foreach (var json in ReadRelationRows())
             relations.Add(JsonSerializer.Deserialize(json, ModelJson.Compact.Relation)!);
         var groups = new SortedDictionary<string, string>(StringComparer.Ordinal);
         lock (_lock)
@@ -565,16 +648,38 @@ public sealed class SqliteStore : IStore
         AddSearchRow(transaction, "document", document.Id, null, document.Id, (document.Title ?? "") + "\n" + document.Text);
     }
 
-    /// <summary>Replaces relations and each document's story and independence group (written whole: the corpus stages that make them run over the whole store).</summary>
-    private void WriteLinks(SqliteTransaction transaction, CorpusLinks links, IReadOnlyList<Story> stories)
+    /// <summary>
+    /// Writes the relations from the documents of the stories made and each such document's story and independence
+    /// group (replacing theirs; everything, on a rebuild).
+    /// </summary>
+    private void WriteLinks(SqliteTransaction transaction, CorpusUpdate update)
     {
-        using (var clear = Command(transaction, "DELETE FROM relations; DELETE FROM document_links;")) clear.ExecuteNonQuery();
+        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var story in update.Stories)
+            foreach (var document in story.Documents) storyOf.TryAdd(document, story.Id);
+        var ids = new SortedSet<string>(storyOf.Keys, StringComparer.Ordinal);
+        ids.UnionWith(update.IndependenceGroups.Keys);
+        if (update.Rebuild)
+        {
+            using var clear = Command(transaction, "DELETE FROM relations; DELETE FROM document_links;");
+            clear.ExecuteNonQuery();
+        }
+        else
+        {
+            using var clear = Command(transaction, "DELETE FROM relations WHERE from_document = $id");
+            var id = clear.Parameters.Add("$id", SqliteType.Text);
+            foreach (var document in ids)
+            {
+                id.Value = document;
+                clear.ExecuteNonQuery();
+            }
+        }
         using (var command = Command(transaction, "INSERT INTO relations (from_document, to_document, relation) VALUES ($from, $to, $json)"))
         {
             var from = command.Parameters.Add("$from", SqliteType.Text);
             var to = command.Parameters.Add("$to", SqliteType.Text);
             var json = command.Parameters.Add("$json", SqliteType.Text);
-            foreach (var relation in links.Relations)
+            foreach (var relation in update.Relations)
             {
                 from.Value = relation.From;
                 to.Value = (object?)relation.To ?? DBNull.Value;
@@ -582,39 +687,79 @@ public sealed class SqliteStore : IStore
                 command.ExecuteNonQuery();
             }
         }
-        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var story in stories)
-            foreach (var document in story.Documents) storyOf.TryAdd(document, story.Id);
-        using (var command = Command(transaction, "INSERT INTO document_links (document, story, independence_group) VALUES ($document, $story, $group)"))
+        using (var command = Command(transaction, "INSERT OR REPLACE INTO document_links (document, story, independence_group) VALUES ($document, $story, $group)"))
         {
             var document = command.Parameters.Add("$document", SqliteType.Text);
             var story = command.Parameters.Add("$story", SqliteType.Text);
             var group = command.Parameters.Add("$group", SqliteType.Text);
-            var ids = new SortedSet<string>(storyOf.Keys, StringComparer.Ordinal);
-            ids.UnionWith(links.IndependenceGroups.Keys);
             foreach (var id in ids)
             {
                 document.Value = id;
                 story.Value = storyOf.TryGetValue(id, out var s) ? s : DBNull.Value;
-                group.Value = links.IndependenceGroups.GetValueOrDefault(id, id);
+                group.Value = update.IndependenceGroups.GetValueOrDefault(id, id);
                 command.ExecuteNonQuery();
             }
         }
     }
 
-    /// <summary>
-    /// Writes the stories in order: the findings of <paramref name="changed"/> replace what was stored, with their claims and
-    /// quotes indexed for search; the others keep their stored findings (only their place in the order moves); stories
-    /// no longer made are removed with their search rows.
-    /// </summary>
-    private void WriteStories(SqliteTransaction transaction, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed)
+    /// <summary>Writes the link state's changed values, what made it, and which documents the linking stages have seen.</summary>
+    private void WriteLinkState(SqliteTransaction transaction, CorpusUpdate update, IEnumerable<Link.LinkStateRow> rows)
     {
-        var keep = new HashSet<string>(stories.Select(s => s.Id), StringComparer.Ordinal);
-        var stored = new List<string>();
-        using (var command = Command(transaction, "SELECT id FROM stories"))
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) stored.Add(reader.GetString(0));
-        foreach (var id in stored.Where(id => !keep.Contains(id)).Concat(changed.Select(f => f.Story.Id)))
+        if (update.Rebuild)
+        {
+            using var clear = Command(transaction, "DELETE FROM link_state; UPDATE documents SET linked = 0 WHERE linked <> 0;");
+            clear.ExecuteNonQuery();
+        }
+        using (var command = Command(transaction, "INSERT OR REPLACE INTO link_state (space, key, value) VALUES ($space, $key, $value)"))
+        {
+            var space = command.Parameters.Add("$space", SqliteType.Integer);
+            var key = command.Parameters.Add("$key", SqliteType.Integer);
+            var value = command.Parameters.Add("$value", SqliteType.Blob);
+            foreach (var row in rows)
+            {
+                (space.Value, key.Value, value.Value) = (row.Space, row.Key, row.Value);
+                command.ExecuteNonQuery();
+            }
+        }
+        if (update.Rebuild && update.LinkVersion.Length > 0)
+        {
+            using var all = Command(transaction, "UPDATE documents SET linked = 1");
+            all.ExecuteNonQuery();
+        }
+        else if (update.LinkVersion.Length > 0)
+        {
+            using var command = Command(transaction, "UPDATE documents SET linked = 1 WHERE id = $id AND linked = 0");
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            foreach (var document in update.Linked)
+            {
+                id.Value = document;
+                command.ExecuteNonQuery();
+            }
+        }
+        using (var command = Command(transaction, "INSERT INTO corpus (name, json) VALUES ('link-version', $version) ON CONFLICT (name) DO UPDATE SET json = excluded.json"))
+        {
+            command.Parameters.AddWithValue("$version", update.LinkVersion);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// Writes the stories: the findings in the update replace what was stored, with their claims and quotes indexed for
+    /// search; the other stories made keep their stored findings; the stories removed (every story not made, on a
+    /// rebuild) go with their search rows.
+    /// </summary>
+    private void WriteStories(SqliteTransaction transaction, CorpusUpdate update)
+    {
+        var removed = new List<string>(update.RemovedStories);
+        if (update.Rebuild)
+        {
+            var keep = new HashSet<string>(update.Stories.Select(s => s.Id), StringComparer.Ordinal);
+            using var command = Command(transaction, "SELECT id FROM stories");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                if (!keep.Contains(reader.GetString(0))) removed.Add(reader.GetString(0));
+        }
+        foreach (var id in removed.Concat(update.Findings.Select(f => f.Story.Id)))
             using (var delete = Command(transaction, """
                 DELETE FROM search WHERE rowid IN (SELECT rowid FROM search_keys WHERE story = $story);
                 DELETE FROM search_keys WHERE story = $story;
@@ -625,33 +770,18 @@ public sealed class SqliteStore : IStore
                 delete.Parameters.AddWithValue("$story", id);
                 delete.ExecuteNonQuery();
             }
-        var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < stories.Count; i++) order.TryAdd(stories[i].Id, i);
-        using (var insert = Command(transaction, "INSERT INTO stories (id, ord, fingerprint, story, findings) VALUES ($id, $ord, $fingerprint, $story, $findings)"))
+        using var insert = Command(transaction, "INSERT INTO stories (id, ord, first_document, fingerprint, story, findings) VALUES ($id, 0, $first, $fingerprint, $story, $findings)");
+        foreach (var findings in update.Findings)
         {
-            foreach (var findings in changed)
-            {
-                insert.Parameters.Clear();
-                insert.Parameters.AddWithValue("$id", findings.Story.Id);
-                insert.Parameters.AddWithValue("$ord", order.GetValueOrDefault(findings.Story.Id, int.MaxValue));
-                insert.Parameters.AddWithValue("$fingerprint", findings.Fingerprint);
-                insert.Parameters.AddWithValue("$story", JsonSerializer.Serialize(findings.Story, ModelJson.Compact.Story));
-                insert.Parameters.AddWithValue("$findings", JsonSerializer.Serialize(findings, ModelJson.Compact.StoryFindings));
-                insert.ExecuteNonQuery();
-                IndexFindings(transaction, findings);
-                WriteEntities(transaction, findings);
-            }
-        }
-        using (var move = Command(transaction, "UPDATE stories SET ord = $ord WHERE id = $id AND ord <> $ord"))
-        {
-            var id = move.Parameters.Add("$id", SqliteType.Text);
-            var ord = move.Parameters.Add("$ord", SqliteType.Integer);
-            foreach (var (story, place) in order)
-            {
-                id.Value = story;
-                ord.Value = place;
-                move.ExecuteNonQuery();
-            }
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$id", findings.Story.Id);
+            insert.Parameters.AddWithValue("$first", findings.Story.Documents.Count > 0 ? findings.Story.Documents[0] : findings.Story.Id);
+            insert.Parameters.AddWithValue("$fingerprint", findings.Fingerprint);
+            insert.Parameters.AddWithValue("$story", JsonSerializer.Serialize(findings.Story, ModelJson.Compact.Story));
+            insert.Parameters.AddWithValue("$findings", JsonSerializer.Serialize(findings, ModelJson.Compact.StoryFindings));
+            insert.ExecuteNonQuery();
+            IndexFindings(transaction, findings);
+            WriteEntities(transaction, findings);
         }
     }
 
@@ -710,10 +840,10 @@ public sealed class SqliteStore : IStore
         return command;
     }
 
-    /// <summary>Reads one text column in pages by keyset on an integer order column (query takes $after, selects order then text).</summary>
-    private IEnumerable<string> ReadPaged(string sql)
+    /// <summary>Reads one text column in pages by keyset on a unique text order column (query takes $after, selects order then text).</summary>
+    private IEnumerable<string> ReadPagedByText(string sql)
     {
-        var after = long.MinValue;
+        var after = "";
         while (true)
         {
             var page = new List<string>();
@@ -724,8 +854,32 @@ public sealed class SqliteStore : IStore
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
-                    after = reader.GetInt64(0);
+                    after = reader.GetString(0);
                     page.Add(reader.GetString(1));
+                }
+            }
+            if (page.Count == 0) yield break;
+            foreach (var json in page) yield return json;
+        }
+    }
+
+    /// <summary>The relations' JSON by document, then in the order written (a story's are written together, sorted), in pages.</summary>
+    private IEnumerable<string> ReadRelationRows()
+    {
+        var (afterDocument, afterOrd) = ("", long.MinValue);
+        while (true)
+        {
+            var page = new List<string>();
+            lock (_lock)
+            {
+                using var command = Command(null, "SELECT from_document, ord, relation FROM relations WHERE (from_document, ord) > ($document, $ord) ORDER BY from_document, ord LIMIT 1024");
+                command.Parameters.AddWithValue("$document", afterDocument);
+                command.Parameters.AddWithValue("$ord", afterOrd);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    (afterDocument, afterOrd) = (reader.GetString(0), reader.GetInt64(1));
+                    page.Add(reader.GetString(2));
                 }
             }
             if (page.Count == 0) yield break;

@@ -47,4 +47,24 @@ public static class StoreCorpusExtensions
             FailedStages = result.FailedStages,
         }, result.Stories, findings);
     }
+
+    /// <summary>
+    /// Replaces the stories, relations and groups with these (made elsewhere, not by the linking stages, whose state is
+    /// dropped: the next relink starts from scratch): the stories keep the order given, those in
+    /// <paramref name="changed"/> get these findings, the others keep what was stored for them, stories not listed are removed.
+    /// </summary>
+    public static void SaveCorpus(this IStore store, CorpusLinks links, IReadOnlyList<Story> stories, IReadOnlyList<StoryFindings> changed)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(links);
+        store.SaveCorpus(new CorpusUpdate
+        {
+            Rebuild = true,
+            Stories = stories,
+            Relations = links.Relations,
+            IndependenceGroups = links.IndependenceGroups,
+            Findings = changed,
+            FailedStages = links.FailedStages,
+        });
+    }
 }

@@ -49,6 +49,53 @@ public sealed class IncrementalRunTests
     }
 
     [Fact]
+    public void TheLinkingStagesReadOnlyWhatArrivedSinceTheLastRun()
+    {
+        using var temp = new TempFolder();
+        using var store = SqliteStore.Open(temp.File("t.db"));
+        var builder = PipelineBuilder.CreateDefault();
+        var counter = new FreshCounter();
+        builder.CorpusStages.Add(counter);
+        var pipeline = builder.Build();
+        pipeline.Analyze([TestPaths.KurskExample], store);
+        var first = counter.Seen;
+        pipeline.Analyze([Heldout[0]], store);
+        var second = counter.Seen - first;
+        pipeline.Relink(store);
+
+        Assert.Equal(Directory.GetFiles(TestPaths.KurskExample).Length, first);
+        Assert.Equal(1, second);
+        Assert.Equal(first + second, counter.Seen);
+        Assert.Empty(store.ReadForLinking(all: false));
+    }
+
+    [Fact]
+    public void AnotherLinkConfigurationStartsTheLinkingAgainFromScratch()
+    {
+        using var temp = new TempFolder();
+        using var store = SqliteStore.Open(temp.File("t.db"));
+        PipelineBuilder.CreateDefault().Build().Analyze([TestPaths.KurskExample], store);
+        var before = Json(store.LoadCorpus());
+        var builder = PipelineBuilder.CreateDefault();
+        var counter = new FreshCounter();
+        builder.CorpusStages.Add(counter);
+        builder.Build().Relink(store);
+
+        Assert.Equal(Directory.GetFiles(TestPaths.KurskExample).Length, counter.Seen);
+        Assert.Equal(before, Json(store.LoadCorpus()));
+    }
+
+    /// <summary>A corpus stage that only counts the documents the linking stages are given.</summary>
+    private sealed class FreshCounter : ICorpusStage
+    {
+        public int Seen { get; private set; }
+
+        public string Name => "count";
+
+        public void Run(CorpusContext context) => Seen += context.Fresh.Count();
+    }
+
+    [Fact]
     public void BatchByBatchEqualsOneRun() =>
         AssertBatchesEqualOneRun([[.. Directory.GetFiles(TestPaths.KurskExample).Order(StringComparer.Ordinal).Take(3)],
             [.. Directory.GetFiles(TestPaths.KurskExample).Order(StringComparer.Ordinal).Skip(3), Heldout[0]], [.. Heldout.Skip(1)]]);
@@ -65,6 +112,21 @@ public sealed class IncrementalRunTests
         var batches = new List<string[]>();
         for (var b = 0; b < 3; b++)
             batches.Add([temp.Write($"b{b}.jsonl", string.Join('\n', lines.Where((_, i) => i % 3 == b)) + "\n")]);
+        AssertBatchesEqualOneRun(batches);
+    }
+
+    [Fact]
+    public void BatchByBatchEqualsOneRunOnGeneratedNews()
+    {
+        using var temp = new TempFolder();
+        // Wire copies, rewrites, translations and same-kind events of one week, written in publication order; cut
+        // into uneven consecutive batches, as a feed delivers them.
+        new Triangulate.CorpusGen.CorpusGenerator(new Triangulate.CorpusGen.GeneratorOptions(300, 11, temp.File("gen"))).Run();
+        var lines = File.ReadAllLines(Path.Combine(temp.File("gen"), "corpus.jsonl"));
+        int[] cuts = [0, 37, 38, 190, lines.Length];
+        var batches = new List<string[]>();
+        for (var b = 0; b + 1 < cuts.Length; b++)
+            batches.Add([temp.Write($"b{b}.jsonl", string.Join('\n', lines[cuts[b]..cuts[b + 1]]) + "\n")]);
         AssertBatchesEqualOneRun(batches);
     }
 

@@ -32,10 +32,22 @@ public class WebAppFixture : IAsyncLifetime
         Store = SqliteStore.Open(_temp.File("web.db"));
         var pipeline = CreatePipeline();
         pipeline.Analyze([TestPaths.KurskExample], Store);
-        _app = WebHost.Build(new WebHostOptions { Urls = "http://127.0.0.1:0", UploadFolder = _temp.File("uploads"), Pipeline = CreatePipeline, MaxUploadBytes = 1024 * 1024 }, Store);
+        Prepare(Store);
+        _app = WebHost.Build(Configure(new WebHostOptions { Urls = "http://127.0.0.1:0", UploadFolder = _temp.File("uploads"), Pipeline = CreatePipeline, MaxUploadBytes = 1024 * 1024 }), Store);
         await _app.StartAsync();
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // A server listening on every interface is reached here on loopback.
+        var address = new UriBuilder(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        if (address.Host is "0.0.0.0" or "[::]") address.Host = "127.0.0.1";
+        BaseUrl = address.Uri.ToString().TrimEnd('/');
         Http.BaseAddress = new Uri(BaseUrl);
+    }
+
+    /// <summary>How the app is hosted; a subclass may listen elsewhere.</summary>
+    protected virtual WebHostOptions Configure(WebHostOptions options) => options;
+
+    /// <summary>Runs after the store is built, before the app is (a subclass adds accounts).</summary>
+    protected virtual void Prepare(SqliteStore store)
+    {
     }
 
     public async Task DisposeAsync()

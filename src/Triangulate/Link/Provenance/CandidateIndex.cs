@@ -28,14 +28,26 @@ internal sealed class CandidateIndex
     /// <summary>Anchor candidates verified per document, best first: bounds the work per document.</summary>
     private const int MaxAnchorCandidates = 12;
 
-    private readonly Dictionary<ulong, int> _exact = [];
+    // Each space keeps, per key, the documents (by link-state key) that carry it, in arrival order.
+    private readonly LinkSpace<long> _exact;
+    private readonly LinkSpace<List<long>> _buckets;
+    private readonly LinkSpace<List<long>> _anchors;
+    private readonly Dictionary<long, int> _counts = [];
 
-    // A bucket is one document inline (value ≥ 0) until a second arrives, then an overflow list (value −1 − list):
-    // most buckets hold one document, and a list per bucket would cost more than the rest of the index.
-    private readonly Dictionary<ulong, int> _buckets = [];
-    private readonly List<List<int>> _overflow = [];
-    private readonly Dictionary<ulong, List<int>> _anchors = [];
-    private readonly Dictionary<int, int> _counts = [];
+    /// <summary>An index kept in <paramref name="state"/> (spaces 1–3).</summary>
+    public CandidateIndex(LinkState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _exact = state.Space(1, LinkCodec.EncodeLong, LinkCodec.DecodeLong);
+        _buckets = state.Space(2, LinkCodec.EncodeLongs, LinkCodec.DecodeLongs);
+        _anchors = state.Space(3, LinkCodec.EncodeLongs, LinkCodec.DecodeLongs);
+    }
+
+    /// <summary>An index in memory alone.</summary>
+    public CandidateIndex()
+        : this(LinkState.Fresh())
+    {
+    }
 
     /// <summary>Candidates found by the exact body hash.</summary>
     public long FromExact { get; private set; }
@@ -46,66 +58,81 @@ internal sealed class CandidateIndex
     /// <summary>Candidates found by shared rare anchors.</summary>
     public long FromAnchors { get; private set; }
 
-    /// <summary>Indexes document <paramref name="index"/> and returns its candidates among those added before, in index order.</summary>
-    public int[] Add(TextProfile profile, int index)
+    /// <summary>
+    /// Indexes the document known by <paramref name="document"/> and returns its candidates among those added before
+    /// (in any earlier run whose state this index continues), ordered by key.
+    /// </summary>
+    public long[] Add(TextProfile profile, long document)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var candidates = new HashSet<int>();
+        var candidates = new HashSet<long>();
         if (profile.WordCount > 0)
         {
-            if (_exact.TryGetValue(profile.BodyHash, out var same))
+            var body = (long)profile.BodyHash;
+            if (_exact.TryGet(body, out var same))
             {
                 candidates.Add(same);
                 FromExact++;
             }
-            else _exact[profile.BodyHash] = index;
+            else _exact.Set(body, document);
         }
-        for (var band = 0; band < Bands && profile.WordCount >= TextProfile.ShingleSize; band++)
+        if (profile.WordCount >= TextProfile.ShingleSize)
         {
-            var key = (ulong)band;
-            for (var r = 0; r < Rows; r++) key = LinkText.Mix(key * 31 + profile.Signature[band * Rows + r]);
-            if (!_buckets.TryGetValue(key, out var slot)) _buckets[key] = index;
-            else if (slot >= 0)
+            var keys = new long[Bands];
+            for (var band = 0; band < Bands; band++)
             {
-                candidates.Add(slot);
-                FromBuckets++;
-                _buckets[key] = -1 - _overflow.Count;
-                _overflow.Add([slot, index]);
+                var key = (ulong)band;
+                for (var r = 0; r < Rows; r++) key = LinkText.Mix(key * 31 + profile.Signature[band * Rows + r]);
+                keys[band] = (long)key;
             }
-            else
+            _buckets.Prefetch(keys);
+            foreach (var key in keys)
             {
-                var bucket = _overflow[-1 - slot];
+                if (!_buckets.TryGet(key, out var bucket))
+                {
+                    _buckets.Set(key, [document]);
+                    continue;
+                }
                 foreach (var other in bucket) candidates.Add(other);
                 FromBuckets += bucket.Count;
-                if (bucket.Count < MaxBucket) bucket.Add(index);
+                if (bucket.Count < MaxBucket)
+                {
+                    bucket.Add(document);
+                    _buckets.Set(key, bucket);
+                }
             }
         }
         _counts.Clear();
-        foreach (var anchor in profile.Keys)
+        var anchors = new List<long>(profile.Keys.Count);
+        foreach (var anchor in profile.Keys) anchors.Add((long)anchor);
+        _anchors.Prefetch(anchors);
+        foreach (var anchor in anchors)
         {
-            if (!_anchors.TryGetValue(anchor, out var postings)) _anchors[anchor] = postings = [];
+            if (!_anchors.TryGet(anchor, out var postings)) postings = [];
             if (postings.Count > MaxAnchorPostings) continue;
             foreach (var other in postings) _counts[other] = _counts.GetValueOrDefault(other) + 1;
-            postings.Add(index);
+            postings.Add(document);
+            _anchors.Set(anchor, postings);
         }
         foreach (var other in TopByAnchors())
         {
             candidates.Add(other);
             FromAnchors++;
         }
+        candidates.Remove(document);
         var sorted = candidates.ToArray();
         Array.Sort(sorted);
         return sorted;
     }
 
-    /// <summary>Documents sharing at least <see cref="MinSharedAnchors"/> rare anchors, most shared first, ties by index.</summary>
-    private List<int> TopByAnchors()
+    /// <summary>Documents sharing at least <see cref="MinSharedAnchors"/> rare anchors, most shared first, ties by key.</summary>
+    private List<long> TopByAnchors()
     {
-        var list = new List<(int Other, int Count)>();
+        var list = new List<(long Other, int Count)>();
         foreach (var (other, count) in _counts)
             if (count >= MinSharedAnchors) list.Add((other, count));
         list.Sort((x, y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : x.Other.CompareTo(y.Other));
-        var result = new List<int>(Math.Min(list.Count, MaxAnchorCandidates));
+        var result = new List<long>(Math.Min(list.Count, MaxAnchorCandidates));
         for (var i = 0; i < list.Count && i < MaxAnchorCandidates; i++) result.Add(list[i].Other);
         return result;
     }

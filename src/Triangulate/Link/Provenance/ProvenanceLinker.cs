@@ -25,98 +25,67 @@ public sealed class ProvenanceLinker : ICorpusStage
     public void Run(CorpusContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var docs = new List<DocumentSummary>();
-        var pairs = new List<(int Later, int Earlier)>();
-        var search = new CandidateIndex();
-        var cites = new List<Relation>();
+        var records = ProvenanceRecord.In(context.LinkState);
+        var search = new CandidateIndex(context.LinkState);
+        var read = new List<string>();
+        var pairs = new List<(ProvenanceRecord Later, long Earlier)>();
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
+        // Documents in arrival order, each against those before it (in this run or any earlier one): the candidates a
+        // document gets never depend on what arrives after it.
+        foreach (var (document, analysis) in context.Fresh)
         {
             var profile = TextProfile.Build(document);
-            var index = docs.Count;
-            docs.Add(DocumentSummary.Of(document, analysis, strings));
-            foreach (var other in search.Add(profile, index)) pairs.Add((index, other));
-            CollectCitations(document, analysis, cites);
+            var key = LinkCodec.DocumentKey(document.Id);
+            var record = new ProvenanceRecord(DocumentSummary.Of(document, analysis, strings)) { Cites = CollectCitations(document, analysis) };
+            records.Set(key, record);
+            read.Add(document.Id);
+            foreach (var other in search.Add(profile, key)) pairs.Add((record, other));
         }
-
-        var verified = new List<VerifiedDerivation>();
-        var neighbours = new Dictionary<int, List<int>>();
-        Verify(context.Corpus, docs, pairs, verified, neighbours);
-        // Independence is judged on every verified derivation (a copy of two copies is one source with both), the
-        // relations shown keep one source per derived document.
-        var groups = IndependenceGrouper.Group(docs, [.. verified.Select(v => v.Relation)]).ToList();
-        var derivations = OneSourceEach(verified, docs);
-        LinkCitationsToDocuments(docs, cites, neighbours);
-
-        var relations = new List<Relation>(derivations.Count + cites.Count);
-        relations.AddRange(derivations);
-        relations.AddRange(cites);
-        relations.Sort(CompareRelations);
+        Verify(context.Corpus, records, pairs);
+        // What a reader of this stage alone sees (a story stage, when there is one, makes the same per story): the
+        // relations and groups among the documents read.
+        var (relations, groups) = ProvenanceLinks.Build(read, id => Record(records, id));
         context.Relations.AddRange(relations);
-        foreach (var (document, group) in groups)
-            context.IndependenceGroups[document] = group;
+        foreach (var (document, group) in groups) context.IndependenceGroups[document] = group;
     }
 
-    /// <summary>
-    /// Keeps one source per derived document. Copies of one wire story verify against each other as well as against
-    /// the wire's own page, and a clique of copies is not what happened: each was taken from one source. The kept one
-    /// is the source the document credits or names, else the one that explains most of it (fewest of its sentences
-    /// unaligned: a copy of a copy keeps the intermediate's cuts and added lines), else the earliest published, else
-    /// the best-aligned; the family (and so the independence group) stays the same, since every copy still reaches
-    /// the source.
-    /// </summary>
-    private static List<Relation> OneSourceEach(List<VerifiedDerivation> derivations, List<DocumentSummary> docs)
-    {
-        var byId = new Dictionary<string, DocumentSummary>(docs.Count, StringComparer.Ordinal);
-        foreach (var d in docs) byId[d.Id] = d;
-        var best = new Dictionary<string, VerifiedDerivation>(StringComparer.Ordinal);
-        foreach (var derivation in derivations)
-        {
-            var from = derivation.Relation.From;
-            if (!best.TryGetValue(from, out var kept) || Better(derivation, kept)) best[from] = derivation;
-        }
-        return [.. best.Values.Select(v => v.Relation)];
+    /// <summary>The record of a document the stage has seen (this run or before).</summary>
+    internal static ProvenanceRecord Record(LinkSpace<ProvenanceRecord> records, string id) =>
+        records.TryGet(LinkCodec.DocumentKey(id), out var record) ? record : throw new InvalidOperationException($"document {id} was never linked");
 
-        bool Better(VerifiedDerivation candidate, VerifiedDerivation kept)
-        {
-            if (candidate.Attributed != kept.Attributed) return candidate.Attributed;
-            if (candidate.UnalignedDerived != kept.UnalignedDerived) return candidate.UnalignedDerived < kept.UnalignedDerived;
-            var (x, y) = (byId[candidate.Relation.To!], byId[kept.Relation.To!]);
-            var dx = x.Published?.Earliest;
-            var dy = y.Published?.Earliest;
-            if (dx is { } a && dy is { } b && a != b) return a < b;
-            if (dx is null != dy is null) return dx is not null;
-            if (candidate.Relation.Score != kept.Relation.Score) return candidate.Relation.Score > kept.Relation.Score;
-            return string.CompareOrdinal(candidate.Relation.To, kept.Relation.To) < 0;
-        }
-    }
-
-    private static void Verify(ICorpusReader corpus, List<DocumentSummary> docs, List<(int Later, int Earlier)> pairs, List<VerifiedDerivation> derivations, Dictionary<int, List<int>> neighbours)
+    private static void Verify(ICorpusReader corpus, LinkSpace<ProvenanceRecord> records, List<(ProvenanceRecord Later, long Earlier)> pairs)
     {
         // Profiles are rebuilt from the store pair by pair (the later document once per group): memory stays that of
-        // the compact per-document summaries, not the corpus.
+        // the compact per-document records, not the corpus.
         TextProfile? laterProfile = null;
-        var laterIndex = -1;
+        ProvenanceRecord? laterRecord = null;
         // Earlier documents recur across neighbouring pairs (a story's reports are candidates of each other): a small
         // cache of their profiles, cleared when full, saves most rebuilds at bounded memory.
-        var cache = new Dictionary<int, TextProfile?>();
-        foreach (var (later, earlier) in pairs)
+        var cache = new Dictionary<long, TextProfile?>();
+        records.Prefetch(pairs.Select(p => p.Earlier));
+        foreach (var (later, earlierKey) in pairs)
         {
-            Add(neighbours, later, earlier);
-            Add(neighbours, earlier, later);
-            if (later != laterIndex)
+            if (!records.TryGet(earlierKey, out var earlier)) continue;
+            later.Neighbours.Add((earlier.Summary.Id, earlier.Summary.Outlet));
+            earlier.Neighbours.Add((later.Summary.Id, later.Summary.Outlet));
+            records.Set(earlierKey, earlier);
+            if (!ReferenceEquals(later, laterRecord))
             {
-                laterIndex = later;
-                laterProfile = Load(corpus, docs[later]);
+                laterRecord = later;
+                laterProfile = Load(corpus, later.Summary);
             }
-            if (!cache.TryGetValue(earlier, out var earlierProfile))
+            if (!cache.TryGetValue(earlierKey, out var earlierProfile))
             {
                 if (cache.Count >= ProfileCache) cache.Clear();
-                cache[earlier] = earlierProfile = Load(corpus, docs[earlier]);
+                cache[earlierKey] = earlierProfile = Load(corpus, earlier.Summary);
             }
             if (laterProfile is null || earlierProfile is null) continue;
-            var derivation = Verify(docs[later], laterProfile, docs[earlier], earlierProfile);
-            if (derivation is not null) derivations.Add(derivation);
+            var derivation = Verify(later.Summary, laterProfile, earlier.Summary, earlierProfile);
+            if (derivation is null) continue;
+            var from = derivation.Relation.From == later.Summary.Id ? later : earlier;
+            from.Derived.Add(derivation);
+            later.Partners.Add(earlier.Summary.Id);
+            earlier.Partners.Add(later.Summary.Id);
         }
     }
 
@@ -306,8 +275,9 @@ public sealed class ProvenanceLinker : ICorpusStage
     private static bool IsTranslation(string a, string b) =>
         a != b && a != "und" && b != "und" && a.Length > 0 && b.Length > 0;
 
-    private static void CollectCitations(Document document, DocumentAnalysis analysis, List<Relation> cites)
+    private static List<Relation> CollectCitations(Document document, DocumentAnalysis analysis)
     {
+        var cites = new List<Relation>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (document.Origin is { Length: > 0 } origin)
         {
@@ -328,41 +298,6 @@ public sealed class ProvenanceLinker : ICorpusStage
                 Evidence = [new AlignedPassage(citation.Span, citation.Span)],
             });
         }
-    }
-
-    /// <summary>A citation naming the outlet of a related document (a candidate of the citing one) points at that document too.</summary>
-    private static void LinkCitationsToDocuments(List<DocumentSummary> docs, List<Relation> cites, Dictionary<int, List<int>> neighbours)
-    {
-        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < docs.Count; i++) byId[docs[i].Id] = i;
-        for (var c = 0; c < cites.Count; c++)
-        {
-            var cite = cites[c];
-            if (!byId.TryGetValue(cite.From, out var from) || !neighbours.TryGetValue(from, out var near)) continue;
-            string? target = null;
-            foreach (var other in near)
-            {
-                if (docs[other].Outlet != cite.ToOutlet) continue;
-                var id = docs[other].Id;
-                if (target is null || string.CompareOrdinal(id, target) < 0) target = id;
-            }
-            if (target is not null) cites[c] = cite with { To = target };
-        }
-    }
-
-    private static void Add(Dictionary<int, List<int>> map, int key, int value)
-    {
-        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-        list.Add(value);
-    }
-
-    private static int CompareRelations(Relation x, Relation y)
-    {
-        var c = string.CompareOrdinal(x.From, y.From);
-        if (c != 0) return c;
-        c = x.Kind.CompareTo(y.Kind);
-        if (c != 0) return c;
-        c = string.CompareOrdinal(x.To, y.To);
-        return c != 0 ? c : string.CompareOrdinal(x.ToOutlet, y.ToOutlet);
+        return cites;
     }
 }

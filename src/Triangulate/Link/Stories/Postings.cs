@@ -23,4 +23,19 @@ internal sealed class Postings
         _stories[_next] = story;
         _next = (_next + 1) % cap;
     }
+
+    /// <summary>Encodes the stories and the ring position.</summary>
+    public byte[] Encode() => LinkCodec.Encode(w =>
+    {
+        w.Write(_next);
+        LinkCodec.WriteList(w, _stories, (x, s) => x.Write(s));
+    });
+
+    /// <summary>Decodes what <see cref="Encode"/> wrote.</summary>
+    public static Postings Decode(byte[] bytes) => LinkCodec.Decode(bytes, r =>
+    {
+        var postings = new Postings { _next = r.ReadInt32() };
+        postings._stories.AddRange(LinkCodec.ReadList(r, x => x.ReadInt32()));
+        return postings;
+    });
 }

@@ -1,3 +1,4 @@
+using Triangulate.Link.Provenance;
 using Triangulate.Model;
 using Triangulate.Reconcile;
 
@@ -77,136 +78,226 @@ public sealed class StoryClusterer : ICorpusStage
     public void Run(CorpusContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var df = new Dictionary<ulong, int>();
-        var index = new Dictionary<ulong, Postings>();
-        var stories = new List<StoryState>();
-        var docIds = new List<string>();
-        var storyOf = new List<int>();
+        var state = context.LinkState;
+        var meta = state.Space(0, LinkCodec.EncodeLong, LinkCodec.DecodeLong);
+        var df = state.Space(10, LinkCodec.EncodeInt, LinkCodec.DecodeInt);
+        var index = state.Space(11, p => p.Encode(), Postings.Decode);
+        var stories = state.Space(12, s => s.Encode(), StoryState.Decode);
+        var storyOf = state.Space(13, LinkCodec.EncodeInt, LinkCodec.DecodeInt);
+        var records = ProvenanceRecord.In(state);
+        var seen = (int)(meta.TryGet(1, out var counted) ? counted : 0);
+        var next = (int)(meta.TryGet(2, out var made) ? made : 0);
         var scores = new Dictionary<int, double>();
         var shortlist = new List<int>(Shortlisted);
-        var seen = 0;
-        // A document derived from (or source of) another waits and is placed with its whole family, as one document of
-        // the family's summed words and days: placed one by one, each member joined wherever its words fit and the
-        // derivation merge then dragged two whole stories together (one false derivation merged two events).
-        var derived = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var relation in context.Relations)
-        {
-            if (relation.Kind == RelationKind.Cites || relation.To is null) continue;
-            derived.Add(relation.From);
-            derived.Add(relation.To);
-        }
-        var deferred = new List<(int Position, Document Document, List<(ulong Feature, double Weight)> Vector)>();
-        foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
+        var touched = new SortedSet<int>();
+        var partners = new SortedSet<int>();
+        foreach (var (document, analysis) in context.Fresh)
         {
             seen++;
             var days = StoryState.DaysOf(document.Published);
-            var vector = StoryFeatures.Vector(document, analysis, df, seen, FeaturesPerDocument, out var lookup, MinLookupIdf);
-            if (derived.Contains(document.Id))
+            var terms = StoryFeatures.Terms(document, analysis);
+            df.Prefetch(terms.Keys.Select(t => (long)t));
+            var vector = StoryFeatures.Vector(terms, t => df.TryGet((long)t, out var n) ? n : 0, (t, n) => df.Set((long)t, n), seen,
+                FeaturesPerDocument, out var lookup, MinLookupIdf);
+            index.Prefetch(vector.Select(f => (long)f.Feature));
+            var key = LinkCodec.DocumentKey(document.Id);
+            // A copy, rewrite or translation of a document placed before goes where that document went: a derivation is
+            // stronger evidence of one story than any overlap of words, and joining one partner's story (never merging
+            // two stories) keeps one false derivation from dragging two events together.
+            partners.Clear();
+            if (records.TryGet(key, out var record))
+                foreach (var partner in record.Partners)
+                    if (storyOf.TryGet(LinkCodec.DocumentKey(partner), out var placed)) partners.Add(placed);
+            int target;
+            if (partners.Count > 0) target = Follow(document.Id, vector, lookup, days);
+            else
             {
-                deferred.Add((docIds.Count, StoryState.Lite(document), vector));
-                docIds.Add(document.Id);
-                storyOf.Add(-1);
-                continue;
+                var (best, bestScore) = Choose(document.Id, vector, lookup, days);
+                target = best >= 0 && bestScore >= 1.0 ? best : next++;
             }
-            var (best, bestScore) = Choose(document.Id, vector, lookup, days);
-            if (best < 0 || bestScore < 1.0)
-            {
-                best = stories.Count;
-                stories.Add(new StoryState());
-            }
-            Join(best, document, vector);
-            docIds.Add(document.Id);
-            storyOf.Add(best);
+            Join(target, document, vector);
+            storyOf.Set(key, target);
+            touched.Add(target);
         }
-        PlaceFamilies(context, stories, docIds, storyOf, deferred, (vector, lookup, days) => Choose(null, vector, lookup, days), Join);
-        var built = new List<Story>();
-        for (var s = 0; s < stories.Count; s++)
-        {
-            if (stories[s].Documents.Count == 0) continue;
-            built.Add(stories[s].ToStory(context));
-        }
-        built = SplitEvents(context, built);
-        built.Sort((x, y) => string.CompareOrdinal(x.Documents[0], y.Documents[0]));
-        context.Stories.AddRange(built);
+        meta.Set(1, seen);
+        meta.Set(2, next);
+        MakeStories(context, [.. touched], stories, records);
 
-        // Adds a document to a story and indexes the story under the features it gained, so later documents (and
-        // later families) can find it.
+        // Adds a document to a story and indexes the story under the features it gained, so later documents can find it.
         void Join(int story, Document document, List<(ulong Feature, double Weight)> vector)
         {
-            foreach (var feature in stories[story].Add(document, vector, FeaturesPerStory))
+            if (!stories.TryGet(story, out var joined)) joined = new StoryState();
+            foreach (var feature in joined.Add(document, vector, FeaturesPerStory))
             {
-                if (!index.TryGetValue(feature, out var postings)) index[feature] = postings = new Postings();
+                if (!index.TryGet((long)feature, out var postings)) postings = new Postings();
                 postings.Add(story, MaxPostings);
+                index.Set((long)feature, postings);
             }
+            stories.Set(story, joined);
+        }
+
+        StoryState Story(int story) => stories.TryGet(story, out var found) ? found : throw new InvalidOperationException($"story state {story} is missing");
+
+        // Where a derived document goes: the story among its partners' its words fit best (the lowest number on a tie).
+        // When those stories hold nothing but derived documents (a family that found no story of its own, as an undated
+        // rewrite arriving before its source may) and the document's words fit another story, the family moves there
+        // whole: it is placed by its content, as a report of the event, never by chance arrival order alone.
+        int Follow(string id, List<(ulong Feature, double Weight)> vector, bool[] lookup, (int First, int Last)? days)
+        {
+            var target = -1;
+            var bestScore = double.MinValue;
+            foreach (var s in partners)
+            {
+                var (score, _, _, _) = Score(Story(s), vector, days);
+                if (score > bestScore) (target, bestScore) = (s, score);
+            }
+            if (bestScore >= 1.0) return target;
+            var (best, fit) = Choose(id, vector, lookup, days);
+            if (best < 0 || fit < 1.0 || partners.Contains(best) || !partners.All(FamilyOnly)) return target;
+            foreach (var s in partners)
+            {
+                var family = Story(s);
+                foreach (var member in family.Documents) storyOf.Set(LinkCodec.DocumentKey(member), best);
+                var into = Story(best);
+                foreach (var feature in into.Absorb(family, FeaturesPerStory))
+                {
+                    if (!index.TryGet((long)feature, out var postings)) postings = new Postings();
+                    postings.Add(best, MaxPostings);
+                    index.Set((long)feature, postings);
+                }
+                stories.Set(s, family);
+                stories.Set(best, into);
+                touched.Add(s);
+            }
+            return best;
+        }
+
+        // Whether every document of a story was found derived from, or the source of, another.
+        bool FamilyOnly(int story)
+        {
+            var members = Story(story).Documents;
+            records.Prefetch(members.Select(LinkCodec.DocumentKey));
+            return members.All(m => records.TryGet(LinkCodec.DocumentKey(m), out var r) && r.Partners.Count > 0);
         }
 
         // The story a vector should join: the one it exceeds its required similarity by most (score ≥ 1 to join).
-        (int Best, double Score) Choose(string? id, List<(ulong Feature, double Weight)> vector, bool[] lookup, (int First, int Last)? days)
+        (int Best, double Score) Choose(string id, List<(ulong Feature, double Weight)> vector, bool[] lookup, (int First, int Last)? days)
         {
             scores.Clear();
             for (var f = 0; f < vector.Count; f++)
             {
                 var (feature, weight) = vector[f];
-                if (!lookup[f] || !index.TryGetValue(feature, out var postings)) continue;
+                if (!lookup[f] || !index.TryGet((long)feature, out var postings)) continue;
                 // First pass: the document's own weights over shared features (no story memory touched).
                 foreach (var s in postings.Stories) scores[s] = scores.GetValueOrDefault(s) + weight;
             }
             Shortlist(scores, shortlist);
+            stories.Prefetch(shortlist.Select(s => (long)s));
             var best = -1;
             var bestScore = 0.0;
             double bestCosine = 0, bestRequired = 0;
             var bestShared = 0;
             foreach (var s in shortlist)
             {
-                // Second pass, for the few best candidates only: the exact cosine with the story's centroid.
-                double dot = 0;
-                var shared = 0;
-                foreach (var (feature, weight) in vector)
-                {
-                    var w = stories[s].Weight(feature);
-                    if (w == 0) continue;
-                    dot += weight * w;
-                    shared++;
-                }
+                var story = Story(s);
+                var (score, cosine, required, shared) = Score(story, vector, days);
                 // Past the window one heavy shared name (a town, a surname) is chance, not a story: breadth is needed too.
-                if (shared < MinSharedBeyondWindow && Gap(days, stories[s]) > WindowDays) continue;
-                var cosine = dot / stories[s].Norm;
-                var required = Required(days, stories[s]);
-                var score = cosine / required;
+                if (shared < MinSharedBeyondWindow && Gap(days, story) > WindowDays) continue;
                 if (score > bestScore || (score == bestScore && s < best)) { best = s; bestScore = score; bestCosine = cosine; bestRequired = required; bestShared = shared; }
             }
-            if (id is not null) Trace?.Invoke(id, best >= 0 ? stories[best].Documents[0] : null, bestCosine, bestRequired, bestShared, best >= 0 ? Gap(days, stories[best]) : -1);
+            Trace?.Invoke(id, best >= 0 && Story(best).Documents.Count > 0 ? Story(best).Documents[0] : null, bestCosine, bestRequired, bestShared, best >= 0 ? Gap(days, Story(best)) : -1);
             return (best, bestScore);
         }
     }
 
-    /// <summary>Splits each story that holds two events of one kind (<see cref="StorySplitter"/>); stories in parallel.</summary>
-    private List<Story> SplitEvents(CorpusContext context, List<Story> stories)
+    /// <summary>A vector's cosine with a story's centroid over the similarity it needs to join (≥ 1 joins), the cosine, what is needed, and the features shared.</summary>
+    private (double Score, double Cosine, double Required, int Shared) Score(StoryState story, List<(ulong Feature, double Weight)> vector, (int First, int Last)? days)
     {
-        if (Splitter is null) return stories;
-        var relationsOf = context.RelationsByDocument();
-        var parts = new List<Story>[stories.Count];
-        Parallel.For(0, stories.Count, i =>
+        // The exact cosine with the story's centroid, for the few best candidates only.
+        double dot = 0;
+        var shared = 0;
+        foreach (var (feature, weight) in vector)
         {
-            var story = stories[i];
-            var relations = new List<Relation>();
-            foreach (var id in story.Documents)
-                if (relationsOf.TryGetValue(id, out var from)) relations.AddRange(from);
-            var split = Splitter.Split(story.Documents, context.Corpus, relations);
-            parts[i] = split.Count == 1 ? [story] : [.. split.Select(ids => Part(context, ids))];
+            var w = story.Weight(feature);
+            if (w == 0) continue;
+            dot += weight * w;
+            shared++;
+        }
+        var cosine = dot / story.Norm;
+        var required = Required(days, story);
+        return (cosine / required, cosine, required, shared);
+    }
+
+    /// <summary>
+    /// Makes the stories of the clusters that changed: each split where it holds two events of one kind, each part given
+    /// the relations and independence groups among its own documents (nothing outside it counts); the stories these
+    /// clusters made before and no longer make are listed as removed. Clusters in parallel: they share nothing.
+    /// </summary>
+    private void MakeStories(CorpusContext context, int[] touched, LinkSpace<StoryState> stories, LinkSpace<ProvenanceRecord> records)
+    {
+        var states = new StoryState[touched.Length];
+        var members = new List<long>();
+        for (var i = 0; i < touched.Length; i++)
+        {
+            if (!stories.TryGet(touched[i], out states[i])) throw new InvalidOperationException($"story state {touched[i]} is missing");
+            foreach (var id in states[i].Documents) members.Add(LinkCodec.DocumentKey(id));
+        }
+        // Loaded before the parallel part, which then only reads.
+        records.Prefetch(members);
+        var made = new List<(Story Story, List<Relation> Relations, List<(string Document, string Group)> Groups)>[touched.Length];
+        Parallel.For(0, touched.Length, i =>
+        {
+            var state = states[i];
+            made[i] = [];
+            // A story whose documents moved into another (a family placed by its content) makes no story any more.
+            if (state.Documents.Count == 0) return;
+            var documents = state.Documents.Order(StringComparer.Ordinal).ToList();
+            var whole = ProvenanceLinks.Build(documents, id => ProvenanceLinker.Record(records, id));
+            var parts = Splitter is null ? [documents] : Splitter.Split(documents, context.Corpus, whole.Relations);
+            var list = new List<(Story, List<Relation>, List<(string, string)>)>(parts.Count);
+            foreach (var part in parts)
+            {
+                var links = parts.Count == 1 ? whole : ProvenanceLinks.Build(part, id => ProvenanceLinker.Record(records, id));
+                var groups = links.Groups.ToDictionary(g => g.Document, g => g.Group, StringComparer.Ordinal);
+                var story = parts.Count == 1 ? state.ToStory(id => groups.GetValueOrDefault(id, id)) : Part(context, part, groups);
+                list.Add((story, links.Relations, links.Groups));
+            }
+            made[i] = list;
         });
-        return [.. parts.SelectMany(p => p)];
+        context.Relations.Clear();
+        context.IndependenceGroups.Clear();
+        for (var i = 0; i < touched.Length; i++)
+        {
+            var ids = made[i].Select(m => m.Story.Id).ToList();
+            foreach (var old in states[i].StoryIds)
+                if (!ids.Contains(old)) context.RemovedStories.Add(old);
+            if (!states[i].StoryIds.SequenceEqual(ids))
+            {
+                states[i].StoryIds.Clear();
+                states[i].StoryIds.AddRange(ids);
+                stories.Set(touched[i], states[i]);
+            }
+            foreach (var (story, relations, groups) in made[i])
+            {
+                context.Stories.Add(story);
+                context.Relations.AddRange(relations);
+                foreach (var (document, group) in groups) context.IndependenceGroups[document] = group;
+            }
+        }
+        context.Stories.Sort((x, y) => string.CompareOrdinal(x.Documents[0], y.Documents[0]));
+        context.Relations.Sort(ProvenanceLinks.CompareRelations);
+        context.RemovedStories.Sort(StringComparer.Ordinal);
     }
 
     /// <summary>A story made of one part of a split: titled by its first document that has a headline, dated by its members.</summary>
-    private static Story Part(CorpusContext context, List<string> documents)
+    private static Story Part(CorpusContext context, List<string> documents, Dictionary<string, string> groupOf)
     {
         string? title = null;
         PartialDate? first = null, last = null;
         var groups = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in documents)
         {
-            groups.Add(context.GroupOf(id));
+            groups.Add(groupOf.GetValueOrDefault(id, id));
             if (context.Corpus.FindDocument(id) is not { } document) continue;
             if (title is null && document.Title is { Length: > 0 } t) title = t;
             if (document.Published is not { } published) continue;
@@ -255,67 +346,5 @@ public sealed class StoryClusterer : ICorpusStage
     {
         var gap = Gap(days, story);
         return gap <= WindowDays ? JoinThreshold : Math.Min(Math.Max(StrongThreshold, JoinThreshold), JoinThreshold * Math.Exp((gap - WindowDays) / DecayDays));
-    }
-
-    /// <summary>
-    /// Places the documents that wait (every document in a derivation), one derivation family at a time, as one
-    /// document made of all its members: their summed vector and their days. Placed one by one, members joined
-    /// wherever their words fit, and the derivation merge then dragged whole stories together; an undated family
-    /// became a story of its own, never compared by content with its event.
-    /// </summary>
-    private static void PlaceFamilies(CorpusContext context, List<StoryState> stories, List<string> docIds, List<int> storyOf,
-        List<(int Position, Document Document, List<(ulong Feature, double Weight)> Vector)> deferred,
-        Func<List<(ulong Feature, double Weight)>, bool[], (int First, int Last)?, (int Best, double Score)> choose,
-        Action<int, Document, List<(ulong Feature, double Weight)>> join)
-    {
-        if (deferred.Count == 0) return;
-        var position = new Dictionary<string, int>(docIds.Count, StringComparer.Ordinal);
-        for (var i = 0; i < docIds.Count; i++) position[docIds[i]] = i;
-        var waiting = new Dictionary<int, int>(deferred.Count);
-        for (var k = 0; k < deferred.Count; k++) waiting[deferred[k].Position] = k;
-        var families = new UnionFind(deferred.Count);
-        foreach (var relation in context.Relations)
-        {
-            if (relation.Kind == RelationKind.Cites || relation.To is null) continue;
-            if (!position.TryGetValue(relation.From, out var a) || !position.TryGetValue(relation.To, out var b)) continue;
-            if (waiting.TryGetValue(a, out var ka) && waiting.TryGetValue(b, out var kb)) families.Union(ka, kb);
-        }
-        var members = new SortedDictionary<int, List<(int Waiter, int K)>>();
-        foreach (var (waiter, k) in waiting)
-        {
-            var root = families.Find(k);
-            if (!members.TryGetValue(root, out var list)) members[root] = list = [];
-            list.Add((waiter, k));
-        }
-        foreach (var family in members.Values)
-        {
-            family.Sort();
-            var summed = new Dictionary<ulong, double>();
-            foreach (var (_, k) in family)
-                foreach (var (feature, weight) in deferred[k].Vector) summed[feature] = summed.GetValueOrDefault(feature) + weight;
-            var norm = Math.Sqrt(summed.Values.Sum(w => w * w));
-            var vector = summed.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(FeaturesPerDocument)
-                .Select(p => (p.Key, p.Value / Math.Max(norm, 1e-12))).ToList();
-            var lookup = new bool[vector.Count];
-            Array.Fill(lookup, true);
-            // The family's days: every dated member's, so a dated family meets the time window like a dated document.
-            (int First, int Last)? days = null;
-            foreach (var (_, k) in family)
-                if (StoryState.DaysOf(deferred[k].Document.Published) is { } d)
-                    days = days is { } known ? (Math.Min(known.First, d.First), Math.Max(known.Last, d.Last)) : d;
-            var (best, score) = choose(vector, lookup, days);
-            int target;
-            if (best >= 0 && score >= 1.0) target = best;
-            else
-            {
-                target = stories.Count;
-                stories.Add(new StoryState());
-            }
-            foreach (var (waiter, k) in family)
-            {
-                storyOf[waiter] = target;
-                join(target, deferred[k].Document, deferred[k].Vector);
-            }
-        }
     }
 }

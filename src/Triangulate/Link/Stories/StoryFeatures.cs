@@ -18,19 +18,29 @@ internal static class StoryFeatures
     /// </summary>
     private const double PriorDocuments = 50;
 
-    /// <summary>
-    /// The vector, and for each of its features whether its idf reaches <paramref name="minLookupIdf"/> (worth looking
-    /// up in the story index); when <paramref name="learn"/>, first counts this document's terms into <paramref name="df"/>. Idf is ln((seen + 1 + prior) / (df + 1)): a term in nearly every document weighs nearly nothing,
-    /// so synthetic or common names that recur across many stories stop gluing them.
-    /// </summary>
+    /// <summary>The vector of a document against counts kept in a dictionary (see the overload taking term counts).</summary>
     public static List<(ulong Feature, double Weight)> Vector(Document document, DocumentAnalysis analysis, Dictionary<ulong, int> df, int seen, int max, out bool[] lookup, double minLookupIdf, bool learn = true)
     {
-        var tf = Terms(document, analysis);
+        ArgumentNullException.ThrowIfNull(df);
+        return Vector(Terms(document, analysis), df.GetValueOrDefault, learn ? (term, count) => df[term] = count : null, seen, max, out lookup, minLookupIdf);
+    }
+
+    /// <summary>
+    /// The vector of a document's term counts <paramref name="tf"/>, and for each of its features whether its idf
+    /// reaches <paramref name="minLookupIdf"/> (worth looking up in the story index); when <paramref name="learn"/> is
+    /// given, first counts this document's terms into the document frequencies <paramref name="df"/> through it. Idf is
+    /// ln((seen + 1 + prior) / (df + 1)): a term in nearly every document weighs nearly nothing, so synthetic or common
+    /// names that recur across many stories stop gluing them.
+    /// </summary>
+    public static List<(ulong Feature, double Weight)> Vector(Dictionary<ulong, (int Count, bool Name)> tf, Func<ulong, int> df, Action<ulong, int>? learn, int seen, int max, out bool[] lookup, double minLookupIdf)
+    {
+        ArgumentNullException.ThrowIfNull(tf);
+        ArgumentNullException.ThrowIfNull(df);
         var vector = new List<(ulong Feature, double Weight)>(tf.Count);
         foreach (var (feature, (count, name)) in tf)
         {
-            var d = df.GetValueOrDefault(feature) + (learn ? 1 : 0);
-            if (learn) df[feature] = d;
+            var d = df(feature) + (learn is null ? 0 : 1);
+            learn?.Invoke(feature, d);
             d = Math.Max(d, 1);
             // Smoothed idf without the usual "+1": a term in every document must weigh ~0, not 1, or a hundred common
             // words outvote the few names that tell one event from another.
@@ -43,7 +53,7 @@ internal static class StoryFeatures
         double norm = 0;
         for (var i = 0; i < vector.Count; i++)
         {
-            var d = Math.Max(df.GetValueOrDefault(vector[i].Feature), 1);
+            var d = Math.Max(df(vector[i].Feature), 1);
             lookup[i] = Math.Log((seen + 1.0 + PriorDocuments) / (d + 1.0)) >= minLookupIdf;
             norm += vector[i].Weight * vector[i].Weight;
         }

@@ -11,8 +11,11 @@ internal sealed class StoryState
     private float[] _weights = [];
     private double _norm2;
 
-    /// <summary>Ids of its documents.</summary>
+    /// <summary>Ids of its documents, in the order they joined.</summary>
     public List<string> Documents { get; } = [];
+
+    /// <summary>The stories made from it when it last changed (more than one when the splitter split it).</summary>
+    public List<string> StoryIds { get; } = [];
 
     /// <summary>Features of a document kept for choosing the title: enough to place it against the final centroid.</summary>
     private const int SketchFeatures = 12;
@@ -79,12 +82,44 @@ internal sealed class StoryState
     }
 
     /// <summary>
+    /// Takes in every document of <paramref name="other"/> (which is left empty, keeping its story ids): their summed
+    /// vectors, titles and dates. Returns the features now in the centroid that the index should point here.
+    /// </summary>
+    public List<ulong> Absorb(StoryState other, int maxFeatures)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var incoming = new (ulong Feature, double Weight)[other._features.Length];
+        var added = new List<ulong>(incoming.Length);
+        for (var i = 0; i < incoming.Length; i++)
+        {
+            incoming[i] = (other._features[i], other._weights[i]);
+            added.Add(other._features[i]);
+        }
+        Merge(incoming);
+        if (_features.Length > maxFeatures * 5 / 4) Prune(maxFeatures);
+        Renorm();
+        Documents.AddRange(other.Documents);
+        Titles.AddRange(other.Titles);
+        if (other.Days is { } days) Days = Days is { } d ? (Math.Min(d.First, days.First), Math.Max(d.Last, days.Last)) : days;
+        if (other.First is { } first && other.Last is { } last) Extend(first, last);
+        other._features = [];
+        other._weights = [];
+        other._norm2 = 0;
+        other.Documents.Clear();
+        other.Titles.Clear();
+        other.Days = null;
+        other.First = other.Last = null;
+        return added;
+    }
+
+    /// <summary>
     /// The finished story: sorted documents, the title of the most central document (its sketch's cosine with the final
     /// centroid), dates, and independent sources.
     /// </summary>
-    public Story ToStory(CorpusContext context)
+    public Story ToStory(Func<string, string> groupOf)
     {
-        Documents.Sort(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(groupOf);
+        var documents = Documents.Order(StringComparer.Ordinal).ToList();
         string? title = null;
         var bestCentrality = double.MinValue;
         string? bestDoc = null;
@@ -109,21 +144,17 @@ internal sealed class StoryState
             }
         }
         var groups = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var doc in Documents) groups.Add(context.GroupOf(doc));
+        foreach (var doc in documents) groups.Add(groupOf(doc));
         return new Story
         {
-            Id = StableId.Of("s", Documents[0]),
+            Id = StableId.Of("s", documents[0]),
             Title = title ?? "(untitled)",
-            Documents = [.. Documents],
+            Documents = documents,
             First = First,
             Last = Last,
             IndependentSources = groups.Count,
         };
     }
-
-    /// <summary>What a story keeps of a document waiting to be placed: no text, the first body line standing in for a missing headline.</summary>
-    public static Document Lite(Document document) =>
-        document with { Text = string.Empty, Blocks = [], Body = document.Title is { Length: > 0 } ? string.Empty : FirstLine(document.Body) };
 
     private static string FirstLine(string body)
     {
@@ -203,4 +234,67 @@ internal sealed class StoryState
         foreach (var value in _weights) sum += (double)value * value;
         _norm2 = sum;
     }
+
+    /// <summary>Encodes the whole state (the centroid's floats exactly, so a decoded story scores as the original).</summary>
+    public byte[] Encode() => LinkCodec.Encode(w =>
+    {
+        w.Write(_features.Length);
+        for (var i = 0; i < _features.Length; i++)
+        {
+            w.Write(_features[i]);
+            w.Write(_weights[i]);
+        }
+        LinkCodec.WriteList(w, Documents, (x, d) => x.Write(d));
+        LinkCodec.WriteList(w, StoryIds, (x, d) => x.Write(d));
+        LinkCodec.WriteList(w, Titles, (x, t) =>
+        {
+            x.Write(t.Title);
+            x.Write(t.Weight);
+            x.Write(t.Document);
+            LinkCodec.WriteList(x, t.Sketch, (y, f) =>
+            {
+                y.Write(f.Feature);
+                y.Write(f.Weight);
+            });
+        });
+        WriteDate(w, First);
+        WriteDate(w, Last);
+        w.Write(Days is not null);
+        if (Days is { } days)
+        {
+            w.Write(days.First);
+            w.Write(days.Last);
+        }
+    });
+
+    /// <summary>Decodes what <see cref="Encode"/> wrote.</summary>
+    public static StoryState Decode(byte[] bytes) => LinkCodec.Decode(bytes, r =>
+    {
+        var state = new StoryState();
+        var count = r.ReadInt32();
+        state._features = new ulong[count];
+        state._weights = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            state._features[i] = r.ReadUInt64();
+            state._weights[i] = r.ReadSingle();
+        }
+        state.Renorm();
+        state.Documents.AddRange(LinkCodec.ReadList(r, x => x.ReadString()));
+        state.StoryIds.AddRange(LinkCodec.ReadList(r, x => x.ReadString()));
+        state.Titles.AddRange(LinkCodec.ReadList(r, x => (x.ReadString(), x.ReadDouble(), x.ReadString(),
+            LinkCodec.ReadList(x, y => (y.ReadUInt64(), y.ReadSingle())).ToArray())));
+        state.First = ReadDate(r);
+        state.Last = ReadDate(r);
+        state.Days = r.ReadBoolean() ? (r.ReadInt32(), r.ReadInt32()) : null;
+        return state;
+    });
+
+    private static void WriteDate(BinaryWriter writer, PartialDate? date)
+    {
+        writer.Write(date is not null);
+        if (date is { } d) writer.Write(d.ToString());
+    }
+
+    private static PartialDate? ReadDate(BinaryReader reader) => reader.ReadBoolean() ? PartialDate.Parse(reader.ReadString()) : null;
 }

@@ -1,5 +1,4 @@
 using Triangulate.CorpusGen;
-using Triangulate.Ingest;
 using Triangulate.Tests.Support;
 using Triangulate.Cluster;
 
@@ -97,7 +96,7 @@ public sealed class ClusterAnalysisTests : IDisposable
 
         public int BatchesInFlight => inner.BatchesInFlight;
 
-        public async Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<SourceDocument> batch, CancellationToken cancellation)
+        public async Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<ArrivedDocument> batch, CancellationToken cancellation)
         {
             var result = await inner.AnalyzeBatchAsync(batch, cancellation);
             if (Interlocked.Increment(ref _batches) == 1) await Kill(duringDocuments);

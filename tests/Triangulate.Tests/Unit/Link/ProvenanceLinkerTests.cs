@@ -126,9 +126,11 @@ public sealed class ProvenanceLinkerTests
     [Fact]
     public void Documents_crediting_the_same_origin_form_one_group_but_a_cited_statement_does_not()
     {
-        var a = Doc(Texts.FloodIndependent, "a.txt", origin: "Wire Agency");
-        var b = Doc(Texts.MineIndependent, "b.txt", origin: "Wire Agency");
-        var c = Doc(Texts.MineOriginal, "c.txt");
+        // Two reports of one event, both credited to one agency (not copies of each other), and a report of another
+        // event that cites the agency for one statement.
+        var a = Doc(Texts.MineIndependent, "a.txt", origin: "Wire Agency");
+        var b = Doc(Texts.MineOriginal, "b.txt", origin: "Wire Agency");
+        var c = Doc(Texts.FloodOriginal, "c.txt");
         var citation = new Citation { Outlet = "Wire Agency", Span = new TextSpan(c.Id, 0, 10), Credit = false };
         var context = Run((a, new DocumentAnalysis { DocumentId = a.Id }), (b, new DocumentAnalysis { DocumentId = b.Id }),
             (c, new DocumentAnalysis { DocumentId = c.Id, Citations = [citation] }));

@@ -30,13 +30,14 @@ public class SqliteStoreStoryRowsTests
         using var temp = new TempFolder();
         using var store = SqliteStore.Open(temp.File("t.db"));
         var a = Findings("s-a", "d-1", "fa", Entity("e-x", "Ann Lee", "d-1", 2));
-        var b = Findings("s-b", "d-2", "fb", Entity("e-x", "Lee", "d-2", 1));
+        var b = Findings("s-b", "d-0", "fb", Entity("e-x", "Lee", "d-0", 1));
         var c = Findings("s-c", "d-3", "fc");
         store.SaveCorpus(new CorpusLinks(), [a.Story, b.Story, c.Story], [a, b, c]);
 
         var b2 = b with { Fingerprint = "fb2", Claims = [] };
         store.SaveCorpus(new CorpusLinks(), [b.Story, a.Story], [b2]);
 
+        // Stories read in the order of their first document, however they were written.
         Assert.Equal(["s-b", "s-a"], store.ReadStories().Select(s => s.Id));
         Assert.Equal("fa", store.ReadStoryFingerprints()["s-a"]);
         Assert.Equal("fb2", store.ReadStoryFingerprints()["s-b"]);
@@ -95,7 +96,9 @@ public class SqliteStoreStoryRowsTests
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = """
-                DROP TABLE search; DROP TABLE search_keys; DROP TABLE stories; DROP TABLE document_links; DROP TABLE relations; DROP TABLE entities;
+                DROP TABLE search; DROP TABLE search_keys; DROP TABLE stories; DROP TABLE document_links; DROP TABLE relations; DROP TABLE entities; DROP TABLE accounts;
+                DROP TABLE link_state; DROP INDEX documents_arrival; DROP INDEX documents_unlinked;
+                ALTER TABLE documents DROP COLUMN seq; ALTER TABLE documents DROP COLUMN linked;
                 CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, document UNINDEXED, text, tokenize = 'unicode61 remove_diacritics 2');
                 INSERT INTO search (kind, id, document, text) SELECT 'document', id, id, json_extract(document, '$.text') FROM documents;
                 PRAGMA user_version = 2;

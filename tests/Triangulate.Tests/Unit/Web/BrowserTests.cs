@@ -4,7 +4,7 @@ using Triangulate.Tests.Support;
 namespace Triangulate.Tests.Unit.Web;
 
 /// <summary>Drives Debian's chromium (never a downloaded browser) through the web app, saving a screenshot of each page.</summary>
-public class BrowserTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+public class BrowserTests(WebAppFixture app, ChromiumFixture chromium) : IClassFixture<WebAppFixture>, IClassFixture<ChromiumFixture>
 {
     private const string Chromium = "/usr/bin/chromium";
 
@@ -26,10 +26,7 @@ public class BrowserTests(WebAppFixture app) : IClassFixture<WebAppFixture>
     [Fact]
     public async Task A_reader_opens_a_story_clicks_a_claim_and_sees_its_evidence_marked_in_the_document()
     {
-        var (playwright, browser) = await Launch();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        var page = await chromium.NewPage(1100);
         await page.GotoAsync(app.BaseUrl);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("stories.png"), FullPage = true });
         await page.ClickAsync("text=The held territory");
@@ -48,10 +45,7 @@ public class BrowserTests(WebAppFixture app) : IClassFixture<WebAppFixture>
     [Fact]
     public async Task A_reader_searches_for_a_quote_and_finds_it()
     {
-        var (playwright, browser) = await Launch();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync();
+        var page = await chromium.NewPage();
         await page.GotoAsync(app.BaseUrl);
         await page.FillAsync("#q", "worsens with each passing day");
         await page.ClickAsync("header button[type=submit]");
@@ -63,12 +57,9 @@ public class BrowserTests(WebAppFixture app) : IClassFixture<WebAppFixture>
     [Fact]
     public async Task A_reader_uploads_a_file_and_sees_it_appear()
     {
-        var (playwright, browser) = await Launch();
-        using var _ = playwright;
-        await using var __ = browser;
         var file = Path.Combine(app.Temp, "upload-" + Guid.NewGuid().ToString("N") + ".txt");
         await File.WriteAllTextAsync(file, "Browser upload headline\nTroops said they hold 800 square kilometers near the border.\n");
-        var page = await browser.NewPageAsync();
+        var page = await chromium.NewPage();
         await page.GotoAsync(app.BaseUrl + "/upload");
         await page.SetInputFilesAsync("#file", file);
         await page.ClickAsync("main button[type=submit]");
@@ -80,15 +71,12 @@ public class BrowserTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 }
 
 /// <summary>The web app over the example as the real pipeline analyses it: what a user of the README's first command sees.</summary>
-public class ExampleBrowserTests(ExampleWebAppFixture app) : IClassFixture<ExampleWebAppFixture>
+public class ExampleBrowserTests(ExampleWebAppFixture app, ChromiumFixture chromium) : IClassFixture<ExampleWebAppFixture>, IClassFixture<ChromiumFixture>
 {
     [Fact]
     public async Task The_example_story_page_charts_the_territory_series_and_explains_the_contradiction()
     {
-        var (playwright, browser) = await BrowserTests.Launch();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        var page = await chromium.NewPage(1100);
         await page.GotoAsync(app.BaseUrl);
         await page.ClickAsync("main a[href^='/stories/']");
         await page.WaitForSelectorAsync("#claims");
