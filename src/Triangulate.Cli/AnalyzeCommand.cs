@@ -5,7 +5,7 @@ using Triangulate.Store;
 
 namespace Triangulate.Cli;
 
-/// <summary><c>triangulate analyze PATH... [--out DIR] [--db FILE] [--format json,md,html]</c>.</summary>
+/// <summary><c>triangulate analyze PATH... [--out DIR] [--db FILE] [--format json,md,html] [--cluster POSTGRES]</c>.</summary>
 internal static class AnalyzeCommand
 {
     public static Command Create(Options options)
@@ -23,16 +23,16 @@ internal static class AnalyzeCommand
         });
         var command = new Command("analyze", "Read articles, store them with what was found, and write the dossier of everything stored")
         {
-            paths, options.Out, options.Db, options.Format, options.Story, options.Languages, options.Calendar, options.Quiet, options.Verbose,
+            paths, options.Out, options.Db, options.Format, options.Story, options.Languages, options.Calendar, options.Cluster, options.Quiet, options.Verbose,
         };
         command.SetAction(result => Run(
             result.GetValue(paths)!, result.GetValue(options.Out)!, result.GetValue(options.Db)!,
             result.GetValue(options.Format)!, result.GetValue(options.Story), result.GetValue(options.Languages), result.GetValue(options.Calendar) ?? [],
-            result.GetValue(options.Quiet), result.GetValue(options.Verbose)));
+            result.GetValue(options.Cluster), result.GetValue(options.Quiet), result.GetValue(options.Verbose)));
         return command;
     }
 
-    private static int Run(string[] paths, string outFolder, string db, string formats, string? story, string? languages, string[] calendars, bool quiet, bool verbose)
+    private static int Run(string[] paths, string outFolder, string db, string formats, string? story, string? languages, string[] calendars, string? cluster, bool quiet, bool verbose)
     {
         var console = Consoles.Error();
         var builder = PipelineBuilder.CreateDefault();
@@ -52,13 +52,19 @@ internal static class AnalyzeCommand
         var clock = Stopwatch.StartNew();
         var observer = new ConsoleObserver(console, quiet, verbose);
         using var store = StoreFactory.Open(db);
+        // On a cluster, the workers analyse and this process reads, links and writes; the same summary comes back.
+        using var client = cluster is null ? null : ClusterConnection.Open(cluster, db, console);
+        if (cluster is not null && client is null) return ExitCodes.Usage;
+        Func<AnalysisSummary> analyze = client is null
+            ? () => pipeline.Analyze(paths, store, observer)
+            : () => pipeline.Analyze(paths, store, client.Executor, observer);
         AnalysisSummary summary;
         if (!quiet && Consoles.ErrorIsTerminal)
         {
             observer.Live = true;
             summary = console.Status().Start("Reading…", status =>
             {
-                var task = Task.Run(() => pipeline.Analyze(paths, store, observer));
+                var task = Task.Run(analyze);
                 while (!task.Wait(200))
                 {
                     if (observer.Latest is { } p)
@@ -71,7 +77,7 @@ internal static class AnalyzeCommand
         }
         else
         {
-            summary = pipeline.Analyze(paths, store, observer);
+            summary = analyze();
         }
 
         var reporting = clock.Elapsed;

@@ -39,6 +39,11 @@ internal sealed class Options
         Description = "Write the dossier of one story only: its id (s-…), or the id (d-…) of one of its documents",
     };
 
+    public Option<string?> Cluster { get; } = new("--cluster")
+    {
+        Description = "Run on the cluster of workers whose membership is in this PostgreSQL database (URL postgres://user:password@host:port/db, or a connection string); the workers share the store --db names",
+    };
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print problems only" };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Print progress lines as the run goes" };

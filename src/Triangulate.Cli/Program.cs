@@ -18,6 +18,7 @@ namespace Triangulate.Cli
                 EvalCommand.Create(),
                 ServeCommand.Create(options),
                 UsersCommand.Create(options),
+                WorkerCommand.Create(options),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)

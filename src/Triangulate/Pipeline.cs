@@ -70,7 +70,18 @@ public sealed class Pipeline
     public AnalysisSummary Analyze(IEnumerable<string> paths, IStore store, IPipelineObserver? observer = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        return Analyze(problems => InputDiscovery.Enumerate(paths, problems), store, observer, cancellation);
+        return Analyze(problems => InputDiscovery.Enumerate(paths, problems), store, observer, null, cancellation);
+    }
+
+    /// <summary>
+    /// As <see cref="Analyze(IEnumerable{string}, IStore, IPipelineObserver?, CancellationToken)"/>, with the per-document
+    /// analysis and the story stages run by <paramref name="executor"/> (a cluster) instead of this process's threads.
+    /// </summary>
+    public AnalysisSummary Analyze(IEnumerable<string> paths, IStore store, IPipelineExecutor executor, IPipelineObserver? observer = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(executor);
+        return Analyze(problems => InputDiscovery.Enumerate(paths, problems), store, observer, executor, cancellation);
     }
 
     /// <summary>
@@ -81,16 +92,16 @@ public sealed class Pipeline
     public AnalysisSummary Analyze(IReadOnlyList<InputFile> files, IStore store, IPipelineObserver? observer = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(files);
-        return Analyze(_ => files, store, observer, cancellation);
+        return Analyze(_ => files, store, observer, null, cancellation);
     }
 
-    private AnalysisSummary Analyze(Func<Action<Problem>, IEnumerable<InputFile>> discover, IStore store, IPipelineObserver? observer, CancellationToken cancellation)
+    private AnalysisSummary Analyze(Func<Action<Problem>, IEnumerable<InputFile>> discover, IStore store, IPipelineObserver? observer, IPipelineExecutor? executor, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(store);
         observer ??= IPipelineObserver.None;
-        var run = new Run(this, store, observer);
+        var run = new Run(this, store, observer, executor);
         run.Execute(discover, cancellation);
-        var relinked = Relink(store, observer, run.Add);
+        var relinked = Relink(store, observer, run.Add, executor);
         return run.Summary(relinked);
     }
 
@@ -102,6 +113,93 @@ public sealed class Pipeline
     {
         var document = _assembler.Assemble(source);
         return (document, _extractor.Extract(document, Limits, limitsHit));
+    }
+
+    /// <summary>
+    /// Assembles, extracts and saves <paramref name="batch"/> in one store transaction: the per-document work of
+    /// <see cref="Analyze(IEnumerable{string}, IStore, IPipelineObserver?, CancellationToken)"/> for a worker that was
+    /// handed read documents. A document that breaks an analyser is a problem, not an exception.
+    /// </summary>
+    public DocumentBatchResult AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(store);
+        var problems = new List<Problem>();
+        var stored = new List<StoredDocument>(batch.Count);
+        foreach (var (source, arrival) in batch)
+            if (Prepare(source, arrival, problems.Add) is { } document) stored.Add(document);
+        if (stored.Count > 0) store.Save(stored);
+        return new DocumentBatchResult(stored.Count, problems);
+    }
+
+    /// <summary>What the story stages' results depend on besides a story's inputs (<see cref="StoryWork.Configuration"/>).</summary>
+    public string StoryConfiguration => _storyConfiguration;
+
+    /// <summary>
+    /// Runs the story stages on one story given its inputs, reading its documents from <paramref name="corpus"/>: what
+    /// <see cref="Relink"/> does for each changed story, for a worker that holds no corpus context. A stage that throws
+    /// is reported in the outcome; the others still run, and the findings then carry no fingerprint (redone next run).
+    /// </summary>
+    public StoryOutcome AnalyzeStory(StoryWork work, ICorpusReader corpus)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(corpus);
+        if (work.Configuration != _storyConfiguration)
+            throw new InvalidOperationException("story stages configured otherwise here than where the work was made (pipeline version, stages or calendar files differ)");
+        var parent = new CorpusContext(corpus);
+        foreach (var (document, group) in work.IndependenceGroups) parent.IndependenceGroups[document] = group;
+        parent.Relations.AddRange(work.Relations);
+        var scoped = parent.ForStory(work.Story, parent.RelationsByDocument());
+        var errors = new List<StoryStageError>();
+        var findings = RunStory(work.Story, work.Fingerprint, scoped, stage =>
+        {
+            try
+            {
+                stage.Run(scoped);
+                return true;
+            }
+#pragma warning disable CA1031 // As in StageFailures: one failing stage must not lose the work of the others; the caller records it.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                errors.Add(new StoryStageError(stage.Name, e.GetType().Name, e.Message, e.ToString()));
+                return false;
+            }
+        }, spent: null);
+        return new StoryOutcome(findings, errors);
+    }
+
+    /// <summary>Runs the story stages in order on <paramref name="scoped"/> (each through <paramref name="run"/>, false when it threw) and returns the findings.</summary>
+    private StoryFindings RunStory(Story story, string fingerprint, CorpusContext scoped, Func<ICorpusStage, bool> run, long[]? spent)
+    {
+        var failed = false;
+        for (var s = 0; s < StoryStages.Count; s++)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            failed |= !run(StoryStages[s]);
+            if (spent is not null) Interlocked.Add(ref spent[s], System.Diagnostics.Stopwatch.GetTimestamp() - started);
+        }
+        // A story a stage failed on keeps no fingerprint: it is analysed again on the next run.
+        return scoped.ToFindings(story, failed ? "" : fingerprint);
+    }
+
+    /// <summary>Assembles and extracts one read document for the store; null (and a problem) when an analyser throws.</summary>
+    private StoredDocument? Prepare(SourceDocument source, long arrival, Action<Problem> report)
+    {
+        try
+        {
+            var limitsHit = new List<string>();
+            var (document, analysis) = AnalyzeOne(source, limitsHit);
+            foreach (var note in limitsHit) report(new Problem(source.Source, note));
+            return new StoredDocument(document, analysis, source.Raw, source.Format, Version, arrival);
+        }
+#pragma warning disable CA1031 // One document that breaks an analyser is reported and skipped; the batch goes on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            report(new Problem(source.Source, $"analysis failed: {e.GetType().Name}: {e.Message}"));
+            return null;
+        }
     }
 
     /// <summary>Reads one file with the reader that takes it.</summary>
@@ -130,9 +228,10 @@ public sealed class Pipeline
     /// linking stage failed last time. A story whose inputs (members, their relations, independence groups, the story
     /// stages' configuration) are those its stored findings were made from keeps them and is not analysed again. A
     /// failing stage becomes a problem and a <see cref="StageFailure"/>; the others still run, and a story stage that
-    /// fails on one story still runs on the rest.
+    /// fails on one story still runs on the rest. With an <paramref name="executor"/>, the story stages run there (one
+    /// story a unit of work); the linking stages and the save stay here.
     /// </summary>
-    public RelinkSummary Relink(IStore store, IPipelineObserver? observer = null, Action<Problem>? problems = null)
+    public RelinkSummary Relink(IStore store, IPipelineObserver? observer = null, Action<Problem>? problems = null, IPipelineExecutor? executor = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         observer ??= IPipelineObserver.None;
@@ -174,25 +273,31 @@ public sealed class Pipeline
             var made = new StoryFindings[redo.Count];
             // Thread time of each story stage summed over the stories: which stage the story phase spends its time on.
             var spent = new long[StoryStages.Count];
-            // Stories are independent by construction: each runs on its own context, in parallel.
-            Parallel.For(0, redo.Count, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i =>
+            if (executor is null)
             {
-                var (story, fingerprint) = redo[i];
-                var scoped = fingerprints.ContextFor(story);
-                var failed = false;
-                for (var s = 0; s < StoryStages.Count; s++)
+                // Stories are independent by construction: each runs on its own context, in parallel.
+                Parallel.For(0, redo.Count, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i =>
                 {
-                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                    failed |= !failures.Run(StoryStages[s], scoped, story.Id);
-                    Interlocked.Add(ref spent[s], System.Diagnostics.Stopwatch.GetTimestamp() - started);
+                    var (story, fingerprint) = redo[i];
+                    var scoped = fingerprints.ContextFor(story);
+                    made[i] = RunStory(story, fingerprint, scoped, stage => failures.Run(stage, scoped, story.Id), spent);
+                });
+            }
+            else
+            {
+                var work = redo.Select(r => fingerprints.WorkFor(r.Story, r.Fingerprint)).ToList();
+                var outcomes = executor.AnalyzeStoriesAsync(work, default).GetAwaiter().GetResult();
+                for (var i = 0; i < redo.Count; i++)
+                {
+                    foreach (var error in outcomes[i].Errors) failures.Record(error, redo[i].Story.Id);
+                    made[i] = outcomes[i].Findings;
                 }
-                // A story a stage failed on keeps no fingerprint: it is analysed again on the next run.
-                made[i] = scoped.ToFindings(story, failed ? "" : fingerprint);
-            });
+            }
             changed.AddRange(made);
             timings.Add(new StageTiming("stories analysed", clock.Elapsed - storyStarted));
-            for (var s = 0; s < StoryStages.Count; s++)
-                timings.Add(new StageTiming($"{StoryStages[s].Name} (summed over stories)", System.Diagnostics.Stopwatch.GetElapsedTime(0, spent[s])));
+            if (executor is null)
+                for (var s = 0; s < StoryStages.Count; s++)
+                    timings.Add(new StageTiming($"{StoryStages[s].Name} (summed over stories)", System.Diagnostics.Stopwatch.GetElapsedTime(0, spent[s])));
         }
         context.FailedStages.AddRange(failures.Summarise());
         var saveStarted = clock.Elapsed;
@@ -301,7 +406,7 @@ public sealed class Pipeline
     }
 
     /// <summary>One run of <see cref="Analyze(IEnumerable{string}, IStore, IPipelineObserver?, CancellationToken)"/>: the channels and the counts.</summary>
-    private sealed class Run(Pipeline pipeline, IStore store, IPipelineObserver observer)
+    private sealed class Run(Pipeline pipeline, IStore store, IPipelineObserver observer, IPipelineExecutor? executor)
     {
         private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
         private int _read, _stored, _known;
@@ -322,6 +427,14 @@ public sealed class Pipeline
             var sources = Channel.CreateBounded<(SourceDocument Source, long Arrival)>(new BoundedChannelOptions(pipeline.Workers * 8) { SingleWriter = true });
             var analysed = Channel.CreateBounded<StoredDocument>(new BoundedChannelOptions(BatchSize * 2) { SingleReader = true });
             var produce = Task.Run(() => Produce(discover, sources.Writer, cancellation), cancellation);
+            if (executor is not null)
+            {
+                // The analysis runs elsewhere, batch by batch; this process reads, and counts what came back.
+                Task.WaitAll([produce, Task.Run(() => Dispatch(executor, sources.Reader, cancellation), cancellation)], cancellation);
+                store.SaveProblems(_ordered);
+                _elapsed = clock.Elapsed;
+                return;
+            }
             var workers = new Task[pipeline.Workers];
             for (var i = 0; i < workers.Length; i++) workers[i] = Task.Run(() => Analyse(sources.Reader, analysed.Writer, cancellation), cancellation);
             var complete = Task.WhenAll(workers).ContinueWith(_ => analysed.Writer.Complete(), TaskScheduler.Default);
@@ -451,24 +564,37 @@ public sealed class Pipeline
         private async Task Analyse(ChannelReader<(SourceDocument Source, long Arrival)> input, ChannelWriter<StoredDocument> output, CancellationToken cancellation)
         {
             await foreach (var (source, arrival) in input.ReadAllAsync(cancellation).ConfigureAwait(false))
+                if (pipeline.Prepare(source, arrival, Report) is { } stored) await output.WriteAsync(stored, cancellation).ConfigureAwait(false);
+        }
+
+        /// <summary>Hands the read documents to <paramref name="target"/> in batches, <see cref="IPipelineExecutor.BatchesInFlight"/> at a time.</summary>
+        private async Task Dispatch(IPipelineExecutor target, ChannelReader<(SourceDocument Source, long Arrival)> input, CancellationToken cancellation)
+        {
+            var inFlight = new List<Task>();
+            var slots = Math.Max(1, target.BatchesInFlight);
+            var batch = new List<ArrivedDocument>(BatchSize);
+            async Task Send(List<ArrivedDocument> documents)
             {
-                StoredDocument stored;
-                try
-                {
-                    var limitsHit = new List<string>();
-                    var (document, analysis) = pipeline.AnalyzeOne(source, limitsHit);
-                    stored = new StoredDocument(document, analysis, source.Raw, source.Format, Version, arrival);
-                    foreach (var note in limitsHit) Report(new Problem(source.Source, note));
-                }
-#pragma warning disable CA1031 // One document that breaks an analyser is reported and skipped; the batch goes on.
-                catch (Exception e)
-#pragma warning restore CA1031
-                {
-                    Report(new Problem(source.Source, $"analysis failed: {e.GetType().Name}: {e.Message}"));
-                    continue;
-                }
-                await output.WriteAsync(stored, cancellation).ConfigureAwait(false);
+                var result = await target.AnalyzeBatchAsync(documents, cancellation).ConfigureAwait(false);
+                foreach (var problem in result.Problems) Report(problem);
+                Interlocked.Add(ref _stored, result.Stored);
+                Progress("analyse");
             }
+            await foreach (var (source, arrival) in input.ReadAllAsync(cancellation).ConfigureAwait(false))
+            {
+                batch.Add(new ArrivedDocument(source, arrival));
+                if (batch.Count < BatchSize) continue;
+                if (inFlight.Count >= slots)
+                {
+                    var done = await Task.WhenAny(inFlight).ConfigureAwait(false);
+                    inFlight.Remove(done);
+                    await done.ConfigureAwait(false);
+                }
+                inFlight.Add(Send(batch));
+                batch = new List<ArrivedDocument>(BatchSize);
+            }
+            if (batch.Count > 0) inFlight.Add(Send(batch));
+            await Task.WhenAll(inFlight).ConfigureAwait(false);
         }
 
         private async Task Write(ChannelReader<StoredDocument> input, CancellationToken cancellation)

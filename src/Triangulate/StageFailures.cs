@@ -26,14 +26,17 @@ internal sealed class StageFailures(IStore store, IPipelineObserver observer, Ac
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Record(stage.Name, story, e);
+            Record(stage.Name, story, e.GetType().Name, e.Message, e.ToString());
             return false;
         }
     }
 
-    private void Record(string stage, string? story, Exception e)
+    /// <summary>Records a story stage's exception thrown elsewhere (on a worker), as if it had been thrown here.</summary>
+    public void Record(StoryStageError error, string story) => Record(error.Stage, story, error.Type, error.Message, error.Detail);
+
+    private void Record(string stage, string? story, string type, string message, string detail)
     {
-        var error = $"{e.GetType().Name}: {OneLine(e.Message)}";
+        var error = $"{type}: {OneLine(message)}";
         StageFailure failure;
         lock (_lock)
         {
@@ -48,7 +51,7 @@ internal sealed class StageFailures(IStore store, IPipelineObserver observer, Ac
         }
         // One line that names the stage and the exception; the stack trace follows on the next lines, so the store
         // keeps it and a verbose console shows it. Only a stage's first exception: the rest repeat it per story.
-        var problem = new Problem($"stage {stage}", $"failed: {failure.Error}; {failure.Consequence}{Environment.NewLine}{e}");
+        var problem = new Problem($"stage {stage}", $"failed: {failure.Error}; {failure.Consequence}{Environment.NewLine}{detail}");
         observer.OnProblem(problem);
         problems?.Invoke(problem);
         store.SaveProblems([problem]);

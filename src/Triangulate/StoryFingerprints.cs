@@ -40,6 +40,15 @@ internal sealed class StoryFingerprints
     /// <summary>The context the story stages of <paramref name="story"/> run on.</summary>
     public CorpusContext ContextFor(Story story) => _context.ForStory(story, _relationsFrom);
 
+    /// <summary>The inputs of <paramref name="story"/>'s story stages, self-contained, for a worker elsewhere.</summary>
+    public StoryWork WorkFor(Story story, string fingerprint)
+    {
+        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in story.Documents)
+            if (_context.IndependenceGroups.TryGetValue(document, out var group)) groups[document] = group;
+        return new StoryWork(story, fingerprint, ContextFor(story).Relations, groups, _configuration);
+    }
+
     /// <summary>The fingerprint of <paramref name="story"/>'s inputs.</summary>
     public string Of(Story story)
     {

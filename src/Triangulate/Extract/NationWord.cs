@@ -6,15 +6,15 @@ internal enum NationWord
     /// <summary>Not in the list.</summary>
     None,
 
-    /// <summary>A country or region name ("Ukraine", "United States"): a place.</summary>
+    /// <summary>A country or region name ("Kenya", "United States"): a place.</summary>
     Country,
 
-    /// <summary>A capital or main city ("Kyiv"): a place.</summary>
+    /// <summary>A capital or main city ("Nairobi"): a place.</summary>
     City,
 
-    /// <summary>A nationality adjective ("Ukrainian", "North Korean"): a modifier, never a name by itself.</summary>
+    /// <summary>A nationality adjective ("Kenyan", "North Korean"): a modifier, never a name by itself.</summary>
     Adjective,
 
-    /// <summary>A people ("Ukrainians", "North Koreans"): a group, never a name.</summary>
+    /// <summary>A people ("Kenyans", "North Koreans"): a group, never a name.</summary>
     People,
 }

@@ -245,7 +245,7 @@ internal struct LineFeatures
         }
     }
 
-    /// <summary>"KYIV, Nov. 25" or "WASHINGTON —" alone on a line: a place in capitals, maybe a date.</summary>
+    /// <summary>"NAIROBI, Nov. 25" or "WASHINGTON —" alone on a line: a place in capitals, maybe a date.</summary>
     private static bool IsCapsPlace(ReadOnlySpan<char> line)
     {
         var space = line.IndexOfAny(' ', ',');

@@ -154,7 +154,7 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
         }
     }
 
-    /// <summary>"KYIV –", "kiev -", "Ho Chi Minh City, April 15, 2025 –": the place at the start of a dateline.</summary>
+    /// <summary>"NAIROBI –", "nairobi -", "Ho Chi Minh City, April 15, 2025 –": the place at the start of a dateline.</summary>
     private static string? LeadingPlace(string line, out int length)
     {
         var m = DatelinePattern().Match(line + " – x");

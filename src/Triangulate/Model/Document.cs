@@ -27,7 +27,7 @@ public sealed record Document
     /// <summary>The people in the byline.</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];
 
-    /// <summary>The dateline place as written ("KYIV").</summary>
+    /// <summary>The dateline place as written ("NAIROBI").</summary>
     public string? Dateline { get; init; }
 
     /// <summary>ISO 639-1 code of the text, or "und" when it could not be told.</summary>

@@ -58,7 +58,7 @@ internal static class ContentWords
         return union == 0 ? 0 : (double)shared / union;
     }
 
-    /// <summary>|a ∩ b| / min(|a|, |b|): how much of the shorter set the longer one contains ("the general" in "the Russian general").</summary>
+    /// <summary>|a ∩ b| / min(|a|, |b|): how much of the shorter set the longer one contains ("the general" in "the French general").</summary>
     public static double Containment(string[] a, string[] b)
     {
         var min = Math.Min(a.Length, b.Length);

@@ -56,8 +56,8 @@ internal sealed class DraftFeatures
         status is not null && ReconcileData.Statuses.TryGetValue(status, out var known) && known.Group != "-" ? known.Group : null;
 
     /// <summary>
-    /// True when the two are about the same subject: one subject contains the other ("the general" in "the Russian
-    /// general") or they share most words. Sharing only a head noun is not enough: "Ukrainian soldiers" and "North
+    /// True when the two are about the same subject: one subject contains the other ("the general" in "the French
+    /// general") or they share most words. Sharing only a head noun is not enough: "Malian soldiers" and "North
     /// Korean soldiers" are different subjects.
     /// </summary>
     public bool SameSubject(DraftFeatures other)

@@ -61,7 +61,7 @@ internal sealed class EventCalendar
     /// The dates of the events named in <paramref name="phrase"/>. When several match, only those matched by the most
     /// specific alias (most words) remain: "lunar new year" is not also "new year". Only the first
     /// <see cref="PhraseWords"/> words up to the first clause mark count: the event is named right after the
-    /// trigger, and parts of one alias in different clauses ("X's inauguration, Russia and ...") name nothing together.
+    /// trigger, and parts of one alias in different clauses ("X's inauguration, France and ...") name nothing together.
     /// </summary>
     public List<(DateOnly Date, string Name)> Find(string phrase)
     {

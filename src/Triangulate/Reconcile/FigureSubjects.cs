@@ -5,8 +5,8 @@ namespace Triangulate.Reconcile;
 
 /// <summary>
 /// What a figure is a figure of, for grouping figures into series: its measure, whose it is (the holder: the nearest
-/// country named before the figure in its sentence, not after a preposition: "Ukraine currently controls 800 km2 of
-/// territory in X" is Ukraine's, "Russia occupied 500 km2 of Ukrainian territory" Russia's) and the rest of its subject
+/// country named before the figure in its sentence, not after a preposition: "Mali currently controls 800 km2 of
+/// territory in X" is Mali's, "Chad occupied 500 km2 of Malian territory" Chad's) and the rest of its subject
 /// once words that only restate the measure ("territory" for an area, from <c>measure-synonyms.tsv</c>) are dropped.
 /// Countries and their demonyms and capitals come from <c>countries.tsv</c>, through the extractors' lexicon.
 /// </summary>
@@ -38,7 +38,7 @@ internal static class FigureSubjects
         return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     });
 
-    /// <summary>The country a word or phrase stands for ("Kyiv's" → the country of that capital), or null.</summary>
+    /// <summary>The country a word or phrase stands for ("Bamako's" → the country of that capital), or null.</summary>
     public static string? Country(string word)
     {
         var w = word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;

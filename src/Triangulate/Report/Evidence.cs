@@ -55,7 +55,7 @@ public static class Evidence
         return ((from > 0 ? "…" : "") + text[from..start], text[start..end], text[end..to] + (to < text.Length ? "…" : ""));
     }
 
-    /// <summary>A series in words: whose, which measure, in which unit ("Ukraine: area (km2)").</summary>
+    /// <summary>A series in words: whose, which measure, in which unit ("Mali: area (km2)").</summary>
     public static string SeriesLabel(FigureSeries series)
     {
         ArgumentNullException.ThrowIfNull(series);

@@ -3,7 +3,7 @@ namespace Triangulate.Report;
 /// <summary>
 /// Outlet names gathered from several places (publishers, credited origins, cited sources), one per name whatever its
 /// casing; each shown as a document wrote it when any did with capitals, since a citation is often lower-cased
-/// ("cites washington post").
+/// ("cites daily planet").
 /// </summary>
 internal sealed class OutletNames
 {

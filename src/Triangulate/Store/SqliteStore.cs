@@ -521,7 +521,7 @@ public sealed partial class SqliteStore : IStore
     }
 
     /// <summary>
-    /// Widens a query by the other spellings of the entities it names ("Kiev" also finds "Kyiv" when an entity knows
+    /// Widens a query by the other spellings of the entities it names ("Peking" also finds "Beijing" when an entity knows
     /// both): each spelling of the best few matching entities is added as a phrase, OR-ed with the query.
     /// </summary>
     private string WithOtherSpellings(string match)

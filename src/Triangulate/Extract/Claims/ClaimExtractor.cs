@@ -217,7 +217,7 @@ public sealed class ClaimExtractor : IExtractor
     /// <summary>
     /// Statuses a verb gives to what it was done to ("killed", "captured", "destroyed"): the sentence's subject has that
     /// status only in the passive ("the general was killed", "were left dead or wounded", "has not been seen").
-    /// "Ukraine had captured the town" says nothing of Ukraine's fate; "the captured territory" is a modifier.
+    /// "Mali had captured the town" says nothing of Mali's fate; "the captured territory" is a modifier.
     /// </summary>
     private static readonly string[] DoneTo = ["killed", "slain", "eliminated", "wounded", "injured", "hurt", "captured", "detained", "arrested", "destroyed", "damaged", "seen"];
 
@@ -283,7 +283,7 @@ public sealed class ClaimExtractor : IExtractor
     }
 
     /// <summary>
-    /// The agent of an event verb: an entity ending just before it, with only auxiliaries and adverbs between ("Russia
+    /// The agent of an event verb: an entity ending just before it, with only auxiliaries and adverbs between ("Chile
     /// has reportedly retaken"); a person, organisation, unit or country (a river or a town does not act).
     /// </summary>
     private static Entity? Agent(string text, SpeakerResolver speakers, List<WordToken> tokens, int verb)
@@ -292,7 +292,7 @@ public sealed class ClaimExtractor : IExtractor
         {
             if (!tokens[k].IsWord) return null;
             var e = speakers.EntityAt(tokens[k].Start, tokens[k].End);
-            // "Russia said that it had shot down ...": "it" or "they" is the nearest actor named before in the sentence.
+            // "Chile said that it had shot down ...": "it" or "they" is the nearest actor named before in the sentence.
             if (e is null && text.AsSpan(tokens[k].Start, tokens[k].Length) is "it" or "they")
                 for (var b = k - 1; b >= 0 && e is null; b--)
                     if (speakers.EntityAt(tokens[b].Start, tokens[b].End) is { } before && CanAct(before)) e = before;

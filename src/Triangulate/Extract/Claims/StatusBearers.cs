@@ -9,7 +9,7 @@ namespace Triangulate.Extract.Claims;
 /// damaged" → "a convoy"). A phrase is cut at the first preposition, participle, clause word or punctuation, so a
 /// place or a modifier after the head never becomes the bearer; counts and hedges in front of it are the quantity
 /// claim's and are dropped ("tens of thousands of people" → "people"). An entity is the bearer only when its mention
-/// is the phrase's head or follows "of" ("the town of X"), so "Ukrainian soldiers" stays soldiers, not a country.
+/// is the phrase's head or follows "of" ("the town of X"), so "Malian soldiers" stays soldiers, not a country.
 /// </summary>
 internal static class StatusBearers
 {

@@ -278,7 +278,7 @@ public sealed class EntityExtractor : IExtractor
                 conjoined |= separator == 2;
                 continue;
             }
-            // A list ends with "and"/"or"; commas alone are as often an apposition or a clause break ("According to X, Russia").
+            // A list ends with "and"/"or"; commas alone are as often an apposition or a clause break ("According to X, France").
             if (k - chainStart > 1 && conjoined)
             {
                 var best = -1;
@@ -374,7 +374,7 @@ public sealed class EntityExtractor : IExtractor
     {
         var start = first;
         string? title = null;
-        // "Apple CEO Tim Cook", "Ryanair CEO": a name before a title that is not a modifier ("former", "Ukrainian") is the
+        // "Apple CEO Tim Cook", "Ryanair CEO": a name before a title that is not a modifier ("former", "Canadian") is the
         // organisation the title is held in, a name of its own.
         if (!beforeTitle && !IsTitleStart(text, tokens, first, last))
         {
@@ -397,7 +397,7 @@ public sealed class EntityExtractor : IExtractor
             start = p;
             break;
         }
-        // A title may follow modifiers ("Ukrainian President X", "former U.S. President X") and span tokens
+        // A title may follow modifiers ("French President X", "former U.S. President X") and span tokens
         // ("Lieutenant General X", "President-elect X"); a run ending on an organisation's head ("General Court",
         // "General Assembly") is that organisation's name, not a titled person.
         var organisationHead = ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[last - 1]));
@@ -422,7 +422,7 @@ public sealed class EntityExtractor : IExtractor
         var followedByLower = last < tokens.Count && next.IsWord && char.IsLower(text[next.Start]);
         if (title is null)
         {
-            // Peoples are groups and nationality adjectives modifiers, not names: "North Koreans", "Russian soldiers".
+            // Peoples are groups and nationality adjectives modifiers, not names: "North Koreans", "Spanish soldiers".
             var whole = ExtractLexicon.Nation(StripPossessive(Span(text, tokens, start, end)));
             if (whole is NationWord.People or NationWord.Adjective) return;
             if (whole is NationWord.None)
@@ -586,7 +586,7 @@ public sealed class EntityExtractor : IExtractor
         if (!WordTokenizer.IsCapitalised(text, token)) return token.IsWord && IsCamelCase(WordSpan(text, token));
         var word = WordSpan(text, token);
         if (ExtractLexicon.FunctionWords.Has(word) || ExtractLexicon.FunctionWords.Has(StripPossessive(word))) return false;
-        // "Virginia-based", "Russian-held": a capitalised word turned adjective is not part of a name; "No-one" is a pronoun.
+        // "Virginia-based", "rebel-held": a capitalised word turned adjective is not part of a name; "No-one" is a pronoun.
         var dash = word.LastIndexOf('-');
         if (dash <= 0 || dash + 1 >= word.Length) return true;
         if (ExtractLexicon.FunctionWords.Has(word[..word.IndexOf('-')])) return false;

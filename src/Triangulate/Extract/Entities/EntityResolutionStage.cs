@@ -139,7 +139,7 @@ public sealed class EntityResolutionStage : ICorpusStage
         foreach (var c in near)
         {
             if (!Compatible(c.Type, type)) continue;
-            // Threshold scaled by length: one edit per five characters, none for short names ("Kyiv" vs "Kiev" fold equal).
+            // Threshold scaled by length: one edit per five characters, none for short names (two spellings of a four-letter place fold equal).
             if (Levenshtein(c.Key, key) <= Math.Max(1, key.Length / 5)) return c;
         }
         return null;
@@ -169,7 +169,7 @@ public sealed class EntityResolutionStage : ICorpusStage
 
     /// <summary>
     /// The transliteration-folded key of a name: lower case, no diacritics, possessives dropped, common Latin
-    /// renderings of the same Cyrillic sounds merged (-yy/-y/-iy endings, Kharkov/Kharkiv, Kiev/Kyiv, Dutch oe → u).
+    /// renderings of the same Cyrillic sounds merged (-yy/-y/-iy endings, -ov/-iv place endings, Dutch oe → u).
     /// </summary>
     internal static string Fold(string name)
     {
@@ -196,7 +196,7 @@ public sealed class EntityResolutionStage : ICorpusStage
         var w = new StringBuilder(word);
         w.Replace("oe", "u").Replace("kh", "h").Replace("zh", "j").Replace("ck", "k").Replace('c', 'k').Replace("ie", "y").Replace("iy", "y").Replace("yi", "y").Replace("ii", "y").Replace("yy", "y");
         var s = w.ToString();
-        // Russian -ov/-ev and Ukrainian -iv renderings of one place name.
+        // Slavic -ov/-ev and -iv renderings of one place name.
         if (s.Length > 4 && (s.EndsWith("ov", StringComparison.Ordinal) || s.EndsWith("iv", StringComparison.Ordinal) || s.EndsWith("ev", StringComparison.Ordinal))) s = s[..^2] + "v";
         if (s.Length > 3 && s.EndsWith('i')) s = s[..^1] + "y";
         // Collapse doubled letters: "Tolstoyy" and "Tolstoy" fold the same after the y-rules.

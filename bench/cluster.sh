@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Cluster benchmark and fault drill (issue 18): one process against three `triangulate worker` processes on this
+# machine (membership in PostgreSQL, a shared SQLite store), on a generated corpus; then the same cluster run with
+# workers killed (`kill -9`) at random moments and restarted, and the dossiers compared with the single-process one.
+#
+#   bench/cluster.sh --pg postgres://postgres@127.0.0.1:55433/orleans --articles 2000 --kills 10 [--gap 1]
+#
+# --pg names a PostgreSQL database the script may write Orleans' membership tables into (created when missing).
+# Worker builds need Orleans' PostgreSQL scripts embedded (src/Triangulate.Cluster/Sql, or --orleans-sql DIR).
+set -euo pipefail
+
+pg=""
+articles=2000
+seed=5
+kills=10
+gap=1
+workers=3
+cores=0,1
+work=/tmp/triangulate-cluster-bench
+orleans_sql=""
+build=1
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --pg) pg="$2"; shift 2 ;;
+        --articles) articles="$2"; shift 2 ;;
+        --seed) seed="$2"; shift 2 ;;
+        --kills) kills="$2"; shift 2 ;;
+        --gap) gap="$2"; shift 2 ;;
+        --workers) workers="$2"; shift 2 ;;
+        --cores) cores="$2"; shift 2 ;;
+        --work) work="$2"; shift 2 ;;
+        --orleans-sql) orleans_sql="$2"; shift 2 ;;
+        --no-build) build=0; shift ;;
+        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+done
+[[ -n "$pg" ]] || { echo "--pg is required" >&2; exit 2; }
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+if [[ $build == 1 ]]; then
+    extra=()
+    [[ -n "$orleans_sql" ]] && extra+=("-p:OrleansSqlFolder=$orleans_sql")
+    dotnet build "$root/src/Triangulate.Cli" -c Release "${extra[@]}" >/dev/null
+    dotnet build "$root/bench/Triangulate.CorpusGen" -c Release >/dev/null
+fi
+cli="$root/src/Triangulate.Cli/bin/Release/net10.0/triangulate"
+run() { taskset -c "$cores" "$@"; }
+
+mkdir -p "$work"
+corpus="$work/gen-$articles-$seed/corpus.jsonl"
+if [[ ! -f "$corpus" ]]; then
+    dotnet run --no-build --project "$root/bench/Triangulate.CorpusGen" -c Release -- --articles "$articles" --seed "$seed" --out "$(dirname "$corpus")" >/dev/null
+fi
+
+pids=()
+start_worker() {
+    local i=$1
+    # taskset execs the worker: $! is the worker's own pid, the one kill -9 must hit.
+    taskset -c "$cores" "$cli" worker --db "$work/cluster.db" --cluster "$pg" >"$work/worker-$i.log" 2>&1 &
+    pids[$i]=$!
+}
+stop_workers() {
+    for i in "${!pids[@]}"; do kill "${pids[$i]}" 2>/dev/null || true; done
+    for i in "${!pids[@]}"; do wait "${pids[$i]}" 2>/dev/null || true; done
+    pids=()
+}
+trap stop_workers EXIT
+wait_joined() {
+    for _ in $(seq 1 120); do
+        local n; n=$(cat "$work"/worker-*.log 2>/dev/null | grep -c "joined cluster" || true)
+        [[ $n -ge $workers ]] && return 0
+        sleep 1
+    done
+    echo "workers did not join" >&2; exit 1
+}
+same() {
+    python3 - "$1" "$2" <<'EOF'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+for d in (a, b): d.pop("generated", None)
+print("same" if a == b else "DIFFERENT")
+EOF
+}
+elapsed() { local s=$SECONDS; "$@"; echo $((SECONDS - s)); }
+
+# One process.
+rm -f "$work"/single.db*
+s=$(date +%s.%N)
+run "$cli" analyze "$corpus" --db "$work/single.db" --out "$work/out-single" --format json --quiet
+single=$(echo "$(date +%s.%N) - $s" | bc)
+echo "1 process: $single s" >&2
+
+# Three workers, no faults.
+cluster_run() {
+    local name=$1
+    rm -f "$work"/cluster.db* "$work"/worker-*.log
+    for i in $(seq 1 "$workers"); do start_worker "$i"; done
+    wait_joined
+    local s; s=$(date +%s.%N)
+    run "$cli" analyze "$corpus" --db "$work/cluster.db" --cluster "$pg" --out "$work/out-$name" --format json --quiet &
+    local client=$!
+    if [[ $name == kills ]]; then
+        local done_kills=0
+        while [[ $done_kills -lt $kills ]] && kill -0 $client 2>/dev/null; do
+            # A random pause of GAP to GAP + 6 seconds between kills.
+            sleep "$(awk -v r=$RANDOM -v g="$gap" 'BEGIN { printf "%.1f", g + (r % 60) / 10 }')"
+            kill -0 $client 2>/dev/null || break
+            local victim=$(( (RANDOM % workers) + 1 ))
+            kill -9 "${pids[$victim]}" 2>/dev/null || true
+            wait "${pids[$victim]}" 2>/dev/null || true
+            done_kills=$((done_kills + 1))
+            echo "kill $done_kills: worker $victim at $(echo "$(date +%s.%N) - $s" | bc | cut -c1-6) s" >&2
+            start_worker "$victim"
+        done
+        echo "$done_kills" >"$work/kills-done"
+    fi
+    wait $client
+    echo "$(date +%s.%N) - $s" | bc >"$work/time-$name"
+    echo "$workers workers ($name): $(cat "$work/time-$name") s" >&2
+    stop_workers
+}
+cluster_run plain
+cluster_run kills
+plain=$(cat "$work/time-plain")
+faulty=$(cat "$work/time-kills")
+echo "| $articles | $(nproc) cores, taskset $cores | 1 process: ${single%.*} s ($(echo "$articles / $single" | bc) docs/s) | $workers workers: ${plain%.*} s ($(echo "$articles / $plain" | bc) docs/s), dossier $(same "$work/out-single/dossier.json" "$work/out-plain/dossier.json") | $(cat "$work/kills-done") kills: ${faulty%.*} s, dossier $(same "$work/out-single/dossier.json" "$work/out-kills/dossier.json") |"

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+using Triangulate.Cluster;
+
+namespace Triangulate.Cli;
+
+/// <summary>
+/// <c>triangulate worker --db STORE --cluster POSTGRES [--port N]</c>: joins the cluster and analyses the document
+/// batches and stories clients submit, over the shared store, until stopped.
+/// </summary>
+internal static class WorkerCommand
+{
+    public static Command Create(Options options)
+    {
+        var port = new Option<int>("--port")
+        {
+            Description = "Port between workers (the gateway for clients takes the next one); free ports by default",
+        };
+        var command = new Command("worker", "Join a cluster of workers (membership in PostgreSQL) and analyse what 'analyze --cluster' submits, until stopped")
+        {
+            options.Db, options.Cluster, port, options.Languages, options.Calendar,
+        };
+        command.SetAction((result, cancellation) => RunAsync(
+            result.GetValue(options.Db)!, result.GetValue(options.Cluster), result.GetValue(port),
+            result.GetValue(options.Languages), result.GetValue(options.Calendar) ?? [], cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string db, string? cluster, int port, string? languages, string[] calendars, CancellationToken cancellation)
+    {
+        var console = Consoles.Error();
+        // One PostgreSQL database can hold both the store and the membership.
+        cluster ??= PostgresConnection.IsPostgres(db) ? db : null;
+        if (cluster is null)
+        {
+            console.MarkupLine("[red]error[/]: --cluster: name the PostgreSQL database that holds the cluster's membership");
+            return ExitCodes.Usage;
+        }
+        var problem = false;
+        using var worker = new Worker(db, builder =>
+        {
+            problem |= !Options.TryApplyLanguages(builder, languages, console);
+            builder.CalendarFiles.AddRange(calendars);
+        });
+        if (problem) return ExitCodes.Usage;
+        using var host = await ClusterHosting.StartWorkerAsync(worker, cluster, port, cancellation: cancellation);
+        var silo = host.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>();
+        console.MarkupLineInterpolated($"worker {silo.SiloAddress} joined cluster over store {db} (Ctrl+C stops)");
+        try
+        {
+            await host.WaitForShutdownAsync(cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: leave the cluster in order, so the others need not wait to declare this worker dead.
+            await host.StopAsync(CancellationToken.None);
+        }
+        return ExitCodes.Success;
+    }
+}
+
+/// <summary>A connected client of the cluster and the executor that sends it the pipeline's work, for <c>analyze --cluster</c>.</summary>
+internal sealed class ClusterConnection : IDisposable
+{
+    private readonly IHost _host;
+
+    private ClusterConnection(IHost host)
+    {
+        _host = host;
+        Executor = new ClusterExecutor(host.Services.GetRequiredService<IClusterClient>());
+    }
+
+    public ClusterExecutor Executor { get; }
+
+    /// <summary>Connects to the workers over <paramref name="store"/> whose membership is in <paramref name="cluster"/>; null with a message when it cannot.</summary>
+    public static ClusterConnection? Open(string cluster, string store, IAnsiConsole console)
+    {
+        try
+        {
+            return new ClusterConnection(ClusterHosting.ConnectAsync(cluster, ClusterHosting.NameFor(store)).GetAwaiter().GetResult());
+        }
+        catch (Exception e) when (e is OrleansException or Npgsql.NpgsqlException or ArgumentException or InvalidOperationException)
+        {
+            console.MarkupLineInterpolated($"[red]error[/]: --cluster: cannot reach the workers over store {store} ({e.Message})");
+            return null;
+        }
+    }
+
+    public void Dispose()
+    {
+        Executor.Dispose();
+        _host.StopAsync().GetAwaiter().GetResult();
+        _host.Dispose();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Triangulate.Cluster;
+
+/// <summary>
+/// Runs the pipeline's parallel work on an Orleans cluster: each batch of documents on a <see cref="IDocumentBatchGrain"/>,
+/// each story on its <see cref="IStoryGrain"/>. Every call is idempotent, so one that fails because its silo died (or
+/// its reply was lost) is sent again and lands on a live silo: Orleans re-activates the grain there once membership
+/// has declared the old silo dead.
+/// </summary>
+public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 16, int storiesInFlight = 64) : IPipelineExecutor, IDisposable
+{
+    /// <summary>
+    /// Tries per call. A silo killed mid-call fails its calls at once (connection lost) or at the response timeout; it
+    /// takes membership a few probe periods to declare it dead, so the tries are spaced out over about a minute.
+    /// </summary>
+    private const int Attempts = 12;
+
+    private readonly SemaphoreSlim _stories = new(Math.Max(1, storiesInFlight));
+
+    /// <summary>Calls that failed on a silo and were sent again: for logs and tests.</summary>
+    public int Retries => _retries;
+
+    private int _retries;
+
+    /// <inheritdoc />
+    public int BatchesInFlight { get; } = Math.Max(1, batchesInFlight);
+
+    /// <inheritdoc />
+    public Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<ArrivedDocument> batch, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var grain = grains.GetGrain<IDocumentBatchGrain>(BatchKey(batch));
+        return Retry(() => grain.Analyze(batch), cancellation);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoryOutcome>> AnalyzeStoriesAsync(IReadOnlyList<StoryWork> stories, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        var calls = new Task<StoryOutcome>[stories.Count];
+        for (var i = 0; i < stories.Count; i++)
+        {
+            var work = stories[i];
+            calls[i] = Throttled(work, cancellation);
+        }
+        return await Task.WhenAll(calls).ConfigureAwait(false);
+    }
+
+    private async Task<StoryOutcome> Throttled(StoryWork work, CancellationToken cancellation)
+    {
+        await _stories.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            var grain = grains.GetGrain<IStoryGrain>(work.Story.Id);
+            return await Retry(() => grain.Analyze(work), cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            _stories.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _stories.Dispose();
+
+    /// <summary>A batch's grain key: the hash of its documents' hashes and places, so the same batch is always the same grain.</summary>
+    internal static string BatchKey(IReadOnlyList<ArrivedDocument> batch)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (document, arrival) in batch) hash.AppendData(Encoding.ASCII.GetBytes($"{document.Sha256} {arrival}\n"));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private async Task<T> Retry<T>(Func<Task<T>> call, CancellationToken cancellation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (Exception e) when (attempt < Attempts && IsTransient(e))
+            {
+                Interlocked.Increment(ref _retries);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(10_000, 250 * (1 << Math.Min(attempt, 6)))), cancellation).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A failure of the cluster, not of the work: a silo gone, a connection lost, a reply that did not come. What the
+    /// pipeline itself throws (a worker configured otherwise) is not retried.
+    /// </summary>
+    private static bool IsTransient(Exception e) => e is OrleansException or TimeoutException;
+}

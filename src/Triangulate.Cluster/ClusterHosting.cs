@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace Triangulate.Cluster;
+
+/// <summary>
+/// Starts a worker (a silo) or a client of the cluster whose membership lives in PostgreSQL (Orleans' ADO.NET
+/// clustering): no membership of our own, and no seed node; a worker joins by writing its row, a client finds the
+/// gateways by reading them.
+/// </summary>
+public static class ClusterHosting
+{
+    /// <summary>
+    /// The cluster of the workers over <paramref name="store"/>: the workers and clients of one store form one cluster,
+    /// so a batch is never analysed into another store by a worker started over it. Clusters of several stores can
+    /// share one membership database.
+    /// </summary>
+    public static string NameFor(string store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var canonical = PostgresConnection.IsPostgres(store) ? PostgresConnection.Canonical(store) : Path.GetFullPath(store);
+        return "triangulate-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)))[..16];
+    }
+
+    /// <summary>
+    /// How long a call may take before the client gives up on it and sends it again. A call in flight through a
+    /// gateway that is killed gets no answer and no error (measured: it waited out Orleans' default of 5 minutes), so
+    /// this is how long such work stays lost before it is redone. Several times what a batch of 64 documents or a
+    /// story takes on a loaded worker; a call slower than this is sent again and queues behind itself on the same
+    /// grain, which costs time, never correctness.
+    /// </summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// Starts <paramref name="worker"/> as a silo that joins the cluster whose membership is in
+    /// <paramref name="cluster"/> (a PostgreSQL URL or connection string; its schema is created when missing).
+    /// <paramref name="port"/> is the silo port (the gateway port is the next one); 0 takes free ones. The cluster it
+    /// joins is that of its store (<see cref="NameFor"/>) unless <paramref name="name"/> names another.
+    /// </summary>
+    public static async Task<IHost> StartWorkerAsync(Worker worker, string cluster, int port, string? name = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        name ??= NameFor(worker.Location);
+        var connection = PostgresConnection.ConnectionString(cluster);
+        await OrleansSchema.EnsureAsync(connection, cancellation).ConfigureAwait(false);
+        var siloPort = port > 0 ? port : FreePort();
+        var gatewayPort = port > 0 ? port + 1 : FreePort();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (name, name));
+            silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connection));
+            silo.ConfigureEndpoints(siloPort, gatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
+            silo.AddTriangulateWorker(worker);
+        });
+        var host = builder.Build();
+        await host.StartAsync(cancellation).ConfigureAwait(false);
+        return host;
+    }
+
+    /// <summary>
+    /// Connects a client to the cluster <paramref name="name"/> (<see cref="NameFor"/> the store the client analyses
+    /// into) whose membership is in <paramref name="cluster"/>; its services hold the <see cref="IClusterClient"/>.
+    /// </summary>
+    public static async Task<IHost> ConnectAsync(string cluster, string name, CancellationToken cancellation = default)
+    {
+        var connection = PostgresConnection.ConnectionString(cluster);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (name, name));
+            client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connection));
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+            // The gateway list is read again often, so a client soon stops sending to a worker that has gone.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.AddTriangulateClient();
+        });
+        var host = builder.Build();
+        await host.StartAsync(cancellation).ConfigureAwait(false);
+        return host;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Any, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,19 @@
+using Orleans.Placement;
+
+namespace Triangulate.Cluster;
+
+/// <summary>
+/// <see cref="IDocumentBatchGrain"/>: placed on the silo with the fewest activations, so batches spread over the
+/// workers; deactivated once done (a batch is sent once, unless its silo dies, and then it is activated elsewhere).
+/// </summary>
+[ActivationCountBasedPlacement]
+internal sealed class DocumentBatchGrain(Worker worker) : Grain, IDocumentBatchGrain
+{
+    public async Task<DocumentBatchResult> Analyze(IReadOnlyList<ArrivedDocument> batch)
+    {
+        // CPU-bound: off the grain's turn, so the silo's scheduler keeps serving other grains meanwhile.
+        var result = await Task.Run(() => worker.Pipeline.AnalyzeBatch(batch, worker.Store)).ConfigureAwait(true);
+        DeactivateOnIdle();
+        return result;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Triangulate.Cluster;
+
+/// <summary>
+/// Analyses one batch of read documents and saves it to the shared store. Keyed by the batch's content (the hashes of
+/// its documents and their places in the arrival order), so a batch sent again after its silo died is the same grain, activated elsewhere, and the same
+/// documents saved again replace themselves: nothing is lost and nothing stored twice.
+/// </summary>
+[Alias("Triangulate.Cluster.IDocumentBatchGrain")]
+public interface IDocumentBatchGrain : IGrainWithStringKey
+{
+    /// <summary>Analyses and stores <paramref name="batch"/>; how many were stored and the problems met.</summary>
+    [Alias("Analyze")]
+    Task<DocumentBatchResult> Analyze(IReadOnlyList<ArrivedDocument> batch);
+}

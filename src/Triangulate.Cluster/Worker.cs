@@ -1,0 +1,80 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Triangulate.Store;
+
+namespace Triangulate.Cluster;
+
+/// <summary>
+/// What a silo's grains share: the pipeline (built once: language models and lexicons are large) and the store that
+/// client and workers all read and write. One per silo, disposed with it.
+/// </summary>
+public sealed class Worker : IDisposable
+{
+    private readonly Lazy<IStore> _store;
+
+    /// <summary>A worker over the store at <paramref name="store"/>, with the standard pipeline changed by <paramref name="configure"/>.</summary>
+    public Worker(string store, Action<PipelineBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var builder = PipelineBuilder.CreateDefault();
+        configure?.Invoke(builder);
+        Pipeline = builder.Build();
+        Location = store;
+        _store = new Lazy<IStore>(() => OpenStore(store), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Where the shared store is.</summary>
+    public string Location { get; }
+
+    /// <summary>The pipeline the grains run.</summary>
+    public Pipeline Pipeline { get; }
+
+    /// <summary>The shared store, opened on first use.</summary>
+    public IStore Store => _store.Value;
+
+    /// <summary>
+    /// Opens the shared store. The one place the cluster opens a store: when the PostgreSQL store lands, a store
+    /// location may be a server URL, and this becomes the store factory's call.
+    /// </summary>
+    public static IStore OpenStore(string location) => StoreFactory.Open(location);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_store.IsValueCreated) _store.Value.Dispose();
+    }
+}
+
+/// <summary>Registers a silo's <see cref="Worker"/> and the serialization of the library's records.</summary>
+public static class WorkerRegistration
+{
+    /// <summary>Makes this silo a Triangulate worker over the store at <paramref name="store"/>.</summary>
+    public static ISiloBuilder AddTriangulateWorker(this ISiloBuilder silo, string store, Action<PipelineBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddSingleton(_ => new Worker(store, configure));
+        silo.Services.AddSerializer(serializer => serializer.AddTriangulateTypes());
+        return silo;
+    }
+
+    /// <summary>Makes this silo the Triangulate worker <paramref name="worker"/> (built by the caller, who then owns it).</summary>
+    public static ISiloBuilder AddTriangulateWorker(this ISiloBuilder silo, Worker worker)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.Services.AddSingleton(worker);
+        silo.Services.AddSerializer(serializer => serializer.AddTriangulateTypes());
+        return silo;
+    }
+}
+
+/// <summary>Registers what a client of the cluster needs: the serialization of the library's records.</summary>
+public static class ClientRegistration
+{
+    /// <summary>Lets this client send the library's records to Triangulate workers.</summary>
+    public static IClientBuilder AddTriangulateClient(this IClientBuilder client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.Services.AddSerializer(serializer => serializer.AddTriangulateTypes());
+        return client;
+    }
+}

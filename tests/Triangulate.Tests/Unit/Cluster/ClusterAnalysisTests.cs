@@ -1,0 +1,124 @@
+using Triangulate.CorpusGen;
+using Triangulate.Tests.Support;
+using Triangulate.Cluster;
+
+namespace Triangulate.Tests.Unit.Cluster;
+
+/// <summary>
+/// The pipeline on a cluster of silos (documents in batches on batch grains, each story on its story grain) writes the
+/// dossier one process writes, also when silos are killed mid-run: their calls are sent again, the grains re-activated
+/// on a live silo, and nothing is lost or stored twice.
+/// </summary>
+public sealed class ClusterAnalysisTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task TheExampleAnalysedOnTwoSilosGivesTheSingleProcessDossier()
+    {
+        var expected = ClusterRun.AnalyzeInProcess([TestPaths.KurskExample], _temp.File("single.db"), _temp.File("single"));
+        await using var run = await ClusterRun.StartAsync(2, _temp.File("cluster.db"));
+        using var executor = new ClusterExecutor(run.Cluster.Client);
+        var actual = run.Analyze([TestPaths.KurskExample], executor, _temp.File("cluster"));
+        Assert.Contains("\"stories\"", actual, StringComparison.Ordinal);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task AGeneratedCorpusAnalysedOnThreeSilosGivesTheSingleProcessDossier()
+    {
+        var corpus = Generate();
+        var expected = ClusterRun.AnalyzeInProcess([corpus], _temp.File("single.db"), _temp.File("single"));
+        await using var run = await ClusterRun.StartAsync(3, _temp.File("cluster.db"));
+        using var executor = new ClusterExecutor(run.Cluster.Client, batchesInFlight: 4);
+        var actual = run.Analyze([corpus], executor, _temp.File("cluster"));
+        Assert.Equal(expected, actual);
+        Assert.Equal(0, executor.Retries);
+    }
+
+    [Fact]
+    public async Task SilosKilledMidRunLoseAndDuplicateNothing()
+    {
+        var corpus = Generate();
+        var expected = ClusterRun.AnalyzeInProcess([corpus], _temp.File("single.db"), _temp.File("single"));
+        await using var run = await ClusterRun.StartAsync(3, _temp.File("cluster.db"));
+        using var executor = new ClusterExecutor(run.Cluster.Client, batchesInFlight: 4);
+        // One silo killed after the first batch came back (the others in flight), another after the first story did.
+        var killing = new KillingExecutor(executor, run.Cluster.SecondarySilos[0], run.Cluster.SecondarySilos[1], run.Cluster);
+        var actual = run.Analyze([corpus], killing, _temp.File("cluster"));
+        Assert.Equal(2, killing.Kills);
+        Assert.True(executor.Retries > 0, "no call was in flight on a killed silo: the test did not test a fault");
+        Assert.Equal(expected, actual);
+        using var store = Triangulate.Store.SqliteStore.Open(run.Store);
+        using var single = Triangulate.Store.SqliteStore.Open(_temp.File("single.db"));
+        Assert.Equal(single.DocumentCount, store.DocumentCount);
+    }
+
+    [Fact]
+    public async Task AStoryStageThatThrowsOnAWorkerFailsTheRunAsItDoesInProcess()
+    {
+        var builder = PipelineBuilder.CreateDefault();
+        builder.StoryStages.Add(new FailingStoryStage());
+        var pipeline = builder.Build();
+        using var single = Triangulate.Store.SqliteStore.Open(_temp.File("single.db"));
+        var expected = pipeline.Analyze([TestPaths.KurskExample], single);
+        await using var run = await ClusterRun.StartAsync(2, _temp.File("cluster.db"), failing: true);
+        using var executor = new ClusterExecutor(run.Cluster.Client);
+        using var shared = Triangulate.Store.SqliteStore.Open(run.Store);
+        var actual = pipeline.Analyze([TestPaths.KurskExample], shared, executor);
+
+        var failure = Assert.Single(actual.FailedStages);
+        Assert.Equal(Assert.Single(expected.FailedStages), failure);
+        Assert.Equal("InvalidOperationException: index out of range second line (story " + Assert.Single(shared.ReadStories()).Id + ")", failure.Error);
+        // The stack trace stored with the problem is the worker's.
+        var problem = Assert.Single(shared.ReadProblems(), p => p.Source == "stage exploding");
+        Assert.Contains(nameof(FailingStoryStage), problem.Error, StringComparison.Ordinal);
+        // The story is kept without a fingerprint, so the next run analyses it again.
+        Assert.Equal("", shared.ReadStoryFingerprints().Values.Single());
+    }
+
+    /// <summary>300 generated articles (about 45 stories) as one JSONL file.</summary>
+    private string Generate()
+    {
+        var folder = _temp.File("corpus");
+        new CorpusGenerator(new GeneratorOptions(300, 5, folder)).Run();
+        return Path.Combine(folder, "corpus.jsonl");
+    }
+
+    /// <summary>Passes work on, and kills a silo right after the first batch and the first story came back.</summary>
+    private sealed class KillingExecutor(ClusterExecutor inner, Orleans.TestingHost.SiloHandle duringDocuments, Orleans.TestingHost.SiloHandle duringStories, Orleans.TestingHost.TestCluster cluster) : IPipelineExecutor
+    {
+        private int _batches, _stories, _kills;
+
+        public int Kills => _kills;
+
+        public int BatchesInFlight => inner.BatchesInFlight;
+
+        public async Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<ArrivedDocument> batch, CancellationToken cancellation)
+        {
+            var result = await inner.AnalyzeBatchAsync(batch, cancellation);
+            if (Interlocked.Increment(ref _batches) == 1) await Kill(duringDocuments);
+            return result;
+        }
+
+        public async Task<IReadOnlyList<StoryOutcome>> AnalyzeStoriesAsync(IReadOnlyList<StoryWork> stories, CancellationToken cancellation)
+        {
+            Assert.True(stories.Count > 10);
+            var calls = stories.Select(async work =>
+            {
+                var outcome = Assert.Single(await inner.AnalyzeStoriesAsync([work], cancellation));
+                if (Interlocked.Increment(ref _stories) == 1) await Kill(duringStories);
+                return outcome;
+            });
+            return await Task.WhenAll(calls);
+        }
+
+        private async Task Kill(Orleans.TestingHost.SiloHandle silo)
+        {
+            await cluster.KillSiloAsync(silo);
+            Interlocked.Increment(ref _kills);
+        }
+    }
+}
