@@ -85,9 +85,23 @@ public sealed class ClaimMatchingStage : ICorpusStage
 
     private static List<Claim> MatchClaims(List<DraftFeatures> drafts, CorpusContext context)
     {
+        // Copies of one report repeat its drafts word for word: a story of a wire item copied by hundreds of outlets
+        // holds hundreds of identical drafts, and blocking compared each with each (quadratic in the copies). Identical
+        // drafts (everything the matcher reads is equal) join their first one at once; only that one is compared with
+        // the rest, and what it matches, they match.
+        var twinOf = new int[drafts.Count];
+        var firsts = new Dictionary<(ClaimKind, string?, string?, string?, string, string, QuantityValue?, PartialDate?, PartialDate?, string?), int>();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            twinOf[i] = i;
+            if (drafts[i].Draft.Mention.Modality is not null) continue;
+            var key = TwinKey(drafts[i]);
+            if (!firsts.TryAdd(key, i)) twinOf[i] = firsts[key];
+        }
         var index = new BlockingIndex();
         for (var i = 0; i < drafts.Count; i++)
         {
+            if (twinOf[i] != i) continue;
             var d = drafts[i];
             var prefix = d.Draft.Kind switch
             {
@@ -106,6 +120,8 @@ public sealed class ClaimMatchingStage : ICorpusStage
             if (drafts[a].Draft.Mention.Modality is null && drafts[b].Draft.Mention.Modality is null && ClaimMatcher.Match(drafts[a], drafts[b])) matched.Add((CompatibleSets.Distance(drafts[a].Draft.Value, drafts[b].Draft.Value), a, b));
         matched.Sort();
         var sets = new CompatibleSets(drafts);
+        for (var i = 0; i < drafts.Count; i++)
+            if (twinOf[i] != i && ClaimMatcher.Match(drafts[twinOf[i]], drafts[i])) sets.TryUnion(twinOf[i], i);
         foreach (var (_, a, b) in matched) sets.TryUnion(a, b);
 
         var claims = new List<Claim>();
@@ -113,6 +129,11 @@ public sealed class ClaimMatchingStage : ICorpusStage
         claims.Sort(static (x, y) => string.CompareOrdinal(x.Id, y.Id));
         return claims;
     }
+
+    /// <summary>Everything about a draft the matcher reads: two drafts with one key match the same others.</summary>
+    private static (ClaimKind, string?, string?, string?, string, string, QuantityValue?, PartialDate?, PartialDate?, string?) TwinKey(DraftFeatures d) =>
+        (d.Draft.Kind, d.Measure, d.Status, d.Draft.Subject, string.Join('\u001f', d.Draft.Keys), d.Draft.Text, d.Draft.Value,
+            d.Time?.Start, d.Time?.End, d.Draft.Mention.Attribution?.Speaker);
 
     /// <summary>Words of eight letters or more: rare enough in news to block statements on when they carry no anchors.</summary>
     private static IEnumerable<string> Rare(string[] words)
