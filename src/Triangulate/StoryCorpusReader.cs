@@ -5,17 +5,26 @@ namespace Triangulate;
 /// <summary>
 /// One story's documents as a corpus: what a story stage reads, so it cannot see (or be changed by) any other story.
 /// Documents are read in the story's order; one that has left the store since is skipped. Story stages look the same
-/// document up once per claim (its sentence, its holder), so the last few documents read are kept: one reader serves
-/// one story on one thread.
+/// document up once per claim (its sentence, its holder), and each stage reads the whole story again, so what was read
+/// is kept: the whole story when it is of ordinary size, else the last few documents. One reader serves one story on
+/// one thread.
 /// </summary>
 public sealed class StoryCorpusReader(ICorpusReader corpus, IReadOnlyList<string> documents) : ICorpusReader
 {
-    /// <summary>Documents kept for repeated lookups; a store read deserialises the whole document, text and blocks.</summary>
-    private const int Cached = 32;
+    /// <summary>
+    /// Stories up to this size are kept whole (documents and analyses: a few tens of megabytes at most), so the story
+    /// stages parse each once, not once a stage; beyond it, the last documents read are kept for repeated lookups.
+    /// </summary>
+    private const int KeptWhole = 1000;
+
+    /// <summary>Documents kept for repeated lookups in a larger story.</summary>
+    private const int Recent = 32;
 
     private readonly HashSet<string> _members = new(documents, StringComparer.Ordinal);
     private readonly Dictionary<string, Document> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocumentAnalysis> _analyses = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
+    private readonly int _cached = documents.Count <= KeptWhole ? documents.Count : Recent;
 
     /// <inheritdoc />
     public int DocumentCount => documents.Count;
@@ -36,12 +45,19 @@ public sealed class StoryCorpusReader(ICorpusReader corpus, IReadOnlyList<string
         if (!_members.Contains(id)) return null;
         if (_cache.TryGetValue(id, out var cached)) return cached;
         if (corpus.FindDocument(id) is not { } document) return null;
-        if (_order.Count >= Cached) _cache.Remove(_order.Dequeue());
+        if (_order.Count >= _cached) _cache.Remove(_order.Dequeue());
         _cache[id] = document;
         _order.Enqueue(id);
         return document;
     }
 
     /// <inheritdoc />
-    public DocumentAnalysis? FindAnalysis(string id) => _members.Contains(id) ? corpus.FindAnalysis(id) : null;
+    public DocumentAnalysis? FindAnalysis(string id)
+    {
+        if (!_members.Contains(id)) return null;
+        if (_analyses.TryGetValue(id, out var cached)) return cached;
+        var analysis = corpus.FindAnalysis(id);
+        if (analysis is not null && documents.Count <= KeptWhole) _analyses[id] = analysis;
+        return analysis;
+    }
 }
