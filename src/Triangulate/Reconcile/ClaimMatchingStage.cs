@@ -218,14 +218,26 @@ public sealed class ClaimMatchingStage : ICorpusStage
 
     private static List<Quote> MatchQuotes(List<QuoteFeatures> quotes, Dictionary<string, string> entityIds)
     {
+        // As for claims: a quote repeated word for word by a wire item's copies is compared once, its copies join it.
+        var twinOf = new int[quotes.Count];
+        var firsts = new Dictionary<(string, SpeakerKind, string?), int>();
+        for (var i = 0; i < quotes.Count; i++)
+        {
+            var draft = quotes[i].Draft;
+            twinOf[i] = firsts.TryGetValue((draft.Variant.Text, draft.SpeakerKind, draft.Speaker), out var first) ? first : i;
+            if (twinOf[i] == i) firsts[(draft.Variant.Text, draft.SpeakerKind, draft.Speaker)] = i;
+        }
         var index = new BlockingIndex();
         for (var i = 0; i < quotes.Count; i++)
         {
+            if (twinOf[i] != i) continue;
             foreach (var word in quotes[i].Anchors) index.Add("a|" + word, i);
             foreach (var word in Rare(quotes[i].Words)) index.Add("r|" + word, i);
             foreach (var word in quotes[i].SpeakerWords) index.Add("p|" + word, i);
         }
         var sets = new UnionFind(quotes.Count);
+        for (var i = 0; i < quotes.Count; i++)
+            if (twinOf[i] != i && QuoteFeatures.Match(quotes[twinOf[i]], quotes[i])) sets.Union(twinOf[i], i);
         foreach (var (a, b) in index.Pairs())
             if (QuoteFeatures.Match(quotes[a], quotes[b])) sets.Union(a, b);
         var result = new List<Quote>();
