@@ -275,8 +275,11 @@ public sealed class Pipeline
             var spent = new long[StoryStages.Count];
             if (executor is null)
             {
-                // Stories are independent by construction: each runs on its own context, in parallel.
-                Parallel.For(0, redo.Count, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i =>
+                // Stories are independent by construction: each runs on its own context, in parallel, the largest
+                // first (handed out one at a time): a large story started last would run alone at the end.
+                var largestFirst = Enumerable.Range(0, redo.Count).OrderByDescending(i => redo[i].Story.Documents.Count).ThenBy(i => i).ToArray();
+                var queue = System.Collections.Concurrent.Partitioner.Create(largestFirst, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
+                Parallel.ForEach(queue, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i =>
                 {
                     var (story, fingerprint) = redo[i];
                     var scoped = fingerprints.ContextFor(story);
