@@ -110,7 +110,7 @@ public sealed class CorpusContext
 
     /// <summary>
     /// A context for the story stages of <paramref name="story"/>: its documents, the relations that start from them
-    /// (derivations never cross stories: the story stage places derived families whole), and empty result lists
+    /// (derivations never cross stories: the stories stage makes them per story), and empty result lists
     /// (entities included: they are resolved within the story).
     /// </summary>
     public CorpusContext ForStory(Story story, IReadOnlyDictionary<string, List<Relation>> relationsFrom)
@@ -162,12 +162,4 @@ public sealed class CorpusContext
             InferredPublished = new SortedDictionary<string, DateEstimate>(InferredPublished, StringComparer.Ordinal),
         };
     }
-
-    /// <summary>What the corpus-wide stages found, frozen.</summary>
-    public CorpusLinks ToLinks() => new()
-    {
-        Relations = [.. Relations],
-        IndependenceGroups = new SortedDictionary<string, string>(IndependenceGroups, StringComparer.Ordinal),
-        FailedStages = [.. FailedStages],
-    };
 }

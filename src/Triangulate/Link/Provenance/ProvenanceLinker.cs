@@ -9,6 +9,8 @@ namespace Triangulate.Link.Provenance;
 /// word shingles (Broder 1997; Leskovec et al., Mining of Massive Datasets ch. 3), and an inverted index of rare
 /// anchors (numbers, names) for rewrites and translations, which share few shingles. Each candidate pair is then
 /// verified by a monotone sentence alignment whose aligned passages become the relation's evidence.
+/// What it finds is recorded per document in the link state (<see cref="ProvenanceRecord"/>); the stories stage makes
+/// each story's relations and independence groups from its members' records (<see cref="ProvenanceLinks"/>).
 /// </summary>
 public sealed class ProvenanceLinker : ICorpusStage
 {
@@ -27,7 +29,6 @@ public sealed class ProvenanceLinker : ICorpusStage
         ArgumentNullException.ThrowIfNull(context);
         var records = ProvenanceRecord.In(context.LinkState);
         var search = new CandidateIndex(context.LinkState);
-        var read = new List<string>();
         var pairs = new List<(ProvenanceRecord Later, long Earlier)>();
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         // Documents in arrival order, each against those before it (in this run or any earlier one): the candidates a
@@ -38,15 +39,9 @@ public sealed class ProvenanceLinker : ICorpusStage
             var key = LinkCodec.DocumentKey(document.Id);
             var record = new ProvenanceRecord(DocumentSummary.Of(document, analysis, strings)) { Cites = CollectCitations(document, analysis) };
             records.Set(key, record);
-            read.Add(document.Id);
             foreach (var other in search.Add(profile, key)) pairs.Add((record, other));
         }
         Verify(context.Corpus, records, pairs);
-        // What a reader of this stage alone sees (a story stage, when there is one, makes the same per story): the
-        // relations and groups among the documents read.
-        var (relations, groups) = ProvenanceLinks.Build(read, id => Record(records, id));
-        context.Relations.AddRange(relations);
-        foreach (var (document, group) in groups) context.IndependenceGroups[document] = group;
     }
 
     /// <summary>The record of a document the stage has seen (this run or before).</summary>

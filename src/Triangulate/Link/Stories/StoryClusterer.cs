@@ -6,13 +6,14 @@ namespace Triangulate.Link.Stories;
 
 /// <summary>
 /// The "stories" corpus stage: single-pass online clustering (the TDT first-story-detection scheme, Allan et al. 1998).
-/// Each document, in corpus order, joins the most similar open story or starts one. A document is a sparse vector of
+/// Each document, in arrival order and continuing from the stored link state, joins the most similar open story or starts one. A document is a sparse vector of
 /// its names (analysis entities and capitalised words), numbers and tf-idf-weighted body words; stories are found
 /// through an inverted index from feature to story (postings capped), so the work per document is proportional to the
 /// document, not to the corpus. Feature weights are idf over the documents seen so far, so a name that recurs across
 /// many stories stops gluing them; similarity decays with the days between a document and a story (a time window,
-/// lenient for undated documents). Documents the provenance stage found derived from one another are placed afterwards,
-/// each family whole, so a family never splits and a derivation never merges two stories.
+/// lenient for undated documents). A document the provenance stage found derived from (or the source of) an earlier one
+/// joins that one's story, so a derivation never merges two stories. The stories of the clusters that changed are then
+/// made, each with the relations and independence groups among its own documents.
 /// </summary>
 public sealed class StoryClusterer : ICorpusStage
 {
@@ -264,8 +265,6 @@ public sealed class StoryClusterer : ICorpusStage
             }
             made[i] = list;
         });
-        context.Relations.Clear();
-        context.IndependenceGroups.Clear();
         for (var i = 0; i < touched.Length; i++)
         {
             var ids = made[i].Select(m => m.Story.Id).ToList();
