@@ -22,6 +22,12 @@ internal sealed class StorySplitter
     /// <summary>A split is made when the similarity between the two groups is below this share of the lower within-group similarity.</summary>
     public double Separation { get; init; } = 0.35;
 
+    /// <summary>The weaker separation that suffices when the split puts every dated unit on one side (see <see cref="TwoGroups"/>).</summary>
+    public double UndatedSeparation { get; init; } = 0.7;
+
+    /// <summary>The dated side of such a split must have at least this share of its units dated.</summary>
+    public double MinDatedShare { get; init; } = 0.5;
+
     /// <summary>Average linkage is quadratic in the story: larger stories are not split (they are left as the clusterer made them).</summary>
     public int MaxUnits { get; init; } = 400;
 
@@ -52,8 +58,11 @@ internal sealed class StorySplitter
             }
             terms[u] = tf;
         }
+        var dated = new bool[units.Count];
+        for (var u = 0; u < units.Count; u++)
+            dated[u] = units[u].Any(d => corpus.FindDocument(documents[d])?.Published is not null);
         var parts = new List<List<int>>();
-        SplitUnits([.. Enumerable.Range(0, units.Count)], terms, 0, parts);
+        SplitUnits([.. Enumerable.Range(0, units.Count)], terms, dated, 0, parts);
         var result = new List<List<string>>(parts.Count);
         foreach (var part in parts)
         {
@@ -66,31 +75,79 @@ internal sealed class StorySplitter
         return result;
     }
 
-    private void SplitUnits(List<int> members, Dictionary<ulong, (int Count, bool Name)>[] terms, int depth, List<List<int>> parts)
+    private void SplitUnits(List<int> members, Dictionary<ulong, (int Count, bool Name)>[] terms, bool[] dated, int depth, List<List<int>> parts)
     {
-        if (members.Count < MinUnits || depth >= MaxDepth || TwoGroups(members, terms) is not { } groups)
+        if (members.Count < MinUnits || depth >= MaxDepth || TwoGroups(members, terms, dated) is not { } groups)
         {
             parts.Add(members);
             return;
         }
-        SplitUnits(groups.A, terms, depth + 1, parts);
-        SplitUnits(groups.B, terms, depth + 1, parts);
+        SplitUnits(groups.A, terms, dated, depth + 1, parts);
+        SplitUnits(groups.B, terms, dated, depth + 1, parts);
     }
 
-    /// <summary>The two groups average linkage ends with, when they are separated enough; else null.</summary>
-    private (List<int> A, List<int> B)? TwoGroups(List<int> members, Dictionary<ulong, (int Count, bool Name)>[] terms)
+    /// <summary>
+    /// The two groups a story falls into, when they are separated enough; else null. Average linkage builds the whole
+    /// tree; a top split that only cuts off a few outliers (fewer than <see cref="MinPart"/> units) is not the story's
+    /// real division, so those outliers are set aside and the larger side's own top split is looked at, down the tree;
+    /// the outliers then go to the group they are on average more alike.
+    /// </summary>
+    private (List<int> A, List<int> B)? TwoGroups(List<int> members, Dictionary<ulong, (int Count, bool Name)>[] terms, bool[] dated)
     {
         var n = members.Count;
         var vectors = LocalTfidf(members, terms);
-        var sim = new double[n, n];
+        var original = new double[n, n];
         for (var i = 0; i < n; i++)
-            for (var j = i + 1; j < n; j++) sim[i, j] = sim[j, i] = Dot(vectors[i], vectors[j]);
-        var cluster = new List<int>[n];
-        for (var i = 0; i < n; i++) cluster[i] = [i];
-        var alive = n;
+            for (var j = i + 1; j < n; j++) original[i, j] = original[j, i] = Dot(vectors[i], vectors[j]);
+        var tree = Dendrogram(original, n);
+        var node = tree.Count - 1;
+        var outliers = new List<int>();
+        List<int>? left = null, right = null;
+        while (node >= n)
+        {
+            var (l, r, _) = tree[node];
+            var (ls, rs) = (tree[l].Members, tree[r].Members);
+            if (ls.Count >= MinPart && rs.Count >= MinPart) { (left, right) = (ls, rs); break; }
+            var (small, large) = ls.Count < rs.Count ? (l, r) : (r, l);
+            outliers.AddRange(tree[small].Members);
+            node = large;
+            if (tree[node].Members.Count < MinUnits) return null;
+        }
+        if (left is null || right is null) return null;
+        var within = Math.Min(Within(left, original), Within(right, original));
+        var between = Between(left, right, original);
+        if (within <= 0) return null;
+        var ratio = between / within;
+        // Undated reports join a story on their words alone (no time window holds them back), so two events of one kind
+        // months apart can meet through them. When the words divide the story into its dated reports and a group
+        // with no date at all, that division is the likelier reading, and a weaker separation suffices.
+        var (a, b) = (DatedShare(left, dated, members), DatedShare(right, dated, members));
+        var timeApart = Math.Min(a, b) == 0 && Math.Max(a, b) >= MinDatedShare;
+        // Below the top of the tree the story's own tf-idf makes any two groups look apart: only the dated/undated
+        // division is trusted there (splitting on words alone below the top cut one event's reports in two on ecb-dev).
+        if (outliers.Count > 0 && !timeApart) return null;
+        if (ratio >= (timeApart ? UndatedSeparation : Separation)) return null;
+        foreach (var o in outliers)
+            (Between([o], left, original) >= Between([o], right, original) ? left : right).Add(o);
+        return ([.. left.Select(i => members[i])], [.. right.Select(i => members[i])]);
+    }
+
+    private static double DatedShare(List<int> group, bool[] dated, List<int> members) => group.Count(i => dated[members[i]]) / (double)group.Count;
+
+    /// <summary>
+    /// The average-linkage tree over <paramref name="n"/> items (Lance-Williams update): nodes 0..n-1 are the items, each
+    /// later node the merge of two earlier ones; the last node is the root.
+    /// </summary>
+    private static List<(int Left, int Right, List<int> Members)> Dendrogram(double[,] original, int n)
+    {
+        var sim = (double[,])original.Clone();
+        var tree = new List<(int Left, int Right, List<int> Members)>(2 * n);
+        for (var i = 0; i < n; i++) tree.Add((-1, -1, [i]));
+        var nodeAt = new int[n];
+        for (var i = 0; i < n; i++) nodeAt[i] = i;
         var live = new bool[n];
         Array.Fill(live, true);
-        while (alive > 2)
+        for (var alive = n; alive > 1; alive--)
         {
             int a = -1, b = -1;
             var best = double.MinValue;
@@ -100,40 +157,33 @@ internal sealed class StorySplitter
                 for (var j = i + 1; j < n; j++)
                     if (live[j] && sim[i, j] > best) { best = sim[i, j]; a = i; b = j; }
             }
-            // Average linkage (Lance-Williams): the merged group's similarity to each other group.
+            var (sa, sb) = (tree[nodeAt[a]].Members.Count, tree[nodeAt[b]].Members.Count);
             for (var k = 0; k < n; k++)
             {
                 if (!live[k] || k == a || k == b) continue;
-                sim[a, k] = sim[k, a] = (cluster[a].Count * sim[a, k] + cluster[b].Count * sim[b, k]) / (cluster[a].Count + cluster[b].Count);
+                sim[a, k] = sim[k, a] = (sa * sim[a, k] + sb * sim[b, k]) / (sa + sb);
             }
-            cluster[a].AddRange(cluster[b]);
+            tree.Add((nodeAt[a], nodeAt[b], [.. tree[nodeAt[a]].Members, .. tree[nodeAt[b]].Members]));
+            nodeAt[a] = tree.Count - 1;
             live[b] = false;
-            alive--;
         }
-        var left = -1;
-        var right = -1;
-        for (var i = 0; i < n; i++)
-        {
-            if (!live[i]) continue;
-            if (left < 0) left = i;
-            else right = i;
-        }
-        if (right < 0 || cluster[left].Count < MinPart || cluster[right].Count < MinPart) return null;
-        var within = Math.Min(Within(cluster[left], vectors), Within(cluster[right], vectors));
-        var between = 0.0;
-        foreach (var x in cluster[left])
-            foreach (var y in cluster[right]) between += Dot(vectors[x], vectors[y]);
-        between /= cluster[left].Count * cluster[right].Count;
-        if (within <= 0 || between >= Separation * within) return null;
-        return ([.. cluster[left].Select(i => members[i])], [.. cluster[right].Select(i => members[i])]);
+        return tree;
     }
 
-    private static double Within(List<int> group, Dictionary<ulong, double>[] vectors)
+    private static double Between(List<int> x, List<int> y, double[,] sim)
+    {
+        double sum = 0;
+        foreach (var i in x)
+            foreach (var j in y) sum += sim[i, j];
+        return sum / (x.Count * y.Count);
+    }
+
+    private static double Within(List<int> group, double[,] sim)
     {
         double sum = 0;
         var pairs = 0;
         for (var i = 0; i < group.Count; i++)
-            for (var j = i + 1; j < group.Count; j++) { sum += Dot(vectors[group[i]], vectors[group[j]]); pairs++; }
+            for (var j = i + 1; j < group.Count; j++) { sum += sim[group[i], group[j]]; pairs++; }
         return pairs == 0 ? 0 : sum / pairs;
     }
 
