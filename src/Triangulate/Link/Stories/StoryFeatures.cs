@@ -62,7 +62,7 @@ internal static class StoryFeatures
         return vector;
     }
 
-    /// <summary>The document's term counts: entity name parts, then the words and numbers of its title and body blocks (the whole text when none).</summary>
+    /// <summary>The document's term counts: entity name parts, then the words and numbers of its title and body blocks (the whole text when none), less its own outlet's name.</summary>
     public static Dictionary<ulong, (int Count, bool Name)> Terms(Document document, DocumentAnalysis analysis)
     {
         var tf = new Dictionary<ulong, (int Count, bool Name)>();
@@ -75,6 +75,12 @@ internal static class StoryFeatures
             Tokenize(document.Text, block.Start, block.End, tf);
         }
         if (tf.Count == 0) Tokenize(document.Text, 0, document.Text.Length, tf);
+        // An outlet's own name on its pages (a masthead line, "Follow X on social media", a copyright line read as
+        // body) says where a report was published, not what happened: as a heavy name it would glue every story of
+        // that outlet together.
+        if (document.Outlet is { Length: > 0 } outlet)
+            foreach (var word in outlet.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                if (word.Length > 1) tf.Remove(LinkText.Hash("@" + LinkText.NameKey(word)));
         return tf;
     }
 
