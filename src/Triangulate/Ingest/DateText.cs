@@ -48,6 +48,61 @@ internal static partial class DateText
         return null;
     }
 
+    /// <summary>Longest segment the page-wide search reads: a date stamp, not a paragraph that mentions a day.</summary>
+    private const int MaxStampLength = 80;
+
+    /// <summary>
+    /// First stage of the last resort (htmldate's extensive search over short text nodes), for a page that neither
+    /// markup nor the lines near its headline date: the first day written in a short segment outside navigation,
+    /// footers, asides and link lists, that <paramref name="fits"/> and is not announced as an update.
+    /// </summary>
+    public static (PartialDate Day, int Start, int End)? InShortSegments(string text, IReadOnlyList<TextSegment> segments, bool monthFirst, Func<PartialDate, bool> fits)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(fits);
+        foreach (var segment in segments)
+        {
+            if (segment.End - segment.Start > MaxStampLength || IsFurniture(segment)) continue;
+            var line = text[segment.Start..segment.End];
+            if (Find(line, monthFirst) is not { } found || !fits(found.Day) || NamesUpdate(line, found.Index)) continue;
+            return (found.Day, segment.Start + found.Index, segment.Start + found.Index + found.Length);
+        }
+        return null;
+    }
+
+    private static bool IsFurniture(TextSegment segment) =>
+        segment.Features is { } f && (f.ContainsKey(HtmlFeatures.InPrefix + "nav") || f.ContainsKey(HtmlFeatures.InPrefix + "footer")
+            || f.ContainsKey(HtmlFeatures.InPrefix + "aside") || f.GetValueOrDefault(HtmlFeatures.LinkDensity) > 0.5);
+
+    /// <summary>Most distinct days the source-wide search weighs, as htmldate's candidate selection does.</summary>
+    private const int MostFrequentDays = 10;
+
+    /// <summary>
+    /// Second stage of the last resort (htmldate's pattern search over the whole page source, scripts and attributes
+    /// included): of the ten days written most often that <paramref name="fits"/>, the two most recent are weighed and
+    /// the more recent wins unless it is written under half as often as the other. Null when the source writes no day.
+    /// </summary>
+    public static PartialDate? MostWritten(string source, bool monthFirst, Func<PartialDate, bool> fits)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(fits);
+        var counts = new Dictionary<PartialDate, int>();
+        var order = new List<PartialDate>();
+        for (var m = TextDate().Match(source); m.Success; m = m.NextMatch())
+        {
+            if (Day(m, monthFirst) is not { } day || !fits(day)) continue;
+            if (counts.TryAdd(day, 1)) order.Add(day);
+            else counts[day]++;
+        }
+        if (order.Count == 0) return null;
+        // Most written first, earliest written first among equals; then the two most recent of those.
+        var recent = order.OrderByDescending(d => counts[d]).Take(MostFrequentDays).OrderByDescending(d => d.Earliest).Take(2).ToList();
+        if (recent.Count == 1) return recent[0];
+        var (newer, older) = (recent[0], recent[1]);
+        return counts[newer] * 2 > counts[older] ? newer : older;
+    }
+
     /// <summary>Most words a date line has ("Posted: Thursday, July 29, 2004 at 5:12 PM EDT").</summary>
     public const int MaxDateLineWords = 14;
 

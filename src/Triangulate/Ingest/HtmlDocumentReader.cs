@@ -99,6 +99,7 @@ public sealed class HtmlDocumentReader : IDocumentReader
         var sha = StableId.Sha256Hex(bytes);
         var metadata = HtmlMetadataReader.Read(page, source, out var leads);
         if (metadata.Published is null) metadata = metadata with { Published = StatedDate(text, segments, metadata.Title, leads, StableId.ForDocument(sha)) };
+        if (metadata.Published is null) metadata = metadata with { LastResortPublished = HtmlMetadataReader.LastResort(page, text, segments, leads, StableId.ForDocument(sha)) };
         var document = new SourceDocument
         {
             Source = source,

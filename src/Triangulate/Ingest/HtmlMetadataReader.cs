@@ -269,6 +269,24 @@ internal static partial class HtmlMetadataReader
     }
 
     /// <summary>
+    /// The last resort for a page that markup, the lines near its headline and the weaker markup leave undated
+    /// (htmldate's extensive search): the first day written in a short text segment (basis stated, with its span),
+    /// else the day the page source writes most (see <see cref="DateText.MostWritten"/>; basis metadata, as it may
+    /// sit in a script or an attribute). Both must fit the URL's year/month. A guess: the text's own date lines win
+    /// over it (<see cref="SourceMetadata.LastResortPublished"/>).
+    /// </summary>
+    internal static DateEstimate? LastResort(IDocument page, string text, IReadOnlyList<TextSegment> segments, DateLeads leads, string documentId)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(leads);
+        if (DateText.InShortSegments(text, segments, leads.MonthFirst, leads.Fits) is { } written)
+            return DateEstimate.Exact(written.Day, DateBasis.Stated, [new TextSpan(documentId, written.Start, written.End).WithExcerpt(text)]);
+        // The parsed page, serialised: the parser has dropped comments (build stamps, templates' notes), which are no date of the page.
+        var source = page.DocumentElement?.OuterHtml;
+        return source is not null && DateText.MostWritten(source, leads.MonthFirst, leads.Fits) is { } day ? DateEstimate.Exact(day, DateBasis.Metadata) : null;
+    }
+
+    /// <summary>
     /// A UTC timestamp one day off the URL's day is the same moment seen from another time zone (past the outlet's
     /// midnight): the URL is written in the outlet's own day, which is the day its readers saw. A timestamp written
     /// with the outlet's own offset already names its local day, and wins.

@@ -20,6 +20,12 @@ public sealed record SourceMetadata
     /// <summary>Publication date from markup or record.</summary>
     public DateEstimate? Published { get; init; }
 
+    /// <summary>
+    /// A last-resort publication day, guessed from dates written anywhere in the page when nothing marks one; taken only
+    /// when neither <see cref="Published"/> nor the text's date lines and bylines give a day.
+    /// </summary>
+    public DateEstimate? LastResortPublished { get; init; }
+
     /// <summary>Language declared by the page (lang attribute, record), as ISO 639-1.</summary>
     public string? Language { get; init; }
 

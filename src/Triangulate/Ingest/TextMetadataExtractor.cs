@@ -8,7 +8,8 @@ namespace Triangulate.Ingest;
 /// Finds metadata in the classified text of a capture: the outlet in the masthead (else the URL host), the origin in
 /// credits and bylines ("Cre: X", "By A and B X Post", "MUST CREDIT: ... The X", "(Agency)", "— AP"), the people of
 /// the byline, the dateline place, a publication date stated in the dateline or byline, and the readers' comments.
-/// Wraps <see cref="SourceMetadataExtractor"/>: what markup or a record says still wins.
+/// Wraps <see cref="SourceMetadataExtractor"/>: what markup or a record says still wins; a page's last-resort day
+/// (<see cref="SourceMetadata.LastResortPublished"/>) comes after the dates the text itself states.
 /// </summary>
 public sealed partial class TextMetadataExtractor : IMetadataExtractor
 {
@@ -71,7 +72,7 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
             Origin = document.Origin ?? (origin is not null && !string.Equals(origin, outlet, StringComparison.OrdinalIgnoreCase) ? origin : null),
             Authors = document.Authors.Count > 0 ? document.Authors : authors,
             Dateline = document.Dateline ?? dateline,
-            Published = document.Published ?? stated,
+            Published = document.Published ?? stated ?? source.Metadata.LastResortPublished,
             Comments = document.Comments.Count > 0 ? document.Comments : Comments(document),
         };
     }

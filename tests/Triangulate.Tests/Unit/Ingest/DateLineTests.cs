@@ -25,6 +25,16 @@ public class DateLineTests
     public void A_sentence_with_a_date_is_not_a_date_line(string line) => Assert.Null(DateText.Line(line, monthFirst: true));
 
     [Fact]
+    public void The_most_written_day_of_a_source_wins_unless_a_more_recent_one_is_written_at_least_half_as_often()
+    {
+        const string source = "<a href=\"/2020-01-05-a\">5 January 2020</a> 2020-01-05 <i>2021-03-04</i>";
+        Assert.Equal(new PartialDate(2020, 1, 5), DateText.MostWritten(source, monthFirst: false, _ => true));
+        Assert.Equal(new PartialDate(2021, 3, 4), DateText.MostWritten(source + " 04.03.2021", monthFirst: false, _ => true));
+        Assert.Equal(new PartialDate(2021, 3, 4), DateText.MostWritten(source, monthFirst: false, day => day.Year == 2021));
+        Assert.Null(DateText.MostWritten("© 2019, page 12 of 2020", monthFirst: false, _ => true));
+    }
+
+    [Fact]
     public void A_date_line_under_the_headline_is_the_stated_date_with_its_span_and_never_the_title()
     {
         var text = "THURSDAY, JUNE 30, 2005\nFire destroys warehouse on the edge of town\n"

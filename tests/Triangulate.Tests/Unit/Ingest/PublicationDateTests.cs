@@ -106,9 +106,38 @@ public class PublicationDateTests
     }
 
     [Fact]
+    public void A_page_nothing_else_dates_takes_the_first_short_stamp_outside_furniture_as_its_last_resort()
+    {
+        // No heading to look under, no date markup: only a menu's date and a short stamp line after the story.
+        var doc = Read(Page("", "<nav><p>1. Januar 2020</p></nav><div>" + Story + "</div><div>Eingestellt am 3. März 2021</div><div>4. März 2021</div>"));
+        Assert.Null(doc.Metadata.Published);
+        var guess = doc.Metadata.LastResortPublished;
+        Assert.NotNull(guess);
+        Assert.Equal(new PartialDate(2021, 3, 3), guess.Date);
+        Assert.Equal(DateBasis.Stated, guess.Basis);
+        var span = Assert.Single(guess.Evidence);
+        Assert.Equal("3. März 2021", doc.Text[span.Start..span.End]);
+    }
+
+    [Fact]
+    public void Without_a_written_stamp_the_last_resort_is_the_day_the_page_source_writes_most()
+    {
+        static string Links(int newer, int older) =>
+            string.Concat(Enumerable.Repeat("<p><a href=\"/archiv/2019-12-02-bruecke/\">Weiterlesen</a></p>", newer))
+            + string.Concat(Enumerable.Repeat("<p><a href=\"/archiv/2018-05-01-fluss/\">Weiterlesen</a></p>", older));
+        // The more recent day wins unless it is written under half as often as the other.
+        Assert.Equal(new PartialDate(2019, 12, 2), Read(Page("", Story + Links(2, 3))).Metadata.LastResortPublished!.Date);
+        Assert.Equal(new PartialDate(2018, 5, 1), Read(Page("", Story + Links(1, 3))).Metadata.LastResortPublished!.Date);
+        Assert.Equal(DateBasis.Metadata, Read(Page("", Story + Links(1, 0))).Metadata.LastResortPublished!.Basis);
+        // A day that contradicts the URL's year/month is no guess for the page.
+        Assert.Null(Read(Page("", Story + Links(1, 0)), "https://news.example/2021/07/bruecke/").Metadata.LastResortPublished);
+    }
+
+    [Fact]
     public void A_page_without_any_date_has_none()
     {
         var doc = Read(Page("", "<h1>Neue Brücke eröffnet</h1>" + Story + "<footer>© 2019 Example GmbH</footer>"));
         Assert.Null(doc.Metadata.Published);
+        Assert.Null(doc.Metadata.LastResortPublished);
     }
 }

@@ -114,4 +114,17 @@ public class TextMetadataExtractorTests
         var d = Assemble("Storm hits the coast\n\nThe storm reached the coast overnight and cut power to thousands of homes, the utility said. — AFP\n");
         Assert.Equal("AFP", d.Origin);
     }
+
+    [Fact]
+    public void A_date_line_the_text_states_outranks_the_page_s_last_resort_day()
+    {
+        var guess = new SourceMetadata { LastResortPublished = DateEstimate.Exact(new PartialDate(2019, 1, 2), DateBasis.Metadata) };
+        const string story = "Storm hits the coast\n\nThe storm reached the coast overnight and cut power to thousands of homes, the utility said.\n";
+        var stated = Assemble("December 23, 2012\n" + story, guess);
+        Assert.Equal(new PartialDate(2012, 12, 23), stated.Published!.Date);
+        Assert.Equal(DateBasis.Stated, stated.Published.Basis);
+        var guessed = Assemble(story, guess);
+        Assert.Equal(new PartialDate(2019, 1, 2), guessed.Published!.Date);
+        Assert.Equal(DateBasis.Metadata, guessed.Published.Basis);
+    }
 }
