@@ -1,4 +1,5 @@
 using Triangulate.Model;
+using Triangulate.Text;
 
 namespace Triangulate.Reconcile;
 
@@ -119,30 +120,38 @@ public sealed class TimelineStage : ICorpusStage
     }
 
     /// <summary>
-    /// The sentence around [start, end): back to the previous and on to the next sentence end or line break, at most
-    /// about 120 characters either side. Where that reach cuts the sentence it cuts between words and says so with an
-    /// ellipsis ("… the territory it first seized last summer …"), never inside a word.
+    /// The sentence around [start, end), as the news sentence splitter reads its line (so "the new U.S. president"
+    /// is not cut at "U."), at most about 120 characters either side of the expression. Where that reach cuts the
+    /// sentence it cuts between words and says so with an ellipsis ("… the territory it first seized last summer …"),
+    /// never inside a word.
     /// </summary>
     internal static string SentenceAround(string text, int start, int end)
     {
         const int Reach = 120;
-        var from = start;
-        while (from > 0 && start - from < Reach && text[from - 1] is not ('\n' or '.' or '!' or '?')) from--;
-        var cutBefore = from > 0 && text[from - 1] is not ('\n' or '.' or '!' or '?');
+        var lineStart = start;
+        while (lineStart > 0 && text[lineStart - 1] != '\n') lineStart--;
+        var lineEnd = end;
+        while (lineEnd < text.Length && text[lineEnd] != '\n') lineEnd++;
+        var sentences = new List<Sentence>();
+        Splitter.Split(text, lineStart, lineEnd, sentences);
+        var (first, last) = (lineStart, lineEnd);
+        foreach (var sentence in sentences)
+        {
+            if (sentence.End <= start) first = sentence.End;
+            else if (sentence.Start >= end) { last = sentence.Start; break; }
+        }
+        var from = Math.Max(first, start - Reach);
+        var cutBefore = from > first;
+        // Forward to the start of the next whole word, but never past the expression itself.
         if (cutBefore)
-        {
-            // Forward to the start of the next whole word, but never past the expression itself.
             while (from < start && !char.IsWhiteSpace(text[from])) from++;
-        }
-        var to = end;
-        while (to < text.Length && to - end < Reach && text[to] is not ('\n' or '.' or '!' or '?')) to++;
-        var cutAfter = to < text.Length && text[to] is not ('\n' or '.' or '!' or '?');
+        var to = Math.Min(last, end + Reach);
+        var cutAfter = to < last;
         if (cutAfter)
-        {
             while (to > end && !char.IsWhiteSpace(text[to - 1])) to--;
-        }
-        else if (to < text.Length && text[to] is '.' or '!' or '?') to++;
-        var sentence = text[from..to].Trim();
-        return (cutBefore ? "… " : "") + sentence + (cutAfter ? " …" : "");
+        var kept = text[from..to].Trim();
+        return (cutBefore ? "… " : "") + kept + (cutAfter ? " …" : "");
     }
+
+    private static readonly NewsSentenceSplitter Splitter = new();
 }

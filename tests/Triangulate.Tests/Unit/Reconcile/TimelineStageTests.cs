@@ -32,6 +32,15 @@ public sealed class TimelineStageTests
     }
 
     [Fact]
+    public void AnAbbreviationInsideTheSentenceDoesNotEndIt()
+    {
+        const string text = "Troops dug in. They hope to hold out until January, when the new U.S. envoy may arrive. Then talks begin.";
+        var at = text.IndexOf("January", StringComparison.Ordinal);
+
+        Assert.Equal("They hope to hold out until January, when the new U.S. envoy may arrive.", TimelineStage.SentenceAround(text, at, at + "January".Length));
+    }
+
+    [Fact]
     public void DatedClaimsAreInDateOrderAndOneEventReportedTwiceIsOneEntryWithBothDocuments()
     {
         var a = Document("The bridge was destroyed by a missile strike. The offensive began.", "Alpha");
