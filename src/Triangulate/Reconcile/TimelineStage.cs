@@ -95,9 +95,10 @@ public sealed class TimelineStage : ICorpusStage
         foreach (var block in document.Blocks)
         {
             if (block.Kind != BlockKind.Body) continue;
-            var end = block.Start;
-            while (end < block.End && !(document.Text[end] is '.' or '!' or '?' && (end + 1 >= block.End || char.IsWhiteSpace(document.Text[end + 1])) && !(end >= 1 && char.IsUpper(document.Text[end - 1]) && (end < 2 || !char.IsLetter(document.Text[end - 2]))))) end++;
-            var sentence = document.Text[block.Start..Math.Min(block.End, end + 1)].Trim();
+            var sentences = new List<Sentence>();
+            Splitter.Split(document.Text, block.Start, block.End, sentences);
+            if (sentences.Count == 0) return null;
+            var sentence = document.Text[sentences[0].Start..sentences[0].End].Trim();
             // A short opener ("The tone is dark.") sets a mood, it reports nothing: a lead needs a clause of some length.
             return ContentWords.Of(sentence).Length >= MinLeadWords && Tense.IsPresent(sentence) ? sentence : null;
         }
