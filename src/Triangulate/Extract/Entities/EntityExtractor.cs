@@ -806,10 +806,14 @@ public sealed class EntityExtractor : IExtractor
         var personMentions = new List<RawMention>();
         var owner = new Dictionary<RawMention, Group>(ReferenceEqualityComparer.Instance);
         var result = new List<(Group Group, EntityType Type)>();
+        var types = new Dictionary<Group, EntityType>(ReferenceEqualityComparer.Instance);
+        foreach (var g in order)
+            if (g.MergedInto is null) types[g] = g.Vote();
+        PeopleByPronoun(mentions, pronouns, groups, types);
         foreach (var g in order)
         {
             if (g.MergedInto is not null) continue;
-            var type = g.Vote();
+            var type = types[g];
             result.Add((g, type));
             if (type != EntityType.Person) continue;
             foreach (var m in g.Mentions) { personMentions.Add(m); owner[m] = g; }
@@ -875,6 +879,49 @@ public sealed class EntityExtractor : IExtractor
             });
         }
         return entities;
+    }
+
+    /// <summary>
+    /// A "he" or "she" is evidence that the name it refers to is a person's: "Dariusz Okonjo, a baker, kept his shop
+    /// open. … he said" has no title, no known given name and no person verb, but the pronoun has no other antecedent.
+    /// Going back from a subject pronoun through its own and the previous sentence, the first name met that is the
+    /// subject of its sentence decides: an untyped name shaped like a person's (two or three capitalised words of
+    /// letters) becomes a person; a person, or a subject of any other type, leaves everything as it is.
+    /// </summary>
+    private static void PeopleByPronoun(List<RawMention> mentions, List<Pronoun> pronouns, Dictionary<string, Group> groups, Dictionary<Group, EntityType> types)
+    {
+        if (pronouns.Count == 0) return;
+        var sorted = new List<RawMention>(mentions);
+        sorted.Sort((x, y) => x.Start.CompareTo(y.Start));
+        foreach (var pronoun in pronouns)
+        {
+            if (!pronoun.Subject) continue;
+            for (var k = LowerBoundMention(sorted, pronoun.Start) - 1; k >= 0 && pronoun.Sentence - sorted[k].Sentence <= 1; k--)
+            {
+                var m = sorted[k];
+                if (!groups.TryGetValue(Key(m.Name), out var g)) continue;
+                while (g.MergedInto is not null) g = g.MergedInto;
+                var type = types.GetValueOrDefault(g, EntityType.Other);
+                if (type == EntityType.Person) break;
+                if (!m.Nominal) continue;
+                if (type == EntityType.Other && LooksLikePersonalName(m.Name)) types[g] = EntityType.Person;
+                break;
+            }
+        }
+    }
+
+    /// <summary>Two or three capitalised words of letters (hyphens and apostrophes inside allowed): "Dariusz Okonjo", not "iPhone 4", "NATO HQ" or "Acme &amp; Co".</summary>
+    private static bool LooksLikePersonalName(string name)
+    {
+        var words = name.Split(' ');
+        if (words.Length is < 2 or > 3) return false;
+        foreach (var w in words)
+        {
+            // "McCain" is a surname, "NATO" and "iPhone" are not.
+            if (w.Length < 2 || !char.IsUpper(w[0]) || !w.Any(char.IsLower)) return false;
+            foreach (var c in w) if (!char.IsLetter(c) && c is not '-' and not '\'' and not '’') return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -1002,12 +1049,7 @@ public sealed class EntityExtractor : IExtractor
         public int Gender()
         {
             foreach (var m in Mentions)
-            {
-                if (m.Title is null) continue;
-                var last = m.Title.AsSpan(m.Title.LastIndexOf(' ') + 1).TrimEnd('.');
-                if (last is "Mr" or "Sir" or "King" or "Prince" or "Lord") return 1;
-                if (last is "Mrs" or "Ms" or "Miss" or "Madam" or "Queen" or "Princess" or "Lady" or "Dame") return 2;
-            }
+                if (m.Title is not null && EntityLexicon.GenderOfTitle(m.Title) is var titled and not 0) return titled;
             foreach (var m in Mentions)
                 if (EntityLexicon.GenderOfName(m.Name) is var gender and not 0) return gender;
             return 0;
