@@ -45,7 +45,8 @@ public static class MeantimeNameScorer
         "which", "who", "whom", "whose", "that", "where", "when",
     };
 
-    private static readonly HashSet<string> PostModifierPunctuation = new(StringComparer.Ordinal) { ",", "(", ")", "-", "--", ":", ";", "``", "''", "\"" };
+    // Quote marks ("Boeing 787 `` Dreamliner ''") and a hyphen the tokenizer split off ("Wal - Mart") stay inside a name.
+    private static readonly HashSet<string> PostModifierPunctuation = new(StringComparer.Ordinal) { ",", "(", ")", "--", ":", ";" };
 
     /// <summary>Reads the gold names of a CAT XML <c>Document</c> whose tokens lie at <paramref name="offsets"/> in <paramref name="content"/>.</summary>
     public static MeantimeNameGold ReadGold(XElement root, string content, IReadOnlyDictionary<string, (int Start, int End)> offsets)
@@ -108,8 +109,7 @@ public static class MeantimeNameScorer
     /// token (one with a capital or a digit: pre-modifiers such as "the new mid-size, long-range" or "the
     /// much-anticipated" come before the name and open nothing). A possessive ("Apple 's", "Airbus '") makes what came
     /// before it a determiner, so the head is looked for after it. Post-modifiers open with punctuation, a preposition,
-    /// a relative word, a lower-case participle ("lifting", "based") or a lower-case word followed by "of"/"to"
-    /// ("capable of").
+    /// a relative word, or a lower-case participle or adjective followed by a preposition ("capable of", "based in").
     /// </summary>
     public static int Head(IReadOnlyList<string> tokens)
     {
@@ -122,13 +122,25 @@ public static class MeantimeNameScorer
             var lower = t.Length > 0 && char.IsLower(t[0]);
             var opensModifier = PostModifierPunctuation.Contains(t)
                 || (lower && PostModifierWords.Contains(t))
-                || (lower && t.Length > 4 && (t.EndsWith("ing", StringComparison.Ordinal) || t.EndsWith("ed", StringComparison.Ordinal)))
-                || (lower && i + 1 < tokens.Count && tokens[i + 1] is "of" or "to");
-            if (named && opensModifier) return i - 1;
+                || (lower && i + 1 < tokens.Count && IsPredicative(t) && PostModifierWords.Contains(tokens[i + 1]));
+            if (named && opensModifier) return LastWord(tokens, i - 1);
             if (t.Any(c => char.IsUpper(c) || char.IsDigit(c)) && !(i == 0 && t is "The" or "A" or "An")) named = true;
         }
-        return tokens.Count - 1;
+        return LastWord(tokens, tokens.Count - 1);
     }
+
+    // The last token at or before `from` with a letter or digit: a closing quote mark is no head.
+    private static int LastWord(IReadOnlyList<string> tokens, int from)
+    {
+        for (var i = from; i > 0; i--)
+            if (tokens[i].Any(char.IsLetterOrDigit)) return i;
+        return 0;
+    }
+
+    // A participle or adjective heading a reduced relative clause: "capable of", "based in", "lifting off from" (not
+    // the pre-modifier "operating system": no preposition follows it).
+    private static bool IsPredicative(string word) =>
+        word.EndsWith("ed", StringComparison.Ordinal) || word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith("ble", StringComparison.Ordinal);
 
     /// <summary>Whether <paramref name="found"/> lies inside the gold extent and overlaps its head (so "Apple Inc" takes the head "Inc.").</summary>
     public static bool Matches(MeantimeGoldName gold, MeantimeFoundName found)

@@ -15,6 +15,10 @@ public class MeantimeNameScorerTests
     [InlineData("Senator Jane Roe ( D-XY )", "Roe")]
     [InlineData("the Bank of Westland", "Bank")]
     [InlineData("Heathside airport", "airport")]
+    [InlineData("the Acme operating system Zen OS", "OS")]
+    [InlineData("Acme based in Portville", "Acme")]
+    [InlineData("Skyways 900 `` Glider ''", "Glider")]
+    [InlineData("Wal - Store", "Store")]
     public void The_head_is_the_last_token_before_the_post_modifier(string phrase, string head)
     {
         var tokens = phrase.Split(' ');
