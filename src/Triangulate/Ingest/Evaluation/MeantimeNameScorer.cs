@@ -27,7 +27,8 @@ public sealed record MeantimeNameGold(
 /// <item>Head: a mention's extent is its whole noun phrase, post-modifiers included ("Seattle, Washington, in the
 /// United States", "an iPod capable of displaying video"); its head is the last token before the first
 /// post-modifier (punctuation, a preposition, a relative word, a participle, an adjective taking a complement). A found
-/// name matches a gold mention when it lies inside the extent and covers the head, one found name per gold mention.</item>
+/// name matches a gold mention when it lies inside the extent and covers the head, one found name per gold mention;
+/// nested mentions sharing a head ("Airbus chief executive Noel Forgeard" and "Noel Forgeard") are one name.</item>
 /// <item>Syntactic types: NAM is the names row. A found name that matches no NAM mention but a PRE.NAM one (a name
 /// used as a pre-modifier: "Apple" in "Apple CEO Steve Jobs") is a name by the guideline's own definition, so it is
 /// left out of the NAM row (neither right nor wrong) and counted in the lenient row (NAM + PRE.NAM). So is a found
@@ -101,7 +102,32 @@ public static class MeantimeNameScorer
             else others.Add((start, end, "ENTITY_MENTION " + syntactic));
         }
         names.RemoveAll(g => sentenceAt[g.Start] > lastAnnotated);
-        return new MeantimeNameGold(names, lastAnnotated, sentenceAt, others);
+        return new MeantimeNameGold(OnePerHead(names), lastAnnotated, sentenceAt, others);
+    }
+
+    /// <summary>
+    /// Nested mentions with one head are one name: the guideline marks "Airbus chief executive Noel Forgeard" and the
+    /// "Noel Forgeard" inside it, "the 7e7" and the apposition holding it, each as a mention; a name finder finds the
+    /// name once. Of the mentions of one syntactic type sharing a head token, the shortest is kept.
+    /// </summary>
+    private static List<MeantimeGoldName> OnePerHead(List<MeantimeGoldName> names)
+    {
+        var kept = new Dictionary<(int, string), MeantimeGoldName>();
+        var typed = new Dictionary<(int, string), string>();
+        foreach (var g in names)
+        {
+            var key = (g.HeadStart, g.Syntactic);
+            if (!kept.TryGetValue(key, out var other) || g.End - g.Start < other.End - other.Start) kept[key] = g;
+            // A mention not linked to an instance has no type ("?"); a nested one of the same name may have.
+            if (g.Type != "?") typed.TryAdd(key, g.Type);
+        }
+        var result = new List<MeantimeGoldName>(kept.Count);
+        foreach (var g in names)
+        {
+            var key = (g.HeadStart, g.Syntactic);
+            if (ReferenceEquals(kept[key], g)) result.Add(g.Type == "?" && typed.TryGetValue(key, out var type) ? g with { Type = type } : g);
+        }
+        return result;
     }
 
     /// <summary>

@@ -46,6 +46,7 @@ public class MeantimeNameScorerTests
         <ENTITY_MENTION m_id="5" syntactic_type="NAM"><token_anchor t_id="12"/></ENTITY_MENTION>
         <ENTITY_MENTION m_id="6" syntactic_type=""><token_anchor t_id="13"/><token_anchor t_id="14"/></ENTITY_MENTION>
         <ENTITY_MENTION m_id="7"><token_anchor t_id="16"/><token_anchor t_id="17"/></ENTITY_MENTION>
+        <ENTITY_MENTION m_id="8" syntactic_type="NAM"><token_anchor t_id="7"/><token_anchor t_id="8"/></ENTITY_MENTION>
         </Markables>
         </Document>
         """;
@@ -69,7 +70,9 @@ public class MeantimeNameScorerTests
         var (_, gold) = Read();
         // Sentence 3 holds the last mention with a syntactic_type; sentence 4's mention is cross-document only.
         Assert.Equal(3, gold.LastAnnotatedSentence);
+        // "Acme CEO Jane Roe" and the nested "Jane Roe" share the head "Roe": one name, the shorter mention kept.
         Assert.Equal(4, gold.Names.Count(g => g.Syntactic == "NAM"));
+        Assert.Contains(gold.Names, g => g.Syntactic == "NAM" && g.End - g.Start == "Jane Roe".Length);
         Assert.Single(gold.Names, g => g.Syntactic == "PRE.NAM");
         Assert.Single(gold.Names, g => g.Syntactic.Length == 0);
     }
