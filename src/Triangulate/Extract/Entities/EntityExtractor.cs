@@ -254,9 +254,6 @@ public sealed class EntityExtractor : IExtractor
                     var laterCue = false;
                     while (m < tokens.Count && StartsName(text, tokens[m])) laterCue |= ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[m++]));
                     var and = IsWord(text, tokens[j], "and", "and");
-                    // "CEO of Acme Systems": a title held in an organisation is not part of its name; the run stops
-                    // at the title (dropped alone) and the organisation starts after the connector.
-                    if (!and && IsTitle(text, tokens, i, j)) break;
                     if (m > k && (laterCue || (hasOrgCue && !and))) { j = k; continue; }
                 }
                 break;
