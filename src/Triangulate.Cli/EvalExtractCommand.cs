@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Triangulate.Extract;
 using Triangulate.Ingest;
+using Triangulate.Ingest.Evaluation;
 using Triangulate.Model;
 
 namespace Triangulate.Cli;
@@ -272,86 +273,72 @@ internal static class EvalExtractCommand
     }
 
     /// <summary>
-    /// MEANTIME names: the guideline annotates every entity mention only in an article's title and first five sentences
-    /// (later sentences carry a few mentions of the cross-document entities, untyped), so names are scored in the
-    /// sentences up to the last one holding a typed mention. Strict: exact span of an ENTITY_MENTION of syntactic type
-    /// NAM. Head: the found name ends on the gold name's last word (MEANTIME extents include "the" and titles, ours
-    /// leave them out). Lenient: NAM and PRE.NAM ("the Boeing employees") both count as names. Per type: PER, ORG, LOC,
-    /// PRO (products; our products and weapons; our untyped names count for no type), FIN (indices and currencies: our financial names), scored by head with the type of the gold entity instance.
+    /// MEANTIME names, scored by <see cref="MeantimeNameScorer"/> (the region the document-level annotation covers, the
+    /// noun phrase's head, PRE.NAM neither right nor wrong in the NAM row). Strict: exact span of a NAM mention. Head:
+    /// the found name lies inside the gold extent and covers its head. Lenient: NAM and PRE.NAM ("the Boeing employees")
+    /// both count as names. Per type: PER, ORG, LOC, PRO (our products and weapons; our untyped names count for no
+    /// type), FIN (indices and currencies: our financial names), scored by head with the type of the gold entity
+    /// instance. Names we type as events are left out: MEANTIME marks events as EVENT_MENTION, not entity mentions.
     /// </summary>
     private static void ScoreMeantimeEntities(XElement root, string content, Dictionary<string, (int Start, int End)> offsets, DocumentAnalysis analysis, SortedDictionary<string, Score> scores, bool verbose)
     {
-        var markables = root.Element("Markables");
-        var relations = root.Element("Relations");
-        if (markables is null) return;
-        var sentenceAt = new int[content.Length + 1];
-        foreach (var token in root.Elements("token"))
-        {
-            var (ts, te) = offsets[(string)token.Attribute("t_id")!];
-            var number = int.Parse((string?)token.Attribute("sentence") ?? "0", CultureInfo.InvariantCulture);
-            for (var c = ts; c <= te && c < sentenceAt.Length; c++) sentenceAt[c] = number;
-        }
-        // The gold entity type of a mention: the ent_type of the ENTITY instance it refers to.
-        var instanceType = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entity in markables.Elements("ENTITY")) instanceType[(string)entity.Attribute("m_id")!] = (string?)entity.Attribute("ent_type") ?? "";
-        var mentionType = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var refers in relations?.Elements("REFERS_TO") ?? [])
-        {
-            var target = (string?)refers.Element("target")?.Attribute("m_id");
-            if (target is null || !instanceType.TryGetValue(target, out var type)) continue;
-            foreach (var source in refers.Elements("source")) mentionType[(string)source.Attribute("m_id")!] = type;
-        }
-        var gold = new List<GoldName>();
-        var others = new List<(int Start, int End, string Kind)>();
-        var lastTyped = -1;
-        foreach (var markable in markables.Elements())
-        {
-            var anchors = markable.Elements("token_anchor").Select(a => (string)a.Attribute("t_id")!).Where(offsets.ContainsKey).ToList();
-            if (anchors.Count == 0) continue;
-            var start = anchors.Min(a => offsets[a].Start);
-            var end = anchors.Max(a => offsets[a].End);
-            var syntactic = (string?)markable.Attribute("syntactic_type") ?? "";
-            if (markable.Name.LocalName != "ENTITY_MENTION") { others.Add((start, end, markable.Name.LocalName)); continue; }
-            if (syntactic.Length > 0) lastTyped = Math.Max(lastTyped, sentenceAt[start]);
-            var type = mentionType.GetValueOrDefault((string)markable.Attribute("m_id")!, "?");
-            if (syntactic is "NAM" or "PRE.NAM") gold.Add(new GoldName(start, end, anchors.Max(a => offsets[a].Start), syntactic, type));
-            else others.Add((start, end, "ENTITY_MENTION " + (syntactic.Length == 0 ? "untyped" : syntactic)));
-        }
-        gold.RemoveAll(g => sentenceAt[g.Start] > lastTyped);
-        var found = new List<(int Start, int End, string Type)>();
+        var gold = MeantimeNameScorer.ReadGold(root, content, offsets);
+        if (gold.LastAnnotatedSentence < 0) return;
+        var found = new List<MeantimeFoundName>();
+        var events = new List<MeantimeFoundName>();
+        var spans = new HashSet<(int, int)>();
         foreach (var e in analysis.Entities)
             foreach (var m in e.Mentions)
+            {
                 // Pronoun mentions resolve coreference; MEANTIME's NAM mentions are names only.
-                if (sentenceAt[m.Start] <= lastTyped && content.AsSpan(m.Start, m.Length).ToString().ToLowerInvariant() is not ("he" or "she" or "him" or "his" or "her" or "it" or "its"))
-                    found.Add((m.Start, m.End, MeantimeType(e.Type)));
-        found = found.Distinct().ToList();
-        var nam = gold.Where(g => g.Syntactic == "NAM").ToList();
+                if (gold.SentenceAt[m.Start] > gold.LastAnnotatedSentence || IsPronoun(content.AsSpan(m.Start, m.Length)) || !spans.Add((m.Start, m.End))) continue;
+                (e.Type == EntityType.Event ? events : found).Add(new MeantimeFoundName(m.Start, m.End, MeantimeType(e.Type)));
+            }
+        var nam = gold.Names.Where(g => g.Syntactic == "NAM").ToList();
+        var preNam = gold.Names.Where(g => g.Syntactic is "PRE.NAM" or "").ToList();
+        var names = gold.Names.Where(g => g.Syntactic is "NAM" or "PRE.NAM").ToList();
+        var untyped = gold.Names.Where(g => g.Syntactic.Length == 0).ToList();
         Add(Get(scores, "meantime-nam strict (exact span)"), nam.Count, found.Count, found.Count(f => nam.Any(g => g.Start == f.Start && g.End == f.End)));
-        Add(Get(scores, "meantime-nam head"), nam.Count, found.Count, found.Count(f => nam.Any(g => HeadMatch(g, f))));
-        Add(Get(scores, "meantime-name lenient (NAM+PRE.NAM, head)"), gold.Count, found.Count, found.Count(f => gold.Any(g => HeadMatch(g, f))));
+        Add(Get(scores, "meantime-nam head"), MeantimeNameScorer.Score(found, nam, preNam));
+        Add(Get(scores, "meantime-name lenient (NAM+PRE.NAM, head)"), MeantimeNameScorer.Score(found, names, untyped));
         foreach (var type in (string[])["PER", "ORG", "LOC", "PRO", "FIN"])
         {
             var typedGold = nam.Where(g => g.Type == type).ToList();
             var typedFound = found.Where(f => f.Type == type).ToList();
-            Add(Get(scores, "meantime-nam head " + type), typedGold.Count, typedFound.Count, typedFound.Count(f => typedGold.Any(g => HeadMatch(g, f))));
+            Add(Get(scores, "meantime-nam head " + type), MeantimeNameScorer.Score(typedFound, typedGold, preNam));
             Add(Get(scores, "meantime-nam strict " + type), typedGold.Count, typedFound.Count, typedFound.Count(f => typedGold.Any(g => g.Start == f.Start && g.End == f.End)));
         }
         if (!verbose) return;
-        // "+" found, not a gold name (with the markable gold puts there, if any); "~" a name of another type; "-" missed.
-        foreach (var f in found.OrderBy(f => f.Start))
+        // "+" found, not a gold name (with the markable gold puts there, if any); "~" a name of another type; "-" missed;
+        // "=" on a PRE.NAM or untyped mention (not counted in the NAM row); "e" a name typed as an event (not scored).
+        var pairs = MeantimeNameScorer.Pair(found, nam);
+        var matched = pairs.ToDictionary(p => p.Found, p => p.Gold);
+        foreach (var f in found)
         {
-            var g = gold.FirstOrDefault(g => g.Syntactic == "NAM" && HeadMatch(g, f)) ?? gold.FirstOrDefault(g => HeadMatch(g, f));
-            if (g is { Syntactic: "PRE.NAM" }) Console.WriteLine($"+ {content[f.Start..f.End]} [{f.Type}] gold: PRE.NAM");
-            if (g is not null)
+            if (matched.TryGetValue(f, out var g))
             {
-                if (g.Syntactic == "NAM" && g.Type != f.Type) Console.WriteLine($"~ {content[f.Start..f.End]} found {f.Type} gold {g.Type}");
+                if (g.Type != f.Type) Console.WriteLine($"~ {content[f.Start..f.End]} found {f.Type} gold {g.Type}");
                 continue;
             }
-            var over = others.Where(o => o.Start < f.End && f.Start < o.End).Select(o => o.Kind).Distinct();
+            if (preNam.FirstOrDefault(p => MeantimeNameScorer.Matches(p, f)) is { } careless)
+            {
+                Console.WriteLine($"= {content[f.Start..f.End]} [{f.Type}] gold: {(careless.Syntactic.Length == 0 ? "untyped" : careless.Syntactic)}");
+                continue;
+            }
+            var over = gold.Others.Where(o => o.Start < f.End && f.Start < o.End).Select(o => o.Kind)
+                .Concat(nam.Where(n => n.Start < f.End && f.Start < n.End).Select(n => $"NAM \"{content[n.Start..n.End]}\" head \"{content[n.HeadStart..n.HeadEnd]}\""))
+                .Distinct();
             Console.WriteLine($"+ {content[f.Start..f.End]} [{f.Type}] gold: {string.Join(", ", over.DefaultIfEmpty("none"))}");
         }
-        foreach (var g in gold.Where(g => !found.Any(f => HeadMatch(g, f))).OrderBy(g => g.Start)) Console.WriteLine($"- {content[g.Start..g.End]} [{g.Type} {g.Syntactic}]");
+        foreach (var e in events) Console.WriteLine($"e {content[e.Start..e.End]}");
+        var hit = pairs.Select(p => p.Gold).ToHashSet();
+        foreach (var g in nam.Where(g => !hit.Contains(g)).OrderBy(g => g.Start)) Console.WriteLine($"- {content[g.Start..g.End]} [{g.Type} {g.Syntactic}] head {content[g.HeadStart..g.HeadEnd]}");
     }
+
+    private static bool IsPronoun(ReadOnlySpan<char> word) =>
+        word.Equals("he", StringComparison.OrdinalIgnoreCase) || word.Equals("she", StringComparison.OrdinalIgnoreCase) || word.Equals("him", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("his", StringComparison.OrdinalIgnoreCase) || word.Equals("her", StringComparison.OrdinalIgnoreCase) || word.Equals("it", StringComparison.OrdinalIgnoreCase)
+        || word.Equals("its", StringComparison.OrdinalIgnoreCase);
 
     private static string MeantimeType(EntityType type) => type switch
     {
@@ -371,8 +358,5 @@ internal static class EvalExtractCommand
         score.Correct += correct;
     }
 
-    private sealed record GoldName(int Start, int End, int LastStart, string Syntactic, string Type);
-
-    private static bool HeadMatch(GoldName gold, (int Start, int End, string Type) found) =>
-        found.End > gold.LastStart && found.End <= gold.End + 1 && found.Start < gold.End;
+    private static void Add(Score score, (int Gold, int Found, int Correct) counts) => Add(score, counts.Gold, counts.Found, counts.Correct);
 }

@@ -230,7 +230,9 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
             foreach (var q in analysis.Quotes)
             {
                 var quote = quoteAt.GetValueOrDefault((q.Variant.Span.Start, q.Variant.Span.End));
-                items.Add(new MarkedSpan(q.Variant.Span, "quote", $"quote: {q.Speaker ?? "unknown speaker"}", quote is null ? null : $"/documents/{U(id)}?quote={U(quote)}#mention"));
+                // The speaker is a document-local entity id ("person:jane-doe") or a description: readers get the name.
+                var speaker = analysis.Entities.FirstOrDefault(e => e.Id == q.Speaker)?.Name ?? q.Speaker ?? "unknown speaker";
+                items.Add(new MarkedSpan(q.Variant.Span, "quote", $"quote: {speaker}", quote is null ? null : $"/documents/{U(id)}?quote={U(quote)}#mention"));
             }
         }
         if (document.Published is { } published)

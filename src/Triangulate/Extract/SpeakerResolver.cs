@@ -94,11 +94,13 @@ internal sealed partial class SpeakerResolver
         var lower = words.ToLowerInvariant();
         // A pronoun speaker is resolved here, not through the entity extractor's pronoun mentions: the speaker's
         // antecedent skips people named inside quotations.
-        if (lower is "he" or "she" or "they")
+        if (lower is "he" or "she")
         {
-            var antecedent = NearestPerson(start, lower switch { "he" => 1, "she" => 2, _ => 0 });
+            var antecedent = NearestPerson(start, lower == "he" ? 1 : 2);
             return antecedent is null ? (null, SpeakerKind.Unknown) : (antecedent.Id, KindOf(antecedent));
         }
+        // "They said" speaks for a group or an institution, never for the one person named last.
+        if (lower == "they") return (null, SpeakerKind.Unknown);
         var entity = EntityAt(start, end);
         if (entity is not null && entity.Type is EntityType.Person or EntityType.Other or EntityType.Organization)
         {
@@ -112,8 +114,8 @@ internal sealed partial class SpeakerResolver
 
     /// <summary>
     /// The nearest person mentioned before <paramref name="position"/> that a pronoun of <paramref name="gender"/>
-    /// (1 "he", 2 "she", 0 any) can stand for: a person whose first name marks the other sex is passed over ("Mary …
-    /// she said" is not the man named just before her).
+    /// (1 "he", 2 "she", 0 any) can stand for: a person whose title or first name marks the other sex is passed over
+    /// ("Mary … she said" is not the man named just before her, nor is "Mr Daniels").
     /// </summary>
     public Entity? NearestPerson(int position, int gender = 0)
     {
@@ -122,10 +124,18 @@ internal sealed partial class SpeakerResolver
         {
             var (s, e, entity) = _mentions[i];
             if (entity.Type != EntityType.Person || IsPronoun(s, e) || InQuote(s)) continue;
-            if (gender != 0 && Entities.EntityLexicon.GenderOfName(entity.Name) is var own && own != 0 && own != gender) continue;
+            if (gender != 0 && GenderOf(entity) is var own && own != 0 && own != gender) continue;
             return entity;
         }
         return null;
+    }
+
+    /// <summary>1 male, 2 female, 0 unknown: from a gendered title the entity was given ("Ms", "Sir"), else its first name.</summary>
+    private static int GenderOf(Entity entity)
+    {
+        foreach (var d in entity.Descriptions)
+            if (Entities.EntityLexicon.GenderOfTitle(d) is var titled and not 0) return titled;
+        return Entities.EntityLexicon.GenderOfName(entity.Name);
     }
 
     /// <summary>The index of the first mention starting at or after <paramref name="position"/> (the count if none).</summary>

@@ -81,7 +81,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             w.WriteLine("| figure | value | time | verdict | sources (independent) | evidence |");
             w.WriteLine("|---|---|---|---|---|---|");
             foreach (var c in figures)
-                w.WriteLine(string.Create(inv, $"| {Cell(c.Text)} | {Cell(Evidence.Value(c.Value))} | {Cell(Evidence.Dates(c.Time?.Start, c.Time?.End))} | {Evidence.Verdict(c.Verdict)} | {c.Sources.Count} ({c.IndependentSources}) | {Cell(Mentions(c, documents))} |"));
+                w.WriteLine(string.Create(inv, $"| {Cell(c.Text)} | {Cell(Evidence.Value(c.Value))} | {Cell(Evidence.Dates(c.Time?.Start, c.Time?.End))} | {Evidence.Verdict(c.Verdict)} | {c.Sources.Count} ({c.IndependentSources}) | {Cell(Mentions(c, documents, names))} |"));
             w.WriteLine();
         }
         if (digest.Series.Count > 0)
@@ -100,7 +100,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             w.WriteLine("### Other claims");
             w.WriteLine();
             foreach (var c in others)
-                w.WriteLine(string.Create(inv, $"- **{Inline(c.Text)}** ({Evidence.Kind(c.Kind)}, {Evidence.Verdict(c.Verdict)}, {c.Sources.Count} sources, {c.IndependentSources} independent): {Inline(Mentions(c, documents))}"));
+                w.WriteLine(string.Create(inv, $"- **{Inline(c.Text)}** ({Evidence.Kind(c.Kind)}, {Evidence.Verdict(c.Verdict)}, {c.Sources.Count} sources, {c.IndependentSources} independent): {Inline(Mentions(c, documents, names))}"));
             w.WriteLine();
         }
 
@@ -115,7 +115,7 @@ public sealed class MarkdownReportWriter : IReportWriter
                 w.WriteLine($"- **{Inline(x.About)}**: {Inline(x.Explanation)}");
                 foreach (var id in x.Claims)
                     if (claims.TryGetValue(id, out var c))
-                        w.WriteLine($"  - {Inline(c.Text)}: {Inline(Mentions(c, documents))}");
+                        w.WriteLine($"  - {Inline(c.Text)}: {Inline(Mentions(c, documents, names))}");
             }
             w.WriteLine();
         }
@@ -198,12 +198,13 @@ public sealed class MarkdownReportWriter : IReportWriter
         _ => "cites",
     };
 
-    private static string Mentions(Claim claim, IReadOnlyDictionary<string, Document> documents)
+    private static string Mentions(Claim claim, IReadOnlyDictionary<string, Document> documents, EntityNames names)
     {
         var parts = new List<string>(claim.Mentions.Count);
         foreach (var m in claim.Mentions)
         {
-            var speaker = m.Attribution?.Speaker is { } s ? $" (per {s})" : "";
+            // The attribution is an entity reference ("person:jane-doe", a corpus id) or a description: the reader gets a name.
+            var speaker = m.Attribution?.Speaker is { } s ? $" (per {names.Name(s, m.Span.Document)})" : "";
             parts.Add(Cite(m.Span, documents) + speaker);
         }
         return string.Join("; ", parts);

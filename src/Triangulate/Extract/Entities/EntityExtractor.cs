@@ -24,11 +24,14 @@ public sealed class EntityExtractor : IExtractor
         // A sentence's first word is capitalised whatever it is: it is a name only with evidence from elsewhere in the
         // document ("Rumors abound" is not a name, "Merkel has" is when "Merkel" is also capitalised mid-sentence).
         var openers = new Dictionary<string, OpenerEvidence>(StringComparer.OrdinalIgnoreCase);
+        // Title-case lines ("Storm Forces Closure Of Coastal Roads") capitalise every word: null when there is none.
+        bool[]? titleCase = null;
         for (var n = 0; n < context.Sentences.Count; n++)
         {
             // The context's shared word tokens: computed once per sentence for every extractor, read and never modified.
             var tokens = context.WordsOf(n);
             tokenised.Add(tokens);
+            if (IsTitleCase(text, tokens)) (titleCase ??= new bool[context.Sentences.Count])[n] = true;
             var f = FirstWord(tokens);
             if (f >= 0 && WordTokenizer.IsCapitalised(text, tokens[f]))
             {
@@ -40,8 +43,11 @@ public sealed class EntityExtractor : IExtractor
         if (openers.Count > 0)
         {
             var lookup = openers.GetAlternateLookup<ReadOnlySpan<char>>();
-            foreach (var tokens in tokenised)
+            for (var n = 0; n < tokenised.Count; n++)
             {
+                // A title-case line's capitals are no evidence that a word is a name.
+                if (titleCase?[n] == true) continue;
+                var tokens = tokenised[n];
                 for (var k = FirstWord(tokens) + 1; k > 0 && k < tokens.Count; k++)
                 {
                     if (!tokens[k].IsWord || !lookup.TryGetValue(StripPossessive(text.AsSpan(tokens[k].Start, tokens[k].Length)), out var evidence)) continue;
@@ -56,7 +62,7 @@ public sealed class EntityExtractor : IExtractor
             var f = FirstWord(tokens);
             var skip = f >= 0 && !OpenerIsName(text, tokens, f, openers) ? f : -1;
             var before = mentions.Count;
-            FindMentions(text, tokens, skip, s, mentions);
+            FindMentions(text, tokens, skip, s, mentions, titleCase?[s] == true ? Unvouched(text, tokenised, titleCase, tokens) : null);
             Coordinate(text, mentions, before);
             Acronyms(text, mentions, before);
             for (var k = 0; k < tokens.Count; k++)
@@ -71,6 +77,69 @@ public sealed class EntityExtractor : IExtractor
         AddCurrencyMentions(text, tokenised, mentions);
         DropTimes(context, mentions);
         context.Entities.AddRange(Resolve(context, mentions, pronouns));
+    }
+
+    // Closed-class words that only title case capitalises inside a line ("Closure Of Coastal Roads", "Talks To Resume").
+    private static readonly FrozenSet<string> TitleCaseMarkers = FrozenSet.ToFrozenSet(
+        ["Of", "To", "In", "On", "At", "By", "For", "From", "With", "Into", "As", "After", "Over", "And", "Or", "But", "The", "A", "An", "Is", "Are", "Its"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// A line in title case: at least four words, none of four letters or more in lower case, and a closed-class word
+    /// capitalised inside it. Its capitals say nothing about which words are names.
+    /// </summary>
+    private static bool IsTitleCase(string text, List<WordToken> tokens)
+    {
+        var words = 0;
+        var marker = false;
+        var first = FirstWord(tokens);
+        for (var k = first; k >= 0 && k < tokens.Count; k++)
+        {
+            if (!tokens[k].IsWord || !char.IsLetter(text[tokens[k].Start])) continue;
+            words++;
+            if (char.IsLower(text[tokens[k].Start]))
+            {
+                if (tokens[k].Length >= 4) return false;
+                continue;
+            }
+            if (k > first && ExtractLexicon.Has(TitleCaseMarkers, WordSpan(text, tokens[k]))) marker = true;
+        }
+        return marker && words >= 4;
+    }
+
+    /// <summary>
+    /// The capitalised words of a title-case line the rest of the document does not vouch for: neither written
+    /// capitalised inside a sentence that is not in title case nor part of a country or city named in the line. They
+    /// are read as if in lower case, so "Talks With Nordvik Airways Stall Over Pay" names only "Nordvik Airways" when
+    /// the body writes it.
+    /// </summary>
+    private static bool[] Unvouched(string text, List<List<WordToken>> tokenised, bool[] titleCase, List<WordToken> tokens)
+    {
+        var blocked = new bool[tokens.Count];
+        for (var k = 0; k < tokens.Count; k++)
+            blocked[k] = WordTokenizer.IsCapitalised(text, tokens[k]) && !SeenCapitalisedInside(text, tokenised, titleCase, WordSpan(text, tokens[k]));
+        // "New Zealand", "Hong Kong": a country or city of up to three words stands on its own.
+        for (var k = 0; k < tokens.Count; k++)
+            for (var n = Math.Min(tokens.Count, k + 3); n > k; n--)
+                if (ExtractLexicon.Nation(StripPossessive(Span(text, tokens, k, n))) is NationWord.Country or NationWord.City)
+                {
+                    for (var x = k; x < n; x++) blocked[x] = false;
+                    break;
+                }
+        return blocked;
+    }
+
+    private static bool SeenCapitalisedInside(string text, List<List<WordToken>> tokenised, bool[] titleCase, ReadOnlySpan<char> word)
+    {
+        word = StripPossessive(word);
+        for (var n = 0; n < tokenised.Count; n++)
+        {
+            if (titleCase[n]) continue;
+            var tokens = tokenised[n];
+            for (var k = FirstWord(tokens) + 1; k > 0 && k < tokens.Count; k++)
+                if (tokens[k].IsWord && StripPossessive(WordSpan(text, tokens[k])).SequenceEqual(word)) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -223,12 +292,12 @@ public sealed class EntityExtractor : IExtractor
         return after < text.Length && text[after] == ',';
     }
 
-    private static void FindMentions(string text, List<WordToken> tokens, int skip, int sentence, List<RawMention> mentions)
+    private static void FindMentions(string text, List<WordToken> tokens, int skip, int sentence, List<RawMention> mentions, bool[]? blocked = null)
     {
         var i = 0;
         while (i < tokens.Count)
         {
-            if (i == skip || !StartsName(text, tokens[i])) { i++; continue; }
+            if (i == skip || !StartsNameAt(i)) { i++; continue; }
             var j = i + 1;
             var hasOrgCue = ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[i]));
             var bracketed = i > 0 && text[tokens[i - 1].Start] == '[';
@@ -238,12 +307,12 @@ public sealed class EntityExtractor : IExtractor
                 // "Standard & Poor's 500": after an ampersand the possessive belongs to the name.
                 if (EndsWithPossessive(text, tokens[j - 1]) && !(ampersand && IsModelNumber(WordSpan(text, tokens[j])))) break;
                 // "Procter & Gamble", "Standard & Poor's": an ampersand between capitalised words joins one name.
-                if (!tokens[j].IsWord && text[tokens[j].Start] == '&' && j + 1 < tokens.Count && StartsName(text, tokens[j + 1])) { ampersand = true; j++; continue; }
-                if (StartsName(text, tokens[j])) { hasOrgCue |= ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[j])); j++; continue; }
+                if (!tokens[j].IsWord && text[tokens[j].Start] == '&' && j + 1 < tokens.Count && StartsNameAt(j + 1)) { ampersand = true; j++; continue; }
+                if (StartsNameAt(j)) { hasOrgCue |= ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[j])); j++; continue; }
                 // "Abdel Fattah al-Burhan", "Ahmed el-Sayed": a lower-case particle joined to a capitalised surname.
                 if (IsParticleSurname(WordSpan(text, tokens[j]))) { j++; continue; }
                 // An editor's insertion before the name: "[French President Emmanuel] Macron".
-                if (bracketed && text[tokens[j].Start] == ']' && j + 1 < tokens.Count && StartsName(text, tokens[j + 1])) { j++; continue; }
+                if (bracketed && text[tokens[j].Start] == ']' && j + 1 < tokens.Count && StartsNameAt(j + 1)) { j++; continue; }
                 // "Ministry of Defence", "Institute for the Study of War", "Security and Cooperation Centre":
                 // connectors join only inside organisation names.
                 if (IsConnector(text, tokens[j]))
@@ -252,7 +321,7 @@ public sealed class EntityExtractor : IExtractor
                     while (k < tokens.Count && IsConnector(text, tokens[k])) k++;
                     var m = k;
                     var laterCue = false;
-                    while (m < tokens.Count && StartsName(text, tokens[m])) laterCue |= ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[m++]));
+                    while (m < tokens.Count && StartsNameAt(m)) laterCue |= ExtractLexicon.OrgCues.Has(WordSpan(text, tokens[m++]));
                     var and = IsWord(text, tokens[j], "and", "and");
                     if (m > k && (laterCue || (hasOrgCue && !and))) { j = k; continue; }
                 }
@@ -264,6 +333,9 @@ public sealed class EntityExtractor : IExtractor
             AddRun(text, tokens, i, j, sentence, mentions);
             i = j;
         }
+
+        // A blocked word (a title-case line's capital the document does not vouch for) neither starts nor continues a name.
+        bool StartsNameAt(int k) => blocked?[k] != true && StartsName(text, tokens[k]);
     }
 
     /// <summary>Names in a list ("the US, UK and France", "Atacms and Storm Shadow missiles") share the type of the best-typed one.</summary>
@@ -806,10 +878,14 @@ public sealed class EntityExtractor : IExtractor
         var personMentions = new List<RawMention>();
         var owner = new Dictionary<RawMention, Group>(ReferenceEqualityComparer.Instance);
         var result = new List<(Group Group, EntityType Type)>();
+        var types = new Dictionary<Group, EntityType>(ReferenceEqualityComparer.Instance);
+        foreach (var g in order)
+            if (g.MergedInto is null) types[g] = g.Vote();
+        PeopleByPronoun(mentions, pronouns, groups, types);
         foreach (var g in order)
         {
             if (g.MergedInto is not null) continue;
-            var type = g.Vote();
+            var type = types[g];
             result.Add((g, type));
             if (type != EntityType.Person) continue;
             foreach (var m in g.Mentions) { personMentions.Add(m); owner[m] = g; }
@@ -875,6 +951,49 @@ public sealed class EntityExtractor : IExtractor
             });
         }
         return entities;
+    }
+
+    /// <summary>
+    /// A "he" or "she" is evidence that the name it refers to is a person's: "Dariusz Okonjo, a baker, kept his shop
+    /// open. … he said" has no title, no known given name and no person verb, but the pronoun has no other antecedent.
+    /// Going back from a subject pronoun through its own and the previous sentence, the first name met that is the
+    /// subject of its sentence decides: an untyped name shaped like a person's (two or three capitalised words of
+    /// letters) becomes a person; a person, or a subject of any other type, leaves everything as it is.
+    /// </summary>
+    private static void PeopleByPronoun(List<RawMention> mentions, List<Pronoun> pronouns, Dictionary<string, Group> groups, Dictionary<Group, EntityType> types)
+    {
+        if (pronouns.Count == 0) return;
+        var sorted = new List<RawMention>(mentions);
+        sorted.Sort((x, y) => x.Start.CompareTo(y.Start));
+        foreach (var pronoun in pronouns)
+        {
+            if (!pronoun.Subject) continue;
+            for (var k = LowerBoundMention(sorted, pronoun.Start) - 1; k >= 0 && pronoun.Sentence - sorted[k].Sentence <= 1; k--)
+            {
+                var m = sorted[k];
+                if (!groups.TryGetValue(Key(m.Name), out var g)) continue;
+                while (g.MergedInto is not null) g = g.MergedInto;
+                var type = types.GetValueOrDefault(g, EntityType.Other);
+                if (type == EntityType.Person) break;
+                if (!m.Nominal) continue;
+                if (type == EntityType.Other && LooksLikePersonalName(m.Name)) types[g] = EntityType.Person;
+                break;
+            }
+        }
+    }
+
+    /// <summary>Two or three capitalised words of letters (hyphens and apostrophes inside allowed): "Dariusz Okonjo", not "iPhone 4", "NATO HQ" or "Acme &amp; Co".</summary>
+    private static bool LooksLikePersonalName(string name)
+    {
+        var words = name.Split(' ');
+        if (words.Length is < 2 or > 3) return false;
+        foreach (var w in words)
+        {
+            // "McCain" is a surname, "NATO" and "iPhone" are not.
+            if (w.Length < 2 || !char.IsUpper(w[0]) || !w.Any(char.IsLower)) return false;
+            foreach (var c in w) if (!char.IsLetter(c) && c is not '-' and not '\'' and not '’') return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -1002,12 +1121,7 @@ public sealed class EntityExtractor : IExtractor
         public int Gender()
         {
             foreach (var m in Mentions)
-            {
-                if (m.Title is null) continue;
-                var last = m.Title.AsSpan(m.Title.LastIndexOf(' ') + 1).TrimEnd('.');
-                if (last is "Mr" or "Sir" or "King" or "Prince" or "Lord") return 1;
-                if (last is "Mrs" or "Ms" or "Miss" or "Madam" or "Queen" or "Princess" or "Lady" or "Dame") return 2;
-            }
+                if (m.Title is not null && EntityLexicon.GenderOfTitle(m.Title) is var titled and not 0) return titled;
             foreach (var m in Mentions)
                 if (EntityLexicon.GenderOfName(m.Name) is var gender and not 0) return gender;
             return 0;

@@ -37,6 +37,17 @@ internal static class EntityLexicon
         return GendersLazy.Value.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(first, out var gender) ? gender : 0;
     }
 
+    /// <summary>
+    /// 1 male, 2 female, 0 unknown: the sex a title's last word marks ("Mr", "Mrs", "Sir", "Queen"; a trailing period
+    /// ignored). Shared by the entity extractor's pronoun resolution and the quote speakers'.
+    /// </summary>
+    public static int GenderOfTitle(ReadOnlySpan<char> title)
+    {
+        var last = title[(title.LastIndexOf(' ') + 1)..].TrimEnd('.');
+        if (last is "Mr" or "Sir" or "King" or "Prince" or "Lord") return 1;
+        return last is "Mrs" or "Ms" or "Miss" or "Madam" or "Queen" or "Princess" or "Lady" or "Dame" ? 2 : 0;
+    }
+
     /// <summary>Heads that make a name an event ("Air Show", "Developers Conference").</summary>
     public static FrozenSet<string> EventCues => EventCuesLazy.Value;
 

@@ -352,5 +352,32 @@ public sealed class EntityExtractorTests
         var context = Run("Polling was slow in the west. Mary, a 42-year-old trader, said she had queued for hours.");
         Assert.Contains(context.Entities, e => e.Name == "Mary" && e.Type == EntityType.Person);
     }
+
+    // Issue 15, third round: title-case headlines. Invented text.
+    [Fact]
+    public void ATitleCaseHeadlinesCapitalsAreNoEvidenceOfNames()
+    {
+        var context = Run("Storm Forces Closure Of Coastal Roads Near Marlow\n\nA storm forced the closure of coastal roads near Marlow on Tuesday, the Highway Agency said.");
+        Assert.DoesNotContain(context.Entities, e => e.Name.Contains("Storm", StringComparison.Ordinal) || e.Name.Contains("Coastal", StringComparison.Ordinal) || e.Name.Contains("Closure", StringComparison.Ordinal));
+        // Named inside a body sentence: a name in the headline too.
+        var marlow = Assert.Single(context.Entities, e => e.Name == "Marlow");
+        Assert.Equal(2, marlow.Mentions.Count);
+    }
+
+    [Fact]
+    public void ANameInATitleCaseHeadlineIsKeptWhenTheBodyWritesItMidSentence()
+    {
+        var context = Run("Talks With Nordvik Airways Stall Over Pay\n\nPilots said talks with Nordvik Airways stalled on Monday.");
+        var airline = Assert.Single(context.Entities, e => e.Name == "Nordvik Airways");
+        Assert.Equal(2, airline.Mentions.Count);
+        Assert.DoesNotContain(context.Entities, e => e.Name.Contains("Stall", StringComparison.Ordinal) || e.Name == "Pay" || e.Name == "Talks");
+    }
+
+    [Fact]
+    public void ASentenceCaseHeadlineIsReadAsBefore()
+    {
+        var context = Run("Nordvik Airways orders ten jets\n\nThe airline confirmed the order.");
+        Assert.Contains(context.Entities, e => e.Name == "Nordvik Airways");
+    }
 }
 

@@ -47,6 +47,22 @@ public class MarkdownReportWriterTests
     }
 
     [Fact]
+    public void A_mention_attributed_to_an_entity_cites_its_name_never_its_id()
+    {
+        using var temp = new TempFolder();
+        var docs = SomeDossier.SmallDocuments();
+        var corpus = SomeDossier.For(docs, entityPhrase: "the region");
+        // The extractor's document-local id for the entity, as a claim's attribution carries it.
+        var local = Triangulate.Extract.Entities.EntityExtractor.LocalId(Triangulate.Model.EntityType.Place, Triangulate.Extract.Entities.EntityExtractor.Key("the region"));
+        var attributed = corpus.Claims[0] with { Mentions = [.. corpus.Claims[0].Mentions.Select(m => m with { Attribution = new Triangulate.Model.Attribution { Speaker = local } })] };
+        corpus = corpus with { Claims = [attributed, .. corpus.Claims.Skip(1)] };
+        using var store = SomeDossier.Store(temp.File("t.db"), docs, corpus);
+        var md = SomeDossier.Write(new MarkdownReportWriter(), store);
+        Assert.Contains("(per the region)", md);
+        Assert.DoesNotContain(local, md);
+    }
+
+    [Fact]
     public void Documents_in_no_story_and_problems_are_listed()
     {
         using var temp = new TempFolder();

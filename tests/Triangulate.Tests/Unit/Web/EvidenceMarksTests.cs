@@ -22,4 +22,17 @@ public class EvidenceMarksTests(ExampleWebAppFixture app) : IClassFixture<Exampl
         // The legend names each kind present.
         Assert.Contains("<mark class=\"ev-figure\">figure</mark>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_quote_mark_names_its_speaker_never_an_entity_id()
+    {
+        var quoted = app.Store.ReadStories().SelectMany(s => app.Store.LoadStory(s.Id)!.Quotes).SelectMany(q => q.Variants).Select(v => v.Span.Document).Distinct().ToList();
+        Assert.NotEmpty(quoted);
+        foreach (var document in quoted)
+        {
+            var html = await app.Http.GetStringAsync($"/documents/{Uri.EscapeDataString(document)}");
+            Assert.Contains("title=\"quote: ", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("title=\"quote: person:", html, StringComparison.Ordinal);
+        }
+    }
 }
