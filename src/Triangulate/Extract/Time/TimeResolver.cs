@@ -8,10 +8,11 @@ namespace Triangulate.Extract.Time;
 /// found in undated articles ("last weekend", "20 January") can be resolved once the date is inferred. Rules:
 /// <c>day:N</c>, <c>week:N</c>, <c>weekend:N</c>, <c>weekday:D:N</c> (D 1=Monday; N 0 = on or before publication,
 /// -1 = strictly before, 1 = strictly after), <c>month:N</c>, <c>year:N</c>, <c>month-of-year:M</c> and
-/// <c>month-day:MM-DD</c> (the occurrence nearest publication), <c>season:M:N</c>, <c>recent:D</c> (the D days before
+/// <c>month-day:MM-DD</c> (the occurrence nearest publication), <c>quarter-in-year:Q:N</c> and <c>half-in-year:H:N</c> (of
+/// publication's year moved by N), <c>season:M:N</c>, <c>recent:D</c> (the D days before
 /// publication), <c>earlier:week|month|year</c> (from its start to publication), <c>present</c> (PRESENT_REF), <c>quarter:Q:N</c> (Q 1-4: the latest such quarter begun by publication,
 /// or with N = 1 the first not yet over; Q 0: publication's quarter moved by N),
-/// a part of day or clock time after <c>@</c> ("day:0@MO", "day:0@1800Z"), and <c>A .. B</c> for intervals.
+/// <c>RULE&gt;N</c> (N days after the day RULE names), a part of day or clock time after <c>@</c> ("day:0@MO", "day:0@1800Z"), and <c>A .. B</c> for intervals.
 /// Stateless and thread-safe.
 /// </summary>
 public static class TimeResolver
@@ -50,6 +51,16 @@ public static class TimeResolver
             if (!TryResolve(rule[..at], published, out start, out end, out var day)) return false;
             var time = rule[(at + 1)..];
             value = day + "T" + (time.Length >= 4 && char.IsDigit(time[0]) ? time[..2] + ":" + time[2..] : time);
+            return true;
+        }
+        // "date:2009-06-15>1": the day after the day a rule names ("the next day" after a dated event).
+        var shifted = rule.LastIndexOf('>');
+        if (shifted > 0)
+        {
+            if (!int.TryParse(rule.AsSpan(shifted + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days)
+                || !TryResolve(rule[..shifted], published, out var day0, out _, out _) || day0.Day is null) return false;
+            start = end = PartialDate.FromDate(day0.Earliest.AddDays(days));
+            value = start.ToString();
             return true;
         }
         var parts = rule.Split(':');
@@ -142,6 +153,15 @@ public static class TimeResolver
                         value = year.ToString(CultureInfo.InvariantCulture) + "-Q" + quarter.ToString(CultureInfo.InvariantCulture);
                         return true;
                     }
+                case "half-in-year":
+                    {
+                        var half = Int(parts[1]);
+                        var year = published.Year + Int(parts[2]);
+                        start = new PartialDate(year, half * 6 - 5);
+                        end = new PartialDate(year, half * 6);
+                        value = year.ToString(CultureInfo.InvariantCulture) + "-H" + half.ToString(CultureInfo.InvariantCulture);
+                        return true;
+                    }
                 case "season":
                     {
                         var first = Int(parts[1]);
@@ -152,7 +172,7 @@ public static class TimeResolver
                         var e = s.AddMonths(3).AddDays(-1);
                         start = new PartialDate(s.Year, s.Month);
                         end = new PartialDate(e.Year, e.Month);
-                        value = s.Year.ToString(CultureInfo.InvariantCulture) + "-" + first switch { 3 => "SP", 6 => "SU", 9 => "FA", _ => "WI" };
+                        value = s.Year.ToString(CultureInfo.InvariantCulture) + "-" + TimeWords.SeasonCode(first);
                         return true;
                     }
                 case "present":

@@ -48,6 +48,20 @@ public class TimeExtractorTests
     [InlineData("He took leave in early 2009 and returned in the summer.", "2011-01-17", "early 2009", "2009")]
     [InlineData("The software will be released in mid-2011, the firm said.", "2010-10-23", "mid-2011", "2011")]
     [InlineData("Unemployment in the city peaked in the 1990s.", "2010-10-23", "1990s", "199")]
+    // Issue 15, third round: possessives, halves and seasons of a year, decades and centuries, days counted from the
+    // day named before, noon and midnight, a passive to come ("to be held").
+    [InlineData("Shares of the carmaker slid after Tuesday's open.", "2010-06-03", "Tuesday", "2010-06-01")]
+    [InlineData("The mill closed and this year's harvest rots in the fields.", "2010-06-03", "this year", "2010")]
+    [InlineData("Orders picked up in the second half of 2009.", "2010-06-03", "the second half of 2009", "2009-H2")]
+    [InlineData("Output fell in the first half of the year.", "2012-08-10", "the first half of the year", "2012-H1")]
+    [InlineData("The ferry service began in the summer of 1998.", "2010-06-03", "the summer of 1998", "1998-SU")]
+    [InlineData("The chain opened its first store in the late 1970s.", "2010-06-03", "late 1970s", "197")]
+    [InlineData("Steam engines powered the mills in the 19th century.", "2010-06-03", "the 19th century", "18")]
+    [InlineData("The ferry sank on 3 May 2004 and divers reached it the next day.", "2010-06-03", "the next day", "2004-05-04")]
+    [InlineData("The strike ended; the day before, the union had rejected the offer.", "2010-06-03", "the day before", "2010-06-02")]
+    [InlineData("Polls in the capital close at noon.", "2010-06-01", "noon", "2010-06-01T12:00")]
+    [InlineData("The council announced a referendum to be held on March 2.", "2011-02-20", "March 2", "2011-03-02")]
+    [InlineData("He met the minister in May. Talks followed.", "2011-06-20", "May", "2011-05")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
@@ -62,6 +76,8 @@ public class TimeExtractorTests
     [InlineData("The 2,000 volunteers cleared the beach.")]
     [InlineData("The first delegates arrived with a second letter.")]
     [InlineData("The Daily Courier printed the letter in full.")]
+    [InlineData("Stocks fell the day before the vote.")]
+    [InlineData("Heavy rains fall on the hills in the wet season.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
