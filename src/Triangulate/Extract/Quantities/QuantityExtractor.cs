@@ -160,7 +160,11 @@ public sealed class QuantityExtractor : IExtractor
         var partitive = s + 1 < tokens.Count && Is(text, tokens[s], "of") && unit is null
             && IsAny(text, tokens[s + 1], "the", "its", "their", "these", "those", "his", "her", "our");
         if (partitive)
+        {
             s += 2;
+            // "10 of the 25 planes": the set's own size is no part of its noun.
+            if (s + 1 < tokens.Count && tokens[s].Kind == TokenKind.Number && tokens[s + 1].Kind == TokenKind.Word && tokens[s + 1].Start > tokens[s].End) s++;
+        }
         else if (s < tokens.Count && Is(text, tokens[s], "of") && (number.Plural || unit is not null)) s++;
         // "46 more 787s", "two more aircraft": the count is of further items of the noun after "more".
         if (s + 1 < tokens.Count && s == unitEnd && Is(text, tokens[s], "more") && !lex.StopWordsLookup.Contains(LowerInto(tokens[s + 1].In(text), key))) s++;
@@ -169,7 +173,7 @@ public sealed class QuantityExtractor : IExtractor
         while (s < tokens.Count && words < MaxSubjectWords && (tokens[s].Kind == TokenKind.Word || IsModelNoun(text, models, tokens, s)))
         {
             // A model named by its number is a noun: "18 777s", "14 of the new 787".
-            if (tokens[s].Kind == TokenKind.Number)
+            if (tokens[s].Kind == TokenKind.Number || IsModelNoun(text, models, tokens, s))
             {
                 s = ModelEnd(text, tokens, s + 1);
                 words++;
@@ -317,10 +321,12 @@ public sealed class QuantityExtractor : IExtractor
         return null;
     }
 
-    /// <summary>A number the document uses as a model's name, or digits with a plural "s" ("777s").</summary>
+    /// <summary>A number the document uses as a model's name, or digits with a plural "s" ("777s"), also after capitals ("A320s").</summary>
     private static bool IsModelNoun(string text, ModelDesignations models, List<Token> tokens, int at) =>
         models.Contains(text, tokens[at])
-        || (tokens[at].Kind == TokenKind.Number && at + 1 < tokens.Count && tokens[at + 1].Start == tokens[at].End && tokens[at + 1].In(text) is "s");
+        || (tokens[at].Kind == TokenKind.Number && at + 1 < tokens.Count && tokens[at + 1].Start == tokens[at].End && tokens[at + 1].In(text) is "s")
+        || (tokens[at].Kind == TokenKind.Word && tokens[at].Length <= 3 && IsUpperWord(tokens[at].In(text)) && at + 1 < tokens.Count
+            && tokens[at + 1].Start == tokens[at].End && IsModelNoun(text, models, tokens, at + 1));
 
     /// <summary>The token after a model number and what is glued to it ("777s", "777-200LR", "3GS").</summary>
     private static int ModelEnd(string text, List<Token> tokens, int after)
