@@ -22,8 +22,10 @@ public sealed class TimeExtractor : IExtractor
         var triggers = new List<int>();
         var probe = new List<Token>(1);
         var text = context.Text;
-        // The day the text last named: what "the same day", "the next day" count from.
+        // The day the text last named: what "the next day" counts from; the point it last named (a day, month, year...):
+        // what "the following year" counts from.
         string? reference = null;
+        string? point = null;
         for (var n = 0; n < context.Sentences.Count; n++)
         {
             var sentence = context.Sentences[n];
@@ -68,7 +70,18 @@ public sealed class TimeExtractor : IExtractor
                         expression = expression with { Rule = reference is null ? "day:" + shift : reference + ">" + shift };
                         day = expression.Rule;
                     }
+                    else if (found.Rule is { } yr && yr.StartsWith("ref-", StringComparison.Ordinal))
+                    {
+                        // "ref-y:1": a year (or month) after the point the text last named, publication's when none.
+                        var unit = yr[4];
+                        var shift = yr[6..];
+                        expression = expression with
+                        {
+                            Rule = point is null ? (unit == 'y' ? "year:" : "month:") + shift : point + ">" + unit + shift,
+                        };
+                    }
                     else if (found.Rule is { } dr && IsDayRule(dr)) day = reference = dr;
+                    if (expression.Rule is { } pr && IsPointRule(pr)) point = pr;
                     if (published is { } p && expression.Anchor == TimeAnchor.Publication) expression = TimeResolver.Resolve(expression, p);
                     context.Times.Add(expression);
                     i = next;
@@ -107,6 +120,12 @@ public sealed class TimeExtractor : IExtractor
         !rule.Contains('@', StringComparison.Ordinal) && !rule.Contains(" .. ", StringComparison.Ordinal)
         && (rule.StartsWith("day:", StringComparison.Ordinal) || rule.StartsWith("weekday:", StringComparison.Ordinal)
             || rule.StartsWith("month-day:", StringComparison.Ordinal) || (rule.StartsWith("date:", StringComparison.Ordinal) && rule.Length == 15));
+
+    // A rule naming one point of the calendar, not a span between two or a vague reference.
+    private static bool IsPointRule(string rule) =>
+        !rule.Contains(" .. ", StringComparison.Ordinal) && !rule.Contains('>', StringComparison.Ordinal) && !rule.Contains('@', StringComparison.Ordinal)
+        && !rule.StartsWith("recent", StringComparison.Ordinal) && !rule.StartsWith("earlier", StringComparison.Ordinal)
+        && !rule.StartsWith("present", StringComparison.Ordinal);
 
     /// <summary>One match before it becomes a <see cref="TimeExpression"/>.</summary>
     internal record struct Found(int Start, int End, string? Value, PartialDate? Start2, PartialDate? End2, TimeAnchor Anchor,
@@ -390,7 +409,8 @@ public sealed class TimeExtractor : IExtractor
                     else if (IsYear(end, out _)) end++;
                     return Date(s, end, d2, mo, out found, out next, tolerance);
                 }
-                // MONTH YEAR
+                // MONTH [of] YEAR: "June 2008", "June of 2008".
+                if (Is(after, "of") && IsYear(after + 1, out _)) after++;
                 if (IsYear(after, out var y))
                 {
                     var pd = new PartialDate(y, mo);
@@ -691,7 +711,9 @@ public sealed class TimeExtractor : IExtractor
             if (right.Equals("long", StringComparison.OrdinalIgnoreCase) || right.Equals("old", StringComparison.OrdinalIgnoreCase))
             {
                 // "decades-long", "years-old" (not "year-old": an age, not a time).
-                if (right.Equals("old", StringComparison.OrdinalIgnoreCase) || !TimeWords.Is(left, "unit", out days) || !left.EndsWith("s")) return false;
+                if (right.Equals("old", StringComparison.OrdinalIgnoreCase) || !TimeWords.Is(left, "unit", out days)) return false;
+                // "a year-long delay", "a month-long strike": one unit; "decades-long": some.
+                if (!left.EndsWith("s")) n = 1;
                 return true;
             }
             if (TimeWords.Is(right, "unit", out days)) { }
@@ -849,6 +871,17 @@ public sealed class TimeExtractor : IExtractor
                 offset = IsAny(i + 1, "next", "following") ? 1 : -1;
                 end = i + 2;
             }
+            else if (Is(i, "the") && IsAny(i + 1, "following", "previous", "preceding") && IsAny(i + 2, "month", "year")
+                && !IsAny(i - 1, "over", "for", "within", "during", "throughout", "through"))
+            {
+                // "entered service the following year": the year (or month) after the one the text named before.
+                offset = Is(i + 1, "following") ? 1 : -1;
+                end = i + 2;
+                found = new Found(_tokens[i].Start, _tokens[end].End, null, null, null, TimeAnchor.Publication, null, null,
+                    "ref-" + (Is(i + 2, "year") ? "y" : "m") + ":" + offset.ToString(CultureInfo.InvariantCulture), 0);
+                next = end + 1;
+                return true;
+            }
             else if (Is(i, "the") && Is(i + 1, "day") && IsAny(i + 2, "before", "after")
                 && (i + 3 >= _tokens.Count || _tokens[i + 3].Kind == TokenKind.Symbol || IsAny(i + 3, "and", "but")))
             {
@@ -961,7 +994,12 @@ public sealed class TimeExtractor : IExtractor
             var at = Is(i, "in") ? i + 1 : i;
             end = at;
             if (Is(at, "intraday")) rule = "day:0";
-            else if (IsAny(at, "late", "early", "earlier", "later") && Is(at + 1, "in") && Is(at + 2, "the") && Is(at + 3, "day")) { rule = "day:0"; end = at + 3; }
+            else if (IsAny(at, "late", "early", "earlier", "later") && Is(at + 1, "in") && Is(at + 2, "the") && IsAny(at + 3, "day", "week", "month", "year"))
+            {
+                // "late in the day", "earlier in the year": the day, week, month or year of publication.
+                rule = Is(at + 3, "day") ? "day:0" : W(at + 3).ToString().ToLowerInvariant() + ":0";
+                end = at + 3;
+            }
             else if (Is(at, "the") && Is(at + 1, "day") && IsAny(at - 1, "on", "for") && !IsAny(at + 2, "of", "before", "after", "when", "that", "following", "it", "he", "she", "they", "we", "in"))
             {
                 // "shares closed 2% higher on the day": the trading day reported, publication's in market copy.

@@ -12,7 +12,8 @@ namespace Triangulate.Extract.Time;
 /// publication's year moved by N), <c>season:M:N</c>, <c>recent:D</c> (the D days before
 /// publication), <c>earlier:week|month|year</c> (from its start to publication), <c>present</c> (PRESENT_REF), <c>quarter:Q:N</c> (Q 1-4: the latest such quarter begun by publication,
 /// or with N = 1 the first not yet over; Q 0: publication's quarter moved by N),
-/// <c>RULE&gt;N</c> (N days after the day RULE names), a part of day or clock time after <c>@</c> ("day:0@MO", "day:0@1800Z"), and <c>A .. B</c> for intervals.
+/// <c>RULE&gt;N</c> (N days after the day RULE names; <c>RULE&gt;yN</c>, <c>RULE&gt;mN</c>: N years or months after the point
+/// it names), a part of day or clock time after <c>@</c> ("day:0@MO", "day:0@1800Z"), and <c>A .. B</c> for intervals.
 /// Stateless and thread-safe.
 /// </summary>
 public static class TimeResolver
@@ -57,9 +58,18 @@ public static class TimeResolver
         var shifted = rule.LastIndexOf('>');
         if (shifted > 0)
         {
-            if (!int.TryParse(rule.AsSpan(shifted + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days)
-                || !TryResolve(rule[..shifted], published, out var day0, out _, out _) || day0.Day is null) return false;
-            start = end = PartialDate.FromDate(day0.Earliest.AddDays(days));
+            // "RULE>y1", "RULE>m-1": a year or month from the point RULE names; "RULE>1": days from its day.
+            var unit = rule[shifted + 1] is 'y' or 'm' ? rule[shifted + 1] : 'd';
+            if (!int.TryParse(rule.AsSpan(shifted + (unit == 'd' ? 1 : 2)), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+                || !TryResolve(rule[..shifted], published, out var point, out _, out _)) return false;
+            if (unit == 'y') start = end = new PartialDate(point.Year + n);
+            else if (unit == 'm' && point.Month is { } month)
+            {
+                var m = new DateOnly(point.Year, month, 1).AddMonths(n);
+                start = end = new PartialDate(m.Year, m.Month);
+            }
+            else if (unit == 'd' && point.Day is not null) start = end = PartialDate.FromDate(point.Earliest.AddDays(n));
+            else return false;
             value = start.ToString();
             return true;
         }

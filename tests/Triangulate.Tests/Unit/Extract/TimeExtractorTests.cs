@@ -62,6 +62,11 @@ public class TimeExtractorTests
     [InlineData("Polls in the capital close at noon.", "2010-06-01", "noon", "2010-06-01T12:00")]
     [InlineData("The council announced a referendum to be held on March 2.", "2011-02-20", "March 2", "2011-03-02")]
     [InlineData("He met the minister in May. Talks followed.", "2011-06-20", "May", "2011-05")]
+    [InlineData("The dam was finished in 1961 and flooded the valley the following year.", "2010-06-03", "the following year", "1962")]
+    [InlineData("The museum reopened in June of 2006 after repairs.", "2010-06-03", "June of 2006", "2006-06")]
+    [InlineData("A year-long dispute over fares ended in court.", "2010-06-03", "year-long", "P1Y")]
+    [InlineData("The index slipped earlier in the week on weak orders.", "2010-06-03", "earlier in the week", "2010-W22")]
+    [InlineData("Traffic will grow 5% over the following year.", "2010-06-03", "the following year", "P1Y")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
