@@ -78,10 +78,18 @@ public sealed class QuantityExtractor : IExtractor
             currency = code;
             i++;
         }
-        if (!NumberWords.TryParse(text, tokens, i, out var number)) return i;
+        // "about half of the staff", "a third of the fleet", "two-thirds of its routes": a share of a set, in percent.
+        var fraction = currency is null ? Fraction(text, tokens, i) : (Share: 0.0, Tokens: 0);
+        NumberMatch number;
+        if (fraction.Tokens > 0)
+        {
+            if (Inside(times, tokens[i].Start, tokens[i + fraction.Tokens - 1].End)) return i + fraction.Tokens;
+            number = new NumberMatch(fraction.Share, i, fraction.Tokens, tokens[i].Start, tokens[i + fraction.Tokens - 1].End, true, false);
+        }
+        else if (!NumberWords.TryParse(text, tokens, i, out number)) return i;
         var after = i + number.TokenCount;
         if (Inside(times, tokens[i].Start, number.End)) return after;
-        if (IsExcluded(text, tokens, i, after, number)) return after;
+        if (fraction.Tokens == 0 && IsExcluded(text, tokens, i, after, number)) return after;
         if (currency is null && IsModel(text, lex, models, tokens, i, after, number, key)) return ModelEnd(text, tokens, after);
         // "one commander", "one of them": a lone "one" is an article more often than a figure.
         if (number.Words && number.Value == 1 && number.TokenCount == 1 && !HasHedgeBefore(text, lex, tokens, start, key)) return after;
@@ -92,10 +100,15 @@ public sealed class QuantityExtractor : IExtractor
         string? unit = null;
         var factor = 1.0;
         var isRatio = false;
+        if (fraction.Tokens > 0)
+        {
+            measure = unit = "percent";
+            low = high = fraction.Share * 100;
+        }
         var j = after;
         // Ranges and ratios: "400 to 500", "400-500", "between 400 and 500", "6 to 1".
         var k = j;
-        if (k < tokens.Count && (Is(text, tokens[k], "to") || tokens[k].In(text) is "-" or "–" || (Is(text, tokens[k], "and") && start > 0 && Is(text, tokens[start - 1], "between")))
+        if (fraction.Tokens == 0 && k < tokens.Count && (Is(text, tokens[k], "to") || tokens[k].In(text) is "-" or "–" || (Is(text, tokens[k], "and") && start > 0 && Is(text, tokens[start - 1], "between")))
             && NumberWords.TryParse(text, tokens, k + 1, out var second) && !Inside(times, tokens[k + 1].Start, second.End)
             && !GluedLetters(text, tokens, k + 1 + second.TokenCount))
         {
@@ -109,7 +122,7 @@ public sealed class QuantityExtractor : IExtractor
         }
         var valueEnd = tokens[j - 1].End;
         var resume = -1;
-        if (j + 1 < tokens.Count && j == after && IsAny(text, tokens[j], "and", "or") && NumberWords.TryParse(text, tokens, j + 1, out var shared)
+        if (fraction.Tokens == 0 && j + 1 < tokens.Count && j == after && IsAny(text, tokens[j], "and", "or") && NumberWords.TryParse(text, tokens, j + 1, out var shared)
             && !Inside(times, tokens[j + 1].Start, shared.End) && !GluedLetters(text, tokens, j + 1 + shared.TokenCount))
         {
             // The second number is read on its own next; this one borrows what follows it.
@@ -118,7 +131,7 @@ public sealed class QuantityExtractor : IExtractor
         }
         // The unit: the longest form of up to three words (or '%') after the number.
         var unitEnd = j;
-        if (!isRatio)
+        if (!isRatio && fraction.Tokens == 0)
         {
             // "km2", "m2": the tokenizer parts the exponent from the letters.
             if (j + 1 < tokens.Count && tokens[j].Kind == TokenKind.Word && tokens[j + 1].Start == tokens[j].End
@@ -157,7 +170,7 @@ public sealed class QuantityExtractor : IExtractor
         // The thing counted or measured: the noun phrase after the number and unit.
         var s = unitEnd;
         // "two of the engines": a count of part of a set names the set after its determiner.
-        var partitive = s + 1 < tokens.Count && Is(text, tokens[s], "of") && unit is null
+        var partitive = s + 1 < tokens.Count && Is(text, tokens[s], "of") && (unit is null || fraction.Tokens > 0)
             && IsAny(text, tokens[s + 1], "the", "its", "their", "these", "those", "his", "her", "our");
         if (partitive)
         {
@@ -194,6 +207,8 @@ public sealed class QuantityExtractor : IExtractor
             words++;
             s++;
         }
+        // "half of the day", "a quarter of an hour": a stretch of time, not a share of a set.
+        if (fraction.Tokens > 0 && (words == 0 || Time.TimeWords.TryGet(tokens[subjectStart].In(text), out var timeKind, out _) && timeKind is "unit" or "clock")) return after;
         string? subject = words > 0 ? text[tokens[subjectStart].Start..tokens[s - 1].End] : null;
         var phraseEnd = words > 0 ? tokens[s - 1].End : valueEnd;
 
@@ -319,6 +334,61 @@ public sealed class QuantityExtractor : IExtractor
             if (claim.Kind == ClaimKind.Quantity && claim.Measure == "count" && claim.Subject is not null) return claim.Subject;
         }
         return null;
+    }
+
+    /// <summary>
+    /// A share written as a fraction of a set that follows ("half of the staff", "a third of the fleet", "two-thirds of
+    /// its routes"): the share and the tokens of the fraction; (0, 0) when there is none. "half the price" (no "of")
+    /// scales a magnitude instead.
+    /// </summary>
+    private static (double Share, int Tokens) Fraction(string text, List<Token> tokens, int i)
+    {
+        if (tokens[i].Kind != TokenKind.Word) return (0, 0);
+        double share;
+        int count;
+        var w = tokens[i].In(text);
+        if (w.Equals("half", StringComparison.OrdinalIgnoreCase)) { share = 0.5; count = 1; }
+        else if (FractionWord(w) is var whole and > 0) { share = whole; count = 1; }
+        else if (i + 1 < tokens.Count && (IsAny(text, tokens[i], "a", "one", "two", "three", "four") && Denominator(tokens[i + 1].In(text)) is var d and > 0))
+        {
+            var numerator = IsAny(text, tokens[i], "a", "one") ? 1 : IsAny(text, tokens[i], "two") ? 2 : IsAny(text, tokens[i], "three") ? 3 : 4;
+            // "a third", "two thirds": the plural after a numerator above one, the singular after "a"/"one".
+            if ((numerator > 1) != tokens[i + 1].In(text).EndsWith('s')) return (0, 0);
+            share = numerator / d;
+            count = 2;
+        }
+        else return (0, 0);
+        // The set follows: "of" and a determiner.
+        var next = i + count;
+        if (next + 1 >= tokens.Count) return (0, 0);
+        var ofSet = Is(text, tokens[next], "of") && IsAny(text, tokens[next + 1], "the", "its", "their", "his", "her", "our", "these", "those", "all");
+        return ofSet ? (share, count) : (0, 0);
+    }
+
+    // "two-thirds", "one-quarter": a numerator and a denominator written as one hyphenated word.
+    private static double FractionWord(ReadOnlySpan<char> word)
+    {
+        var hyphen = word.IndexOf('-');
+        if (hyphen <= 0) return 0;
+        var numerator = word[..hyphen] switch
+        {
+            var n when n.Equals("one", StringComparison.OrdinalIgnoreCase) => 1,
+            var n when n.Equals("two", StringComparison.OrdinalIgnoreCase) => 2,
+            var n when n.Equals("three", StringComparison.OrdinalIgnoreCase) => 3,
+            var n when n.Equals("four", StringComparison.OrdinalIgnoreCase) => 4,
+            _ => 0,
+        };
+        var d = word[(hyphen + 1)..].Equals("half", StringComparison.OrdinalIgnoreCase) ? 2 : Denominator(word[(hyphen + 1)..]);
+        return numerator > 0 && d > 0 ? numerator / d : 0;
+    }
+
+    private static double Denominator(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 1 && word[^1] is 's' or 'S') word = word[..^1];
+        return word.Equals("third", StringComparison.OrdinalIgnoreCase) ? 3
+            : word.Equals("quarter", StringComparison.OrdinalIgnoreCase) ? 4
+            : word.Equals("fifth", StringComparison.OrdinalIgnoreCase) ? 5
+            : word.Equals("tenth", StringComparison.OrdinalIgnoreCase) ? 10 : 0;
     }
 
     /// <summary>A number the document uses as a model's name, or digits with a plural "s" ("777s"), also after capitals ("A320s").</summary>
