@@ -74,7 +74,7 @@ public sealed class QuantityExtractor : IExtractor
         else if (tokens[i].Kind == TokenKind.Word && tokens[i].Length == 3 && IsUpperWord(tokens[i].In(text)) && i + 1 < tokens.Count
             && tokens[i + 1].Kind == TokenKind.Number && lex.CurrenciesLookup.TryGetValue(LowerInto(tokens[i].In(text), key), out var code))
         {
-            // An ISO code before the amount: "USD 40 million", "EUR 1.2bn".
+            // An ISO code before the amount: "USD 40 million", "EUR 1.2bn", written apart or against it ("SGD1.75").
             currency = code;
             i++;
         }
@@ -89,7 +89,7 @@ public sealed class QuantityExtractor : IExtractor
         else if (!NumberWords.TryParse(text, tokens, i, out number)) return i;
         var after = i + number.TokenCount;
         if (Inside(times, tokens[i].Start, number.End)) return after;
-        if (fraction.Tokens == 0 && IsExcluded(text, tokens, i, after, number)) return after;
+        if (fraction.Tokens == 0 && IsExcluded(text, tokens, i, after, number, currency is not null)) return after;
         if (currency is null && IsModel(text, lex, models, tokens, i, after, number, key)) return ModelEnd(text, tokens, after);
         // "one commander", "one of them": a lone "one" is an article more often than a figure.
         if (number.Words && number.Value == 1 && number.TokenCount == 1 && !HasHedgeBefore(text, lex, tokens, start, key)) return after;
@@ -440,7 +440,7 @@ public sealed class QuantityExtractor : IExtractor
         return false;
     }
 
-    private static bool IsExcluded(string text, List<Token> tokens, int i, int after, NumberMatch number)
+    private static bool IsExcluded(string text, List<Token> tokens, int i, int after, NumberMatch number, bool afterCurrency)
     {
         var t = tokens[i];
         // Ordinals and unit numbers: "44th Army Corps", "8th Regiment", "1st".
@@ -459,7 +459,7 @@ public sealed class QuantityExtractor : IExtractor
         if (t.Kind == TokenKind.Number && t.Length == 4 && number.TokenCount == 1 && number.Value is >= 1800 and <= 2199
             && text.AsSpan(t.Start, 4).IndexOfAny(',', '.') < 0) return true;
         // Numbers glued to letters before them ("G7", "COVID-19" is caught above) are names.
-        if (t.Start > 0 && char.IsLetter(text[t.Start - 1])) return true;
+        if (t.Start > 0 && char.IsLetter(text[t.Start - 1]) && !afterCurrency) return true;
         return false;
     }
 
