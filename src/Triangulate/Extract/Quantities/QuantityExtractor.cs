@@ -78,7 +78,7 @@ public sealed class QuantityExtractor : IExtractor
             currency = code;
             i++;
         }
-        // "about half of the staff", "a third of the fleet", "two-thirds of its routes": a share of a set, in percent.
+        // "about half of the staff", "a third of the fleet", "two-thirds of its routes": a share of a set, as a fraction.
         var fraction = currency is null ? Fraction(text, tokens, i) : (Share: 0.0, Tokens: 0);
         NumberMatch number;
         if (fraction.Tokens > 0)
@@ -102,8 +102,10 @@ public sealed class QuantityExtractor : IExtractor
         var isRatio = false;
         if (fraction.Tokens > 0)
         {
-            measure = unit = "percent";
-            low = high = fraction.Share * 100;
+            // A fraction of one, kept apart from stated percentages: "just over half" is looser than "52%", and Reconcile
+            // checks percentages against the figures they are shares of.
+            measure = unit = "fraction";
+            low = high = fraction.Share;
         }
         var j = after;
         // Ranges and ratios: "400 to 500", "400-500", "between 400 and 500", "6 to 1".

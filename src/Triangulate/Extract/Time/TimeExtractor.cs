@@ -516,6 +516,17 @@ public sealed class TimeExtractor : IExtractor
                 next = e + 1;
                 return true;
             }
+            // "in the spring", "during the summer", "by autumn": the season of publication's year, or the next or the last
+            // one as the tense points (HeidelTime reads it the same way); not "the fall of the wall".
+            if (half == 0 && !Is(i, "of") && IsAny(s - 1, "in", "during", "by", "until", "through", "over", "since", "throughout")
+                && (s < i - 1 || Is(s - 1, "in") || Is(s - 1, "by")) && !(Is(i - 1, "fall") && s == i - 1))
+            {
+                var direction = Tense(s, i - 1);
+                found = new Found(_tokens[s].Start, _tokens[i - 1].End, null, null, null, TimeAnchor.Publication, null, null,
+                    "season:" + season.ToString(CultureInfo.InvariantCulture) + ":" + (direction < 0 ? "p" : direction > 0 ? "1" : "0"), 0);
+                next = i;
+                return true;
+            }
             // "the first half of the year / of this year / of last year": the half of a year named relative to publication.
             if (half > 0 && Is(i, "of") && IsAny(i + 1, "the", "this", "last", "next") && Is(i + 2, "year"))
             {

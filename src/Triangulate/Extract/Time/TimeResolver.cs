@@ -9,7 +9,7 @@ namespace Triangulate.Extract.Time;
 /// <c>day:N</c>, <c>week:N</c>, <c>weekend:N</c>, <c>weekday:D:N</c> (D 1=Monday; N 0 = on or before publication,
 /// -1 = strictly before, 1 = strictly after), <c>month:N</c>, <c>year:N</c>, <c>month-of-year:M</c> and
 /// <c>month-day:MM-DD</c> (the occurrence nearest publication), <c>quarter-in-year:Q:N</c> and <c>half-in-year:H:N</c> (of
-/// publication's year moved by N), <c>season:M:N</c>, <c>recent:D</c> (the D days before
+/// publication's year moved by N), <c>season:M:N</c> (N -1 the last one over, 1 the next to begin, 0 publication's year's, p the latest begun), <c>recent:D</c> (the D days before
 /// publication), <c>earlier:week|month|year</c> (from its start to publication), <c>present</c> (PRESENT_REF), <c>quarter:Q:N</c> (Q 1-4: the latest such quarter begun by publication,
 /// or with N = 1 the first not yet over; Q 0: publication's quarter moved by N),
 /// <c>RULE&gt;N</c> (N days after the day RULE names; <c>RULE&gt;yN</c>, <c>RULE&gt;mN</c>: N years or months after the point
@@ -175,9 +175,12 @@ public static class TimeResolver
                 case "season":
                     {
                         var first = Int(parts[1]);
-                        var n = Int(parts[2]);
+                        // "p": the latest such season begun by publication ("sales fell in the spring").
+                        var begun = parts[2] == "p";
+                        var n = begun ? 0 : Int(parts[2]);
                         var s = new DateOnly(published.Year, first, 1);
-                        if (n < 0) { while (s.AddMonths(3) > published) s = s.AddYears(-1); }
+                        if (begun) { while (s > published) s = s.AddYears(-1); }
+                        else if (n < 0) { while (s.AddMonths(3) > published) s = s.AddYears(-1); }
                         else if (n > 0) { while (s <= published) s = s.AddYears(1); }
                         var e = s.AddMonths(3).AddDays(-1);
                         start = new PartialDate(s.Year, s.Month);

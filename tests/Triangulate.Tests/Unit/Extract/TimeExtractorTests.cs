@@ -67,6 +67,9 @@ public class TimeExtractorTests
     [InlineData("A year-long dispute over fares ended in court.", "2010-06-03", "year-long", "P1Y")]
     [InlineData("The index slipped earlier in the week on weak orders.", "2010-06-03", "earlier in the week", "2010-W22")]
     [InlineData("Traffic will grow 5% over the following year.", "2010-06-03", "the following year", "P1Y")]
+    [InlineData("Ticket sales fell in the spring, the operator said.", "2008-05-14", "the spring", "2008-SP")]
+    [InlineData("The ferry line will add a second boat in the autumn.", "2008-05-14", "the autumn", "2008-FA")]
+    [InlineData("Water levels dropped during the summer.", "2008-05-14", "the summer", "2007-SU")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
@@ -83,6 +86,7 @@ public class TimeExtractorTests
     [InlineData("The Daily Courier printed the letter in full.")]
     [InlineData("Stocks fell the day before the vote.")]
     [InlineData("Heavy rains fall on the hills in the wet season.")]
+    [InlineData("The fall of the old bridge closed the road.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
