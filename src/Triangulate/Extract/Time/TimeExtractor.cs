@@ -270,6 +270,23 @@ public sealed class TimeExtractor : IExtractor
             var unitToken = j;
             j++;
             if (Is(j, "to") && Is(j + 1, "go")) j += 2;
+            else if (IsAny(j, "later", "earlier") && n == Math.Floor(n) && !IsAny(j + 1, "than", "before", "after", "until", "since", "following", "into", "to", "ahead"))
+            {
+                // "a year earlier", "three days later": the point that far from the one the text last named (TIMEX3 dates
+                // it from the reference time); "three days later than planned" is a delay, read as a duration below.
+                var back = Is(j, "earlier") ? -1 : 1;
+                var count = (int)n;
+                var rule = unitDays switch
+                {
+                    >= 3650 => "ref-y:" + (back * count * 10).ToString(CultureInfo.InvariantCulture),
+                    >= 365 => "ref-y:" + (back * count).ToString(CultureInfo.InvariantCulture),
+                    >= 30 => "ref-m:" + (back * count).ToString(CultureInfo.InvariantCulture),
+                    _ => "ref:" + (back * count * unitDays).ToString(CultureInfo.InvariantCulture),
+                };
+                found = new Found(_tokens[s].Start, _tokens[j].End, null, null, null, TimeAnchor.Publication, null, null, rule, hedged ? unitDays / 2 : 0);
+                next = j + 1;
+                return true;
+            }
             else if (IsAny(j, "later", "earlier", "on")) j++;
             int sign;
             // "three days to the vote", not "a day to celebrate": after a bare "to" the event opens with a determiner,
@@ -971,6 +988,8 @@ public sealed class TimeExtractor : IExtractor
                 // "this weekend": the weekend of publication's week; "the weekend" the latest one.
                 else if (rule is "weekend:0" && Is(i, "this")) rule = "weekend:w";
                 if (rule is null && Is(i, "this") && TimeWords.Is(u, "part", out _)) rule = "day:0@" + Part(u);
+                // "last night", "last evening": the day before publication's.
+                if (rule is null && Is(i, "last") && IsAny(i + 1, "night", "evening")) rule = "day:-1@" + Part(u);
             }
             else if (TimeWords.Is(w, "weekday", out var wd) && char.IsUpper(w[0]))
             {

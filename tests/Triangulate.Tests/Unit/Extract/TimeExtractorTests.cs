@@ -70,6 +70,10 @@ public class TimeExtractorTests
     [InlineData("Ticket sales fell in the spring, the operator said.", "2008-05-14", "the spring", "2008-SP")]
     [InlineData("The ferry line will add a second boat in the autumn.", "2008-05-14", "the autumn", "2008-FA")]
     [InlineData("Water levels dropped during the summer.", "2008-05-14", "the summer", "2007-SU")]
+    [InlineData("The mill opened on 3 March 2005; two years later it closed.", "2010-06-03", "two years later", "2007")]
+    [InlineData("Exports rose 5% from a year earlier.", "2010-06-03", "a year earlier", "2009")]
+    [InlineData("The ship reached port on May 2, three days later than planned.", "2010-06-03", "three days", "P3D")]
+    [InlineData("Fire crews worked last night to save the mill.", "2010-06-03", "last night", "2010-06-02TNI")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
