@@ -25,25 +25,31 @@ internal sealed class ModelDesignations
         {
             var tokens = context.TokensOf(index);
             if (IsTitleCase(text, tokens)) continue;
-            for (var k = 2; k < tokens.Count; k++)
+            for (var k = 1; k < tokens.Count; k++)
                 if (NamesModel(text, tokens, k, lex) && !InsideTime(context.Times, tokens[k])) result._numbers.Add(tokens[k].In(text).ToString());
         }
         return result;
     }
 
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWords =
+        ExtractLexicon.FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Whether the token is a number that this document uses as a model's name.</summary>
     public bool Contains(string text, Token token) => token.Kind == TokenKind.Number && _numbers.Count > 0 && _lookup.Contains(token.In(text));
 
     /// <summary>
-    /// Digits right after a capitalised word that is not the sentence's first ("Boeing 787", "Trent 900"), with a
-    /// space between: a number written after a name is the name's model. Currency codes ("USD 40") and hedges written
+    /// Digits right after a capitalised word ("Boeing 787", "Trent 900"; the sentence's first only when it is no
+    /// function word), with a space between: a number written after a name is the name's model. Currency codes ("USD 40") and hedges written
     /// with a capital are not names.
     /// </summary>
     public static bool NamesModel(string text, List<Token> tokens, int k, QuantityLexicon lex)
     {
-        if (k < 2 || tokens[k].Kind != TokenKind.Number) return false;
+        if (k < 1 || tokens[k].Kind != TokenKind.Number) return false;
         var previous = tokens[k - 1];
         if (previous.Kind != TokenKind.Word || previous.End == tokens[k].Start || !IsName(previous.In(text))) return false;
+        // The sentence's first word is capitalised anyway: a name only when it is no function word, hedge or number
+        // word ("Windows 7 sold", "Chapter 11 gives", not "Some 400 guests", "Only 10 of", "Two 747s").
+        if (k == 1 && (FunctionWords.Contains(previous.In(text)) || NumberWords.IsNumberWord(previous.In(text)))) return false;
         // "No 10", "Flight 370": designations of another kind, excluded by the quantity extractor already.
         Span<char> lower = stackalloc char[Math.Min(previous.Length, 32)];
         if (previous.Length > 32) return true;

@@ -74,14 +74,22 @@ public sealed class QuantityExtractor : IExtractor
         else if (tokens[i].Kind == TokenKind.Word && tokens[i].Length == 3 && IsUpperWord(tokens[i].In(text)) && i + 1 < tokens.Count
             && tokens[i + 1].Kind == TokenKind.Number && lex.CurrenciesLookup.TryGetValue(LowerInto(tokens[i].In(text), key), out var code))
         {
-            // An ISO code before the amount: "USD 40 million", "EUR 1.2bn".
+            // An ISO code before the amount: "USD 40 million", "EUR 1.2bn", written apart or against it ("SGD1.75").
             currency = code;
             i++;
         }
-        if (!NumberWords.TryParse(text, tokens, i, out var number)) return i;
+        // "about half of the staff", "a third of the fleet", "two-thirds of its routes": a share of a set, as a fraction.
+        var fraction = currency is null ? Fraction(text, tokens, i) : (Share: 0.0, Tokens: 0);
+        NumberMatch number;
+        if (fraction.Tokens > 0)
+        {
+            if (Inside(times, tokens[i].Start, tokens[i + fraction.Tokens - 1].End)) return i + fraction.Tokens;
+            number = new NumberMatch(fraction.Share, i, fraction.Tokens, tokens[i].Start, tokens[i + fraction.Tokens - 1].End, true, false);
+        }
+        else if (!NumberWords.TryParse(text, tokens, i, out number)) return i;
         var after = i + number.TokenCount;
         if (Inside(times, tokens[i].Start, number.End)) return after;
-        if (IsExcluded(text, tokens, i, after, number)) return after;
+        if (fraction.Tokens == 0 && IsExcluded(text, tokens, i, after, number, currency is not null)) return after;
         if (currency is null && IsModel(text, lex, models, tokens, i, after, number, key)) return ModelEnd(text, tokens, after);
         // "one commander", "one of them": a lone "one" is an article more often than a figure.
         if (number.Words && number.Value == 1 && number.TokenCount == 1 && !HasHedgeBefore(text, lex, tokens, start, key)) return after;
@@ -92,10 +100,17 @@ public sealed class QuantityExtractor : IExtractor
         string? unit = null;
         var factor = 1.0;
         var isRatio = false;
+        if (fraction.Tokens > 0)
+        {
+            // A fraction of one, kept apart from stated percentages: "just over half" is looser than "52%", and Reconcile
+            // checks percentages against the figures they are shares of.
+            measure = unit = "fraction";
+            low = high = fraction.Share;
+        }
         var j = after;
         // Ranges and ratios: "400 to 500", "400-500", "between 400 and 500", "6 to 1".
         var k = j;
-        if (k < tokens.Count && (Is(text, tokens[k], "to") || tokens[k].In(text) is "-" or "–" || (Is(text, tokens[k], "and") && start > 0 && Is(text, tokens[start - 1], "between")))
+        if (fraction.Tokens == 0 && k < tokens.Count && (Is(text, tokens[k], "to") || tokens[k].In(text) is "-" or "–" || (Is(text, tokens[k], "and") && start > 0 && Is(text, tokens[start - 1], "between")))
             && NumberWords.TryParse(text, tokens, k + 1, out var second) && !Inside(times, tokens[k + 1].Start, second.End)
             && !GluedLetters(text, tokens, k + 1 + second.TokenCount))
         {
@@ -109,7 +124,7 @@ public sealed class QuantityExtractor : IExtractor
         }
         var valueEnd = tokens[j - 1].End;
         var resume = -1;
-        if (j + 1 < tokens.Count && j == after && IsAny(text, tokens[j], "and", "or") && NumberWords.TryParse(text, tokens, j + 1, out var shared)
+        if (fraction.Tokens == 0 && j + 1 < tokens.Count && j == after && IsAny(text, tokens[j], "and", "or") && NumberWords.TryParse(text, tokens, j + 1, out var shared)
             && !Inside(times, tokens[j + 1].Start, shared.End) && !GluedLetters(text, tokens, j + 1 + shared.TokenCount))
         {
             // The second number is read on its own next; this one borrows what follows it.
@@ -118,7 +133,7 @@ public sealed class QuantityExtractor : IExtractor
         }
         // The unit: the longest form of up to three words (or '%') after the number.
         var unitEnd = j;
-        if (!isRatio)
+        if (!isRatio && fraction.Tokens == 0)
         {
             // "km2", "m2": the tokenizer parts the exponent from the letters.
             if (j + 1 < tokens.Count && tokens[j].Kind == TokenKind.Word && tokens[j + 1].Start == tokens[j].End
@@ -157,10 +172,14 @@ public sealed class QuantityExtractor : IExtractor
         // The thing counted or measured: the noun phrase after the number and unit.
         var s = unitEnd;
         // "two of the engines": a count of part of a set names the set after its determiner.
-        var partitive = s + 1 < tokens.Count && Is(text, tokens[s], "of") && unit is null
+        var partitive = s + 1 < tokens.Count && Is(text, tokens[s], "of") && (unit is null || fraction.Tokens > 0)
             && IsAny(text, tokens[s + 1], "the", "its", "their", "these", "those", "his", "her", "our");
         if (partitive)
+        {
             s += 2;
+            // "10 of the 25 planes": the set's own size is no part of its noun.
+            if (s + 1 < tokens.Count && tokens[s].Kind == TokenKind.Number && tokens[s + 1].Kind == TokenKind.Word && tokens[s + 1].Start > tokens[s].End) s++;
+        }
         else if (s < tokens.Count && Is(text, tokens[s], "of") && (number.Plural || unit is not null)) s++;
         // "46 more 787s", "two more aircraft": the count is of further items of the noun after "more".
         if (s + 1 < tokens.Count && s == unitEnd && Is(text, tokens[s], "more") && !lex.StopWordsLookup.Contains(LowerInto(tokens[s + 1].In(text), key))) s++;
@@ -169,7 +188,7 @@ public sealed class QuantityExtractor : IExtractor
         while (s < tokens.Count && words < MaxSubjectWords && (tokens[s].Kind == TokenKind.Word || IsModelNoun(text, models, tokens, s)))
         {
             // A model named by its number is a noun: "18 777s", "14 of the new 787".
-            if (tokens[s].Kind == TokenKind.Number)
+            if (tokens[s].Kind == TokenKind.Number || IsModelNoun(text, models, tokens, s))
             {
                 s = ModelEnd(text, tokens, s + 1);
                 words++;
@@ -190,6 +209,8 @@ public sealed class QuantityExtractor : IExtractor
             words++;
             s++;
         }
+        // "half of the day", "a quarter of an hour": a stretch of time, not a share of a set.
+        if (fraction.Tokens > 0 && (words == 0 || Time.TimeWords.TryGet(tokens[subjectStart].In(text), out var timeKind, out _) && timeKind is "unit" or "clock")) return after;
         string? subject = words > 0 ? text[tokens[subjectStart].Start..tokens[s - 1].End] : null;
         var phraseEnd = words > 0 ? tokens[s - 1].End : valueEnd;
 
@@ -317,10 +338,67 @@ public sealed class QuantityExtractor : IExtractor
         return null;
     }
 
-    /// <summary>A number the document uses as a model's name, or digits with a plural "s" ("777s").</summary>
+    /// <summary>
+    /// A share written as a fraction of a set that follows ("half of the staff", "a third of the fleet", "two-thirds of
+    /// its routes"): the share and the tokens of the fraction; (0, 0) when there is none. "half the price" (no "of")
+    /// scales a magnitude instead.
+    /// </summary>
+    private static (double Share, int Tokens) Fraction(string text, List<Token> tokens, int i)
+    {
+        if (tokens[i].Kind != TokenKind.Word) return (0, 0);
+        double share;
+        int count;
+        var w = tokens[i].In(text);
+        if (w.Equals("half", StringComparison.OrdinalIgnoreCase)) { share = 0.5; count = 1; }
+        else if (FractionWord(w) is var whole and > 0) { share = whole; count = 1; }
+        else if (i + 1 < tokens.Count && (IsAny(text, tokens[i], "a", "one", "two", "three", "four") && Denominator(tokens[i + 1].In(text)) is var d and > 0))
+        {
+            var numerator = IsAny(text, tokens[i], "a", "one") ? 1 : IsAny(text, tokens[i], "two") ? 2 : IsAny(text, tokens[i], "three") ? 3 : 4;
+            // "a third", "two thirds": the plural after a numerator above one, the singular after "a"/"one".
+            if ((numerator > 1) != tokens[i + 1].In(text).EndsWith('s')) return (0, 0);
+            share = numerator / d;
+            count = 2;
+        }
+        else return (0, 0);
+        // The set follows: "of" and a determiner.
+        var next = i + count;
+        if (next + 1 >= tokens.Count) return (0, 0);
+        var ofSet = Is(text, tokens[next], "of") && IsAny(text, tokens[next + 1], "the", "its", "their", "his", "her", "our", "these", "those", "all");
+        return ofSet ? (share, count) : (0, 0);
+    }
+
+    // "two-thirds", "one-quarter": a numerator and a denominator written as one hyphenated word.
+    private static double FractionWord(ReadOnlySpan<char> word)
+    {
+        var hyphen = word.IndexOf('-');
+        if (hyphen <= 0) return 0;
+        var numerator = word[..hyphen] switch
+        {
+            var n when n.Equals("one", StringComparison.OrdinalIgnoreCase) => 1,
+            var n when n.Equals("two", StringComparison.OrdinalIgnoreCase) => 2,
+            var n when n.Equals("three", StringComparison.OrdinalIgnoreCase) => 3,
+            var n when n.Equals("four", StringComparison.OrdinalIgnoreCase) => 4,
+            _ => 0,
+        };
+        var d = word[(hyphen + 1)..].Equals("half", StringComparison.OrdinalIgnoreCase) ? 2 : Denominator(word[(hyphen + 1)..]);
+        return numerator > 0 && d > 0 ? numerator / d : 0;
+    }
+
+    private static double Denominator(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 1 && word[^1] is 's' or 'S') word = word[..^1];
+        return word.Equals("third", StringComparison.OrdinalIgnoreCase) ? 3
+            : word.Equals("quarter", StringComparison.OrdinalIgnoreCase) ? 4
+            : word.Equals("fifth", StringComparison.OrdinalIgnoreCase) ? 5
+            : word.Equals("tenth", StringComparison.OrdinalIgnoreCase) ? 10 : 0;
+    }
+
+    /// <summary>A number the document uses as a model's name, or digits with a plural "s" ("777s"), also after capitals ("A320s").</summary>
     private static bool IsModelNoun(string text, ModelDesignations models, List<Token> tokens, int at) =>
         models.Contains(text, tokens[at])
-        || (tokens[at].Kind == TokenKind.Number && at + 1 < tokens.Count && tokens[at + 1].Start == tokens[at].End && tokens[at + 1].In(text) is "s");
+        || (tokens[at].Kind == TokenKind.Number && at + 1 < tokens.Count && tokens[at + 1].Start == tokens[at].End && tokens[at + 1].In(text) is "s")
+        || (tokens[at].Kind == TokenKind.Word && tokens[at].Length <= 3 && IsUpperWord(tokens[at].In(text)) && at + 1 < tokens.Count
+            && tokens[at + 1].Start == tokens[at].End && IsModelNoun(text, models, tokens, at + 1));
 
     /// <summary>The token after a model number and what is glued to it ("777s", "777-200LR", "3GS").</summary>
     private static int ModelEnd(string text, List<Token> tokens, int after)
@@ -364,7 +442,7 @@ public sealed class QuantityExtractor : IExtractor
         return false;
     }
 
-    private static bool IsExcluded(string text, List<Token> tokens, int i, int after, NumberMatch number)
+    private static bool IsExcluded(string text, List<Token> tokens, int i, int after, NumberMatch number, bool afterCurrency)
     {
         var t = tokens[i];
         // Ordinals and unit numbers: "44th Army Corps", "8th Regiment", "1st".
@@ -383,7 +461,7 @@ public sealed class QuantityExtractor : IExtractor
         if (t.Kind == TokenKind.Number && t.Length == 4 && number.TokenCount == 1 && number.Value is >= 1800 and <= 2199
             && text.AsSpan(t.Start, 4).IndexOfAny(',', '.') < 0) return true;
         // Numbers glued to letters before them ("G7", "COVID-19" is caught above) are names.
-        if (t.Start > 0 && char.IsLetter(text[t.Start - 1])) return true;
+        if (t.Start > 0 && char.IsLetter(text[t.Start - 1]) && !afterCurrency) return true;
         return false;
     }
 

@@ -22,6 +22,10 @@ public sealed class TimeExtractor : IExtractor
         var triggers = new List<int>();
         var probe = new List<Token>(1);
         var text = context.Text;
+        // The day the text last named: what "the next day" counts from; the point it last named (a day, month, year...):
+        // what "the following year" counts from.
+        string? reference = null;
+        string? point = null;
         for (var n = 0; n < context.Sentences.Count; n++)
         {
             var sentence = context.Sentences[n];
@@ -43,6 +47,8 @@ public sealed class TimeExtractor : IExtractor
                 if (triggers[t] - i > MaxLead) i = triggers[t] - MaxLead;
                 if (scanner.TryMatch(i, out var found, out var next))
                 {
+                    // TIMEX3 leaves a possessive out of the span: "Tuesday" in "Tuesday's vote".
+                    found = found with { End = found.Start + TimeWords.Bare(text.AsSpan(found.Start, found.End - found.Start)).Length };
                     var expression = new TimeExpression
                     {
                         Span = context.Span(found.Start, found.End),
@@ -58,7 +64,24 @@ public sealed class TimeExtractor : IExtractor
                     // A clock time takes the day the sentence named before it ("Tuesday ... at 18:00 UTC").
                     if (found.Rule is { } r && r.StartsWith("day:0@", StringComparison.Ordinal) && char.IsDigit(r[6]) && day is not null)
                         expression = expression with { Rule = day + r[5..] };
-                    else if (found.Rule is { } dr && IsDayRule(dr)) day = dr;
+                    else if (found.Rule is { } ar && ar.StartsWith("ref:", StringComparison.Ordinal))
+                    {
+                        var shift = ar[4..];
+                        expression = expression with { Rule = reference is null ? "day:" + shift : reference + ">" + shift };
+                        day = expression.Rule;
+                    }
+                    else if (found.Rule is { } yr && yr.StartsWith("ref-", StringComparison.Ordinal))
+                    {
+                        // "ref-y:1": a year (or month) after the point the text last named, publication's when none.
+                        var unit = yr[4];
+                        var shift = yr[6..];
+                        expression = expression with
+                        {
+                            Rule = point is null ? (unit == 'y' ? "year:" : "month:") + shift : point + ">" + unit + shift,
+                        };
+                    }
+                    else if (found.Rule is { } dr && IsDayRule(dr)) day = reference = dr;
+                    if (expression.Rule is { } pr && IsPointRule(pr)) point = pr;
                     if (published is { } p && expression.Anchor == TimeAnchor.Publication) expression = TimeResolver.Resolve(expression, p);
                     context.Times.Add(expression);
                     i = next;
@@ -73,7 +96,7 @@ public sealed class TimeExtractor : IExtractor
 
     private static readonly System.Collections.Frozen.FrozenSet<string> TriggerWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["yesterday", "today", "tonight", "tomorrow", "recently", "lately", "weekend", "now", "currently", "presently", "nowadays",
-         "present", "fiscal", "fy", "recent", "later", "intraday", "future", "soon", "term", "past"], StringComparer.OrdinalIgnoreCase);
+         "present", "fiscal", "fy", "recent", "later", "intraday", "future", "soon", "term", "past", "century", "noon", "midday", "midnight"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TriggerLookup =
         TriggerWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -82,7 +105,7 @@ public sealed class TimeExtractor : IExtractor
     {
         if (token.Kind == TokenKind.Number) return true;
         if (token.Kind != TokenKind.Word) return false;
-        var word = token.In(text);
+        var word = TimeWords.Bare(token.In(text));
         if (TimeWords.TryGet(word, out var kind, out _)) return kind != "ordinal";
         if (TriggerLookup.Contains(word)) return true;
         // "fifty-year", "decades-long", "third-quarter": a time word on either side of a hyphen.
@@ -97,6 +120,12 @@ public sealed class TimeExtractor : IExtractor
         !rule.Contains('@', StringComparison.Ordinal) && !rule.Contains(" .. ", StringComparison.Ordinal)
         && (rule.StartsWith("day:", StringComparison.Ordinal) || rule.StartsWith("weekday:", StringComparison.Ordinal)
             || rule.StartsWith("month-day:", StringComparison.Ordinal) || (rule.StartsWith("date:", StringComparison.Ordinal) && rule.Length == 15));
+
+    // A rule naming one point of the calendar, not a span between two or a vague reference.
+    private static bool IsPointRule(string rule) =>
+        !rule.Contains(" .. ", StringComparison.Ordinal) && !rule.Contains('>', StringComparison.Ordinal) && !rule.Contains('@', StringComparison.Ordinal)
+        && !rule.StartsWith("recent", StringComparison.Ordinal) && !rule.StartsWith("earlier", StringComparison.Ordinal)
+        && !rule.StartsWith("present", StringComparison.Ordinal);
 
     /// <summary>One match before it becomes a <see cref="TimeExpression"/>.</summary>
     internal record struct Found(int Start, int End, string? Value, PartialDate? Start2, PartialDate? End2, TimeAnchor Anchor,
@@ -120,7 +149,8 @@ public sealed class TimeExtractor : IExtractor
             ["from", "between", "q", "every", "each", "exactly", "almost", "nearly", "about", "some", "around", "roughly", "just", "barely", "only", "a", "one",
              "towards", "toward", "the", "early", "mid", "late", "yesterday", "today", "tonight", "tomorrow", "recently", "lately",
              "recent", "earlier", "last", "this", "next", "past", "for", "over", "within", "several", "few", "many", "fiscal", "fy", "now",
-             "currently", "presently", "nowadays", "at", "an", "more", "less", "up", "later", "intraday", "future", "soon", "in"], StringComparer.OrdinalIgnoreCase);
+             "currently", "presently", "nowadays", "at", "an", "more", "less", "up", "later", "intraday", "future", "soon", "in",
+             "eighteenth", "nineteenth", "twentieth", "noon", "midday", "midnight"], StringComparer.OrdinalIgnoreCase);
 
         private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup =
             Openers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -129,7 +159,7 @@ public sealed class TimeExtractor : IExtractor
         {
             if (token.Kind == TokenKind.Number) return true;
             if (token.Kind != TokenKind.Word) return false;
-            var word = token.In(text);
+            var word = TimeWords.Bare(token.In(text));
             return OpenerLookup.Contains(word) || TimeWords.TryGet(word, out _, out _) || NumberWords.IsNumberWord(word)
                 || (word.Contains('-') && word.Length > 5);
         }
@@ -146,12 +176,15 @@ public sealed class TimeExtractor : IExtractor
             if (TryEventOffset(i, out found, out next)) return true;
             if (TryClock(i, out found, out next)) return true;
             if (TryQuarterOrFiscal(i, out found, out next)) return true;
+            if (TryHalfOrSeason(i, out found, out next)) return true;
             if (TryCalendar(i, out found, out next)) return true;
+            if (TryDayAnaphor(i, out found, out next)) return true;
             if (TryDuration(i, out found, out next)) return true;
             return TryRelative(i, out found, out next);
         }
 
-        private ReadOnlySpan<char> W(int i) => i >= 0 && i < _tokens.Count ? _tokens[i].In(_text) : [];
+        // A possessive reads as its word: "Tuesday's vote", "this year's show", "two years' time".
+        private ReadOnlySpan<char> W(int i) => i >= 0 && i < _tokens.Count ? TimeWords.Bare(_tokens[i].In(_text)) : [];
 
         /// <summary>
         /// Which way a date without a year or a bare weekday points, from the nearest tense marker in its sentence
@@ -179,8 +212,10 @@ public sealed class TimeExtractor : IExtractor
         {
             if (i < 0 || i >= _tokens.Count || _tokens[i].Kind != TokenKind.Word) return 0;
             var w = W(i);
-            if (TenseWords.TryGetValue(w, out var tense)) return tense;
-            return participles && w.Length > 4 && char.IsLower(w[0]) && w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("eed", StringComparison.Ordinal) ? -1 : 0;
+            if (!TenseWords.TryGetValue(w, out var tense))
+                tense = participles && w.Length > 4 && char.IsLower(w[0]) && w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("eed", StringComparison.Ordinal) ? -1 : 0;
+            // A participle after the bare "be" ("to be held", "will be delivered") is a passive to come, not a past.
+            return tense < 0 && Is(i - 1, "be") ? 1 : tense;
         }
 
         // Data/tense-words.tsv: words whose tense says which way a nearby date points.
@@ -235,6 +270,23 @@ public sealed class TimeExtractor : IExtractor
             var unitToken = j;
             j++;
             if (Is(j, "to") && Is(j + 1, "go")) j += 2;
+            else if (IsAny(j, "later", "earlier") && n == Math.Floor(n) && !IsAny(j + 1, "than", "before", "after", "until", "since", "following", "into", "to", "ahead"))
+            {
+                // "a year earlier", "three days later": the point that far from the one the text last named (TIMEX3 dates
+                // it from the reference time); "three days later than planned" is a delay, read as a duration below.
+                var back = Is(j, "earlier") ? -1 : 1;
+                var count = (int)n;
+                var rule = unitDays switch
+                {
+                    >= 3650 => "ref-y:" + (back * count * 10).ToString(CultureInfo.InvariantCulture),
+                    >= 365 => "ref-y:" + (back * count).ToString(CultureInfo.InvariantCulture),
+                    >= 30 => "ref-m:" + (back * count).ToString(CultureInfo.InvariantCulture),
+                    _ => "ref:" + (back * count * unitDays).ToString(CultureInfo.InvariantCulture),
+                };
+                found = new Found(_tokens[s].Start, _tokens[j].End, null, null, null, TimeAnchor.Publication, null, null, rule, hedged ? unitDays / 2 : 0);
+                next = j + 1;
+                return true;
+            }
             else if (IsAny(j, "later", "earlier", "on")) j++;
             int sign;
             // "three days to the vote", not "a day to celebrate": after a bare "to" the event opens with a determiner,
@@ -306,7 +358,9 @@ public sealed class TimeExtractor : IExtractor
             next = i;
             if (!TimeWords.Is(W(i), "month", out month)) return false;
             next = i + 1;
-            if (next < _tokens.Count && W(next) is "." && _tokens[next].Start == _tokens[i].End && W(i).Length <= 4) next++;
+            // "Dec.", "Sept.": an abbreviation's dot; after "May", "June", "July" (full names) the dot ends the sentence.
+            if (next < _tokens.Count && W(next) is "." && _tokens[next].Start == _tokens[i].End && W(i).Length <= 4
+                && !IsAny(i, "may", "june", "july")) next++;
             return true;
         }
 
@@ -324,6 +378,14 @@ public sealed class TimeExtractor : IExtractor
             if (tolerance > 0 && !IsMonth(p, out _, out _))
             {
                 // "early 2009", "mid-2011", "the end of 2010": the year, with months of slack.
+                // "the early 1990s", "mid-1980s": the decade.
+                if (IsDecade(p, out var fuzzyDecade))
+                {
+                    found = new Found(_tokens[s].Start, _tokens[p + 1].End, (fuzzyDecade / 10).ToString(CultureInfo.InvariantCulture), new PartialDate(fuzzyDecade),
+                        new PartialDate(fuzzyDecade + 9), TimeAnchor.None, null, null, null, 0);
+                    next = p + 2;
+                    return true;
+                }
                 if (IsYear(p, out var fuzzy))
                 {
                     var py = new PartialDate(fuzzy);
@@ -337,6 +399,7 @@ public sealed class TimeExtractor : IExtractor
             i = p;
 
             if (tolerance == 0 && TryNumericDate(i, out found, out next)) return true;
+            if (TryCentury(i, s, out found, out next)) return true;
             // DAY MONTH [YEAR]
             if (IsDay(i, out var day, out var afterDay))
             {
@@ -363,7 +426,8 @@ public sealed class TimeExtractor : IExtractor
                     else if (IsYear(end, out _)) end++;
                     return Date(s, end, d2, mo, out found, out next, tolerance);
                 }
-                // MONTH YEAR
+                // MONTH [of] YEAR: "June 2008", "June of 2008".
+                if (Is(after, "of") && IsYear(after + 1, out _)) after++;
                 if (IsYear(after, out var y))
                 {
                     var pd = new PartialDate(y, mo);
@@ -393,7 +457,7 @@ public sealed class TimeExtractor : IExtractor
                 return true;
             }
             // Decades: "the 1990s", "1980s".
-            if (IsYear(i, out var decade) && decade % 10 == 0 && i + 1 < _tokens.Count && _tokens[i + 1].Start == _tokens[i].End && Is(i + 1, "s"))
+            if (IsDecade(i, out var decade))
             {
                 var dv = (decade / 10).ToString(CultureInfo.InvariantCulture);
                 found = new Found(_tokens[i].Start, _tokens[i + 1].End, dv, new PartialDate(decade), new PartialDate(decade + 9), TimeAnchor.None, null, null, null, 0);
@@ -410,6 +474,83 @@ public sealed class TimeExtractor : IExtractor
                 var pd = new PartialDate(year);
                 found = new Found(_tokens[i].Start, _tokens[i].End, pd.ToString(), pd, pd, TimeAnchor.None, null, null, "date:" + pd, 0);
                 next = i + 1;
+                return true;
+            }
+            return false;
+        }
+
+        // "1990s": a year ending in 0 with an "s" written against it.
+        private bool IsDecade(int i, out int decade) =>
+            IsYear(i, out decade) && decade % 10 == 0 && i + 1 < _tokens.Count && _tokens[i + 1].Start == _tokens[i].End && Is(i + 1, "s");
+
+        // "the 19th century", "the twenty-first century": TIMEX3 writes the century's first two digits ("18", "20").
+        private bool TryCentury(int i, int s, out Found found, out int next)
+        {
+            found = default;
+            next = i;
+            int ordinal;
+            int at;
+            if (Is(i, "the")) i++;
+            if (i + 2 < _tokens.Count && _tokens[i].Kind == TokenKind.Number && _tokens[i].Length <= 2 && _tokens[i + 1].Start == _tokens[i].End
+                && IsAny(i + 1, "st", "nd", "rd", "th") && int.TryParse(W(i), NumberStyles.None, CultureInfo.InvariantCulture, out ordinal)) at = i + 2;
+            else if (IsAny(i, "eighteenth", "nineteenth", "twentieth", "twenty-first"))
+            {
+                ordinal = Is(i, "eighteenth") ? 18 : Is(i, "nineteenth") ? 19 : Is(i, "twentieth") ? 20 : 21;
+                at = i + 1;
+            }
+            else return false;
+            if (!Is(at, "century") || ordinal is < 1 or > 22) return false;
+            var first = (ordinal - 1) * 100;
+            found = new Found(_tokens[s].Start, _tokens[at].End, (ordinal - 1).ToString("D2", CultureInfo.InvariantCulture), new PartialDate(Math.Max(1, first)),
+                new PartialDate(first + 99), TimeAnchor.None, null, null, null, 0);
+            next = at + 1;
+            return true;
+        }
+
+        // "the first half of 2009" (2009-H1), "the second half of the year", "the summer of 2006" (2006-SU), "spring 2009".
+        private bool TryHalfOrSeason(int i, out Found found, out int next)
+        {
+            found = default;
+            next = i;
+            var s = i;
+            if (Is(i, "the")) i++;
+            int half = 0, season = 0;
+            if (IsAny(i, "first", "second") && Is(i + 1, "half")) { half = Is(i, "first") ? 1 : 2; i += 2; }
+            else if (TimeWords.Is(W(i), "season", out season))
+            {
+                // "fall" is a verb too: as a season it follows a determiner or preposition, or is capitalised.
+                if (Is(i, "fall") && !char.IsUpper(W(i)[0]) && i == s && !IsAny(i - 1, "in", "by", "since", "until", "of", "from", "through", "during", "early", "late")) return false;
+                i++;
+            }
+            else return false;
+            var e = Is(i, "of") ? i + 1 : i;
+            if (IsYear(e, out var year))
+            {
+                var value = year.ToString(CultureInfo.InvariantCulture) + "-" + (half > 0 ? "H" + half.ToString(CultureInfo.InvariantCulture) : TimeWords.SeasonCode(season));
+                var first = half > 0 ? half * 6 - 5 : season;
+                var last = new DateOnly(year, first, 1).AddMonths(half > 0 ? 5 : 2);
+                found = new Found(_tokens[s].Start, _tokens[e].End, value, new PartialDate(year, first), new PartialDate(last.Year, last.Month), TimeAnchor.None, null, null, null, 0);
+                next = e + 1;
+                return true;
+            }
+            // "in the spring", "during the summer", "by autumn": the season of publication's year, or the next or the last
+            // one as the tense points (HeidelTime reads it the same way); not "the fall of the wall".
+            if (half == 0 && !Is(i, "of") && IsAny(s - 1, "in", "during", "by", "until", "through", "over", "since", "throughout")
+                && (s < i - 1 || Is(s - 1, "in") || Is(s - 1, "by")) && !(Is(i - 1, "fall") && s == i - 1))
+            {
+                var direction = Tense(s, i - 1);
+                found = new Found(_tokens[s].Start, _tokens[i - 1].End, null, null, null, TimeAnchor.Publication, null, null,
+                    "season:" + season.ToString(CultureInfo.InvariantCulture) + ":" + (direction < 0 ? "p" : direction > 0 ? "1" : "0"), 0);
+                next = i;
+                return true;
+            }
+            // "the first half of the year / of this year / of last year": the half of a year named relative to publication.
+            if (half > 0 && Is(i, "of") && IsAny(i + 1, "the", "this", "last", "next") && Is(i + 2, "year"))
+            {
+                var offset = Is(i + 1, "last") ? -1 : Is(i + 1, "next") ? 1 : 0;
+                found = new Found(_tokens[s].Start, _tokens[i + 2].End, null, null, null, TimeAnchor.Publication, null, null,
+                    "half-in-year:" + half.ToString(CultureInfo.InvariantCulture) + ":" + offset.ToString(CultureInfo.InvariantCulture), 0);
+                next = i + 3;
                 return true;
             }
             return false;
@@ -598,7 +739,9 @@ public sealed class TimeExtractor : IExtractor
             if (right.Equals("long", StringComparison.OrdinalIgnoreCase) || right.Equals("old", StringComparison.OrdinalIgnoreCase))
             {
                 // "decades-long", "years-old" (not "year-old": an age, not a time).
-                if (right.Equals("old", StringComparison.OrdinalIgnoreCase) || !TimeWords.Is(left, "unit", out days) || !left.EndsWith("s")) return false;
+                if (right.Equals("old", StringComparison.OrdinalIgnoreCase) || !TimeWords.Is(left, "unit", out days)) return false;
+                // "a year-long delay", "a month-long strike": one unit; "decades-long": some.
+                if (!left.EndsWith("s")) n = 1;
                 return true;
             }
             if (TimeWords.Is(right, "unit", out days)) { }
@@ -739,6 +882,50 @@ public sealed class TimeExtractor : IExtractor
             return true;
         }
 
+        /// <summary>
+        /// Days named from the day the text last named ("the next day", "the following day", "the previous day", "the
+        /// day before"): a rule "ref:N" that the extractor binds to that day, or to publication when the text named
+        /// none. TIMEX3 gives them the date they point at, not a duration. ("the same day" and "that day" were tried
+        /// too: on the held-back half of MEANTIME dev they matched an expression whose value was another day.)
+        /// </summary>
+        private bool TryDayAnaphor(int i, out Found found, out int next)
+        {
+            found = default;
+            next = i;
+            int offset;
+            int end;
+            if (Is(i, "the") && IsAny(i + 1, "next", "following", "previous", "preceding") && Is(i + 2, "day"))
+            {
+                offset = IsAny(i + 1, "next", "following") ? 1 : -1;
+                end = i + 2;
+            }
+            else if (Is(i, "the") && IsAny(i + 1, "following", "previous", "preceding") && IsAny(i + 2, "month", "year")
+                && !IsAny(i - 1, "over", "for", "within", "during", "throughout", "through"))
+            {
+                // "entered service the following year": the year (or month) after the one the text named before.
+                offset = Is(i + 1, "following") ? 1 : -1;
+                end = i + 2;
+                found = new Found(_tokens[i].Start, _tokens[end].End, null, null, null, TimeAnchor.Publication, null, null,
+                    "ref-" + (Is(i + 2, "year") ? "y" : "m") + ":" + offset.ToString(CultureInfo.InvariantCulture), 0);
+                next = end + 1;
+                return true;
+            }
+            else if (Is(i, "the") && Is(i + 1, "day") && IsAny(i + 2, "before", "after")
+                && (i + 3 >= _tokens.Count || _tokens[i + 3].Kind == TokenKind.Symbol || IsAny(i + 3, "and", "but")))
+            {
+                // "the day before." and not "the day before the vote" (anchored on an event).
+                offset = Is(i + 2, "after") ? 1 : -1;
+                end = i + 2;
+            }
+            else return false;
+            // "the next day of talks", "the day before that": not the day itself.
+            if (IsAny(end + 1, "as", "of", "that", "when")) return false;
+            found = new Found(_tokens[i].Start, _tokens[end].End, null, null, null, TimeAnchor.Publication, null, null,
+                "ref:" + offset.ToString(CultureInfo.InvariantCulture), 0);
+            next = end + 1;
+            return true;
+        }
+
         private static string Part(ReadOnlySpan<char> word) => TimeWords.Is(word, "part", out var p) ? p switch { 1 => "MO", 2 => "AF", 3 => "EV", _ => "NI" } : "";
 
         private bool TryRelative(int i, out Found found, out int next)
@@ -753,6 +940,9 @@ public sealed class TimeExtractor : IExtractor
             else if (w.Equals("today", StringComparison.OrdinalIgnoreCase)) rule = "day:0";
             else if (w.Equals("tonight", StringComparison.OrdinalIgnoreCase)) rule = "day:0@NI";
             else if (w.Equals("tomorrow", StringComparison.OrdinalIgnoreCase)) rule = "day:1";
+            // "at noon", "by midnight": clock times on the day the sentence named before them (TIMEX3 "T12:00", "T24:00").
+            else if (IsAny(i, "noon", "midday")) rule = "day:0@1200";
+            else if (Is(i, "midnight")) rule = "day:0@2400";
             else if (IsAny(i, "now", "currently", "presently", "nowadays") || (Is(i, "at") && Is(i + 1, "present")))
             {
                 // TIMEX3 PRESENT_REF; a sentence-opening "Now," is a discourse marker, not a time.
@@ -798,6 +988,8 @@ public sealed class TimeExtractor : IExtractor
                 // "this weekend": the weekend of publication's week; "the weekend" the latest one.
                 else if (rule is "weekend:0" && Is(i, "this")) rule = "weekend:w";
                 if (rule is null && Is(i, "this") && TimeWords.Is(u, "part", out _)) rule = "day:0@" + Part(u);
+                // "last night", "last evening": the day before publication's.
+                if (rule is null && Is(i, "last") && IsAny(i + 1, "night", "evening")) rule = "day:-1@" + Part(u);
             }
             else if (TimeWords.Is(w, "weekday", out var wd) && char.IsUpper(w[0]))
             {
@@ -832,7 +1024,12 @@ public sealed class TimeExtractor : IExtractor
             var at = Is(i, "in") ? i + 1 : i;
             end = at;
             if (Is(at, "intraday")) rule = "day:0";
-            else if (IsAny(at, "late", "early", "earlier", "later") && Is(at + 1, "in") && Is(at + 2, "the") && Is(at + 3, "day")) { rule = "day:0"; end = at + 3; }
+            else if (IsAny(at, "late", "early", "earlier", "later") && Is(at + 1, "in") && Is(at + 2, "the") && IsAny(at + 3, "day", "week", "month", "year"))
+            {
+                // "late in the day", "earlier in the year": the day, week, month or year of publication.
+                rule = Is(at + 3, "day") ? "day:0" : W(at + 3).ToString().ToLowerInvariant() + ":0";
+                end = at + 3;
+            }
             else if (Is(at, "the") && Is(at + 1, "day") && IsAny(at - 1, "on", "for") && !IsAny(at + 2, "of", "before", "after", "when", "that", "following", "it", "he", "she", "they", "we", "in"))
             {
                 // "shares closed 2% higher on the day": the trading day reported, publication's in market copy.

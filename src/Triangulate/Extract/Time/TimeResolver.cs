@@ -8,10 +8,12 @@ namespace Triangulate.Extract.Time;
 /// found in undated articles ("last weekend", "20 January") can be resolved once the date is inferred. Rules:
 /// <c>day:N</c>, <c>week:N</c>, <c>weekend:N</c>, <c>weekday:D:N</c> (D 1=Monday; N 0 = on or before publication,
 /// -1 = strictly before, 1 = strictly after), <c>month:N</c>, <c>year:N</c>, <c>month-of-year:M</c> and
-/// <c>month-day:MM-DD</c> (the occurrence nearest publication), <c>season:M:N</c>, <c>recent:D</c> (the D days before
+/// <c>month-day:MM-DD</c> (the occurrence nearest publication), <c>quarter-in-year:Q:N</c> and <c>half-in-year:H:N</c> (of
+/// publication's year moved by N), <c>season:M:N</c> (N -1 the last one over, 1 the next to begin, 0 publication's year's, p the latest begun), <c>recent:D</c> (the D days before
 /// publication), <c>earlier:week|month|year</c> (from its start to publication), <c>present</c> (PRESENT_REF), <c>quarter:Q:N</c> (Q 1-4: the latest such quarter begun by publication,
 /// or with N = 1 the first not yet over; Q 0: publication's quarter moved by N),
-/// a part of day or clock time after <c>@</c> ("day:0@MO", "day:0@1800Z"), and <c>A .. B</c> for intervals.
+/// <c>RULE&gt;N</c> (N days after the day RULE names; <c>RULE&gt;yN</c>, <c>RULE&gt;mN</c>: N years or months after the point
+/// it names), a part of day or clock time after <c>@</c> ("day:0@MO", "day:0@1800Z"), and <c>A .. B</c> for intervals.
 /// Stateless and thread-safe.
 /// </summary>
 public static class TimeResolver
@@ -50,6 +52,25 @@ public static class TimeResolver
             if (!TryResolve(rule[..at], published, out start, out end, out var day)) return false;
             var time = rule[(at + 1)..];
             value = day + "T" + (time.Length >= 4 && char.IsDigit(time[0]) ? time[..2] + ":" + time[2..] : time);
+            return true;
+        }
+        // "date:2009-06-15>1": the day after the day a rule names ("the next day" after a dated event).
+        var shifted = rule.LastIndexOf('>');
+        if (shifted > 0)
+        {
+            // "RULE>y1", "RULE>m-1": a year or month from the point RULE names; "RULE>1": days from its day.
+            var unit = rule[shifted + 1] is 'y' or 'm' ? rule[shifted + 1] : 'd';
+            if (!int.TryParse(rule.AsSpan(shifted + (unit == 'd' ? 1 : 2)), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+                || !TryResolve(rule[..shifted], published, out var point, out _, out _)) return false;
+            if (unit == 'y') start = end = new PartialDate(point.Year + n);
+            else if (unit == 'm' && point.Month is { } month)
+            {
+                var m = new DateOnly(point.Year, month, 1).AddMonths(n);
+                start = end = new PartialDate(m.Year, m.Month);
+            }
+            else if (unit == 'd' && point.Day is not null) start = end = PartialDate.FromDate(point.Earliest.AddDays(n));
+            else return false;
+            value = start.ToString();
             return true;
         }
         var parts = rule.Split(':');
@@ -142,17 +163,29 @@ public static class TimeResolver
                         value = year.ToString(CultureInfo.InvariantCulture) + "-Q" + quarter.ToString(CultureInfo.InvariantCulture);
                         return true;
                     }
+                case "half-in-year":
+                    {
+                        var half = Int(parts[1]);
+                        var year = published.Year + Int(parts[2]);
+                        start = new PartialDate(year, half * 6 - 5);
+                        end = new PartialDate(year, half * 6);
+                        value = year.ToString(CultureInfo.InvariantCulture) + "-H" + half.ToString(CultureInfo.InvariantCulture);
+                        return true;
+                    }
                 case "season":
                     {
                         var first = Int(parts[1]);
-                        var n = Int(parts[2]);
+                        // "p": the latest such season begun by publication ("sales fell in the spring").
+                        var begun = parts[2] == "p";
+                        var n = begun ? 0 : Int(parts[2]);
                         var s = new DateOnly(published.Year, first, 1);
-                        if (n < 0) { while (s.AddMonths(3) > published) s = s.AddYears(-1); }
+                        if (begun) { while (s > published) s = s.AddYears(-1); }
+                        else if (n < 0) { while (s.AddMonths(3) > published) s = s.AddYears(-1); }
                         else if (n > 0) { while (s <= published) s = s.AddYears(1); }
                         var e = s.AddMonths(3).AddDays(-1);
                         start = new PartialDate(s.Year, s.Month);
                         end = new PartialDate(e.Year, e.Month);
-                        value = s.Year.ToString(CultureInfo.InvariantCulture) + "-" + first switch { 3 => "SP", 6 => "SU", 9 => "FA", _ => "WI" };
+                        value = s.Year.ToString(CultureInfo.InvariantCulture) + "-" + TimeWords.SeasonCode(first);
                         return true;
                     }
                 case "present":

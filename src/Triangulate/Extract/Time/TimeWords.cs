@@ -32,4 +32,15 @@ internal static class TimeWords
 
     /// <summary>Whether the word is of the kind.</summary>
     public static bool Is(ReadOnlySpan<char> word, string kind, out int number) => TryGet(word, out var k, out number) && k == kind;
+
+    /// <summary>The word without a possessive ending: "Tuesday's" → "Tuesday", "years'" → "years".</summary>
+    public static ReadOnlySpan<char> Bare(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 3 && word[^1] is 's' or 'S' && word[^2] is '\'' or '’') return word[..^2];
+        if (word.Length > 3 && word[^1] is '\'' or '’' && word[^2] is 's') return word[..^1];
+        return word;
+    }
+
+    /// <summary>TIMEX3's season code for a season's first month: "SP", "SU", "FA", "WI".</summary>
+    public static string SeasonCode(int firstMonth) => firstMonth switch { 3 => "SP", 6 => "SU", 9 => "FA", _ => "WI" };
 }

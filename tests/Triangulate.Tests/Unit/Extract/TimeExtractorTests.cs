@@ -48,6 +48,32 @@ public class TimeExtractorTests
     [InlineData("He took leave in early 2009 and returned in the summer.", "2011-01-17", "early 2009", "2009")]
     [InlineData("The software will be released in mid-2011, the firm said.", "2010-10-23", "mid-2011", "2011")]
     [InlineData("Unemployment in the city peaked in the 1990s.", "2010-10-23", "1990s", "199")]
+    // Issue 15, third round: possessives, halves and seasons of a year, decades and centuries, days counted from the
+    // day named before, noon and midnight, a passive to come ("to be held").
+    [InlineData("Shares of the carmaker slid after Tuesday's open.", "2010-06-03", "Tuesday", "2010-06-01")]
+    [InlineData("The mill closed and this year's harvest rots in the fields.", "2010-06-03", "this year", "2010")]
+    [InlineData("Orders picked up in the second half of 2009.", "2010-06-03", "the second half of 2009", "2009-H2")]
+    [InlineData("Output fell in the first half of the year.", "2012-08-10", "the first half of the year", "2012-H1")]
+    [InlineData("The ferry service began in the summer of 1998.", "2010-06-03", "the summer of 1998", "1998-SU")]
+    [InlineData("The chain opened its first store in the late 1970s.", "2010-06-03", "late 1970s", "197")]
+    [InlineData("Steam engines powered the mills in the 19th century.", "2010-06-03", "the 19th century", "18")]
+    [InlineData("The ferry sank on 3 May 2004 and divers reached it the next day.", "2010-06-03", "the next day", "2004-05-04")]
+    [InlineData("The strike ended; the day before, the union had rejected the offer.", "2010-06-03", "the day before", "2010-06-02")]
+    [InlineData("Polls in the capital close at noon.", "2010-06-01", "noon", "2010-06-01T12:00")]
+    [InlineData("The council announced a referendum to be held on March 2.", "2011-02-20", "March 2", "2011-03-02")]
+    [InlineData("He met the minister in May. Talks followed.", "2011-06-20", "May", "2011-05")]
+    [InlineData("The dam was finished in 1961 and flooded the valley the following year.", "2010-06-03", "the following year", "1962")]
+    [InlineData("The museum reopened in June of 2006 after repairs.", "2010-06-03", "June of 2006", "2006-06")]
+    [InlineData("A year-long dispute over fares ended in court.", "2010-06-03", "year-long", "P1Y")]
+    [InlineData("The index slipped earlier in the week on weak orders.", "2010-06-03", "earlier in the week", "2010-W22")]
+    [InlineData("Traffic will grow 5% over the following year.", "2010-06-03", "the following year", "P1Y")]
+    [InlineData("Ticket sales fell in the spring, the operator said.", "2008-05-14", "the spring", "2008-SP")]
+    [InlineData("The ferry line will add a second boat in the autumn.", "2008-05-14", "the autumn", "2008-FA")]
+    [InlineData("Water levels dropped during the summer.", "2008-05-14", "the summer", "2007-SU")]
+    [InlineData("The mill opened on 3 March 2005; two years later it closed.", "2010-06-03", "two years later", "2007")]
+    [InlineData("Exports rose 5% from a year earlier.", "2010-06-03", "a year earlier", "2009")]
+    [InlineData("The ship reached port on May 2, three days later than planned.", "2010-06-03", "three days", "P3D")]
+    [InlineData("Fire crews worked last night to save the mill.", "2010-06-03", "last night", "2010-06-02TNI")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
@@ -62,6 +88,9 @@ public class TimeExtractorTests
     [InlineData("The 2,000 volunteers cleared the beach.")]
     [InlineData("The first delegates arrived with a second letter.")]
     [InlineData("The Daily Courier printed the letter in full.")]
+    [InlineData("Stocks fell the day before the vote.")]
+    [InlineData("Heavy rains fall on the hills in the wet season.")]
+    [InlineData("The fall of the old bridge closed the road.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
