@@ -210,4 +210,21 @@ public class HtmlBlockClassifierTests
         Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "Prices rise again"));
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Shipping companies"));
     }
+
+    [Fact]
+    public void An_excerpt_inside_the_article_is_another_story_s_teaser()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <div class="row"><p class="row-excerpt">A new ferry, the largest yet built for the route, will enter service in the spring.</p></div>
+              <p class="post-excerpt">Shipping companies said delays would last until the weekend.</p>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Teaser, KindOf(document, blocks, "A new ferry"));
+        Assert.Equal(BlockKind.Teaser, KindOf(document, blocks, "Shipping companies"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
+    }
 }
