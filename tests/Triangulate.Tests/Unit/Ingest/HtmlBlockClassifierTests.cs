@@ -227,4 +227,27 @@ public class HtmlBlockClassifierTests
         Assert.Equal(BlockKind.Teaser, KindOf(document, blocks, "Shipping companies"));
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
     }
+
+    [Fact]
+    public void A_run_together_class_name_that_begins_or_ends_with_a_strong_furniture_word_names_that_furniture()
+    {
+        Assert.Equal(BlockKind.Comment, HtmlClassHints.Score("commentlist").Kind);
+        Assert.Equal(BlockKind.Related, HtmlClassHints.Score("jp-relatedposts").Kind);
+        Assert.Equal(BlockKind.Related, HtmlClassHints.Score("leftsidebar").Kind);
+        Assert.True(HtmlClassHints.Score("commentlist").Weight < 0);
+        // Too short a remainder to be a compound, or a weak word: no reading.
+        Assert.Equal(0, HtmlClassHints.Score("footers").Weight);
+        Assert.Equal(0, HtmlClassHints.Score("morestuff").Weight);
+
+        const string html = """
+            <html><body><article class="story">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <ol class="commentlist"><li><p>I live there, and it was far worse than this report says, honestly, much worse.</p></li></ol>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Comment, KindOf(document, blocks, "I live there"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
+    }
 }
