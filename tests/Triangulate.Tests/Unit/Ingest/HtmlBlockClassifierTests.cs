@@ -250,4 +250,28 @@ public class HtmlBlockClassifierTests
         Assert.Equal(BlockKind.Comment, KindOf(document, blocks, "I live there"));
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
     }
+
+    [Fact]
+    public void A_small_box_without_commas_and_over_a_third_links_points_elsewhere_but_a_prose_box_stays_text()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <div class="box">
+                <p>Read our full guide to this season: <a href="/g">The storm season guide</a></p>
+                <p>And the times of every crossing: <a href="/t">The winter ferry timetable</a></p>
+              </div>
+              <div class="box">
+                <p>Fishermen, who lost a week of work, said the <a href="/f">compensation fund</a> was too small.</p>
+                <p>The mayor, asked about it, said more money, and soon, would come from the region.</p>
+              </div>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "Read our full guide"));
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "And the times"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Fishermen, who lost"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
+    }
 }
