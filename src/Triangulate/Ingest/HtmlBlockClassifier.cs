@@ -32,6 +32,7 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         public double Score { get; set; }
         public double Chars { get; set; }
         public double LinkChars { get; set; }
+        public double Commas { get; set; }
         public bool Scored { get; set; }
         public bool Included { get; set; }
         public double Final => Score * (1 - (Chars > 0 ? LinkChars / Chars : 0));
@@ -59,6 +60,7 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             var length = Feature(segment, HtmlFeatures.Length);
             own.Chars += length;
             own.LinkChars += length * Feature(segment, HtmlFeatures.LinkDensity);
+            own.Commas += Feature(segment, HtmlFeatures.Commas);
             if (length < MinScoredLength || !IsProse(segment)) continue;
             var score = 1 + Feature(segment, HtmlFeatures.Commas) + Math.Min(Math.Floor(length / 100), 3);
             // The parent gets the full score, then 1/2, then 1/(3·level). Text written straight into a div or section is a
@@ -80,6 +82,7 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             if (all[i].Parent is not { } parent) continue;
             parent.Chars += all[i].Chars;
             parent.LinkChars += all[i].LinkChars;
+            parent.Commas += all[i].Commas;
         }
 
         var top = TopCandidate(tree);
@@ -205,6 +208,7 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
                 inArticle = container.Included;
                 linkList |= !inArticle && container.Chars >= MinLinkListChars && container.LinkChars > container.Chars * MaxArticleLinkShare
                     && TagOf(LastName(container.Path)) != "p";
+                linkList |= !inArticle && IsConditionalBox(container);
             }
             var kind = inArticle ? InsideKind(segment) : OutsideKind(segment, titled);
             if (inArticle && linkList && kind == BlockKind.Body) kind = BlockKind.Related;
@@ -214,6 +218,22 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         }
         return blocks;
     }
+
+    // After Readability's conditional cleaning (a box with under 10 commas and over a fifth of its text in links goes),
+    // narrowed: Readability's own thresholds also took lists the annotators kept (recall fell on 6 pages).
+    private const int MaxBoxCommas = 3;
+    private const int MaxBoxChars = 500;
+    private const double MinBoxLinkShare = 0.35;
+    private const double MinContentClassWeight = 25;
+
+    /// <summary>
+    /// A small box inside the article with next to no commas (no prose) and over a third of its text in links is a
+    /// set of pointers ("Read our guide: …"), whatever its lines look like one by one, unless its class says content.
+    /// </summary>
+    private static bool IsConditionalBox(Container container) =>
+        TagOf(LastName(container.Path)) is "div" or "section" or "ul" or "ol" or "table" or "form"
+        && container.Commas < MaxBoxCommas && container.Chars < MaxBoxChars && container.LinkChars > container.Chars * MinBoxLinkShare
+        && HtmlClassHints.Score(ClassPart(container.Path)).Weight < MinContentClassWeight;
 
     /// <summary>
     /// A line that is the page's title (its metadata headline) written again, in whatever element: the headline set as a

@@ -13,6 +13,12 @@ internal static class HtmlClassHints
 {
     private static readonly FrozenDictionary<string, (double Weight, BlockKind Kind)> Table = Load();
 
+    // Strong furniture words long enough to be read inside a run-together name ("commentlist", "relatedposts",
+    // "sidebarleft"), as trafilatura matches class substrings: six letters or more, weight -25 or below.
+    private const int MinStemLength = 6;
+    private const double MaxStemWeight = -25;
+    private static readonly (string Word, double Weight, BlockKind Kind)[] Stems = StemsOf(Table);
+
     /// <summary>Sums the weights of the words of <paramref name="attribute"/>, and returns the kind of the most negative word (Body when none is negative or any is positive).</summary>
     public static (double Weight, BlockKind Kind) Score(string? attribute)
     {
@@ -62,7 +68,7 @@ internal static class HtmlClassHints
             var word = span[start..i];
             if (word.Length > lower.Length) continue;
             var n = word.ToLowerInvariant(lower);
-            if (!lookup.TryGetValue(lower[..n], out var hint)) continue;
+            if (!lookup.TryGetValue(lower[..n], out var hint) && !TryStem(lower[..n], out hint)) continue;
             if (hint.Weight > 0) tokenPositive += hint.Weight;
             else tokenNegative += hint.Weight;
             if (hint.Weight < tokenWorst)
@@ -72,6 +78,31 @@ internal static class HtmlClassHints
             }
         }
         return (weight, positive ? BlockKind.Body : kind);
+    }
+
+    /// <summary>A word that begins or ends with a strong furniture word and is at least three letters longer.</summary>
+    private static bool TryStem(ReadOnlySpan<char> word, out (double Weight, BlockKind Kind) hint)
+    {
+        hint = default;
+        if (word.Length < MinStemLength + 3) return false;
+        foreach (var stem in Stems)
+        {
+            if (word.Length < stem.Word.Length + 3) continue;
+            if (!word.StartsWith(stem.Word, StringComparison.Ordinal) && !word.EndsWith(stem.Word, StringComparison.Ordinal)) continue;
+            hint = (stem.Weight, stem.Kind);
+            return true;
+        }
+        return false;
+    }
+
+    private static (string, double, BlockKind)[] StemsOf(FrozenDictionary<string, (double Weight, BlockKind Kind)> table)
+    {
+        var stems = new List<(string, double, BlockKind)>();
+        foreach (var (word, hint) in table)
+            if (word.Length >= MinStemLength && hint.Weight <= MaxStemWeight) stems.Add((word, hint.Weight, hint.Kind));
+        // Longest first, so "comments" wins over "comment" and ordering never depends on the table's.
+        stems.Sort((a, b) => b.Item1.Length != a.Item1.Length ? b.Item1.Length.CompareTo(a.Item1.Length) : string.CompareOrdinal(a.Item1, b.Item1));
+        return [.. stems];
     }
 
     private static FrozenDictionary<string, (double, BlockKind)> Load()

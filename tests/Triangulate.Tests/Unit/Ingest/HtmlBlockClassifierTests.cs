@@ -210,4 +210,68 @@ public class HtmlBlockClassifierTests
         Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "Prices rise again"));
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Shipping companies"));
     }
+
+    [Fact]
+    public void An_excerpt_inside_the_article_is_another_story_s_teaser()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <div class="row"><p class="row-excerpt">A new ferry, the largest yet built for the route, will enter service in the spring.</p></div>
+              <p class="post-excerpt">Shipping companies said delays would last until the weekend.</p>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Teaser, KindOf(document, blocks, "A new ferry"));
+        Assert.Equal(BlockKind.Teaser, KindOf(document, blocks, "Shipping companies"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
+    }
+
+    [Fact]
+    public void A_run_together_class_name_that_begins_or_ends_with_a_strong_furniture_word_names_that_furniture()
+    {
+        Assert.Equal(BlockKind.Comment, HtmlClassHints.Score("commentlist").Kind);
+        Assert.Equal(BlockKind.Related, HtmlClassHints.Score("jp-relatedposts").Kind);
+        Assert.Equal(BlockKind.Related, HtmlClassHints.Score("leftsidebar").Kind);
+        Assert.True(HtmlClassHints.Score("commentlist").Weight < 0);
+        // Too short a remainder to be a compound, or a weak word: no reading.
+        Assert.Equal(0, HtmlClassHints.Score("footers").Weight);
+        Assert.Equal(0, HtmlClassHints.Score("morestuff").Weight);
+
+        const string html = """
+            <html><body><article class="story">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <ol class="commentlist"><li><p>I live there, and it was far worse than this report says, honestly, much worse.</p></li></ol>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Comment, KindOf(document, blocks, "I live there"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
+    }
+
+    [Fact]
+    public void A_small_box_without_commas_and_over_a_third_links_points_elsewhere_but_a_prose_box_stays_text()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <div class="box">
+                <p>Read our full guide to this season: <a href="/g">The storm season guide</a></p>
+                <p>And the times of every crossing: <a href="/t">The winter ferry timetable</a></p>
+              </div>
+              <div class="box">
+                <p>Fishermen, who lost a week of work, said the <a href="/f">compensation fund</a> was too small.</p>
+                <p>The mayor, asked about it, said more money, and soon, would come from the region.</p>
+              </div>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "Read our full guide"));
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "And the times"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Fishermen, who lost"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
+    }
 }
