@@ -38,6 +38,9 @@ internal static class StoryStageProfile
             foreach (var (document, group) in store.IndependenceGroupsOf(story.Documents)) context.IndependenceGroups[document] = group;
             var scoped = context.ForStory(story, context.RelationsByDocument());
             var line = $"{story.Id}: {story.Documents.Count} documents";
+            var reading = Stopwatch.StartNew();
+            var read = scoped.Corpus.ReadAnalyses().Count();
+            line += $", one read of its {read} documents {reading.Elapsed.TotalSeconds:F2} s";
             foreach (var stage in pipeline.StoryStages)
             {
                 var clock = Stopwatch.StartNew();

@@ -18,19 +18,34 @@ internal sealed class BlockingIndex
         if (list.Count == 0 || list[^1] != item) list.Add(item);
     }
 
-    /// <summary>Each unordered pair that shares a usable key, once.</summary>
+    /// <summary>
+    /// Each unordered pair that shares a usable key, once, as (lower, higher) in increasing order of the lower item:
+    /// each item's partners are gathered from its keys' postings and told apart by a mark per item (no set of pairs
+    /// is kept: the pairs of a large story number in the hundreds of thousands).
+    /// </summary>
     public IEnumerable<(int A, int B)> Pairs()
     {
-        var seen = new HashSet<long>();
-        foreach (var key in _postings.Keys.Order(StringComparer.Ordinal))
+        var count = 0;
+        var keysOf = new Dictionary<int, List<List<int>>>();
+        foreach (var list in _postings.Values)
         {
-            var list = _postings[key];
             if (list.Count < 2 || list.Count > MaxPosting) continue;
-            for (var i = 0; i < list.Count; i++)
-                for (var j = i + 1; j < list.Count; j++)
+            foreach (var item in list)
+            {
+                if (!keysOf.TryGetValue(item, out var keys)) keysOf[item] = keys = [];
+                keys.Add(list);
+                count = Math.Max(count, item + 1);
+            }
+        }
+        var mark = new int[count];
+        foreach (var a in keysOf.Keys.Order())
+        {
+            foreach (var list in keysOf[a])
+                foreach (var b in list)
                 {
-                    var (a, b) = list[i] < list[j] ? (list[i], list[j]) : (list[j], list[i]);
-                    if (seen.Add(((long)a << 32) | (uint)b)) yield return (a, b);
+                    if (b <= a || mark[b] == a + 1) continue;
+                    mark[b] = a + 1;
+                    yield return (a, b);
                 }
         }
     }

@@ -19,45 +19,55 @@ public sealed class ClaimMatchingStage : ICorpusStage
         ArgumentNullException.ThrowIfNull(context);
         var drafts = new List<DraftFeatures>();
         var quotes = new List<QuoteFeatures>();
-        foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
+        foreach (var (documentDrafts, documentQuotes) in OrderedParallel.Map(context.Corpus.ReadAnalyses(), item => Features(item.Document, item.Analysis, context)))
         {
-            var group = context.GroupOf(document.Id);
-            var estimate = document.Published ?? context.InferredPublished.GetValueOrDefault(document.Id);
-            // Relative times of an inferred date are resolved on its first and last possible day: an interval when the
-            // date is one, the exact day when it is pinned.
-            DateOnly? inferredEarliest = document.Published is null && estimate is not null ? (estimate.Date ?? estimate.Earliest).Earliest : null;
-            DateOnly? inferredLatest = document.Published is null && estimate is not null ? (estimate.Date ?? estimate.Latest).Latest : null;
-            DateOnly? publishedEarliest = estimate is null ? null : (estimate.Date ?? estimate.Earliest).Earliest;
-            DateOnly? publishedLatest = estimate is null ? null : (estimate.Date ?? estimate.Latest).Latest;
-            var passageDates = PassageDates(document, analysis, inferredEarliest);
-            foreach (var draft in analysis.Claims)
-            {
-                var time = draft.Time;
-                // A subject that is a document-local entity id becomes the corpus-wide one, so "the general" of two
-                // documents is one subject and two people who share a name part are not.
-                var subject = draft.Subject is { } local && context.EntityIds.TryGetValue(document.Id + "/" + local, out var global) ? global : draft.Subject;
-                // The time extractor's own rules, applied again to the inferred day: one set of rules, not two.
-                if (inferredEarliest is { } first && inferredLatest is { } last && draft.TimeSource is { Rule: not null } source
-                    && Tense.Resolve(source, first, document.Text) is { Start: not null } resolved)
-                {
-                    var late = first == last ? resolved : Tense.Resolve(source, last, document.Text);
-                    time = new DateRange { Start = resolved.Start, End = late.End ?? late.Start ?? resolved.End };
-                }
-                // A figure with no time of its own: when its sentence says ("currently", "at its peak").
-                // Shares are left alone: "40% less than the peak" is a change between two times, not a figure at one.
-                if (draft.Kind == ClaimKind.Quantity && !string.Equals(draft.Value?.Unit, "percent", StringComparison.OrdinalIgnoreCase) && (time is null || (time.Start is null && time.End is null)))
-                {
-                    var span = draft.Mention.Span;
-                    var block = BlockOf(document, span.Start);
-                    var dates = block is { } b && passageDates.TryGetValue(b, out var list) ? list : [];
-                    time = FigureTimes.For(document.Text, span.Start, span.End, publishedEarliest, publishedLatest, dates) ?? time;
-                }
-                drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time));
-            }
-            foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
+            drafts.AddRange(documentDrafts);
+            quotes.AddRange(documentQuotes);
         }
         context.Claims.AddRange(MatchClaims(drafts, context));
         context.Quotes.AddRange(MatchQuotes(quotes, context.EntityIds));
+    }
+
+    /// <summary>What matching reads of one document's claims and quotes (its times resolved on its inferred day, its subjects made corpus-wide).</summary>
+    private static (List<DraftFeatures> Drafts, List<QuoteFeatures> Quotes) Features(Document document, DocumentAnalysis analysis, CorpusContext context)
+    {
+        var drafts = new List<DraftFeatures>(analysis.Claims.Count);
+        var quotes = new List<QuoteFeatures>(analysis.Quotes.Count);
+        var group = context.GroupOf(document.Id);
+        var estimate = document.Published ?? context.InferredPublished.GetValueOrDefault(document.Id);
+        // Relative times of an inferred date are resolved on its first and last possible day: an interval when the
+        // date is one, the exact day when it is pinned.
+        DateOnly? inferredEarliest = document.Published is null && estimate is not null ? (estimate.Date ?? estimate.Earliest).Earliest : null;
+        DateOnly? inferredLatest = document.Published is null && estimate is not null ? (estimate.Date ?? estimate.Latest).Latest : null;
+        DateOnly? publishedEarliest = estimate is null ? null : (estimate.Date ?? estimate.Earliest).Earliest;
+        DateOnly? publishedLatest = estimate is null ? null : (estimate.Date ?? estimate.Latest).Latest;
+        var passageDates = PassageDates(document, analysis, inferredEarliest);
+        foreach (var draft in analysis.Claims)
+        {
+            var time = draft.Time;
+            // A subject that is a document-local entity id becomes the corpus-wide one, so "the general" of two
+            // documents is one subject and two people who share a name part are not.
+            var subject = draft.Subject is { } local && context.EntityIds.TryGetValue(document.Id + "/" + local, out var global) ? global : draft.Subject;
+            // The time extractor's own rules, applied again to the inferred day: one set of rules, not two.
+            if (inferredEarliest is { } first && inferredLatest is { } last && draft.TimeSource is { Rule: not null } source
+                && Tense.Resolve(source, first, document.Text) is { Start: not null } resolved)
+            {
+                var late = first == last ? resolved : Tense.Resolve(source, last, document.Text);
+                time = new DateRange { Start = resolved.Start, End = late.End ?? late.Start ?? resolved.End };
+            }
+            // A figure with no time of its own: when its sentence says ("currently", "at its peak").
+            // Shares are left alone: "40% less than the peak" is a change between two times, not a figure at one.
+            if (draft.Kind == ClaimKind.Quantity && !string.Equals(draft.Value?.Unit, "percent", StringComparison.OrdinalIgnoreCase) && (time is null || (time.Start is null && time.End is null)))
+            {
+                var span = draft.Mention.Span;
+                var block = BlockOf(document, span.Start);
+                var dates = block is { } b && passageDates.TryGetValue(b, out var list) ? list : [];
+                time = FigureTimes.For(document.Text, span.Start, span.End, publishedEarliest, publishedLatest, dates) ?? time;
+            }
+            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time));
+        }
+        foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
+        return (drafts, quotes);
     }
 
     /// <summary>The index of the block holding <paramref name="offset"/>, or null.</summary>
@@ -114,10 +124,14 @@ public sealed class ClaimMatchingStage : ICorpusStage
                 : d.SubjectWords.Length > 0 ? d.SubjectWords : d.KeyWords.Length > 0 ? d.KeyWords : d.TextWords;
             foreach (var word in words) index.Add(prefix + word, i);
         }
+        var pairs = index.Pairs().ToList();
         var matched = new List<(double Distance, int A, int B)>();
-        foreach (var (a, b) in index.Pairs())
-            // Only reported facts corroborate or contradict: an order, plan, hypothetical or denial stays a claim of its own.
-            if (drafts[a].Draft.Mention.Modality is null && drafts[b].Draft.Mention.Modality is null && ClaimMatcher.Match(drafts[a], drafts[b])) matched.Add((CompatibleSets.Distance(drafts[a].Draft.Value, drafts[b].Draft.Value), a, b));
+        // Only reported facts corroborate or contradict: an order, plan, hypothetical or denial stays a claim of its own.
+        foreach (var p in OrderedParallel.Where(pairs.Count, p => drafts[pairs[p].A].Draft.Mention.Modality is null && drafts[pairs[p].B].Draft.Mention.Modality is null && ClaimMatcher.Match(drafts[pairs[p].A], drafts[pairs[p].B])))
+        {
+            var (a, b) = pairs[p];
+            matched.Add((CompatibleSets.Distance(drafts[a].Draft.Value, drafts[b].Draft.Value), a, b));
+        }
         matched.Sort();
         var sets = new CompatibleSets(drafts);
         for (var i = 0; i < drafts.Count; i++)
@@ -238,8 +252,9 @@ public sealed class ClaimMatchingStage : ICorpusStage
         var sets = new UnionFind(quotes.Count);
         for (var i = 0; i < quotes.Count; i++)
             if (twinOf[i] != i && QuoteFeatures.Match(quotes[twinOf[i]], quotes[i])) sets.Union(twinOf[i], i);
-        foreach (var (a, b) in index.Pairs())
-            if (QuoteFeatures.Match(quotes[a], quotes[b])) sets.Union(a, b);
+        var pairs = index.Pairs().ToList();
+        foreach (var p in OrderedParallel.Where(pairs.Count, p => QuoteFeatures.Match(quotes[pairs[p].A], quotes[pairs[p].B])))
+            sets.Union(pairs[p].A, pairs[p].B);
         var result = new List<Quote>();
         foreach (var set in sets.Sets())
         {

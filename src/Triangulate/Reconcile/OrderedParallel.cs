@@ -1,0 +1,50 @@
+namespace Triangulate.Reconcile;
+
+/// <summary>
+/// Per-document work of a story stage on every core, results in the story's document order. A story's stages run one
+/// after another, and the largest touched story of a relink sets its wall time while the other cores have finished the
+/// small stories: so what each of its documents needs on its own (features, resolved times, candidate pairs' tests) is
+/// computed in parallel, and everything that depends on order stays sequential. Documents are taken in chunks, so a
+/// story larger than memory would like is never held whole.
+/// </summary>
+internal static class OrderedParallel
+{
+    /// <summary>Documents computed at once: enough to keep the cores busy, few enough to bound what is held.</summary>
+    private const int Chunk = 256;
+
+    /// <summary><paramref name="map"/> of each item, in the items' order.</summary>
+    public static IEnumerable<TResult> Map<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, TResult> map)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(map);
+        var chunk = new List<TItem>(Chunk);
+        foreach (var item in items)
+        {
+            chunk.Add(item);
+            if (chunk.Count < Chunk) continue;
+            foreach (var result in Run(chunk, map)) yield return result;
+            chunk.Clear();
+        }
+        if (chunk.Count > 0)
+            foreach (var result in Run(chunk, map)) yield return result;
+    }
+
+    /// <summary>The indices i in [0, count) for which <paramref name="test"/> holds, in increasing order.</summary>
+    public static List<int> Where(int count, Func<int, bool> test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var hits = new bool[count];
+        Parallel.For(0, count, i => hits[i] = test(i));
+        var result = new List<int>();
+        for (var i = 0; i < count; i++)
+            if (hits[i]) result.Add(i);
+        return result;
+    }
+
+    private static TResult[] Run<TItem, TResult>(List<TItem> chunk, Func<TItem, TResult> map)
+    {
+        var results = new TResult[chunk.Count];
+        Parallel.For(0, chunk.Count, i => results[i] = map(chunk[i]));
+        return results;
+    }
+}
