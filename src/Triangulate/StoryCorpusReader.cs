@@ -7,7 +7,7 @@ namespace Triangulate;
 /// Documents are read in the story's order; one that has left the store since is skipped. Story stages look the same
 /// document up once per claim (its sentence, its holder), and each stage reads the whole story again, so what was read
 /// is kept: the whole story when it is of ordinary size, else the last few documents. One reader serves one story on
-/// one thread.
+/// one thread (its reads fan out to every core inside <see cref="ReadAnalyses"/>).
 /// </summary>
 public sealed class StoryCorpusReader(ICorpusReader corpus, IReadOnlyList<string> documents) : ICorpusReader
 {
@@ -32,9 +32,14 @@ public sealed class StoryCorpusReader(ICorpusReader corpus, IReadOnlyList<string
     /// <inheritdoc />
     public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadAnalyses()
     {
-        foreach (var id in documents)
+        // Fetched and parsed on every core (a store reads on pooled connections), a chunk at a time, while this thread
+        // only keeps what came back: the caches are written between chunks, never while they are read.
+        foreach (var (id, document, analysis) in OrderedParallel.Map(documents, id =>
+            (id, _cache.GetValueOrDefault(id) ?? corpus.FindDocument(id), _analyses.GetValueOrDefault(id) ?? corpus.FindAnalysis(id))))
         {
-            if (FindDocument(id) is not { } document || corpus.FindAnalysis(id) is not { } analysis) continue;
+            if (document is null || analysis is null) continue;
+            Keep(id, document);
+            KeepAnalysis(id, analysis);
             yield return (document, analysis);
         }
     }
@@ -45,9 +50,7 @@ public sealed class StoryCorpusReader(ICorpusReader corpus, IReadOnlyList<string
         if (!_members.Contains(id)) return null;
         if (_cache.TryGetValue(id, out var cached)) return cached;
         if (corpus.FindDocument(id) is not { } document) return null;
-        if (_order.Count >= _cached) _cache.Remove(_order.Dequeue());
-        _cache[id] = document;
-        _order.Enqueue(id);
+        Keep(id, document);
         return document;
     }
 
@@ -57,7 +60,20 @@ public sealed class StoryCorpusReader(ICorpusReader corpus, IReadOnlyList<string
         if (!_members.Contains(id)) return null;
         if (_analyses.TryGetValue(id, out var cached)) return cached;
         var analysis = corpus.FindAnalysis(id);
-        if (analysis is not null && documents.Count <= KeptWhole) _analyses[id] = analysis;
+        if (analysis is not null) KeepAnalysis(id, analysis);
         return analysis;
+    }
+
+    private void Keep(string id, Document document)
+    {
+        if (_cache.ContainsKey(id)) return;
+        if (_order.Count >= _cached) _cache.Remove(_order.Dequeue());
+        _cache[id] = document;
+        _order.Enqueue(id);
+    }
+
+    private void KeepAnalysis(string id, DocumentAnalysis analysis)
+    {
+        if (documents.Count <= KeptWhole) _analyses.TryAdd(id, analysis);
     }
 }

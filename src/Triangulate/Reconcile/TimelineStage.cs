@@ -129,10 +129,11 @@ public sealed class TimelineStage : ICorpusStage
     internal static string SentenceAround(string text, int start, int end)
     {
         const int Reach = 120;
+        // The line, as far as the reach can use it: sentence ends within twice the reach are all that can bound the result.
         var lineStart = start;
-        while (lineStart > 0 && text[lineStart - 1] != '\n') lineStart--;
+        while (lineStart > 0 && start - lineStart < 2 * Reach && text[lineStart - 1] != '\n') lineStart--;
         var lineEnd = end;
-        while (lineEnd < text.Length && text[lineEnd] != '\n') lineEnd++;
+        while (lineEnd < text.Length && lineEnd - end < 2 * Reach && text[lineEnd] != '\n') lineEnd++;
         var sentences = new List<Sentence>();
         Splitter.Split(text, lineStart, lineEnd, sentences);
         var (first, last) = (lineStart, lineEnd);

@@ -1,4 +1,4 @@
-namespace Triangulate.Reconcile;
+namespace Triangulate;
 
 /// <summary>
 /// Per-document work of a story stage on every core, results in the story's document order. A story's stages run one
