@@ -17,6 +17,13 @@ public sealed class StoryCorpusReader(ICorpusReader corpus, IReadOnlyList<string
     /// </summary>
     private const int KeptWhole = 1000;
 
+    /// <summary>
+    /// Stories up to this size keep every document's text (not its analysis) once read: the stages after claims look a
+    /// claim's document up claim by claim, in no order, and a document parsed again per claim cost the largest story
+    /// most of its contradictions and series time.
+    /// </summary>
+    private const int TextsKeptWhole = 4000;
+
     /// <summary>Documents kept for repeated lookups in a larger story.</summary>
     private const int Recent = 32;
 
@@ -24,7 +31,7 @@ public sealed class StoryCorpusReader(ICorpusReader corpus, IReadOnlyList<string
     private readonly Dictionary<string, Document> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DocumentAnalysis> _analyses = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
-    private readonly int _cached = documents.Count <= KeptWhole ? documents.Count : Recent;
+    private readonly int _cached = documents.Count <= TextsKeptWhole ? documents.Count : Recent;
 
     /// <inheritdoc />
     public int DocumentCount => documents.Count;
