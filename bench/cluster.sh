@@ -5,8 +5,7 @@
 #
 #   bench/cluster.sh --pg postgres://postgres@127.0.0.1:55433/orleans --articles 2000 --kills 10 [--gap 1]
 #
-# --pg names a PostgreSQL database the script may write Orleans' membership tables into (created when missing).
-# Worker builds need Orleans' PostgreSQL scripts embedded (src/Triangulate.Cluster/Sql, or --orleans-sql DIR).
+# --pg names a PostgreSQL database the script may write the cluster's membership tables into (created when missing).
 set -euo pipefail
 
 pg=""
@@ -17,7 +16,6 @@ gap=1
 workers=3
 cores=0,1
 work=/tmp/triangulate-cluster-bench
-orleans_sql=""
 build=1
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -29,9 +27,8 @@ while [[ $# -gt 0 ]]; do
         --workers) workers="$2"; shift 2 ;;
         --cores) cores="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
-        --orleans-sql) orleans_sql="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -39,9 +36,7 @@ done
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 if [[ $build == 1 ]]; then
-    extra=()
-    [[ -n "$orleans_sql" ]] && extra+=("-p:OrleansSqlFolder=$orleans_sql")
-    dotnet build "$root/src/Triangulate.Cli" -c Release "${extra[@]}" >/dev/null
+    dotnet build "$root/src/Triangulate.Cli" -c Release >/dev/null
     dotnet build "$root/bench/Triangulate.CorpusGen" -c Release >/dev/null
 fi
 cli="$root/src/Triangulate.Cli/bin/Release/net10.0/triangulate"

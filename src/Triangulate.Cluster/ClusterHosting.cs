@@ -1,15 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Messaging;
 
 namespace Triangulate.Cluster;
 
 /// <summary>
-/// Starts a worker (a silo) or a client of the cluster whose membership lives in PostgreSQL (Orleans' ADO.NET
-/// clustering): no membership of our own, and no seed node; a worker joins by writing its row, a client finds the
-/// gateways by reading them.
+/// Starts a worker (a silo) or a client of the cluster whose membership table lives in PostgreSQL, in our own tables
+/// (<see cref="PostgresMembershipTable"/>, <see cref="PostgresGatewayListProvider"/>): Orleans runs the membership
+/// protocol, and there is no seed node; a worker joins by writing its row, a client finds the gateways by reading them.
 /// </summary>
 public static class ClusterHosting
 {
@@ -45,7 +47,7 @@ public static class ClusterHosting
         ArgumentNullException.ThrowIfNull(worker);
         name ??= NameFor(worker.Location);
         var connection = PostgresConnection.ConnectionString(cluster);
-        await OrleansSchema.EnsureAsync(connection, cancellation).ConfigureAwait(false);
+        await ClusterSchema.EnsureAsync(connection, cancellation).ConfigureAwait(false);
         var siloPort = port > 0 ? port : FreePort();
         var gatewayPort = port > 0 ? port + 1 : FreePort();
         var builder = Host.CreateApplicationBuilder();
@@ -53,7 +55,7 @@ public static class ClusterHosting
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (name, name));
-            silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connection));
+            silo.Services.AddSingleton<IMembershipTable>(new PostgresMembershipTable(connection, name));
             silo.ConfigureEndpoints(siloPort, gatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
             silo.AddTriangulateWorker(worker);
         });
@@ -74,16 +76,18 @@ public static class ClusterHosting
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (name, name));
-            client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connection));
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
-            // The gateway list is read again often, so a client soon stops sending to a worker that has gone.
-            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefreshPeriod);
+            client.Services.AddSingleton<IGatewayListProvider>(new PostgresGatewayListProvider(connection, name, GatewayListRefreshPeriod));
             client.AddTriangulateClient();
         });
         var host = builder.Build();
         await host.StartAsync(cancellation).ConfigureAwait(false);
         return host;
     }
+
+    /// <summary>How often a client reads the gateways again, so it soon stops sending to a worker that has gone.</summary>
+    private static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
 
     private static int FreePort()
     {

@@ -7,9 +7,9 @@ using Triangulate.Tests.Support;
 namespace Triangulate.Tests.Unit.Cluster;
 
 /// <summary>
-/// Workers that find each other through Orleans' ADO.NET clustering on a real PostgreSQL (<c>TRIANGULATE_TEST_POSTGRES</c>,
-/// which test.sh starts): the schema is made once however often and however concurrently it is asked for, and two
-/// workers and a client give the single-process dossier.
+/// Workers that find each other through our PostgreSQL membership table on a real PostgreSQL
+/// (<c>TRIANGULATE_TEST_POSTGRES</c>, which test.sh starts): the schema is made once however often and however
+/// concurrently it is asked for, and two workers and a client give the single-process dossier.
 /// </summary>
 public sealed class PostgresClusterTests : IDisposable
 {
@@ -21,12 +21,12 @@ public sealed class PostgresClusterTests : IDisposable
     public async Task TheSchemaIsCreatedOnceWhenWorkersStartTogether()
     {
         var connection = PostgresConnection.ConnectionString(OrleansPostgresFactAttribute.Location!);
-        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => OrleansSchema.EnsureAsync(connection)));
-        await OrleansSchema.EnsureAsync(connection);
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ClusterSchema.EnsureAsync(connection)));
+        await ClusterSchema.EnsureAsync(connection);
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM orleansquery WHERE querykey = 'MembershipReadAllKey'", db);
-        Assert.Equal(1L, await count.ExecuteScalarAsync());
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM pg_tables WHERE tablename IN ('triangulate_cluster_version', 'triangulate_cluster_members')", db);
+        Assert.Equal(2L, await count.ExecuteScalarAsync());
     }
 
     [OrleansPostgresFact]
@@ -51,14 +51,13 @@ public sealed class PostgresClusterTests : IDisposable
     }
 }
 
-/// <summary>A fact that is reported skipped when no test PostgreSQL is given (<c>TRIANGULATE_TEST_POSTGRES</c>) or this build lacks Orleans' scripts.</summary>
+/// <summary>A fact that is reported skipped when no test PostgreSQL is given (<c>TRIANGULATE_TEST_POSTGRES</c>).</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class OrleansPostgresFactAttribute : FactAttribute
 {
     public OrleansPostgresFactAttribute()
     {
         if (PostgresTestDatabase.SkipReason is { } reason) Skip = reason;
-        else if (!OrleansSchema.ScriptsEmbedded) Skip = "Orleans' PostgreSQL scripts are not embedded in this build (src/Triangulate.Cluster/Sql)";
     }
 
     /// <summary>The test PostgreSQL, or null.</summary>
