@@ -155,23 +155,9 @@ public static class TimeResolver
                     value = start.ToString();
                     return true;
                 case "quarter-in-year":
-                    {
-                        var quarter = Int(parts[1]);
-                        var year = published.Year + Int(parts[2]);
-                        start = new PartialDate(year, quarter * 3 - 2);
-                        end = new PartialDate(year, quarter * 3);
-                        value = year.ToString(CultureInfo.InvariantCulture) + "-Q" + quarter.ToString(CultureInfo.InvariantCulture);
-                        return true;
-                    }
+                    return PartOfYear(Int(parts[1]), published.Year + Int(parts[2]), 3, "Q", out start, out end, out value);
                 case "half-in-year":
-                    {
-                        var half = Int(parts[1]);
-                        var year = published.Year + Int(parts[2]);
-                        start = new PartialDate(year, half * 6 - 5);
-                        end = new PartialDate(year, half * 6);
-                        value = year.ToString(CultureInfo.InvariantCulture) + "-H" + half.ToString(CultureInfo.InvariantCulture);
-                        return true;
-                    }
+                    return PartOfYear(Int(parts[1]), published.Year + Int(parts[2]), 6, "H", out start, out end, out value);
                 case "season":
                     {
                         var first = Int(parts[1]);
@@ -238,6 +224,15 @@ public static class TimeResolver
         {
             return false;
         }
+    }
+
+    /// <summary>The <paramref name="index"/>-th part of <paramref name="months"/> months of a year (a quarter, a half): its months and TIMEX3 value ("2009-Q3", "2009-H2").</summary>
+    private static bool PartOfYear(int index, int year, int months, string label, out PartialDate start, out PartialDate end, out string value)
+    {
+        start = new PartialDate(year, index * months - months + 1);
+        end = new PartialDate(year, index * months);
+        value = year.ToString(CultureInfo.InvariantCulture) + "-" + label + index.ToString(CultureInfo.InvariantCulture);
+        return true;
     }
 
     private static int Int(string s) => int.Parse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
