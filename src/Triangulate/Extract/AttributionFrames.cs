@@ -178,7 +178,7 @@ internal sealed class AttributionFrames(string text)
                 for (var j = clause + 1; j < tokens.Count && j - clause <= 5 && tokens[j].IsWord; j++)
                     if (Span(tokens[j]) is "that") { clause = j; break; }
             if (clause < tokens.Count && Span(tokens[clause]) is "that") return clause + 1 < tokens.Count ? (tokens[clause + 1].Start, sentenceEnd, speaker, kind, via) : null;
-            // "..., Oleh said." and "..., he said." close the sentence: the clause is what precedes them.
+            // "..., Tomas said." and "..., he said." close the sentence: the clause is what precedes them.
             if (k >= 2 && IsTail(tokens, k))
             {
                 var comma = k - 1;

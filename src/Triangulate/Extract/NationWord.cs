@@ -12,9 +12,9 @@ internal enum NationWord
     /// <summary>A capital or main city ("Nairobi"): a place.</summary>
     City,
 
-    /// <summary>A nationality adjective ("Kenyan", "North Korean"): a modifier, never a name by itself.</summary>
+    /// <summary>A nationality adjective ("Kenyan", "Chilean"): a modifier, never a name by itself.</summary>
     Adjective,
 
-    /// <summary>A people ("Kenyans", "North Koreans"): a group, never a name.</summary>
+    /// <summary>A people ("Kenyans", "Chileans"): a group, never a name.</summary>
     People,
 }

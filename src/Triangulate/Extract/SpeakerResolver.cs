@@ -79,7 +79,7 @@ internal sealed partial class SpeakerResolver
 
     /// <summary>
     /// Marks the quoted passages of the document: a person named inside a quotation is part of what was said, not a
-    /// candidate for the "he" of the attribution that follows it ("“… to meet with Trump …,” he said" is the analyst's words).
+    /// candidate for the "he" of the attribution that follows it ("“… to meet with the minister …,” he said" is the analyst's words).
     /// </summary>
     /// <remarks>Returns a resolver sharing this one's index, so the shared resolver stays free of one extractor's quotes.</remarks>
     public SpeakerResolver WithQuoted(List<(int Start, int End)> quoted) => new(this, quoted);

@@ -21,7 +21,7 @@ public sealed record TimeExpression
     /// <summary>What the value depends on.</summary>
     public TimeAnchor Anchor { get; init; }
 
-    /// <summary>For <see cref="TimeAnchor.Event"/>: the event as written ("Trump's inauguration").</summary>
+    /// <summary>For <see cref="TimeAnchor.Event"/>: the event as written ("the president's inauguration").</summary>
     public string? AnchorEvent { get; init; }
 
     /// <summary>Offset in days from the anchor, when the expression states one (negative = before). Null when it names a calendar position instead.</summary>

@@ -115,7 +115,7 @@ public sealed class ContradictionStage : ICorpusStage
     }
 
     /// <summary>
-    /// True for a bearer that is a plural phrase ("their comrades", "North Korean troops", "people"), not an entity: the
+    /// True for a bearer that is a plural phrase ("their comrades", "Chilean troops", "people"), not an entity: the
     /// head noun is plural by its "-s" (not "-ss", "-us", "-is") or is a common plural without one.
     /// </summary>
     internal static bool IsGroup(string? subject)

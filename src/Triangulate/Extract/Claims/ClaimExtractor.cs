@@ -97,8 +97,8 @@ public sealed class ClaimExtractor : IExtractor
             {
                 var subject = Agent(text, speakers, tokens, index);
                 var obj = Patient(text, speakers, tokens, index + WordCount(word));
-                // An event needs who did it and what it was done to, each next to the verb: "Oleh said, 400 North Korean
-                // troops launched an assault" is not "Oleh launched", "launched an incursion into X" is not "launched X",
+                // An event needs who did it and what it was done to, each next to the verb: "Tomas said, 400 rebel
+                // troops launched an assault" is not "Tomas launched", "launched an incursion into X" is not "launched X",
                 // and a river liberates nothing. Without both the sentence's figures and quotes carry it instead.
                 if (obj is null || subject is null) continue;
                 if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence, tokens); attributionDone = true; }
@@ -271,7 +271,7 @@ public sealed class ClaimExtractor : IExtractor
     {
         for (var k = index - 1; k >= 0; k--)
         {
-            // The subject is in the status word's own clause: "Oleh said, but the soldier died" is not Oleh's death.
+            // The subject is in the status word's own clause: "Tomas said, but the soldier died" is not Tomas's death.
             if (tokens[k].IsWord && Contains(ClauseBreaks, speakers.Text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start))) break;
             var e = speakers.EntityAt(tokens[k].Start, tokens[k].End);
             if (e is null) continue;

@@ -282,7 +282,7 @@ public sealed class EntityExtractor : IExtractor
             || FollowedByAny(text, tokens, f + 1, ExtractLexicon.PersonVerbs);
     }
 
-    /// <summary>An apposition closed by a comma ("Oleh, 30, a soldier ..., said"), not a clause ("Consequently, the battle ...").</summary>
+    /// <summary>An apposition closed by a comma ("Tomas, 30, a fisherman ..., said"), not a clause ("Consequently, the battle ...").</summary>
     private static bool ClosedApposition(string text, List<WordToken> tokens, int end)
     {
         var apposition = Apposition(text, tokens, end);
@@ -494,7 +494,7 @@ public sealed class EntityExtractor : IExtractor
         var followedByLower = last < tokens.Count && next.IsWord && char.IsLower(text[next.Start]);
         if (title is null)
         {
-            // Peoples are groups and nationality adjectives modifiers, not names: "North Koreans", "Spanish soldiers".
+            // Peoples are groups and nationality adjectives modifiers, not names: "Chileans", "Spanish soldiers".
             var whole = ExtractLexicon.Nation(StripPossessive(Span(text, tokens, start, end)));
             if (whole is NationWord.People or NationWord.Adjective) return;
             if (whole is NationWord.None)
@@ -565,7 +565,7 @@ public sealed class EntityExtractor : IExtractor
         // a person (organisations issue statements: "said the Meteorological Service" has its organisation head).
         if (type == EntityType.Other && end - start is 2 or 3 && first > 0 && tokens[first - 1].IsWord && char.IsLower(text[tokens[first - 1].Start])
             && ExtractLexicon.SpeechVerbs.Has(WordSpan(text, tokens[first - 1]))) { type = EntityType.Person; weight = 2; }
-        // An age in apposition ("Oleh, 30, ...") only ever describes a person.
+        // An age in apposition ("Tomas, 30, ...") only ever describes a person.
         if (apposition is not null && char.IsDigit(apposition[0]) && weight < 2) { type = EntityType.Person; weight = 2; }
         var nameEnd = EndsWithPossessive(text, tokens[end - 1]) ? tokens[end - 1].End - 2 : tokens[end - 1].End;
         var speaks = FollowedBySpeechVerb(text, tokens, end) || (first > 0 && tokens[first - 1].IsWord && ExtractLexicon.SpeechVerbs.Has(WordSpan(text, tokens[first - 1])));
@@ -814,7 +814,7 @@ public sealed class EntityExtractor : IExtractor
             if (!tokens[stop].IsWord && c is '.' or ';' or ':' or ')' or '—' or '(' or '“' or '"' or '”') break;
             if (c == ',')
             {
-                // An age is followed by its own apposition: "Oleh, 30, a soldier in ...".
+                // An age is followed by its own apposition: "Tomas, 30, a fisherman in ...".
                 if (isAge && commas == 0 && stop + 1 < tokens.Count && WordSpan(text, tokens[stop + 1]) is "a" or "an" or "the") { commas++; stop++; continue; }
                 break;
             }
@@ -851,7 +851,7 @@ public sealed class EntityExtractor : IExtractor
         {
             if (g.Key.Contains(' ', StringComparison.Ordinal)) continue;
             if (!byToken.TryGetValue(g.Key, out var owners)) continue;
-            // Only an unambiguous owner: "Kofman" joins "Michael Kofman" unless two "... Kofman" exist.
+            // Only an unambiguous owner: "Lindqvist" joins "Anna Lindqvist" unless two "... Lindqvist" exist.
             Group? longer = null;
             var live = 0;
             foreach (var o in owners) if (o.MergedInto is null) { longer = o; live++; }
@@ -998,8 +998,8 @@ public sealed class EntityExtractor : IExtractor
 
     /// <summary>
     /// The person a pronoun refers to, from its own sentence before it, else from the nearest earlier sentence naming a
-    /// person (within 600 characters): that sentence's subject, else the person it quotes ("..., said Oleh"), else the
-    /// nearest; a person whose title marks the other gender is skipped. "Kofman met Trump. He added" is Kofman.
+    /// person (within 600 characters): that sentence's subject, else the person it quotes ("..., said Tomas"), else the
+    /// nearest; a person whose title marks the other gender is skipped. "Lindqvist met the mayor. He added" is Lindqvist.
     /// </summary>
     private static Group? Antecedent(List<RawMention> people, Dictionary<RawMention, Group> owner, Pronoun pronoun)
     {

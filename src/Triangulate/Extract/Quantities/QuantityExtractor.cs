@@ -7,9 +7,9 @@ namespace Triangulate.Extract.Quantities;
 /// <summary>
 /// Turns every number that states something into a <see cref="ClaimKind.Quantity"/> claim: digits or words, ranges
 /// ("400 to 500"), ratios ("6 to 1"), percentages, measures normalised to one unit each (Data/quantity-units.tsv),
-/// money (Data/currencies.tsv) and counts of things ("10,000 North Korean troops"). Hedges written before the number
+/// money (Data/currencies.tsv) and counts of things ("10,000 Chilean troops"). Hedges written before the number
 /// (Data/quantity-hedges.tsv) become bounds. Years, dates and other numbers inside time expressions, ordinals
-/// ("44th"), ages in appositions ("Oleh, 30,"), model numbers ("F-16") and times of day are skipped. Runs after the
+/// ("44th"), ages in appositions ("Tomas, 30,"), model numbers ("F-16") and times of day are skipped. Runs after the
 /// time extractor and attaches the sentence's first time expression.
 /// </summary>
 public sealed class QuantityExtractor : IExtractor
@@ -454,7 +454,7 @@ public sealed class QuantityExtractor : IExtractor
         if (i >= 2 && tokens[i - 1].In(text) is "-" && tokens[i - 1].Start == tokens[i - 2].End && tokens[i - 2].Kind == TokenKind.Word) return true;
         if (i >= 1 && (IsAny(text, tokens[i - 1], "no", "number", "nos", "route", "highway", "flight", "channel") || tokens[i - 1].In(text) is "#")) return true;
         if (i >= 2 && tokens[i - 1].In(text) is "." && IsAny(text, tokens[i - 2], "no", "nos")) return true;
-        // Ages in appositions: "Oleh, 30, said".
+        // Ages in appositions: "Tomas, 30, said".
         if (t.Kind == TokenKind.Number && number.Value < 120 && i >= 2 && after < tokens.Count && tokens[i - 1].In(text) is ","
             && tokens[after].In(text) is "," && tokens[i - 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[i - 2].Start])) return true;
         // Years that no date pattern took ("the 2022 invasion"): four digits, no separator, in the calendar range.
