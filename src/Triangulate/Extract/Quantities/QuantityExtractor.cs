@@ -25,6 +25,16 @@ public sealed class QuantityExtractor : IExtractor
         return (word[^1] == 's' && word[^2] != 's') || word.EndsWith("ed", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A name right after a lower-case plural head starts a clause of its own ("the 3,000 soldiers Caracas says it
+    /// sent"): the name is what the clause is about, not part of the noun counted.
+    /// </summary>
+    private static bool IsNameAfterPlural(string text, Token previous, Token current)
+    {
+        var prev = text.AsSpan(previous.Start, previous.End - previous.Start);
+        return prev.Length >= 3 && char.IsLower(prev[0]) && prev[^1] == 's' && prev[^2] != 's' && char.IsUpper(text[current.Start]);
+    }
+
     /// <inheritdoc />
     public void Extract(ExtractionContext context)
     {
@@ -205,7 +215,7 @@ public sealed class QuantityExtractor : IExtractor
             }
             if (lex.StopWordsLookup.Contains(w) || NumberWords.IsNumberWord(w)) break;
             // A verb right after a plural head ends the noun phrase: "groups appears", "troops launched".
-            if (words > 0 && IsVerbAfterPlural(text, tokens[s - 1], tokens[s])) break;
+            if (words > 0 && (IsVerbAfterPlural(text, tokens[s - 1], tokens[s]) || IsNameAfterPlural(text, tokens[s - 1], tokens[s]))) break;
             words++;
             s++;
         }
