@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Triangulate.Model;
 using Triangulate.Text;
@@ -32,8 +33,12 @@ public sealed class QuantityExtractor : IExtractor
     private static bool IsNameAfterPlural(string text, Token previous, Token current)
     {
         var prev = text.AsSpan(previous.Start, previous.End - previous.Start);
-        return prev.Length >= 3 && char.IsLower(prev[0]) && prev[^1] == 's' && prev[^2] != 's' && char.IsUpper(text[current.Start]);
+        if (prev.Length < 3 || !char.IsLower(prev[0]) || prev[^1] != 's' || prev[^2] == 's') return false;
+        // "took two soldiers prisoner", "held 40 tourists hostage": the singular after the plural is what they were made.
+        return char.IsUpper(text[current.Start]) || ObjectComplements.Contains(text[current.Start..current.End]);
     }
+
+    private static readonly FrozenSet<string> ObjectComplements = FrozenSet.ToFrozenSet(["prisoner", "hostage", "captive"], StringComparer.Ordinal);
 
     /// <inheritdoc />
     public void Extract(ExtractionContext context)
