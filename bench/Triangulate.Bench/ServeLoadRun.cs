@@ -21,12 +21,15 @@ namespace Triangulate.Bench;
 /// it and its story's page lists it. Client and server share the process: the working set counts both. Story pages are
 /// read once each before the readers start, so the readers find them kept; <c>--cold</c> skips that, and with
 /// <c>--stories</c> at least the story requests (four fifths of <c>--requests</c>) every story request renders anew.
+/// With <c>--url URL --pid PID</c> it loads a server already running in its own process instead (no upload) and reports
+/// that process's resident set.
 /// </summary>
 internal static class ServeLoadRun
 {
     public static int Run(string[] args)
     {
-        string? db = null, corpus = null;
+        string? db = null, corpus = null, url = null;
+        var pid = 0;
         int readers = 20, requests = 2000, sample = 50, seed = 1;
         var cold = args.Contains("--cold");
         for (var i = 0; i + 1 < args.Length; i++)
@@ -38,7 +41,21 @@ internal static class ServeLoadRun
                 case "--requests": requests = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--stories": sample = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--seed": seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--url": url = args[i + 1]; break;
+                case "--pid": pid = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
             }
+        if (url is not null)
+        {
+            // A server already running in its own process (`triangulate serve --db FILE`): its store is only read here,
+            // to pick the stories, and its memory is read from /proc (its peak resident set, VmHWM).
+            if (db is null || pid <= 0)
+            {
+                Console.Error.WriteLine("usage: serve-load --url http://127.0.0.1:PORT --pid PID --db FILE (the server's store) [--readers 20] [--requests 2000] [--stories 50] [--seed 1]");
+                return 2;
+            }
+            using var served = SqliteStore.Open(db);
+            return Measure(served, Path.GetTempPath(), (readers, requests, sample, seed, cold), new Uri(url), pid).GetAwaiter().GetResult();
+        }
         if (db is null == (corpus is null))
         {
             Console.Error.WriteLine("usage: serve-load (--db FILE | --corpus FILE) [--readers 20] [--requests 2000] [--stories 50] [--seed 1] [--cold]");
@@ -53,7 +70,7 @@ internal static class ServeLoadRun
             if (db is not null) File.Copy(db, path);
             using var store = SqliteStore.Open(path);
             if (corpus is not null) PipelineBuilder.CreateDefault().Build().Analyze([corpus], store);
-            return Measure(store, folder, (readers, requests, sample, seed, cold)).GetAwaiter().GetResult();
+            return Measure(store, folder, (readers, requests, sample, seed, cold), null, 0).GetAwaiter().GetResult();
         }
         finally
         {
@@ -61,7 +78,7 @@ internal static class ServeLoadRun
         }
     }
 
-    private static async Task<int> Measure(SqliteStore store, string folder, (int Readers, int Requests, int Sample, int Seed, bool Cold) run)
+    private static async Task<int> Measure(SqliteStore store, string folder, (int Readers, int Requests, int Sample, int Seed, bool Cold) run, Uri? external, int serverPid)
     {
         var (readers, requests, sample, seed, coldStories) = run;
         var stories = store.ReadStories();
@@ -69,11 +86,11 @@ internal static class ServeLoadRun
         if (stories.Count == 0) return 1;
         var picked = stories.OrderBy(s => Hash(s.Id, seed)).Take(sample).ToList();
 
-        var app = WebHost.Build(new WebHostOptions { Urls = "http://127.0.0.1:0", UploadFolder = Path.Combine(folder, "uploads") }, store);
-        await app.StartAsync().ConfigureAwait(false);
+        var app = external is null ? WebHost.Build(new WebHostOptions { Urls = "http://127.0.0.1:0", UploadFolder = Path.Combine(folder, "uploads") }, store) : null;
+        if (app is not null) await app.StartAsync().ConfigureAwait(false);
         try
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var address = app?.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() ?? external!.ToString();
             using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5) };
             var build = Stopwatch.StartNew();
             (await http.GetAsync(new Uri("/", UriKind.Relative)).ConfigureAwait(false)).EnsureSuccessStatusCode();
@@ -113,6 +130,14 @@ internal static class ServeLoadRun
                 var sorted = bag.Order().ToList();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind,-5}: n={sorted.Count} p50={Percentile(sorted, 0.50):0.0} ms p99={Percentile(sorted, 0.99):0.0} ms max={sorted[^1]:0.0} ms"));
             }
+            if (serverPid > 0)
+            {
+                // The server's own process: its resident set now and its peak since it started.
+                var status = await File.ReadAllLinesAsync($"/proc/{serverPid}/status").ConfigureAwait(false);
+                string Field(string name) => status.FirstOrDefault(l => l.StartsWith(name + ":", StringComparison.Ordinal))?[(name.Length + 1)..].Trim() ?? "?";
+                Console.WriteLine($"server process {serverPid}: resident now {Field("VmRSS")}, peak resident {Field("VmHWM")}");
+                return 0;
+            }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set while reading: {sampler.PeakWorkingSet / 1048576.0:0} MB (process peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB); peak GC heap {sampler.PeakHeap / 1048576.0:0} MB"));
             // The client's copies of the responses (large-object garbage until a full collection) swell the peak; what
             // the server keeps is what survives one.
@@ -123,8 +148,11 @@ internal static class ServeLoadRun
         }
         finally
         {
-            await app.StopAsync().ConfigureAwait(false);
-            await app.DisposeAsync().ConfigureAwait(false);
+            if (app is not null)
+            {
+                await app.StopAsync().ConfigureAwait(false);
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
