@@ -6,14 +6,14 @@ namespace Triangulate;
 /// One story's documents as a corpus: what a story stage reads, so it cannot see (or be changed by) any other story.
 /// Documents are read in the story's order; one that has left the store since is skipped. Story stages look the same
 /// document up once per claim (its sentence, its holder), and each stage reads the whole story again, so what was read
-/// is kept: the whole story when it is of ordinary size, else the last few documents. One reader serves one story on
+/// is kept: texts of stories up to 4,000 documents and analyses up to 1,000, else the last few documents. One reader serves one story on
 /// one thread (its reads fan out to every core inside <see cref="ReadAnalyses"/>).
 /// </summary>
 public sealed class StoryCorpusReader(ICorpusReader corpus, IReadOnlyList<string> documents) : ICorpusReader
 {
     /// <summary>
-    /// Stories up to this size are kept whole (documents and analyses: a few tens of megabytes at most), so the story
-    /// stages parse each once, not once a stage; beyond it, the last documents read are kept for repeated lookups.
+    /// Stories up to this size keep their analyses too (a few tens of megabytes at most), so the story stages parse each
+    /// once, not once a stage; beyond it, analyses are read again by each stage that reads the story.
     /// </summary>
     private const int KeptWhole = 1000;
 

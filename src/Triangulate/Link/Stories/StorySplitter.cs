@@ -46,6 +46,8 @@ internal sealed class StorySplitter
         var units = families.Sets();
         if (units.Count < MinUnits || units.Count > MaxUnits) return [[.. documents]];
         var terms = new Dictionary<ulong, (int Count, bool Name)>[units.Count];
+        // Whether a unit has any dated document: a division into dated and undated units is read apart (TwoGroups).
+        var dated = new bool[units.Count];
         for (var u = 0; u < units.Count; u++)
         {
             var tf = new Dictionary<ulong, (int Count, bool Name)>();
@@ -53,14 +55,12 @@ internal sealed class StorySplitter
             {
                 var id = documents[d];
                 if (corpus.FindDocument(id) is not { } document || corpus.FindAnalysis(id) is not { } analysis) continue;
+                dated[u] |= document.Published is not null;
                 foreach (var (term, (count, name)) in StoryFeatures.Terms(document, analysis))
                     tf[term] = tf.TryGetValue(term, out var known) ? (known.Count + count, known.Name || name) : (count, name);
             }
             terms[u] = tf;
         }
-        var dated = new bool[units.Count];
-        for (var u = 0; u < units.Count; u++)
-            dated[u] = units[u].Any(d => corpus.FindDocument(documents[d])?.Published is not null);
         var parts = new List<List<int>>();
         SplitUnits([.. Enumerable.Range(0, units.Count)], terms, dated, 0, parts);
         var result = new List<List<string>>(parts.Count);

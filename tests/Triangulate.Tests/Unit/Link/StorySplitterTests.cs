@@ -46,10 +46,16 @@ public sealed class StorySplitterTests
             var doc = secondDated ? LinkCorpus.Doc(text, $"b{i}.txt", published: new DateOnly(2016, 9, 20)) : LinkCorpus.Doc(text, $"b{i}.txt");
             items.Add((doc, new DocumentAnalysis { DocumentId = doc.Id }));
         }
+        string[] asides =
+        [
+            "Brenmoor insurers\n\nLoss adjusters in Brenmoor priced cargo claims over coffee with underwriters yesterday.",
+            "Brenmoor council\n\nCouncillors in Brenmoor debated parking permits and school meals until late evening.",
+        ];
         for (var i = 0; i < outliers; i++)
         {
-            // A short item about the first fire that shares little wording with any report: an outlier of the tree.
-            var doc = LinkCorpus.Doc($"Brenmoor depot fire: insurers assess damage\n\nLoss adjusters visited the Kettering Freight site in Brenmoor {i + 2} days later to value stock.", $"o{i}.txt");
+            // A short item from the first fire's town that shares almost no wording with any report (nor with the
+            // other item): merged last, it sits at the top of the tree.
+            var doc = LinkCorpus.Doc(asides[i], $"o{i}.txt");
             items.Add((doc, new DocumentAnalysis { DocumentId = doc.Id }));
             first.Add(doc.Id);
         }
