@@ -15,7 +15,7 @@ namespace Triangulate.Web;
 internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize)
 {
     /// <summary>How many bytes of story pages are kept at most.</summary>
-    private const long StoryCacheBytes = 48L * 1024 * 1024;
+    private const long StoryCacheBytes = 16L * 1024 * 1024;
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private readonly ConcurrentDictionary<string, Tuple<StoreSnapshot, byte[]>> _stories = new(StringComparer.Ordinal);
@@ -43,7 +43,7 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         s.Append(Inv, $"<h2>Documents in no story ({snapshot.Unstoried.Count})</h2><ul>");
         foreach (var (id, label) in snapshot.Unstoried) s.Append(Inv, $"<li><a href=\"/documents/{U(id)}\">{E(label)}</a></li>");
         s.Append("</ul>");
-        var html = Encoding.UTF8.GetBytes(Page("Stories", s.ToString()));
+        var html = PageBytes("Stories", s);
         Volatile.Write(ref _home, Tuple.Create(snapshot, html));
         return html;
     }
@@ -117,8 +117,7 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
     {
         var snapshot = index.Current();
         if (_stories.TryGetValue(id, out var kept) && ReferenceEquals(kept.Item1, snapshot)) return kept.Item2;
-        if (RenderStory(id) is not { } page) return null;
-        var html = Encoding.UTF8.GetBytes(page);
+        if (RenderStory(id) is not { } html) return null;
         if (Interlocked.Add(ref _storyBytes, html.Length) > StoryCacheBytes)
         {
             _stories.Clear();
@@ -128,7 +127,7 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         return html;
     }
 
-    private string? RenderStory(string id)
+    private byte[]? RenderStory(string id)
     {
         if (StoryView.Load(store, id) is not { } view) return null;
         var story = view.Findings.Story;
@@ -194,7 +193,7 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         s.Append("<h2>Documents</h2><ul id=\"documents-list\">");
         foreach (var doc in d.Documents) s.Append(Inv, $"<li><a href=\"/documents/{U(doc.Id)}\">{E(Evidence.Label(doc))}</a> <span class=\"muted\">{E(doc.Published?.Date?.ToString())}</span></li>");
         s.Append("</ul>");
-        return Page(story.Title, s.ToString());
+        return PageBytes(story.Title, s);
     }
 
     public string? Document(string id, string? claimId, string? quoteId)

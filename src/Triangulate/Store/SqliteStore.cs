@@ -16,7 +16,7 @@ public sealed partial class SqliteStore : IStore
 
     /// <summary>
     /// Read-only connections for point reads (the known-document check on the reading path, a document, an analysis, a
-    /// story's row), opened as needed and reused: in WAL mode they read while the writer commits and beside each other,
+    /// story's row, the relations, independence groups and entity rows of given documents or ids), opened as needed and reused: in WAL mode they read while the writer commits and beside each other,
     /// so parallel story stages and concurrent web readers do not queue on the writer's connection. Unused for an
     /// in-memory store (one connection).
     /// </summary>
@@ -272,8 +272,18 @@ public sealed partial class SqliteStore : IStore
     /// <inheritdoc />
     public StoryFindings? LoadStory(string id)
     {
-        var json = FindText("SELECT findings FROM stories WHERE id = $id", id);
-        return json is null ? null : JsonSerializer.Deserialize(json, ModelJson.Compact.StoryFindings);
+        // Parsed from a stream over the row: a large story's findings (megabytes) never become one string, which would
+        // land on the large-object heap for every story page read from the store.
+        return PointRead(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT rowid, findings FROM stories WHERE id = $id";
+            command.Parameters.AddWithValue("$id", id);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read()) return null;
+            using var stream = reader.GetStream(1);
+            return JsonSerializer.Deserialize(stream, ModelJson.Compact.StoryFindings);
+        });
     }
 
     /// <inheritdoc />
@@ -332,18 +342,19 @@ public sealed partial class SqliteStore : IStore
     public IReadOnlyDictionary<string, string> IndependenceGroupsOf(IEnumerable<string> documentIds)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
-        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
-        lock (_lock)
+        return PointRead(connection =>
         {
-            using var command = Command(null, "SELECT independence_group FROM document_links WHERE document = $id");
+            var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT independence_group FROM document_links WHERE document = $id";
             var id = command.Parameters.Add("$id", SqliteType.Text);
             foreach (var document in documentIds)
             {
                 id.Value = document;
                 if (command.ExecuteScalar() is string group) groups[document] = group;
             }
-        }
-        return groups;
+            return groups;
+        });
     }
 
     /// <inheritdoc />
@@ -351,9 +362,10 @@ public sealed partial class SqliteStore : IStore
     {
         ArgumentNullException.ThrowIfNull(documentIds);
         var relations = new SortedDictionary<long, Relation>();
-        lock (_lock)
+        PointRead(connection =>
         {
-            using var command = Command(null, "SELECT ord, relation FROM relations WHERE from_document = $id UNION SELECT ord, relation FROM relations WHERE to_document = $id");
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT ord, relation FROM relations WHERE from_document = $id UNION SELECT ord, relation FROM relations WHERE to_document = $id";
             var id = command.Parameters.Add("$id", SqliteType.Text);
             foreach (var document in documentIds)
             {
@@ -363,7 +375,8 @@ public sealed partial class SqliteStore : IStore
                     if (!relations.ContainsKey(reader.GetInt64(0)))
                         relations[reader.GetInt64(0)] = JsonSerializer.Deserialize(reader.GetString(1), ModelJson.Compact.Relation)!;
             }
-        }
+            return relations;
+        });
         return [.. relations.Values];
     }
 
@@ -372,9 +385,10 @@ public sealed partial class SqliteStore : IStore
     {
         ArgumentNullException.ThrowIfNull(ids);
         var entities = new List<Entity>();
-        lock (_lock)
+        PointRead(connection =>
         {
-            using var command = Command(null, "SELECT entity FROM entities WHERE id = $id ORDER BY story, ord");
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT entity FROM entities WHERE id = $id ORDER BY story, ord";
             var id = command.Parameters.Add("$id", SqliteType.Text);
             foreach (var entity in ids.Distinct(StringComparer.Ordinal))
             {
@@ -382,7 +396,8 @@ public sealed partial class SqliteStore : IStore
                 using var reader = command.ExecuteReader();
                 while (reader.Read()) entities.Add(JsonSerializer.Deserialize(reader.GetString(0), ModelJson.Compact.Entity)!);
             }
-        }
+            return entities;
+        });
         return Extract.Entities.EntityMerge.Merge(entities);
     }
 
@@ -459,13 +474,14 @@ public sealed partial class SqliteStore : IStore
     /// <inheritdoc />
     public byte[]? FindRaw(string documentId)
     {
-        lock (_lock)
+        var compressed = PointRead(connection =>
         {
-            using var command = _connection.CreateCommand();
+            using var command = connection.CreateCommand();
             command.CommandText = "SELECT raw FROM documents WHERE id = $id";
             command.Parameters.AddWithValue("$id", documentId);
-            return command.ExecuteScalar() is byte[] compressed ? StoreRows.Decompress(compressed) : null;
-        }
+            return command.ExecuteScalar() as byte[];
+        });
+        return compressed is null ? null : StoreRows.Decompress(compressed);
     }
 
     /// <inheritdoc />
