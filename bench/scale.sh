@@ -63,7 +63,8 @@ for tool in /usr/bin/time taskset timeout python3; do
 done
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cli=$repo/src/Triangulate.Cli/bin/Release/net10.0/triangulate.dll
+# SCALE_CLI runs a copy of the build (a long run then survives rebuilding the working tree meanwhile).
+cli=${SCALE_CLI:-$repo/src/Triangulate.Cli/bin/Release/net10.0/triangulate.dll}
 generator=$repo/bench/Triangulate.CorpusGen/bin/Release/net10.0/Triangulate.CorpusGen.dll
 if ((build)); then
     dotnet build "$repo/src/Triangulate.Cli" -c Release -v quiet -nologo >/dev/null
