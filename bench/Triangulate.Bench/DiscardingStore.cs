@@ -64,6 +64,8 @@ internal sealed class DiscardingStore : IStore
 
     public IReadOnlyList<Document> ReadDocumentsInNoStory() => [];
 
+    public IReadOnlyList<Document> ReadLatestDocuments(int skip, int take) => [];
+
     public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadAnalyses() => [];
 
     public Document? FindDocument(string id) => null;

@@ -49,33 +49,26 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
     }
 
     /// <summary>
-    /// The stored documents, newest first, <c>pageSize</c> to a page, in a table that sorts, filters and pages.
-    /// Every document is read to order them, but only the columns shown are kept.
+    /// The stored documents, latest arrival first, <c>pageSize</c> to a page, in a table that sorts, filters and pages.
+    /// Only the page's documents are read (the store's arrival index), each with its story named from the kept story list.
     /// </summary>
     public string Documents(int page)
     {
-        var stories = new Dictionary<string, List<Story>>(StringComparer.Ordinal);
-        foreach (var story in store.ReadStories())
-            foreach (var id in story.Documents)
-            {
-                if (!stories.TryGetValue(id, out var list)) stories[id] = list = [];
-                list.Add(story);
-            }
-        var documents = store.ReadDocuments()
-            .Select(d => new { d.Id, d.Title, d.Source, d.Language, d.Published, Outlet = Evidence.OutletOf(d) })
-            .OrderByDescending(d => d.Published?.Date ?? d.Published?.Latest).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
-        page = Math.Clamp(page, 1, Math.Max(1, (documents.Count + pageSize - 1) / pageSize));
-        var s = new StringBuilder(string.Create(Inv, $"<h1>Documents ({documents.Count})</h1>"));
-        s.Append("<div class=\"table-wrap\"><table class=\"data-table\" id=\"documents\" aria-label=\"Documents\"><thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Outlet</th><th scope=\"col\">Published</th><th scope=\"col\">Language</th><th scope=\"col\">Stories</th><th scope=\"col\">Source</th></tr></thead><tbody>");
-        foreach (var d in documents.Skip((page - 1) * pageSize).Take(pageSize))
+        var count = store.DocumentCount;
+        page = Math.Clamp(page, 1, Math.Max(1, (count + pageSize - 1) / pageSize));
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in index.Current().Stories) titles[row.Story.Id] = row.Story.Title;
+        var s = new StringBuilder(string.Create(Inv, $"<h1>Documents ({count})</h1>"));
+        s.Append("<div class=\"table-wrap\"><table class=\"data-table\" id=\"documents\" aria-label=\"Documents\"><thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Outlet</th><th scope=\"col\">Published</th><th scope=\"col\">Language</th><th scope=\"col\">Story</th><th scope=\"col\">Source</th></tr></thead><tbody>");
+        foreach (var d in store.ReadLatestDocuments((page - 1) * pageSize, pageSize))
         {
             var published = d.Published?.Date?.ToString() ?? (d.Published is { } p ? Evidence.Dates(p.Earliest, p.Latest) : "");
             var title = string.IsNullOrWhiteSpace(d.Title) ? Evidence.SourceName(d.Source) : d.Title;
-            var inStories = stories.TryGetValue(d.Id, out var list) ? string.Join(", ", list.Select(x => $"<a href=\"/stories/{U(x.Id)}\">{E(Evidence.Short(x.Title, 60))}</a>")) : "";
-            s.Append(Inv, $"<tr><td><a href=\"/documents/{U(d.Id)}\">{E(title)}</a></td><td>{E(d.Outlet)}</td><td>{E(published)}</td><td>{E(d.Language)}</td><td>{inStories}</td><td class=\"source\">{E(d.Source)}</td></tr>");
+            var story = store.StoryOf(d.Id) is { } id && titles.TryGetValue(id, out var storyTitle) ? $"<a href=\"/stories/{U(id)}\">{E(Evidence.Short(storyTitle, 60))}</a>" : "";
+            s.Append(Inv, $"<tr><td><a href=\"/documents/{U(d.Id)}\">{E(title)}</a></td><td>{E(Evidence.OutletOf(d))}</td><td>{E(published)}</td><td>{E(d.Language)}</td><td>{story}</td><td class=\"source\">{E(d.Source)}</td></tr>");
         }
         s.Append("</tbody></table></div>");
-        Pager(s, "/documents", page, documents.Count);
+        Pager(s, "/documents", page, count);
         return Page("Documents", s.ToString());
     }
 

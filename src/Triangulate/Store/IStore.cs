@@ -84,6 +84,12 @@ public interface IStore : ICorpusReader, Link.ILinkStateSource, IDisposable
     /// <summary>Every document, in id order.</summary>
     IEnumerable<Document> ReadDocuments();
 
+    /// <summary>
+    /// One page of the documents, latest arrival first (arrival order is the store's own index, so a page costs its
+    /// rows, not the store): documents <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/>.
+    /// </summary>
+    IReadOnlyList<Document> ReadLatestDocuments(int skip, int take);
+
     /// <summary>The documents that belong to no story, in id order (read without touching the others).</summary>
     IReadOnlyList<Document> ReadDocumentsInNoStory();
 

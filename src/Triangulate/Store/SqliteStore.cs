@@ -436,6 +436,19 @@ public sealed partial class SqliteStore : IStore
         ReadDocumentColumns("document", 1, row => JsonSerializer.Deserialize(row[0], ModelJson.Compact.Document)!);
 
     /// <inheritdoc />
+    public IReadOnlyList<Document> ReadLatestDocuments(int skip, int take) => PointRead(connection =>
+    {
+        var documents = new List<Document>();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT document FROM documents ORDER BY seq DESC, id DESC LIMIT $take OFFSET $skip";
+        command.Parameters.AddWithValue("$take", Math.Max(0, take));
+        command.Parameters.AddWithValue("$skip", Math.Max(0, skip));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) documents.Add(JsonSerializer.Deserialize(reader.GetString(0), ModelJson.Compact.Document)!);
+        return documents;
+    });
+
+    /// <inheritdoc />
     public IReadOnlyList<Document> ReadDocumentsInNoStory()
     {
         var documents = new List<Document>();

@@ -377,6 +377,17 @@ public sealed partial class PostgresStore : IStore
         ReadDocumentColumns("document", 1, row => JsonSerializer.Deserialize(row[0], ModelJson.Compact.Document)!);
 
     /// <inheritdoc />
+    public IReadOnlyList<Document> ReadLatestDocuments(int skip, int take)
+    {
+        var documents = new List<Document>();
+        using var connection = _source.OpenConnection();
+        using var command = Command(connection, null, "SELECT document FROM documents ORDER BY seq DESC, id DESC LIMIT $1 OFFSET $2", (long)Math.Max(0, take), (long)Math.Max(0, skip));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) documents.Add(JsonSerializer.Deserialize(reader.GetString(0), ModelJson.Compact.Document)!);
+        return documents;
+    }
+
+    /// <inheritdoc />
     public IReadOnlyList<Document> ReadDocumentsInNoStory()
     {
         var documents = new List<Document>();

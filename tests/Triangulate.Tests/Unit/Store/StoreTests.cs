@@ -152,4 +152,20 @@ public class StoreTests(TestStores stores) : IClassFixture<TestStores>
 
         Assert.Equal([ids[0], ids[2]], store.ReadDocumentsInNoStory().Select(d => d.Id));
     }
+
+    [Theory, SqliteData, PostgresData]
+    public void Latest_documents_come_latest_arrival_first_one_page_at_a_time(string kind)
+    {
+        using var store = stores.Open(kind);
+        // Saved in three batches: arrival order is what a page follows, not the ids' order.
+        var batches = new[] { new[] { Stored("alpha text"), Stored("bravo text") }, new[] { Stored("charlie text") }, new[] { Stored("delta text"), Stored("echo text") } };
+        foreach (var batch in batches) store.Save(batch);
+        var arrived = batches.SelectMany(b => b).Select(i => i.Document.Id).ToList();
+        var latest = Enumerable.Range(0, arrived.Count).Select(i => arrived[arrived.Count - 1 - i]).ToList();
+
+        Assert.Equal(latest.Take(2), store.ReadLatestDocuments(0, 2).Select(d => d.Id));
+        Assert.Equal(latest.Skip(2).Take(2), store.ReadLatestDocuments(2, 2).Select(d => d.Id));
+        Assert.Equal(latest.Skip(4), store.ReadLatestDocuments(4, 2).Select(d => d.Id));
+        Assert.Empty(store.ReadLatestDocuments(6, 2));
+    }
 }
