@@ -89,7 +89,7 @@ public sealed class ClaimExtractor : IExtractor
                     Text = subject.Value.Name + ": " + finalStatus,
                     Subject = subject.Value.Key,
                     Status = finalStatus,
-                    Mention = new Mention { Span = context.Span(sentence.Start, sentence.End), Attribution = attribution, Hedge = hedge },
+                    Mention = new Mention { Span = context.Span(sentence.Start, sentence.End), Attribution = attribution, Hedge = hedge, Modality = ClaimModality.Of(text, sentence.Start, tokens[index].Start) },
                     Keys = [subject.Value.Name.ToLowerInvariant(), finalStatus],
                 });
             }
@@ -114,7 +114,8 @@ public sealed class ClaimExtractor : IExtractor
                     Status = eventType,
                     Time = time is null ? null : new DateRange { Start = time.Start, End = time.End },
                     TimeSource = time,
-                    Mention = new Mention { Span = context.Span(sentence.Start, sentence.End), Attribution = attribution, Hedge = hedge },
+                    // "wants to show it has regained control" is an aim, not a report that it did: it corroborates nothing.
+                    Mention = new Mention { Span = context.Span(sentence.Start, sentence.End), Attribution = attribution, Hedge = hedge, Modality = ClaimModality.Of(text, sentence.Start, tokens[index].Start) },
                     Keys = keys,
                 });
             }

@@ -4,7 +4,7 @@ namespace Triangulate.Extract.Claims;
 
 /// <summary>
 /// Whether a claim's clause states a reported fact or something else: an order ("told to capture at least one
-/// prisoner"), a plan ("plans to cut 10,000 jobs", "will send"), a hypothetical ("could reach 5,000", "if ... 300") or a
+/// prisoner"), a plan or aim ("plans to cut 10,000 jobs", "will send", "wants to show it has regained"), a hypothetical ("could reach 5,000", "if ... 300") or a
 /// denial ("denied that 40 ... died"). Read from the nearest cue before the claim's words in the same clause (a comma,
 /// semicolon, colon or dash ends the clause), as factuality profilers such as FactBank's annotators do. Only reported
 /// facts corroborate or contradict others.
@@ -43,7 +43,7 @@ public static partial class ClaimModality
     }
 
     [GeneratedRegex(@"\b(?:(?:told|ordered|instructed|commanded|directed|urged|asked|required)\s+(?:\w+\s+){0,3}?to|must)\b"
-        + @"|\b(?:plans?|planned|planning|intends?|intended|aims?|aimed|expects?|hopes?|scheduled|going|due|set)\s+to\b|\bwill\b|\bshall\b"
+        + @"|\b(?:plans?|planned|planning|intends?|intended|aims?|aimed|expects?|hopes?|scheduled|going|due|set|wants?|wanted|seeks?|sought|tries|tried|trying|attempts?|attempted)\s+to\b|\bwill\b|\bshall\b"
         + @"|\b(?:if|unless|could|would|might|should)\b"
         + @"|\b(?:denied|denies|deny|rejected|dismissed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Cues();

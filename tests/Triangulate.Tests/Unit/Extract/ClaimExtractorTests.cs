@@ -45,6 +45,23 @@ public sealed class ClaimExtractorTests
     }
 
     [Fact]
+    public void AnEventThatIsOnlyAnAimCarriesItsModality()
+    {
+        // The aim is not a report that it happened: it must not corroborate one that says it did.
+        var aim = Assert.Single(Run("Chile wants to show that it has regained Arica before the summit.").Claims, c => c.Kind == ClaimKind.Event);
+        Assert.Equal("plan", aim.Mention.Modality);
+        var done = Assert.Single(Run("Chile said that it had recaptured the town of Arica overnight.").Claims, c => c.Kind == ClaimKind.Event);
+        Assert.Null(done.Mention.Modality);
+    }
+
+    [Fact]
+    public void ADeniedStatusCarriesItsModality()
+    {
+        var denied = Assert.Single(Run("The ministry denied that Jorge Paredes was killed in the raid.").Claims, c => c.Kind == ClaimKind.Status);
+        Assert.Equal("denial", denied.Mention.Modality);
+    }
+
+    [Fact]
     public void AnEventWithAnObjectEntityIsKept()
     {
         var context = Run("Russia reported that it had shot down the first American ATACMS missiles a day after Washington gave the green light.");
