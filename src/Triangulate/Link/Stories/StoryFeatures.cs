@@ -62,7 +62,7 @@ internal static class StoryFeatures
         return vector;
     }
 
-    /// <summary>The document's term counts: entity name parts, then the words and numbers of its title and body blocks (the whole text when none), less its own outlet's name.</summary>
+    /// <summary>The document's term counts: entity name parts, then the words and numbers of its title and body blocks (the whole text when none), the days it names, less its own outlet's name.</summary>
     public static Dictionary<ulong, (int Count, bool Name)> Terms(Document document, DocumentAnalysis analysis)
     {
         var tf = new Dictionary<ulong, (int Count, bool Name)>();
@@ -75,6 +75,11 @@ internal static class StoryFeatures
             Tokenize(document.Text, block.Start, block.End, tf);
         }
         if (tf.Count == 0) Tokenize(document.Text, 0, document.Text.Length, tf);
+        // The days the text names ("on Monday", "September 9"), resolved against its own date: a follow-up names the
+        // day its event happened, a new event of the same kind in the same town names another. Weighed as a name.
+        foreach (var time in analysis.Times)
+            if (time.Start is { Day: not null } day && time.End == day)
+                Bump(tf, LinkText.Hash("@day:" + day.ToString()), true);
         // An outlet's own name on its pages (a masthead line, "Follow X on social media", a copyright line read as
         // body) says where a report was published, not what happened: as a heavy name it would glue every story of
         // that outlet together.

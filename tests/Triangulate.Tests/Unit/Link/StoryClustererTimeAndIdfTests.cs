@@ -53,6 +53,24 @@ public sealed class StoryClustererTimeAndIdfTests
     }
 
     [Fact]
+    public void A_day_the_text_names_is_a_story_feature_and_a_month_is_not()
+    {
+        // Two fires in one town a week apart are told in the same words; the day each report names tells them apart.
+        var document = Doc("Fire in Tolleby\nA fire destroyed a barn in Tolleby on Monday, the fire service said.", "1.txt", published: new DateOnly(2024, 5, 8));
+        static TimeExpression Time(PartialDate start, PartialDate end) => new() { Span = new TextSpan("1.txt", 0, 1), Start = start, End = end };
+        var analysis = new DocumentAnalysis
+        {
+            DocumentId = document.Id,
+            Times = [Time(new PartialDate(2024, 5, 6), new PartialDate(2024, 5, 6)), Time(new PartialDate(2024, 5), new PartialDate(2024, 5)), Time(new PartialDate(2024, 5, 1), new PartialDate(2024, 5, 3))],
+        };
+        var terms = StoryFeatures.Terms(document, analysis);
+        static ulong Day(string day) => Triangulate.Link.LinkText.Hash("@day:" + day);
+        Assert.True(terms.TryGetValue(Day("2024-05-06"), out var monday) && monday.Name);
+        Assert.DoesNotContain(Day("2024-05"), terms.Keys);
+        Assert.DoesNotContain(Day("2024-05-01"), terms.Keys);
+    }
+
+    [Fact]
     public void A_name_seen_in_many_documents_weighs_less_than_a_name_seen_once()
     {
         var document = Doc("Notes from the valley\nThe mayor met Quillon and Harlow at the market on a quiet day.", "1.txt");
