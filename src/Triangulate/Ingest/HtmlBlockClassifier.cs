@@ -301,8 +301,9 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
 
     /// <summary>
     /// What a line the markup left as body says of itself: a short non-paragraph line with a date is the time stamp; a
-    /// whole-line furniture cue ("DON'T MISS", "Related") from the text-capture lexicon is that furniture; short text
-    /// written straight into an element whose class names a picture ("photo", "image") is its caption.
+    /// whole-line furniture cue ("DON'T MISS", "Related"), paragraph or not, from the text-capture lexicon is that
+    /// furniture; short text written straight into an element whose class names a picture ("photo", "image") is its
+    /// caption.
     /// </summary>
     private static BlockKind BodyLineKind(string text, TextSegment segment)
     {
@@ -314,11 +315,12 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         // A paragraph that is nothing but a date and its cues ("Updated on: November 19, 2019 / 10:07 AM") is a time stamp too.
         if (!quoted && length <= MaxDateLineLength && line.Count(' ') < DateText.MaxDateLineWords && DateText.Line(line.ToString(), monthFirst: true) is not null)
             return BlockKind.Dateline;
+        // A whole-line cue says what follows whatever element holds it: a paragraph "You may also like:" too.
+        if (length <= MaxDateLineLength && LineFeatures.Of(line) is { Cue: { } cue, CueStrength: >= 3 } && cue != BlockKind.Body) return cue;
         if (Feature(segment, HtmlFeatures.Paragraph) == 1) return BlockKind.Body;
         var last = line[^1];
         var endsSentence = last is '.' or '!' or '?' or '"' or '”';
         if (!quoted && length <= MaxDateLineLength && !endsSentence && DateText.Find(line.ToString(), monthFirst: false) is not null) return BlockKind.Dateline;
-        if (length <= MaxDateLineLength && LineFeatures.Of(line) is { Cue: { } cue, CueStrength: >= 3 } && cue != BlockKind.Body) return cue;
         if (segment.Path is { } path && NamesPicture(ClassPart(path))) return BlockKind.Caption;
         return BlockKind.Body;
     }

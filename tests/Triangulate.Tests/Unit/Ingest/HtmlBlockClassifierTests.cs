@@ -336,4 +336,21 @@ public class HtmlBlockClassifierTests
         // A heading that is no comment cue does not end the text.
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
     }
+
+    [Fact]
+    public void A_paragraph_that_is_a_whole_line_furniture_cue_is_that_furniture()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>You may also like:</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <p>Don't miss the ferry if you can.</p>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Teaser, KindOf(document, blocks, "You may also like"));
+        // A cue inside a sentence leaves the paragraph text.
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Don't miss the ferry"));
+    }
 }
