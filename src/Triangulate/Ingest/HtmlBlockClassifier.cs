@@ -24,6 +24,7 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
     private const int MinScoredLength = 25;
     private const double SiblingShare = 0.2;
     private const double RivalShare = 0.75;
+    private const int MinSiblingBoxChars = 100;
 
     private sealed class Container(string path, Container? parent)
     {
@@ -180,6 +181,8 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             var bonus = topClasses.Length > 0 && ClassPart(container.Path) == topClasses ? top.Final * SiblingShare : 0;
             var density = container.Chars > 0 ? container.LinkChars / container.Chars : 1;
             var isParagraph = TagOf(LastName(container.Path)) == "p";
+            // A short box's score is its class words ("block-article"), not its text: it joins only as a paragraph would.
+            if (!isParagraph && container.Chars < MinSiblingBoxChars) continue;
             if (container.Final + bonus >= threshold
                 || (isParagraph && container.Chars > 80 && density < 0.25)
                 || (isParagraph && container.Chars > 0 && density == 0 && container.Chars <= 80))
@@ -216,7 +219,54 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             if (kind == BlockKind.Title) titled = true;
             blocks[i] = new Block(kind, segment.Start, segment.End);
         }
+        MarkPointersAfterText(segments, blocks);
+        MarkCommentThread(document.Text, segments, blocks);
         return blocks;
+    }
+
+    // A prose line: long enough to be a sentence or more, next to no link text.
+    private const int MinProseLineLength = 100;
+    private const double MaxProseLinkDensity = 0.2;
+
+    /// <summary>
+    /// After the article's last prose line, a line that is not a paragraph and carries a link points elsewhere ("More
+    /// coverage: …", a "Related" heading with its links): trafilatura's test, with a looser limit for the last element of a
+    /// box. An embedded post keeps its attribution line.
+    /// </summary>
+    private static void MarkPointersAfterText(IReadOnlyList<TextSegment> segments, Block[] blocks)
+    {
+        var last = -1;
+        for (var i = 0; i < blocks.Length; i++)
+            if (blocks[i].Kind == BlockKind.Body && Feature(segments[i], HtmlFeatures.Length) >= MinProseLineLength
+                && Feature(segments[i], HtmlFeatures.LinkDensity) < MaxProseLinkDensity)
+                last = i;
+        if (last < 0) return;
+        for (var i = last + 1; i < blocks.Length; i++)
+        {
+            var segment = segments[i];
+            if (blocks[i].Kind == BlockKind.Body && Feature(segment, HtmlFeatures.LinkDensity) > 0
+                && Feature(segment, HtmlFeatures.Paragraph) == 0 && !Has(segment, "in.blockquote"))
+                blocks[i] = blocks[i] with { Kind = BlockKind.Related };
+        }
+    }
+
+    /// <summary>
+    /// A heading that is nothing but a comment cue ("Comments", "Leave a Reply"), once the article's text has begun, opens
+    /// the readers' thread: the text lines below it are comments, however plain their markup.
+    /// </summary>
+    private static void MarkCommentThread(string text, IReadOnlyList<TextSegment> segments, Block[] blocks)
+    {
+        var begun = false;
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (blocks[i].Kind == BlockKind.Body) begun = true;
+            if (!begun || Feature(segments[i], HtmlFeatures.Heading) == 0) continue;
+            var line = text.AsSpan(segments[i].Start, segments[i].End - segments[i].Start);
+            if (LineFeatures.Of(line) is not { Cue: BlockKind.Comment, CueStrength: >= 3 }) continue;
+            for (var j = i + 1; j < blocks.Length; j++)
+                if (blocks[j].Kind == BlockKind.Body) blocks[j] = blocks[j] with { Kind = BlockKind.Comment };
+            return;
+        }
     }
 
     // After Readability's conditional cleaning (a box with under 10 commas and over a fifth of its text in links goes),
@@ -251,8 +301,9 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
 
     /// <summary>
     /// What a line the markup left as body says of itself: a short non-paragraph line with a date is the time stamp; a
-    /// whole-line furniture cue ("DON'T MISS", "Related") from the text-capture lexicon is that furniture; short text
-    /// written straight into an element whose class names a picture ("photo", "image") is its caption.
+    /// whole-line furniture cue ("DON'T MISS", "Related"), paragraph or not, from the text-capture lexicon is that
+    /// furniture; short text written straight into an element whose class names a picture ("photo", "image") is its
+    /// caption.
     /// </summary>
     private static BlockKind BodyLineKind(string text, TextSegment segment)
     {
@@ -264,11 +315,12 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         // A paragraph that is nothing but a date and its cues ("Updated on: November 19, 2019 / 10:07 AM") is a time stamp too.
         if (!quoted && length <= MaxDateLineLength && line.Count(' ') < DateText.MaxDateLineWords && DateText.Line(line.ToString(), monthFirst: true) is not null)
             return BlockKind.Dateline;
+        // A whole-line cue says what follows whatever element holds it: a paragraph "You may also like:" too.
+        if (length <= MaxDateLineLength && LineFeatures.Of(line) is { Cue: { } cue, CueStrength: >= 3 } && cue != BlockKind.Body) return cue;
         if (Feature(segment, HtmlFeatures.Paragraph) == 1) return BlockKind.Body;
         var last = line[^1];
         var endsSentence = last is '.' or '!' or '?' or '"' or '”';
         if (!quoted && length <= MaxDateLineLength && !endsSentence && DateText.Find(line.ToString(), monthFirst: false) is not null) return BlockKind.Dateline;
-        if (length <= MaxDateLineLength && LineFeatures.Of(line) is { Cue: { } cue, CueStrength: >= 3 } && cue != BlockKind.Body) return cue;
         if (segment.Path is { } path && NamesPicture(ClassPart(path))) return BlockKind.Caption;
         return BlockKind.Body;
     }

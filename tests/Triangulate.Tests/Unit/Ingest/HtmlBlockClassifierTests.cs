@@ -274,4 +274,83 @@ public class HtmlBlockClassifierTests
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Fishermen, who lost"));
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
     }
+
+    [Fact]
+    public void A_short_sibling_box_does_not_join_the_article_on_its_class_words_alone()
+    {
+        const string html = """
+            <html><body><div class="layout">
+              <div class="story-body">
+                <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+                <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+                <p>Shipping companies said delays would last, at least, until the weekend, and asked travellers to check online.</p>
+              </div>
+              <section class="article-rights">All rights reserved by the Example Gazette, 2019.</section>
+              <section class="article-part">
+                <p>Fishermen, who lost a week of work, said the compensation fund, set up in March, was too small for them.</p>
+              </section>
+            </div></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "All rights reserved"));
+        // A sibling with a paragraph's worth of text still joins.
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Fishermen, who lost"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Shipping companies"));
+    }
+
+    [Fact]
+    public void A_linked_line_that_is_no_paragraph_after_the_last_prose_line_points_elsewhere()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <div>The harbour authority keeps a page on the closure: <a href="/c">closure notices</a></div>
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <div>Our weather desk has a live map of the storm: <a href="/w">storm tracker</a></div>
+              <p>Updates will follow, as the <a href="/l">live page</a> shows.</p>
+              <blockquote><p>Stay indoors tonight.</p>— Harbour Office (@harbour) <a href="/s">March 3, 2019</a></blockquote>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "Our weather desk"));
+        // Before the last prose line, a paragraph, or an embedded post's attribution: still the article.
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The harbour authority keeps"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Updates will follow"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "— Harbour Office"));
+    }
+
+    [Fact]
+    public void A_comment_cue_heading_after_the_text_opens_the_comment_thread()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <h3>What comes next</h3>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <h3>Leave a Reply</h3>
+              <div class="entry"><p>I live there, and it was far worse than this report says, honestly, much worse.</p></div>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Comment, KindOf(document, blocks, "I live there"));
+        // A heading that is no comment cue does not end the text.
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
+    }
+
+    [Fact]
+    public void A_paragraph_that_is_a_whole_line_furniture_cue_is_that_furniture()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>You may also like:</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <p>Don't miss the ferry if you can.</p>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Teaser, KindOf(document, blocks, "You may also like"));
+        // A cue inside a sentence leaves the paragraph text.
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Don't miss the ferry"));
+    }
 }
