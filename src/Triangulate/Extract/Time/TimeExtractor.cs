@@ -172,7 +172,7 @@ public sealed class TimeExtractor : IExtractor
              "towards", "toward", "the", "early", "mid", "late", "yesterday", "today", "tonight", "tomorrow", "recently", "lately",
              "recent", "earlier", "last", "this", "next", "past", "for", "over", "within", "several", "few", "many", "fiscal", "fy", "now",
              "currently", "presently", "nowadays", "at", "an", "more", "less", "up", "later", "intraday", "future", "soon", "in",
-             "eighteenth", "nineteenth", "twentieth", "noon", "midday", "midnight"], StringComparer.OrdinalIgnoreCase);
+             "eighteenth", "nineteenth", "twentieth", "noon", "midday", "midnight", "that"], StringComparer.OrdinalIgnoreCase);
 
         private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup =
             Openers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -199,6 +199,7 @@ public sealed class TimeExtractor : IExtractor
             if (TryClock(i, out found, out next)) return true;
             if (TryQuarterOrFiscal(i, out found, out next)) return true;
             if (TryHalfOrSeason(i, out found, out next)) return true;
+            if (TryPartOfDay(i, out found, out next)) return true;
             if (TryCalendar(i, out found, out next)) return true;
             if (TryDayAnaphor(i, out found, out next)) return true;
             if (TryDuration(i, out found, out next)) return true;
@@ -278,6 +279,26 @@ public sealed class TimeExtractor : IExtractor
             return false;
         }
 
+        // "the morning of June 3", "the night of 12 May 2009": TIMEX3 marks the part of that day as one expression ("2009-05-12TNI").
+        private bool TryPartOfDay(int i, out Found found, out int next)
+        {
+            found = default;
+            next = i;
+            if (!Is(i, "the") || !TimeWords.Is(W(i + 1), "part", out _) || !Is(i + 2, "of")) return false;
+            if (!TryCalendar(i + 3, out var day, out next)) return false;
+            // A day the text dates itself (value "2009-05-12") or a day relative to publication (a day rule).
+            var dated = day.Rule is null && day.Value is { Length: 10 };
+            if (!dated && (day.Rule is not { } rule || !IsDayRule(rule))) return false;
+            var part = Part(W(i + 1));
+            found = day with
+            {
+                Start = _tokens[i].Start,
+                Value = day.Value is null ? null : day.Value + "T" + part,
+                Rule = dated ? null : day.Rule + "@" + part,
+            };
+            return true;
+        }
+
         private bool TryInterval(int i, out Found found, out int next)
         {
             found = default;
@@ -336,6 +357,9 @@ public sealed class TimeExtractor : IExtractor
             // a capital or a number.
             if (Is(j, "to") && !(IsAny(j + 1, "the", "a", "an", "his", "her", "its", "their", "our", "this", "that")
                 || (j + 1 < _tokens.Count && (char.IsUpper(W(j + 1)[0]) || _tokens[j + 1].Kind == TokenKind.Number)))) return false;
+            // "the 12 months to March" is a period ending in March, not an offset before an event: TIMEX3 marks the
+            // duration and the month apart.
+            if (Is(j, "to") && (TimeWords.Is(W(j + 1), "month", out _) || (j + 1 < _tokens.Count && _tokens[j + 1].Kind == TokenKind.Number && W(j + 1).Length == 4))) return false;
             if (IsAny(j, "before", "until", "till", "to")) sign = -1;
             else if (Is(j, "ahead") && Is(j + 1, "of")) { sign = -1; j++; }
             else if (IsAny(j, "after", "since", "following", "into")) sign = 1;
@@ -834,7 +858,8 @@ public sealed class TimeExtractor : IExtractor
                 if (pm && hour < 12) hour += 12;
                 if (am && hour == 12) hour = 0;
                 j++;
-                if (W(j) is "." && _tokens[j].Start == _tokens[j - 1].End) j++;
+                // The closing stop of "a.m." is the abbreviation's; after "10am" it ends the sentence, outside the time.
+                if (W(j) is "." && _tokens[j].Start == _tokens[j - 1].End && meridiem.Contains('.')) j++;
             }
             else if (!colon) return false;
             var zone = "";
@@ -962,6 +987,20 @@ public sealed class TimeExtractor : IExtractor
                 next = end + 1;
                 return true;
             }
+            else if ((Is(i, "that") && IsAny(i + 1, "year", "month")) || (Is(i, "the") && Is(i + 1, "same") && IsAny(i + 2, "year", "month"))
+                || (Is(i, "the") && IsAny(i + 1, "year", "month") && IsAny(i + 2, "before", "after")
+                    && (i + 3 >= _tokens.Count || _tokens[i + 3].Kind == TokenKind.Symbol || IsAny(i + 3, "and", "but"))))
+            {
+                // "closed that year", "the same month", "up from 700 the year before": the year (or month) the text named
+                // last, or the one before or after it (TIMEX3 gives the year it stands for).
+                var unitAt = Is(i + 1, "same") ? i + 2 : i + 1;
+                offset = Is(i + 2, "before") ? -1 : Is(i + 2, "after") ? 1 : 0;
+                end = unitAt == i + 2 || offset != 0 ? i + 2 : i + 1;
+                found = new Found(_tokens[i].Start, _tokens[end].End, null, null, null, TimeAnchor.Publication, null, null,
+                    "ref-" + (Is(unitAt, "year") ? "y" : "m") + ":" + offset.ToString(CultureInfo.InvariantCulture), 0);
+                next = end + 1;
+                return true;
+            }
             else if (Is(i, "the") && Is(i + 1, "day") && IsAny(i + 2, "before", "after")
                 && (i + 3 >= _tokens.Count || _tokens[i + 3].Kind == TokenKind.Symbol || IsAny(i + 3, "and", "but")))
             {
@@ -1025,9 +1064,11 @@ public sealed class TimeExtractor : IExtractor
             }
             else if (IsAny(i, "last", "this", "next", "past") || (Is(i, "the") && Is(i + 1, "weekend")))
             {
-                var n = Is(i, "last") || Is(i, "past") ? -1 : Is(i, "next") ? 1 : 0;
-                var u = W(i + 1);
-                end = i + 1;
+                // "this past weekend": the past one, the whole phrase its extent.
+                var pastOne = Is(i, "this") && Is(i + 1, "past") ? 1 : 0;
+                var n = Is(i, "last") || Is(i, "past") || pastOne == 1 ? -1 : Is(i, "next") ? 1 : 0;
+                var u = W(i + 1 + pastOne);
+                end = i + 1 + pastOne;
                 if (u.Equals("week", StringComparison.OrdinalIgnoreCase)) rule = "week:" + n;
                 else if (u.Equals("weekend", StringComparison.OrdinalIgnoreCase)) rule = "weekend:" + n;
                 else if (u.Equals("month", StringComparison.OrdinalIgnoreCase)) rule = "month:" + n;

@@ -83,6 +83,15 @@ public class TimeExtractorTests
     [InlineData("At 10:30 a.m. on Tuesday, the mayor resigned.", "2010-06-03", "10:30 a.m.", "2010-06-01T10:30")]
     [InlineData("The tower opened two decades ago.", "2006-06-03", "two decades ago", "198")]
     [InlineData("The museum is open every Sunday.", "2010-06-03", "every Sunday", "XXXX-WXX-7")]
+    [InlineData("The mayor spoke this past weekend.", "2010-06-09", "this past weekend", "2010-W22-WE")]
+    [InlineData("Sales rose 4% in the 12 months to March.", "2010-06-09", "March", "2010-03")]
+    [InlineData("The storm hit on the morning of June 3.", "2010-06-09", "the morning of June 3", "2010-06-03TMO")]
+    [InlineData("The blast came on the night of 12 May 2009.", "2010-06-09", "the night of 12 May 2009", "2009-05-12TNI")]
+    [InlineData("The firm opened in 2001 and closed that year.", "2008-03-09", "that year", "2001")]
+    [InlineData("The store opens at 10am.", "2008-03-09", "10am", "2008-03-09T10:00")]
+    [InlineData("The store opens at 10 a.m.", "2008-03-09", "10 a.m.", "2008-03-09T10:00")]
+    [InlineData("Airlines ordered 900 jets last year, up from 700 the year before.", "2008-03-09", "the year before", "2006")]
+    [InlineData("The plant opened in March 2004 and a second line the same month.", "2008-03-09", "the same month", "2004-03")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
