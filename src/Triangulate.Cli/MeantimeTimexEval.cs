@@ -18,7 +18,7 @@ namespace Triangulate.Cli;
 internal static class MeantimeTimexEval
 {
     /// <summary>A gold TIMEX3: character range in the rebuilt text, type and value.</summary>
-    internal sealed record Gold(int Start, int End, string Type, string Value);
+    internal sealed record Gold(int Start, int End, string Type, string Value, bool Creation = false);
 
     /// <summary>A found expression: character range and TIMEX3-style value (null when unresolved).</summary>
     internal sealed record Found(int Start, int End, string? Value);
@@ -66,10 +66,10 @@ internal static class MeantimeTimexEval
                 foreach (var anchor in timex.Elements("token_anchor"))
                     if (offsets.TryGetValue((string)anchor.Attribute("t_id")!, out var range)) { start = Math.Min(start, range.Start); end = Math.Max(end, range.End); }
                 var value = (string?)timex.Attribute("value") ?? "";
-                if ((string?)timex.Attribute("functionInDocument") == "CREATION_TIME"
-                    && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dct)) created = dct;
+                var creation = (string?)timex.Attribute("functionInDocument") == "CREATION_TIME";
+                if (creation && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dct)) created = dct;
                 // TIMEX3s without tokens are implicit (durations between two dates): nothing in the text to find.
-                if (end >= 0) gold.Add(new Gold(start, end, (string?)timex.Attribute("type") ?? "", value));
+                if (end >= 0) gold.Add(new Gold(start, end, (string?)timex.Attribute("type") ?? "", value, creation));
             }
             var sentences = new List<(int, int, bool)>(lines.Count);
             for (var i = 0; i < lines.Count; i++) sentences.Add((lines[i].Start, lines[i].End, annotated[i]));
@@ -232,6 +232,10 @@ internal static class MeantimeTimexEval
     public static void Score(List<Article> articles, Dictionary<string, List<Found>> found, bool verbose, string label, double? seconds)
     {
         var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal) { ["all"] = new() };
+        // The date line's TIMEX3 (functionInDocument CREATION_TIME) states the date the scorer hands the extractor as
+        // publication; TempEval-3 gives the creation time as input and leaves it out of the scores. "all" keeps it (it
+        // is annotated text), this row leaves it and what overlaps it out, to show the score on the articles' own times.
+        var body = new Tally();
         var sentences = 0;
         foreach (var a in articles)
         {
@@ -245,21 +249,24 @@ internal static class MeantimeTimexEval
             for (var gi = 0; gi < a.Gold.Count; gi++)
             {
                 var g = a.Gold[gi];
-                var all = tallies["all"];
                 if (!tallies.TryGetValue(g.Type, out var typed)) tallies[g.Type] = typed = new Tally();
-                all.Gold++;
-                typed.Gold++;
+                // Each gold counts in "all", its type and, unless it is the creation time, in the row that leaves it out.
+                Tally[] rows = g.Creation ? [tallies["all"], typed] : [tallies["all"], typed, body];
+                foreach (var t in rows) t.Gold++;
                 if (!pairs.TryGetValue(gi, out var fi))
                 {
                     if (verbose) Console.WriteLine($"- {g.Type} \"{a.Text[g.Start..g.End]}\" {g.Value}");
                     continue;
                 }
                 var match = mine[fi];
-                if (match.Start == g.Start && match.End == g.End) { all.Strict++; typed.Strict++; }
-                all.RelaxedGold++;
-                typed.RelaxedGold++;
-                if (SameValue(match.Value, g.Value)) { all.Value++; typed.Value++; }
-                else if (verbose) Console.WriteLine($"~ {g.Type} \"{a.Text[g.Start..g.End]}\" {g.Value} ≠ \"{a.Text[match.Start..match.End]}\" {match.Value}");
+                var same = SameValue(match.Value, g.Value);
+                foreach (var t in rows)
+                {
+                    if (match.Start == g.Start && match.End == g.End) t.Strict++;
+                    t.RelaxedGold++;
+                    if (same) t.Value++;
+                }
+                if (!same && verbose) Console.WriteLine($"~ {g.Type} \"{a.Text[g.Start..g.End]}\" {g.Value} ≠ \"{a.Text[match.Start..match.End]}\" {match.Value}");
             }
             for (var fi = 0; fi < mine.Count; fi++)
             {
@@ -269,13 +276,17 @@ internal static class MeantimeTimexEval
                 foreach (var g in a.Gold) if (f.Start < g.End && g.Start < f.End) { hit = g; break; }
                 var type = hit?.Type ?? TypeOf(f.Value);
                 if (!tallies.TryGetValue(type, out var typed)) tallies[type] = typed = new Tally();
-                tallies["all"].Found++;
-                typed.Found++;
-                if (paired.Contains(fi)) { tallies["all"].RelaxedFound++; typed.RelaxedFound++; }
-                else if (verbose) Console.WriteLine($"+ {type} \"{a.Text[f.Start..f.End]}\" {f.Value}{(hit is null ? "" : " (its gold is paired with another)")}");
+                Tally[] rows = hit is { Creation: true } ? [tallies["all"], typed] : [tallies["all"], typed, body];
+                foreach (var t in rows)
+                {
+                    t.Found++;
+                    if (paired.Contains(fi)) t.RelaxedFound++;
+                }
+                if (!paired.Contains(fi) && verbose) Console.WriteLine($"+ {type} \"{a.Text[f.Start..f.End]}\" {f.Value}{(hit is null ? "" : " (its gold is paired with another)")}");
             }
         }
         Console.WriteLine($"timex ({label})\tgold\tfound\tstrict P\tstrict R\tstrict F1\trelaxed P\trelaxed R\trelaxed F1\tvalue acc\tvalue F1");
+        tallies["all, creation time left out"] = body;
         foreach (var (type, t) in tallies)
         {
             var sp = Ratio(t.Strict, t.Found);
