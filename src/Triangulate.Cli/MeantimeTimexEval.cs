@@ -245,7 +245,7 @@ internal static class MeantimeTimexEval
                 if (InAnnotated(a, f.Start)) mine.Add(f);
             if (verbose) Console.WriteLine("# " + a.File + " (created " + a.Created?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")");
             var pairs = Pair(a.Gold.ConvertAll(g => (g.Start, g.End)), mine.ConvertAll(f => (f.Start, f.End)));
-            var paired = new HashSet<int>(pairs.Values);
+            var paired = pairs.ToDictionary(p => p.Value, p => a.Gold[p.Key]);
             for (var gi = 0; gi < a.Gold.Count; gi++)
             {
                 var g = a.Gold[gi];
@@ -271,18 +271,19 @@ internal static class MeantimeTimexEval
             for (var fi = 0; fi < mine.Count; fi++)
             {
                 var f = mine[fi];
-                // A found expression counts under the type of the gold it overlaps, else under the type its value implies.
-                Gold? hit = null;
-                foreach (var g in a.Gold) if (f.Start < g.End && g.Start < f.End) { hit = g; break; }
+                // A found expression counts under the type of the gold it is paired with, else of a gold it overlaps,
+                // else under the type its value implies.
+                var hit = paired.GetValueOrDefault(fi);
+                if (hit is null) foreach (var g in a.Gold) if (f.Start < g.End && g.Start < f.End) { hit = g; break; }
                 var type = hit?.Type ?? TypeOf(f.Value);
                 if (!tallies.TryGetValue(type, out var typed)) tallies[type] = typed = new Tally();
                 Tally[] rows = hit is { Creation: true } ? [tallies["all"], typed] : [tallies["all"], typed, body];
                 foreach (var t in rows)
                 {
                     t.Found++;
-                    if (paired.Contains(fi)) t.RelaxedFound++;
+                    if (paired.ContainsKey(fi)) t.RelaxedFound++;
                 }
-                if (!paired.Contains(fi) && verbose) Console.WriteLine($"+ {type} \"{a.Text[f.Start..f.End]}\" {f.Value}{(hit is null ? "" : " (its gold is paired with another)")}");
+                if (!paired.ContainsKey(fi) && verbose) Console.WriteLine($"+ {type} \"{a.Text[f.Start..f.End]}\" {f.Value}{(hit is null ? "" : " (its gold is paired with another)")}");
             }
         }
         Console.WriteLine($"timex ({label})\tgold\tfound\tstrict P\tstrict R\tstrict F1\trelaxed P\trelaxed R\trelaxed F1\tvalue acc\tvalue F1");
@@ -321,7 +322,7 @@ internal static class MeantimeTimexEval
                     found.Add((claim.Mention.Span.Start, claim.Mention.Span.End, claim.Measure switch { "money" => "MONEY", "percent" => "PERCENT", _ => "QUANTITY" }));
             if (verbose) Console.WriteLine("# values " + a.File);
             var pairs = Pair(a.Values.ConvertAll(g => (g.Start, g.End)), found.ConvertAll(f => (f.Start, f.End)));
-            var paired = new HashSet<int>(pairs.Values);
+            var paired = pairs.ToDictionary(p => p.Value, p => a.Values[p.Key]);
             for (var gi = 0; gi < a.Values.Count; gi++)
             {
                 var g = a.Values[gi];
@@ -340,13 +341,14 @@ internal static class MeantimeTimexEval
             for (var fi = 0; fi < found.Count; fi++)
             {
                 var f = found[fi];
-                Gold? hit = null;
-                foreach (var g in a.Values) if (f.Start < g.End && g.Start < f.End) { hit = g; break; }
+                // Under the type of the gold it is paired with, else of a gold it overlaps, else its own.
+                var hit = paired.GetValueOrDefault(fi);
+                if (hit is null) foreach (var g in a.Values) if (f.Start < g.End && g.Start < f.End) { hit = g; break; }
                 var type = hit?.Type ?? f.Type;
                 if (!tallies.TryGetValue(type, out var typed)) tallies[type] = typed = new Tally();
                 tallies["all"].Found++;
                 typed.Found++;
-                if (paired.Contains(fi)) { tallies["all"].RelaxedFound++; typed.RelaxedFound++; }
+                if (paired.ContainsKey(fi)) { tallies["all"].RelaxedFound++; typed.RelaxedFound++; }
                 else if (verbose) Console.WriteLine($"+ {type} \"{a.Text[f.Start..f.End]}\"{(hit is null ? "" : " (its gold is paired with another)")}");
             }
         }

@@ -23,6 +23,20 @@ public class QuantityUnitsTests
         Assert.Equal(unit, claim.Value.Unit);
     }
 
+    [Theory]
+    [InlineData("Each ferry costs $300 million-$320 million to build.", "$300 million-$320 million")]
+    [InlineData("Each ferry costs US$ 300 million to US$ 320 million.", "US$ 300 million to US$ 320 million")]
+    [InlineData("Each ferry costs € 300 million – € 320 million, the yard said.", "€ 300 million – € 320 million")]
+    public void A_range_that_writes_its_currency_twice_is_one_amount(string sentence, string excerpt)
+    {
+        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
+        var claim = Assert.Single(analysis.Claims, c => c.Kind == ClaimKind.Quantity);
+        Assert.Equal(excerpt, claim.Mention.Span.Excerpt);
+        Assert.Equal("money", claim.Measure);
+        Assert.Equal(300_000_000, claim.Value!.Low!.Value, 4);
+        Assert.Equal(320_000_000, claim.Value.High!.Value, 4);
+    }
+
     [Fact]
     public void Keys_are_lemmas_of_the_subject_for_matching_across_documents()
     {
