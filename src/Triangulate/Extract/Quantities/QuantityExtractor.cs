@@ -182,6 +182,14 @@ public sealed class QuantityExtractor : IExtractor
                 {
                     (measure, unit, factor) = u;
                     unitEnd = j + n;
+                    // "13 billion pounds" is sterling: millions of pounds of weight name what they weigh ("2 million
+                    // pounds of beef"); a sum that size without "of" is money.
+                    if (currency is null && u.Measure == "mass" && (form.SequenceEqual("pounds") || form.SequenceEqual("pound"))
+                        && number.Value >= 1e6 && !(unitEnd < tokens.Count && Is(text, tokens[unitEnd], "of")))
+                    {
+                        (measure, unit, factor) = ((string?)null, (string?)null, 1.0);
+                        currency = "GBP";
+                    }
                 }
                 else if (currency is null && lex.CurrenciesLookup.TryGetValue(form, out var c))
                 {

@@ -14,6 +14,9 @@ public class QuantityUnitsTests
     [InlineData("The front is 100 miles long.", "length", 160.9344, "km")]
     [InlineData("Inflation hit 40 per cent in the spring.", "percent", 40, "percent")]
     [InlineData("The fund lost €300 million in a year.", "money", 300_000_000, "EUR")]
+    [InlineData("The yard won a contract worth 13 billion pounds.", "money", 13_000_000_000, "GBP")]
+    [InlineData("The plant shipped 2 million pounds of beef.", "mass", 907_184.74, "kg")]
+    [InlineData("The tablet costs 249 US dollars in the shops.", "money", 249, "USD")]
     public void Units_are_normalised_to_one_unit_per_measure(string sentence, string measure, double value, string unit)
     {
         var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
