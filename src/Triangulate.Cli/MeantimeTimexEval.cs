@@ -18,7 +18,7 @@ namespace Triangulate.Cli;
 internal static class MeantimeTimexEval
 {
     /// <summary>A gold TIMEX3: character range in the rebuilt text, type and value.</summary>
-    internal sealed record Gold(int Start, int End, string Type, string Value);
+    internal sealed record Gold(int Start, int End, string Type, string Value, bool Creation = false);
 
     /// <summary>A found expression: character range and TIMEX3-style value (null when unresolved).</summary>
     internal sealed record Found(int Start, int End, string? Value);
@@ -66,10 +66,10 @@ internal static class MeantimeTimexEval
                 foreach (var anchor in timex.Elements("token_anchor"))
                     if (offsets.TryGetValue((string)anchor.Attribute("t_id")!, out var range)) { start = Math.Min(start, range.Start); end = Math.Max(end, range.End); }
                 var value = (string?)timex.Attribute("value") ?? "";
-                if ((string?)timex.Attribute("functionInDocument") == "CREATION_TIME"
-                    && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dct)) created = dct;
+                var creation = (string?)timex.Attribute("functionInDocument") == "CREATION_TIME";
+                if (creation && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dct)) created = dct;
                 // TIMEX3s without tokens are implicit (durations between two dates): nothing in the text to find.
-                if (end >= 0) gold.Add(new Gold(start, end, (string?)timex.Attribute("type") ?? "", value));
+                if (end >= 0) gold.Add(new Gold(start, end, (string?)timex.Attribute("type") ?? "", value, creation));
             }
             var sentences = new List<(int, int, bool)>(lines.Count);
             for (var i = 0; i < lines.Count; i++) sentences.Add((lines[i].Start, lines[i].End, annotated[i]));
@@ -151,11 +151,60 @@ internal static class MeantimeTimexEval
         for (var d = 0; d < contexts.Count; d++)
         {
             var found = new List<Found>();
-            foreach (var t in contexts[d].Times) found.Add(new Found(t.Span.Start, t.Span.End, t.Value));
+            foreach (var t in contexts[d].Times) AddAsTimex3(articles[d].Text, t, found);
             result[articles[d].File] = found;
         }
         seconds = best;
         return result;
+    }
+
+    // The words that join an interval's two ends ("from 1998 to 2004", "between April and June"), as TimeExtractor reads them.
+    private static readonly string[] IntervalJoins = [" to ", " and ", " until ", " untill ", " till ", " through "];
+
+    /// <summary>
+    /// One of our expressions as TIMEX3 marks it. The extractor keeps an interval ("April and June", value
+    /// "2010-04/2010-06") as one expression, since the app dates a claim by the range; TimeML has no interval value and
+    /// marks each end as a TIMEX3 of its own (the joining word is a SIGNAL), so the interval is scored as its two ends,
+    /// split at the joining word, each with its own value.
+    /// </summary>
+    internal static void AddAsTimex3(string text, TimeExpression t, List<Found> found)
+    {
+        var slash = t.Value?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        if (slash > 0 && t.Rule?.Contains(" .. ", StringComparison.Ordinal) == true)
+        {
+            var span = text.AsSpan(t.Span.Start, t.Span.End - t.Span.Start);
+            foreach (var join in IntervalJoins)
+            {
+                var at = span.IndexOf(join, StringComparison.OrdinalIgnoreCase);
+                if (at <= 0) continue;
+                found.Add(new Found(t.Span.Start, t.Span.Start + at, t.Value![..slash]));
+                found.Add(new Found(t.Span.Start + at + join.Length, t.Span.End, t.Value![(slash + 1)..]));
+                return;
+            }
+        }
+        found.Add(new Found(t.Span.Start, t.Span.End, t.Value));
+    }
+
+    /// <summary>
+    /// Pairs gold and found one to one (MUC and TempEval-3 count each markable once): first the pairs with the same
+    /// characters, then, gold by gold in text order, the first unpaired found that overlaps it. A second found on a gold
+    /// already paired is spurious, and one found spanning two golds ("April and June" against "April" and "June") pairs
+    /// with one of them only.
+    /// </summary>
+    internal static Dictionary<int, int> Pair(IReadOnlyList<(int Start, int End)> gold, IReadOnlyList<(int Start, int End)> found)
+    {
+        var pairs = new Dictionary<int, int>();
+        var taken = new HashSet<int>();
+        for (var g = 0; g < gold.Count; g++)
+            for (var f = 0; f < found.Count; f++)
+                if (!taken.Contains(f) && found[f].Start == gold[g].Start && found[f].End == gold[g].End) { pairs[g] = f; taken.Add(f); break; }
+        for (var g = 0; g < gold.Count; g++)
+        {
+            if (pairs.ContainsKey(g)) continue;
+            for (var f = 0; f < found.Count; f++)
+                if (!taken.Contains(f) && found[f].Start < gold[g].End && gold[g].Start < found[f].End) { pairs[g] = f; taken.Add(f); break; }
+        }
+        return pairs;
     }
 
     /// <summary>A peer's predictions: <c>{"seconds": S, "found": {file: [[start, end, value], ...]}}</c> (value may be null; seconds: its time for one pass over every sentence).</summary>
@@ -183,6 +232,10 @@ internal static class MeantimeTimexEval
     public static void Score(List<Article> articles, Dictionary<string, List<Found>> found, bool verbose, string label, double? seconds)
     {
         var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal) { ["all"] = new() };
+        // The date line's TIMEX3 (functionInDocument CREATION_TIME) states the date the scorer hands the extractor as
+        // publication; TempEval-3 gives the creation time as input and leaves it out of the scores. "all" keeps it (it
+        // is annotated text), this row leaves it and what overlaps it out, to show the score on the articles' own times.
+        var body = new Tally();
         var sentences = 0;
         foreach (var a in articles)
         {
@@ -191,42 +244,50 @@ internal static class MeantimeTimexEval
             foreach (var f in found.GetValueOrDefault(a.File) ?? [])
                 if (InAnnotated(a, f.Start)) mine.Add(f);
             if (verbose) Console.WriteLine("# " + a.File + " (created " + a.Created?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")");
-            foreach (var g in a.Gold)
+            var pairs = Pair(a.Gold.ConvertAll(g => (g.Start, g.End)), mine.ConvertAll(f => (f.Start, f.End)));
+            var paired = pairs.ToDictionary(p => p.Value, p => a.Gold[p.Key]);
+            for (var gi = 0; gi < a.Gold.Count; gi++)
             {
-                var all = tallies["all"];
+                var g = a.Gold[gi];
                 if (!tallies.TryGetValue(g.Type, out var typed)) tallies[g.Type] = typed = new Tally();
-                all.Gold++;
-                typed.Gold++;
-                Found? match = null;
-                foreach (var f in mine)
-                {
-                    if (f.Start == g.Start && f.End == g.End) { all.Strict++; typed.Strict++; match = f; break; }
-                    if (f.Start < g.End && g.Start < f.End) match ??= f;
-                }
-                if (match is null)
+                // Each gold counts in "all", its type and, unless it is the creation time, in the row that leaves it out.
+                Tally[] rows = g.Creation ? [tallies["all"], typed] : [tallies["all"], typed, body];
+                foreach (var t in rows) t.Gold++;
+                if (!pairs.TryGetValue(gi, out var fi))
                 {
                     if (verbose) Console.WriteLine($"- {g.Type} \"{a.Text[g.Start..g.End]}\" {g.Value}");
                     continue;
                 }
-                all.RelaxedGold++;
-                typed.RelaxedGold++;
-                if (SameValue(match.Value, g.Value)) { all.Value++; typed.Value++; }
-                else if (verbose) Console.WriteLine($"~ {g.Type} \"{a.Text[g.Start..g.End]}\" {g.Value} ≠ \"{a.Text[match.Start..match.End]}\" {match.Value}");
+                var match = mine[fi];
+                var same = SameValue(match.Value, g.Value);
+                foreach (var t in rows)
+                {
+                    if (match.Start == g.Start && match.End == g.End) t.Strict++;
+                    t.RelaxedGold++;
+                    if (same) t.Value++;
+                }
+                if (!same && verbose) Console.WriteLine($"~ {g.Type} \"{a.Text[g.Start..g.End]}\" {g.Value} ≠ \"{a.Text[match.Start..match.End]}\" {match.Value}");
             }
-            foreach (var f in mine)
+            for (var fi = 0; fi < mine.Count; fi++)
             {
-                // A found expression counts under the type of the gold it overlaps, else under the type its value implies.
-                Gold? hit = null;
-                foreach (var g in a.Gold) if (f.Start < g.End && g.Start < f.End) { hit = g; break; }
+                var f = mine[fi];
+                // A found expression counts under the type of the gold it is paired with, else of a gold it overlaps,
+                // else under the type its value implies.
+                var hit = paired.GetValueOrDefault(fi);
+                if (hit is null) foreach (var g in a.Gold) if (f.Start < g.End && g.Start < f.End) { hit = g; break; }
                 var type = hit?.Type ?? TypeOf(f.Value);
                 if (!tallies.TryGetValue(type, out var typed)) tallies[type] = typed = new Tally();
-                tallies["all"].Found++;
-                typed.Found++;
-                if (hit is not null) { tallies["all"].RelaxedFound++; typed.RelaxedFound++; }
-                else if (verbose) Console.WriteLine($"+ {type} \"{a.Text[f.Start..f.End]}\" {f.Value}");
+                Tally[] rows = hit is { Creation: true } ? [tallies["all"], typed] : [tallies["all"], typed, body];
+                foreach (var t in rows)
+                {
+                    t.Found++;
+                    if (paired.ContainsKey(fi)) t.RelaxedFound++;
+                }
+                if (!paired.ContainsKey(fi) && verbose) Console.WriteLine($"+ {type} \"{a.Text[f.Start..f.End]}\" {f.Value}{(hit is null ? "" : " (its gold is paired with another)")}");
             }
         }
         Console.WriteLine($"timex ({label})\tgold\tfound\tstrict P\tstrict R\tstrict F1\trelaxed P\trelaxed R\trelaxed F1\tvalue acc\tvalue F1");
+        tallies["all, creation time left out"] = body;
         foreach (var (type, t) in tallies)
         {
             var sp = Ratio(t.Strict, t.Found);
@@ -260,26 +321,35 @@ internal static class MeantimeTimexEval
                 if (claim.Kind == ClaimKind.Quantity && InAnnotated(a, claim.Mention.Span.Start))
                     found.Add((claim.Mention.Span.Start, claim.Mention.Span.End, claim.Measure switch { "money" => "MONEY", "percent" => "PERCENT", _ => "QUANTITY" }));
             if (verbose) Console.WriteLine("# values " + a.File);
-            foreach (var g in a.Values)
+            var pairs = Pair(a.Values.ConvertAll(g => (g.Start, g.End)), found.ConvertAll(f => (f.Start, f.End)));
+            var paired = pairs.ToDictionary(p => p.Value, p => a.Values[p.Key]);
+            for (var gi = 0; gi < a.Values.Count; gi++)
             {
+                var g = a.Values[gi];
                 if (!tallies.TryGetValue(g.Type, out var typed)) tallies[g.Type] = typed = new Tally();
                 tallies["all"].Gold++;
                 typed.Gold++;
-                var hit = false;
-                foreach (var f in found) if (f.Start < g.End && g.Start < f.End) { hit = true; if (f.Start == g.Start && f.End == g.End) { tallies["all"].Strict++; typed.Strict++; } break; }
-                if (hit) { tallies["all"].RelaxedGold++; typed.RelaxedGold++; }
-                else if (verbose) Console.WriteLine($"- {g.Type} \"{a.Text[g.Start..g.End]}\"");
+                if (!pairs.TryGetValue(gi, out var fi))
+                {
+                    if (verbose) Console.WriteLine($"- {g.Type} \"{a.Text[g.Start..g.End]}\"");
+                    continue;
+                }
+                if (found[fi].Start == g.Start && found[fi].End == g.End) { tallies["all"].Strict++; typed.Strict++; }
+                tallies["all"].RelaxedGold++;
+                typed.RelaxedGold++;
             }
-            foreach (var f in found)
+            for (var fi = 0; fi < found.Count; fi++)
             {
-                Gold? hit = null;
-                foreach (var g in a.Values) if (f.Start < g.End && g.Start < f.End) { hit = g; break; }
+                var f = found[fi];
+                // Under the type of the gold it is paired with, else of a gold it overlaps, else its own.
+                var hit = paired.GetValueOrDefault(fi);
+                if (hit is null) foreach (var g in a.Values) if (f.Start < g.End && g.Start < f.End) { hit = g; break; }
                 var type = hit?.Type ?? f.Type;
                 if (!tallies.TryGetValue(type, out var typed)) tallies[type] = typed = new Tally();
                 tallies["all"].Found++;
                 typed.Found++;
-                if (hit is not null) { tallies["all"].RelaxedFound++; typed.RelaxedFound++; }
-                else if (verbose) Console.WriteLine($"+ {type} \"{a.Text[f.Start..f.End]}\"");
+                if (paired.ContainsKey(fi)) { tallies["all"].RelaxedFound++; typed.RelaxedFound++; }
+                else if (verbose) Console.WriteLine($"+ {type} \"{a.Text[f.Start..f.End]}\"{(hit is null ? "" : " (its gold is paired with another)")}");
             }
         }
         Console.WriteLine($"value (ours, {label})\tgold\tfound\tstrict P\tstrict R\tstrict F1\trelaxed P\trelaxed R\trelaxed F1");
@@ -297,16 +367,12 @@ internal static class MeantimeTimexEval
     }
 
     /// <summary>
-    /// Whether a found value states the gold one. An interval ("2009/2011") matches either end, since MEANTIME marks
-    /// each end as its own TIMEX3; a day with a part of day ("2008-01-09TMO") or a time matches on the gold's full string only.
+    /// Whether a found value states the gold one: the same TIMEX3 value string. TimeML's value carries the granularity
+    /// the text states, so no equivalence is granted: "24 hours" is PT24H, not P1D; "2008-01" is not "2008-01-09"; a
+    /// week "2008-W02" is not a day in it; PRESENT_REF is not the creation day. Intervals were split into their ends
+    /// before scoring (<see cref="AddAsTimex3"/>), so an end must state its own value.
     /// </summary>
-    private static bool SameValue(string? found, string gold)
-    {
-        if (found is null) return false;
-        if (string.Equals(found, gold, StringComparison.Ordinal)) return true;
-        var slash = found.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0 && (found.AsSpan(0, slash).SequenceEqual(gold) || found.AsSpan(slash + 1).SequenceEqual(gold));
-    }
+    private static bool SameValue(string? found, string gold) => found is not null && string.Equals(found, gold, StringComparison.Ordinal);
 
     private static string TypeOf(string? value) => value switch
     {

@@ -67,6 +67,16 @@ public sealed class QuantityExtractor : IExtractor
         }
     }
 
+    // How many tokens at i write the currency again before a number ("$", "US$", "USD"), 0 when they do not.
+    private static int SameCurrency(string text, QuantityLexicon lex, List<Token> tokens, int i, string currency, char[] key)
+    {
+        if (tokens[i].Kind == TokenKind.Symbol && lex.CurrenciesLookup.TryGetValue(tokens[i].In(text), out var sym) && sym == currency
+            && tokens[i + 1].Kind == TokenKind.Number) return 1;
+        if (i + 2 < tokens.Count && tokens[i].Kind == TokenKind.Word && tokens[i + 1].Kind == TokenKind.Symbol && tokens[i + 2].Kind == TokenKind.Number
+            && lex.CurrenciesLookup.TryGetValue(Concat(tokens[i].In(text), tokens[i + 1].In(text), key), out var sym2) && sym2 == currency) return 2;
+        return 0;
+    }
+
     private static int TryQuantity(ExtractionContext context, QuantityLexicon lex, ModelDesignations models, List<Token> tokens,
         List<TimeExpression> times, int i, Sentence sentence, char[] key)
     {
@@ -125,7 +135,12 @@ public sealed class QuantityExtractor : IExtractor
         var j = after;
         // Ranges and ratios: "400 to 500", "400-500", "between 400 and 500", "6 to 1".
         var k = j;
-        if (fraction.Tokens == 0 && k < tokens.Count && (Is(text, tokens[k], "to") || tokens[k].In(text) is "-" or "–" || (Is(text, tokens[k], "and") && start > 0 && Is(text, tokens[start - 1], "between")))
+        // "$300 million - $320 million", "US$ 5 to US$ 6 billion": the currency written again on the second end is still
+        // one range of one amount, read past like the dash.
+        var again = currency is not null && k + 2 < tokens.Count && (Is(text, tokens[k], "to") || tokens[k].In(text) is "-" or "–")
+            ? SameCurrency(text, lex, tokens, k + 1, currency, key) : 0;
+        if (again > 0) k += again;
+        if (fraction.Tokens == 0 && k < tokens.Count && (again > 0 || Is(text, tokens[k], "to") || tokens[k].In(text) is "-" or "–" || (Is(text, tokens[k], "and") && start > 0 && Is(text, tokens[start - 1], "between")))
             && NumberWords.TryParse(text, tokens, k + 1, out var second) && !Inside(times, tokens[k + 1].Start, second.End)
             && !GluedLetters(text, tokens, k + 1 + second.TokenCount))
         {
@@ -167,6 +182,14 @@ public sealed class QuantityExtractor : IExtractor
                 {
                     (measure, unit, factor) = u;
                     unitEnd = j + n;
+                    // "13 billion pounds" is sterling: millions of pounds of weight name what they weigh ("2 million
+                    // pounds of beef"); a sum that size without "of" is money.
+                    if (currency is null && u.Measure == "mass" && (form.SequenceEqual("pounds") || form.SequenceEqual("pound"))
+                        && number.Value >= 1e6 && !(unitEnd < tokens.Count && Is(text, tokens[unitEnd], "of")))
+                    {
+                        (measure, unit, factor) = ((string?)null, (string?)null, 1.0);
+                        currency = "GBP";
+                    }
                 }
                 else if (currency is null && lex.CurrenciesLookup.TryGetValue(form, out var c))
                 {

@@ -38,6 +38,8 @@ public sealed class TimeExtractor : IExtractor
             if (triggers.Count == 0) continue;
             var scanner = new Scanner(text, tokens, probe);
             string? day = null;
+            // A clock time read before any day of its sentence ("at 10:30 a.m. on Tuesday"): the day right after it is its own.
+            var lonelyClock = -1;
             var i = 0;
             var t = 0;
             while (i < tokens.Count)
@@ -62,8 +64,9 @@ public sealed class TimeExtractor : IExtractor
                         Tolerance = found.Tolerance,
                     };
                     // A clock time takes the day the sentence named before it ("Tuesday ... at 18:00 UTC").
-                    if (found.Rule is { } r && r.StartsWith("day:0@", StringComparison.Ordinal) && char.IsDigit(r[6]) && day is not null)
-                        expression = expression with { Rule = day + r[5..] };
+                    var clock = found.Rule is { } r && r.StartsWith("day:0@", StringComparison.Ordinal) && char.IsDigit(r[6]);
+                    if (clock && day is not null)
+                        expression = expression with { Rule = day + found.Rule![5..] };
                     else if (found.Rule is { } ar && ar.StartsWith("ref:", StringComparison.Ordinal))
                     {
                         var shift = ar[4..];
@@ -83,12 +86,31 @@ public sealed class TimeExtractor : IExtractor
                     else if (found.Rule is { } dr && IsDayRule(dr)) day = reference = dr;
                     if (expression.Rule is { } pr && IsPointRule(pr)) point = pr;
                     if (published is { } p && expression.Anchor == TimeAnchor.Publication) expression = TimeResolver.Resolve(expression, p);
+                    if (lonelyClock >= 0 && expression.Rule is { } own && IsDayRule(own) && Beside(text, context.Times[lonelyClock].Span.End, found.Start))
+                        context.Times[lonelyClock] = Dated(context.Times[lonelyClock], own, published);
+                    lonelyClock = clock && day is null ? context.Times.Count : -1;
                     context.Times.Add(expression);
                     i = next;
                 }
                 else i++;
             }
         }
+    }
+
+    // Only a preposition or a comma between a clock time and the day after it: "10:30 a.m. on Tuesday", "9am, March 3".
+    private static bool Beside(string text, int from, int to)
+    {
+        var between = text.AsSpan(from, Math.Max(0, to - from)).Trim();
+        if (between.StartsWith(",")) between = between[1..].TrimStart();
+        return between.IsEmpty || between.Equals("on", StringComparison.OrdinalIgnoreCase) || between.Equals("of", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // The clock time moved onto the day a rule names: its rule becomes "DAY@HHMM", resolved again when publication is known.
+    private static TimeExpression Dated(TimeExpression clock, string dayRule, DateOnly? published)
+    {
+        var at = clock.Rule!.IndexOf('@', StringComparison.Ordinal);
+        var dated = clock with { Rule = dayRule + clock.Rule[at..] };
+        return published is { } p ? TimeResolver.Resolve(dated, p) : dated;
     }
 
     /// <summary>The most tokens a pattern's first word stands before its trigger ("more than two and a half years").</summary>
@@ -150,7 +172,7 @@ public sealed class TimeExtractor : IExtractor
              "towards", "toward", "the", "early", "mid", "late", "yesterday", "today", "tonight", "tomorrow", "recently", "lately",
              "recent", "earlier", "last", "this", "next", "past", "for", "over", "within", "several", "few", "many", "fiscal", "fy", "now",
              "currently", "presently", "nowadays", "at", "an", "more", "less", "up", "later", "intraday", "future", "soon", "in",
-             "eighteenth", "nineteenth", "twentieth", "noon", "midday", "midnight"], StringComparer.OrdinalIgnoreCase);
+             "eighteenth", "nineteenth", "twentieth", "noon", "midday", "midnight", "that"], StringComparer.OrdinalIgnoreCase);
 
         private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup =
             Openers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -177,6 +199,7 @@ public sealed class TimeExtractor : IExtractor
             if (TryClock(i, out found, out next)) return true;
             if (TryQuarterOrFiscal(i, out found, out next)) return true;
             if (TryHalfOrSeason(i, out found, out next)) return true;
+            if (TryPartOfDay(i, out found, out next)) return true;
             if (TryCalendar(i, out found, out next)) return true;
             if (TryDayAnaphor(i, out found, out next)) return true;
             if (TryDuration(i, out found, out next)) return true;
@@ -195,18 +218,26 @@ public sealed class TimeExtractor : IExtractor
         private int Tense(int at, int end, bool participles = true)
         {
             // Each side stops at a semicolon or colon: the clause beyond has a tense of its own.
-            bool leftOpen = true, rightOpen = true;
+            bool leftOpen = true, rightOpen = true, rightComma = false;
             for (var d = 1; d <= 12; d++)
             {
                 leftOpen &= at - d >= 0 && W(at - d) is not (";" or ":");
                 var left = leftOpen ? Marker(at - d, participles) : 0;
                 if (left != 0) return left;
                 rightOpen &= end + d < _tokens.Count && W(end + d) is not (";" or ":");
-                var right = rightOpen ? Marker(end + d, participles) : 0;
+                rightComma |= rightOpen && W(end + d) is ",";
+                var right = rightOpen && !(rightComma && Attributions.Contains(W(end + d))) ? Marker(end + d, participles) : 0;
                 if (right != 0) return right;
             }
             return 0;
         }
+
+        // A past form in -ed right before "until" with no verb of being before it is the finite verb ("the strike lasted
+        // until Friday": the Friday over); after "stay", "remain", "is"... it is an adjective ("markets stay closed").
+        private bool FinitePast(int i) =>
+            i >= 1 && _tokens[i].Kind == TokenKind.Word && W(i) is { Length: > 4 } w && char.IsLower(w[0]) && w.EndsWith("ed", StringComparison.Ordinal)
+            && !w.EndsWith("eed", StringComparison.Ordinal) && !Deferrals.Contains(w)
+            && !IsAny(i - 1, "be", "is", "are", "was", "were", "been", "being", "stay", "stays", "stayed", "remain", "remains", "remained", "will", "to", "keep", "kept");
 
         private int Marker(int i, bool participles)
         {
@@ -217,6 +248,19 @@ public sealed class TimeExtractor : IExtractor
             // A participle after the bare "be" ("to be held", "will be delivered") is a passive to come, not a past.
             return tense < 0 && Is(i - 1, "be") ? 1 : tense;
         }
+
+        // Verbs that move an event to a later day: after them "until Friday" is the Friday to come.
+        private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Deferrals =
+            System.Collections.Frozen.FrozenSet.ToFrozenSet(
+                ["postponed", "delayed", "adjourned", "deferred", "suspended", "extended", "put", "pushed", "moved",
+                 "postpone", "delay", "adjourn", "defer", "suspend", "extend", "push", "move"], StringComparer.OrdinalIgnoreCase)
+                .GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // Words that close a report ("…, the company said"): after a comma they carry the tense of the saying, not of
+        // what was said, so they do not point the date before them back.
+        private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Attributions =
+            System.Collections.Frozen.FrozenSet.ToFrozenSet(["said", "told", "says", "added", "reported", "announced", "wrote"], StringComparer.OrdinalIgnoreCase)
+                .GetAlternateLookup<ReadOnlySpan<char>>();
 
         // Data/tense-words.tsv: words whose tense says which way a nearby date points.
         private static readonly System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> TenseWords =
@@ -233,6 +277,26 @@ public sealed class TimeExtractor : IExtractor
         {
             foreach (var w in words) if (Is(i, w)) return true;
             return false;
+        }
+
+        // "the morning of June 3", "the night of 12 May 2009": TIMEX3 marks the part of that day as one expression ("2009-05-12TNI").
+        private bool TryPartOfDay(int i, out Found found, out int next)
+        {
+            found = default;
+            next = i;
+            if (!Is(i, "the") || !TimeWords.Is(W(i + 1), "part", out _) || !Is(i + 2, "of")) return false;
+            if (!TryCalendar(i + 3, out var day, out next)) return false;
+            // A day the text dates itself (value "2009-05-12") or a day relative to publication (a day rule).
+            var dated = day.Rule is null && day.Value is { Length: 10 };
+            if (!dated && (day.Rule is not { } rule || !IsDayRule(rule))) return false;
+            var part = Part(W(i + 1));
+            found = day with
+            {
+                Start = _tokens[i].Start,
+                Value = day.Value is null ? null : day.Value + "T" + part,
+                Rule = dated ? null : day.Rule + "@" + part,
+            };
+            return true;
         }
 
         private bool TryInterval(int i, out Found found, out int next)
@@ -293,6 +357,9 @@ public sealed class TimeExtractor : IExtractor
             // a capital or a number.
             if (Is(j, "to") && !(IsAny(j + 1, "the", "a", "an", "his", "her", "its", "their", "our", "this", "that")
                 || (j + 1 < _tokens.Count && (char.IsUpper(W(j + 1)[0]) || _tokens[j + 1].Kind == TokenKind.Number)))) return false;
+            // "the 12 months to March" is a period ending in March, not an offset before an event: TIMEX3 marks the
+            // duration and the month apart.
+            if (Is(j, "to") && (TimeWords.Is(W(j + 1), "month", out _) || (j + 1 < _tokens.Count && _tokens[j + 1].Kind == TokenKind.Number && W(j + 1).Length == 4))) return false;
             if (IsAny(j, "before", "until", "till", "to")) sign = -1;
             else if (Is(j, "ahead") && Is(j + 1, "of")) { sign = -1; j++; }
             else if (IsAny(j, "after", "since", "following", "into")) sign = 1;
@@ -301,6 +368,8 @@ public sealed class TimeExtractor : IExtractor
                 // "three days ago": relative to publication.
                 var rule = unitDays switch
                 {
+                    // "three decades ago": TIMEX3 keeps the granularity the text states, the decade ("197"), not a year.
+                    >= 3650 => "decade:-" + n.ToString(CultureInfo.InvariantCulture),
                     >= 365 => "year:-" + n.ToString(CultureInfo.InvariantCulture),
                     >= 30 => "month:-" + n.ToString(CultureInfo.InvariantCulture),
                     _ => "day:-" + (n * unitDays).ToString(CultureInfo.InvariantCulture),
@@ -647,6 +716,13 @@ public sealed class TimeExtractor : IExtractor
                 next = i + 1;
                 return true;
             }
+            // "every Sunday": TIMEX3 writes a weekday that recurs as the SET XXXX-WXX-7 (ISO weekday), not one Sunday.
+            if (i == s && IsAny(i, "every", "each") && TimeWords.Is(W(i + 1), "weekday", out var weekly) && char.IsUpper(W(i + 1)[0]))
+            {
+                found = new Found(_tokens[i].Start, _tokens[i + 1].End, "XXXX-WXX-" + weekly.ToString(CultureInfo.InvariantCulture), null, null, TimeAnchor.None, null, null, null, 0);
+                next = i + 2;
+                return true;
+            }
             if (i == s && IsAny(i, "every", "each") && Unit(i + 1, out var everyDays, out var everyClock) && !W(i + 1).EndsWith("s"))
             {
                 found = new Found(_tokens[i].Start, _tokens[i + 1].End, DurationValue(1, everyDays, everyClock), null, null, TimeAnchor.None, null, null, null, 0);
@@ -782,7 +858,8 @@ public sealed class TimeExtractor : IExtractor
                 if (pm && hour < 12) hour += 12;
                 if (am && hour == 12) hour = 0;
                 j++;
-                if (W(j) is "." && _tokens[j].Start == _tokens[j - 1].End) j++;
+                // The closing stop of "a.m." is the abbreviation's; after "10am" it ends the sentence, outside the time.
+                if (W(j) is "." && _tokens[j].Start == _tokens[j - 1].End && meridiem.Contains('.')) j++;
             }
             else if (!colon) return false;
             var zone = "";
@@ -910,6 +987,20 @@ public sealed class TimeExtractor : IExtractor
                 next = end + 1;
                 return true;
             }
+            else if ((Is(i, "that") && IsAny(i + 1, "year", "month")) || (Is(i, "the") && Is(i + 1, "same") && IsAny(i + 2, "year", "month"))
+                || (Is(i, "the") && IsAny(i + 1, "year", "month") && IsAny(i + 2, "before", "after")
+                    && (i + 3 >= _tokens.Count || _tokens[i + 3].Kind == TokenKind.Symbol || IsAny(i + 3, "and", "but"))))
+            {
+                // "closed that year", "the same month", "up from 700 the year before": the year (or month) the text named
+                // last, or the one before or after it (TIMEX3 gives the year it stands for).
+                var unitAt = Is(i + 1, "same") ? i + 2 : i + 1;
+                offset = Is(i + 2, "before") ? -1 : Is(i + 2, "after") ? 1 : 0;
+                end = unitAt == i + 2 || offset != 0 ? i + 2 : i + 1;
+                found = new Found(_tokens[i].Start, _tokens[end].End, null, null, null, TimeAnchor.Publication, null, null,
+                    "ref-" + (Is(unitAt, "year") ? "y" : "m") + ":" + offset.ToString(CultureInfo.InvariantCulture), 0);
+                next = end + 1;
+                return true;
+            }
             else if (Is(i, "the") && Is(i + 1, "day") && IsAny(i + 2, "before", "after")
                 && (i + 3 >= _tokens.Count || _tokens[i + 3].Kind == TokenKind.Symbol || IsAny(i + 3, "and", "but")))
             {
@@ -973,9 +1064,11 @@ public sealed class TimeExtractor : IExtractor
             }
             else if (IsAny(i, "last", "this", "next", "past") || (Is(i, "the") && Is(i + 1, "weekend")))
             {
-                var n = Is(i, "last") || Is(i, "past") ? -1 : Is(i, "next") ? 1 : 0;
-                var u = W(i + 1);
-                end = i + 1;
+                // "this past weekend": the past one, the whole phrase its extent.
+                var pastOne = Is(i, "this") && Is(i + 1, "past") ? 1 : 0;
+                var n = Is(i, "last") || Is(i, "past") || pastOne == 1 ? -1 : Is(i, "next") ? 1 : 0;
+                var u = W(i + 1 + pastOne);
+                end = i + 1 + pastOne;
                 if (u.Equals("week", StringComparison.OrdinalIgnoreCase)) rule = "week:" + n;
                 else if (u.Equals("weekend", StringComparison.OrdinalIgnoreCase)) rule = "weekend:" + n;
                 else if (u.Equals("month", StringComparison.OrdinalIgnoreCase)) rule = "month:" + n;
@@ -996,7 +1089,11 @@ public sealed class TimeExtractor : IExtractor
                 // A bare weekday in news copy is the latest one on or before publication ("on Saturday"), unless the
                 // tense looks ahead ("markets stay closed until Friday", "talks will resume on Monday"): the next one.
                 // "until Friday" looks ahead unless a finite past verb says otherwise ("closed" there is an adjective).
-                var ahead = IsAny(i - 1, "until", "till") ? Tense(i, i, participles: false) >= 0 : Tense(i, i) > 0;
+                // A deferral ("postponed until Thursday", "was adjourned till Monday") moves the event to the day to come,
+                // whatever the tense of its verb.
+                var until = IsAny(i - 1, "until", "till");
+                var ahead = until && (Deferrals.Contains(W(i - 2)) || (IsAny(i - 2, "off", "back") && Deferrals.Contains(W(i - 3))))
+                    || (until ? Tense(i, i, participles: false) >= 0 && !FinitePast(i - 2) : Tense(i, i) > 0);
                 rule = "weekday:" + wd % 7 + (ahead ? ":1" : ":0");
                 if (TimeWords.Is(W(i + 1), "part", out _)) { rule += "@" + Part(W(i + 1)); end = i + 1; }
             }

@@ -14,6 +14,9 @@ public class QuantityUnitsTests
     [InlineData("The front is 100 miles long.", "length", 160.9344, "km")]
     [InlineData("Inflation hit 40 per cent in the spring.", "percent", 40, "percent")]
     [InlineData("The fund lost €300 million in a year.", "money", 300_000_000, "EUR")]
+    [InlineData("The yard won a contract worth 13 billion pounds.", "money", 13_000_000_000, "GBP")]
+    [InlineData("The plant shipped 2 million pounds of beef.", "mass", 907_184.74, "kg")]
+    [InlineData("The tablet costs 249 US dollars in the shops.", "money", 249, "USD")]
     public void Units_are_normalised_to_one_unit_per_measure(string sentence, string measure, double value, string unit)
     {
         var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
@@ -21,6 +24,20 @@ public class QuantityUnitsTests
         Assert.Equal(measure, claim.Measure);
         Assert.Equal(value, claim.Value!.Low!.Value, 4);
         Assert.Equal(unit, claim.Value.Unit);
+    }
+
+    [Theory]
+    [InlineData("Each ferry costs $300 million-$320 million to build.", "$300 million-$320 million")]
+    [InlineData("Each ferry costs US$ 300 million to US$ 320 million.", "US$ 300 million to US$ 320 million")]
+    [InlineData("Each ferry costs € 300 million – € 320 million, the yard said.", "€ 300 million – € 320 million")]
+    public void A_range_that_writes_its_currency_twice_is_one_amount(string sentence, string excerpt)
+    {
+        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
+        var claim = Assert.Single(analysis.Claims, c => c.Kind == ClaimKind.Quantity);
+        Assert.Equal(excerpt, claim.Mention.Span.Excerpt);
+        Assert.Equal("money", claim.Measure);
+        Assert.Equal(300_000_000, claim.Value!.Low!.Value, 4);
+        Assert.Equal(320_000_000, claim.Value.High!.Value, 4);
     }
 
     [Fact]

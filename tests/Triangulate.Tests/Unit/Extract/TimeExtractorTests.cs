@@ -74,6 +74,24 @@ public class TimeExtractorTests
     [InlineData("Exports rose 5% from a year earlier.", "2010-06-03", "a year earlier", "2009")]
     [InlineData("The ship reached port on May 2, three days later than planned.", "2010-06-03", "three days", "P3D")]
     [InlineData("Fire crews worked last night to save the mill.", "2010-06-03", "last night", "2010-06-02TNI")]
+    // Issue 15, fourth round: "until" after a deferral looks ahead, a closing attribution does not set the tense, a past
+    // verb before "until" looks back, a clock time takes the day right after it, decades ago, a weekday that recurs.
+    [InlineData("The offer stands until Monday, the buyer said.", "2010-06-03", "Monday", "2010-06-07")]
+    [InlineData("The vote was postponed until Thursday.", "2010-06-01", "Thursday", "2010-06-03")]
+    [InlineData("The launch was put off until Friday.", "2010-06-01", "Friday", "2010-06-04")]
+    [InlineData("The strike lasted until Friday.", "2010-06-08", "Friday", "2010-06-04")]
+    [InlineData("At 10:30 a.m. on Tuesday, the mayor resigned.", "2010-06-03", "10:30 a.m.", "2010-06-01T10:30")]
+    [InlineData("The tower opened two decades ago.", "2006-06-03", "two decades ago", "198")]
+    [InlineData("The museum is open every Sunday.", "2010-06-03", "every Sunday", "XXXX-WXX-7")]
+    [InlineData("The mayor spoke this past weekend.", "2010-06-09", "this past weekend", "2010-W22-WE")]
+    [InlineData("Sales rose 4% in the 12 months to March.", "2010-06-09", "March", "2010-03")]
+    [InlineData("The storm hit on the morning of June 3.", "2010-06-09", "the morning of June 3", "2010-06-03TMO")]
+    [InlineData("The blast came on the night of 12 May 2009.", "2010-06-09", "the night of 12 May 2009", "2009-05-12TNI")]
+    [InlineData("The firm opened in 2001 and closed that year.", "2008-03-09", "that year", "2001")]
+    [InlineData("The store opens at 10am.", "2008-03-09", "10am", "2008-03-09T10:00")]
+    [InlineData("The store opens at 10 a.m.", "2008-03-09", "10 a.m.", "2008-03-09T10:00")]
+    [InlineData("Airlines ordered 900 jets last year, up from 700 the year before.", "2008-03-09", "the year before", "2006")]
+    [InlineData("The plant opened in March 2004 and a second line the same month.", "2008-03-09", "the same month", "2004-03")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
