@@ -142,4 +142,27 @@ public sealed class EntityResolutionStageTests
         // Two firms that the word could stand for: it joins neither.
         Assert.Single(context.Entities, e => e.Name == "Harbor");
     }
+
+    [Fact]
+    public void AModelNumbersPluralIsTheModel()
+    {
+        var corpus = Corpus(
+            Doc("d-1", ("Tessaro K780", EntityType.Product), ("K780s", EntityType.Product)),
+            Doc("d-2", ("Tessaro K780s", EntityType.Product)));
+        var context = new CorpusContext(corpus);
+        new EntityResolutionStage().Run(context);
+        var model = Assert.Single(context.Entities);
+        Assert.Equal(3, model.Mentions.Count);
+        // A word without a digit before its s keeps it.
+        Assert.NotEqual(EntityResolutionStage.Fold("Tessaros"), EntityResolutionStage.Fold("Tessaro"));
+    }
+
+    [Fact]
+    public void AWeaponsPluralWrittenInCapitalsIsTheSameWeapon()
+    {
+        var corpus = Corpus(Doc("d-1", ("Varkons", EntityType.Weapon)), Doc("d-2", ("VARKONS", EntityType.Weapon)));
+        var context = new CorpusContext(corpus);
+        new EntityResolutionStage().Run(context);
+        Assert.Equal(2, Assert.Single(context.Entities).Mentions.Count);
+    }
 }
