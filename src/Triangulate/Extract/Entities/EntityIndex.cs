@@ -19,16 +19,27 @@ public static class EntityIndex
     public static IReadOnlyDictionary<string, string> Identities(IEnumerable<Entity> storyEntities)
     {
         ArgumentNullException.ThrowIfNull(storyEntities);
-        // One row per id first (in id order, so the clusters and the identities do not depend on the order of the stories).
-        var entities = EntityMerge.Merge(storyEntities);
+        return Identities(EntityMerge.Merge(storyEntities), e => e.Mentions.Count);
+    }
+
+    /// <summary>
+    /// The same over entities of distinct ids whose mentions are counted elsewhere (<paramref name="mentions"/>): what
+    /// a reader that keeps counts, not mention lists, has.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Identities(IReadOnlyCollection<Entity> entities, Func<Entity, int> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        ArgumentNullException.ThrowIfNull(mentions);
+        // In id order, so the clusters and the identities do not depend on the order of the stories.
+        var ordered = entities.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         var identities = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var cluster in EntityResolutionStage.Resolve(entities.Select(e => (e.Id, e))))
+        foreach (var cluster in EntityResolutionStage.Resolve(ordered.Select(e => (e.Id, e, mentions(e)))))
         {
             var members = cluster.Members().Select(m => m.Entity).ToList();
-            var identity = members.OrderByDescending(e => e.Mentions.Count).ThenBy(e => e.Id, StringComparer.Ordinal).First().Id;
+            var identity = members.OrderByDescending(mentions).ThenBy(e => e.Id, StringComparer.Ordinal).First().Id;
             foreach (var member in members) identities[member.Id] = identity;
         }
-        foreach (var entity in entities) identities.TryAdd(entity.Id, entity.Id);
+        foreach (var entity in ordered) identities.TryAdd(entity.Id, entity.Id);
         return identities;
     }
 }

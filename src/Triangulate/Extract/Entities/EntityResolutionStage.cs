@@ -20,7 +20,7 @@ public sealed class EntityResolutionStage : ICorpusStage
     public void Run(CorpusContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var items = context.Corpus.ReadAnalyses().SelectMany(p => p.Analysis.Entities.Select(e => (p.Document.Id, e)));
+        var items = context.Corpus.ReadAnalyses().SelectMany(p => p.Analysis.Entities.Select(e => (p.Document.Id, e, e.Mentions.Count)));
         var result = new List<(Entity Entity, Cluster Cluster)>();
         foreach (var c in Resolve(items)) result.Add((c.ToEntity(StableId.Of("e", c.Key)), c));
         result.Sort((a, b) => string.CompareOrdinal(a.Entity.Id, b.Entity.Id));
@@ -33,15 +33,15 @@ public sealed class EntityResolutionStage : ICorpusStage
 
     /// <summary>
     /// Clusters entities that name one thing, each given with the source it came from (a document, when a story's
-    /// documents are resolved; a story, when the corpus index joins stories' entities): the joins below, in order.
-    /// Returns the clusters that absorbed the others, in the order they were first seen.
+    /// documents are resolved; a story, when the corpus index joins stories' entities) and the mentions its type vote
+    /// weighs: the joins below, in order. Returns the clusters that absorbed the others, in the order first seen.
     /// </summary>
-    internal static List<Cluster> Resolve(IEnumerable<(string Source, Entity Entity)> items)
+    internal static List<Cluster> Resolve(IEnumerable<(string Source, Entity Entity, int Mentions)> items)
     {
         var clusters = new List<Cluster>();
         var byKey = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
         var bySkeleton = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
-        foreach (var (source, entity) in items)
+        foreach (var (source, entity, mentions) in items)
         {
             var key = Key(entity);
             if (key.Length == 0) continue;
@@ -53,7 +53,7 @@ public sealed class EntityResolutionStage : ICorpusStage
                 Index(byKey, key, cluster);
                 Index(bySkeleton, Skeleton(key), cluster);
             }
-            cluster.Add(source, entity);
+            cluster.Add(source, entity, mentions);
         }
         // Single-word names join the one multi-word person cluster whose last word they fold to ("Merkel" → "Angela Merkel").
         var surnames = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
@@ -258,11 +258,11 @@ public sealed class EntityResolutionStage : ICorpusStage
             get => _typeVotes.Winner();
         }
 
-        public void Add(string source, Entity entity)
+        public void Add(string source, Entity entity, int mentions)
         {
             if (_members.Count == 0) IsAcronym = !Key.Contains(' ', StringComparison.Ordinal) && LooksLikeAcronym(entity.Name);
             _members.Add((source, entity));
-            _typeVotes.Add(entity.Type, entity.Mentions.Count);
+            _typeVotes.Add(entity.Type, mentions);
         }
 
         public void Absorb(Cluster other)
