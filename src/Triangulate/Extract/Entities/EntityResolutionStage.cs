@@ -143,7 +143,7 @@ public sealed class EntityResolutionStage : ICorpusStage
         {
             if (!Compatible(c.Type, type)) continue;
             // Threshold scaled by length: one edit per five characters, none for short names (two spellings of a four-letter place fold equal).
-            if (Levenshtein(c.Key, key) <= Math.Max(1, key.Length / 5)) return c;
+            if (Levenshtein(c.Key, key) <= key.Length / 5) return c;
         }
         return null;
     }

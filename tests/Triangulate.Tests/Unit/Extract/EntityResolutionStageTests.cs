@@ -165,4 +165,18 @@ public sealed class EntityResolutionStageTests
         new EntityResolutionStage().Run(context);
         Assert.Equal(2, Assert.Single(context.Entities).Mentions.Count);
     }
+
+    [Fact]
+    public void NamesOfFourLettersOrFewerNeedTheSameKeyNotANearOne()
+    {
+        var corpus = Corpus(
+            Doc("d-1", ("Velo", EntityType.Product), ("Marvenstad", EntityType.Place)),
+            Doc("d-2", ("Vela", EntityType.Product), ("Marvanstad", EntityType.Place)));
+        var context = new CorpusContext(corpus);
+        new EntityResolutionStage().Run(context);
+        // One letter apart in four is another name; in ten it is another spelling.
+        Assert.Equal(2, context.Entities.Count(e => e.Type == EntityType.Product));
+        Assert.Equal(2, Assert.Single(context.Entities, e => e.Type == EntityType.Place).Mentions.Count);
+    }
 }
+
