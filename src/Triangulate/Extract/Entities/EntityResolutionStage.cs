@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using Triangulate.Model;
@@ -160,7 +161,21 @@ public sealed class EntityResolutionStage : ICorpusStage
         var name = entity.Name;
         // Case-blind: an all-capital spelling of the plural is the same plural.
         if (entity.Type == EntityType.Weapon && name.Length > 4 && char.ToLowerInvariant(name[^1]) == 's' && char.ToLowerInvariant(name[^2]) is not ('s' or 'u' or 'i')) name = name[..^1];
+        if (entity.Type is EntityType.Organization or EntityType.Other) name = WithoutLegalForm(name);
         return Fold(name);
+    }
+
+    /// <summary>Company law's suffixes: they say what kind of company a name is, not which one.</summary>
+    private static readonly FrozenSet<string> LegalForms = FrozenSet.ToFrozenSet(
+        ["Inc", "Incorporated", "Corp", "Corporation", "Co", "Company", "Ltd", "Limited", "LLC", "PLC", "AG", "GmbH", "NV", "N.V", "SA", "S.A", "SE"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A firm's name without the legal forms that end it ("Acme Corp." → "Acme", "Acme Co. Ltd" → "Acme"); a name that is only one stays.</summary>
+    private static string WithoutLegalForm(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var keep = words.Length;
+        while (keep > 1 && LegalForms.Contains(words[keep - 1].TrimEnd('.', ','))) keep--;
+        return keep == words.Length ? name : string.Join(' ', words, 0, keep);
     }
 
     private static bool Compatible(EntityType a, EntityType b) => a == b || a == EntityType.Other || b == EntityType.Other;

@@ -178,5 +178,24 @@ public sealed class EntityResolutionStageTests
         Assert.Equal(2, context.Entities.Count(e => e.Type == EntityType.Product));
         Assert.Equal(2, Assert.Single(context.Entities, e => e.Type == EntityType.Place).Mentions.Count);
     }
+
+    [Fact]
+    public void AFirmsLegalFormIsNotPartOfWhichFirmItIs()
+    {
+        var corpus = Corpus(
+            Doc("d-1", ("Halvorsen Shipping Corp.", EntityType.Organization), ("Tessaro Inc", EntityType.Organization)),
+            Doc("d-2", ("Halvorsen Shipping", EntityType.Organization), ("Halvorsen Shipping Co. Ltd", EntityType.Other)),
+            Doc("d-3", ("Tessaro", EntityType.Organization), ("Tessaro Computer", EntityType.Organization)),
+            Doc("d-4", ("Company", EntityType.Organization), ("Lindgren Co", EntityType.Person)));
+        var context = new CorpusContext(corpus);
+        new EntityResolutionStage().Run(context);
+
+        Assert.Equal(3, Assert.Single(context.Entities, e => e.Name.StartsWith("Halvorsen", StringComparison.Ordinal)).Mentions.Count);
+        // "Tessaro Inc" is the bare word with its legal form: both join the one firm the word names.
+        Assert.Equal(3, Assert.Single(context.Entities, e => e.Name.StartsWith("Tessaro", StringComparison.Ordinal)).Mentions.Count);
+        // A name that is only a legal form keeps it; a person's name is no firm's.
+        Assert.Equal("kompany", EntityResolutionStage.Key(context.Corpus.ReadAnalyses().Last().Analysis.Entities[0]));
+        Assert.Equal(EntityResolutionStage.Fold("Lindgren Co"), EntityResolutionStage.Key(context.Corpus.ReadAnalyses().Last().Analysis.Entities[1]));
+    }
 }
 
