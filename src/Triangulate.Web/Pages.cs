@@ -279,12 +279,17 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         return Page(title, s.ToString());
     }
 
-    /// <summary>One entity across its stories: read from the stories its mentions are in, never the whole store.</summary>
+    /// <summary>
+    /// One entity across its stories, under every id the corpus index joined with it ("GM" in one story, "General
+    /// Motors" in another): read from the stories its mentions are in, never the whole store.
+    /// </summary>
     public string? Entity(string id)
     {
-        var found = store.FindEntities([id]);
+        var members = index.Current().Members(id);
+        var found = store.FindEntities(members);
         if (found.Count == 0) return null;
-        var entity = found[0];
+        var entity = found.Count == 1 ? found[0] : Extract.Entities.EntityMerge.Join(found, members[0]);
+        var ids = found.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var s = new StringBuilder();
         s.Append(Inv, $"<h1>{E(entity.Name)}</h1><p class=\"muted\">{entity.Type.ToString().ToLowerInvariant()}</p>");
         s.Append("<h2>Aliases</h2><ul>");
@@ -314,13 +319,13 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         // Its quotes and claims are in the stories of the documents that mention it.
         var stories = mentioned.Select(store.StoryOf).OfType<string>().Distinct(StringComparer.Ordinal).Select(store.LoadStory).OfType<StoryFindings>().ToList();
         var names = new EntityNames(stories.SelectMany(f => f.Entities));
-        var quotes = stories.SelectMany(f => f.Quotes).Where(q => names.Find(q.Speaker, q.Variants.Count > 0 ? q.Variants[0].Span.Document : null)?.Id == entity.Id).ToList();
+        var quotes = stories.SelectMany(f => f.Quotes).Where(q => names.Find(q.Speaker, q.Variants.Count > 0 ? q.Variants[0].Span.Document : null) is { } speaker && ids.Contains(speaker.Id)).ToList();
         foreach (var v in quotes.SelectMany(q => q.Variants)) Read(v.Span.Document);
         s.Append(Inv, $"</ul><h2>Quotes ({quotes.Count})</h2>");
         foreach (var q in quotes) AppendQuote(s, q, documents);
         // Claims about the entity, or made by it.
-        var claims = stories.SelectMany(f => f.Claims).Where(c => names.Find(c.Subject, (c.Sources.Count > 0 ? c.Sources[0] : null))?.Id == entity.Id
-            || c.Mentions.Any(m => names.Find(m.Attribution?.Speaker, m.Span.Document)?.Id == entity.Id)).ToList();
+        var claims = stories.SelectMany(f => f.Claims).Where(c => names.Find(c.Subject, (c.Sources.Count > 0 ? c.Sources[0] : null)) is { } subject && ids.Contains(subject.Id)
+            || c.Mentions.Any(m => names.Find(m.Attribution?.Speaker, m.Span.Document) is { } source && ids.Contains(source.Id))).ToList();
         s.Append(Inv, $"<h2>Claims ({claims.Count})</h2><ul>");
         foreach (var c in claims)
         {

@@ -94,7 +94,7 @@ internal sealed class StoreIndex(IStore store)
         _fingerprints = fingerprints;
         _documentCount = documentCount;
         var first = _snapshot is null;
-        Volatile.Write(ref _snapshot, new StoreSnapshot(rows, unstoried, Rank(parts.Values.SelectMany(p => p.Entities))));
+        Volatile.Write(ref _snapshot, Snapshot(rows, unstoried, parts.Values.SelectMany(p => p.Entities)));
         // The first build read every story once: what it let go is returned to the system now, not held as free heap.
         if (first) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
@@ -117,20 +117,39 @@ internal sealed class StoreIndex(IStore store)
             e.Mentions.Select(m => m.Document).Distinct(StringComparer.Ordinal).Count(), quotes.GetValueOrDefault(e.Id)))];
     }
 
-    /// <summary>Every entity once, its stories' tallies summed (spellings joined, ignoring case), most mentioned first, then by name.</summary>
-    private static List<EntityTally> Rank(IEnumerable<EntityTally> tallies)
+    /// <summary>
+    /// The snapshot, its entities ranked: every story entity id once, its stories' tallies summed, then the ids the corpus
+    /// index finds to be one identity ("GM" in one story, "General Motors" in another) summed under it, named by it.
+    /// </summary>
+    private static StoreSnapshot Snapshot(List<StoryRow> rows, List<(string Id, string Label)> unstoried, IEnumerable<EntityTally> tallies)
+    {
+        var byId = Sum(tallies, t => t.Id);
+        var entities = byId.Values.Select(t => new Entity { Id = t.Id, Name = t.Name, Type = t.Type, Aliases = t.Aliases, Mentions = [] }).ToList();
+        var identities = Extract.Entities.EntityIndex.Identities(entities, e => byId[e.Id].Mentions);
+        // The identity's own tally first, so the sum keeps its name and type.
+        var ranked = Sum(byId.Values.OrderByDescending(t => identities[t.Id] == t.Id), t => identities[t.Id]).Values;
+        return new StoreSnapshot(rows, unstoried,
+            [.. ranked.OrderByDescending(e => e.Mentions).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.Id, StringComparer.Ordinal)],
+            identities.Where(p => p.Key != p.Value).ToDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>Tallies summed under <paramref name="key"/>: spellings joined (ignoring case), counts added, the first tally's id, name and type kept.</summary>
+    private static Dictionary<string, EntityTally> Sum(IEnumerable<EntityTally> tallies, Func<EntityTally, string> key)
     {
         var sums = new Dictionary<string, EntityTally>(StringComparer.Ordinal);
         foreach (var t in tallies)
-            sums[t.Id] = sums.TryGetValue(t.Id, out var sum)
+        {
+            var k = key(t);
+            sums[k] = sums.TryGetValue(k, out var sum)
                 ? sum with
                 {
-                    Aliases = [.. sum.Aliases.Concat(t.Aliases).Distinct(StringComparer.OrdinalIgnoreCase)],
+                    Aliases = [.. sum.Aliases.Concat(t.Id == sum.Id ? [] : [t.Name]).Concat(t.Aliases).Where(a => !string.Equals(a, sum.Name, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase)],
                     Mentions = sum.Mentions + t.Mentions,
                     Documents = sum.Documents + t.Documents,
                     Quotes = sum.Quotes + t.Quotes,
                 }
                 : t;
-        return [.. sums.Values.OrderByDescending(e => e.Mentions).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.Id, StringComparer.Ordinal)];
+        }
+        return sums;
     }
 }

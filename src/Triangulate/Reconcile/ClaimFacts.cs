@@ -51,7 +51,8 @@ internal sealed class ClaimFacts
         {
             var document = _context.Corpus.FindDocument(mention.Span.Document);
             var name = document?.Outlet ?? (document?.Title is { } t ? "“" + t + "”" : null) ?? document?.Source ?? mention.Span.Document;
-            if (mention.Attribution?.Speaker is { } speaker) name += " (citing " + speaker + ")";
+            // A named source is an entity id: the reader gets its name.
+            if (mention.Attribution?.Speaker is { } speaker) name += " (citing " + (_context.EntityName(speaker) ?? speaker) + ")";
             names.Add(name);
         }
         return string.Join(" and ", names);

@@ -174,7 +174,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
         {
             sources.Add(m.DocumentId);
             groups.Add(context.GroupOf(m.DocumentId));
-            mentions.Add(m.Draft.Mention);
+            mentions.Add(WithResolvedSpeaker(m.Draft.Mention, m.DocumentId, context.EntityIds));
             time = time is null ? m.Time : first.Draft.Kind == ClaimKind.Quantity ? Intersect(time, m.Time) : time;
         }
         var draft = first.Draft;
@@ -195,6 +195,15 @@ public sealed class ClaimMatchingStage : ICorpusStage
             Verdict = groups.Count >= 2 ? Verdict.Corroborated : Verdict.SingleSource,
         };
     }
+
+    /// <summary>
+    /// The mention with its named source made the story's entity id ("person:smith" → the entity that holds it), as
+    /// quote speakers and claim subjects are; matching read the document's own words before, so nothing it decided moves.
+    /// </summary>
+    private static Mention WithResolvedSpeaker(Mention mention, string documentId, Dictionary<string, string> entityIds) =>
+        mention.Attribution is { Speaker: { } local } attribution && entityIds.TryGetValue(documentId + "/" + local, out var global)
+            ? mention with { Attribution = attribution with { Speaker = global } }
+            : mention;
 
     /// <summary>The common part of two times of one figure (each mention bounds when it holds); the first when they share none.</summary>
     private static DateRange? Intersect(DateRange? a, DateRange? b)

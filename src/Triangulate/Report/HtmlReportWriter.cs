@@ -71,6 +71,7 @@ public sealed class HtmlReportWriter : IReportWriter
     private static void WriteStory(StreamWriter w, StoryDigest digest, Dictionary<string, Document> documents, IReadOnlyList<Entity> entities)
     {
         var names = new EntityNames(entities);
+        var speakers = names.BySpeaker(digest.Quotes);
         var id = A(digest.Story.Id);
         w.WriteLine($"<section id=\"{id}\" aria-labelledby=\"{id}-h\"><h2 id=\"{id}-h\">{E(digest.Story.Title)}</h2>");
         w.WriteLine(string.Create(Inv, $"<dl class=\"summary\"><dt>Documents</dt><dd>{digest.Documents.Count}</dd><dt>Outlets</dt><dd>{digest.Outlets.Count}{(digest.Outlets.Count > 0 ? " (" + E(string.Join(", ", digest.Outlets)) + ")" : "")}</dd><dt>Independent sources</dt><dd>{digest.IndependentSources}</dd><dt>Dates</dt><dd>{E(Evidence.Dates(digest.First, digest.Last))}</dd></dl>"));
@@ -145,11 +146,13 @@ public sealed class HtmlReportWriter : IReportWriter
         if (digest.Quotes.Count > 0)
         {
             Open(w, "Quotes by speaker", digest.Quotes.Count);
-            foreach (var group in names.BySpeaker(digest.Quotes))
+            foreach (var group in speakers)
             {
-                // A resolved speaker links to its row in the story's entity list: the file's stand-in for an entity page.
+                // A resolved speaker links to its row in the story's entity list: the file's stand-in for an entity page,
+                // whose quote count links back here.
                 var name = group.Entity is { } speaker ? $"<a href=\"#ent-{A(speaker.Id)}\">{E(group.Name)}</a>" : E(group.Name);
-                w.WriteLine($"<h4 class=\"speaker\">{name}{(group.Kind is { } k and not SpeakerKind.Named ? " <span class=\"muted\">(" + k.ToString().ToLowerInvariant() + ")</span>" : "")}</h4>");
+                var anchor = group.Entity is { } said ? $" id=\"said-{A(said.Id)}\"" : "";
+                w.WriteLine($"<h4 class=\"speaker\"{anchor}>{name}{(group.Kind is { } k and not SpeakerKind.Named ? " <span class=\"muted\">(" + k.ToString().ToLowerInvariant() + ")</span>" : "")}</h4>");
                 foreach (var q in group.Quotes)
                 {
                     w.Write($"<div class=\"quote\"><blockquote>“{E(q.Variants.Count > 0 ? q.Variants[0].Text : "")}”</blockquote>");
@@ -185,11 +188,14 @@ public sealed class HtmlReportWriter : IReportWriter
         if (entities.Count > 0)
         {
             Open(w, "People, organisations and places", entities.Count);
-            w.WriteLine("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th><th scope=\"col\">Also written</th><th scope=\"col\">Mentions</th></tr></thead><tbody>");
+            // Each entity's quotes: the count links to its group under "Quotes by speaker".
+            var quoted = speakers.Where(g => g.Entity is not null).ToDictionary(g => g.Entity!.Id, g => g.Quotes.Count, StringComparer.Ordinal);
+            w.WriteLine("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Type</th><th scope=\"col\">Also written</th><th scope=\"col\">Mentions</th><th scope=\"col\">Quotes</th></tr></thead><tbody>");
             foreach (var e in entities.OrderByDescending(e => e.Mentions.Count).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase))
             {
                 var aliases = e.Aliases.Where(a => !string.Equals(a, e.Name, StringComparison.OrdinalIgnoreCase));
-                w.WriteLine(string.Create(Inv, $"<tr id=\"ent-{A(e.Id)}\"><td>{E(e.Name)}</td><td>{e.Type.ToString().ToLowerInvariant()}</td><td>{E(string.Join(", ", aliases))}</td><td>{e.Mentions.Count}</td></tr>"));
+                var quotes = quoted.TryGetValue(e.Id, out var count) ? string.Create(Inv, $"<a href=\"#said-{A(e.Id)}\">{count}</a>") : "";
+                w.WriteLine(string.Create(Inv, $"<tr id=\"ent-{A(e.Id)}\"><td>{E(e.Name)}</td><td>{e.Type.ToString().ToLowerInvariant()}</td><td>{E(string.Join(", ", aliases))}</td><td>{e.Mentions.Count}</td><td>{quotes}</td></tr>"));
             }
             w.WriteLine("</tbody></table></div></details>");
         }

@@ -38,4 +38,19 @@ public static class EntityMerge
         }
         return merged;
     }
+
+    /// <summary>
+    /// Rows of several ids that the corpus index joined (<see cref="EntityIndex"/>) as one entity under
+    /// <paramref name="identity"/>, named and typed by that id's rows; the other ids' names become aliases.
+    /// </summary>
+    public static Entity Join(IReadOnlyList<Entity> rows, string identity)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var own = Merge(rows.Where(e => e.Id == identity)) is [var first, ..] ? first : Merge(rows)[0];
+        var all = Merge(rows.Select(e => e with { Id = identity }))[0];
+        var names = new SortedSet<string>(all.Aliases, StringComparer.Ordinal) { all.Name };
+        names.Remove(own.Name);
+        return all with { Name = own.Name, Type = own.Type, Subtype = own.Subtype, Aliases = [.. names] };
+    }
 }
+

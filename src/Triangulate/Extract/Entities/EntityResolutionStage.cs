@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using Triangulate.Model;
@@ -20,25 +21,40 @@ public sealed class EntityResolutionStage : ICorpusStage
     public void Run(CorpusContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var items = context.Corpus.ReadAnalyses().SelectMany(p => p.Analysis.Entities.Select(e => (p.Document.Id, e, e.Mentions.Count)));
+        var result = new List<(Entity Entity, Cluster Cluster)>();
+        foreach (var c in Resolve(items)) result.Add((c.ToEntity(StableId.Of("e", c.Key)), c));
+        result.Sort((a, b) => string.CompareOrdinal(a.Entity.Id, b.Entity.Id));
+        foreach (var (entity, cluster) in result)
+        {
+            context.Entities.Add(entity);
+            foreach (var (source, local) in cluster.Members()) context.EntityIds[source + "/" + local.Id] = entity.Id;
+        }
+    }
+
+    /// <summary>
+    /// Clusters entities that name one thing, each given with the source it came from (a document, when a story's
+    /// documents are resolved; a story, when the corpus index joins stories' entities) and the mentions its type vote
+    /// weighs: the joins below, in order. Returns the clusters that absorbed the others, in the order first seen.
+    /// </summary>
+    internal static List<Cluster> Resolve(IEnumerable<(string Source, Entity Entity, int Mentions)> items)
+    {
         var clusters = new List<Cluster>();
         var byKey = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
         var bySkeleton = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
-        foreach (var (document, analysis) in context.Corpus.ReadAnalyses())
+        foreach (var (source, entity, mentions) in items)
         {
-            foreach (var entity in analysis.Entities)
+            var key = Key(entity);
+            if (key.Length == 0) continue;
+            var cluster = Find(byKey, bySkeleton, key, entity.Type);
+            if (cluster is null)
             {
-                var key = Key(entity);
-                if (key.Length == 0) continue;
-                var cluster = Find(byKey, bySkeleton, key, entity.Type);
-                if (cluster is null)
-                {
-                    cluster = new Cluster(key);
-                    clusters.Add(cluster);
-                    Index(byKey, key, cluster);
-                    Index(bySkeleton, Skeleton(key), cluster);
-                }
-                cluster.Add(document.Id, entity);
+                cluster = new Cluster(key);
+                clusters.Add(cluster);
+                Index(byKey, key, cluster);
+                Index(bySkeleton, Skeleton(key), cluster);
             }
+            cluster.Add(source, entity, mentions);
         }
         // Single-word names join the one multi-word person cluster whose last word they fold to ("Merkel" → "Angela Merkel").
         var surnames = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
@@ -82,19 +98,7 @@ public sealed class EntityResolutionStage : ICorpusStage
             if (c.MergedInto is not null || !c.IsAcronym || c.Type is EntityType.Person or EntityType.Place) continue;
             if (initials.TryGetValue(c.Key, out var owners) && owners.Count == 1 && owners[0].MergedInto is null) owners[0].Absorb(c);
         }
-        var result = new List<(Entity Entity, Cluster Cluster)>();
-        foreach (var c in clusters)
-        {
-            if (c.MergedInto is not null) continue;
-            var id = StableId.Of("e", c.Key);
-            result.Add((c.ToEntity(id), c));
-        }
-        result.Sort((a, b) => string.CompareOrdinal(a.Entity.Id, b.Entity.Id));
-        foreach (var (entity, cluster) in result)
-        {
-            context.Entities.Add(entity);
-            foreach (var local in cluster.AllLocalIds()) context.EntityIds[local] = entity.Id;
-        }
+        return clusters.FindAll(c => c.MergedInto is null);
     }
 
     /// <summary>Joins <paramref name="c"/> to the one unmerged cluster <paramref name="index"/> lists under its key, if exactly one.</summary>
@@ -140,7 +144,7 @@ public sealed class EntityResolutionStage : ICorpusStage
         {
             if (!Compatible(c.Type, type)) continue;
             // Threshold scaled by length: one edit per five characters, none for short names (two spellings of a four-letter place fold equal).
-            if (Levenshtein(c.Key, key) <= Math.Max(1, key.Length / 5)) return c;
+            if (Levenshtein(c.Key, key) <= key.Length / 5) return c;
         }
         return null;
     }
@@ -155,8 +159,23 @@ public sealed class EntityResolutionStage : ICorpusStage
             && ExtractLexicon.CountryOf.TryGetValue(entity.Name, out var country))
             return Fold(country);
         var name = entity.Name;
-        if (entity.Type == EntityType.Weapon && name.Length > 4 && name[^1] == 's' && char.ToLowerInvariant(name[^2]) is not ('s' or 'u' or 'i')) name = name[..^1];
+        // Case-blind: an all-capital spelling of the plural is the same plural.
+        if (entity.Type == EntityType.Weapon && name.Length > 4 && char.ToLowerInvariant(name[^1]) == 's' && char.ToLowerInvariant(name[^2]) is not ('s' or 'u' or 'i')) name = name[..^1];
+        if (entity.Type is EntityType.Organization or EntityType.Other) name = WithoutLegalForm(name);
         return Fold(name);
+    }
+
+    /// <summary>Company law's suffixes: they say what kind of company a name is, not which one.</summary>
+    private static readonly FrozenSet<string> LegalForms = FrozenSet.ToFrozenSet(
+        ["Inc", "Incorporated", "Corp", "Corporation", "Co", "Company", "Ltd", "Limited", "LLC", "PLC", "AG", "GmbH", "NV", "N.V", "SA", "S.A", "SE"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A firm's name without the legal forms that end it ("Acme Corp." → "Acme", "Acme Co. Ltd" → "Acme"); a name that is only one stays.</summary>
+    private static string WithoutLegalForm(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var keep = words.Length;
+        while (keep > 1 && LegalForms.Contains(words[keep - 1].TrimEnd('.', ','))) keep--;
+        return keep == words.Length ? name : string.Join(' ', words, 0, keep);
     }
 
     private static bool Compatible(EntityType a, EntityType b) => a == b || a == EntityType.Other || b == EntityType.Other;
@@ -192,6 +211,8 @@ public sealed class EntityResolutionStage : ICorpusStage
     {
         if (word.EndsWith("'s", StringComparison.Ordinal)) word = word[..^2];
         word = word.Replace("'", "", StringComparison.Ordinal);
+        // A model number's plural is the model ("A380s", "777s"): a digit before the last letter s.
+        if (word.Length > 2 && word[^1] == 's' && char.IsDigit(word[^2])) word = word[..^1];
         if (word.Any(char.IsDigit)) return word;
         var w = new StringBuilder(word);
         w.Replace("oe", "u").Replace("kh", "h").Replace("zh", "j").Replace("ck", "k").Replace('c', 'k').Replace("ie", "y").Replace("iy", "y").Replace("yi", "y").Replace("ii", "y").Replace("yy", "y");
@@ -232,9 +253,10 @@ public sealed class EntityResolutionStage : ICorpusStage
         return previous[b.Length];
     }
 
-    private sealed class Cluster(string key)
+    /// <summary>Entities found to name one thing: those added under its key and those of the clusters it absorbed.</summary>
+    internal sealed class Cluster(string key)
     {
-        private readonly List<(string Document, Entity Entity)> _members = [];
+        private readonly List<(string Source, Entity Entity)> _members = [];
         private readonly List<Cluster> _absorbed = [];
         private readonly EntityTypeVotes _typeVotes = new();
 
@@ -251,11 +273,11 @@ public sealed class EntityResolutionStage : ICorpusStage
             get => _typeVotes.Winner();
         }
 
-        public void Add(string document, Entity entity)
+        public void Add(string source, Entity entity, int mentions)
         {
             if (_members.Count == 0) IsAcronym = !Key.Contains(' ', StringComparison.Ordinal) && LooksLikeAcronym(entity.Name);
-            _members.Add((document, entity));
-            _typeVotes.Add(entity.Type, entity.Mentions.Count);
+            _members.Add((source, entity));
+            _typeVotes.Add(entity.Type, mentions);
         }
 
         public void Absorb(Cluster other)
@@ -264,15 +286,11 @@ public sealed class EntityResolutionStage : ICorpusStage
             _absorbed.Add(other);
         }
 
-        private IEnumerable<(string Document, Entity Entity)> All()
+        /// <summary>Every entity of the cluster with its source, its own first, then those it absorbed.</summary>
+        public IEnumerable<(string Source, Entity Entity)> Members()
         {
             foreach (var m in _members) yield return m;
-            foreach (var c in _absorbed) foreach (var m in c.All()) yield return m;
-        }
-
-        public IEnumerable<string> AllLocalIds()
-        {
-            foreach (var (document, entity) in All()) yield return document + "/" + entity.Id;
+            foreach (var c in _absorbed) foreach (var m in c.Members()) yield return m;
         }
 
         public Entity ToEntity(string id)
@@ -280,7 +298,7 @@ public sealed class EntityResolutionStage : ICorpusStage
             var names = new Dictionary<string, int>(StringComparer.Ordinal);
             var descriptions = new SortedSet<string>(StringComparer.Ordinal);
             var mentions = new List<TextSpan>();
-            foreach (var (_, entity) in All())
+            foreach (var (_, entity) in Members())
             {
                 names[entity.Name] = names.GetValueOrDefault(entity.Name) + entity.Mentions.Count;
                 foreach (var alias in entity.Aliases) names.TryAdd(alias, 0);

@@ -25,11 +25,24 @@ public sealed record LinkEvaluationResult
     public required int FoundNames { get; init; }
 
     /// <summary>B-cubed of the corpus-wide entities over the found gold mentions, with the gold instances as truth.</summary>
-    public required ClusterScore EntityScore { get; init; }
+    public ClusterScore EntityScore => BCubed.Score(EntityItems.Select(i => (i.Instance, i.Identity)).ToList());
 
     /// <summary>The same over mentions of instances that occur in two or more articles: cross-document coreference alone.</summary>
-    public required ClusterScore CrossDocumentEntityScore { get; init; }
+    public ClusterScore CrossDocumentEntityScore => BCubed.Score(EntityItems.Where(i => i.CrossDocument).Select(i => (i.Instance, i.Identity)).ToList());
+
+    /// <summary>The entities each story resolved (one row per story an id is in), for listing errors by name.</summary>
+    public required IReadOnlyList<Entity> StoryEntities { get; init; }
+
+    /// <summary>Every found gold mention with the entity the pipeline put it in, for scores over a part of the corpus.</summary>
+    public required IReadOnlyList<EntityItem> EntityItems { get; init; }
 }
+
+/// <summary>
+/// One found gold named mention: its gold instance, the article file it is in, its text, whether its instance occurs in
+/// two or more articles, and the entity it landed in: <see cref="StoryEntity"/> is the id its story resolved it to,
+/// <see cref="Identity"/> that id's corpus identity (<see cref="Extract.Entities.EntityIndex"/>).
+/// </summary>
+public sealed record EntityItem(string Instance, string File, string Text, bool CrossDocument, string StoryEntity, string Identity);
 
 /// <summary>
 /// Runs extraction and every corpus-wide stage of a pipeline over MEANTIME articles held in memory (no store, no
@@ -47,14 +60,17 @@ public static class LinkEvaluation
         foreach (var article in articles) items.Add((article.Document, extractor.Extract(article.Document)));
         var context = new CorpusContext(new InMemoryCorpusReader(items));
         foreach (var stage in builder.CorpusStages) stage.Run(context);
-        // Entities are resolved within each story, as the pipeline does.
+        // Entities are resolved within each story, as the pipeline does, then joined across stories by the corpus index.
         var relations = context.RelationsByDocument();
+        var storyEntities = new List<Entity>();
         foreach (var story in context.Stories)
         {
             var scoped = context.ForStory(story, relations);
             new Extract.Entities.EntityResolutionStage().Run(scoped);
             foreach (var (local, global) in scoped.EntityIds) context.EntityIds[local] = global;
+            storyEntities.AddRange(scoped.Entities);
         }
+        var identities = Extract.Entities.EntityIndex.Identities(storyEntities);
 
         var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var story in context.Stories)
@@ -67,7 +83,7 @@ public static class LinkEvaluation
             stories.Add((article.Topic, storyOf.GetValueOrDefault(article.Document.Id, "alone:" + article.Document.Id)));
         }
 
-        var (names, found, all, crossDocument) = Entities(articles, items, context);
+        var (names, entityItems) = Entities(articles, items, context, identities);
         return new LinkEvaluationResult
         {
             Documents = articles.Count,
@@ -75,14 +91,14 @@ public static class LinkEvaluation
             Stories = context.Stories.Count,
             StoryScore = BCubed.Score(stories),
             GoldNames = names,
-            FoundNames = found,
-            EntityScore = BCubed.Score(all),
-            CrossDocumentEntityScore = BCubed.Score(crossDocument),
+            FoundNames = entityItems.Count,
+            EntityItems = entityItems,
+            StoryEntities = storyEntities,
         };
     }
 
-    private static (int Names, int Found, List<(string, string)> All, List<(string, string)> CrossDocument) Entities(
-        List<MeantimeArticle> articles, List<(Document Document, DocumentAnalysis Analysis)> items, CorpusContext context)
+    private static (int Names, List<EntityItem> Items) Entities(
+        List<MeantimeArticle> articles, List<(Document Document, DocumentAnalysis Analysis)> items, CorpusContext context, IReadOnlyDictionary<string, string> identities)
     {
         var documentsOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var article in articles)
@@ -92,8 +108,7 @@ public static class LinkEvaluation
                     if (!documentsOf.TryGetValue(name.Instance, out var set)) documentsOf[name.Instance] = set = new HashSet<string>(StringComparer.Ordinal);
                     set.Add(article.Document.Id);
                 }
-        var all = new List<(string, string)>();
-        var crossDocument = new List<(string, string)>();
+        var found = new List<EntityItem>();
         var names = 0;
         for (var a = 0; a < articles.Count; a++)
         {
@@ -105,11 +120,11 @@ public static class LinkEvaluation
                 names++;
                 if (Overlapping(entities, name) is not { } local) continue;
                 var predicted = context.EntityIds.GetValueOrDefault(document.Id + "/" + local, document.Id + "/" + local);
-                all.Add((name.Instance, predicted));
-                if (documentsOf[name.Instance].Count >= 2) crossDocument.Add((name.Instance, predicted));
+                found.Add(new EntityItem(name.Instance, document.Source, document.Text[name.Start..name.End], documentsOf[name.Instance].Count >= 2,
+                    predicted, identities.GetValueOrDefault(predicted, predicted)));
             }
         }
-        return (names, all.Count, all, crossDocument);
+        return (names, found);
     }
 
     /// <summary>The local id of the entity with the mention overlapping the gold range most, or null.</summary>

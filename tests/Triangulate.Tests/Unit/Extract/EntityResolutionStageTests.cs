@@ -142,4 +142,60 @@ public sealed class EntityResolutionStageTests
         // Two firms that the word could stand for: it joins neither.
         Assert.Single(context.Entities, e => e.Name == "Harbor");
     }
+
+    [Fact]
+    public void AModelNumbersPluralIsTheModel()
+    {
+        var corpus = Corpus(
+            Doc("d-1", ("Tessaro K780", EntityType.Product), ("K780s", EntityType.Product)),
+            Doc("d-2", ("Tessaro K780s", EntityType.Product)));
+        var context = new CorpusContext(corpus);
+        new EntityResolutionStage().Run(context);
+        var model = Assert.Single(context.Entities);
+        Assert.Equal(3, model.Mentions.Count);
+        // A word without a digit before its s keeps it.
+        Assert.NotEqual(EntityResolutionStage.Fold("Tessaros"), EntityResolutionStage.Fold("Tessaro"));
+    }
+
+    [Fact]
+    public void AWeaponsPluralWrittenInCapitalsIsTheSameWeapon()
+    {
+        var corpus = Corpus(Doc("d-1", ("Varkons", EntityType.Weapon)), Doc("d-2", ("VARKONS", EntityType.Weapon)));
+        var context = new CorpusContext(corpus);
+        new EntityResolutionStage().Run(context);
+        Assert.Equal(2, Assert.Single(context.Entities).Mentions.Count);
+    }
+
+    [Fact]
+    public void NamesOfFourLettersOrFewerNeedTheSameKeyNotANearOne()
+    {
+        var corpus = Corpus(
+            Doc("d-1", ("Velo", EntityType.Product), ("Marvenstad", EntityType.Place)),
+            Doc("d-2", ("Vela", EntityType.Product), ("Marvanstad", EntityType.Place)));
+        var context = new CorpusContext(corpus);
+        new EntityResolutionStage().Run(context);
+        // One letter apart in four is another name; in ten it is another spelling.
+        Assert.Equal(2, context.Entities.Count(e => e.Type == EntityType.Product));
+        Assert.Equal(2, Assert.Single(context.Entities, e => e.Type == EntityType.Place).Mentions.Count);
+    }
+
+    [Fact]
+    public void AFirmsLegalFormIsNotPartOfWhichFirmItIs()
+    {
+        var corpus = Corpus(
+            Doc("d-1", ("Halvorsen Shipping Corp.", EntityType.Organization), ("Tessaro Inc", EntityType.Organization)),
+            Doc("d-2", ("Halvorsen Shipping", EntityType.Organization), ("Halvorsen Shipping Co. Ltd", EntityType.Other)),
+            Doc("d-3", ("Tessaro", EntityType.Organization), ("Tessaro Computer", EntityType.Organization)),
+            Doc("d-4", ("Company", EntityType.Organization), ("Lindgren Co", EntityType.Person)));
+        var context = new CorpusContext(corpus);
+        new EntityResolutionStage().Run(context);
+
+        Assert.Equal(3, Assert.Single(context.Entities, e => e.Name.StartsWith("Halvorsen", StringComparison.Ordinal)).Mentions.Count);
+        // "Tessaro Inc" is the bare word with its legal form: both join the one firm the word names.
+        Assert.Equal(3, Assert.Single(context.Entities, e => e.Name.StartsWith("Tessaro", StringComparison.Ordinal)).Mentions.Count);
+        // A name that is only a legal form keeps it; a person's name is no firm's.
+        Assert.Equal("kompany", EntityResolutionStage.Key(context.Corpus.ReadAnalyses().Last().Analysis.Entities[0]));
+        Assert.Equal(EntityResolutionStage.Fold("Lindgren Co"), EntityResolutionStage.Key(context.Corpus.ReadAnalyses().Last().Analysis.Entities[1]));
+    }
 }
+

@@ -145,6 +145,23 @@ public sealed class ClaimMatchingStageTests
     }
 
     [Fact]
+    public void AClaimsNamedSourceIsTheStorysEntityOfItsDocumentLocalId()
+    {
+        var a = Document("Harlan Voss said the ferry service resumes on Monday.", "Alpha");
+        var b = Document("The ferry service resumes on Monday, Ilse Marrow said.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Statement(a, "the ferry service resumes on Monday", "person:harlan-voss")]))
+            .Add(b, Analysis(b, [Statement(b, "The ferry service resumes on Monday", "person:ilse-marrow")]));
+
+        var context = Run(corpus, c => c.EntityIds[a.Id + "/person:harlan-voss"] = "e-voss");
+
+        var speakers = context.Claims.SelectMany(c => c.Mentions).Select(m => m.Attribution?.Speaker).ToList();
+        Assert.Contains("e-voss", speakers);
+        // A local id the entity stage did not resolve stays as it is.
+        Assert.Contains("person:ilse-marrow", speakers);
+    }
+
+    [Fact]
     public void QuotesOfDifferentNamedSpeakersAreNotMatched()
     {
         var a = Document("'We will not give up our land,' said Smith.", "Alpha");
