@@ -5,7 +5,7 @@ using Triangulate.Store;
 
 namespace Triangulate.Cli;
 
-/// <summary><c>triangulate analyze PATH... [--out DIR] [--db FILE] [--format json,md,html] [--cluster POSTGRES]</c>.</summary>
+/// <summary><c>triangulate analyze PATH... [--out DIR] [--db FILE] [--format json,md,html] [--cluster POSTGRES] [--link-part N]</c>.</summary>
 internal static class AnalyzeCommand
 {
     public static Command Create(Options options)
@@ -23,20 +23,20 @@ internal static class AnalyzeCommand
         });
         var command = new Command("analyze", "Read articles, store them with what was found, and write the dossier of everything stored")
         {
-            paths, options.Out, options.Db, options.Format, options.Story, options.Languages, options.Calendar, options.Cluster, options.Quiet, options.Verbose,
+            paths, options.Out, options.Db, options.Format, options.Story, options.Languages, options.Calendar, options.Cluster, options.LinkPart, options.Quiet, options.Verbose,
         };
         command.SetAction(result => Run(
             result.GetValue(paths)!, result.GetValue(options.Out)!, result.GetValue(options.Db)!,
             result.GetValue(options.Format)!, result.GetValue(options.Story), result.GetValue(options.Languages), result.GetValue(options.Calendar) ?? [],
-            result.GetValue(options.Cluster), result.GetValue(options.Quiet), result.GetValue(options.Verbose)));
+            result.GetValue(options.Cluster), result.GetValue(options.LinkPart), result.GetValue(options.Quiet), result.GetValue(options.Verbose)));
         return command;
     }
 
-    private static int Run(string[] paths, string outFolder, string db, string formats, string? story, string? languages, string[] calendars, string? cluster, bool quiet, bool verbose)
+    private static int Run(string[] paths, string outFolder, string db, string formats, string? story, string? languages, string[] calendars, string? cluster, int? linkPart, bool quiet, bool verbose)
     {
         var console = Consoles.Error();
         var builder = PipelineBuilder.CreateDefault();
-        if (!Options.TryApplyLanguages(builder, languages, console)) return ExitCodes.Usage;
+        if (!Options.TryApplyLanguages(builder, languages, console) || !Options.TryApplyLinkPart(builder, linkPart, console)) return ExitCodes.Usage;
         foreach (var calendar in calendars)
         {
             if (File.Exists(calendar)) { builder.CalendarFiles.Add(calendar); continue; }

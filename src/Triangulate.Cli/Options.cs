@@ -44,6 +44,24 @@ internal sealed class Options
         Description = "Run on the cluster of workers whose membership is in this PostgreSQL database (URL postgres://user:password@host:port/db, or a connection string); the workers share the store --db names",
     };
 
+    public Option<int?> LinkPart { get; } = new("--link-part")
+    {
+        Description = "Most new documents linked before their stories are analysed and saved (default 50000): lower holds less in memory, higher re-analyses fewer stories that span two parts",
+    };
+
+    /// <summary>Applies <see cref="LinkPart"/> when given; false (with one line) when it is not a positive number.</summary>
+    public static bool TryApplyLinkPart(PipelineBuilder builder, int? part, IAnsiConsole console)
+    {
+        if (part is null) return true;
+        if (part > 0)
+        {
+            builder.LinkPart = part.Value;
+            return true;
+        }
+        console.MarkupLineInterpolated($"[red]error[/]: --link-part must be a positive number, not {part}");
+        return false;
+    }
+
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print problems only" };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Print progress lines as the run goes" };

@@ -4,19 +4,21 @@ using Triangulate.Store;
 
 namespace Triangulate.Cli;
 
-/// <summary><c>triangulate relink [--db FILE] [--out DIR]</c>: runs the corpus-wide stages again over the whole store and rewrites the dossier.</summary>
+/// <summary><c>triangulate relink [--db FILE] [--out DIR] [--link-part N]</c>: runs the corpus-wide stages again over the whole store and rewrites the dossier.</summary>
 internal static class RelinkCommand
 {
     public static Command Create(Options options)
     {
         var command = new Command("relink", "Link, cluster and reconcile everything in the store again, then write the dossier")
         {
-            options.Out, options.Db, options.Format, options.Story, options.Quiet, options.Verbose,
+            options.Out, options.Db, options.Format, options.Story, options.LinkPart, options.Quiet, options.Verbose,
         };
         command.SetAction(result =>
         {
             var console = Consoles.Error();
-            var pipeline = PipelineBuilder.CreateDefault().Build();
+            var builder = PipelineBuilder.CreateDefault();
+            if (!Options.TryApplyLinkPart(builder, result.GetValue(options.LinkPart), console)) return ExitCodes.Usage;
+            var pipeline = builder.Build();
             if (!Options.TryParseFormats(pipeline, result.GetValue(options.Format)!, console, out var formats)) return ExitCodes.Usage;
             var db = result.GetValue(options.Db)!;
             if (!StoreFactory.IsServer(db) && !File.Exists(db))

@@ -47,6 +47,7 @@ public sealed class Pipeline
         ReportWriters = [.. builder.ReportWriters];
         Limits = builder.Limits;
         Workers = Math.Max(1, builder.Workers);
+        LinkPart = Math.Max(1, builder.LinkPart);
         _storyConfiguration = StoryFingerprints.Configuration(Version, StoryStages, builder.CalendarFiles);
         _linkConfiguration = StoryFingerprints.Configuration(_storyConfiguration, CorpusStages, []);
     }
@@ -56,6 +57,13 @@ public sealed class Pipeline
 
     /// <summary>Analyser threads.</summary>
     public int Workers { get; }
+
+    /// <summary>
+    /// Most documents one part of <see cref="Relink"/> links before its stories are analysed and saved: a million new
+    /// documents are linked as twenty parts of fifty thousand, each continuing from the state the one before saved, so
+    /// memory holds one part's work, never the corpus's.
+    /// </summary>
+    public int LinkPart { get; }
 
     /// <summary>The corpus-wide stages, in order.</summary>
     public IReadOnlyList<ICorpusStage> CorpusStages { get; }
@@ -230,24 +238,58 @@ public sealed class Pipeline
     /// failing stage becomes a problem and a <see cref="StageFailure"/>; the others still run, and a story stage that
     /// fails on one story still runs on the rest. With an <paramref name="executor"/>, the story stages run there (one
     /// story a unit of work); the linking stages and the save stay here.
+    /// More documents than <see cref="LinkPart"/> are linked in parts, each saved before the next begins: each part is
+    /// the incremental run that adding its documents to the store would be, so the result is that of one run (the
+    /// batch-by-batch property), a crash loses at most the part in progress, and memory holds one part's link state,
+    /// relations and findings. Stories that span a border are analysed once per part they grow in.
     /// </summary>
     public RelinkSummary Relink(IStore store, IPipelineObserver? observer = null, Action<Problem>? problems = null, IPipelineExecutor? executor = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         observer ??= IPipelineObserver.None;
-        var timings = new List<StageTiming>();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var rebuild = store.ReadLinkVersion() != _linkConfiguration;
-        // The documents linked in this run: on a rebuild every stored one (marked at once by the store), else those new.
-        var linked = new HashSet<string>(StringComparer.Ordinal);
-        var state = rebuild ? Link.LinkState.Fresh() : Link.LinkState.Stored(store);
-        var fresh = store.ReadForLinking(all: rebuild);
-        var context = new CorpusContext(store, rebuild ? fresh : Remember(fresh, linked), state);
-        var count = store.DocumentCount;
         // A stage's problems are of its last run: cleared now, made again below if it fails again (a stage fixed since,
         // or an input removed since, must not haunt every later dossier).
         foreach (var stage in CorpusStages.Concat(StoryStages)) store.ClearProblems($"stage {stage.Name}");
         var failures = new StageFailures(store, observer, problems);
+        var timings = new List<StageTiming>();
+        var analysed = 0;
+        for (var first = true; ; first = false)
+        {
+            var part = RelinkPart(store, observer, failures, executor, timings, retryFailed: first);
+            analysed += part.StoriesAnalysed;
+            // A part that filled up may have left documents for the next; one that failed to link leaves its state
+            // unsaved, and the next run starts again from scratch.
+            if (part.Linked < LinkPart || part.LinkingFailed || !store.ReadForLinking(all: false).Any()) break;
+        }
+        return new RelinkSummary
+        {
+            Stories = store.ReadStoryFingerprints().Count,
+            StoriesAnalysed = analysed,
+            FailedStages = failures.Summarise(),
+            Timings = [.. timings.GroupBy(t => t.Stage).Select(g => new StageTiming(g.Key, TimeSpan.FromTicks(g.Sum(t => t.Elapsed.Ticks))))],
+        };
+    }
+
+    /// <summary>What one part of <see cref="Relink"/> did: documents linked, stories analysed, whether a linking stage failed.</summary>
+    private readonly record struct RelinkPartResult(int Linked, int StoriesAnalysed, bool LinkingFailed);
+
+    /// <summary>
+    /// One part of <see cref="Relink"/>: links up to <see cref="LinkPart"/> documents not linked yet (from scratch when the
+    /// stored state is stale), analyses the stories that changed, and saves it all in one transaction. The failures
+    /// saved are the run's so far, not the part's: a stage that failed in an earlier part stays listed. Stories a story
+    /// stage failed on last run are tried again in the first part only (<paramref name="retryFailed"/>).
+    /// </summary>
+    private RelinkPartResult RelinkPart(IStore store, IPipelineObserver observer, StageFailures failures, IPipelineExecutor? executor, List<StageTiming> timings, bool retryFailed)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var rebuild = store.ReadLinkVersion() != _linkConfiguration;
+        // The documents linked in this part, read again by each stage: the same first ones each time, since none is marked
+        // linked before the save.
+        var linked = new HashSet<string>(StringComparer.Ordinal);
+        var state = rebuild ? Link.LinkState.Fresh() : Link.LinkState.Stored(store);
+        var fresh = Remember(store.ReadForLinking(all: rebuild).Take(LinkPart), linked);
+        var context = new CorpusContext(store, fresh, state);
+        var count = store.DocumentCount;
         var linkingFailed = false;
         foreach (var stage in CorpusStages)
         {
@@ -262,7 +304,7 @@ public sealed class Pipeline
         {
             observer.OnProgress(new PipelineProgress(string.Join('/', StoryStages.Select(s => s.Name)), count, 0, 0, 0));
             var stored = store.ReadStoryFingerprints();
-            if (!rebuild) AddFailedStories(store, context, stored);
+            if (!rebuild && retryFailed) AddFailedStories(store, context, stored);
             var fingerprints = new StoryFingerprints(context, _storyConfiguration);
             var redo = new List<(Story Story, string Fingerprint)>();
             foreach (var story in context.Stories)
@@ -302,7 +344,6 @@ public sealed class Pipeline
                 for (var s = 0; s < StoryStages.Count; s++)
                     timings.Add(new StageTiming($"{StoryStages[s].Name} (summed over stories)", System.Diagnostics.Stopwatch.GetElapsedTime(0, spent[s])));
         }
-        context.FailedStages.AddRange(failures.Summarise());
         var saveStarted = clock.Elapsed;
         store.SaveCorpus(new CorpusUpdate
         {
@@ -316,16 +357,10 @@ public sealed class Pipeline
             LinkState = linkingFailed ? [] : state.Changes(),
             LinkVersion = linkingFailed ? "" : _linkConfiguration,
             Linked = [.. linked],
-            FailedStages = [.. context.FailedStages],
+            FailedStages = failures.Summarise(),
         });
         timings.Add(new StageTiming("save", clock.Elapsed - saveStarted));
-        return new RelinkSummary
-        {
-            Stories = store.ReadStoryFingerprints().Count,
-            StoriesAnalysed = changed.Count,
-            FailedStages = [.. context.FailedStages],
-            Timings = timings,
-        };
+        return new RelinkPartResult(linked.Count, changed.Count, linkingFailed);
     }
 
     /// <summary>Passes documents on, noting each one's id (each stage reads them again): the documents this run linked.</summary>

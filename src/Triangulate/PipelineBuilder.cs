@@ -57,6 +57,12 @@ public sealed class PipelineBuilder
     /// <summary>Analyser threads; defaults to the processor count.</summary>
     public int Workers { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Most documents one part of a relink links (see <see cref="Pipeline.LinkPart"/>): what a run holds in memory
+    /// grows with it, what it costs grows with the stories the parts' borders split.
+    /// </summary>
+    public int LinkPart { get; set; } = 50_000;
+
     /// <summary>The standard configuration.</summary>
     public static PipelineBuilder CreateDefault()
     {

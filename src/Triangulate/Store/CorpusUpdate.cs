@@ -40,7 +40,10 @@ public sealed record CorpusUpdate
     /// </summary>
     public string LinkVersion { get; init; } = "";
 
-    /// <summary>Documents the linking stages have now seen (ignored on a rebuild: then every stored document is).</summary>
+    /// <summary>
+    /// Documents the linking stages have now seen, marked linked; on a rebuild every other document is marked not linked
+    /// (a run from scratch in parts links them in the parts that follow).
+    /// </summary>
     public IReadOnlyList<string> Linked { get; init; } = [];
 
     /// <summary>Stages that failed in this run, in stage order.</summary>

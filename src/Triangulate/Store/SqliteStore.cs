@@ -669,12 +669,8 @@ public sealed partial class SqliteStore : IStore
                 command.ExecuteNonQuery();
             }
         }
-        if (update.Rebuild && update.LinkVersion.Length > 0)
-        {
-            using var all = Command(transaction, "UPDATE documents SET linked = 1");
-            all.ExecuteNonQuery();
-        }
-        else if (update.LinkVersion.Length > 0)
+        // Only the documents the stages read: a run from scratch in parts links the rest in the parts after this one.
+        if (update.LinkVersion.Length > 0)
         {
             using var command = Command(transaction, "UPDATE documents SET linked = 1 WHERE id = $id AND linked = 0");
             var id = command.Parameters.Add("$id", SqliteType.Text);

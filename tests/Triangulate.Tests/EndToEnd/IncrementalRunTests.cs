@@ -90,9 +90,15 @@ public sealed class IncrementalRunTests
     {
         public int Seen { get; private set; }
 
+        public int Runs { get; private set; }
+
         public string Name => "count";
 
-        public void Run(CorpusContext context) => Seen += context.Fresh.Count();
+        public void Run(CorpusContext context)
+        {
+            Seen += context.Fresh.Count();
+            Runs++;
+        }
     }
 
     [Fact]
@@ -128,6 +134,36 @@ public sealed class IncrementalRunTests
         for (var b = 0; b + 1 < cuts.Length; b++)
             batches.Add([temp.Write($"b{b}.jsonl", string.Join('\n', lines[cuts[b]..cuts[b + 1]]) + "\n")]);
         AssertBatchesEqualOneRun(batches);
+    }
+
+    [Fact]
+    public void ARunInPartsEqualsOneRunInOnePart()
+    {
+        using var temp = new TempFolder();
+        new Triangulate.CorpusGen.CorpusGenerator(new Triangulate.CorpusGen.GeneratorOptions(300, 12, temp.File("gen"))).Run();
+        var corpus = Path.Combine(temp.File("gen"), "corpus.jsonl");
+        var builder = PipelineBuilder.CreateDefault();
+        builder.LinkPart = 40;
+        var counter = new FreshCounter();
+        builder.CorpusStages.Add(counter);
+        var parts = builder.Build();
+        using var inParts = SqliteStore.Open(temp.File("parts.db"));
+        Assert.Empty(parts.Analyze([corpus], inParts).FailedStages);
+        var wholeBuilder = PipelineBuilder.CreateDefault();
+        wholeBuilder.CorpusStages.Add(new FreshCounter());
+        var onePart = wholeBuilder.Build();
+        using var whole = SqliteStore.Open(temp.File("whole.db"));
+        Assert.Empty(onePart.Analyze([corpus], whole).FailedStages);
+
+        // Every stored document linked once, forty at a time, the last part holding the rest.
+        Assert.Equal(whole.DocumentCount, counter.Seen);
+        Assert.Equal((whole.DocumentCount + 39) / 40, counter.Runs);
+        Assert.Empty(inParts.ReadForLinking(all: false));
+        Assert.True(whole.ReadStories().Count > 5);
+        Assert.Equal(Json(whole.LoadCorpus()), Json(inParts.LoadCorpus()));
+        var written = onePart.WriteReports(whole, temp.File("whole"), ["json"], DateTimeOffset.UnixEpoch);
+        var partsWritten = parts.WriteReports(inParts, temp.File("parts"), ["json"], DateTimeOffset.UnixEpoch);
+        Assert.Equal(File.ReadAllText(written[0]), File.ReadAllText(partsWritten[0]));
     }
 
     private static void AssertBatchesEqualOneRun(IReadOnlyList<string[]> batches)

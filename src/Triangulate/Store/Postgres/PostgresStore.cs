@@ -506,9 +506,8 @@ public sealed partial class PostgresStore : IStore
                 INSERT INTO link_state (space, key, value) SELECT * FROM unnest($1::integer[], $2::bigint[], $3::bytea[])
                 ON CONFLICT (space, key) DO UPDATE SET value = excluded.value
                 """, chunk.Select(r => r.Space).ToArray(), chunk.Select(r => r.Key).ToArray(), chunk.Select(r => r.Value).ToArray());
-        if (update.Rebuild && update.LinkVersion.Length > 0)
-            Execute(connection, transaction, "UPDATE documents SET linked = true");
-        else if (update.LinkVersion.Length > 0)
+        // Only the documents the stages read: a run from scratch in parts links the rest in the parts after this one.
+        if (update.LinkVersion.Length > 0)
             foreach (var chunk in update.Linked.Chunk(Chunk))
                 Execute(connection, transaction, "UPDATE documents SET linked = true WHERE id = ANY($1) AND NOT linked", (object)chunk);
         Execute(connection, transaction, "INSERT INTO corpus (name, json) VALUES ('link-version', $1) ON CONFLICT (name) DO UPDATE SET json = excluded.json",

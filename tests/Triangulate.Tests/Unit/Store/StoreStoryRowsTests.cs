@@ -136,8 +136,9 @@ public class StoreStoryRowsTests(TestStores stores) : IClassFixture<TestStores>
         store.Save([a with { PipelineVersion = "2", Arrival = 0 }]);
         Assert.Equal([b.Document.Id, a.Document.Id], store.ReadForLinking(all: false).Select(p => p.Document.Id));
 
-        store.SaveCorpus(new CorpusUpdate { Rebuild = true, LinkVersion = "v2" });
-        Assert.Empty(store.ReadForLinking(all: false));
+        // From scratch, in parts: the documents this part read are linked, every other one is not (the next part reads it).
+        store.SaveCorpus(new CorpusUpdate { Rebuild = true, LinkVersion = "v2", Linked = [b.Document.Id, a.Document.Id] });
+        Assert.Equal([c.Document.Id], store.ReadForLinking(all: false).Select(p => p.Document.Id));
         Assert.Empty(store.ReadLinkState(1, [7]));
         Assert.Equal("v2", store.ReadLinkVersion());
     }
