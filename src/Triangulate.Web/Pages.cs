@@ -106,6 +106,9 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
     /// page shows is the story's rows and the names of entities it shares with other stories); a reader of a popular
     /// story costs one lookup. The kept pages (UTF-8) are bounded: past <see cref="StoryCacheBytes"/> they are all let go.
     /// </summary>
+    /// <summary>Story pages kept rendered (until the store changes or the cache is full).</summary>
+    internal int KeptStoryPages => _stories.Count;
+
     public byte[]? Story(string id)
     {
         var snapshot = index.Current();

@@ -60,6 +60,25 @@ public class PerStoryServingTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         Assert.True(shown, "the story list never showed the document another writer stored");
     }
 
+    [Fact]
+    public async Task Before_listening_the_server_renders_its_home_page_and_stories_from_across_its_list()
+    {
+        using var temp = new TempFolder();
+        using var store = SqliteStore.Open(temp.File("warm.db"));
+        PipelineBuilder.CreateDefault().Build().Analyze([TestPaths.KurskExample, Path.Combine(TestPaths.Fixtures, "gold", "heldout")], store);
+        await using var served = await Start(store, new WebHostOptions());
+        var pages = served.App.Services.GetRequiredService<Pages>();
+        Assert.Equal(0, pages.KeptStoryPages);
+
+        var rendered = WebHost.WarmUp(served.App);
+
+        var stories = store.ReadStories().Select(s => s.Id).ToList();
+        Assert.True(stories.Count > 1);
+        // Fewer stories than the warm-up renders: every one of them, each kept for its first reader.
+        Assert.Equal(stories.Order(StringComparer.Ordinal), rendered.Order(StringComparer.Ordinal));
+        Assert.Equal(rendered.Count, pages.KeptStoryPages);
+    }
+
     internal static async Task<Served> Start(IStore store, WebHostOptions options)
     {
         var web = WebHost.Build(options with { Urls = "http://127.0.0.1:0" }, store);
