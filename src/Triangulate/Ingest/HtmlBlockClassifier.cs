@@ -351,6 +351,8 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         return false;
     }
 
+    private const double MinTeaserLinkDensity = 0.8;
+
     private static BlockKind InsideKind(TextSegment segment)
     {
         if (segment.Hint is { } hint) return hint;
@@ -369,6 +371,9 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         // A list item that is partly a link and no sentence is a pointer too (trafilatura's link-density pass over lists).
         if (density > 0.3 && length < 120 && Feature(segment, HtmlFeatures.ListItem) == 1 && !Has(segment, "in.blockquote")) return BlockKind.Related;
         if (density > 0.5 && length < 200 && !Has(segment, "in.blockquote")) return Feature(segment, HtmlFeatures.ListItem) == 1 ? BlockKind.Related : BlockKind.Navigation;
+        // A longer line that is nearly all link is another story's headline and summary linked whole: a teaser, however
+        // long (the article's own sentences carry a link or two, not mostly links).
+        if (density > MinTeaserLinkDensity && !Has(segment, "in.blockquote")) return BlockKind.Related;
         return BlockKind.Body;
     }
 

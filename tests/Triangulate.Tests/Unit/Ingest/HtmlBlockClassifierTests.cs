@@ -384,4 +384,23 @@ public class HtmlBlockClassifierTests
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The port closed"));
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Shipping companies"));
     }
+
+    [Fact]
+    public void A_long_line_that_is_nearly_all_link_is_a_teaser_but_a_sentence_with_a_link_stays_text()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of <a href="/s">high seas</a>.</p>
+              <p>Shipping companies said delays would last, at least, until the weekend, and asked travellers to check online.</p>
+              <p><a href="/f">A new ferry, the largest yet built for the route, will enter service in the spring after sea trials off the coast, its builders said, with room for four hundred cars and two thousand people on every crossing</a></p>
+              <blockquote><p><a href="/q">Stay indoors tonight, and keep away from the harbour wall and the beaches until the red warning is lifted by the office, please, everyone</a></p></blockquote>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "A new ferry"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
+        // An embedded post is mostly its links and still quoted text.
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Stay indoors"));
+    }
 }
