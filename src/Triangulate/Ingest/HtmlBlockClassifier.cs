@@ -206,8 +206,11 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             var segment = segments[i];
             var inArticle = false;
             var linkList = false;
+            var box = owners[i];
+            while (box is not null && !box.Included) box = box.Parent;
             for (var container = owners[i]; container is not null && !inArticle; container = container.Parent)
             {
+                linkList |= box is not null && container != box && IsNestedStory(container, box);
                 inArticle = container.Included;
                 linkList |= !inArticle && container.Chars >= MinLinkListChars && container.LinkChars > container.Chars * MaxArticleLinkShare
                     && TagOf(LastName(container.Path)) != "p";
@@ -223,6 +226,18 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         MarkCommentThread(document.Text, segments, blocks);
         return blocks;
     }
+
+    // A story inside the article holding under half of it is another story: a teaser card or a reader's comment (HTML
+    // nests both as <article> elements in the page's main one).
+    private const double MaxNestedStoryShare = 0.5;
+
+    /// <summary>
+    /// An &lt;article&gt; inside the article's box that holds under half of that box's text is a composition of its
+    /// own (the HTML standard's use for teaser cards and comments), not the story's text; one holding most of it is the
+    /// story itself in a wrapper.
+    /// </summary>
+    private static bool IsNestedStory(Container container, Container box) =>
+        TagOf(LastName(container.Path)) == "article" && container.Chars < box.Chars * MaxNestedStoryShare;
 
     // A prose line: long enough to be a sentence or more, next to no link text.
     private const int MinProseLineLength = 100;
@@ -336,6 +351,8 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         return false;
     }
 
+    private const double MinTeaserLinkDensity = 0.8;
+
     private static BlockKind InsideKind(TextSegment segment)
     {
         if (segment.Hint is { } hint) return hint;
@@ -354,6 +371,9 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         // A list item that is partly a link and no sentence is a pointer too (trafilatura's link-density pass over lists).
         if (density > 0.3 && length < 120 && Feature(segment, HtmlFeatures.ListItem) == 1 && !Has(segment, "in.blockquote")) return BlockKind.Related;
         if (density > 0.5 && length < 200 && !Has(segment, "in.blockquote")) return Feature(segment, HtmlFeatures.ListItem) == 1 ? BlockKind.Related : BlockKind.Navigation;
+        // A longer line that is nearly all link is another story's headline and summary linked whole: a teaser, however
+        // long (the article's own sentences carry a link or two, not mostly links).
+        if (density > MinTeaserLinkDensity && !Has(segment, "in.blockquote")) return BlockKind.Related;
         return BlockKind.Body;
     }
 

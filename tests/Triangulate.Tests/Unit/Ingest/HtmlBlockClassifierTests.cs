@@ -353,4 +353,54 @@ public class HtmlBlockClassifierTests
         // A cue inside a sentence leaves the paragraph text.
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Don't miss the ferry"));
     }
+
+    [Fact]
+    public void A_small_story_nested_in_the_article_is_another_story_but_a_wrapped_story_is_the_text()
+    {
+        const string html = """
+            <html><body><div class="story-body">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <p>Shipping companies said delays would last, at least, until the weekend, and asked travellers to check online.</p>
+              <p>Fishermen, who lost a week of work, said the compensation fund, set up in March, was too small for them.</p>
+              <article class="card"><p>A new ferry, the largest yet built for the route, will enter service, weather allowing, in the spring.</p></article>
+            </div></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "A new ferry"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Fishermen, who lost"));
+
+        // A story holding most of its wrapper's text is the story itself.
+        const string wrapped = """
+            <html><body><div class="story-body">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <article class="story">
+                <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+                <p>Shipping companies said delays would last, at least, until the weekend, and asked travellers to check online.</p>
+              </article>
+            </div></body></html>
+            """;
+        (document, blocks) = Classify(wrapped);
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The port closed"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Shipping companies"));
+    }
+
+    [Fact]
+    public void A_long_line_that_is_nearly_all_link_is_a_teaser_but_a_sentence_with_a_link_stays_text()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of <a href="/s">high seas</a>.</p>
+              <p>Shipping companies said delays would last, at least, until the weekend, and asked travellers to check online.</p>
+              <p><a href="/f">A new ferry, the largest yet built for the route, will enter service in the spring after sea trials off the coast, its builders said, with room for four hundred cars and two thousand people on every crossing</a></p>
+              <blockquote><p><a href="/q">Stay indoors tonight, and keep away from the harbour wall and the beaches until the red warning is lifted by the office, please, everyone</a></p></blockquote>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "A new ferry"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
+        // An embedded post is mostly its links and still quoted text.
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Stay indoors"));
+    }
 }
