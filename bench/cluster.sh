@@ -3,9 +3,11 @@
 # machine (membership in PostgreSQL, a shared SQLite store), on a generated corpus; then the same cluster run with
 # workers killed (`kill -9`) at random moments and restarted, and the dossiers compared with the single-process one.
 #
-#   bench/cluster.sh --pg postgres://postgres@127.0.0.1:55433/orleans --articles 2000 --kills 10 [--gap 1]
+#   bench/cluster.sh --pg postgres://postgres@127.0.0.1:55433/orleans --articles 2000 --kills 10 [--gap 1] [--port 31000]
 #
 # --pg names a PostgreSQL database the script may write the cluster's membership tables into (created when missing).
+# Worker i listens on port PORT + 2i (its gateway on the next one) and is restarted there after a kill, as a service
+# manager would restart it: the new worker declares its killed predecessor dead at once.
 set -euo pipefail
 
 pg=""
@@ -15,6 +17,7 @@ kills=10
 gap=1
 workers=3
 cores=0,1
+port=31000
 work=/tmp/triangulate-cluster-bench
 build=1
 while [[ $# -gt 0 ]]; do
@@ -26,9 +29,10 @@ while [[ $# -gt 0 ]]; do
         --gap) gap="$2"; shift 2 ;;
         --workers) workers="$2"; shift 2 ;;
         --cores) cores="$2"; shift 2 ;;
+        --port) port="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
-        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -52,7 +56,7 @@ pids=()
 start_worker() {
     local i=$1
     # taskset execs the worker: $! is the worker's own pid, the one kill -9 must hit.
-    taskset -c "$cores" "$cli" worker --db "$work/cluster.db" --cluster "$pg" >"$work/worker-$i.log" 2>&1 &
+    taskset -c "$cores" "$cli" worker --db "$work/cluster.db" --cluster "$pg" --port $((port + 2 * i)) >>"$work/worker-$i.log" 2>&1 &
     pids[$i]=$!
 }
 stop_workers() {
