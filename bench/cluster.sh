@@ -7,7 +7,8 @@
 #
 # --pg names a PostgreSQL database the script may write the cluster's membership tables into (created when missing).
 # Worker i listens on port PORT + 2i (its gateway on the next one) and is restarted there after a kill, as a service
-# manager would restart it: the new worker declares its killed predecessor dead at once.
+# manager would restart it: the new worker declares its killed predecessor dead at once. --port 0: free ports, so a
+# restarted worker is a new silo and the killed one is evicted by the others' votes alone.
 set -euo pipefail
 
 pg=""
@@ -56,7 +57,9 @@ pids=()
 start_worker() {
     local i=$1
     # taskset execs the worker: $! is the worker's own pid, the one kill -9 must hit.
-    taskset -c "$cores" "$cli" worker --db "$work/cluster.db" --cluster "$pg" --port $((port + 2 * i)) >>"$work/worker-$i.log" 2>&1 &
+    local at=()
+    [[ $port == 0 ]] || at=(--port $((port + 2 * i)))
+    taskset -c "$cores" "$cli" worker --db "$work/cluster.db" --cluster "$pg" "${at[@]}" >>"$work/worker-$i.log" 2>&1 &
     pids[$i]=$!
 }
 stop_workers() {
