@@ -93,10 +93,20 @@ run "$cli" analyze "$corpus" --db "$work/single.db" --out "$work/out-single" --f
 single=$(echo "$(date +%s.%N) - $s" | bc)
 echo "1 process: $single s" >&2
 
+# A fresh cluster for each run, as a deployment starts one: the rows an earlier run's workers left in the membership
+# table (a stopped worker may leave its row Active) belong to the same cluster (its name derives from the store's
+# path, ClusterHosting.NameFor), and workers restarted at those ports would first have to evict them.
+cluster_id="triangulate-$(printf %s "$(cd "$work" && pwd -L)/cluster.db" | sha256sum | cut -c1-16)"
+psql_bin="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | head -n 1)"
+fresh_cluster() {
+    "$psql_bin" "$pg" -q -c "DELETE FROM triangulate_cluster_members WHERE cluster_id = '$cluster_id'; DELETE FROM triangulate_cluster_version WHERE cluster_id = '$cluster_id'" >/dev/null 2>&1 || true
+}
+
 # Three workers, no faults.
 cluster_run() {
     local name=$1
     rm -f "$work"/cluster.db* "$work"/worker-*.log
+    fresh_cluster
     for i in $(seq 1 "$workers"); do start_worker "$i"; done
     wait_joined
     local s; s=$(date +%s.%N)
