@@ -3,9 +3,12 @@
 # machine (membership in PostgreSQL, a shared SQLite store), on a generated corpus; then the same cluster run with
 # workers killed (`kill -9`) at random moments and restarted, and the dossiers compared with the single-process one.
 #
-#   bench/cluster.sh --pg postgres://postgres@127.0.0.1:55433/orleans --articles 2000 --kills 10 [--gap 1]
+#   bench/cluster.sh --pg postgres://postgres@127.0.0.1:55433/orleans --articles 2000 --kills 10 [--gap 1] [--port 31000]
 #
 # --pg names a PostgreSQL database the script may write the cluster's membership tables into (created when missing).
+# Worker i listens on port PORT + 2i (its gateway on the next one) and is restarted there after a kill, as a service
+# manager would restart it: the new worker declares its killed predecessor dead at once. --port 0: free ports, so a
+# restarted worker is a new silo and the killed one is evicted by the others' votes alone.
 set -euo pipefail
 
 pg=""
@@ -15,6 +18,7 @@ kills=10
 gap=1
 workers=3
 cores=0,1
+port=31000
 work=/tmp/triangulate-cluster-bench
 build=1
 while [[ $# -gt 0 ]]; do
@@ -26,9 +30,10 @@ while [[ $# -gt 0 ]]; do
         --gap) gap="$2"; shift 2 ;;
         --workers) workers="$2"; shift 2 ;;
         --cores) cores="$2"; shift 2 ;;
+        --port) port="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
-        -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -52,7 +57,9 @@ pids=()
 start_worker() {
     local i=$1
     # taskset execs the worker: $! is the worker's own pid, the one kill -9 must hit.
-    taskset -c "$cores" "$cli" worker --db "$work/cluster.db" --cluster "$pg" >"$work/worker-$i.log" 2>&1 &
+    local at=()
+    [[ $port == 0 ]] || at=(--port $((port + 2 * i)))
+    taskset -c "$cores" "$cli" worker --db "$work/cluster.db" --cluster "$pg" "${at[@]}" >>"$work/worker-$i.log" 2>&1 &
     pids[$i]=$!
 }
 stop_workers() {
@@ -86,10 +93,20 @@ run "$cli" analyze "$corpus" --db "$work/single.db" --out "$work/out-single" --f
 single=$(echo "$(date +%s.%N) - $s" | bc)
 echo "1 process: $single s" >&2
 
+# A fresh cluster for each run, as a deployment starts one: the rows an earlier run's workers left in the membership
+# table (a stopped worker may leave its row Active) belong to the same cluster (its name derives from the store's
+# path, ClusterHosting.NameFor), and workers restarted at those ports would first have to evict them.
+cluster_id="triangulate-$(printf %s "$(cd "$work" && pwd -L)/cluster.db" | sha256sum | cut -c1-16)"
+psql_bin="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | head -n 1)"
+fresh_cluster() {
+    "$psql_bin" "$pg" -q -c "DELETE FROM triangulate_cluster_members WHERE cluster_id = '$cluster_id'; DELETE FROM triangulate_cluster_version WHERE cluster_id = '$cluster_id'" >/dev/null 2>&1 || true
+}
+
 # Three workers, no faults.
 cluster_run() {
     local name=$1
     rm -f "$work"/cluster.db* "$work"/worker-*.log
+    fresh_cluster
     for i in $(seq 1 "$workers"); do start_worker "$i"; done
     wait_joined
     local s; s=$(date +%s.%N)

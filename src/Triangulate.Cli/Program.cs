@@ -30,7 +30,11 @@ namespace Triangulate.Cli
                 Console.Error.WriteLine($"Run 'triangulate {(command == root ? "" : command.Name + " ")}--help' for the options.");
                 return ExitCodes.Usage;
             }
-            return parsed.Invoke();
+            // A worker stopped by SIGTERM or Ctrl+C leaves the cluster in order (its membership row set Dead), which
+            // takes longer than the 2 s System.CommandLine otherwise waits before ending the process.
+            return parsed.CommandResult.Command.Name == "worker"
+                ? parsed.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = WorkerCommand.StopGrace })
+                : parsed.Invoke();
         }
 
         private static string Usage(Command command)

@@ -5,9 +5,9 @@ using Triangulate.Web;
 namespace Triangulate.Cli;
 
 /// <summary>
-/// <c>triangulate serve [--db FILE] [--urls URL] [--require-login]</c>: the web app over a store, on loopback unless
-/// told otherwise; beyond loopback (or with --require-login) only the store's accounts may sign in, and a store with
-/// none is not served.
+/// <c>triangulate serve [--db FILE] [--urls URL] [--require-login] [--cluster POSTGRES]</c>: the web app over a store, on
+/// loopback unless told otherwise; beyond loopback (or with --require-login) only the store's accounts may sign in, and
+/// a store with none is not served. With --cluster, uploads are analysed by the workers over the same store.
 /// </summary>
 internal static class ServeCommand
 {
@@ -19,10 +19,15 @@ internal static class ServeCommand
             DefaultValueFactory = _ => "http://127.0.0.1:5080",
         };
         var requireLogin = new Option<bool>("--require-login") { Description = "Ask for a sign-in on loopback too" };
-        var command = new Command("serve", "Serve the web app (stories, documents, entities, search, upload) over the store") { options.Db, urls, requireLogin };
+        var command = new Command("serve", "Serve the web app (stories, documents, entities, search, upload) over the store") { options.Db, urls, requireLogin, options.Cluster };
         command.SetAction(result =>
         {
             var web = new WebHostOptions { Db = result.GetValue(options.Db)!, Urls = result.GetValue(urls)!, RequireLogin = result.GetValue(requireLogin) };
+            var cluster = result.GetValue(options.Cluster);
+            // The workers of the cluster over this store analyse the uploads; this process reads, links and saves.
+            using var client = cluster is null ? null : ClusterConnection.Open(cluster, web.Db, Consoles.Error());
+            if (cluster is not null && client is null) return ExitCodes.Usage;
+            if (client is not null) web = web with { Executor = client.Executor };
             using var store = StoreFactory.Open(web.Db);
             if (WebHost.Refusal(web, store) is { } refusal)
             {

@@ -12,6 +12,12 @@ namespace Triangulate.Cli;
 /// </summary>
 internal static class WorkerCommand
 {
+    /// <summary>
+    /// How long a stopped worker may take to leave the cluster: cut short (System.CommandLine's default is 2 s), its
+    /// membership row stayed Active, and the next workers over the same store first had to evict it.
+    /// </summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
+
     public static Command Create(Options options)
     {
         var port = new Option<int>("--port")

@@ -29,12 +29,45 @@ public static class ClusterHosting
 
     /// <summary>
     /// How long a call may take before the client gives up on it and sends it again. A call in flight through a
-    /// gateway that is killed gets no answer and no error (measured: it waited out Orleans' default of 5 minutes), so
-    /// this is how long such work stays lost before it is redone. Several times what a batch of 64 documents or a
-    /// story takes on a loaded worker; a call slower than this is sent again and queues behind itself on the same
-    /// grain, which costs time, never correctness.
+    /// gateway that is killed gets no answer and no error: Orleans fails what the client had queued for that gateway,
+    /// but not what it had already sent, so such work stays lost this long before it is redone (Orleans' default of 5
+    /// minutes left a <c>kill -9</c> run idle that long; 90 s made three kills seconds apart cost about 5 minutes).
+    /// A few times what a batch of 64 documents or a story takes on a loaded worker; a call slower than this is sent
+    /// again and queues behind itself on the same grain, which costs time, never correctness.
     /// </summary>
-    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(90);
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often a worker writes its alive time. Orleans counts a silo whose alive time is older than
+    /// <see cref="NumMissedIAmAlive"/> periods as stale: it no longer counts towards the votes needed to declare
+    /// another silo dead (so the few survivors of several kills can still evict the dead), and the clients no longer
+    /// take it as a gateway (<see cref="PostgresGatewayListProvider"/>). Orleans' default, 30 s, kept killed workers
+    /// counted for a minute.
+    /// </summary>
+    public static readonly TimeSpan IAmAlivePeriod = TimeSpan.FromSeconds(5);
+
+    /// <summary>Alive times a worker may miss before it is stale (see <see cref="IAmAlivePeriod"/>).</summary>
+    public const int NumMissedIAmAlive = 3;
+
+    /// <summary>A worker whose alive time is older than this is stale: not counted as a voter, not a gateway.</summary>
+    public static TimeSpan StaleAfter => IAmAlivePeriod * NumMissedIAmAlive;
+
+    /// <summary>
+    /// The liveness settings of every worker. A killed worker is suspected after <c>NumMissedProbesLimit</c> probes of
+    /// <c>ProbeTimeout</c> each go unanswered (Orleans lengthens the timeout on a silo that finds itself degraded, so
+    /// a worker slowed by load is not evicted for it); then it is declared dead, the grains it held are activated
+    /// elsewhere, and calls waiting on it fail at once (<c>SiloUnavailableException</c>) and are sent again. A worker
+    /// restarted at the same port declares its killed predecessor dead itself, at once. Dead rows are kept and removed
+    /// as Orleans' defaults say (at most 25, each at least a while).
+    /// </summary>
+    public static void ConfigureLiveness(ClusterMembershipOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ProbeTimeout = TimeSpan.FromSeconds(2);
+        options.NumMissedProbesLimit = 3;
+        options.IAmAliveTablePublishTimeout = IAmAlivePeriod;
+        options.NumMissedTableIAmAliveLimit = NumMissedIAmAlive;
+    }
 
     /// <summary>
     /// Starts <paramref name="worker"/> as a silo that joins the cluster whose membership is in
@@ -56,6 +89,7 @@ public static class ClusterHosting
         {
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (name, name));
             silo.Services.AddSingleton<IMembershipTable>(new PostgresMembershipTable(connection, name));
+            silo.Configure<ClusterMembershipOptions>(ConfigureLiveness);
             silo.ConfigureEndpoints(siloPort, gatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
             silo.AddTriangulateWorker(worker);
         });
@@ -78,7 +112,7 @@ public static class ClusterHosting
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (name, name));
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = GatewayListRefreshPeriod);
-            client.Services.AddSingleton<IGatewayListProvider>(new PostgresGatewayListProvider(connection, name, GatewayListRefreshPeriod));
+            client.Services.AddSingleton<IGatewayListProvider>(new PostgresGatewayListProvider(connection, name, GatewayListRefreshPeriod, StaleAfter));
             client.AddTriangulateClient();
         });
         var host = builder.Build();

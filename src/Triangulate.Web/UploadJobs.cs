@@ -7,9 +7,10 @@ namespace Triangulate.Web;
 
 /// <summary>
 /// Uploaded files being analysed. One job at a time (the pipeline already uses every core, and the store has one writer);
-/// each job's state is polled by the page through <c>/api/jobs/{id}</c>.
+/// each job's state is polled by the page through <c>/api/jobs/{id}</c>. With an <paramref name="executor"/> (a cluster),
+/// the workers analyse the documents and the stories; this process reads, links and saves.
 /// </summary>
-internal sealed class UploadJobs(IStore store, Func<Pipeline> pipeline, StoreIndex index)
+internal sealed class UploadJobs(IStore store, Func<Pipeline> pipeline, StoreIndex index, IPipelineExecutor? executor = null)
 {
     private readonly ConcurrentDictionary<string, UploadJob> _jobs = new(StringComparer.Ordinal);
     private readonly Lock _one = new();
@@ -29,7 +30,7 @@ internal sealed class UploadJobs(IStore store, Func<Pipeline> pipeline, StoreInd
                 {
                     job.State = "analysing";
                     _pipeline ??= pipeline();
-                    var summary = _pipeline.Analyze(files, store);
+                    var summary = executor is null ? _pipeline.Analyze(files, store) : _pipeline.Analyze(files, store, executor);
                     // The story list shows the upload's stories before the job says it is done.
                     index.Refresh();
                     job.Documents = Own(_pipeline, files);

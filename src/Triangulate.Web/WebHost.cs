@@ -89,7 +89,7 @@ public static class WebHost
         var app = builder.Build();
         var uploads = options.UploadFolder ?? Path.Combine(Path.GetTempPath(), "triangulate-uploads", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(uploads);
-        var jobs = new UploadJobs(store, options.Pipeline ?? (() => PipelineBuilder.CreateDefault().Build()), index);
+        var jobs = new UploadJobs(store, options.Pipeline ?? (() => PipelineBuilder.CreateDefault().Build()), index, options.Executor);
 
         // Only an open server needs the Host check: with a sign-in asked, a rebinding page has no session to read with,
         // and a reverse proxy on this machine may pass the public host name.

@@ -26,4 +26,10 @@ public sealed record WebHostOptions
 
     /// <summary>Builds the pipeline uploads run through; the default configuration when null.</summary>
     public Func<Pipeline>? Pipeline { get; init; }
+
+    /// <summary>
+    /// Where uploads' per-document analysis and story stages run: the workers of a cluster (<c>serve --cluster</c>),
+    /// whose store is this one; this process's threads when null.
+    /// </summary>
+    public IPipelineExecutor? Executor { get; init; }
 }

@@ -103,6 +103,18 @@ public sealed class Pipeline
         return Analyze(_ => files, store, observer, null, cancellation);
     }
 
+    /// <summary>
+    /// As <see cref="Analyze(IReadOnlyList{InputFile}, IStore, IPipelineObserver?, CancellationToken)"/>, with the
+    /// per-document analysis and the story stages run by <paramref name="executor"/> (a cluster): uploads to a server
+    /// that submits to the cluster.
+    /// </summary>
+    public AnalysisSummary Analyze(IReadOnlyList<InputFile> files, IStore store, IPipelineExecutor executor, IPipelineObserver? observer = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(executor);
+        return Analyze(_ => files, store, observer, executor, cancellation);
+    }
+
     private AnalysisSummary Analyze(Func<Action<Problem>, IEnumerable<InputFile>> discover, IStore store, IPipelineObserver? observer, IPipelineExecutor? executor, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -57,6 +57,27 @@ public sealed class ClusterAnalysisTests : IDisposable
     }
 
     [Fact]
+    public async Task SilosKilledInQuickSuccessionAndRestartedLoseAndDuplicateNothing()
+    {
+        var corpus = Generate();
+        var expected = ClusterRun.AnalyzeInProcess([corpus], _temp.File("single.db"), _temp.File("single"));
+        await using var run = await ClusterRun.StartAsync(3, _temp.File("cluster.db"));
+        using var executor = new ClusterExecutor(run.Cluster.Client, batchesInFlight: 4);
+        // Four kills, each of a secondary silo with calls in flight and each followed by a fresh silo at once: after
+        // the first, second and third batch came back, and after the first story; a silo started after one kill is
+        // the next kill's victim when it is the oldest.
+        using var killing = new RestartingKiller(executor, run.Cluster, afterBatches: [1, 2, 3], afterStories: [1]);
+        var actual = run.Analyze([corpus], killing, _temp.File("cluster"));
+        Assert.Equal(4, killing.Kills);
+        Assert.True(executor.Retries > 0, "no call was in flight on a killed silo: the test did not test a fault");
+        Assert.Equal(expected, actual);
+        using var store = Triangulate.Store.SqliteStore.Open(run.Store);
+        using var single = Triangulate.Store.SqliteStore.Open(_temp.File("single.db"));
+        Assert.Equal(single.DocumentCount, store.DocumentCount);
+        Assert.Equal(single.ReadStories().Count, store.ReadStories().Count);
+    }
+
+    [Fact]
     public async Task AStoryStageThatThrowsOnAWorkerFailsTheRunAsItDoesInProcess()
     {
         var builder = PipelineBuilder.CreateDefault();
@@ -119,6 +140,57 @@ public sealed class ClusterAnalysisTests : IDisposable
         {
             await cluster.KillSiloAsync(silo);
             Interlocked.Increment(ref _kills);
+        }
+    }
+
+    /// <summary>
+    /// Passes work on; after the batches and stories numbered in <paramref name="afterBatches"/> and
+    /// <paramref name="afterStories"/> came back, kills the oldest secondary silo and starts a fresh one in its place.
+    /// </summary>
+    private sealed class RestartingKiller(ClusterExecutor inner, Orleans.TestingHost.TestCluster cluster, int[] afterBatches, int[] afterStories) : IPipelineExecutor, IDisposable
+    {
+        private readonly SemaphoreSlim _killing = new(1);
+        private int _batches, _stories, _kills;
+
+        public int Kills => _kills;
+
+        public int BatchesInFlight => inner.BatchesInFlight;
+
+        public void Dispose() => _killing.Dispose();
+
+        public async Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<ArrivedDocument> batch, CancellationToken cancellation)
+        {
+            var result = await inner.AnalyzeBatchAsync(batch, cancellation);
+            if (afterBatches.Contains(Interlocked.Increment(ref _batches))) await KillAndRestart();
+            return result;
+        }
+
+        public async Task<IReadOnlyList<StoryOutcome>> AnalyzeStoriesAsync(IReadOnlyList<StoryWork> stories, CancellationToken cancellation)
+        {
+            var calls = stories.Select(async work =>
+            {
+                var outcome = Assert.Single(await inner.AnalyzeStoriesAsync([work], cancellation));
+                if (afterStories.Contains(Interlocked.Increment(ref _stories))) await KillAndRestart();
+                return outcome;
+            });
+            return await Task.WhenAll(calls);
+        }
+
+        private async Task KillAndRestart()
+        {
+            await _killing.WaitAsync();
+            try
+            {
+                // The primary silo holds the in-memory membership of the TestingHost: it is never the victim.
+                var victim = cluster.SecondarySilos[0];
+                await cluster.KillSiloAsync(victim);
+                Interlocked.Increment(ref _kills);
+                await cluster.StartAdditionalSiloAsync();
+            }
+            finally
+            {
+                _killing.Release();
+            }
         }
     }
 }

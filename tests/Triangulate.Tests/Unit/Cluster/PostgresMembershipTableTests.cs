@@ -134,7 +134,30 @@ public sealed class PostgresMembershipTableTests
         await table.InitializeMembershipTable(tryInitTableVersion: true);
         Assert.True(await table.InsertRow(Entry(1000, SiloStatus.Active), (await table.ReadAll()).Version.Next()));
         Assert.True(await table.InsertRow(Entry(2000, SiloStatus.Joining), (await table.ReadAll()).Version.Next()));
-        var gateways = await new PostgresGatewayListProvider(connection, cluster, TimeSpan.FromSeconds(5)).GetGateways();
+        var gateways = await new PostgresGatewayListProvider(connection, cluster, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)).GetGateways();
         Assert.Equal([SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 1001), 7).ToGatewayUri()], gateways);
+    }
+
+    [OrleansPostgresFact]
+    public async Task ActiveSilosThatStoppedWritingTheirAliveTimeAreNoGatewaysWhileOthersDo()
+    {
+        var connection = PostgresConnection.ConnectionString(OrleansPostgresFactAttribute.Location!);
+        var cluster = "test-" + Guid.NewGuid().ToString("N")[..12];
+        var table = new PostgresMembershipTable(connection, cluster);
+        await table.InitializeMembershipTable(tryInitTableVersion: true);
+        // 1000 was killed a minute ago and is not yet voted dead; 2000 and 3000 write their alive time.
+        var killed = Entry(1000, SiloStatus.Active);
+        killed.IAmAliveTime = DateTime.UtcNow - TimeSpan.FromMinutes(1);
+        Assert.True(await table.InsertRow(killed, (await table.ReadAll()).Version.Next()));
+        foreach (var port in new[] { 2000, 3000 })
+        {
+            var alive = Entry(port, SiloStatus.Active);
+            alive.IAmAliveTime = DateTime.UtcNow;
+            Assert.True(await table.InsertRow(alive, (await table.ReadAll()).Version.Next()));
+        }
+        var provider = new PostgresGatewayListProvider(connection, cluster, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
+        Assert.Equal(
+            [SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 2001), 7).ToGatewayUri(), SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 3001), 7).ToGatewayUri()],
+            (await provider.GetGateways()).OrderBy(u => u.ToString(), StringComparer.Ordinal));
     }
 }
