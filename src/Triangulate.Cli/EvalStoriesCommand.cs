@@ -18,10 +18,11 @@ internal static class EvalStoriesCommand
         var input = new Argument<string[]>("INPUT") { Description = "Files or folders to analyse (e.g. ecb-dev.jsonl)", Arity = ArgumentArity.OneOrMore };
         var goldOption = new Option<string>("--gold") { Description = "Gold stories: ECB+'s {url: {story, topic}} or the generator's {stories, derivations}", Required = true };
         var db = new Option<string?>("--db") { Description = "Store to analyse into: an SQLite file or a postgres:// URL (default: a temporary file, removed afterwards)" };
+        var dump = new Option<string?>("--dump-corroborations") { Description = "Write each claim of the look part carried by 2+ documents (its mentions' sentences, documents, gold stories; cross-story ones marked ACROSS) to this file" };
         var distance = new Option<double>("--baseline-distance") { Description = "Cosine distance at which the baseline stops merging", DefaultValueFactory = _ => 0.7 };
         var command = new Command("stories", "Score stories, derivations, corroborations and contradictions against gold stories, beside a TF-IDF + average-linkage baseline")
         {
-            input, goldOption, db, distance,
+            input, goldOption, db, distance, dump,
         };
         command.SetAction(result =>
         {
@@ -36,7 +37,7 @@ internal static class EvalStoriesCommand
             {
                 var clock = Stopwatch.StartNew();
                 var pipeline = PipelineBuilder.CreateDefault().Build();
-                AnalyseAndScore(pipeline, result.GetValue(input)!, path, StoryGold.Read(gold), result.GetValue(distance), clock);
+                AnalyseAndScore(pipeline, result.GetValue(input)!, path, StoryGold.Read(gold), result.GetValue(distance), result.GetValue(dump), clock);
                 return ExitCodes.Success;
             }
             finally
@@ -48,12 +49,13 @@ internal static class EvalStoriesCommand
         return command;
     }
 
-    private static void AnalyseAndScore(Pipeline pipeline, string[] input, string path, StoryGold gold, double distance, Stopwatch clock)
+    private static void AnalyseAndScore(Pipeline pipeline, string[] input, string path, StoryGold gold, double distance, string? dump, Stopwatch clock)
     {
         using var store = StoreFactory.Open(path);
         var summary = pipeline.Analyze(input, store);
         var analysed = clock.Elapsed.TotalSeconds;
-        var r = StoryEvaluation.Run(store, store.LoadCorpus(), gold, distance);
+        var corpus = store.LoadCorpus();
+        var r = StoryEvaluation.Run(store, corpus, gold, distance);
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv, $"documents {r.Documents}  stories {r.Stories.Found} (gold {r.Stories.Gold})  analyse {analysed:F1} s  problems {summary.Problems.Count}  failed stages {summary.FailedStages.Count}"));
         Console.WriteLine("stories B3           all: P     R     F1     look: P     R     F1     held: P     R     F1");
@@ -65,6 +67,9 @@ internal static class EvalStoriesCommand
         if (r.DerivationParts is { } parts)
             Console.WriteLine(string.Create(inv, $"  look ({parts.Look.Gold}): P {parts.Look.Precision:F3}  R {parts.Look.Recall:F3}   held ({parts.Held.Gold}): P {parts.Held.Precision:F3}  R {parts.Held.Recall:F3}"));
         Console.WriteLine(string.Create(inv, $"claims with 2+ sources {r.Corroborations.Shared}  across gold stories {r.Corroborations.AcrossStories}"));
+        var (look, held) = EvalStoriesDump.Count(store, corpus, gold);
+        Console.WriteLine(string.Create(inv, $"  look: claims with 2+ sources {look.Shared}  across gold stories {look.Across}   held: claims with 2+ sources {held.Shared}  across gold stories {held.Across}"));
+        if (dump is not null) EvalStoriesDump.Write(dump, store, corpus, gold);
         Console.WriteLine(string.Create(inv, $"contradictions {r.Contradictions.Found}  across gold stories {r.Contradictions.AcrossStories}"));
     }
 

@@ -64,10 +64,20 @@ public sealed class ClaimMatchingStage : ICorpusStage
                 var dates = block is { } b && passageDates.TryGetValue(b, out var list) ? list : [];
                 time = FigureTimes.For(document.Text, span.Start, span.End, publishedEarliest, publishedLatest, dates) ?? time;
             }
-            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time));
+            var sentence = draft.Kind == ClaimKind.Quantity ? SentenceWords(document.Text, draft.Mention.Span) : null;
+            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence));
         }
         foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
         return (drafts, quotes);
+    }
+
+    /// <summary>The content words of the sentence around <paramref name="span"/>, without the span's own words.</summary>
+    private static string[] SentenceWords(string text, TextSpan span)
+    {
+        if (span.Start < 0 || span.End > text.Length || span.Start > span.End) return [];
+        var (from, to) = FigureTimes.SentenceAround(text, span.Start, span.End);
+        var own = ContentWords.Of(text[span.Start..span.End]);
+        return [.. ContentWords.Of(text[from..to]).Where(w => Array.BinarySearch(own, w, StringComparer.Ordinal) < 0)];
     }
 
     /// <summary>The index of the block holding <paramref name="offset"/>, or null.</summary>

@@ -5,8 +5,9 @@ namespace Triangulate.Reconcile;
 /// <summary>A claim draft with what matching compares, computed once: its document's independence group, word sets, canonical status and time.</summary>
 internal sealed class DraftFeatures
 {
-    public DraftFeatures(ClaimDraft draft, string documentId, string group, DateRange? time)
+    public DraftFeatures(ClaimDraft draft, string documentId, string group, DateRange? time, string[]? contextWords = null)
     {
+        ContextWords = contextWords ?? [];
         Draft = draft;
         DocumentId = documentId;
         Group = group;
@@ -14,6 +15,7 @@ internal sealed class DraftFeatures
         Measure = draft.Measure?.Trim().ToLowerInvariant();
         Status = CanonicalStatus(draft.Status);
         SubjectWords = ContentWords.SubjectOf(draft.Subject, draft.Subject);
+        SubjectNames = draft.Subject is null || ContentWords.IsEntityId(draft.Subject) ? [] : ContentWords.Anchors(draft.Subject);
         KeyWords = ContentWords.Of(draft.Keys);
         TextWords = ContentWords.Of(draft.Text);
         Anchors = ContentWords.Anchors(draft.Text);
@@ -35,6 +37,9 @@ internal sealed class DraftFeatures
 
     public string[] SubjectWords { get; }
 
+    /// <summary>The subject's anchors (names, numbers, rare words): what tells "the Lake region" from "the Hill region".</summary>
+    public string[] SubjectNames { get; }
+
     public string[] KeyWords { get; }
 
     public string[] TextWords { get; }
@@ -42,6 +47,9 @@ internal sealed class DraftFeatures
     public string[] Anchors { get; }
 
     public string[] SpeakerWords { get; }
+
+    /// <summary>For figures: the content words of the sentence around the figure, less the figure's own (what it is a figure of, when no subject says).</summary>
+    public string[] ContextWords { get; }
 
     /// <summary>The status through the status lexicon's aliases ("dead" → "killed"), lower case.</summary>
     public static string? CanonicalStatus(string? status)
@@ -63,10 +71,21 @@ internal sealed class DraftFeatures
     public bool SameSubject(DraftFeatures other)
     {
         if (SubjectWords.Length > 0 && other.SubjectWords.Length > 0)
-            return ContentWords.Containment(SubjectWords, other.SubjectWords) >= 1 || ContentWords.Jaccard(SubjectWords, other.SubjectWords) >= 0.5;
+            return ContentWords.Containment(SubjectWords, other.SubjectWords) >= 1
+                || (ContentWords.Jaccard(SubjectWords, other.SubjectWords) >= 0.5 && !NamesDiffer(SubjectNames, other.SubjectNames));
         if (KeyWords.Length > 0 && other.KeyWords.Length > 0)
             return ContentWords.Jaccard(KeyWords, other.KeyWords) >= 0.5;
         return ContentWords.Jaccard(TextWords, other.TextWords) >= 0.5;
+    }
+
+    /// <summary>
+    /// True when each subject names something the other does not: "a quake in the Lake region" and "a quake in the
+    /// Hill region" share most words, but the words they do not share are the names that say which.
+    /// </summary>
+    private static bool NamesDiffer(string[] a, string[] b)
+    {
+        var shared = ContentWords.Shared(a, b);
+        return shared < a.Length && shared < b.Length;
     }
 
     /// <summary>True when both times are known and overlap, or either is unknown.</summary>

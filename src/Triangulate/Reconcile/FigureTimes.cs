@@ -38,10 +38,7 @@ internal static class FigureTimes
     /// <summary>The kind of the marker nearest the figure within its sentence, or null.</summary>
     internal static string? Nearest(string text, int start, int end)
     {
-        var from = start;
-        while (from > 0 && start - from < 300 && text[from - 1] is not ('\n' or '!' or '?') && !(text[from - 1] == '.' && from < text.Length && char.IsWhiteSpace(text[from]))) from--;
-        var to = end;
-        while (to < text.Length && to - end < 300 && text[to] is not ('\n' or '!' or '?') && !(text[to] == '.' && (to + 1 >= text.Length || char.IsWhiteSpace(text[to + 1])))) to++;
+        var (from, to) = SentenceAround(text, start, end);
         var sentence = text[from..to].ToLowerInvariant();
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -62,5 +59,15 @@ internal static class FigureTimes
             }
         }
         return best;
+    }
+
+    /// <summary>The bounds of the sentence holding [<paramref name="start"/>, <paramref name="end"/>) (at most 300 characters either side).</summary>
+    internal static (int From, int To) SentenceAround(string text, int start, int end)
+    {
+        var from = start;
+        while (from > 0 && start - from < 300 && text[from - 1] is not ('\n' or '!' or '?') && !(text[from - 1] == '.' && from < text.Length && char.IsWhiteSpace(text[from]))) from--;
+        var to = end;
+        while (to < text.Length && to - end < 300 && text[to] is not ('\n' or '!' or '?') && !(text[to] == '.' && (to + 1 >= text.Length || char.IsWhiteSpace(text[to + 1])))) to++;
+        return (from, to);
     }
 }

@@ -28,6 +28,44 @@ internal static class Figures
         return x.Low <= y.High && y.Low <= x.High;
     }
 
+    /// <summary>
+    /// True when two values can be one figure, as claim matching asks: they overlap (<see cref="Overlap"/>), and not
+    /// only where their rounding margins meet: 12 and 13, or "$70 million" and "$80 million", touch at 12.5 and
+    /// $75 million but are different figures.
+    /// </summary>
+    public static bool Agree(Model.QuantityValue? a, Model.QuantityValue? b)
+    {
+        if (Interval(a) is not { } x || Interval(b) is not { } y) return false;
+        var low = Math.Max(x.Low, y.Low);
+        var high = Math.Min(x.High, y.High);
+        if (low > high) return false;
+        // Sharing a single point agrees only where both values as written hold there ("at least 3" and "3"); a point
+        // that only the rounding margins reach is where two different round figures meet.
+        return low < high || (Holds(a!, low) && Holds(b!, low));
+    }
+
+    /// <summary>True when <paramref name="point"/> lies within the value as written, before any widening for rounding.</summary>
+    private static bool Holds(Model.QuantityValue value, double point) =>
+        (value.Low is not { } l || l <= point) && (value.High is not { } h || point <= h);
+
+    /// <summary>
+    /// True when a number as written has three significant digits or more ("399.99", "1376"): two figures that give
+    /// such a number are rarely the same by chance, unlike two round sums ("25 million").
+    /// </summary>
+    public static bool Precise(string number)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        if (number.Length == 0 || !char.IsDigit(number[0])) return false;
+        var digits = 0;
+        var significant = number.Replace(".", "", StringComparison.Ordinal).Trim('0');
+        foreach (var c in significant)
+        {
+            if (!char.IsDigit(c)) return false;
+            digits++;
+        }
+        return digits >= 3;
+    }
+
     /// <summary>The relative gap between two non-overlapping intervals (0 when they overlap): how far apart beyond their hedges.</summary>
     public static double Gap(Model.QuantityValue? a, Model.QuantityValue? b)
     {
