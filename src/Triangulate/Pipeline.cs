@@ -253,7 +253,8 @@ public sealed class Pipeline
     /// More documents than <see cref="LinkPart"/> are linked in parts, each saved before the next begins: each part is
     /// the incremental run that adding its documents to the store would be, so the result is that of one run (the
     /// batch-by-batch property), a crash loses at most the part in progress, and memory holds one part's link state,
-    /// relations and findings. Stories that span a border are analysed once per part they grow in.
+    /// relations and link state. The parts' stories are then analysed once each, from the store, in batches: until
+    /// then each is saved without findings or fingerprint, so a crash between leaves them to the next run's retry.
     /// </summary>
     public RelinkSummary Relink(IStore store, IPipelineObserver? observer = null, Action<Problem>? problems = null, IPipelineExecutor? executor = null)
     {
@@ -265,14 +266,17 @@ public sealed class Pipeline
         var failures = new StageFailures(store, observer, problems);
         var timings = new List<StageTiming>();
         var analysed = 0;
+        // Stories the parts remade, their latest version: analysed once, after the last part, not once per part.
+        var deferred = new Dictionary<string, Story>(StringComparer.Ordinal);
         for (var first = true; ; first = false)
         {
-            var part = RelinkPart(store, observer, failures, executor, timings, retryFailed: first);
+            var part = RelinkPart(store, observer, failures, executor, timings, retryFailed: first, deferred, deferAll: !first);
             analysed += part.StoriesAnalysed;
             // A part that filled up may have left documents for the next; one that failed to link leaves its state
             // unsaved, and the next run starts again from scratch.
             if (part.Linked < LinkPart || part.LinkingFailed || !store.ReadForLinking(all: false).Any()) break;
         }
+        if (deferred.Count > 0) analysed += AnalyzeDeferred(store, [.. deferred.Values], observer, failures, executor, timings);
         return new RelinkSummary
         {
             Stories = store.ReadStoryFingerprints().Count,
@@ -289,9 +293,11 @@ public sealed class Pipeline
     /// One part of <see cref="Relink"/>: links up to <see cref="LinkPart"/> documents not linked yet (from scratch when the
     /// stored state is stale), analyses the stories that changed, and saves it all in one transaction. The failures
     /// saved are the run's so far, not the part's: a stage that failed in an earlier part stays listed. Stories a story
-    /// stage failed on last run are tried again in the first part only (<paramref name="retryFailed"/>).
+    /// stage failed on last run are tried again in the first part only (<paramref name="retryFailed"/>). When the part is
+    /// full or <paramref name="deferAll"/> (a relink in parts), the stories whose inputs changed are not analysed here
+    /// but put in <paramref name="deferred"/> and saved without findings (see <see cref="AnalyzeDeferred"/>).
     /// </summary>
-    private RelinkPartResult RelinkPart(IStore store, IPipelineObserver observer, StageFailures failures, IPipelineExecutor? executor, List<StageTiming> timings, bool retryFailed)
+    private RelinkPartResult RelinkPart(IStore store, IPipelineObserver observer, StageFailures failures, IPipelineExecutor? executor, List<StageTiming> timings, bool retryFailed, Dictionary<string, Story> deferred, bool deferAll)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var rebuild = store.ReadLinkVersion() != _linkConfiguration;
@@ -311,50 +317,28 @@ public sealed class Pipeline
             timings.Add(new StageTiming(stage.Name, clock.Elapsed - started));
         }
         var changed = new List<StoryFindings>();
-        var storyStarted = clock.Elapsed;
+        var analysed = 0;
+        foreach (var id in context.RemovedStories) deferred.Remove(id);
         if (StoryStages.Count > 0)
         {
             observer.OnProgress(new PipelineProgress(string.Join('/', StoryStages.Select(s => s.Name)), count, 0, 0, 0));
             var stored = store.ReadStoryFingerprints();
             if (!rebuild && retryFailed) AddFailedStories(store, context, stored);
-            var fingerprints = new StoryFingerprints(context, _storyConfiguration);
-            var redo = new List<(Story Story, string Fingerprint)>();
-            foreach (var story in context.Stories)
+            if (deferAll || linked.Count >= LinkPart)
             {
-                var fingerprint = fingerprints.Of(story);
-                if (!stored.TryGetValue(story.Id, out var known) || known.Length == 0 || known != fingerprint) redo.Add((story, fingerprint));
-            }
-            var made = new StoryFindings[redo.Count];
-            // Thread time of each story stage summed over the stories: which stage the story phase spends its time on.
-            var spent = new long[StoryStages.Count];
-            if (executor is null)
-            {
-                // Stories are independent by construction: each runs on its own context, in parallel, the largest
-                // first (handed out one at a time): a large story started last would run alone at the end.
-                var largestFirst = Enumerable.Range(0, redo.Count).OrderByDescending(i => redo[i].Story.Documents.Count).ThenBy(i => i).ToArray();
-                var queue = System.Collections.Concurrent.Partitioner.Create(largestFirst, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
-                Parallel.ForEach(queue, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i =>
+                var fingerprints = new StoryFingerprints(context, _storyConfiguration);
+                foreach (var story in context.Stories)
                 {
-                    var (story, fingerprint) = redo[i];
-                    var scoped = fingerprints.ContextFor(story);
-                    made[i] = RunStory(story, fingerprint, scoped, stage => failures.Run(stage, scoped, story.Id), spent);
-                });
+                    if (stored.TryGetValue(story.Id, out var known) && known.Length > 0 && known == fingerprints.Of(story)) continue;
+                    deferred[story.Id] = story;
+                    changed.Add(new StoryFindings { Story = story });
+                }
             }
             else
             {
-                var work = redo.Select(r => fingerprints.WorkFor(r.Story, r.Fingerprint)).ToList();
-                var outcomes = executor.AnalyzeStoriesAsync(work, default).GetAwaiter().GetResult();
-                for (var i = 0; i < redo.Count; i++)
-                {
-                    foreach (var error in outcomes[i].Errors) failures.Record(error, redo[i].Story.Id);
-                    made[i] = outcomes[i].Findings;
-                }
+                changed.AddRange(AnalyzeStories(context, stored, failures, executor, timings));
+                analysed = changed.Count;
             }
-            changed.AddRange(made);
-            timings.Add(new StageTiming("stories analysed", clock.Elapsed - storyStarted));
-            if (executor is null)
-                for (var s = 0; s < StoryStages.Count; s++)
-                    timings.Add(new StageTiming($"{StoryStages[s].Name} (summed over stories)", System.Diagnostics.Stopwatch.GetElapsedTime(0, spent[s])));
         }
         var saveStarted = clock.Elapsed;
         store.SaveCorpus(new CorpusUpdate
@@ -372,7 +356,7 @@ public sealed class Pipeline
             FailedStages = failures.Summarise(),
         });
         timings.Add(new StageTiming("save", clock.Elapsed - saveStarted));
-        return new RelinkPartResult(linked.Count, changed.Count, linkingFailed);
+        return new RelinkPartResult(linked.Count, analysed, linkingFailed);
     }
 
     /// <summary>Passes documents on, noting each one's id (each stage reads them again): the documents this run linked.</summary>
@@ -386,6 +370,93 @@ public sealed class Pipeline
     }
 
     /// <summary>
+    /// Runs the story stages on each story of <paramref name="context"/> whose inputs differ from those its
+    /// <paramref name="stored"/> findings were made from (or that has none): each alone, stories in parallel (or on the
+    /// executor). Returns the findings made.
+    /// </summary>
+    private List<StoryFindings> AnalyzeStories(CorpusContext context, IReadOnlyDictionary<string, string> stored, StageFailures failures, IPipelineExecutor? executor, List<StageTiming> timings)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var fingerprints = new StoryFingerprints(context, _storyConfiguration);
+        var redo = new List<(Story Story, string Fingerprint)>();
+        foreach (var story in context.Stories)
+        {
+            var fingerprint = fingerprints.Of(story);
+            if (!stored.TryGetValue(story.Id, out var known) || known.Length == 0 || known != fingerprint) redo.Add((story, fingerprint));
+        }
+        var made = new StoryFindings[redo.Count];
+        // Thread time of each story stage summed over the stories: which stage the story phase spends its time on.
+        var spent = new long[StoryStages.Count];
+        if (executor is null)
+        {
+            // Stories are independent by construction: each runs on its own context, in parallel, the largest
+            // first (handed out one at a time): a large story started last would run alone at the end.
+            var largestFirst = Enumerable.Range(0, redo.Count).OrderByDescending(i => redo[i].Story.Documents.Count).ThenBy(i => i).ToArray();
+            var queue = System.Collections.Concurrent.Partitioner.Create(largestFirst, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
+            Parallel.ForEach(queue, new ParallelOptions { MaxDegreeOfParallelism = Workers }, i =>
+            {
+                var (story, fingerprint) = redo[i];
+                var scoped = fingerprints.ContextFor(story);
+                made[i] = RunStory(story, fingerprint, scoped, stage => failures.Run(stage, scoped, story.Id), spent);
+            });
+        }
+        else
+        {
+            var work = redo.Select(r => fingerprints.WorkFor(r.Story, r.Fingerprint)).ToList();
+            var outcomes = executor.AnalyzeStoriesAsync(work, default).GetAwaiter().GetResult();
+            for (var i = 0; i < redo.Count; i++)
+            {
+                foreach (var error in outcomes[i].Errors) failures.Record(error, redo[i].Story.Id);
+                made[i] = outcomes[i].Findings;
+            }
+        }
+        timings.Add(new StageTiming("stories analysed", System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+        if (executor is null)
+            for (var s = 0; s < StoryStages.Count; s++)
+                timings.Add(new StageTiming($"{StoryStages[s].Name} (summed over stories)", System.Diagnostics.Stopwatch.GetElapsedTime(0, spent[s])));
+        return [.. made];
+    }
+
+    /// <summary>
+    /// Analyses the stories a relink in parts remade, once each, reading each one's relations and groups from the store
+    /// (every part is saved by now), in batches of about <see cref="LinkPart"/> documents, each batch's findings saved
+    /// in one transaction. Returns how many stories were analysed.
+    /// </summary>
+    private int AnalyzeDeferred(IStore store, IReadOnlyList<Story> stories, IPipelineObserver observer, StageFailures failures, IPipelineExecutor? executor, List<StageTiming> timings)
+    {
+        observer.OnProgress(new PipelineProgress(string.Join('/', StoryStages.Select(s => s.Name)), store.DocumentCount, 0, 0, 0));
+        var analysed = 0;
+        var at = 0;
+        while (at < stories.Count)
+        {
+            var context = new CorpusContext(store, [], Link.LinkState.Fresh());
+            var documents = 0;
+            for (; at < stories.Count && (documents == 0 || documents + stories[at].Documents.Count <= LinkPart); at++)
+            {
+                AddStoredLinks(store, context, stories[at]);
+                documents += stories[at].Documents.Count;
+            }
+            // Saved without a fingerprint in their part: every one is analysed.
+            var changed = AnalyzeStories(context, new Dictionary<string, string>(), failures, executor, timings);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            store.SaveCorpus(new CorpusUpdate { Findings = changed, LinkVersion = _linkConfiguration, FailedStages = failures.Summarise() });
+            timings.Add(new StageTiming("save", System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+            analysed += changed.Count;
+        }
+        return analysed;
+    }
+
+    /// <summary>Adds a stored story to the context with the relations from its documents and their groups, as stored.</summary>
+    private static void AddStoredLinks(IStore store, CorpusContext context, Story story)
+    {
+        var members = new HashSet<string>(story.Documents, StringComparer.Ordinal);
+        context.Stories.Add(story);
+        foreach (var relation in store.RelationsOf(story.Documents))
+            if (members.Contains(relation.From)) context.Relations.Add(relation);
+        foreach (var (document, group) in store.IndependenceGroupsOf(story.Documents)) context.IndependenceGroups[document] = group;
+    }
+
+    /// <summary>
     /// Adds to the context the stories a story stage failed on last time that nothing new touched, with their relations
     /// and groups as stored: they are analysed again (a stage fixed since, a passing glitch).
     /// </summary>
@@ -396,12 +467,7 @@ public sealed class Pipeline
         foreach (var (id, fingerprint) in stored)
         {
             if (fingerprint.Length > 0 || made.Contains(id) || store.LoadStory(id) is not { } findings) continue;
-            var story = findings.Story;
-            var members = new HashSet<string>(story.Documents, StringComparer.Ordinal);
-            context.Stories.Add(story);
-            foreach (var relation in store.RelationsOf(story.Documents))
-                if (members.Contains(relation.From)) context.Relations.Add(relation);
-            foreach (var (document, group) in store.IndependenceGroupsOf(story.Documents)) context.IndependenceGroups[document] = group;
+            AddStoredLinks(store, context, findings.Story);
         }
     }
 
