@@ -105,6 +105,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
 
     private static List<Claim> MatchClaims(List<DraftFeatures> drafts, CorpusContext context)
     {
+        DraftFeatures.MarkAmbiguousSubjects(drafts);
         // Copies of one report repeat its drafts word for word: a story of a wire item copied by hundreds of outlets
         // holds hundreds of identical drafts, and blocking compared each with each (quadratic in the copies). Identical
         // drafts (everything the matcher reads is equal) join their first one at once; only that one is compared with

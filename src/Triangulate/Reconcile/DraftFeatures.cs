@@ -40,6 +40,83 @@ internal sealed class DraftFeatures
     /// <summary>The subject's anchors (names, numbers, rare words): what tells "the Lake region" from "the Hill region".</summary>
     public string[] SubjectNames { get; }
 
+    /// <summary>
+    /// True when the subject names nothing ("some soldiers") and its story has named subjects containing its words that
+    /// name different things ("Ukrainian soldiers", "North Korean soldiers"): which of them it means, its words do not
+    /// say, so it is the same subject only as words equal to its own. Set by the story's matching
+    /// (<see cref="MarkAmbiguousSubjects"/>).
+    /// </summary>
+    public bool SubjectAmbiguous { get; private set; }
+
+    /// <summary>Most named subjects containing a word that are read to decide whether a nameless subject is ambiguous: a bound on the work, not a judgment.</summary>
+    private const int NamedSubjectsRead = 64;
+
+    /// <summary>
+    /// Marks the nameless subjects of one story's drafts that its named subjects make ambiguous (<see cref="SubjectAmbiguous"/>).
+    /// Reads only these drafts, so a story's judgment depends on its own evidence; linear in the drafts (each nameless
+    /// subject reads at most <see cref="NamedSubjectsRead"/> named subjects sharing its rarest word).
+    /// </summary>
+    public static void MarkAmbiguousSubjects(IReadOnlyList<DraftFeatures> drafts)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        // Distinct named subjects (words and names), in first-seen order, listed under each of their words.
+        var named = new Dictionary<string, (string[] Words, string[] Names)>(StringComparer.Ordinal);
+        var byWord = new Dictionary<string, List<(string[] Words, string[] Names)>>(StringComparer.Ordinal);
+        foreach (var d in drafts)
+        {
+            var names = d.NamesForAmbiguity();
+            if (names.Length == 0 || d.SubjectWords.Length == 0) continue;
+            var key = string.Join(' ', d.SubjectWords);
+            if (!named.TryAdd(key, (d.SubjectWords, names))) continue;
+            foreach (var word in d.SubjectWords)
+            {
+                if (!byWord.TryGetValue(word, out var list)) byWord[word] = list = [];
+                if (list.Count < NamedSubjectsRead) list.Add((d.SubjectWords, names));
+            }
+        }
+        if (named.Count < 2) return;
+        var verdicts = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var d in drafts)
+        {
+            if (d.Draft.Kind != ClaimKind.Status || d.SubjectWords.Length == 0 || d.NamesForAmbiguity().Length > 0) continue;
+            var key = string.Join(' ', d.SubjectWords);
+            if (!verdicts.TryGetValue(key, out var ambiguous)) verdicts[key] = ambiguous = Ambiguous(d.SubjectWords, byWord);
+            d.SubjectAmbiguous = ambiguous;
+        }
+    }
+
+    /// <summary>True when two named subjects containing <paramref name="words"/> each name something the other does not.</summary>
+    private static bool Ambiguous(string[] words, Dictionary<string, List<(string[] Words, string[] Names)>> byWord)
+    {
+        List<(string[] Words, string[] Names)>? fewest = null;
+        foreach (var word in words)
+        {
+            if (!byWord.TryGetValue(word, out var list)) return false;
+            if (fewest is null || list.Count < fewest.Count) fewest = list;
+        }
+        string[]? first = null;
+        foreach (var (subjectWords, names) in fewest!)
+        {
+            if (ContentWords.Shared(words, subjectWords) < words.Length) continue;
+            if (first is null) first = names;
+            else if (NamesDiffer(first, names)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>What names the subject for <see cref="MarkAmbiguousSubjects"/>: its capitalised content words ("Ukrainian", "Lake"), or its entity id.</summary>
+    private string[] NamesForAmbiguity() => _subjectCapitals ??= SubjectCapitals(Draft.Subject);
+
+    private string[]? _subjectCapitals;
+
+    private static string[] SubjectCapitals(string? subject)
+    {
+        if (string.IsNullOrWhiteSpace(subject)) return [];
+        if (ContentWords.IsEntityId(subject)) return [subject];
+        // A subject is a phrase, not a sentence: its first word's capital says as much as any other's.
+        return ContentWords.Of(subject.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsUpper(w[0])));
+    }
+
     public string[] KeyWords { get; }
 
     public string[] TextWords { get; }
@@ -71,8 +148,11 @@ internal sealed class DraftFeatures
     public bool SameSubject(DraftFeatures other)
     {
         if (SubjectWords.Length > 0 && other.SubjectWords.Length > 0)
+        {
+            if (SubjectAmbiguous || other.SubjectAmbiguous) return SubjectWords.AsSpan().SequenceEqual(other.SubjectWords);
             return ContentWords.Containment(SubjectWords, other.SubjectWords) >= 1
                 || (ContentWords.Jaccard(SubjectWords, other.SubjectWords) >= 0.5 && !NamesDiffer(SubjectNames, other.SubjectNames));
+        }
         if (KeyWords.Length > 0 && other.KeyWords.Length > 0)
             return ContentWords.Jaccard(KeyWords, other.KeyWords) >= 0.5;
         return ContentWords.Jaccard(TextWords, other.TextWords) >= 0.5;

@@ -213,4 +213,34 @@ public sealed class ClaimMatchingStageTests
 
         Assert.Equal(2, Run(corpus).Claims.Count);
     }
+
+    [Fact]
+    public void ANamelessSubjectIsNotOneOfTwoNamedOnesItCouldMean()
+    {
+        var a = Document("Dozens of Freedonian soldiers were killed in the raid.", "Alpha");
+        var b = Document("Sylvanian soldiers were killed near the ford.", "Beta");
+        var c = Document("The official version is that some soldiers were killed.", "Gamma");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Status(a, "Freedonian soldiers were killed", "Freedonian soldiers", "killed")]))
+            .Add(b, Analysis(b, [Status(b, "Sylvanian soldiers were killed", "Sylvanian soldiers", "killed")]))
+            .Add(c, Analysis(c, [Status(c, "some soldiers were killed", "some soldiers", "killed")]));
+
+        // Which soldiers "some soldiers" are, the story's own subjects leave open: no corroboration of either side.
+        var claims = Run(corpus).Claims;
+        Assert.Equal(3, claims.Count);
+        Assert.All(claims, claim => Assert.Single(claim.Mentions));
+    }
+
+    [Fact]
+    public void ANamelessSubjectIsTheOneNamedSubjectOfItsStoryThatContainsIt()
+    {
+        var a = Document("Dozens of Freedonian soldiers were killed in the raid.", "Alpha");
+        var c = Document("The official version is that some soldiers were killed.", "Gamma");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Status(a, "Freedonian soldiers were killed", "Freedonian soldiers", "killed")]))
+            .Add(c, Analysis(c, [Status(c, "some soldiers were killed", "some soldiers", "killed")]));
+
+        var claim = Assert.Single(Run(corpus).Claims);
+        Assert.Equal(2, claim.Mentions.Count);
+    }
 }
