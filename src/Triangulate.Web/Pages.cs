@@ -148,7 +148,7 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         foreach (var c in d.Claims)
         {
             s.Append(Inv, $"<tr class=\"claim-row\" id=\"{E(c.Id)}\" data-verdict=\"{Evidence.Verdict(c.Verdict)}\" data-kind=\"{Evidence.Kind(c.Kind)}\" data-subject=\"{E(c.Subject)}\" data-sources=\"{E(string.Join(' ', c.Sources))}\">");
-            s.Append(Inv, $"<td>{E(c.Text)}</td><td>{E(Evidence.Value(c.Value))}</td><td data-sort=\"{E(c.Time?.Start.ToString())}\">{E(Evidence.Dates(c.Time?.Start, c.Time?.End))}</td><td>{Evidence.Kind(c.Kind)}</td><td><span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{Evidence.Verdict(c.Verdict)}</span></td><td>{c.Sources.Count} ({c.IndependentSources})</td><td><ul>");
+            s.Append(Inv, $"<td>{E(c.Text)}</td><td>{E(Evidence.Value(c.Value))}</td><td data-sort=\"{E(c.Time?.Start.ToString())}\">{E(Evidence.Dates(c.Time?.Start, c.Time?.End))}</td><td>{Evidence.Kind(c.Kind)}</td><td><span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{E(Evidence.VerdictOf(c))}</span></td><td>{c.Sources.Count} ({c.IndependentSources})</td><td><ul>");
             foreach (var m in c.Mentions)
                 s.Append(Inv, $"<li><a class=\"mention\" href=\"/documents/{U(m.Span.Document)}?claim={U(c.Id)}#mention\">{E(DocumentName(m.Span.Document, documents))}</a>: “{E(Evidence.Short(Evidence.Excerpt(m.Span, documents), 80))}”</li>");
             s.Append("</ul></td></tr>");
@@ -333,7 +333,7 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         foreach (var c in claims)
         {
             var first = c.Mentions.Count > 0 ? c.Mentions[0].Span.Document : (c.Sources.Count > 0 ? c.Sources[0] : null);
-            s.Append(Inv, $"<li><a href=\"/documents/{U(first ?? "")}?claim={U(c.Id)}#mention\">{E(c.Text)}</a> <span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{Evidence.Verdict(c.Verdict)}</span></li>");
+            s.Append(Inv, $"<li><a href=\"/documents/{U(first ?? "")}?claim={U(c.Id)}#mention\">{E(c.Text)}</a> <span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{E(Evidence.VerdictOf(c))}</span></li>");
         }
         s.Append(Inv, $"</ul><h2>Documents ({mentioned.Count})</h2><ul id=\"entity-documents\">");
         foreach (var id2 in mentioned) s.Append(Inv, $"<li><a href=\"/documents/{U(id2)}\">{E(DocumentName(id2, documents))}</a></li>");

@@ -115,6 +115,17 @@ public static class Evidence
         _ => "contested",
     };
 
+    /// <summary>
+    /// A claim's verdict in words, with its modality when it is no reported fact ("single-source (order)"): an order,
+    /// plan, hypothetical or denial corroborates nothing, and the reader must not take it for a report.
+    /// </summary>
+    public static string VerdictOf(Claim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var verdict = Verdict(claim.Verdict);
+        return claim.Mentions.FirstOrDefault(m => m.Modality is not null)?.Modality is { } modality ? verdict + " (" + modality + ")" : verdict;
+    }
+
     /// <summary>A relation kind as the contract spells it.</summary>
     public static string Kind(RelationKind kind) => kind.ToString().ToLowerInvariant();
 

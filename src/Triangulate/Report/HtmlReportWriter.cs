@@ -214,7 +214,7 @@ public sealed class HtmlReportWriter : IReportWriter
         w.WriteLine("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Value</th><th scope=\"col\">Time</th><th scope=\"col\">Kind</th><th scope=\"col\">Verdict</th><th scope=\"col\">Sources (independent)</th><th scope=\"col\">Evidence</th></tr></thead><tbody>");
         foreach (var c in claims)
         {
-            w.Write(string.Create(Inv, $"<tr id=\"{A(c.Id)}\"><td>{E(c.Text)}</td><td>{E(Evidence.Value(c.Value))}</td><td>{E(Evidence.Dates(c.Time?.Start, c.Time?.End))}</td><td>{Evidence.Kind(c.Kind)}</td><td><span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{Evidence.Verdict(c.Verdict)}</span></td><td>{c.Sources.Count} ({c.IndependentSources})</td><td>"));
+            w.Write(string.Create(Inv, $"<tr id=\"{A(c.Id)}\"><td>{E(c.Text)}</td><td>{E(Evidence.Value(c.Value))}</td><td>{E(Evidence.Dates(c.Time?.Start, c.Time?.End))}</td><td>{Evidence.Kind(c.Kind)}</td><td><span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{E(Evidence.VerdictOf(c))}</span></td><td>{c.Sources.Count} ({c.IndependentSources})</td><td>"));
             foreach (var m in c.Mentions) WriteEvidence(w, m.Span, documents);
             w.WriteLine("</td></tr>");
         }

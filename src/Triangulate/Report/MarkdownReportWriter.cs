@@ -81,7 +81,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             w.WriteLine("| figure | value | time | verdict | sources (independent) | evidence |");
             w.WriteLine("|---|---|---|---|---|---|");
             foreach (var c in figures)
-                w.WriteLine(string.Create(inv, $"| {Cell(c.Text)} | {Cell(Evidence.Value(c.Value))} | {Cell(Evidence.Dates(c.Time?.Start, c.Time?.End))} | {Evidence.Verdict(c.Verdict)} | {c.Sources.Count} ({c.IndependentSources}) | {Cell(Mentions(c, documents, names))} |"));
+                w.WriteLine(string.Create(inv, $"| {Cell(c.Text)} | {Cell(Evidence.Value(c.Value))} | {Cell(Evidence.Dates(c.Time?.Start, c.Time?.End))} | {Evidence.VerdictOf(c)} | {c.Sources.Count} ({c.IndependentSources}) | {Cell(Mentions(c, documents, names))} |"));
             w.WriteLine();
         }
         if (digest.Series.Count > 0)
@@ -100,7 +100,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             w.WriteLine("### Other claims");
             w.WriteLine();
             foreach (var c in others)
-                w.WriteLine(string.Create(inv, $"- **{Inline(c.Text)}** ({Evidence.Kind(c.Kind)}, {Evidence.Verdict(c.Verdict)}, {c.Sources.Count} sources, {c.IndependentSources} independent): {Inline(Mentions(c, documents, names))}"));
+                w.WriteLine(string.Create(inv, $"- **{Inline(c.Text)}** ({Evidence.Kind(c.Kind)}, {Evidence.VerdictOf(c)}, {c.Sources.Count} sources, {c.IndependentSources} independent): {Inline(Mentions(c, documents, names))}"));
             w.WriteLine();
         }
 
