@@ -144,6 +144,11 @@ public sealed class QuantityExtractor : IExtractor
             && NumberWords.TryParse(text, tokens, k + 1, out var second) && !Inside(times, tokens[k + 1].Start, second.End)
             && !GluedLetters(text, tokens, k + 1 + second.TokenCount))
         {
+            // "747-400", "787-8", a "7-2" vote: a dash written tight between a number and a smaller one names a variant
+            // or a score; a range runs up ("200-250"), and a ratio is written with "to".
+            if (second.Value < number.Value && again == 0 && currency is null && tokens[k].In(text) is "-" or "–"
+                && tokens[k].Start == tokens[k - 1].End && tokens[k + 1].Start == tokens[k].End && !number.Words && !second.Words)
+                return k + 1 + second.TokenCount;
             if (second.Value < number.Value && Is(text, tokens[k], "to") && currency is null)
             {
                 isRatio = true;

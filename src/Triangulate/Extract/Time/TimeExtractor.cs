@@ -538,6 +538,10 @@ public sealed class TimeExtractor : IExtractor
             if (tolerance == 0 && IsYear(i, out var year) && _tokens[i].Length == 4
                 && (IsAny(i - 1, "in", "since", "by", "until", "from", "of", "before", "after", "during", "early", "late", "mid", "year", "through", "to", "and", "between", "around", "circa")
                     || (Is(i - 1, "the") && year is >= 1900 and <= 2099 && i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Word)
+                    // "results for 2007 were", "the forecast for 2009 is weak": after "for" a year is the period when a
+                    // verb or a clause edge follows; a count there names what it counts ("for 2000 people").
+                    || (Is(i - 1, "for") && year is >= 1900 and <= 2099 && IsAny(i + 1, "is", "was", "were", "are", "will", "would", "has", "had",
+                        "have", "and", "or", "but", "as", "on", "compared", "rose", "fell", "grew", "dropped", "climbed"))
                     || i + 1 >= _tokens.Count || _tokens[i + 1].Kind == TokenKind.Symbol))
             {
                 var pd = new PartialDate(year);
