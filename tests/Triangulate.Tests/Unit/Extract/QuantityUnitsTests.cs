@@ -51,6 +51,17 @@ public class QuantityUnitsTests
         Assert.Equal(excerpt, claim.Mention.Span.Excerpt);
     }
 
+    [Theory]
+    [InlineData("The 24/7 clinic opens with 12 nurses.", "12 nurses")]
+    [InlineData("The chain opened 20 cinemas and 3-D screens in each.", "20 cinemas")]
+    [InlineData("The 9/11 memorial lists 30 portraits.", "30 portraits")]
+    public void Numbers_around_a_slash_or_before_a_hyphened_capital_count_nothing(string sentence, string excerpt)
+    {
+        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
+        var claim = Assert.Single(analysis.Claims, c => c.Kind == ClaimKind.Quantity);
+        Assert.Equal(excerpt, claim.Mention.Span.Excerpt);
+    }
+
     [Fact]
     public void A_dash_before_a_larger_number_is_still_a_range()
     {
