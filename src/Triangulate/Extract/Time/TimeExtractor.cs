@@ -631,10 +631,29 @@ public sealed class TimeExtractor : IExtractor
 
         // "7/8/07", "12/25/2009": month first as American copy writes it, unless the first number cannot be a month
         // ("25/12/2009"); two-digit years are of this century below 50, of the last one above.
+        /// <summary>"2006-01-10" written tight, the ISO calendar date (year, two-digit month, two-digit day).</summary>
+        private bool TryIsoDate(int i, out Found found, out int next)
+        {
+            found = default;
+            next = i;
+            if (i + 4 >= _tokens.Count || W(i + 1) is not "-" || W(i + 3) is not "-" || _tokens[i].Length != 4
+                || _tokens[i + 2].Length != 2 || _tokens[i + 4].Length != 2) return false;
+            for (var k = i + 1; k <= i + 4; k++) if (_tokens[k].Start != _tokens[k - 1].End) return false;
+            if (!int.TryParse(W(i), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                || !int.TryParse(W(i + 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+                || !int.TryParse(W(i + 4), NumberStyles.None, CultureInfo.InvariantCulture, out var day)) return false;
+            if (year is < 1800 or > 2199 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+            var pd = new PartialDate(year, month, day);
+            found = new Found(_tokens[i].Start, _tokens[i + 4].End, pd.ToString(), pd, pd, TimeAnchor.None, null, null, "date:" + pd, 0);
+            next = i + 5;
+            return true;
+        }
+
         private bool TryNumericDate(int i, out Found found, out int next)
         {
             found = default;
             next = i;
+            if (TryIsoDate(i, out found, out next)) return true;
             if (i + 4 >= _tokens.Count || W(i + 1) is not "/" || W(i + 3) is not "/") return false;
             for (var k = i + 1; k <= i + 4; k++) if (_tokens[k].Start != _tokens[k - 1].End) return false;
             if (_tokens[i].Length > 2 || _tokens[i + 2].Length > 2 || _tokens[i + 4].Length is not (2 or 4)) return false;

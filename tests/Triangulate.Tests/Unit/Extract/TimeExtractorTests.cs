@@ -95,6 +95,7 @@ public class TimeExtractorTests
     [InlineData("The bakery posted its accounts for 2006 on Monday.", "2008-03-09", "2006", "2006")]
     [InlineData("The outlook for 2009 is bleak, the guild says.", "2008-03-09", "2009", "2009")]
     [InlineData("Turnover for 2005 fell by a tenth.", "2008-03-09", "2005", "2005")]
+    [InlineData("The filing is dated 2006-01-10 in the court record.", "2008-03-09", "2006-01-10", "2006-01-10")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
