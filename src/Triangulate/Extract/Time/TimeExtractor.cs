@@ -118,7 +118,7 @@ public sealed class TimeExtractor : IExtractor
 
     private static readonly System.Collections.Frozen.FrozenSet<string> TriggerWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["yesterday", "today", "tonight", "tomorrow", "recently", "lately", "weekend", "now", "currently", "presently", "nowadays",
-         "present", "fiscal", "fy", "recent", "later", "intraday", "future", "soon", "term", "past", "century", "noon", "midday", "midnight"], StringComparer.OrdinalIgnoreCase);
+         "present", "moment", "fiscal", "fy", "recent", "later", "intraday", "future", "soon", "term", "past", "century", "noon", "midday", "midnight"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TriggerLookup =
         TriggerWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -1057,11 +1057,13 @@ public sealed class TimeExtractor : IExtractor
             // "at noon", "by midnight": clock times on the day the sentence named before them (TIMEX3 "T12:00", "T24:00").
             else if (IsAny(i, "noon", "midday")) rule = "day:0@1200";
             else if (Is(i, "midnight")) rule = "day:0@2400";
-            else if (IsAny(i, "now", "currently", "presently", "nowadays") || (Is(i, "at") && Is(i + 1, "present")))
+            else if (IsAny(i, "now", "currently", "presently", "nowadays") || (Is(i, "at") && Is(i + 1, "present"))
+                || (Is(i, "at") && Is(i + 1, "the") && Is(i + 2, "moment") && !IsAny(i + 3, "of", "when", "that", "it", "he", "she", "they")))
             {
-                // TIMEX3 PRESENT_REF; a sentence-opening "Now," is a discourse marker, not a time.
+                // TIMEX3 PRESENT_REF; a sentence-opening "Now," is a discourse marker, not a time. "at the moment" is
+                // the present unless a clause or "of" says which moment ("at the moment of impact").
                 if (Is(i, "now") && W(i + 1) is "," && (i == 0 || _tokens[i - 1].Kind == TokenKind.Symbol)) return false;
-                if (Is(i, "at")) end = i + 1;
+                if (Is(i, "at")) end = Is(i + 1, "the") ? i + 2 : i + 1;
                 rule = "present";
                 value = "PRESENT_REF";
             }
