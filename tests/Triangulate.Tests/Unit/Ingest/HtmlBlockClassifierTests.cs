@@ -403,4 +403,23 @@ public class HtmlBlockClassifierTests
         // An embedded post is mostly its links and still quoted text.
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Stay indoors"));
     }
+
+    [Fact]
+    public void A_line_that_is_only_a_control_s_label_is_navigation_but_a_sentence_using_the_word_stays_text()
+    {
+        const string html = """
+            <html><body><div class="article-body">
+              <div class="fade"><p class="open">Caption</p><p class="shut">Close</p></div>
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <p>Close.</p>
+              <p>Close to the harbour wall, the waves broke over the road and flooded the cafes, the shops and the old fish market.</p>
+            </div></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Navigation, KindOf(document, blocks, "Caption"));
+        Assert.Equal(BlockKind.Navigation, KindOf(document, blocks, "Close."));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Close to the harbour"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The port closed"));
+    }
 }
