@@ -98,10 +98,12 @@ internal sealed class ClusterConnection : IDisposable
         }
     }
 
-    /// <summary>For <c>--verbose</c>: the time to connect, and where the story phase spent its time (<see cref="StoryTimings"/>).</summary>
+    /// <summary>For <c>--verbose</c>: the time to connect, and where the document and story phases spent their time (<see cref="BatchTimings"/>, <see cref="StoryTimings"/>).</summary>
     public void WriteTimings(IAnsiConsole console)
     {
         console.MarkupLineInterpolated($"[grey]time: cluster connect: {_connecting.TotalSeconds:F2} s[/]");
+        var b = Executor.BatchTimings;
+        console.MarkupLineInterpolated($"[grey]time: batch calls: {b.Calls}, summed: round trips {b.RoundTrip.TotalSeconds:F2} s, on workers: analysis {b.Analysis.TotalSeconds:F2} s, save {b.Save.TotalSeconds:F2} s, between {(b.RoundTrip - b.Analysis - b.Save).TotalSeconds:F2} s[/]");
         var t = Executor.StoryTimings;
         console.MarkupLineInterpolated($"[grey]time: story calls: {t.Calls} ({t.Reused} reused), summed: round trips {t.RoundTrip.TotalSeconds:F2} s, on workers {t.Compute.TotalSeconds:F2} s (store reads {t.Read.TotalSeconds:F2} s thread time), between {(t.RoundTrip - t.Compute).TotalSeconds:F2} s[/]");
     }

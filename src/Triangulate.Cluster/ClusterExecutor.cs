@@ -39,12 +39,31 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
     /// <inheritdoc />
     public int BatchesInFlight { get; } = Math.Max(1, batchesInFlight);
 
+    private BatchTimings _batchTimings = new(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+
+    /// <summary>The batch calls so far, summed: where the document phase spends its time on the workers and between.</summary>
+    public BatchTimings BatchTimings
+    {
+        get
+        {
+            lock (_timingLock) return _batchTimings;
+        }
+    }
+
     /// <inheritdoc />
-    public Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<ArrivedDocument> batch, CancellationToken cancellation)
+    public async Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<ArrivedDocument> batch, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var grain = grains.GetGrain<IDocumentBatchGrain>(BatchKey(batch));
-        return Retry(() => grain.Analyze(batch), cancellation);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var reply = await Retry(() => grain.Analyze(batch), cancellation).ConfigureAwait(false);
+        var roundTrip = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        lock (_timingLock)
+        {
+            var t = _batchTimings;
+            _batchTimings = new BatchTimings(t.Calls + 1, t.Analysis + reply.Analysis, t.Save + reply.Save, t.RoundTrip + roundTrip);
+        }
+        return reply.Result;
     }
 
     /// <inheritdoc />
