@@ -26,6 +26,7 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
 
     private readonly Lock _timingLock = new();
     private StoryTimings _storyTimings = new(0, 0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+    private BatchTimings _batchTimings = new(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 
     /// <summary>The story calls so far, summed: where the story phase spends its time on the workers and between.</summary>
     public StoryTimings StoryTimings
@@ -38,8 +39,6 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
 
     /// <inheritdoc />
     public int BatchesInFlight { get; } = Math.Max(1, batchesInFlight);
-
-    private BatchTimings _batchTimings = new(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 
     /// <summary>The batch calls so far, summed: where the document phase spends its time on the workers and between.</summary>
     public BatchTimings BatchTimings

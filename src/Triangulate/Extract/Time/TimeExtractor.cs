@@ -629,8 +629,6 @@ public sealed class TimeExtractor : IExtractor
             return false;
         }
 
-        // "7/8/07", "12/25/2009": month first as American copy writes it, unless the first number cannot be a month
-        // ("25/12/2009"); two-digit years are of this century below 50, of the last one above.
         /// <summary>"2006-01-10" written tight, the ISO calendar date (year, two-digit month, two-digit day).</summary>
         private bool TryIsoDate(int i, out Found found, out int next)
         {
@@ -649,6 +647,8 @@ public sealed class TimeExtractor : IExtractor
             return true;
         }
 
+        // "7/8/07", "12/25/2009": month first as American copy writes it, unless the first number cannot be a month
+        // ("25/12/2009"); two-digit years are of this century below 50, of the last one above.
         private bool TryNumericDate(int i, out Found found, out int next)
         {
             found = default;
