@@ -88,6 +88,7 @@ internal static class AnalyzeCommand
             // One line a phase, for benchmarks and for finding what a slow run spent its time on.
             foreach (var timing in summary.Timings) console.MarkupLineInterpolated($"[grey]time: {timing.Stage}: {timing.Elapsed.TotalSeconds:F2} s[/]");
             console.MarkupLineInterpolated($"[grey]time: reports: {(clock.Elapsed - reporting).TotalSeconds:F2} s[/]");
+            client?.WriteTimings(console);
         }
         if (!quiet)
         {

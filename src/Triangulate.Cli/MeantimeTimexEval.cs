@@ -38,7 +38,8 @@ internal static class MeantimeTimexEval
         {
             var xml = XDocument.Load(file);
             if (xml.Root is not { Name.LocalName: "Document" } root) continue;
-            var (content, offsets) = MeantimeReader.Tokens(root);
+            var (tokens, offsets) = MeantimeReader.Tokens(root);
+            var content = PoundSigns(tokens);
             // Sentence lines, and the ones a markable of any kind touches: MEANTIME annotates only the first sentences.
             var lines = new List<(int Start, int End)>();
             var lineStart = 0;
@@ -84,6 +85,20 @@ internal static class MeantimeTimexEval
             articles.Add(article);
         }
         return articles;
+    }
+
+    /// <summary>
+    /// The corpus writes the pound sign as '#' ("# 7.99", "GB # 20.1 billion"): the code point ISO 646-GB gives to
+    /// '£'. The Wikinews articles wrote '£', and MEANTIME marks these amounts as MONEY, so the extractor is handed the
+    /// character the article had. Only a '#' token before a number is one; one character for one keeps every gold offset.
+    /// </summary>
+    internal static string PoundSigns(string text)
+    {
+        if (!text.Contains('#', StringComparison.Ordinal)) return text;
+        var chars = text.ToCharArray();
+        for (var i = 0; i + 2 < chars.Length; i++)
+            if (chars[i] == '#' && (i == 0 || chars[i - 1] is ' ' or '\n') && chars[i + 1] == ' ' && char.IsAsciiDigit(chars[i + 2])) chars[i] = '£';
+        return new string(chars);
     }
 
     private static int LineOf(List<(int Start, int End)> lines, int at)

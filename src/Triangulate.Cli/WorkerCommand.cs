@@ -71,10 +71,12 @@ internal static class WorkerCommand
 internal sealed class ClusterConnection : IDisposable
 {
     private readonly IHost _host;
+    private readonly TimeSpan _connecting;
 
-    private ClusterConnection(IHost host)
+    private ClusterConnection(IHost host, TimeSpan connecting)
     {
         _host = host;
+        _connecting = connecting;
         Executor = new ClusterExecutor(host.Services.GetRequiredService<IClusterClient>());
     }
 
@@ -85,13 +87,25 @@ internal sealed class ClusterConnection : IDisposable
     {
         try
         {
-            return new ClusterConnection(ClusterHosting.ConnectAsync(cluster, ClusterHosting.NameFor(store)).GetAwaiter().GetResult());
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var host = ClusterHosting.ConnectAsync(cluster, ClusterHosting.NameFor(store)).GetAwaiter().GetResult();
+            return new ClusterConnection(host, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
         catch (Exception e) when (e is OrleansException or Npgsql.NpgsqlException or ArgumentException or InvalidOperationException)
         {
             console.MarkupLineInterpolated($"[red]error[/]: --cluster: cannot reach the workers over store {store} ({e.Message})");
             return null;
         }
+    }
+
+    /// <summary>For <c>--verbose</c>: the time to connect, and where the document and story phases spent their time (<see cref="BatchTimings"/>, <see cref="StoryTimings"/>).</summary>
+    public void WriteTimings(IAnsiConsole console)
+    {
+        console.MarkupLineInterpolated($"[grey]time: cluster connect: {_connecting.TotalSeconds:F2} s[/]");
+        var b = Executor.BatchTimings;
+        console.MarkupLineInterpolated($"[grey]time: batch calls: {b.Calls}, summed: round trips {b.RoundTrip.TotalSeconds:F2} s, on workers: analysis {b.Analysis.TotalSeconds:F2} s, save {b.Save.TotalSeconds:F2} s, between {(b.RoundTrip - b.Analysis - b.Save).TotalSeconds:F2} s[/]");
+        var t = Executor.StoryTimings;
+        console.MarkupLineInterpolated($"[grey]time: story calls: {t.Calls} ({t.Reused} reused), summed: round trips {t.RoundTrip.TotalSeconds:F2} s, on workers {t.Compute.TotalSeconds:F2} s (store reads {t.Read.TotalSeconds:F2} s thread time), between {(t.RoundTrip - t.Compute).TotalSeconds:F2} s[/]");
     }
 
     public void Dispose()

@@ -24,15 +24,45 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
 
     private int _retries;
 
+    private readonly Lock _timingLock = new();
+    private StoryTimings _storyTimings = new(0, 0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+    private BatchTimings _batchTimings = new(0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+
+    /// <summary>The story calls so far, summed: where the story phase spends its time on the workers and between.</summary>
+    public StoryTimings StoryTimings
+    {
+        get
+        {
+            lock (_timingLock) return _storyTimings;
+        }
+    }
+
     /// <inheritdoc />
     public int BatchesInFlight { get; } = Math.Max(1, batchesInFlight);
 
+    /// <summary>The batch calls so far, summed: where the document phase spends its time on the workers and between.</summary>
+    public BatchTimings BatchTimings
+    {
+        get
+        {
+            lock (_timingLock) return _batchTimings;
+        }
+    }
+
     /// <inheritdoc />
-    public Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<ArrivedDocument> batch, CancellationToken cancellation)
+    public async Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<ArrivedDocument> batch, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var grain = grains.GetGrain<IDocumentBatchGrain>(BatchKey(batch));
-        return Retry(() => grain.Analyze(batch), cancellation);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var reply = await Retry(() => grain.Analyze(batch), cancellation).ConfigureAwait(false);
+        var roundTrip = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        lock (_timingLock)
+        {
+            var t = _batchTimings;
+            _batchTimings = new BatchTimings(t.Calls + 1, t.Analysis + reply.Analysis, t.Save + reply.Save, t.RoundTrip + roundTrip);
+        }
+        return reply.Result;
     }
 
     /// <inheritdoc />
@@ -40,11 +70,10 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
     {
         ArgumentNullException.ThrowIfNull(stories);
         var calls = new Task<StoryOutcome>[stories.Count];
-        for (var i = 0; i < stories.Count; i++)
-        {
-            var work = stories[i];
-            calls[i] = Throttled(work, cancellation);
-        }
+        // The largest first, as one process runs them: the throttle lets calls through in the order they wait, and a
+        // large story sent last would run alone at the end.
+        foreach (var i in Enumerable.Range(0, stories.Count).OrderByDescending(i => stories[i].Story.Documents.Count).ThenBy(i => i))
+            calls[i] = Throttled(stories[i], cancellation);
         return await Task.WhenAll(calls).ConfigureAwait(false);
     }
 
@@ -54,7 +83,15 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
         try
         {
             var grain = grains.GetGrain<IStoryGrain>(work.Story.Id);
-            return await Retry(() => grain.Analyze(work), cancellation).ConfigureAwait(false);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var reply = await Retry(() => grain.Analyze(work), cancellation).ConfigureAwait(false);
+            var roundTrip = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            lock (_timingLock)
+            {
+                var t = _storyTimings;
+                _storyTimings = new StoryTimings(t.Calls + 1, t.Reused + (reply.Reused ? 1 : 0), t.Read + reply.Read, t.Compute + reply.Compute, t.RoundTrip + roundTrip);
+            }
+            return reply.Outcome;
         }
         finally
         {

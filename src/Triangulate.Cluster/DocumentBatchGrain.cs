@@ -9,11 +9,11 @@ namespace Triangulate.Cluster;
 [ActivationCountBasedPlacement]
 internal sealed class DocumentBatchGrain(Worker worker) : Grain, IDocumentBatchGrain
 {
-    public async Task<DocumentBatchResult> Analyze(IReadOnlyList<ArrivedDocument> batch)
+    public async Task<BatchReply> Analyze(IReadOnlyList<ArrivedDocument> batch)
     {
         // CPU-bound: off the grain's turn, so the silo's scheduler keeps serving other grains meanwhile.
-        var result = await Task.Run(() => worker.Pipeline.AnalyzeBatch(batch, worker.Store)).ConfigureAwait(true);
+        var (result, analysis, save) = await Task.Run(() => worker.Pipeline.AnalyzeBatchTimed(batch, worker.Store)).ConfigureAwait(true);
         DeactivateOnIdle();
-        return result;
+        return new BatchReply(result, analysis, save);
     }
 }

@@ -8,7 +8,7 @@ namespace Triangulate.Cluster;
 [Alias("Triangulate.Cluster.IDocumentBatchGrain")]
 public interface IDocumentBatchGrain : IGrainWithStringKey
 {
-    /// <summary>Analyses and stores <paramref name="batch"/>; how many were stored and the problems met.</summary>
+    /// <summary>Analyses and stores <paramref name="batch"/>; how many were stored, the problems met, and the worker's time on it.</summary>
     [Alias("Analyze")]
-    Task<DocumentBatchResult> Analyze(IReadOnlyList<ArrivedDocument> batch);
+    Task<BatchReply> Analyze(IReadOnlyList<ArrivedDocument> batch);
 }

@@ -8,7 +8,7 @@ namespace Triangulate.Cluster;
 [Alias("Triangulate.Cluster.IStoryGrain")]
 public interface IStoryGrain : IGrainWithStringKey
 {
-    /// <summary>The findings of the story stages on <paramref name="work"/>.</summary>
+    /// <summary>The findings of the story stages on <paramref name="work"/>, and the worker's time on them.</summary>
     [Alias("Analyze")]
-    Task<StoryOutcome> Analyze(StoryWork work);
+    Task<StoryReply> Analyze(StoryWork work);
 }

@@ -12,15 +12,22 @@ internal sealed class StoryGrain(Worker worker) : Grain, IStoryGrain
 {
     private (string Fingerprint, StoryOutcome Outcome)? _last;
 
-    public async Task<StoryOutcome> Analyze(StoryWork work)
+    public async Task<StoryReply> Analyze(StoryWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
         if (work.Story.Id != this.GetPrimaryKeyString())
             throw new ArgumentException($"story {work.Story.Id} sent to the grain of story {this.GetPrimaryKeyString()}", nameof(work));
         // A failed stage leaves an empty fingerprint: such an outcome is never reused.
-        if (_last is { } last && last.Fingerprint == work.Fingerprint && work.Fingerprint.Length > 0) return last.Outcome;
-        var outcome = await Task.Run(() => worker.Pipeline.AnalyzeStory(work, worker.Store)).ConfigureAwait(true);
+        if (_last is { } last && last.Fingerprint == work.Fingerprint && work.Fingerprint.Length > 0)
+            return new StoryReply(last.Outcome, TimeSpan.Zero, TimeSpan.Zero, Reused: true);
+        var (outcome, read, compute) = await Task.Run(() =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var corpus = new TimedCorpusReader(worker.Store);
+            var outcome = worker.Pipeline.AnalyzeStory(work, corpus);
+            return (outcome, corpus.Spent, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }).ConfigureAwait(true);
         _last = (work.Fingerprint, outcome);
-        return outcome;
+        return new StoryReply(outcome, read, compute, Reused: false);
     }
 }

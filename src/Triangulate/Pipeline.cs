@@ -140,16 +140,21 @@ public sealed class Pipeline
     /// <see cref="Analyze(IEnumerable{string}, IStore, IPipelineObserver?, CancellationToken)"/> for a worker that was
     /// handed read documents. A document that breaks an analyser is a problem, not an exception.
     /// </summary>
-    public DocumentBatchResult AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store)
+    public DocumentBatchResult AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store) => AnalyzeBatchTimed(batch, store).Result;
+
+    /// <summary>As <see cref="AnalyzeBatch"/>, and how long the analysis and the save took: a cluster worker reports them.</summary>
+    public (DocumentBatchResult Result, TimeSpan Analysis, TimeSpan Save) AnalyzeBatchTimed(IReadOnlyList<ArrivedDocument> batch, IStore store)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(store);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var problems = new List<Problem>();
         var stored = new List<StoredDocument>(batch.Count);
         foreach (var (source, arrival) in batch)
             if (Prepare(source, arrival, problems.Add) is { } document) stored.Add(document);
+        var analysed = System.Diagnostics.Stopwatch.GetTimestamp();
         if (stored.Count > 0) store.Save(stored);
-        return new DocumentBatchResult(stored.Count, problems);
+        return (new DocumentBatchResult(stored.Count, problems), System.Diagnostics.Stopwatch.GetElapsedTime(started, analysed), System.Diagnostics.Stopwatch.GetElapsedTime(analysed));
     }
 
     /// <summary>What the story stages' results depend on besides a story's inputs (<see cref="StoryWork.Configuration"/>).</summary>

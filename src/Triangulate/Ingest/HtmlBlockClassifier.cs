@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Triangulate.Model;
 
 namespace Triangulate.Ingest;
@@ -330,6 +331,7 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         // A paragraph that is nothing but a date and its cues ("Updated on: November 19, 2019 / 10:07 AM") is a time stamp too.
         if (!quoted && length <= MaxDateLineLength && line.Count(' ') < DateText.MaxDateLineWords && DateText.Line(line.ToString(), monthFirst: true) is not null)
             return BlockKind.Dateline;
+        if (!quoted && IsControlLabel(line)) return BlockKind.Navigation;
         // A whole-line cue says what follows whatever element holds it: a paragraph "You may also like:" too.
         if (length <= MaxDateLineLength && LineFeatures.Of(line) is { Cue: { } cue, CueStrength: >= 3 } && cue != BlockKind.Body) return cue;
         if (Feature(segment, HtmlFeatures.Paragraph) == 1) return BlockKind.Body;
@@ -338,6 +340,20 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         if (!quoted && length <= MaxDateLineLength && !endsSentence && DateText.Find(line.ToString(), monthFirst: false) is not null) return BlockKind.Dateline;
         if (segment.Path is { } path && NamesPicture(ClassPart(path))) return BlockKind.Caption;
         return BlockKind.Body;
+    }
+
+    // The labels of a gallery's or dialog's buttons, written as text when the page's script is not run. Kept apart from
+    // the furniture cues: those also match inside short lines of text captures, where "close" is an ordinary word.
+    private static readonly FrozenSet<string> ControlLabels = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "close", "caption");
+
+    private const int MaxControlLabelLength = 12;
+
+    /// <summary>A line that is nothing but an on-screen control's label ("Caption", "Close") is navigation, not text.</summary>
+    private static bool IsControlLabel(ReadOnlySpan<char> line)
+    {
+        if (line.Length > MaxControlLabelLength) return false;
+        var word = line.Trim().TrimEnd(".:…×✕");
+        return ControlLabels.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
     }
 
     private static bool NamesPicture(string classes)

@@ -42,7 +42,7 @@ internal sealed class DraftFeatures
 
     /// <summary>
     /// True when the subject names nothing ("some soldiers") and its story has named subjects containing its words that
-    /// name different things ("Ukrainian soldiers", "North Korean soldiers"): which of them it means, its words do not
+    /// name different things ("Freedonian soldiers", "Sylvanian soldiers"): which of them it means, its words do not
     /// say, so it is the same subject only as words equal to its own. Set by the story's matching
     /// (<see cref="MarkAmbiguousSubjects"/>).
     /// </summary>
@@ -104,7 +104,7 @@ internal sealed class DraftFeatures
         return false;
     }
 
-    /// <summary>What names the subject for <see cref="MarkAmbiguousSubjects"/>: its capitalised content words ("Ukrainian", "Lake"), or its entity id.</summary>
+    /// <summary>What names the subject for <see cref="MarkAmbiguousSubjects"/>: its capitalised content words ("Freedonian", "Lake"), or its entity id.</summary>
     private string[] NamesForAmbiguity() => _subjectCapitals ??= SubjectCapitals(Draft.Subject);
 
     private string[]? _subjectCapitals;

@@ -43,7 +43,9 @@ public sealed partial class SqliteStore : IStore
         var store = new SqliteStore(connection) { Path = path };
         try
         {
-            store.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            // busy_timeout: a writer that finds another process writing (cluster workers over one file, serve beside
+            // analyze) waits in SQLite's own steps of 1-100 ms; without it Microsoft.Data.Sqlite retries after 150 ms each time.
+            store.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;");
             store.Migrate();
             store._pooled = path != ":memory:";
         }

@@ -35,4 +35,15 @@ public class MeantimeTimexScorerTests
         foreach (var t in times) MeantimeTimexEval.AddAsTimex3(Text, t, found);
         Assert.Equal(["April 2010-04", "June 2010-06"], found.Select(f => Text[f.Start..f.End] + " " + f.Value));
     }
+
+    [Theory]
+    [InlineData("The club paid # 7.99 per ticket", "The club paid £ 7.99 per ticket")]
+    [InlineData("GB # 20.1 billion", "GB £ 20.1 billion")]
+    [InlineData("Seats cost # 45 each", "Seats cost £ 45 each")]
+    [InlineData("Tag it #news or # today", "Tag it #news or # today")]
+    public void The_corpus_pound_sign_written_as_a_hash_before_a_number_is_read_as_the_pound(string corpus, string read)
+    {
+        Assert.Equal(read, MeantimeTimexEval.PoundSigns(corpus));
+        Assert.Equal(corpus.Length, MeantimeTimexEval.PoundSigns(corpus).Length);
+    }
 }

@@ -144,6 +144,11 @@ public sealed class QuantityExtractor : IExtractor
             && NumberWords.TryParse(text, tokens, k + 1, out var second) && !Inside(times, tokens[k + 1].Start, second.End)
             && !GluedLetters(text, tokens, k + 1 + second.TokenCount))
         {
+            // "747-400", "787-8", a "7-2" vote: a dash written tight between a number and a smaller one names a variant
+            // or a score; a range runs up ("200-250"), and a ratio is written with "to".
+            if (second.Value < number.Value && again == 0 && currency is null && tokens[k].In(text) is "-" or "–"
+                && tokens[k].Start == tokens[k - 1].End && tokens[k + 1].Start == tokens[k].End && !number.Words && !second.Words)
+                return k + 1 + second.TokenCount;
             if (second.Value < number.Value && Is(text, tokens[k], "to") && currency is null)
             {
                 isRatio = true;
@@ -492,6 +497,14 @@ public sealed class QuantityExtractor : IExtractor
         if (i >= 2 && tokens[i - 1].In(text) is "-" && tokens[i - 1].Start == tokens[i - 2].End && tokens[i - 2].Kind == TokenKind.Word) return true;
         if (i >= 1 && (IsAny(text, tokens[i - 1], "no", "number", "nos", "route", "highway", "flight", "channel") || tokens[i - 1].In(text) is "#")) return true;
         if (i >= 2 && tokens[i - 1].In(text) is "." && IsAny(text, tokens[i - 2], "no", "nos")) return true;
+        // "24/7", "9/11": numbers written tight around a slash are a rota, a date or a name, not an amount.
+        if (after + 1 < tokens.Count && tokens[after].In(text) is "/" && tokens[after].Start == tokens[after - 1].End
+            && tokens[after + 1].Start == tokens[after].End && tokens[after + 1].Kind == TokenKind.Number) return true;
+        if (i >= 2 && tokens[i - 1].In(text) is "/" && tokens[i - 1].End == t.Start && tokens[i - 2].End == tokens[i - 1].Start
+            && tokens[i - 2].Kind == TokenKind.Number) return true;
+        // "3-D", "2-D": a number hyphened to one capital letter names a kind, it counts nothing.
+        if (after + 1 < tokens.Count && tokens[after].In(text) is "-" && tokens[after].Start == tokens[after - 1].End
+            && tokens[after + 1].Start == tokens[after].End && tokens[after + 1].Length == 1 && char.IsUpper(text[tokens[after + 1].Start])) return true;
         // Ages in appositions: "Tomas, 30, said".
         if (t.Kind == TokenKind.Number && number.Value < 120 && i >= 2 && after < tokens.Count && tokens[i - 1].In(text) is ","
             && tokens[after].In(text) is "," && tokens[i - 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[i - 2].Start])) return true;

@@ -118,7 +118,7 @@ public sealed class TimeExtractor : IExtractor
 
     private static readonly System.Collections.Frozen.FrozenSet<string> TriggerWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["yesterday", "today", "tonight", "tomorrow", "recently", "lately", "weekend", "now", "currently", "presently", "nowadays",
-         "present", "fiscal", "fy", "recent", "later", "intraday", "future", "soon", "term", "past", "century", "noon", "midday", "midnight"], StringComparer.OrdinalIgnoreCase);
+         "present", "moment", "fiscal", "fy", "recent", "later", "intraday", "future", "soon", "term", "past", "century", "noon", "midday", "midnight"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TriggerLookup =
         TriggerWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -538,6 +538,10 @@ public sealed class TimeExtractor : IExtractor
             if (tolerance == 0 && IsYear(i, out var year) && _tokens[i].Length == 4
                 && (IsAny(i - 1, "in", "since", "by", "until", "from", "of", "before", "after", "during", "early", "late", "mid", "year", "through", "to", "and", "between", "around", "circa")
                     || (Is(i - 1, "the") && year is >= 1900 and <= 2099 && i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Word)
+                    // "results for 2007 were", "the forecast for 2009 is weak": after "for" a year is the period when a
+                    // verb or a clause edge follows; a count there names what it counts ("for 2000 people").
+                    || (Is(i - 1, "for") && year is >= 1900 and <= 2099 && IsAny(i + 1, "is", "was", "were", "are", "will", "would", "has", "had",
+                        "have", "and", "or", "but", "as", "on", "compared", "rose", "fell", "grew", "dropped", "climbed"))
                     || i + 1 >= _tokens.Count || _tokens[i + 1].Kind == TokenKind.Symbol))
             {
                 var pd = new PartialDate(year);
@@ -625,12 +629,31 @@ public sealed class TimeExtractor : IExtractor
             return false;
         }
 
+        /// <summary>"2006-01-10" written tight, the ISO calendar date (year, two-digit month, two-digit day).</summary>
+        private bool TryIsoDate(int i, out Found found, out int next)
+        {
+            found = default;
+            next = i;
+            if (i + 4 >= _tokens.Count || W(i + 1) is not "-" || W(i + 3) is not "-" || _tokens[i].Length != 4
+                || _tokens[i + 2].Length != 2 || _tokens[i + 4].Length != 2) return false;
+            for (var k = i + 1; k <= i + 4; k++) if (_tokens[k].Start != _tokens[k - 1].End) return false;
+            if (!int.TryParse(W(i), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                || !int.TryParse(W(i + 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+                || !int.TryParse(W(i + 4), NumberStyles.None, CultureInfo.InvariantCulture, out var day)) return false;
+            if (year is < 1800 or > 2199 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+            var pd = new PartialDate(year, month, day);
+            found = new Found(_tokens[i].Start, _tokens[i + 4].End, pd.ToString(), pd, pd, TimeAnchor.None, null, null, "date:" + pd, 0);
+            next = i + 5;
+            return true;
+        }
+
         // "7/8/07", "12/25/2009": month first as American copy writes it, unless the first number cannot be a month
         // ("25/12/2009"); two-digit years are of this century below 50, of the last one above.
         private bool TryNumericDate(int i, out Found found, out int next)
         {
             found = default;
             next = i;
+            if (TryIsoDate(i, out found, out next)) return true;
             if (i + 4 >= _tokens.Count || W(i + 1) is not "/" || W(i + 3) is not "/") return false;
             for (var k = i + 1; k <= i + 4; k++) if (_tokens[k].Start != _tokens[k - 1].End) return false;
             if (_tokens[i].Length > 2 || _tokens[i + 2].Length > 2 || _tokens[i + 4].Length is not (2 or 4)) return false;
@@ -1034,11 +1057,13 @@ public sealed class TimeExtractor : IExtractor
             // "at noon", "by midnight": clock times on the day the sentence named before them (TIMEX3 "T12:00", "T24:00").
             else if (IsAny(i, "noon", "midday")) rule = "day:0@1200";
             else if (Is(i, "midnight")) rule = "day:0@2400";
-            else if (IsAny(i, "now", "currently", "presently", "nowadays") || (Is(i, "at") && Is(i + 1, "present")))
+            else if (IsAny(i, "now", "currently", "presently", "nowadays") || (Is(i, "at") && Is(i + 1, "present"))
+                || (Is(i, "at") && Is(i + 1, "the") && Is(i + 2, "moment") && !IsAny(i + 3, "of", "when", "that", "it", "he", "she", "they")))
             {
-                // TIMEX3 PRESENT_REF; a sentence-opening "Now," is a discourse marker, not a time.
+                // TIMEX3 PRESENT_REF; a sentence-opening "Now," is a discourse marker, not a time. "at the moment" is
+                // the present unless a clause or "of" says which moment ("at the moment of impact").
                 if (Is(i, "now") && W(i + 1) is "," && (i == 0 || _tokens[i - 1].Kind == TokenKind.Symbol)) return false;
-                if (Is(i, "at")) end = i + 1;
+                if (Is(i, "at")) end = Is(i + 1, "the") ? i + 2 : i + 1;
                 rule = "present";
                 value = "PRESENT_REF";
             }

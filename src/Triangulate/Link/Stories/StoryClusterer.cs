@@ -9,9 +9,9 @@ namespace Triangulate.Link.Stories;
 /// Each document, in arrival order and continuing from the stored link state, joins the most similar open story or starts one. A document is a sparse vector of
 /// its names (analysis entities and capitalised words), numbers and tf-idf-weighted body words; stories are found
 /// through an inverted index from feature to story (postings capped), so the work per document is proportional to the
-/// document, not to the corpus. Feature weights are idf over the documents seen so far, so a name that recurs across
-/// many stories stops gluing them; similarity decays with the days between a document and a story (a time window,
-/// lenient for undated documents). A document the provenance stage found derived from (or the source of) an earlier one
+/// document, not to the corpus. Feature weights are idf over the documents of the same language seen so far (their
+/// count is kept beside the term counts), so a name that recurs across many stories stops gluing them; similarity
+/// decays with the days between a document and a story (a time window, lenient for undated documents). A document the provenance stage found derived from (or the source of) an earlier one
 /// joins that one's story, so a derivation never merges two stories. The stories of the clusters that changed are then
 /// made, each with the relations and independence groups among its own documents.
 /// </summary>
@@ -74,6 +74,9 @@ public sealed class StoryClusterer : ICorpusStage
     /// </summary>
     public double FollowFit { get; init; } = 0.5;
 
+    /// <summary>Whether a term's idf is counted among the documents of the document's language (see <see cref="Run"/>); false counts the whole corpus.</summary>
+    internal bool IdfByLanguage { get; init; } = true;
+
     /// <summary>Splits stories that hold two events of one kind; null leaves the clusterer's stories as they are.</summary>
     internal StorySplitter? Splitter { get; init; } = new();
 
@@ -94,7 +97,6 @@ public sealed class StoryClusterer : ICorpusStage
         var stories = state.Space(12, s => s.Encode(), StoryState.Decode);
         var storyOf = state.Space(13, LinkCodec.EncodeInt, LinkCodec.DecodeInt);
         var records = ProvenanceRecord.In(state);
-        var seen = (int)(meta.TryGet(1, out var counted) ? counted : 0);
         var next = (int)(meta.TryGet(2, out var made) ? made : 0);
         var scores = new Dictionary<int, double>();
         var shortlist = new List<int>(Shortlisted);
@@ -102,11 +104,19 @@ public sealed class StoryClusterer : ICorpusStage
         var partners = new SortedSet<int>();
         foreach (var (document, analysis) in context.Fresh)
         {
-            seen++;
             var days = StoryState.DaysOf(document.Published);
             var terms = StoryFeatures.Terms(document, analysis);
-            df.Prefetch(terms.Keys.Select(t => (long)t));
-            var vector = StoryFeatures.Vector(terms, t => df.TryGet((long)t, out var n) ? n : 0, (t, n) => df.Set((long)t, n), seen,
+            // A term's rarity is counted among the documents of the document's own language: against the whole corpus a
+            // minority language's every word is rare (its function words, and its capitalised nouns read as names), so
+            // any two of its reports of one kind of event looked alike (generated 20k: German, French and Spanish fire
+            // and quake reports of 60-100 events each chained into one story). The feature itself stays the term, so a
+            // translation still meets its source on the names they share.
+            // The language's document count is kept under the language's own key (key 0, the whole corpus, when off).
+            var language = IdfByLanguage ? LinkText.Hash("@language:" + document.Language) : 0UL;
+            df.Prefetch(terms.Keys.Select(t => (long)(t ^ language)).Append((long)language));
+            var inLanguage = (df.TryGet((long)language, out var known) ? known : 0) + 1;
+            df.Set((long)language, inLanguage);
+            var vector = StoryFeatures.Vector(terms, t => df.TryGet((long)(t ^ language), out var n) ? n : 0, (t, n) => df.Set((long)(t ^ language), n), inLanguage,
                 FeaturesPerDocument, out var lookup, MinLookupIdf);
             index.Prefetch(vector.Select(f => (long)f.Feature));
             var key = LinkCodec.DocumentKey(document.Id);
@@ -128,7 +138,6 @@ public sealed class StoryClusterer : ICorpusStage
             storyOf.Set(key, target);
             touched.Add(target);
         }
-        meta.Set(1, seen);
         meta.Set(2, next);
         MakeStories(context, [.. touched], stories, records);
 

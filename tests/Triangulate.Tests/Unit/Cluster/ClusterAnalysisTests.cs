@@ -36,6 +36,18 @@ public sealed class ClusterAnalysisTests : IDisposable
         var actual = run.Analyze([corpus], executor, _temp.File("cluster"));
         Assert.Equal(expected, actual);
         Assert.Equal(0, executor.Retries);
+        // Every story was one call, timed on its worker; a call's round trip holds its worker's time.
+        using var store = Triangulate.Store.SqliteStore.Open(run.Store);
+        var timings = executor.StoryTimings;
+        Assert.Equal(store.ReadStories().Count, timings.Calls);
+        Assert.Equal(0, timings.Reused);
+        Assert.True(timings.Compute > TimeSpan.Zero && timings.Read > TimeSpan.Zero, $"no worker time reported: {timings}");
+        Assert.True(timings.RoundTrip >= timings.Compute, $"round trips shorter than the work: {timings}");
+        // Every batch was one call (the pipeline sends 64 documents a batch), its analysis and save timed on its worker.
+        var batches = executor.BatchTimings;
+        Assert.Equal((store.DocumentCount + 63) / 64, batches.Calls);
+        Assert.True(batches.Analysis > TimeSpan.Zero && batches.Save > TimeSpan.Zero, $"no worker time reported: {batches}");
+        Assert.True(batches.RoundTrip >= batches.Analysis + batches.Save, $"round trips shorter than the work: {batches}");
     }
 
     [Fact]

@@ -40,6 +40,37 @@ public class QuantityUnitsTests
         Assert.Equal(320_000_000, claim.Value.High!.Value, 4);
     }
 
+    [Theory]
+    [InlineData("The 787-8 carries 210 passengers.", "210 passengers")]
+    [InlineData("A 7-2 vote approved 14 new parks.", "14 new parks")]
+    [InlineData("The 747-400 seats 416 travellers.", "416 travellers")]
+    public void A_dash_before_a_smaller_number_names_a_variant_or_a_score_not_a_range(string sentence, string excerpt)
+    {
+        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
+        var claim = Assert.Single(analysis.Claims, c => c.Kind == ClaimKind.Quantity);
+        Assert.Equal(excerpt, claim.Mention.Span.Excerpt);
+    }
+
+    [Theory]
+    [InlineData("The 24/7 clinic opens with 12 nurses.", "12 nurses")]
+    [InlineData("The chain opened 20 cinemas and 3-D screens in each.", "20 cinemas")]
+    [InlineData("The 9/11 memorial lists 30 portraits.", "30 portraits")]
+    public void Numbers_around_a_slash_or_before_a_hyphened_capital_count_nothing(string sentence, string excerpt)
+    {
+        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
+        var claim = Assert.Single(analysis.Claims, c => c.Kind == ClaimKind.Quantity);
+        Assert.Equal(excerpt, claim.Mention.Span.Excerpt);
+    }
+
+    [Fact]
+    public void A_dash_before_a_larger_number_is_still_a_range()
+    {
+        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, "The jet seats 200-250 passengers.", null, "[]"));
+        var claim = Assert.Single(analysis.Claims, c => c.Kind == ClaimKind.Quantity);
+        Assert.Equal(200, claim.Value!.Low!.Value, 4);
+        Assert.Equal(250, claim.Value.High!.Value, 4);
+    }
+
     [Fact]
     public void Keys_are_lemmas_of_the_subject_for_matching_across_documents()
     {

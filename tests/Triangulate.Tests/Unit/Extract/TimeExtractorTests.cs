@@ -92,6 +92,11 @@ public class TimeExtractorTests
     [InlineData("The store opens at 10 a.m.", "2008-03-09", "10 a.m.", "2008-03-09T10:00")]
     [InlineData("Airlines ordered 900 jets last year, up from 700 the year before.", "2008-03-09", "the year before", "2006")]
     [InlineData("The plant opened in March 2004 and a second line the same month.", "2008-03-09", "the same month", "2004-03")]
+    [InlineData("The bakery posted its accounts for 2006 on Monday.", "2008-03-09", "2006", "2006")]
+    [InlineData("The outlook for 2009 is bleak, the guild says.", "2008-03-09", "2009", "2009")]
+    [InlineData("Turnover for 2005 fell by a tenth.", "2008-03-09", "2005", "2005")]
+    [InlineData("The filing is dated 2006-01-10 in the court record.", "2008-03-09", "2006-01-10", "2006-01-10")]
+    [InlineData("The ferry is not running at the moment, the port says.", "2008-03-09", "at the moment", "PRESENT_REF")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
@@ -104,6 +109,8 @@ public class TimeExtractorTests
     [InlineData("Now, the question is who pays for the repairs.")]
     [InlineData("The club threw a day to celebrate the new stadium.")]
     [InlineData("The 2,000 volunteers cleared the beach.")]
+    [InlineData("The hall has seats for 2000 guests.")]
+    [InlineData("The driver braked at the moment of impact.")]
     [InlineData("The first delegates arrived with a second letter.")]
     [InlineData("The Daily Courier printed the letter in full.")]
     [InlineData("Stocks fell the day before the vote.")]

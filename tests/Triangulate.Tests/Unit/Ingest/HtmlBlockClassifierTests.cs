@@ -403,4 +403,45 @@ public class HtmlBlockClassifierTests
         // An embedded post is mostly its links and still quoted text.
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Stay indoors"));
     }
+
+    [Fact]
+    public void A_line_that_is_only_a_control_s_label_is_navigation_but_a_sentence_using_the_word_stays_text()
+    {
+        const string html = """
+            <html><body><div class="article-body">
+              <div class="fade"><p class="open">Caption</p><p class="shut">Close</p></div>
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <p>Close.</p>
+              <p>Close to the harbour wall, the waves broke over the road and flooded the cafes, the shops and the old fish market.</p>
+            </div></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Navigation, KindOf(document, blocks, "Caption"));
+        Assert.Equal(BlockKind.Navigation, KindOf(document, blocks, "Close."));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Close to the harbour"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The port closed"));
+    }
+
+    [Fact]
+    public void A_post_s_sharing_and_taxonomy_labels_are_navigation_but_sentences_using_the_words_stay_text()
+    {
+        const string html = """
+            <html><body><div class="article-body">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <h3>Like this:</h3>
+              <p>Filed under</p>
+              <p>Topics</p>
+              <p>Tags:</p>
+              <p>Topics like this one, the mayor said, are filed under weather in the council's minutes and debated every spring.</p>
+            </div></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Navigation, KindOf(document, blocks, "Like this:"));
+        Assert.Equal(BlockKind.Navigation, KindOf(document, blocks, "Filed under"));
+        Assert.Equal(BlockKind.Navigation, blocks.Single(b => document.Text[b.Start..b.End] == "Topics").Kind);
+        Assert.Equal(BlockKind.Navigation, KindOf(document, blocks, "Tags:"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Topics like this one"));
+    }
 }
