@@ -19,10 +19,11 @@ internal static class EvalStoriesCommand
         var goldOption = new Option<string>("--gold") { Description = "Gold stories: ECB+'s {url: {story, topic}} or the generator's {stories, derivations}", Required = true };
         var db = new Option<string?>("--db") { Description = "Store to analyse into: an SQLite file or a postgres:// URL (default: a temporary file, removed afterwards)" };
         var dump = new Option<string?>("--dump-corroborations") { Description = "Write each claim of the look part carried by 2+ documents (its mentions' sentences, documents, gold stories; cross-story ones marked ACROSS) to this file" };
+        var derivationDump = new Option<string?>("--dump-derivations") { Description = "Write each derivation error of the look part against the gold's edges (missed edges with the source chosen instead, false pairs; dates, outlets, credits) to this file" };
         var distance = new Option<double>("--baseline-distance") { Description = "Cosine distance at which the baseline stops merging", DefaultValueFactory = _ => 0.7 };
         var command = new Command("stories", "Score stories, derivations, corroborations and contradictions against gold stories, beside a TF-IDF + average-linkage baseline")
         {
-            input, goldOption, db, distance, dump,
+            input, goldOption, db, distance, dump, derivationDump,
         };
         command.SetAction(result =>
         {
@@ -37,7 +38,8 @@ internal static class EvalStoriesCommand
             {
                 var clock = Stopwatch.StartNew();
                 var pipeline = PipelineBuilder.CreateDefault().Build();
-                AnalyseAndScore(pipeline, result.GetValue(input)!, path, StoryGold.Read(gold), result.GetValue(distance), result.GetValue(dump), clock);
+                AnalyseAndScore(pipeline, result.GetValue(input)!, path, StoryGold.Read(gold), result.GetValue(distance), result.GetValue(dump), clock,
+                    result.GetValue(derivationDump) is { } derivationPath ? (derivationPath, gold) : null);
                 return ExitCodes.Success;
             }
             finally
@@ -49,7 +51,7 @@ internal static class EvalStoriesCommand
         return command;
     }
 
-    private static void AnalyseAndScore(Pipeline pipeline, string[] input, string path, StoryGold gold, double distance, string? dump, Stopwatch clock)
+    private static void AnalyseAndScore(Pipeline pipeline, string[] input, string path, StoryGold gold, double distance, string? dump, Stopwatch clock, (string Path, string Gold)? derivationDump)
     {
         using var store = StoreFactory.Open(path);
         var summary = pipeline.Analyze(input, store);
@@ -70,6 +72,7 @@ internal static class EvalStoriesCommand
         var (look, held) = EvalStoriesDump.Count(store, corpus, gold);
         Console.WriteLine(string.Create(inv, $"  look: claims with 2+ sources {look.Shared}  across gold stories {look.Across}   held: claims with 2+ sources {held.Shared}  across gold stories {held.Across}"));
         if (dump is not null) EvalStoriesDump.Write(dump, store, corpus, gold);
+        if (derivationDump is { } d2) EvalDerivationsDump.Write(d2.Path, d2.Gold, store, corpus, gold);
         Console.WriteLine(string.Create(inv, $"contradictions {r.Contradictions.Found}  across gold stories {r.Contradictions.AcrossStories}"));
     }
 

@@ -58,6 +58,13 @@ internal sealed class TextProfile
     /// </summary>
     public HashSet<ulong> WordFiveGrams { get; private init; } = [];
 
+    /// <summary>
+    /// The document's lines outside its body, trimmed: its credit lines ("Source: X", "(c) 2024 X") among them, which the
+    /// ingest does not always tell from page furniture. Not compared as text, but a page that repeats another page's
+    /// credit line word for word may have taken that page (verification profiles only; empty otherwise).
+    /// </summary>
+    public IReadOnlyList<string> LinesOutsideBody { get; private init; } = [];
+
     /// <summary>Shared word 5-grams over the smaller set's size (0 when either text has none).</summary>
     public static double SharedFiveGrams(TextProfile a, TextProfile b)
     {
@@ -107,14 +114,16 @@ internal sealed class TextProfile
         var keys = new HashSet<ulong>();
         // Only verification compares wording; the candidate pass (with a signature) needs no 5-grams.
         var grams = signature ? null : new FiveGrams();
+        var credits = new List<string>();
         foreach (var block in document.Blocks)
         {
+            if (block.Kind != BlockKind.Body && !signature) credits.Add(text[block.Start..block.End].Trim());
             if (block.Kind != BlockKind.Body) continue;
             any = true;
             Scan(text, block.Start, block.End, sentences, minima, window, ref words, ref bodyHash, keys, grams);
         }
         if (!any) Scan(text, 0, text.Length, sentences, minima, window, ref words, ref bodyHash, keys, grams);
-        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), minima, words, keys) { WordFiveGrams = grams?.Set ?? [] };
+        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), minima, words, keys) { WordFiveGrams = grams?.Set ?? [], LinesOutsideBody = credits };
     }
 
     private static void Scan(string text, int start, int end, List<ProfileSentence> sentences, ulong[] signature, ulong[] window, ref int words, ref ulong bodyHash, HashSet<ulong> keys, FiveGrams? grams)

@@ -153,8 +153,8 @@ public sealed class ProvenanceLinker : ICorpusStage
         var unalignedA = Math.Min(pa.Sentences.Count, SentenceAligner.MaxSentences) - aligned;
         var unalignedB = Math.Min(pb.Sentences.Count, SentenceAligner.MaxSentences) - aligned;
         return aIsDerived
-            ? new VerifiedDerivation(relation, aAttributes, unalignedA, unalignedB)
-            : new VerifiedDerivation(relation, bAttributes, unalignedB, unalignedA);
+            ? new VerifiedDerivation(relation, aAttributes, unalignedA, unalignedB, [.. alignment.Pairs.Select(p => p.A).Order()], CarriedCredit(pa, pb, b))
+            : new VerifiedDerivation(relation, bAttributes, unalignedB, unalignedA, [.. alignment.Pairs.Select(p => p.B).Order()], CarriedCredit(pb, pa, a));
     }
 
     /// <summary>
@@ -163,6 +163,23 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// </summary>
     private static bool Attributes(DocumentSummary derived, TextProfile profile, DocumentSummary source) =>
         Credits(derived, source) || (source.Outlet is { } outlet && outlet != derived.Outlet && OutletNames.Mentioned(profile.Text, outlet));
+
+    /// <summary>
+    /// The outlet a credit line of <paramref name="source"/> names (one of its credited outlets other than its own) when
+    /// the derived page repeats that line word for word. A page that repeats its source's "Source: X" line may have
+    /// taken that page rather than X's own, which has no such line. Null when there is none.
+    /// </summary>
+    private static string? CarriedCredit(TextProfile derived, TextProfile sourceProfile, DocumentSummary source)
+    {
+        if (source.CreditedOutlets.Count == 0) return null;
+        foreach (var line in derived.LinesOutsideBody)
+        {
+            if (!sourceProfile.LinesOutsideBody.Contains(line)) continue;
+            foreach (var outlet in source.CreditedOutlets)
+                if (!(source.Outlet is { } own && OutletNames.Match(outlet, own)) && OutletNames.Mentioned(line, outlet)) return outlet;
+        }
+        return null;
+    }
 
     /// <summary>Shared wording of an aligned pair (common non-name, non-number content words) above which it is taken text.</summary>
     internal const int MinSharedWording = 3;

@@ -30,7 +30,7 @@ internal static class ProvenanceLinks
                 verified.Add(derivation.Relation);
                 if (kept is null || Better(derivation, kept, records)) kept = derivation;
             }
-            if (kept is not null) relations.Add(kept.Relation);
+            if (kept is not null) relations.Add((CarrierOfCredit(record, kept, inSet, records) ?? kept).Relation);
             foreach (var cite in record.Cites) relations.Add(PointAtMember(cite, record, inSet));
         }
         relations.Sort(CompareRelations);
@@ -53,12 +53,63 @@ internal static class ProvenanceLinks
     {
         if (candidate.Attributed != kept.Attributed) return candidate.Attributed;
         if (candidate.UnalignedDerived != kept.UnalignedDerived) return candidate.UnalignedDerived < kept.UnalignedDerived;
-        var dx = records[candidate.Relation.To!].Summary.Published?.Earliest;
-        var dy = records[kept.Relation.To!].Summary.Published?.Earliest;
-        if (dx is { } a && dy is { } b && a != b) return a < b;
-        if (dx is null != dy is null) return dx is not null;
+        var order = DateOrder(candidate, kept, records);
+        if (order != 0) return order < 0;
         if (candidate.Relation.Score != kept.Relation.Score) return candidate.Relation.Score > kept.Relation.Score;
         return string.CompareOrdinal(candidate.Relation.To, kept.Relation.To) < 0;
+    }
+
+    /// <summary>
+    /// For an undated document whose chosen source is the outlet its credit line names: the candidate whose page it
+    /// took instead, when there is one. Licensed republishers date their pages; a page without a date (a scraper's, an
+    /// aggregator's) that credits an agency may have copied another republisher's page, credit line and all. That is
+    /// what happened when the document repeats a candidate's credit line naming that outlet word for word, the credited
+    /// outlet's page has no such line, and the candidate explains every sentence the credited page explains: a copy
+    /// cannot contain text its source lacks. The candidate that leaves the fewest of the document's sentences unexplained,
+    /// then the earliest published, is kept. Null when the credited source stands.
+    /// </summary>
+    private static VerifiedDerivation? CarrierOfCredit(ProvenanceRecord record, VerifiedDerivation kept, HashSet<string> inSet, Dictionary<string, ProvenanceRecord> records)
+    {
+        if (!kept.Attributed || record.Summary.Published is not null || records[kept.Relation.To!].Summary.Outlet is not { } credited) return null;
+        VerifiedDerivation? carrier = null;
+        foreach (var derivation in record.Derived)
+        {
+            if (derivation.CarriedCredit is not { } carried || derivation.Relation.To is not { } to || !inSet.Contains(to)) continue;
+            if (!OutletNames.Match(carried, credited) || kept.CarriedCredit is { } own && OutletNames.Match(own, credited)) continue;
+            if (!IsSubset(kept.Aligned, derivation.Aligned)) continue;
+            if (carrier is null || derivation.UnalignedDerived < carrier.UnalignedDerived
+                || (derivation.UnalignedDerived == carrier.UnalignedDerived && Earlier(derivation, carrier, records))) carrier = derivation;
+        }
+        return carrier;
+    }
+
+    /// <summary>Whether every element of the ascending <paramref name="small"/> is in the ascending <paramref name="large"/>.</summary>
+    private static bool IsSubset(int[] small, int[] large)
+    {
+        var j = 0;
+        foreach (var x in small)
+        {
+            while (j < large.Length && large[j] < x) j++;
+            if (j == large.Length || large[j] != x) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="x"/>'s source was published before <paramref name="y"/>'s (a dated one before an undated one), else the smaller id.</summary>
+    private static bool Earlier(VerifiedDerivation x, VerifiedDerivation y, Dictionary<string, ProvenanceRecord> records)
+    {
+        var order = DateOrder(x, y, records);
+        return order != 0 ? order < 0 : string.CompareOrdinal(x.Relation.To, y.Relation.To) < 0;
+    }
+
+    /// <summary>Negative when <paramref name="x"/>'s source was published first (a dated one before an undated one), positive when <paramref name="y"/>'s, 0 when no date tells.</summary>
+    private static int DateOrder(VerifiedDerivation x, VerifiedDerivation y, Dictionary<string, ProvenanceRecord> records)
+    {
+        var dx = records[x.Relation.To!].Summary.Published?.Earliest;
+        var dy = records[y.Relation.To!].Summary.Published?.Earliest;
+        if (dx is { } a && dy is { } b && a != b) return a < b ? -1 : 1;
+        if (dx is null != dy is null) return dx is not null ? -1 : 1;
+        return 0;
     }
 
     /// <summary>A citation naming the outlet of a related document (a candidate of the citing one, in the set) points at that document too.</summary>

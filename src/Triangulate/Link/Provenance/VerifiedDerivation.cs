@@ -10,4 +10,9 @@ namespace Triangulate.Link.Provenance;
 /// <param name="Attributed">The derived document credits the source's outlet or names it in its text.</param>
 /// <param name="UnalignedDerived">Sentences of the derived document with no aligned partner in the source.</param>
 /// <param name="UnalignedSource">Sentences of the source with no aligned partner in the derived document.</param>
-internal sealed record VerifiedDerivation(Relation Relation, bool Attributed, int UnalignedDerived, int UnalignedSource);
+/// <param name="Aligned">The derived document's sentences that have an aligned partner in the source, ascending.</param>
+/// <param name="CarriedCredit">
+/// The outlet (key) named by a credit line of the source that the derived document repeats word for word ("Source: X"
+/// on both pages); null when it repeats none.
+/// </param>
+internal sealed record VerifiedDerivation(Relation Relation, bool Attributed, int UnalignedDerived, int UnalignedSource, int[] Aligned, string? CarriedCredit);
