@@ -335,6 +335,10 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         // A whole-line cue says what follows whatever element holds it: a paragraph "You may also like:" too.
         if (length <= MaxDateLineLength && LineFeatures.Of(line) is { Cue: { } cue, CueStrength: >= 3 } && cue != BlockKind.Body) return cue;
         if (Feature(segment, HtmlFeatures.Paragraph) == 1) return BlockKind.Body;
+        // A line set apart from the paragraphs that opens with a credit ("© Name …", "Photo: Name") is a picture's caption
+        // and credit, or the page's copyright notice. Paragraphs are left alone: the annotators keep an agency's notice
+        // written as one.
+        if (!quoted && LineFeatures.Of(line).CreditAt == 0) return BlockKind.Credit;
         var last = line[^1];
         var endsSentence = last is '.' or '!' or '?' or '"' or '”';
         if (!quoted && length <= MaxDateLineLength && !endsSentence && DateText.Find(line.ToString(), monthFirst: false) is not null) return BlockKind.Dateline;

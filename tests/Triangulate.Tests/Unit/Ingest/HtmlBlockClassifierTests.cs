@@ -444,4 +444,43 @@ public class HtmlBlockClassifierTests
         Assert.Equal(BlockKind.Navigation, KindOf(document, blocks, "Tags:"));
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Topics like this one"));
     }
+
+    [Fact]
+    public void A_line_set_apart_that_opens_with_a_credit_is_a_credit_but_a_paragraph_notice_stays_text()
+    {
+        const string html = """
+            <html><body><section class="articlebody">
+              <div>© Jane Roe Waves break over the harbour wall on Monday, as seen from the ferry terminal.</div>
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <div>Photo: Jane Roe</div>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <p>© 2019 Example Agency. All rights reserved.</p>
+            </section></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Credit, KindOf(document, blocks, "© Jane Roe"));
+        Assert.Equal(BlockKind.Credit, KindOf(document, blocks, "Photo: Jane Roe"));
+        // An agency's notice written as a paragraph is kept, as annotators keep it.
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "© 2019 Example Agency"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The port closed"));
+    }
+
+    [Fact]
+    public void A_callout_or_call_to_action_box_in_the_article_is_promotion_not_text()
+    {
+        const string html = """
+            <html><body><div class="article-body">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <div class="callout callout--inset-left"><div class="heading-h5">Stay informed: read the Gazette every morning.</div></div>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+              <div class="cta-box"><p>Get the weekly edition delivered to your door, twelve issues for the price of ten.</p></div>
+              <p>Shipping companies said delays would last, at least, until the weekend, and asked travellers to check online.</p>
+            </div></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Advert, KindOf(document, blocks, "Stay informed"));
+        Assert.Equal(BlockKind.Advert, KindOf(document, blocks, "Get the weekly edition"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Shipping companies"));
+    }
 }
