@@ -178,8 +178,10 @@ internal sealed class AttributionFrames(string text)
                 for (var j = clause + 1; j < tokens.Count && j - clause <= 5 && tokens[j].IsWord; j++)
                     if (Span(tokens[j]) is "that") { clause = j; break; }
             if (clause < tokens.Count && Span(tokens[clause]) is "that") return clause + 1 < tokens.Count ? (tokens[clause + 1].Start, sentenceEnd, speaker, kind, via) : null;
-            // "..., Tomas said." and "..., he said." close the sentence: the clause is what precedes them.
-            if (k >= 2 && IsTail(tokens, k))
+            // "..., Tomas said." and "..., he said." close the sentence: the clause is what precedes them. Not when a
+            // subject before the verb is followed by a clause of its own ("Despite the losses, Tomas thinks the plan is
+            // sound"): what he thinks comes after the verb, and the words before the comma are no statement.
+            if (k >= 2 && IsTail(tokens, k) && !(tokens[k - 1].IsWord && ClauseFollows(tokens, k)))
             {
                 var comma = k - 1;
                 while (comma > 0 && text[tokens[comma].Start] != ',') comma--;
@@ -195,6 +197,17 @@ internal sealed class AttributionFrames(string text)
     /// </summary>
     private bool IsSpeechVerb(WordToken token) =>
         token.IsWord && char.IsLower(text[token.Start]) && ExtractLexicon.SpeechVerbs.Has(Span(token));
+
+    /// <summary>Auxiliaries and copulas: one after a reporting verb opens a complement clause, not an adverbial.</summary>
+    private static readonly string[] FiniteAuxiliaries = ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "does", "did"];
+
+    /// <summary>True when a word after <paramref name="verb"/> is a finite auxiliary or copula: a clause, not "on Tuesday" or "in a statement".</summary>
+    private bool ClauseFollows(List<WordToken> tokens, int verb)
+    {
+        for (var k = verb + 1; k < tokens.Count && tokens[k].IsWord; k++)
+            if (Contains(FiniteAuxiliaries, Span(tokens[k]))) return true;
+        return false;
+    }
 
     private bool IsTail(List<WordToken> tokens, int verb)
     {

@@ -20,6 +20,28 @@ internal sealed class ClaimFacts
 
     public Claim Claim { get; }
 
+    /// <summary>
+    /// For counts: the fates their mentions' sentences give the counted things (<see cref="DraftFeatures.FatesIn"/>),
+    /// read from the documents on first use; empty for other claims.
+    /// </summary>
+    public string[] Fates => _fates ??= ReadFates();
+
+    private string[]? _fates;
+
+    private string[] ReadFates()
+    {
+        if (Claim.Kind != ClaimKind.Quantity || !string.Equals(Claim.Measure, "count", StringComparison.OrdinalIgnoreCase)) return [];
+        var fates = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var mention in Claim.Mentions)
+        {
+            var span = mention.Span;
+            if (_context.Corpus.FindDocument(span.Document)?.Text is not { } text || span.Start < 0 || span.End > text.Length || span.Start > span.End) continue;
+            var (from, to) = FigureTimes.SentenceAround(text, span.Start, span.End);
+            fates.UnionWith(DraftFeatures.FatesIn(text, from, to, span.Start, span.End));
+        }
+        return [.. fates];
+    }
+
     public string[] SubjectWords { get; }
 
     public string[] TextWords { get; }

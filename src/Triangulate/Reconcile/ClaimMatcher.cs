@@ -28,7 +28,7 @@ internal static class ClaimMatcher
         return a.Draft.Kind switch
         {
             ClaimKind.Quantity => a.Measure is not null && a.Measure == b.Measure && UnitsAgree(a.Draft.Value, b.Draft.Value)
-                && a.SameSubject(b) && SameContextWhenUnnamed(a, b) && Figures.Agree(a.Draft.Value, b.Draft.Value),
+                && a.SameSubject(b) && FatesAgree(a.Fates, b.Fates) && SameContextWhenUnnamed(a, b) && Figures.Agree(a.Draft.Value, b.Draft.Value),
             ClaimKind.Status => a.Status is not null && a.Status == b.Status && a.SameSubject(b),
             ClaimKind.Event => a.SameSubject(b) && ContentWords.Jaccard(a.TextWords, b.TextWords) >= SameText,
             ClaimKind.Statement => SpeakersAgree(a.SpeakerWords, b.SpeakerWords) && SameWords(a.TextWords, a.Anchors, b.TextWords, b.Anchors),
@@ -63,6 +63,18 @@ internal static class ClaimMatcher
         || SharePreciseNumber(a.Anchors, b.Anchors)
         || ContentWords.Jaccard(a.ContextWords, b.ContextWords) >= SameContext
         || ContentWords.Shared(a.ContextWords, b.ContextWords) >= 2;
+
+    /// <summary>
+    /// Two figures count the same things only when their sentences give them the same fate or none: "500 soldiers were
+    /// killed" does not corroborate "500 soldiers launched an assault". One fate in common is enough ("killed or
+    /// wounded" and "killed").
+    /// </summary>
+    internal static bool FatesAgree(string[] a, string[] b)
+    {
+        if (a.Length == 0 || b.Length == 0) return a.Length == b.Length;
+        foreach (var fate in a) if (Array.BinarySearch(b, fate, StringComparer.Ordinal) >= 0) return true;
+        return false;
+    }
 
     /// <summary>True when the two texts share a number of three significant digits or more.</summary>
     private static bool SharePreciseNumber(string[] a, string[] b)

@@ -65,7 +65,8 @@ public sealed class ClaimMatchingStage : ICorpusStage
                 time = FigureTimes.For(document.Text, span.Start, span.End, publishedEarliest, publishedLatest, dates) ?? time;
             }
             var sentence = draft.Kind == ClaimKind.Quantity ? SentenceWords(document.Text, draft.Mention.Span) : null;
-            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence));
+            var fates = draft.Kind == ClaimKind.Quantity && string.Equals(draft.Measure, "count", StringComparison.OrdinalIgnoreCase) ? Fates(document.Text, draft.Mention.Span) : null;
+            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence, fates));
         }
         foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
         return (drafts, quotes);
@@ -78,6 +79,14 @@ public sealed class ClaimMatchingStage : ICorpusStage
         var (from, to) = FigureTimes.SentenceAround(text, span.Start, span.End);
         var own = ContentWords.Of(text[span.Start..span.End]);
         return [.. ContentWords.Of(text[from..to]).Where(w => Array.BinarySearch(own, w, StringComparer.Ordinal) < 0)];
+    }
+
+    /// <summary>The fates the sentence around <paramref name="span"/> gives (<see cref="DraftFeatures.FatesIn"/>).</summary>
+    private static string[] Fates(string text, TextSpan span)
+    {
+        if (span.Start < 0 || span.End > text.Length || span.Start > span.End) return [];
+        var (from, to) = FigureTimes.SentenceAround(text, span.Start, span.End);
+        return DraftFeatures.FatesIn(text, from, to, span.Start, span.End);
     }
 
     /// <summary>The index of the block holding <paramref name="offset"/>, or null.</summary>
@@ -157,7 +166,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
 
     /// <summary>Everything about a draft the matcher reads: two drafts with one key match the same others.</summary>
     private static (ClaimKind, string?, string?, string?, string, string, QuantityValue?, PartialDate?, PartialDate?, string?) TwinKey(DraftFeatures d) =>
-        (d.Draft.Kind, d.Measure, d.Status, d.Draft.Subject, string.Join('\u001f', d.Draft.Keys), d.Draft.Text, d.Draft.Value,
+        (d.Draft.Kind, d.Measure, d.Status, d.Draft.Subject, string.Join('\u001f', d.Draft.Keys) + '\u001e' + string.Join('\u001f', d.Fates), d.Draft.Text, d.Draft.Value,
             d.Time?.Start, d.Time?.End, d.Draft.Mention.Attribution?.Speaker);
 
     /// <summary>Words of eight letters or more: rare enough in news to block statements on when they carry no anchors.</summary>

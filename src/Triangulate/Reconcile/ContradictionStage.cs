@@ -100,8 +100,9 @@ public sealed class ContradictionStage : ICorpusStage
                 // troops last month" and "thousands of troops last month" can both hold. Only figures for one day compare.
                 var sameMoment = bx is not null && by is not null && ToTheDay(x.Time) && ToTheDay(y.Time)
                     && DraftFeatures.TimesCompatible(x.Time, y.Time) && !a.Qualified && !b.Qualified;
+                // A toll of the killed and a count of the injured (or of a force) are different counts, not two values of one.
                 return sameMoment && ContentWords.Jaccard(a.SubjectWords, b.SubjectWords) >= 0.5
-                    && Figures.Gap(x.Value, y.Value) > MinimumGap;
+                    && Figures.Gap(x.Value, y.Value) > MinimumGap && ClaimMatcher.FatesAgree(a.Fates, b.Fates);
             case ClaimKind.Event:
                 // One event on days that cannot overlap: both stated to the day, at least two days apart (time zones and "overnight").
                 if (ContentWords.Jaccard(a.TextWords, b.TextWords) < ClaimMatcher.SameText) return false;

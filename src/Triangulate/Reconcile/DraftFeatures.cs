@@ -5,9 +5,10 @@ namespace Triangulate.Reconcile;
 /// <summary>A claim draft with what matching compares, computed once: its document's independence group, word sets, canonical status and time.</summary>
 internal sealed class DraftFeatures
 {
-    public DraftFeatures(ClaimDraft draft, string documentId, string group, DateRange? time, string[]? contextWords = null)
+    public DraftFeatures(ClaimDraft draft, string documentId, string group, DateRange? time, string[]? contextWords = null, string[]? fates = null)
     {
         ContextWords = contextWords ?? [];
+        Fates = fates ?? [];
         Draft = draft;
         DocumentId = documentId;
         Group = group;
@@ -127,6 +128,112 @@ internal sealed class DraftFeatures
 
     /// <summary>For figures: the content words of the sentence around the figure, less the figure's own (what it is a figure of, when no subject says).</summary>
     public string[] ContextWords { get; }
+
+    /// <summary>
+    /// For counts: the fates their sentence gives the counted things ("killed", "wounded", "captured", "destroyed"),
+    /// canonical and ascending; empty when it gives them none (<see cref="FatesIn"/>).
+    /// </summary>
+    public string[] Fates { get; }
+
+    /// <summary>
+    /// The fates (statuses of an exclusive group: killed, wounded, captured, destroyed…) that a sentence gives the
+    /// things a figure counts, canonical and ascending. "500 soldiers" killed in an attack and "500 soldiers" sent to
+    /// an assault are counts of different things, as a casualty toll differs from a force's size. A fate word counts
+    /// only where it is said of the figure: in the figure's own words ("453 people injured"), within three words after it ("300 villagers died", "were killed"), within
+    /// three words before it ("killing at least 300"), or before "along with" / "together with" that leads to it in its
+    /// clause ("the general was killed along with 18 officers"); never across a comma, colon or semicolon, nor across
+    /// "and" or "or" in the windows ("killing five people and injuring 12": five killed, 12 injured). A fate
+    /// elsewhere in the sentence is usually someone else's ("sentenced for the attack that left four people dead").
+    /// </summary>
+    /// <param name="text">The document's text.</param>
+    /// <param name="from">The sentence's start.</param>
+    /// <param name="to">The sentence's end.</param>
+    /// <param name="figureStart">The figure's start, inside the sentence.</param>
+    /// <param name="figureEnd">The figure's end, inside the sentence.</param>
+    public static string[] FatesIn(string text, int from, int to, int figureStart, int figureEnd)
+    {
+        var tokens = FateTokens(text, from, to);
+        var after = 0;
+        while (after < tokens.Count && tokens[after].Start < figureEnd) after++;
+        var before = after - 1;
+        while (before >= 0 && tokens[before].End > figureStart) before--;
+        SortedSet<string>? fates = null;
+        void Add(int k)
+        {
+            if (FateAt(text, tokens, k) is { } fate) (fates ??= new SortedSet<string>(StringComparer.Ordinal)).Add(fate);
+        }
+        for (var k = before + 1; k < after && !IsConjunction(text, tokens[k]); k++) Add(k);
+        for (var k = after; k < tokens.Count && k < after + FateWindow && !tokens[k].Boundary && !IsConjunction(text, tokens[k]); k++) Add(k);
+        var clause = before;
+        while (clause >= 0 && !tokens[clause].Boundary) clause--;
+        for (var k = before; k > clause && k > before - FateWindow && !IsConjunction(text, tokens[k]); k--) Add(k);
+        for (var k = before - 1; k > clause; k--)
+        {
+            if (!Word(text, tokens[k + 1]).Equals("with", StringComparison.OrdinalIgnoreCase)) continue;
+            var lead = Word(text, tokens[k]);
+            if (!lead.Equals("along", StringComparison.OrdinalIgnoreCase) && !lead.Equals("together", StringComparison.OrdinalIgnoreCase)) continue;
+            for (var m = k - 1; m > clause; m--) Add(m);
+            break;
+        }
+        return fates is null ? [] : [.. fates];
+    }
+
+    /// <summary>Words on either side of a figure in which a fate word is said of it.</summary>
+    private const int FateWindow = 3;
+
+    /// <summary>
+    /// Fate words, lower case → canonical status: the status lexicon's words whose status belongs to an exclusive
+    /// group, and the "-ing" forms of its "-ed" words ("killing", "injuring"), which news writes before the count.
+    /// </summary>
+    private static readonly Lazy<Dictionary<string, string>> FateWords = new(() =>
+    {
+        var words = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (word, value) in Extract.ExtractLexicon.StatusWords)
+        {
+            if (CanonicalStatus(value) is not { } status || StatusGroup(status) is null) continue;
+            words.TryAdd(word, status);
+            if (word.EndsWith("ed", StringComparison.Ordinal) && !word.Contains(' ', StringComparison.Ordinal)) words.TryAdd(word[..^2] + "ing", status);
+        }
+        return words;
+    });
+
+    /// <summary>The fate the word at <paramref name="k"/> states, alone or with the next word ("taken prisoner"), or null.</summary>
+    private static string? FateAt(string text, List<(int Start, int End, bool Boundary)> tokens, int k)
+    {
+        if (tokens[k].Boundary) return null;
+        var words = FateWords.Value;
+        var word = Word(text, tokens[k]);
+        if (k + 1 < tokens.Count && !tokens[k + 1].Boundary && words.TryGetValue(string.Concat(word, " ", Word(text, tokens[k + 1])), out var pair)) return pair;
+        return words.TryGetValue(word, out var fate) ? fate : null;
+    }
+
+    private static string Word(string text, (int Start, int End, bool Boundary) token) => text[token.Start..token.End];
+
+    private static bool IsConjunction(string text, (int Start, int End, bool Boundary) token)
+    {
+        var word = text.AsSpan(token.Start, token.End - token.Start);
+        return word.Equals("and", StringComparison.OrdinalIgnoreCase) || word.Equals("or", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The words of [<paramref name="from"/>, <paramref name="to"/>) and the clause marks between them (comma, colon, semicolon, brackets, dashes).</summary>
+    private static List<(int Start, int End, bool Boundary)> FateTokens(string text, int from, int to)
+    {
+        var tokens = new List<(int, int, bool)>();
+        for (var i = from; i < to;)
+        {
+            var c = text[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                var start = i;
+                while (i < to && (char.IsLetterOrDigit(text[i]) || ((text[i] is '\'' or '’' or '-') && i + 1 < to && char.IsLetterOrDigit(text[i + 1])))) i++;
+                tokens.Add((start, i, false));
+                continue;
+            }
+            if (c is ',' or ';' or ':' or '(' or ')' or '—' or '–') tokens.Add((i, i + 1, true));
+            i++;
+        }
+        return tokens;
+    }
 
     /// <summary>The status through the status lexicon's aliases ("dead" → "killed"), lower case.</summary>
     public static string? CanonicalStatus(string? status)

@@ -18,6 +18,25 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void APhraseBeforeASubjectAndItsVerbIsNotWhatTheSubjectSaid()
+    {
+        var context = Run("The works ran a year late. Despite the delays, Marta Lind thinks the bridge is still worth building.");
+
+        Assert.DoesNotContain(context.Quotes, q => q.Variant.Text.StartsWith("Despite", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void APluralSubjectInsistingThatSomethingIsSoSaysTheClauseAfterThat()
+    {
+        var context = Run("The works ran a year late. Most engineers insist that for all the delays, the bridge project continues to draw investors.");
+
+        var quote = Assert.Single(context.Quotes);
+        Assert.Equal("for all the delays, the bridge project continues to draw investors", quote.Variant.Text.TrimEnd('.'));
+        Assert.Equal("Most engineers", quote.Speaker);
+        Assert.Equal(SpeakerKind.Anonymous, quote.SpeakerKind);
+    }
+
+    [Fact]
     public void AnAnonymousSpeakerAfterTheQuoteIsKeptAsADescription()
     {
         var context = Run("“Our bodies can’t handle it,” said one soldier. “They’re sending us middle-aged men with no time to rest.”");

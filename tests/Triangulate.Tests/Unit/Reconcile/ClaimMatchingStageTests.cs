@@ -58,6 +58,43 @@ public sealed class ClaimMatchingStageTests
     }
 
     [Fact]
+    public void ACasualtyCountDoesNotCorroborateTheSameNumberGivenAsAForce()
+    {
+        var a = Document("Last week 300 Freedonian troops stormed the ridge at dawn.", "Alpha");
+        var b = Document("The colonel was killed in the raid along with 300 Freedonian troops.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "300 Freedonian troops", "Freedonian troops", "count", 300, 300, "items")]))
+            .Add(b, Analysis(b, [Quantity(b, "300 Freedonian troops", "Freedonian troops", "count", 300, 300, "items")]));
+
+        Assert.Equal(2, Run(corpus).Claims.Count);
+    }
+
+    [Fact]
+    public void TwoTollsGivingTheCountedTheSameFateAreOneClaim()
+    {
+        var a = Document("The flood killed 300 villagers in the valley.", "Alpha");
+        var b = Document("Officials said 300 villagers died or were injured when the dam broke.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "300 villagers", "villagers", "count", 300, 300, "items")]))
+            .Add(b, Analysis(b, [Quantity(b, "300 villagers", "villagers", "count", 300, 300, "items")]));
+
+        var claim = Assert.Single(Run(corpus).Claims);
+        Assert.Equal(2, claim.IndependentSources);
+    }
+
+    [Fact]
+    public void AFateSaidOfSomeoneElseInTheSentenceDoesNotMakeACountACasualtyToll()
+    {
+        var a = Document("The judge handed down 12 life sentences for the raid that left two guards dead.", "Alpha");
+        var b = Document("Marlow received 12 life sentences on Friday.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "12 life sentences", "life sentences", "count", 12, 12, "items")]))
+            .Add(b, Analysis(b, [Quantity(b, "12 life sentences", "life sentences", "count", 12, 12, "items")]));
+
+        Assert.Single(Run(corpus).Claims);
+    }
+
+    [Fact]
     public void DifferentMeasuresOfOneSubjectAreNotMatched()
     {
         var a = Document("The brigade lost 40 soldiers.", "Alpha");

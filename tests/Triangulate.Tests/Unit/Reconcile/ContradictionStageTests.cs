@@ -106,6 +106,22 @@ public sealed class ContradictionStageTests
     }
 
     [Fact]
+    public void ACountOfTheKilledAndACountOfTheInjuredOfOneDayAreNoContradiction()
+    {
+        var a = Document("On 26 November two people died and 10 were injured when the roof of the depot fell.", "Alpha");
+        var b = Document("On 26 November the roof of the depot fell, killing two people.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "two people", "people", "count", 2, 2, "items", time: "2024-11-26"),
+                                 Quantity(a, "10", "people", "count", 10, 10, "items", time: "2024-11-26")]))
+            .Add(b, Analysis(b, [Quantity(b, "two people", "people", "count", 2, 2, "items", time: "2024-11-26")]));
+
+        var context = Run(corpus);
+
+        Assert.Empty(context.Contradictions);
+        Assert.Contains(context.Claims, c => c.Value?.Low == 2 && c.IndependentSources == 2);
+    }
+
+    [Fact]
     public void AClaimAndItsRewriteAreNeverAContradiction()
     {
         var a = Document("The general was killed.", "Alpha");
