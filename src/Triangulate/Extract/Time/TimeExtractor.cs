@@ -328,7 +328,7 @@ public sealed class TimeExtractor : IExtractor
             if (!IsAny(i, "from", "between")) return false;
             if (!TryCalendar(i + 1, out var a, out var after) || a.Rule is null) return false;
             if (!IsAny(after, "until", "to", "till", "through", "and", "untill")) return false;
-            if ((!TryCalendar(after + 1, out var b, out next) || b.Rule is null) && (!DayOfSameMonth(a, after + 1, out b, out next))) return false;
+            if ((!TryCalendar(after + 1, out var b, out next) || b.Rule is null) && !DayOfSameMonth(a, after + 1, out b, out next)) return false;
             var anchor = a.Anchor == TimeAnchor.None && b.Anchor == TimeAnchor.None ? TimeAnchor.None : TimeAnchor.Publication;
             var rule = a.Rule + " .. " + b.Rule;
             found = new Found(a.Start, b.End, a.Value + "/" + b.Value, a.Start2, b.End2, anchor, null, null, rule, 0);
@@ -586,7 +586,7 @@ public sealed class TimeExtractor : IExtractor
             // word follows ("the 1991 agreement", "the 2008 Olympic Games"): news writes counts that large with a comma.
             if (tolerance == 0 && IsYear(i, out var year) && _tokens[i].Length == 4
                 && (IsAny(i - 1, "in", "since", "by", "until", "from", "of", "before", "after", "during", "early", "late", "mid", "year", "through", "to", "and", "between", "around", "circa")
-                    || ((Is(i - 1, "the") || (Possessive(i - 1))) && year is >= 1900 and <= 2099 && i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Word)
+                    || ((Is(i - 1, "the") || Possessive(i - 1)) && year is >= 1900 and <= 2099 && i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Word)
                     // "results for 2007 were", "the forecast for 2009 is weak": after "for" a year is the period when a
                     // verb or a clause edge follows; a count there names what it counts ("for 2000 people").
                     || (Is(i - 1, "for") && year is >= 1900 and <= 2099 && IsAny(i + 1, "is", "was", "were", "are", "will", "would", "has", "had",
@@ -837,7 +837,7 @@ public sealed class TimeExtractor : IExtractor
                     return true;
                 }
                 else if (i > s || IsAny(i - 1, "for", "within", "in", "over", "after", "than", "about", "nearly", "almost", "lasting", "took", "takes", "spent", "last", "past")
-                    || (AndAHalf(i + 2))) { n = 1; j = i + 1; }
+                    || AndAHalf(i + 2)) { n = 1; j = i + 1; }
                 else return false;
             }
             else if ((Is(i, "another") || (Is(i, "a") && IsAny(i + 1, "further", "additional")) || (Is(i, "an") && IsAny(i + 1, "additional", "extra")))
@@ -948,7 +948,9 @@ public sealed class TimeExtractor : IExtractor
             if (right.Equals("long", StringComparison.OrdinalIgnoreCase) || right.Equals("old", StringComparison.OrdinalIgnoreCase))
             {
                 // "decades-long", "years-old" (not "year-old": an age, not a time).
-                if (right.Equals("old", StringComparison.OrdinalIgnoreCase) || !TimeWords.Is(left, "unit", out days)) return false;
+                // "an hour-long keynote", "a minutes-long outage": clock units as well.
+                if (right.Equals("old", StringComparison.OrdinalIgnoreCase)) return false;
+                if (!TimeWords.Is(left, "unit", out days) && !(clock = TimeWords.Is(left, "clock", out days))) return false;
                 // "a year-long delay", "a month-long strike": one unit; "decades-long": some.
                 if (!left.EndsWith("s")) n = 1;
                 return true;

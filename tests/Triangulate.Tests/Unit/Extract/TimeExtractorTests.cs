@@ -133,6 +133,7 @@ public class TimeExtractorTests
     [InlineData("The hearing lasted half an hour.", "2030-06-10", "half an hour", "PT30M")]
     [InlineData("The tower opened a year and a half late.", "2030-06-10", "a year and a half", "P1.5Y")]
     [InlineData("The ferry docked at 0830 GMT.", "2030-06-10", "0830 GMT", "2030-06-10T08:30Z")]
+    [InlineData("The mayor gave an hour-long speech.", "2030-06-10", "hour-long", "PT1H")]
     // A bare day after the first end of an interval is a day of that end's month.
     [InlineData("The fair runs from January 15 to 18.", "2030-01-10", "January 15 to 18", "2030-01-15/2030-01-18")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
