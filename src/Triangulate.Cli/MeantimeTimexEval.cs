@@ -72,6 +72,18 @@ internal static class MeantimeTimexEval
                 // TIMEX3s without tokens are implicit (durations between two dates): nothing in the text to find.
                 if (end >= 0) gold.Add(new Gold(start, end, (string?)timex.Attribute("type") ?? "", value, creation));
             }
+            // Line 1 is the article's date line. Where its TIMEX3 lacks the CREATION_TIME flag (functionInDocument NONE),
+            // the text's relative times are still anchored on it (their anchorTimeID names it): it is the creation time,
+            // handed to the extractor as publication and left out of the body row like any other.
+            if (created is null)
+                for (var gi = 0; gi < gold.Count; gi++)
+                    if (LineOf(lines, gold[gi].Start) == 1
+                        && DateOnly.TryParseExact(gold[gi].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateLine))
+                    {
+                        created = dateLine;
+                        gold[gi] = gold[gi] with { Creation = true };
+                        break;
+                    }
             var sentences = new List<(int, int, bool)>(lines.Count);
             for (var i = 0; i < lines.Count; i++) sentences.Add((lines[i].Start, lines[i].End, annotated[i]));
             var article = new Article(Path.GetFileName(file), content, created, sentences, gold);

@@ -46,4 +46,36 @@ public class MeantimeTimexScorerTests
         Assert.Equal(read, MeantimeTimexEval.PoundSigns(corpus));
         Assert.Equal(corpus.Length, MeantimeTimexEval.PoundSigns(corpus).Length);
     }
+
+    [Fact]
+    public void The_date_line_is_the_creation_time_when_no_timex_carries_the_flag()
+    {
+        // An invented CAT XML article: title (sentence 0), date line (sentence 1) whose TIMEX3 says NONE, one body sentence.
+        const string Xml = """
+            <Document doc_id="1" doc_name="x">
+            <token sentence="0" t_id="1">Ferry</token><token sentence="0" t_id="2">sinks</token>
+            <token sentence="1" t_id="3">May</token><token sentence="1" t_id="4">03</token><token sentence="1" t_id="5">,</token><token sentence="1" t_id="6">2030</token>
+            <token sentence="2" t_id="7">It</token><token sentence="2" t_id="8">sank</token><token sentence="2" t_id="9">today</token><token sentence="2" t_id="10">.</token>
+            <Markables>
+            <TIMEX3 m_id="20" functionInDocument="NONE" type="DATE" value="2030-05-03"><token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/></TIMEX3>
+            <TIMEX3 m_id="21" anchorTimeID="20" functionInDocument="NONE" type="DATE" value="2030-05-03"><token_anchor t_id="9"/></TIMEX3>
+            </Markables>
+            </Document>
+            """;
+        var folder = Directory.CreateTempSubdirectory("meantime-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "x.xml"), Xml);
+            var article = Assert.Single(MeantimeTimexEval.Read(folder.FullName));
+            Assert.Equal(new DateOnly(2030, 5, 3), article.Created);
+            Assert.True(article.Gold[0].Creation);
+            Assert.False(article.Gold[1].Creation);
+            var found = MeantimeTimexEval.Ours([article], out _)[article.File];
+            Assert.Contains(found, f => article.Text[f.Start..f.End] == "today" && f.Value == "2030-05-03");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

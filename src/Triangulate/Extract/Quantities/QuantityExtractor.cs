@@ -495,6 +495,10 @@ public sealed class QuantityExtractor : IExtractor
         if (after < tokens.Count && (tokens[after].In(text) is ":" || IsAny(text, tokens[after], "a.m", "p.m", "am", "pm", "o'clock", "GMT", "UTC"))) return true;
         // Model and unit designations: "F-16", "Su-34", "No. 10", "number 5".
         if (i >= 2 && tokens[i - 1].In(text) is "-" && tokens[i - 1].Start == tokens[i - 2].End && tokens[i - 2].Kind == TokenKind.Word) return true;
+        // "A380-800", "A350-900": the variant of a designation whose number is glued to its letters (a larger number
+        // than the model's, so the range test below it does not see a variant).
+        if (i >= 2 && tokens[i - 1].In(text) is "-" && tokens[i - 1].Start == tokens[i - 2].End && tokens[i - 1].End == t.Start
+            && tokens[i - 2].Kind == TokenKind.Number && tokens[i - 2].Start > 0 && char.IsLetter(text[tokens[i - 2].Start - 1])) return true;
         if (i >= 1 && (IsAny(text, tokens[i - 1], "no", "number", "nos", "route", "highway", "flight", "channel") || tokens[i - 1].In(text) is "#")) return true;
         if (i >= 2 && tokens[i - 1].In(text) is "." && IsAny(text, tokens[i - 2], "no", "nos")) return true;
         // "24/7", "9/11": numbers written tight around a slash are a rota, a date or a name, not an amount.

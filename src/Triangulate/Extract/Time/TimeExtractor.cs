@@ -172,7 +172,7 @@ public sealed class TimeExtractor : IExtractor
              "towards", "toward", "the", "early", "mid", "late", "yesterday", "today", "tonight", "tomorrow", "recently", "lately",
              "recent", "earlier", "last", "this", "next", "past", "for", "over", "within", "several", "few", "many", "fiscal", "fy", "now",
              "currently", "presently", "nowadays", "at", "an", "more", "less", "up", "later", "intraday", "future", "soon", "in",
-             "eighteenth", "nineteenth", "twentieth", "noon", "midday", "midnight", "that"], StringComparer.OrdinalIgnoreCase);
+             "eighteenth", "nineteenth", "twentieth", "noon", "midday", "midnight", "that", "another", "half"], StringComparer.OrdinalIgnoreCase);
 
         private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup =
             Openers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -268,8 +268,30 @@ public sealed class TimeExtractor : IExtractor
                 EmbeddedData.ReadRows("tense-words.tsv").Select(r => KeyValuePair.Create(r[0].Trim(), int.Parse(r[1], CultureInfo.InvariantCulture))),
                 StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-        // A rule suffix for the direction: ":1" ahead, ":-1" back, nothing when the tense does not say.
-        private string Direction(int at, int end) => Tense(at, end) switch { > 0 => ":1", < 0 => ":-1", _ => "" };
+        // A rule suffix for the direction: ":1" ahead, ":-1" back, nothing when the tense does not say. After "until",
+        // "by", "before" or "through" the limit's own reading decides (see Limit).
+        private string Direction(int at, int end) => Limit(at, end) switch
+        {
+            > 0 => ":1",
+            < 0 => ":-1",
+            _ => Tense(at, end) switch { > 0 => ":1", < 0 => ":-1", _ => "" },
+        };
+
+        /// <summary>
+        /// Which way a date after "until", "till", "by", "before" or "through" points ("open until January", "finish by
+        /// Friday"): such a date bounds a state or sets a deadline, so in the present or future it lies ahead of the
+        /// reference time, and only a past tense ("the bridge was closed until March", "had doubled by May") puts it
+        /// behind. A past participle there is an adjective or a passive ("stays closed until", "is focused on … until"),
+        /// no past; a deferral ("postponed until") looks ahead whatever its tense. 1 ahead, -1 back, 0 when the date
+        /// follows no such word.
+        /// </summary>
+        private int Limit(int at, int end)
+        {
+            var p = at - 1;
+            if (!IsAny(p, "until", "till", "untill", "by", "before", "through")) return 0;
+            if (Deferrals.Contains(W(p - 1)) || (IsAny(p - 1, "off", "back") && Deferrals.Contains(W(p - 2)))) return 1;
+            return Tense(at, end, participles: false) >= 0 && !FinitePast(p - 1) ? 1 : -1;
+        }
 
         private bool Is(int i, string word) => W(i).Equals(word, StringComparison.OrdinalIgnoreCase);
 
@@ -306,10 +328,37 @@ public sealed class TimeExtractor : IExtractor
             if (!IsAny(i, "from", "between")) return false;
             if (!TryCalendar(i + 1, out var a, out var after) || a.Rule is null) return false;
             if (!IsAny(after, "until", "to", "till", "through", "and", "untill")) return false;
-            if (!TryCalendar(after + 1, out var b, out next) || b.Rule is null) return false;
+            if ((!TryCalendar(after + 1, out var b, out next) || b.Rule is null) && !DayOfSameMonth(a, after + 1, out b, out next)) return false;
             var anchor = a.Anchor == TimeAnchor.None && b.Anchor == TimeAnchor.None ? TimeAnchor.None : TimeAnchor.Publication;
             var rule = a.Rule + " .. " + b.Rule;
             found = new Found(a.Start, b.End, a.Value + "/" + b.Value, a.Start2, b.End2, anchor, null, null, rule, 0);
+            return true;
+        }
+
+        // "from January 15 to 18": a bare day after the first end is a later day of that end's month (TIMEX3 marks it
+        // apart, valued with the month it borrows).
+        private bool DayOfSameMonth(Found first, int k, out Found found, out int next)
+        {
+            found = default;
+            next = k;
+            if (first.Rule is not { } rule || !IsDay(k, out var day, out var afterDay)) return false;
+            int month, firstDay;
+            if (rule.StartsWith("month-day:", StringComparison.Ordinal))
+            {
+                month = int.Parse(rule.AsSpan(10, 2), CultureInfo.InvariantCulture);
+                firstDay = int.Parse(rule.AsSpan(13, 2), CultureInfo.InvariantCulture);
+                if (day <= firstDay || day > DateTime.DaysInMonth(2024, month)) return false;
+                var md = month.ToString("D2", CultureInfo.InvariantCulture) + "-" + day.ToString("D2", CultureInfo.InvariantCulture);
+                found = first with { Start = _tokens[k].Start, End = _tokens[afterDay - 1].End, Value = "XXXX-" + md, Rule = "month-day:" + md + rule[15..] };
+            }
+            else if (rule.StartsWith("date:", StringComparison.Ordinal) && rule.Length == 15 && first.Start2 is { Day: { } d0, Month: { } m0 } start)
+            {
+                if (day <= d0 || day > DateTime.DaysInMonth(start.Year, m0)) return false;
+                var pd = new PartialDate(start.Year, m0, day);
+                found = first with { Start = _tokens[k].Start, End = _tokens[afterDay - 1].End, Value = pd.ToString(), Start2 = pd, End2 = pd, Rule = "date:" + pd };
+            }
+            else return false;
+            next = afterDay;
             return true;
         }
 
@@ -537,7 +586,7 @@ public sealed class TimeExtractor : IExtractor
             // word follows ("the 1991 agreement", "the 2008 Olympic Games"): news writes counts that large with a comma.
             if (tolerance == 0 && IsYear(i, out var year) && _tokens[i].Length == 4
                 && (IsAny(i - 1, "in", "since", "by", "until", "from", "of", "before", "after", "during", "early", "late", "mid", "year", "through", "to", "and", "between", "around", "circa")
-                    || (Is(i - 1, "the") && year is >= 1900 and <= 2099 && i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Word)
+                    || ((Is(i - 1, "the") || Possessive(i - 1)) && year is >= 1900 and <= 2099 && i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Word)
                     // "results for 2007 were", "the forecast for 2009 is weak": after "for" a year is the period when a
                     // verb or a clause edge follows; a count there names what it counts ("for 2000 people").
                     || (Is(i - 1, "for") && year is >= 1900 and <= 2099 && IsAny(i + 1, "is", "was", "were", "are", "will", "would", "has", "had",
@@ -550,6 +599,16 @@ public sealed class TimeExtractor : IExtractor
                 return true;
             }
             return false;
+        }
+
+        // A possessive ending at token k: "Apple's", "the firm’s", "Airbus'", or "Apple 's" split by a tokenizer upstream.
+        private bool Possessive(int k)
+        {
+            if (k < 1 || k >= _tokens.Count) return false;
+            var raw = _tokens[k].In(_text);
+            if (_tokens[k].Kind == TokenKind.Word && raw.Length > 2 && raw[^1] is 's' && raw[^2] is '\'' or '’') return true;
+            if (raw is "s" && W(k - 1) is "'" or "’") return true;
+            return raw is "'" or "’" && _tokens[k - 1].Kind == TokenKind.Word && W(k - 1) is [.., 's'] && _tokens[k].Start == _tokens[k - 1].End;
         }
 
         // "1990s": a year ending in 0 with an "s" written against it.
@@ -725,10 +784,12 @@ public sealed class TimeExtractor : IExtractor
             else if (IsAny(i, "more", "less") && Is(i + 1, "than")) i += 2;
             else if ((Is(i, "up") && Is(i + 1, "to")) || (Is(i, "at") && Is(i + 1, "least"))) i += 2;
             if (Is(i, "the") && IsAny(i + 1, "next", "past", "last", "first", "coming", "previous", "following")) i += 2;
-            if (i == s + 2 && Is(s, "the") && Unit(i, out var single, out var c0) && !W(i).EndsWith("s"))
+            if (i == s + 2 && Is(s, "the") && Unit(i, out var single, out var c0))
             {
-                // "the past decade", "the next year": one unit.
-                found = new Found(_tokens[s].Start, _tokens[i].End, DurationValue(1, single, c0), null, null, TimeAnchor.None, null, null, null, 0);
+                // "the past decade", "the next year": one unit; "the coming months", "the past weeks": some units (TIMEX3
+                // writes the count it does not know as X: "PXM"), as "the next few months" already is.
+                var some = W(i).EndsWith("s");
+                found = new Found(_tokens[s].Start, _tokens[i].End, DurationValue(some ? null : 1, single, c0), null, null, TimeAnchor.None, null, null, null, 0);
                 next = i + 1;
                 return true;
             }
@@ -775,8 +836,24 @@ public sealed class TimeExtractor : IExtractor
                     next = i + 2;
                     return true;
                 }
-                else if (i > s || IsAny(i - 1, "for", "within", "in", "over", "after", "than", "about", "nearly", "almost", "lasting", "took", "takes", "spent", "last", "past")) { n = 1; j = i + 1; }
+                else if (i > s || IsAny(i - 1, "for", "within", "in", "over", "after", "than", "about", "nearly", "almost", "lasting", "took", "takes", "spent", "last", "past")
+                    || AndAHalf(i + 2)) { n = 1; j = i + 1; }
                 else return false;
+            }
+            else if ((Is(i, "another") || (Is(i, "a") && IsAny(i + 1, "further", "additional")) || (Is(i, "an") && IsAny(i + 1, "additional", "extra")))
+                && Unit(Is(i, "another") ? i + 1 : i + 2, out _, out _) && !W(Is(i, "another") ? i + 1 : i + 2).EndsWith("s"))
+            {
+                // "another year", "a further month", "an extra day": one more unit, a duration wherever it stands.
+                n = 1;
+                j = Is(i, "another") ? i + 1 : i + 2;
+            }
+            else if (Is(i, "half") && IsAny(i + 1, "a", "an") && i == s && Unit(i + 2, out var halfDays, out var halfClock)
+                && HalfUnit(halfDays, halfClock) is { } half)
+            {
+                // "half a year", "half an hour": TIMEX3 writes the half in the next smaller unit ("P6M", "PT30M").
+                found = new Found(_tokens[i].Start, _tokens[i + 2].End, half, null, null, TimeAnchor.None, null, null, null, 0);
+                next = i + 3;
+                return true;
             }
             else if (IsAny(i, "several", "few", "many") || (Is(i, "a") && Is(i + 1, "few")))
             {
@@ -788,6 +865,14 @@ public sealed class TimeExtractor : IExtractor
                 Unit(i + 2, out var od, out _);
                 found = new Found(_tokens[i].Start, _tokens[i + 2].End, DurationValue(null, od, false), null, null, TimeAnchor.None, null, null, null, 0);
                 next = i + 3;
+                return true;
+            }
+            else if (i == s && IsAny(i, "years", "decades", "months", "weeks", "days", "hours", "minutes") && BarePlural(i))
+            {
+                // "within weeks", "after years of delays", "the first time in decades.": some units, undetermined ("PXW").
+                Unit(i, out var bd, out var bc);
+                found = new Found(_tokens[i].Start, _tokens[i].End, DurationValue(null, bd, bc), null, null, TimeAnchor.None, null, null, null, 0);
+                next = i + 1;
                 return true;
             }
             else if (Is(i, "for") && IsAny(i + 1, "years", "decades", "months", "weeks") && i == s)
@@ -822,9 +907,34 @@ public sealed class TimeExtractor : IExtractor
             else if (!Unit(j, out unitDays, out clock)) return false;
             // "the next four years" / "four years": the count must be plausible for a duration.
             if (n is > 1000 or <= 0) return false;
-            found = new Found(_tokens[s].Start, _tokens[j].End, DurationValue(n, unitDays, clock), null, null, TimeAnchor.None, null, null, null, 0);
-            next = j + 1;
+            // "a year and a half", "one hour and a half": the half after the unit.
+            var last = j;
+            if (n is { } whole && whole == Math.Floor(whole) && !W(j).EndsWith("s") && AndAHalf(j + 1)) { n += 0.5; last = j + 3; }
+            found = new Found(_tokens[s].Start, _tokens[last].End, DurationValue(n, unitDays, clock), null, null, TimeAnchor.None, null, null, null, 0);
+            next = last + 1;
             return true;
+        }
+
+        private bool AndAHalf(int k) => Is(k, "and") && IsAny(k + 1, "a", "an") && Is(k + 2, "half");
+
+        // Half of one unit in the next smaller unit, as TIMEX3 values write it; null where that unit has no whole half.
+        private static string? HalfUnit(int days, bool clock) => (days, clock) switch
+        {
+            (60, true) => "PT30M",
+            (1, false) => "PT12H",
+            (365, false) => "P6M",
+            (3650, false) => "P5Y",
+            _ => null,
+        };
+
+        // A plural unit with no count or determiner that is a stretch of time by its place: after "within", "took",
+        // "spent" ("within weeks", "took months"), before "of" after "after", "following", "despite" ("after years of
+        // talks"), or closing a clause after "in" ("the lowest in decades.").
+        private bool BarePlural(int i)
+        {
+            if (IsAny(i - 1, "within", "took", "take", "takes", "taking", "spent", "spend", "spends", "spending")) return true;
+            if (IsAny(i - 1, "after", "following", "despite") && Is(i + 1, "of")) return true;
+            return Is(i - 1, "in") && (i + 1 >= _tokens.Count || _tokens[i + 1].Kind == TokenKind.Symbol);
         }
 
         private bool TryHyphenated(int i, int hyphen, out double? n, out int days, out bool clock)
@@ -838,7 +948,9 @@ public sealed class TimeExtractor : IExtractor
             if (right.Equals("long", StringComparison.OrdinalIgnoreCase) || right.Equals("old", StringComparison.OrdinalIgnoreCase))
             {
                 // "decades-long", "years-old" (not "year-old": an age, not a time).
-                if (right.Equals("old", StringComparison.OrdinalIgnoreCase) || !TimeWords.Is(left, "unit", out days)) return false;
+                // "an hour-long keynote", "a minutes-long outage": clock units as well.
+                if (right.Equals("old", StringComparison.OrdinalIgnoreCase)) return false;
+                if (!TimeWords.Is(left, "unit", out days) && !(clock = TimeWords.Is(left, "clock", out days))) return false;
                 // "a year-long delay", "a month-long strike": one unit; "decades-long": some.
                 if (!left.EndsWith("s")) n = 1;
                 return true;
@@ -861,7 +973,17 @@ public sealed class TimeExtractor : IExtractor
         {
             found = default;
             next = i;
-            if (i >= _tokens.Count || _tokens[i].Kind != TokenKind.Number || _tokens[i].Length > 2) return false;
+            if (i >= _tokens.Count || _tokens[i].Kind != TokenKind.Number) return false;
+            if (_tokens[i].Length == 4 && IsAny(i + 1, "GMT", "UTC") && int.TryParse(W(i)[..2], NumberStyles.None, CultureInfo.InvariantCulture, out var hh)
+                && int.TryParse(W(i)[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var mm) && hh <= 23 && mm <= 59)
+            {
+                // "0830 GMT": the wire services' clock, four digits and a zone.
+                found = new Found(_tokens[i].Start, _tokens[i + 1].End, null, null, null, TimeAnchor.Publication, null, null,
+                    "day:0@" + W(i).ToString() + "Z", 0);
+                next = i + 2;
+                return true;
+            }
+            if (_tokens[i].Length > 2) return false;
             if (!int.TryParse(W(i), NumberStyles.None, CultureInfo.InvariantCulture, out var hour) || hour > 23) return false;
             var minute = 0;
             var j = i + 1;
@@ -887,6 +1009,8 @@ public sealed class TimeExtractor : IExtractor
             else if (!colon) return false;
             var zone = "";
             if (IsAny(j, "UTC", "GMT")) { zone = "Z"; j++; }
+            // "6 p.m. local time": the zone named in words is part of the expression and keeps the day after it in reach.
+            else if (Is(j, "local") && Is(j + 1, "time")) j += 2;
             var clock = hour.ToString("D2", CultureInfo.InvariantCulture) + minute.ToString("D2", CultureInfo.InvariantCulture) + zone;
             // "at 16:15 UTC, June 1st", "6 p.m. on March 3": the clock is on the day written beside it.
             var d = IsAny(j, ",", "on") ? j + 1 : j;
@@ -1111,14 +1235,20 @@ public sealed class TimeExtractor : IExtractor
             }
             else if (TimeWords.Is(w, "weekday", out var wd) && char.IsUpper(w[0]))
             {
+                // "Tuesday, June 17", "Wednesday 9 January 2008": TIMEX3 marks the weekday with the date it names as one
+                // expression, whose value is the date's; alone the weekday would be read as another day near publication.
+                var dated = W(i + 1) is "," ? i + 2 : i + 1;
+                if (TryCalendar(dated, out var date, out var afterDate) && date.Rule is { } dateRule && IsDayRule(dateRule))
+                {
+                    found = date with { Start = _tokens[i].Start };
+                    next = afterDate;
+                    return true;
+                }
                 // A bare weekday in news copy is the latest one on or before publication ("on Saturday"), unless the
-                // tense looks ahead ("markets stay closed until Friday", "talks will resume on Monday"): the next one.
-                // "until Friday" looks ahead unless a finite past verb says otherwise ("closed" there is an adjective).
-                // A deferral ("postponed until Thursday", "was adjourned till Monday") moves the event to the day to come,
-                // whatever the tense of its verb.
-                var until = IsAny(i - 1, "until", "till");
-                var ahead = until && (Deferrals.Contains(W(i - 2)) || (IsAny(i - 2, "off", "back") && Deferrals.Contains(W(i - 3))))
-                    || (until ? Tense(i, i, participles: false) >= 0 && !FinitePast(i - 2) : Tense(i, i) > 0);
+                // tense looks ahead ("talks will resume on Monday"): the next one. After "until", "by", "before" or
+                // "through" the limit's reading decides ("markets stay closed until Friday", "postponed until Thursday").
+                var limit = Limit(i, i);
+                var ahead = limit != 0 ? limit > 0 : Tense(i, i) > 0;
                 rule = "weekday:" + wd % 7 + (ahead ? ":1" : ":0");
                 if (TimeWords.Is(W(i + 1), "part", out _)) { rule += "@" + Part(W(i + 1)); end = i + 1; }
             }

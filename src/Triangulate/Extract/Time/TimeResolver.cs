@@ -251,10 +251,27 @@ public static class TimeResolver
     private static string Week(DateOnly d) =>
         string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(d.ToDateTime(TimeOnly.MinValue)):D4}-W{ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue)):D2}");
 
+    /// <summary>Days a yearless day in a past (or future) sentence may lie after (or before) publication and still be that year's.</summary>
+    private const int DaySlack = 3;
+
     // The year of month/day looking ahead (direction 1: the first occurrence on or after publication, the month of
     // publication itself included when sameMonth) or back (-1: the last on or before).
     private static int Directed(DateOnly published, int direction, int month, int day, bool sameMonth)
     {
+        if (!sameMonth)
+        {
+            // A day a few days on the other side of publication is that occurrence, not one a year away: a news
+            // creation date is often a day or two off the writing ("was released on June 11" dated June 10), while a
+            // yearless day is written only of days near publication.
+            var reference = published.AddDays(direction > 0 ? -DaySlack : DaySlack);
+            var best = direction > 0 ? published.Year + 1 : published.Year - 1;
+            for (var y = published.Year - 1; y <= published.Year + 1; y++)
+            {
+                var d = new DateOnly(y, month, Math.Min(day, DateTime.DaysInMonth(y, month)));
+                if (direction > 0 ? d >= reference && y < best : d <= reference && y > best) best = y;
+            }
+            return best;
+        }
         var key = month * 100 + day;
         var now = published.Month * 100 + (sameMonth ? (direction > 0 ? 1 : 31) : published.Day);
         if (direction > 0) return key >= now ? published.Year : published.Year + 1;

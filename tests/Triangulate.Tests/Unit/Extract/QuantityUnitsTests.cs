@@ -44,6 +44,8 @@ public class QuantityUnitsTests
     [InlineData("The 787-8 carries 210 passengers.", "210 passengers")]
     [InlineData("A 7-2 vote approved 14 new parks.", "14 new parks")]
     [InlineData("The 747-400 seats 416 travellers.", "416 travellers")]
+    // Issue 15, sixth round: a variant written after a designation whose number is glued to its letters, larger than it.
+    [InlineData("The B210-900 seats 330 travellers.", "330 travellers")]
     public void A_dash_before_a_smaller_number_names_a_variant_or_a_score_not_a_range(string sentence, string excerpt)
     {
         var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));

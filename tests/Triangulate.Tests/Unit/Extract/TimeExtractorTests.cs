@@ -97,6 +97,45 @@ public class TimeExtractorTests
     [InlineData("Turnover for 2005 fell by a tenth.", "2008-03-09", "2005", "2005")]
     [InlineData("The filing is dated 2006-01-10 in the court record.", "2008-03-09", "2006-01-10", "2006-01-10")]
     [InlineData("The ferry is not running at the moment, the port says.", "2008-03-09", "at the moment", "PRESENT_REF")]
+    // Issue 15, sixth round. "until/by/before/through" + a month or day: ahead of publication unless the tense is past
+    // (a participle there is an adjective or passive, not a past).
+    [InlineData("The crews are now focused on keeping the ferry running until January, when the new boat arrives.", "2030-11-20", "January", "2031-01")]
+    [InlineData("The bridge stays closed until March.", "2030-11-20", "March", "2031-03")]
+    [InlineData("Farmers are holding back grain until the end of January.", "2030-06-20", "the end of January", "2031-01")]
+    [InlineData("The agency must publish its report before April.", "2030-08-20", "April", "2031-04")]
+    [InlineData("The bridge was closed until March.", "2030-11-20", "March", "2030-03")]
+    [InlineData("Sales had doubled by February, the guild said.", "2030-11-20", "February", "2030-02")]
+    [InlineData("The bridge stayed closed until March.", "2030-11-20", "March", "2030-03")]
+    [InlineData("The fair ran through March 15.", "2030-08-20", "March 15", "2030-03-15")]
+    [InlineData("The bakery must reopen by Friday.", "2030-08-20", "Friday", "2030-08-23")]
+    // A scheduled present ("goes on sale", "opens") looks ahead.
+    [InlineData("The new kettle goes on sale on Friday.", "2030-08-20", "Friday", "2030-08-23")]
+    // A weekday with the date it names is one expression, valued as the date.
+    [InlineData("The mayor said on Wednesday, January 9, that rents had risen.", "2030-06-10", "Wednesday, January 9", "2030-01-09")]
+    [InlineData("The fair opens on Tuesday 17 June.", "2030-06-10", "Tuesday 17 June", "2030-06-17")]
+    // A year after a possessive, before a noun.
+    [InlineData("The bakery's 2029 turnover rose by a fifth.", "2030-06-10", "2029", "2029")]
+    [InlineData("The guild 's 2028 report was late.", "2030-06-10", "2028", "2028")]
+    // Some units without a count.
+    [InlineData("The ferry line will add boats in the coming months.", "2030-06-10", "the coming months", "PXM")]
+    [InlineData("Prices have risen over the past weeks.", "2030-06-10", "the past weeks", "PXW")]
+    [InlineData("The parts will arrive within weeks.", "2030-06-10", "weeks", "PXW")]
+    [InlineData("The tunnel opened after decades of planning.", "2030-06-10", "decades", "PXY")]
+    [InlineData("The river is at its lowest in years.", "2030-06-10", "years", "PXY")]
+    [InlineData("It took months to repair the pier.", "2030-06-10", "months", "PXM")]
+    // A day a few days after publication in a past sentence is that day, not a year back (a creation date a day off).
+    [InlineData("The update was released on 11 June, a day after the fair.", "2030-06-10", "11 June", "2030-06-11")]
+    // A clock time in local time takes the day written after it.
+    [InlineData("The shop opened at 6 p.m. local time on Friday.", "2030-06-10", "6 p.m. local time", "2030-06-07T18:00")]
+    // One more unit, a half, the wire services' clock.
+    [InlineData("The repairs will take another year.", "2030-06-10", "another year", "P1Y")]
+    [InlineData("The ferry waited a further month for parts.", "2030-06-10", "a further month", "P1M")]
+    [InlineData("The hearing lasted half an hour.", "2030-06-10", "half an hour", "PT30M")]
+    [InlineData("The tower opened a year and a half late.", "2030-06-10", "a year and a half", "P1.5Y")]
+    [InlineData("The ferry docked at 0830 GMT.", "2030-06-10", "0830 GMT", "2030-06-10T08:30Z")]
+    [InlineData("The mayor gave an hour-long speech.", "2030-06-10", "hour-long", "PT1H")]
+    // A bare day after the first end of an interval is a day of that end's month.
+    [InlineData("The fair runs from January 15 to 18.", "2030-01-10", "January 15 to 18", "2030-01-15/2030-01-18")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
@@ -116,6 +155,7 @@ public class TimeExtractorTests
     [InlineData("Stocks fell the day before the vote.")]
     [InlineData("Heavy rains fall on the hills in the wet season.")]
     [InlineData("The fall of the old bridge closed the road.")]
+    [InlineData("The river rose in places.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
