@@ -62,7 +62,7 @@ public sealed class StoryErrorDump
             if (!gold.Stories.TryGetValue(document.Source, out var story)) continue;
             goldOf[document.Id] = story;
             if (!gold.IsHeld(document.Source)) look.Add(document.Id);
-            StoryFeatures.Terms(document, analysis, names);
+            NameTerms(document, analysis, names);
         }
         string Name(ulong feature) => names.TryGetValue(feature, out var n) ? n : feature.ToString("x", inv);
         string Event(string story) => events.TryGetValue(story, out var e) ? story + " " + e : story;
@@ -125,6 +125,30 @@ public sealed class StoryErrorDump
             text.Append('\n');
         }
         File.WriteAllText(path, text.ToString());
+    }
+
+    /// <summary>
+    /// The text of the story features a document can have, by hash (the features are kept only as hashes): entity name
+    /// parts, days, and every word and number of its text as a name, a plain word and a number.
+    /// </summary>
+    private static void NameTerms(Document document, DocumentAnalysis analysis, Dictionary<ulong, string> names)
+    {
+        void Add(string term) => names.TryAdd(LinkText.Hash(term), term);
+        foreach (var entity in analysis.Entities)
+            foreach (var part in entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)) Add("@" + LinkText.NameKey(part));
+        foreach (var time in analysis.Times)
+            if (time.Start is { Day: not null } day && time.End == day) Add("@day:" + day.ToString());
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(document.Text, @"[\p{L}\p{Nd}][\p{L}\p{Nd}.,]*"))
+        {
+            var word = m.Value.TrimEnd('.', ',');
+            if (word.Length == 0) continue;
+            if (char.IsAsciiDigit(word[0])) Add("#" + LinkText.NumberKey(word));
+            else
+            {
+                Add(LinkText.FoldWord(word));
+                Add("@" + LinkText.NameKey(word));
+            }
+        }
     }
 
     private static string Histogram(IEnumerable<double> values, double[] edges)

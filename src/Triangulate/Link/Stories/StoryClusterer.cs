@@ -45,7 +45,7 @@ public sealed class StoryClusterer : ICorpusStage
     /// </summary>
     public double JoinThreshold { get; init; } = 0.22;
 
-    /// <summary>Days between a document and a story's known dates within which time does not count against joining.</summary>
+    /// <summary>Days between a document and the day a story began within which time does not count against joining (see <see cref="Required"/>).</summary>
     public int WindowDays { get; init; } = 3;
 
     /// <summary>

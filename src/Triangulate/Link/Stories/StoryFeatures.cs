@@ -63,33 +63,9 @@ internal static class StoryFeatures
     }
 
     /// <summary>The document's term counts: entity name parts, then the words and numbers of its title and body blocks (the whole text when none), the days it names, less its own outlet's name.</summary>
-    /// <param name="document">The document.</param>
-    /// <param name="analysis">Its per-document analysis (entities, times).</param>
-    /// <param name="names">Diagnostics: when given, receives each term's text by its hash.</param>
-    public static Dictionary<ulong, (int Count, bool Name)> Terms(Document document, DocumentAnalysis analysis, Dictionary<ulong, string>? names = null)
+    public static Dictionary<ulong, (int Count, bool Name)> Terms(Document document, DocumentAnalysis analysis)
     {
         var tf = new Dictionary<ulong, (int Count, bool Name)>();
-        if (names is not null)
-        {
-            // Diagnostics only: the same terms, hashed from their text here so each hash can be named.
-            foreach (var entity in analysis.Entities)
-                foreach (var part in entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                    names.TryAdd(LinkText.Hash("@" + LinkText.NameKey(part)), "@" + LinkText.NameKey(part));
-            foreach (var time in analysis.Times)
-                if (time.Start is { Day: not null } d && time.End == d) names.TryAdd(LinkText.Hash("@day:" + d.ToString()), "@day:" + d.ToString());
-            var text = document.Text;
-            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"[\p{L}\p{Nd}][\p{L}\p{Nd}.,]*"))
-            {
-                var w = m.Value.TrimEnd('.', ',');
-                if (w.Length == 0) continue;
-                if (char.IsAsciiDigit(w[0])) names.TryAdd(LinkText.Hash("#" + LinkText.NumberKey(w)), "#" + LinkText.NumberKey(w));
-                else
-                {
-                    names.TryAdd(LinkText.Hash(LinkText.FoldWord(w)), LinkText.FoldWord(w));
-                    names.TryAdd(LinkText.Hash("@" + LinkText.NameKey(w)), "@" + LinkText.NameKey(w));
-                }
-            }
-        }
         foreach (var entity in analysis.Entities)
             foreach (var part in entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 if (part.Length > 1) Bump(tf, LinkText.Hash("@" + LinkText.NameKey(part)), true);

@@ -83,4 +83,29 @@ public sealed class StoryClustererWindowTests
         Assert.Equal(0.15, clusterer.Required(At(-3), story));
         Assert.Equal(0.15, new StoryClusterer { JoinThreshold = 0.15, StrongThreshold = 0.3, AnchoredWindow = false }.Required(At(8), story));
     }
+
+    [Fact]
+    public void Each_placement_is_reported_with_the_evidence_it_rests_on()
+    {
+        var day = new DateOnly(2024, 6, 3);
+        var documents = new[]
+        {
+            Doc(First, "1.txt", published: day),
+            Doc(FollowUp, "2.txt", published: day.AddDays(3)),
+            Doc(Aid, "3.txt", published: day.AddDays(6)),
+            Doc(Other, "4.txt", published: day.AddDays(8)),
+        };
+        var placements = new List<StoryPlacement>();
+        Run(new StoryClusterer { JoinThreshold = 0.15, StrongThreshold = 0.3, AnchoredWindow = false, Placed = placements.Add }, documents);
+
+        Assert.Equal(documents.Length, placements.Count);
+        Assert.Equal(StoryPlacement.New, placements[0].How);
+        // The second storm's report, last to arrive, joins by its words two days after the story's latest report.
+        var last = placements[^1];
+        Assert.Equal((documents[3].Id, StoryPlacement.Words, 2), (last.Document, last.How, last.Gap));
+        Assert.Equal(placements[0].Story, last.Story);
+        Assert.InRange(last.Cosine, last.Required, 1);
+        Assert.NotEmpty(last.Evidence);
+        Assert.Equal(last.Cosine, last.Evidence.Sum(e => e.Share), 6);
+    }
 }
