@@ -20,10 +20,11 @@ internal static class EvalStoriesCommand
         var db = new Option<string?>("--db") { Description = "Store to analyse into: an SQLite file or a postgres:// URL (default: a temporary file, removed afterwards)" };
         var dump = new Option<string?>("--dump-corroborations") { Description = "Write each claim of the look part carried by 2+ documents (its mentions' sentences, documents, gold stories; cross-story ones marked ACROSS) to this file" };
         var derivationDump = new Option<string?>("--dump-derivations") { Description = "Write each derivation error of the look part against the gold's edges (missed edges with the source chosen instead, false pairs; dates, outlets, credits) to this file" };
+        var stories = new Option<string?>("--dump-stories") { Description = "Write each found story of the look part that mixes gold events (its gold-event mix, the joins that brought a second event in, and the features they rest on) to this file" };
         var distance = new Option<double>("--baseline-distance") { Description = "Cosine distance at which the baseline stops merging", DefaultValueFactory = _ => 0.7 };
         var command = new Command("stories", "Score stories, derivations, corroborations and contradictions against gold stories, beside a TF-IDF + average-linkage baseline")
         {
-            input, goldOption, db, distance, dump, derivationDump,
+            input, goldOption, db, distance, dump, derivationDump, stories,
         };
         command.SetAction(result =>
         {
@@ -37,9 +38,15 @@ internal static class EvalStoriesCommand
             try
             {
                 var clock = Stopwatch.StartNew();
-                var pipeline = PipelineBuilder.CreateDefault().Build();
-                AnalyseAndScore(pipeline, result.GetValue(input)!, path, StoryGold.Read(gold), result.GetValue(distance), result.GetValue(dump), clock,
+                var builder = PipelineBuilder.CreateDefault();
+                var errors = result.GetValue(stories) is null ? null : StoryErrorDump.Record(builder);
+                AnalyseAndScore(builder.Build(), result.GetValue(input)!, path, StoryGold.Read(gold), result.GetValue(distance), result.GetValue(dump), clock,
                     result.GetValue(derivationDump) is { } derivationPath ? (derivationPath, gold) : null);
+                if (errors is not null)
+                {
+                    using var store = StoreFactory.Open(path);
+                    errors.Write(result.GetValue(stories)!, store, store.LoadCorpus(), StoryGold.Read(gold), gold);
+                }
                 return ExitCodes.Success;
             }
             finally

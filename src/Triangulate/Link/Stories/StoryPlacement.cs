@@ -1,0 +1,28 @@
+namespace Triangulate.Link.Stories;
+
+/// <summary>
+/// One placement of a document by <see cref="StoryClusterer"/> (diagnostics): the document, the clusterer's story it
+/// went to, how (<see cref="New"/>, <see cref="Words"/>, <see cref="Follow"/> a derivation partner, or <see cref="Moved"/>
+/// with its family), its cosine with that story's centroid before joining, the similarity needed, the features shared,
+/// the gap in days (-1 unknown), the story's size before, its centroid's norm over its size (near the root of its members' mean pairwise cosine), and the shared features that carry the cosine (each its share).
+/// </summary>
+internal sealed record StoryPlacement(string Document, int Story, string How, double Cosine, double Required, int Shared, int Gap, int Size, double Cohesion, List<(ulong Feature, double Share)> Evidence)
+{
+    /// <summary>The share of the document's own squared weight on features the story has.</summary>
+    public double Coverage { get; init; }
+
+    /// <summary>How many of the document's four heaviest features the story has.</summary>
+    public int TopShared { get; init; }
+
+    /// <summary>The document started a story.</summary>
+    public const string New = "new";
+
+    /// <summary>The document joined by its words.</summary>
+    public const string Words = "words";
+
+    /// <summary>The document followed a derivation partner's story.</summary>
+    public const string Follow = "follow";
+
+    /// <summary>The document moved with its derived family into the story its words fit.</summary>
+    public const string Moved = "moved";
+}
