@@ -89,6 +89,7 @@ internal static class AnalyzeCommand
             foreach (var timing in summary.Timings) console.MarkupLineInterpolated($"[grey]time: {timing.Stage}: {timing.Elapsed.TotalSeconds:F2} s[/]");
             console.MarkupLineInterpolated($"[grey]time: reports: {(clock.Elapsed - reporting).TotalSeconds:F2} s[/]");
             client?.WriteTimings(console);
+            console.MarkupLineInterpolated($"[grey]time: this process: {ProcessCost.Describe()}[/]");
         }
         if (!quiet)
         {

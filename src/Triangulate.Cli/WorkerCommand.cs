@@ -53,7 +53,7 @@ internal static class WorkerCommand
         if (problem) return ExitCodes.Usage;
         using var host = await ClusterHosting.StartWorkerAsync(worker, cluster, port, cancellation: cancellation);
         var silo = host.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>();
-        console.MarkupLineInterpolated($"worker {silo.SiloAddress} joined cluster over store {db} (Ctrl+C stops)");
+        console.MarkupLineInterpolated($"worker {silo.SiloAddress} joined cluster over store {db} (Ctrl+C stops; so far {ProcessCost.Describe()})");
         try
         {
             await host.WaitForShutdownAsync(cancellation);
@@ -63,6 +63,8 @@ internal static class WorkerCommand
             // Ctrl+C: leave the cluster in order, so the others need not wait to declare this worker dead.
             await host.StopAsync(CancellationToken.None);
         }
+        // What the worker cost over its life: its JIT is paid once, however many runs it served.
+        console.MarkupLineInterpolated($"worker stopped: {ProcessCost.Describe()}");
         return ExitCodes.Success;
     }
 }

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# CPU of one process against a cluster of local workers (issue 18), run after run over the same store: a JSON-lines
+# corpus is cut into parts, and each part is analysed by one process (a fresh `triangulate analyze`, as every run is)
+# and by a fresh clustered `analyze` on workers started once, as a deployment keeps them. The first part is the
+# workers' first run (every runtime JITs its hot code then); the later parts show what the cluster costs once warm.
+# CPU time (user + system) of every process (/usr/bin/time, /proc), is the figure to read on a shared machine: wall time
+# swings with the other sessions' load, printed beside each run. The dossiers after the last part are compared.
+#
+#   bench/cluster-cpu.sh --pg postgres://postgres@127.0.0.1:PORT/postgres --corpus gen-20000-5/corpus.jsonl --parts 2000,2000,8000
+#
+# --pg names a PostgreSQL database the script may write the cluster's membership tables into; --parts the number of
+# lines of the corpus each part takes, in order; --workers (3), --cores (taskset, 0,1), --port (worker i at PORT + 2i).
+set -euo pipefail
+
+pg=""
+corpus=""
+parts="2000,2000,8000"
+workers=3
+cores=0,1
+port=31400
+work=/tmp/triangulate-cluster-cpu
+build=1
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --pg) pg="$2"; shift 2 ;;
+        --corpus) corpus="$2"; shift 2 ;;
+        --parts) parts="$2"; shift 2 ;;
+        --workers) workers="$2"; shift 2 ;;
+        --cores) cores="$2"; shift 2 ;;
+        --port) port="$2"; shift 2 ;;
+        --work) work="$2"; shift 2 ;;
+        --no-build) build=0; shift ;;
+        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+done
+[[ -n "$pg" && -f "$corpus" ]] || { echo "--pg and --corpus (a JSON-lines file) are required" >&2; exit 2; }
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+[[ $build == 1 ]] && dotnet build "$root/src/Triangulate.Cli" -c Release >/dev/null
+cli="$root/src/Triangulate.Cli/bin/Release/net10.0/triangulate"
+rm -rf "$work"; mkdir -p "$work"
+work="$(cd "$work" && pwd -L)"
+
+# The parts, as files of consecutive lines.
+IFS=, read -r -a sizes <<<"$parts"
+files=()
+first=1
+for i in "${!sizes[@]}"; do
+    files[$i]="$work/part-$i.jsonl"
+    sed -n "${first},$((first + sizes[i] - 1))p" "$corpus" >"${files[$i]}"
+    first=$((first + sizes[i]))
+done
+
+load() { cut -d' ' -f1 /proc/loadavg; }
+# CPU seconds (user + system, all threads) of the processes given.
+cpu() {
+    python3 - "$@" <<'EOF'
+import os, sys
+total = 0
+for pid in sys.argv[1:]:
+    with open(f'/proc/{pid}/stat') as f: s = f.read()
+    r = s[s.rfind(')') + 2:].split()
+    total += int(r[11]) + int(r[12])
+print(f'{total / os.sysconf("SC_CLK_TCK"):.2f}')
+EOF
+}
+timed() { # timed OUT COMMAND…: runs it pinned, writes "cpu wall" to OUT
+    local s; s=$(date +%s.%N)
+    /usr/bin/time -f "%U %S" -o "$1.time" taskset -c "$cores" "${@:2}" >"$1.log" 2>&1
+    echo "$(awk '{ print $1 + $2 }' "$1.time") $(echo "$(date +%s.%N) - $s" | bc)" >"$1"
+}
+
+echo "| part | articles | load | 1 process CPU s (wall s) | cluster: client CPU s + workers CPU s = CPU s (wall s) | load |"
+echo "|---|---|---|---|---|---|"
+# The workers, started once; the membership rows an earlier run left for this store's cluster are cleared first.
+cluster_id="triangulate-$(printf %s "$work/cluster.db" | sha256sum | cut -c1-16)"
+psql_bin="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | head -n 1)"
+"$psql_bin" "$pg" -q -c "DELETE FROM triangulate_cluster_members WHERE cluster_id = '$cluster_id'; DELETE FROM triangulate_cluster_version WHERE cluster_id = '$cluster_id'" >/dev/null 2>&1 || true
+pids=()
+stop_workers() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+}
+trap stop_workers EXIT
+for i in $(seq 1 "$workers"); do
+    # taskset execs the worker: $! is the worker's own pid.
+    taskset -c "$cores" "$cli" worker --db "$work/cluster.db" --cluster "$pg" --port $((port + 2 * i)) >"$work/worker-$i.log" 2>&1 &
+    pids+=($!)
+done
+for _ in $(seq 1 120); do
+    [[ $(cat "$work"/worker-*.log | grep -c "joined cluster") -ge $workers ]] && break
+    sleep 1
+done
+sleep 1
+echo "workers started: $(cpu "${pids[@]}") s CPU in all, before any work" >&2
+
+# Part after part, one process then the cluster in the same minute, each into its own store.
+for i in "${!files[@]}"; do
+    sl=$(load)
+    timed "$work/single-$i" "$cli" analyze "${files[$i]}" --db "$work/single.db" --out "$work/out-single-$i" --format json --verbose
+    before=$(cpu "${pids[@]}")
+    l=$(load)
+    timed "$work/client-$i" "$cli" analyze "${files[$i]}" --db "$work/cluster.db" --cluster "$pg" --out "$work/out-cluster-$i" --format json --verbose
+    spent=$(echo "$(cpu "${pids[@]}") - $before" | bc)
+    read -r scpu swall <"$work/single-$i"
+    read -r ccpu cwall <"$work/client-$i"
+    printf '| %s | %s | %s | %.1f (%.1f) | %.1f + %.1f = %.1f (%.1f) | %s |\n' \
+        "$i" "${sizes[$i]}" "$sl" "$scpu" "$swall" "$ccpu" "$spent" "$(echo "$ccpu + $spent" | bc)" "$cwall" "$l → $(load)"
+done
+
+last=$(( ${#files[@]} - 1 ))
+python3 - "$work/out-single-$last/dossier.json" "$work/out-cluster-$last/dossier.json" <<'EOF'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+for d in (a, b): d.pop("generated", None)
+print("dossier after the last part:", "same" if a == b else "DIFFERENT")
+EOF

@@ -1,0 +1,13 @@
+namespace Triangulate.Cli;
+
+/// <summary>
+/// This process's CPU time and JIT work so far, for <c>--verbose</c> and the worker's log: on a small machine a
+/// cluster's cost is mostly each runtime compiling the same hot code again, and these say how much (docs/benchmarks.md,
+/// "The cluster's cost is warm-up").
+/// </summary>
+internal static class ProcessCost
+{
+    /// <summary>"cpu S s, jit N methods in T s" (the JIT time is wall time of the compiling threads, not CPU).</summary>
+    public static string Describe() =>
+        FormattableString.Invariant($"cpu {Environment.CpuUsage.TotalTime.TotalSeconds:F2} s, jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s");
+}
