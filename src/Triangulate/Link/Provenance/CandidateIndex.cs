@@ -37,7 +37,7 @@ internal sealed class CandidateIndex
     /// An LSH bucket keeps this many documents, the latest: a fuller one is boilerplate or a template's frame. It used
     /// to keep its first ones and turn later documents away, so in a stream where one frame fills a bucket every few
     /// days (the same quake report for every quake) a new wire report in only such buckets was never indexed and its
-    /// verbatim syndications never met it (generated 20k: 294 syndications of the look part never compared with their
+    /// verbatim syndications never met it (generated 20k: 368 syndications of the look part never compared with their
     /// source).
     /// </summary>
     private const int MaxBucket = 64;
@@ -155,8 +155,8 @@ internal sealed class CandidateIndex
         }
         // Ranked by every rare key, the pages of the document's own language that tell another event in the same frame
         // share its longer words and crowd out a translation of it, which shares only names and figures: those are
-        // ranked apart too (generated 20k: 436 translations of the look part never compared with their source, when a
-        // week held dozens of same-language reports of one kind; 294 after). German capitalises its nouns, which then
+        // ranked apart too (generated 20k: 517 translations of the look part never compared with their source, when a
+        // week held dozens of same-language reports of one kind; 358 after). German capitalises its nouns, which then
         // read as names and still let German reports of one kind crowd each other here.
         foreach (var other in Top(_counts).Union(Top(_namedCounts)))
         {
