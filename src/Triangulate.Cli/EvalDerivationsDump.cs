@@ -16,8 +16,9 @@ namespace Triangulate.Cli;
 /// </summary>
 internal static class EvalDerivationsDump
 {
-    public static void Write(string path, string goldPath, ICorpusReader corpus, CorpusResult result, StoryGold gold)
+    public static void Write(string path, string goldPath, ICorpusReader corpus, CorpusResult result, StoryGold gold, DerivationTrace trace)
     {
+        ArgumentNullException.ThrowIfNull(trace);
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(result);
         var edges = ReadEdges(goldPath);
@@ -43,6 +44,15 @@ internal static class EvalDerivationsDump
         foreach (var relation in result.Relations)
             if (relation.Kind != RelationKind.Cites && relation.To is { } to && pages.TryGetValue(relation.From, out var f) && pages.TryGetValue(to, out var t))
                 ours[f.Url] = (t.Url, relation.Kind);
+        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var story in result.Stories)
+            foreach (var member in story.Documents) storyOf[member] = story.Id;
+        string Traced(string derived, string source)
+        {
+            var (d, s) = (idOf[derived], idOf[source]);
+            var together = storyOf.TryGetValue(d, out var sd) && storyOf.TryGetValue(s, out var ss) && sd == ss;
+            return $"{trace.Status(d, s)}; {(together ? "one found story" : "different found stories")}";
+        }
         string Line(string url) => idOf.TryGetValue(url, out var id) ? pages[id].Line : url;
         string Stand(string derived, string other)
         {
@@ -63,6 +73,7 @@ internal static class EvalDerivationsDump
             text.Append(ours.TryGetValue(to, out var chosen)
                 ? $"  ours    {chosen.Kind} from {Line(chosen.Source)} ({Stand(to, chosen.Source)})\n"
                 : "  ours    no source\n");
+            text.Append(CultureInfo.InvariantCulture, $"  trace   {Traced(to, from)}\n");
         }
         foreach (var (derived, (source, kind)) in ours.OrderBy(p => p.Key, StringComparer.Ordinal))
         {

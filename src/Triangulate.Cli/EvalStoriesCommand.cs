@@ -79,7 +79,7 @@ internal static class EvalStoriesCommand
         var (look, held) = EvalStoriesDump.Count(store, corpus, gold);
         Console.WriteLine(string.Create(inv, $"  look: claims with 2+ sources {look.Shared}  across gold stories {look.Across}   held: claims with 2+ sources {held.Shared}  across gold stories {held.Across}"));
         if (dump is not null) EvalStoriesDump.Write(dump, store, corpus, gold);
-        if (derivationDump is { } d2) EvalDerivationsDump.Write(d2.Path, d2.Gold, store, corpus, gold);
+        if (derivationDump is { } d2) EvalDerivationsDump.Write(d2.Path, d2.Gold, store, corpus, gold, new DerivationTrace(store));
         Console.WriteLine(string.Create(inv, $"contradictions {r.Contradictions.Found}  across gold stories {r.Contradictions.AcrossStories}"));
     }
 

@@ -95,13 +95,14 @@ public sealed class ProvenanceLinker : ICorpusStage
 
     private static VerifiedDerivation? Verify(DocumentSummary a, TextProfile pa, DocumentSummary b, TextProfile pb)
     {
+        var identical = pa.BodyHash == pb.BodyHash && pa.WordCount == pb.WordCount;
+        if (!identical && FarApart(a, b)) return null;
         var translation = IsTranslation(a.Language, b.Language);
         var alignment = SentenceAligner.Align(pa, pb, translation);
         var aligned = alignment.Pairs.Count;
         var smaller = Math.Min(Math.Min(pa.Sentences.Count, pb.Sentences.Count), SentenceAligner.MaxSentences);
         if (aligned == 0 || smaller == 0) return null;
         var coverage = aligned / (double)smaller;
-        var identical = pa.BodyHash == pb.BodyHash && pa.WordCount == pb.WordCount;
         // A copy or rewrite keeps some of its source's word sequences; independent reports of one event, or two
         // reports written from one template, share facts or frames but almost no 5-word run (ECB+: two browser
         // patches five years apart, two agencies' reports of one quake). Translations share none by nature; nor does a
@@ -180,6 +181,17 @@ public sealed class ProvenanceLinker : ICorpusStage
         }
         return null;
     }
+
+    /// <summary>
+    /// Days between two dated pages past which neither copied the other: news is republished, rewritten and translated
+    /// while it is news, within hours or a day or two. Pages of one frame weeks apart are two events (the same quake
+    /// report for another quake), however alike they read. A body reproduced whole is a copy whenever it was taken.
+    /// </summary>
+    internal const int MaxLagDays = 7;
+
+    private static bool FarApart(DocumentSummary a, DocumentSummary b) =>
+        a.Published is { } x && b.Published is { } y &&
+        (x.Earliest.DayNumber - y.Latest.DayNumber > MaxLagDays || y.Earliest.DayNumber - x.Latest.DayNumber > MaxLagDays);
 
     /// <summary>Shared wording of an aligned pair (common non-name, non-number content words) above which it is taken text.</summary>
     internal const int MinSharedWording = 3;
