@@ -45,19 +45,19 @@ internal sealed class StorySplitter
             if (r.Kind != RelationKind.Cites && r.To is not null && index.TryGetValue(r.From, out var a) && index.TryGetValue(r.To, out var b)) families.Union(a, b);
         var units = families.Sets();
         if (units.Count < MinUnits || units.Count > MaxUnits) return [[.. documents]];
-        var terms = new Dictionary<ulong, (int Count, bool Name)>[units.Count];
+        var terms = new Dictionary<ulong, (int Count, double Boost)>[units.Count];
         // Whether a unit has any dated document: a division into dated and undated units is read apart (TwoGroups).
         var dated = new bool[units.Count];
         for (var u = 0; u < units.Count; u++)
         {
-            var tf = new Dictionary<ulong, (int Count, bool Name)>();
+            var tf = new Dictionary<ulong, (int Count, double Boost)>();
             foreach (var d in units[u])
             {
                 var id = documents[d];
                 if (corpus.FindDocument(id) is not { } document || corpus.FindAnalysis(id) is not { } analysis) continue;
                 dated[u] |= document.Published is not null;
-                foreach (var (term, (count, name)) in StoryFeatures.Terms(document, analysis))
-                    tf[term] = tf.TryGetValue(term, out var known) ? (known.Count + count, known.Name || name) : (count, name);
+                foreach (var (term, (count, boost)) in StoryFeatures.Terms(document, analysis))
+                    tf[term] = tf.TryGetValue(term, out var known) ? (known.Count + count, Math.Max(known.Boost, boost)) : (count, boost);
             }
             terms[u] = tf;
         }
@@ -75,7 +75,7 @@ internal sealed class StorySplitter
         return result;
     }
 
-    private void SplitUnits(List<int> members, Dictionary<ulong, (int Count, bool Name)>[] terms, bool[] dated, int depth, List<List<int>> parts)
+    private void SplitUnits(List<int> members, Dictionary<ulong, (int Count, double Boost)>[] terms, bool[] dated, int depth, List<List<int>> parts)
     {
         if (members.Count < MinUnits || depth >= MaxDepth || TwoGroups(members, terms, dated) is not { } groups)
         {
@@ -92,7 +92,7 @@ internal sealed class StorySplitter
     /// real division, so those outliers are set aside and the larger side's own top split is looked at, down the tree;
     /// the outliers then go to the group they are on average more alike.
     /// </summary>
-    private (List<int> A, List<int> B)? TwoGroups(List<int> members, Dictionary<ulong, (int Count, bool Name)>[] terms, bool[] dated)
+    private (List<int> A, List<int> B)? TwoGroups(List<int> members, Dictionary<ulong, (int Count, double Boost)>[] terms, bool[] dated)
     {
         var n = members.Count;
         var vectors = LocalTfidf(members, terms);
@@ -188,7 +188,7 @@ internal sealed class StorySplitter
     }
 
     /// <summary>Tf-idf over these units alone: a term in every unit weighs nothing; names weigh double, as in the clusterer.</summary>
-    private static Dictionary<ulong, double>[] LocalTfidf(List<int> members, Dictionary<ulong, (int Count, bool Name)>[] terms)
+    private static Dictionary<ulong, double>[] LocalTfidf(List<int> members, Dictionary<ulong, (int Count, double Boost)>[] terms)
     {
         var df = new Dictionary<ulong, int>();
         foreach (var u in members)
@@ -198,11 +198,11 @@ internal sealed class StorySplitter
         {
             var v = new Dictionary<ulong, double>();
             double norm = 0;
-            foreach (var (term, (count, name)) in terms[members[i]])
+            foreach (var (term, (count, boost)) in terms[members[i]])
             {
                 var idf = Math.Log((members.Count + 1.0) / (df[term] + 1.0));
                 if (idf <= 0) continue;
-                var w = (1 + Math.Log(count)) * idf * (name ? StoryFeatures.NameBoost : 1.0);
+                var w = (1 + Math.Log(count)) * idf * boost;
                 v[term] = w;
                 norm += w * w;
             }

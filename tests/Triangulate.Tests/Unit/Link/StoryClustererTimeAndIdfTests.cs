@@ -65,7 +65,7 @@ public sealed class StoryClustererTimeAndIdfTests
         };
         var terms = StoryFeatures.Terms(document, analysis);
         static ulong Day(string day) => Triangulate.Link.LinkText.Hash("@day:" + day);
-        Assert.True(terms.TryGetValue(Day("2024-05-06"), out var monday) && monday.Name);
+        Assert.True(terms.TryGetValue(Day("2024-05-06"), out var monday) && monday.Boost == StoryFeatures.NameBoost);
         Assert.DoesNotContain(Day("2024-05"), terms.Keys);
         Assert.DoesNotContain(Day("2024-05-01"), terms.Keys);
     }

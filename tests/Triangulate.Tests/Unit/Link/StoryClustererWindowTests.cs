@@ -51,8 +51,8 @@ public sealed class StoryClustererWindowTests
         var cosine = 0.0;
         StoryClusterer Clusterer(bool anchored) => new()
         {
-            JoinThreshold = 0.15,
-            StrongThreshold = 0.3,
+            JoinThreshold = 0.17,
+            StrongThreshold = 0.35,
             AnchoredWindow = anchored,
             Trace = (document, _, c, _, _, _) => { if (document == documents[3].Id) cosine = c; },
         };
@@ -62,7 +62,7 @@ public sealed class StoryClustererWindowTests
         Assert.Single(ranged);
         // Counted from the day the story began (eight days before), it needs the strong similarity its frame does not reach.
         var anchored = Run(Clusterer(anchored: true), documents).Stories;
-        Assert.InRange(cosine, 0.15, 0.3);
+        Assert.InRange(cosine, 0.17, 0.35);
         Assert.Equal(2, anchored.Count);
         // The first hailstorm's own follow-ups, alike in its names, still join it.
         Assert.Contains(anchored, s => s.Documents.Count == 3 && !s.Documents.Contains(documents[3].Id));
