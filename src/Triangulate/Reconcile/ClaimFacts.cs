@@ -30,15 +30,10 @@ internal sealed class ClaimFacts
 
     private string[] ReadFates()
     {
-        if (Claim.Kind != ClaimKind.Quantity || !string.Equals(Claim.Measure, "count", StringComparison.OrdinalIgnoreCase)) return [];
+        if (!DraftFeatures.IsCount(Claim.Kind, Claim.Measure)) return [];
         var fates = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var mention in Claim.Mentions)
-        {
-            var span = mention.Span;
-            if (_context.Corpus.FindDocument(span.Document)?.Text is not { } text || span.Start < 0 || span.End > text.Length || span.Start > span.End) continue;
-            var (from, to) = FigureTimes.SentenceAround(text, span.Start, span.End);
-            fates.UnionWith(DraftFeatures.FatesIn(text, from, to, span.Start, span.End));
-        }
+            if (_context.Corpus.FindDocument(mention.Span.Document)?.Text is { } text) fates.UnionWith(DraftFeatures.FatesIn(text, mention.Span));
         return [.. fates];
     }
 

@@ -65,7 +65,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
                 time = FigureTimes.For(document.Text, span.Start, span.End, publishedEarliest, publishedLatest, dates) ?? time;
             }
             var sentence = draft.Kind == ClaimKind.Quantity ? SentenceWords(document.Text, draft.Mention.Span) : null;
-            var fates = draft.Kind == ClaimKind.Quantity && string.Equals(draft.Measure, "count", StringComparison.OrdinalIgnoreCase) ? Fates(document.Text, draft.Mention.Span) : null;
+            var fates = DraftFeatures.IsCount(draft.Kind, draft.Measure) ? DraftFeatures.FatesIn(document.Text, draft.Mention.Span) : null;
             drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence, fates));
         }
         foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
@@ -79,14 +79,6 @@ public sealed class ClaimMatchingStage : ICorpusStage
         var (from, to) = FigureTimes.SentenceAround(text, span.Start, span.End);
         var own = ContentWords.Of(text[span.Start..span.End]);
         return [.. ContentWords.Of(text[from..to]).Where(w => Array.BinarySearch(own, w, StringComparer.Ordinal) < 0)];
-    }
-
-    /// <summary>The fates the sentence around <paramref name="span"/> gives (<see cref="DraftFeatures.FatesIn"/>).</summary>
-    private static string[] Fates(string text, TextSpan span)
-    {
-        if (span.Start < 0 || span.End > text.Length || span.Start > span.End) return [];
-        var (from, to) = FigureTimes.SentenceAround(text, span.Start, span.End);
-        return DraftFeatures.FatesIn(text, from, to, span.Start, span.End);
     }
 
     /// <summary>The index of the block holding <paramref name="offset"/>, or null.</summary>

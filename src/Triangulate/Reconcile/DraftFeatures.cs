@@ -146,12 +146,12 @@ internal sealed class DraftFeatures
     /// elsewhere in the sentence is usually someone else's ("sentenced for the attack that left four people dead").
     /// </summary>
     /// <param name="text">The document's text.</param>
-    /// <param name="from">The sentence's start.</param>
-    /// <param name="to">The sentence's end.</param>
-    /// <param name="figureStart">The figure's start, inside the sentence.</param>
-    /// <param name="figureEnd">The figure's end, inside the sentence.</param>
-    public static string[] FatesIn(string text, int from, int to, int figureStart, int figureEnd)
+    /// <param name="span">The figure's span in <paramref name="text"/>; empty fates when it lies outside.</param>
+    public static string[] FatesIn(string text, TextSpan span)
     {
+        if (span.Start < 0 || span.End > text.Length || span.Start > span.End) return [];
+        var (figureStart, figureEnd) = (span.Start, span.End);
+        var (from, to) = FigureTimes.SentenceAround(text, figureStart, figureEnd);
         var tokens = FateTokens(text, from, to);
         var after = 0;
         while (after < tokens.Count && tokens[after].Start < figureEnd) after++;
@@ -234,6 +234,10 @@ internal sealed class DraftFeatures
         }
         return tokens;
     }
+
+    /// <summary>True for a figure that counts things (people, buildings, vehicles): the figures a fate is said of.</summary>
+    public static bool IsCount(ClaimKind kind, string? measure) =>
+        kind == ClaimKind.Quantity && string.Equals(measure, "count", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The status through the status lexicon's aliases ("dead" → "killed"), lower case.</summary>
     public static string? CanonicalStatus(string? status)

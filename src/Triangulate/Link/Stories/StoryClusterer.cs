@@ -204,7 +204,10 @@ public sealed class StoryClusterer : ICorpusStage
             {
                 var family = Story(s);
                 if (Placed is not null)
-                    foreach (var member in family.Documents) Placed(new StoryPlacement(member, best, StoryPlacement.Moved, fit * Required(days, Story(best)), Required(days, Story(best)), 0, -1, Story(best).Documents.Count, 0, []));
+                {
+                    var required = Required(days, Story(best));
+                    foreach (var member in family.Documents) Placed(new StoryPlacement(member, best, StoryPlacement.Moved, fit * required, required, 0, -1, Story(best).Documents.Count, 0, []));
+                }
                 foreach (var member in family.Documents) storyOf.Set(LinkCodec.DocumentKey(member), best);
                 var into = Story(best);
                 foreach (var feature in into.Absorb(family, FeaturesPerStory))
