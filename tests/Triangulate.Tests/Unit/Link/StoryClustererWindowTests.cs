@@ -34,17 +34,23 @@ public sealed class StoryClustererWindowTests
         Insurance companies are bracing for a new wave of claims.
         """;
 
-    [Fact]
-    public void A_report_a_week_after_a_story_began_needs_the_strong_similarity_however_recent_the_storys_last_report()
+    // The first storm's three reports over six days, then the second storm's report two days after the last of them.
+    private static Triangulate.Model.Document[] Hailstorms()
     {
         var day = new DateOnly(2024, 6, 3);
-        var documents = new[]
-        {
+        return
+        [
             Doc(First, "1.txt", published: day),
             Doc(FollowUp, "2.txt", published: day.AddDays(3)),
             Doc(Aid, "3.txt", published: day.AddDays(6)),
             Doc(Other, "4.txt", published: day.AddDays(8)),
-        };
+        ];
+    }
+
+    [Fact]
+    public void A_report_a_week_after_a_story_began_needs_the_strong_similarity_however_recent_the_storys_last_report()
+    {
+        var documents = Hailstorms();
         // The in-memory corpus hands documents over in id order: the second hailstorm's report arrives last.
         Assert.Equal(documents[3].Id, documents.Select(d => d.Id).Order(StringComparer.Ordinal).Last());
         // The window mechanism at thresholds these short texts were written for (the defaults are tuned on real news).
@@ -87,14 +93,7 @@ public sealed class StoryClustererWindowTests
     [Fact]
     public void Each_placement_is_reported_with_the_evidence_it_rests_on()
     {
-        var day = new DateOnly(2024, 6, 3);
-        var documents = new[]
-        {
-            Doc(First, "1.txt", published: day),
-            Doc(FollowUp, "2.txt", published: day.AddDays(3)),
-            Doc(Aid, "3.txt", published: day.AddDays(6)),
-            Doc(Other, "4.txt", published: day.AddDays(8)),
-        };
+        var documents = Hailstorms();
         var placements = new List<StoryPlacement>();
         Run(new StoryClusterer { JoinThreshold = 0.15, StrongThreshold = 0.3, AnchoredWindow = false, Placed = placements.Add }, documents);
 
