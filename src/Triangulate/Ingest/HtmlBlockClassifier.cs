@@ -217,7 +217,7 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
                     && TagOf(LastName(container.Path)) != "p";
                 linkList |= !inArticle && IsConditionalBox(container);
             }
-            var kind = inArticle ? InsideKind(segment) : OutsideKind(segment, titled);
+            var kind = inArticle ? InsideKind(document.Text, segment) : OutsideKind(segment, titled);
             if (inArticle && linkList && kind == BlockKind.Body) kind = BlockKind.Related;
             if (kind == BlockKind.Body) kind = RepeatsTitle(document.Text, segment, title) ? BlockKind.Title : BodyLineKind(document.Text, segment);
             if (kind == BlockKind.Title) titled = true;
@@ -373,7 +373,22 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
 
     private const double MinTeaserLinkDensity = 0.8;
 
-    private static BlockKind InsideKind(TextSegment segment)
+    // A sentence: six words or more, ending as a sentence ends. A pointer ("Storm tracker", "Live: the port closes") is a
+    // name or a headline, which ends without a stop; a line with a few linked words that ends with one is written prose.
+    private const int MinSentenceSpaces = 5;
+
+    /// <summary>
+    /// Whether a line reads as a written sentence (six words or more, ending with a full stop, a question or exclamation
+    /// mark or a closing quote) rather than a link's label: "Follow the desk on Facebook, X and Instagram." with its three
+    /// names linked is still the writer's sentence.
+    /// </summary>
+    private static bool ReadsAsSentence(ReadOnlySpan<char> line)
+    {
+        line = line.TrimEnd();
+        return line.Length > 0 && (line[^1] is '.' or '!' or '?' or '"' or '\u201D') && line.Count(' ') >= MinSentenceSpaces;
+    }
+
+    private static BlockKind InsideKind(string text, TextSegment segment)
     {
         if (segment.Hint is { } hint) return hint;
         if (Feature(segment, HtmlFeatures.Heading) == 1) return BlockKind.Title;
@@ -389,8 +404,11 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         // Readability drops link lists inside the article; a line that is mostly a link is a pointer elsewhere. Not in
         // a quotation: an embedded post is mostly its links (handles, a picture's address) and is still quoted text.
         // A list item that is partly a link and no sentence is a pointer too (trafilatura's link-density pass over lists).
-        if (density > 0.3 && length < 120 && Feature(segment, HtmlFeatures.ListItem) == 1 && !Has(segment, "in.blockquote")) return BlockKind.Related;
-        if (density > 0.5 && length < 200 && !Has(segment, "in.blockquote")) return Feature(segment, HtmlFeatures.ListItem) == 1 ? BlockKind.Related : BlockKind.Navigation;
+        // Both short-line tests spare a sentence under the teaser limit: a summary bullet or a "Follow us on …" line with its
+        // names linked is the writer's text, which the annotators keep.
+        var sentence = density > 0.3 && density <= MinTeaserLinkDensity && ReadsAsSentence(text.AsSpan(segment.Start, segment.End - segment.Start));
+        if (density > 0.3 && length < 120 && Feature(segment, HtmlFeatures.ListItem) == 1 && !Has(segment, "in.blockquote") && !sentence) return BlockKind.Related;
+        if (density > 0.5 && length < 200 && !Has(segment, "in.blockquote") && !sentence) return Feature(segment, HtmlFeatures.ListItem) == 1 ? BlockKind.Related : BlockKind.Navigation;
         // A longer line that is nearly all link is another story's headline and summary linked whole: a teaser, however
         // long (the article's own sentences carry a link or two, not mostly links).
         if (density > MinTeaserLinkDensity && !Has(segment, "in.blockquote")) return BlockKind.Related;

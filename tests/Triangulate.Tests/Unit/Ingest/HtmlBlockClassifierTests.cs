@@ -483,4 +483,28 @@ public class HtmlBlockClassifierTests
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Shipping companies"));
     }
+
+    [Fact]
+    public void A_short_line_with_links_that_reads_as_a_sentence_stays_text_but_a_linked_label_points_elsewhere()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The port closed on Monday as winds reached 120 km/h, the harbour authority said, and ferries stayed in dock.</p>
+              <ul>
+                <li>Ferries, <a href="/b">barges and, for once, all four tugs</a>, stayed in dock.</li>
+                <li><a href="/t">The winter ferry timetable</a></li>
+              </ul>
+              <p>Live map: <a href="/m">where the storm is now</a></p>
+              <p>Follow the <a href="/d">harbour desk</a> on <a href="/f">Facebook</a>, <a href="/x">X</a> and <a href="/i">Instagram</a>.</p>
+              <p>Forecasters, who had issued a red warning, expect the storm to ease by Wednesday, but warned of high seas.</p>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Ferries, barges"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Follow the harbour desk"));
+        // Labels of links, without a sentence's ending: pointers, as before.
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "The winter ferry timetable"));
+        Assert.Equal(BlockKind.Navigation, KindOf(document, blocks, "Live map"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
+    }
 }
