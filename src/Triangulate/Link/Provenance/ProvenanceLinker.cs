@@ -28,20 +28,35 @@ public sealed class ProvenanceLinker : ICorpusStage
     {
         ArgumentNullException.ThrowIfNull(context);
         var records = ProvenanceRecord.In(context.LinkState);
-        var search = new CandidateIndex(context.LinkState);
+        var search = new CandidateIndex(context.LinkState, context.CandidateShards);
         var pairs = new List<(ProvenanceRecord Later, long Earlier)>();
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var batch = new List<(ProvenanceRecord Record, CandidateKeys Keys)>(SearchBatch);
         // Documents in arrival order, each against those before it (in this run or any earlier one): the candidates a
-        // document gets never depend on what arrives after it.
+        // document gets never depend on what arrives after it. They are searched for in batches, each document still
+        // against the batch's earlier ones, so that sharded postings cost a round trip per batch, not per document.
         foreach (var (document, analysis) in context.Fresh)
         {
-            var profile = TextProfile.Build(document);
             var key = LinkCodec.DocumentKey(document.Id);
             var record = new ProvenanceRecord(DocumentSummary.Of(document, analysis, strings)) { Cites = CollectCitations(document, analysis) };
             records.Set(key, record);
-            foreach (var other in search.Add(profile, key)) pairs.Add((record, other));
+            batch.Add((record, search.Keys(TextProfile.Build(document), key)));
+            if (batch.Count == SearchBatch) Search(search, batch, pairs);
         }
+        Search(search, batch, pairs);
         Verify(context.Corpus, records, pairs);
+    }
+
+    /// <summary>Documents whose candidates are searched for at once.</summary>
+    private const int SearchBatch = 128;
+
+    private static void Search(CandidateIndex search, List<(ProvenanceRecord Record, CandidateKeys Keys)> batch, List<(ProvenanceRecord Later, long Earlier)> pairs)
+    {
+        if (batch.Count == 0) return;
+        var found = search.Add([.. batch.Select(b => b.Keys)]);
+        for (var i = 0; i < batch.Count; i++)
+            foreach (var other in found[i]) pairs.Add((batch[i].Record, other));
+        batch.Clear();
     }
 
     /// <summary>The record of a document the stage has seen (this run or before).</summary>
