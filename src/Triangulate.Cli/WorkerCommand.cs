@@ -106,6 +106,8 @@ internal sealed class ClusterConnection : IDisposable
         console.MarkupLineInterpolated($"[grey]time: cluster connect: {_connecting.TotalSeconds:F2} s[/]");
         var b = Executor.BatchTimings;
         console.MarkupLineInterpolated($"[grey]time: batch calls: {b.Calls}, summed: round trips {b.RoundTrip.TotalSeconds:F2} s, on workers: analysis {b.Analysis.TotalSeconds:F2} s, save {b.Save.TotalSeconds:F2} s, between {(b.RoundTrip - b.Analysis - b.Save).TotalSeconds:F2} s[/]");
+        var (batches, calls, waiting) = Executor.ShardTimings;
+        console.MarkupLineInterpolated($"[grey]time: candidate shards: {Executor.ShardSessions} link parts, {batches} batches searched in {calls} shard calls, waited {waiting.TotalSeconds:F2} s, {Executor.ShardReplays} shards sent their lost calls again[/]");
         var t = Executor.StoryTimings;
         console.MarkupLineInterpolated($"[grey]time: story calls: {t.Calls} ({t.Reused} reused), summed: round trips {t.RoundTrip.TotalSeconds:F2} s, on workers {t.Compute.TotalSeconds:F2} s (store reads {t.Read.TotalSeconds:F2} s thread time), between {(t.RoundTrip - t.Compute).TotalSeconds:F2} s[/]");
     }

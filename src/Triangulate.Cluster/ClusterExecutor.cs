@@ -1,16 +1,25 @@
 using System.Security.Cryptography;
 using System.Text;
+using Triangulate.Link.Provenance;
 
 namespace Triangulate.Cluster;
 
 /// <summary>
 /// Runs the pipeline's parallel work on an Orleans cluster: each batch of documents on a <see cref="IDocumentBatchGrain"/>,
-/// each story on its <see cref="IStoryGrain"/>. Every call is idempotent, so one that fails because its silo died (or
-/// its reply was lost) is sent again and lands on a live silo: Orleans re-activates the grain there once membership
-/// has declared the old silo dead.
+/// each story on its <see cref="IStoryGrain"/>, the provenance candidate index on <paramref name="candidateShards"/>
+/// <see cref="ICandidateShardGrain"/>s (0: on the client). Every call is idempotent, so one that fails because its silo
+/// died (or its reply was lost) is sent again and lands on a live silo: Orleans re-activates the grain there once
+/// membership has declared the old silo dead.
 /// </summary>
-public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 16, int storiesInFlight = 64) : IPipelineExecutor, IDisposable
+public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 16, int storiesInFlight = 64, int candidateShards = ClusterExecutor.DefaultCandidateShards) : IPipelineExecutor, IDisposable
 {
+    /// <summary>
+    /// Shards of the candidate index: enough to spread its keys over many workers, few enough that a batch of 128
+    /// documents (about a hundred keys each) gives every shard a slice worth a call. Any count reads the same stored
+    /// postings: a key's shard is not stored, only its postings.
+    /// </summary>
+    public const int DefaultCandidateShards = 64;
+
     /// <summary>
     /// Tries per call. A silo killed mid-call fails its calls at once (connection lost) or at the response timeout; it
     /// takes membership a few probe periods to declare it dead, so the tries are spaced out over about a minute.
@@ -23,6 +32,40 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
     public int Retries => _retries;
 
     private int _retries;
+    private int _replays;
+    private int _sessions;
+
+    /// <summary>Times a candidate shard had lost its session's calls (its silo died) and was sent them again: for logs and tests.</summary>
+    public int ShardReplays => _replays;
+
+    /// <summary>Link parts whose candidate index was kept in shards: for logs and tests.</summary>
+    public int ShardSessions => _sessions;
+
+    /// <inheritdoc />
+    public ICandidateShards? OpenCandidateShards(bool fresh)
+    {
+        if (candidateShards <= 0) return null;
+        Interlocked.Increment(ref _sessions);
+        return new ClusterCandidateShards(this, grains, candidateShards, fresh);
+    }
+
+    internal void CountReplay() => Interlocked.Increment(ref _replays);
+
+    private long _shardBatches, _shardCalls, _shardWait;
+
+    /// <summary>
+    /// The candidate searches on the shards so far: batches of documents searched, calls made (a batch calls each shard
+    /// that owns one of its keys) and the client's time waiting for the answers.
+    /// </summary>
+    public (long Batches, long Calls, TimeSpan Waiting) ShardTimings =>
+        (Interlocked.Read(ref _shardBatches), Interlocked.Read(ref _shardCalls), TimeSpan.FromTicks(Interlocked.Read(ref _shardWait)));
+
+    internal void CountShardBatch(int calls, TimeSpan waiting)
+    {
+        Interlocked.Increment(ref _shardBatches);
+        Interlocked.Add(ref _shardCalls, calls);
+        Interlocked.Add(ref _shardWait, waiting.Ticks);
+    }
 
     private readonly Lock _timingLock = new();
     private StoryTimings _storyTimings = new(0, 0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
@@ -110,7 +153,8 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private async Task<T> Retry<T>(Func<Task<T>> call, CancellationToken cancellation)
+    /// <summary>Runs <paramref name="call"/>, again when it fails for a cluster reason (up to 12 tries over about a minute).</summary>
+    internal async Task<T> Retry<T>(Func<Task<T>> call, CancellationToken cancellation)
     {
         for (var attempt = 1; ; attempt++)
         {

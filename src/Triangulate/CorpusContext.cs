@@ -55,6 +55,12 @@ public sealed class CorpusContext
     /// <summary>What the linking stages remember between runs.</summary>
     public Link.LinkState LinkState { get; }
 
+    /// <summary>
+    /// Where the provenance stage's candidate postings are kept when not in <see cref="LinkState"/>: the shards of a
+    /// cluster (null: here).
+    /// </summary>
+    public Link.Provenance.ICandidateShards? CandidateShards { get; init; }
+
     /// <summary>Stories made before that the stories stage no longer makes (replaced by those in <see cref="Stories"/>).</summary>
     public List<string> RemovedStories { get; } = [];
 

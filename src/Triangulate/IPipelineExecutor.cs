@@ -21,6 +21,13 @@ public interface IPipelineExecutor
 
     /// <summary>Runs the story stages on each story (<see cref="Pipeline.AnalyzeStory"/>); one outcome per story, in the same order.</summary>
     Task<IReadOnlyList<StoryOutcome>> AnalyzeStoriesAsync(IReadOnlyList<StoryWork> stories, CancellationToken cancellation);
+
+    /// <summary>
+    /// Opens one link part's session with shards that keep the provenance candidate index (spaces 1–3 of the link
+    /// state), starting from the stored postings or, when <paramref name="fresh"/>, from none; null (the default) keeps
+    /// the index in the linking process.
+    /// </summary>
+    Link.Provenance.ICandidateShards? OpenCandidateShards(bool fresh) => null;
 }
 
 /// <summary>A read document and its place in the store's arrival order (given by the reading process, in input order).</summary>

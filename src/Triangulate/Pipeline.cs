@@ -311,7 +311,10 @@ public sealed class Pipeline
         var linked = new HashSet<string>(StringComparer.Ordinal);
         var state = rebuild ? Link.LinkState.Fresh() : Link.LinkState.Stored(store);
         var fresh = Remember(store.ReadForLinking(all: rebuild).Take(LinkPart), linked);
-        var context = new CorpusContext(store, fresh, state);
+        // A cluster keeps the candidate postings in shards (this part's session with them); their changes are saved
+        // with the part's.
+        var shards = executor?.OpenCandidateShards(fresh: rebuild);
+        var context = new CorpusContext(store, fresh, state) { CandidateShards = shards };
         var count = store.DocumentCount;
         var linkingFailed = false;
         foreach (var stage in CorpusStages)
@@ -355,7 +358,7 @@ public sealed class Pipeline
             RemovedStories = context.RemovedStories,
             Findings = changed,
             // A linking stage that failed leaves its state half made: none of it is kept, and the next run starts again.
-            LinkState = linkingFailed ? [] : state.Changes(),
+            LinkState = linkingFailed ? [] : state.Changes().Concat(shards?.Changes() ?? []),
             LinkVersion = linkingFailed ? "" : _linkConfiguration,
             Linked = [.. linked],
             FailedStages = failures.Summarise(),

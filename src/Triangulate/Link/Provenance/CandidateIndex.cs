@@ -3,8 +3,11 @@ namespace Triangulate.Link.Provenance;
 /// <summary>
 /// The provenance stage's candidate search, in time linear in the corpus: documents are added in order, and each gets
 /// back the earlier documents worth verifying against it: the same normalised body (exact hash), the same MinHash LSH
-/// band (near-copies), or enough shared rare anchors (rewrites and translations, which share few shingles). Counts
-/// where candidates came from, for benchmarks.
+/// band (near-copies), or enough shared rare anchors (rewrites and translations, which share few shingles). The
+/// postings live in one <see cref="CandidateShard"/> here, or in the shards of an <see cref="ICandidateShards"/> (a
+/// cluster's): each answers for its keys, and the counts of shared anchors are summed over shards before the
+/// threshold and the ranking, so the candidates are the same either way. Counts where candidates came from, for
+/// benchmarks.
 /// </summary>
 internal sealed class CandidateIndex
 {
@@ -16,56 +19,29 @@ internal sealed class CandidateIndex
     private const int Bands = 8;
     private const int Rows = TextProfile.SignatureLength / Bands;
 
-    /// <summary>
-    /// An anchor in more than this many of the last <see cref="RecentDocuments"/> documents is not rare: it names the
-    /// story or the genre, not a copy, and does not count while it stays that frequent. Each anchor keeps its latest
-    /// documents only, one more than this.
-    /// </summary>
-    private const int MaxAnchorPostings = 48;
-
-    /// <summary>
-    /// The stretch of the arrival order over which an anchor's frequency is judged. Rarity is a property of the news of
-    /// the moment, not of everything ever read: a town or a name is in the news for a week, then again months later,
-    /// and a derived page comes hours or days after its source. Counted over the whole store, every name of a long
-    /// stream eventually crossed the cap and stopped counting for good (generated 20k: names frozen after their 49th
-    /// page, so a later rewrite or translation shared too few counted anchors with its source). 2,000 documents are
-    /// the span the cap was set on (the 2,000-article corpora), where this changes nothing.
-    /// </summary>
-    private const int RecentDocuments = 2000;
-
-    /// <summary>
-    /// An LSH bucket keeps this many documents, the latest: a fuller one is boilerplate or a template's frame. It used
-    /// to keep its first ones and turn later documents away, so in a stream where one frame fills a bucket every few
-    /// days (the same quake report for every quake) a new wire report in only such buckets was never indexed and its
-    /// verbatim syndications never met it (generated 20k: 368 syndications of the look part never compared with their
-    /// source).
-    /// </summary>
-    private const int MaxBucket = 64;
-
     /// <summary>Rare keys (anchors, longer words) two documents must share to be compared.</summary>
     private const int MinSharedAnchors = 5;
 
     /// <summary>Anchor candidates verified per document and ranking (all rare keys; names and figures alone), best first: bounds the work per document.</summary>
     private const int MaxAnchorCandidates = 12;
 
-    // Each space keeps, per key, the documents (by link-state key) that carry it, in arrival order; an anchor's
-    // postings alternate document and arrival number.
-    private readonly LinkSpace<long> _exact;
-    private readonly LinkSpace<List<long>> _buckets;
-    private readonly LinkSpace<List<long>> _anchors;
+    /// <summary>The count of documents indexed (key 0), which gives each its arrival number; kept by the client, not the shards.</summary>
     private readonly LinkSpace<long> _arrivals;
+    private readonly CandidateShard? _local;
+    private readonly ICandidateShards? _shards;
     private readonly Dictionary<long, int> _counts = [];
     private readonly Dictionary<long, int> _namedCounts = [];
-    private readonly HashSet<ulong> _named = [];
 
-    /// <summary>An index kept in <paramref name="state"/> (spaces 1–3, and 5 for the count of documents indexed).</summary>
-    public CandidateIndex(LinkState state)
+    /// <summary>
+    /// An index kept in <paramref name="state"/> (spaces 1–3, and 5 for the count of documents indexed), or, with
+    /// <paramref name="shards"/>, whose postings (spaces 1–3) the shards keep and <paramref name="state"/> only the count.
+    /// </summary>
+    public CandidateIndex(LinkState state, ICandidateShards? shards = null)
     {
         ArgumentNullException.ThrowIfNull(state);
-        _exact = state.Space(1, LinkCodec.EncodeLong, LinkCodec.DecodeLong);
-        _buckets = state.Space(2, LinkCodec.EncodeLongs, LinkCodec.DecodeLongs);
-        _anchors = state.Space(3, LinkCodec.EncodeLongs, LinkCodec.DecodeLongs);
         _arrivals = state.Space(5, LinkCodec.EncodeLong, LinkCodec.DecodeLong);
+        _shards = shards;
+        if (shards is null) _local = new CandidateShard(state);
     }
 
     /// <summary>An index in memory alone.</summary>
@@ -87,71 +63,96 @@ internal sealed class CandidateIndex
     /// Indexes the document known by <paramref name="document"/> and returns its candidates among those added before
     /// (in any earlier run whose state this index continues), ordered by key.
     /// </summary>
-    public long[] Add(TextProfile profile, long document)
+    public long[] Add(TextProfile profile, long document) => Add([Keys(profile, document)])[0];
+
+    /// <summary>
+    /// The blocking keys of <paramref name="profile"/>, with the document's place in the arrival order: the next one.
+    /// Documents must then be added (<see cref="Add(IReadOnlyList{CandidateKeys})"/>) in the order their keys were made.
+    /// </summary>
+    public CandidateKeys Keys(TextProfile profile, long document)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var arrival = (_arrivals.TryGet(0, out var before) ? before : 0) + 1;
         _arrivals.Set(0, arrival);
-        var candidates = new HashSet<long>();
-        if (profile.WordCount > 0)
+        long? body = profile.WordCount > 0 ? (long)profile.BodyHash : null;
+        var bands = new long[profile.WordCount >= TextProfile.ShingleSize ? Bands : 0];
+        for (var band = 0; band < bands.Length; band++)
         {
-            var body = (long)profile.BodyHash;
-            if (_exact.TryGet(body, out var same))
+            var key = (ulong)band;
+            for (var r = 0; r < Rows; r++) key = LinkText.Mix(key * 31 + profile.Signature[band * Rows + r]);
+            bands[band] = (long)key;
+        }
+        var named = new HashSet<ulong>();
+        foreach (var sentence in profile.Sentences) named.UnionWith(sentence.Anchors);
+        var names = new List<long>();
+        var others = new List<long>(profile.Keys.Count);
+        foreach (var anchor in profile.Keys) (named.Contains(anchor) ? names : others).Add((long)anchor);
+        return new CandidateKeys(document, arrival, body, bands, [.. names], [.. others]);
+    }
+
+    /// <summary>
+    /// Indexes a batch of documents in order (keys made by <see cref="Keys"/>) and returns each one's candidates among
+    /// those added before it, this batch's earlier ones included, ordered by key.
+    /// </summary>
+    public long[][] Add(IReadOnlyList<CandidateKeys> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var found = new long[batch.Count][];
+        if (_local is not null)
+        {
+            for (var i = 0; i < batch.Count; i++) found[i] = Merge(batch[i].Document, [_local.Add(batch[i])]);
+            return found;
+        }
+        var count = _shards!.Count;
+        var slices = new List<CandidateKeys>?[count];
+        var owners = new List<int>?[count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var pieces = batch[i].Slice(count);
+            for (var s = 0; s < count; s++)
+            {
+                if (pieces[s] is not { } piece) continue;
+                (slices[s] ??= []).Add(piece);
+                (owners[s] ??= []).Add(i);
+            }
+        }
+        var replies = _shards.Add(slices);
+        var answers = new List<CandidateAnswer>[batch.Count];
+        for (var s = 0; s < count; s++)
+        {
+            if (owners[s] is not { } owned) continue;
+            if (replies[s].Count != owned.Count) throw new InvalidOperationException($"shard {s} answered {replies[s].Count} documents of {owned.Count}");
+            for (var j = 0; j < owned.Count; j++) (answers[owned[j]] ??= []).Add(replies[s][j]);
+        }
+        for (var i = 0; i < batch.Count; i++) found[i] = Merge(batch[i].Document, answers[i] ?? []);
+        return found;
+    }
+
+    /// <summary>
+    /// One document's candidates from what the postings of all its keys said (one answer, or one per shard): the
+    /// shared-anchor counts are summed over the answers (their keys are disjoint, so the sums are one index's counts)
+    /// before the threshold and the ranking.
+    /// </summary>
+    private long[] Merge(long document, List<CandidateAnswer> answers)
+    {
+        var candidates = new HashSet<long>();
+        _counts.Clear();
+        _namedCounts.Clear();
+        foreach (var answer in answers)
+        {
+            if (answer.Exact is { } same)
             {
                 candidates.Add(same);
                 FromExact++;
             }
-            else _exact.Set(body, document);
-        }
-        if (profile.WordCount >= TextProfile.ShingleSize)
-        {
-            var keys = new long[Bands];
-            for (var band = 0; band < Bands; band++)
+            candidates.UnionWith(answer.Buckets);
+            FromBuckets += answer.Buckets.Length;
+            for (var i = 0; i < answer.Sharers.Length; i++)
             {
-                var key = (ulong)band;
-                for (var r = 0; r < Rows; r++) key = LinkText.Mix(key * 31 + profile.Signature[band * Rows + r]);
-                keys[band] = (long)key;
+                var other = answer.Sharers[i];
+                _counts[other] = _counts.GetValueOrDefault(other) + answer.Shared[i];
+                if (answer.SharedNamed[i] > 0) _namedCounts[other] = _namedCounts.GetValueOrDefault(other) + answer.SharedNamed[i];
             }
-            _buckets.Prefetch(keys);
-            foreach (var key in keys)
-            {
-                if (!_buckets.TryGet(key, out var bucket))
-                {
-                    _buckets.Set(key, [document]);
-                    continue;
-                }
-                foreach (var other in bucket) candidates.Add(other);
-                FromBuckets += bucket.Count;
-                if (bucket.Count >= MaxBucket) bucket.RemoveAt(0);
-                bucket.Add(document);
-                _buckets.Set(key, bucket);
-            }
-        }
-        _counts.Clear();
-        _namedCounts.Clear();
-        _named.Clear();
-        foreach (var sentence in profile.Sentences) _named.UnionWith(sentence.Anchors);
-        var anchors = new List<long>(profile.Keys.Count);
-        foreach (var anchor in profile.Keys) anchors.Add((long)anchor);
-        _anchors.Prefetch(anchors);
-        foreach (var anchor in anchors)
-        {
-            if (!_anchors.TryGet(anchor, out var postings)) postings = [];
-            var full = postings.Count / 2 > MaxAnchorPostings;
-            // Full, and its oldest kept document among the recent ones: too frequent now to count.
-            if (!full || postings[1] <= arrival - RecentDocuments)
-            {
-                var named = _named.Contains((ulong)anchor);
-                for (var i = 0; i < postings.Count; i += 2)
-                {
-                    _counts[postings[i]] = _counts.GetValueOrDefault(postings[i]) + 1;
-                    if (named) _namedCounts[postings[i]] = _namedCounts.GetValueOrDefault(postings[i]) + 1;
-                }
-            }
-            if (full) postings.RemoveRange(0, 2);
-            postings.Add(document);
-            postings.Add(arrival);
-            _anchors.Set(anchor, postings);
         }
         // Ranked by every rare key, the pages of the document's own language that tell another event in the same frame
         // share its longer words and crowd out a translation of it, which shares only names and figures: those are

@@ -28,59 +28,104 @@ public sealed class ProvenanceLinker : ICorpusStage
     {
         ArgumentNullException.ThrowIfNull(context);
         var records = ProvenanceRecord.In(context.LinkState);
-        var search = new CandidateIndex(context.LinkState);
-        var pairs = new List<(ProvenanceRecord Later, long Earlier)>();
+        var search = new CandidateIndex(context.LinkState, context.CandidateShards);
+        var verifier = new Verifier(context.Corpus, records);
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var batch = new List<(ProvenanceRecord Record, CandidateKeys Keys)>(SearchBatch);
+        // The batch whose search is under way, and the search (on the shards, while this thread verifies the batch
+        // before; here, done at once).
+        List<(ProvenanceRecord Record, CandidateKeys Keys)>? searched = null;
+        Task<long[][]>? searching = null;
         // Documents in arrival order, each against those before it (in this run or any earlier one): the candidates a
-        // document gets never depend on what arrives after it.
+        // document gets never depend on what arrives after it. They are searched for in batches, each document still
+        // against the batch's earlier ones, so that sharded postings cost a round trip per batch, not per document;
+        // the pairs are verified batch after batch, in the order one pass over all of them would take.
         foreach (var (document, analysis) in context.Fresh)
         {
-            var profile = TextProfile.Build(document);
             var key = LinkCodec.DocumentKey(document.Id);
             var record = new ProvenanceRecord(DocumentSummary.Of(document, analysis, strings)) { Cites = CollectCitations(document, analysis) };
             records.Set(key, record);
-            foreach (var other in search.Add(profile, key)) pairs.Add((record, other));
+            batch.Add((record, search.Keys(TextProfile.Build(document), key)));
+            if (batch.Count == SearchBatch) Next();
         }
-        Verify(context.Corpus, records, pairs);
+        Next();
+        Next();
+
+        // Takes the last search's pairs, starts the search of the batch gathered since, then verifies the pairs: the
+        // shards' round trip overlaps this thread's verification.
+        void Next()
+        {
+            var pairs = new List<(ProvenanceRecord Later, long Earlier)>();
+            if (searching is not null)
+            {
+                var found = searching.GetAwaiter().GetResult();
+                for (var i = 0; i < searched!.Count; i++)
+                    foreach (var other in found[i]) pairs.Add((searched[i].Record, other));
+            }
+            (searched, searching) = (null, null);
+            if (batch.Count > 0)
+            {
+                searched = batch;
+                batch = new List<(ProvenanceRecord Record, CandidateKeys Keys)>(SearchBatch);
+                var keys = searched.Select(b => b.Keys).ToArray();
+                // The index's own state is touched by one search at a time and by this thread's Keys only through the
+                // arrival count, which the search does not read; a local index searches here, on the stage's thread.
+                searching = context.CandidateShards is null ? Task.FromResult(search.Add(keys)) : Task.Run(() => search.Add(keys));
+            }
+            verifier.Verify(pairs);
+        }
     }
+
+    /// <summary>Documents whose candidates are searched for at once.</summary>
+    private const int SearchBatch = 128;
 
     /// <summary>The record of a document the stage has seen (this run or before).</summary>
     internal static ProvenanceRecord Record(LinkSpace<ProvenanceRecord> records, string id) =>
         records.TryGet(LinkCodec.DocumentKey(id), out var record) ? record : throw new InvalidOperationException($"document {id} was never linked");
 
-    private static void Verify(ICorpusReader corpus, LinkSpace<ProvenanceRecord> records, List<(ProvenanceRecord Later, long Earlier)> pairs)
+    /// <summary>
+    /// Verifies candidate pairs, given in the order of their later document, batch after batch: what it keeps between
+    /// batches (the later document's profile, the cache of earlier ones) makes the batches one pass.
+    /// </summary>
+    private sealed class Verifier(ICorpusReader corpus, LinkSpace<ProvenanceRecord> records)
     {
         // Profiles are rebuilt from the store pair by pair (the later document once per group): memory stays that of
         // the compact per-document records, not the corpus.
-        TextProfile? laterProfile = null;
-        ProvenanceRecord? laterRecord = null;
+        private TextProfile? _laterProfile;
+        private ProvenanceRecord? _laterRecord;
+
         // Earlier documents recur across neighbouring pairs (a story's reports are candidates of each other): a small
         // cache of their profiles, cleared when full, saves most rebuilds at bounded memory.
-        var cache = new Dictionary<long, TextProfile?>();
-        records.Prefetch(pairs.Select(p => p.Earlier));
-        foreach (var (later, earlierKey) in pairs)
+        private readonly Dictionary<long, TextProfile?> _cache = [];
+
+        public void Verify(List<(ProvenanceRecord Later, long Earlier)> pairs)
         {
-            if (!records.TryGet(earlierKey, out var earlier)) continue;
-            later.Neighbours.Add((earlier.Summary.Id, earlier.Summary.Outlet));
-            earlier.Neighbours.Add((later.Summary.Id, later.Summary.Outlet));
-            records.Set(earlierKey, earlier);
-            if (!ReferenceEquals(later, laterRecord))
+            if (pairs.Count == 0) return;
+            records.Prefetch(pairs.Select(p => p.Earlier));
+            foreach (var (later, earlierKey) in pairs)
             {
-                laterRecord = later;
-                laterProfile = Load(corpus, later.Summary);
+                if (!records.TryGet(earlierKey, out var earlier)) continue;
+                later.Neighbours.Add((earlier.Summary.Id, earlier.Summary.Outlet));
+                earlier.Neighbours.Add((later.Summary.Id, later.Summary.Outlet));
+                records.Set(earlierKey, earlier);
+                if (!ReferenceEquals(later, _laterRecord))
+                {
+                    _laterRecord = later;
+                    _laterProfile = Load(corpus, later.Summary);
+                }
+                if (!_cache.TryGetValue(earlierKey, out var earlierProfile))
+                {
+                    if (_cache.Count >= ProfileCache) _cache.Clear();
+                    _cache[earlierKey] = earlierProfile = Load(corpus, earlier.Summary);
+                }
+                if (_laterProfile is null || earlierProfile is null) continue;
+                var derivation = ProvenanceLinker.Verify(later.Summary, _laterProfile, earlier.Summary, earlierProfile);
+                if (derivation is null) continue;
+                var from = derivation.Relation.From == later.Summary.Id ? later : earlier;
+                from.Derived.Add(derivation);
+                later.Partners.Add(earlier.Summary.Id);
+                earlier.Partners.Add(later.Summary.Id);
             }
-            if (!cache.TryGetValue(earlierKey, out var earlierProfile))
-            {
-                if (cache.Count >= ProfileCache) cache.Clear();
-                cache[earlierKey] = earlierProfile = Load(corpus, earlier.Summary);
-            }
-            if (laterProfile is null || earlierProfile is null) continue;
-            var derivation = Verify(later.Summary, laterProfile, earlier.Summary, earlierProfile);
-            if (derivation is null) continue;
-            var from = derivation.Relation.From == later.Summary.Id ? later : earlier;
-            from.Derived.Add(derivation);
-            later.Partners.Add(earlier.Summary.Id);
-            earlier.Partners.Add(later.Summary.Id);
         }
     }
 

@@ -36,6 +36,9 @@ public sealed class ClusterAnalysisTests : IDisposable
         var actual = run.Analyze([corpus], executor, _temp.File("cluster"));
         Assert.Equal(expected, actual);
         Assert.Equal(0, executor.Retries);
+        // The candidate index was kept in shards, for the run's one link part, and none lost its calls.
+        Assert.Equal(1, executor.ShardSessions);
+        Assert.Equal(0, executor.ShardReplays);
         // Every story was one call, timed on its worker; a call's round trip holds its worker's time.
         using var store = Triangulate.Store.SqliteStore.Open(run.Store);
         var timings = executor.StoryTimings;
@@ -87,6 +90,47 @@ public sealed class ClusterAnalysisTests : IDisposable
         using var single = Triangulate.Store.SqliteStore.Open(_temp.File("single.db"));
         Assert.Equal(single.DocumentCount, store.DocumentCount);
         Assert.Equal(single.ReadStories().Count, store.ReadStories().Count);
+    }
+
+    [Fact]
+    public async Task ASiloKilledWhileTheCandidateShardsHoldAPartLosesAndDuplicatesNoPosting()
+    {
+        var corpus = Generate();
+        var expected = ClusterRun.AnalyzeInProcess([corpus], _temp.File("single.db"), _temp.File("single"));
+        await using var run = await ClusterRun.StartAsync(3, _temp.File("cluster.db"));
+        using var executor = new ClusterExecutor(run.Cluster.Client, batchesInFlight: 4);
+        // Killed after the first batch of candidate searches came back: the shards it held had added that batch's
+        // documents, not yet saved; re-activated elsewhere, they start from the store and are sent the batch again.
+        var killing = new ShardKillingExecutor(executor, run.Cluster, afterSearches: 1);
+        var actual = run.Analyze([corpus], killing, _temp.File("cluster"));
+        Assert.Equal(1, killing.Kills);
+        Assert.True(executor.ShardReplays > 0, "no shard had lost its calls: the test did not test a fault");
+        Assert.Equal(expected, actual);
+        using var store = Triangulate.Store.SqliteStore.Open(run.Store);
+        using var single = Triangulate.Store.SqliteStore.Open(_temp.File("single.db"));
+        Assert.Equal(single.DocumentCount, store.DocumentCount);
+        Assert.Equal(single.ReadStories().Count, store.ReadStories().Count);
+    }
+
+    [Fact]
+    public async Task ACorpusAddedInTwoRunsOnTheClusterReadsTheShardsPostingsBackFromTheStore()
+    {
+        // The second run's shards start from the postings the first run saved (their keys' link-state rows): without
+        // them its documents would never meet the first run's, and relations and stories would differ.
+        var corpus = Generate();
+        var lines = File.ReadAllLines(corpus);
+        var first = _temp.File("first.jsonl");
+        var second = _temp.File("second.jsonl");
+        File.WriteAllLines(first, lines[..(lines.Length / 2)]);
+        File.WriteAllLines(second, lines[(lines.Length / 2)..]);
+        ClusterRun.AnalyzeInProcess([first], _temp.File("single.db"), _temp.File("single1"));
+        var expected = ClusterRun.AnalyzeInProcess([second], _temp.File("single.db"), _temp.File("single2"));
+        await using var run = await ClusterRun.StartAsync(2, _temp.File("cluster.db"));
+        using var executor = new ClusterExecutor(run.Cluster.Client, batchesInFlight: 4, candidateShards: 16);
+        run.Analyze([first], executor, _temp.File("cluster1"));
+        var actual = run.Analyze([second], executor, _temp.File("cluster2"));
+        Assert.Equal(2, executor.ShardSessions);
+        Assert.Equal(expected, actual);
     }
 
     [Fact]
@@ -152,6 +196,47 @@ public sealed class ClusterAnalysisTests : IDisposable
         {
             await cluster.KillSiloAsync(silo);
             Interlocked.Increment(ref _kills);
+        }
+    }
+
+    /// <summary>
+    /// Passes work on; after <paramref name="afterSearches"/> batches of candidate searches came back from the shards,
+    /// kills the oldest secondary silo.
+    /// </summary>
+    private sealed class ShardKillingExecutor(ClusterExecutor inner, Orleans.TestingHost.TestCluster cluster, int afterSearches) : IPipelineExecutor
+    {
+        private int _searches, _kills;
+
+        public int Kills => _kills;
+
+        public int BatchesInFlight => inner.BatchesInFlight;
+
+        public Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<ArrivedDocument> batch, CancellationToken cancellation) => inner.AnalyzeBatchAsync(batch, cancellation);
+
+        public Task<IReadOnlyList<StoryOutcome>> AnalyzeStoriesAsync(IReadOnlyList<StoryWork> stories, CancellationToken cancellation) => inner.AnalyzeStoriesAsync(stories, cancellation);
+
+        private void Searched()
+        {
+            if (++_searches != afterSearches) return;
+            cluster.KillSiloAsync(cluster.SecondarySilos[0]).GetAwaiter().GetResult();
+            _kills++;
+        }
+
+        public Triangulate.Link.Provenance.ICandidateShards? OpenCandidateShards(bool fresh) =>
+            inner.OpenCandidateShards(fresh) is { } shards ? new Killing(shards, this) : null;
+
+        private sealed class Killing(Triangulate.Link.Provenance.ICandidateShards shards, ShardKillingExecutor owner) : Triangulate.Link.Provenance.ICandidateShards
+        {
+            public int Count => shards.Count;
+
+            public IReadOnlyList<Triangulate.Link.Provenance.CandidateAnswer>[] Add(IReadOnlyList<Triangulate.Link.Provenance.CandidateKeys>?[] slices)
+            {
+                var answers = shards.Add(slices);
+                owner.Searched();
+                return answers;
+            }
+
+            public IReadOnlyList<Triangulate.Link.LinkStateRow> Changes() => shards.Changes();
         }
     }
 

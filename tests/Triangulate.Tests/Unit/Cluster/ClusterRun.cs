@@ -42,11 +42,11 @@ internal sealed class ClusterRun : IAsyncDisposable
     /// <summary>Analyses <paramref name="inputs"/> into the shared store through <paramref name="executor"/>; returns the JSON dossier.</summary>
     public string Analyze(IEnumerable<string> inputs, IPipelineExecutor executor, string folder) => AnalyzeOn(Store, inputs, executor, folder);
 
-    /// <summary>Analyses <paramref name="inputs"/> into the store the workers share, <paramref name="shared"/>, through <paramref name="executor"/>; returns the JSON dossier.</summary>
+    /// <summary>Analyses <paramref name="inputs"/> into the store the workers share, <paramref name="shared"/> (a SQLite file or a PostgreSQL connection string), through <paramref name="executor"/>; returns the JSON dossier.</summary>
     public static string AnalyzeOn(string shared, IEnumerable<string> inputs, IPipelineExecutor executor, string folder)
     {
         var pipeline = PipelineBuilder.CreateDefault().Build();
-        using var store = SqliteStore.Open(shared);
+        using var store = StoreFactory.Open(shared);
         var summary = pipeline.Analyze(inputs, store, executor);
         Assert.Empty(summary.FailedStages);
         return Dossier(pipeline, store, folder);

@@ -49,6 +49,54 @@ public sealed class PostgresClusterTests : IDisposable
         await two.StopAsync();
         await one.StopAsync();
     }
+
+    [OrleansPostgresFact]
+    public async Task CandidateShardsKeepTheirPostingsInAPostgresStoreAcrossRuns()
+    {
+        // A generated corpus added in two runs to a PostgreSQL store: the shards' postings are the store's link-state
+        // rows, saved with each run and read back by the second run's shards; the dossier and the rows are one process's.
+        var folder = _temp.File("corpus");
+        new Triangulate.CorpusGen.CorpusGenerator(new Triangulate.CorpusGen.GeneratorOptions(300, 5, folder)).Run();
+        var lines = File.ReadAllLines(Path.Combine(folder, "corpus.jsonl"));
+        var first = _temp.File("first.jsonl");
+        var second = _temp.File("second.jsonl");
+        File.WriteAllLines(first, lines[..(lines.Length / 2)]);
+        File.WriteAllLines(second, lines[(lines.Length / 2)..]);
+        ClusterRun.AnalyzeInProcess([first], _temp.File("single.db"), _temp.File("single1"));
+        var expected = ClusterRun.AnalyzeInProcess([second], _temp.File("single.db"), _temp.File("single2"));
+
+        using var database = new PostgresTestDatabase();
+        var store = database.Schema("shards");
+        var name = "test-" + Guid.NewGuid().ToString("N")[..12];
+        var location = OrleansPostgresFactAttribute.Location!;
+        using var firstWorker = new Worker(store);
+        using var secondWorker = new Worker(store);
+        using var one = await ClusterHosting.StartWorkerAsync(firstWorker, location, 0, name);
+        using var two = await ClusterHosting.StartWorkerAsync(secondWorker, location, 0, name);
+        using var client = await ClusterHosting.ConnectAsync(location, name);
+        using var executor = new ClusterExecutor(client.Services.GetRequiredService<IClusterClient>(), candidateShards: 8);
+        ClusterRun.AnalyzeOn(store, [first], executor, _temp.File("cluster1"));
+        var actual = ClusterRun.AnalyzeOn(store, [second], executor, _temp.File("cluster2"));
+        Assert.Equal(2, executor.ShardSessions);
+        Assert.Equal(expected, actual);
+
+        using var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_temp.File("single.db")}");
+        sqlite.Open();
+        using var rows = sqlite.CreateCommand();
+        rows.CommandText = "SELECT count(*), coalesce(sum(length(value)), 0) FROM link_state WHERE space IN (1, 2, 3)";
+        using var counted = rows.ExecuteReader();
+        counted.Read();
+        await using var postgres = new NpgsqlConnection(store);
+        await postgres.OpenAsync();
+        await using var stored = new NpgsqlCommand("SELECT count(*), coalesce(sum(length(value)), 0) FROM link_state WHERE space IN (1, 2, 3)", postgres);
+        await using var reader = await stored.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.True(counted.GetInt64(0) > 0);
+        Assert.Equal((counted.GetInt64(0), counted.GetInt64(1)), (reader.GetInt64(0), reader.GetInt64(1)));
+        await client.StopAsync();
+        await two.StopAsync();
+        await one.StopAsync();
+    }
 }
 
 /// <summary>A fact that is reported skipped when no test PostgreSQL is given (<c>TRIANGULATE_TEST_POSTGRES</c>).</summary>
