@@ -93,7 +93,7 @@ public sealed class StoryClusterer : ICorpusStage
     internal Action<StoryCandidate>? Scored { get; init; }
 
     /// <summary>
-    /// Experiment (issue 13, docs/benchmarks.md "Sentence embeddings as a second vote"): when set, asked about a document
+    /// Experiment (issue 13, docs/benchmarks.md "Sentence embeddings (all-MiniLM-L6-v2) as a second vote on story joins"): when set, asked about a document
     /// placed by its words, its best story's members and the ratio of its cosine to the similarity needed; a non-null
     /// answer decides whether it joins that story instead of the ratio reaching 1. Null (the default) leaves the ratio alone.
     /// </summary>
