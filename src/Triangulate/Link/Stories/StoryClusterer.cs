@@ -89,6 +89,16 @@ public sealed class StoryClusterer : ICorpusStage
     /// <summary>Diagnostics: when set, receives each document, its best story's first document, the similarity, the similarity needed, the features shared and the gap in days (-1 when unknown).</summary>
     internal Action<string, string?, double, double, int, int>? Trace { get; init; }
 
+    /// <summary>Diagnostics: when set, receives every story scored exactly for a document placed by its words (see <see cref="StoryCandidate"/>).</summary>
+    internal Action<StoryCandidate>? Scored { get; init; }
+
+    /// <summary>
+    /// Experiment (issue 13, docs/benchmarks.md "Sentence embeddings (all-MiniLM-L6-v2) as a second vote on story joins"): when set, asked about a document
+    /// placed by its words, its best story's members and the ratio of its cosine to the similarity needed; a non-null
+    /// answer decides whether it joins that story instead of the ratio reaching 1. Null (the default) leaves the ratio alone.
+    /// </summary>
+    internal Func<string, IReadOnlyList<string>, double, bool?>? SecondVote { get; init; }
+
     /// <summary>Diagnostics: when set, receives every placement of a document (and every family moved whole), in order; see <see cref="StoryPlacement"/>.</summary>
     internal Action<StoryPlacement>? Placed { get; init; }
 
@@ -141,7 +151,8 @@ public sealed class StoryClusterer : ICorpusStage
             else
             {
                 var (best, bestScore) = Choose(document.Id, vector, lookup, days);
-                target = best >= 0 && bestScore >= 1.0 ? best : next++;
+                var joins = best >= 0 && (SecondVote?.Invoke(document.Id, Story(best).Documents, bestScore) ?? bestScore >= 1.0);
+                target = joins ? best : next++;
             }
             if (Placed is not null) Report(document.Id, target, partners.Count > 0 ? StoryPlacement.Follow : StoryPlacement.Words, vector, days);
             Join(target, document, vector);
@@ -254,6 +265,7 @@ public sealed class StoryClusterer : ICorpusStage
                 var (score, cosine, required, shared) = Score(story, vector, days);
                 // Past the window one heavy shared name (a town, a surname) is chance, not a story: breadth is needed too.
                 if (shared < MinSharedBeyondWindow && Gap(days, story) > WindowDays) continue;
+                Scored?.Invoke(new StoryCandidate(id, s, story.Documents, cosine, required, shared, Gap(days, story)));
                 if (score > bestScore || (score == bestScore && s < best)) { best = s; bestScore = score; bestCosine = cosine; bestRequired = required; bestShared = shared; }
             }
             Trace?.Invoke(id, best >= 0 && Story(best).Documents.Count > 0 ? Story(best).Documents[0] : null, bestCosine, bestRequired, bestShared, best >= 0 ? Gap(days, Story(best)) : -1);
