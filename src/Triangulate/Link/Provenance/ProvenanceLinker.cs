@@ -152,11 +152,41 @@ public sealed class ProvenanceLinker : ICorpusStage
             Score = Math.Round(score, 4),
             Evidence = evidence,
         };
-        var unalignedA = Math.Min(pa.Sentences.Count, SentenceAligner.MaxSentences) - aligned;
-        var unalignedB = Math.Min(pb.Sentences.Count, SentenceAligner.MaxSentences) - aligned;
+        var unalignedA = Unexplained(pa, alignment, sideA: true, a, b);
+        var unalignedB = Unexplained(pb, alignment, sideA: false, b, a);
         return aIsDerived
             ? new VerifiedDerivation(relation, aAttributes, unalignedA, unalignedB, [.. alignment.Pairs.Select(p => p.A).Order()], CarriedCredit(pa, pb, b))
             : new VerifiedDerivation(relation, bAttributes, unalignedB, unalignedA, [.. alignment.Pairs.Select(p => p.B).Order()], CarriedCredit(pb, pa, a));
+    }
+
+    /// <summary>
+    /// Sentences of one side that the alignment leaves without a partner, not counting those that name an outlet (the
+    /// page's own, the other page's, or one it credits): "Source: X", "Sign up for the day's news from Y" are page
+    /// furniture and credit lines that republishers write from shared templates, so a sibling copy carrying the same
+    /// line would otherwise explain a page better than the page it was taken from.
+    /// </summary>
+    internal static int Unexplained(TextProfile profile, Alignment alignment, bool sideA, DocumentSummary self, DocumentSummary other)
+    {
+        var n = Math.Min(profile.Sentences.Count, SentenceAligner.MaxSentences);
+        var aligned = new bool[n];
+        foreach (var pair in alignment.Pairs) aligned[sideA ? pair.A : pair.B] = true;
+        var count = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (aligned[i]) continue;
+            var sentence = profile.Sentences[i];
+            if (!NamesOutlet(profile.Text[sentence.Start..sentence.End], self, other)) count++;
+        }
+        return count;
+    }
+
+    private static bool NamesOutlet(string sentence, DocumentSummary self, DocumentSummary other)
+    {
+        if (self.Outlet is { } own && OutletNames.Mentioned(sentence, own)) return true;
+        if (other.Outlet is { } theirs && OutletNames.Mentioned(sentence, theirs)) return true;
+        foreach (var credited in self.CreditedOutlets)
+            if (OutletNames.Mentioned(sentence, credited)) return true;
+        return false;
     }
 
     /// <summary>
