@@ -8,8 +8,11 @@ namespace Triangulate.Link.Provenance;
 /// </summary>
 /// <param name="Relation">The relation (<c>From</c> is derived).</param>
 /// <param name="Attributed">The derived document credits the source's outlet or names it in its text.</param>
-/// <param name="UnalignedDerived">Sentences of the derived document with no aligned partner in the source.</param>
-/// <param name="UnalignedSource">Sentences of the source with no aligned partner in the derived document.</param>
+/// <param name="UnalignedDerived">
+/// Sentences of the derived document with no aligned partner in the source, not counting lines that name an outlet
+/// (template newsletter and credit lines; see <c>ProvenanceLinker.Unexplained</c>).
+/// </param>
+/// <param name="UnalignedSource">Sentences of the source with no aligned partner in the derived document, counted the same way.</param>
 /// <param name="Aligned">The derived document's sentences that have an aligned partner in the source, ascending.</param>
 /// <param name="CarriedCredit">
 /// The outlet (key) named by a credit line of the source that the derived document repeats word for word ("Source: X"
