@@ -217,19 +217,24 @@ public sealed class TimeExtractor : IExtractor
         /// </summary>
         private int Tense(int at, int end, bool participles = true)
         {
-            // Each side stops at a semicolon or colon: the clause beyond has a tense of its own.
-            bool leftOpen = true, rightOpen = true, rightComma = false;
+            // Each side stops at a semicolon or colon: the clause beyond has a tense of its own. A conjunction after the
+            // date ("reported a loss in February and expects a profit") opens another clause: its tense counts only when
+            // the date's own clause has none.
+            bool leftOpen = true, rightOpen = true, rightComma = false, rightOwn = true;
+            var beyond = 0;
             for (var d = 1; d <= 12; d++)
             {
                 leftOpen &= at - d >= 0 && W(at - d) is not (";" or ":");
                 var left = leftOpen ? Marker(at - d, participles) : 0;
                 if (left != 0) return left;
                 rightOpen &= end + d < _tokens.Count && W(end + d) is not (";" or ":");
+                if (rightOpen && IsAny(end + d, "and", "but", "while", "whereas", "although", "though")) rightOwn = false;
                 rightComma |= rightOpen && W(end + d) is ",";
                 var right = rightOpen && !(rightComma && Attributions.Contains(W(end + d))) ? Marker(end + d, participles) : 0;
-                if (right != 0) return right;
+                if (right != 0 && rightOwn) return right;
+                if (right != 0 && beyond == 0) beyond = right;
             }
-            return 0;
+            return beyond;
         }
 
         // A past form in -ed right before "until" with no verb of being before it is the finite verb ("the strike lasted
@@ -564,7 +569,9 @@ public sealed class TimeExtractor : IExtractor
                 if (!full || !char.IsUpper(word[0])) return false;
                 if ((word.Equals("May", StringComparison.Ordinal) || word.Equals("March", StringComparison.Ordinal))
                     && tolerance == 0 && !IsAny(i - 1, "in", "since", "until", "by", "from", "early", "late", "mid", "of", "last", "next", "this", "to", "through",
-                        "for", "during", "before", "after", "around", "throughout", "till", "between")) return false;
+                        "for", "during", "before", "after", "around", "throughout", "till", "between")
+                    // "in February or March", "April and May": a month coordinated with a month.
+                    && !(IsAny(i - 1, "and", "or") && TimeWords.Is(W(i - 2), "month", out _))) return false;
                 // "October of next year", "May of last year": the month of a year named relative to publication.
                 if (Is(i + 1, "of") && IsAny(i + 2, "last", "this", "next") && Is(i + 3, "year"))
                 {

@@ -147,6 +147,10 @@ public class TimeExtractorTests
     [InlineData("The bakery is to close in June.", "2030-08-10", "June", "2031-06")]
     // "May" and "March" alone after more prepositions.
     [InlineData("The ferry will be repainted during May.", "2030-02-10", "May", "2030-05")]
+    // The date's own clause sets its tense before a clause joined after it; irregular pasts ("flew") are pasts.
+    [InlineData("The bakery reported a loss in February and expects a profit in April.", "2030-03-05", "February", "2030-02")]
+    [InlineData("The airship first flew in April.", "2030-12-20", "April", "2030-04")]
+    [InlineData("The kettle will ship in February or March.", "2030-12-20", "March", "2031-03")]
     [InlineData("The tower opened a year and a half late.", "2030-06-10", "a year and a half", "P1.5Y")]
     [InlineData("The ferry docked at 0830 GMT.", "2030-06-10", "0830 GMT", "2030-06-10T08:30Z")]
     [InlineData("The mayor gave an hour-long speech.", "2030-06-10", "hour-long", "PT1H")]
