@@ -217,7 +217,16 @@ public sealed class QuantityExtractor : IExtractor
         // "two of the engines": a count of part of a set names the set after its determiner.
         var partitive = s + 1 < tokens.Count && Is(text, tokens[s], "of") && (unit is null || fraction.Tokens > 0)
             && IsAny(text, tokens[s + 1], "the", "its", "their", "these", "those", "his", "her", "our");
-        if (partitive)
+        // "the first 80 of 179 tankers", "12 of 40 flights": a count out of a stated total, no determiner between.
+        var outOf = !partitive && unit is null && fraction.Tokens == 0 && s + 2 < tokens.Count && Is(text, tokens[s], "of")
+            && tokens[s + 1].Kind == TokenKind.Number && tokens[s + 2].Kind == TokenKind.Word && tokens[s + 2].Start > tokens[s + 1].End;
+        if (outOf)
+        {
+            // The total is read on its own as well ("179 tankers").
+            partitive = true;
+            s += 2;
+        }
+        else if (partitive)
         {
             s += 2;
             // "10 of the 25 planes": the set's own size is no part of its noun.

@@ -118,7 +118,7 @@ public sealed class TimeExtractor : IExtractor
 
     private static readonly System.Collections.Frozen.FrozenSet<string> TriggerWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["yesterday", "today", "tonight", "tomorrow", "recently", "lately", "weekend", "now", "currently", "presently", "nowadays",
-         "present", "moment", "fiscal", "fy", "recent", "later", "intraday", "future", "soon", "term", "past", "century", "noon", "midday", "midnight"], StringComparer.OrdinalIgnoreCase);
+         "present", "moment", "fiscal", "fy", "recent", "later", "intraday", "future", "soon", "term", "past", "century", "noon", "midday", "midnight", "quarters"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TriggerLookup =
         TriggerWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -217,19 +217,24 @@ public sealed class TimeExtractor : IExtractor
         /// </summary>
         private int Tense(int at, int end, bool participles = true)
         {
-            // Each side stops at a semicolon or colon: the clause beyond has a tense of its own.
-            bool leftOpen = true, rightOpen = true, rightComma = false;
+            // Each side stops at a semicolon or colon: the clause beyond has a tense of its own. A conjunction after the
+            // date ("reported a loss in February and expects a profit") opens another clause: its tense counts only when
+            // the date's own clause has none.
+            bool leftOpen = true, rightOpen = true, rightComma = false, rightOwn = true;
+            var beyond = 0;
             for (var d = 1; d <= 12; d++)
             {
                 leftOpen &= at - d >= 0 && W(at - d) is not (";" or ":");
                 var left = leftOpen ? Marker(at - d, participles) : 0;
                 if (left != 0) return left;
                 rightOpen &= end + d < _tokens.Count && W(end + d) is not (";" or ":");
+                if (rightOpen && IsAny(end + d, "and", "but", "while", "whereas", "although", "though")) rightOwn = false;
                 rightComma |= rightOpen && W(end + d) is ",";
                 var right = rightOpen && !(rightComma && Attributions.Contains(W(end + d))) ? Marker(end + d, participles) : 0;
-                if (right != 0) return right;
+                if (right != 0 && rightOwn) return right;
+                if (right != 0 && beyond == 0) beyond = right;
             }
-            return 0;
+            return beyond;
         }
 
         // A past form in -ed right before "until" with no verb of being before it is the finite verb ("the strike lasted
@@ -245,6 +250,11 @@ public sealed class TimeExtractor : IExtractor
             var w = W(i);
             if (!TenseWords.TryGetValue(w, out var tense))
                 tense = participles && w.Length > 4 && char.IsLower(w[0]) && w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("eed", StringComparison.Ordinal) ? -1 : 0;
+            // "was to land on Monday", "is to close in June": a form of "be" before "to" and a verb is an arrangement to come.
+            if (IsAny(i, "is", "are", "was", "were") && Is(i + 1, "to") && i + 2 < _tokens.Count && _tokens[i + 2].Kind == TokenKind.Word
+                && char.IsLower(W(i + 2)[0]) && !Is(i + 2, "blame")) return 1;
+            // "is set for Monday", "was set to open on Monday": "set" before "for" or "to" schedules, whatever its tense.
+            if (tense == 0 && w.Equals("set", StringComparison.OrdinalIgnoreCase) && IsAny(i + 1, "for", "to")) return 1;
             // A participle after the bare "be" ("to be held", "will be delivered") is a passive to come, not a past.
             return tense < 0 && Is(i - 1, "be") ? 1 : tense;
         }
@@ -558,7 +568,10 @@ public sealed class TimeExtractor : IExtractor
                     || word.Equals("May", StringComparison.Ordinal);
                 if (!full || !char.IsUpper(word[0])) return false;
                 if ((word.Equals("May", StringComparison.Ordinal) || word.Equals("March", StringComparison.Ordinal))
-                    && tolerance == 0 && !IsAny(i - 1, "in", "since", "until", "by", "from", "early", "late", "mid", "of", "last", "next", "this", "to", "through")) return false;
+                    && tolerance == 0 && !IsAny(i - 1, "in", "since", "until", "by", "from", "early", "late", "mid", "of", "last", "next", "this", "to", "through",
+                        "for", "during", "before", "after", "around", "throughout", "till", "between")
+                    // "in February or March", "April and May": a month coordinated with a month.
+                    && !(IsAny(i - 1, "and", "or") && TimeWords.Is(W(i - 2), "month", out _))) return false;
                 // "October of next year", "May of last year": the month of a year named relative to publication.
                 if (Is(i + 1, "of") && IsAny(i + 2, "last", "this", "next") && Is(i + 3, "year"))
                 {
@@ -889,6 +902,8 @@ public sealed class TimeExtractor : IExtractor
                 // A year is no count of units ("in 2014 years" does not occur); "27-year": the hyphen between.
                 if (W(j) is "-" && _tokens[j].Start == _tokens[j - 1].End) j++;
                 else if (Is(j, "and") && Is(j + 1, "a") && Is(j + 2, "half")) { n += 0.5; j += 3; }
+                // "two more years", "three additional months": the count of further units is a duration as well.
+                else if (IsAny(j, "more", "additional", "further", "extra") && (Unit(j + 1, out _, out _) || Quarters(j + 1))) j++;
             }
             else return false;
             // "six straight days", "the past five trading days", "three consecutive sessions" of a market: days.
@@ -897,10 +912,18 @@ public sealed class TimeExtractor : IExtractor
             {
                 trading = Is(j, "trading") || IsAny(j + 1, "trading");
                 if (Is(j + 1, "trading")) j++;
-                if (Unit(j + 1, out _, out _) || (trading && IsAny(j + 1, "sessions", "session"))) j++;
+                if (Unit(j + 1, out _, out _) || Quarters(j + 1) || (trading && IsAny(j + 1, "sessions", "session"))) j++;
                 else return false;
             }
             else if (IsAny(j, "sessions") && IsAny(j - 1, "straight", "consecutive")) trading = true;
+            // "the past 12 quarters", "three consecutive quarters": a count of quarters (TIMEX3 "P12Q"), not of things;
+            // "three quarters of the staff" is a share (the quantity extractor's).
+            if (!trading && Quarters(j) && n is { } q && q >= 2 && q <= 100 && q == Math.Floor(q))
+            {
+                found = new Found(_tokens[s].Start, _tokens[j].End, "P" + q.ToString(CultureInfo.InvariantCulture) + "Q", null, null, TimeAnchor.None, null, null, null, 0);
+                next = j + 1;
+                return true;
+            }
             int unitDays;
             bool clock;
             if (trading && IsAny(j, "sessions", "session")) { unitDays = 1; clock = false; }
@@ -914,6 +937,8 @@ public sealed class TimeExtractor : IExtractor
             next = last + 1;
             return true;
         }
+
+        private bool Quarters(int k) => Is(k, "quarters") && !Is(k + 1, "of");
 
         private bool AndAHalf(int k) => Is(k, "and") && IsAny(k + 1, "a", "an") && Is(k + 2, "half");
 

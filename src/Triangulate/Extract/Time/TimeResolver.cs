@@ -7,9 +7,9 @@ namespace Triangulate.Extract.Time;
 /// Re-applies the rule of a publication-relative <see cref="TimeExpression"/> to a publication date, so expressions
 /// found in undated articles ("last weekend", "20 January") can be resolved once the date is inferred. Rules:
 /// <c>day:N</c>, <c>week:N</c>, <c>weekend:N</c>, <c>weekday:D:N</c> (D 1=Monday; N 0 = on or before publication,
-/// -1 = strictly before, 1 = strictly after), <c>month:N</c>, <c>year:N</c>, <c>decade:N</c>, <c>month-of-year:M</c> and
+/// -1 = strictly before, 1 = on or after), <c>month:N</c>, <c>year:N</c>, <c>decade:N</c>, <c>month-of-year:M</c> and
 /// <c>month-day:MM-DD</c> (the occurrence nearest publication), <c>quarter-in-year:Q:N</c> and <c>half-in-year:H:N</c> (of
-/// publication's year moved by N), <c>season:M:N</c> (N -1 the last one over, 1 the next to begin, 0 publication's year's, p the latest begun), <c>recent:D</c> (the D days before
+/// publication's year moved by N), <c>season:M:N</c> (N -1 the last one over, 1 the first not yet over, 0 publication's year's, p the latest begun), <c>recent:D</c> (the D days before
 /// publication), <c>earlier:week|month|year</c> (from its start to publication), <c>present</c> (PRESENT_REF), <c>quarter:Q:N</c> (Q 1-4: the latest such quarter begun by publication,
 /// or with N = 1 the first not yet over; Q 0: publication's quarter moved by N),
 /// <c>RULE&gt;N</c> (N days after the day RULE names; <c>RULE&gt;yN</c>, <c>RULE&gt;mN</c>: N years or months after the point
@@ -110,7 +110,8 @@ public static class TimeResolver
                     {
                         var day = Int(parts[1]) % 7;
                         var n = Int(parts[2]);
-                        var d = n > 0 ? published.AddDays(1) : n < 0 ? published.AddDays(-1) : published;
+                        // Ahead: the first such day on or after publication ("will land on Monday", written on a Monday: that day).
+                        var d = n < 0 ? published.AddDays(-1) : published;
                         var step = n > 0 ? 1 : -1;
                         while ((int)d.DayOfWeek != day) d = d.AddDays(step);
                         start = end = PartialDate.FromDate(d);
@@ -176,7 +177,8 @@ public static class TimeResolver
                         var s = new DateOnly(published.Year, first, 1);
                         if (begun) { while (s > published) s = s.AddYears(-1); }
                         else if (n < 0) { while (s.AddMonths(3) > published) s = s.AddYears(-1); }
-                        else if (n > 0) { while (s <= published) s = s.AddYears(1); }
+                        // Ahead: the first such season not yet over ("will ship in the fall", said in September: this fall).
+                        else if (n > 0) { s = s.AddYears(-1); while (s.AddMonths(3) <= published) s = s.AddYears(1); }
                         var e = s.AddMonths(3).AddDays(-1);
                         start = new PartialDate(s.Year, s.Month);
                         end = new PartialDate(e.Year, e.Month);

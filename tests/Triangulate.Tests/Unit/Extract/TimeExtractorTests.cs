@@ -131,6 +131,26 @@ public class TimeExtractorTests
     [InlineData("The repairs will take another year.", "2030-06-10", "another year", "P1Y")]
     [InlineData("The ferry waited a further month for parts.", "2030-06-10", "a further month", "P1M")]
     [InlineData("The hearing lasted half an hour.", "2030-06-10", "half an hour", "PT30M")]
+    // Issue 15, seventh round. A count of further units, a count of quarters.
+    [InlineData("The strike could last two more weeks.", "2030-06-10", "two more weeks", "P2W")]
+    [InlineData("The lease was extended by three additional years.", "2030-06-10", "three additional years", "P3Y")]
+    [InlineData("The bakery has grown over the past 12 quarters.", "2030-06-10", "the past 12 quarters", "P12Q")]
+    [InlineData("The ferry line lost money for three consecutive quarters.", "2030-06-10", "three consecutive quarters", "P3Q")]
+    // A season to come that has already begun is this one.
+    [InlineData("The fair will move to a new hall in the autumn.", "2030-10-05", "the autumn", "2030-FA")]
+    // "set for", "set to" schedule, whatever the tense; a weekday ahead may be publication's own day.
+    [InlineData("The launch was set for Friday evening.", "2030-06-10", "Friday evening", "2030-06-14TEV")]
+    [InlineData("The ferry was set to dock in the harbour on Monday.", "2030-06-10", "Monday", "2030-06-10")]
+    [InlineData("The council will vote on Monday.", "2030-06-10", "Monday", "2030-06-10")]
+    // "was to", "is to" before a verb: an arrangement to come.
+    [InlineData("The ferry was to dock on Wednesday.", "2030-06-10", "Wednesday", "2030-06-12")]
+    [InlineData("The bakery is to close in June.", "2030-08-10", "June", "2031-06")]
+    // "May" and "March" alone after more prepositions.
+    [InlineData("The ferry will be repainted during May.", "2030-02-10", "May", "2030-05")]
+    // The date's own clause sets its tense before a clause joined after it; irregular pasts ("flew") are pasts.
+    [InlineData("The bakery reported a loss in February and expects a profit in April.", "2030-03-05", "February", "2030-02")]
+    [InlineData("The airship first flew in April.", "2030-12-20", "April", "2030-04")]
+    [InlineData("The kettle will ship in February or March.", "2030-12-20", "March", "2031-03")]
     [InlineData("The tower opened a year and a half late.", "2030-06-10", "a year and a half", "P1.5Y")]
     [InlineData("The ferry docked at 0830 GMT.", "2030-06-10", "0830 GMT", "2030-06-10T08:30Z")]
     [InlineData("The mayor gave an hour-long speech.", "2030-06-10", "hour-long", "PT1H")]
@@ -156,6 +176,7 @@ public class TimeExtractorTests
     [InlineData("Heavy rains fall on the hills in the wet season.")]
     [InlineData("The fall of the old bridge closed the road.")]
     [InlineData("The river rose in places.")]
+    [InlineData("Three quarters of the staff voted for the plan.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
