@@ -60,6 +60,49 @@ internal sealed class ClaimFacts
         return !va.SetEquals(vb);
     }
 
+    /// <summary>
+    /// True when one document gives both claims in one voice (the same attribution, or none on both): its writer holds
+    /// both true ("205 yards … his 7-yard touchdown pass", "seven life sentences and four sentences of life without
+    /// parole"), so they are two things, not one thing in dispute. Two sources quoted in one article ("a Western source
+    /// … killed", "another source … wounded") are two voices and still conflict.
+    /// </summary>
+    public static bool OneVoiceGivesBoth(ClaimFacts a, ClaimFacts b)
+    {
+        var voices = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in a.Claim.Mentions) voices.Add(DocumentVoice(mention));
+        foreach (var mention in b.Claim.Mentions) if (voices.Contains(DocumentVoice(mention))) return true;
+        return false;
+    }
+
+    private static string DocumentVoice(Mention mention) =>
+        mention.Span.Document + "|" + (mention.Attribution?.Speaker?.Trim().ToLowerInvariant() ?? "");
+
+    /// <summary>
+    /// True when a mention of one claim and a mention of the other are said in one form that names other things
+    /// (<see cref="ClaimFrames.Substituted"/>): the same report written about two events, so the claims are not two
+    /// accounts of one thing.
+    /// </summary>
+    public static bool OtherEventsForm(ClaimFacts a, ClaimFacts b)
+    {
+        foreach (var x in a.Frames)
+            foreach (var y in b.Frames)
+                if (ClaimFrames.Substituted(x, y)) return true;
+        return false;
+    }
+
+    /// <summary>What each mention is said in (<see cref="ClaimFrames.Of"/>), read from the documents on first use.</summary>
+    private List<Frame> Frames => _frames ??= ReadFrames();
+
+    private List<Frame>? _frames;
+
+    private List<Frame> ReadFrames()
+    {
+        var frames = new List<Frame>(Claim.Mentions.Count);
+        foreach (var mention in Claim.Mentions)
+            if (_context.Corpus.FindDocument(mention.Span.Document)?.Text is { } text) frames.Add(ClaimFrames.Of(text, mention.Span, Claim.Kind));
+        return frames;
+    }
+
     /// <summary>The sources in words: outlet or title of each document, with the attribution when there is one.</summary>
     public string Voices()
     {

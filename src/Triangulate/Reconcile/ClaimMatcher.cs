@@ -25,6 +25,8 @@ internal static class ClaimMatcher
     public static bool Match(DraftFeatures a, DraftFeatures b)
     {
         if (a.Draft.Kind != b.Draft.Kind || !DraftFeatures.TimesCompatible(a.Time, b.Time)) return false;
+        // One report form filled in for two events ("… in Iwick on Wednesday" / "… in Iwick on Sunday") is two facts.
+        if (ClaimFrames.Substituted(a.Frame, b.Frame)) return false;
         return a.Draft.Kind switch
         {
             ClaimKind.Quantity => a.Measure is not null && a.Measure == b.Measure && UnitsAgree(a.Draft.Value, b.Draft.Value)

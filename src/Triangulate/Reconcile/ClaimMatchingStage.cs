@@ -66,7 +66,8 @@ public sealed class ClaimMatchingStage : ICorpusStage
             }
             var sentence = draft.Kind == ClaimKind.Quantity ? SentenceWords(document.Text, draft.Mention.Span) : null;
             var fates = DraftFeatures.IsCount(draft.Kind, draft.Measure) ? DraftFeatures.FatesIn(document.Text, draft.Mention.Span) : null;
-            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence, fates));
+            var frame = ClaimFrames.Of(document.Text, draft.Mention.Span, draft.Kind);
+            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence, fates) { Frame = frame });
         }
         foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
         return (drafts, quotes);

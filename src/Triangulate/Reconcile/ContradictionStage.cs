@@ -80,6 +80,11 @@ public sealed class ContradictionStage : ICorpusStage
         var x = a.Claim;
         var y = b.Claim;
         if (x.Kind != y.Kind || !a.SameSubject(b) || !ClaimFacts.DistinctVoices(a, b)) return false;
+        // A writer who gives both, in one voice, holds both true: they are two things, not one in dispute.
+        if (ClaimFacts.OneVoiceGivesBoth(a, b)) return false;
+        // Two reports in one form with another name or hour around the claim ("… 7:15 a.m.; police evacuated 12" /
+        // "… 9:05 p.m.; police evacuated 123") are two events' reports: a conflict needs one event, not one form.
+        if (ClaimFacts.OtherEventsForm(a, b)) return false;
         switch (x.Kind)
         {
             case ClaimKind.Status:
@@ -89,6 +94,9 @@ public sealed class ContradictionStage : ICorpusStage
                     && !IsGroup(x.Subject) && !IsGroup(y.Subject) && DraftFeatures.TimesCompatible(x.Time, y.Time);
             case ClaimKind.Quantity:
                 if (!string.Equals(x.Measure, y.Measure, StringComparison.OrdinalIgnoreCase)) return false;
+                // Two figures that say nothing of what they count ("$1.07 billion", "$5.05 billion") share only their
+                // measure: corroboration asks their sentences to be alike, a conflict asks at least a subject.
+                if (string.IsNullOrWhiteSpace(x.Subject) || string.IsNullOrWhiteSpace(y.Subject)) return false;
                 if (!string.IsNullOrEmpty(x.Value?.Unit) && !string.IsNullOrEmpty(y.Value?.Unit)
                     && !string.Equals(x.Value.Unit, y.Value.Unit, StringComparison.OrdinalIgnoreCase)) return false;
                 // The same moment: both dated and overlapping, or neither dated nor tied to a moment of its own.

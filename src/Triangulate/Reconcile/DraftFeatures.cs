@@ -129,6 +129,9 @@ internal sealed class DraftFeatures
     /// <summary>For figures: the content words of the sentence around the figure, less the figure's own (what it is a figure of, when no subject says).</summary>
     public string[] ContextWords { get; }
 
+    /// <summary>What the claim is said in, as <see cref="ClaimFrames"/> compares it (its sentence less a dateline and a figure's own words; a statement's own words).</summary>
+    public Frame Frame { get; init; } = Frame.Empty;
+
     /// <summary>
     /// For counts: the fates their sentence gives the counted things ("killed", "wounded", "captured", "destroyed"),
     /// canonical and ascending; empty when it gives them none (<see cref="FatesIn"/>).

@@ -280,4 +280,66 @@ public sealed class ClaimMatchingStageTests
         var claim = Assert.Single(Run(corpus).Claims);
         Assert.Equal(2, claim.Mentions.Count);
     }
+
+    [Fact]
+    public void TheSameReportFormAboutTwoStreetsAndDaysIsTwoClaims()
+    {
+        // Two blazes of one week in one town, reported in one form: the street and the day are what differ.
+        const string friday = "Three people died and nine were injured when a fire broke out in a bakery on Elm Street in Northbury on Friday, the fire service said.";
+        const string sunday = "Three people died and nine were injured when a fire broke out in a bakery on Quarry Lane in Northbury on Sunday, the fire service said.";
+        var a = Document(friday, "Alpha");
+        var b = Document(sunday, "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Status(a, friday, "people", "killed")]))
+            .Add(b, Analysis(b, [Status(b, sunday, "people", "killed")]));
+
+        var claims = Run(corpus).Claims;
+
+        Assert.Equal(2, claims.Count);
+        Assert.All(claims, claim => Assert.Single(claim.Mentions));
+    }
+
+    [Fact]
+    public void ARestatementThatNamesOneMoreThingIsStillTheSameClaim()
+    {
+        // Only one side names what the other does not: a detail added, not another event.
+        var a = Document("Three people died when a fire broke out in a bakery on Elm Street on Friday, the fire service said.", "Alpha");
+        var b = Document("Three people died when a fire broke out in a bakery on Elm Street in Northbury on Friday, the fire service said.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Status(a, "Three people died when a fire broke out in a bakery on Elm Street on Friday, the fire service said.", "people", "killed")]))
+            .Add(b, Analysis(b, [Status(b, "Three people died when a fire broke out in a bakery on Elm Street in Northbury on Friday, the fire service said.", "people", "killed")]));
+
+        var claim = Assert.Single(Run(corpus).Claims);
+        Assert.Equal(2, claim.IndependentSources);
+    }
+
+    [Fact]
+    public void TwoWireDatelinesDoNotMakeOneReportTwo()
+    {
+        // The datelines name two agencies; the reports name the same street, town and day.
+        var a = Document("NORTHBURY (Wirepress) — Three people died when a fire broke out in a bakery on Elm Street on Friday.", "Alpha");
+        var b = Document("Northbury, May 3 (Newsline) - Three people died when a fire broke out in a bakery on Elm Street on Friday.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "Three people", "people", "count", 3, 3, "items")]))
+            .Add(b, Analysis(b, [Quantity(b, "Three people", "people", "count", 3, 3, "items")]));
+
+        var claim = Assert.Single(Run(corpus).Claims);
+        Assert.Equal(2, claim.IndependentSources);
+    }
+
+    [Fact]
+    public void ATollThatRoseBetweenTwoReportsDoesNotMakeThemTwoEvents()
+    {
+        // One quake, reported twice in one form: only the numbers differ, and tolls rise.
+        const string early = "The toll from the quake near Westham has risen to 12, with 40 people injured, officials said.";
+        const string late = "The toll from the quake near Westham has risen to 15, with 52 people injured, officials said.";
+        var a = Document(early, "Alpha");
+        var b = Document(late, "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Status(a, early, "people", "wounded")]))
+            .Add(b, Analysis(b, [Status(b, late, "people", "wounded")]));
+
+        var claim = Assert.Single(Run(corpus).Claims);
+        Assert.Equal(2, claim.IndependentSources);
+    }
 }

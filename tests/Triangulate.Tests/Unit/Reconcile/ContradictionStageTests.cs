@@ -219,4 +219,59 @@ public sealed class ContradictionStageTests
         var contradiction = Assert.Single(context.Contradictions);
         Assert.Equal(3, contradiction.Claims.Count);
     }
+
+    [Fact]
+    public void TwoFiguresOneWriterGivesBothAreNoContradiction()
+    {
+        // One report gives both counts of homes: its writer holds both true, so they count different homes.
+        var a = Document("On 26 November the storm destroyed 40 homes in the bay, and 12 homes on the coast road.", "Alpha");
+        var b = Document("On 26 November the storm destroyed 40 homes in the bay.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "40 homes", "homes", "count", 40, 40, "items", time: "2024-11-26"),
+                                 Quantity(a, "12 homes", "homes", "count", 12, 12, "items", time: "2024-11-26")]))
+            .Add(b, Analysis(b, [Quantity(b, "40 homes", "homes", "count", 40, 40, "items", time: "2024-11-26")]));
+        var c = Document("On 26 November the storm destroyed 12 homes in the bay.", "Gamma");
+        var disputed = new InMemoryCorpus()
+            .Add(b, Analysis(b, [Quantity(b, "40 homes", "homes", "count", 40, 40, "items", time: "2024-11-26")]))
+            .Add(c, Analysis(c, [Quantity(c, "12 homes", "homes", "count", 12, 12, "items", time: "2024-11-26")]));
+
+        Assert.Empty(Run(corpus).Contradictions);
+        Assert.Single(Run(disputed).Contradictions);
+    }
+
+    [Fact]
+    public void SumsThatNameNothingTheyCountAreNoContradiction()
+    {
+        // Net income and revenue of one day: one measure, nothing said of what each sum is (the pipeline restates such a
+        // figure as "money: $1.2 billion", so the measure alone made them one subject).
+        var a = Document("On 26 November the carrier reported net income of $1.2 billion.", "Alpha");
+        var b = Document("On 26 November the carrier said sales reached $5.4 billion.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "$1.2 billion", "", "money", 1.2e9, 1.2e9, "USD", time: "2024-11-26") with { Subject = null, Keys = [], Text = "money: $1.2 billion" }]))
+            .Add(b, Analysis(b, [Quantity(b, "$5.4 billion", "", "money", 5.4e9, 5.4e9, "USD", time: "2024-11-26") with { Subject = null, Keys = [], Text = "money: $5.4 billion" }]));
+        var named = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "$1.2 billion", "net income", "money", 1.2e9, 1.2e9, "USD", time: "2024-11-26")]))
+            .Add(b, Analysis(b, [Quantity(b, "$5.4 billion", "net income", "money", 5.4e9, 5.4e9, "USD", time: "2024-11-26")]));
+
+        Assert.Empty(Run(corpus).Contradictions);
+        Assert.Single(Run(named).Contradictions);
+    }
+
+    [Fact]
+    public void FiguresInOneReportFormAboutTwoEventsAreNoContradiction()
+    {
+        // Two blazes of one day told in one form: the hour beside each count says they are two evacuations.
+        var a = Document("Neighbours called the fire service at around 7:15 a.m.; police evacuated 12 people from nearby homes.", "Alpha");
+        var b = Document("Neighbours called the fire service at around 9:40 p.m.; police evacuated 130 people from nearby homes.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "12 people", "people", "count", 12, 12, "items", time: "2024-11-26")]))
+            .Add(b, Analysis(b, [Quantity(b, "130 people", "people", "count", 130, 130, "items", time: "2024-11-26")]));
+        var c = Document("On 26 November police evacuated 130 people from homes near the blaze, officials said.", "Gamma");
+        var disputed = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "12 people", "people", "count", 12, 12, "items", time: "2024-11-26")]))
+            .Add(c, Analysis(c, [Quantity(c, "130 people", "people", "count", 130, 130, "items", time: "2024-11-26")]));
+
+        Assert.Empty(Run(corpus).Contradictions);
+        Assert.Single(Run(disputed).Contradictions);
+    }
 }

@@ -1,0 +1,231 @@
+using Triangulate.Model;
+
+namespace Triangulate.Reconcile;
+
+/// <summary>
+/// The sentence a claim is said in, as matching compares it: its content words and its slots (runs of names with the
+/// words around them), without a wire dateline that opens it ("IWICK, October 8 (Reuters) - "), which names the
+/// outlet, not the fact. Two mentions whose sentences are alike but hold another place, person or day in one slot
+/// ("… a factory on Mason Lane in Iwick on Wednesday" / "… a warehouse on Suski Avenue in Iwick on Sunday") are the
+/// same report form filled in for two events, not one fact told twice.
+/// </summary>
+internal static class ClaimFrames
+{
+    /// <summary>
+    /// Word-set similarity of two sentences from which they are one frame, so that a name they do not share is a
+    /// substitution rather than a paraphrase's other detail (<see cref="ClaimMatcher.SameText"/>: restatements of
+    /// one sentence score 0.4–0.7, two outlets' own sentences about one fact usually less).
+    /// </summary>
+    public const double SameFrame = ClaimMatcher.SameText;
+
+    /// <summary>Longest dateline read at the start of a sentence ("NEW ESEVILLE, September 10 (Reuters) - " is 40 characters).</summary>
+    private const int DatelineLength = 80;
+
+    /// <summary>
+    /// What a claim is said in, less a dateline opening it: for a figure, its sentence with the figure's own words left
+    /// out (a figure is compared by its value, the sentence by the rest); for a statement, the words said (the sentence
+    /// around them names who said it and to whom, which two outlets put differently); for a status or event, its
+    /// sentence. <see cref="Frame.Empty"/> when the span lies outside the text.
+    /// </summary>
+    public static Frame Of(string text, TextSpan span, ClaimKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(span);
+        if (span.Start < 0 || span.End > text.Length || span.Start > span.End) return Frame.Empty;
+        if (kind == ClaimKind.Statement)
+            return Frame.Read(text, Math.Max(span.Start, DatelineEnd(text, span.Start, span.End)), span.End, -1, -1);
+        var figure = kind == ClaimKind.Quantity;
+        var (from, to) = figure ? FigureTimes.SentenceAround(text, span.Start, span.End) : FigureTimes.SentenceAround(text, span.Start, span.Start);
+        from = Math.Max(from, DatelineEnd(text, from, to));
+        return figure && span.Start >= from ? Frame.Read(text, from, to, span.Start, span.End) : Frame.Read(text, from, to, -1, -1);
+    }
+
+    /// <summary>
+    /// True when two sentences are one frame (<see cref="SameFrame"/> of their content words) in which one slot holds
+    /// different names (a clock time counts as one, numbers alone do not): the same words stand before and after "Mason Lane" in one and "Suski Avenue" in the
+    /// other, and neither name occurs in the other sentence. A name only one side adds ("… Medical Center in
+    /// Minneapolis"), or one the other places elsewhere, is a paraphrase's detail, not another event; a slot next to a
+    /// speech verb ("the navy said", "said Smith") holds who tells it, which two outlets give differently.
+    /// </summary>
+    public static bool Substituted(Frame a, Frame b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Slots.Count == 0 || b.Slots.Count == 0 || ContentWords.Jaccard(a.Words, b.Words) < SameFrame) return false;
+        foreach (var x in a.Slots)
+        {
+            // Numbers alone say nothing of which event: one event's toll rises from report to report ("has risen to
+            // 145, with 651 injured"), and sources give it other magnitudes ("a 5.9 magnitude" / "a 6.1 magnitude").
+            if (x.Attribution || IsNumber(x.Name)) continue;
+            foreach (var y in b.Slots)
+            {
+                if (x.Before != y.Before || x.After != y.After || (x.Before.Length == 0 && x.After.Length == 0)) continue;
+                if (y.Attribution || IsNumber(y.Name) || SameName(x.Name, y.Name) || b.Mentions(x.Name) || a.Mentions(y.Name)) continue;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True for a run of numbers only ("12", "4.5"); a clock time with "a.m." or "p.m." is a name of the hour.</summary>
+    private static bool IsNumber(string name)
+    {
+        foreach (var word in name.Split(' ')) if (!char.IsDigit(word[0])) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// One name written two ways: runs sharing a word ("Aoraki Mount Cook", "Mt Cook"; "4:00 p.m.", "4 p.m."), one a
+    /// prefix of the other or both alike in their first five letters ("Rait", "Raite"; "Technicolour", "Technicolor"),
+    /// or one the initials of the other ("IE", "Internet Explorer"). Clock times must share a word.
+    /// </summary>
+    private static bool SameName(string a, string b)
+    {
+        if (a == b) return true;
+        var aw = a.Split(' ');
+        var bw = b.Split(' ');
+        foreach (var w in aw) if (Array.IndexOf(bw, w) >= 0) return true;
+        if (char.IsDigit(a[0]) || char.IsDigit(b[0])) return false;
+        if (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)) return true;
+        if (a.Length >= 5 && b.Length >= 5 && string.CompareOrdinal(a, 0, b, 0, 5) == 0) return true;
+        return Initials(aw) == b || Initials(bw) == a;
+    }
+
+    private static string Initials(string[] words) => words.Length < 2 ? "" : string.Concat(words.Select(w => w[0]));
+
+    /// <summary>
+    /// Where a wire dateline that opens the sentence [<paramref name="from"/>, <paramref name="to"/>) ends, or
+    /// <paramref name="from"/> when there is none: a short lead ending in a spaced dash (" - ", " — ", " – ") that
+    /// credits an agency in brackets ("IWICK (AP) — ", "Paris (AFP) - ") or is a place in capitals ("LAGREFORD - ").
+    /// </summary>
+    internal static int DatelineEnd(string text, int from, int to)
+    {
+        var limit = Math.Min(to, from + DatelineLength);
+        for (var i = from + 1; i + 2 < limit; i++)
+        {
+            if (text[i] != ' ' || text[i + 1] is not ('-' or '—' or '–') || text[i + 2] != ' ') continue;
+            var lead = text.AsSpan(from, i - from);
+            var credited = lead.EndsWith(")") && lead.Contains('(');
+            if (credited || IsCapitalsPlace(lead)) return i + 3;
+            return from;
+        }
+        return from;
+    }
+
+    /// <summary>True for a lead of capital letters, spaces, commas and date parts ("NEW ESEVILLE", "BAGHDAD, Oct 3").</summary>
+    private static bool IsCapitalsPlace(ReadOnlySpan<char> lead)
+    {
+        var first = lead.IndexOfAny(',', '(');
+        var place = first < 0 ? lead : lead[..first];
+        var letters = 0;
+        foreach (var c in place)
+        {
+            if (char.IsLetter(c)) { if (!char.IsUpper(c)) return false; letters++; }
+            else if (c is not (' ' or '-' or '.' or '\'')) return false;
+        }
+        return letters >= 3;
+    }
+}
+
+/// <summary>
+/// A sentence as <see cref="ClaimFrames"/> compares it: its content words, and its slots (each run of names or numbers
+/// with the words right before and after it).
+/// </summary>
+internal sealed class Frame
+{
+    /// <summary>The frame of no text.</summary>
+    public static readonly Frame Empty = new([], []);
+
+    private Frame(string[] words, List<Slot> slots)
+    {
+        Words = words;
+        Slots = slots;
+    }
+
+    /// <summary>Content words (<see cref="ContentWords.Of(string?)"/>).</summary>
+    public string[] Words { get; }
+
+    /// <summary>Runs of names and numbers, in text order.</summary>
+    public List<Slot> Slots { get; }
+
+    /// <summary>
+    /// A run of names or numbers ("Suski Avenue", "123", "7 15 a.m"), lower case, with the lower-case words around it
+    /// ("" at an edge, "#" for the figure left out); <see cref="Attribution"/> when a speech verb stands beside it or
+    /// one word before it.
+    /// </summary>
+    internal readonly record struct Slot(string Before, string Name, string After, bool Attribution);
+
+    /// <summary>True when some slot's name is <paramref name="name"/> or contains it as its own words.</summary>
+    public bool Mentions(string name)
+    {
+        foreach (var slot in Slots)
+            if (slot.Name == name || (" " + slot.Name + " ").Contains(" " + name + " ", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Reads [<paramref name="from"/>, <paramref name="to"/>), the span [<paramref name="skipStart"/>,
+    /// <paramref name="skipEnd"/>) standing as one placeholder word "#". A name is a capitalised word not opening the
+    /// sentence; a number is a word starting with a digit ("7:15" is two).
+    /// </summary>
+    public static Frame Read(string text, int from, int to, int skipStart, int skipEnd)
+    {
+        var tokens = new List<(string Word, bool Name)>();
+        var opens = true;
+        for (var i = from; i < to;)
+        {
+            if (i == skipStart && skipEnd > skipStart)
+            {
+                tokens.Add(("#", false));
+                i = skipEnd;
+                opens = false;
+                continue;
+            }
+            var c = text[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                if (c is '.' or '!' or '?' or '"' or '“' or ':') opens = true;
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < to && !(skipEnd > skipStart && i == skipStart))
+            {
+                var ch = text[i];
+                // "Portugal's", "1,376", "4.5" and "a.m." are one word each.
+                if (char.IsLetterOrDigit(ch)
+                    || (i > start && i + 1 < to && ch is '\'' or '’' && char.IsLetter(text[i + 1]))
+                    || (i > start && i + 1 < to && ch is '.' or ',' && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]))
+                    || (i == start + 1 && i + 1 < to && ch == '.' && char.IsLower(text[i - 1]) && char.IsLower(text[i + 1]))) i++;
+                else break;
+            }
+            var word = text[start..i].Replace('’', '\'');
+            // A possessive closes a name: "Portugal's Lake region" is the region "Lake" of "Portugal".
+            var possessive = word.EndsWith("'s", StringComparison.OrdinalIgnoreCase);
+            if (possessive) word = word[..^2];
+            // A clock's "a.m."/"p.m." after a number is part of it: "7:15 a.m." and "9:05 p.m." are two times.
+            var clock = word.Length == 3 && word[1] == '.' && tokens.Count > 0 && tokens[^1].Name && char.IsDigit(tokens[^1].Word[0]);
+            // A measurement written as one word ("200ft", "60m") is not compared: a conversion changes it.
+            var measurement = char.IsDigit(word[0]) && word.Any(char.IsLetter);
+            var name = clock || (char.IsDigit(word[0]) && !measurement) || (char.IsUpper(word[0]) && !opens);
+            tokens.Add((word.Replace(",", "", StringComparison.Ordinal).ToLowerInvariant(), name));
+            if (possessive) tokens.Add(("'s", false));
+            opens = false;
+        }
+        var slots = new List<Slot>();
+        for (var k = 0; k < tokens.Count;)
+        {
+            if (!tokens[k].Name) { k++; continue; }
+            var first = k;
+            while (k < tokens.Count && tokens[k].Name) k++;
+            var name = string.Join(' ', tokens.GetRange(first, k - first).Select(t => t.Word));
+            var before = first > 0 ? tokens[first - 1].Word : "";
+            var after = k < tokens.Count ? tokens[k].Word : "";
+            // Who tells it and when they told it: "the navy said", "said Smith", "said on Wednesday that".
+            var speech = Extract.ExtractLexicon.SpeechVerbs;
+            var attribution = speech.Contains(before) || speech.Contains(after) || (first > 1 && speech.Contains(tokens[first - 2].Word));
+            slots.Add(new Slot(before, name, after, attribution));
+        }
+        return new Frame(ContentWords.Of(text[from..to]), slots);
+    }
+}

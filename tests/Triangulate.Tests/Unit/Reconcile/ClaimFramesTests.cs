@@ -1,0 +1,50 @@
+using Triangulate.Model;
+using Triangulate.Reconcile;
+
+namespace Triangulate.Tests.Unit.Reconcile;
+
+public sealed class ClaimFramesTests
+{
+    [Theory]
+    [InlineData("NORTHBURY (Wirepress) — Three people died.", "Three people died.")]
+    [InlineData("Northbury, May 3 (Newsline) - Three people died.", "Three people died.")]
+    [InlineData("WEST HAMLEY - Three people died.", "Three people died.")]
+    [InlineData("Three people died - and nine were hurt.", "Three people died - and nine were hurt.")]
+    [InlineData("Police said - without giving names - that three people died.", "Police said - without giving names - that three people died.")]
+    public void AWireDatelineOpeningASentenceIsLeftOutOfItsFrame(string sentence, string frame)
+    {
+        Assert.Equal(frame, sentence[ClaimFrames.DatelineEnd(sentence, 0, sentence.Length)..]);
+    }
+
+    [Fact]
+    public void OneFrameWithOtherNamesInOneSlotIsASubstitution()
+    {
+        var westham = Frame("Two people died and five were hurt in a fire at a mill on Quarry Lane in Westham on Sunday, police said.");
+        var northbury = Frame("Two people died and five were hurt in a fire at a mill on Elm Street in Northbury on Sunday, police said.");
+        var added = Frame("Two people died and five were hurt in a fire at a mill on Quarry Lane on Sunday, police in Westham said.");
+        var spelt = Frame("Two people died and five were hurt in a fire at a mill on Quarry Lane in Westhame on Sunday, police said.");
+        var other = Frame("Emergency crews in Northbury said on Sunday that the mill fire had left two people dead.");
+
+        Assert.True(ClaimFrames.Substituted(westham, northbury));
+        // A name one side adds or puts elsewhere, or spells shorter, is a detail, not another event.
+        Assert.False(ClaimFrames.Substituted(westham, added));
+        Assert.False(ClaimFrames.Substituted(westham, spelt));
+        // Other words around other names: another outlet's sentence, left to the other rules.
+        Assert.False(ClaimFrames.Substituted(westham, other));
+    }
+
+    [Fact]
+    public void AFiguresOwnWordsAreNotPartOfItsFrame()
+    {
+        const string a = "Police evacuated 12 people from nearby homes after the alarm at 7:15 a.m.";
+        const string b = "Police evacuated 120 people from nearby homes after the alarm at 7:15 a.m.";
+        const string c = "Police evacuated 120 people from nearby homes after the alarm at 9:40 p.m.";
+        Frame Figure(string text) => ClaimFrames.Of(text, new TextSpan("d", text.IndexOf('1', StringComparison.Ordinal), text.IndexOf(" people", StringComparison.Ordinal)), ClaimKind.Quantity);
+
+        // The figures differ, the rest is one: that is for the values to judge, not the frame.
+        Assert.False(ClaimFrames.Substituted(Figure(a), Figure(b)));
+        Assert.True(ClaimFrames.Substituted(Figure(a), Figure(c)));
+    }
+
+    private static Frame Frame(string text) => ClaimFrames.Of(text, new TextSpan("d", 0, 3), ClaimKind.Status);
+}
