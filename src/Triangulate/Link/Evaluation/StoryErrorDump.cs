@@ -37,6 +37,9 @@ public sealed class StoryErrorDump
                 StrongThreshold = c.StrongThreshold,
                 MinSharedBeyondWindow = c.MinSharedBeyondWindow,
                 FollowFit = c.FollowFit,
+                NewDayAfter = c.NewDayAfter,
+                NewDayGap = c.NewDayGap,
+                MaxWordShare = c.MaxWordShare,
                 AnchoredWindow = c.AnchoredWindow,
                 IdfByLanguage = c.IdfByLanguage,
                 Splitter = c.Splitter,
@@ -70,6 +73,7 @@ public sealed class StoryErrorDump
         // Replays the clusterer: each of its stories' gold events as documents joined; a join bringing a new event is a cross join.
         var eventsIn = new Dictionary<int, Dictionary<string, int>>();
         var cross = new Dictionary<string, List<StoryPlacement>>(StringComparer.Ordinal);
+        var before = new Dictionary<StoryPlacement, List<string>>(ReferenceEqualityComparer.Instance);
         var clusterOf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in _placements)
         {
@@ -78,6 +82,7 @@ public sealed class StoryErrorDump
             clusterOf[p.Document] = p.Story;
             if (!goldOf.TryGetValue(p.Document, out var g)) continue;
             if (!eventsIn.TryGetValue(p.Story, out var set)) eventsIn[p.Story] = set = [];
+            before[p] = [.. set.OrderByDescending(e => e.Value).Take(3).Select(e => $"{e.Value}x{Event(e.Key)}")];
             if (set.Count > 0 && !set.ContainsKey(g))
             {
                 if (!cross.TryGetValue(p.Document, out var list)) cross[p.Document] = list = [];
@@ -93,9 +98,9 @@ public sealed class StoryErrorDump
         double[] meanEdges = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
         text.Append(inv, $"look word joins within one event by cosine x cohesion: {Histogram(wordJoins.Where(p => !crossSet.Contains(p)).Select(p => p.Cosine * p.Cohesion), meanEdges)}\n");
         text.Append(inv, $"look word joins bringing a new event, same: {Histogram(wordJoins.Where(crossSet.Contains).Select(p => p.Cosine * p.Cohesion), meanEdges)}\n");
-        var raw = new StringBuilder("document\tcross\tcosine\trequired\tcoverage\ttop\tsize\tcohesion\tgap\tshared\n");
+        var raw = new StringBuilder("document\tcross\tcosine\trequired\tcoverage\ttop\tsize\tcohesion\tgap\tshared\twordshare\tshareddays\tnewdays\tsince\twordcoverage\tdayshare\tevent\tstoryevents\n");
         foreach (var p in wordJoins)
-            raw.Append(inv, $"{p.Document}\t{(crossSet.Contains(p) ? 1 : 0)}\t{p.Cosine:F4}\t{p.Required:F4}\t{p.Coverage:F4}\t{p.TopShared}\t{p.Size}\t{p.Cohesion:F4}\t{p.Gap}\t{p.Shared}\n");
+            raw.Append(inv, $"{p.Document}\t{(crossSet.Contains(p) ? 1 : 0)}\t{p.Cosine:F4}\t{p.Required:F4}\t{p.Coverage:F4}\t{p.TopShared}\t{p.Size}\t{p.Cohesion:F4}\t{p.Gap}\t{p.Shared}\t{p.WordShare:F4}\t{p.SharedDays}\t{p.NewDays}\t{p.Since}\t{p.WordCoverage:F4}\t{p.DayShare:F4}\t{Event(goldOf.GetValueOrDefault(p.Document, "?"))}\t{string.Join(";", before.GetValueOrDefault(p) ?? [])}\n");
         File.WriteAllText(path + ".joins.tsv", raw.ToString());
         double[] coverEdges = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
         text.Append(inv, $"look word joins within one event by coverage: {Histogram(wordJoins.Where(p => !crossSet.Contains(p)).Select(p => p.Coverage), coverEdges)}\n");

@@ -64,7 +64,13 @@ internal static class StoryFeatures
     }
 
     /// <summary>The document's term counts: entity name parts, then the words and numbers of its title and body blocks (the whole text when none), the days it names, less its own outlet's name.</summary>
-    public static Dictionary<ulong, (int Count, double Boost)> Terms(Document document, DocumentAnalysis analysis)
+    public static Dictionary<ulong, (int Count, double Boost)> Terms(Document document, DocumentAnalysis analysis) => Terms(document, analysis, null, null);
+
+    /// <summary>
+    /// The document's term counts (see the overload without sets); <paramref name="words"/>, when given, receives the
+    /// plain words among them (neither names, numbers nor days), <paramref name="days"/> the days named, each its day number.
+    /// </summary>
+    public static Dictionary<ulong, (int Count, double Boost)> Terms(Document document, DocumentAnalysis analysis, HashSet<ulong>? words, Dictionary<ulong, int>? days)
     {
         var tf = new Dictionary<ulong, (int Count, double Boost)>();
         foreach (var entity in analysis.Entities)
@@ -76,14 +82,18 @@ internal static class StoryFeatures
         foreach (var block in document.Blocks)
         {
             if (block.Kind is not (BlockKind.Body or BlockKind.Title)) continue;
-            Tokenize(document.Text, block.Start, block.End, tf);
+            Tokenize(document.Text, block.Start, block.End, tf, words);
         }
-        if (tf.Count == 0) Tokenize(document.Text, 0, document.Text.Length, tf);
+        if (tf.Count == 0) Tokenize(document.Text, 0, document.Text.Length, tf, words);
         // The days the text names ("on Monday", "September 9"), resolved against its own date: a follow-up names the
         // day its event happened, a new event of the same kind in the same town names another. Weighed as a name.
         foreach (var time in analysis.Times)
             if (time.Start is { Day: not null } day && time.End == day)
-                Bump(tf, LinkText.Hash("@day:" + day.ToString()), NameBoost);
+            {
+                var key = LinkText.Hash("@day:" + day.ToString());
+                Bump(tf, key, NameBoost);
+                days?.TryAdd(key, day.Earliest.DayNumber);
+            }
         // An outlet's own name on its pages (a masthead line, "Follow X on social media", a copyright line read as
         // body) says where a report was published, not what happened: as a heavy name it would glue every story of
         // that outlet together.
@@ -93,7 +103,7 @@ internal static class StoryFeatures
         return tf;
     }
 
-    private static void Tokenize(string text, int start, int end, Dictionary<ulong, (int, double)> tf)
+    private static void Tokenize(string text, int start, int end, Dictionary<ulong, (int, double)> tf, HashSet<ulong>? words)
     {
         var i = start;
         var sentenceStart = true;
@@ -127,7 +137,12 @@ internal static class StoryFeatures
                         run.Add(LinkText.Hash("@" + LinkText.NameKey(word)));
                         inName = true;
                     }
-                    else Bump(tf, LinkText.Hash(folded), 1.0);
+                    else
+                    {
+                        var key = LinkText.Hash(folded);
+                        Bump(tf, key, 1.0);
+                        words?.Add(key);
+                    }
                 }
             }
             if (!inName) EndRun(tf, run);

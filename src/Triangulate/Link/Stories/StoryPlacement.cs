@@ -14,6 +14,24 @@ internal sealed record StoryPlacement(string Document, int Story, string How, do
     /// <summary>How many of the document's four heaviest features the story has.</summary>
     public int TopShared { get; init; }
 
+    /// <summary>The share of the dot product with the story carried by plain words (neither names, numbers nor days).</summary>
+    public double WordShare { get; init; }
+
+    /// <summary>The share of the document's squared weight on plain words that falls on plain words the story has.</summary>
+    public double WordCoverage { get; init; }
+
+    /// <summary>The share of the dot product with the story carried by named days.</summary>
+    public double DayShare { get; init; }
+
+    /// <summary>Days the document names that the story's centroid has.</summary>
+    public int SharedDays { get; init; }
+
+    /// <summary>Days the document names that the story's centroid lacks and that fall after its last dated report.</summary>
+    public int NewDays { get; init; }
+
+    /// <summary>Days between the document and the day the story began (-1 unknown).</summary>
+    public int Since { get; init; } = -1;
+
     /// <summary>The document started a story.</summary>
     public const string New = "new";
 
