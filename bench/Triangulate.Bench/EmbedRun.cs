@@ -85,19 +85,7 @@ internal static class EmbedRun
         var builder = PipelineBuilder.CreateDefault();
         var at = builder.CorpusStages.FindIndex(s => s is StoryClusterer);
         var c = (StoryClusterer)builder.CorpusStages[at];
-        builder.CorpusStages[at] = new StoryClusterer
-        {
-            JoinThreshold = c.JoinThreshold,
-            WindowDays = c.WindowDays,
-            DecayDays = c.DecayDays,
-            StrongThreshold = c.StrongThreshold,
-            MinSharedBeyondWindow = c.MinSharedBeyondWindow,
-            FollowFit = c.FollowFit,
-            AnchoredWindow = c.AnchoredWindow,
-            IdfByLanguage = c.IdfByLanguage,
-            Splitter = c.Splitter,
-            Scored = s => candidates.Add((s.Document, s.Story, [.. s.Members], s.Cosine, s.Required)),
-        };
+        builder.CorpusStages[at] = c.Observed(scored: s => candidates.Add((s.Document, s.Story, [.. s.Members], s.Cosine, s.Required)));
         var path = Path.Combine(Path.GetTempPath(), $"triangulate-embed-{Guid.NewGuid():N}.db");
         try
         {
@@ -222,19 +210,7 @@ internal static class EmbedRun
             var builder = PipelineBuilder.CreateDefault();
             var at = builder.CorpusStages.FindIndex(s => s is StoryClusterer);
             var c = (StoryClusterer)builder.CorpusStages[at];
-            builder.CorpusStages[at] = new StoryClusterer
-            {
-                JoinThreshold = c.JoinThreshold,
-                WindowDays = c.WindowDays,
-                DecayDays = c.DecayDays,
-                StrongThreshold = c.StrongThreshold,
-                MinSharedBeyondWindow = c.MinSharedBeyondWindow,
-                FollowFit = c.FollowFit,
-                AnchoredWindow = c.AnchoredWindow,
-                IdfByLanguage = c.IdfByLanguage,
-                Splitter = c.Splitter,
-                SecondVote = high > low ? Decide : null,
-            };
+            builder.CorpusStages[at] = c.Observed(secondVote: high > low ? Decide : null);
             var clock = Stopwatch.StartNew();
             builder.Build().Analyze(inputs, store);
             var analysed = clock.Elapsed.TotalSeconds;

@@ -29,22 +29,7 @@ public sealed class StoryErrorDump
         if (at >= 0)
         {
             var c = (StoryClusterer)builder.CorpusStages[at];
-            builder.CorpusStages[at] = new StoryClusterer
-            {
-                JoinThreshold = c.JoinThreshold,
-                WindowDays = c.WindowDays,
-                DecayDays = c.DecayDays,
-                StrongThreshold = c.StrongThreshold,
-                MinSharedBeyondWindow = c.MinSharedBeyondWindow,
-                FollowFit = c.FollowFit,
-                NewDayAfter = c.NewDayAfter,
-                NewDayGap = c.NewDayGap,
-                MaxWordShare = c.MaxWordShare,
-                AnchoredWindow = c.AnchoredWindow,
-                IdfByLanguage = c.IdfByLanguage,
-                Splitter = c.Splitter,
-                Placed = dump._placements.Add,
-            };
+            builder.CorpusStages[at] = c.Observed(placed: dump._placements.Add);
         }
         return dump;
     }

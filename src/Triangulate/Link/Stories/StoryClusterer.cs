@@ -124,6 +124,30 @@ public sealed class StoryClusterer : ICorpusStage
     /// <summary>Diagnostics: when set, receives every placement of a document (and every family moved whole), in order; see <see cref="StoryPlacement"/>.</summary>
     internal Action<StoryPlacement>? Placed { get; init; }
 
+    /// <summary>
+    /// The same settings with observers attached (evaluation dumps, experiments): the one place that copies every
+    /// setting, so a setting added later is never left out of a copy. Observers not given keep this one's.
+    /// </summary>
+    internal StoryClusterer Observed(Action<StoryPlacement>? placed = null, Action<StoryCandidate>? scored = null, Func<string, IReadOnlyList<string>, double, bool?>? secondVote = null) => new()
+    {
+        JoinThreshold = JoinThreshold,
+        WindowDays = WindowDays,
+        DecayDays = DecayDays,
+        StrongThreshold = StrongThreshold,
+        MinSharedBeyondWindow = MinSharedBeyondWindow,
+        NewDayAfter = NewDayAfter,
+        NewDayGap = NewDayGap,
+        MaxWordShare = MaxWordShare,
+        FollowFit = FollowFit,
+        AnchoredWindow = AnchoredWindow,
+        IdfByLanguage = IdfByLanguage,
+        Splitter = Splitter,
+        Trace = Trace,
+        Scored = scored ?? Scored,
+        SecondVote = secondVote ?? SecondVote,
+        Placed = placed ?? Placed,
+    };
+
     /// <inheritdoc/>
     public string Name => "stories";
 
