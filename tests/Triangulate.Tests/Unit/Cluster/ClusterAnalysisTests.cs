@@ -218,7 +218,16 @@ public sealed class ClusterAnalysisTests : IDisposable
         private void Searched()
         {
             if (++_searches != afterSearches) return;
-            cluster.KillSiloAsync(cluster.SecondarySilos[0]).GetAwaiter().GetResult();
+            // The victim is the secondary silo holding the most shards: placement (by activation counts, reported
+            // now and then) may have put none on a given silo, and the fault under test is a shard's session lost.
+            var statistics = cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics().GetAwaiter().GetResult();
+            var shardsOn = statistics
+                .Where(s => s.GrainType.Contains("candidateshard", StringComparison.OrdinalIgnoreCase))
+                .GroupBy(s => s.SiloAddress)
+                .ToDictionary(g => g.Key, g => g.Count());
+            Assert.True(shardsOn.Count > 0, "the silos' statistics name no shard activation");
+            var victim = cluster.SecondarySilos.OrderByDescending(s => shardsOn.GetValueOrDefault(s.SiloAddress)).First();
+            cluster.KillSiloAsync(victim).GetAwaiter().GetResult();
             _kills++;
         }
 
