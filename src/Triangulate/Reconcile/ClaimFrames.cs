@@ -4,7 +4,7 @@ namespace Triangulate.Reconcile;
 
 /// <summary>
 /// The sentence a claim is said in, as matching compares it: its content words and its slots (runs of names with the
-/// words around them), without a wire dateline that opens it ("IWICK, October 8 (Reuters) - "), which names the
+/// words around them), without a wire dateline that opens it ("IWICK, October 8 (Wire) - "), which names the
 /// outlet, not the fact. Two mentions whose sentences are alike but hold another place, person or day in one slot
 /// ("… a factory on Mason Lane in Iwick on Wednesday" / "… a warehouse on Suski Avenue in Iwick on Sunday") are the
 /// same report form filled in for two events, not one fact told twice.
@@ -18,7 +18,7 @@ internal static class ClaimFrames
     /// </summary>
     public const double SameFrame = ClaimMatcher.SameText;
 
-    /// <summary>Longest dateline read at the start of a sentence ("NEW ESEVILLE, September 10 (Reuters) - " is 40 characters).</summary>
+    /// <summary>Longest dateline read at the start of a sentence ("NEW ESEVILLE, September 10 (Wire) - " is 36 characters).</summary>
     private const int DatelineLength = 80;
 
     /// <summary>

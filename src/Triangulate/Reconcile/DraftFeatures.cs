@@ -256,8 +256,8 @@ internal sealed class DraftFeatures
 
     /// <summary>
     /// True when the two are about the same subject: one subject contains the other ("the general" in "the French
-    /// general") or they share most words. Sharing only a head noun is not enough: "Malian soldiers" and "North
-    /// Korean soldiers" are different subjects.
+    /// general") or they share most words. Sharing only a head noun is not enough: "Malian soldiers" and "Chilean
+    /// soldiers" are different subjects.
     /// </summary>
     public bool SameSubject(DraftFeatures other)
     {
