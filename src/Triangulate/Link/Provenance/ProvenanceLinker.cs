@@ -17,6 +17,9 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// <summary>Profiles kept while verifying.</summary>
     private const int ProfileCache = 256;
 
+    /// <summary>Candidate pairs tested on every core at once: enough to keep the cores busy, few enough that the profiles they hold stay small.</summary>
+    private const int VerifyChunk = 512;
+
     /// <summary>Aligned passages kept as evidence per relation: enough to check side by side; more only costs memory at scale.</summary>
     private const int MaxEvidence = 12;
 
@@ -102,12 +105,20 @@ public sealed class ProvenanceLinker : ICorpusStage
         {
             if (pairs.Count == 0) return;
             records.Prefetch(pairs.Select(p => p.Earlier));
-            foreach (var (later, earlierKey) in pairs)
+            for (var start = 0; start < pairs.Count; start += VerifyChunk)
+                Verify(pairs, start, Math.Min(pairs.Count, start + VerifyChunk));
+        }
+
+        // The test of a pair reads its two summaries and profiles only, and it is most of the stage's time: the pairs
+        // of a chunk are tested on every core, between two passes on this thread in the pairs' order, one that loads
+        // the profiles (store reads, the cache) and one that records neighbours and derivations as one pass would.
+        private void Verify(List<(ProvenanceRecord Later, long Earlier)> pairs, int start, int end)
+        {
+            var tests = new (DocumentSummary Later, TextProfile LaterProfile, DocumentSummary Earlier, TextProfile EarlierProfile)?[end - start];
+            for (var i = start; i < end; i++)
             {
+                var (later, earlierKey) = pairs[i];
                 if (!records.TryGet(earlierKey, out var earlier)) continue;
-                later.Neighbours.Add((earlier.Summary.Id, earlier.Summary.Outlet));
-                earlier.Neighbours.Add((later.Summary.Id, later.Summary.Outlet));
-                records.Set(earlierKey, earlier);
                 if (!ReferenceEquals(later, _laterRecord))
                 {
                     _laterRecord = later;
@@ -119,8 +130,21 @@ public sealed class ProvenanceLinker : ICorpusStage
                     _cache[earlierKey] = earlierProfile = Load(corpus, earlier.Summary);
                 }
                 if (_laterProfile is null || earlierProfile is null) continue;
-                var derivation = ProvenanceLinker.Verify(later.Summary, _laterProfile, earlier.Summary, earlierProfile);
-                if (derivation is null) continue;
+                tests[i - start] = (later.Summary, _laterProfile, earlier.Summary, earlierProfile);
+            }
+            var derivations = new VerifiedDerivation?[tests.Length];
+            Parallel.For(0, tests.Length, i =>
+            {
+                if (tests[i] is { } t) derivations[i] = ProvenanceLinker.Verify(t.Later, t.LaterProfile, t.Earlier, t.EarlierProfile);
+            });
+            for (var i = start; i < end; i++)
+            {
+                var (later, earlierKey) = pairs[i];
+                if (!records.TryGet(earlierKey, out var earlier)) continue;
+                later.Neighbours.Add((earlier.Summary.Id, earlier.Summary.Outlet));
+                earlier.Neighbours.Add((later.Summary.Id, later.Summary.Outlet));
+                records.Set(earlierKey, earlier);
+                if (derivations[i - start] is not { } derivation) continue;
                 var from = derivation.Relation.From == later.Summary.Id ? later : earlier;
                 from.Derived.Add(derivation);
                 later.Partners.Add(earlier.Summary.Id);
