@@ -86,10 +86,7 @@ public sealed class ClusterAnalysisTests : IDisposable
         Assert.Equal(4, killing.Kills);
         Assert.True(executor.Retries > 0, "no call was in flight on a killed silo: the test did not test a fault");
         Assert.Equal(expected, actual);
-        using var store = Triangulate.Store.SqliteStore.Open(run.Store);
-        using var single = Triangulate.Store.SqliteStore.Open(_temp.File("single.db"));
-        Assert.Equal(single.DocumentCount, store.DocumentCount);
-        Assert.Equal(single.ReadStories().Count, store.ReadStories().Count);
+        AssertStoredAsOneProcess(run.Store);
     }
 
     [Fact]
@@ -106,10 +103,7 @@ public sealed class ClusterAnalysisTests : IDisposable
         Assert.Equal(1, killing.Kills);
         Assert.True(executor.ShardReplays > 0, "no shard had lost its calls: the test did not test a fault");
         Assert.Equal(expected, actual);
-        using var store = Triangulate.Store.SqliteStore.Open(run.Store);
-        using var single = Triangulate.Store.SqliteStore.Open(_temp.File("single.db"));
-        Assert.Equal(single.DocumentCount, store.DocumentCount);
-        Assert.Equal(single.ReadStories().Count, store.ReadStories().Count);
+        AssertStoredAsOneProcess(run.Store);
     }
 
     [Fact]
@@ -118,11 +112,7 @@ public sealed class ClusterAnalysisTests : IDisposable
         // The second run's shards start from the postings the first run saved (their keys' link-state rows): without
         // them its documents would never meet the first run's, and relations and stories would differ.
         var corpus = Generate();
-        var lines = File.ReadAllLines(corpus);
-        var first = _temp.File("first.jsonl");
-        var second = _temp.File("second.jsonl");
-        File.WriteAllLines(first, lines[..(lines.Length / 2)]);
-        File.WriteAllLines(second, lines[(lines.Length / 2)..]);
+        var (first, second) = ClusterRun.Halves(corpus, _temp);
         ClusterRun.AnalyzeInProcess([first], _temp.File("single.db"), _temp.File("single1"));
         var expected = ClusterRun.AnalyzeInProcess([second], _temp.File("single.db"), _temp.File("single2"));
         await using var run = await ClusterRun.StartAsync(2, _temp.File("cluster.db"));
@@ -203,6 +193,15 @@ public sealed class ClusterAnalysisTests : IDisposable
     /// Passes work on; after <paramref name="afterSearches"/> batches of candidate searches came back from the shards,
     /// kills the oldest secondary silo.
     /// </summary>
+    /// <summary>The cluster's store holds as many documents and stories as the single process's ("single.db").</summary>
+    private void AssertStoredAsOneProcess(string clusterStore)
+    {
+        using var store = Triangulate.Store.SqliteStore.Open(clusterStore);
+        using var single = Triangulate.Store.SqliteStore.Open(_temp.File("single.db"));
+        Assert.Equal(single.DocumentCount, store.DocumentCount);
+        Assert.Equal(single.ReadStories().Count, store.ReadStories().Count);
+    }
+
     private sealed class ShardKillingExecutor(ClusterExecutor inner, Orleans.TestingHost.TestCluster cluster, int afterSearches) : IPipelineExecutor
     {
         private int _searches, _kills;

@@ -52,6 +52,17 @@ internal sealed class ClusterRun : IAsyncDisposable
         return Dossier(pipeline, store, folder);
     }
 
+    /// <summary>The corpus's first and second half, as two JSONL files in <paramref name="temp"/>: a corpus added in two runs.</summary>
+    public static (string First, string Second) Halves(string corpus, Triangulate.Tests.Support.TempFolder temp)
+    {
+        var lines = File.ReadAllLines(corpus);
+        var first = temp.File("first.jsonl");
+        var second = temp.File("second.jsonl");
+        File.WriteAllLines(first, lines[..(lines.Length / 2)]);
+        File.WriteAllLines(second, lines[(lines.Length / 2)..]);
+        return (first, second);
+    }
+
     /// <summary>The JSON dossier of one process analysing <paramref name="inputs"/> into a fresh store.</summary>
     public static string AnalyzeInProcess(IEnumerable<string> inputs, string store, string folder)
     {

@@ -57,11 +57,7 @@ public sealed class PostgresClusterTests : IDisposable
         // rows, saved with each run and read back by the second run's shards; the dossier and the rows are one process's.
         var folder = _temp.File("corpus");
         new Triangulate.CorpusGen.CorpusGenerator(new Triangulate.CorpusGen.GeneratorOptions(300, 5, folder)).Run();
-        var lines = File.ReadAllLines(Path.Combine(folder, "corpus.jsonl"));
-        var first = _temp.File("first.jsonl");
-        var second = _temp.File("second.jsonl");
-        File.WriteAllLines(first, lines[..(lines.Length / 2)]);
-        File.WriteAllLines(second, lines[(lines.Length / 2)..]);
+        var (first, second) = ClusterRun.Halves(Path.Combine(folder, "corpus.jsonl"), _temp);
         ClusterRun.AnalyzeInProcess([first], _temp.File("single.db"), _temp.File("single1"));
         var expected = ClusterRun.AnalyzeInProcess([second], _temp.File("single.db"), _temp.File("single2"));
 
