@@ -367,7 +367,8 @@ public sealed class EntityExtractor : IExtractor
 
     /// <summary>
     /// "Government Accountability Office (GAO)", "Worldwide Developers Conference (WWDC)": an acronym in brackets right
-    /// after a name whose initials it matches takes that name's type.
+    /// after a name whose initials it matches takes that name's type, and remembers the name when it spells the starts
+    /// of its words (<see cref="SpellsWordStarts"/>), for <see cref="Resolve"/> to join them.
     /// </summary>
     private static void Acronyms(string text, List<RawMention> mentions, int from)
     {
@@ -381,7 +382,32 @@ public sealed class EntityExtractor : IExtractor
             var letters = 0;
             foreach (var c in acronym.Name) if (char.IsUpper(c)) letters++;
             if (letters < 2 || letters != acronym.Name.Length || !Initials(outer.Name, acronym.Name)) continue;
-            if (outer.Weight > acronym.Weight) mentions[k] = acronym with { Type = outer.Type, Weight = outer.Weight };
+            if (outer.Weight > acronym.Weight) mentions[k] = acronym = acronym with { Type = outer.Type, Weight = outer.Weight };
+            // "Singapore Airlines (SIA)": the brackets say what it abbreviates, so it may take more than initials.
+            if (SpellsWordStarts(outer.Name, acronym.Name)) mentions[k] = acronym with { Expansion = outer.Name };
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="acronym"/> is the starts of <paramref name="name"/>'s words, one or more letters of each,
+    /// in order ("SIA" for "Singapore Airlines", "GM" for "General Motors"); "of", "and", "the", "for" may be skipped.
+    /// </summary>
+    internal static bool SpellsWordStarts(string name, string acronym)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return Spells(0, 0);
+
+        bool Spells(int word, int at)
+        {
+            if (word == words.Length) return at == acronym.Length;
+            var w = words[word];
+            if (w is "of" or "and" or "the" or "for" && Spells(word + 1, at)) return true;
+            for (var n = 1; n <= w.Length && at + n <= acronym.Length; n++)
+            {
+                if (char.ToUpperInvariant(w[n - 1]) != char.ToUpperInvariant(acronym[at + n - 1])) break;
+                if (Spells(word + 1, at + n)) return true;
+            }
+            return false;
         }
     }
 
@@ -870,6 +896,11 @@ public sealed class EntityExtractor : IExtractor
             var candidates = 0;
             foreach (var o in order)
                 if (o.MergedInto is null && o.Key.Contains(' ', StringComparison.Ordinal) && EntityResolutionStage.InitialsOf(o.Key) == g.Key) { full = o; candidates++; }
+            // "Singapore Airlines (SIA)": an acronym the document gives in brackets after the name it spells.
+            if (candidates == 0)
+                foreach (var m in g.Mentions)
+                    if (m.Expansion is { } expansion && groups.TryGetValue(Key(expansion), out var bracketed) && bracketed.MergedInto is null && bracketed != g)
+                        (full, candidates) = (bracketed, 1);
             if (candidates != 1 || full is null || full.Vote() is EntityType.Person or EntityType.Place || !Compatible(full.Vote(), g.Vote(minWeight: 2))) continue;
             full.Mentions.AddRange(g.Mentions);
             g.MergedInto = full;
@@ -1109,7 +1140,11 @@ public sealed class EntityExtractor : IExtractor
 
     private readonly record struct Pronoun(int Start, int End, int Sentence, int Gender, bool Subject);
 
-    private sealed record RawMention(int Start, int End, string Name, EntityType Type, int Weight, string? Title, string? Apposition, int Sentence, bool Nominal, bool Speaks);
+    private sealed record RawMention(int Start, int End, string Name, EntityType Type, int Weight, string? Title, string? Apposition, int Sentence, bool Nominal, bool Speaks)
+    {
+        /// <summary>The name this acronym follows in brackets and spells ("SIA" after "Singapore Airlines"), if any.</summary>
+        public string? Expansion { get; init; }
+    }
 
     private sealed class Group(string key)
     {

@@ -33,7 +33,7 @@ public static class EntityIndex
         // In id order, so the clusters and the identities do not depend on the order of the stories.
         var ordered = entities.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         var identities = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var cluster in EntityResolutionStage.Resolve(ordered.Select(e => (e.Id, e, mentions(e)))))
+        foreach (var cluster in EntityResolutionStage.Resolve(ordered.Select(e => (e.Id, e, mentions(e))), joinByAliases: true))
         {
             var members = cluster.Members().Select(m => m.Entity).ToList();
             var identity = members.OrderByDescending(mentions).ThenBy(e => e.Id, StringComparer.Ordinal).First().Id;

@@ -37,7 +37,7 @@ public sealed class EntityResolutionStage : ICorpusStage
     /// documents are resolved; a story, when the corpus index joins stories' entities) and the mentions its type vote
     /// weighs: the joins below, in order. Returns the clusters that absorbed the others, in the order first seen.
     /// </summary>
-    internal static List<Cluster> Resolve(IEnumerable<(string Source, Entity Entity, int Mentions)> items)
+    internal static List<Cluster> Resolve(IEnumerable<(string Source, Entity Entity, int Mentions)> items, bool joinByAliases = false)
     {
         var clusters = new List<Cluster>();
         var byKey = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
@@ -98,7 +98,35 @@ public sealed class EntityResolutionStage : ICorpusStage
             if (c.MergedInto is not null || !c.IsAcronym || c.Type is EntityType.Person or EntityType.Place) continue;
             if (initials.TryGetValue(c.Key, out var owners) && owners.Count == 1 && owners[0].MergedInto is null) owners[0].Absorb(c);
         }
+        if (joinByAliases) JoinByAliases(clusters);
         return clusters.FindAll(c => c.MergedInto is null);
+    }
+
+    /// <summary>
+    /// "Apple" in one source joins "Apple Computer" of another when a source already named that entity "Apple" (one
+    /// of its aliases folds to the cluster's key) and no other cluster has such an alias: the joins each source made
+    /// on its own evidence are evidence across sources.
+    /// </summary>
+    private static void JoinByAliases(List<Cluster> clusters)
+    {
+        var byAlias = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
+        foreach (var c in clusters)
+        {
+            if (c.MergedInto is not null) continue;
+            // A name one of its own members goes by is no alias to join by.
+            var keys = new HashSet<string>(StringComparer.Ordinal) { c.Key };
+            foreach (var (_, entity) in c.Members()) keys.Add(Key(entity));
+            foreach (var (_, entity) in c.Members())
+                foreach (var alias in entity.Aliases)
+                    if (Key(entity with { Name = alias }) is { Length: > 0 } key && keys.Add(key)) Index(byAlias, key, c);
+        }
+        foreach (var c in clusters)
+        {
+            if (c.MergedInto is not null || !byAlias.TryGetValue(c.Key, out var owners) || owners.Count != 1) continue;
+            var owner = owners[0];
+            if (owner == c || owner.MergedInto is not null || !Compatible(owner.Type, c.Type)) continue;
+            owner.Absorb(c);
+        }
     }
 
     /// <summary>Joins <paramref name="c"/> to the one unmerged cluster <paramref name="index"/> lists under its key, if exactly one.</summary>
@@ -114,9 +142,17 @@ public sealed class EntityResolutionStage : ICorpusStage
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length < 2) return false;
-        for (var k = 1; k < words.Length; k++) if (!ExtractLexicon.OrgCues.Contains(words[k])) return false;
+        for (var k = 1; k < words.Length; k++) if (!ExtractLexicon.OrgCues.Contains(words[k]) || OutletHeads.Contains(words[k])) return false;
         return true;
     }
+
+    /// <summary>
+    /// Organisation heads that name a channel, a title or a device a firm runs or sells rather than the kind of firm it
+    /// is: "Apple TV", "Acme Watch", "Harbour News" are not the firm "Apple", "Acme", "Harbour".
+    /// </summary>
+    private static readonly FrozenSet<string> OutletHeads = FrozenSet.ToFrozenSet(
+        ["News", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Observer", "Monitor", "Review",
+         "Television", "TV", "Radio", "Channel", "Watch"], StringComparer.Ordinal);
 
     /// <summary>The initials of a folded name's words, leaving out "of", "and", "the", "for": "general motors" → "gm".</summary>
     internal static string InitialsOf(string key)

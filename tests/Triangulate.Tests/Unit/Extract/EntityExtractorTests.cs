@@ -315,6 +315,26 @@ public sealed class EntityExtractorTests
     }
 
     [Fact]
+    public void AnAcronymInBracketsMadeOfTheStartsOfTheWordsJoinsTheNameItFollows()
+    {
+        var context = Run("Flights of Maravia Airways (MAA) resumed on Monday. MAA said demand was strong.");
+        var airline = Assert.Single(context.Entities, e => e.Name == "Maravia Airways");
+        Assert.Contains("MAA", airline.Aliases);
+        Assert.Equal(3, airline.Mentions.Count);
+    }
+
+    [Theory]
+    [InlineData("Singapore Airlines", "SIA", true)]
+    [InlineData("General Motors", "GM", true)]
+    [InlineData("Bank of Maravia", "BOM", true)]
+    [InlineData("Bank of Maravia", "BM", true)]
+    [InlineData("General Motors", "GMC", false)]
+    [InlineData("Singapore Airlines", "SL", false)]
+    [InlineData("Singapore Airlines", "S", false)]
+    public void AnAcronymSpellsTheStartsOfEveryWordInOrder(string name, string acronym, bool spells) =>
+        Assert.Equal(spells, EntityExtractor.SpellsWordStarts(name, acronym));
+
+    [Fact]
     public void AJoinedLowerCaseParticleIsPartOfTheSurname()
     {
         var context = Run("The army, led by Abdel Fattah al-Burhan, retreated, and the talks hosted by Ahmed el-Sayed ended.");

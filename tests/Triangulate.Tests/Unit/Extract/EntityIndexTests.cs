@@ -72,4 +72,42 @@ public sealed class EntityIndexTests
         Assert.Equal("e-same", identities["e-same"]);
         Assert.Equal("e-other", identities["e-other"]);
     }
+
+    /// <summary>An entity as a story resolved it, with the other names the story joined into it.</summary>
+    private static Entity Row(string id, string name, EntityType type, string[] aliases, params string[] documents) =>
+        Row(id, name, type, documents) with { Aliases = aliases };
+
+    [Fact]
+    public void AOneWordNameJoinsTheOneEntityAStoryAlreadyKnewItBy()
+    {
+        // "Corvane" could be either firm by its words, but one story joined "Corvane" into "Corvane Motors".
+        var identities = EntityIndex.Identities([
+            Row("e-motors", "Corvane Motors", EntityType.Organization, ["Corvane"], "d-1"),
+            Row("e-holdings", "Corvane Holdings", EntityType.Organization, "d-2"),
+            Row("e-short", "Corvane", EntityType.Organization, "d-3", "d-4"),
+        ]);
+        Assert.Equal(identities["e-short"], identities["e-motors"]);
+        Assert.NotEqual(identities["e-short"], identities["e-holdings"]);
+
+        // Two entities a story knew by that name: it joins neither.
+        var two = EntityIndex.Identities([
+            Row("e-motors", "Corvane Motors", EntityType.Organization, ["Corvane"], "d-1"),
+            Row("e-holdings", "Corvane Holdings", EntityType.Organization, ["Corvane"], "d-2"),
+            Row("e-short", "Corvane", EntityType.Organization, "d-3"),
+        ]);
+        Assert.Equal("e-short", two["e-short"]);
+    }
+
+    [Fact]
+    public void AFirmIsNotTheChannelOrDeviceNamedAfterIt()
+    {
+        // "Orlin TV" is a device (or a channel) of the firm Orlin, not another name of it: "Orlin" joins "Orlin Computer".
+        var identities = EntityIndex.Identities([
+            Row("e-computer", "Orlin Computer", EntityType.Organization, "d-1"),
+            Row("e-tv", "Orlin TV", EntityType.Organization, "d-2"),
+            Row("e-short", "Orlin", EntityType.Organization, "d-3"),
+        ]);
+        Assert.Equal(identities["e-computer"], identities["e-short"]);
+        Assert.NotEqual(identities["e-computer"], identities["e-tv"]);
+    }
 }

@@ -144,6 +144,22 @@ public sealed class EntityResolutionStageTests
     }
 
     [Fact]
+    public void AOneWordNameDoesNotJoinADeviceOrChannelNamedAfterTheFirm()
+    {
+        var context = new CorpusContext(Corpus(
+            Doc("d-1", ("Orlin TV", EntityType.Organization)),
+            Doc("d-2", ("Orlin", EntityType.Organization))));
+        new EntityResolutionStage().Run(context);
+        Assert.Equal(2, context.Entities.Count);
+        // A kind of firm after the word still makes it the firm.
+        var firm = new CorpusContext(Corpus(
+            Doc("d-1", ("Orlin Airways", EntityType.Organization)),
+            Doc("d-2", ("Orlin", EntityType.Organization))));
+        new EntityResolutionStage().Run(firm);
+        Assert.Contains("Orlin", Assert.Single(firm.Entities).Aliases);
+    }
+
+    [Fact]
     public void AModelNumbersPluralIsTheModel()
     {
         var corpus = Corpus(
