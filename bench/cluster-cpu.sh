@@ -9,7 +9,9 @@
 #   bench/cluster-cpu.sh --pg postgres://postgres@127.0.0.1:PORT/postgres --corpus gen-20000-5/corpus.jsonl --parts 2000,2000,8000
 #
 # --pg names a PostgreSQL database the script may write the cluster's membership tables into; --parts the number of
-# lines of the corpus each part takes, in order; --workers (3), --cores (taskset, 0,1), --port (worker i at PORT + 2i).
+# lines of the corpus each part takes, in order; --workers (3), --cores (taskset, 0,1), --port (worker i at PORT + 2i);
+# --cli the triangulate executable every process runs (default: the ReadyToRun build, bench/r2r.sh, published first
+# unless --no-build; the plain build is src/Triangulate.Cli/bin/Release/net10.0/triangulate).
 set -euo pipefail
 
 pg=""
@@ -20,6 +22,7 @@ cores=0,1
 port=31400
 work=/tmp/triangulate-cluster-cpu
 build=1
+cli=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --pg) pg="$2"; shift 2 ;;
@@ -30,15 +33,17 @@ while [[ $# -gt 0 ]]; do
         --port) port="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        --cli) cli="$2"; shift 2 ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
 [[ -n "$pg" && -f "$corpus" ]] || { echo "--pg and --corpus (a JSON-lines file) are required" >&2; exit 2; }
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-[[ $build == 1 ]] && dotnet build "$root/src/Triangulate.Cli" -c Release >/dev/null
-cli="$root/src/Triangulate.Cli/bin/Release/net10.0/triangulate"
+if [[ -z "$cli" ]]; then
+    if [[ $build == 1 ]]; then cli="$("$root/bench/r2r.sh")"; else cli="$("$root/bench/r2r.sh" --no-build)"; fi
+fi
 rm -rf "$work"; mkdir -p "$work"
 work="$(cd "$work" && pwd -L)"
 

@@ -9,6 +9,8 @@
 # Worker i listens on port PORT + 2i (its gateway on the next one) and is restarted there after a kill, as a service
 # manager would restart it: the new worker declares its killed predecessor dead at once. --port 0: free ports, so a
 # restarted worker is a new silo and the killed one is evicted by the others' votes alone.
+# Every process runs `triangulate` published ReadyToRun (bench/r2r.sh; --no-build: the one published before), or
+# the executable --cli names (the plain build: src/Triangulate.Cli/bin/Release/net10.0/triangulate).
 set -euo pipefail
 
 pg=""
@@ -21,6 +23,7 @@ cores=0,1
 port=31000
 work=/tmp/triangulate-cluster-bench
 build=1
+cli=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --pg) pg="$2"; shift 2 ;;
@@ -33,7 +36,8 @@ while [[ $# -gt 0 ]]; do
         --port) port="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
-        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+        --cli) cli="$2"; shift 2 ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -41,10 +45,11 @@ done
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 if [[ $build == 1 ]]; then
-    dotnet build "$root/src/Triangulate.Cli" -c Release >/dev/null
     dotnet build "$root/bench/Triangulate.CorpusGen" -c Release >/dev/null
 fi
-cli="$root/src/Triangulate.Cli/bin/Release/net10.0/triangulate"
+if [[ -z "$cli" ]]; then
+    if [[ $build == 1 ]]; then cli="$("$root/bench/r2r.sh")"; else cli="$("$root/bench/r2r.sh" --no-build)"; fi
+fi
 run() { taskset -c "$cores" "$@"; }
 
 mkdir -p "$work"
