@@ -237,15 +237,7 @@ public sealed class QuantityExtractor : IExtractor
         if (s + 1 < tokens.Count && s == unitEnd && Is(text, tokens[s], "more") && !lex.StopWordsLookup.Contains(LowerInto(tokens[s + 1].In(text), key))) s++;
         var subjectStart = s;
         var words = 0;
-        // "a 500-seat cabin", "a 12-member board": a count hyphened to the singular noun it counts, the pair a modifier.
-        var hyphened = s == j && unit is null && currency is null && fraction.Tokens == 0 && !isRatio && !number.Words && HyphenedNoun(text, lex, tokens, j, key);
-        if (hyphened)
-        {
-            subjectStart = j + 1;
-            s = j + 2;
-            words = 1;
-        }
-        while (!hyphened && s < tokens.Count && words < MaxSubjectWords && (tokens[s].Kind == TokenKind.Word || IsModelNoun(text, models, tokens, s)))
+        while (s < tokens.Count && words < MaxSubjectWords && (tokens[s].Kind == TokenKind.Word || IsModelNoun(text, models, tokens, s)))
         {
             // A model named by its number is a noun: "18 777s", "14 of the new 787".
             if (tokens[s].Kind == TokenKind.Number || IsModelNoun(text, models, tokens, s))
@@ -285,11 +277,13 @@ public sealed class QuantityExtractor : IExtractor
             if (subject is null && !number.Words && j < tokens.Count && Is(text, tokens[j], "more") && EndsPhrase(text, lex, tokens, j + 1, key)
                 && ElidedSubject(context, PreviousSentenceStart(context, sentence)) is { } further) { subject = further; borrowed = true; }
             // "job cuts of 10,000", "a workforce of 5,000.": a figure heading its own noun phrase after "of" counts the noun before "of".
-            if (subject is null && !number.Words && EndsPhrase(text, lex, tokens, j, key) && OfHead(text, lex, tokens, start, key) is { } head) { subject = head; borrowed = true; }
+            // Whole numbers only: "a magnitude of 5.6" measures a scale, it counts nothing.
+            if (subject is null && !number.Words && number.Value == Math.Floor(number.Value) && EndsPhrase(text, lex, tokens, j, key)
+                && OfHead(text, lex, tokens, start, key) is { } head) { subject = head; borrowed = true; }
             if (subject is null) return j;
             // English counts more than one of a plural: "its 777 airliner", "the 787 Dreamliner" name a model.
             // Only for what model numbers look like: three digits or more without a thousands comma, or a version ("3.0").
-            if (!partitive && !borrowed && !hyphened && LooksLikeModelNumber(text, tokens[i], number) && !HasPlural(text, lex, tokens, subjectStart, s, key)) return resume >= 0 ? resume : j;
+            if (!partitive && !borrowed && LooksLikeModelNumber(text, tokens[i], number) && !HasPlural(text, lex, tokens, subjectStart, s, key)) return resume >= 0 ? resume : j;
             measure = "count";
             unit = "items";
         }
@@ -441,34 +435,23 @@ public sealed class QuantityExtractor : IExtractor
         var of = start - HedgeLength(text, lex, tokens, start, key) - 1;
         if (of < 1 || !Is(text, tokens[of], "of")) return null;
         var last = of - 1;
-        if (!IsContentWord(text, lex, tokens[last], key)) return null;
+        // "at the age of 85", "a speed of 900": the noun names an attribute the figure measures, not a set it counts.
+        if (!IsContentWord(text, lex, tokens[last], key) || Attributes.Contains(LowerInto(tokens[last].In(text), key))) return null;
         // A noun before the head modifies it ("job cuts"); a verb or participle there ("announced cuts") does not.
         var first = last > 0 && IsContentWord(text, lex, tokens[last - 1], key) && !tokens[last - 1].In(text).EndsWith("ed", StringComparison.Ordinal)
             && !tokens[last - 1].In(text).EndsWith("s", StringComparison.Ordinal) && !tokens[last - 1].In(text).EndsWith("ing", StringComparison.Ordinal) ? last - 1 : last;
         return text[tokens[first].Start..tokens[last].End];
     }
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Attributes = FrozenSet.ToFrozenSet(
+        ["age", "magnitude", "level", "rate", "speed", "temperature", "height", "altitude", "depth", "length", "width", "weight",
+            "size", "scale", "score", "value", "price", "cost", "average", "index", "grade", "rank", "ranking", "rating"],
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     // A lower-case word that is no quantity stop word, number word or ordinal.
     private static bool IsContentWord(string text, QuantityLexicon lex, Token token, char[] key) =>
         token.Kind == TokenKind.Word && char.IsLower(text[token.Start]) && !lex.StopWordsLookup.Contains(LowerInto(token.In(text), key))
         && !NumberWords.IsNumberWord(token.In(text)) && !IsOrdinalWord(token.In(text));
-
-    /// <summary>
-    /// Whether tokens[<paramref name="at"/>] is a hyphen written tight between the figure before it and a lower-case
-    /// noun after it ("500-seat", "12-member"): not a unit (read before), a time word (the time extractor's), a
-    /// participle or adverb ("40-odd", "20-sized"), or a word the quantity lexicon stops on.
-    /// </summary>
-    private static bool HyphenedNoun(string text, QuantityLexicon lex, List<Token> tokens, int at, char[] key)
-    {
-        if (at + 1 >= tokens.Count || tokens[at].In(text) is not "-" || tokens[at].Start != tokens[at - 1].End) return false;
-        var word = tokens[at + 1];
-        if (word.Kind != TokenKind.Word || word.Start != tokens[at].End || word.Length < 3 || !char.IsLower(text[word.Start])) return false;
-        if (at + 2 < tokens.Count && tokens[at + 2].Start == word.End) return false;
-        var w = word.In(text);
-        foreach (var c in w) if (!char.IsAsciiLetterLower(c)) return false;
-        if (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ly", StringComparison.Ordinal) || w.EndsWith("ish", StringComparison.Ordinal) || w is "odd" or "something") return false;
-        return !lex.StopWordsLookup.Contains(w) && !Time.TimeWords.TryGet(w, out _, out _) && !NumberWords.IsNumberWord(w);
-    }
 
     private static bool IsOrdinalWord(ReadOnlySpan<char> word) =>
         word.EndsWith("th", StringComparison.OrdinalIgnoreCase) || word is "first" or "second" or "third" or "last" or "next";
