@@ -277,8 +277,7 @@ public sealed class QuantityExtractor : IExtractor
             if (subject is null && !number.Words && j < tokens.Count && Is(text, tokens[j], "more") && EndsPhrase(text, lex, tokens, j + 1, key)
                 && ElidedSubject(context, PreviousSentenceStart(context, sentence)) is { } further) { subject = further; borrowed = true; }
             // "job cuts of 10,000", "a workforce of 5,000.": a figure heading its own noun phrase after "of" counts the noun before "of".
-            // Whole numbers only: "a magnitude of 5.6" measures a scale, it counts nothing.
-            if (subject is null && !number.Words && number.Value == Math.Floor(number.Value) && EndsPhrase(text, lex, tokens, j, key)
+            if (subject is null && !number.Words && EndsPhrase(text, lex, tokens, j, key)
                 && OfHead(text, lex, tokens, start, key) is { } head) { subject = head; borrowed = true; }
             if (subject is null) return j;
             // English counts more than one of a plural: "its 777 airliner", "the 787 Dreamliner" name a model.
@@ -435,7 +434,8 @@ public sealed class QuantityExtractor : IExtractor
         var of = start - HedgeLength(text, lex, tokens, start, key) - 1;
         if (of < 1 || !Is(text, tokens[of], "of")) return null;
         var last = of - 1;
-        // "at the age of 85", "a speed of 900": the noun names an attribute the figure measures, not a set it counts.
+        // "at the age of 85": the noun names an attribute the figure measures, not a set it counts (ECB+ news writes ages
+        // and earthquake magnitudes this way; other scales there carry a unit or a decimal).
         if (!IsContentWord(text, lex, tokens[last], key) || Attributes.Contains(LowerInto(tokens[last].In(text), key))) return null;
         // A noun before the head modifies it ("job cuts"); a verb or participle there ("announced cuts") does not.
         var first = last > 0 && IsContentWord(text, lex, tokens[last - 1], key) && !tokens[last - 1].In(text).EndsWith("ed", StringComparison.Ordinal)
@@ -444,8 +444,7 @@ public sealed class QuantityExtractor : IExtractor
     }
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Attributes = FrozenSet.ToFrozenSet(
-        ["age", "magnitude", "level", "rate", "speed", "temperature", "height", "altitude", "depth", "length", "width", "weight",
-            "size", "scale", "score", "value", "price", "cost", "average", "index", "grade", "rank", "ranking", "rating"],
+        ["age", "ages", "magnitude"],
         StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // A lower-case word that is no quantity stop word, number word or ordinal.
