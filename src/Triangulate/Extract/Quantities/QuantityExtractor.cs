@@ -272,7 +272,13 @@ public sealed class QuantityExtractor : IExtractor
         {
             // "up to 840 people (550 for a Boeing 747)": a bare figure after a count in its sentence counts the same noun.
             var borrowed = false;
-            if (subject is null && !number.Words && ElidedSubject(context, sentence) is { } elided) { subject = elided; borrowed = true; }
+            if (subject is null && !number.Words && ElidedSubject(context, sentence.Start) is { } elided) { subject = elided; borrowed = true; }
+            // "It ordered 20 jets. It holds options on 10 more.": further items of the last noun counted, here or in the sentence before.
+            if (subject is null && !number.Words && j < tokens.Count && Is(text, tokens[j], "more") && EndsPhrase(text, lex, tokens, j + 1, key)
+                && ElidedSubject(context, PreviousSentenceStart(context, sentence)) is { } further) { subject = further; borrowed = true; }
+            // "job cuts of 10,000", "a workforce of 5,000.": a figure heading its own noun phrase after "of" counts the noun before "of".
+            if (subject is null && !number.Words && EndsPhrase(text, lex, tokens, j, key)
+                && OfHead(text, lex, tokens, start, key) is { } head) { subject = head; borrowed = true; }
             if (subject is null) return j;
             // English counts more than one of a plural: "its 777 airliner", "the 787 Dreamliner" name a model.
             // Only for what model numbers look like: three digits or more without a thousands comma, or a version ("3.0").
@@ -378,17 +384,76 @@ public sealed class QuantityExtractor : IExtractor
         return false;
     }
 
-    /// <summary>The noun of the last count claimed earlier in the sentence, for a figure whose noun is left out.</summary>
-    private static string? ElidedSubject(ExtractionContext context, Sentence sentence)
+    /// <summary>The noun of the last count claimed since <paramref name="from"/> (a sentence's start), for a figure whose noun is left out.</summary>
+    private static string? ElidedSubject(ExtractionContext context, int from)
     {
         for (var c = context.Claims.Count - 1; c >= 0; c--)
         {
             var claim = context.Claims[c];
-            if (claim.Mention.Span.Start < sentence.Start) break;
+            if (claim.Mention.Span.Start < from) break;
             if (claim.Kind == ClaimKind.Quantity && claim.Measure == "count" && claim.Subject is not null) return claim.Subject;
         }
         return null;
     }
+
+    /// <summary>Where the sentence before <paramref name="sentence"/> starts (its own start when it is the first).</summary>
+    private static int PreviousSentenceStart(ExtractionContext context, Sentence sentence)
+    {
+        var from = sentence.Start;
+        foreach (var other in context.Sentences)
+        {
+            if (other.Start >= sentence.Start) break;
+            from = other.Start;
+        }
+        return from;
+    }
+
+    /// <summary>
+    /// Whether nothing nominal follows a figure that ends before tokens[<paramref name="at"/>]: the sentence ends, a
+    /// punctuation mark (not a hyphen or slash, which join it to a word) or a lower-case function word comes next, so
+    /// the figure is the head of its noun phrase ("cuts of 10,000.", "a crew of 12 on board").
+    /// </summary>
+    private static bool EndsPhrase(string text, QuantityLexicon lex, List<Token> tokens, int at, char[] key)
+    {
+        if (at >= tokens.Count) return true;
+        var next = tokens[at];
+        if (next.Kind == TokenKind.Symbol) return next.In(text) is "." or "," or ";" or ":" or ")" or "!" or "?";
+        // "more" and "less" compare the figure with another ("10,000 more than planned"): it may still count a noun after them.
+        return next.Kind == TokenKind.Word && char.IsLower(text[next.Start]) && lex.StopWordsLookup.Contains(LowerInto(next.In(text), key))
+            && !Is(text, next, "more") && !Is(text, next, "less");
+    }
+
+    /// <summary>
+    /// The noun a figure counts when it stands right after "of" with nothing after it: the lower-case content word just
+    /// before "of" and the noun modifying it ("job cuts of 10,000" → "job cuts", "a fleet of 120" → "fleet"); null when
+    /// a number, an ordinal or a function word stands there ("one of 10", "the first of 12").
+    /// </summary>
+    private static string? OfHead(string text, QuantityLexicon lex, List<Token> tokens, int start, char[] key)
+    {
+        // "job cuts of about 10,000": a hedge may stand between "of" and the figure.
+        var of = start - HedgeLength(text, lex, tokens, start, key) - 1;
+        if (of < 1 || !Is(text, tokens[of], "of")) return null;
+        var last = of - 1;
+        // "at the age of 85": the noun names an attribute the figure measures, not a set it counts (ECB+ news writes ages
+        // and earthquake magnitudes this way; other scales there carry a unit or a decimal).
+        if (!IsContentWord(text, lex, tokens[last], key) || Attributes.Contains(LowerInto(tokens[last].In(text), key))) return null;
+        // A noun before the head modifies it ("job cuts"); a verb or participle there ("announced cuts") does not.
+        var first = last > 0 && IsContentWord(text, lex, tokens[last - 1], key) && !tokens[last - 1].In(text).EndsWith("ed", StringComparison.Ordinal)
+            && !tokens[last - 1].In(text).EndsWith("s", StringComparison.Ordinal) && !tokens[last - 1].In(text).EndsWith("ing", StringComparison.Ordinal) ? last - 1 : last;
+        return text[tokens[first].Start..tokens[last].End];
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Attributes = FrozenSet.ToFrozenSet(
+        ["age", "ages", "magnitude"],
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // A lower-case word that is no quantity stop word, number word or ordinal.
+    private static bool IsContentWord(string text, QuantityLexicon lex, Token token, char[] key) =>
+        token.Kind == TokenKind.Word && char.IsLower(text[token.Start]) && !lex.StopWordsLookup.Contains(LowerInto(token.In(text), key))
+        && !NumberWords.IsNumberWord(token.In(text)) && !IsOrdinalWord(token.In(text));
+
+    private static bool IsOrdinalWord(ReadOnlySpan<char> word) =>
+        word.EndsWith("th", StringComparison.OrdinalIgnoreCase) || word is "first" or "second" or "third" or "last" or "next";
 
     /// <summary>
     /// A share written as a fraction of a set that follows ("half of the staff", "a third of the fleet", "two-thirds of
@@ -470,14 +535,17 @@ public sealed class QuantityExtractor : IExtractor
     /// </summary>
     private static bool IsCapitalSymbol(string text, Token token) => token.Length == 1 && char.IsUpper(text[token.Start]);
 
-    private static bool HasHedgeBefore(string text, QuantityLexicon lex, List<Token> tokens, int start, char[] key)
+    private static bool HasHedgeBefore(string text, QuantityLexicon lex, List<Token> tokens, int start, char[] key) => HedgeLength(text, lex, tokens, start, key) > 0;
+
+    // How many tokens just before tokens[start] write a hedge ("about", "as many as"), the longest first; 0 when none.
+    private static int HedgeLength(string text, QuantityLexicon lex, List<Token> tokens, int start, char[] key)
     {
         for (var n = Math.Min(3, start); n >= 1; n--)
         {
             var length = Join(text, tokens, start - n, n, key);
-            if (length >= 0 && lex.HedgesLookup.ContainsKey(key.AsSpan(0, length))) return true;
+            if (length >= 0 && lex.HedgesLookup.ContainsKey(key.AsSpan(0, length))) return n;
         }
-        return false;
+        return 0;
     }
 
     private static double? Round(double? v) => v is null ? null : Math.Round(v.Value, 6);

@@ -484,12 +484,22 @@ public sealed class TimeExtractor : IExtractor
         private bool IsMonth(int i, out int month, out int next)
         {
             next = i;
-            if (!TimeWords.Is(W(i), "month", out month)) return false;
+            if (!TimeWords.Is(W(i), "month", out month) && !TimeWords.Is(MonthAfterPart(W(i)), "month", out month)) return false;
             next = i + 1;
             // "Dec.", "Sept.": an abbreviation's dot; after "May", "June", "July" (full names) the dot ends the sentence.
             if (next < _tokens.Count && W(next) is "." && _tokens[next].Start == _tokens[i].End && W(i).Length <= 4
                 && !IsAny(i, "may", "june", "july")) next++;
             return true;
+        }
+
+        // "mid-March", "early-June", "late-December" written as one word: the month after the part of it (empty when none).
+        private static ReadOnlySpan<char> MonthAfterPart(ReadOnlySpan<char> word)
+        {
+            var hyphen = word.IndexOf('-');
+            if (hyphen <= 0) return [];
+            var part = word[..hyphen];
+            return part.Equals("mid", StringComparison.OrdinalIgnoreCase) || part.Equals("early", StringComparison.OrdinalIgnoreCase)
+                || part.Equals("late", StringComparison.OrdinalIgnoreCase) ? word[(hyphen + 1)..] : [];
         }
 
         private bool TryCalendar(int i, out Found found, out int next)
@@ -544,7 +554,10 @@ public sealed class TimeExtractor : IExtractor
             }
             if (IsMonth(i, out var mo, out var after))
             {
-                var word = W(i);
+                // "mid-March": the part written onto the month is slack of days, as "mid March" is.
+                var part = MonthAfterPart(W(i));
+                var word = part.IsEmpty ? W(i) : part;
+                if (!part.IsEmpty) tolerance = 5;
                 // MONTH DAY [, YEAR]: "Dec. 8", "January 20, 2025"
                 // "March 12 2009" without its comma is one date; any other number after the day is not ("May 5 000").
                 if (IsDay(after, out var d2, out var afterD) && !(afterD < _tokens.Count && _tokens[afterD].Kind == TokenKind.Number && !IsYear(afterD, out _)))
@@ -765,7 +778,7 @@ public sealed class TimeExtractor : IExtractor
         internal static string DurationValue(double? n, int unitDays, bool clock)
         {
             var x = n?.ToString(CultureInfo.InvariantCulture) ?? "X";
-            if (clock) return "PT" + x + (unitDays == 60 ? "H" : "M");
+            if (clock) return "PT" + x + (unitDays switch { 60 => "H", 0 => "S", _ => "M" });
             return unitDays switch
             {
                 3650 => "P" + (n is { } d ? (d * 10).ToString(CultureInfo.InvariantCulture) : "X") + "Y",

@@ -156,6 +156,12 @@ public class TimeExtractorTests
     [InlineData("The mayor gave an hour-long speech.", "2030-06-10", "hour-long", "PT1H")]
     // A bare day after the first end of an interval is a day of that end's month.
     [InlineData("The fair runs from January 15 to 18.", "2030-01-10", "January 15 to 18", "2030-01-15/2030-01-18")]
+    // Issue 15, eighth round: a part of the month written onto it; seconds as a clock unit (TIMEX3 "S").
+    [InlineData("The bridge will reopen in mid-March.", "2030-01-10", "mid-March", "2030-03")]
+    [InlineData("The ferry was refitted in early-June.", "2030-09-10", "early-June", "2030-06")]
+    [InlineData("The toll rose in late-December 2029.", "2030-06-10", "late-December 2029", "2029-12")]
+    [InlineData("The alarm sounded for 90 seconds.", "2030-06-10", "90 seconds", "PT90S")]
+    [InlineData("The crowd fell silent for thirty seconds.", "2030-06-10", "thirty seconds", "PT30S")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
@@ -177,6 +183,8 @@ public class TimeExtractorTests
     [InlineData("The fall of the old bridge closed the road.")]
     [InlineData("The river rose in places.")]
     [InlineData("Three quarters of the staff voted for the plan.")]
+    [InlineData("The yard builds mid-size ferries and late-model buses.")]
+    [InlineData("The runner finished a second ahead of the field.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
