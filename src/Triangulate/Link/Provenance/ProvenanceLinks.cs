@@ -28,7 +28,7 @@ internal static class ProvenanceLinks
             {
                 if (derivation.Relation.To is not { } to || !inSet.Contains(to)) continue;
                 verified.Add(derivation.Relation);
-                if (kept is null || Better(derivation, kept, records)) kept = derivation;
+                if (kept is null || Better(derivation, kept, record.Summary, records)) kept = derivation;
             }
             if (kept is not null) relations.Add((CarrierOfCredit(record, kept, inSet, records) ?? kept).Relation);
             foreach (var cite in record.Cites) relations.Add(PointAtMember(cite, record, inSet));
@@ -44,13 +44,15 @@ internal static class ProvenanceLinks
     /// <summary>
     /// Keeps one source per derived document. Copies of one wire story verify against each other as well as against
     /// the wire's own page, and a clique of copies is not what happened: each was taken from one source. The kept one
-    /// is the source the document credits or names, else the one that explains most of it (fewest of its sentences
-    /// unaligned: a copy of a copy keeps the intermediate's cuts and added lines), else the earliest published, else
-    /// the best-aligned; the family (and so the independence group) stays the same, since every copy still reaches
-    /// the source.
+    /// is the source the document credits beside its origin (<see cref="CreditsBesideOrigin"/>), else one it credits or
+    /// names, else the one that explains most of it (fewest of its sentences unaligned: a copy of a copy keeps the
+    /// intermediate's cuts and added lines), else the earliest published, else the best-aligned; the family (and so the
+    /// independence group) stays the same, since every copy still reaches the source.
     /// </summary>
-    private static bool Better(VerifiedDerivation candidate, VerifiedDerivation kept, Dictionary<string, ProvenanceRecord> records)
+    private static bool Better(VerifiedDerivation candidate, VerifiedDerivation kept, DocumentSummary derived, Dictionary<string, ProvenanceRecord> records)
     {
+        var credits = CreditsBesideOrigin(derived, records[candidate.Relation.To!].Summary);
+        if (credits != CreditsBesideOrigin(derived, records[kept.Relation.To!].Summary)) return credits;
         if (candidate.Attributed != kept.Attributed) return candidate.Attributed;
         if (candidate.UnalignedDerived != kept.UnalignedDerived) return candidate.UnalignedDerived < kept.UnalignedDerived;
         var order = DateOrder(candidate, kept, records);
@@ -81,6 +83,21 @@ internal static class ProvenanceLinks
                 || (derivation.UnalignedDerived == carrier.UnalignedDerived && Earlier(derivation, carrier, records))) carrier = derivation;
         }
         return carrier;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="derived"/> credits <paramref name="source"/>'s outlet other than as its origin. The origin
+    /// is who wrote the text, often read from a dateline or trailer the page kept from the wire ("TOLVERA (HWS) —"); a
+    /// second credit ("Source: The X Herald") says whose page it was taken from: a partner's copy of that wire. On the
+    /// generated corpus's look part (2,000 articles), 11 syndications that credited their partner were assigned to
+    /// the wire, which both the partner's page and theirs carry as the origin.
+    /// </summary>
+    private static bool CreditsBesideOrigin(DocumentSummary derived, DocumentSummary source)
+    {
+        if (source.Outlet is not { } outlet || derived.CreditedOutlets.Count < 2) return false;
+        foreach (var credited in derived.CreditedOutlets)
+            if (credited != derived.Origin && OutletNames.Match(credited, outlet)) return true;
+        return false;
     }
 
     /// <summary>Whether every element of the ascending <paramref name="small"/> is in the ascending <paramref name="large"/>.</summary>
