@@ -155,13 +155,6 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
         }
     }
 
-    /// <summary>
-    /// The wire dateline opening [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) of
-    /// <paramref name="text"/> ("NAIROBI, April 15, 2025 (AP) – "): groups <c>place</c> and, when credited,
-    /// <c>agency</c>; the match ends after the dash and its space. Reconcile leaves it out of a claim's sentence.
-    /// </summary>
-    internal static Match Dateline(string text, int start, int length) => DatelinePattern().Match(text, start, length);
-
     /// <summary>"NAIROBI –", "nairobi -", "Ho Chi Minh City, April 15, 2025 –": the place at the start of a dateline.</summary>
     private static string? LeadingPlace(string line, out int length)
     {

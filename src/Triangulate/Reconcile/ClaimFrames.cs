@@ -1,11 +1,10 @@
-using Triangulate.Ingest;
 using Triangulate.Model;
 
 namespace Triangulate.Reconcile;
 
 /// <summary>
 /// The sentence a claim is said in, as matching compares it: its content words and its slots (runs of names with the
-/// words around them), without a wire dateline that opens it ("IWICK (Wire) - "), which names the
+/// words around them), without a wire dateline that opens it ("IWICK, October 8 (Wire) - "), which names the
 /// outlet, not the fact. Two mentions whose sentences are alike but hold another place, person or day in one slot
 /// ("… a factory on Mason Lane in Iwick on Wednesday" / "… a warehouse on Suski Avenue in Iwick on Sunday") are the
 /// same report form filled in for two events, not one fact told twice.
@@ -19,7 +18,7 @@ internal static class ClaimFrames
     /// </summary>
     public const double SameFrame = ClaimMatcher.SameText;
 
-    /// <summary>Longest dateline read at the start of a sentence ("NEW ESEVILLE, September 10, 2024 (Wire) - " is 42 characters).</summary>
+    /// <summary>Longest dateline read at the start of a sentence ("NEW ESEVILLE, September 10 (Wire) - " is 36 characters).</summary>
     private const int DatelineLength = 80;
 
     /// <summary>
@@ -96,16 +95,35 @@ internal static class ClaimFrames
 
     /// <summary>
     /// Where a wire dateline that opens the sentence [<paramref name="from"/>, <paramref name="to"/>) ends, or
-    /// <paramref name="from"/> when there is none: the dateline ingest reads (<see cref="TextMetadataExtractor.Dateline"/>)
-    /// when it credits an agency in brackets ("IWICK (AP) — ", "Paris (AFP) - ") or its place is in capitals
-    /// (<see cref="LineFeatures.IsCapsPlace"/>: "LAGREFORD - "); a capitalised word before a dash ("Police - ") is
-    /// the sentence's own.
+    /// <paramref name="from"/> when there is none: a short lead ending in a spaced dash (" - ", " — ", " – ") that
+    /// credits an agency in brackets ("IWICK (AP) — ", "Paris (AFP) - ") or is a place in capitals ("LAGREFORD - ").
     /// </summary>
     internal static int DatelineEnd(string text, int from, int to)
     {
-        var m = TextMetadataExtractor.Dateline(text, from, Math.Min(to, from + DatelineLength) - from);
-        if (!m.Success) return from;
-        return m.Groups["agency"].Success || LineFeatures.IsCapsPlace(m.Groups["place"].ValueSpan) ? m.Index + m.Length : from;
+        var limit = Math.Min(to, from + DatelineLength);
+        for (var i = from + 1; i + 2 < limit; i++)
+        {
+            if (text[i] != ' ' || text[i + 1] is not ('-' or '—' or '–') || text[i + 2] != ' ') continue;
+            var lead = text.AsSpan(from, i - from);
+            var credited = lead.EndsWith(")") && lead.Contains('(');
+            if (credited || IsCapitalsPlace(lead)) return i + 3;
+            return from;
+        }
+        return from;
+    }
+
+    /// <summary>True for a lead of capital letters, spaces, commas and date parts ("NEW ESEVILLE", "BAGHDAD, Oct 3").</summary>
+    private static bool IsCapitalsPlace(ReadOnlySpan<char> lead)
+    {
+        var first = lead.IndexOfAny(',', '(');
+        var place = first < 0 ? lead : lead[..first];
+        var letters = 0;
+        foreach (var c in place)
+        {
+            if (char.IsLetter(c)) { if (!char.IsUpper(c)) return false; letters++; }
+            else if (c is not (' ' or '-' or '.' or '\'')) return false;
+        }
+        return letters >= 3;
     }
 }
 
