@@ -30,7 +30,8 @@ internal static class ClaimMatcher
         return a.Draft.Kind switch
         {
             ClaimKind.Quantity => a.Measure is not null && a.Measure == b.Measure && UnitsAgree(a.Draft.Value, b.Draft.Value)
-                && a.SameSubject(b) && FatesAgree(a.Fates, b.Fates) && SameContextWhenUnnamed(a, b) && Figures.Agree(a.Draft.Value, b.Draft.Value),
+                && a.SameSubject(b) && FatesAgree(a.Fates, b.Fates) && SameContextWhenUnnamed(a, b) && Figures.Agree(a.Draft.Value, b.Draft.Value)
+                && !OtherFiguresInOneForm(a, b),
             ClaimKind.Status => a.Status is not null && a.Status == b.Status && a.SameSubject(b),
             ClaimKind.Event => a.SameSubject(b) && ContentWords.Jaccard(a.TextWords, b.TextWords) >= SameText,
             ClaimKind.Statement => SpeakersAgree(a.SpeakerWords, b.SpeakerWords) && SameWords(a.TextWords, a.Anchors, b.TextWords, b.Anchors),
@@ -75,6 +76,28 @@ internal static class ClaimMatcher
     {
         if (a.Length == 0 || b.Length == 0) return a.Length == b.Length;
         foreach (var fate in a) if (Array.BinarySearch(b, fate, StringComparer.Ordinal) >= 0) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// True when two exact figures of different value ("€300 million", "€296 million") are said in one frame
+    /// (<see cref="ClaimFrames.SameFrame"/> of their sentences less the figures) in which another number differs too
+    /// ("… which rose 7.2% …" / "… which fell 0.1% …"): one report form filled in for two periods or events, though
+    /// rounding lets the values meet. A rounded restatement ("1,376" → "1,400") rewrites the sentence or keeps its
+    /// other numbers; hedged figures ("about 300") are intervals, not exact, and are left to their overlap.
+    /// </summary>
+    internal static bool OtherFiguresInOneForm(DraftFeatures a, DraftFeatures b)
+    {
+        if (a.Draft.Value is not { Low: { } x, High: { } xHigh } || b.Draft.Value is not { Low: { } y, High: { } yHigh }) return false;
+        if (!x.Equals(xHigh) || !y.Equals(yHigh) || x.Equals(y)) return false;
+        return ContentWords.Jaccard(a.ContextWords, b.ContextWords) >= ClaimFrames.SameFrame
+            && HasNumberNotIn(a.ContextWords, b.ContextWords) && HasNumberNotIn(b.ContextWords, a.ContextWords);
+    }
+
+    private static bool HasNumberNotIn(string[] words, string[] other)
+    {
+        foreach (var word in words)
+            if (char.IsDigit(word[0]) && Array.BinarySearch(other, word, StringComparer.Ordinal) < 0) return true;
         return false;
     }
 

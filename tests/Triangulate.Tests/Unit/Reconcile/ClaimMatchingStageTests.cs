@@ -46,6 +46,27 @@ public sealed class ClaimMatchingStageTests
     }
 
     [Fact]
+    public void TwoExactFiguresInOneFormWithAnotherNumberChangedAreTwoFacts()
+    {
+        // One quarterly-results form filled in for two quarters: 412 would be a rounding of 410, but the change differs.
+        const string spring = "The brewer posted sales of 410 million crowns in the quarter, up 3.5% on a year earlier.";
+        const string autumn = "The brewer posted sales of 412 million crowns in the quarter, down 0.4% on a year earlier.";
+        const string rounded = "The brewer posted sales of 400 million crowns in the quarter, up 3.5% on a year earlier.";
+        var a = Document(spring, "Alpha");
+        var b = Document(autumn, "Beta");
+        var c = Document(rounded, "Gamma");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "410 million crowns", "sales", "money", 410e6, 410e6, "SEK")]))
+            .Add(b, Analysis(b, [Quantity(b, "412 million crowns", "sales", "money", 412e6, 412e6, "SEK")]))
+            .Add(c, Analysis(c, [Quantity(c, "400 million crowns", "sales", "money", 400e6, 400e6, "SEK")]));
+
+        var claims = Run(corpus).Claims;
+        // The autumn figure stands alone; the spring one and its rounded restatement with the same change are one claim.
+        Assert.Equal(2, claims.Count);
+        Assert.Contains(claims, claim => claim.Sources.Count == 2);
+    }
+
+    [Fact]
     public void FiguresThatDoNotOverlapStayTwoClaims()
     {
         var a = Document("Ukraine holds 800 square kilometres.", "Alpha");
