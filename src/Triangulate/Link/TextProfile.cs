@@ -54,14 +54,14 @@ internal sealed class TextProfile
 
     /// <summary>
     /// Hashes of the body's word 5-grams (folded words): how much wording two texts share, whatever their facts. Empty
-    /// on a profile built with a signature (the candidate pass compares no wording).
+    /// on a profile built for the candidate pass alone (it compares no wording).
     /// </summary>
     public HashSet<ulong> WordFiveGrams { get; private init; } = [];
 
     /// <summary>
     /// The document's lines outside its body, trimmed: its credit lines ("Source: X", "(c) 2024 X") among them, which the
     /// ingest does not always tell from page furniture. Not compared as text, but a page that repeats another page's
-    /// credit line word for word may have taken that page (verification profiles only; empty otherwise).
+    /// credit line word for word may have taken that page (profiles built with wording only; empty otherwise).
     /// </summary>
     public IReadOnlyList<string> LinesOutsideBody { get; private init; } = [];
 
@@ -98,10 +98,13 @@ internal sealed class TextProfile
 
     /// <summary>
     /// Profiles the body blocks of <paramref name="document"/> (the whole text when none is classified body). Without
-    /// <paramref name="signature"/> the MinHash is skipped (64 hashes a word: most of the cost, and verification needs none).
+    /// <paramref name="signature"/> the MinHash is skipped (64 hashes a word: most of the cost, and verification needs none);
+    /// with it the wording (word 5-grams, lines outside the body) is skipped unless <paramref name="wording"/> is set: a
+    /// profile built with both serves the candidate search and verification alike.
     /// </summary>
-    public static TextProfile Build(Document document, bool signature = true)
+    public static TextProfile Build(Document document, bool signature = true, bool wording = false)
     {
+        wording |= !signature;
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Text;
         var sentences = new List<ProfileSentence>();
@@ -112,12 +115,12 @@ internal sealed class TextProfile
         var bodyHash = 14695981039346656037UL;
         var any = false;
         var keys = new HashSet<ulong>();
-        // Only verification compares wording; the candidate pass (with a signature) needs no 5-grams.
-        var grams = signature ? null : new FiveGrams();
+        // Only verification compares wording; the candidate pass alone needs no 5-grams.
+        var grams = wording ? new FiveGrams() : null;
         var credits = new List<string>();
         foreach (var block in document.Blocks)
         {
-            if (block.Kind != BlockKind.Body && !signature) credits.Add(text[block.Start..block.End].Trim());
+            if (block.Kind != BlockKind.Body && wording) credits.Add(text[block.Start..block.End].Trim());
             if (block.Kind != BlockKind.Body) continue;
             any = true;
             Scan(text, block.Start, block.End, sentences, minima, window, ref words, ref bodyHash, keys, grams);

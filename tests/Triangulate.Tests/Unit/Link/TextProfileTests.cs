@@ -1,4 +1,5 @@
 using Triangulate.Link;
+using Triangulate.Model;
 using static Triangulate.Tests.Unit.Link.LinkCorpus;
 
 namespace Triangulate.Tests.Unit.Link;
@@ -29,5 +30,25 @@ public sealed class TextProfileTests
         // Names and numbers are still anchors and content: they align facts, they just are not taken wording.
         Assert.Contains(Word("Marvale"), sentence.Content);
         Assert.Equal(2, sentence.Anchors.Length);
+    }
+
+    [Fact]
+    public void A_profile_built_with_signature_and_wording_serves_the_search_and_the_verification_alike()
+    {
+        const string Credit = "Source: Valley Courier";
+        var document = Doc("Headline here\nHeavy rain flooded the river town of Marvale on Tuesday, the mayor said.\nRescue crews pulled 37 people from rooftops during the night.\n" + Credit + "\n", "a.txt");
+        var start = document.Text.IndexOf(Credit, StringComparison.Ordinal);
+        document = document with { Blocks = [.. document.Blocks.Where(b => b.End <= start), new Block(BlockKind.Credit, start, start + Credit.Length)] };
+        var both = TextProfile.Build(document, signature: true, wording: true);
+        var search = TextProfile.Build(document);
+        var verification = TextProfile.Build(document, signature: false);
+        Assert.Empty(search.WordFiveGrams);
+        Assert.Equal(search.Signature, both.Signature);
+        Assert.NotEmpty(verification.WordFiveGrams);
+        Assert.True(verification.WordFiveGrams.SetEquals(both.WordFiveGrams));
+        Assert.Contains(Credit, both.LinesOutsideBody);
+        Assert.Equal(verification.LinesOutsideBody, both.LinesOutsideBody);
+        Assert.Equal(verification.Sentences.Count, both.Sentences.Count);
+        Assert.Equal(verification.BodyHash, both.BodyHash);
     }
 }
