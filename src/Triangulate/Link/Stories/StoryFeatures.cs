@@ -17,7 +17,7 @@ internal static class StoryFeatures
     /// event's names are in every document and would weigh nothing; against this prior they still weigh. Negligible
     /// from a few thousand documents on.
     /// </summary>
-    private const double PriorDocuments = 50;
+    internal const double PriorDocuments = 50;
 
     /// <summary>The vector of a document against counts kept in a dictionary (see the overload taking term counts).</summary>
     public static List<(ulong Feature, double Weight)> Vector(Document document, DocumentAnalysis analysis, Dictionary<ulong, int> df, int seen, int max, out bool[] lookup, double minLookupIdf, bool learn = true)
@@ -68,23 +68,29 @@ internal static class StoryFeatures
 
     /// <summary>
     /// The document's term counts (see the overload without sets); <paramref name="words"/>, when given, receives the
-    /// plain words among them (neither names, numbers nor days), <paramref name="days"/> the days named, each its day number.
+    /// plain words among them (neither names, numbers nor days), <paramref name="days"/> the days named, each its day
+    /// number, and <paramref name="names"/> the names (entity name parts and capitalised words).
     /// </summary>
-    public static Dictionary<ulong, (int Count, double Boost)> Terms(Document document, DocumentAnalysis analysis, HashSet<ulong>? words, Dictionary<ulong, int>? days)
+    public static Dictionary<ulong, (int Count, double Boost)> Terms(Document document, DocumentAnalysis analysis, HashSet<ulong>? words, Dictionary<ulong, int>? days, HashSet<ulong>? names = null)
     {
         var tf = new Dictionary<ulong, (int Count, double Boost)>();
         foreach (var entity in analysis.Entities)
         {
             var parts = entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(p => p.Length > 1).ToList();
             var boost = RunBoost(parts.Count);
-            foreach (var part in parts) Bump(tf, LinkText.Hash("@" + LinkText.NameKey(part)), boost);
+            foreach (var part in parts)
+            {
+                var key = LinkText.Hash("@" + LinkText.NameKey(part));
+                Bump(tf, key, boost);
+                names?.Add(key);
+            }
         }
         foreach (var block in document.Blocks)
         {
             if (block.Kind is not (BlockKind.Body or BlockKind.Title)) continue;
-            Tokenize(document.Text, block.Start, block.End, tf, words);
+            Tokenize(document.Text, block.Start, block.End, tf, words, names);
         }
-        if (tf.Count == 0) Tokenize(document.Text, 0, document.Text.Length, tf, words);
+        if (tf.Count == 0) Tokenize(document.Text, 0, document.Text.Length, tf, words, names);
         // The days the text names ("on Monday", "September 9"), resolved against its own date: a follow-up names the
         // day its event happened, a new event of the same kind in the same town names another. Weighed as a name.
         foreach (var time in analysis.Times)
@@ -103,7 +109,7 @@ internal static class StoryFeatures
         return tf;
     }
 
-    private static void Tokenize(string text, int start, int end, Dictionary<ulong, (int, double)> tf, HashSet<ulong>? words)
+    private static void Tokenize(string text, int start, int end, Dictionary<ulong, (int, double)> tf, HashSet<ulong>? words, HashSet<ulong>? names)
     {
         var i = start;
         var sentenceStart = true;
@@ -134,7 +140,9 @@ internal static class StoryFeatures
                 {
                     if (char.IsUpper(word[0]) && !sentenceStart)
                     {
-                        run.Add(LinkText.Hash("@" + LinkText.NameKey(word)));
+                        var key = LinkText.Hash("@" + LinkText.NameKey(word));
+                        run.Add(key);
+                        names?.Add(key);
                         inName = true;
                     }
                     else

@@ -34,5 +34,23 @@ internal static class LinkCorpus
         return context;
     }
 
+    /// <summary>Provenance, then the given story clusterer, over documents with their analyses.</summary>
+    public static CorpusContext Run(StoryClusterer clusterer, params (Document Document, DocumentAnalysis Analysis)[] items)
+    {
+        var context = new CorpusContext(new InMemoryCorpusReader(items));
+        new ProvenanceLinker().Run(context);
+        clusterer.Run(context);
+        return context;
+    }
+
+    /// <summary>A dated report (id "d-" + source, so ids follow arrival order) whose analysis names one day.</summary>
+    public static (Document, DocumentAnalysis) NamingDay(string text, string source, DateOnly published, DateOnly named)
+    {
+        var document = Doc(text, source, published: published) with { Id = "d-" + source };
+        var day = PartialDate.Parse(named.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new TimeExpression { Span = new TextSpan(document.Id, 0, 1), Start = day, End = day };
+        return (document, new DocumentAnalysis { DocumentId = document.Id, Times = [time] });
+    }
+
     public static List<Relation> Derivations(CorpusContext context) => context.Relations.Where(r => r.Kind != RelationKind.Cites).ToList();
 }

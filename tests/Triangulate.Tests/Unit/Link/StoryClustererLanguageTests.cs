@@ -24,8 +24,8 @@ public sealed class StoryClustererLanguageTests
         double Cosine(bool byLanguage)
         {
             var cosine = double.NaN;
-            // The idf alone: these reports share only plain words, a join the word-share rule refuses either way.
-            Run(new StoryClusterer { IdfByLanguage = byLanguage, MaxWordShare = 2, Trace = (document, _, c, _, _, _) => { if (document == last.Id) cosine = c; } }, [.. documents]);
+            // The idf alone: these reports share only plain words, a join the word-share and name-share rules refuse either way.
+            Run(new StoryClusterer { IdfByLanguage = byLanguage, MaxWordShare = 2, MinNameShare = 0, Trace = (document, _, c, _, _, _) => { if (document == last.Id) cosine = c; } }, [.. documents]);
             return cosine;
         }
 

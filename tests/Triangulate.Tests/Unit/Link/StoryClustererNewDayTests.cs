@@ -37,22 +37,11 @@ public sealed class StoryClustererNewDayTests
 
     private static readonly DateOnly Monday = new(2024, 6, 3);
 
-    private static (Document, DocumentAnalysis) Report(string text, string source, int published, int named)
-    {
-        // Ids in arrival order (the in-memory corpus hands documents over in id order).
-        var document = Doc(text, source, published: Monday.AddDays(published)) with { Id = "d-" + source };
-        var day = PartialDate.Parse(Monday.AddDays(named).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        var time = new TimeExpression { Span = new TextSpan(document.Id, 0, 1), Start = day, End = day };
-        return (document, new DocumentAnalysis { DocumentId = document.Id, Times = [time] });
-    }
+    // Ids in arrival order (the in-memory corpus hands documents over in id order).
+    private static (Document, DocumentAnalysis) Report(string text, string source, int published, int named) =>
+        NamingDay(text, source, Monday.AddDays(published), Monday.AddDays(named));
 
-    private static CorpusContext Cluster(StoryClusterer clusterer, params (Document, DocumentAnalysis)[] items)
-    {
-        var context = new CorpusContext(new InMemoryCorpusReader(items));
-        new Triangulate.Link.Provenance.ProvenanceLinker().Run(context);
-        clusterer.Run(context);
-        return context;
-    }
+    private static CorpusContext Cluster(StoryClusterer clusterer, params (Document, DocumentAnalysis)[] items) => Run(clusterer, items);
 
     [Fact]
     public void A_report_naming_a_new_day_ten_days_after_a_story_began_is_a_new_event()
@@ -112,7 +101,7 @@ public sealed class StoryClustererNewDayTests
         var documents = new[] { Doc(Results1, "1.txt", published: day) with { Id = "d-1" }, Doc(Results2, "2.txt", published: day) with { Id = "d-2" } };
         var placements = new List<StoryPlacement>();
         // Without the rule the second report joins on the frame: "quarter", "revenue", "earnings per share", "forecast".
-        var joined = Run(new StoryClusterer { MaxWordShare = 2, Placed = placements.Add }, documents);
+        var joined = Run(new StoryClusterer { MaxWordShare = 2, MinNameShare = 0, Placed = placements.Add }, documents);
         Assert.Single(joined.Stories);
         Assert.InRange(placements.Single(p => p.Document == "d-2").WordShare, 0.6, 1);
         // With it the two companies' results are two stories.
