@@ -55,6 +55,28 @@ public static class NumberWords
     /// <summary>Whether the word is a number word ("six", "hundred", "dozen").</summary>
     public static bool IsNumberWord(ReadOnlySpan<char> word) => Lookup(word, out _, out _);
 
+    /// <summary>
+    /// Whether a word is an ordinal written out ("third", "fifth", "twelfth", "twentieth", "twenty-fourth", "hundredth"),
+    /// or "last" and "next", which rank as ordinals do; "growth", "month" end as ordinals do and are none.
+    /// </summary>
+    public static bool IsOrdinalWord(ReadOnlySpan<char> word)
+    {
+        if (word.LastIndexOf('-') is var hyphen && hyphen >= 0) word = word[(hyphen + 1)..];
+        Span<char> lower = stackalloc char[Math.Min(word.Length, 32)];
+        if (word.Length > lower.Length) return false;
+        word.ToLowerInvariant(lower);
+        ReadOnlySpan<char> w = lower;
+        if (w is "first" or "second" or "third" or "fifth" or "eighth" or "ninth" or "twelfth" or "last" or "next") return true;
+        if (!w.EndsWith("th")) return false;
+        if (IsNumberWord(w[..^2])) return true;
+        // "twentieth" → "twenty"
+        if (!w.EndsWith("ieth")) return false;
+        Span<char> tens = stackalloc char[w.Length - 3];
+        w[..^4].CopyTo(tens);
+        tens[^1] = 'y';
+        return IsNumberWord(tens);
+    }
+
     private static bool TryParseWords(string text, IReadOnlyList<Token> tokens, int index, out NumberMatch match)
     {
         match = default;

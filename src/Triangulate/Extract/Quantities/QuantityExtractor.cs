@@ -450,10 +450,7 @@ public sealed class QuantityExtractor : IExtractor
     // A lower-case word that is no quantity stop word, number word or ordinal.
     private static bool IsContentWord(string text, QuantityLexicon lex, Token token, char[] key) =>
         token.Kind == TokenKind.Word && char.IsLower(text[token.Start]) && !lex.StopWordsLookup.Contains(LowerInto(token.In(text), key))
-        && !NumberWords.IsNumberWord(token.In(text)) && !IsOrdinalWord(token.In(text));
-
-    private static bool IsOrdinalWord(ReadOnlySpan<char> word) =>
-        word.EndsWith("th", StringComparison.OrdinalIgnoreCase) || word is "first" or "second" or "third" or "last" or "next";
+        && !NumberWords.IsNumberWord(token.In(text)) && !NumberWords.IsOrdinalWord(token.In(text));
 
     /// <summary>
     /// A share written as a fraction of a set that follows ("half of the staff", "a third of the fleet", "two-thirds of

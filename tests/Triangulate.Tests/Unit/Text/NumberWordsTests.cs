@@ -49,4 +49,18 @@ public class NumberWordsTests
         Assert.Equal(["the", "U.S.", "sent", "3,000", "kg", "bombs"], tokens.ConvertAll(t => text[t.Start..t.End]));
         Assert.Equal(TokenKind.Number, tokens[3].Kind);
     }
+
+    [Theory]
+    [InlineData("fourth", true)]
+    [InlineData("Fifth", true)]
+    [InlineData("twelfth", true)]
+    [InlineData("twentieth", true)]
+    [InlineData("twenty-fourth", true)]
+    [InlineData("hundredth", true)]
+    [InlineData("last", true)]
+    [InlineData("growth", false)]
+    [InlineData("month", false)]
+    [InlineData("strength", false)]
+    public void Ordinals_written_out_are_told_from_words_ending_alike(string word, bool ordinal) =>
+        Assert.Equal(ordinal, NumberWords.IsOrdinalWord(word));
 }
