@@ -10,7 +10,8 @@ namespace Triangulate.Extract.Quantities;
 /// ("400 to 500"), ratios ("6 to 1"), percentages, measures normalised to one unit each (Data/quantity-units.tsv),
 /// money (Data/currencies.tsv) and counts of things ("10,000 Chilean troops"). Hedges written before the number
 /// (Data/quantity-hedges.tsv) become bounds. Years, dates and other numbers inside time expressions, ordinals
-/// ("44th"), ages in appositions ("Tomas, 30,"), model numbers ("F-16") and times of day are skipped. Runs after the
+/// ("44th"), model numbers ("F-16") and times of day are skipped; ages ("Tomas, 30,", "aged 56") are claimed as their
+/// holder's age (measure "age"), not as counts, or skipped when no holder is named. Runs after the
 /// time extractor and attaches the sentence's first time expression.
 /// </summary>
 public sealed class QuantityExtractor : IExtractor
@@ -114,8 +115,9 @@ public sealed class QuantityExtractor : IExtractor
         else if (!NumberWords.TryParse(text, tokens, i, out number)) return i;
         var after = i + number.TokenCount;
         if (Inside(times, tokens[i].Start, number.End)) return after;
-        if (fraction.Tokens == 0 && IsExcluded(text, tokens, i, after, number, currency is not null)) return after;
-        if (currency is null && IsModel(text, lex, models, tokens, i, after, number, key)) return ModelEnd(text, tokens, after);
+        var age = fraction.Tokens == 0 && currency is null ? AgeOf(text, lex, tokens, i, after, start, sentence, number, key) : null;
+        if (age is null && fraction.Tokens == 0 && IsExcluded(text, tokens, i, after, number, currency is not null)) return after;
+        if (age is null && currency is null && IsModel(text, lex, models, tokens, i, after, number, key)) return ModelEnd(text, tokens, after);
         // "one commander", "one of them": a lone "one" is an article more often than a figure.
         if (number.Words && number.Value == 1 && number.TokenCount == 1 && !HasHedgeBefore(text, lex, tokens, start, key)) return after;
 
@@ -168,7 +170,8 @@ public sealed class QuantityExtractor : IExtractor
         }
         // The unit: the longest form of up to three words (or '%') after the number.
         var unitEnd = j;
-        if (!isRatio && fraction.Tokens == 0)
+        if (age is not null) { measure = "age"; unit = "years"; }
+        if (!isRatio && fraction.Tokens == 0 && age is null)
         {
             // "km2", "m2": the tokenizer parts the exponent from the letters.
             if (j + 1 < tokens.Count && tokens[j].Kind == TokenKind.Word && tokens[j + 1].Start == tokens[j].End
@@ -217,6 +220,9 @@ public sealed class QuantityExtractor : IExtractor
         // "two of the engines": a count of part of a set names the set after its determiner.
         var partitive = s + 1 < tokens.Count && Is(text, tokens[s], "of") && (unit is null || fraction.Tokens > 0)
             && IsAny(text, tokens[s + 1], "the", "its", "their", "these", "those", "his", "her", "our");
+        // "nine of them", "two of which": a count of part of a set named before; its noun is borrowed below.
+        var ofPronoun = !partitive && unit is null && fraction.Tokens == 0 && s + 1 < tokens.Count && Is(text, tokens[s], "of")
+            && IsAny(text, tokens[s + 1], "them", "us", "which", "whom");
         // "the first 80 of 179 tankers", "12 of 40 flights": a count out of a stated total, no determiner between.
         var outOf = !partitive && unit is null && fraction.Tokens == 0 && s + 2 < tokens.Count && Is(text, tokens[s], "of")
             && tokens[s + 1].Kind == TokenKind.Number && tokens[s + 2].Kind == TokenKind.Word && tokens[s + 2].Start > tokens[s + 1].End;
@@ -229,15 +235,17 @@ public sealed class QuantityExtractor : IExtractor
         else if (partitive)
         {
             s += 2;
-            // "10 of the 25 planes": the set's own size is no part of its noun.
-            if (s + 1 < tokens.Count && tokens[s].Kind == TokenKind.Number && tokens[s + 1].Kind == TokenKind.Word && tokens[s + 1].Start > tokens[s].End) s++;
+            // "10 of the 25 planes", "three of the four engines": the set's own size is no part of its noun.
+            if (s + 1 < tokens.Count && (tokens[s].Kind == TokenKind.Number || NumberWords.IsNumberWord(tokens[s].In(text)))
+                && tokens[s + 1].Kind == TokenKind.Word && tokens[s + 1].Start > tokens[s].End) s++;
         }
+        else if (ofPronoun) s += 2;
         else if (s < tokens.Count && Is(text, tokens[s], "of") && (number.Plural || unit is not null)) s++;
         // "46 more 787s", "two more aircraft": the count is of further items of the noun after "more".
         if (s + 1 < tokens.Count && s == unitEnd && Is(text, tokens[s], "more") && !lex.StopWordsLookup.Contains(LowerInto(tokens[s + 1].In(text), key))) s++;
         var subjectStart = s;
         var words = 0;
-        while (s < tokens.Count && words < MaxSubjectWords && (tokens[s].Kind == TokenKind.Word || IsModelNoun(text, models, tokens, s)))
+        while (!ofPronoun && s < tokens.Count && words < MaxSubjectWords && (tokens[s].Kind == TokenKind.Word || IsModelNoun(text, models, tokens, s)))
         {
             // A model named by its number is a noun: "18 777s", "14 of the new 787".
             if (tokens[s].Kind == TokenKind.Number || IsModelNoun(text, models, tokens, s))
@@ -263,8 +271,8 @@ public sealed class QuantityExtractor : IExtractor
         }
         // "half of the day", "a quarter of an hour": a stretch of time, not a share of a set.
         if (fraction.Tokens > 0 && (words == 0 || Time.TimeWords.TryGet(tokens[subjectStart].In(text), out var timeKind, out _) && timeKind is "unit" or "clock")) return after;
-        string? subject = words > 0 ? text[tokens[subjectStart].Start..tokens[s - 1].End] : null;
-        var phraseEnd = words > 0 ? tokens[s - 1].End : valueEnd;
+        string? subject = age ?? (words > 0 ? text[tokens[subjectStart].Start..tokens[s - 1].End] : null);
+        var phraseEnd = words > 0 && age is null ? tokens[s - 1].End : valueEnd;
 
         if (isRatio) { measure = "ratio"; unit = "ratio"; }
         else if (currency is not null) { measure = "money"; unit = currency; }
@@ -272,6 +280,9 @@ public sealed class QuantityExtractor : IExtractor
         {
             // "up to 840 people (550 for a Boeing 747)": a bare figure after a count in its sentence counts the same noun.
             var borrowed = false;
+            // "three of the four were damaged", "nine of them": a part of a set whose noun was counted before, here or in
+            // the sentence before; words too, since "of" and the set mark the figure as a count.
+            if (subject is null && (ofPronoun || partitive) && ElidedSubject(context, PreviousSentenceStart(context, sentence)) is { } set) { subject = set; borrowed = true; }
             if (subject is null && !number.Words && ElidedSubject(context, sentence.Start) is { } elided) { subject = elided; borrowed = true; }
             // "It ordered 20 jets. It holds options on 10 more.": further items of the last noun counted, here or in the sentence before.
             if (subject is null && !number.Words && j < tokens.Count && Is(text, tokens[j], "more") && EndsPhrase(text, lex, tokens, j + 1, key)
@@ -279,6 +290,11 @@ public sealed class QuantityExtractor : IExtractor
             // "job cuts of 10,000", "a workforce of 5,000.": a figure heading its own noun phrase after "of" counts the noun before "of".
             if (subject is null && !number.Words && EndsPhrase(text, lex, tokens, j, key)
                 && OfHead(text, lex, tokens, start, key) is { } head) { subject = head; borrowed = true; }
+            // "It ordered 20 jets. It hopes to sell 300 this year.": a figure of a hundred or more heading its own noun
+            // phrase after a verb or preposition counts the noun counted in the sentence before.
+            if (subject is null && !number.Words && number.Value >= 100 && EndsPhrase(text, lex, tokens, j, key)
+                && AfterVerbOrPreposition(text, lex, tokens, start, key) && ElidedSubject(context, PreviousSentenceStart(context, sentence)) is { } prior)
+            { subject = prior; borrowed = true; }
             if (subject is null) return j;
             // English counts more than one of a plural: "its 777 airliner", "the 787 Dreamliner" name a model.
             // Only for what model numbers look like: three digits or more without a thousands comma, or a version ("3.0").
@@ -443,6 +459,74 @@ public sealed class QuantityExtractor : IExtractor
         return text[tokens[first].Start..tokens[last].End];
     }
 
+    /// <summary>
+    /// Whose age a figure states, or null when it states none or names no holder: "Tomas, 30, said" (the name before
+    /// the comma), "the pilot, aged 41," and "a man aged 56" (the noun before), "Ruiz died at the age of 85" (the last
+    /// name before it in the sentence). An age is a measure of its holder, not a count: it is claimed under measure
+    /// "age", so it neither matches nor contradicts counts, and ages of different people differ by subject.
+    /// </summary>
+    private static string? AgeOf(string text, QuantityLexicon lex, List<Token> tokens, int i, int after, int start, Sentence sentence, NumberMatch number, char[] key)
+    {
+        if (number.Value is < 1 or >= 120 || number.Plural || number.TokenCount != 1) return null;
+        if (tokens[i].Kind == TokenKind.Number && i >= 2 && after < tokens.Count && tokens[i - 1].In(text) is "," && tokens[after].In(text) is ","
+            && tokens[i - 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[i - 2].Start]))
+            return NameBefore(text, tokens, i - 1, sentence);
+        var before = start - HedgeLength(text, lex, tokens, start, key) - 1;
+        if (before < 0) return null;
+        if (Is(text, tokens[before], "aged")) return HolderBefore(text, lex, tokens, before, sentence, key);
+        // "at the age of 85", "at age 85".
+        if (before >= 1 && Is(text, tokens[before], "of") && Is(text, tokens[before - 1], "age")) before--;
+        if (Is(text, tokens[before], "age") && before >= 1 && IsAny(text, tokens[before - 1], "the", "at"))
+            return NameBefore(text, tokens, before, sentence);
+        return null;
+    }
+
+    // The noun or name just before tokens[end] (past one comma): "the pilot, aged" → "pilot"; else the last name before it.
+    private static string? HolderBefore(string text, QuantityLexicon lex, List<Token> tokens, int end, Sentence sentence, char[] key)
+    {
+        var last = end - 1;
+        if (last >= 0 && tokens[last].In(text) is ",") last--;
+        if (last < 0 || tokens[last].Start < sentence.Start || tokens[last].Kind != TokenKind.Word) return NameBefore(text, tokens, end, sentence);
+        if (char.IsUpper(text[tokens[last].Start])) return NameBefore(text, tokens, last + 1, sentence);
+        if (!IsContentWord(text, lex, tokens[last], key)) return NameBefore(text, tokens, end, sentence);
+        var first = last;
+        while (first - 1 >= 0 && last - first < 2 && tokens[first - 1].Start >= sentence.Start && IsContentWord(text, lex, tokens[first - 1], key)) first--;
+        return text[tokens[first].Start..tokens[last].End];
+    }
+
+    // The last run of capitalised words before tokens[end] in the sentence, not a function word opening it ("The Ruiz").
+    private static string? NameBefore(string text, List<Token> tokens, int end, Sentence sentence)
+    {
+        for (var n = end - 1; n >= 0 && tokens[n].Start >= sentence.Start; n--)
+        {
+            // Months, weekdays and function words are not names ("died on Monday at the age of 88").
+            if (tokens[n].Kind != TokenKind.Word || !char.IsUpper(text[tokens[n].Start]) || FunctionWords.Contains(tokens[n].In(text))) continue;
+            var first = n;
+            while (first > 0 && tokens[first - 1].Start >= sentence.Start && tokens[first - 1].Kind == TokenKind.Word && char.IsUpper(text[tokens[first - 1].Start])) first--;
+            if (tokens[first].Start == sentence.Start && FunctionWords.Contains(tokens[first].In(text))) first++;
+            return first <= n ? text[tokens[first].Start..tokens[n].End] : null;
+        }
+        return null;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWords = ExtractLexicon.FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether the word before a figure (and its hedge) is a lower-case verb or preposition, not a determiner: "sold
+    /// 270,000", "stand at 850" count; "the 777", "its 300" name a model or refer back.
+    /// </summary>
+    private static bool AfterVerbOrPreposition(string text, QuantityLexicon lex, List<Token> tokens, int start, char[] key)
+    {
+        var before = start - HedgeLength(text, lex, tokens, start, key) - 1;
+        if (before < 0 || tokens[before].Kind != TokenKind.Word || !char.IsLower(text[tokens[before].Start])) return false;
+        return !Determiners.Contains(LowerInto(tokens[before].In(text), key)) && !Attributes.Contains(LowerInto(tokens[before].In(text), key))
+            && !IsAny(text, tokens[before], "aged", "age");
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Determiners = FrozenSet.ToFrozenSet(
+        ["the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those", "each", "every", "some", "any", "no"],
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Attributes = FrozenSet.ToFrozenSet(
         ["age", "ages", "magnitude"],
         StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -583,7 +667,7 @@ public sealed class QuantityExtractor : IExtractor
         // "3-D", "2-D": a number hyphened to one capital letter names a kind, it counts nothing.
         if (after + 1 < tokens.Count && tokens[after].In(text) is "-" && tokens[after].Start == tokens[after - 1].End
             && tokens[after + 1].Start == tokens[after].End && tokens[after + 1].Length == 1 && char.IsUpper(text[tokens[after + 1].Start])) return true;
-        // Ages in appositions: "Tomas, 30, said".
+        // Ages in appositions whose holder names no one (AgeOf takes the others): "The, 30, said".
         if (t.Kind == TokenKind.Number && number.Value < 120 && i >= 2 && after < tokens.Count && tokens[i - 1].In(text) is ","
             && tokens[after].In(text) is "," && tokens[i - 2].Kind == TokenKind.Word && char.IsUpper(text[tokens[i - 2].Start])) return true;
         // Years that no date pattern took ("the 2022 invasion"): four digits, no separator, in the calendar range.
