@@ -245,8 +245,11 @@ internal struct LineFeatures
         }
     }
 
-    /// <summary>"NAIROBI, Nov. 25" or "WASHINGTON —" alone on a line: a place in capitals, maybe a date.</summary>
-    private static bool IsCapsPlace(ReadOnlySpan<char> line)
+    /// <summary>
+    /// "NAIROBI, Nov. 25" or "WASHINGTON —" alone on a line: a place in capitals, maybe a date (also the place of a
+    /// dateline opening a sentence, which Reconcile leaves out of a claim's frame).
+    /// </summary>
+    internal static bool IsCapsPlace(ReadOnlySpan<char> line)
     {
         var space = line.IndexOfAny(' ', ',');
         var head = space < 0 ? line : line[..space];

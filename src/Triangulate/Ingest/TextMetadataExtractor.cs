@@ -25,6 +25,7 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
         string? masthead = null, bylineOutlet = null, origin = null, dateline = null;
         IReadOnlyList<string> authors = [];
         DateEstimate? stated = null;
+        YearlessDay? yearless = null;
         var bodies = 0;
         Block? lastBody = null;
         foreach (var block in document.Blocks)
@@ -45,23 +46,31 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
                 case BlockKind.Dateline when dateline is null:
                     // A line that is only a date ("THURSDAY, JUNE 30, 2005") dates the article but names no place.
                     var dateLine = DateLineDate(document.Id, text, block);
-                    var place = LeadingPlace(line, out _);
+                    var lead = Dateline(line + " – x", 0, line.Length + 4);
+                    var place = lead.Success ? Place(lead) : null;
                     if (place is not null && DateText.IsWeekday(place)) place = null;
                     dateline = place ?? (dateLine is null ? line.Trim().TrimEnd('-', '–', '—', ',').Trim() : null);
                     stated ??= dateLine ?? StatedDate(document.Id, text, block.Start, block.End);
+                    if (place is not null) yearless ??= YearlessDay.Of(lead, block.Start);
                     break;
                 case BlockKind.Body:
                     lastBody = block;
-                    if (bodies++ < 3 && dateline is null && DatelinePattern().Match(line) is { Success: true } m)
+                    if (bodies++ < 3 && dateline is null && Dateline(text, block.Start, block.End - block.Start) is { Success: true } m)
                     {
-                        dateline = m.Groups["place"].Value.TrimEnd(',', ' ');
+                        dateline = Place(m);
                         if (m.Groups["agency"].Success) origin ??= m.Groups["agency"].Value;
                         stated ??= StatedDate(document.Id, text, block.Start, block.Start + m.Length);
+                        yearless ??= YearlessDay.Of(m, 0);
                     }
                     break;
             }
         }
         if (stated is null && !string.Equals(source.Format, "html", StringComparison.OrdinalIgnoreCase)) stated = TopDateLine(document);
+        // "NAIROBI, April 15 (AP) –" gives a month and a day only: its year is the one that puts it nearest the page's
+        // own guess at its day. It never overrides a date the page states with its year; with nothing to take the year
+        // from, the dateline dates nothing.
+        if (stated is null && document.Published is null && yearless is { } day && source.Metadata.LastResortPublished?.Date is { Day: not null } reference)
+            stated = day.Dated(document.Id, text, reference);
         if (origin is null && lastBody is not null && TrailingAgency().Match(text[lastBody.Start..lastBody.End]) is { Success: true } tail)
             origin = tail.Groups["agency"].Value;
         origin ??= bylineOutlet;
@@ -155,12 +164,52 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
         }
     }
 
-    /// <summary>"NAIROBI –", "nairobi -", "Ho Chi Minh City, April 15, 2025 –": the place at the start of a dateline.</summary>
-    private static string? LeadingPlace(string line, out int length)
+    /// <summary>
+    /// The wire dateline opening the <paramref name="length"/> characters of <paramref name="text"/> from
+    /// <paramref name="start"/>: a place ("NAIROBI", "nairobi", "Ho Chi Minh City"), maybe a day with or without its
+    /// year ("April 15, 2025", "April 15", "15. April"), maybe an agency in brackets, then a dash and a space
+    /// ("NAIROBI, April 15 (AP) – "). Groups <c>place</c>, <c>agency</c>, <c>month</c>, <c>day</c>, <c>year</c>; the
+    /// match ends after the dash's space. A day must be named by a month (<see cref="DateText.Months"/>): "HOLTON,
+    /// Rovers 24 - " is no dateline. Reconcile leaves a dateline out of the sentence a claim is said in.
+    /// </summary>
+    internal static Match Dateline(string text, int start, int length)
     {
-        var m = DatelinePattern().Match(line + " – x");
-        length = m.Success ? m.Length : 0;
-        return m.Success ? m.Groups["place"].Value.TrimEnd(',', ' ') : null;
+        var m = DatelinePattern().Match(text, start, length);
+        if (m.Success && m.Groups["month"].Success && !DateText.Months.ContainsKey(m.Groups["month"].Value.TrimEnd('.').ToLowerInvariant())) return Match.Empty;
+        return m;
+    }
+
+    /// <summary>The place a <see cref="Dateline"/> match names, without the comma before its day.</summary>
+    private static string Place(Match dateline) => dateline.Groups["place"].Value.TrimEnd(',', ' ');
+
+    /// <summary>A month and a day a dateline gives without a year, and where they are written.</summary>
+    private readonly record struct YearlessDay(int Month, int Day, int Start, int End)
+    {
+        /// <summary>The dateline's day when it has no year; <paramref name="offset"/> turns the match's indices into the text's.</summary>
+        public static YearlessDay? Of(Match dateline, int offset)
+        {
+            if (!dateline.Groups["month"].Success || dateline.Groups["year"].Success) return null;
+            var month = DateText.Months[dateline.Groups["month"].Value.TrimEnd('.').ToLowerInvariant()];
+            var day = int.Parse(dateline.Groups["day"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+            if (day is < 1 or > 31) return null;
+            var first = Math.Min(dateline.Groups["month"].Index, dateline.Groups["day"].Index);
+            var last = Math.Max(dateline.Groups["month"].Index + dateline.Groups["month"].Length, dateline.Groups["day"].Index + dateline.Groups["day"].Length);
+            return new YearlessDay(month, day, offset + first, offset + last);
+        }
+
+        /// <summary>This day in the year (of the one before, the same and the one after) that puts it nearest <paramref name="reference"/>.</summary>
+        public DateEstimate? Dated(string documentId, string text, PartialDate reference)
+        {
+            var near = reference.Earliest.DayNumber;
+            PartialDate? best = null;
+            for (var year = reference.Year - 1; year <= reference.Year + 1; year++)
+            {
+                if (year is < 1 or > 9999 || Day > DateTime.DaysInMonth(year, Month)) continue;
+                var candidate = new PartialDate(year, Month, Day);
+                if (best is null || Math.Abs(candidate.Earliest.DayNumber - near) < Math.Abs(best.Value.Earliest.DayNumber - near)) best = candidate;
+            }
+            return best is { } date ? DateEstimate.Exact(date, DateBasis.Stated, [new TextSpan(documentId, Start, End).WithExcerpt(text)]) : null;
+        }
     }
 
     /// <summary>A date stated in [start, end): "April 15, 2025", "25 November 2024", "2024-11-25".</summary>
@@ -243,9 +292,10 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
         return comments;
     }
 
-    // A place of one to four words (capitals, or all lower case as some translations write it), optional date and
-    // (agency), then a dash: the dateline convention of wire copy.
-    [GeneratedRegex(@"^(?<place>(?:\p{Lu}[\p{Lu}\p{Ll}.'’-]*|\p{Ll}{3,})(?:[ ,]+\p{Lu}[\p{L}.'’-]*){0,3})(?:,?\s+[\p{L}.]+\s+\d{1,2},?\s+\d{4}|,?\s+\d{1,2}\.?\s+[\p{L}.]+\s+\d{4})?\s*(?:\((?<agency>[^)]{2,40})\))?\s*[–—-]\s", RegexOptions.CultureInvariant)]
+    // A place of one to four words (capitals, or all lower case as some translations write it), optional day (month
+    // first or day first, "de" between them in Spanish and Portuguese, the year optional: wire copy often leaves it
+    // out) and (agency), then a dash: the dateline convention of wire copy.
+    [GeneratedRegex(@"^(?<place>(?:\p{Lu}[\p{Lu}\p{Ll}.'’-]*|\p{Ll}{3,})(?:[ ,]+\p{Lu}[\p{L}.'’-]*){0,3})(?:,?\s+(?<month>[\p{L}.]+)\s+(?<day>\d{1,2})(?:,?\s+(?<year>\d{4}))?|,?\s+(?<day>\d{1,2})\.?\s+(?:de\s+)?(?<month>[\p{L}.]+)(?:\s+(?<year>\d{4}))?)?\s*(?:\((?<agency>[^)]{2,40})\))?\s*[–—-]\s", RegexOptions.CultureInvariant)]
     private static partial Regex DatelinePattern();
 
     [GeneratedRegex(@"\s[–—-]\s*(?<agency>\p{Lu}[\p{Lu}\p{L}]{1,15})\s*$", RegexOptions.CultureInvariant)]

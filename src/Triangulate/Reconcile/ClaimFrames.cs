@@ -1,3 +1,4 @@
+using Triangulate.Ingest;
 using Triangulate.Model;
 
 namespace Triangulate.Reconcile;
@@ -95,35 +96,16 @@ internal static class ClaimFrames
 
     /// <summary>
     /// Where a wire dateline that opens the sentence [<paramref name="from"/>, <paramref name="to"/>) ends, or
-    /// <paramref name="from"/> when there is none: a short lead ending in a spaced dash (" - ", " — ", " – ") that
-    /// credits an agency in brackets ("IWICK (AP) — ", "Paris (AFP) - ") or is a place in capitals ("LAGREFORD - ").
+    /// <paramref name="from"/> when there is none: the dateline ingest reads (<see cref="TextMetadataExtractor.Dateline"/>,
+    /// with or without its day and year) when it credits an agency in brackets ("IWICK (AP) — ", "Paris, May 3 (AFP) - ")
+    /// or its place is in capitals (<see cref="LineFeatures.IsCapsPlace"/>: "LAGREFORD - "); a capitalised word before
+    /// a dash ("Police - without giving names - said") is the sentence's own.
     /// </summary>
     internal static int DatelineEnd(string text, int from, int to)
     {
-        var limit = Math.Min(to, from + DatelineLength);
-        for (var i = from + 1; i + 2 < limit; i++)
-        {
-            if (text[i] != ' ' || text[i + 1] is not ('-' or '—' or '–') || text[i + 2] != ' ') continue;
-            var lead = text.AsSpan(from, i - from);
-            var credited = lead.EndsWith(")") && lead.Contains('(');
-            if (credited || IsCapitalsPlace(lead)) return i + 3;
-            return from;
-        }
-        return from;
-    }
-
-    /// <summary>True for a lead of capital letters, spaces, commas and date parts ("NEW ESEVILLE", "BAGHDAD, Oct 3").</summary>
-    private static bool IsCapitalsPlace(ReadOnlySpan<char> lead)
-    {
-        var first = lead.IndexOfAny(',', '(');
-        var place = first < 0 ? lead : lead[..first];
-        var letters = 0;
-        foreach (var c in place)
-        {
-            if (char.IsLetter(c)) { if (!char.IsUpper(c)) return false; letters++; }
-            else if (c is not (' ' or '-' or '.' or '\'')) return false;
-        }
-        return letters >= 3;
+        var m = TextMetadataExtractor.Dateline(text, from, Math.Min(to, from + DatelineLength) - from);
+        if (!m.Success) return from;
+        return m.Groups["agency"].Success || LineFeatures.IsCapsPlace(m.Groups["place"].ValueSpan) ? m.Index + m.Length : from;
     }
 }
 

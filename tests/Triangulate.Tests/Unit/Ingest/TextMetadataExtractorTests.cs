@@ -127,4 +127,73 @@ public class TextMetadataExtractorTests
         Assert.Equal(new PartialDate(2019, 1, 2), guessed.Published!.Date);
         Assert.Equal(DateBasis.Metadata, guessed.Published.Basis);
     }
+
+    private const string YearlessWireStory = """
+        Ferry service resumes after the storm
+
+        HARROWFIELD, October 7 (Newswire) - The ferry to the islands sailed again on Tuesday after three days in port, the operator said.
+
+        Passengers queued from early morning for the first crossing.
+        """;
+
+    [Fact]
+    public void A_dateline_without_its_year_still_names_its_place_and_agency()
+    {
+        var d = Assemble(YearlessWireStory);
+        Assert.Equal("HARROWFIELD", d.Dateline);
+        Assert.Equal("Newswire", d.Origin);
+        // No year anywhere to take: the month and day date nothing.
+        Assert.Null(d.Published);
+    }
+
+    [Theory]
+    [InlineData("MARLOW BAY (Wirepress) — The bridge reopened on Monday, the council said.", "MARLOW BAY", "Wirepress")]
+    [InlineData("ESTAVIA, 12. März (Nachrichtendienst) - Die Brücke ist seit Montag wieder offen.", "ESTAVIA", "Nachrichtendienst")]
+    [InlineData("PUERTO LINDO, 4 de mayo (Agencia Sur) - El puente volvió a abrir el lunes.", "PUERTO LINDO", "Agencia Sur")]
+    [InlineData("Corvale, Nov. 2 (Wirepress) - The bridge reopened on Monday, the council said.", "Corvale", "Wirepress")]
+    public void Yearless_and_dayless_datelines_are_read_in_several_languages(string paragraph, string place, string agency)
+    {
+        var d = Assemble("Bridge reopens\n\n" + paragraph + "\n\nTraffic was light in the morning.\n");
+        Assert.Equal(place, d.Dateline);
+        Assert.Equal(agency, d.Origin);
+    }
+
+    [Fact]
+    public void A_word_that_is_no_month_before_a_number_is_no_dateline_day()
+    {
+        Assert.False(TextMetadataExtractor.Dateline("HOLTON, Rovers 24 - Athletic 10, the final score.", 0, 48).Success);
+        Assert.True(TextMetadataExtractor.Dateline("HOLTON, June 24 - The final score.", 0, 34).Success);
+        // Read at a sentence inside a text: the match starts where the sentence does.
+        const string text = "Earlier news. HOLTON (Wirepress) - The final score.";
+        var m = TextMetadataExtractor.Dateline(text, 14, text.Length - 14);
+        Assert.True(m.Success);
+        Assert.Equal(14, m.Index);
+        Assert.Equal("HOLTON", m.Groups["place"].Value);
+        Assert.False(TextMetadataExtractor.Dateline(text, 0, text.Length).Success);
+    }
+
+    [Fact]
+    public void A_yearless_dateline_takes_the_year_nearest_the_page_s_guessed_day()
+    {
+        static SourceMetadata Guess(int year, int month, int day) =>
+            new() { LastResortPublished = DateEstimate.Exact(new PartialDate(year, month, day), DateBasis.Metadata) };
+
+        var d = Assemble(YearlessWireStory, Guess(2023, 10, 9));
+        Assert.Equal(new PartialDate(2023, 10, 7), d.Published!.Date);
+        Assert.Equal(DateBasis.Stated, d.Published.Basis);
+        Assert.Equal("October 7", d.Published.Evidence[0].Excerpt);
+        // Early January: an October dateline is last year's.
+        Assert.Equal(new PartialDate(2022, 10, 7), Assemble(YearlessWireStory, Guess(2023, 1, 3)).Published!.Date);
+    }
+
+    [Fact]
+    public void A_yearless_dateline_never_overrides_a_date_stated_with_its_year()
+    {
+        var guess = new SourceMetadata { LastResortPublished = DateEstimate.Exact(new PartialDate(2023, 10, 9), DateBasis.Metadata) };
+        var dated = Assemble("October 8, 2021\n\n" + YearlessWireStory, guess);
+        Assert.Equal(new PartialDate(2021, 10, 8), dated.Published!.Date);
+        Assert.Equal("HARROWFIELD", dated.Dateline);
+        var published = DateEstimate.Exact(new PartialDate(2023, 10, 8), DateBasis.Metadata);
+        Assert.Equal(new PartialDate(2023, 10, 8), Assemble(YearlessWireStory, guess with { Published = published }).Published!.Date);
+    }
 }

@@ -8,12 +8,25 @@ public sealed class ClaimFramesTests
     [Theory]
     [InlineData("NORTHBURY (Wirepress) — Three people died.", "Three people died.")]
     [InlineData("Northbury, May 3 (Newsline) - Three people died.", "Three people died.")]
+    [InlineData("Northbury, May 3, 2025 (Newsline) - Three people died.", "Three people died.")]
+    [InlineData("NORTHBURY, 3 de mayo (Newsline) - Tres personas murieron.", "Tres personas murieron.")]
+    [InlineData("NORTHBURY, Rovers 3 - Three people died.", "NORTHBURY, Rovers 3 - Three people died.")]
+    [InlineData("Police - without giving names - said three people died.", "Police - without giving names - said three people died.")]
+    [InlineData("Police said (in a statement) - three people died.", "Police said (in a statement) - three people died.")]
     [InlineData("WEST HAMLEY - Three people died.", "Three people died.")]
     [InlineData("Three people died - and nine were hurt.", "Three people died - and nine were hurt.")]
     [InlineData("Police said - without giving names - that three people died.", "Police said - without giving names - that three people died.")]
     public void AWireDatelineOpeningASentenceIsLeftOutOfItsFrame(string sentence, string frame)
     {
         Assert.Equal(frame, sentence[ClaimFrames.DatelineEnd(sentence, 0, sentence.Length)..]);
+    }
+
+    [Fact]
+    public void ADatelineIsReadAtASentenceInsideTheText()
+    {
+        const string text = "Two died. NORTHBURY (Wirepress) — Three people died.";
+        Assert.Equal(text.IndexOf("Three", StringComparison.Ordinal), ClaimFrames.DatelineEnd(text, 10, text.Length));
+        Assert.Equal(0, ClaimFrames.DatelineEnd(text, 0, text.Length));
     }
 
     [Fact]
