@@ -492,14 +492,21 @@ public sealed class TimeExtractor : IExtractor
             return true;
         }
 
+        // The parts of a month or year that TIMEX3 values as the whole ("early June", "mid-2011", "late December"): one
+        // list for the spaced form (TryCalendar) and the form written onto the month (MonthAfterPart).
+        private static readonly string[] PeriodParts = ["early", "mid", "late"];
+
+        private static bool IsPeriodPart(ReadOnlySpan<char> word)
+        {
+            foreach (var part in PeriodParts) if (word.Equals(part, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
         // "mid-March", "early-June", "late-December" written as one word: the month after the part of it (empty when none).
         private static ReadOnlySpan<char> MonthAfterPart(ReadOnlySpan<char> word)
         {
             var hyphen = word.IndexOf('-');
-            if (hyphen <= 0) return [];
-            var part = word[..hyphen];
-            return part.Equals("mid", StringComparison.OrdinalIgnoreCase) || part.Equals("early", StringComparison.OrdinalIgnoreCase)
-                || part.Equals("late", StringComparison.OrdinalIgnoreCase) ? word[(hyphen + 1)..] : [];
+            return hyphen > 0 && IsPeriodPart(word[..hyphen]) ? word[(hyphen + 1)..] : [];
         }
 
         private bool TryCalendar(int i, out Found found, out int next)
@@ -512,7 +519,7 @@ public sealed class TimeExtractor : IExtractor
             var p = i;
             if (Is(p, "towards") || Is(p, "toward")) p++;
             if (Is(p, "the") && IsAny(p + 1, "end", "beginning", "start", "middle") && Is(p + 2, "of")) { p += 3; tolerance = 5; }
-            else if (IsAny(p, "early", "mid", "late")) { p++; if (W(p) is "-") p++; tolerance = 5; }
+            else if (IsPeriodPart(W(p))) { p++; if (W(p) is "-") p++; tolerance = 5; }
             if (tolerance > 0 && !IsMonth(p, out _, out _))
             {
                 // "early 2009", "mid-2011", "the end of 2010": the year, with months of slack.
