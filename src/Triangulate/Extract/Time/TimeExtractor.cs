@@ -86,8 +86,8 @@ public sealed class TimeExtractor : IExtractor
                     else if (found.Rule is { } dr && IsDayRule(dr)) day = reference = dr;
                     if (expression.Rule is { } pr && IsPointRule(pr)) point = pr;
                     if (published is { } p && expression.Anchor == TimeAnchor.Publication) expression = TimeResolver.Resolve(expression, p);
-                    if (lonelyClock >= 0 && expression.Rule is { } own && IsDayRule(own) && Beside(text, context.Times[lonelyClock].Span.End, found.Start))
-                        context.Times[lonelyClock] = Dated(context.Times[lonelyClock], own, published);
+                    if (lonelyClock >= 0 && expression.Rule is { } own && DayOf(own) is { } ownDay && Beside(text, context.Times[lonelyClock].Span.End, found.Start))
+                        context.Times[lonelyClock] = Dated(context.Times[lonelyClock], ownDay, published);
                     lonelyClock = clock && day is null ? context.Times.Count : -1;
                     context.Times.Add(expression);
                     i = next;
@@ -137,6 +137,18 @@ public sealed class TimeExtractor : IExtractor
         return TimeWords.TryGet(word[(last + 1)..], out _, out _) || TimeWords.TryGet(word[..hyphen], out _, out _);
     }
 
+    // The letters of TIMEX3's parts of day after '@' in a rule: MO, AF, EV, NI.
+    private static readonly System.Buffers.SearchValues<char> PartLetters = System.Buffers.SearchValues.Create("MOAFEVNI");
+
+    // The day a rule names, without the part of the day it may add: "weekday:2:0@AF" (Tuesday afternoon) → "weekday:2:0";
+    // null when the rule names no single day or a clock time ("@1800").
+    private static string? DayOf(string rule)
+    {
+        var at = rule.IndexOf('@', StringComparison.Ordinal);
+        var day = at > 0 && !rule.AsSpan(at + 1).ContainsAnyExcept(PartLetters) ? rule[..at] : rule;
+        return IsDayRule(day) ? day : null;
+    }
+
     // A rule naming one day, without a time of day: "day:-1", "weekday:2:0", "month-day:06-15", "date:2009-06-15".
     private static bool IsDayRule(string rule) =>
         !rule.Contains('@', StringComparison.Ordinal) && !rule.Contains(" .. ", StringComparison.Ordinal)
@@ -172,7 +184,7 @@ public sealed class TimeExtractor : IExtractor
              "towards", "toward", "the", "early", "mid", "late", "yesterday", "today", "tonight", "tomorrow", "recently", "lately",
              "recent", "earlier", "last", "this", "next", "past", "for", "over", "within", "several", "few", "many", "fiscal", "fy", "now",
              "currently", "presently", "nowadays", "at", "an", "more", "less", "up", "later", "intraday", "future", "soon", "in",
-             "eighteenth", "nineteenth", "twentieth", "noon", "midday", "midnight", "that", "another", "half"], StringComparer.OrdinalIgnoreCase);
+             "eighteenth", "nineteenth", "twentieth", "noon", "midday", "midnight", "that", "another", "half", "these"], StringComparer.OrdinalIgnoreCase);
 
         private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup =
             Openers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -372,6 +384,26 @@ public sealed class TimeExtractor : IExtractor
             return true;
         }
 
+        // A count that ends at token k: "15", "5 billion", "3 %", "40 flights" (a plural after a number), not a year ("in
+        // 2001 a year after") nor a clause edge. "a day to" after one is a rate ("40 flights a day to the islands").
+        private bool CountBefore(int k)
+        {
+            if (k < 0) return false;
+            if (_tokens[k].Kind == TokenKind.Number) return !(IsYear(k, out _) && _tokens[k].Length == 4);
+            if (_tokens[k].Kind != TokenKind.Word && W(k) is not "%") return false;
+            if (W(k) is "%" || IsAny(k, "percent", "cent")) return k >= 1 && _tokens[k - 1].Kind == TokenKind.Number;
+            if (NumberWords.IsNumberWord(W(k)) && !IsAny(k, "a", "an", "one")) return true;
+            // "40 flights", "10,000 new cars": a plural noun a number or number word counts, one adjective between at most.
+            if (W(k) is not { Length: > 2 } plural || !plural.EndsWith("s") || !char.IsLower(plural[0])) return false;
+            for (var b = k - 1; b >= k - 2 && b >= 0; b--)
+            {
+                if (_tokens[b].Kind == TokenKind.Number) return !(IsYear(b, out _) && _tokens[b].Length == 4);
+                if (NumberWords.IsNumberWord(W(b)) && !IsAny(b, "a", "an", "one")) return true;
+                if (_tokens[b].Kind != TokenKind.Word) return false;
+            }
+            return false;
+        }
+
         // [hedge] NUMBER UNIT [to go|later|earlier] (before|after|until|since|ahead of|following) EVENT
         private bool TryEventOffset(int i, out Found found, out int next)
         {
@@ -419,6 +451,8 @@ public sealed class TimeExtractor : IExtractor
             // "the 12 months to March" is a period ending in March, not an offset before an event: TIMEX3 marks the
             // duration and the month apart.
             if (Is(j, "to") && (TimeWords.Is(W(j + 1), "month", out _) || (j + 1 < _tokens.Count && _tokens[j + 1].Kind == TokenKind.Number && W(j + 1).Length == 4))) return false;
+            // "40 flights a day to the islands": a rate, not a day before an event.
+            if (Is(j, "to") && i == s && IsAny(i, "a", "an") && CountBefore(i - 1)) return false;
             if (IsAny(j, "before", "until", "till", "to")) sign = -1;
             else if (Is(j, "ahead") && Is(j + 1, "of")) { sign = -1; j++; }
             else if (IsAny(j, "after", "since", "following", "into")) sign = 1;
@@ -492,14 +526,21 @@ public sealed class TimeExtractor : IExtractor
             return true;
         }
 
+        // The parts of a month or year that TIMEX3 values as the whole ("early June", "mid-2011", "late December"): one
+        // list for the spaced form (TryCalendar) and the form written onto the month (MonthAfterPart).
+        private static readonly string[] PeriodParts = ["early", "mid", "late"];
+
+        private static bool IsPeriodPart(ReadOnlySpan<char> word)
+        {
+            foreach (var part in PeriodParts) if (word.Equals(part, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
         // "mid-March", "early-June", "late-December" written as one word: the month after the part of it (empty when none).
         private static ReadOnlySpan<char> MonthAfterPart(ReadOnlySpan<char> word)
         {
             var hyphen = word.IndexOf('-');
-            if (hyphen <= 0) return [];
-            var part = word[..hyphen];
-            return part.Equals("mid", StringComparison.OrdinalIgnoreCase) || part.Equals("early", StringComparison.OrdinalIgnoreCase)
-                || part.Equals("late", StringComparison.OrdinalIgnoreCase) ? word[(hyphen + 1)..] : [];
+            return hyphen > 0 && IsPeriodPart(word[..hyphen]) ? word[(hyphen + 1)..] : [];
         }
 
         private bool TryCalendar(int i, out Found found, out int next)
@@ -512,7 +553,7 @@ public sealed class TimeExtractor : IExtractor
             var p = i;
             if (Is(p, "towards") || Is(p, "toward")) p++;
             if (Is(p, "the") && IsAny(p + 1, "end", "beginning", "start", "middle") && Is(p + 2, "of")) { p += 3; tolerance = 5; }
-            else if (IsAny(p, "early", "mid", "late")) { p++; if (W(p) is "-") p++; tolerance = 5; }
+            else if (IsPeriodPart(W(p))) { p++; if (W(p) is "-") p++; tolerance = 5; }
             if (tolerance > 0 && !IsMonth(p, out _, out _))
             {
                 // "early 2009", "mid-2011", "the end of 2010": the year, with months of slack.
@@ -901,10 +942,11 @@ public sealed class TimeExtractor : IExtractor
                 next = i + 1;
                 return true;
             }
-            else if (Is(i, "for") && IsAny(i + 1, "years", "decades", "months", "weeks") && i == s)
+            else if (Is(i, "for") && IsAny(i + 1, "years", "decades", "months", "weeks", "days", "hours") && i == s)
             {
-                Unit(i + 1, out var fd, out _);
-                found = new Found(_tokens[i + 1].Start, _tokens[i + 1].End, DurationValue(null, fd, false), null, null, TimeAnchor.None, null, null, null, 0);
+                // "for years", "for days", "for hours": some units (TIMEX3 "PXY", "PXD", "PTXH").
+                Unit(i + 1, out var fd, out var fc);
+                found = new Found(_tokens[i + 1].Start, _tokens[i + 1].End, DurationValue(null, fd, fc), null, null, TimeAnchor.None, null, null, null, 0);
                 next = i + 2;
                 return true;
             }
@@ -946,9 +988,42 @@ public sealed class TimeExtractor : IExtractor
             // "a year and a half", "one hour and a half": the half after the unit.
             var last = j;
             if (n is { } whole && whole == Math.Floor(whole) && !W(j).EndsWith("s") && AndAHalf(j + 1)) { n += 0.5; last = j + 3; }
+            // "two hours and 30 minutes", "3 hours 54 minutes", "two years and six months": one duration in two units.
+            else if (n is { } lead && lead == Math.Floor(lead) && CompoundValue(lead, unitDays, clock, j + 1, out var compound, out var compoundEnd))
+            {
+                found = new Found(_tokens[s].Start, _tokens[compoundEnd].End, compound, null, null, TimeAnchor.None, null, null, null, 0);
+                next = compoundEnd + 1;
+                return true;
+            }
             found = new Found(_tokens[s].Start, _tokens[last].End, DurationValue(n, unitDays, clock), null, null, TimeAnchor.None, null, null, null, 0);
             next = last + 1;
             return true;
+        }
+
+        /// <summary>
+        /// A whole count of the next smaller unit after a duration's unit, at token k, with or without "and": TIMEX3
+        /// writes the two as one value ("PT2H30M", "PT1M30S", "P2Y6M", "P3DT12H"). False for any other pair of units.
+        /// </summary>
+        private bool CompoundValue(double lead, int days, bool clock, int k, out string value, out int end)
+        {
+            value = "";
+            end = k;
+            if (Is(k, "and")) k++;
+            if (!NumberWords.TryParse(_text, _tokens, k, out var m) || m.Plural || m.Value <= 0 || m.Value != Math.Floor(m.Value)) return false;
+            var u = k + m.TokenCount;
+            if (!Unit(u, out var smallDays, out var smallClock)) return false;
+            var a = lead.ToString(CultureInfo.InvariantCulture);
+            var b = m.Value.ToString(CultureInfo.InvariantCulture);
+            value = (days, clock, smallDays, smallClock) switch
+            {
+                (60, true, 1, true) when m.Value < 60 => "PT" + a + "H" + b + "M",
+                (1, true, 0, true) when m.Value < 60 => "PT" + a + "M" + b + "S",
+                (365, false, 30, false) when m.Value < 12 => "P" + a + "Y" + b + "M",
+                (1, false, 60, true) when m.Value < 24 => "P" + a + "DT" + b + "H",
+                _ => "",
+            };
+            end = u;
+            return value.Length > 0;
         }
 
         private bool Quarters(int k) => Is(k, "quarters") && !Is(k + 1, "of");
@@ -1220,17 +1295,26 @@ public sealed class TimeExtractor : IExtractor
             else if (IsAny(i, "noon", "midday")) rule = "day:0@1200";
             else if (Is(i, "midnight")) rule = "day:0@2400";
             else if (IsAny(i, "now", "currently", "presently", "nowadays") || (Is(i, "at") && Is(i + 1, "present"))
+                || (Is(i, "these") && Is(i + 1, "days") && !Is(i + 2, "of"))
                 || (Is(i, "at") && Is(i + 1, "the") && Is(i + 2, "moment") && !IsAny(i + 3, "of", "when", "that", "it", "he", "she", "they")))
             {
                 // TIMEX3 PRESENT_REF; a sentence-opening "Now," is a discourse marker, not a time. "at the moment" is
                 // the present unless a clause or "of" says which moment ("at the moment of impact").
                 if (Is(i, "now") && W(i + 1) is "," && (i == 0 || _tokens[i - 1].Kind == TokenKind.Symbol)) return false;
                 if (Is(i, "at")) end = Is(i + 1, "the") ? i + 2 : i + 1;
+                // "these days", as "nowadays"; not "these days of talks".
+                if (Is(i, "these")) end = i + 1;
                 rule = "present";
                 value = "PRESENT_REF";
             }
+            else if (Is(i, "the") && Is(i + 1, "current") && IsAny(i + 2, "week", "month", "year", "decade"))
+            {
+                // "the current year": this year (TIMEX3 gives the unit it names, as for "this year").
+                rule = W(i + 2).ToString().ToLowerInvariant() + ":0";
+                end = i + 2;
+            }
             else if (Is(i, "the") && IsAny(i + 1, "beginning", "start", "end", "middle") && Is(i + 2, "of") && IsAny(i + 3, "the", "this", "last", "next")
-                && IsAny(i + 4, "year", "month", "week"))
+                && IsAny(i + 4, "year", "month", "week", "decade"))
             {
                 // "the beginning of the year": the year, month or week it names (TIMEX3 gives the unit, not its part).
                 var n = Is(i + 3, "last") ? -1 : Is(i + 3, "next") ? 1 : 0;

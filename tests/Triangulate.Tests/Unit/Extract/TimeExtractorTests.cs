@@ -162,6 +162,19 @@ public class TimeExtractorTests
     [InlineData("The toll rose in late-December 2029.", "2030-06-10", "late-December 2029", "2029-12")]
     [InlineData("The alarm sounded for 90 seconds.", "2030-06-10", "90 seconds", "PT90S")]
     [InlineData("The crowd fell silent for thirty seconds.", "2030-06-10", "thirty seconds", "PT30S")]
+    // Issue 15, ninth round (session 21): two units as one duration; a clock time takes the day written after it also
+    // with a part of that day; "these days" is the present; "a year ago" after a count stays a date; "the current
+    // year", "the end of the decade"; "for days", "for hours".
+    [InlineData("The crossing took two hours and 30 minutes.", "2030-06-10", "two hours and 30 minutes", "PT2H30M")]
+    [InlineData("The test flight lasted 3 hours 54 minutes.", "2030-06-10", "3 hours 54 minutes", "PT3H54M")]
+    [InlineData("The lease runs for two years and six months.", "2030-06-10", "two years and six months", "P2Y6M")]
+    [InlineData("The ferry landed at 2:30 p.m. on Tuesday afternoon.", "2030-06-13", "2:30 p.m.", "2030-06-11T14:30")]
+    [InlineData("These days the ferry runs only in summer.", "2030-06-10", "These days", "PRESENT_REF")]
+    [InlineData("The guild had 80 members a year ago.", "2030-06-10", "a year ago", "2029")]
+    [InlineData("The bakery expects a loss for the current year.", "2030-06-10", "the current year", "2030")]
+    [InlineData("The tunnel should open by the end of the decade.", "2032-06-10", "the end of the decade", "203")]
+    [InlineData("The ferry sat in the harbour for days.", "2030-06-10", "days", "PXD")]
+    [InlineData("Crews searched the hillside for hours.", "2030-06-10", "hours", "PTXH")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
@@ -185,6 +198,8 @@ public class TimeExtractorTests
     [InlineData("Three quarters of the staff voted for the plan.")]
     [InlineData("The yard builds mid-size ferries and late-model buses.")]
     [InlineData("The runner finished a second ahead of the field.")]
+    [InlineData("Talks filled these days of the summit.")]
+    [InlineData("The bakery sells 400 loaves a day to the cafes of the old town.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
