@@ -267,8 +267,8 @@ public sealed class ProvenanceLinker : ICorpusStage
         var unalignedA = Unexplained(pa, alignment, sideA: true, a, b);
         var unalignedB = Unexplained(pb, alignment, sideA: false, b, a);
         return aIsDerived
-            ? new VerifiedDerivation(relation, aAttributes, unalignedA, unalignedB, [.. alignment.Pairs.Select(p => p.A).Order()], CarriedCredit(pa, pb, b))
-            : new VerifiedDerivation(relation, bAttributes, unalignedB, unalignedA, [.. alignment.Pairs.Select(p => p.B).Order()], CarriedCredit(pb, pa, a));
+            ? new VerifiedDerivation(relation, aAttributes, unalignedA, unalignedB, [.. alignment.Pairs.Select(p => p.A).Order()], Dropped(pb, alignment, sideA: false), CarriedCredit(pa, pb, b))
+            : new VerifiedDerivation(relation, bAttributes, unalignedB, unalignedA, [.. alignment.Pairs.Select(p => p.B).Order()], Dropped(pa, alignment, sideA: true), CarriedCredit(pb, pa, a));
     }
 
     /// <summary>
@@ -305,17 +305,25 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// </summary>
     internal static int Unexplained(TextProfile profile, Alignment alignment, bool sideA, DocumentSummary self, DocumentSummary other)
     {
-        var n = Math.Min(profile.Sentences.Count, SentenceAligner.MaxSentences);
-        var aligned = new bool[n];
-        foreach (var pair in alignment.Pairs) aligned[sideA ? pair.A : pair.B] = true;
         var count = 0;
-        for (var i = 0; i < n; i++)
+        foreach (var i in Dropped(profile, alignment, sideA))
         {
-            if (aligned[i]) continue;
             var sentence = profile.Sentences[i];
             if (!NamesOutlet(profile.Text[sentence.Start..sentence.End], self, other)) count++;
         }
         return count;
+    }
+
+    /// <summary>The sentences of one side (those the aligner reads) that the alignment leaves without a partner, ascending.</summary>
+    internal static int[] Dropped(TextProfile profile, Alignment alignment, bool sideA)
+    {
+        var n = Math.Min(profile.Sentences.Count, SentenceAligner.MaxSentences);
+        var aligned = new bool[n];
+        foreach (var pair in alignment.Pairs) aligned[sideA ? pair.A : pair.B] = true;
+        var dropped = new List<int>();
+        for (var i = 0; i < n; i++)
+            if (!aligned[i]) dropped.Add(i);
+        return [.. dropped];
     }
 
     private static bool NamesOutlet(string sentence, DocumentSummary self, DocumentSummary other)

@@ -30,7 +30,7 @@ internal static class ProvenanceLinks
                 verified.Add(derivation.Relation);
                 if (kept is null || Better(derivation, kept, record.Summary, records)) kept = derivation;
             }
-            if (kept is not null) relations.Add((CarrierOfCredit(record, kept, inSet, records) ?? kept).Relation);
+            if (kept is not null) relations.Add((Inheritor(record, kept, inSet, records) ?? CarrierOfCredit(record, kept, inSet, records) ?? kept).Relation);
             foreach (var cite in record.Cites) relations.Add(PointAtMember(cite, record, inSet));
         }
         relations.Sort(CompareRelations);
@@ -59,6 +59,50 @@ internal static class ProvenanceLinks
         if (order != 0) return order < 0;
         if (candidate.Relation.Score != kept.Relation.Score) return candidate.Relation.Score > kept.Relation.Score;
         return string.CompareOrdinal(candidate.Relation.To, kept.Relation.To) < 0;
+    }
+
+    /// <summary>
+    /// A candidate that was itself taken from the chosen source and lacks sentences of it that the document lacks too:
+    /// the page the document was taken from. A copy keeps its source's cuts, so a page taken from a partner's copy of a
+    /// wire story misses what the partner cut; a page taken from the wire's own page has no reason to miss the same
+    /// sentences. Only a candidate that the chosen one does not beat on anything else (credits, attribution, the
+    /// document's sentences it leaves unexplained) is considered; the one sharing the most dropped sentences, then
+    /// the better by <see cref="Better"/>, is kept. Null when none shares a cut. On the generated corpus's look part
+    /// (2,000 articles) the wire was chosen for 66 pages whose gold source is a partner's page between wire and copy.
+    /// </summary>
+    private static VerifiedDerivation? Inheritor(ProvenanceRecord record, VerifiedDerivation kept, HashSet<string> inSet, Dictionary<string, ProvenanceRecord> records)
+    {
+        var source = kept.Relation.To!;
+        var keptCredits = CreditsBesideOrigin(record.Summary, records[source].Summary);
+        VerifiedDerivation? best = null;
+        var bestShared = 0;
+        foreach (var derivation in record.Derived)
+        {
+            if (ReferenceEquals(derivation, kept) || derivation.Relation.To is not { } to || !inSet.Contains(to)) continue;
+            if (derivation.Attributed != kept.Attributed || derivation.UnalignedDerived != kept.UnalignedDerived
+                || CreditsBesideOrigin(record.Summary, records[to].Summary) != keptCredits) continue;
+            foreach (var upstream in records[to].Derived)
+            {
+                if (upstream.Relation.To != source) continue;
+                var shared = SharedCount(kept.Dropped, upstream.Dropped);
+                if (shared > bestShared || (shared == bestShared && shared > 0 && Better(derivation, best!, record.Summary, records)))
+                    (best, bestShared) = (derivation, shared);
+            }
+        }
+        return best;
+    }
+
+    /// <summary>How many elements the ascending <paramref name="x"/> and <paramref name="y"/> have in common.</summary>
+    private static int SharedCount(int[] x, int[] y)
+    {
+        int i = 0, j = 0, shared = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            if (x[i] < y[j]) i++;
+            else if (x[i] > y[j]) j++;
+            else { shared++; i++; j++; }
+        }
+        return shared;
     }
 
     /// <summary>

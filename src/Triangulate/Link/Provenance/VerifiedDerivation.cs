@@ -14,8 +14,9 @@ namespace Triangulate.Link.Provenance;
 /// </param>
 /// <param name="UnalignedSource">Sentences of the source with no aligned partner in the derived document, counted the same way.</param>
 /// <param name="Aligned">The derived document's sentences that have an aligned partner in the source, ascending.</param>
+/// <param name="Dropped">The source's sentences with no aligned partner in the derived document, ascending (every sentence the aligner reads, outlet lines too).</param>
 /// <param name="CarriedCredit">
 /// The outlet (key) named by a credit line of the source that the derived document repeats word for word ("Source: X"
 /// on both pages); null when it repeats none.
 /// </param>
-internal sealed record VerifiedDerivation(Relation Relation, bool Attributed, int UnalignedDerived, int UnalignedSource, int[] Aligned, string? CarriedCredit);
+internal sealed record VerifiedDerivation(Relation Relation, bool Attributed, int UnalignedDerived, int UnalignedSource, int[] Aligned, int[] Dropped, string? CarriedCredit);
