@@ -13,40 +13,21 @@
 # --no-build). Environment variables set for the script reach every process (a runtime knob to compare).
 set -euo pipefail
 
-pg=""
-corpus=""
-workers=3
-cores=0,1
+source "$(dirname "$0")/cluster-args.sh"
 port=31600
+work=/tmp/triangulate-cluster-phases
 idle=10
 tail=5
-work=/tmp/triangulate-cluster-phases
-build=1
-cli=""
-while [[ $# -gt 0 ]]; do
+usage_end=14
+extra_option() {
     case "$1" in
-        --pg) pg="$2"; shift 2 ;;
-        --corpus) corpus="$2"; shift 2 ;;
-        --workers) workers="$2"; shift 2 ;;
-        --cores) cores="$2"; shift 2 ;;
-        --port) port="$2"; shift 2 ;;
-        --idle) idle="$2"; shift 2 ;;
-        --tail) tail="$2"; shift 2 ;;
-        --work) work="$2"; shift 2 ;;
-        --no-build) build=0; shift ;;
-        --cli) cli="$2"; shift 2 ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-        *) echo "unknown option $1" >&2; exit 2 ;;
+        --idle) idle="$2"; return 2 ;;
+        --tail) tail="$2"; return 2 ;;
+        *) return 0 ;;
     esac
-done
-[[ -n "$pg" && -f "$corpus" ]] || { echo "--pg and --corpus (a JSON-lines file) are required" >&2; exit 2; }
-
-root="$(cd "$(dirname "$0")/.." && pwd)"
-if [[ -z "$cli" ]]; then
-    if [[ $build == 1 ]]; then cli="$("$root/bench/r2r.sh")"; else cli="$("$root/bench/r2r.sh" --no-build)"; fi
-fi
-rm -rf "$work"; mkdir -p "$work"
-work="$(cd "$work" && pwd -L)"
+}
+parse_cluster_args "$@"
+prepare_cluster_run
 sampler="$root/bench/cpu-sample.py"
 
 now() { date +%s.%N; }
@@ -95,9 +76,7 @@ sleep 1
 stages "$work/single.log" "1 process"
 
 # The workers, then the idle cluster, then the client.
-cluster_id="triangulate-$(printf %s "$work/cluster.db" | sha256sum | cut -c1-16)"
-psql_bin="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | head -n 1)"
-"$psql_bin" "$pg" -q -c "DELETE FROM triangulate_cluster_members WHERE cluster_id = '$cluster_id'; DELETE FROM triangulate_cluster_version WHERE cluster_id = '$cluster_id'" >/dev/null 2>&1 || true
+clear_cluster_rows "$work/cluster.db"
 mark "workers: start-up"
 for i in $(seq 1 "$workers"); do
     # taskset execs the worker: $! is the worker's own pid.
@@ -130,9 +109,4 @@ echo "load: $(cut -d' ' -f1-3 /proc/loadavg); CPU seconds per role and phase (th
 python3 "$sampler" report "$work/samples" "$work/marks"
 grep -h "joined cluster\|worker stopped" "$work"/worker-*.log | sed 's/^[0-9.]* //' || true
 grep -h "time: this process" "$work/single.log" "$work/client.log" | sed 's/^[0-9.]* //' || true
-python3 - "$work/out-single/dossier.json" "$work/out-cluster/dossier.json" <<'EOF'
-import json, sys
-a, b = (json.load(open(p)) for p in sys.argv[1:3])
-for d in (a, b): d.pop("generated", None)
-print("dossier:", "same" if a == b else "DIFFERENT")
-EOF
+compare_dossiers "$work/out-single/dossier.json" "$work/out-cluster/dossier.json" "dossier:"
