@@ -14,38 +14,19 @@
 # unless --no-build; the plain build is src/Triangulate.Cli/bin/Release/net10.0/triangulate).
 set -euo pipefail
 
-pg=""
-corpus=""
-parts="2000,2000,8000"
-workers=3
-cores=0,1
+source "$(dirname "$0")/cluster-args.sh"
 port=31400
 work=/tmp/triangulate-cluster-cpu
-build=1
-cli=""
-while [[ $# -gt 0 ]]; do
+parts="2000,2000,8000"
+usage_end=14
+extra_option() {
     case "$1" in
-        --pg) pg="$2"; shift 2 ;;
-        --corpus) corpus="$2"; shift 2 ;;
-        --parts) parts="$2"; shift 2 ;;
-        --workers) workers="$2"; shift 2 ;;
-        --cores) cores="$2"; shift 2 ;;
-        --port) port="$2"; shift 2 ;;
-        --work) work="$2"; shift 2 ;;
-        --no-build) build=0; shift ;;
-        --cli) cli="$2"; shift 2 ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-        *) echo "unknown option $1" >&2; exit 2 ;;
+        --parts) parts="$2"; return 2 ;;
+        *) return 0 ;;
     esac
-done
-[[ -n "$pg" && -f "$corpus" ]] || { echo "--pg and --corpus (a JSON-lines file) are required" >&2; exit 2; }
-
-root="$(cd "$(dirname "$0")/.." && pwd)"
-if [[ -z "$cli" ]]; then
-    if [[ $build == 1 ]]; then cli="$("$root/bench/r2r.sh")"; else cli="$("$root/bench/r2r.sh" --no-build)"; fi
-fi
-rm -rf "$work"; mkdir -p "$work"
-work="$(cd "$work" && pwd -L)"
+}
+parse_cluster_args "$@"
+prepare_cluster_run
 
 # The parts, as files of consecutive lines.
 IFS=, read -r -a sizes <<<"$parts"
@@ -79,9 +60,7 @@ timed() { # timed OUT COMMAND…: runs it pinned, writes "cpu wall" to OUT
 echo "| part | articles | load | 1 process CPU s (wall s) | cluster: client CPU s + workers CPU s = CPU s (wall s) | load |"
 echo "|---|---|---|---|---|---|"
 # The workers, started once; the membership rows an earlier run left for this store's cluster are cleared first.
-cluster_id="triangulate-$(printf %s "$work/cluster.db" | sha256sum | cut -c1-16)"
-psql_bin="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | head -n 1)"
-"$psql_bin" "$pg" -q -c "DELETE FROM triangulate_cluster_members WHERE cluster_id = '$cluster_id'; DELETE FROM triangulate_cluster_version WHERE cluster_id = '$cluster_id'" >/dev/null 2>&1 || true
+clear_cluster_rows "$work/cluster.db"
 pids=()
 stop_workers() {
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -115,9 +94,4 @@ for i in "${!files[@]}"; do
 done
 
 last=$(( ${#files[@]} - 1 ))
-python3 - "$work/out-single-$last/dossier.json" "$work/out-cluster-$last/dossier.json" <<'EOF'
-import json, sys
-a, b = (json.load(open(p)) for p in sys.argv[1:3])
-for d in (a, b): d.pop("generated", None)
-print("dossier after the last part:", "same" if a == b else "DIFFERENT")
-EOF
+compare_dossiers "$work/out-single-$last/dossier.json" "$work/out-cluster-$last/dossier.json" "dossier after the last part:"

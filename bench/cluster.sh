@@ -10,50 +10,40 @@
 # manager would restart it: the new worker declares its killed predecessor dead at once. --port 0: free ports, so a
 # restarted worker is a new silo and the killed one is evicted by the others' votes alone.
 # Every process runs `triangulate` published ReadyToRun (bench/r2r.sh; --no-build: the one published before), or
-# the executable --cli names (the plain build: src/Triangulate.Cli/bin/Release/net10.0/triangulate).
+# the executable --cli names (the plain build: src/Triangulate.Cli/bin/Release/net10.0/triangulate). --corpus FILE.jsonl
+# analyses that corpus instead of generating one (--articles is then its line count).
 set -euo pipefail
 
-pg=""
+source "$(dirname "$0")/cluster-args.sh"
+port=31000
+work=/tmp/triangulate-cluster-bench
 articles=2000
 seed=5
 kills=10
 gap=1
-workers=3
-cores=0,1
-port=31000
-work=/tmp/triangulate-cluster-bench
-build=1
-cli=""
-while [[ $# -gt 0 ]]; do
+usage_end=14
+extra_option() {
     case "$1" in
-        --pg) pg="$2"; shift 2 ;;
-        --articles) articles="$2"; shift 2 ;;
-        --seed) seed="$2"; shift 2 ;;
-        --kills) kills="$2"; shift 2 ;;
-        --gap) gap="$2"; shift 2 ;;
-        --workers) workers="$2"; shift 2 ;;
-        --cores) cores="$2"; shift 2 ;;
-        --port) port="$2"; shift 2 ;;
-        --work) work="$2"; shift 2 ;;
-        --no-build) build=0; shift ;;
-        --cli) cli="$2"; shift 2 ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
-        *) echo "unknown option $1" >&2; exit 2 ;;
+        --articles) articles="$2"; return 2 ;;
+        --seed) seed="$2"; return 2 ;;
+        --kills) kills="$2"; return 2 ;;
+        --gap) gap="$2"; return 2 ;;
+        *) return 0 ;;
     esac
-done
-[[ -n "$pg" ]] || { echo "--pg is required" >&2; exit 2; }
-
-root="$(cd "$(dirname "$0")/.." && pwd)"
-if [[ $build == 1 ]]; then
+}
+parse_cluster_args "$@"
+resolve_cli
+if [[ $build == 1 && -z "$corpus" ]]; then
     dotnet build "$root/bench/Triangulate.CorpusGen" -c Release >/dev/null
-fi
-if [[ -z "$cli" ]]; then
-    if [[ $build == 1 ]]; then cli="$("$root/bench/r2r.sh")"; else cli="$("$root/bench/r2r.sh" --no-build)"; fi
 fi
 run() { taskset -c "$cores" "$@"; }
 
 mkdir -p "$work"
-corpus="$work/gen-$articles-$seed/corpus.jsonl"
+if [[ -n "$corpus" ]]; then
+    articles=$(wc -l <"$corpus")
+else
+    corpus="$work/gen-$articles-$seed/corpus.jsonl"
+fi
 if [[ ! -f "$corpus" ]]; then
     dotnet run --no-build --project "$root/bench/Triangulate.CorpusGen" -c Release -- --articles "$articles" --seed "$seed" --out "$(dirname "$corpus")" >/dev/null
 fi
@@ -101,11 +91,7 @@ echo "1 process: $single s" >&2
 # A fresh cluster for each run, as a deployment starts one: the rows an earlier run's workers left in the membership
 # table (a stopped worker may leave its row Active) belong to the same cluster (its name derives from the store's
 # path, ClusterHosting.NameFor), and workers restarted at those ports would first have to evict them.
-cluster_id="triangulate-$(printf %s "$(cd "$work" && pwd -L)/cluster.db" | sha256sum | cut -c1-16)"
-psql_bin="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | head -n 1)"
-fresh_cluster() {
-    "$psql_bin" "$pg" -q -c "DELETE FROM triangulate_cluster_members WHERE cluster_id = '$cluster_id'; DELETE FROM triangulate_cluster_version WHERE cluster_id = '$cluster_id'" >/dev/null 2>&1 || true
-}
+fresh_cluster() { clear_cluster_rows "$(cd "$work" && pwd -L)/cluster.db"; }
 
 # Three workers, no faults.
 cluster_run() {

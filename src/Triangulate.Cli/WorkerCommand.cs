@@ -75,11 +75,11 @@ internal sealed class ClusterConnection : IDisposable
     private readonly IHost _host;
     private readonly TimeSpan _connecting;
 
-    private ClusterConnection(IHost host, TimeSpan connecting)
+    private ClusterConnection(IHost host, TimeSpan connecting, int candidateShards)
     {
         _host = host;
         _connecting = connecting;
-        Executor = new ClusterExecutor(host.Services.GetRequiredService<IClusterClient>());
+        Executor = new ClusterExecutor(host.Services.GetRequiredService<IClusterClient>(), candidateShards: candidateShards);
     }
 
     public ClusterExecutor Executor { get; }
@@ -91,7 +91,9 @@ internal sealed class ClusterConnection : IDisposable
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var host = ClusterHosting.ConnectAsync(cluster, ClusterHosting.NameFor(store)).GetAwaiter().GetResult();
-            return new ClusterConnection(host, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            // Workers all on this machine: the candidate index stays on the client, where its calls cost nothing.
+            var shards = ClusterHosting.CandidateShardsAsync(host.Services.GetRequiredService<IClusterClient>()).GetAwaiter().GetResult();
+            return new ClusterConnection(host, System.Diagnostics.Stopwatch.GetElapsedTime(started), shards);
         }
         catch (Exception e) when (e is OrleansException or Npgsql.NpgsqlException or ArgumentException or InvalidOperationException)
         {
@@ -107,7 +109,7 @@ internal sealed class ClusterConnection : IDisposable
         var b = Executor.BatchTimings;
         console.MarkupLineInterpolated($"[grey]time: batch calls: {b.Calls}, summed: round trips {b.RoundTrip.TotalSeconds:F2} s, on workers: analysis {b.Analysis.TotalSeconds:F2} s, save {b.Save.TotalSeconds:F2} s, between {(b.RoundTrip - b.Analysis - b.Save).TotalSeconds:F2} s[/]");
         var (batches, calls, waiting) = Executor.ShardTimings;
-        console.MarkupLineInterpolated($"[grey]time: candidate shards: {Executor.ShardSessions} link parts, {batches} batches searched in {calls} shard calls, waited {waiting.TotalSeconds:F2} s, {Executor.ShardReplays} shards sent their lost calls again[/]");
+        console.MarkupLineInterpolated($"[grey]time: candidate shards: {Executor.CandidateShards} (0: the index on this client), {Executor.ShardSessions} link parts, {batches} batches searched in {calls} shard calls, waited {waiting.TotalSeconds:F2} s, {Executor.ShardReplays} shards sent their lost calls again[/]");
         var t = Executor.StoryTimings;
         console.MarkupLineInterpolated($"[grey]time: story calls: {t.Calls} ({t.Reused} reused), summed: round trips {t.RoundTrip.TotalSeconds:F2} s, on workers {t.Compute.TotalSeconds:F2} s (store reads {t.Read.TotalSeconds:F2} s thread time), between {(t.RoundTrip - t.Compute).TotalSeconds:F2} s[/]");
     }

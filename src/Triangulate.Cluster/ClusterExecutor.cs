@@ -49,6 +49,9 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
         return new ClusterCandidateShards(this, grains, candidateShards, fresh);
     }
 
+    /// <summary>The shards the candidate index is kept in (0: on the client).</summary>
+    public int CandidateShards => Math.Max(0, candidateShards);
+
     internal void CountReplay() => Interlocked.Increment(ref _replays);
 
     private long _shardBatches, _shardCalls, _shardWait;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,6 +119,45 @@ public static class ClusterHosting
         await host.StartAsync(cancellation).ConfigureAwait(false);
         return host;
     }
+
+    /// <summary>
+    /// How many <see cref="ICandidateShardGrain"/>s a client of <paramref name="client"/>'s cluster keeps its provenance
+    /// candidate index in: none (the index on the client, as one process keeps it) when every active worker runs on
+    /// this machine, else <see cref="ClusterExecutor.DefaultCandidateShards"/>. Sharding buys an index that is not in
+    /// the client's memory and searches on other machines' cores; workers on the client's own machine give neither
+    /// (the memory and the cores are the same), and the shards' calls cost: three local workers on 2 cores spent 4–9 s
+    /// more CPU in provenance on 2,000 articles with 64 shards than with the index on the client (docs/benchmarks.md,
+    /// "Where a cold cluster's CPU goes"). Decided once per connection: a worker on another machine that joins later
+    /// does not change it.
+    /// </summary>
+    public static async Task<int> CandidateShardsAsync(IClusterClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).ConfigureAwait(false);
+        return CandidateShardsFor([.. hosts.Keys.Select(silo => silo.Endpoint.Address)], LocalAddresses());
+    }
+
+    /// <summary>
+    /// The candidate shards for workers at <paramref name="workers"/> seen from a machine with the addresses
+    /// <paramref name="local"/>: none when there are workers and all are local (<see cref="CandidateShardsAsync"/>).
+    /// </summary>
+    internal static int CandidateShardsFor(IReadOnlyCollection<IPAddress> workers, IReadOnlySet<IPAddress> local) =>
+        workers.Count > 0 && workers.All(address => IPAddress.IsLoopback(address) || local.Contains(Unmapped(address)))
+            ? 0
+            : ClusterExecutor.DefaultCandidateShards;
+
+    /// <summary>This machine's unicast addresses (a worker advertises one of them, <see cref="StartWorkerAsync"/>).</summary>
+    private static HashSet<IPAddress> LocalAddresses()
+    {
+        var addresses = new HashSet<IPAddress>();
+        foreach (var network in NetworkInterface.GetAllNetworkInterfaces())
+        {
+            foreach (var unicast in network.GetIPProperties().UnicastAddresses) addresses.Add(Unmapped(unicast.Address));
+        }
+        return addresses;
+    }
+
+    private static IPAddress Unmapped(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 
     /// <summary>How often a client reads the gateways again, so it soon stops sending to a worker that has gone.</summary>
     private static readonly TimeSpan GatewayListRefreshPeriod = TimeSpan.FromSeconds(5);
