@@ -103,13 +103,18 @@ public sealed class StoryClusterer : ICorpusStage
     public double NewFigures { get; init; } = 0.01;
 
     /// <summary>
-    /// Past the time window (<see cref="WindowDays"/> after a story began), when a document's figures are its own
-    /// (<see cref="NewFigures"/>), the largest share of its similarity with the story that one shared feature may carry:
-    /// a report that states figures of its own and meets a story on one name (a club, a town, a word of a company's name)
-    /// reports another event of that subject (generated 20k: 28 of the look part's 302 cross joins, none of its 1,356
-    /// joins within one event; see docs/link.md). 2 turns the rule off.
+    /// The share of a document's squared weight its figures must carry for <see cref="NewFiguresTopShare"/> to apply: a
+    /// report that states its figures (a score and a crowd, a quarter's revenue, a toll), not one that mentions a number.
     /// </summary>
-    public double NewFiguresTopShare { get; init; } = 0.6;
+    public double NewFiguresWeight { get; init; } = 0.1;
+
+    /// <summary>
+    /// Past the time window (<see cref="WindowDays"/> after a story began), when a document's figures are its own
+    /// (<see cref="NewFigures"/>, <see cref="NewFiguresWeight"/>), the largest share of its similarity with the story that
+    /// one shared feature may carry: a report that states figures of its own and meets a story on one name (a club, a
+    /// town, a word of a company's name) reports another event of that subject (see docs/link.md). 2 turns the rule off.
+    /// </summary>
+    public double NewFiguresTopShare { get; init; } = 0.5;
 
     /// <summary>
     /// In a language that capitalises every noun (German), the share of the language's documents (with the idf's prior
@@ -174,6 +179,7 @@ public sealed class StoryClusterer : ICorpusStage
         MinNameShare = MinNameShare,
         CommonNounShare = CommonNounShare,
         NewFigures = NewFigures,
+        NewFiguresWeight = NewFiguresWeight,
         NewFiguresTopShare = NewFiguresTopShare,
         FollowFit = FollowFit,
         AnchoredWindow = AnchoredWindow,
@@ -413,7 +419,7 @@ public sealed class StoryClusterer : ICorpusStage
         // next fire) states figures of its own, none of the story's, and meets the story on one name; a later report of
         // the same event repeats some of its figures or shares more than the one name. Within the window a new figure is
         // as likely the event's own update (a toll that rises), so the rule waits for the window to pass.
-        if (dot > 0 && Since(days, story) > WindowDays && figures > 0 && figuresIn <= NewFigures * figures && top > NewFiguresTopShare * dot) dot = 0;
+        if (dot > 0 && Since(days, story) > WindowDays && figures >= NewFiguresWeight && figuresIn <= NewFigures * figures && top > NewFiguresTopShare * dot) dot = 0;
         // Shared names, numbers or days carry a join by words; the words of an event's kind alone do not (a derivation,
         // scored without the words, is evidence of its own).
         // Nor do they with a shared day: names and numbers must carry part of it (a day and a kind make no event).
