@@ -97,6 +97,26 @@ public sealed class StoryClusterer : ICorpusStage
     public double MinNameShare { get; init; } = 0.3;
 
     /// <summary>
+    /// The share of a document's squared weight on figures (numbers) that a story may have while the figures still count
+    /// as the document's own (in effect none of them; see <see cref="NewFiguresTopShare"/>).
+    /// </summary>
+    public double NewFigures { get; init; } = 0.01;
+
+    /// <summary>
+    /// The share of a document's squared weight its figures must carry for <see cref="NewFiguresTopShare"/> to apply: a
+    /// report that states its figures (a score and a crowd, a quarter's revenue, a toll), not one that mentions a number.
+    /// </summary>
+    public double NewFiguresWeight { get; init; } = 0.1;
+
+    /// <summary>
+    /// Past the time window (<see cref="WindowDays"/> after a story began), when a document's figures are its own
+    /// (<see cref="NewFigures"/>, <see cref="NewFiguresWeight"/>), the largest share of its similarity with the story that
+    /// one shared feature may carry: a report that states figures of its own and meets a story on one name (a club, a
+    /// town, a word of a company's name) reports another event of that subject (see docs/link.md). 2 turns the rule off.
+    /// </summary>
+    public double NewFiguresTopShare { get; init; } = 0.5;
+
+    /// <summary>
     /// In a language that capitalises every noun (German), the share of the language's documents (with the idf's prior
     /// of unseen documents) above which a capitalised word is read as a common noun: it weighs and counts as a plain
     /// word, not a name ("Erdbeben", "Behörden" in every quake report; a town in a few). 0 turns the rule off.
@@ -158,6 +178,9 @@ public sealed class StoryClusterer : ICorpusStage
         MaxWordShare = MaxWordShare,
         MinNameShare = MinNameShare,
         CommonNounShare = CommonNounShare,
+        NewFigures = NewFigures,
+        NewFiguresWeight = NewFiguresWeight,
+        NewFiguresTopShare = NewFiguresTopShare,
         FollowFit = FollowFit,
         AnchoredWindow = AnchoredWindow,
         IdfByLanguage = IdfByLanguage,
@@ -265,11 +288,12 @@ public sealed class StoryClusterer : ICorpusStage
                 Placed!(new StoryPlacement(id, story, StoryPlacement.New, 0, 0, 0, -1, 0, 0, []));
                 return;
             }
-            var (_, cosine, required, shared) = Score(into, vector, days, named, words);
+            var (_, cosine, required, shared) = Score(into, vector, days, named, words, names);
             var evidence = vector.Select(f => (f.Feature, Share: f.Weight * into.Weight(f.Feature) / into.Norm)).Where(f => f.Share > 0).OrderByDescending(f => f.Share).Take(12).ToList();
             var coverage = Coverage(into, vector);
             var top = vector.Take(4).Count(f => into.Weight(f.Feature) > 0);
             var (wordShare, sharedDays, newDays, wordCoverage, dayShare) = Signals(into, vector, words, named);
+            var (topShare, anchorCoverage, numberCoverage) = Anchors(into, vector, words, named, names);
             Placed!(new StoryPlacement(id, story, how, cosine, required, shared, Gap(days, into), into.Documents.Count, into.Norm / into.Documents.Count, evidence)
             {
                 Coverage = coverage,
@@ -280,6 +304,9 @@ public sealed class StoryClusterer : ICorpusStage
                 Since = Since(days, into),
                 WordCoverage = wordCoverage,
                 DayShare = dayShare,
+                TopShare = topShare,
+                AnchorCoverage = anchorCoverage,
+                NumberCoverage = numberCoverage,
             });
         }
 
@@ -295,7 +322,7 @@ public sealed class StoryClusterer : ICorpusStage
             var bestScore = double.MinValue;
             foreach (var s in partners)
             {
-                var (score, _, _, _) = Score(Story(s), vector, days, named, null);
+                var (score, _, _, _) = Score(Story(s), vector, days, named, null, null);
                 if (score > bestScore) (target, bestScore) = (s, score);
             }
             if (bestScore >= 1.0) return target;
@@ -355,7 +382,7 @@ public sealed class StoryClusterer : ICorpusStage
             foreach (var s in shortlist)
             {
                 var story = Story(s);
-                var (score, cosine, required, shared) = Score(story, vector, days, named, words);
+                var (score, cosine, required, shared) = Score(story, vector, days, named, words, names);
                 // Past the window one heavy shared name (a town, a surname) is chance, not a story: breadth is needed too.
                 if (shared < MinSharedBeyondWindow && Gap(days, story) > WindowDays) continue;
                 // A report of a new event of the story's kind in the story's place names its own day.
@@ -369,20 +396,30 @@ public sealed class StoryClusterer : ICorpusStage
     }
 
     /// <summary>A vector's cosine with a story's centroid over the similarity it needs to join (≥ 1 joins), the cosine, what is needed, and the features shared.</summary>
-    private (double Score, double Cosine, double Required, int Shared) Score(StoryState story, List<(ulong Feature, double Weight)> vector, (int First, int Last)? days, Dictionary<ulong, int> named, HashSet<ulong>? words)
+    private (double Score, double Cosine, double Required, int Shared) Score(StoryState story, List<(ulong Feature, double Weight)> vector, (int First, int Last)? days, Dictionary<ulong, int> named, HashSet<ulong>? words, HashSet<ulong>? names)
     {
         // The exact cosine with the story's centroid, for the few best candidates only.
-        double dot = 0, wordDot = 0, dayDot = 0;
+        double dot = 0, wordDot = 0, dayDot = 0, top = 0, figures = 0, figuresIn = 0;
         var shared = 0;
         foreach (var (feature, weight) in vector)
         {
             var w = story.Weight(feature);
+            // Numbers: neither plain words, days nor names (the sets are given for a placement by words only).
+            var figure = words?.Contains(feature) == false && !named.ContainsKey(feature) && names?.Contains(feature) == false;
+            if (figure) figures += weight * weight;
             if (w == 0) continue;
             dot += weight * w;
+            top = Math.Max(top, weight * w);
+            if (figure) figuresIn += weight * weight;
             if (words?.Contains(feature) == true) wordDot += weight * w;
             else if (words is not null && named.ContainsKey(feature)) dayDot += weight * w;
             shared++;
         }
+        // A report of another event of the story's subject (the club's next match, the company's next quarter, the town's
+        // next fire) states figures of its own, none of the story's, and meets the story on one name; a later report of
+        // the same event repeats some of its figures or shares more than the one name. Within the window a new figure is
+        // as likely the event's own update (a toll that rises), so the rule waits for the window to pass.
+        if (dot > 0 && Since(days, story) > WindowDays && figures >= NewFiguresWeight && figuresIn <= NewFigures * figures && top > NewFiguresTopShare * dot) dot = 0;
         // Shared names, numbers or days carry a join by words; the words of an event's kind alone do not (a derivation,
         // scored without the words, is evidence of its own).
         // Nor do they with a shared day: names and numbers must carry part of it (a day and a kind make no event).
@@ -436,6 +473,29 @@ public sealed class StoryClusterer : ICorpusStage
             else if (story.Days is { } d && day > d.Last) newDays++;
         }
         return (dot > 0 ? wordDot / dot : 0, sharedDays, newDays, wordAll > 0 ? wordIn / wordAll : 0, dot > 0 ? dayDot / dot : 0);
+    }
+
+    /// <summary>
+    /// Diagnostics: the largest share of the dot product one shared feature carries; the share of the document's squared
+    /// weight on anchors (names and numbers: neither plain words nor days) that falls on anchors the story has; the same
+    /// for numbers alone (-1 when the document names none).
+    /// </summary>
+    private static (double TopShare, double AnchorCoverage, double NumberCoverage) Anchors(StoryState story, List<(ulong Feature, double Weight)> vector, HashSet<ulong> words, Dictionary<ulong, int> named, HashSet<ulong> names)
+    {
+        double dot = 0, top = 0, all = 0, covered = 0, numbers = 0, numbersIn = 0;
+        foreach (var (feature, weight) in vector)
+        {
+            var w = story.Weight(feature) * weight;
+            dot += w;
+            top = Math.Max(top, w);
+            if (words.Contains(feature) || named.ContainsKey(feature)) continue;
+            all += weight * weight;
+            if (w > 0) covered += weight * weight;
+            if (names.Contains(feature)) continue;
+            numbers += weight * weight;
+            if (w > 0) numbersIn += weight * weight;
+        }
+        return (dot > 0 ? top / dot : 0, all > 0 ? covered / all : 0, numbers > 0 ? numbersIn / numbers : -1);
     }
 
     /// <summary>Diagnostics: the share of a vector's squared weight on features the story's centroid has.</summary>

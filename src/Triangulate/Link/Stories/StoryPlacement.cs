@@ -23,6 +23,15 @@ internal sealed record StoryPlacement(string Document, int Story, string How, do
     /// <summary>The share of the dot product with the story carried by named days.</summary>
     public double DayShare { get; init; }
 
+    /// <summary>The largest share of the dot product with the story carried by one feature.</summary>
+    public double TopShare { get; init; }
+
+    /// <summary>The share of the document's squared weight on names and numbers that falls on those the story has.</summary>
+    public double AnchorCoverage { get; init; }
+
+    /// <summary>The share of the document's squared weight on numbers that falls on numbers the story has (-1: none).</summary>
+    public double NumberCoverage { get; init; } = -1;
+
     /// <summary>Days the document names that the story's centroid has.</summary>
     public int SharedDays { get; init; }
 

@@ -1,0 +1,61 @@
+using Triangulate.Link;
+using Triangulate.Link.Stories;
+using Triangulate.Model;
+using static Triangulate.Tests.Unit.Link.LinkCorpus;
+
+namespace Triangulate.Tests.Unit.Link;
+
+public sealed class StoryClustererNewFiguresTests
+{
+    private static readonly DateOnly Saturday = new(2024, 6, 1);
+
+    // One club's two matches five days apart: the club's name is all they share besides the words of a match report,
+    // and each states its own goals' minutes and its own crowd.
+    private const string First = """
+        Match report: Corrigan beaten by Ravensholt
+        A crowd of 12,480 saw Ravensholt beat Corrigan, as Tobin Achterberg scored for Ravensholt after 23 minutes and 67 minutes.
+        The win lifts Ravensholt to third place in the table.
+        """;
+
+    private const string Next = """
+        Match report: Pellworth win at Ravensholt
+        A crowd of 9,315 saw Pellworth beat Ravensholt, as Idris Kowalczyk scored against Ravensholt after 38 minutes and 81 minutes.
+        The defeat leaves Ravensholt in fifth place in the table.
+        """;
+
+    // A later report of the first match, five days on: it repeats the first's crowd.
+    private const string Later = """
+        Coach hails Achterberg after Ravensholt win
+        Coach Elna Vastergaard said Tobin Achterberg won the game for Ravensholt against Corrigan in front of 12,480 fans.
+        """;
+
+    private static (Document, DocumentAnalysis) Report(string text, string source, int published)
+    {
+        var document = Doc(text, source, published: Saturday.AddDays(published)) with { Id = "d-" + source };
+        return (document, new DocumentAnalysis { DocumentId = document.Id });
+    }
+
+    [Fact]
+    public void A_clubs_next_match_stating_figures_of_its_own_on_the_clubs_name_alone_is_a_story_of_its_own()
+    {
+        var items = new[] { Report(First, "1.txt", 0), Report(Next, "2.txt", 5) };
+        var placements = new List<StoryPlacement>();
+        // Without the rule the club's name carries the next match into the first's story.
+        var joined = Run(new StoryClusterer { NewFiguresTopShare = 2, Placed = placements.Add }, items);
+        Assert.Single(joined.Stories);
+        var next = placements.Single(p => p.Document == "d-2.txt");
+        Assert.Equal(0, next.NumberCoverage);
+        Assert.True(next.TopShare > 0.5, $"top share {next.TopShare:F2}");
+        // With it: none of its figures is the story's and one name carries the join, so it is another event.
+        Assert.Equal(2, Run(new StoryClusterer(), items).Stories.Count);
+    }
+
+    [Fact]
+    public void A_later_report_repeating_one_of_the_storys_figures_still_joins()
+    {
+        var items = new[] { Report(First, "1.txt", 0), Report(Later, "2.txt", 5) };
+        var placements = new List<StoryPlacement>();
+        Assert.Single(Run(new StoryClusterer { Placed = placements.Add }, items).Stories);
+        Assert.True(placements.Single(p => p.Document == "d-2.txt").NumberCoverage > 0);
+    }
+}
