@@ -177,7 +177,7 @@ internal struct LineFeatures
     {
         if (line[0] == '©') { f.CreditAt = 0; return; }
         if (f.Cue == BlockKind.Credit && f.CueStrength >= 2) { f.CreditAt = 0; return; }
-        // "... in the Sumy region. MUST CREDIT: X for The Y": a credit cue in capitals, or after a sentence end.
+        // "... in the border region. MUST CREDIT: X for The Y": a credit cue in capitals, or after a sentence end.
         for (var colon = line.IndexOf(':'); colon > 0; colon = NextColon(line, colon))
         {
             var start = colon;
