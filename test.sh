@@ -47,9 +47,10 @@ start_postgres() {
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
   done
   "${pg_as[@]}" "$bin/initdb" -D "$pg_dir/data" -A trust -U postgres -E UTF8 --no-locale --no-sync >"$pg_dir/initdb.log" 2>&1 || return 1
-  # Durability is pointless for a server that lives as long as the tests: no fsync, no full-page writes.
+  # Durability is pointless for a server that lives as long as the tests: no fsync, no full-page writes. Tests run in
+  # parallel and each schema has its own Npgsql pool, so the connection cap is set well above the pools' sum at peak.
   "${pg_as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500" \
     start >/dev/null 2>&1 || return 1
   export TRIANGULATE_TEST_POSTGRES="Host=$pg_dir;Port=$port;Username=postgres"
 }
