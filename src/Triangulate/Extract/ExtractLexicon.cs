@@ -25,6 +25,13 @@ internal static class ExtractLexicon
     private static readonly Lazy<FrozenDictionary<string, string>> CountriesLazy = new(LoadCountries);
     private static readonly Lazy<(FrozenSet<string> After, FrozenSet<string> Possessed)> PersonCuesLazy = new(LoadPersonCues);
 
+    /// <summary>
+    /// Articles, demonstratives and possessive determiners, any case: a word after one is inside a noun phrase ("the
+    /// captured town", "its 300" as a model), not a verb's or a figure's own.
+    /// </summary>
+    public static FrozenSet<string> Determiners { get; } = FrozenSet.ToFrozenSet(
+        ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Titles and ranks, case as written, multiword entries with single spaces.</summary>
     public static FrozenSet<string> Titles => TitlesLazy.Value;
 

@@ -222,8 +222,6 @@ public sealed class ClaimExtractor : IExtractor
     /// </summary>
     private static readonly string[] DoneTo = ["killed", "slain", "eliminated", "wounded", "injured", "hurt", "captured", "detained", "arrested", "destroyed", "damaged", "seen"];
 
-    private static readonly string[] Determiners = ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"];
-
     private static readonly string[] PassiveAuxiliaries = ["was", "were", "is", "are", "been", "being", "be", "got", "get", "gets"];
 
     private static readonly string[] RaisingChain = ["to", "thought", "said", "believed", "reported", "known", "feared", "understood", "likely", "presumed", "assumed", "confirmed"];
@@ -249,7 +247,7 @@ public sealed class ClaimExtractor : IExtractor
         if (AmongThe(text, tokens, index)) return Bearer.Subject;
         // "the region's largest captured settlement": a participle after a superlative modifies the noun that follows.
         if (index > 0 && tokens[index - 1].Length > 4 && char.IsLower(text[tokens[index - 1].Start]) && text.AsSpan(tokens[index - 1].Start, tokens[index - 1].Length).EndsWith("est", StringComparison.Ordinal)) return Bearer.None;
-        if (index > 0 && (Contains(Determiners, text.AsSpan(tokens[index - 1].Start, tokens[index - 1].End - tokens[index - 1].Start))
+        if (index > 0 && (ExtractLexicon.Determiners.Has(text.AsSpan(tokens[index - 1].Start, tokens[index - 1].End - tokens[index - 1].Start))
             || text[tokens[index - 1].Start..tokens[index - 1].End] is "s" or "’s" or "'s")) return Bearer.None;
         if (!Contains(DoneTo, word)) return Bearer.Subject;
         for (var k = index - 1; k >= 0 && index - k <= 4; k--)

@@ -519,12 +519,14 @@ public sealed class QuantityExtractor : IExtractor
     {
         var before = start - HedgeLength(text, lex, tokens, start, key) - 1;
         if (before < 0 || tokens[before].Kind != TokenKind.Word || !char.IsLower(text[tokens[before].Start])) return false;
-        return !Determiners.Contains(LowerInto(tokens[before].In(text), key)) && !Attributes.Contains(LowerInto(tokens[before].In(text), key))
+        var word = LowerInto(tokens[before].In(text), key);
+        return !ExtractLexicon.Determiners.Has(word) && !Quantifiers.Contains(word) && !Attributes.Contains(word)
             && !IsAny(text, tokens[before], "aged", "age");
     }
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Determiners = FrozenSet.ToFrozenSet(
-        ["the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these", "those", "each", "every", "some", "any", "no"],
+    // Quantifiers before a figure ("each 300", "no 400") stand where a determiner would.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Quantifiers = FrozenSet.ToFrozenSet(
+        ["each", "every", "some", "any", "no"],
         StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Attributes = FrozenSet.ToFrozenSet(

@@ -264,11 +264,13 @@ public sealed class ProvenanceLinker : ICorpusStage
             Score = Math.Round(score, 4),
             Evidence = evidence,
         };
-        var unalignedA = Unexplained(pa, alignment, sideA: true, a, b);
-        var unalignedB = Unexplained(pb, alignment, sideA: false, b, a);
+        var droppedA = Dropped(pa, alignment, sideA: true);
+        var droppedB = Dropped(pb, alignment, sideA: false);
+        var unalignedA = Unexplained(pa, droppedA, a, b);
+        var unalignedB = Unexplained(pb, droppedB, b, a);
         return aIsDerived
-            ? new VerifiedDerivation(relation, aAttributes, unalignedA, unalignedB, [.. alignment.Pairs.Select(p => p.A).Order()], Dropped(pb, alignment, sideA: false), CarriedCredit(pa, pb, b))
-            : new VerifiedDerivation(relation, bAttributes, unalignedB, unalignedA, [.. alignment.Pairs.Select(p => p.B).Order()], Dropped(pa, alignment, sideA: true), CarriedCredit(pb, pa, a));
+            ? new VerifiedDerivation(relation, aAttributes, unalignedA, unalignedB, [.. alignment.Pairs.Select(p => p.A).Order()], droppedB, CarriedCredit(pa, pb, b))
+            : new VerifiedDerivation(relation, bAttributes, unalignedB, unalignedA, [.. alignment.Pairs.Select(p => p.B).Order()], droppedA, CarriedCredit(pb, pa, a));
     }
 
     /// <summary>
@@ -298,15 +300,15 @@ public sealed class ProvenanceLinker : ICorpusStage
     }
 
     /// <summary>
-    /// Sentences of one side that the alignment leaves without a partner, not counting those that name an outlet (the
+    /// How many of one side's sentences without a partner (<see cref="Dropped"/>) do not name an outlet (the
     /// page's own, the other page's, or one it credits): "Source: X", "Sign up for the day's news from Y" are page
     /// furniture and credit lines that republishers write from shared templates, so a sibling copy carrying the same
     /// line would otherwise explain a page better than the page it was taken from.
     /// </summary>
-    internal static int Unexplained(TextProfile profile, Alignment alignment, bool sideA, DocumentSummary self, DocumentSummary other)
+    internal static int Unexplained(TextProfile profile, int[] dropped, DocumentSummary self, DocumentSummary other)
     {
         var count = 0;
-        foreach (var i in Dropped(profile, alignment, sideA))
+        foreach (var i in dropped)
         {
             var sentence = profile.Sentences[i];
             if (!NamesOutlet(profile.Text[sentence.Start..sentence.End], self, other)) count++;

@@ -404,8 +404,8 @@ public sealed class StoryClusterer : ICorpusStage
         foreach (var (feature, weight) in vector)
         {
             var w = story.Weight(feature);
-            // Numbers: neither plain words, days nor names (the sets are given for a placement by words only).
-            var figure = words?.Contains(feature) == false && !named.ContainsKey(feature) && names?.Contains(feature) == false;
+            // The sets are given for a placement by words only.
+            var figure = words is not null && names is not null && IsFigure(feature, words, named, names);
             if (figure) figures += weight * weight;
             if (w == 0) continue;
             dot += weight * w;
@@ -491,12 +491,16 @@ public sealed class StoryClusterer : ICorpusStage
             if (words.Contains(feature) || named.ContainsKey(feature)) continue;
             all += weight * weight;
             if (w > 0) covered += weight * weight;
-            if (names.Contains(feature)) continue;
+            if (!IsFigure(feature, words, named, names)) continue;
             numbers += weight * weight;
             if (w > 0) numbersIn += weight * weight;
         }
         return (dot > 0 ? top / dot : 0, all > 0 ? covered / all : 0, numbers > 0 ? numbersIn / numbers : -1);
     }
+
+    /// <summary>A number: a feature that is neither a plain word, a named day nor a name.</summary>
+    private static bool IsFigure(ulong feature, HashSet<ulong> words, Dictionary<ulong, int> named, HashSet<ulong> names) =>
+        !words.Contains(feature) && !named.ContainsKey(feature) && !names.Contains(feature);
 
     /// <summary>Diagnostics: the share of a vector's squared weight on features the story's centroid has.</summary>
     private static double Coverage(StoryState story, List<(ulong Feature, double Weight)> vector)
