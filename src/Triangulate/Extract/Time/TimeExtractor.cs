@@ -71,7 +71,9 @@ public sealed class TimeExtractor : IExtractor
                     {
                         var shift = ar[4..];
                         expression = expression with { Rule = reference is null ? "day:" + shift : reference + ">" + shift };
-                        day = expression.Rule;
+                        // "the next morning": the day, without its part, is what a clock time after it takes.
+                        var part = expression.Rule.IndexOf('@', StringComparison.Ordinal);
+                        day = part > 0 ? expression.Rule[..part] : expression.Rule;
                     }
                     else if (found.Rule is { } yr && yr.StartsWith("ref-", StringComparison.Ordinal))
                     {
@@ -83,7 +85,9 @@ public sealed class TimeExtractor : IExtractor
                             Rule = point is null ? (unit == 'y' ? "year:" : "month:") + shift : point + ">" + unit + shift,
                         };
                     }
-                    else if (found.Rule is { } dr && IsDayRule(dr)) day = reference = dr;
+                    // "Tuesday evening" names Tuesday for what follows ("the next morning", a clock time) as "Tuesday" does.
+                    else if (found.Rule is { } dr && DayOf(dr) is { } named)
+                        day = reference = named;
                     if (expression.Rule is { } pr && IsPointRule(pr)) point = pr;
                     if (published is { } p && expression.Anchor == TimeAnchor.Publication) expression = TimeResolver.Resolve(expression, p);
                     if (lonelyClock >= 0 && expression.Rule is { } own && DayOf(own) is { } ownDay && Beside(text, context.Times[lonelyClock].Span.End, found.Start))
@@ -101,8 +105,18 @@ public sealed class TimeExtractor : IExtractor
     private static bool Beside(string text, int from, int to)
     {
         var between = text.AsSpan(from, Math.Max(0, to - from)).Trim();
+        between = AfterZone(between);
         if (between.StartsWith(",")) between = between[1..].TrimStart();
         return between.IsEmpty || between.Equals("on", StringComparison.OrdinalIgnoreCase) || between.Equals("of", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // The text after a time zone that follows a clock time: "PT on Monday", "local time on Friday" → "on Monday".
+    private static ReadOnlySpan<char> AfterZone(ReadOnlySpan<char> between)
+    {
+        if (between.StartsWith("local time", StringComparison.OrdinalIgnoreCase)) return between["local time".Length..].TrimStart();
+        var k = 0;
+        while (k < between.Length && char.IsAsciiLetterUpper(between[k])) k++;
+        return k is >= 2 and <= 4 && (k == between.Length || !char.IsLetter(between[k])) ? between[k..].TrimStart() : between;
     }
 
     // The clock time moved onto the day a rule names: its rule becomes "DAY@HHMM", resolved again when publication is known.
@@ -129,7 +143,7 @@ public sealed class TimeExtractor : IExtractor
         if (token.Kind != TokenKind.Word) return false;
         var word = TimeWords.Bare(token.In(text));
         if (TimeWords.TryGet(word, out var kind, out _)) return kind != "ordinal";
-        if (TriggerLookup.Contains(word)) return true;
+        if (TriggerLookup.Contains(word) || Scanner.ClosedLong(word, out _)) return true;
         // "fifty-year", "decades-long", "third-quarter": a time word on either side of a hyphen.
         var hyphen = word.IndexOf('-');
         if (hyphen <= 0) return false;
@@ -195,7 +209,7 @@ public sealed class TimeExtractor : IExtractor
             if (token.Kind != TokenKind.Word) return false;
             var word = TimeWords.Bare(token.In(text));
             return OpenerLookup.Contains(word) || TimeWords.TryGet(word, out _, out _) || NumberWords.IsNumberWord(word)
-                || (word.Contains('-') && word.Length > 5);
+                || (word.Contains('-') && word.Length > 5) || ClosedLong(word, out _);
         }
 
         public bool TryMatch(int i, out Found found, out int next)
@@ -626,13 +640,14 @@ public sealed class TimeExtractor : IExtractor
                         "for", "during", "before", "after", "around", "throughout", "till", "between")
                     // "in February or March", "April and May": a month coordinated with a month.
                     && !(IsAny(i - 1, "and", "or") && TimeWords.Is(W(i - 2), "month", out _))) return false;
-                // "October of next year", "May of last year": the month of a year named relative to publication.
-                if (Is(i + 1, "of") && IsAny(i + 2, "last", "this", "next") && Is(i + 3, "year"))
+                // "October of next year", "April last year": the month of a year named relative to publication.
+                var ofYear = Is(i + 1, "of") ? 1 : 0;
+                if (IsAny(i + 1 + ofYear, "last", "this", "next") && Is(i + 2 + ofYear, "year"))
                 {
-                    var offset = Is(i + 2, "last") ? -1 : Is(i + 2, "next") ? 1 : 0;
-                    found = new Found(_tokens[s].Start, _tokens[i + 3].End, null, null, null, TimeAnchor.Publication, null, null,
+                    var offset = Is(i + 1 + ofYear, "last") ? -1 : Is(i + 1 + ofYear, "next") ? 1 : 0;
+                    found = new Found(_tokens[s].Start, _tokens[i + 2 + ofYear].End, null, null, null, TimeAnchor.Publication, null, null,
                         "month-in-year:" + mo.ToString(CultureInfo.InvariantCulture) + ":" + offset.ToString(CultureInfo.InvariantCulture), tolerance);
-                    next = i + 4;
+                    next = i + 3 + ofYear;
                     return true;
                 }
                 var rule = "month-of-year:" + mo.ToString(CultureInfo.InvariantCulture) + Direction(s, i);
@@ -658,6 +673,10 @@ public sealed class TimeExtractor : IExtractor
                     // verb or a clause edge follows; a count there names what it counts ("for 2000 people").
                     || (Is(i - 1, "for") && year is >= 1900 and <= 2099 && IsAny(i + 1, "is", "was", "were", "are", "will", "would", "has", "had",
                         "have", "and", "or", "but", "as", "on", "compared", "rose", "fell", "grew", "dropped", "climbed"))
+                    // "2009 was a hard year", "2028 saw record sales": a year opening its sentence before a singular verb
+                    // (a count there takes a plural one: "1500 were evacuated").
+                    || (i == 0 && year is >= 1900 and <= 2099
+                        && IsAny(i + 1, "was", "is", "has", "saw", "marked", "brought", "began", "ended", "proved"))
                     || i + 1 >= _tokens.Count || _tokens[i + 1].Kind == TokenKind.Symbol))
             {
                 var pd = new PartialDate(year);
@@ -883,6 +902,13 @@ public sealed class TimeExtractor : IExtractor
             double? n;
             int j;
             var w = W(i);
+            // "a weeklong strike", "a yearlong delay": the "-long" adjective closed up, one unit.
+            if (ClosedLong(w, out var longDays))
+            {
+                found = new Found(_tokens[s].Start, _tokens[i].End, DurationValue(1, longDays, false), null, null, TimeAnchor.None, null, null, null, 0);
+                next = i + 1;
+                return true;
+            }
             // Adjectives written as one word: "fifty-year", "decades-long", "three-month".
             var hyphen = w.LastIndexOf('-');
             if (hyphen > 0 && _tokens[i].Kind == TokenKind.Word && TryHyphenated(i, hyphen, out var hn, out var hd, out var hc))
@@ -904,6 +930,7 @@ public sealed class TimeExtractor : IExtractor
                     return true;
                 }
                 else if (i > s || IsAny(i - 1, "for", "within", "in", "over", "after", "than", "about", "nearly", "almost", "lasting", "took", "takes", "spent", "last", "past")
+                    || IsAny(i - 1, "lasted", "lasts", "take", "spend", "spends")
                     || AndAHalf(i + 2)) { n = 1; j = i + 1; }
                 else return false;
             }
@@ -1048,6 +1075,14 @@ public sealed class TimeExtractor : IExtractor
             if (IsAny(i - 1, "within", "took", "take", "takes", "taking", "spent", "spend", "spends", "spending")) return true;
             if (IsAny(i - 1, "after", "following", "despite") && Is(i + 1, "of")) return true;
             return Is(i - 1, "in") && (i + 1 >= _tokens.Count || _tokens[i + 1].Kind == TokenKind.Symbol);
+        }
+
+        // "weeklong", "yearlong", "daylong", "monthlong": a calendar unit with "long" written onto it.
+        internal static bool ClosedLong(ReadOnlySpan<char> word, out int days)
+        {
+            days = 0;
+            return word.Length > 6 && word.EndsWith("long", StringComparison.OrdinalIgnoreCase) && !word.Contains('-')
+                && !word[..^4].EndsWith("s", StringComparison.OrdinalIgnoreCase) && TimeWords.Is(word[..^4], "unit", out days);
         }
 
         private bool TryHyphenated(int i, int hyphen, out double? n, out int days, out bool clock)
@@ -1231,6 +1266,7 @@ public sealed class TimeExtractor : IExtractor
             next = i;
             int offset;
             int end;
+            var dayPart = "";
             if (Is(i, "the") && IsAny(i + 1, "next", "following", "previous", "preceding") && Is(i + 2, "day"))
             {
                 offset = IsAny(i + 1, "next", "following") ? 1 : -1;
@@ -1268,11 +1304,20 @@ public sealed class TimeExtractor : IExtractor
                 offset = Is(i + 2, "after") ? 1 : -1;
                 end = i + 2;
             }
+            else if ((Is(i, "the") && IsAny(i + 1, "next", "following", "previous", "preceding") && TimeWords.Is(W(i + 2), "part", out _))
+                    || (Is(i, "that") && TimeWords.Is(W(i + 1), "part", out _)))
+            {
+                // "the next morning", "that night", "the previous evening": a part of the day the text last named, or of
+                // the day after or before it (TIMEX3 "2004-05-04TMO"); publication's when the text named none.
+                end = Is(i, "that") ? i + 1 : i + 2;
+                offset = Is(i, "that") ? 0 : IsAny(i + 1, "next", "following") ? 1 : -1;
+                dayPart = "@" + Part(W(end));
+            }
             else return false;
             // "the next day of talks", "the day before that": not the day itself.
             if (IsAny(end + 1, "as", "of", "that", "when")) return false;
             found = new Found(_tokens[i].Start, _tokens[end].End, null, null, null, TimeAnchor.Publication, null, null,
-                "ref:" + offset.ToString(CultureInfo.InvariantCulture), 0);
+                "ref:" + offset.ToString(CultureInfo.InvariantCulture) + dayPart, 0);
             next = end + 1;
             return true;
         }
@@ -1347,7 +1392,10 @@ public sealed class TimeExtractor : IExtractor
                 else if (TimeWords.Is(u, "season", out var first)) rule = "season:" + first + ":" + n;
                 else if (TimeWords.Is(u, "weekday", out var wd) && char.IsUpper(u[0])) rule = "weekday:" + wd % 7 + ":" + (n == 0 && Tense(i, i + 1) > 0 ? 1 : n);
                 else if (TimeWords.Is(u, "month", out var mo) && char.IsUpper(u[0]) && u.Length >= 3)
-                    rule = n == 0 ? "month-of-year:" + mo : null;
+                    rule = n == 0 ? "month-of-year:" + mo
+                        // "next March": the first March after publication; "last April" the latest before it.
+                        : !IsAny(i, "last", "next") ? null
+                        : "month-of-year:" + mo + ":" + n;
                 if (rule is not null && n == 0 && Is(i, "the")) rule = "weekend:0";
                 // "this weekend": the weekend of publication's week; "the weekend" the latest one.
                 else if (rule is "weekend:0" && Is(i, "this")) rule = "weekend:w";

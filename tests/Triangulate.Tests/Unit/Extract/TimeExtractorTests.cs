@@ -175,6 +175,23 @@ public class TimeExtractorTests
     [InlineData("The tunnel should open by the end of the decade.", "2032-06-10", "the end of the decade", "203")]
     [InlineData("The ferry sat in the harbour for days.", "2030-06-10", "days", "PXD")]
     [InlineData("Crews searched the hillside for hours.", "2030-06-10", "hours", "PTXH")]
+    // Issue 15, session 22: a month with the year named after it relative to publication; a year opening its sentence
+    // before a singular verb; a part of the day the text last named ("the next morning", "that night"); "next March";
+    // a clock time with its zone before the day written after it.
+    [InlineData("The ferry line opened a second route in April last year.", "2030-06-10", "April last year", "2029-04")]
+    [InlineData("The bridge reopens in June next year, the council said.", "2030-06-10", "June next year", "2031-06")]
+    [InlineData("Fares rose in March this year.", "2030-06-10", "March this year", "2030-03")]
+    [InlineData("2028 was a hard year for the ferry line.", "2030-06-10", "2028", "2028")]
+    [InlineData("2029 saw record crossings on the lake.", "2030-06-10", "2029", "2029")]
+    [InlineData("The ferry sank on 3 May 2004 and divers reached it the next morning.", "2010-06-03", "the next morning", "2004-05-04TMO")]
+    [InlineData("The storm hit the coast on 3 May 2004. That night the pier collapsed.", "2010-06-03", "That night", "2004-05-03TNI")]
+    [InlineData("The ferry left on Tuesday evening. It docked at 6 a.m. the following morning.", "2030-06-13", "6 a.m.", "2030-06-12T06:00")]
+    [InlineData("The ferry line opens its new route next March.", "2030-06-10", "next March", "2031-03")]
+    [InlineData("The minister spoke at 10 a.m. PT on Tuesday.", "2030-06-13", "10 a.m.", "2030-06-11T10:00")]
+    [InlineData("A weeklong strike closed the port.", "2030-06-10", "weeklong", "P1W")]
+    [InlineData("The yearlong refit of the ferry ended.", "2030-06-10", "yearlong", "P1Y")]
+    [InlineData("The crossing lasted a fortnight.", "2030-06-10", "a fortnight", "P2W")]
+    [InlineData("Repairs will take a month, the yard said.", "2030-06-10", "a month", "P1M")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
@@ -200,6 +217,7 @@ public class TimeExtractorTests
     [InlineData("The runner finished a second ahead of the field.")]
     [InlineData("Talks filled these days of the summit.")]
     [InlineData("The bakery sells 400 loaves a day to the cafes of the old town.")]
+    [InlineData("1500 were evacuated from the island.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
