@@ -45,7 +45,8 @@ internal static class WarmUpSample
             }
             var rewrite = string.Join("\n\n", paragraphs.Skip(1).Reverse().Prepend($"{paragraphs[0]} the {Wire} news agency reported."));
             Add(lines, $"{Slug(title)}-{s}-r", $"{facts.City}: {title}", $"By {facts.Editor}\n\n{rewrite}", when.AddHours(3), Outlets[(s + 2) % Outlets.Length]);
-            Add(lines, $"{Slug(title)}-{s}-t", Translated(facts, s % 3).Title, Translated(facts, s % 3).Text, when.AddHours(4), Outlets[(s + 3) % Outlets.Length]);
+            var (translatedTitle, translated) = Translated(facts, s % 3);
+            Add(lines, $"{Slug(title)}-{s}-t", translatedTitle, translated, when.AddHours(4), Outlets[(s + 3) % Outlets.Length]);
             Add(lines, $"{Slug(title)}-{s}-f", $"Update: {title}",
                 $"{facts.City.ToUpperInvariant()}, {When(when.AddDays(1))} ({Wire}) - Officials on {Weekdays[(s + 1) % 5]} revised the figure to {facts.Count + 3}, up from {facts.Count} reported a day earlier.\n\n\"We now have a clearer picture,\" {facts.Person} told reporters on {When(when.AddDays(1))}.",
                 when.AddDays(1), Wire);
