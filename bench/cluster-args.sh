@@ -11,6 +11,8 @@ workers=3
 cores=0,1
 build=1
 cli=""
+# What every worker is started with besides its store, cluster and port: --warm-up adds the worker's own (issue 18).
+worker_options=()
 
 # The options every cluster benchmark takes; -h prints the script's header comment, lines 2 to $usage_end.
 parse_cluster_args() {
@@ -25,6 +27,7 @@ parse_cluster_args() {
             --work) work="$2"; shift 2 ;;
             --no-build) build=0; shift ;;
             --cli) cli="$2"; shift 2 ;;
+            --warm-up) worker_options+=(--warm-up); shift ;;
             -h|--help) sed -n "2,${usage_end}p" "$0"; exit 0 ;;
             *)
                 used=0

@@ -69,7 +69,7 @@ stop_workers() {
 trap stop_workers EXIT
 for i in $(seq 1 "$workers"); do
     # taskset execs the worker: $! is the worker's own pid.
-    DOTNET_TC_CallCountThreshold=3E8 taskset -c "$cores" "$cli" worker --db "$work/cluster.db" --cluster "$pg" --port $((port + 2 * i)) >"$work/worker-$i.log" 2>&1 &
+    DOTNET_TC_CallCountThreshold=3E8 taskset -c "$cores" "$cli" worker --db "$work/cluster.db" --cluster "$pg" --port $((port + 2 * i)) "${worker_options[@]}" >"$work/worker-$i.log" 2>&1 &
     pids+=($!)
 done
 for _ in $(seq 1 120); do

@@ -4,13 +4,15 @@
 # and alive-time writes), a clustered `analyze` of the same corpus (split at the client's stage changes, as its
 # --verbose log prints them), and TAIL seconds after it (a worker's JIT goes on after its last call). Every process's
 # CPU (user + system, by thread kind) is sampled from /proc by bench/cpu-sample.py every 0.2 s; the table gives each
-# role's CPU seconds in each phase. The two dossiers are compared.
+# role's CPU seconds in each phase. The two dossiers are compared. With --before FILE, both first analyse FILE into
+# their store (a fresh process, then the clustered client: phases "first part: ..."), so the phases measured are a
+# later part's, on workers that have run once (the warm steady state).
 #
 #   bench/cluster-phases.sh --pg postgres://postgres@127.0.0.1:PORT/postgres --corpus /work/gen/2k/corpus.jsonl
 #
-# --workers (3), --cores (taskset, 0,1), --port (worker i at PORT + 2i), --idle (10), --tail (5), --work (folder,
-# emptied first), --cli (the executable; default the ReadyToRun build of bench/r2r.sh, published first unless
-# --no-build). Environment variables set for the script reach every process (a runtime knob to compare).
+# --workers (3), --cores (taskset, 0,1), --port (worker i at PORT + 2i), --idle (10), --tail (5), --before (none),
+# --work (folder, emptied first), --cli (the executable; default the ReadyToRun build of bench/r2r.sh, published first
+# unless --no-build). Environment variables set for the script reach every process (a runtime knob to compare).
 set -euo pipefail
 
 source "$(dirname "$0")/cluster-args.sh"
@@ -18,11 +20,13 @@ port=31600
 work=/tmp/triangulate-cluster-phases
 idle=10
 tail=5
-usage_end=14
+before=""
+usage_end=15
 extra_option() {
     case "$1" in
         --idle) idle="$2"; return 2 ;;
         --tail) tail="$2"; return 2 ;;
+        --before) before="$2"; return 2 ;;
         *) return 0 ;;
     esac
 }
@@ -64,7 +68,13 @@ stop_all() {
 }
 trap stop_all EXIT
 
-# One process.
+# One process (after a fresh one over the first part, with --before).
+if [[ -n "$before" ]]; then
+    mark "first part: 1 process"
+    taskset -c "$cores" "$cli" analyze "$before" --db "$work/single.db" --out "$work/out-single-0" --format json >"$work/single-0.log" 2>&1 &
+    echo "single-0 $!" >>"$work/pids"
+    wait $!
+fi
 mark "1 process: start"
 taskset -c "$cores" "$cli" analyze "$corpus" --db "$work/single.db" --out "$work/out-single" --format json --verbose \
     > >(stamp >"$work/single.log") 2>&1 &
@@ -81,7 +91,7 @@ mark "workers: start-up"
 for i in $(seq 1 "$workers"); do
     # taskset execs the worker: $! is the worker's own pid.
     DOTNET_TC_CallCountThreshold="${DOTNET_TC_CallCountThreshold:-3E8}" taskset -c "$cores" "$cli" worker --db "$work/cluster.db" \
-        --cluster "$pg" --port $((port + 2 * i)) > >(stamp >"$work/worker-$i.log") 2>&1 &
+        --cluster "$pg" --port $((port + 2 * i)) "${worker_options[@]}" > >(stamp >"$work/worker-$i.log") 2>&1 &
     pids+=($!)
     echo "worker-$i $!" >>"$work/pids"
 done
@@ -91,6 +101,14 @@ for _ in $(seq 1 600); do
 done
 mark "workers: idle"
 sleep "$idle"
+if [[ -n "$before" ]]; then
+    mark "first part: client and workers"
+    taskset -c "$cores" "$cli" analyze "$before" --db "$work/cluster.db" --cluster "$pg" --out "$work/out-cluster-0" --format json >"$work/client-0.log" 2>&1 &
+    echo "client-0 $!" >>"$work/pids"
+    wait $!
+    mark "first part: idle"
+    sleep 2
+fi
 mark "client: start-up and connect"
 taskset -c "$cores" "$cli" analyze "$corpus" --db "$work/cluster.db" --cluster "$pg" --out "$work/out-cluster" --format json --verbose \
     > >(stamp >"$work/client.log") 2>&1 &

@@ -54,7 +54,7 @@ start_worker() {
     # taskset execs the worker: $! is the worker's own pid, the one kill -9 must hit.
     local at=()
     [[ $port == 0 ]] || at=(--port $((port + 2 * i)))
-    DOTNET_TC_CallCountThreshold=3E8 taskset -c "$cores" "$cli" worker --db "$work/cluster.db" --cluster "$pg" "${at[@]}" >>"$work/worker-$i.log" 2>&1 &
+    DOTNET_TC_CallCountThreshold=3E8 taskset -c "$cores" "$cli" worker --db "$work/cluster.db" --cluster "$pg" "${at[@]}" "${worker_options[@]}" >>"$work/worker-$i.log" 2>&1 &
     pids[$i]=$!
 }
 stop_workers() {

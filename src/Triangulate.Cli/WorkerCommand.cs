@@ -24,17 +24,21 @@ internal static class WorkerCommand
         {
             Description = "Port between workers (the gateway for clients takes the next one); free ports by default",
         };
+        var warmUp = new Option<bool>("--warm-up")
+        {
+            Description = "Before joining, analyse a small built-in sample, so the analysis code is compiled before work arrives (moves CPU from the first run to start-up)",
+        };
         var command = new Command("worker", "Join a cluster of workers (membership in PostgreSQL) and analyse what 'analyze --cluster' submits, until stopped")
         {
-            options.Db, options.Cluster, port, options.Languages, options.Calendar,
+            options.Db, options.Cluster, port, options.Languages, options.Calendar, warmUp,
         };
         command.SetAction((result, cancellation) => RunAsync(
             result.GetValue(options.Db)!, result.GetValue(options.Cluster), result.GetValue(port),
-            result.GetValue(options.Languages), result.GetValue(options.Calendar) ?? [], cancellation));
+            result.GetValue(options.Languages), result.GetValue(options.Calendar) ?? [], result.GetValue(warmUp), cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string db, string? cluster, int port, string? languages, string[] calendars, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string db, string? cluster, int port, string? languages, string[] calendars, bool warmUp, CancellationToken cancellation)
     {
         var console = Consoles.Error();
         // One PostgreSQL database can hold both the store and the membership.
@@ -51,6 +55,15 @@ internal static class WorkerCommand
             builder.CalendarFiles.AddRange(calendars);
         });
         if (problem) return ExitCodes.Usage;
+        if (warmUp)
+        {
+            // Before joining, so no batch waits on it and the first run's work meets compiled code (WorkerWarmUp). Not the
+            // default: on 2 cores it moved the workers' JIT from the first run to start-up without lowering the CPU of
+            // both (docs/benchmarks.md, "A worker that warms itself"), and a worker restarted after a fault joins later.
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var sample = WorkerWarmUp.Run(worker);
+            console.MarkupLineInterpolated($"worker warmed up: {sample.DocumentsStored} sample articles, {sample.StoriesAnalysed} stories in {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s ({ProcessCost.Describe()})");
+        }
         using var host = await ClusterHosting.StartWorkerAsync(worker, cluster, port, cancellation: cancellation);
         var silo = host.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>();
         console.MarkupLineInterpolated($"worker {silo.SiloAddress} joined cluster over store {db} (Ctrl+C stops; so far {ProcessCost.Describe()})");

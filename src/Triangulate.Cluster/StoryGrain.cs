@@ -20,13 +20,7 @@ internal sealed class StoryGrain(Worker worker) : Grain, IStoryGrain
         // A failed stage leaves an empty fingerprint: such an outcome is never reused.
         if (_last is { } last && last.Fingerprint == work.Fingerprint && work.Fingerprint.Length > 0)
             return new StoryReply(last.Outcome, TimeSpan.Zero, TimeSpan.Zero, Reused: true);
-        var (outcome, read, compute) = await Task.Run(() =>
-        {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var corpus = new TimedCorpusReader(worker.Store);
-            var outcome = worker.Pipeline.AnalyzeStory(work, corpus);
-            return (outcome, corpus.Spent, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        }).ConfigureAwait(true);
+        var (outcome, read, compute) = await Task.Run(() => worker.AnalyzeStory(work, worker.Store)).ConfigureAwait(true);
         _last = (work.Fingerprint, outcome);
         return new StoryReply(outcome, read, compute, Reused: false);
     }

@@ -32,6 +32,22 @@ public sealed class Worker : IDisposable
     /// <summary>The shared store, opened on first use.</summary>
     public IStore Store => _store.Value;
 
+    /// <summary>Analyses and saves one batch of documents into <paramref name="store"/>: what a batch grain does.</summary>
+    public (DocumentBatchResult Result, TimeSpan Analysis, TimeSpan Save) AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store) =>
+        Pipeline.AnalyzeBatchTimed(batch, store);
+
+    /// <summary>
+    /// Runs the story stages on one story, reading its documents from <paramref name="store"/>: what a story grain does;
+    /// with the time spent in store reads (thread time) and in all.
+    /// </summary>
+    public (StoryOutcome Outcome, TimeSpan Read, TimeSpan Compute) AnalyzeStory(StoryWork work, IStore store)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var corpus = new TimedCorpusReader(store);
+        var outcome = Pipeline.AnalyzeStory(work, corpus);
+        return (outcome, corpus.Spent, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+
     /// <summary>
     /// Opens the shared store. The one place the cluster opens a store: when the PostgreSQL store lands, a store
     /// location may be a server URL, and this becomes the store factory's call.
