@@ -41,7 +41,7 @@ public sealed class StoryClustererNewFiguresTests
         var items = new[] { Report(First, "1.txt", 0), Report(Next, "2.txt", 5) };
         var placements = new List<StoryPlacement>();
         // Without the rule the club's name carries the next match into the first's story.
-        var joined = Run(new StoryClusterer { NewFiguresTopShare = 2, Placed = placements.Add }, items);
+        var joined = Run(new StoryClusterer { NewFiguresTopShare = 2, QuietDays = -1, Placed = placements.Add }, items);
         Assert.Single(joined.Stories);
         var next = placements.Single(p => p.Document == "d-2.txt");
         Assert.Equal(0, next.NumberCoverage);
@@ -57,5 +57,45 @@ public sealed class StoryClustererNewFiguresTests
         var placements = new List<StoryPlacement>();
         Assert.Single(Run(new StoryClusterer { Placed = placements.Add }, items).Stories);
         Assert.True(placements.Single(p => p.Document == "d-2.txt").NumberCoverage > 0);
+    }
+
+    // One club's two home matches ten days apart, told in one frame by one desk: the club, its ground, its coach and its
+    // scorer are all shared, so no one name carries the join; only the figures (crowd, minutes) tell the matches apart.
+    private const string Home = """
+        Ravensholt beat Corrigan at Holmfjord Park
+        A crowd of 12,480 at Holmfjord Park saw Ravensholt beat Corrigan, coach Elna Vastergaard said after the match.
+        Tobin Achterberg scored for Ravensholt after 23 minutes.
+        """;
+
+    private const string NextHome = """
+        Ravensholt beat Pellworth at Holmfjord Park
+        A crowd of 9,315 at Holmfjord Park saw Ravensholt beat Pellworth, coach Elna Vastergaard said after the match.
+        Tobin Achterberg scored for Ravensholt after 38 minutes.
+        """;
+
+    [Fact]
+    public void A_report_with_figures_of_its_own_days_after_a_story_went_quiet_is_a_story_of_its_own()
+    {
+        var items = new[] { Report(Home, "1.txt", 0), Report(NextHome, "2.txt", 10) };
+        var placements = new List<StoryPlacement>();
+        // Without the quiet rule the shared names carry the next match in: many of them, so no one carries over half.
+        var joined = Run(new StoryClusterer { QuietDays = -1, Placed = placements.Add }, items);
+        Assert.Single(joined.Stories);
+        var next = placements.Single(p => p.Document == "d-2.txt");
+        Assert.Equal(0, next.NumberCoverage);
+        Assert.True(next.TopShare <= 0.5, $"top share {next.TopShare:F2}");
+        // Ten days after the story's latest report, with none of its figures: another match.
+        Assert.Equal(2, Run(new StoryClusterer(), items).Stories.Count);
+    }
+
+    [Fact]
+    public void A_report_with_new_figures_while_the_story_is_current_still_joins()
+    {
+        // The same second report four days on, past the time window but while the story is current: new figures are as
+        // likely the event's own update.
+        var items = new[] { Report(Home, "1.txt", 0), Report(NextHome, "2.txt", 4) };
+        Assert.Single(Run(new StoryClusterer(), items).Stories);
+        // Counted as quiet from four days on, the story no longer takes it.
+        Assert.Equal(2, Run(new StoryClusterer { QuietDays = 4 }, items).Stories.Count);
     }
 }
