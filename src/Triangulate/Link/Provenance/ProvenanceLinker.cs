@@ -1,3 +1,4 @@
+using Triangulate.Ingest;
 using Triangulate.Model;
 
 namespace Triangulate.Link.Provenance;
@@ -241,6 +242,20 @@ public sealed class ProvenanceLinker : ICorpusStage
             : identical || alignment.MeanSimilarity >= 0.85 ? RelationKind.Copy
             : RelationKind.Rewrite;
         var aIsDerived = IsDerived(a, b, aAttributes, bAttributes, alignment, pa, pb);
+        // An agency's own report (its dateline names the page's outlet) is where its text starts: agencies write their
+        // copy and credit what they take. Uncredited, it is no other outlet's derivation: two agencies' own reports are
+        // independent, and a page of another outlet that reads alike took from the report, unless it came out first.
+        if (!aAttributes && !bAttributes && DifferentOutlets(a, b))
+        {
+            var aOwn = OwnReport(a, pa);
+            var bOwn = OwnReport(b, pb);
+            if (aOwn && bOwn) return null;
+            if (aOwn != bOwn)
+            {
+                if (aOwn == aIsDerived && (a.Published, b.Published) is ({ } pubA, { } pubB) && (aOwn ? pubB.Latest < pubA.Earliest : pubA.Latest < pubB.Earliest)) return null;
+                aIsDerived = bOwn;
+            }
+        }
         var (from, to) = aIsDerived ? (a, b) : (b, a);
         if (kind == RelationKind.Copy && (Credits(from, to) || DifferentOutlets(from, to))) kind = RelationKind.Syndication;
         var score = identical ? 1.0 : Math.Clamp(0.5 * Math.Min(1.0, coverage) + 0.5 * alignment.MeanSimilarity, 0, 1);
@@ -473,6 +488,24 @@ public sealed class ProvenanceLinker : ICorpusStage
         if (alignment.SpecificsOnlyA != alignment.SpecificsOnlyB) return alignment.SpecificsOnlyA < alignment.SpecificsOnlyB;
         if (pa.WordCount != pb.WordCount) return pa.WordCount < pb.WordCount;
         return string.CompareOrdinal(a.Id, b.Id) > 0;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="profile"/> is its outlet's own report: one of its first three body sentences opens with a
+    /// wire dateline whose agency names the page's outlet ("KESSFORD (AP) – " on the Associated Press's page). A copy
+    /// elsewhere keeps the dateline but not the outlet, so it is not.
+    /// </summary>
+    private static bool OwnReport(DocumentSummary summary, TextProfile profile)
+    {
+        if (summary.Outlet is not { } outlet) return false;
+        for (var i = 0; i < profile.Sentences.Count && i < 3; i++)
+        {
+            var sentence = profile.Sentences[i];
+            var dateline = TextMetadataExtractor.Dateline(profile.Text, sentence.Start, sentence.End - sentence.Start);
+            if (dateline.Success && dateline.Groups["agency"].Success)
+                return LinkText.OutletKey(dateline.Groups["agency"].Value) is { Length: > 0 } agency && OutletNames.Match(agency, outlet);
+        }
+        return false;
     }
 
     /// <summary>True when <paramref name="derived"/> credits <paramref name="source"/>'s outlet as the origin of its content.</summary>

@@ -52,6 +52,41 @@ public sealed class ProvenanceLinkerTests
     }
 
     [Fact]
+    public void Two_agencies_own_reports_that_read_alike_are_not_derived_from_each_other()
+    {
+        // Each page opens with its own agency's dateline: two agencies wrote the same frame. Without the rule the later
+        // one is a syndication of the earlier.
+        var first = Doc("MARVALE (AP) — " + Texts.FloodOriginal, "ap.txt", outlet: "Associated Press", published: new DateOnly(2024, 5, 1));
+        var second = Doc("MARVALE, May 1 (Northwire) - " + Texts.FloodOriginal, "nw.txt", outlet: "Northwire", published: new DateOnly(2024, 5, 2));
+        Assert.Empty(Derivations(Run(first, second)));
+        // The same two pages under one agency's name are its own update: still derived.
+        Assert.Single(Derivations(Run(first, second with { Outlet = "Associated Press" })));
+    }
+
+    [Fact]
+    public void A_page_reading_like_an_agency_s_own_report_is_taken_from_it_even_when_longer()
+    {
+        // No dates and no credit: information loss alone would make the shorter agency page the derived one. The agency's
+        // own dateline says its text starts there; the paper's page, with a closing line of its own, took it.
+        var wire = Doc("MARVALE (Northwire) - " + Texts.FloodOriginal, "wire.txt", outlet: "Northwire");
+        var paper = Doc(Texts.FloodOriginal + "\nThe town council meets on Thursday to discuss the damage to the harbour wall.\n", "paper.txt", outlet: "Valley Courier");
+        var relation = Assert.Single(Derivations(Run(wire, paper)));
+        Assert.Equal(paper.Id, relation.From);
+        Assert.Equal(wire.Id, relation.To);
+    }
+
+    [Fact]
+    public void An_agency_s_own_report_published_after_a_page_that_reads_alike_is_not_derived_from_it()
+    {
+        var paper = Doc(Texts.FloodOriginal, "paper.txt", outlet: "Valley Courier", published: new DateOnly(2024, 5, 1));
+        var wire = Doc("MARVALE (Northwire) - " + Texts.FloodOriginal, "wire.txt", outlet: "Northwire", published: new DateOnly(2024, 5, 3));
+        Assert.Empty(Derivations(Run(paper, wire)));
+        // Crediting the paper, the agency's report is derived from it.
+        var crediting = Doc("MARVALE (Northwire) - " + Texts.FloodOriginal + "\nValley Courier first reported the floods.\n", "credit.txt", outlet: "Northwire", published: new DateOnly(2024, 5, 3));
+        Assert.Single(Derivations(Run(paper, crediting)));
+    }
+
+    [Fact]
     public void The_same_text_under_another_outlet_without_credit_is_syndication_directed_by_date()
     {
         var original = Doc(Texts.MineOriginal, "a.txt", outlet: "Mining Weekly", published: new DateOnly(2024, 3, 20));
