@@ -131,6 +131,12 @@ public sealed partial class SqliteStore : IStore
             var document = command.Parameters.Add("$document", SqliteType.Text);
             var analysis = command.Parameters.Add("$analysis", SqliteType.Text);
             var raw = command.Parameters.Add("$raw", SqliteType.Blob);
+            using var unindex = Command(transaction, """
+                DELETE FROM search WHERE rowid IN (SELECT rowid FROM search_keys WHERE kind = 'document' AND id = $id);
+                DELETE FROM search_keys WHERE kind = 'document' AND id = $id;
+                """);
+            var unindexed = unindex.Parameters.Add("$id", SqliteType.Text);
+            using var search = new SearchRowWriter(Command(transaction, SearchRowWriter.Sql));
             for (var i = 0; i < batch.Count; i++)
             {
                 var item = batch[i];
@@ -142,7 +148,10 @@ public sealed partial class SqliteStore : IStore
                 (document.Value, analysis.Value, raw.Value) = rows[i];
                 seq.Value = item.Arrival > 0 ? item.Arrival : ++last;
                 command.ExecuteNonQuery();
-                IndexDocument(transaction, item.Document);
+                // A document saved again replaces its full-text row.
+                unindexed.Value = item.Document.Id;
+                unindex.ExecuteNonQuery();
+                search.Add(SearchRow.Of(item.Document));
             }
             transaction.Commit();
         }
@@ -291,8 +300,9 @@ public sealed partial class SqliteStore : IStore
     /// <inheritdoc />
     public IEnumerable<StoryFindings> ReadStoryFindings()
     {
-        foreach (var json in ReadPagedByText("SELECT first_document, findings FROM stories WHERE first_document > $after ORDER BY first_document LIMIT 64"))
-            yield return JsonSerializer.Deserialize(json, ModelJson.Compact.StoryFindings)!;
+        // Parsed on every core a chunk at a time (a whole-store dossier reads every story's findings, on one thread otherwise).
+        return OrderedParallel.Map(ReadPagedByText("SELECT first_document, findings FROM stories WHERE first_document > $after ORDER BY first_document LIMIT 64"),
+            json => JsonSerializer.Deserialize(json, ModelJson.Compact.StoryFindings)!);
     }
 
     /// <inheritdoc />
@@ -589,19 +599,6 @@ public sealed partial class SqliteStore : IStore
         return builder.ToString();
     }
 
-    private void IndexDocument(SqliteTransaction transaction, Document document)
-    {
-        using (var delete = Command(transaction, """
-            DELETE FROM search WHERE rowid IN (SELECT rowid FROM search_keys WHERE kind = 'document' AND id = $id);
-            DELETE FROM search_keys WHERE kind = 'document' AND id = $id;
-            """))
-        {
-            delete.Parameters.AddWithValue("$id", document.Id);
-            delete.ExecuteNonQuery();
-        }
-        AddSearchRow(transaction, SearchRow.Of(document));
-    }
-
     /// <summary>
     /// Writes the relations from the documents of the stories made and each such document's story and independence
     /// group (replacing theirs; everything, on a rebuild).
@@ -629,11 +626,12 @@ public sealed partial class SqliteStore : IStore
             var from = command.Parameters.Add("$from", SqliteType.Text);
             var to = command.Parameters.Add("$to", SqliteType.Text);
             var json = command.Parameters.Add("$json", SqliteType.Text);
-            foreach (var relation in update.Relations)
+            // Encoded on every core a chunk at a time, written here in order.
+            foreach (var (relation, encoded) in OrderedParallel.Map(update.Relations, r => (r, JsonSerializer.Serialize(r, ModelJson.Compact.Relation))))
             {
                 from.Value = relation.From;
                 to.Value = (object?)relation.To ?? DBNull.Value;
-                json.Value = JsonSerializer.Serialize(relation, ModelJson.Compact.Relation);
+                json.Value = encoded;
                 command.ExecuteNonQuery();
             }
         }
@@ -715,52 +713,76 @@ public sealed partial class SqliteStore : IStore
                 delete.ExecuteNonQuery();
             }
         using var insert = Command(transaction, "INSERT INTO stories (id, ord, first_document, fingerprint, story, findings) VALUES ($id, 0, $first, $fingerprint, $story, $findings)");
-        foreach (var findings in update.Findings)
+        var storyId = insert.Parameters.Add("$id", SqliteType.Text);
+        var first = insert.Parameters.Add("$first", SqliteType.Text);
+        var fingerprint = insert.Parameters.Add("$fingerprint", SqliteType.Text);
+        var story = insert.Parameters.Add("$story", SqliteType.Text);
+        var json = insert.Parameters.Add("$findings", SqliteType.Text);
+        using var entities = Command(transaction, "INSERT INTO entities (id, story, entity) VALUES ($id, $story, $json)");
+        var entityId = entities.Parameters.Add("$id", SqliteType.Text);
+        var entityStory = entities.Parameters.Add("$story", SqliteType.Text);
+        var entityJson = entities.Parameters.Add("$json", SqliteType.Text);
+        using var search = new SearchRowWriter(Command(transaction, SearchRowWriter.Sql));
+        // Encoded on every core a chunk of stories at a time (their JSON on one core was a large part of the save);
+        // the rows are written here, in the stories' order.
+        foreach (var row in OrderedParallel.Map(update.Findings, EncodedStory.Of))
         {
-            insert.Parameters.Clear();
-            insert.Parameters.AddWithValue("$id", findings.Story.Id);
-            insert.Parameters.AddWithValue("$first", StoreRows.FirstDocument(findings.Story));
-            insert.Parameters.AddWithValue("$fingerprint", findings.Fingerprint);
-            insert.Parameters.AddWithValue("$story", JsonSerializer.Serialize(findings.Story, ModelJson.Compact.Story));
-            insert.Parameters.AddWithValue("$findings", JsonSerializer.Serialize(findings, ModelJson.Compact.StoryFindings));
+            var findings = row.Findings;
+            (storyId.Value, first.Value, fingerprint.Value) = (findings.Story.Id, StoreRows.FirstDocument(findings.Story), findings.Fingerprint);
+            (story.Value, json.Value) = (row.Story, row.Json);
             insert.ExecuteNonQuery();
-            IndexFindings(transaction, findings);
-            WriteEntities(transaction, findings);
+            foreach (var searchRow in row.Search) search.Add(searchRow);
+            entityStory.Value = findings.Story.Id;
+            for (var i = 0; i < row.Entities.Length; i++)
+            {
+                (entityId.Value, entityJson.Value) = (findings.Entities[i].Id, row.Entities[i]);
+                entities.ExecuteNonQuery();
+            }
         }
     }
 
-    private void WriteEntities(SqliteTransaction transaction, StoryFindings findings)
+    /// <summary>A story's findings with the columns and rows a save writes for them, encoded (off the store's lock, on any thread).</summary>
+    private sealed record EncodedStory(StoryFindings Findings, string Story, string Json, string[] Entities, SearchRow[] Search)
     {
-        using var command = Command(transaction, "INSERT INTO entities (id, story, entity) VALUES ($id, $story, $json)");
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        command.Parameters.AddWithValue("$story", findings.Story.Id);
-        var json = command.Parameters.Add("$json", SqliteType.Text);
-        foreach (var entity in findings.Entities)
-        {
-            id.Value = entity.Id;
-            json.Value = JsonSerializer.Serialize(entity, ModelJson.Compact.Entity);
-            command.ExecuteNonQuery();
-        }
+        public static EncodedStory Of(StoryFindings findings) => new(findings,
+            JsonSerializer.Serialize(findings.Story, ModelJson.Compact.Story),
+            JsonSerializer.Serialize(findings, ModelJson.Compact.StoryFindings),
+            [.. findings.Entities.Select(e => JsonSerializer.Serialize(e, ModelJson.Compact.Entity))],
+            [.. SearchRow.Of(findings)]);
     }
 
-    private void IndexFindings(SqliteTransaction transaction, StoryFindings findings)
+    /// <summary>
+    /// Adds full-text rows, each with its key row (the key's rowid is the full-text row's, so it is found without a
+    /// scan), through one command prepared once per transaction: preparing its two statements anew for every row cost
+    /// more than inserting it.
+    /// </summary>
+    private sealed class SearchRowWriter : IDisposable
     {
-        foreach (var row in SearchRow.Of(findings)) AddSearchRow(transaction, row);
-    }
-
-    /// <summary>Adds one full-text row with its key row (the key's rowid is the full-text row's, so it is found without a scan).</summary>
-    private void AddSearchRow(SqliteTransaction transaction, SearchRow row)
-    {
-        using var command = Command(transaction, """
+        public const string Sql = """
             INSERT INTO search_keys (kind, id, story) VALUES ($kind, $id, $story);
             INSERT INTO search (rowid, kind, id, document, text) VALUES (last_insert_rowid(), $kind, $id, $document, $text);
-            """);
-        command.Parameters.AddWithValue("$kind", row.Kind);
-        command.Parameters.AddWithValue("$id", row.Id);
-        command.Parameters.AddWithValue("$story", (object?)row.Story ?? DBNull.Value);
-        command.Parameters.AddWithValue("$document", row.Document);
-        command.Parameters.AddWithValue("$text", row.Text);
-        command.ExecuteNonQuery();
+            """;
+
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter _kind, _id, _story, _document, _text;
+
+        public SearchRowWriter(SqliteCommand command)
+        {
+            _command = command;
+            _kind = command.Parameters.Add("$kind", SqliteType.Text);
+            _id = command.Parameters.Add("$id", SqliteType.Text);
+            _story = command.Parameters.Add("$story", SqliteType.Text);
+            _document = command.Parameters.Add("$document", SqliteType.Text);
+            _text = command.Parameters.Add("$text", SqliteType.Text);
+        }
+
+        public void Add(SearchRow row)
+        {
+            (_kind.Value, _id.Value, _story.Value, _document.Value, _text.Value) = (row.Kind, row.Id, (object?)row.Story ?? DBNull.Value, row.Document, row.Text);
+            _command.ExecuteNonQuery();
+        }
+
+        public void Dispose() => _command.Dispose();
     }
 
     private SqliteCommand Command(SqliteTransaction? transaction, string sql)

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Triangulate.Model;
 using Triangulate.Report;
@@ -25,5 +27,46 @@ public class JsonReportWriterTests
         Assert.Equal("product", (string)entity["subtype"]!);
         // The store keeps the finer type: only the contract's view maps it.
         Assert.Equal(EntityType.Product, Assert.Single(store.LoadCorpus().Entities).Type);
+    }
+
+    [Fact]
+    public void Documents_written_alone_then_copied_are_the_bytes_of_the_whole_array_written_at_once()
+    {
+        Document[] documents =
+        [
+            Some.Document("The council said on Monday that \"the bridge\" will reopen.\nA second line."),
+            Some.Document("Der Rat sagte am Montag: „Die Brücke öffnet wieder“ – 3 000 € kostet es."),
+            Some.Document("One more, with a tab\tand a <tag> & an ampersand."),
+        ];
+        var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var type = ModelJson.Readable.Document;
+
+        var whole = Written(options, writer =>
+        {
+            foreach (var document in documents) JsonSerializer.Serialize(writer, document, type);
+        });
+        var copied = Written(options, writer =>
+        {
+            foreach (var document in documents) writer.WriteRawValue(JsonReportWriter.Indented(document, options, type), skipInputValidation: true);
+        });
+
+        Assert.Contains("Brücke", whole, StringComparison.Ordinal);
+        Assert.Equal(whole, copied);
+    }
+
+    /// <summary>A top object with one array, its elements written by <paramref name="elements"/>, as text.</summary>
+    private static string Written(JsonWriterOptions options, Action<Utf8JsonWriter> elements)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, options))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("documents");
+            writer.WriteStartArray();
+            elements(writer);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }
