@@ -2,6 +2,8 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +17,7 @@ namespace Triangulate.Web;
 
 /// <summary>
 /// The web app: server-rendered pages and a JSON API over one store, and an upload page that runs the pipeline.
-/// <see cref="Build"/> makes the app (tests start it on a free port); <see cref="Run(WebHostOptions)"/> serves until stopped.
+/// <see cref="Build(WebHostOptions, IStore)"/> makes the app (tests start it on a free port); <see cref="Run(WebHostOptions)"/> serves until stopped.
 /// </summary>
 public static class WebHost
 {
@@ -37,8 +39,45 @@ public static class WebHost
         // often (tiered compilation), so the first twenty readers of a cold server waited about 1.5 times longer
         // than the next twenty.
         WarmUp(app);
+        WarmUpOverHttpAsync(options, store, app).GetAwaiter().GetResult();
         app.Run();
         return 0;
+    }
+
+    /// <summary>Requests sent through a private twin of the app before the public address opens.</summary>
+    internal const int WarmUpRequests = 240;
+
+    /// <summary>
+    /// Sends <see cref="WarmUpRequests"/> requests to a twin of <paramref name="app"/> (same index and pages, so the
+    /// story list is not built twice) on a loopback port of its own, then stops the twin; returns the requests answered.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="WarmUp(WebApplication)"/> renders pages directly; the server's own path (sockets, HTTP parsing, the
+    /// middleware, routing, the response writers) stays unoptimised until it has answered a few dozen requests, which
+    /// the first readers of a fresh process would pay for. The twin asks for a sign-in whenever the real app does, so
+    /// nothing is readable on its port that the public one would refuse.
+    /// </remarks>
+    internal static async Task<int> WarmUpOverHttpAsync(WebHostOptions options, IStore store, WebApplication app)
+    {
+        var twinOptions = options with { Urls = "http://127.0.0.1:0", RequireLogin = AsksForSignIn(options) };
+        await using var twin = Build(twinOptions, store, app.Services.GetRequiredService<StoreIndex>(), app.Services.GetRequiredService<Pages>());
+        await twin.StartAsync().ConfigureAwait(false);
+        var address = twin.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var stories = app.Services.GetRequiredService<StoreIndex>().Current().Stories;
+        var paths = Enumerable.Range(0, WarmUpRequests)
+            .Select(i => i % 2 == 0 || stories.Count == 0 ? "/" : "/stories/" + Uri.EscapeDataString(stories[(i / 2 * 7919) % stories.Count].Story.Id))
+            .ToList();
+        var answered = 0;
+        // Four at a time, as concurrent readers arrive; a page the twin cannot answer still warms the path that refused it.
+        await Parallel.ForEachAsync(paths, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (path, token) =>
+        {
+            using var response = await http.GetAsync(path, token).ConfigureAwait(false);
+            await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+            Interlocked.Increment(ref answered);
+        }).ConfigureAwait(false);
+        await twin.StopAsync().ConfigureAwait(false);
+        return answered;
     }
 
     /// <summary>Stories rendered before listening: enough calls for the runtime to optimise the story page's code.</summary>
@@ -69,6 +108,12 @@ public static class WebHost
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
+        return Build(options, store, new StoreIndex(store), null);
+    }
+
+    /// <summary>The app over <paramref name="store"/> with the story index (and the pages, when given) another app already holds.</summary>
+    private static WebApplication Build(WebHostOptions options, IStore store, StoreIndex index, Pages? shared)
+    {
         // Pages read the store synchronously, and the store has one connection: readers of uncached story pages wait on it
         // holding pool threads. The pool starts with one thread per core and adds more only slowly, so a cached page
         // (the home page) would wait behind them; enough threads from the start keep it answering at once.
@@ -80,11 +125,10 @@ public static class WebHost
         // Kestrel reads at most the upload limit plus room for the multipart framing; larger bodies are refused before they are read.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + 64 * 1024);
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxUploadBytes + 64 * 1024);
-        var index = new StoreIndex(store);
         builder.Services.AddSingleton(index);
         var access = new WebAccess(options, store);
         access.AddServices(builder.Services);
-        var pages = new Pages(store, index, Math.Max(1, options.ListPageSize));
+        var pages = shared ?? new Pages(store, index, Math.Max(1, options.ListPageSize));
         builder.Services.AddSingleton(pages);
         var app = builder.Build();
         var uploads = options.UploadFolder ?? Path.Combine(Path.GetTempPath(), "triangulate-uploads", Guid.NewGuid().ToString("N"));

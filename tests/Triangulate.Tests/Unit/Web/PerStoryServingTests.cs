@@ -79,6 +79,25 @@ public class PerStoryServingTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         Assert.Equal(rendered.Count, pages.KeptStoryPages);
     }
 
+    [Fact]
+    public async Task Before_listening_a_private_twin_answers_requests_through_the_whole_server_and_shares_the_pages_it_renders()
+    {
+        using var temp = new TempFolder();
+        using var store = SqliteStore.Open(temp.File("twin.db"));
+        PipelineBuilder.CreateDefault().Build().Analyze([TestPaths.KurskExample, Path.Combine(TestPaths.Fixtures, "gold", "heldout")], store);
+        var options = new WebHostOptions { Urls = "http://127.0.0.1:0", UploadFolder = temp.File("uploads") };
+        await using var app = WebHost.Build(options, store);
+        var pages = app.Services.GetRequiredService<Pages>();
+        Assert.Equal(0, pages.KeptStoryPages);
+
+        var answered = await WebHost.WarmUpOverHttpAsync(options, store, app);
+
+        Assert.Equal(WebHost.WarmUpRequests, answered);
+        // The twin rendered story pages into the real app's page cache: its first readers get them kept.
+        Assert.True(pages.KeptStoryPages > 0);
+        Assert.True(pages.KeptStoryPages <= store.ReadStories().Count);
+    }
+
     internal static async Task<Served> Start(IStore store, WebHostOptions options)
     {
         var web = WebHost.Build(options with { Urls = "http://127.0.0.1:0" }, store);
