@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Triangulate;
 
 /// <summary>
@@ -27,6 +29,64 @@ internal static class OrderedParallel
         }
         if (chunk.Count > 0)
             foreach (var result in Run(chunk, map)) yield return result;
+    }
+
+    /// <summary>
+    /// <paramref name="map"/> of each item, in the items' order, computed ahead of the caller: another thread reads the
+    /// items and maps them a chunk at a time (on every core) while the caller works through the chunk before, so a stage
+    /// whose own work is sequential (the story clustering) has its reading and per-item work done beside it. At most two
+    /// chunks wait. The items are enumerated on that other thread, so their source must allow it (the stores' reads do).
+    /// </summary>
+    public static IEnumerable<TResult> Ahead<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, TResult> map)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(map);
+        return Consume(items, map);
+    }
+
+    private static IEnumerable<TResult> Consume<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, TResult> map)
+    {
+        using var queue = new BlockingCollection<TResult[]>(2);
+        using var stop = new CancellationTokenSource();
+        var producer = Task.Run(() =>
+        {
+            try
+            {
+                var chunk = new List<TItem>(Chunk);
+                foreach (var item in items)
+                {
+                    chunk.Add(item);
+                    if (chunk.Count < Chunk) continue;
+                    queue.Add(Run(chunk, map), stop.Token);
+                    chunk.Clear();
+                }
+                if (chunk.Count > 0) queue.Add(Run(chunk, map), stop.Token);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        });
+        try
+        {
+            foreach (var results in queue.GetConsumingEnumerable())
+                foreach (var result in results) yield return result;
+            // The reader's or the map's failure, as it was thrown.
+            producer.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            // A caller that stops early (or fails) stops the reader at its next chunk.
+            stop.Cancel();
+            try
+            {
+                producer.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Already thrown above, or the cancellation asked for here.
+            }
+        }
     }
 
     /// <summary>The indices i in [0, count) for which <paramref name="test"/> holds, in increasing order.</summary>

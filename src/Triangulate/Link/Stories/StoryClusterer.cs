@@ -221,16 +221,14 @@ public sealed class StoryClusterer : ICorpusStage
         var shortlist = new List<int>(Shortlisted);
         var touched = new SortedSet<int>();
         var partners = new SortedSet<int>();
-        var words = new HashSet<ulong>();
-        var named = new Dictionary<ulong, int>();
-        var names = new HashSet<ulong>();
-        foreach (var (document, analysis) in context.Fresh)
+        HashSet<ulong> words = [], names = [];
+        Dictionary<ulong, int> named = [];
+        // A document's terms and the sets of its words, days and names depend on the document alone: read and computed
+        // ahead on the other cores while the documents before are placed (everything after depends on arrival order).
+        foreach (var (document, terms, documentWords, documentNamed, documentNames) in OrderedParallel.Ahead(context.Fresh, Features))
         {
             var days = StoryState.DaysOf(document.Published);
-            words.Clear();
-            named.Clear();
-            names.Clear();
-            var terms = StoryFeatures.Terms(document, analysis, words, named, names);
+            (words, named, names) = (documentWords, documentNamed, documentNames);
             // A term's rarity is counted among the documents of the document's own language: against the whole corpus a
             // minority language's every word is rare (its function words, and its capitalised nouns read as names), so
             // any two of its reports of one kind of event looked alike (generated 20k: German, French and Spanish fire
@@ -277,6 +275,13 @@ public sealed class StoryClusterer : ICorpusStage
         }
         meta.Set(2, next);
         MakeStories(context, [.. touched], stories, records);
+
+        static (Document Document, Dictionary<ulong, (int Count, double Boost)> Terms, HashSet<ulong> Words, Dictionary<ulong, int> Named, HashSet<ulong> Names) Features((Document Document, DocumentAnalysis Analysis) item)
+        {
+            HashSet<ulong> words = [], names = [];
+            Dictionary<ulong, int> named = [];
+            return (item.Document, StoryFeatures.Terms(item.Document, item.Analysis, words, named, names), words, named, names);
+        }
 
         // Adds a document to a story and indexes the story under the features it gained, so later documents can find it.
         void Join(int story, Document document, List<(ulong Feature, double Weight)> vector)
