@@ -78,21 +78,15 @@ internal sealed class StoreIndex(IStore store)
     {
         var parts = new Dictionary<string, (string Fingerprint, StoryRow Row, IReadOnlyList<EntityTally> Entities)>(StringComparer.Ordinal);
         var rows = new List<StoryRow>();
-        // A story read anew (its findings parsed, its digest and tallies made) is read on every core: at start-up that is
-        // every story of the store (100,000 articles: 9,800 stories, 16-27 s on one core). Rows keep the stories' order.
-        var known = _parts;
-        var built = OrderedParallel.Map(store.ReadStories(), story =>
+        foreach (var story in store.ReadStories())
         {
             var fingerprint = fingerprints.GetValueOrDefault(story.Id, "");
-            if (fingerprint.Length > 0 && known.TryGetValue(story.Id, out var part) && part.Fingerprint == fingerprint) return (story.Id, Part: part, Found: true);
-            return store.LoadStory(story.Id) is { } findings
-                ? (story.Id, Part: (fingerprint, Row(StoryView.Of(store, findings)), Tally(findings)), Found: true)
-                : (story.Id, Part: default, Found: false);
-        });
-        foreach (var (id, part, found) in built)
-        {
-            if (!found) continue;
-            parts[id] = part;
+            if (fingerprint.Length == 0 || !_parts.TryGetValue(story.Id, out var part) || part.Fingerprint != fingerprint)
+            {
+                if (store.LoadStory(story.Id) is not { } findings) continue;
+                part = (fingerprint, Row(StoryView.Of(store, findings)), Tally(findings));
+            }
+            parts[story.Id] = part;
             rows.Add(part.Row);
         }
         var unstoried = store.ReadDocumentsInNoStory().Select(d => (d.Id, Evidence.Label(d))).ToList();
