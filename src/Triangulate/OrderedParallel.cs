@@ -8,8 +8,7 @@ namespace Triangulate;
 /// small stories: so what each of its documents needs on its own (features, resolved times, candidate pairs' tests) is
 /// computed in parallel, and everything that depends on order stays sequential. Documents are taken in chunks, so a
 /// story larger than memory would like is never held whole. The same holds for any stream whose items are made
-/// independently and consumed in order: the corpus save's encoding, the story clustering's read-ahead, the web app's
-/// story index.
+/// independently and consumed in order: the corpus save's encoding, the story clustering's read-ahead.
 /// </summary>
 internal static class OrderedParallel
 {
