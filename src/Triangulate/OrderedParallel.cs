@@ -20,16 +20,21 @@ internal static class OrderedParallel
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(map);
+        return MappedChunks(items, map).SelectMany(results => results);
+    }
+
+    /// <summary>The items taken <see cref="Chunk"/> at a time, each chunk mapped on every core, in order.</summary>
+    private static IEnumerable<TResult[]> MappedChunks<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, TResult> map)
+    {
         var chunk = new List<TItem>(Chunk);
         foreach (var item in items)
         {
             chunk.Add(item);
             if (chunk.Count < Chunk) continue;
-            foreach (var result in Run(chunk, map)) yield return result;
+            yield return Run(chunk, map);
             chunk.Clear();
         }
-        if (chunk.Count > 0)
-            foreach (var result in Run(chunk, map)) yield return result;
+        if (chunk.Count > 0) yield return Run(chunk, map);
     }
 
     /// <summary>
@@ -53,15 +58,7 @@ internal static class OrderedParallel
         {
             try
             {
-                var chunk = new List<TItem>(Chunk);
-                foreach (var item in items)
-                {
-                    chunk.Add(item);
-                    if (chunk.Count < Chunk) continue;
-                    queue.Add(Run(chunk, map), stop.Token);
-                    chunk.Clear();
-                }
-                if (chunk.Count > 0) queue.Add(Run(chunk, map), stop.Token);
+                foreach (var results in MappedChunks(items, map)) queue.Add(results, stop.Token);
             }
             finally
             {
