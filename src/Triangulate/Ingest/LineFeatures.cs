@@ -131,6 +131,20 @@ internal struct LineFeatures
         return words;
     }
 
+    /// <summary>How many words <see cref="Normalise"/> makes of <paramref name="line"/>, without making them.</summary>
+    internal static int WordCount(ReadOnlySpan<char> line)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in line)
+        {
+            var part = char.IsLetterOrDigit(c) || c is '_' or '\'' or '’';
+            if (part && !inWord) count++;
+            inWord = part;
+        }
+        return count;
+    }
+
     private static void FindCues(ReadOnlySpan<char> line, ref LineFeatures f)
     {
         var colon = line.IndexOf(':');
@@ -138,11 +152,12 @@ internal struct LineFeatures
         {
             f.Cue = prefixKind;
             f.CueStrength = 2;
-            if (Normalise(line[(colon + 1)..]).Count == 0) f.CueStrength = 3;
+            if (WordCount(line[(colon + 1)..]) == 0) f.CueStrength = 3;
             return;
         }
+        // Counted before the words are made: most lines are paragraphs, far over the bar.
+        if (WordCount(line) > MaxCueLineWords) return;
         var words = Normalise(line);
-        if (words.Count > MaxCueLineWords) return;
         // "5 Comments", "12 reacties": a count before the cue.
         var first = words.Count > 1 && int.TryParse(words[0], NumberStyles.None, CultureInfo.InvariantCulture, out _) ? 1 : 0;
         if (Lookup(words, first, out var kind, out var whole) && whole == words.Count - first)

@@ -190,32 +190,10 @@ internal sealed class LatinLanguageScorer
 
     private static void Add(NgramLogTable table, ulong key, Span<double> sums)
     {
-        var trigram = table.Find(3, key);
-        ReadOnlySpan<double> bigram = default, unigram = default;
-        bool bigramRead = false, unigramRead = false;
-        for (var language = 0; language < sums.Length; language++)
-        {
-            var log = trigram.IsEmpty ? double.NaN : trigram[language];
-            if (double.IsNaN(log))
-            {
-                if (!bigramRead)
-                {
-                    bigram = table.Find(2, key >> 16);
-                    bigramRead = true;
-                }
-                log = bigram.IsEmpty ? double.NaN : bigram[language];
-            }
-            if (double.IsNaN(log))
-            {
-                if (!unigramRead)
-                {
-                    unigram = table.Find(1, key >> 32);
-                    unigramRead = true;
-                }
-                log = unigram.IsEmpty ? double.NaN : unigram[language];
-            }
-            if (!double.IsNaN(log)) sums[language] += log;
-        }
+        // The row holds the back-off's choice per language (trigram, else bigram, else unigram; NaN where none).
+        var row = table.Find(key);
+        for (var language = 0; language < row.Length; language++)
+            if (!double.IsNaN(row[language])) sums[language] += row[language];
     }
 
     /// <summary>

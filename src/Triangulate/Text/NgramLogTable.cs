@@ -12,17 +12,41 @@ namespace Triangulate.Text;
 /// once per language (a string key each time). The files are Lingua's own (brotli JSON, "numerator/denominator" →
 /// space-separated n-grams), read the way Lingua reads them, so each log is of the very double Lingua computes.
 /// Loaded once per language list and shared: immutable after loading.
+/// <para>
+/// What a trigram adds is Lingua's back-off (<see cref="Find"/>): per language the trigram's log, else its two-letter
+/// prefix's, else its first letter's. That choice depends on the models alone, so it is made once when loading: each
+/// trigram's and bigram's row holds, where its own model lacks it, what the back-off would pick (the same double),
+/// and a lookup is then one probe of an open-addressed table of (key, row) pairs, not up to three dictionary lookups
+/// (the scorer's lookups were a tenth of the per-document analysis's CPU, most of it cache misses).
+/// </para>
 /// </summary>
 internal sealed class NgramLogTable
 {
     private static readonly ConcurrentDictionary<string, Lazy<NgramLogTable>> Cache = new(StringComparer.Ordinal);
     private static readonly string[] Names = ["unigram", "bigram", "trigram"];
 
-    // By n-gram length - 1: key → index of the row's first cell in _logs.
-    private readonly Dictionary<ulong, int>[] _rows = [new(), new(), new()];
-    private readonly List<double> _logs = [];
+    /// <summary>A packed key of n characters carries n in its top 16 bits (three characters take the 48 below): keys of every length share one table, and 0 marks an empty slot.</summary>
+    private const int LengthShift = 48;
 
-    private NgramLogTable(int languages) => Languages = languages;
+    private readonly Entry[] _entries;
+    private readonly int _shift;
+    private readonly double[] _logs;
+
+    private NgramLogTable(int languages, Dictionary<ulong, int> rows, List<double> logs)
+    {
+        Languages = languages;
+        // At most half full: a probe mostly ends at its first slot.
+        var bits = Math.Max(4, (int)Math.Ceiling(Math.Log2(Math.Max(1, rows.Count) * 2.0)));
+        _entries = new Entry[1 << bits];
+        _shift = 64 - bits;
+        foreach (var (key, start) in rows)
+        {
+            var slot = Slot(key);
+            while (_entries[slot].Key != 0) slot = (slot + 1) & (_entries.Length - 1);
+            _entries[slot] = new Entry(key, start);
+        }
+        _logs = [.. logs];
+    }
 
     /// <summary>Columns per row: the languages, in the order given when loading.</summary>
     public int Languages { get; }
@@ -42,22 +66,69 @@ internal sealed class NgramLogTable
         return key;
     }
 
-    /// <summary>The log-probability row of the n-gram of <paramref name="length"/> characters packed in <paramref name="key"/>; empty when no language has it.</summary>
-    public ReadOnlySpan<double> Find(int length, ulong key) =>
-        _rows[length - 1].TryGetValue(key, out var start)
-            ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_logs).Slice(start, Languages)
-            : default;
+    /// <summary>
+    /// What the trigram packed in <paramref name="key"/> adds to each language's sum, Lingua's back-off applied: per
+    /// language the log-probability of the longest of the trigram, its two-letter prefix and its first letter that the
+    /// language's model holds, NaN where none. Empty when no language holds any of them.
+    /// </summary>
+    public ReadOnlySpan<double> Find(ulong key)
+    {
+        for (var length = 3; length >= 1; length--, key >>= 16)
+        {
+            var start = StartOf(((ulong)length << LengthShift) | key);
+            if (start >= 0) return _logs.AsSpan(start, Languages);
+        }
+        return default;
+    }
+
+    private int StartOf(ulong tagged)
+    {
+        var mask = _entries.Length - 1;
+        for (var slot = Slot(tagged); ; slot = (slot + 1) & mask)
+        {
+            ref readonly var entry = ref _entries[slot];
+            if (entry.Key == tagged) return entry.Start;
+            if (entry.Key == 0) return -1;
+        }
+    }
+
+    // Fibonacci hashing: the packed keys differ in their low characters, which the multiplication spreads to the top bits.
+    private int Slot(ulong tagged) => (int)((tagged * 0x9E3779B97F4A7C15UL) >> _shift);
 
     private static NgramLogTable Load(string directory, IReadOnlyList<string> codes)
     {
-        var table = new NgramLogTable(codes.Count);
+        var rows = new Dictionary<ulong, int>();
+        var logs = new List<double>();
         for (var length = 1; length <= Names.Length; length++)
             for (var column = 0; column < codes.Count; column++)
-                table.Read(Path.Combine(directory, codes[column], Names[length - 1] + "s.json.br"), length, column);
-        return table;
+                Read(Path.Combine(directory, codes[column], Names[length - 1] + "s.json.br"), length, column, codes.Count, rows, logs);
+        BackOff(rows, logs, codes.Count);
+        return new NgramLogTable(codes.Count, rows, logs);
     }
 
-    private void Read(string path, int length, int column)
+    /// <summary>
+    /// Fills each bigram's and then each trigram's missing cells with those of its longest prefix that has a row (filled
+    /// already): afterwards a row found holds the back-off's choice for every language, and an n-gram without a row
+    /// backs off to its prefix's row.
+    /// </summary>
+    private static void BackOff(Dictionary<ulong, int> rows, List<double> logs, int languages)
+    {
+        for (var length = 2; length <= 3; length++)
+            foreach (var (tagged, start) in rows)
+            {
+                if ((int)(tagged >> LengthShift) != length) continue;
+                // The longest prefix the models hold: its row is filled already (shorter ones first).
+                var from = -1;
+                var key = tagged & ((1UL << LengthShift) - 1);
+                for (var shorter = length - 1; shorter >= 1 && from < 0; shorter--)
+                    if (!rows.TryGetValue(((ulong)shorter << LengthShift) | (key >>= 16), out from)) from = -1;
+                if (from < 0) continue;
+                for (var i = 0; i < languages; i++)
+                    if (double.IsNaN(logs[start + i])) logs[start + i] = logs[from + i];
+            }
+    }
+
+    private static void Read(string path, int length, int column, int languages, Dictionary<ulong, int> rows, List<double> logs)
     {
         // A model Lingua does not ship for a language is an empty model to Lingua too.
         if (!File.Exists(path)) return;
@@ -88,20 +159,22 @@ internal sealed class NgramLogTable
                 if (!(probability > 0)) continue;
                 var log = Math.Log(probability);
                 foreach (var ngram in reader.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                    if (ngram.Length == length) Set(length, Pack(ngram), column, log);
+                    if (ngram.Length == length) Set(rows, logs, languages, ((ulong)length << LengthShift) | Pack(ngram), column, log);
             }
         }
     }
 
-    private void Set(int length, ulong key, int column, double log)
+    private static void Set(Dictionary<ulong, int> rows, List<double> logs, int languages, ulong tagged, int column, double log)
     {
-        var rows = _rows[length - 1];
-        if (!rows.TryGetValue(key, out var start))
+        if (!rows.TryGetValue(tagged, out var start))
         {
-            start = _logs.Count;
-            rows[key] = start;
-            for (var i = 0; i < Languages; i++) _logs.Add(double.NaN);
+            start = logs.Count;
+            rows[tagged] = start;
+            for (var i = 0; i < languages; i++) logs.Add(double.NaN);
         }
-        _logs[start + column] = log;
+        logs[start + column] = log;
     }
+
+    /// <summary>One slot: a tagged key (0 when empty) and where its row starts in the logs.</summary>
+    private readonly record struct Entry(ulong Key, int Start);
 }
