@@ -124,7 +124,7 @@ internal sealed class ClusterConnection : IDisposable
         var (batches, calls, waiting) = Executor.ShardTimings;
         console.MarkupLineInterpolated($"[grey]time: candidate shards: {Executor.CandidateShards} (0: the index on this client), {Executor.ShardSessions} link parts, {batches} batches searched in {calls} shard calls, waited {waiting.TotalSeconds:F2} s, {Executor.ShardReplays} shards sent their lost calls again[/]");
         var t = Executor.StoryTimings;
-        console.MarkupLineInterpolated($"[grey]time: story calls: {t.Calls} ({t.Reused} reused), summed: round trips {t.RoundTrip.TotalSeconds:F2} s, on workers {t.Compute.TotalSeconds:F2} s (store reads {t.Read.TotalSeconds:F2} s thread time), between {(t.RoundTrip - t.Compute).TotalSeconds:F2} s[/]");
+        console.MarkupLineInterpolated($"[grey]time: story calls: {t.Calls} ({t.Reused} reused), summed: round trips {t.RoundTrip.TotalSeconds:F2} s, on workers {t.Compute.TotalSeconds:F2} s (store reads {t.Read.TotalSeconds:F2} s thread time; lookups {t.FromMemory} kept, {t.FromStore} read), between {(t.RoundTrip - t.Compute).TotalSeconds:F2} s[/]");
     }
 
     public void Dispose()

@@ -135,7 +135,8 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
             lock (_timingLock)
             {
                 var t = _storyTimings;
-                _storyTimings = new StoryTimings(t.Calls + 1, t.Reused + (reply.Reused ? 1 : 0), t.Read + reply.Read, t.Compute + reply.Compute, t.RoundTrip + roundTrip);
+                _storyTimings = new StoryTimings(t.Calls + 1, t.Reused + (reply.Reused ? 1 : 0), t.Read + reply.Read, t.Compute + reply.Compute, t.RoundTrip + roundTrip,
+                    t.FromMemory + reply.FromMemory, t.FromStore + reply.FromStore);
             }
             return reply.Outcome;
         }

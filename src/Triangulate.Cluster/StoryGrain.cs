@@ -19,9 +19,9 @@ internal sealed class StoryGrain(Worker worker) : Grain, IStoryGrain
             throw new ArgumentException($"story {work.Story.Id} sent to the grain of story {this.GetPrimaryKeyString()}", nameof(work));
         // A failed stage leaves an empty fingerprint: such an outcome is never reused.
         if (_last is { } last && last.Fingerprint == work.Fingerprint && work.Fingerprint.Length > 0)
-            return new StoryReply(last.Outcome, TimeSpan.Zero, TimeSpan.Zero, Reused: true);
-        var (outcome, read, compute) = await Task.Run(() => worker.AnalyzeStory(work, worker.Store)).ConfigureAwait(true);
+            return new StoryReply(last.Outcome, TimeSpan.Zero, TimeSpan.Zero, Reused: true, FromMemory: 0, FromStore: 0);
+        var (outcome, read, compute, fromMemory, fromStore) = await Task.Run(() => worker.AnalyzeStory(work, worker.Store)).ConfigureAwait(true);
         _last = (work.Fingerprint, outcome);
-        return new StoryReply(outcome, read, compute, Reused: false);
+        return new StoryReply(outcome, read, compute, Reused: false, fromMemory, fromStore);
     }
 }

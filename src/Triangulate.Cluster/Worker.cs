@@ -12,6 +12,9 @@ public sealed class Worker : IDisposable
 {
     private readonly Lazy<IStore> _store;
 
+    /// <summary>What this worker's story calls have parsed from <see cref="Store"/>, kept for later ones.</summary>
+    private readonly StoredDocumentCache _kept = new();
+
     /// <summary>A worker over the store at <paramref name="store"/>, with the standard pipeline changed by <paramref name="configure"/>.</summary>
     public Worker(string store, Action<PipelineBuilder>? configure = null)
     {
@@ -29,6 +32,9 @@ public sealed class Worker : IDisposable
     /// <summary>The pipeline the grains run.</summary>
     public Pipeline Pipeline { get; }
 
+    /// <summary>Documents this worker's story calls keep from <see cref="Store"/> now: for tests.</summary>
+    internal int KeptDocuments => _kept.Count;
+
     /// <summary>The shared store, opened on first use.</summary>
     public IStore Store => _store.Value;
 
@@ -38,14 +44,18 @@ public sealed class Worker : IDisposable
 
     /// <summary>
     /// Runs the story stages on one story, reading its documents from <paramref name="store"/>: what a story grain does;
-    /// with the time spent in store reads (thread time) and in all.
+    /// with the time spent in store reads (thread time) and in all, and how many document and analysis lookups the
+    /// worker's memory served and the store did. Over the worker's own <see cref="Store"/> (not a warm-up's), the
+    /// documents read are kept for later story calls (<see cref="StoredDocumentCache"/>): a story that grows reads
+    /// only its new members.
     /// </summary>
-    public (StoryOutcome Outcome, TimeSpan Read, TimeSpan Compute) AnalyzeStory(StoryWork work, IStore store)
+    public (StoryOutcome Outcome, TimeSpan Read, TimeSpan Compute, int FromMemory, int FromStore) AnalyzeStory(StoryWork work, IStore store)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var corpus = new TimedCorpusReader(store);
+        var kept = _store.IsValueCreated && ReferenceEquals(store, _store.Value) ? new KeptCorpusReader(store, _kept) : null;
+        var corpus = new TimedCorpusReader(kept ?? (ICorpusReader)store);
         var outcome = Pipeline.AnalyzeStory(work, corpus);
-        return (outcome, corpus.Spent, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return (outcome, corpus.Spent, System.Diagnostics.Stopwatch.GetElapsedTime(started), kept?.FromMemory ?? 0, kept?.FromStore ?? 0);
     }
 
     /// <summary>

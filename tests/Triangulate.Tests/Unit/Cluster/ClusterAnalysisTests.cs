@@ -121,6 +121,9 @@ public sealed class ClusterAnalysisTests : IDisposable
         var actual = run.Analyze([second], executor, _temp.File("cluster2"));
         Assert.Equal(2, executor.ShardSessions);
         Assert.Equal(expected, actual);
+        // The stories the second run grew were analysed again on workers that kept their earlier members from the
+        // first run's story calls (StoredDocumentCache): the dossier is still one process's.
+        Assert.True(executor.StoryTimings.FromMemory > 0, "no story call found a member in its worker's memory");
     }
 
     [Fact]
