@@ -25,30 +25,22 @@ internal sealed class KeptCorpusReader(ICorpusReader inner, StoredDocumentCache 
     public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadAnalyses() => inner.ReadAnalyses();
 
     /// <inheritdoc />
-    public Document? FindDocument(string id)
-    {
-        if (kept.FindDocument(id) is { } document)
-        {
-            Interlocked.Increment(ref _fromMemory);
-            return document;
-        }
-        Interlocked.Increment(ref _fromStore);
-        document = inner.FindDocument(id);
-        if (document is not null) kept.Keep(document);
-        return document;
-    }
+    public Document? FindDocument(string id) => Find(id, kept.FindDocument, inner.FindDocument, kept.Keep);
 
     /// <inheritdoc />
-    public DocumentAnalysis? FindAnalysis(string id)
+    public DocumentAnalysis? FindAnalysis(string id) => Find(id, kept.FindAnalysis, inner.FindAnalysis, analysis => kept.Keep(id, analysis));
+
+    private T? Find<T>(string id, Func<string, T?> inMemory, Func<string, T?> read, Action<T> keep)
+        where T : class
     {
-        if (kept.FindAnalysis(id) is { } analysis)
+        if (inMemory(id) is { } found)
         {
             Interlocked.Increment(ref _fromMemory);
-            return analysis;
+            return found;
         }
         Interlocked.Increment(ref _fromStore);
-        analysis = inner.FindAnalysis(id);
-        if (analysis is not null) kept.Keep(id, analysis);
-        return analysis;
+        var value = read(id);
+        if (value is not null) keep(value);
+        return value;
     }
 }

@@ -14,10 +14,11 @@ namespace Triangulate.Cluster;
 internal sealed class StoredDocumentCache(int capacity = StoredDocumentCache.DefaultCapacity)
 {
     /// <summary>
-    /// Documents kept: the members of the stories of a few link parts (a link part is 5,000 documents); a generated
-    /// article parses to some tens of kilobytes with its analysis, so about half a gigabyte at most.
+    /// Documents kept: the members of the stories of more than a link part (5,000 documents). A generated article of
+    /// about 1 KB parses to 13.6 KB with its analysis (3,998 of them held 54 MB: docs/benchmarks.md, session 23), so
+    /// about 110 MB of such articles; longer real articles take proportionally more.
     /// </summary>
-    public const int DefaultCapacity = 16_384;
+    public const int DefaultCapacity = 8_192;
 
     private readonly ConcurrentDictionary<string, Document> _documents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DocumentAnalysis> _analyses = new(StringComparer.Ordinal);
