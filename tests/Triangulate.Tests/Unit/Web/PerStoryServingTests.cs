@@ -98,6 +98,35 @@ public class PerStoryServingTests(WebAppFixture app) : IClassFixture<WebAppFixtu
         Assert.True(pages.KeptStoryPages <= store.ReadStories().Count);
     }
 
+    [Fact]
+    public async Task The_wait_for_the_runtimes_compiles_ends_at_its_bound_while_methods_are_still_being_compiled()
+    {
+        // A quiet window longer than the bound is never waited for.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.False(WebHost.AwaitCompilation(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(1)));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1));
+
+        // A new method compiled every few milliseconds: the runtime is never quiet for 200 ms, so the wait gives up at its bound.
+        using var stop = new CancellationTokenSource();
+        var compiling = Task.Run(() =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var x = System.Linq.Expressions.Expression.Parameter(typeof(int));
+                var body = System.Linq.Expressions.Expression.Add(x, System.Linq.Expressions.Expression.Constant(i));
+                _ = System.Linq.Expressions.Expression.Lambda<Func<int, int>>(body, x).Compile(preferInterpretation: false)(i);
+                Thread.Sleep(5);
+            }
+        });
+        watch.Restart();
+        var settled = WebHost.AwaitCompilation(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+        var waited = watch.Elapsed;
+        await stop.CancelAsync();
+        await compiling;
+        Assert.False(settled);
+        Assert.InRange(waited, TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(3));
+    }
+
     internal static async Task<Served> Start(IStore store, WebHostOptions options)
     {
         var web = WebHost.Build(options with { Urls = "http://127.0.0.1:0" }, store);
