@@ -83,9 +83,9 @@ public sealed class StoryErrorDump
         double[] meanEdges = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
         text.Append(inv, $"look word joins within one event by cosine x cohesion: {Histogram(wordJoins.Where(p => !crossSet.Contains(p)).Select(p => p.Cosine * p.Cohesion), meanEdges)}\n");
         text.Append(inv, $"look word joins bringing a new event, same: {Histogram(wordJoins.Where(crossSet.Contains).Select(p => p.Cosine * p.Cohesion), meanEdges)}\n");
-        var raw = new StringBuilder("document\tcross\tcosine\trequired\tcoverage\ttop\tsize\tcohesion\tgap\tshared\twordshare\tshareddays\tnewdays\tsince\twordcoverage\tdayshare\ttopshare\tanchorcoverage\tnumbercoverage\tevent\tstoryevents\n");
+        var raw = new StringBuilder("document\tcross\tcosine\trequired\tcoverage\ttop\tsize\tcohesion\tgap\tshared\twordshare\tshareddays\tnewdays\tsince\twordcoverage\tdayshare\ttopshare\tanchorcoverage\tnumbercoverage\trestcoverage\trestanchors\ttopkind\tevent\tstoryevents\n");
         foreach (var p in wordJoins)
-            raw.Append(inv, $"{p.Document}\t{(crossSet.Contains(p) ? 1 : 0)}\t{p.Cosine:F4}\t{p.Required:F4}\t{p.Coverage:F4}\t{p.TopShared}\t{p.Size}\t{p.Cohesion:F4}\t{p.Gap}\t{p.Shared}\t{p.WordShare:F4}\t{p.SharedDays}\t{p.NewDays}\t{p.Since}\t{p.WordCoverage:F4}\t{p.DayShare:F4}\t{p.TopShare:F4}\t{p.AnchorCoverage:F4}\t{p.NumberCoverage:F4}\t{Event(goldOf.GetValueOrDefault(p.Document, "?"))}\t{string.Join(";", before.GetValueOrDefault(p) ?? [])}\n");
+            raw.Append(inv, $"{p.Document}\t{(crossSet.Contains(p) ? 1 : 0)}\t{p.Cosine:F4}\t{p.Required:F4}\t{p.Coverage:F4}\t{p.TopShared}\t{p.Size}\t{p.Cohesion:F4}\t{p.Gap}\t{p.Shared}\t{p.WordShare:F4}\t{p.SharedDays}\t{p.NewDays}\t{p.Since}\t{p.WordCoverage:F4}\t{p.DayShare:F4}\t{p.TopShare:F4}\t{p.AnchorCoverage:F4}\t{p.NumberCoverage:F4}\t{p.RestCoverage:F4}\t{p.RestAnchors:F4}\t{p.TopKind}\t{Event(goldOf.GetValueOrDefault(p.Document, "?"))}\t{string.Join(";", before.GetValueOrDefault(p) ?? [])}\n");
         File.WriteAllText(path + ".joins.tsv", raw.ToString());
         double[] coverEdges = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
         text.Append(inv, $"look word joins within one event by coverage: {Histogram(wordJoins.Where(p => !crossSet.Contains(p)).Select(p => p.Coverage), coverEdges)}\n");

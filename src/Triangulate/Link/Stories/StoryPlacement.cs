@@ -32,6 +32,18 @@ internal sealed record StoryPlacement(string Document, int Story, string How, do
     /// <summary>The share of the document's squared weight on numbers that falls on numbers the story has (-1: none).</summary>
     public double NumberCoverage { get; init; } = -1;
 
+    /// <summary>
+    /// The share of the document's squared weight on names and numbers other than the shared one that carries most of
+    /// the dot product (the protagonist) that falls on names and numbers the story has (-1: it has no other).
+    /// </summary>
+    public double RestCoverage { get; init; } = -1;
+
+    /// <summary>The share of the document's squared weight on names and numbers that is not on the protagonist (see <see cref="RestCoverage"/>).</summary>
+    public double RestAnchors { get; init; }
+
+    /// <summary>What the shared feature carrying most of the dot product is: name, number, day or word.</summary>
+    public string TopKind { get; init; } = "-";
+
     /// <summary>Days the document names that the story's centroid has.</summary>
     public int SharedDays { get; init; }
 

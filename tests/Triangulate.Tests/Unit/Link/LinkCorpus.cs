@@ -44,6 +44,13 @@ internal static class LinkCorpus
     }
 
     /// <summary>A dated report (id "d-" + source, so ids follow arrival order) whose analysis names one day.</summary>
+    /// <summary>A document published on <paramref name="published"/>, its id "d-" and its source, with an empty analysis.</summary>
+    public static (Document, DocumentAnalysis) Dated(string text, string source, DateOnly published)
+    {
+        var document = Doc(text, source, published: published) with { Id = "d-" + source };
+        return (document, new DocumentAnalysis { DocumentId = document.Id });
+    }
+
     public static (Document, DocumentAnalysis) NamingDay(string text, string source, DateOnly published, DateOnly named)
     {
         var document = Doc(text, source, published: published) with { Id = "d-" + source };
