@@ -11,6 +11,8 @@ internal struct LineFeatures
     public bool EndsSentence, EndsWithPeriod, Ellipsis, StartsLower, Quote, RunTogether;
     public double TitleRatio, DigitRatio;
     public int Separators;
+    /// <summary>The items of a menu line ("News  World  Business  Sport"), 0 when the line is not one (<see cref="MenuItems"/>).</summary>
+    public int Menu;
     /// <summary>The furniture kind a cue phrase announces, and how surely: 3 the whole line, 2 a "Cue:" prefix, 1 inside a short line.</summary>
     public BlockKind? Cue;
     public int CueStrength;
@@ -87,6 +89,7 @@ internal struct LineFeatures
         FindCredit(line, ref f);
         FindByline(line, ref f);
         FindMasthead(line, ref f);
+        f.Menu = MenuItems(line);
         // At least four digits for a year: the regex runs only on lines that can hold a day.
         f.DateLine = f.Words <= DateText.MaxDateLineWords && digits >= 4 && DateText.Line(line.ToString(), monthFirst: true) is not null;
         f.StandaloneDateline = f.Words <= 5 && letters >= 3 && !f.EndsSentence && f.Cue is null && IsCapsPlace(line);
@@ -99,6 +102,51 @@ internal struct LineFeatures
             if (wordStartsUpper) capitalised++;
             // "HomeNewsWorld": menu items glued together when a page is copied as text.
             if (transitions >= 2) f.RunTogether = true;
+        }
+    }
+
+    /// <summary>A menu has at least this many items.</summary>
+    internal const int MinMenuItems = 3;
+
+    /// <summary>
+    /// How many items the line has when it is a menu, else 0: three or more items of one or two words each, capitalised,
+    /// no digits nor sentence punctuation, set apart by wide spaces (two or more, or a tab), pipes or bullets ("News  World
+    /// Business  Sport", "Home | Sport | Local Politics", "Politik · Wirtschaft · Kultur"). Such a line is the site's
+    /// sections, page furniture: not a masthead, a title nor a paragraph. The shape alone decides, not a list of section
+    /// names, so menus in any language and of any site's sections are found; a masthead ("The Daily Example") or a
+    /// masthead with its founding note ("Daily Example | Est. 1883") has fewer items or longer ones.
+    /// </summary>
+    internal static int MenuItems(ReadOnlySpan<char> line)
+    {
+        int items = 0, words = 0, spaces = 0;
+        var inWord = false;
+        for (var i = 0; i <= line.Length; i++)
+        {
+            var c = i < line.Length ? line[i] : '|';
+            if (c is '|' or '•' or '·' or '\t' || (char.IsWhiteSpace(c) && ++spaces >= 2))
+            {
+                if (words > 0 && !Item()) return 0;
+                words = 0;
+                inWord = false;
+                if (!char.IsWhiteSpace(c)) spaces = 0;
+                continue;
+            }
+            if (char.IsWhiteSpace(c)) { inWord = false; continue; }
+            spaces = 0;
+            if (inWord) { if (!char.IsLetter(c) && c is not '-' and not '&' and not '\'' and not '’') return 0; continue; }
+            inWord = true;
+            if (c == '&') continue;
+            // An item's second word may be lower case ("Sign in"); its first word is capitalised.
+            if (!char.IsUpper(c) && (words != 1 || !char.IsLower(c))) return 0;
+            words++;
+        }
+        return items >= MinMenuItems ? items : 0;
+
+        bool Item()
+        {
+            if (words > 2) return false;
+            items++;
+            return true;
         }
     }
 

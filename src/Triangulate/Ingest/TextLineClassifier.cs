@@ -199,7 +199,15 @@ public sealed class TextLineClassifier : IBlockClassifier
         if (!f.BeforeArticle) masthead -= 4;
         e[(int)Label.Masthead] = masthead;
 
+        // A menu of the site's sections ("News  World  Business  Sport"): a run of short items, not a masthead.
+        if (f.Menu > 0)
+        {
+            e[(int)Label.Masthead] -= 6;
+            e[(int)Label.Title] -= 4;
+        }
+
         var navigation = -2.5;
+        if (f.Menu > 0) navigation += 5;
         if (f.RunTogether) navigation += 4;
         if (f.Cue == BlockKind.Navigation) navigation += cue >= 2 ? 4.5 : 1;
         if (f.Separators >= 2) navigation += 5;

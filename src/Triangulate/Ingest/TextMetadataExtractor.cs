@@ -86,9 +86,13 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
         };
     }
 
-    /// <summary>"The X Newspaper" → "The X"; a line that is a founding note ("Est. 1883") is not a name.</summary>
+    /// <summary>
+    /// "The X Newspaper" → "The X"; a line that is a founding note ("Est. 1883") or a menu of sections ("News  World
+    /// Business", <see cref="LineFeatures.MenuItems"/>: a markup header can hold one) is not a name.
+    /// </summary>
     private static string? MastheadName(string line)
     {
+        if (LineFeatures.MenuItems(line) > 0) return null;
         var words = LineFeatures.Normalise(line);
         foreach (var word in words)
             if (word is "est" or "established" or "founded" or "since") return null;

@@ -53,4 +53,28 @@ public class TextLineClassifierTests
             for (var i = 0; i < text.Length; i++)
                 Assert.Equal(char.IsWhiteSpace(text[i]) ? Math.Min(covered[i], 1) : 1, covered[i]);
         });
+
+    [Theory]
+    [InlineData("News  Politics  Economy  Sport  Culture  Weather", 6)]
+    [InlineData("Startseite | Politik | Wirtschaft | Arts & Culture", 4)]
+    [InlineData("Menu  Search  Log in", 3)]
+    [InlineData("Deportes\tCultura\tOpinión", 3)]
+    [InlineData("The Daily Example", 0)]
+    [InlineData("The Marnhold  Courier", 0)]
+    [InlineData("Daily Example | Est. 1883 | Sport", 0)]
+    [InlineData("Storm  hits  the coast", 0)]
+    [InlineData("Home | Top Stories Today | Sport", 0)]
+    [InlineData("Page 1  Page 2  Page 3", 0)]
+    public void A_menu_is_a_run_of_short_capitalised_items_set_wide_apart(string line, int items) =>
+        Assert.Equal(items, LineFeatures.MenuItems(line));
+
+    [Fact]
+    public void A_menu_line_with_a_masthead_word_is_navigation_and_the_masthead_below_it_is_kept()
+    {
+        var r = Classify("News  Politics  Economy  Sport  Culture  Weather\n\nThe Marnhold Courier\n\nCouncil approves the new footbridge over the Wendle\n\n"
+            + "The town council of Marnhold voted on Thursday to build a footbridge over the river Wendle, the mayor said in a statement.\n");
+        Assert.Equal(BlockKind.Navigation, KindOf(r, "News  Politics"));
+        Assert.Equal(BlockKind.Masthead, KindOf(r, "The Marnhold Courier"));
+        Assert.Equal(BlockKind.Title, KindOf(r, "Council approves"));
+    }
 }

@@ -196,4 +196,50 @@ public class TextMetadataExtractorTests
         var published = DateEstimate.Exact(new PartialDate(2023, 10, 8), DateBasis.Metadata);
         Assert.Equal(new PartialDate(2023, 10, 8), Assemble(YearlessWireStory, guess with { Published = published }).Published!.Date);
     }
+
+    private const string MenuPageUrl = "https://www.marnhold-example.org/a/1";
+
+    private static Document MenuPage(string firstLine) => Assemble(firstLine + MenuPageRest, new SourceMetadata { Url = MenuPageUrl });
+
+    private const string MenuPageRest =
+        "\n\nSubscribe for full access\n\nCouncil approves the new footbridge over the Wendle\n\n"
+        + "By Arla Brisk | Published May 4, 2023\n\n"
+        + "The town council of Marnhold voted on Thursday to build a footbridge over the river Wendle, the mayor said.\n\n"
+        + "Work on the bridge is due to start in the spring and will take about a year, according to the council's plan.\n";
+
+    [Theory]
+    [InlineData("News  Politics  Economy  Sport  Culture  Weather")]
+    [InlineData("Home | News | Sport | Weather | Local Politics")]
+    [InlineData("Nachrichten · Politik · Wirtschaft · Sport · Kultur")]
+    [InlineData("News \u2022 Daily Deals \u2022 Sport \u2022 Culture")]
+    public void A_menu_line_of_section_words_is_not_the_outlet(string menu)
+    {
+        var d = MenuPage(menu);
+        Assert.Equal("marnhold-example.org", d.Outlet);
+        Assert.Equal("Council approves the new footbridge over the Wendle", d.Title);
+        Assert.DoesNotContain(d.Blocks, b => b.Kind == BlockKind.Masthead);
+    }
+
+    [Fact]
+    public void A_menu_line_above_a_known_title_is_not_read_as_the_masthead()
+    {
+        const string title = "Council approves the new footbridge over the Wendle";
+        var d = Assemble("News  Politics  Economy  Sport  Culture  Weather\n\n" + title + "\n\n"
+            + "MARNHOLD (Agency) - The town council of Marnhold voted on Thursday to build a footbridge over the river Wendle, the mayor said.\n\n"
+            + "Work on the bridge is due to start in the spring and will take about a year, according to the council's plan.\n",
+            new SourceMetadata { Url = MenuPageUrl, Title = title });
+        Assert.Equal("marnhold-example.org", d.Outlet);
+        Assert.Equal(title, d.Title);
+    }
+
+    [Theory]
+    [InlineData("The Daily Example")]
+    [InlineData("The Marnhold  Courier")]
+    [InlineData("Marnhold Evening Post")]
+    public void A_masthead_is_still_the_outlet_beside_the_menu_rule(string masthead)
+    {
+        var d = MenuPage(masthead);
+        Assert.NotEqual("marnhold-example.org", d.Outlet);
+        Assert.StartsWith(masthead[..6], d.Outlet, StringComparison.Ordinal);
+    }
 }
