@@ -20,6 +20,18 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private readonly ConcurrentDictionary<string, Tuple<StoreSnapshot, byte[]>> _stories = new(StringComparer.Ordinal);
     private long _storyBytes;
+
+    /// <summary>
+    /// Story pages rendered at once, at most one per core: twenty readers rendering twenty cold stories together share
+    /// the cores no faster, but hold twenty stories' rows alive through each collection (docs/benchmarks.md, "Merged
+    /// main, session 23").
+    /// </summary>
+    private static readonly SemaphoreSlim Rendering = new(Math.Max(1, Environment.ProcessorCount));
+
+    private static int _renderingNow, _renderingPeak;
+
+    /// <summary>The most story pages this process has rendered at once.</summary>
+    internal static int PeakRenderingAtOnce => Volatile.Read(ref _renderingPeak);
     private Tuple<StoreSnapshot, byte[]>? _home; // a reference, so a reader never sees half of another's write
 
     /// <summary>
@@ -113,7 +125,21 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
     {
         var snapshot = index.Current();
         if (_stories.TryGetValue(id, out var kept) && ReferenceEquals(kept.Item1, snapshot)) return kept.Item2;
-        if (RenderStory(id) is not { } html) return null;
+        byte[]? rendered;
+        Rendering.Wait();
+        try
+        {
+            var now = Interlocked.Increment(ref _renderingNow);
+            for (var peak = Volatile.Read(ref _renderingPeak); now > peak; peak = Volatile.Read(ref _renderingPeak))
+                if (Interlocked.CompareExchange(ref _renderingPeak, now, peak) == peak) break;
+            rendered = RenderStory(id);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _renderingNow);
+            Rendering.Release();
+        }
+        if (rendered is not { } html) return null;
         if (Interlocked.Add(ref _storyBytes, html.Length) > StoryCacheBytes)
         {
             _stories.Clear();

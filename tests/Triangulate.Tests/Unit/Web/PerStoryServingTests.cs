@@ -80,6 +80,30 @@ public class PerStoryServingTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     }
 
     [Fact]
+    public async Task Cold_story_pages_asked_by_many_readers_at_once_are_rendered_at_most_one_per_core_and_each_reader_gets_its_page()
+    {
+        using var temp = new TempFolder();
+        using var store = SqliteStore.Open(temp.File("gate.db"));
+        PipelineBuilder.CreateDefault().Build().Analyze([TestPaths.KurskExample, Path.Combine(TestPaths.Fixtures, "gold", "heldout")], store);
+        await using var served = await Start(store, new WebHostOptions());
+        var pages = served.App.Services.GetRequiredService<Pages>();
+        var stories = store.ReadStories().Select(s => s.Id).ToList();
+        Assert.True(stories.Count > Environment.ProcessorCount, "too few stories to ask for more pages than cores");
+
+        // Four readers a story, all at once, every page cold.
+        var asked = stories.SelectMany(id => Enumerable.Repeat(id, 4)).ToList();
+        var answers = new byte[]?[asked.Count];
+        Parallel.For(0, asked.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 * Environment.ProcessorCount }, i => answers[i] = pages.Story(asked[i]));
+
+        Assert.InRange(Pages.PeakRenderingAtOnce, 1, Environment.ProcessorCount);
+        for (var i = 0; i < asked.Count; i++)
+        {
+            Assert.NotNull(answers[i]);
+            Assert.Equal(pages.Story(asked[i]), answers[i]);
+        }
+    }
+
+    [Fact]
     public async Task Before_listening_a_private_twin_answers_requests_through_the_whole_server_and_shares_the_pages_it_renders()
     {
         using var temp = new TempFolder();
