@@ -113,30 +113,28 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         s.Append("</p></nav>");
     }
 
+    /// <summary>Story pages kept rendered (until the store changes or the cache is full).</summary>
+    internal int KeptStoryPages => _stories.Count;
+
     /// <summary>
     /// A story's page, kept until the store's snapshot changes (any story's fingerprint or the document count: what the
     /// page shows is the story's rows and the names of entities it shares with other stories); a reader of a popular
     /// story costs one lookup. The kept pages (UTF-8) are bounded: past <see cref="StoryCacheBytes"/> they are all let go.
     /// </summary>
-    /// <summary>Story pages kept rendered (until the store changes or the cache is full).</summary>
-    internal int KeptStoryPages => _stories.Count;
-
     public byte[]? Story(string id)
     {
         var snapshot = index.Current();
-        if (_stories.TryGetValue(id, out var kept) && ReferenceEquals(kept.Item1, snapshot)) return kept.Item2;
+        if (Kept(id, snapshot) is { } kept) return kept;
         byte[]? rendered;
         Rendering.Wait();
         try
         {
-            var now = Interlocked.Increment(ref _renderingNow);
-            for (var peak = Volatile.Read(ref _renderingPeak); now > peak; peak = Volatile.Read(ref _renderingPeak))
-                if (Interlocked.CompareExchange(ref _renderingPeak, now, peak) == peak) break;
-            rendered = RenderStory(id);
+            // A reader that waited while another rendered the same story takes that page.
+            if (Kept(id, snapshot) is { } made) return made;
+            rendered = RenderCounted(id);
         }
         finally
         {
-            Interlocked.Decrement(ref _renderingNow);
             Rendering.Release();
         }
         if (rendered is not { } html) return null;
@@ -147,6 +145,25 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         }
         _stories[id] = Tuple.Create(snapshot, html);
         return html;
+    }
+
+    private byte[]? Kept(string id, StoreSnapshot snapshot) =>
+        _stories.TryGetValue(id, out var kept) && ReferenceEquals(kept.Item1, snapshot) ? kept.Item2 : null;
+
+    /// <summary><see cref="RenderStory"/>, counted in <see cref="PeakRenderingAtOnce"/>.</summary>
+    private byte[]? RenderCounted(string id)
+    {
+        var now = Interlocked.Increment(ref _renderingNow);
+        for (var peak = Volatile.Read(ref _renderingPeak); now > peak; peak = Volatile.Read(ref _renderingPeak))
+            if (Interlocked.CompareExchange(ref _renderingPeak, now, peak) == peak) break;
+        try
+        {
+            return RenderStory(id);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _renderingNow);
+        }
     }
 
     private byte[]? RenderStory(string id)

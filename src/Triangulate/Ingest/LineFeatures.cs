@@ -120,12 +120,14 @@ internal struct LineFeatures
     {
         int items = 0, words = 0, spaces = 0;
         var inWord = false;
+        // One past the end reads as a separator, so the last item is counted like the others.
         for (var i = 0; i <= line.Length; i++)
         {
             var c = i < line.Length ? line[i] : '|';
             if (c is '|' or '•' or '·' or '\t' || (char.IsWhiteSpace(c) && ++spaces >= 2))
             {
-                if (words > 0 && !Item()) return 0;
+                if (words > 2) return 0;
+                if (words > 0) items++;
                 words = 0;
                 inWord = false;
                 if (!char.IsWhiteSpace(c)) spaces = 0;
@@ -141,13 +143,6 @@ internal struct LineFeatures
             words++;
         }
         return items >= MinMenuItems ? items : 0;
-
-        bool Item()
-        {
-            if (words > 2) return false;
-            items++;
-            return true;
-        }
     }
 
     /// <summary>The line without a closing agency signature ("... said. — AFP"), so its sentence end shows.</summary>
