@@ -65,6 +65,12 @@ internal sealed class TextProfile
     /// </summary>
     public IReadOnlyList<string> LinesOutsideBody { get; private init; } = [];
 
+    /// <summary>
+    /// Hash of the document's headline as read (trimmed), 0 when it has none: a copy keeps the headline of the page it
+    /// took, where a republisher may write its own (profiles built with wording only; 0 otherwise).
+    /// </summary>
+    public ulong TitleHash { get; private init; }
+
     /// <summary>Shared word 5-grams over the smaller set's size (0 when either text has none).</summary>
     public static double SharedFiveGrams(TextProfile a, TextProfile b)
     {
@@ -126,7 +132,7 @@ internal sealed class TextProfile
             Scan(text, block.Start, block.End, sentences, minima, window, ref words, ref bodyHash, keys, grams);
         }
         if (!any) Scan(text, 0, text.Length, sentences, minima, window, ref words, ref bodyHash, keys, grams);
-        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), minima, words, keys) { WordFiveGrams = grams?.Set ?? [], LinesOutsideBody = credits };
+        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), minima, words, keys) { WordFiveGrams = grams?.Set ?? [], LinesOutsideBody = credits, TitleHash = wording && document.Title is { } title && title.Trim() is { Length: > 0 } headline ? LinkText.Hash(headline) : 0 };
     }
 
     private static void Scan(string text, int start, int end, List<ProfileSentence> sentences, ulong[] signature, ulong[] window, ref int words, ref ulong bodyHash, HashSet<ulong> keys, FiveGrams? grams)

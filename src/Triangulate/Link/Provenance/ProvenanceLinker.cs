@@ -283,9 +283,10 @@ public sealed class ProvenanceLinker : ICorpusStage
         var droppedB = Dropped(pb, alignment, sideA: false);
         var unalignedA = Unexplained(pa, droppedA, a, b);
         var unalignedB = Unexplained(pb, droppedB, b, a);
+        var sameTitle = pa.TitleHash != 0 && pa.TitleHash == pb.TitleHash;
         return aIsDerived
-            ? new VerifiedDerivation(relation, aAttributes, unalignedA, unalignedB, [.. alignment.Pairs.Select(p => p.A).Order()], droppedB, CarriedCredit(pa, pb, b))
-            : new VerifiedDerivation(relation, bAttributes, unalignedB, unalignedA, [.. alignment.Pairs.Select(p => p.B).Order()], droppedA, CarriedCredit(pb, pa, a));
+            ? new VerifiedDerivation(relation, aAttributes, unalignedA, unalignedB, [.. alignment.Pairs.Select(p => p.A).Order()], droppedB, CarriedCredit(pa, pb, b), sameTitle, Verbatim(pa, pb, a))
+            : new VerifiedDerivation(relation, bAttributes, unalignedB, unalignedA, [.. alignment.Pairs.Select(p => p.B).Order()], droppedA, CarriedCredit(pb, pa, a), sameTitle, Verbatim(pb, pa, b));
     }
 
     /// <summary>
@@ -331,6 +332,39 @@ public sealed class ProvenanceLinker : ICorpusStage
         return count;
     }
 
+    /// <summary>
+    /// The sentences of <paramref name="derived"/> (those the aligner reads) that <paramref name="source"/> has word for
+    /// word, ascending, leaving out those with little wording of their own, quoted speech and lines naming the derived
+    /// page's outlet or one it credits: what a writer wrote and the page took, not what every report of the event or the
+    /// page's own template lines carry. Only the page's own outlets are looked for, so that the same sentence counts
+    /// alike against every candidate source.
+    /// </summary>
+    internal static int[] Verbatim(TextProfile derived, TextProfile source, DocumentSummary self)
+    {
+        var written = new HashSet<ulong>();
+        for (var i = 0; i < source.Sentences.Count && i < SentenceAligner.MaxSentences; i++) written.Add(WordingHash(source, i));
+        var verbatim = new List<int>();
+        for (var i = 0; i < derived.Sentences.Count && i < SentenceAligner.MaxSentences; i++)
+        {
+            var sentence = derived.Sentences[i];
+            if (sentence.Quoted || sentence.Wording.Length < MinSharedWording || !written.Contains(WordingHash(derived, i))) continue;
+            if (!NamesOwnOutlet(derived.Text[sentence.Start..sentence.End], self)) verbatim.Add(i);
+        }
+        return [.. verbatim];
+    }
+
+    /// <summary>
+    /// Hash of sentence <paramref name="index"/>'s characters after a wire dateline opening it ("KESSFORD (AP) — "): a desk
+    /// that drops the dateline keeps the sentence's wording.
+    /// </summary>
+    private static ulong WordingHash(TextProfile profile, int index)
+    {
+        var sentence = profile.Sentences[index];
+        var start = sentence.Start;
+        if (index < 3 && TextMetadataExtractor.Dateline(profile.Text, start, sentence.End - start) is { Success: true } dateline) start = dateline.Index + dateline.Length;
+        return LinkText.Hash(profile.Text.AsSpan(start, sentence.End - start));
+    }
+
     /// <summary>The sentences of one side (those the aligner reads) that the alignment leaves without a partner, ascending.</summary>
     internal static int[] Dropped(TextProfile profile, Alignment alignment, bool sideA)
     {
@@ -343,10 +377,13 @@ public sealed class ProvenanceLinker : ICorpusStage
         return [.. dropped];
     }
 
-    private static bool NamesOutlet(string sentence, DocumentSummary self, DocumentSummary other)
+    private static bool NamesOutlet(string sentence, DocumentSummary self, DocumentSummary other) =>
+        NamesOwnOutlet(sentence, self) || (other.Outlet is { } theirs && OutletNames.Mentioned(sentence, theirs));
+
+    /// <summary>Whether <paramref name="sentence"/> names the page's own outlet or one it credits.</summary>
+    private static bool NamesOwnOutlet(string sentence, DocumentSummary self)
     {
         if (self.Outlet is { } own && OutletNames.Mentioned(sentence, own)) return true;
-        if (other.Outlet is { } theirs && OutletNames.Mentioned(sentence, theirs)) return true;
         foreach (var credited in self.CreditedOutlets)
             if (OutletNames.Mentioned(sentence, credited)) return true;
         return false;

@@ -30,7 +30,11 @@ internal static class ProvenanceLinks
                 verified.Add(derivation.Relation);
                 if (kept is null || Better(derivation, kept, record.Summary, records)) kept = derivation;
             }
-            if (kept is not null) relations.Add((Inheritor(record, kept, inSet, records) ?? CarrierOfCredit(record, kept, inSet, records) ?? kept).Relation);
+            if (kept is not null)
+            {
+                for (var step = 0; step < MaxRewordings && Rewording(record, kept, inSet, records) is { } page; step++) kept = page;
+                relations.Add((Inheritor(record, kept, inSet, records) ?? CarrierOfCredit(record, kept, inSet, records) ?? kept).Relation);
+            }
             foreach (var cite in record.Cites) relations.Add(PointAtMember(cite, record, inSet));
         }
         relations.Sort(CompareRelations);
@@ -79,7 +83,7 @@ internal static class ProvenanceLinks
         foreach (var derivation in record.Derived)
         {
             if (ReferenceEquals(derivation, kept) || derivation.Relation.To is not { } to || !inSet.Contains(to)) continue;
-            if (derivation.Attributed != kept.Attributed || derivation.UnalignedDerived != kept.UnalignedDerived
+            if ((derivation.Attributed != kept.Attributed && !CarriesCreditOf(derivation, kept, records)) || derivation.UnalignedDerived != kept.UnalignedDerived
                 || CreditsBesideOrigin(record.Summary, records[to].Summary) != keptCredits) continue;
             foreach (var upstream in records[to].Derived)
             {
@@ -90,6 +94,59 @@ internal static class ProvenanceLinks
             }
         }
         return best;
+    }
+
+    /// <summary>
+    /// Whether the document names the kept source's outlet X through a credit line it repeats word for word from
+    /// <paramref name="candidate"/>'s page ("Copyright 2024 X." on both) and carries the candidate's headline where X's page
+    /// has another: the candidate took X's text, wrote its own headline and the credit line, and a page that copied the
+    /// candidate's page carries both with the rest. The credit then says who wrote the text, not whose page was taken, and
+    /// is no evidence against the candidate (<see cref="Inheritor"/> still asks for a shared cut). The headline is needed:
+    /// licensees of one agency write credit lines from a few templates, so a licensee's own "Source: X" is often word for
+    /// word another's (generated 2k, look part: with the credit line and a shared cut alone, derivations P / R 0.793 /
+    /// 0.761 → 0.787 / 0.756).
+    /// </summary>
+    private static bool CarriesCreditOf(VerifiedDerivation candidate, VerifiedDerivation kept, Dictionary<string, ProvenanceRecord> records) =>
+        kept.Attributed && !candidate.Attributed && candidate.SameTitle && !kept.SameTitle && candidate.CarriedCredit is { } carried
+        && records[kept.Relation.To!].Summary.Outlet is { } outlet && OutletNames.Match(carried, outlet);
+
+    /// <summary>Steps down a chain of pages (a rewrite of a rewrite of a wire story) that <see cref="Rewording"/> takes at most.</summary>
+    private const int MaxRewordings = 3;
+
+    /// <summary>
+    /// A candidate that has, word for word, sentences of the document that the chosen source states in other words (they
+    /// align with the source's, and are not the source's own), and every one of the document's sentences that the chosen
+    /// source has word for word: the page the document took them from. A writer's own
+    /// sentences are in no other report (independent reports and other rewrites word the facts their own way), so a
+    /// document that repeats a rewrite's new wording, or the local paragraph it added, was taken from that rewrite and not
+    /// from the page the rewrite was made from, whose outlet the document may still name in the rewrite's credit
+    /// sentence it kept. The candidate must explain as many of the document's sentences as the chosen one; the one with
+    /// the most such sentences, then the better by <see cref="Better"/>, is kept. Null when none has any.
+    /// </summary>
+    private static VerifiedDerivation? Rewording(ProvenanceRecord record, VerifiedDerivation kept, HashSet<string> inSet, Dictionary<string, ProvenanceRecord> records)
+    {
+        VerifiedDerivation? best = null;
+        var bestOwn = 0;
+        foreach (var derivation in record.Derived)
+        {
+            if (ReferenceEquals(derivation, kept) || derivation.Relation.To is not { } to || !inSet.Contains(to)) continue;
+            if (derivation.UnalignedDerived > kept.UnalignedDerived || !IsSubset(kept.Verbatim, derivation.Verbatim)) continue;
+            var own = Reworded(derivation.Verbatim, kept.Verbatim, kept.Aligned);
+            if (own > bestOwn || (own == bestOwn && own > 0 && Better(derivation, best!, record.Summary, records))) (best, bestOwn) = (derivation, own);
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// How many of the ascending <paramref name="verbatim"/> are neither in <paramref name="keptVerbatim"/> nor outside
+    /// <paramref name="keptAligned"/>: sentences that state what the kept source states, in another page's words.
+    /// </summary>
+    private static int Reworded(int[] verbatim, int[] keptVerbatim, int[] keptAligned)
+    {
+        var count = 0;
+        foreach (var i in verbatim)
+            if (Array.BinarySearch(keptVerbatim, i) < 0 && Array.BinarySearch(keptAligned, i) >= 0) count++;
+        return count;
     }
 
     /// <summary>How many elements the ascending <paramref name="x"/> and <paramref name="y"/> have in common.</summary>

@@ -19,4 +19,10 @@ namespace Triangulate.Link.Provenance;
 /// The outlet (key) named by a credit line of the source that the derived document repeats word for word ("Source: X"
 /// on both pages); null when it repeats none.
 /// </param>
-internal sealed record VerifiedDerivation(Relation Relation, bool Attributed, int UnalignedDerived, int UnalignedSource, int[] Aligned, int[] Dropped, string? CarriedCredit);
+/// <param name="SameTitle">Both pages carry the same headline, word for word.</param>
+/// <param name="Verbatim">
+/// The derived document's sentences that the source has word for word (a wire dateline opening one aside), ascending: those
+/// with wording of their own, neither quoted speech (verbatim in every report that carries the quote) nor naming the
+/// derived page's outlet or one it credits (its newsletter and credit lines, written from templates).
+/// </param>
+internal sealed record VerifiedDerivation(Relation Relation, bool Attributed, int UnalignedDerived, int UnalignedSource, int[] Aligned, int[] Dropped, string? CarriedCredit, bool SameTitle, int[] Verbatim);
