@@ -87,6 +87,16 @@ public sealed class StoryErrorDump
         foreach (var p in wordJoins)
             raw.Append(inv, $"{p.Document}\t{(crossSet.Contains(p) ? 1 : 0)}\t{p.Cosine:F4}\t{p.Required:F4}\t{p.Coverage:F4}\t{p.TopShared}\t{p.Size}\t{p.Cohesion:F4}\t{p.Gap}\t{p.Shared}\t{p.WordShare:F4}\t{p.SharedDays}\t{p.NewDays}\t{p.Since}\t{p.WordCoverage:F4}\t{p.DayShare:F4}\t{p.TopShare:F4}\t{p.AnchorCoverage:F4}\t{p.NumberCoverage:F4}\t{p.RestCoverage:F4}\t{p.RestAnchors:F4}\t{p.TopKind}\t{Event(goldOf.GetValueOrDefault(p.Document, "?"))}\t{string.Join(";", before.GetValueOrDefault(p) ?? [])}\n");
         File.WriteAllText(path + ".joins.tsv", raw.ToString());
+        // Every placement of a look document in order, and every found story's look documents, so each way a second gold
+        // event enters a found story (a join by words, a derivation followed, a family moved) can be counted.
+        var order = new StringBuilder("document\tcluster\thow\tgap\tcosine\trequired\tevent\n");
+        foreach (var p in _placements.Where(p => look.Contains(p.Document)))
+            order.Append(inv, $"{p.Document}\t{p.Story}\t{p.How}\t{p.Gap}\t{p.Cosine:F4}\t{p.Required:F4}\t{goldOf.GetValueOrDefault(p.Document, "?")}\n");
+        File.WriteAllText(path + ".placements.tsv", order.ToString());
+        var found = new StringBuilder();
+        foreach (var s in result.Stories)
+            foreach (var d in s.Documents.Where(look.Contains)) found.Append(inv, $"{s.Id}\t{d}\t{goldOf[d]}\t{(corpus.FindDocument(d)?.Published is null ? 0 : 1)}\n");
+        File.WriteAllText(path + ".found.tsv", found.ToString());
         double[] coverEdges = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
         text.Append(inv, $"look word joins within one event by coverage: {Histogram(wordJoins.Where(p => !crossSet.Contains(p)).Select(p => p.Coverage), coverEdges)}\n");
         text.Append(inv, $"look word joins bringing a new event, same: {Histogram(wordJoins.Where(crossSet.Contains).Select(p => p.Coverage), coverEdges)}\n");

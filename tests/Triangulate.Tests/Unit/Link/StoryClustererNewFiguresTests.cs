@@ -36,15 +36,15 @@ public sealed class StoryClustererNewFiguresTests
     {
         var items = new[] { Report(First, "1.txt", 0), Report(Next, "2.txt", 5) };
         var placements = new List<StoryPlacement>();
-        // Without the rule the club's name carries the next match into the first's story (the rule on a report's own
-        // specifics, which refuses it too, set aside).
-        var joined = Run(new StoryClusterer { NewFiguresTopShare = 2, QuietDays = -1, OwnSpecificsShared = -1, Placed = placements.Add }, items);
+        // Without the rule the club's name carries the next match into the first's story (the rules on a report's own
+        // specifics, which refuse it too, set aside).
+        var joined = Run(new StoryClusterer { NewFiguresTopShare = 2, QuietDays = -1, OwnSpecificsShared = -1, NewFiguresSpecifics = -1, Placed = placements.Add }, items);
         Assert.Single(joined.Stories);
         var next = placements.Single(p => p.Document == "d-2.txt");
         Assert.Equal(0, next.NumberCoverage);
         Assert.True(next.TopShare > 0.5, $"top share {next.TopShare:F2}");
         // With it: none of its figures is the story's and one name carries the join, so it is another event.
-        Assert.Equal(2, Run(new StoryClusterer { OwnSpecificsShared = -1 }, items).Stories.Count);
+        Assert.Equal(2, Run(new StoryClusterer { OwnSpecificsShared = -1, NewFiguresSpecifics = -1 }, items).Stories.Count);
         Assert.Equal(2, Run(new StoryClusterer(), items).Stories.Count);
     }
 
