@@ -42,11 +42,14 @@ internal sealed class StoryView
     {
         var story = findings.Story;
         var members = new HashSet<string>(story.Documents, StringComparer.Ordinal);
-        var relations = store.RelationsOf(members).Where(r => members.Contains(r.From)).ToList();
+        var relations = store.RelationsFrom(members);
+        // The members and the documents out of the story that its relations point to (named as the whole-store page names
+        // them), read in one go, kept in that order.
+        var wanted = story.Documents.Concat(relations.Select(r => r.To).OfType<string>()).Distinct(StringComparer.Ordinal).ToList();
+        var found = store.FindDocumentsToShow(wanted).ToDictionary(d => d.Id, StringComparer.Ordinal);
         var documents = new Dictionary<string, Document>(StringComparer.Ordinal);
-        // A relation may point out of the story: its target is read too, so it is named as the whole-store page named it.
-        foreach (var id in story.Documents.Concat(relations.Select(r => r.To).OfType<string>()))
-            if (!documents.ContainsKey(id) && store.FindDocument(id) is { } document) documents[id] = document;
+        foreach (var id in wanted)
+            if (found.TryGetValue(id, out var document)) documents[id] = document;
         var dossier = new Dossier
         {
             Documents = [.. documents.Values],

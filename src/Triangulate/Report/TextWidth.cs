@@ -28,8 +28,17 @@ public static class TextWidth
         while (words.Count > 0 && result.Count < lines)
         {
             var line = words.Dequeue();
-            while (Of(line, size) > width && line.Length > 1) line = line[..^1]; // one word longer than the line
-            while (words.Count > 0 && Of(line + " " + words.Peek(), size) <= width) line += " " + words.Dequeue();
+            if (Of(line, size) > width && line.Length > 1) line = line[..Math.Max(1, Fitting(line, 0, width, size))]; // one word longer than the line
+            // The line's width is carried as words join it (the sums Of would make of the joined text, in its order).
+            var em = Of(line, 1);
+            while (words.Count > 0)
+            {
+                var joined = em + Advance(' ');
+                foreach (var c in words.Peek()) joined += Advance(c);
+                if (joined * size > width) break;
+                line += " " + words.Dequeue();
+                em = joined;
+            }
             result.Add(line);
         }
         if (words.Count > 0 && result.Count > 0) result[^1] = Fit(result[^1] + "…", width, size);
@@ -42,8 +51,20 @@ public static class TextWidth
         ArgumentNullException.ThrowIfNull(text);
         if (Of(text, size) <= width) return text;
         var cut = text.TrimEnd('…');
-        while (cut.Length > 0 && Of(cut + "…", size) > width) cut = cut[..^1];
-        return cut.TrimEnd() + "…";
+        return cut[..Fitting(cut, Advance('…'), width, size)].TrimEnd() + "…";
+    }
+
+    /// <summary>
+    /// The longest prefix of <paramref name="text"/> that, followed by characters of <paramref name="tail"/> em, is at most
+    /// <paramref name="width"/> px: one pass (widths only grow with length), the same sums in the same order as measuring
+    /// each shorter prefix with <see cref="Of"/>, which made a long label cut to a short one quadratic.
+    /// </summary>
+    private static int Fitting(string text, double tail, double width, double size)
+    {
+        var em = 0.0;
+        var length = 0;
+        while (length < text.Length && (em + Advance(text[length]) + tail) * size <= width) em += Advance(text[length++]);
+        return length;
     }
 
     private static double Advance(char c) => c switch

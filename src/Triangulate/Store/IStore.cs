@@ -72,6 +72,24 @@ public interface IStore : ICorpusReader, Link.ILinkStateSource, IDisposable
     /// <summary>The relations from or to these documents, in stored order.</summary>
     IReadOnlyList<Relation> RelationsOf(IEnumerable<string> documentIds);
 
+    /// <summary>
+    /// The relations from these documents, in stored order, without their aligned passages (<see cref="Relation.Evidence"/>
+    /// empty): what a list or a drawing of a story's relations shows, read without the passages that are most of a row.
+    /// </summary>
+    IReadOnlyList<Relation> RelationsFrom(IEnumerable<string> documentIds)
+    {
+        var from = new HashSet<string>(documentIds, StringComparer.Ordinal);
+        return [.. RelationsOf(from).Where(r => from.Contains(r.From)).Select(r => r with { Evidence = [] })];
+    }
+
+    /// <summary>
+    /// The stored documents with these ids, each once, in no set order, as a page lists and quotes them: everything but
+    /// their blocks, body and comments, which are left empty (a story page shows titles, outlets, dates and excerpts of
+    /// the text; the stages and a document's own page read <see cref="ICorpusReader.FindDocument"/>).
+    /// </summary>
+    IReadOnlyList<Document> FindDocumentsToShow(IEnumerable<string> ids) =>
+        [.. ids.Distinct(StringComparer.Ordinal).Select(FindDocument).OfType<Document>().Select(d => d with { Blocks = [], Body = "", Comments = [] })];
+
     /// <summary>The entities with these ids that are stored (each joined across the stories it is in).</summary>
     IReadOnlyList<Entity> FindEntities(IEnumerable<string> ids);
 

@@ -356,15 +356,13 @@ public sealed partial class SqliteStore : IStore
         ArgumentNullException.ThrowIfNull(documentIds);
         return PointRead(connection =>
         {
+            // One statement for all the ids (a story's members), not one per id.
             var groups = new Dictionary<string, string>(StringComparer.Ordinal);
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT independence_group FROM document_links WHERE document = $id";
-            var id = command.Parameters.Add("$id", SqliteType.Text);
-            foreach (var document in documentIds)
-            {
-                id.Value = document;
-                if (command.ExecuteScalar() is string group) groups[document] = group;
-            }
+            command.CommandText = "SELECT document, independence_group FROM document_links WHERE document IN (SELECT value FROM json_each($ids))";
+            command.Parameters.AddWithValue("$ids", IdArray(documentIds));
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) groups[reader.GetString(0)] = reader.GetString(1);
             return groups;
         });
     }
@@ -373,24 +371,33 @@ public sealed partial class SqliteStore : IStore
     public IReadOnlyList<Relation> RelationsOf(IEnumerable<string> documentIds)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
-        var relations = new SortedDictionary<long, Relation>();
-        PointRead(connection =>
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT ord, relation FROM relations WHERE from_document = $id UNION SELECT ord, relation FROM relations WHERE to_document = $id";
-            var id = command.Parameters.Add("$id", SqliteType.Text);
-            foreach (var document in documentIds)
-            {
-                id.Value = document;
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                    if (!relations.ContainsKey(reader.GetInt64(0)))
-                        relations[reader.GetInt64(0)] = JsonSerializer.Deserialize(reader.GetString(1), ModelJson.Compact.Relation)!;
-            }
-            return relations;
-        });
-        return [.. relations.Values];
+        return ReadRelations("""
+            SELECT relation FROM relations WHERE ord IN (
+                SELECT ord FROM relations WHERE from_document IN (SELECT value FROM json_each($ids))
+                UNION SELECT ord FROM relations WHERE to_document IN (SELECT value FROM json_each($ids)))
+            ORDER BY ord
+            """, documentIds);
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Relation> RelationsFrom(IEnumerable<string> documentIds)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        // The aligned passages are most of a relation's row; SQLite empties them before the row is parsed here.
+        return ReadRelations("SELECT json_set(relation, '$.evidence', json('[]')) FROM relations WHERE from_document IN (SELECT value FROM json_each($ids)) ORDER BY ord", documentIds);
+    }
+
+    /// <summary>The relations <paramref name="sql"/> selects (one JSON column) for the ids bound to <c>$ids</c>, parsed from their UTF-8 bytes.</summary>
+    private List<Relation> ReadRelations(string sql, IEnumerable<string> documentIds) => PointRead(connection =>
+    {
+        var relations = new List<Relation>();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$ids", IdArray(documentIds));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) relations.Add(JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(0), ModelJson.Compact.Relation)!);
+        return relations;
+    });
 
     /// <inheritdoc />
     public IReadOnlyList<Entity> FindEntities(IEnumerable<string> ids)
@@ -487,6 +494,37 @@ public sealed partial class SqliteStore : IStore
     {
         var json = FindText("SELECT document FROM documents WHERE id = $id", id);
         return json is null ? null : JsonSerializer.Deserialize(json, ModelJson.Compact.Document);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Document> FindDocumentsToShow(IEnumerable<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return PointRead(connection =>
+        {
+            // One statement for a story's documents; SQLite empties the blocks, body and comments (a third or more of a
+            // row, parsed for nothing on a page that shows titles, dates and excerpts) before the row is parsed here.
+            var documents = new List<Document>();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT json_set(document, '$.blocks', json('[]'), '$.body', '', '$.comments', json('[]')) FROM documents WHERE id IN (SELECT value FROM json_each($ids))";
+            command.Parameters.AddWithValue("$ids", IdArray(ids));
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) documents.Add(JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(0), ModelJson.Compact.Document)!);
+            return documents;
+        });
+    }
+
+    /// <summary>The ids as a JSON array of strings, bound as one parameter and read back with <c>json_each</c>.</summary>
+    private static string IdArray(IEnumerable<string> ids)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var id in ids) writer.WriteStringValue(id);
+            writer.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <inheritdoc />

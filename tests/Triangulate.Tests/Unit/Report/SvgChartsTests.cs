@@ -32,4 +32,41 @@ public class SvgChartsTests
         Assert.Equal(["Short label"], TextWidth.Wrap("Short label", 200, 2));
         Assert.True(TextWidth.Of("WWWW") > TextWidth.Of("iiii"));
     }
+
+    [Theory]
+    [InlineData("A headline much too long for the narrow column it is drawn in", 120)]
+    [InlineData("Mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm and more words after it", 90)]
+    [InlineData("Fits easily", 300)]
+    [InlineData("Ends in an ellipsis already…", 60)]
+    [InlineData("W", 3)]
+    public void A_label_is_cut_and_wrapped_exactly_where_measuring_each_shorter_text_would_cut_it(string text, double width)
+    {
+        Assert.Equal(SlowFit(text, width), TextWidth.Fit(text, width));
+        Assert.Equal(SlowWrap(text, width, 2), TextWidth.Wrap(text, width, 2));
+        Assert.Equal(SlowWrap(text, width, 3), TextWidth.Wrap(text, width, 3));
+    }
+
+    /// <summary>The cut as it was first written: one character off at a time, each shorter text measured whole.</summary>
+    private static string SlowFit(string text, double width)
+    {
+        if (TextWidth.Of(text) <= width) return text;
+        var cut = text.TrimEnd('…');
+        while (cut.Length > 0 && TextWidth.Of(cut + "…") > width) cut = cut[..^1];
+        return cut.TrimEnd() + "…";
+    }
+
+    private static List<string> SlowWrap(string text, double width, int lines)
+    {
+        var result = new List<string>();
+        var words = new Queue<string>(text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        while (words.Count > 0 && result.Count < lines)
+        {
+            var line = words.Dequeue();
+            while (TextWidth.Of(line) > width && line.Length > 1) line = line[..^1];
+            while (words.Count > 0 && TextWidth.Of(line + " " + words.Peek()) <= width) line += " " + words.Dequeue();
+            result.Add(line);
+        }
+        if (words.Count > 0 && result.Count > 0) result[^1] = SlowFit(result[^1] + "…", width);
+        return result;
+    }
 }

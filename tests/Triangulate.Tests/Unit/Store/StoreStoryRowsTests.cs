@@ -80,6 +80,68 @@ public class StoreStoryRowsTests(TestStores stores) : IClassFixture<TestStores>
     }
 
     [Theory, SqliteData, PostgresData]
+    public void Relations_and_groups_of_many_documents_are_found_in_one_read_each_once_in_stored_order(string kind)
+    {
+        using var store = stores.Open(kind);
+        var a = Findings("s-a", "d-1", "fa");
+        var links = new CorpusLinks
+        {
+            Relations =
+            [
+                new Relation { From = "d-3", To = "d-1", Kind = RelationKind.Rewrite },
+                new Relation { From = "d-1", To = "d-2", Kind = RelationKind.Copy },
+                new Relation { From = "d-4", To = "d-5", Kind = RelationKind.Copy },
+                new Relation { From = "d-2", ToOutlet = "wire", Kind = RelationKind.Cites },
+            ],
+            IndependenceGroups = new Dictionary<string, string> { ["d-1"] = "g-1", ["d-2"] = "g-1", ["d-3"] = "g-3", ["d-4"] = "g-4" },
+        };
+        store.SaveCorpus(links, [a.Story], [a]);
+
+        // A relation between two of the ids is read once; one touching none of them is not read.
+        Assert.Equal([("d-3", "d-1"), ("d-1", "d-2"), ("d-2", null)], store.RelationsOf(["d-1", "d-2", "d-9"]).Select(r => (r.From, r.To)));
+        var groups = store.IndependenceGroupsOf(["d-1", "d-2", "d-3", "d-9", "it's \"odd\""]);
+        Assert.Equal(3, groups.Count);
+        Assert.Equal("g-3", groups["d-3"]);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public void A_story_page_reads_its_documents_without_blocks_or_body_and_its_relations_without_passages(string kind)
+    {
+        using var store = stores.Open(kind);
+        var first = StoreTests.Stored("Officials said the ferry would sail again on Monday.\n\nA second \"quoted\" paragraph, with a back\\slash.");
+        var second = StoreTests.Stored("The ferry company said nothing.");
+        store.Save([first, second]);
+        var a = Findings("s-a", first.Document.Id, "fa");
+        var passage = new AlignedPassage(new TextSpan(first.Document.Id, 0, 9), new TextSpan(second.Document.Id, 4, 9));
+        var links = new CorpusLinks
+        {
+            Relations =
+            [
+                new Relation { From = first.Document.Id, To = second.Document.Id, Kind = RelationKind.Rewrite, Score = 0.75, Evidence = [passage] },
+                new Relation { From = second.Document.Id, To = first.Document.Id, Kind = RelationKind.Copy, Evidence = [passage] },
+            ],
+        };
+        store.SaveCorpus(links, [a.Story], [a]);
+
+        var shown = store.FindDocumentsToShow([second.Document.Id, "d-missing", first.Document.Id, second.Document.Id]).OrderBy(d => d.Id == second.Document.Id).ToList();
+        Assert.Equal([first.Document.Id, second.Document.Id], shown.Select(d => d.Id));
+        // Everything a page shows of a document is as stored, its text above all (excerpts are cut from it); the rest is empty.
+        Assert.Equal(first.Document.Text, shown[0].Text);
+        Assert.Equal(first.Document.Sha256, shown[0].Sha256);
+        Assert.Equal(first.Document.Source, shown[0].Source);
+        Assert.NotEmpty(first.Document.Blocks);
+        Assert.Empty(shown[0].Blocks);
+        Assert.Equal("", shown[0].Body);
+        Assert.Equal((first.Document.Language, first.Document.Title), (shown[0].Language, shown[0].Title));
+
+        // Only the relations from the documents asked, with their kind and score, not their passages.
+        var from = Assert.Single(store.RelationsFrom([first.Document.Id]));
+        Assert.Equal((first.Document.Id, second.Document.Id, RelationKind.Rewrite, 0.75), (from.From, from.To, from.Kind, from.Score));
+        Assert.Empty(from.Evidence);
+        Assert.Single(Assert.Single(store.RelationsOf([first.Document.Id]), r => r.From == first.Document.Id).Evidence);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public void Parts_and_findings_stream_in_story_order_across_pages(string kind)
     {
         using var store = stores.Open(kind);
