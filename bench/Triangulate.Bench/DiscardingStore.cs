@@ -44,6 +44,10 @@ internal sealed class DiscardingStore : IStore
 
     public IEnumerable<T> ReadStoryPart<T>(string part, System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<T>> type) => [];
 
+    public IEnumerable<KeyValuePair<string, DateEstimate>> ReadInferredDates() => [];
+
+    public (int Stories, int Claims, int Quotes) CountStoryFindings() => (0, 0, 0);
+
     public IEnumerable<Relation> ReadRelations() => [];
 
     public IEnumerable<Entity> ReadEntities() => [];

@@ -16,21 +16,28 @@ internal static class OrderedParallel
     private const int Chunk = 256;
 
     /// <summary><paramref name="map"/> of each item, in the items' order.</summary>
-    public static IEnumerable<TResult> Map<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, TResult> map)
+    public static IEnumerable<TResult> Map<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, TResult> map) => Map(items, map, Chunk);
+
+    /// <summary>
+    /// <paramref name="map"/> of each item, in the items' order, <paramref name="chunk"/> items at a time: fewer than the
+    /// default where an item's result is large (a story's rendered section).
+    /// </summary>
+    public static IEnumerable<TResult> Map<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, TResult> map, int chunk)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(map);
-        return MappedChunks(items, map).SelectMany(results => results);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
+        return MappedChunks(items, map, chunk).SelectMany(results => results);
     }
 
-    /// <summary>The items taken <see cref="Chunk"/> at a time, each chunk mapped on every core, in order.</summary>
-    private static IEnumerable<TResult[]> MappedChunks<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, TResult> map)
+    /// <summary>The items taken <paramref name="size"/> at a time, each chunk mapped on every core, in order.</summary>
+    private static IEnumerable<TResult[]> MappedChunks<TItem, TResult>(IEnumerable<TItem> items, Func<TItem, TResult> map, int size = Chunk)
     {
-        var chunk = new List<TItem>(Chunk);
+        var chunk = new List<TItem>(size);
         foreach (var item in items)
         {
             chunk.Add(item);
-            if (chunk.Count < Chunk) continue;
+            if (chunk.Count < size) continue;
             yield return Run(chunk, map);
             chunk.Clear();
         }

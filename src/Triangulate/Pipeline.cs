@@ -488,27 +488,48 @@ public sealed class Pipeline
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(formats);
-        Directory.CreateDirectory(folder);
-        var written = new List<string>();
+        var writers = new List<IReportWriter>();
         foreach (var format in formats)
+            writers.Add(FindWriter(format) ?? throw new ArgumentException($"unknown report format '{format}'", nameof(formats)));
+        Directory.CreateDirectory(folder);
+        if (writers.Count == 1) return [WriteReport(writers[0], source, folder)];
+        // The formats are written at once, each on a thread of its own: each reads the store and renders on every core
+        // in turns, and one's reading or writing fills the gaps in another's (at 100k articles, one after another took the
+        // sum of three mostly one-threaded passes). What the writers share (stories, totals, problems) is read once.
+        var running = new Task<string>[writers.Count];
+        for (var i = 0; i < writers.Count; i++)
         {
-            var writer = FindWriter(format) ?? throw new ArgumentException($"unknown report format '{format}'", nameof(formats));
-            var path = Path.Combine(folder, writer.FileName);
-            // Write beside, then move: a reader of the folder never sees half a report.
-            // The temporary name is unique, so two runs writing one folder each finish their own file; the last move wins whole.
-            var temporary = Path.Combine(folder, $".{writer.FileName}.{Guid.NewGuid():N}.tmp");
-            try
-            {
-                using (var stream = File.Create(temporary)) writer.Write(source, stream);
-                File.Move(temporary, path, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
-            written.Add(path);
+            var writer = writers[i];
+            running[i] = Task.Factory.StartNew(() => WriteReport(writer, source, folder), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
-        return written;
+        try
+        {
+            Task.WaitAll(running);
+        }
+        catch (AggregateException)
+        {
+            // Every writer has finished or failed: the first failure is thrown below as it was thrown.
+        }
+        return [.. running.Select(task => task.GetAwaiter().GetResult())];
+    }
+
+    /// <summary>Writes one report to <paramref name="folder"/>; returns its path.</summary>
+    private static string WriteReport(IReportWriter writer, DossierSource source, string folder)
+    {
+        var path = Path.Combine(folder, writer.FileName);
+        // Write beside, then move: a reader of the folder never sees half a report.
+        // The temporary name is unique, so two runs writing one folder each finish their own file; the last move wins whole.
+        var temporary = Path.Combine(folder, $".{writer.FileName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = File.Create(temporary)) writer.Write(source, stream);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+        return path;
     }
 
     /// <summary>The writer of a format ("json", "md", "html"), or null.</summary>

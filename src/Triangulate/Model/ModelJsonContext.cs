@@ -32,4 +32,5 @@ namespace Triangulate.Model;
 [JsonSerializable(typeof(List<Contradiction>))]
 [JsonSerializable(typeof(List<TimelineEntry>))]
 [JsonSerializable(typeof(List<FigureSeries>))]
+[JsonSerializable(typeof(Dictionary<string, DateEstimate>))]
 public sealed partial class ModelJsonContext : JsonSerializerContext;

@@ -11,11 +11,16 @@ namespace Triangulate.Report;
 /// </summary>
 public sealed class DossierSource
 {
+    /// <summary>Stories rendered at once by <see cref="RenderStories"/>: enough to keep the cores busy.</summary>
+    private const int StoryChunk = 32;
+
     private readonly IStore _store;
     private readonly StoryFindings? _story;
     private IReadOnlyList<Problem>? _problems;
     private IReadOnlyList<Story>? _stories;
     private IReadOnlyList<StageFailure>? _failed;
+    private string? _totals;
+    private object? _once;
 
     /// <summary>The dossier of everything in <paramref name="store"/>.</summary>
     public DossierSource(IStore store, DateTimeOffset generated)
@@ -38,7 +43,11 @@ public sealed class DossierSource
     public DateTimeOffset Generated { get; }
 
     /// <summary>Every recorded problem (for a story's dossier: those of its documents' inputs and of the stages).</summary>
-    public IReadOnlyList<Problem> Problems => _problems ??= _story is null ? _store.ReadProblems() : StoryProblems(_story);
+    /// <remarks>
+    /// This and the other parts every writer asks for are read once, by whichever asks first: the formats of one run
+    /// are written at once, on several threads.
+    /// </remarks>
+    public IReadOnlyList<Problem> Problems => LazyInitializer.EnsureInitialized(ref _problems, ref _once, () => _story is null ? _store.ReadProblems() : StoryProblems(_story));
 
     /// <summary>Every document, in id order.</summary>
     public IEnumerable<Document> Documents()
@@ -55,8 +64,7 @@ public sealed class DossierSource
     private Dictionary<string, DateEstimate> InferredDates()
     {
         var dates = new Dictionary<string, DateEstimate>(StringComparer.Ordinal);
-        foreach (var findings in _store.ReadStoryFindings())
-            foreach (var (document, estimate) in findings.InferredPublished) dates[document] = estimate;
+        foreach (var (document, estimate) in _store.ReadInferredDates()) dates[document] = estimate;
         return dates;
     }
 
@@ -68,6 +76,18 @@ public sealed class DossierSource
     {
         foreach (var findings in _story is null ? _store.ReadStoryFindings() : [_story])
             yield return OneStory(findings);
+    }
+
+    /// <summary>
+    /// <paramref name="render"/> of each story's own dossier (as <see cref="StoryDossiers"/> gives it), in story order:
+    /// the dossiers are gathered from the store and rendered on every core a chunk of stories at a time, so a writer
+    /// holds a chunk's rendered text, never the store. <paramref name="render"/> runs on several threads at once.
+    /// </summary>
+    internal IEnumerable<T> RenderStories<T>(Func<Dossier, T> render)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        // A chunk of stories, not of documents: a story's documents and rendered text are what a chunk holds.
+        return OrderedParallel.Map(_story is null ? _store.ReadStoryFindings() : [_story], findings => render(OneStory(findings)), StoryChunk);
     }
 
     /// <summary>The independence group of each document of a story's dossier.</summary>
@@ -99,24 +119,21 @@ public sealed class DossierSource
     public IEnumerable<FigureSeries> Series() => _story is null ? _store.ReadStoryPart("series", ModelJson.Compact.ListFigureSeries) : _story.Series;
 
     /// <summary>The stages that failed in the last relink.</summary>
-    public IReadOnlyList<StageFailure> FailedStages => _failed ??= _store.LoadFailedStages();
+    public IReadOnlyList<StageFailure> FailedStages => LazyInitializer.EnsureInitialized(ref _failed, ref _once, _store.LoadFailedStages);
 
     /// <summary>The stories in order, without their findings.</summary>
-    public IReadOnlyList<Story> Stories => _stories ??= _story is null ? _store.ReadStories() : [_story.Story];
+    public IReadOnlyList<Story> Stories => LazyInitializer.EnsureInitialized(ref _stories, ref _once, () => _story is null ? _store.ReadStories() : [_story.Story]);
 
     /// <summary>Documents that belong to no story, in id order.</summary>
     public IEnumerable<Document> Unstoried() => _story is null ? _store.ReadDocumentsInNoStory() : [];
 
     /// <summary>The dossier's totals in words ("5 documents, 1 story, 12 claims, 3 quotes, 0 problems"), counted story by story.</summary>
-    public string Totals()
+    /// <remarks>Counted once for every writer of the run that asks: a count reads every story's findings.</remarks>
+    public string Totals() => LazyInitializer.EnsureInitialized(ref _totals, ref _once, CountTotals);
+
+    private string CountTotals()
     {
-        int stories = 0, claims = 0, quotes = 0;
-        foreach (var findings in _story is null ? _store.ReadStoryFindings() : [_story])
-        {
-            stories++;
-            claims += findings.Claims.Count;
-            quotes += findings.Quotes.Count;
-        }
+        var (stories, claims, quotes) = _story is null ? _store.CountStoryFindings() : (1, _story.Claims.Count, _story.Quotes.Count);
         var documents = _story is null ? _store.DocumentCount : StoryDocuments(_story).Count();
         return string.Join(", ", Evidence.Count(documents, "document", "documents"), Evidence.Count(stories, "story", "stories"),
             Evidence.Count(claims, "claim", "claims"), Evidence.Count(quotes, "quote", "quotes"), Evidence.Count(Problems.Count, "problem", "problems"));

@@ -44,12 +44,10 @@ public sealed class HtmlReportWriter : IReportWriter
         foreach (var failure in source.FailedStages)
             w.WriteLine($"<p class=\"incomplete\" role=\"alert\"><strong>Incomplete:</strong> stage <code>{E(failure.Stage)}</code> failed ({E(failure.Error)}): {E(failure.Consequence)}.</p>");
 
-        // Story by story: one story's documents and findings in memory at a time, whatever the store holds.
-        foreach (var story in source.StoryDossiers())
-        {
-            var documents = StoryDigest.Index(story.Documents);
-            WriteStory(w, StoryDigest.Build(story, story.Stories[0], documents, source.GroupsOf(story)), documents, story.Entities);
-        }
+        // Story by story: each story's section rendered on any core, a chunk of stories at a time, and written in story
+        // order; a chunk's documents, findings and markup in memory at a time, whatever the store holds.
+        foreach (var section in source.RenderStories(story => Section(story, source)))
+            w.Write(section);
 
         var rest = source.Unstoried().ToList();
         w.WriteLine("<section id=\"unstoried\" aria-labelledby=\"unstoried-h\"><h2 id=\"unstoried-h\">Documents in no story</h2>");
@@ -68,7 +66,16 @@ public sealed class HtmlReportWriter : IReportWriter
         w.WriteLine("</section></main></body></html>");
     }
 
-    private static void WriteStory(StreamWriter w, StoryDigest digest, Dictionary<string, Document> documents, IReadOnlyList<Entity> entities)
+    /// <summary>One story's section, as <see cref="WriteStory"/> writes it.</summary>
+    private static string Section(Dossier story, DossierSource source)
+    {
+        using var w = new StringWriter(Inv) { NewLine = "\n" };
+        var documents = StoryDigest.Index(story.Documents);
+        WriteStory(w, StoryDigest.Build(story, story.Stories[0], documents, source.GroupsOf(story)), documents, story.Entities);
+        return w.ToString();
+    }
+
+    private static void WriteStory(TextWriter w, StoryDigest digest, Dictionary<string, Document> documents, IReadOnlyList<Entity> entities)
     {
         var names = new EntityNames(entities);
         var speakers = names.BySpeaker(digest.Quotes);
@@ -206,10 +213,10 @@ public sealed class HtmlReportWriter : IReportWriter
     /// Opens a section that folds: collapsed by default when it holds more than <see cref="FoldAbove"/> items, so a long
     /// list does not bury the next section; the print style unfolds every one.
     /// </summary>
-    private static void Open(StreamWriter w, string title, int items) =>
+    private static void Open(TextWriter w, string title, int items) =>
         w.WriteLine(string.Create(Inv, $"<details class=\"fold\"{(items > FoldAbove ? "" : " open")}><summary><h3>{E(title)} ({items})</h3></summary>"));
 
-    private static void WriteClaims(StreamWriter w, List<Claim> claims, IReadOnlyDictionary<string, Document> documents)
+    private static void WriteClaims(TextWriter w, List<Claim> claims, IReadOnlyDictionary<string, Document> documents)
     {
         w.WriteLine("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Value</th><th scope=\"col\">Time</th><th scope=\"col\">Kind</th><th scope=\"col\">Verdict</th><th scope=\"col\">Sources (independent)</th><th scope=\"col\">Evidence</th></tr></thead><tbody>");
         foreach (var c in claims)
@@ -222,7 +229,7 @@ public sealed class HtmlReportWriter : IReportWriter
     }
 
     /// <summary>One piece of evidence: the document id and the characters in context, the claimed ones marked.</summary>
-    private static void WriteEvidence(StreamWriter w, TextSpan span, IReadOnlyDictionary<string, Document> documents)
+    private static void WriteEvidence(TextWriter w, TextSpan span, IReadOnlyDictionary<string, Document> documents)
     {
         var known = documents.TryGetValue(span.Document, out var d);
         w.Write($"<div class=\"excerpt\"><a href=\"#doc-{A(span.Document)}\" title=\"{A(span.Document)}\">{E(known ? Evidence.Label(d!) : span.Document)}</a> ");
@@ -239,7 +246,7 @@ public sealed class HtmlReportWriter : IReportWriter
     private static string DocumentLink(string id, Dictionary<string, Document> documents) =>
         $"<a href=\"#doc-{A(id)}\">{E(documents.TryGetValue(id, out var d) ? Evidence.Label(d) : id)}</a>";
 
-    private static void WriteDocumentTable(StreamWriter w, IReadOnlyList<Document> documents)
+    private static void WriteDocumentTable(TextWriter w, IReadOnlyList<Document> documents)
     {
         w.WriteLine("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Id</th><th scope=\"col\">Title</th><th scope=\"col\">Outlet</th><th scope=\"col\">Published</th><th scope=\"col\">Language</th><th scope=\"col\">Source</th></tr></thead><tbody>");
         foreach (var d in documents)

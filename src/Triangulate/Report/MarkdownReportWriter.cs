@@ -35,12 +35,10 @@ public sealed class MarkdownReportWriter : IReportWriter
             w.WriteLine();
         }
 
-        // Story by story: one story's documents and findings in memory at a time, whatever the store holds.
-        foreach (var story in source.StoryDossiers())
-        {
-            var documents = StoryDigest.Index(story.Documents);
-            WriteStory(w, StoryDigest.Build(story, story.Stories[0], documents, source.GroupsOf(story)), documents, new EntityNames(story.Entities));
-        }
+        // Story by story: each story's section rendered on any core, a chunk of stories at a time, and written in story
+        // order; a chunk's documents, findings and text in memory at a time, whatever the store holds.
+        foreach (var section in source.RenderStories(story => Section(story, source)))
+            w.Write(section);
 
         var rest = source.Unstoried().ToList();
         if (rest.Count > 0)
@@ -59,7 +57,16 @@ public sealed class MarkdownReportWriter : IReportWriter
         }
     }
 
-    private static void WriteStory(StreamWriter w, StoryDigest digest, IReadOnlyDictionary<string, Document> documents, EntityNames names)
+    /// <summary>One story's section, as <see cref="WriteStory"/> writes it.</summary>
+    private static string Section(Dossier story, DossierSource source)
+    {
+        using var w = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        var documents = StoryDigest.Index(story.Documents);
+        WriteStory(w, StoryDigest.Build(story, story.Stories[0], documents, source.GroupsOf(story)), documents, new EntityNames(story.Entities));
+        return w.ToString();
+    }
+
+    private static void WriteStory(TextWriter w, StoryDigest digest, IReadOnlyDictionary<string, Document> documents, EntityNames names)
     {
         var inv = CultureInfo.InvariantCulture;
         w.WriteLine($"## {Inline(digest.Story.Title)}");
@@ -178,7 +185,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         WriteDocumentTable(w, digest.Documents);
     }
 
-    private static void WriteDocumentTable(StreamWriter w, IReadOnlyList<Document> documents)
+    private static void WriteDocumentTable(TextWriter w, IReadOnlyList<Document> documents)
     {
         w.WriteLine("| id | title | outlet | published | basis | language | source |");
         w.WriteLine("|---|---|---|---|---|---|---|");

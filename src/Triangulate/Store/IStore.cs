@@ -57,6 +57,15 @@ public interface IStore : ICorpusReader, Link.ILinkStateSource, IDisposable
     /// </summary>
     IEnumerable<T> ReadStoryPart<T>(string part, System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<T>> type);
 
+    /// <summary>
+    /// Every publication date inferred for an undated document (each story's <c>InferredPublished</c>), in story order,
+    /// streamed: cut out of the stories' findings without parsing the rest.
+    /// </summary>
+    IEnumerable<KeyValuePair<string, DateEstimate>> ReadInferredDates();
+
+    /// <summary>How many stories the store holds, and their claims and quotes, counted without parsing their findings.</summary>
+    (int Stories, int Claims, int Quotes) CountStoryFindings();
+
     /// <summary>Every relation, in stored order, streamed.</summary>
     IEnumerable<Relation> ReadRelations();
 

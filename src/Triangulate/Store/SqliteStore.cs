@@ -309,17 +309,38 @@ public sealed partial class SqliteStore : IStore
     public IEnumerable<T> ReadStoryPart<T>(string part, System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<T>> type)
     {
         StoreRows.CheckPart(part);
-        // SQLite cuts the part out of the stored JSON: the rest of each story's findings is never parsed here.
-        foreach (var json in ReadPagedByText($"SELECT first_document, coalesce(json_extract(findings, '$.{part}'), '[]') FROM stories WHERE first_document > $after ORDER BY first_document LIMIT 64"))
-            foreach (var item in JsonSerializer.Deserialize(json, type) ?? []) yield return item;
+        // SQLite cuts the part out of the stored JSON: the rest of each story's findings is never parsed here. The parts
+        // are parsed on every core a chunk of stories at a time (a whole-store dossier reads every story's).
+        var parts = OrderedParallel.Map(ReadPagedByText($"SELECT first_document, coalesce(json_extract(findings, '$.{part}'), '[]') FROM stories WHERE first_document > $after ORDER BY first_document LIMIT 64"),
+            json => JsonSerializer.Deserialize(json, type) ?? []);
+        return parts.SelectMany(items => items);
     }
 
     /// <inheritdoc />
-    public IEnumerable<Relation> ReadRelations()
+    public IEnumerable<KeyValuePair<string, DateEstimate>> ReadInferredDates()
     {
-        foreach (var json in ReadRelationRows())
-            yield return JsonSerializer.Deserialize(json, ModelJson.Compact.Relation)!;
+        // SQLite cuts the dates out of each story's findings: a few bytes a story are parsed here, not its findings.
+        foreach (var json in ReadPagedByText("SELECT first_document, coalesce(json_extract(findings, '$.inferredPublished'), '{}') FROM stories WHERE first_document > $after ORDER BY first_document LIMIT 64"))
+            foreach (var pair in JsonSerializer.Deserialize(json, ModelJson.Compact.DictionaryStringDateEstimate) ?? []) yield return pair;
     }
+
+    /// <inheritdoc />
+    public (int Stories, int Claims, int Quotes) CountStoryFindings()
+    {
+        lock (_lock)
+        {
+            // One pass over the stories, in SQLite: nothing of the findings is parsed here.
+            using var command = Command(null, "SELECT count(*), coalesce(sum(json_array_length(findings, '$.claims')), 0), coalesce(sum(json_array_length(findings, '$.quotes')), 0) FROM stories");
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+        }
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<Relation> ReadRelations() =>
+        // Parsed on every core a chunk at a time, as the stories' findings are.
+        OrderedParallel.Map(ReadRelationRows(), json => JsonSerializer.Deserialize(json, ModelJson.Compact.Relation)!);
 
     /// <inheritdoc />
     public IEnumerable<Entity> ReadEntities() => StoreRows.JoinEntities(EntityRows());
@@ -330,7 +351,7 @@ public sealed partial class SqliteStore : IStore
     /// </summary>
     private IEnumerable<Entity> EntityRows() => StoreRows.Paged(("", "", long.MinValue), after =>
     {
-        var page = new List<Entity>();
+        var page = new List<string[]>();
         lock (_lock)
         {
             using var command = Command(null, "SELECT id, story, ord, entity FROM entities WHERE (id, story, ord) > ($id, $story, $ord) ORDER BY id, story, ord LIMIT 1024");
@@ -341,10 +362,11 @@ public sealed partial class SqliteStore : IStore
             while (reader.Read())
             {
                 after = (reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
-                page.Add(JsonSerializer.Deserialize(reader.GetString(3), ModelJson.Compact.Entity)!);
+                page.Add([reader.GetString(3)]);
             }
         }
-        return (page, after);
+        // Parsed on every core once the page is read, outside the lock.
+        return ((IReadOnlyList<Entity>)StoreRows.ParsePage(page, row => JsonSerializer.Deserialize(row[0], ModelJson.Compact.Entity)!), after);
     });
 
     /// <inheritdoc />

@@ -275,6 +275,25 @@ public sealed partial class PostgresStore : IStore
     }
 
     /// <inheritdoc />
+    public IEnumerable<KeyValuePair<string, DateEstimate>> ReadInferredDates()
+    {
+        // The server cuts the dates out of the stored JSON, as ReadStoryPart does a part.
+        foreach (var json in ReadPaged("", "SELECT first_document, coalesce((findings::json -> 'inferredPublished')::text, '{}') FROM stories WHERE first_document > $1 ORDER BY first_document LIMIT 64"))
+            foreach (var pair in JsonSerializer.Deserialize(json, ModelJson.Compact.DictionaryStringDateEstimate) ?? []) yield return pair;
+    }
+
+    /// <inheritdoc />
+    public (int Stories, int Claims, int Quotes) CountStoryFindings()
+    {
+        using var connection = _source.OpenConnection();
+        using var command = Command(connection, null, "SELECT count(*), coalesce(sum(json_array_length(findings::json -> 'claims')), 0), coalesce(sum(json_array_length(findings::json -> 'quotes')), 0) FROM stories");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return (Convert.ToInt32(reader.GetValue(0), invariant), Convert.ToInt32(reader.GetValue(1), invariant), Convert.ToInt32(reader.GetValue(2), invariant));
+    }
+
+    /// <inheritdoc />
     public IEnumerable<Relation> ReadRelations()
     {
         foreach (var json in RelationRows())

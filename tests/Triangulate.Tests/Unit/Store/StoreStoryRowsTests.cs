@@ -157,6 +157,25 @@ public class StoreStoryRowsTests(TestStores stores) : IClassFixture<TestStores>
     }
 
     [Theory, SqliteData, PostgresData]
+    public void Inferred_dates_and_the_counts_of_claims_and_quotes_are_read_without_the_rest_of_the_findings(string kind)
+    {
+        using var store = stores.Open(kind);
+        var estimate = new DateEstimate { Date = PartialDate.Parse("2025-03-04"), Earliest = PartialDate.Parse("2025-03-04"), Latest = PartialDate.Parse("2025-03-05"), Basis = DateBasis.Inferred };
+        var quoted = Findings("s-a", "d-1", "f") with
+        {
+            Quotes = [new Quote { Id = "q-1", Speaker = "a spokesman", Variants = [] }, new Quote { Id = "q-2", Speaker = "a witness", Variants = [] }],
+            InferredPublished = new Dictionary<string, DateEstimate> { ["d-1"] = estimate },
+        };
+        var plain = Findings("s-b", "d-2", "f") with { Claims = [] };
+        store.SaveCorpus(new CorpusLinks(), [quoted.Story, plain.Story], [quoted, plain]);
+
+        var dates = store.ReadInferredDates().ToList();
+        Assert.Equal("d-1", Assert.Single(dates).Key);
+        Assert.Equal((estimate.Date, estimate.Earliest, estimate.Latest, estimate.Basis), (dates[0].Value.Date, dates[0].Value.Earliest, dates[0].Value.Latest, dates[0].Value.Basis));
+        Assert.Equal((2, 1, 2), store.CountStoryFindings());
+    }
+
+    [Theory, SqliteData, PostgresData]
     public void Failed_stages_are_kept_with_the_corpus_links_and_replaced_by_the_next_save(string kind)
     {
         using var store = stores.Open(kind);
