@@ -24,6 +24,8 @@ public sealed class TimelineStage : ICorpusStage
         foreach (var claim in claims)
         {
             if (claim.Time is not { } time || (time.Start ?? time.End) is not { } start) continue;
+            // An age ("Ana Ruiz, 41,") describes its holder on the day of writing: its date is the article's, not an event's.
+            if (claim.Measure == "age") continue;
             var end = time.End ?? start;
             var words = ContentWords.Of(claim.Text);
             if (!byDates.TryGetValue((start, end), out var list)) byDates[(start, end)] = list = [];

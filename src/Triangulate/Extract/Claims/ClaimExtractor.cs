@@ -1,4 +1,5 @@
 using Triangulate.Model;
+using Triangulate.Text;
 
 namespace Triangulate.Extract.Claims;
 
@@ -33,6 +34,9 @@ public sealed class ClaimExtractor : IExtractor
         // second bearer to the first.
         var bearers = new List<(int Position, (string Key, string Name) Bearer)>();
         var ordered = new List<(int Index, string Word, string Value)>();
+        // What the sentence already said: one sentence that says a status of one bearer twice ("could be seen going in,
+        // and could later be seen leaving") makes one claim, not two with one id.
+        var said = new HashSet<(string Subject, string Status)>();
         for (var sentenceIndex = 0; sentenceIndex < context.Sentences.Count; sentenceIndex++)
         {
             var sentence = context.Sentences[sentenceIndex];
@@ -55,6 +59,7 @@ public sealed class ClaimExtractor : IExtractor
             if (hedgeIndex != int.MaxValue) hedge = lexicon.Hedges[hedgeIndex];
             taken.Clear();
             bearers.Clear();
+            said.Clear();
             // In sentence order (the lexicon's order decided overlaps), so an elided bearer can borrow from the one before it.
             ordered.Clear();
             ordered.AddRange(Occurrences(lexicon.StatusWords, statuses, tokens, taken));
@@ -83,6 +88,7 @@ public sealed class ClaimExtractor : IExtractor
                 if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence, tokens); attributionDone = true; }
                 var negated = !status.StartsWith("not-", StringComparison.Ordinal) && Negated(text, tokens, index);
                 var finalStatus = negated ? "not-" + status : status;
+                if (!said.Add((subject.Value.Key, finalStatus))) continue;
                 context.Claims.Add(new ClaimDraft
                 {
                     Kind = ClaimKind.Status,
@@ -163,11 +169,28 @@ public sealed class ClaimExtractor : IExtractor
         // The grammatical subject first: the noun phrase before the auxiliary chain ("a convoy of trucks was damaged",
         // "police said two people were killed" → "people"), or before the verb itself ("the commander died").
         var chain = AuxiliaryChainStart(context.Text, tokens, index);
+        // An intransitive verb ("died", "fled", "escaped") has its subject right before it, past adverbs ("the third
+        // victim later died"); a name elsewhere in the sentence (the one who said so) is not it.
+        // A coordinated subject ("the newlywed and father died") is left to the readings below. A description there
+        // ("the third victim died") is not given a name from elsewhere in the sentence, and is not a bearer either: a
+        // story's claims are kept to named bearers and passives, where the extract gold was measured.
+        var intransitive = false;
+        if (chain < 0 && IsIntransitiveVerb(context.Text, tokens[index]))
+        {
+            var verb = index;
+            while (verb > 1 && StatusBearers.IsAdverb(context.Text, tokens[verb - 1])) verb--;
+            if (!StatusBearers.IsCoordinated(context.Text, tokens, verb)) (chain, intransitive) = (verb, true);
+        }
         if (chain > 0 && StatusBearers.Before(context.Text, speakers, tokens, chain) is { } phrase)
         {
+            // An untyped name there ("Novak fled") is still the bearer; a description is not.
+            if (intransitive && !IsPronounOrTitle(phrase.Name) && phrase.Key == phrase.Name)
+                return speakers.EntityAt(tokens[chain - 1].Start, tokens[chain - 1].End) is { } named ? (named.Id, named.Name) : null;
             if (!IsPronounOrTitle(phrase.Name)) return phrase;
             if (speakers.NearestPerson(tokens[chain].Start) is { } antecedent) return (antecedent.Id, antecedent.Name);
         }
+        // "…, then was arrested": the subject is in an earlier clause; a name near the verb is no better a guess.
+        else if (chain > 0 && StatusBearers.IsAdverb(context.Text, tokens[chain - 1])) return null;
         var person = EntityBefore(speakers, tokens, index, sentenceStart, person: true);
         if (person is not null) return (person.Id, person.Name);
         // "the general was killed", "he was wounded": the last person named before this sentence.
@@ -186,6 +209,14 @@ public sealed class ClaimExtractor : IExtractor
         return null;
     }
 
+    // A past-tense status verb that takes no object: not a participle the lexicon also lists as done-to ("killed"), not
+    // an adjective ("dead", "unharmed", "missing").
+    private static bool IsIntransitiveVerb(string text, WordToken token)
+    {
+        var word = text.AsSpan(token.Start, token.Length);
+        return word.EndsWith("ed", StringComparison.Ordinal) && !word.StartsWith("un", StringComparison.OrdinalIgnoreCase) && !Contains(DoneTo, word);
+    }
+
     /// <summary>
     /// The first token of the auxiliary chain before the status word at <paramref name="index"/> ("were", "have been",
     /// "are thought to have been", "remain", "was among the"), or -1 when the word has none within two words.
@@ -197,8 +228,14 @@ public sealed class ClaimExtractor : IExtractor
         // An active verb's auxiliaries ("have killed") stand right before it.
         while (aux >= 0 && tokens[aux].IsWord && !IsAuxiliary(text, tokens[aux]) && pivot - aux <= (active ? 0 : 2)) aux--;
         if (aux < 1 || !tokens[aux].IsWord || !IsAuxiliary(text, tokens[aux])) return -1;
-        while (aux > 1 && tokens[aux - 1].IsWord && (IsAuxiliary(text, tokens[aux - 1]) || Contains(RaisingChain, text.AsSpan(tokens[aux - 1].Start, tokens[aux - 1].End - tokens[aux - 1].Start)))) aux--;
-        // Adverbs between the subject and its verb ("soldiers have also been killed") are not the subject.
+        // Adverbs between the subject and its verb ("soldiers have also been killed") are not the subject: an adverb
+        // with an auxiliary before it belongs to the chain.
+        while (aux > 1 && tokens[aux - 1].IsWord)
+        {
+            if (IsAuxiliary(text, tokens[aux - 1]) || Contains(RaisingChain, text.AsSpan(tokens[aux - 1].Start, tokens[aux - 1].End - tokens[aux - 1].Start))) aux--;
+            else if (aux > 2 && StatusBearers.IsAdverb(text, tokens[aux - 1]) && tokens[aux - 2].IsWord && IsAuxiliary(text, tokens[aux - 2])) aux -= 2;
+            else break;
+        }
         return aux;
     }
 
@@ -249,6 +286,12 @@ public sealed class ClaimExtractor : IExtractor
         if (index > 0 && tokens[index - 1].Length > 4 && char.IsLower(text[tokens[index - 1].Start]) && text.AsSpan(tokens[index - 1].Start, tokens[index - 1].Length).EndsWith("est", StringComparison.Ordinal)) return Bearer.None;
         if (index > 0 && (ExtractLexicon.Determiners.Has(text.AsSpan(tokens[index - 1].Start, tokens[index - 1].End - tokens[index - 1].Start))
             || text[tokens[index - 1].Start..tokens[index - 1].End] is "s" or "’s" or "'s")) return Bearer.None;
+        if (index > 0 && IsModifierPosition(text, tokens, index)) return Bearer.None;
+        var next = index + 1 < tokens.Count && tokens[index + 1].IsWord ? text[tokens[index + 1].Start..tokens[index + 1].End] : "";
+        // Other senses of status words: "is survived by his wife" says he died; "eliminated from the tournament" and
+        // "missing two games" (the verb "miss" with its object) say nothing of anyone's fate.
+        if ((word == "survived" && next == "by") || (word == "eliminated" && next == "from")) return Bearer.None;
+        if (word == "missing" && next.Length > 0 && (char.IsDigit(next[0]) || NumberWords.IsNumberWord(next) || ExtractLexicon.Determiners.Has(next) || next is "his" or "her" or "their" or "its")) return Bearer.None;
         if (!Contains(DoneTo, word)) return Bearer.Subject;
         for (var k = index - 1; k >= 0 && index - k <= 4; k--)
         {
@@ -257,8 +300,26 @@ public sealed class ClaimExtractor : IExtractor
             if (Contains(PassiveAuxiliaries, w)) return Bearer.Subject;
             if (Contains(ClauseBreaks, w)) break;
         }
-        return Bearer.Object;
+        // "researchers have seen the attack spread": the active "seen" tells what someone saw, not that anyone was seen.
+        return word == "seen" ? Bearer.None : Bearer.Object;
     }
+
+    /// <summary>
+    /// True when the participle at <paramref name="index"/> modifies the noun after it: right after a preposition ("on
+    /// injured reserve", "with wounded soldiers") or after a determiner and a count ("the two wounded men").
+    /// </summary>
+    private static bool IsModifierPosition(string text, List<WordToken> tokens, int index)
+    {
+        var before = tokens[index - 1];
+        if (!before.IsWord) return false;
+        var w = text.AsSpan(before.Start, before.Length);
+        if (Contains(ModifiedAfter, w)) return true;
+        return index > 1 && tokens[index - 2].IsWord && (char.IsDigit(w[0]) || NumberWords.IsNumberWord(w.ToString()))
+            && ExtractLexicon.Determiners.Has(text.AsSpan(tokens[index - 2].Start, tokens[index - 2].Length));
+    }
+
+    // Prepositions after which a participle can only modify a noun ("to" is left out: "to hurt" is a verb).
+    private static readonly string[] ModifiedAfter = ["on", "in", "at", "with", "for", "from", "into", "of", "about", "against", "among"];
 
     private static bool Contains(string[] words, ReadOnlySpan<char> word)
     {

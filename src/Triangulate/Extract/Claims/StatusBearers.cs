@@ -41,8 +41,10 @@ internal static class StatusBearers
         while (end < tokens.Count && end - from < MaxPhraseWords && tokens[end].IsWord && !Is(text, tokens[end], Boundaries) && !IsParticiple(text, tokens[end], end > from)
             && !Word(text, tokens[end]).Equals("of", StringComparison.OrdinalIgnoreCase)) end++;
         // "the town of X": the named place the phrase introduces is the bearer.
-        if (end + 1 < tokens.Count && end > from && Word(text, tokens[end]).Equals("of", StringComparison.OrdinalIgnoreCase)
+        if (end + 1 < tokens.Count && end > from && Word(text, tokens[end]).Equals("of", StringComparison.OrdinalIgnoreCase) && IsCommonNoun(text, tokens[end - 1])
             && speakers.EntityAt(tokens[end + 1].Start, tokens[end + 1].End) is { } named && !IsFigurePhrase(text, tokens, from, end)) return (named.Id, named.Name);
+        // An adverb or time word is no object: "was arrested shortly afterwards", "arrested an hour later".
+        if (end > from && IsAdverb(text, tokens[from])) return null;
         // A figure phrase that runs on through "of" ("dozens of civilians") continues to the thing counted.
         while (end + 1 < tokens.Count && end > from && Word(text, tokens[end]).Equals("of", StringComparison.OrdinalIgnoreCase) && IsFigurePhrase(text, tokens, from, end))
         {
@@ -58,6 +60,10 @@ internal static class StatusBearers
     /// </summary>
     public static (string Key, string Name)? Before(string text, SpeakerResolver speakers, List<WordToken> tokens, int end)
     {
+        // "Ana Ruiz, 41, of Riverton, was arrested": the subject stands before a comma-bounded appositive (an age, an
+        // origin, a description in lower case); a list of names ("Ana, Luis, were ...") is not an appositive.
+        if (end > 0 && IsComma(text, tokens[end - 1]) && AppositiveStart(text, tokens, end - 1) is var head and > 0)
+            return Before(text, speakers, tokens, head);
         var start = end;
         while (start > 0 && end - start < MaxPhraseWords + 4 && tokens[start - 1].IsWord && !Is(text, tokens[start - 1], Boundaries)) start--;
         // "of" belongs inside the phrase ("tens of thousands of people", "a convoy of trucks"), "and" does not.
@@ -67,6 +73,15 @@ internal static class StatusBearers
             while (start > 0 && tokens[start - 1].IsWord && !Is(text, tokens[start - 1], Boundaries)) start--;
         }
         if (start == end) return null;
+        // "a bakery in Oldham has been destroyed": a prepositional phrase after the head is its modifier, and the
+        // subject is the noun phrase before it (when the word before the preposition can end one: no verb form).
+        if (start >= 2 && Is(text, tokens[start - 1], PostModifiers) && tokens[start - 2].IsWord && !Is(text, tokens[start - 2], Boundaries)
+            && (!char.IsLower(text[tokens[start - 2].Start]) || IsCommonNoun(text, tokens[start - 2]))
+            && Before(text, speakers, tokens, start - 1) is { } modified) return modified;
+        // Only adverbs: inside a verb group the subject stands before its modal or auxiliary ("people could later be
+        // seen"); after a comma ("…, then was arrested") it is in another clause, and not found here.
+        if (OnlyAdverbs(text, tokens, start, end))
+            return start > 0 && tokens[start - 1].IsWord && Is(text, tokens[start - 1], Modals) ? Before(text, speakers, tokens, start - 1) : null;
         // The head chunk: from the phrase's start up to its first preposition ("a convoy of 15 trucks" → "a convoy"),
         // unless the words so far are a figure ("tens of thousands of people" → on to "people").
         var stop = start;
@@ -74,7 +89,7 @@ internal static class StatusBearers
         {
             if (Word(text, tokens[stop]).Equals("of", StringComparison.OrdinalIgnoreCase))
             {
-                if (stop > start && stop + 1 < end && speakers.EntityAt(tokens[stop + 1].Start, tokens[stop + 1].End) is { } named && !IsFigurePhrase(text, tokens, start, stop)) return (named.Id, named.Name);
+                if (stop > start && stop + 1 < end && IsCommonNoun(text, tokens[stop - 1]) && speakers.EntityAt(tokens[stop + 1].Start, tokens[stop + 1].End) is { } named && !IsFigurePhrase(text, tokens, start, stop)) return (named.Id, named.Name);
                 if (!IsFigurePhrase(text, tokens, start, stop)) break;
             }
             else if (stop > start && IsParticiple(text, tokens[stop], true)) break;
@@ -83,11 +98,84 @@ internal static class StatusBearers
         return Phrase(text, speakers, tokens, start, stop);
     }
 
+    /// <summary>
+    /// True for an adverb: a lower-case "-ly" word (not the few nouns and adjectives so spelled) or one of the closed
+    /// class of time and focus adverbs that stand between a subject and its verb ("also", "then", "later").
+    /// </summary>
+    public static bool IsAdverb(string text, WordToken token)
+    {
+        if (!token.IsWord || !char.IsLower(text[token.Start])) return false;
+        var word = Word(text, token);
+        if (Is(text, token, ClosedAdverbs)) return true;
+        return word.Length > 4 && word.EndsWith("ly", StringComparison.Ordinal) && !Is(text, token, LyNouns);
+    }
+
     /// <summary>True for "themselves", "himself": the object is the subject, whose phrase stands before the verb.</summary>
     public static bool IsReflexive(string phrase) => phrase is "themselves" or "himself" or "herself" or "itself" or "ourselves";
 
     /// <summary>True when the phrase [start, end) names only a figure ("at least 11", "dozens more"): the thing counted is elsewhere.</summary>
     public static bool IsFigureOnly(string text, List<WordToken> tokens, int start, int end) => end > start && HeadStart(text, tokens, start, end) == end;
+
+    // Adverbs of time and focus that stand inside a verb group or after a verb ("had also been", "arrested afterwards").
+    private static readonly string[] ClosedAdverbs = ["also", "then", "later", "afterwards", "afterward", "still", "already", "now", "again", "so", "soon", "just", "ever", "never", "too", "since", "thereafter", "together"];
+
+    // "-ly" words that are nouns or adjectives heading or modifying a noun phrase ("the family", "the elderly").
+    private static readonly string[] LyNouns = ["family", "elderly", "supply", "rally", "ally", "assembly", "reply", "belly", "bully", "lily", "jelly", "friendly", "early", "daily", "weekly", "monthly", "yearly", "only", "holy", "ugly", "lonely", "deadly", "costly", "likely"];
+
+    // Modals and auxiliaries an adverb can follow inside a verb group.
+    private static readonly string[] Modals = ["could", "would", "can", "may", "might", "will", "should", "must", "was", "were", "is", "are", "has", "have", "had"];
+
+    /// <summary>True when the word before the phrase that ends at <paramref name="end"/> joins it to another noun phrase ("the newlywed and father").</summary>
+    public static bool IsCoordinated(string text, List<WordToken> tokens, int end)
+    {
+        var start = end;
+        while (start > 0 && tokens[start - 1].IsWord && !Is(text, tokens[start - 1], Boundaries)) start--;
+        return start > 0 && start < end && tokens[start - 1].IsWord && (Word(text, tokens[start - 1]) is "and" or "or");
+    }
+
+    // Prepositions that begin a modifier of the noun before them ("a bakery in Oldham", "a line near the coast").
+    private static readonly string[] PostModifiers = ["in", "at", "near", "from", "outside", "inside", "on"];
+
+    // Words that begin a comma-bounded appositive after a name: an origin, an age, a description.
+    private static readonly string[] AppositiveOpeners = ["of", "from", "aged", "a", "an", "the", "who", "whose"];
+
+    private static bool IsComma(string text, WordToken token) => !token.IsWord && text[token.Start] == ',';
+
+    /// <summary>
+    /// For a comma at <paramref name="comma"/> that closes an appositive ("Ana Ruiz, 41, of Riverton,"), the index of
+    /// the comma that opens the first of them, or -1: each segment is at most seven words, and the first opens with a
+    /// digit or an appositive word.
+    /// </summary>
+    private static int AppositiveStart(string text, List<WordToken> tokens, int comma)
+    {
+        var open = -1;
+        for (var hops = 0; hops < 3; hops++)
+        {
+            var k = comma - 1;
+            while (k >= 0 && tokens[k].IsWord && comma - k <= 7) k--;
+            if (k < 1 || k == comma - 1 || !IsComma(text, tokens[k]) || !tokens[k - 1].IsWord) break;
+            var first = tokens[k + 1];
+            var opens = char.IsDigit(text[first.Start]) || Is(text, first, AppositiveOpeners);
+            if (!opens) break;
+            open = k;
+            comma = k;
+        }
+        return open;
+    }
+
+    private static bool OnlyAdverbs(string text, List<WordToken> tokens, int start, int end)
+    {
+        for (var k = start; k < end; k++) if (!IsAdverb(text, tokens[k])) return false;
+        return true;
+    }
+
+    // A lower-case word that can end a noun phrase: not a past form or participle ("stayed", "fleeing").
+    private static bool IsCommonNoun(string text, WordToken token)
+    {
+        if (!token.IsWord || !char.IsLower(text[token.Start])) return false;
+        var word = Word(text, token);
+        return !word.EndsWith("ed", StringComparison.Ordinal) && !(word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal)) && !IsAdverb(text, token);
+    }
 
     private static (string Key, string Name)? Phrase(string text, SpeakerResolver speakers, List<WordToken> tokens, int start, int end)
     {

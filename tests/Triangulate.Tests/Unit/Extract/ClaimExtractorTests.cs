@@ -146,4 +146,77 @@ public sealed class ClaimExtractorTests
     {
         Assert.Empty(Statuses("Velmora, the region's largest captured settlement, lies on the river."));
     }
+
+    [Fact]
+    public void TheSubjectStandsBeforeAnAppositiveOfAgeAndOrigin()
+    {
+        var statuses = Statuses("Police said Marta Velasquez, 41, of Brantwood, was arrested on Sunday.");
+        Assert.Contains("Marta Velasquez: captured", statuses);
+        Assert.DoesNotContain(statuses, s => s.StartsWith("Brantwood", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheSubjectIsTheHeadBeforeItsPlace()
+    {
+        Assert.Equal(["A bakery: destroyed"], Statuses("A bakery in Oldcastle has been destroyed by fire."));
+        Assert.Equal(["The pump station: damaged"], Statuses("The pump station near Calder Falls was damaged overnight."));
+    }
+
+    [Fact]
+    public void ANameBeforeOfIsTheBearerNotThePlaceAfterIt()
+    {
+        var statuses = Statuses("The 70-year-old Oskar Brandt of Kelso was killed on the road.");
+        Assert.Single(statuses, s => s.EndsWith("Oskar Brandt: killed", StringComparison.Ordinal));
+        Assert.DoesNotContain(statuses, s => s.StartsWith("Kelso", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnAdverbInsideTheVerbGroupIsNotTheSubject()
+    {
+        Assert.Equal(["The old horse: killed"], Statuses("The old horse had also been killed."));
+        // The subject of "then was arrested" is in the clause before the comma: no guess from a name nearby.
+        Assert.Empty(Statuses("Officer Dana Pryce said the driver sped off, then was arrested at a roadblock."));
+        Assert.Contains(Statuses("Two guards could later be seen at the gate."), s => s.EndsWith("guards: seen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ASentenceThatSaysOneStatusOfOneBearerTwiceMakesOneClaim() =>
+        Assert.Equal(["Marta Velasquez: seen"], Statuses("Marta Velasquez could be seen at the gate and Marta Velasquez could be seen at the door."));
+
+    [Fact]
+    public void ANamedSubjectOfAnIntransitiveVerbKeepsItsStatus()
+    {
+        Assert.Contains("Marek Novak: escaped", Statuses("Marek Novak fled the scene, but was arrested nearby."));
+        Assert.Contains(Statuses("On Friday, 36-year-old Jan Kowalczyk died after slipping from a ridge."), s => s.EndsWith("Kowalczyk: killed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ACoordinatedSubjectIsNotCutAtItsConjunction() =>
+        Assert.DoesNotContain(Statuses("The young teacher and mother of three died at the scene."), s => s.StartsWith("mother", StringComparison.Ordinal));
+
+    [Fact]
+    public void AnAdverbAfterTheVerbIsNotItsObject()
+    {
+        Assert.DoesNotContain(Statuses("Pedro Alves escaped, with his cousin arrested shortly afterwards."), s => s.StartsWith("shortly", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("The three injured miners asked the company for privacy.")]
+    [InlineData("The club moved its goalkeeper onto the list and put its striker on injured reserve.")]
+    [InlineData("Volunteers came with wounded dogs from the shelter.")]
+    public void AParticipleBeforeItsNounIsNoStatusOfAnyone(string sentence) => Assert.Empty(Statuses(sentence));
+
+    [Theory]
+    [InlineData("The keeper is survived by two daughters.")]
+    [InlineData("The home side were eliminated from the cup on Saturday.")]
+    [InlineData("The striker returned after missing three matches with a sore ankle.")]
+    [InlineData("Analysts have seen several copies of the malware this week.")]
+    public void OtherSensesOfStatusWordsSayNothingOfAFate(string sentence) => Assert.Empty(Statuses(sentence));
+
+    [Fact]
+    public void AnIntransitiveVerbBelongsToTheNounPhraseBeforeItNotToTheSpeaker()
+    {
+        Assert.DoesNotContain(Statuses("Nurse Carla Mendes said the second passenger died in hospital."), s => s.StartsWith("Carla", StringComparison.Ordinal));
+        Assert.Equal(["Tomas Brenner: killed"], Statuses("Nurse Carla Mendes said Tomas Brenner died in hospital."));
+    }
 }

@@ -41,6 +41,21 @@ public sealed class TimelineStageTests
     }
 
     [Fact]
+    public void AnAgeIsNoTimelineEntryButTheEventBesideItIs()
+    {
+        var a = Document("Marta Velasquez was arrested on Sunday. The teacher, 41, lives nearby.", "Alpha");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "41", "Marta Velasquez", "age", 41, 41, "years", time: "2024-05-12"), Event(a, "Marta Velasquez was arrested", "arrest", "2024-05-12")]));
+        var context = corpus.Context();
+
+        new ClaimMatchingStage().Run(context);
+        new TimelineStage().Run(context);
+
+        var entry = Assert.Single(context.Timeline);
+        Assert.Equal("Marta Velasquez was arrested", entry.Text);
+    }
+
+    [Fact]
     public void DatedClaimsAreInDateOrderAndOneEventReportedTwiceIsOneEntryWithBothDocuments()
     {
         var a = Document("The bridge was destroyed by a missile strike. The offensive began.", "Alpha");
