@@ -128,7 +128,7 @@ public sealed class DossierSource
     public IEnumerable<Document> Unstoried() => _story is null ? _store.ReadDocumentsInNoStory() : [];
 
     /// <summary>The dossier's totals in words ("5 documents, 1 story, 12 claims, 3 quotes, 0 problems"), counted story by story.</summary>
-    /// <remarks>Counted once for every writer of the run that asks: a count reads every story's findings.</remarks>
+    /// <remarks>Counted once for every writer of the run that asks: a count is a pass over every story in the store.</remarks>
     public string Totals() => LazyInitializer.EnsureInitialized(ref _totals, ref _once, CountTotals);
 
     private string CountTotals()

@@ -164,7 +164,7 @@ public sealed class StoryClusterer : ICorpusStage
     /// story must have for the document to join it by words, within the time window too: two events of one kind in one
     /// place or country differ in their own figures and in the names around them (the street, the victims, the second
     /// town), while a report of the story's event that states new figures (a toll that rises) repeats some of its names
-    /// (generated 20k, look part: of the dated word joins whose figures are all new, under 0.2 in 41 that brought a second
+    /// (generated 20k, look part: of the dated word joins whose figures are all new, under 0.2 in 24 that brought a second
     /// event in and none within one event; see docs/link.md). A report that mentions a figure (an age) but does not state
     /// figures is left alone. Negative turns the rule off.
     /// </summary>
