@@ -170,6 +170,18 @@ public sealed class StoryClusterer : ICorpusStage
     /// </summary>
     public double NewFiguresSpecifics { get; init; } = 0.2;
 
+    /// <summary>
+    /// When a dated document's headline states a figure that the headline of a dated story's first report states otherwise
+    /// beside the same word (<see cref="HeadlineFigures"/>: another magnitude, another quarter's profit, another sentence's
+    /// years), the share of the document's squared weight on figures that the story must have for the document to join it
+    /// by words: two events of one kind differ in the figure their headlines lead with and in most of their other figures,
+    /// while a report of the story's event that leads with another of its figures (the revenue after the profit, a toll
+    /// that rises) repeats most of the story's figures in its text (generated 20k, look part: of the dated word joins whose
+    /// headline conflicts so with the story's first, 25 brought a second event in with under half their figures the
+    /// story's, none within one event had under 0.7; see docs/link.md). Negative turns the rule off.
+    /// </summary>
+    public double HeadlineConflictFigures { get; init; } = 0.5;
+
     /// <summary>Languages (ISO 639-1) whose spelling capitalises every noun, so a capital letter does not mark a name.</summary>
     private static readonly HashSet<string> NounCapitalising = new(StringComparer.Ordinal) { "de", "lb" };
 
@@ -233,6 +245,7 @@ public sealed class StoryClusterer : ICorpusStage
         OwnSpecificsWeight = OwnSpecificsWeight,
         OwnSpecificsFresh = OwnSpecificsFresh,
         NewFiguresSpecifics = NewFiguresSpecifics,
+        HeadlineConflictFigures = HeadlineConflictFigures,
         FollowFit = FollowFit,
         AnchoredWindow = AnchoredWindow,
         IdfByLanguage = IdfByLanguage,
@@ -264,12 +277,16 @@ public sealed class StoryClusterer : ICorpusStage
         var partners = new SortedSet<int>();
         HashSet<ulong> words = [], names = [];
         Dictionary<ulong, int> named = [];
+        // The figures of the document's headline, and those of each story's first report's headline by its document id.
+        Dictionary<string, HashSet<string>> headline = [];
+        var leads = new Dictionary<string, Dictionary<string, HashSet<string>>>(StringComparer.Ordinal);
         // A document's terms and the sets of its words, days and names depend on the document alone: read and computed
         // ahead on the other cores while the documents before are placed (everything after depends on arrival order).
         foreach (var (document, terms, documentWords, documentNamed, documentNames) in OrderedParallel.Ahead(context.Fresh, Features))
         {
             var days = StoryState.DaysOf(document.Published);
             (words, named, names) = (documentWords, documentNamed, documentNames);
+            headline = HeadlineConflictFigures >= 0 && days is not null ? HeadlineFigures.Of(document.Title) : [];
             // A term's rarity is counted among the documents of the document's own language: against the whole corpus a
             // minority language's every word is rare (its function words, and its capitalised nouns read as names), so
             // any two of its reports of one kind of event looked alike (generated 20k: German, French and Spanish fire
@@ -414,6 +431,15 @@ public sealed class StoryClusterer : ICorpusStage
             return best;
         }
 
+        // Whether the document's headline states a figure that the story's first report's headline states otherwise.
+        bool Conflicts(StoryState story)
+        {
+            if (headline.Count == 0 || story.Days is null || story.Documents.Count == 0) return false;
+            var first = story.Documents[0];
+            if (!leads.TryGetValue(first, out var lead)) leads[first] = lead = HeadlineFigures.Of(context.Corpus.FindDocument(first)?.Title);
+            return HeadlineFigures.Conflict(headline, lead);
+        }
+
         // Whether every document of a story was found derived from, or the source of, another.
         bool FamilyOnly(int story)
         {
@@ -442,7 +468,7 @@ public sealed class StoryClusterer : ICorpusStage
             foreach (var s in shortlist)
             {
                 var story = Story(s);
-                var (score, cosine, required, shared) = Score(story, vector, days, named, words, names);
+                var (score, cosine, required, shared) = Score(story, vector, days, named, words, names, Conflicts(story));
                 // Past the window one heavy shared name (a town, a surname) is chance, not a story: breadth is needed too.
                 if (shared < MinSharedBeyondWindow && Gap(days, story) > WindowDays) continue;
                 // A report of a new event of the story's kind in the story's place names its own day.
@@ -456,7 +482,7 @@ public sealed class StoryClusterer : ICorpusStage
     }
 
     /// <summary>A vector's cosine with a story's centroid over the similarity it needs to join (≥ 1 joins), the cosine, what is needed, and the features shared.</summary>
-    private (double Score, double Cosine, double Required, int Shared) Score(StoryState story, List<(ulong Feature, double Weight)> vector, (int First, int Last)? days, Dictionary<ulong, int> named, HashSet<ulong>? words, HashSet<ulong>? names)
+    private (double Score, double Cosine, double Required, int Shared) Score(StoryState story, List<(ulong Feature, double Weight)> vector, (int First, int Last)? days, Dictionary<ulong, int> named, HashSet<ulong>? words, HashSet<ulong>? names, bool headlineConflict = false)
     {
         // The exact cosine with the story's centroid, for the few best candidates only.
         double dot = 0, wordDot = 0, dayDot = 0, top = 0, figures = 0, figuresIn = 0, anchors = 0, anchorsIn = 0, anchorTop = 0, anchorTopSquare = 0;
@@ -508,6 +534,11 @@ public sealed class StoryClusterer : ICorpusStage
         // (an event's own update with new figures repeats the names around them).
         if (dot > 0 && NewFiguresSpecifics >= 0 && anchorTop > 0 && days is not null && story.Days is not null && figures >= NewFiguresWeight
             && figuresIn <= NewFigures * figures && specifics > 0 && anchorsIn - anchorTopSquare < NewFiguresSpecifics * specifics) dot = 0;
+        // A headline that leads with another value of the story's headline figure (another magnitude, another quarter's
+        // profit) reports another event, unless the text repeats most of the story's figures (a report of the same event
+        // that leads with another of them).
+        if (dot > 0 && headlineConflict && HeadlineConflictFigures >= 0 && days is not null && story.Days is not null && figures > 0
+            && figuresIn < HeadlineConflictFigures * figures) dot = 0;
         var cosine = dot / story.Norm;
         var required = Required(days, story);
         return (cosine / required, cosine, required, shared);

@@ -1,0 +1,81 @@
+using Triangulate.Link.Stories;
+using Triangulate.Model;
+using static Triangulate.Tests.Unit.Link.LinkCorpus;
+
+namespace Triangulate.Tests.Unit.Link;
+
+public sealed class StoryClustererHeadlineFiguresTests
+{
+    private static readonly DateOnly Tuesday = new(2024, 4, 9);
+
+    [Fact]
+    public void A_headline_figure_stands_under_the_plain_words_beside_it()
+    {
+        var slots = HeadlineFigures.Of("Tremor of magnitude 4.6 rattles Quillan valley");
+        Assert.Equal(["46"], slots["<magnitude"]);
+        Assert.Equal(["46"], slots[">rattles"]);
+        // A currency sign stands between a figure and the word before it; a name and a short word are no slot words.
+        var profit = HeadlineFigures.Of("Ostrava Mills posts quarterly profit of $412 million, rising 8% to Dorne");
+        Assert.True(profit.ContainsKey(">million"));
+        Assert.False(profit.ContainsKey("<of"));
+        Assert.Equal(["8"], profit["<rising"]);
+        Assert.Empty(HeadlineFigures.Of("Hallan Rovers 2-0 Ketter Town"));
+    }
+
+    [Fact]
+    public void Two_headlines_conflict_when_they_state_different_values_in_one_slot()
+    {
+        var first = HeadlineFigures.Of("Tremor of magnitude 3.9 rattles Quillan valley");
+        Assert.True(HeadlineFigures.Conflict(HeadlineFigures.Of("Tremor of magnitude 4.6 rattles Quillan valley"), first));
+        // The same value written with a decimal comma is the same figure; a headline without the slot states nothing against it.
+        Assert.False(HeadlineFigures.Conflict(HeadlineFigures.Of("Séisme de magnitude 3,9 dans la vallée de Quillan"), first));
+        Assert.False(HeadlineFigures.Conflict(HeadlineFigures.Of("Quillan valley tremor: 14 homes damaged"), first));
+    }
+
+    // One observatory's seismologist reports two tremors in one valley two days apart: the valley, the observatory and
+    // her name are in both; each states its own magnitude, depth, distance and damaged homes.
+    private const string First = """
+        Tremor of magnitude 3.9 rattles Quillan valley
+        A tremor of magnitude 3.9 struck the Quillan valley at a depth of 17 kilometres, 41 kilometres from Sarnow, seismologist Odile Brastow of the Kestrel Observatory said. 23 homes were damaged.
+        """;
+
+    private const string Second = """
+        Tremor of magnitude 4.6 rattles Quillan valley
+        A tremor of magnitude 4.6 struck the Quillan valley at a depth of 9 kilometres, 28 kilometres from Sarnow, seismologist Odile Brastow of the Kestrel Observatory said. 64 homes were damaged.
+        """;
+
+    // A later report of the first tremor that leads with its revised magnitude and repeats its depth, distance and homes.
+    private const string Revised = """
+        Tremor of magnitude 4.1 rattles Quillan valley, observatory says
+        The tremor that struck the Quillan valley at a depth of 17 kilometres, 41 kilometres from Sarnow, measured 4.1, seismologist Odile Brastow of the Kestrel Observatory said. 23 homes were damaged.
+        """;
+
+    private static (Document, DocumentAnalysis) Report(string text, string source, int published) => Dated(text, source, Tuesday.AddDays(published));
+
+    [Fact]
+    public void A_report_whose_headline_states_another_value_of_the_storys_headline_figure_is_a_story_of_its_own()
+    {
+        var items = new[] { Report(First, "1.txt", 0), Report(Second, "2.txt", 2) };
+        var placements = new List<StoryPlacement>();
+        // Without the rule the valley, the observatory and the seismologist carry the second tremor into the first's story.
+        var joined = Run(new StoryClusterer { HeadlineConflictFigures = -1, Placed = placements.Add }, items);
+        Assert.Single(joined.Stories);
+        var second = placements.Single(p => p.Document == "d-2.txt");
+        Assert.Equal(StoryPlacement.Words, second.How);
+        Assert.True(second.NumberCoverage < 0.5, $"number coverage {second.NumberCoverage:F2}");
+        // With it: the headline states another magnitude and most of its figures are new, so it is another tremor.
+        Assert.Equal(2, Run(new StoryClusterer(), items).Stories.Count);
+    }
+
+    [Fact]
+    public void A_report_leading_with_another_value_that_repeats_most_of_the_storys_figures_still_joins()
+    {
+        var items = new[] { Report(First, "1.txt", 0), Report(Revised, "2.txt", 1) };
+        var placements = new List<StoryPlacement>();
+        Assert.Single(Run(new StoryClusterer { Placed = placements.Add }, items).Stories);
+        var revised = placements.Single(p => p.Document == "d-2.txt");
+        Assert.Equal(StoryPlacement.Words, revised.How);
+        Assert.True(HeadlineFigures.Conflict(HeadlineFigures.Of(Revised.Split('\n')[0]), HeadlineFigures.Of(First.Split('\n')[0])));
+        Assert.True(revised.NumberCoverage >= 0.5, $"number coverage {revised.NumberCoverage:F2}");
+    }
+}
