@@ -68,6 +68,53 @@ internal static class ClaimFrames
         return false;
     }
 
+    /// <summary>
+    /// True when the two sentences name two different things of one kind: a name in each that share a word and each
+    /// hold a word the other lacks ("INS Mysore" / "INS Sukanya", "Lake Erie" / "Lake Huron"), where neither name's own
+    /// words occur anywhere in the other mention's document. Two reports of one event name the same ship, court or
+    /// person; a document that never names the other's participant, naming another of its kind instead, reports
+    /// another event, however alike the figure ("three boats"). Names are <see cref="Frame.Compounds"/> (no run across a
+    /// comma: "Banstead, Surrey" is two). Not counted: numbers ("12 Somali" / "26 Somali"), a name beside a speech verb
+    /// (who tells it), one name written two ways (<see cref="Variant"/>: "Rait" / "Raite", "Catherine" / "Katherine",
+    /// "Katie" / "Kathryn"), or a name the other document gives anywhere (a background mention of the other event).
+    /// </summary>
+    public static bool OtherOfOneKind(Frame a, DocumentWords aDocument, Frame b, DocumentWords bDocument)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(aDocument);
+        ArgumentNullException.ThrowIfNull(bDocument);
+        foreach (var x in a.Compounds)
+        {
+            var xw = x.Split(' ');
+            foreach (var y in b.Compounds)
+            {
+                var yw = y.Split(' ');
+                if (!xw.Any(w => Array.IndexOf(yw, w) >= 0)) continue;
+                var xOwn = xw.Where(w => Array.IndexOf(yw, w) < 0).ToArray();
+                var yOwn = yw.Where(w => Array.IndexOf(xw, w) < 0).ToArray();
+                if (xOwn.Length == 0 || yOwn.Length == 0 || !xOwn.All(IsWord) || !yOwn.All(IsWord)) continue;
+                if (xOwn.Any(p => yOwn.Any(q => Variant(p, q)))) continue;
+                if (xOwn.Any(bDocument.Has) || yOwn.Any(aDocument.Has)) continue;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsWord(string word) => word.Length >= 2 && char.IsLetter(word[0]);
+
+    /// <summary>
+    /// Two spellings of one name part: one a prefix of the other ("rait", "raite"), the same first three letters
+    /// ("katie", "kathryn"), or at most two letters apart ("catherine", "katherine").
+    /// </summary>
+    internal static bool Variant(string a, string b)
+    {
+        if (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)) return true;
+        if (a.Length >= 3 && b.Length >= 3 && string.CompareOrdinal(a, 0, b, 0, 3) == 0) return true;
+        return Math.Abs(a.Length - b.Length) <= 2 && Extract.Entities.EntityResolutionStage.Levenshtein(a, b) <= 2;
+    }
+
     /// <summary>True for a run of numbers only ("12", "4.5"); a clock time with "a.m." or "p.m." is a name of the hour.</summary>
     private static bool IsNumber(string name)
     {
@@ -118,10 +165,11 @@ internal sealed class Frame
     /// <summary>The frame of no text.</summary>
     public static readonly Frame Empty = new([], []);
 
-    private Frame(string[] words, List<Slot> slots)
+    private Frame(string[] words, List<Slot> slots, List<string>? compounds = null)
     {
         Words = words;
         Slots = slots;
+        Compounds = compounds ?? [];
     }
 
     /// <summary>Content words (<see cref="ContentWords.Of(string?)"/>).</summary>
@@ -129,6 +177,18 @@ internal sealed class Frame
 
     /// <summary>Runs of names and numbers, in text order.</summary>
     public List<Slot> Slots { get; }
+
+    /// <summary>
+    /// Compound names: runs of two or more capitalised words with nothing but spaces between them ("ins mysore",
+    /// "banstead high street"; not "banstead, surrey", two names), no speaker's (<see cref="Slot.Attribution"/>) and
+    /// not opening with a number, lower case. What <see cref="ClaimFrames.OtherOfOneKind"/> compares.
+    /// </summary>
+    public List<string> Compounds { get; }
+
+    /// <summary>The compound names joined ("" when none): identical drafts are one draft for matching only when these agree too.</summary>
+    public string CompoundNames => _compoundNames ??= string.Join('|', Compounds);
+
+    private string? _compoundNames;
 
     /// <summary>
     /// A run of names or numbers ("Suski Avenue", "123", "7 15 a.m"), lower case, with the lower-case words around it
@@ -153,12 +213,16 @@ internal sealed class Frame
     public static Frame Read(string text, int from, int to, int skipStart, int skipEnd)
     {
         var tokens = new List<(string Word, bool Name)>();
+        // Whether only spaces stand between a token and the one before it: a compound name does not run across a comma.
+        var joined = new List<bool>();
+        var gap = false;
         var opens = true;
         for (var i = from; i < to;)
         {
             if (i == skipStart && skipEnd > skipStart)
             {
                 tokens.Add(("#", false));
+                joined.Add(false);
                 i = skipEnd;
                 opens = false;
                 continue;
@@ -166,6 +230,7 @@ internal sealed class Frame
             var c = text[i];
             if (!char.IsLetterOrDigit(c))
             {
+                if (!char.IsWhiteSpace(c)) gap = true;
                 if (c is '.' or '!' or '?' or '"' or '“' or ':') opens = true;
                 i++;
                 continue;
@@ -191,10 +256,13 @@ internal sealed class Frame
             var measurement = char.IsDigit(word[0]) && word.Any(char.IsLetter);
             var name = clock || (char.IsDigit(word[0]) && !measurement) || (char.IsUpper(word[0]) && !opens);
             tokens.Add((word.Replace(",", "", StringComparison.Ordinal).ToLowerInvariant(), name));
-            if (possessive) tokens.Add(("'s", false));
+            joined.Add(!gap);
+            gap = false;
+            if (possessive) { tokens.Add(("'s", false)); joined.Add(false); }
             opens = false;
         }
         var slots = new List<Slot>();
+        var compounds = new List<string>();
         for (var k = 0; k < tokens.Count;)
         {
             if (!tokens[k].Name) { k++; continue; }
@@ -207,7 +275,53 @@ internal sealed class Frame
             var speech = Extract.ExtractLexicon.SpeechVerbs;
             var attribution = speech.Contains(before) || speech.Contains(after) || (first > 1 && speech.Contains(tokens[first - 2].Word));
             slots.Add(new Slot(before, name, after, attribution));
+            if (!attribution) Compound(tokens, joined, first, k, compounds);
         }
-        return new Frame(ContentWords.Of(text[from..to]), slots);
+        return new Frame(ContentWords.Of(text[from..to]), slots, compounds);
     }
+
+    /// <summary>
+    /// Adds to <paramref name="compounds"/> each piece of the name run [<paramref name="first"/>, <paramref name="end"/>)
+    /// of two or more words not broken by punctuation and not opening with a number.
+    /// </summary>
+    private static void Compound(List<(string Word, bool Name)> tokens, List<bool> joined, int first, int end, List<string> compounds)
+    {
+        for (var start = first; start < end;)
+        {
+            var stop = start + 1;
+            while (stop < end && joined[stop]) stop++;
+            if (stop - start >= 2 && !char.IsDigit(tokens[start].Word[0]))
+                compounds.Add(string.Join(' ', tokens.GetRange(start, stop - start).Select(t => t.Word)));
+            start = stop;
+        }
+    }
+}
+
+/// <summary>
+/// The lower-case words of one document, and their first five letters, for <see cref="ClaimFrames.OtherOfOneKind"/>:
+/// whether a document names a participant anywhere, in any of its spellings.
+/// </summary>
+internal sealed class DocumentWords
+{
+    /// <summary>A document of no words.</summary>
+    public static readonly DocumentWords Empty = new("");
+
+    private readonly HashSet<string> _words = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
+
+    public DocumentWords(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var i = 0; i < text.Length;)
+        {
+            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
+            var word = text[start..i].ToLowerInvariant();
+            if (_words.Add(word) && word.Length >= 5) _prefixes.Add(word[..5]);
+        }
+    }
+
+    /// <summary>True when the document has <paramref name="word"/> (lower case), or a word of its first five letters.</summary>
+    public bool Has(string word) => _words.Contains(word) || (word.Length >= 5 && _prefixes.Contains(word[..5]));
 }

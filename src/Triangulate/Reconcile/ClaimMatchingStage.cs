@@ -42,6 +42,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
         DateOnly? publishedEarliest = estimate is null ? null : (estimate.Date ?? estimate.Earliest).Earliest;
         DateOnly? publishedLatest = estimate is null ? null : (estimate.Date ?? estimate.Latest).Latest;
         var passageDates = PassageDates(document, analysis, inferredEarliest);
+        var documentWords = analysis.Claims.Count > 0 ? new DocumentWords(document.Text) : DocumentWords.Empty;
         foreach (var draft in analysis.Claims)
         {
             var time = draft.Time;
@@ -67,7 +68,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
             var sentence = draft.Kind == ClaimKind.Quantity ? SentenceWords(document.Text, draft.Mention.Span) : null;
             var fates = DraftFeatures.IsCount(draft.Kind, draft.Measure) ? DraftFeatures.FatesIn(document.Text, draft.Mention.Span) : null;
             var frame = ClaimFrames.Of(document.Text, draft.Mention.Span, draft.Kind);
-            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence, fates) { Frame = frame });
+            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence, fates) { Frame = frame, DocumentWords = documentWords });
         }
         foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
         return (drafts, quotes);
@@ -113,7 +114,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
         // drafts (everything the matcher reads is equal) join their first one at once; only that one is compared with
         // the rest, and what it matches, they match.
         var twinOf = new int[drafts.Count];
-        var firsts = new Dictionary<(ClaimKind, string?, string?, string?, string, string, QuantityValue?, PartialDate?, PartialDate?, string?), int>();
+        var firsts = new Dictionary<(ClaimKind, string?, string?, string?, string, string, QuantityValue?, PartialDate?, PartialDate?, string?, string), int>();
         for (var i = 0; i < drafts.Count; i++)
         {
             twinOf[i] = i;
@@ -147,6 +148,11 @@ public sealed class ClaimMatchingStage : ICorpusStage
         }
         matched.Sort();
         var sets = new CompatibleSets(drafts);
+        // Mentions naming two different participants of one kind ("INS Mysore" / "INS Sukanya") never share a claim,
+        // not even through a third mention that names neither ("the three boats").
+        foreach (var p in OrderedParallel.Where(pairs.Count, p => drafts[pairs[p].A].Draft.Kind == drafts[pairs[p].B].Draft.Kind
+            && ClaimFrames.OtherOfOneKind(drafts[pairs[p].A].Frame, drafts[pairs[p].A].DocumentWords, drafts[pairs[p].B].Frame, drafts[pairs[p].B].DocumentWords)))
+            sets.Forbid(pairs[p].A, pairs[p].B);
         for (var i = 0; i < drafts.Count; i++)
             if (twinOf[i] != i && ClaimMatcher.Match(drafts[twinOf[i]], drafts[i])) sets.TryUnion(twinOf[i], i);
         foreach (var (_, a, b) in matched) sets.TryUnion(a, b);
@@ -157,10 +163,14 @@ public sealed class ClaimMatchingStage : ICorpusStage
         return claims;
     }
 
-    /// <summary>Everything about a draft the matcher reads: two drafts with one key match the same others.</summary>
-    private static (ClaimKind, string?, string?, string?, string, string, QuantityValue?, PartialDate?, PartialDate?, string?) TwinKey(DraftFeatures d) =>
+    /// <summary>
+    /// Everything about a draft the matcher reads: two drafts with one key match the same others. The sentence's
+    /// compound names are part of it, since a draft's names can forbid it a claim (<see cref="ClaimFrames.OtherOfOneKind"/>)
+    /// that an identical figure in another sentence may join.
+    /// </summary>
+    private static (ClaimKind, string?, string?, string?, string, string, QuantityValue?, PartialDate?, PartialDate?, string?, string) TwinKey(DraftFeatures d) =>
         (d.Draft.Kind, d.Measure, d.Status, d.Draft.Subject, string.Join('\u001f', d.Draft.Keys) + '\u001e' + string.Join('\u001f', d.Fates), d.Draft.Text, d.Draft.Value,
-            d.Time?.Start, d.Time?.End, d.Draft.Mention.Attribution?.Speaker);
+            d.Time?.Start, d.Time?.End, d.Draft.Mention.Attribution?.Speaker, d.Frame.CompoundNames);
 
     /// <summary>Words of eight letters or more: rare enough in news to block statements on when they carry no anchors.</summary>
     private static IEnumerable<string> Rare(string[] words)

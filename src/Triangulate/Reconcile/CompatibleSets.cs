@@ -15,6 +15,7 @@ internal sealed class CompatibleSets
     private readonly double[] _high;
     private readonly DateOnly[] _start;
     private readonly DateOnly[] _end;
+    private readonly Dictionary<int, List<int>> _forbidden = [];
 
     public CompatibleSets(IReadOnlyList<DraftFeatures> drafts)
     {
@@ -32,7 +33,24 @@ internal sealed class CompatibleSets
         }
     }
 
-    /// <summary>Joins the sets of <paramref name="a"/> and <paramref name="b"/> when all their values and times stay compatible; false when they would not.</summary>
+    /// <summary>Keeps <paramref name="a"/> and <paramref name="b"/> in different sets for good (call before any union).</summary>
+    public void Forbid(int a, int b)
+    {
+        if (a == b) return;
+        Partners(a).Add(b);
+        Partners(b).Add(a);
+    }
+
+    private List<int> Partners(int item)
+    {
+        if (!_forbidden.TryGetValue(item, out var list)) _forbidden[item] = list = [];
+        return list;
+    }
+
+    /// <summary>
+    /// Joins the sets of <paramref name="a"/> and <paramref name="b"/> when all their values and times stay compatible
+    /// and no member of one is forbidden to share a set with a member of the other; false when they would not.
+    /// </summary>
     public bool TryUnion(int a, int b)
     {
         var x = _sets.Find(a);
@@ -42,11 +60,25 @@ internal sealed class CompatibleSets
         var high = Math.Min(_high[x], _high[y]);
         var start = _start[x] > _start[y] ? _start[x] : _start[y];
         var end = _end[x] < _end[y] ? _end[x] : _end[y];
-        if (low > high || start > end) return false;
+        if (low > high || start > end || Forbidden(x, y)) return false;
         _sets.Union(x, y);
         var root = _sets.Find(x);
         (_low[root], _high[root], _start[root], _end[root]) = (low, high, start, end);
+        // The set's forbidden partners are its members' (kept under its root; read through Find, so unions made since count).
+        if (_forbidden.Count > 0)
+        {
+            var other = root == x ? y : x;
+            if (_forbidden.Remove(other, out var moved)) Partners(root).AddRange(moved);
+        }
         return true;
+    }
+
+    private bool Forbidden(int x, int y)
+    {
+        if (_forbidden.Count == 0) return false;
+        if (_forbidden.TryGetValue(x, out var xs)) foreach (var p in xs) if (_sets.Find(p) == y) return true;
+        if (_forbidden.TryGetValue(y, out var ys)) foreach (var p in ys) if (_sets.Find(p) == x) return true;
+        return false;
     }
 
     /// <summary>The clusters, each in ascending index order, ordered by their first index.</summary>

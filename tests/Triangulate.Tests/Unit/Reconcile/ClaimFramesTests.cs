@@ -59,5 +59,36 @@ public sealed class ClaimFramesTests
         Assert.True(ClaimFrames.Substituted(Figure(a), Figure(c)));
     }
 
+    [Fact]
+    public void TwoDocumentsNamingTwoThingsOfOneKindReportTwoEvents()
+    {
+        const string alder = "The frigate HMS Alderney stopped three skiffs off the cape on Monday, the ministry said.";
+        const string brack = "Three skiffs turned back when HMS Brackwater closed in, its captain told reporters.";
+        var alderDocument = new DocumentWords("Coastguards praised the crew. " + alder);
+        var brackDocument = new DocumentWords("A second patrol ended quietly. " + brack);
+
+        Assert.True(ClaimFrames.OtherOfOneKind(Frame(alder), alderDocument, Frame(brack), brackDocument));
+        // The other document names the first ship too (a background line): the names do not tell the events apart.
+        var both = new DocumentWords(brack + " Last spring HMS Alderney met a similar convoy.");
+        Assert.False(ClaimFrames.OtherOfOneKind(Frame(alder), alderDocument, Frame(brack), both));
+        // One name spelt two ways, and names differing only by a number, are no second thing.
+        const string spelt = "Three skiffs turned back when HMS Aldeney closed in.";
+        Assert.False(ClaimFrames.OtherOfOneKind(Frame(alder), alderDocument, Frame(spelt), new DocumentWords(spelt)));
+        const string crews = "Officers held 12 Tarvish men and 9 Tarvish boys.";
+        const string other = "Officers held 14 Tarvish men on the deck.";
+        Assert.False(ClaimFrames.OtherOfOneKind(Frame(crews), new DocumentWords(crews), Frame(other), new DocumentWords(other)));
+    }
+
+    [Theory]
+    [InlineData("rait", "raite", true)]
+    [InlineData("catherine", "katherine", true)]
+    [InlineData("katie", "kathryn", true)]
+    [InlineData("alderney", "brackwater", false)]
+    [InlineData("erie", "huron", false)]
+    public void NamePartsSpeltTwoWaysAreVariants(string a, string b, bool variant)
+    {
+        Assert.Equal(variant, ClaimFrames.Variant(a, b));
+    }
+
     private static Frame Frame(string text) => ClaimFrames.Of(text, new TextSpan("d", 0, 3), ClaimKind.Status);
 }

@@ -34,6 +34,28 @@ public sealed class ClaimMatchingStageTests
     }
 
     [Fact]
+    public void AFigureOfTwoDocumentsNamingTwoShipsOfOneKindIsNoCorroborationEvenThroughAThirdMention()
+    {
+        // Two interceptions of one kind, months apart: one document names HMS Alderney, two others HMS Brackwater's
+        // action, one of them without naming the ship. The bare "three skiffs" must not join the first to the others.
+        var a = Document("The frigate HMS Alderney stopped three skiffs off the cape, the ministry said.", "Alpha");
+        var b = Document("Three skiffs turned back when HMS Brackwater closed in, its captain told reporters.", "Beta");
+        var c = Document("The three skiffs carried fourteen men between them.", "Gamma");
+        var d = Document("Sailors on HMS Brackwater had stopped three skiffs before noon.", "Delta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "three skiffs", "skiffs", "count", 3, 3)]))
+            .Add(b, Analysis(b, [Quantity(b, "Three skiffs", "skiffs", "count", 3, 3)]))
+            .Add(c, Analysis(c, [Quantity(c, "three skiffs", "skiffs", "count", 3, 3)]))
+            .Add(d, Analysis(d, [Quantity(d, "three skiffs", "skiffs", "count", 3, 3)]));
+
+        var claims = Run(corpus).Claims;
+
+        Assert.DoesNotContain(claims, claim => claim.Sources.Contains(a.Id) && (claim.Sources.Contains(b.Id) || claim.Sources.Contains(d.Id)));
+        // The two reports naming HMS Brackwater still corroborate each other.
+        Assert.Contains(claims, claim => claim.Sources.Contains(b.Id) && claim.Sources.Contains(d.Id));
+    }
+
+    [Fact]
     public void ARoundedRestatementMatchesTheExactFigure()
     {
         var a = Document("At its peak Ukraine held 1,376 square kilometres.", "Alpha");
