@@ -64,6 +64,23 @@ public sealed class ProvenanceLinkerTests
     }
 
     [Fact]
+    public void One_agency_s_own_reports_in_other_words_or_another_language_are_not_derived_from_each_other()
+    {
+        // Each page opens with the agency's own dateline: its desk wrote each, one in other words, one in Dutch. Without
+        // the rule the reworded page is a rewrite of the first and the Dutch page a translation.
+        var report = Doc("MARVALE (Northwire) - " + Texts.FloodOriginal, "report.txt", outlet: "Northwire");
+        var reworded = Doc("MARVALE (Northwire) - " + Texts.FloodRewrite, "reworded.txt", outlet: "Northwire");
+        var dutch = Doc("MARVALE (Northwire) - " + Texts.FloodDutch, "dutch.txt", outlet: "Northwire", language: "nl");
+        Assert.Empty(Derivations(Run(report, reworded)));
+        Assert.Empty(Derivations(Run(report, dutch)));
+        // A page without the agency's dateline is no own report: the reworded text is taken from the report, on the
+        // agency's site or a paper's.
+        var undated = Doc(Texts.FloodRewrite, "plain.txt", outlet: "Northwire");
+        Assert.Equal(RelationKind.Rewrite, Assert.Single(Derivations(Run(report, undated))).Kind);
+        Assert.Single(Derivations(Run(report, reworded with { Outlet = "Valley Courier" })));
+    }
+
+    [Fact]
     public void A_page_reading_like_an_agency_s_own_report_is_taken_from_it_even_when_longer()
     {
         // No dates and no credit: information loss alone would make the shorter agency page the derived one. The agency's
