@@ -4,10 +4,13 @@ namespace Triangulate.Link;
 /// One body sentence: its characters in the document's text, its content-word hashes, its anchor hashes (numbers,
 /// names), its <see cref="Wording"/> (content words that are neither names nor numbers: what a writer chose, not what
 /// the event fixed), whether it is mostly quoted speech (a quote is verbatim in every independent report), and its
-/// <see cref="Figures"/>: the number anchors alone, which tell one event's report from another's written on one template.
+/// <see cref="Figures"/>: its numbers, which tell one event's report from another's written on one template.
 /// </summary>
 internal sealed record ProfileSentence(int Start, int End, ulong[] Content, ulong[] Anchors, ulong[] Wording, bool Quoted)
 {
-    /// <summary>Hashes of the sentence's numbers (a subset of <see cref="Anchors"/>).</summary>
+    /// <summary>
+    /// Hashes of the sentence's numbers: its number anchors and its lone digits (too common to be anchors), less the
+    /// numbers of a wire dateline opening it (the day it was filed).
+    /// </summary>
     public ulong[] Figures { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using Triangulate.Ingest;
 using Triangulate.Model;
 
 namespace Triangulate.Link;
@@ -142,6 +143,9 @@ internal sealed class TextProfile
         var anchors = new HashSet<ulong>();
         var wording = new HashSet<ulong>();
         var figures = new HashSet<ulong>();
+        // End of a wire dateline opening the sentence ("MARVALE, May 7 (AP) - "), -1 when none: its day dates the
+        // page and states no fact, so its numbers are no figures.
+        var datelineEnd = -1;
         var firstWord = true;
         // Quotation state: words inside quotation marks are counted per sentence, so a sentence that is mostly
         // quoted speech is known (a straight double quote toggles; a paragraph break closes any open quote).
@@ -168,7 +172,11 @@ internal sealed class TextProfile
                     }
                     break;
                 }
-                if (sentenceStart < 0) sentenceStart = wordStart;
+                if (sentenceStart < 0)
+                {
+                    sentenceStart = wordStart;
+                    datelineEnd = sentences.Count < 3 && TextMetadataExtractor.Dateline(text, wordStart, end - wordStart) is { Success: true } dateline ? dateline.Index + dateline.Length : -1;
+                }
                 var word = text.AsSpan(wordStart, i - wordStart);
                 var folded = LinkText.FoldWord(word);
                 var hash = LinkText.Hash(folded);
@@ -195,10 +203,13 @@ internal sealed class TextProfile
                 {
                     specific = true;
                     var number = LinkText.NumberKey(word);
-                    if (number.Length > 0 && !(number.Length == 1 && word.Length == 1))
+                    if (number.Length > 0)
                     {
-                        anchors.Add(LinkText.Hash("#" + number));
-                        figures.Add(LinkText.Hash("#" + number));
+                        // A lone digit is too common to key a name or a candidate, but it is a figure all the same: "the
+                        // toll has risen to 7" and "to 10" are two reports of one template, not a copy.
+                        var key = LinkText.Hash("#" + number);
+                        if (!(number.Length == 1 && word.Length == 1)) anchors.Add(key);
+                        if (wordStart >= datelineEnd) figures.Add(key);
                     }
                 }
                 else if (char.IsUpper(word[0]) && !LinkText.StopWords.Contains(folded))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Triangulate.Model;
 using static Triangulate.Tests.Unit.Link.LinkCorpus;
 
@@ -61,6 +62,69 @@ public sealed class ProvenanceLinkerTests
         Assert.Empty(Derivations(Run(first, second)));
         // The same two pages under one agency's name are its own update: still derived.
         Assert.Single(Derivations(Run(first, second with { Outlet = "Associated Press" })));
+    }
+
+    [Fact]
+    public void One_agency_s_own_reports_in_other_words_or_another_language_are_not_derived_from_each_other()
+    {
+        // Each page opens with the agency's own dateline: its desk wrote each, one in other words, one in Dutch. Without
+        // the rule the reworded page is a rewrite of the first and the Dutch page a translation.
+        var report = Doc("MARVALE (Northwire) - " + Texts.FloodOriginal, "report.txt", outlet: "Northwire");
+        var reworded = Doc("MARVALE (Northwire) - " + Texts.FloodRewrite, "reworded.txt", outlet: "Northwire");
+        var dutch = Doc("MARVALE (Northwire) - " + Texts.FloodDutch, "dutch.txt", outlet: "Northwire", language: "nl");
+        Assert.Empty(Derivations(Run(report, reworded)));
+        Assert.Empty(Derivations(Run(report, dutch)));
+        // A page without the agency's dateline is no own report: the reworded text is taken from the report, on the
+        // agency's site or a paper's.
+        var undated = Doc(Texts.FloodRewrite, "plain.txt", outlet: "Northwire");
+        Assert.Equal(RelationKind.Rewrite, Assert.Single(Derivations(Run(report, undated))).Kind);
+        Assert.Single(Derivations(Run(report, reworded with { Outlet = "Valley Courier" })));
+    }
+
+    private const string TollFrame = """
+        The number of people killed in Monday's fire at a warehouse in Marvale has risen to TOLL, the fire service said on Wednesday.
+        Investigators suspect that a faulty heater on the ground floor started the blaze shortly after midnight.
+        Firefighters battled intense heat and thick smoke for several hours before the roof collapsed.
+        The warehouse owner said the building had passed its last safety inspection in the spring.
+        Neighbours described hearing a series of loud bangs before the flames spread along the roof.
+        """;
+
+    private static string Toll(int toll) => TollFrame.Replace("TOLL", toll.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    [Fact]
+    public void Two_reports_of_one_template_with_other_lone_digit_figures_are_not_derived_from_each_other()
+    {
+        // The toll is a single digit, too common to be a name key, but a figure all the same: "risen to 7" and "risen to
+        // 9" are the fire service's two updates, each reported anew. The same toll is a copy.
+        var first = Doc(Toll(7), "first.txt", outlet: "Valley Courier", published: new DateOnly(2024, 5, 1));
+        var update = Doc(Toll(9), "update.txt", outlet: "Daily Star", published: new DateOnly(2024, 5, 3));
+        var copy = Doc(Toll(7), "copy.txt", outlet: "Daily Star", published: new DateOnly(2024, 5, 2)) with { Id = "d-c0b1", Sha256 = "copy" };
+        Assert.Empty(Derivations(Run(first, update)));
+        var relation = Assert.Single(Derivations(Run(first, copy)));
+        Assert.Equal(copy.Id, relation.From);
+    }
+
+    [Fact]
+    public void The_day_of_a_wire_dateline_is_no_figure_of_the_report()
+    {
+        // The wire's first sentence states no figure but its dateline's day; the rewrite's gives the vote share. The day
+        // says when the page was filed: the two sentences do not disagree on a figure.
+        var wire = Doc("""
+            MARVALE, May 7 (Northwire) - Voters in Marvale elected Ilse Varnhagen as their new mayor on Sunday, handing the Green candidate a clear win over Tomas Brel.
+            Turnout was low, the electoral commission said, with long queues reported only in the town centre.
+            Varnhagen promised to rebuild the levee along the river before the autumn rains arrive.
+            The campaign was dominated by housing costs and the state of local roads.
+            Her opponent congratulated the winner but said his party would learn the lessons of the vote.
+            """, "wire.txt", outlet: "Northwire");
+        var rewrite = Doc("""
+            Voters in Marvale elected Ilse Varnhagen as their new mayor on Sunday, handing the Green candidate 59.5% of the vote.
+            Turnout was low, the electoral commission said, with long queues reported only in the town centre.
+            Varnhagen promised to rebuild the levee along the river before the autumn rains arrive.
+            The campaign was dominated by housing costs and the state of local roads.
+            Her opponent congratulated the winner but said his party would learn the lessons of the vote.
+            """, "rewrite.txt", outlet: "Valley Courier");
+        var relation = Assert.Single(Derivations(Run(wire, rewrite)));
+        Assert.Equal(rewrite.Id, relation.From);
     }
 
     [Fact]
