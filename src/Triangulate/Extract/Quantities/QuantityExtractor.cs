@@ -259,7 +259,7 @@ public sealed class QuantityExtractor : IExtractor
             {
                 // "towns and villages": a conjunction joins when a content word follows.
                 if (words == 0 || s + 1 >= tokens.Count || tokens[s + 1].Kind != TokenKind.Word || lex.StopWordsLookup.Contains(LowerInto(tokens[s + 1].In(text), key))
-                    || NumberWords.IsNumberWord(tokens[s + 1].In(text))) break;
+                    || NumberWords.IsNumberWord(tokens[s + 1].In(text)) || !JoinsNoun(text, lex, tokens, s, MaxSubjectWords - words, key)) break;
                 s++;
                 continue;
             }
@@ -394,10 +394,44 @@ public sealed class QuantityExtractor : IExtractor
             var w = tokens[n].In(text);
             if (w is "s" && n > from && tokens[n].Start == tokens[n - 1].End) return true;
             if (n > from && (Is(text, tokens[n], "and") || Is(text, tokens[n], "or"))) return false;
-            if (w.Length > 1 && (w[^1] is 's' or 'S') && (w[^2] is not ('s' or 'S'))) return true;
-            if (lex.IrregularPluralsLookup.Contains(LowerInto(w, key))) return true;
+            if (IsPluralWord(lex, w, key)) return true;
         }
         return false;
+    }
+
+    // A plural noun's form: "-s" (not "-ss") or an irregular plural ("people", "children").
+    private static bool IsPluralWord(QuantityLexicon lex, ReadOnlySpan<char> w, char[] key) =>
+        (w.Length > 1 && (w[^1] is 's' or 'S') && (w[^2] is not ('s' or 'S'))) || lex.IrregularPluralsLookup.Contains(LowerInto(w, key));
+
+    /// <summary>
+    /// Whether the words after the "and"/"or" at tokens[<paramref name="conjunction"/>] join the noun counted ("towns
+    /// and villages", "maintenance and cleaning workers", "games against Lyon and Nice") rather than start a clause of
+    /// their own ("three passes and set a record", "two drives and then kicked", "18 offices and employs 900"). A figure
+    /// above one counts a plural, so a lower-case conjunct joins only when its run of content words (at most
+    /// <paramref name="budget"/>) holds a plural noun and no figure follows that run (the "-s" of a verb taking a
+    /// figure as object); a first word in "-ed" is a verb ("and injured", "and re-signed"), a determiner or "no" opens
+    /// another noun phrase with its own count ("193 yards and no goals"), and a capitalised word after a lower-case one
+    /// is a clause's named subject ("two passes and Smith returned"). After a capitalised word, names join names.
+    /// </summary>
+    private static bool JoinsNoun(string text, QuantityLexicon lex, List<Token> tokens, int conjunction, int budget, char[] key)
+    {
+        var before = tokens[conjunction - 1];
+        var first = tokens[conjunction + 1];
+        var firstWord = first.In(text);
+        var firstCapital = char.IsUpper(firstWord[0]);
+        if (char.IsUpper(text[before.Start])) return firstCapital;
+        if (firstCapital || ExtractLexicon.Determiners.Has(firstWord) || Quantifiers.Contains(LowerInto(firstWord, key))) return false;
+        if (firstWord.Length >= 4 && firstWord.EndsWith("ed", StringComparison.Ordinal)) return false;
+        var n = conjunction + 1;
+        var plural = false;
+        while (n < tokens.Count && n - conjunction <= budget && tokens[n].Kind == TokenKind.Word
+            && !lex.StopWordsLookup.Contains(LowerInto(tokens[n].In(text), key)) && !NumberWords.IsNumberWord(tokens[n].In(text)))
+            plural |= IsPluralWord(lex, tokens[n++].In(text), key);
+        if (!plural) return false;
+        // "and employs around 900", "and runs 12": a figure right after the run (past one function word) is its object.
+        if (n < tokens.Count && tokens[n].Kind == TokenKind.Number) return false;
+        return !(n + 1 < tokens.Count && tokens[n].Kind == TokenKind.Word && lex.StopWordsLookup.Contains(LowerInto(tokens[n].In(text), key))
+            && tokens[n + 1].Kind == TokenKind.Number);
     }
 
     /// <summary>The noun of the last count claimed since <paramref name="from"/> (a sentence's start), for a figure whose noun is left out.</summary>

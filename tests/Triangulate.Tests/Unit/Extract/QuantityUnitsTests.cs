@@ -90,4 +90,30 @@ public class QuantityUnitsTests
         var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
         Assert.Contains(analysis.Claims, c => c.Kind == ClaimKind.Quantity && c.Subject == subject);
     }
+    [Theory]
+    [InlineData("The striker scored three goals and set a club record on Sunday.", "goals")]
+    [InlineData("The rebels held 12 villages and then withdrew to the hills.", "villages")]
+    [InlineData("The guard shot two intruders and injured a bystander.", "intruders")]
+    [InlineData("The ferry firm runs 18 routes and employs around 900 staff.", "routes")]
+    [InlineData("The halfback gained 140 yards and no touchdowns in the cold.", "yards")]
+    [InlineData("The keeper made six saves and Novak cleared the last shot.", "saves")]
+    [InlineData("The club lost nine matches and fell to the bottom.", "matches")]
+    [InlineData("The agency signed two contractors and also hired a lawyer.", "contractors")]
+    public void A_clause_after_and_is_no_part_of_the_noun_counted(string sentence, string subject)
+    {
+        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
+        var claim = Assert.Single(analysis.Claims, c => c.Kind == ClaimKind.Quantity && c.Subject!.StartsWith(subject, StringComparison.Ordinal));
+        Assert.Equal(subject, claim.Subject);
+    }
+
+    [Theory]
+    [InlineData("The storm cut power to 40 towns and villages in the north.", "towns and villages")]
+    [InlineData("The firm hired 1,200 maintenance and cleaning workers last year.", "maintenance and cleaning workers")]
+    [InlineData("The plan protects 200 birds and mammals in the valley.", "birds and mammals")]
+    [InlineData("The team played two games against Ostrava and Brno in May.", "games against Ostrava and Brno")]
+    public void Nouns_joined_by_and_stay_one_subject(string sentence, string subject)
+    {
+        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
+        Assert.Contains(analysis.Claims, c => c.Kind == ClaimKind.Quantity && c.Subject == subject);
+    }
 }

@@ -73,4 +73,22 @@ public class EntityNamesTests
         Assert.Same(Doe, groups[0].Entity);
         Assert.Equal(SpeakerKind.Anonymous, groups[1].Kind);
     }
+    [Fact]
+    public void One_persons_names_written_fuller_or_shorter_are_one_speaker()
+    {
+        var names = new EntityNames([]);
+        var groups = names.BySpeaker([
+            Quote("q1", "Harbour Master Ann Vole", "d-a"), Quote("q2", "Ann Vole", "d-b"), Quote("q3", "Vole", "d-c"),
+            Quote("q4", "Piet Lund", "d-a"), Quote("q5", "Piet Anders Lund", "d-b"), Quote("q6", "Lund", "d-c"),
+            Quote("q7", "Kit Marsh", "d-a"), Quote("q8", "Ed Marsh", "d-b"), Quote("q9", "Marsh", "d-c"),
+            Quote("q10", "Ola Berg of the River Trust", "d-a"), Quote("q11", "Ola Berg", "d-b"),
+            Quote("q12", "the harbour master", "d-c", SpeakerKind.Anonymous),
+            Quote("q13", "Tollwerk", "d-a"), Quote("q14", "Tollwerk", "d-b"), Quote("q15", "Later Tollwerk", "d-c"),
+        ]);
+        Assert.Equal(["Ann Vole", "Ed Marsh", "Kit Marsh", "Marsh", "Ola Berg", "Piet Anders Lund", "the harbour master", "Tollwerk"], groups.Select(g => g.Name));
+        Assert.Equal(["q13", "q14", "q15"], groups[7].Quotes.Select(q => q.Id));
+        Assert.Equal(["q1", "q2", "q3"], groups[0].Quotes.Select(q => q.Id));
+        Assert.Equal(["q10", "q11"], groups[4].Quotes.Select(q => q.Id));
+        Assert.Equal(["q4", "q5", "q6"], groups[5].Quotes.Select(q => q.Id));
+    }
 }
