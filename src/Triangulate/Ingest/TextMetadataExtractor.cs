@@ -298,8 +298,9 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
 
     // A place of one to four words (capitals, or all lower case as some translations write it), optional day (month
     // first or day first, "de" between them in Spanish and Portuguese, the year optional: wire copy often leaves it
-    // out) and (agency), then a dash: the dateline convention of wire copy.
-    [GeneratedRegex(@"^(?<place>(?:\p{Lu}[\p{Lu}\p{Ll}.'’-]*|\p{Ll}{3,})(?:[ ,]+\p{Lu}[\p{L}.'’-]*){0,3})(?:,?\s+(?<month>[\p{L}.]+)\s+(?<day>\d{1,2})(?:,?\s+(?<year>\d{4}))?|,?\s+(?<day>\d{1,2})\.?\s+(?:de\s+)?(?<month>[\p{L}.]+)(?:\s+(?<year>\d{4}))?)?\s*(?:\((?<agency>[^)]{2,40})\))?\s*[–—-]\s", RegexOptions.CultureInvariant)]
+    // out) and (agency), then a dash, a full stop before it where Spanish and Portuguese wire copy sets one ("(Agencia).- "):
+    // the dateline convention of wire copy.
+    [GeneratedRegex(@"^(?<place>(?:\p{Lu}[\p{Lu}\p{Ll}.'’-]*|\p{Ll}{3,})(?:[ ,]+\p{Lu}[\p{L}.'’-]*){0,3})(?:,?\s+(?<month>[\p{L}.]+)\s+(?<day>\d{1,2})(?:,?\s+(?<year>\d{4}))?|,?\s+(?<day>\d{1,2})\.?\s+(?:de\s+)?(?<month>[\p{L}.]+)(?:\s+(?<year>\d{4}))?)?\s*(?:\((?<agency>[^)]{2,40})\))?\s*\.?[–—-]\s", RegexOptions.CultureInvariant)]
     private static partial Regex DatelinePattern();
 
     [GeneratedRegex(@"\s[–—-]\s*(?<agency>\p{Lu}[\p{Lu}\p{L}]{1,15})\s*$", RegexOptions.CultureInvariant)]

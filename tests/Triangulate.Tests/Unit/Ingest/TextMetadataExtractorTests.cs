@@ -150,6 +150,7 @@ public class TextMetadataExtractorTests
     [InlineData("MARLOW BAY (Wirepress) — The bridge reopened on Monday, the council said.", "MARLOW BAY", "Wirepress")]
     [InlineData("ESTAVIA, 12. März (Nachrichtendienst) - Die Brücke ist seit Montag wieder offen.", "ESTAVIA", "Nachrichtendienst")]
     [InlineData("PUERTO LINDO, 4 de mayo (Agencia Sur) - El puente volvió a abrir el lunes.", "PUERTO LINDO", "Agencia Sur")]
+    [InlineData("Villa Serrana, 9 de junio (Agencia Sur).- El puente volvió a abrir el lunes.", "Villa Serrana", "Agencia Sur")]
     [InlineData("Corvale, Nov. 2 (Wirepress) - The bridge reopened on Monday, the council said.", "Corvale", "Wirepress")]
     public void Yearless_and_dayless_datelines_are_read_in_several_languages(string paragraph, string place, string agency)
     {
