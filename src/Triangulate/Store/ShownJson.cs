@@ -39,8 +39,7 @@ internal static class ShownJson
             foreach (var property in type.Properties)
                 if (property.Name == "mentions") property.CustomConverter = MentionsWithoutExcerpts.Instance;
         }
-        else
-        if (type.Type == typeof(Document))
+        else if (type.Type == typeof(Document))
         {
             foreach (var property in type.Properties)
                 property.CustomConverter = property.Name switch
