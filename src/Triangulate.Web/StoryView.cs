@@ -35,7 +35,7 @@ internal sealed class StoryView
     public EntityNames Names => _names ??= new EntityNames(Findings.Entities);
 
     /// <summary>The story <paramref name="id"/>, or null when the store has no such story.</summary>
-    public static StoryView? Load(IStore store, string id) => store.LoadStory(id) is { } findings ? Of(store, findings) : null;
+    public static StoryView? Load(IStore store, string id) => store.LoadStoryToShow(id) is { } findings ? Of(store, findings) : null;
 
     /// <summary>The view of stored <paramref name="findings"/>.</summary>
     public static StoryView Of(IStore store, StoryFindings findings)
@@ -50,6 +50,13 @@ internal sealed class StoryView
         var documents = new Dictionary<string, Document>(StringComparer.Ordinal);
         foreach (var id in wanted)
             if (found.TryGetValue(id, out var document)) documents[id] = document;
+        // The page quotes a claim's mention by the excerpt its span carries; a span stored without one (the stages
+        // write them all) is cut from its document's text, so that document alone is read whole.
+        foreach (var claim in findings.Claims)
+            foreach (var mention in claim.Mentions)
+                if (mention.Span.Excerpt is null && documents.TryGetValue(mention.Span.Document, out var shown) && shown.Text.Length == 0
+                    && store.FindDocument(mention.Span.Document) is { } whole)
+                    documents[whole.Id] = whole;
         var dossier = new Dossier
         {
             Documents = [.. documents.Values],

@@ -48,6 +48,13 @@ public interface IStore : ICorpusReader, Link.ILinkStateSource, IDisposable
     /// <summary>One story's findings, or null.</summary>
     StoryFindings? LoadStory(string id);
 
+    /// <summary>
+    /// A story's findings as its page shows them (<see cref="LoadStory"/> otherwise): its entities' mentions without
+    /// their excerpts, and no inferred publication dates. A story page names entities and breaks ties between them by
+    /// the documents that mention them and how often; it never quotes an entity's mention or shows an inferred date.
+    /// </summary>
+    StoryFindings? LoadStoryToShow(string id) => LoadStory(id);
+
     /// <summary>Every story's findings, in story order, streamed.</summary>
     IEnumerable<StoryFindings> ReadStoryFindings();
 
@@ -92,12 +99,12 @@ public interface IStore : ICorpusReader, Link.ILinkStateSource, IDisposable
     }
 
     /// <summary>
-    /// The stored documents with these ids, each once, in no set order, as a page lists and quotes them: everything but
-    /// their blocks, body and comments, which are left empty (a story page shows titles, outlets, dates and excerpts of
-    /// the text; the stages and a document's own page read <see cref="ICorpusReader.FindDocument"/>).
+    /// The stored documents with these ids, each once, in no set order, as a page lists them: everything but their text,
+    /// blocks, body and comments, which are left empty (a story page shows titles, outlets and dates, and quotes the
+    /// excerpts its findings' spans carry; the stages and a document's own page read <see cref="ICorpusReader.FindDocument"/>).
     /// </summary>
     IReadOnlyList<Document> FindDocumentsToShow(IEnumerable<string> ids) =>
-        [.. ids.Distinct(StringComparer.Ordinal).Select(FindDocument).OfType<Document>().Select(d => d with { Blocks = [], Body = "", Comments = [] })];
+        [.. ids.Distinct(StringComparer.Ordinal).Select(FindDocument).OfType<Document>().Select(d => d with { Text = "", Blocks = [], Body = "", Comments = [] })];
 
     /// <summary>The entities with these ids that are stored (each joined across the stories it is in).</summary>
     IReadOnlyList<Entity> FindEntities(IEnumerable<string> ids);

@@ -281,10 +281,17 @@ public sealed partial class SqliteStore : IStore
     }
 
     /// <inheritdoc />
-    public StoryFindings? LoadStory(string id)
+    public StoryFindings? LoadStory(string id) => LoadStory(id, ModelJson.Compact.StoryFindings);
+
+    /// <inheritdoc />
+    public StoryFindings? LoadStoryToShow(string id) => LoadStory(id, ShownJson.StoryFindings);
+
+    /// <summary>The findings of story <paramref name="id"/> as <paramref name="type"/> reads them, or null.</summary>
+    private StoryFindings? LoadStory(string id, System.Text.Json.Serialization.Metadata.JsonTypeInfo<StoryFindings> type)
     {
-        // Parsed from a stream over the row: a large story's findings (megabytes) never become one string, which would
-        // land on the large-object heap for every story page read from the store.
+        // Read through a stream over the row into a pooled buffer: a large story's findings (megabytes) never become one
+        // string or array of their own, which would land on the large-object heap for every story page read from the
+        // store; and parsed from that buffer in one call, which costs less than parsing from the stream in parts.
         return PointRead(connection =>
         {
             using var command = connection.CreateCommand();
@@ -293,7 +300,17 @@ public sealed partial class SqliteStore : IStore
             using var reader = command.ExecuteReader();
             if (!reader.Read()) return null;
             using var stream = reader.GetStream(1);
-            return JsonSerializer.Deserialize(stream, ModelJson.Compact.StoryFindings);
+            var length = checked((int)stream.Length);
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                stream.ReadExactly(buffer, 0, length);
+                return JsonSerializer.Deserialize(buffer.AsSpan(0, length), type);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         });
     }
 
@@ -398,26 +415,26 @@ public sealed partial class SqliteStore : IStore
                 SELECT ord FROM relations WHERE from_document IN (SELECT value FROM json_each($ids))
                 UNION SELECT ord FROM relations WHERE to_document IN (SELECT value FROM json_each($ids)))
             ORDER BY ord
-            """, documentIds);
+            """, documentIds, ModelJson.Compact.Relation);
     }
 
     /// <inheritdoc />
     public IReadOnlyList<Relation> RelationsFrom(IEnumerable<string> documentIds)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
-        // The aligned passages are most of a relation's row; SQLite empties them before the row is parsed here.
-        return ReadRelations("SELECT json_set(relation, '$.evidence', json('[]')) FROM relations WHERE from_document IN (SELECT value FROM json_each($ids)) ORDER BY ord", documentIds);
+        // The aligned passages are most of a relation's row; the parse steps over them (ShownJson).
+        return ReadRelations("SELECT relation FROM relations WHERE from_document IN (SELECT value FROM json_each($ids)) ORDER BY ord", documentIds, ShownJson.Relation);
     }
 
-    /// <summary>The relations <paramref name="sql"/> selects (one JSON column) for the ids bound to <c>$ids</c>, parsed from their UTF-8 bytes.</summary>
-    private List<Relation> ReadRelations(string sql, IEnumerable<string> documentIds) => PointRead(connection =>
+    /// <summary>The relations <paramref name="sql"/> selects (one JSON column) for the ids bound to <c>$ids</c>, parsed from their UTF-8 bytes as <paramref name="type"/> reads them.</summary>
+    private List<Relation> ReadRelations(string sql, IEnumerable<string> documentIds, System.Text.Json.Serialization.Metadata.JsonTypeInfo<Relation> type) => PointRead(connection =>
     {
         var relations = new List<Relation>();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$ids", IdArray(documentIds));
         using var reader = command.ExecuteReader();
-        while (reader.Read()) relations.Add(JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(0), ModelJson.Compact.Relation)!);
+        while (reader.Read()) relations.Add(JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(0), type)!);
         return relations;
     });
 
@@ -524,14 +541,15 @@ public sealed partial class SqliteStore : IStore
         ArgumentNullException.ThrowIfNull(ids);
         return PointRead(connection =>
         {
-            // One statement for a story's documents; SQLite empties the blocks, body and comments (a third or more of a
-            // row, parsed for nothing on a page that shows titles, dates and excerpts) before the row is parsed here.
+            // One statement for a story's documents. The text, blocks, body and comments (most of a row, parsed for
+            // nothing on a page that shows titles, outlets and dates) are stepped over by the parse (ShownJson), not
+            // emptied by SQLite first, which parsed and rewrote every row to do it.
             var documents = new List<Document>();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT json_set(document, '$.blocks', json('[]'), '$.body', '', '$.comments', json('[]')) FROM documents WHERE id IN (SELECT value FROM json_each($ids))";
+            command.CommandText = "SELECT document FROM documents WHERE id IN (SELECT value FROM json_each($ids))";
             command.Parameters.AddWithValue("$ids", IdArray(ids));
             using var reader = command.ExecuteReader();
-            while (reader.Read()) documents.Add(JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(0), ModelJson.Compact.Document)!);
+            while (reader.Read()) documents.Add(JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(0), ShownJson.Document)!);
             return documents;
         });
     }

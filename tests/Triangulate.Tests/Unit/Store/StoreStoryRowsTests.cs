@@ -105,7 +105,7 @@ public class StoreStoryRowsTests(TestStores stores) : IClassFixture<TestStores>
     }
 
     [Theory, SqliteData, PostgresData]
-    public void A_story_page_reads_its_documents_without_blocks_or_body_and_its_relations_without_passages(string kind)
+    public void A_story_page_reads_its_documents_without_text_blocks_or_body_and_its_relations_without_passages(string kind)
     {
         using var store = stores.Open(kind);
         var first = StoreTests.Stored("Officials said the ferry would sail again on Monday.\n\nA second \"quoted\" paragraph, with a back\\slash.");
@@ -125,9 +125,12 @@ public class StoreStoryRowsTests(TestStores stores) : IClassFixture<TestStores>
 
         var shown = store.FindDocumentsToShow([second.Document.Id, "d-missing", first.Document.Id, second.Document.Id]).OrderBy(d => d.Id == second.Document.Id).ToList();
         Assert.Equal([first.Document.Id, second.Document.Id], shown.Select(d => d.Id));
-        // Everything a page shows of a document is as stored, its text above all (excerpts are cut from it); the rest is empty.
-        Assert.Equal(first.Document.Text, shown[0].Text);
+        // Everything a page shows of a document is as stored; its text (the page quotes the excerpts spans carry) and
+        // the rest are empty.
+        Assert.NotEmpty(first.Document.Text);
+        Assert.Equal("", shown[0].Text);
         Assert.Equal(first.Document.Sha256, shown[0].Sha256);
+        Assert.Equal(first.Document.Published, shown[0].Published);
         Assert.Equal(first.Document.Source, shown[0].Source);
         Assert.NotEmpty(first.Document.Blocks);
         Assert.Empty(shown[0].Blocks);
@@ -140,6 +143,44 @@ public class StoreStoryRowsTests(TestStores stores) : IClassFixture<TestStores>
         Assert.Empty(from.Evidence);
         Assert.Single(Assert.Single(store.RelationsOf([first.Document.Id]), r => r.From == first.Document.Id).Evidence);
     }
+
+    [Theory, SqliteData, PostgresData]
+    public void A_story_pages_findings_are_the_stored_ones_without_entity_excerpts_or_inferred_dates(string kind)
+    {
+        using var store = stores.Open(kind);
+        var entity = Entity("e-x", "Ann Lee", "d-1", 3) with { Aliases = ["Lee"] };
+        entity = entity with { Mentions = [.. entity.Mentions.Select(m => m with { Excerpt = "A\"n" }), new TextSpan("d-2", 7, 10) { Excerpt = "Lee" }] };
+        var a = Findings("s-a", "d-1", "fa", entity) with
+        {
+            InferredPublished = new Dictionary<string, DateEstimate> { ["d-1"] = DateEstimate.Exact(PartialDate.Parse("2024-05-01"), DateBasis.Inferred) },
+            Quotes = [new Quote { Id = "q-1", Speaker = "e-x", Variants = [new QuoteVariant { Span = new TextSpan("d-1", 0, 5) { Excerpt = "Hello" }, Text = "Hello", Direct = true }], IndependentSources = 1, Story = "s-a" }],
+        };
+        store.SaveCorpus(new CorpusLinks(), [a.Story], [a]);
+
+        var whole = store.LoadStory("s-a")!;
+        var shown = store.LoadStoryToShow("s-a")!;
+        Assert.Null(store.LoadStoryToShow("s-none"));
+        // What the page shows is read as stored: claims, quotes (with their excerpts) and the story.
+        Assert.Equal(Json(whole.Claims), Json(shown.Claims));
+        Assert.Equal(Json(whole.Quotes), Json(shown.Quotes));
+        Assert.Equal("Hello", shown.Quotes[0].Variants[0].Span.Excerpt);
+        Assert.Equal(whole.Story.Documents, shown.Story.Documents);
+        // An entity keeps its names and where it is mentioned (the page's ties are broken by those), not the excerpts.
+        var e = Assert.Single(shown.Entities);
+        Assert.Equal(("e-x", "Ann Lee"), (e.Id, e.Name));
+        Assert.Equal(["Lee"], e.Aliases);
+        Assert.Equal(entity.Mentions.Select(m => (m.Document, m.Start, m.End)), e.Mentions.Select(m => (m.Document, m.Start, m.End)));
+        Assert.Equal(4, whole.Entities[0].Mentions.Count(m => m.Excerpt is not null));
+        if (kind == SqliteDataAttribute.Kind)
+        {
+            Assert.All(e.Mentions, m => Assert.Null(m.Excerpt));
+            Assert.Empty(shown.InferredPublished);
+        }
+        Assert.Single(whole.InferredPublished);
+    }
+
+    private static string Json<T>(IReadOnlyList<T> items) =>
+        string.Join("\n", items.Select(i => System.Text.Json.JsonSerializer.Serialize(i, typeof(T), ModelJson.Compact)));
 
     [Theory, SqliteData, PostgresData]
     public void Parts_and_findings_stream_in_story_order_across_pages(string kind)

@@ -80,6 +80,37 @@ public class PerStoryServingTests(WebAppFixture app) : IClassFixture<WebAppFixtu
     }
 
     [Fact]
+    public void A_story_page_quotes_a_claim_mention_stored_without_its_excerpt_from_its_documents_text()
+    {
+        using var temp = new TempFolder();
+        var file = temp.File("excerpts.db");
+        using var store = SqliteStore.Open(file);
+        PipelineBuilder.CreateDefault().Build().Analyze([TestPaths.KurskExample], store);
+        var findings = store.ReadStoryFindings().MaxBy(f => f.Claims.Sum(c => c.Mentions.Count))!;
+        Assert.Contains(findings.Claims, c => c.Mentions.Count > 0);
+        var before = new Pages(store, new StoreIndex(store), 50).Story(findings.Story.Id)!;
+
+        // The same findings with every claim mention's excerpt dropped, as an older store may hold them.
+        var bare = findings with { Claims = [.. findings.Claims.Select(c => c with { Mentions = [.. c.Mentions.Select(m => m with { Span = m.Span with { Excerpt = null } })] })] };
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + file))
+        {
+            connection.Open();
+            using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE stories SET findings = $json WHERE id = $id";
+            update.Parameters.AddWithValue("$json", System.Text.Json.JsonSerializer.Serialize(bare, ModelJson.Compact.StoryFindings));
+            update.Parameters.AddWithValue("$id", findings.Story.Id);
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+        Assert.All(store.LoadStory(findings.Story.Id)!.Claims.SelectMany(c => c.Mentions), m => Assert.Null(m.Span.Excerpt));
+
+        var after = new Pages(store, new StoreIndex(store), 50).Story(findings.Story.Id)!;
+        // The excerpts are cut from the documents' text instead: the page is the same to the byte.
+        var mention = findings.Claims.SelectMany(c => c.Mentions).First();
+        Assert.Contains(WebUtility.HtmlEncode(Triangulate.Report.Evidence.Short(mention.Span.Excerpt, 80)), Encoding.UTF8.GetString(after), StringComparison.Ordinal);
+        Assert.Equal(Encoding.UTF8.GetString(before), Encoding.UTF8.GetString(after));
+    }
+
+    [Fact]
     public async Task Cold_story_pages_asked_by_many_readers_at_once_are_rendered_at_most_one_per_core_and_each_reader_gets_its_page()
     {
         using var temp = new TempFolder();
