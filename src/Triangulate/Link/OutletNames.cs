@@ -60,15 +60,27 @@ internal static class OutletNames
             if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
             var start = i;
             while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
+            // Each token is compared folded in place: this runs over whole pages (a provenance pair's attribution test),
+            // and a folded string per token was most of the provenance stage's allocation.
             var token = text.AsSpan(start, i - start);
-            var folded = LinkText.FoldWord(token);
-            matched = folded == words[matched] ? matched + 1 : folded == words[0] ? 1 : 0;
+            var first = FoldsTo(token, words[0]);
+            matched = FoldsTo(token, words[matched]) ? matched + 1 : first ? 1 : 0;
             if (matched == words.Length) return true;
             if (!char.IsUpper(token[0])) continue;
-            if (words.Length >= 2 && words[0].Length >= MinFirstWord && folded == words[0] && StandsAlone(text, start, i)) return true;
-            if (initials is not null && folded == initials && IsCapitals(token)) return true;
+            if (words.Length >= 2 && words[0].Length >= MinFirstWord && first && StandsAlone(text, start, i)) return true;
+            if (initials is not null && FoldsTo(token, initials) && IsCapitals(token)) return true;
         }
         return false;
+    }
+
+    /// <summary>True when <paramref name="token"/> folded (<see cref="LinkText.FoldWord"/>) is <paramref name="word"/>, without making the folded string.</summary>
+    internal static bool FoldsTo(ReadOnlySpan<char> token, string word)
+    {
+        // Folding maps each char to one char, so the lengths must agree.
+        if (token.Length != word.Length) return false;
+        for (var k = 0; k < token.Length; k++)
+            if (LinkText.Fold(token[k]) != word[k]) return false;
+        return true;
     }
 
     /// <summary>

@@ -26,4 +26,26 @@ public sealed class OutletNamesTests
     [InlineData("Nothing here names it.", "valley courier", false)]
     public void A_text_mentions_an_outlet_by_its_words_its_capital_initials_or_its_first_word_standing_alone(string text, string outlet, bool expected) =>
         Assert.Equal(expected, OutletNames.Mentioned(text, outlet));
+
+    [Theory]
+    [InlineData("Bergström", "bergstrom", true)]
+    [InlineData("ZEITUNG", "zeitung", true)]
+    [InlineData("Łódź", "lodz", true)]
+    [InlineData("Straße", "strase", true)]
+    [InlineData("Courier", "courie", false)]
+    [InlineData("Courie", "courier", false)]
+    [InlineData("Kurier", "courier", false)]
+    public void A_token_folds_to_a_word_as_its_folded_string_would(string token, string word, bool expected)
+    {
+        Assert.Equal(expected, OutletNames.FoldsTo(token, word));
+        Assert.Equal(expected, LinkText.FoldWord(token) == word);
+    }
+
+    [Theory]
+    [InlineData("Reported by the Nordström Tidning staff.", "nordstrom tidning", true)]
+    [InlineData("As NT reported on Monday.", "nordstrom tidning", true)]
+    [InlineData("As Nt reported on Monday.", "nordstrom tidning", false)]
+    [InlineData("Nordström said the vote was close.", "nordstrom tidning", false)]
+    public void A_text_mentions_an_outlet_written_with_diacritics_by_its_folded_key(string text, string outlet, bool expected) =>
+        Assert.Equal(expected, OutletNames.Mentioned(text, outlet));
 }
