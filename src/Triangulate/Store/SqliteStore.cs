@@ -107,7 +107,7 @@ public sealed partial class SqliteStore : IStore
         var rows = StoreRows.Serialize(batch);
         lock (_lock)
         {
-            using var transaction = _connection.BeginTransaction();
+            using var transaction = BeginWrite();
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
@@ -163,7 +163,7 @@ public sealed partial class SqliteStore : IStore
         ArgumentNullException.ThrowIfNull(problems);
         lock (_lock)
         {
-            using var transaction = _connection.BeginTransaction();
+            using var transaction = BeginWrite();
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = "INSERT OR IGNORE INTO problems (source, error) VALUES ($source, $error)";
@@ -185,7 +185,7 @@ public sealed partial class SqliteStore : IStore
         ArgumentNullException.ThrowIfNull(update);
         lock (_lock)
         {
-            using var transaction = _connection.BeginTransaction();
+            using var transaction = BeginWrite();
             WriteLinks(transaction, update);
             // Streamed: the state of a run from scratch is millions of small values, never held encoded all at once.
             WriteLinkState(transaction, update, update.LinkState);
@@ -968,6 +968,24 @@ public sealed partial class SqliteStore : IStore
         }
     }
 
+    /// <summary>
+    /// Begins a write transaction (<c>BEGIN IMMEDIATE</c>: the write lock is taken up front, so the transaction never
+    /// upgrades a read lock and never meets another writer half-way) and counts the begin as a busy wait
+    /// (<see cref="StoreWaits"/>) when it took <see cref="BusyWaitShown"/> or more: only another connection's write
+    /// lock makes it wait, in SQLite's busy handler, whose first sleep is 1 ms.
+    /// </summary>
+    private SqliteTransaction BeginWrite()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var transaction = _connection.BeginTransaction();
+        var waited = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        if (waited >= BusyWaitShown) StoreWaits.AddBusy(waited);
+        return transaction;
+    }
+
+    /// <summary>An uncontended <c>BEGIN IMMEDIATE</c> takes microseconds; SQLite's busy handler sleeps 1 ms first.</summary>
+    private static readonly TimeSpan BusyWaitShown = TimeSpan.FromMilliseconds(1);
+
     private object? Scalar(string sql)
     {
         using var command = _connection.CreateCommand();
@@ -984,7 +1002,7 @@ public sealed partial class SqliteStore : IStore
                 throw new InvalidOperationException($"the store was made by a newer Triangulate (schema {version}, this one knows {SqliteMigrations.All.Length})");
             for (var i = version; i < SqliteMigrations.All.Length; i++)
             {
-                using var transaction = _connection.BeginTransaction();
+                using var transaction = BeginWrite();
                 using var command = _connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = SqliteMigrations.All[i] + $";\nPRAGMA user_version = {i + 1};";
