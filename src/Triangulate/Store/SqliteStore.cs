@@ -24,10 +24,14 @@ public sealed partial class SqliteStore : IStore
     private readonly List<SqliteConnection> _opened = [];
     private bool _pooled;
 
-    private SqliteStore(SqliteConnection connection) => _connection = connection;
+    private SqliteStore(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
 
     /// <summary>The file path, or ":memory:".</summary>
-    public string Path { get; private init; } = "";
+    public string Path { get; }
 
     /// <summary>Opens (creating and migrating when needed) the store at <paramref name="path"/>.</summary>
     public static SqliteStore Open(string path)
@@ -40,12 +44,12 @@ public sealed partial class SqliteStore : IStore
         }
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
-        var store = new SqliteStore(connection) { Path = path };
+        var store = new SqliteStore(connection, path);
         try
         {
             // busy_timeout: a writer that finds another process writing (cluster workers over one file, serve beside
             // analyze) waits in SQLite's own steps of 1-100 ms; without it Microsoft.Data.Sqlite retries after 150 ms each time.
-            store.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;");
+            store.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = " + BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
             store.Migrate();
             store._pooled = path != ":memory:";
         }
@@ -970,21 +974,25 @@ public sealed partial class SqliteStore : IStore
 
     /// <summary>
     /// Begins a write transaction (<c>BEGIN IMMEDIATE</c>: the write lock is taken up front, so the transaction never
-    /// upgrades a read lock and never meets another writer half-way) and counts the begin as a busy wait
-    /// (<see cref="StoreWaits"/>) when it took <see cref="BusyWaitShown"/> or more: only another connection's write
-    /// lock makes it wait, in SQLite's busy handler, whose first sleep is 1 ms.
+    /// upgrades a read lock and never meets another writer half-way), counting a busy wait (<see cref="StoreWaits"/>)
+    /// when another connection held the file's write lock: a probe first tries the lock without waiting (and lets it go
+    /// at once), and when it was held, the begin's time, spent in SQLite's busy handler, is the wait.
     /// </summary>
     private SqliteTransaction BeginWrite()
     {
+        var handle = _connection.Handle!;
+        SQLitePCL.raw.sqlite3_busy_timeout(handle, 0);
+        var held = (SQLitePCL.raw.sqlite3_exec(handle, "BEGIN IMMEDIATE; ROLLBACK") & 0xFF) == SQLitePCL.raw.SQLITE_BUSY;
+        SQLitePCL.raw.sqlite3_busy_timeout(handle, BusyTimeoutMilliseconds);
+        if (!held) return _connection.BeginTransaction();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var transaction = _connection.BeginTransaction();
-        var waited = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        if (waited >= BusyWaitShown) StoreWaits.AddBusy(waited);
+        StoreWaits.AddBusy(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return transaction;
     }
 
-    /// <summary>An uncontended <c>BEGIN IMMEDIATE</c> takes microseconds; SQLite's busy handler sleeps 1 ms first.</summary>
-    private static readonly TimeSpan BusyWaitShown = TimeSpan.FromMilliseconds(1);
+    /// <summary>How long SQLite's busy handler lets a writer wait for another connection's write lock.</summary>
+    private const int BusyTimeoutMilliseconds = 30000;
 
     private object? Scalar(string sql)
     {
