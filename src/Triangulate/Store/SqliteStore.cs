@@ -1082,7 +1082,7 @@ public sealed partial class SqliteStore : IStore
             for (var i = version; i < SqliteMigrations.All.Length; i++)
             {
                 using var turn = TakeWriterTurn();
-            using var transaction = BeginWrite();
+                using var transaction = BeginWrite();
                 using var command = _connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = SqliteMigrations.All[i] + $";\nPRAGMA user_version = {i + 1};";
