@@ -8,7 +8,7 @@ namespace Triangulate.Cli;
 internal static class ProcessCost
 {
     /// <summary>
-    /// "cpu S s, jit N methods in T s, store waits: busy N (T s), writer turn N (T s)" (the JIT time is wall time of the
+    /// "cpu S s, jit N methods in T s, store waits: busy N (T s)" (the JIT time is wall time of the
     /// compiling threads, not CPU; the store waits are <see cref="Store.StoreWaits.Process"/>).
     /// </summary>
     public static string Describe() =>

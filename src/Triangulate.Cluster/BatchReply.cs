@@ -12,12 +12,10 @@ public sealed record BatchReply(
     [property: Id(1)] TimeSpan Analysis,
     [property: Id(2)] TimeSpan Save,
     [property: Id(3)] int BusyWaits = 0,
-    [property: Id(4)] TimeSpan BusyWaited = default,
-    [property: Id(5)] int TurnWaits = 0,
-    [property: Id(6)] TimeSpan TurnWaited = default)
+    [property: Id(4)] TimeSpan BusyWaited = default)
 {
     /// <summary>The save's store waits.</summary>
-    public Triangulate.Store.WaitCounts Waits => new(BusyWaits, BusyWaited, TurnWaits, TurnWaited);
+    public Triangulate.Store.WaitCounts Waits => new(BusyWaits, BusyWaited);
 }
 
 /// <summary>

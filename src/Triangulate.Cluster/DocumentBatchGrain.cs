@@ -14,6 +14,6 @@ internal sealed class DocumentBatchGrain(Worker worker) : Grain, IDocumentBatchG
         // CPU-bound: off the grain's turn, so the silo's scheduler keeps serving other grains meanwhile.
         var (result, analysis, save, waits) = await Task.Run(() => worker.AnalyzeBatch(batch, worker.Store)).ConfigureAwait(true);
         DeactivateOnIdle();
-        return new BatchReply(result, analysis, save, waits.Busy, waits.BusyTime, waits.Turn, waits.TurnTime);
+        return new BatchReply(result, analysis, save, waits.Busy, waits.BusyTime);
     }
 }

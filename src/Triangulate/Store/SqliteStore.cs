@@ -8,8 +8,6 @@ namespace Triangulate.Store;
 /// The embedded store: one SQLite file in WAL mode (readers never block the writer), schema migrated on open,
 /// one transaction per batch so a crash never leaves half a batch. Raw bytes are kept gzip-compressed.
 /// One connection guarded by a lock: SQLite serialises writers anyway, and the lock keeps the connection single-threaded.
-/// Stores of several processes over one file (cluster workers) take a machine-wide writer turn around each write
-/// transaction, so they queue on it rather than in SQLite's sleeping busy handler.
 /// </summary>
 public sealed partial class SqliteStore : IStore
 {
@@ -26,21 +24,10 @@ public sealed partial class SqliteStore : IStore
     private readonly List<SqliteConnection> _opened = [];
     private bool _pooled;
 
-    /// <summary>
-    /// The writer turn: a named mutex of the operating system, one per store file, that every Triangulate process's
-    /// store over the file takes around each write transaction (null for an in-memory store). Cluster workers and their
-    /// client write one file; without it a writer that finds the file's write lock held waits in SQLite's busy handler,
-    /// which sleeps and polls (1-100 ms at a time), so it starts up to 100 ms after the writer before it finished and
-    /// the writers queue longer than their transactions take. Waiting for the turn blocks and wakes as soon as the turn is
-    /// released. A process killed in its turn releases it (an abandoned mutex; SQLite rolls its transaction back).
-    /// </summary>
-    private readonly Mutex? _writerTurn;
-
     private SqliteStore(SqliteConnection connection, string path)
     {
         _connection = connection;
         Path = path;
-        _writerTurn = path == ":memory:" ? null : WriterTurnFor(path);
     }
 
     /// <summary>The file path, or ":memory:".</summary>
@@ -60,9 +47,8 @@ public sealed partial class SqliteStore : IStore
         var store = new SqliteStore(connection, path);
         try
         {
-            // busy_timeout: a writer that finds another program writing waits in SQLite's own steps of 1-100 ms; without it
-            // Microsoft.Data.Sqlite retries after 150 ms each time. Triangulate's own writers of one file (cluster workers
-            // and their client, serve beside analyze) take the writer turn first (_writerTurn) and do not wait here.
+            // busy_timeout: a writer that finds another process writing (cluster workers over one file, serve beside
+            // analyze) waits in SQLite's own steps of 1-100 ms; without it Microsoft.Data.Sqlite retries after 150 ms each time.
             store.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = " + BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
             store.Migrate();
             store._pooled = path != ":memory:";
@@ -125,7 +111,6 @@ public sealed partial class SqliteStore : IStore
         var rows = StoreRows.Serialize(batch);
         lock (_lock)
         {
-            using var turn = TakeWriterTurn();
             using var transaction = BeginWrite();
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
@@ -182,7 +167,6 @@ public sealed partial class SqliteStore : IStore
         ArgumentNullException.ThrowIfNull(problems);
         lock (_lock)
         {
-            using var turn = TakeWriterTurn();
             using var transaction = BeginWrite();
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
@@ -205,7 +189,6 @@ public sealed partial class SqliteStore : IStore
         ArgumentNullException.ThrowIfNull(update);
         lock (_lock)
         {
-            using var turn = TakeWriterTurn();
             using var transaction = BeginWrite();
             WriteLinks(transaction, update);
             // Streamed: the state of a run from scratch is millions of small values, never held encoded all at once.
@@ -931,7 +914,6 @@ public sealed partial class SqliteStore : IStore
             _opened.Clear();
         }
         _connection.Dispose();
-        _writerTurn?.Dispose();
     }
 
     /// <summary>
@@ -991,59 +973,6 @@ public sealed partial class SqliteStore : IStore
     }
 
     /// <summary>
-    /// The writer turn of the store file at <paramref name="path"/>: the mutex named for the file's full path (hashed:
-    /// a name must be short and hold no separator), in the machine-wide namespace, so processes of any session share it;
-    /// null where the system has no named mutexes (then writers wait in SQLite's busy handler alone).
-    /// </summary>
-    private static Mutex? WriterTurnFor(string path)
-    {
-        var full = System.IO.Path.GetFullPath(path);
-        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(full)))[..32];
-        try
-        {
-            return new Mutex(false, $"Global\\triangulate-store-{hash}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException or WaitHandleCannotBeOpenedException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// Takes the writer turn (<see cref="_writerTurn"/>) for one write transaction, counting a wait for it
-    /// (<see cref="StoreWaits"/>); disposing the result gives it back. A writer that holds the turn longer than
-    /// <see cref="TurnPatience"/> (stuck, not killed) is not waited for further: the transaction then begins without
-    /// the turn and SQLite's busy timeout decides, as it would without turns.
-    /// </summary>
-    private WriterTurn TakeWriterTurn()
-    {
-        if (_writerTurn is null) return default;
-        try
-        {
-            if (_writerTurn.WaitOne(0)) return new WriterTurn(_writerTurn);
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var taken = _writerTurn.WaitOne(TurnPatience);
-            StoreWaits.AddTurn(System.Diagnostics.Stopwatch.GetElapsedTime(started));
-            return taken ? new WriterTurn(_writerTurn) : default;
-        }
-        catch (AbandonedMutexException)
-        {
-            // Its last holder was killed in its turn: the turn is now this thread's (SQLite rolled the killed writer's
-            // transaction back: nothing it had not committed is in the file).
-            return new WriterTurn(_writerTurn);
-        }
-    }
-
-    /// <summary>How long a writer waits for the turn before it begins without it.</summary>
-    private static readonly TimeSpan TurnPatience = TimeSpan.FromSeconds(30);
-
-    /// <summary>A writer turn held (or none): disposing gives it back, on the thread that took it.</summary>
-    private readonly struct WriterTurn(Mutex? held) : IDisposable
-    {
-        public void Dispose() => held?.ReleaseMutex();
-    }
-
-    /// <summary>
     /// Begins a write transaction (<c>BEGIN IMMEDIATE</c>: the write lock is taken up front, so the transaction never
     /// upgrades a read lock and never meets another writer half-way), counting a busy wait (<see cref="StoreWaits"/>)
     /// when another connection held the file's write lock: a probe first tries the lock without waiting (and lets it go
@@ -1081,7 +1010,6 @@ public sealed partial class SqliteStore : IStore
                 throw new InvalidOperationException($"the store was made by a newer Triangulate (schema {version}, this one knows {SqliteMigrations.All.Length})");
             for (var i = version; i < SqliteMigrations.All.Length; i++)
             {
-                using var turn = TakeWriterTurn();
                 using var transaction = BeginWrite();
                 using var command = _connection.CreateCommand();
                 command.Transaction = transaction;
