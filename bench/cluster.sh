@@ -12,6 +12,7 @@
 # Every process runs `triangulate` published ReadyToRun (bench/r2r.sh; --no-build: the one published before), or
 # the executable --cli names (the plain build: src/Triangulate.Cli/bin/Release/net10.0/triangulate). --corpus FILE.jsonl
 # analyses that corpus instead of generating one (--articles is then its line count).
+# Each run also prints its CPU and the store's waits for another writer (the --verbose lines of the client, the workers' logs).
 set -euo pipefail
 
 source "$(dirname "$0")/cluster-args.sh"
@@ -21,7 +22,7 @@ articles=2000
 seed=5
 kills=10
 gap=1
-usage_end=14
+usage_end=15
 extra_option() {
     case "$1" in
         --articles) articles="$2"; return 2 ;;
@@ -84,9 +85,10 @@ elapsed() { local s=$SECONDS; "$@"; echo $((SECONDS - s)); }
 # One process.
 rm -f "$work"/single.db*
 s=$(date +%s.%N)
-run "$cli" analyze "$corpus" --db "$work/single.db" --out "$work/out-single" --format json --quiet
+run "$cli" analyze "$corpus" --db "$work/single.db" --out "$work/out-single" --format json --verbose >"$work/single.log" 2>&1
 single=$(echo "$(date +%s.%N) - $s" | bc)
 echo "1 process: $single s" >&2
+grep -h "this process" "$work/single.log" | sed 's/^/  1 process: /' >&2 || true
 
 # A fresh cluster for each run, as a deployment starts one: the rows an earlier run's workers left in the membership
 # table (a stopped worker may leave its row Active) belong to the same cluster (its name derives from the store's
@@ -101,7 +103,7 @@ cluster_run() {
     for i in $(seq 1 "$workers"); do start_worker "$i"; done
     wait_joined
     local s; s=$(date +%s.%N)
-    run "$cli" analyze "$corpus" --db "$work/cluster.db" --cluster "$pg" --out "$work/out-$name" --format json --quiet &
+    run "$cli" analyze "$corpus" --db "$work/cluster.db" --cluster "$pg" --out "$work/out-$name" --format json --verbose >"$work/client-$name.log" 2>&1 &
     local client=$!
     if [[ $name == kills ]]; then
         local done_kills=0
@@ -122,6 +124,10 @@ cluster_run() {
     echo "$(date +%s.%N) - $s" | bc >"$work/time-$name"
     echo "$workers workers ($name): $(cat "$work/time-$name") s" >&2
     stop_workers
+    # CPU and store waits: the client's (--verbose: its batch calls, the workers' saves summed, and its own process),
+    # then each worker's whole life (a killed worker's line is lost with it).
+    grep -h "batch calls\|this process" "$work/client-$name.log" | sed 's/^/  client: /' >&2 || true
+    grep -h "worker stopped" "$work"/worker-*.log | sed 's/^/  /' >&2 || true
 }
 cluster_run plain
 cluster_run kills

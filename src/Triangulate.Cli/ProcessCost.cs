@@ -7,7 +7,10 @@ namespace Triangulate.Cli;
 /// </summary>
 internal static class ProcessCost
 {
-    /// <summary>"cpu S s, jit N methods in T s" (the JIT time is wall time of the compiling threads, not CPU).</summary>
+    /// <summary>
+    /// "cpu S s, jit N methods in T s, store waits: busy N (T s)" (the JIT time is wall time of the
+    /// compiling threads, not CPU; the store waits are <see cref="Store.StoreWaits.Process"/>).
+    /// </summary>
     public static string Describe() =>
-        FormattableString.Invariant($"cpu {Environment.CpuUsage.TotalTime.TotalSeconds:F2} s, jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s");
+        FormattableString.Invariant($"cpu {Environment.CpuUsage.TotalTime.TotalSeconds:F2} s, jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s, store waits: {Store.StoreWaits.Process}");
 }

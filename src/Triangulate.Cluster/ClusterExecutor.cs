@@ -106,7 +106,7 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
         lock (_timingLock)
         {
             var t = _batchTimings;
-            _batchTimings = new BatchTimings(t.Calls + 1, t.Analysis + reply.Analysis, t.Save + reply.Save, t.RoundTrip + roundTrip);
+            _batchTimings = new BatchTimings(t.Calls + 1, t.Analysis + reply.Analysis, t.Save + reply.Save, t.RoundTrip + roundTrip, t.Waits + reply.Waits);
         }
         return reply.Result;
     }

@@ -12,8 +12,8 @@ internal sealed class DocumentBatchGrain(Worker worker) : Grain, IDocumentBatchG
     public async Task<BatchReply> Analyze(IReadOnlyList<ArrivedDocument> batch)
     {
         // CPU-bound: off the grain's turn, so the silo's scheduler keeps serving other grains meanwhile.
-        var (result, analysis, save) = await Task.Run(() => worker.AnalyzeBatch(batch, worker.Store)).ConfigureAwait(true);
+        var (result, analysis, save, waits) = await Task.Run(() => worker.AnalyzeBatch(batch, worker.Store)).ConfigureAwait(true);
         DeactivateOnIdle();
-        return new BatchReply(result, analysis, save);
+        return new BatchReply(result, analysis, save, waits.Busy, waits.BusyTime);
     }
 }

@@ -33,8 +33,13 @@ public sealed class Worker : IDisposable
     public IStore Store => _store.Value;
 
     /// <summary>Analyses and saves one batch of documents into <paramref name="store"/>: what a batch grain does.</summary>
-    public (DocumentBatchResult Result, TimeSpan Analysis, TimeSpan Save) AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store) =>
-        Pipeline.AnalyzeBatchTimed(batch, store);
+    /// <remarks>Also the store waits of the batch's save (<see cref="StoreWaits"/>: the save runs on this thread).</remarks>
+    public (DocumentBatchResult Result, TimeSpan Analysis, TimeSpan Save, WaitCounts Waits) AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store)
+    {
+        var before = StoreWaits.Thread;
+        var (result, analysis, save) = Pipeline.AnalyzeBatchTimed(batch, store);
+        return (result, analysis, save, StoreWaits.Thread - before);
+    }
 
     /// <summary>
     /// Runs the story stages on one story, reading its documents from <paramref name="store"/>: what a story grain does;

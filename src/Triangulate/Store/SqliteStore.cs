@@ -24,10 +24,14 @@ public sealed partial class SqliteStore : IStore
     private readonly List<SqliteConnection> _opened = [];
     private bool _pooled;
 
-    private SqliteStore(SqliteConnection connection) => _connection = connection;
+    private SqliteStore(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
 
     /// <summary>The file path, or ":memory:".</summary>
-    public string Path { get; private init; } = "";
+    public string Path { get; }
 
     /// <summary>Opens (creating and migrating when needed) the store at <paramref name="path"/>.</summary>
     public static SqliteStore Open(string path)
@@ -40,12 +44,12 @@ public sealed partial class SqliteStore : IStore
         }
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
-        var store = new SqliteStore(connection) { Path = path };
+        var store = new SqliteStore(connection, path);
         try
         {
             // busy_timeout: a writer that finds another process writing (cluster workers over one file, serve beside
             // analyze) waits in SQLite's own steps of 1-100 ms; without it Microsoft.Data.Sqlite retries after 150 ms each time.
-            store.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;");
+            store.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = " + BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
             store.Migrate();
             store._pooled = path != ":memory:";
         }
@@ -107,7 +111,7 @@ public sealed partial class SqliteStore : IStore
         var rows = StoreRows.Serialize(batch);
         lock (_lock)
         {
-            using var transaction = _connection.BeginTransaction();
+            using var transaction = BeginWrite();
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
@@ -163,7 +167,7 @@ public sealed partial class SqliteStore : IStore
         ArgumentNullException.ThrowIfNull(problems);
         lock (_lock)
         {
-            using var transaction = _connection.BeginTransaction();
+            using var transaction = BeginWrite();
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = "INSERT OR IGNORE INTO problems (source, error) VALUES ($source, $error)";
@@ -185,7 +189,7 @@ public sealed partial class SqliteStore : IStore
         ArgumentNullException.ThrowIfNull(update);
         lock (_lock)
         {
-            using var transaction = _connection.BeginTransaction();
+            using var transaction = BeginWrite();
             WriteLinks(transaction, update);
             // Streamed: the state of a run from scratch is millions of small values, never held encoded all at once.
             WriteLinkState(transaction, update, update.LinkState);
@@ -986,6 +990,28 @@ public sealed partial class SqliteStore : IStore
         }
     }
 
+    /// <summary>
+    /// Begins a write transaction (<c>BEGIN IMMEDIATE</c>: the write lock is taken up front, so the transaction never
+    /// upgrades a read lock and never meets another writer half-way), counting a busy wait (<see cref="StoreWaits"/>)
+    /// when another connection held the file's write lock: a probe first tries the lock without waiting (and lets it go
+    /// at once), and when it was held, the begin's time, spent in SQLite's busy handler, is the wait.
+    /// </summary>
+    private SqliteTransaction BeginWrite()
+    {
+        var handle = _connection.Handle!;
+        SQLitePCL.raw.sqlite3_busy_timeout(handle, 0);
+        var held = (SQLitePCL.raw.sqlite3_exec(handle, "BEGIN IMMEDIATE; ROLLBACK") & 0xFF) == SQLitePCL.raw.SQLITE_BUSY;
+        SQLitePCL.raw.sqlite3_busy_timeout(handle, BusyTimeoutMilliseconds);
+        if (!held) return _connection.BeginTransaction();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var transaction = _connection.BeginTransaction();
+        StoreWaits.AddBusy(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return transaction;
+    }
+
+    /// <summary>How long SQLite's busy handler lets a writer wait for another connection's write lock.</summary>
+    private const int BusyTimeoutMilliseconds = 30000;
+
     private object? Scalar(string sql)
     {
         using var command = _connection.CreateCommand();
@@ -1002,7 +1028,7 @@ public sealed partial class SqliteStore : IStore
                 throw new InvalidOperationException($"the store was made by a newer Triangulate (schema {version}, this one knows {SqliteMigrations.All.Length})");
             for (var i = version; i < SqliteMigrations.All.Length; i++)
             {
-                using var transaction = _connection.BeginTransaction();
+                using var transaction = BeginWrite();
                 using var command = _connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = SqliteMigrations.All[i] + $";\nPRAGMA user_version = {i + 1};";
