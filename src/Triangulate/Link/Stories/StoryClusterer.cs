@@ -182,6 +182,12 @@ public sealed class StoryClusterer : ICorpusStage
     /// </summary>
     public double HeadlineConflictFigures { get; init; } = 0.5;
 
+    /// <summary>
+    /// How many of a story's first reports a document's headline is compared with for <see cref="HeadlineConflictFigures"/>
+    /// (the first alone misses a story whose first report is in another language or gives no figure in its headline).
+    /// </summary>
+    public int HeadlineConflictLeads { get; init; } = 5;
+
     /// <summary>Languages (ISO 639-1) whose spelling capitalises every noun, so a capital letter does not mark a name.</summary>
     private static readonly HashSet<string> NounCapitalising = new(StringComparer.Ordinal) { "de", "lb" };
 
@@ -246,6 +252,7 @@ public sealed class StoryClusterer : ICorpusStage
         OwnSpecificsFresh = OwnSpecificsFresh,
         NewFiguresSpecifics = NewFiguresSpecifics,
         HeadlineConflictFigures = HeadlineConflictFigures,
+        HeadlineConflictLeads = HeadlineConflictLeads,
         FollowFit = FollowFit,
         AnchoredWindow = AnchoredWindow,
         IdfByLanguage = IdfByLanguage,
@@ -431,13 +438,17 @@ public sealed class StoryClusterer : ICorpusStage
             return best;
         }
 
-        // Whether the document's headline states a figure that the story's first report's headline states otherwise.
+        // Whether the document's headline states a figure that one of the story's first reports' headlines states otherwise.
         bool Conflicts(StoryState story)
         {
-            if (headline.Count == 0 || story.Days is null || story.Documents.Count == 0) return false;
-            var first = story.Documents[0];
-            if (!leads.TryGetValue(first, out var lead)) leads[first] = lead = HeadlineFigures.Of(context.Corpus.FindDocument(first)?.Title);
-            return HeadlineFigures.Conflict(headline, lead);
+            if (headline.Count == 0 || story.Days is null) return false;
+            for (var i = 0; i < Math.Min(HeadlineConflictLeads, story.Documents.Count); i++)
+            {
+                var lead = story.Documents[i];
+                if (!leads.TryGetValue(lead, out var figures)) leads[lead] = figures = HeadlineFigures.Of(context.Corpus.FindDocument(lead)?.Title);
+                if (HeadlineFigures.Conflict(headline, figures)) return true;
+            }
+            return false;
         }
 
         // Whether every document of a story was found derived from, or the source of, another.

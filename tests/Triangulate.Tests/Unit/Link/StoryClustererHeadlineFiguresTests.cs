@@ -78,4 +78,22 @@ public sealed class StoryClustererHeadlineFiguresTests
         Assert.True(HeadlineFigures.Conflict(HeadlineFigures.Of(Revised.Split('\n')[0]), HeadlineFigures.Of(First.Split('\n')[0])));
         Assert.True(revised.NumberCoverage >= 0.5, $"number coverage {revised.NumberCoverage:F2}");
     }
+
+    // The tremor's first report leads with no figure in its headline; its second gives the magnitude there.
+    private const string Unfigured = """
+        Quillan valley shaken by tremor, homes damaged
+        A tremor of magnitude 3.9 struck the Quillan valley at a depth of 17 kilometres, 41 kilometres from Sarnow, seismologist Odile Brastow of the Kestrel Observatory said. 23 homes were damaged.
+        """;
+
+    [Fact]
+    public void A_headline_is_compared_with_the_storys_first_reports_not_only_its_first()
+    {
+        var items = new[] { Report(Unfigured, "0.txt", 0), Report(First, "1.txt", 0), Report(Second, "2.txt", 2) };
+        // Against the first headline alone nothing conflicts (it states no magnitude), so the second tremor joins.
+        Assert.Single(Run(new StoryClusterer { HeadlineConflictLeads = 1 }, items).Stories);
+        // The story's second report states the magnitude 3.9 in its headline: 4.6 beside the same word is another tremor.
+        var stories = Run(new StoryClusterer(), items).Stories;
+        Assert.Equal(2, stories.Count);
+        Assert.Contains(stories, s => s.Documents.Count == 2);
+    }
 }
