@@ -52,6 +52,18 @@ public static class NumberWords
         return double.TryParse(buffer[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>
+    /// Whether the word writes out a count from two to ninety on its own ("five", "twelve", "forty"), and which: a unit
+    /// or tens word of the lexicon, not a scale ("hundred"), "a dozen" or "one" (a pronoun as often as a count).
+    /// </summary>
+    public static bool TryCount(ReadOnlySpan<char> word, out int value)
+    {
+        value = 0;
+        if (!Lookup(word, out var number, out var role) || role is not ("unit" or "tens") || number < 2) return false;
+        value = (int)number;
+        return true;
+    }
+
     /// <summary>Whether the word is a number word ("six", "hundred", "dozen").</summary>
     public static bool IsNumberWord(ReadOnlySpan<char> word) => Lookup(word, out _, out _);
 

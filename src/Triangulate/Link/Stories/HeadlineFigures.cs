@@ -1,3 +1,5 @@
+using Triangulate.Text;
+
 namespace Triangulate.Link.Stories;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace Triangulate.Link.Stories;
 /// "jailed for 8 years"): a headline names its event's defining figure in a fixed frame, so two headlines that state
 /// different values beside the same word state two values of one slot (two quakes' magnitudes, two quarters' profits,
 /// two sentences). Only lower-case words of three letters or more count as a slot's word: names (a team, a town) and
-/// short function words ("to", "à") say where a figure stands in the sentence, not what it measures.
+/// short function words ("to", "à") say where a figure stands in the sentence, not what it measures. A count written out
+/// in English ("kills five", <see cref="NumberWords.TryCount"/>) is a figure as its digits are.
 /// </summary>
 internal static class HeadlineFigures
 {
@@ -31,7 +34,20 @@ internal static class HeadlineFigures
             {
                 var s = i;
                 while (i < headline.Length && char.IsLetter(headline[i])) i++;
-                tokens.Add((false, char.IsLower(c) && i - s >= 3 ? headline[s..i].ToLowerInvariant() : null));
+                // A count written out is a figure as its digits are ("fire kills five" against "kills 3"; "twenty-five").
+                if (NumberWords.TryCount(headline.AsSpan(s, i - s), out var count))
+                {
+                    var unit = i + 1;
+                    while (unit < headline.Length && char.IsLetter(headline[unit])) unit++;
+                    if (count >= 20 && count % 10 == 0 && i < headline.Length && headline[i] == '-' && unit > i + 1
+                        && Ones(headline.AsSpan(i + 1, unit - i - 1)) is > 0 and var ones)
+                    {
+                        count += ones;
+                        i = unit;
+                    }
+                    tokens.Add((true, count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+                else tokens.Add((false, char.IsLower(c) && i - s >= 3 ? headline[s..i].ToLowerInvariant() : null));
             }
             else
             {
@@ -57,6 +73,10 @@ internal static class HeadlineFigures
             if (b.TryGetValue(slot, out var others) && !values.Overlaps(others)) return true;
         return false;
     }
+
+    /// <summary>The value of a units word after a tens word's hyphen ("five" of "twenty-five", "one" too), or 0.</summary>
+    private static int Ones(ReadOnlySpan<char> word) =>
+        word.Equals("one", StringComparison.OrdinalIgnoreCase) ? 1 : NumberWords.TryCount(word, out var n) && n < 10 ? n : 0;
 
     private static void Add(Dictionary<string, HashSet<string>> slots, string slot, string value)
     {

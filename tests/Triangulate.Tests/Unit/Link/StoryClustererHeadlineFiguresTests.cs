@@ -32,6 +32,19 @@ public sealed class StoryClustererHeadlineFiguresTests
         Assert.False(HeadlineFigures.Conflict(HeadlineFigures.Of("Quillan valley tremor: 14 homes damaged"), first));
     }
 
+    [Fact]
+    public void A_count_written_out_is_a_figure_as_its_digits_are()
+    {
+        var words = HeadlineFigures.Of("Warehouse fire in Dorrel kills five");
+        Assert.True(HeadlineFigures.Conflict(HeadlineFigures.Of("Warehouse fire in Dorrel kills 3"), words));
+        Assert.False(HeadlineFigures.Conflict(HeadlineFigures.Of("Warehouse fire kills 5, officials say"), words));
+        Assert.Equal(["25"], HeadlineFigures.Of("Ferry fire kills twenty-five")["<kills"]);
+        Assert.Equal(["21"], HeadlineFigures.Of("Ferry fire kills twenty-one")["<kills"]);
+        // "One" stands for a person as often as for a count, and a scale word is no count of its own.
+        Assert.Empty(HeadlineFigures.Of("No one hurt as roof collapses"));
+        Assert.Empty(HeadlineFigures.Of("Hundreds evacuated from towers"));
+    }
+
     // One observatory's seismologist reports two tremors in one valley two days apart: the valley, the observatory and
     // her name are in both; each states its own magnitude, depth, distance and damaged homes.
     private const string First = """
