@@ -80,6 +80,7 @@ public sealed class EntityNames
         var all = quotes as IReadOnlyList<Quote> ?? [.. quotes];
         var groups = new Dictionary<string, (string Name, Entity? Entity, SpeakerKind? Kind, List<Quote> Quotes)>(StringComparer.Ordinal);
         var keys = new List<string>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var quote in all)
         {
             var document = quote.Variants.Count > 0 ? quote.Variants[0].Span.Document : null;
@@ -88,9 +89,10 @@ public sealed class EntityNames
             var key = entity is not null ? "e|" + entity.Id : "n|" + name.ToLowerInvariant();
             if (!groups.TryGetValue(key, out var group)) groups[key] = group = (name, entity, quote.SpeakerKind, []);
             keys.Add(key);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
         }
         var heads = SameSpeakers(groups.ToDictionary(g => g.Key, g => (g.Value.Name, Named: g.Value.Entity is not null || g.Value.Kind == SpeakerKind.Named,
-            Quotes: keys.Count(k => k == g.Key)), StringComparer.Ordinal));
+            Quotes: counts[g.Key]), StringComparer.Ordinal));
         var index = 0;
         foreach (var quote in all) groups[heads[keys[index++]]].Quotes.Add(quote);
         return [.. groups.Values
@@ -106,10 +108,12 @@ public sealed class EntityNames
         var heads = groups.Keys.ToDictionary(k => k, k => k, StringComparer.Ordinal);
         var words = groups.Where(g => g.Value.Named && IsProperName(g.Value.Name))
             .ToDictionary(g => g.Key, g => NameWords(g.Value.Name), StringComparer.Ordinal);
+        // Only names ending on one word can hold each other (Holds): compared within those, not all with all.
+        var byLast = words.ToLookup(w => w.Value[^1], StringComparer.OrdinalIgnoreCase);
         var members = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (key, name) in words)
         {
-            var longer = words.Where(o => o.Key != key && o.Value.Length >= name.Length && Holds(o.Value, name)
+            var longer = byLast[name[^1]].Where(o => o.Key != key && o.Value.Length >= name.Length && Holds(o.Value, name)
                 && (o.Value.Length > name.Length || groups[o.Key].Name.Length > groups[key].Name.Length)).Select(o => o.Key).ToList();
             if (longer.Count == 0) continue;
             var longest = longer.MaxBy(k => (words[k].Length, groups[k].Name.Length))!;
