@@ -64,7 +64,7 @@ internal static class OutletNames
             // and a folded string per token was most of the provenance stage's allocation.
             var token = text.AsSpan(start, i - start);
             var first = FoldsTo(token, words[0]);
-            matched = FoldsTo(token, words[matched]) ? matched + 1 : first ? 1 : 0;
+            matched = (matched == 0 ? first : FoldsTo(token, words[matched])) ? matched + 1 : first ? 1 : 0;
             if (matched == words.Length) return true;
             if (!char.IsUpper(token[0])) continue;
             if (words.Length >= 2 && words[0].Length >= MinFirstWord && first && StandsAlone(text, start, i)) return true;
