@@ -20,6 +20,8 @@ namespace Triangulate.Cli
                 UsersCommand.Create(options),
                 WorkerCommand.Create(options),
             };
+            // "triangulate help [COMMAND...]" is what many tools take for help: answer it as "COMMAND... --help".
+            if (args is ["help", .. var rest]) args = [.. rest, "--help"];
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {

@@ -50,6 +50,30 @@ public class CliTests
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Triangulate: turn news articles", "help")]
+    [InlineData("Read articles, store them", "help", "analyze")]
+    [InlineData("Add an account that may sign in", "help", "users", "add")]
+    public void Help_as_a_command_shows_the_help_and_exits_0(string description, params string[] args)
+    {
+        var previous = Console.Out;
+        using var output = new StringWriter();
+        Console.SetOut(output);
+        try
+        {
+            var (code, error) = Run(args);
+            Assert.Equal(0, code);
+            Assert.Empty(error);
+        }
+        finally
+        {
+            Console.SetOut(previous);
+        }
+        // The usage line names the test host, not "triangulate", in process: the description names the command.
+        Assert.Contains("Usage:", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(description, output.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_unwritable_out_folder_is_refused_before_any_analysis()
     {
