@@ -51,7 +51,8 @@ internal static class AnalyzeCommand
 
         var clock = Stopwatch.StartNew();
         var observer = new ConsoleObserver(console, quiet, verbose);
-        using var store = StoreFactory.Open(db);
+        using var store = Options.OpenStore(db, console);
+        if (store is null) return ExitCodes.Usage;
         // On a cluster, the workers analyse and this process reads, links and writes; the same summary comes back.
         using var client = cluster is null ? null : ClusterConnection.Open(cluster, db, console);
         if (cluster is not null && client is null) return ExitCodes.Usage;

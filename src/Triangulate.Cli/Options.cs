@@ -64,7 +64,7 @@ internal sealed class Options
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print problems only" };
 
-    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Print progress lines as the run goes" };
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Also print a progress line each second, the stack trace of a failed stage, and at the end the time of each phase and the process's CPU and JIT work" };
 
     /// <summary>
     /// Writes the dossier of the whole store, or of the story <paramref name="story"/> names (a story id, or a document
@@ -73,9 +73,18 @@ internal sealed class Options
     public static IReadOnlyList<string>? WriteDossier(Pipeline pipeline, Store.IStore store, string folder, IReadOnlyList<string> formats, string? story, IAnsiConsole console)
     {
         var now = DateTimeOffset.UtcNow;
-        if (story is null) return pipeline.WriteReports(store, folder, formats, now);
-        var id = story.StartsWith("d-", StringComparison.Ordinal) ? store.StoryOf(story) ?? story : story;
-        if (Report.DossierSource.ForStory(store, id, now) is { } source) return pipeline.WriteReports(source, folder, formats);
+        try
+        {
+            if (story is null) return pipeline.WriteReports(store, folder, formats, now);
+            var id = story.StartsWith("d-", StringComparison.Ordinal) ? store.StoryOf(story) ?? story : story;
+            if (Report.DossierSource.ForStory(store, id, now) is { } source) return pipeline.WriteReports(source, folder, formats);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The store holds the run's work: only the reports are lost, and 'relink --out' writes them again.
+            console.MarkupLineInterpolated($"[red]error[/]: --out {folder}: cannot write the reports ({e.Message})");
+            return null;
+        }
         console.MarkupLineInterpolated($"[red]error[/]: --story: no story '{story}' in the store");
         return null;
     }
@@ -110,6 +119,24 @@ internal sealed class Options
             var reason = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
             console.MarkupLineInterpolated($"[red]error[/]: --languages: {reason}");
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Opens the store <paramref name="db"/> names; null with one line naming it when it cannot be opened (a folder, a
+    /// file that is not a database, an unreachable or refusing server), where it used to end in an unhandled exception.
+    /// </summary>
+    public static Store.IStore? OpenStore(string db, IAnsiConsole console)
+    {
+        try
+        {
+            return Store.StoreFactory.Open(db);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        {
+            var reason = e.Message.ReplaceLineEndings(" ");
+            console.MarkupLineInterpolated($"[red]error[/]: --db {Store.StoreFactory.Describe(db)}: cannot open the store ({reason})");
+            return null;
         }
     }
 

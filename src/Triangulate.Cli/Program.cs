@@ -20,6 +20,8 @@ namespace Triangulate.Cli
                 UsersCommand.Create(options),
                 WorkerCommand.Create(options),
             };
+            // "triangulate help [COMMAND...]" is what many tools take for help: answer it as "COMMAND... --help".
+            if (args is ["help", .. var rest]) args = [.. rest, "--help"];
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
@@ -27,7 +29,7 @@ namespace Triangulate.Cli
                 // The usage of the command that was meant, so the fix is on screen.
                 var command = parsed.CommandResult.Command;
                 Console.Error.WriteLine($"Usage: {Usage(command)}");
-                Console.Error.WriteLine($"Run 'triangulate {(command == root ? "" : command.Name + " ")}--help' for the options.");
+                Console.Error.WriteLine($"Run '{string.Join(' ', Path(command))} --help' for the options.");
                 return ExitCodes.Usage;
             }
             // A worker stopped by SIGTERM or Ctrl+C leaves the cluster in order (its membership row set Dead), which
@@ -39,13 +41,20 @@ namespace Triangulate.Cli
 
         private static string Usage(Command command)
         {
-            var parts = new List<string>();
-            for (var c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
-                parts.Insert(0, c is RootCommand ? "triangulate" : c.Name);
+            var parts = Path(command);
             foreach (var argument in command.Arguments) parts.Add(argument.Arity.MaximumNumberOfValues > 1 ? $"{argument.Name}..." : argument.Name);
             if (command.Options.Count > 0) parts.Add("[options]");
             if (command.Subcommands.Count > 0) parts.Add("COMMAND");
             return string.Join(' ', parts);
+        }
+
+        /// <summary>The words that name <paramref name="command"/> from the root: "triangulate users add".</summary>
+        private static List<string> Path(Command command)
+        {
+            var parts = new List<string>();
+            for (var c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+                parts.Insert(0, c is RootCommand ? "triangulate" : c.Name);
+            return parts;
         }
     }
 }

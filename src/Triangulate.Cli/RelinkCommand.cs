@@ -26,7 +26,10 @@ internal static class RelinkCommand
                 console.MarkupLineInterpolated($"[red]error[/]: {db}: no such store (run analyze first)");
                 return ExitCodes.Usage;
             }
-            using var store = StoreFactory.Open(db);
+            // Checked before the relinking, as analyze does: a long relink must not end on an unwritable folder.
+            if (!Options.TryPrepareOut(result.GetValue(options.Out)!, console)) return ExitCodes.Usage;
+            using var store = Options.OpenStore(db, console);
+            if (store is null) return ExitCodes.Usage;
             var observer = new ConsoleObserver(console, result.GetValue(options.Quiet), result.GetValue(options.Verbose));
             var relinked = pipeline.Relink(store, observer);
             if (Options.WriteDossier(pipeline, store, result.GetValue(options.Out)!, formats, result.GetValue(options.Story), console) is not { } written) return ExitCodes.Usage;

@@ -28,12 +28,16 @@ internal static class ServeCommand
             using var client = cluster is null ? null : ClusterConnection.Open(cluster, web.Db, Consoles.Error());
             if (cluster is not null && client is null) return ExitCodes.Usage;
             if (client is not null) web = web with { Executor = client.Executor };
-            using var store = StoreFactory.Open(web.Db);
+            // SQLite makes a missing file: say so, since a mistyped --db would otherwise serve an empty store in silence.
+            var made = !StoreFactory.IsServer(web.Db) && !File.Exists(web.Db);
+            using var store = Options.OpenStore(web.Db, Consoles.Error());
+            if (store is null) return ExitCodes.Usage;
             if (WebHost.Refusal(web, store) is { } refusal)
             {
                 Console.Error.WriteLine($"error: {refusal}");
                 return ExitCodes.Usage;
             }
+            if (made) Console.Error.WriteLine($"note: {web.Db} did not exist: serving a new, empty store (upload files to fill it)");
             Console.Error.WriteLine($"serving {StoreFactory.Describe(web.Db)} on {web.Urls}{(WebHost.AsksForSignIn(web) ? " to signed-in accounts" : "")} (Ctrl+C stops)");
             return WebHost.Run(web, store);
         });

@@ -30,7 +30,8 @@ internal static class UsersCommand
             var account = result.GetValue(name)!;
             if (Passwords.NameProblem(account) is { } problem) return Fail(console, problem);
             if (ReadPassword(result.GetValue(passwordStdin), console) is not { } password) return ExitCodes.Usage;
-            using var opened = StoreFactory.Open(result.GetValue(options.Db)!);
+            using var opened = Options.OpenStore(result.GetValue(options.Db)!, console);
+            if (opened is null) return ExitCodes.Usage;
             var store = (IAccountStore)opened;
             var right = AccountRoles.Parse(result.GetValue(role)) ?? AccountRole.Read;
             if (!store.AddAccount(new Account(account, Passwords.Hash(password), right, Account.NewStamp())))
@@ -114,7 +115,7 @@ internal static class UsersCommand
     // Every store keeps accounts (SqliteStore and PostgresStore are IAccountStore): the casts above cannot fail.
     private static IStore? OpenExisting(string db, IAnsiConsole console)
     {
-        if (StoreFactory.IsServer(db) || File.Exists(db)) return StoreFactory.Open(db);
+        if (StoreFactory.IsServer(db) || File.Exists(db)) return Options.OpenStore(db, console);
         Fail(console, $"{db}: no such store");
         return null;
     }

@@ -108,7 +108,7 @@ public sealed class JsonlDocumentReader(IPayloadParser? html = null) : IDocument
         }
         catch (JsonException e)
         {
-            return ReadResult.Failed(file, $"line {number}: not valid JSON: {FirstLine(e.Message)}");
+            return ReadResult.Failed(file, $"line {number}: not valid JSON: {Reason(e)}");
         }
         var source = string.IsNullOrWhiteSpace(url) ? $"{file}#{number}" : url;
         var metadata = new SourceMetadata { Url = url, Title = title, Outlet = outlet, Published = Date(published) };
@@ -125,6 +125,18 @@ public sealed class JsonlDocumentReader(IPayloadParser? html = null) : IDocument
         if (value is null || value.Length < 4) return null;
         var length = value.Length >= 10 ? 10 : value.Length >= 7 ? 7 : 4;
         return PartialDate.TryParse(value.AsSpan(0, length), out var date) ? DateEstimate.Exact(date, DateBasis.Metadata) : null;
+    }
+
+    /// <summary>
+    /// The parser's reason with its own position ("LineNumber: 0 | BytePositionInLine: 48", counted within the one line
+    /// it was given, so it contradicted the file's "line N") replaced by the byte offset within that line.
+    /// </summary>
+    private static string Reason(JsonException e)
+    {
+        var message = FirstLine(e.Message);
+        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (at >= 0) message = message[..at];
+        return e.BytePositionInLine is { } position ? $"{message} (at byte {position} of the line)" : message;
     }
 
     private static string FirstLine(string message)

@@ -2,7 +2,10 @@ using Triangulate.Model;
 
 namespace Triangulate.Ingest;
 
-/// <summary>Reads a text capture (.txt, or any file that is not another known format): one document, its lines as segments.</summary>
+/// <summary>
+/// Reads a text capture (.txt, or any file that is not another known format): one document, its lines as segments.
+/// An XML file (a feed, an annotated corpus) is not a capture: it is one problem, not a document of markup.
+/// </summary>
 public sealed class PlainTextDocumentReader : IDocumentReader
 {
     /// <inheritdoc />
@@ -19,7 +22,20 @@ public sealed class PlainTextDocumentReader : IDocumentReader
             yield return ReadResult.Failed(file.Source, error!);
             yield break;
         }
+        if (IsXml(bytes))
+        {
+            // XHTML (an html element near the top) is taken by the HTML reader first; what reaches here is data.
+            yield return ReadResult.Failed(file.Source, "XML data, not an article or a text capture: no reader takes XML, skipped");
+            yield break;
+        }
         yield return FromBytes(file.Source, bytes, "text");
+    }
+
+    /// <summary>True when the bytes open (after a BOM and white space) with an XML declaration.</summary>
+    internal static bool IsXml(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        return bytes.TrimStart(" \t\r\n"u8).StartsWith("<?xml"u8);
     }
 
     /// <summary>Makes a text document of bytes (shared by container readers whose records carry plain text).</summary>

@@ -38,6 +38,42 @@ public class CliTests
         Assert.False(File.Exists(folder.File("out/dossier.json")));
     }
 
+    [Theory]
+    [InlineData("Run 'triangulate users add --help'", "users", "add")]
+    [InlineData("Run 'triangulate eval extraction --help'", "eval", "extraction")]
+    [InlineData("Run 'triangulate analyze --help'", "analyze")]
+    [InlineData("Run 'triangulate --help'")]
+    public void A_usage_error_points_to_the_help_of_the_whole_command_path(string expected, params string[] args)
+    {
+        var (code, error) = Run(args);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Triangulate: turn news articles", "help")]
+    [InlineData("Read articles, store them", "help", "analyze")]
+    [InlineData("Add an account that may sign in", "help", "users", "add")]
+    public void Help_as_a_command_shows_the_help_and_exits_0(string description, params string[] args)
+    {
+        var previous = Console.Out;
+        using var output = new StringWriter();
+        Console.SetOut(output);
+        try
+        {
+            var (code, error) = Run(args);
+            Assert.Equal(0, code);
+            Assert.Empty(error);
+        }
+        finally
+        {
+            Console.SetOut(previous);
+        }
+        // The usage line names the test host, not "triangulate", in process: the description names the command.
+        Assert.Contains("Usage:", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(description, output.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_unwritable_out_folder_is_refused_before_any_analysis()
     {
@@ -48,6 +84,30 @@ public class CliTests
         Assert.Equal(2, code);
         Assert.Contains($"--out {notAFolder}: not a writable folder", error, StringComparison.Ordinal);
         Assert.False(File.Exists(folder.File("t.db")), "the store must not be touched before --out is known to be usable");
+    }
+
+    [Fact]
+    public void A_db_that_is_not_a_store_is_one_usage_line_naming_it_not_an_exception()
+    {
+        using var folder = new TempFolder();
+        var input = folder.Write("in/a.txt", "Officials said 12 people were hurt in the fire on Tuesday.");
+        var notAStore = folder.Write("notes.txt", "These are notes, not a database; SQLite refuses to open them as one.");
+        var (code, error) = Run("analyze", input, "--out", folder.File("out"), "--db", notAStore, "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains($"error: --db {notAStore}: cannot open the store", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Relink_refuses_an_unwritable_out_folder_before_relinking()
+    {
+        using var folder = new TempFolder();
+        var input = folder.Write("in/a.txt", "Officials said 12 people were hurt in the fire on Tuesday.");
+        Assert.Equal(0, Run("analyze", input, "--out", folder.File("out"), "--db", folder.File("t.db"), "--quiet").Code);
+        var notAFolder = folder.Write("taken", "a file where the report folder should be");
+        var (code, error) = Run("relink", "--db", folder.File("t.db"), "--out", notAFolder, "--quiet");
+        Assert.Equal(2, code);
+        Assert.Contains($"--out {notAFolder}: not a writable folder", error, StringComparison.Ordinal);
     }
 
     [Fact]

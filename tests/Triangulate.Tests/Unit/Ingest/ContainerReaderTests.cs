@@ -58,6 +58,9 @@ public class ContainerReaderTests
         var problems = results.Where(r => r.Problem is not null).Select(r => r.Problem!.Error).ToList();
         Assert.Equal(2, problems.Count);
         Assert.StartsWith("line 2: not valid JSON", problems[0], StringComparison.Ordinal);
+        // The parser's own "LineNumber: 0" counted within the one line and contradicted "line 2".
+        Assert.DoesNotContain("LineNumber", problems[0], StringComparison.Ordinal);
+        Assert.Contains("of the line)", problems[0], StringComparison.Ordinal);
         Assert.StartsWith("line 5: no html or text", problems[1], StringComparison.Ordinal);
     }
 

@@ -63,6 +63,32 @@ public class RobustReadingTests
     }
 
     [Fact]
+    public void An_xml_file_is_one_problem_not_a_document_of_markup()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("annotated.xml", """
+            <?xml version="1.0" ?><Document doc_id="7"><token t_id="1">Officials</token><token t_id="2">said</token></Document>
+            """);
+
+        var results = Read(new PlainTextDocumentReader(), path);
+
+        var result = Assert.Single(results);
+        Assert.Null(result.Document);
+        Assert.StartsWith("XML data, not an article", result.Problem!.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_text_capture_that_starts_with_an_angle_bracket_is_still_read()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("capture.txt", "<< Back to news\nOfficials said on Tuesday that 12 people were hurt in the fire.\n");
+
+        var result = Assert.Single(Read(new PlainTextDocumentReader(), path));
+
+        Assert.NotNull(result.Document);
+    }
+
+    [Fact]
     public void A_symlink_loop_ends_with_one_problem()
     {
         using var temp = new TempFolder();
