@@ -44,8 +44,8 @@ internal static partial class HtmlMetadataReader
         var meta = markup.Meta;
         var ld = JsonLd.Read(markup.JsonLdScripts);
         var url = Absolute(markup.Canonical) ?? Absolute(meta.GetValueOrDefault("og:url")) ?? Absolute(sourceUrl);
-        var outlet = Clean(meta.GetValueOrDefault("og:site_name")) ?? Clean(ld.Publisher) ?? HostOf(url);
-        var title = Clean(meta.GetValueOrDefault("og:title")) ?? Clean(ld.Headline) ?? CleanTitle(page.Title, outlet)
+        var outlet = SiteName(meta.GetValueOrDefault("og:site_name")) ?? SiteName(ld.Publisher) ?? SourceMetadata.WebHost(url);
+        var title = WithoutSite(Clean(meta.GetValueOrDefault("og:title")), outlet) ?? WithoutSite(Clean(ld.Headline), outlet) ?? CleanTitle(page.Title, outlet)
             ?? Clean(markup.FirstH1?.TextContent);
         var published = Published(markup, ld, url, Absolute(sourceUrl), out leads);
         return new SourceMetadata
@@ -351,20 +351,39 @@ internal static partial class HtmlMetadataReader
     }
 
     /// <summary>Drops a " | Site" or " - Site" suffix: the site name when known, else a last part much shorter than the rest.</summary>
-    internal static string? CleanTitle(string? title, string? outlet)
+    internal static string? CleanTitle(string? title, string? outlet) => WithoutSite(Clean(title), outlet, shortTail: true);
+
+    /// <summary>
+    /// Drops a " | Site" or " - Site" suffix that names the site (<paramref name="outlet"/>); with
+    /// <paramref name="shortTail"/> (a title bar's text) also a last part much shorter than the rest. A social card's
+    /// title (og:title) often keeps the site's name as the title bar does ("Storm closes port | Example News"), but its
+    /// short last part may be the headline's own ("Storm closes port - live"), so there only the site's name goes.
+    /// </summary>
+    private static string? WithoutSite(string? clean, string? outlet, bool shortTail = false)
     {
-        var clean = Clean(title);
         if (clean is null) return null;
+        // A site name may hold a separator of its own ("Example - Local News"): the whole name goes first.
+        if (outlet is not null)
+            foreach (var separator in TitleSeparators)
+                if (clean.Length > separator.Length + outlet.Length && clean.EndsWith(string.Concat(separator, outlet), StringComparison.OrdinalIgnoreCase))
+                    return clean[..^(separator.Length + outlet.Length)].Trim();
         foreach (var separator in TitleSeparators)
         {
             var at = clean.LastIndexOf(separator, StringComparison.Ordinal);
             if (at <= 0) continue;
             var head = clean[..at].Trim();
             var tail = clean[(at + separator.Length)..].Trim();
-            var isSite = outlet is not null && (tail.Contains(outlet, StringComparison.OrdinalIgnoreCase) || WordsIn(tail, outlet));
-            if (isSite || (tail.Length * 2 < head.Length && tail.Split(' ').Length <= 4)) return head;
+            var isSite = outlet is not null && tail.Length > 0 && (tail.Contains(outlet, StringComparison.OrdinalIgnoreCase) || WordsIn(tail, outlet));
+            if (isSite || (shortTail && tail.Length * 2 < head.Length && tail.Split(' ').Length <= 4)) return head;
         }
         return clean;
+    }
+
+    /// <summary>A site name as markup gives it; one written as the site's address ("https://www.example.org") is its host.</summary>
+    private static string? SiteName(string? name)
+    {
+        var clean = Clean(name);
+        return clean is not null && clean.StartsWith("http", StringComparison.OrdinalIgnoreCase) && SourceMetadata.WebHost(clean) is { } host ? host : clean;
     }
 
     /// <summary>True when every word of <paramref name="tail"/> occurs in <paramref name="outlet"/> ("Example News" in "news.example.com").</summary>
@@ -373,13 +392,6 @@ internal static partial class HtmlMetadataReader
         foreach (var word in tail.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             if (!outlet.Contains(word, StringComparison.OrdinalIgnoreCase)) return false;
         return true;
-    }
-
-    private static string? HostOf(string? url)
-    {
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri)) return null;
-        var host = uri.Host;
-        return host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
     }
 
     private static string? Absolute(string? url) =>

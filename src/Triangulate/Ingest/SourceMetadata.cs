@@ -29,6 +29,16 @@ public sealed record SourceMetadata
     /// <summary>Language declared by the page (lang attribute, record), as ISO 639-1.</summary>
     public string? Language { get; init; }
 
+    /// <summary>
+    /// The web host of an http(s) URL without "www.", the outlet a page's address names; null for any other scheme or a
+    /// path: a record name ("ecb://25_10ecb") or a file names no outlet, and taking it for one would make every record
+    /// an outlet of its own.
+    /// </summary>
+    public static string? WebHost(string? url) =>
+        url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0
+            ? (uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host)
+            : null;
+
     /// <summary>Nothing known.</summary>
     public static SourceMetadata Empty { get; } = new();
 }

@@ -74,7 +74,7 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
         if (origin is null && lastBody is not null && TrailingAgency().Match(text[lastBody.Start..lastBody.End]) is { Success: true } tail)
             origin = tail.Groups["agency"].Value;
         origin ??= bylineOutlet;
-        var outlet = document.Outlet ?? masthead ?? Host(source.Metadata.Url);
+        var outlet = document.Outlet ?? masthead ?? SourceMetadata.WebHost(source.Metadata.Url);
         return document with
         {
             Outlet = outlet,
@@ -100,13 +100,6 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
         foreach (var generic in (string[])[" Newspaper", " Online", " Website", " E-paper"])
             if (name.EndsWith(generic, StringComparison.OrdinalIgnoreCase)) name = name[..^generic.Length].TrimEnd();
         return name.Length > 0 ? name : null;
-    }
-
-    private static string? Host(string? url)
-    {
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0) return null;
-        var host = uri.Host;
-        return host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
     }
 
     /// <summary>"By A and B X Post" → people [A, B] and the outlet "X Post" that closes the byline.</summary>

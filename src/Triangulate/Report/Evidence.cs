@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Triangulate.Ingest;
 using Triangulate.Model;
 
 namespace Triangulate.Report;
@@ -155,10 +156,7 @@ public static class Evidence
     }
 
     /// <summary>The web host of a URL source without "www.", or null for a file path.</summary>
-    public static string? Host(string? source) =>
-        Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0
-            ? (uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host)
-            : null;
+    public static string? Host(string? source) => SourceMetadata.WebHost(source);
 
     /// <summary>A source's last path segment (a file name, a URL's page), or the whole source when it has none.</summary>
     public static string SourceName(string source)

@@ -137,6 +137,9 @@ public sealed class QuantityExtractor : IExtractor
         var j = after;
         // Ranges and ratios: "400 to 500", "400-500", "between 400 and 500", "6 to 1".
         var k = j;
+        // "a 9-14 start", "fell to 2-6 at home", "(10-5, 4-4 away)": two bare whole numbers written tight around a dash
+        // are a record or a score unless a plural noun follows to be counted (read below, once the noun is known).
+        var tightPair = false;
         // "$300 million - $320 million", "US$ 5 to US$ 6 billion": the currency written again on the second end is still
         // one range of one amount, read past like the dash.
         var again = currency is not null && k + 2 < tokens.Count && (Is(text, tokens[k], "to") || tokens[k].In(text) is "-" or "–")
@@ -151,6 +154,9 @@ public sealed class QuantityExtractor : IExtractor
             if (second.Value < number.Value && again == 0 && currency is null && tokens[k].In(text) is "-" or "–"
                 && tokens[k].Start == tokens[k - 1].End && tokens[k + 1].Start == tokens[k].End && !number.Words && !second.Words)
                 return k + 1 + second.TokenCount;
+            tightPair = again == 0 && currency is null && tokens[k].In(text) is "-" or "–" && tokens[k].Start == tokens[k - 1].End
+                && tokens[k + 1].Start == tokens[k].End && number.TokenCount == 1 && second.TokenCount == 1 && !number.Words && !second.Words
+                && WholeDigits(tokens[i].In(text)) && WholeDigits(tokens[k + 1].In(text));
             if (second.Value < number.Value && Is(text, tokens[k], "to") && currency is null)
             {
                 isRatio = true;
@@ -278,6 +284,9 @@ public sealed class QuantityExtractor : IExtractor
         else if (currency is not null) { measure = "money"; unit = currency; }
         else if (measure is null)
         {
+            // A range of counts names its plural ("200-250 seats", "40-50 Russian troops"); a tight pair with no lower-case
+            // plural after it is a result ("a 13-13 tie", "the 0-14 <team>", "at 9-14 when"), and borrows no noun either.
+            if (tightPair && age is null && !partitive && !ofPronoun && !HasLowerPlural(text, lex, tokens, subjectStart, s, key)) return j;
             // "up to 840 people (550 for a Boeing 747)": a bare figure after a count in its sentence counts the same noun.
             var borrowed = false;
             // "three of the four were damaged", "nine of them": a part of a set whose noun was counted before, here or in
@@ -397,6 +406,25 @@ public sealed class QuantityExtractor : IExtractor
             if (IsPluralWord(lex, w, key)) return true;
         }
         return false;
+    }
+
+    /// <summary>Whether a lower-case word of the noun phrase in tokens [from, to), up to "and"/"or", is a plural noun (a capitalised one is a name: "the 0-14 Lions").</summary>
+    private static bool HasLowerPlural(string text, QuantityLexicon lex, List<Token> tokens, int from, int to, char[] key)
+    {
+        for (var n = from; n < to; n++)
+        {
+            if (n > from && (Is(text, tokens[n], "and") || Is(text, tokens[n], "or"))) return false;
+            var w = tokens[n].In(text);
+            if (w.Length > 0 && char.IsLower(w[0]) && IsPluralWord(lex, w, key)) return true;
+        }
+        return false;
+    }
+
+    // Digits only: no decimal point or thousands comma.
+    private static bool WholeDigits(ReadOnlySpan<char> w)
+    {
+        foreach (var c in w) if (!char.IsAsciiDigit(c)) return false;
+        return w.Length > 0;
     }
 
     // A plural noun's form: "-s" (not "-ss") or an irregular plural ("people", "children").

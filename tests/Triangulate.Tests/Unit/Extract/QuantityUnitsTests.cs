@@ -46,6 +46,14 @@ public class QuantityUnitsTests
     [InlineData("The 747-400 seats 416 travellers.", "416 travellers")]
     // Issue 15, sixth round: a variant written after a designation whose number is glued to its letters, larger than it.
     [InlineData("The B210-900 seats 330 travellers.", "330 travellers")]
+    // Issue 15, session 26: two bare whole numbers tight around a dash with no lower-case plural after them are a
+    // record or a score, whichever is larger; they count nothing and borrow no noun counted before.
+    [InlineData("After a 4-11 start, the club sold 30 new boxes.", "30 new boxes")]
+    [InlineData("The Herons fell to 2-7 on the road and fired 3 scouts.", "3 scouts")]
+    [InlineData("The 1-12 Falcons signed 4 linemen.", "4 linemen")]
+    [InlineData("The council broke a 4-4 deadlock and approved 16 new homes.", "16 new homes")]
+    [InlineData("The league has 14 teams. The Otters, 5-9 away, finished last.", "14 teams")]
+    [InlineData("The league has 14 teams. The Otters have a record of 6-8.", "14 teams")]
     public void A_dash_before_a_smaller_number_names_a_variant_or_a_score_not_a_range(string sentence, string excerpt)
     {
         var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
@@ -64,13 +72,18 @@ public class QuantityUnitsTests
         Assert.Equal(excerpt, claim.Mention.Span.Excerpt);
     }
 
-    [Fact]
-    public void A_dash_before_a_larger_number_is_still_a_range()
+    [Theory]
+    [InlineData("The jet seats 200-250 passengers.", 200, 250)]
+    // Issue 15, session 26: a tight pair before its lower-case plural or a unit is still a range.
+    [InlineData("Rebels fired 20-30 rockets at the town.", 20, 30)]
+    [InlineData("Police held 40-50 Russian sailors overnight.", 40, 50)]
+    [InlineData("Prices rose 10-15% in the spring.", 10, 15)]
+    public void A_dash_before_a_larger_number_is_still_a_range(string sentence, double low, double high)
     {
-        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, "The jet seats 200-250 passengers.", null, "[]"));
+        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
         var claim = Assert.Single(analysis.Claims, c => c.Kind == ClaimKind.Quantity);
-        Assert.Equal(200, claim.Value!.Low!.Value, 4);
-        Assert.Equal(250, claim.Value.High!.Value, 4);
+        Assert.Equal(low, claim.Value!.Low!.Value, 4);
+        Assert.Equal(high, claim.Value.High!.Value, 4);
     }
 
     [Fact]

@@ -119,6 +119,25 @@ public class HtmlDocumentReaderTests
         Assert.Equal(new PartialDate(2023, 2, 1), meta.Published!.Date);
     }
 
+    [Theory]
+    // Issue 15, session 26: a social card's title keeps the site's name as the title bar does; only the site's name goes.
+    [InlineData("Ferry service resumes | Harbour Gazette", "Harbour Gazette", "Ferry service resumes")]
+    [InlineData("Ferry service resumes - Harbour Gazette", "Harbour Gazette", "Ferry service resumes")]
+    [InlineData("Ferry service resumes after long winter - live", "Harbour Gazette", "Ferry service resumes after long winter - live")]
+    [InlineData("Ferry service resumes - Gazette - Harbour News", "Gazette - Harbour News", "Ferry service resumes")]
+    [InlineData("Ferry service resumes - Gazette | harbour.example", "Gazette | harbour.example", "Ferry service resumes")]
+    [InlineData("Ferry service resumes | Harbour Gazette", "https://www.harbour-gazette.example", "Ferry service resumes")]
+    public void A_social_card_title_drops_the_site_name_only(string card, string site, string title)
+    {
+        var meta = Read($$"""
+            <html><head><meta property="og:title" content="{{card}}"><meta property="og:site_name" content="{{site}}"></head>
+            <body><article><p>Text of the article that is long enough to be read as prose.</p></article></body></html>
+            """).Metadata;
+        Assert.Equal(title, meta.Title);
+        // A site name written as its address is the host.
+        Assert.Equal(site.StartsWith("http", StringComparison.Ordinal) ? "harbour-gazette.example" : site, meta.Outlet);
+    }
+
     [Fact]
     public void A_windows_1251_page_is_decoded_with_its_declared_charset()
     {

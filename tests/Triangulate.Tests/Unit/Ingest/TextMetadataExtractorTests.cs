@@ -108,6 +108,19 @@ public class TextMetadataExtractorTests
         Assert.Equal("Example", Assemble(text, new SourceMetadata { Outlet = "Example" }).Outlet);
     }
 
+    [Theory]
+    [InlineData("ecb://4_7ecb")]
+    [InlineData("urn:record:4_7")]
+    [InlineData("file:///data/pages/a.txt")]
+    public void A_record_name_that_is_no_web_address_names_no_outlet(string url)
+    {
+        // Issue 15, session 26: a corpus's record name ("ecb://4_7ecb") made every record an outlet of its own.
+        var text = "A headline about the harbour works\n\nThe harbour works began on Monday, the port authority said in a statement.\n";
+        Assert.Null(Assemble(text, new SourceMetadata { Url = url }).Outlet);
+        Assert.Null(SourceMetadata.WebHost(url));
+        Assert.Equal("harbour-example.net", SourceMetadata.WebHost("http://www.harbour-example.net/works/1"));
+    }
+
     [Fact]
     public void A_trailing_agency_signature_is_the_origin()
     {
