@@ -246,10 +246,6 @@ public sealed class ProvenanceLinker : ICorpusStage
         // same template (generated 20k: 54 such pairs were derivations, none of them gold's). A near copy is the
         // report's own update and stays derived.
         if (!identical && kind != RelationKind.Copy && a.Outlet is { } outlet && outlet == b.Outlet && OwnReport(a, pa) && OwnReport(b, pb)) return null;
-        // Two agencies' datelines over text worded otherwise or in two languages: two agencies' reports of one event
-        // (generated 20k: 15 derivations, none of them gold's, most of them translations of another family of the
-        // story). A near copy under another dateline was taken all the same.
-        if (!identical && kind != RelationKind.Copy && TwoAgencies(pa, pb)) return null;
         var aIsDerived = IsDerived(a, b, aAttributes, bAttributes, alignment, pa, pb);
         // An agency's own report (its dateline names the page's outlet) is where its text starts: agencies write their
         // copy and credit what they take. Uncredited, it is no other outlet's derivation: two agencies' own reports are
@@ -541,32 +537,18 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// wire dateline whose agency names the page's outlet ("KESSFORD (AP) – " on the Associated Press's page). A copy
     /// elsewhere keeps the dateline but not the outlet, so it is not.
     /// </summary>
-    private static bool OwnReport(DocumentSummary summary, TextProfile profile) =>
-        summary.Outlet is { } outlet && DatelineAgency(profile) is { } agency && OutletNames.Match(agency, outlet);
-
-    /// <summary>
-    /// The agency (outlet key) a wire dateline opening one of the first three body sentences names ("KESSFORD (AP) – "
-    /// gives "ap"); null when none of them opens with a dateline that names one.
-    /// </summary>
-    internal static string? DatelineAgency(TextProfile profile)
+    private static bool OwnReport(DocumentSummary summary, TextProfile profile)
     {
+        if (summary.Outlet is not { } outlet) return false;
         for (var i = 0; i < profile.Sentences.Count && i < 3; i++)
         {
             var sentence = profile.Sentences[i];
             var dateline = TextMetadataExtractor.Dateline(profile.Text, sentence.Start, sentence.End - sentence.Start);
             if (dateline.Success && dateline.Groups["agency"].Success)
-                return LinkText.OutletKey(dateline.Groups["agency"].Value) is { Length: > 0 } agency ? agency : null;
+                return LinkText.OutletKey(dateline.Groups["agency"].Value) is { Length: > 0 } agency && OutletNames.Match(agency, outlet);
         }
-        return null;
+        return false;
     }
-
-    /// <summary>
-    /// Whether two pages are filed under two agencies' datelines ("GUNTOSTAD (Reuters) - " / "GUNTOSTAD (AP) - "): two
-    /// agencies' reports of one event. A page taken from another, copied, rewritten or translated, keeps its source's
-    /// dateline or drops it; it does not put another agency's name in it.
-    /// </summary>
-    internal static bool TwoAgencies(TextProfile pa, TextProfile pb) =>
-        DatelineAgency(pa) is { } a && DatelineAgency(pb) is { } b && !OutletNames.Match(a, b) && !OutletNames.Match(b, a);
 
     /// <summary>True when <paramref name="derived"/> credits <paramref name="source"/>'s outlet as the origin of its content.</summary>
     private static bool Credits(DocumentSummary derived, DocumentSummary source)

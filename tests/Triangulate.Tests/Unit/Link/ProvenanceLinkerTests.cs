@@ -81,25 +81,6 @@ public sealed class ProvenanceLinkerTests
         Assert.Single(Derivations(Run(report, reworded with { Outlet = "Valley Courier" })));
     }
 
-    [Fact]
-    public void Pages_filed_under_two_agencies_datelines_are_not_derived_from_each_other()
-    {
-        // Two papers' pages, neither an agency's own: one carries one agency's dateline, the other another's. A page
-        // taken from another keeps its dateline or drops it, so these are two agencies' reports, in one language or two.
-        var english = Doc("MARVALE (AP) — " + Texts.FloodOriginal, "en.txt", outlet: "Valley Courier", published: new DateOnly(2024, 5, 1));
-        var dutch = Doc("MARVALE (Northwire) - " + Texts.FloodDutch, "nl.txt", outlet: "Dagblad Oost", language: "nl", published: new DateOnly(2024, 5, 2));
-        var reworded = Doc("MARVALE, May 1 (Northwire) - " + Texts.FloodRewrite, "rw.txt", outlet: "Daily Star", published: new DateOnly(2024, 5, 2));
-        Assert.Empty(Derivations(Run(english, dutch)));
-        Assert.Empty(Derivations(Run(english, reworded)));
-        // The same agency, by its initials or its name, or one dateline dropped: derived as before.
-        var named = Doc("MARVALE (Associated Press) - " + Texts.FloodDutch, "nl2.txt", outlet: "Dagblad Oost", language: "nl", published: new DateOnly(2024, 5, 2));
-        var undated = Doc(Texts.FloodDutch, "nl3.txt", outlet: "Dagblad Oost", language: "nl", published: new DateOnly(2024, 5, 2));
-        var same = Doc("MARVALE, May 1 (AP) - " + Texts.FloodRewrite, "rw2.txt", outlet: "Daily Star", published: new DateOnly(2024, 5, 2));
-        Assert.Equal(RelationKind.Translation, Assert.Single(Derivations(Run(english, named))).Kind);
-        Assert.Equal(RelationKind.Translation, Assert.Single(Derivations(Run(english, undated))).Kind);
-        Assert.Equal(RelationKind.Rewrite, Assert.Single(Derivations(Run(english, same))).Kind);
-    }
-
     private const string TollFrame = """
         The number of people killed in Monday's fire at a warehouse in Marvale has risen to TOLL, the fire service said on Wednesday.
         Investigators suspect that a faulty heater on the ground floor started the blaze shortly after midnight.
