@@ -98,7 +98,8 @@ internal static class HeadlineFigures
     private static int Ones(ReadOnlySpan<char> word) =>
         word.Equals("one", StringComparison.OrdinalIgnoreCase) ? 1 : NumberWords.TryCount(word, out var n) && n < 10 ? n : 0;
 
-    private static void Add(Dictionary<string, HashSet<string>> slots, string slot, string value)
+    /// <summary>Adds a value to a slot.</summary>
+    internal static void Add(Dictionary<string, HashSet<string>> slots, string slot, string value)
     {
         if (!slots.TryGetValue(slot, out var values)) slots[slot] = values = new HashSet<string>(StringComparer.Ordinal);
         values.Add(value);

@@ -106,7 +106,7 @@ internal static class LeadPlaces
                 var k = t - 1;
                 while (k >= 0 && t - k <= 3 && char.IsUpper(tokens[k].Word[0]) && tokens[k + 1].Joined) k--;
                 if (k < t - 1 && k >= 0 && char.IsLower(tokens[k].Word[0]) && tokens[k + 1].Joined)
-                    for (var n = k + 1; n < t; n++) Add(slots, Street, tokens[n].Word.ToLowerInvariant());
+                    for (var n = k + 1; n < t; n++) HeadlineFigures.Add(slots, Street, tokens[n].Word.ToLowerInvariant());
             }
             // "rue Duber", "calle de Mason": the capitalised words after a lower-case street noun and its particles.
             if (words.Before.Contains(word))
@@ -115,14 +115,14 @@ internal static class LeadPlaces
                 while (k < tokens.Count && k - t <= 2 && tokens[k].Joined && words.Particles.Contains(tokens[k].Word)) k++;
                 var first = k;
                 while (k < tokens.Count && k - first < 3 && tokens[k].Joined && char.IsUpper(tokens[k].Word[0])) k++;
-                for (var n = first; n < k; n++) Add(slots, Street, tokens[n].Word.ToLowerInvariant());
+                for (var n = first; n < k; n++) HeadlineFigures.Add(slots, Street, tokens[n].Word.ToLowerInvariant());
             }
             // "in a hotel", "through a disused block of flats": the first venue noun within three words of the article.
             if (t > 0 && tokens[t].Joined && words.Articles.Contains(word) && words.Prepositions.Contains(tokens[t - 1].Word))
                 for (var p = t + 1; p <= t + 3 && p < tokens.Count && tokens[p].Joined; p++)
                     if (VenueAt(tokens, p, words) is { } venue)
                     {
-                        Add(slots, Venue, venue);
+                        HeadlineFigures.Add(slots, Venue, venue);
                         break;
                     }
         }
@@ -137,12 +137,6 @@ internal static class LeadPlaces
             if (tokens.Skip(p + 1).Take(length - 1).All(w => w.Joined) && words.Venues.TryGetValue(phrase, out var venue)) return venue;
         }
         return null;
-    }
-
-    private static void Add(Dictionary<string, HashSet<string>> slots, string slot, string value)
-    {
-        if (!slots.TryGetValue(slot, out var values)) slots[slot] = values = new HashSet<string>(StringComparer.Ordinal);
-        values.Add(value);
     }
 
     private sealed record Lexicon(FrozenSet<string> After, FrozenSet<string> Before, FrozenSet<string> Particles, FrozenSet<string> Prepositions,
