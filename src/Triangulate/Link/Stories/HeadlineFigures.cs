@@ -8,7 +8,8 @@ namespace Triangulate.Link.Stories;
 /// different values beside the same word state two values of one slot (two quakes' magnitudes, two quarters' profits,
 /// two sentences). Only lower-case words of three letters or more count as a slot's word: names (a team, a town) and
 /// short function words ("to", "à") say where a figure stands in the sentence, not what it measures. A count written out
-/// in English ("kills five", <see cref="NumberWords.TryCount"/>) is a figure as its digits are.
+/// in English ("kills five", <see cref="NumberWords.TryCount"/>) is a figure as its digits are. A score ("2-0") stands
+/// between names, so it has a slot of its own (<see cref="ScoreSlot"/>): two matches of one club differ in it.
 /// </summary>
 internal static class HeadlineFigures
 {
@@ -29,6 +30,9 @@ internal static class HeadlineFigures
                 var s = i;
                 while (i < headline.Length && (char.IsAsciiDigit(headline[i]) || (headline[i] is ',' or '.' && i + 1 < headline.Length && char.IsAsciiDigit(headline[i + 1])))) i++;
                 tokens.Add((true, LinkText.NumberKey(headline.AsSpan(s, i - s))));
+                // A score ("2-0", "1–3"): two numbers of one or two digits with a dash between and no space, read as one
+                // figure whichever side is named first ("Rovers 2-7" and "7-2 win over Rovers" are one result).
+                if (i - s <= 2 && Score(headline, s, i) is { } score) Add(slots, ScoreSlot, score);
             }
             else if (char.IsLetter(c))
             {
@@ -66,6 +70,22 @@ internal static class HeadlineFigures
         return slots;
     }
 
+    /// <summary>The slot of a match's score, its two numbers lower first.</summary>
+    internal const string ScoreSlot = "score";
+
+    /// <summary>The score "lower-higher" when the digits at [start, end) are followed by a dash and one or two digits that end there, and none stand before.</summary>
+    private static string? Score(string headline, int start, int end)
+    {
+        if (start > 0 && (char.IsAsciiDigit(headline[start - 1]) || headline[start - 1] is '-' or '\u2013' or '.' or ',')) return null;
+        if (end + 1 >= headline.Length || headline[end] is not ('-' or '\u2013') || !char.IsAsciiDigit(headline[end + 1])) return null;
+        var other = end + 1;
+        while (other < headline.Length && char.IsAsciiDigit(headline[other])) other++;
+        if (other - end - 1 > 2 || (other < headline.Length && (char.IsLetterOrDigit(headline[other]) || headline[other] is '-' or '\u2013' or '.' && other + 1 < headline.Length && char.IsAsciiDigit(headline[other + 1])))) return null;
+        var a = int.Parse(headline.AsSpan(start, end - start), System.Globalization.CultureInfo.InvariantCulture);
+        var b = int.Parse(headline.AsSpan(end + 1, other - end - 1), System.Globalization.CultureInfo.InvariantCulture);
+        return FormattableString.Invariant($"{Math.Min(a, b)}-{Math.Max(a, b)}");
+    }
+
     /// <summary>Whether two headlines state different figures in one slot: a slot both have whose values they share none of.</summary>
     public static bool Conflict(Dictionary<string, HashSet<string>> a, Dictionary<string, HashSet<string>> b)
     {
@@ -78,7 +98,8 @@ internal static class HeadlineFigures
     private static int Ones(ReadOnlySpan<char> word) =>
         word.Equals("one", StringComparison.OrdinalIgnoreCase) ? 1 : NumberWords.TryCount(word, out var n) && n < 10 ? n : 0;
 
-    private static void Add(Dictionary<string, HashSet<string>> slots, string slot, string value)
+    /// <summary>Adds a value to a slot.</summary>
+    internal static void Add(Dictionary<string, HashSet<string>> slots, string slot, string value)
     {
         if (!slots.TryGetValue(slot, out var values)) slots[slot] = values = new HashSet<string>(StringComparer.Ordinal);
         values.Add(value);

@@ -189,6 +189,15 @@ public sealed class StoryClusterer : ICorpusStage
     /// </summary>
     public int HeadlineConflictLeads { get; init; } = 10;
 
+    /// <summary>
+    /// Whether a dated document whose headline and lead give its event another place than a dated story's first reports
+    /// give theirs (<see cref="LeadPlaces"/>: another street, another kind of building) is kept from joining it by words:
+    /// two fires of one town, told by the same officials in one frame, differ in the street and the building, while every
+    /// report of one fire that names them names the same (generated 20k, look part: of the dated word joins, 5 that brought
+    /// a second event in and none against a first report of the document's own event; see docs/link.md).
+    /// </summary>
+    public bool LeadPlaceConflict { get; init; } = true;
+
     /// <summary>Languages (ISO 639-1) whose spelling capitalises every noun, so a capital letter does not mark a name.</summary>
     private static readonly HashSet<string> NounCapitalising = new(StringComparer.Ordinal) { "de", "lb" };
 
@@ -254,6 +263,7 @@ public sealed class StoryClusterer : ICorpusStage
         NewFiguresSpecifics = NewFiguresSpecifics,
         HeadlineConflictFigures = HeadlineConflictFigures,
         HeadlineConflictLeads = HeadlineConflictLeads,
+        LeadPlaceConflict = LeadPlaceConflict,
         FollowFit = FollowFit,
         AnchoredWindow = AnchoredWindow,
         IdfByLanguage = IdfByLanguage,
@@ -286,8 +296,8 @@ public sealed class StoryClusterer : ICorpusStage
         HashSet<ulong> words = [], names = [];
         Dictionary<ulong, int> named = [];
         // The figures of the document's headline, and those of each story's first report's headline by its document id.
-        Dictionary<string, HashSet<string>> headline = [];
-        var leads = new Dictionary<string, Dictionary<string, HashSet<string>>>(StringComparer.Ordinal);
+        Dictionary<string, HashSet<string>> headline = [], places = [];
+        var leads = new Dictionary<string, (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)>(StringComparer.Ordinal);
         // A document's terms and the sets of its words, days and names depend on the document alone: read and computed
         // ahead on the other cores while the documents before are placed (everything after depends on arrival order).
         foreach (var (document, terms, documentWords, documentNamed, documentNames) in OrderedParallel.Ahead(context.Fresh, Features))
@@ -295,6 +305,7 @@ public sealed class StoryClusterer : ICorpusStage
             var days = StoryState.DaysOf(document.Published);
             (words, named, names) = (documentWords, documentNamed, documentNames);
             headline = HeadlineConflictFigures >= 0 && days is not null ? HeadlineFigures.Of(document.Title) : [];
+            places = LeadPlaceConflict && days is not null ? LeadPlaces.Of(document) : [];
             // A term's rarity is counted among the documents of the document's own language: against the whole corpus a
             // minority language's every word is rare (its function words, and its capitalised nouns read as names), so
             // any two of its reports of one kind of event looked alike (generated 20k: German, French and Spanish fire
@@ -439,17 +450,21 @@ public sealed class StoryClusterer : ICorpusStage
             return best;
         }
 
-        // Whether the document's headline states a figure that one of the story's first reports' headlines states otherwise.
-        bool Conflicts(StoryState story)
+        // Whether the document's headline states a figure that one of the story's first reports' headlines states otherwise,
+        // and whether its headline and lead give another place than the story's first reports give theirs.
+        (bool Figures, bool Places) Conflicts(StoryState story)
         {
-            if (headline.Count == 0 || story.Days is null) return false;
-            for (var i = 0; i < Math.Min(HeadlineConflictLeads, story.Documents.Count); i++)
-            {
-                var lead = story.Documents[i];
-                if (!leads.TryGetValue(lead, out var figures)) leads[lead] = figures = HeadlineFigures.Of(context.Corpus.FindDocument(lead)?.Title);
-                if (HeadlineFigures.Conflict(headline, figures)) return true;
-            }
-            return false;
+            if ((headline.Count == 0 && places.Count == 0) || story.Days is null) return (false, false);
+            var first = story.Documents.Take(HeadlineConflictLeads).Select(Lead).ToList();
+            return (headline.Count > 0 && first.Any(l => HeadlineFigures.Conflict(headline, l.Figures)), LeadPlaces.Conflict(places, first.Select(l => l.Places)));
+        }
+
+        // A first report's headline figures and places, read once.
+        (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places) Lead(string id)
+        {
+            if (leads.TryGetValue(id, out var lead)) return lead;
+            var found = context.Corpus.FindDocument(id);
+            return leads[id] = (HeadlineFigures.Of(found?.Title), LeadPlaceConflict ? LeadPlaces.Of(found) : []);
         }
 
         // Whether every document of a story was found derived from, or the source of, another.
@@ -480,7 +495,8 @@ public sealed class StoryClusterer : ICorpusStage
             foreach (var s in shortlist)
             {
                 var story = Story(s);
-                var (score, cosine, required, shared) = Score(story, vector, days, named, words, names, Conflicts(story));
+                var (figuresConflict, placesConflict) = Conflicts(story);
+                var (score, cosine, required, shared) = Score(story, vector, days, named, words, names, figuresConflict, placesConflict);
                 // Past the window one heavy shared name (a town, a surname) is chance, not a story: breadth is needed too.
                 if (shared < MinSharedBeyondWindow && Gap(days, story) > WindowDays) continue;
                 // A report of a new event of the story's kind in the story's place names its own day.
@@ -494,7 +510,7 @@ public sealed class StoryClusterer : ICorpusStage
     }
 
     /// <summary>A vector's cosine with a story's centroid over the similarity it needs to join (≥ 1 joins), the cosine, what is needed, and the features shared.</summary>
-    private (double Score, double Cosine, double Required, int Shared) Score(StoryState story, List<(ulong Feature, double Weight)> vector, (int First, int Last)? days, Dictionary<ulong, int> named, HashSet<ulong>? words, HashSet<ulong>? names, bool headlineConflict = false)
+    private (double Score, double Cosine, double Required, int Shared) Score(StoryState story, List<(ulong Feature, double Weight)> vector, (int First, int Last)? days, Dictionary<ulong, int> named, HashSet<ulong>? words, HashSet<ulong>? names, bool headlineConflict = false, bool placeConflict = false)
     {
         // The exact cosine with the story's centroid, for the few best candidates only.
         double dot = 0, wordDot = 0, dayDot = 0, top = 0, figures = 0, figuresIn = 0, anchors = 0, anchorsIn = 0, anchorTop = 0, anchorTopSquare = 0;
@@ -551,6 +567,9 @@ public sealed class StoryClusterer : ICorpusStage
         // that leads with another of them).
         if (dot > 0 && headlineConflict && HeadlineConflictFigures >= 0 && days is not null && story.Days is not null && figures > 0
             && figuresIn < HeadlineConflictFigures * figures) dot = 0;
+        // A headline and lead that give the event another street or building than the story's first reports: another
+        // event of the story's kind and place.
+        if (dot > 0 && placeConflict && days is not null && story.Days is not null) dot = 0;
         var cosine = dot / story.Norm;
         var required = Required(days, story);
         return (cosine / required, cosine, required, shared);

@@ -19,7 +19,21 @@ public sealed class StoryClustererHeadlineFiguresTests
         Assert.True(profit.ContainsKey(">million"));
         Assert.False(profit.ContainsKey("<of"));
         Assert.Equal(["8"], profit["<rising"]);
-        Assert.Empty(HeadlineFigures.Of("Hallan Rovers 2-0 Ketter Town"));
+        // A score's numbers stand beside names only: no slot of a word, the score's own slot.
+        Assert.Equal([HeadlineFigures.ScoreSlot], HeadlineFigures.Of("Hallan Rovers 2-0 Ketter Town").Keys);
+    }
+
+    [Fact]
+    public void A_score_is_one_figure_whichever_side_is_named_first()
+    {
+        var first = HeadlineFigures.Of("Hallan Rovers 2-0 Ketter Town: Rovers win at home");
+        Assert.Equal(["0-2"], first[HeadlineFigures.ScoreSlot]);
+        Assert.False(HeadlineFigures.Conflict(HeadlineFigures.Of("Ketter Town lose 0–2 to Hallan Rovers"), first));
+        Assert.True(HeadlineFigures.Conflict(HeadlineFigures.Of("Hallan Rovers beat Ketter Town 3-1 in league clash"), first));
+        // A sentence's years, a date and a range of three digits are no score.
+        Assert.False(HeadlineFigures.Of("Dorne clerk gets 9-year sentence").ContainsKey(HeadlineFigures.ScoreSlot));
+        Assert.False(HeadlineFigures.Of("Ketter Town results of 2024-09-04").ContainsKey(HeadlineFigures.ScoreSlot));
+        Assert.False(HeadlineFigures.Of("Between 100-150 evacuated in Dorne").ContainsKey(HeadlineFigures.ScoreSlot));
     }
 
     [Fact]
