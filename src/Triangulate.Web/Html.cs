@@ -23,14 +23,25 @@ internal static class Html
     public static byte[] PageBytes(string title, StringBuilder body, string? query = null)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var head = Head(title, query);
-        var utf8 = Encoding.UTF8;
-        var bytes = new byte[utf8.GetByteCount(head) + Utf8(body, []) + utf8.GetByteCount(Foot)];
-        var at = utf8.GetBytes(head, bytes);
-        at += Utf8(body, bytes.AsSpan(at));
-        utf8.GetBytes(Foot, bytes.AsSpan(at));
-        return bytes;
+        // The head is built in this thread's own builder and encoded from it, as the body is: no string of it is made.
+        var head = WriteHead(_head ??= new StringBuilder(2048), title, query);
+        try
+        {
+            var utf8 = Encoding.UTF8;
+            var bytes = new byte[Utf8(head, []) + Utf8(body, []) + utf8.GetByteCount(Foot)];
+            var at = Utf8(head, bytes);
+            at += Utf8(body, bytes.AsSpan(at));
+            utf8.GetBytes(Foot, bytes.AsSpan(at));
+            return bytes;
+        }
+        finally
+        {
+            head.Clear();
+        }
     }
+
+    [ThreadStatic]
+    private static StringBuilder? _head;
 
     /// <summary>
     /// Encodes the builder's chunks into <paramref name="output"/>, or only counts the bytes when it is empty. A chunk may
@@ -69,16 +80,17 @@ internal static class Html
 
     private const string Foot = "</main><footer class=\"site\"><p class=\"muted\">Every item links to the characters it came from.</p></footer></body></html>";
 
-    private static string Head(string title, string? query)
+    private static string Head(string title, string? query) => WriteHead(new StringBuilder(2048), title, query).ToString();
+
+    private static StringBuilder WriteHead(StringBuilder s, string title, string? query)
     {
-        var s = new StringBuilder(2048);
         s.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         s.Append("<title>").Append(E(title)).Append(" · Triangulate</title><link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\"><link rel=\"stylesheet\" href=\"/assets/app.css\"><script src=\"/assets/app.js\" defer></script></head><body>");
         s.Append("<a class=\"skip\" href=\"#main\">Skip to content</a><header class=\"site\"><strong><a href=\"/\">Triangulate</a></strong>");
         s.Append("<nav aria-label=\"Main\"><ul><li><a href=\"/\">Stories</a></li><li><a href=\"/documents\">Documents</a></li><li><a href=\"/entities\">Entities</a></li><li><a href=\"/upload\">Upload</a></li></ul></nav>");
         s.Append("<form role=\"search\" action=\"/search\" method=\"get\"><label for=\"q\" class=\"skip\">Search</label><input id=\"q\" name=\"q\" type=\"search\" placeholder=\"Search documents, claims, quotes\" value=\"").Append(E(query)).Append("\"> <button type=\"submit\">Search</button></form></header>");
         s.Append("<main id=\"main\">");
-        return s.ToString();
+        return s;
     }
 
     /// <summary>A search snippet, encoded, with the store's match markers turned into &lt;mark&gt;.</summary>

@@ -166,26 +166,59 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         }
     }
 
+    /// <summary>
+    /// Builders of story pages, reused: one render at a time per core takes one (<see cref="Rendering"/>), so there are
+    /// about as many as cores. A page's characters were the largest garbage of a cold story (docs/benchmarks.md, session 26).
+    /// </summary>
+    private static readonly ConcurrentQueue<StringBuilder> Builders = new();
+
+    /// <summary>A builder that grew past this many characters (a story page of megabytes) is let go, not kept.</summary>
+    private const int KeptBuilderChars = 1 << 20;
+
     private byte[]? RenderStory(string id)
     {
         if (StoryView.Load(store, id) is not { } view) return null;
+        var s = Builders.TryDequeue(out var kept) ? kept : new StringBuilder(64 * 1024);
+        try
+        {
+            return Render(view, s);
+        }
+        finally
+        {
+            if (s.Capacity <= KeptBuilderChars)
+            {
+                s.Clear();
+                Builders.Enqueue(s);
+            }
+        }
+    }
+
+    private static byte[] Render(StoryView view, StringBuilder s)
+    {
         var story = view.Findings.Story;
         var documents = view.Documents;
+        var labels = new DocumentLabels(documents);
         var d = view.Digest;
         var names = view.Names;
-        var s = new StringBuilder();
         s.Append(Inv, $"<h1>{E(story.Title)}</h1><dl class=\"summary\"><dt>Documents</dt><dd>{d.Documents.Count}</dd><dt>Outlets</dt><dd>{E(string.Join(", ", d.Outlets))}</dd><dt>Independent sources</dt><dd>{d.IndependentSources}</dd><dt>Dates</dt><dd>{E(Evidence.Dates(d.First, d.Last))}</dd></dl>");
         foreach (var group in d.FigureGroups())
-            s.Append("<figure><figcaption>").Append(E(group.Label)).Append(" over time</figcaption>").Append(SvgCharts.Figure(group)).Append("</figure>");
+            SvgCharts.WriteFigure(s.Append("<figure><figcaption>").Append(E(group.Label)).Append(" over time</figcaption>"), group).Append("</figure>");
         foreach (var series in d.Series)
             foreach (var note in series.Notes) s.Append("<p class=\"muted\">Check of ").Append(E(Evidence.SeriesLabel(series))).Append(": ").Append(E(note)).Append("</p>");
 
         s.Append("<h2>Claims</h2><form class=\"filters\" id=\"claim-filters\" aria-label=\"Filter claims\">");
-        Select(s, "f-verdict", "Verdict", d.Claims.Select(c => (Evidence.Verdict(c.Verdict), Evidence.Verdict(c.Verdict))));
-        Select(s, "f-kind", "Kind", d.Claims.Select(c => (Evidence.Kind(c.Kind), Evidence.Kind(c.Kind))));
+        // Each menu's values in the order first met, each named once (by the first claim that has it).
+        var options = new FilterOptions();
+        foreach (var c in d.Claims) options.Add(Evidence.Verdict(c.Verdict), Evidence.Verdict(c.Verdict));
+        Select(s, "f-verdict", "Verdict", options);
+        foreach (var c in d.Claims) options.Add(Evidence.Kind(c.Kind), Evidence.Kind(c.Kind));
+        Select(s, "f-kind", "Kind", options);
         // The options carry ids (what the rows are tagged with) and show names: an entity's, a document's title.
-        Select(s, "f-subject", "Entity or subject", d.Claims.Select(c => (c.Subject ?? "", names.Name(c.Subject, (c.Sources.Count > 0 ? c.Sources[0] : null)))));
-        Select(s, "f-source", "Source", d.Claims.SelectMany(c => c.Sources).Select(id => (id, documents.TryGetValue(id, out var doc) ? Evidence.Label(doc) : id)));
+        foreach (var c in d.Claims) options.Add(c.Subject ?? "", c, (subject, claim) => names.Name(subject, claim.Sources.Count > 0 ? claim.Sources[0] : null));
+        Select(s, "f-subject", "Entity or subject", options);
+        foreach (var c in d.Claims)
+            foreach (var source in c.Sources) options.Add(source, labels, static (source, labels) => labels.Name(source));
+        Select(s, "f-source", "Source", options);
         s.Append("<span id=\"claim-count\" class=\"muted\" aria-live=\"polite\"></span></form>");
         s.Append("<div class=\"table-wrap\"><table id=\"claims\" class=\"data-table\" aria-label=\"Claims\"><thead><tr><th scope=\"col\">Claim</th><th scope=\"col\">Value</th><th scope=\"col\">Time</th><th scope=\"col\">Kind</th><th scope=\"col\">Verdict</th><th scope=\"col\">Sources (independent)</th><th scope=\"col\">Mentions</th></tr></thead><tbody>");
         foreach (var c in d.Claims)
@@ -193,7 +226,7 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
             s.Append(Inv, $"<tr class=\"claim-row\" id=\"{E(c.Id)}\" data-verdict=\"{Evidence.Verdict(c.Verdict)}\" data-kind=\"{Evidence.Kind(c.Kind)}\" data-subject=\"{E(c.Subject)}\" data-sources=\"{E(string.Join(' ', c.Sources))}\">");
             s.Append(Inv, $"<td>{E(c.Text)}</td><td>{E(Evidence.Value(c.Value))}</td><td data-sort=\"{E(c.Time?.Start.ToString())}\">{E(Evidence.Dates(c.Time?.Start, c.Time?.End))}</td><td>{Evidence.Kind(c.Kind)}</td><td><span class=\"verdict {Evidence.Verdict(c.Verdict)}\">{E(Evidence.VerdictOf(c))}</span></td><td>{c.Sources.Count} ({c.IndependentSources})</td><td><ul>");
             foreach (var m in c.Mentions)
-                s.Append(Inv, $"<li><a class=\"mention\" href=\"/documents/{U(m.Span.Document)}?claim={U(c.Id)}#mention\">{E(DocumentName(m.Span.Document, documents))}</a>: “{E(Evidence.Short(Evidence.Excerpt(m.Span, documents), 80))}”</li>");
+                s.Append(Inv, $"<li><a class=\"mention\" href=\"/documents/{U(m.Span.Document)}?claim={U(c.Id)}#mention\">{E(labels.Name(m.Span.Document))}</a>: “{E(Evidence.Short(Evidence.Excerpt(m.Span, documents), 80))}”</li>");
             s.Append("</ul></td></tr>");
         }
         s.Append("</tbody></table></div>");
@@ -208,7 +241,7 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         }
         if (d.Timeline.Count > 0)
         {
-            s.Append("<h2>Timeline</h2>").Append(SvgCharts.Timeline(d.Timeline)).Append("<ol>");
+            SvgCharts.WriteTimeline(s.Append("<h2>Timeline</h2>"), d.Timeline).Append("<ol>");
             foreach (var t in d.Timeline) s.Append(Inv, $"<li><strong>{E(Evidence.Dates(t.Start, t.End))}</strong>: {E(t.Text)}</li>");
             s.Append("</ol>");
         }
@@ -219,18 +252,23 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
             {
                 var heading = group.Entity is { } speaker ? $"<a href=\"/entities/{U(speaker.Id)}\">{E(group.Name)}</a>" : E(group.Name);
                 s.Append(Inv, $"<h3 class=\"speaker\">{heading}{(group.Kind is { } k and not SpeakerKind.Named ? $" <span class=\"muted\">({k.ToString().ToLowerInvariant()})</span>" : "")}</h3>");
-                foreach (var q in group.Quotes) AppendQuote(s, q, documents);
+                foreach (var q in group.Quotes) AppendQuote(s, q, labels);
             }
         }
         if (d.Relations.Count > 0)
         {
-            s.Append("<h2>Provenance</h2>").Append(SvgCharts.Provenance(d.Documents, d.Relations)).Append("<ul id=\"provenance-list\">");
+            SvgCharts.WriteProvenance(s.Append("<h2>Provenance</h2>"), d.Documents, d.Relations, labels.Label).Append("<ul id=\"provenance-list\">");
             foreach (var r in d.Relations)
-                s.Append(Inv, $"<li><a href=\"/documents/{U(r.From)}\">{E(DocumentName(r.From, documents))}</a> {Evidence.Kind(r.Kind)} {(r.To is null ? E(r.ToOutlet) : $"<a href=\"/documents/{U(r.To)}\">{E(DocumentName(r.To, documents))}</a>")}</li>");
+            {
+                s.Append(Inv, $"<li><a href=\"/documents/{U(r.From)}\">{E(labels.Name(r.From))}</a> {Evidence.Kind(r.Kind)} ");
+                if (r.To is null) s.Append(E(r.ToOutlet));
+                else s.Append(Inv, $"<a href=\"/documents/{U(r.To)}\">{E(labels.Name(r.To))}</a>");
+                s.Append("</li>");
+            }
             s.Append("</ul>");
         }
         s.Append("<h2>Documents</h2><ul id=\"documents-list\">");
-        foreach (var doc in d.Documents) s.Append(Inv, $"<li><a href=\"/documents/{U(doc.Id)}\">{E(Evidence.Label(doc))}</a> <span class=\"muted\">{E(doc.Published?.Date?.ToString())}</span></li>");
+        foreach (var doc in d.Documents) s.Append(Inv, $"<li><a href=\"/documents/{U(doc.Id)}\">{E(labels.Label(doc))}</a> <span class=\"muted\">{E(doc.Published?.Date?.ToString())}</span></li>");
         s.Append("</ul>");
         return PageBytes(story.Title, s);
     }
@@ -368,7 +406,8 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
         var quotes = stories.SelectMany(f => f.Quotes).Where(q => names.Find(q.Speaker, q.Variants.Count > 0 ? q.Variants[0].Span.Document : null) is { } speaker && ids.Contains(speaker.Id)).ToList();
         foreach (var v in quotes.SelectMany(q => q.Variants)) Read(v.Span.Document);
         s.Append(Inv, $"</ul><h2>Quotes ({quotes.Count})</h2>");
-        foreach (var q in quotes) AppendQuote(s, q, documents);
+        var labels = new DocumentLabels(documents);
+        foreach (var q in quotes) AppendQuote(s, q, labels);
         // Claims about the entity, or made by it.
         var claims = stories.SelectMany(f => f.Claims).Where(c => names.Find(c.Subject, (c.Sources.Count > 0 ? c.Sources[0] : null)) is { } subject && ids.Contains(subject.Id)
             || c.Mentions.Any(m => names.Find(m.Attribution?.Speaker, m.Span.Document) is { } source && ids.Contains(source.Id))).ToList();
@@ -443,22 +482,27 @@ internal sealed partial class Pages(IStore store, StoreIndex index, int pageSize
 
     public static string NotFound(string what) => Page("Not found", $"<h1>Not found</h1><p>No {E(what)} with that id.</p>");
 
-    /// <summary>A filter menu: each distinct value once, shown by its label, in label order.</summary>
-    private static void Select(StringBuilder s, string id, string label, IEnumerable<(string Value, string Label)> options)
+    /// <summary>A filter menu: each distinct value once, shown by its label, in label order; empties <paramref name="options"/>.</summary>
+    private static void Select(StringBuilder s, string id, string label, FilterOptions options)
     {
         s.Append(Inv, $"<label for=\"{id}\">{E(label)}<select id=\"{id}\"><option value=\"\">all</option>");
-        foreach (var (value, text) in options.Where(o => o.Value.Length > 0).DistinctBy(o => o.Value, StringComparer.Ordinal).OrderBy(o => o.Label, StringComparer.OrdinalIgnoreCase))
+        foreach (var (value, text, _) in options.InLabelOrder())
             s.Append(Inv, $"<option value=\"{E(value)}\">{E(text)}</option>");
         s.Append("</select></label>");
+        options.Clear();
     }
 
-    private static string DocumentName(string id, IReadOnlyDictionary<string, Document> documents) =>
+    private static string DocumentName(string id, Dictionary<string, Document> documents) =>
         documents.TryGetValue(id, out var d) ? Evidence.Label(d) : id;
 
-    private static void AppendQuote(StringBuilder s, Quote q, IReadOnlyDictionary<string, Document> documents)
+    private static void AppendQuote(StringBuilder s, Quote q, DocumentLabels labels)
     {
         s.Append(Inv, $"<div class=\"quote\"><blockquote>“{E(q.Variants.Count > 0 ? q.Variants[0].Text : "")}”</blockquote><p class=\"muted\">");
-        s.Append(string.Join(", ", q.Variants.Select(v => $"<a href=\"/documents/{U(v.Span.Document)}?quote={U(q.Id)}#mention\">{E(DocumentName(v.Span.Document, documents))}</a>")));
+        for (var i = 0; i < q.Variants.Count; i++)
+        {
+            var v = q.Variants[i];
+            s.Append(Inv, $"{(i > 0 ? ", " : "")}<a href=\"/documents/{U(v.Span.Document)}?quote={U(q.Id)}#mention\">{E(labels.Name(v.Span.Document))}</a>");
+        }
         s.Append("</p></div>");
     }
 

@@ -128,13 +128,23 @@ public static class Evidence
     }
 
     /// <summary>A relation kind as the contract spells it.</summary>
-    public static string Kind(RelationKind kind) => kind.ToString().ToLowerInvariant();
+    public static string Kind(RelationKind kind) => Lower<RelationKind>.Of(kind);
 
     /// <summary>A claim kind as the contract spells it.</summary>
-    public static string Kind(ClaimKind kind) => kind.ToString().ToLowerInvariant();
+    public static string Kind(ClaimKind kind) => Lower<ClaimKind>.Of(kind);
 
     /// <summary>A block kind as the contract spells it.</summary>
-    public static string Kind(BlockKind kind) => kind.ToString().ToLowerInvariant();
+    public static string Kind(BlockKind kind) => Lower<BlockKind>.Of(kind);
+
+    /// <summary>An enum's names in lower case, made once: a story page spells a kind per claim, relation and block.</summary>
+    private static class Lower<T>
+        where T : struct, Enum
+    {
+        private static readonly System.Collections.Frozen.FrozenDictionary<T, string> Names =
+            System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Enum.GetValues<T>().Distinct(), v => v, v => v.ToString().ToLowerInvariant());
+
+        public static string Of(T value) => Names.TryGetValue(value, out var name) ? name : value.ToString().ToLowerInvariant();
+    }
 
     /// <summary>
     /// A short label for a document: outlet and title. A blank outlet reads "unknown outlet" with the source's web host

@@ -17,8 +17,12 @@ public static class SvgCharts
     private static readonly int[] DaySteps = [1, 2, 7, 14, 30];
 
     /// <summary>A figure's values over time: one dot per claim (a bar for a range), joined in time order.</summary>
-    public static string Figure(FigureGroup group)
+    public static string Figure(FigureGroup group) => WriteFigure(new StringBuilder(), group).ToString();
+
+    /// <summary><see cref="Figure"/> appended to <paramref name="s"/> (a page being built makes no string of it).</summary>
+    public static StringBuilder WriteFigure(StringBuilder s, FigureGroup group)
     {
+        ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(group);
         const int height = 220, left = 70, right = 20, top = 20, bottom = 40;
         var claims = group.Claims;
@@ -34,7 +38,6 @@ public static class SvgCharts
         if (max <= min) max = min + 1;
         double X(int day) => last == first ? left + (Width - left - right) / 2.0 : left + (day - first) * (double)(Width - left - right) / (last - first);
         double Y(double v) => top + (max - v) * (height - top - bottom) / (max - min);
-        var s = new StringBuilder();
         var id = "f" + Math.Abs(StableHash(group.Label)).ToString(Inv);
         s.Append(Inv, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-labelledby=\"{id}t {id}d\" xmlns=\"http://www.w3.org/2000/svg\">");
         s.Append(Inv, $"<title id=\"{id}t\">{E(group.Label)} over time</title><desc id=\"{id}d\">");
@@ -67,17 +70,21 @@ public static class SvgCharts
             s.Append(Inv, $"<text x=\"{at:0.#}\" y=\"{height - bottom + 16}\" text-anchor=\"middle\" class=\"tick\">{E(label)}</text>");
         }
         s.Append("</svg>");
-        return s.ToString();
+        return s;
     }
 
     /// <summary>
     /// The timeline: each entry a mark (a bar for a range) on one time axis with dated ticks, and its label beside it,
     /// wrapped to two lines that fit the drawing.
     /// </summary>
-    public static string Timeline(IReadOnlyList<TimelineEntry> entries)
+    public static string Timeline(IReadOnlyList<TimelineEntry> entries) => WriteTimeline(new StringBuilder(), entries).ToString();
+
+    /// <summary><see cref="Timeline"/> appended to <paramref name="s"/>; nothing for no entries.</summary>
+    public static StringBuilder WriteTimeline(StringBuilder s, IReadOnlyList<TimelineEntry> entries)
     {
+        ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(entries);
-        if (entries.Count == 0) return "";
+        if (entries.Count == 0) return s;
         const int left = 20, right = 20, line = 15, top = 34, axisEnd = Width / 2 - right, labelAt = Width / 2 + 4;
         var first = int.MaxValue;
         var last = int.MinValue;
@@ -91,7 +98,6 @@ public static class SvgCharts
         var labels = new List<IReadOnlyList<string>>(entries.Count);
         foreach (var e in entries) labels.Add(TextWidth.Wrap($"{e.Start} {e.Text}", Width - labelAt - 4, 2));
         var height = top + labels.Sum(l => Math.Max(1, l.Count) * line + 8) + 8;
-        var s = new StringBuilder();
         s.Append(Inv, $"<svg class=\"chart timeline\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"Timeline from {DateOnly.FromDayNumber(first):yyyy-MM-dd} to {DateOnly.FromDayNumber(last):yyyy-MM-dd}\" xmlns=\"http://www.w3.org/2000/svg\">");
         s.Append(Inv, $"<line x1=\"{left}\" y1=\"{top - 8}\" x2=\"{axisEnd}\" y2=\"{top - 8}\" class=\"axis\"/>");
         var tickedUpTo = double.MinValue;
@@ -119,7 +125,7 @@ public static class SvgCharts
             y += rowHeight;
         }
         s.Append("</svg>");
-        return s.ToString();
+        return s;
     }
 
     /// <summary>
@@ -157,8 +163,17 @@ public static class SvgCharts
     /// node, and each relation an arc on the right from the derived document to its source, coloured by kind and
     /// explained by a tooltip. Labels and arcs live in separate columns, so nothing overlaps however many relations.
     /// </summary>
-    public static string Provenance(IReadOnlyList<Document> documents, IReadOnlyList<Relation> relations)
+    public static string Provenance(IReadOnlyList<Document> documents, IReadOnlyList<Relation> relations) =>
+        WriteProvenance(new StringBuilder(), documents, relations, Evidence.Label).ToString();
+
+    /// <summary>
+    /// <see cref="Provenance"/> appended to <paramref name="s"/>, each document named by <paramref name="label"/> (a page
+    /// that names the same documents again passes labels it made once).
+    /// </summary>
+    public static StringBuilder WriteProvenance(StringBuilder s, IReadOnlyList<Document> documents, IReadOnlyList<Relation> relations, Func<Document, string> label)
     {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(relations);
         var nodes = new List<(string Id, string Label, bool Outside)>();
@@ -166,7 +181,7 @@ public static class SvgCharts
         foreach (var d in documents)
         {
             index[d.Id] = nodes.Count;
-            nodes.Add((d.Id, Evidence.Label(d), false));
+            nodes.Add((d.Id, label(d), false));
         }
         foreach (var r in relations)
         {
@@ -179,7 +194,6 @@ public static class SvgCharts
         var height = top + nodes.Count * row + 10;
         double Y(int i) => top + i * row + row / 2.0;
         var kinds = relations.Select(r => Evidence.Kind(r.Kind)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var s = new StringBuilder();
         s.Append(Inv, $"<svg class=\"chart graph\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"Provenance graph: {nodes.Count} nodes, {relations.Count} relations\" xmlns=\"http://www.w3.org/2000/svg\">");
         s.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrowhead\"/></marker></defs>");
         // The legend: one short line per relation kind, in the arcs' own styles.
@@ -204,7 +218,7 @@ public static class SvgCharts
             s.Append(Inv, $"<text x=\"{nodeX - 14}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" class=\"label\">{E(TextWidth.Fit(nodes[i].Label, nodeX - 20))}</text>");
         }
         s.Append("</svg>");
-        return s.ToString();
+        return s;
     }
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
