@@ -127,11 +127,6 @@ public sealed class TimeExtractor : IExtractor
         return published is { } p ? TimeResolver.Resolve(dated, p) : dated;
     }
 
-    // TIME26-TEMP: rules switched off by name for measuring; removed before the last commit.
-    internal static readonly string Off = Environment.GetEnvironmentVariable("TIME26_OFF") ?? "";
-
-    internal static bool On(string rule) => !Off.Contains(rule, StringComparison.Ordinal);
-
     /// <summary>The most tokens a pattern's first word stands before its trigger ("more than two and a half years").</summary>
     private const int MaxLead = 6;
 
@@ -497,7 +492,6 @@ public sealed class TimeExtractor : IExtractor
                 var stretch = DurationValue(n, unitDays, false);
                 found = new Found(_tokens[s].Start, _tokens[unitToken].End, stretch, null, null, TimeAnchor.Publication, null,
                     -(int)(n * unitDays), "ago:" + stretch + ":" + rule, hedged ? unitDays / 2 : 0);
-                if (!On("ago")) found = new Found(_tokens[s].Start, _tokens[j].End, null, null, null, TimeAnchor.Publication, null, -(int)(n * unitDays), rule, hedged ? unitDays / 2 : 0);
                 next = j + 1;
                 return true;
             }
@@ -704,7 +698,7 @@ public sealed class TimeExtractor : IExtractor
 
         // "CVE-2013-3893", "ISO-2008-114": four digits joined by hyphens on both sides, no spaces, are a segment of a code.
         private bool InCode(int i) =>
-            On("code") && i >= 2 && i + 2 < _tokens.Count && W(i - 1) is "-" && W(i + 1) is "-"
+            i >= 2 && i + 2 < _tokens.Count && W(i - 1) is "-" && W(i + 1) is "-"
             && _tokens[i - 1].End == _tokens[i].Start && _tokens[i - 2].End == _tokens[i - 1].Start
             && _tokens[i + 1].Start == _tokens[i].End && _tokens[i + 2].Start == _tokens[i + 1].End;
 
@@ -854,7 +848,7 @@ public sealed class TimeExtractor : IExtractor
             // "December 15 of this year", "3 March next year": the day of a year named relative to publication, one
             // TIMEX3 as "April last year" is (the year completes the date; it is no second expression).
             var of = Is(end, "of") ? 1 : 0;
-            if (On("dayyear") && IsAny(end + of, "last", "this", "next") && Is(end + of + 1, "year"))
+            if (IsAny(end + of, "last", "this", "next") && Is(end + of + 1, "year"))
             {
                 var offset = Is(end + of, "last") ? -1 : Is(end + of, "next") ? 1 : 0;
                 found = new Found(_tokens[s].Start, _tokens[end + of + 1].End, null, null, null, TimeAnchor.Publication, null, null,
@@ -1110,7 +1104,7 @@ public sealed class TimeExtractor : IExtractor
             if (IsAny(i - 1, "after", "following", "despite") && Is(i + 1, "of")) return true;
             // "happened minutes after the alarm", "Hours later, ...": some units measured from an event (TIMEX3 DURATION
             // "PTXM"), where nothing before the plural determines it ("the days after" names days, not a stretch).
-            if (On("plural") && IsAny(i + 1, "after", "before", "later", "earlier")
+            if (IsAny(i + 1, "after", "before", "later", "earlier")
                 && (i == 0 || _tokens[i - 1].Kind == TokenKind.Symbol || FinitePast(i - 1) || IsAny(i - 1, "just", "only", "mere", "came", "died", "left", "began", "was", "were", "is", "are", "come", "comes")))
                 return true;
             return Is(i - 1, "in") && (i + 1 >= _tokens.Count || _tokens[i + 1].Kind == TokenKind.Symbol);
@@ -1173,7 +1167,7 @@ public sealed class TimeExtractor : IExtractor
             // "22.34 BST", "10.30pm": the British clock writes a stop between hour and minutes; a decimal number looks the
             // same, so it is a clock only with a zone or am/pm after it.
             var w0 = W(i);
-            var dotted = On("dotted") && w0.Length is 4 or 5 && w0[^3] == '.';
+            var dotted = w0.Length is 4 or 5 && w0[^3] == '.';
             if (_tokens[i].Length > 2 && !dotted) return false;
             if (!int.TryParse(dotted ? w0[..^3] : w0, NumberStyles.None, CultureInfo.InvariantCulture, out var hour) || hour > 23) return false;
             var minute = 0;
@@ -1189,7 +1183,7 @@ public sealed class TimeExtractor : IExtractor
             if (minute > 59) return false;
             var meridiem = W(j);
             // "11:55p", "7:05a": the sports and listings style, one letter written against the minutes.
-            var letter = On("letter") && colon && meridiem.Length == 1 && _tokens[j].Start == _tokens[j - 1].End;
+            var letter = colon && meridiem.Length == 1 && _tokens[j].Start == _tokens[j - 1].End;
             var pm = meridiem.StartsWith("p.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("pm", StringComparison.OrdinalIgnoreCase) || (letter && meridiem is "p");
             var am = meridiem.StartsWith("a.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("am", StringComparison.OrdinalIgnoreCase) || (letter && meridiem is "a");
             if (dotted && !pm && !am && !Zone(j)) return false;
@@ -1225,7 +1219,7 @@ public sealed class TimeExtractor : IExtractor
             }
             // "10 a.m. Monday", "9:30 p.m. Tuesday": a clock time written straight before a weekday is one TIMEX3 TIME
             // with the weekday ("twelve o'clock January 3, 1984" in the TimeML guidelines), valued on that day.
-            if (On("clockday") && j < _tokens.Count && TimeWords.Is(W(j), "weekday", out _) && char.IsUpper(W(j)[0])
+            if (j < _tokens.Count && TimeWords.Is(W(j), "weekday", out _) && char.IsUpper(W(j)[0])
                 && TryRelative(j, out var weekday, out var afterWeekday) && weekday.Rule is { } dayRule && dayRule.StartsWith("weekday:", StringComparison.Ordinal)
                 && !dayRule.Contains('@', StringComparison.Ordinal))
             {
@@ -1394,13 +1388,13 @@ public sealed class TimeExtractor : IExtractor
             string? rule = null;
             string? value = null;
             var end = i;
-            if (On("names") && InName(i)) return false;
+            if (InName(i)) return false;
             if (w.Equals("yesterday", StringComparison.OrdinalIgnoreCase)) rule = "day:-1";
             else if (w.Equals("today", StringComparison.OrdinalIgnoreCase)) rule = "day:0";
             else if (w.Equals("tonight", StringComparison.OrdinalIgnoreCase)) rule = "day:0@NI";
             else if (w.Equals("tomorrow", StringComparison.OrdinalIgnoreCase)) rule = "day:1";
             // "at noon", "by midnight": clock times on the day the sentence named before them (TIMEX3 "T12:00", "T24:00").
-            else if (IsAny(i, "noon", "midday", "midnight") && On("modifier") && Attributive(i)) return false;
+            else if (IsAny(i, "noon", "midday", "midnight") && Attributive(i)) return false;
             else if (IsAny(i, "noon", "midday")) rule = "day:0@1200";
             else if (Is(i, "midnight")) rule = "day:0@2400";
             else if (IsAny(i, "now", "currently", "presently", "nowadays") || (Is(i, "at") && Is(i + 1, "present"))
@@ -1433,7 +1427,7 @@ public sealed class TimeExtractor : IExtractor
             else if (w.Equals("recently", StringComparison.OrdinalIgnoreCase) || w.Equals("lately", StringComparison.OrdinalIgnoreCase))
             {
                 // "as recently as a week ago": the comparison's frame, not a time; the time is what follows it.
-                if (On("asrecent") && Is(i - 1, "as") && Is(i + 1, "as")) return false;
+                if (Is(i - 1, "as") && Is(i + 1, "as")) return false;
                 rule = "recent:30";
                 value = "PAST_REF";
             }
@@ -1509,7 +1503,7 @@ public sealed class TimeExtractor : IExtractor
         private bool Attributive(int i) =>
             i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Word && W(i + 1) is { Length: > 3 } noun && char.IsLower(noun[0])
             && noun[^1] == 's' && !noun.EndsWith("ss", StringComparison.Ordinal) && !TimeWords.TryGet(noun, out _, out _)
-            && !IsAny(i - 1, "at", "by", "before", "after", "until", "till", "from", "since", "around", "past", "about", "to", "near", "towards", "toward", "till", "on", "of");
+            && !IsAny(i - 1, "at", "by", "before", "after", "until", "till", "from", "since", "around", "past", "about", "to", "near", "towards", "toward", "on", "of");
 
         // Words that point at a day from publication and are written in lower case inside a sentence.
         private static readonly string[] Deictics = ["today", "tonight", "tomorrow", "yesterday", "this"];
@@ -1567,14 +1561,16 @@ public sealed class TimeExtractor : IExtractor
                 value = "FUTURE_REF";
                 end = Is(at + 1, "future") ? at + 1 : at + 2;
             }
-            else if (On("ahead") && Is(at, "the") && PluralUnit(at + 1) && (Is(at + 2, "ahead") || (IsAny(at + 2, "and", "or") && PluralUnit(at + 3) && Is(at + 4, "ahead"))))
+            else if (Is(at, "the") && PluralUnit(at + 1) && (Is(at + 2, "ahead") || (IsAny(at + 2, "and", "or") && PluralUnit(at + 3) && Is(at + 4, "ahead"))))
             {
                 // "the months ahead", "the weeks and months ahead": the time to come, undated (TIMEX3 FUTURE_REF).
                 value = "FUTURE_REF";
                 end = Is(at + 2, "ahead") ? at + 2 : at + 4;
             }
             else if (Is(at, "future") && i < at) value = "FUTURE_REF";
-            else if (Is(at, "soon") && !Is(at + 1, "after") && !Is(at - 1, "as")) value = "FUTURE_REF";
+            // "soon" in a past clause ("reports soon surfaced", "the riot soon spread") follows the story's own events, not
+            // publication: TimeML gives it no value relative to the creation time, so it is left out.
+            else if (Is(at, "soon") && !Is(at + 1, "after") && !Is(at - 1, "as") && Tense(at, at) >= 0) value = "FUTURE_REF";
             else if (Is(at, "the") && Is(at + 1, "past") && at > i && (at + 2 >= _tokens.Count || _tokens[at + 2].Kind == TokenKind.Symbol || IsAny(at + 2, "and", "but", "or")))
             {
                 value = "PAST_REF";
