@@ -1232,6 +1232,27 @@ public sealed class TimeExtractor : IExtractor
             return true;
         }
 
+        // Words only a match report uses (no business quarter shares them: "loss", "lead", "deficit", "game" do).
+        private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GameWords =
+            System.Collections.Frozen.FrozenSet.ToFrozenSet(
+                ["touchdown", "touchdowns", "yard", "yards", "fumble", "fumbled", "interception", "interceptions", "quarterback", "halftime",
+                 "kicker", "inning", "innings", "scored", "score", "victory", "defeat", "unanswered", "punted", "sacked", "goal", "goals"],
+                StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // Whether the sentence reports play: a word of GameWords or a score ("20-13", "13-13": two counts under 200
+        // joined by a hyphen without spaces).
+        private bool InGame()
+        {
+            for (var k = 0; k < _tokens.Count; k++)
+            {
+                if (_tokens[k].Kind == TokenKind.Word && GameWords.Contains(W(k))) return true;
+                if (W(k) is "-" && k >= 1 && k + 1 < _tokens.Count && _tokens[k - 1].Kind == TokenKind.Number && _tokens[k + 1].Kind == TokenKind.Number
+                    && _tokens[k - 1].End == _tokens[k].Start && _tokens[k].End == _tokens[k + 1].Start
+                    && _tokens[k - 1].Length <= 3 && _tokens[k + 1].Length <= 3 && !W(k - 1).Contains('.') && !W(k + 1).Contains('.')) return true;
+            }
+            return false;
+        }
+
         // A time zone's abbreviation: "GMT", "UTC", "BST", "EDT", "CEST" (capitals, three or four, the last a T).
         private bool Zone(int j) =>
             j < _tokens.Count && _tokens[j].Kind == TokenKind.Word && W(j) is { Length: 3 or 4 } z && z[^1] == 'T' && !z.ContainsAnyExceptInRange('A', 'Z');
@@ -1283,6 +1304,9 @@ public sealed class TimeExtractor : IExtractor
             int? year = null;
             if (Is(e, "of") && IsYear(e + 1, out var y1)) { year = y1; e += 2; }
             else if (IsYear(e, out var y2)) { year = y2; e += 1; }
+            // "a touchdown late in the fourth quarter": a period of a game, which has no calendar value (TimeML leaves
+            // game periods and clocks unmarked). Only a quarter without a year, in a sentence that plays a game.
+            if (year is null && InGame()) return false;
             else if (quarter > 0 && Is(e, "of") && IsAny(e + 1, "last", "this", "next") && Is(e + 2, "year"))
             {
                 // "the first quarter of last year": the quarter of the year named relative to publication.

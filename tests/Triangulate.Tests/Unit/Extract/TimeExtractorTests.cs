@@ -207,6 +207,7 @@ public class TimeExtractorTests
     [InlineData("The intruder walked in around 10 a.m. Monday, police said.", "2030-06-12", "10 a.m. Monday", "2030-06-10T10:00")]
     [InlineData("The bakery opened two years ago.", "2030-06-10", "two years", "P2Y")]
     [InlineData("A deal on the ferry could come soon, the council says.", "2030-06-10", "soon", "FUTURE_REF")]
+    [InlineData("The ferry line's revenue fell 3% in the fourth quarter, its loss a record.", "2030-06-10", "the fourth quarter", "2029-Q4")]
     [InlineData("The inquiry was told that the crew left as recently as a week ago.", "2030-06-10", "a week", "P1W")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
@@ -237,6 +238,8 @@ public class TimeExtractorTests
     [InlineData("The browser patch fixes the flaw CVE-2029-3893 in all versions.")]
     [InlineData("The outgoing cabinet passed several midnight regulations on logging.")]
     [InlineData("Rumours soon surfaced that the mayor had left the town.")]
+    [InlineData("The visitors scored a touchdown late in the fourth quarter.")]
+    [InlineData("The home side led 20-13 at the end of the third quarter.")]
     [InlineData("The march soon turned into a riot near the square.")]
     [InlineData("The index closed at 22.34 points.")]
     [InlineData("She was praised on World News Tonight in a segment about rescue crews.")]
