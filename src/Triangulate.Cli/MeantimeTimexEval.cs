@@ -255,8 +255,14 @@ internal static class MeantimeTimexEval
         public int Gold, Found, Strict, RelaxedGold, RelaxedFound, Value;
     }
 
-    /// <summary>Prints the table; with <paramref name="verbose"/> also every miss ("-"), spurious find ("+") and wrong value ("~").</summary>
-    public static void Score(List<Article> articles, Dictionary<string, List<Found>> found, bool verbose, string label, double? seconds)
+    /// <summary>The "all" row of a table: relaxed precision and recall, value accuracy and value F1 (TempEval-3).</summary>
+    internal sealed record Summary(double RelaxedPrecision, double RelaxedRecall, double ValueAccuracy, double ValueF1);
+
+    /// <summary>
+    /// Prints the table and returns its "all" row; with <paramref name="verbose"/> also every miss ("-"), spurious
+    /// find ("+") and wrong value ("~").
+    /// </summary>
+    public static Summary Score(List<Article> articles, Dictionary<string, List<Found>> found, bool verbose, string label, double? seconds)
     {
         var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal) { ["all"] = new() };
         // The date line's TIMEX3 (functionInDocument CREATION_TIME) states the date the scorer hands the extractor as
@@ -328,6 +334,9 @@ internal static class MeantimeTimexEval
         }
         if (seconds is { } s)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed ({label}): {sentences} sentences in {s * 1000:0.0} ms = {sentences / s:0} sentences/s"));
+        var all = tallies["all"];
+        double precision = Ratio(all.RelaxedFound, all.Found), recall = Ratio(all.RelaxedGold, all.Gold), share = Ratio(all.Value, all.RelaxedGold);
+        return new Summary(precision, recall, share, F1(precision, recall) * share);
     }
 
     /// <summary>

@@ -88,7 +88,7 @@ public sealed class TimeExtractor : IExtractor
                     // "Tuesday evening" names Tuesday for what follows ("the next morning", a clock time) as "Tuesday" does.
                     else if (found.Rule is { } dr && DayOf(dr) is { } named)
                         day = reference = named;
-                    if (expression.Rule is { } pr && IsPointRule(pr)) point = pr;
+                    if (expression.Rule is { } pr && IsPointRule(PointOf(pr))) point = PointOf(pr);
                     if (published is { } p && expression.Anchor == TimeAnchor.Publication) expression = TimeResolver.Resolve(expression, p);
                     if (lonelyClock >= 0 && expression.Rule is { } own && DayOf(own) is { } ownDay && Beside(text, context.Times[lonelyClock].Span.End, found.Start))
                         context.Times[lonelyClock] = Dated(context.Times[lonelyClock], ownDay, published);
@@ -158,6 +158,7 @@ public sealed class TimeExtractor : IExtractor
     // null when the rule names no single day or a clock time ("@1800").
     private static string? DayOf(string rule)
     {
+        rule = PointOf(rule);
         var at = rule.IndexOf('@', StringComparison.Ordinal);
         var day = at > 0 && !rule.AsSpan(at + 1).ContainsAnyExcept(PartLetters) ? rule[..at] : rule;
         return IsDayRule(day) ? day : null;
@@ -167,7 +168,12 @@ public sealed class TimeExtractor : IExtractor
     private static bool IsDayRule(string rule) =>
         !rule.Contains('@', StringComparison.Ordinal) && !rule.Contains(" .. ", StringComparison.Ordinal)
         && (rule.StartsWith("day:", StringComparison.Ordinal) || rule.StartsWith("weekday:", StringComparison.Ordinal)
-            || rule.StartsWith("month-day:", StringComparison.Ordinal) || (rule.StartsWith("date:", StringComparison.Ordinal) && rule.Length == 15));
+            || rule.StartsWith("month-day:", StringComparison.Ordinal) || rule.StartsWith("day-in-year:", StringComparison.Ordinal)
+            || (rule.StartsWith("date:", StringComparison.Ordinal) && rule.Length == 15));
+
+    // The point an "ago" rule reaches back to: "ago:P3D:day:-3" → "day:-3"; any other rule as it is.
+    private static string PointOf(string rule) =>
+        rule.StartsWith("ago:", StringComparison.Ordinal) && rule.IndexOf(':', 4) is > 4 and var colon ? rule[(colon + 1)..] : rule;
 
     // A rule naming one point of the calendar, not a span between two or a vague reference.
     private static bool IsPointRule(string rule) =>
@@ -472,7 +478,9 @@ public sealed class TimeExtractor : IExtractor
             else if (IsAny(j, "after", "since", "following", "into")) sign = 1;
             else if (Is(j, "ago"))
             {
-                // "three days ago": relative to publication.
+                // "three days ago": relative to publication. TimeML (MEANTIME, ISO-TimeML) marks the DURATION "three days",
+                // "ago" its signal, and the point it reaches back to as a TIMEX3 of no extent: the span stops at the unit,
+                // the value is the duration, and the rule still names the point the app dates by ("ago:P3D:day:-3").
                 var rule = unitDays switch
                 {
                     // "three decades ago": TIMEX3 keeps the granularity the text states, the decade ("197"), not a year.
@@ -481,8 +489,9 @@ public sealed class TimeExtractor : IExtractor
                     >= 30 => "month:-" + n.ToString(CultureInfo.InvariantCulture),
                     _ => "day:-" + (n * unitDays).ToString(CultureInfo.InvariantCulture),
                 };
-                found = new Found(_tokens[s].Start, _tokens[j].End, null, null, null, TimeAnchor.Publication, null,
-                    -(int)(n * unitDays), rule, hedged ? unitDays / 2 : 0);
+                var stretch = DurationValue(n, unitDays, false);
+                found = new Found(_tokens[s].Start, _tokens[unitToken].End, stretch, null, null, TimeAnchor.Publication, null,
+                    -(int)(n * unitDays), "ago:" + stretch + ":" + rule, hedged ? unitDays / 2 : 0);
                 next = j + 1;
                 return true;
             }
@@ -666,7 +675,7 @@ public sealed class TimeExtractor : IExtractor
             }
             // YEAR alone, when a calendar word or a clause edge shows it is a year and not a count; after "the" when a
             // word follows ("the 1991 agreement", "the 2008 Olympic Games"): news writes counts that large with a comma.
-            if (tolerance == 0 && IsYear(i, out var year) && _tokens[i].Length == 4
+            if (tolerance == 0 && IsYear(i, out var year) && _tokens[i].Length == 4 && !InCode(i)
                 && (IsAny(i - 1, "in", "since", "by", "until", "from", "of", "before", "after", "during", "early", "late", "mid", "year", "through", "to", "and", "between", "around", "circa")
                     || ((Is(i - 1, "the") || Possessive(i - 1)) && year is >= 1900 and <= 2099 && i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Word)
                     // "results for 2007 were", "the forecast for 2009 is weak": after "for" a year is the period when a
@@ -686,6 +695,12 @@ public sealed class TimeExtractor : IExtractor
             }
             return false;
         }
+
+        // "CVE-2013-3893", "ISO-2008-114": four digits joined by hyphens on both sides, no spaces, are a segment of a code.
+        private bool InCode(int i) =>
+            i >= 2 && i + 2 < _tokens.Count && W(i - 1) is "-" && W(i + 1) is "-"
+            && _tokens[i - 1].End == _tokens[i].Start && _tokens[i - 2].End == _tokens[i - 1].Start
+            && _tokens[i + 1].Start == _tokens[i].End && _tokens[i + 2].Start == _tokens[i + 1].End;
 
         // A possessive ending at token k: "Apple's", "the firm’s", "Airbus'", or "Apple 's" split by a tokenizer upstream.
         private bool Possessive(int k)
@@ -830,6 +845,17 @@ public sealed class TimeExtractor : IExtractor
             }
             if (day > DateTime.DaysInMonth(2024, month)) return false;
             var md = month.ToString("D2", CultureInfo.InvariantCulture) + "-" + day.ToString("D2", CultureInfo.InvariantCulture);
+            // "December 15 of this year", "3 March next year": the day of a year named relative to publication, one
+            // TIMEX3 as "April last year" is (the year completes the date; it is no second expression).
+            var of = Is(end, "of") ? 1 : 0;
+            if (IsAny(end + of, "last", "this", "next") && Is(end + of + 1, "year"))
+            {
+                var offset = Is(end + of, "last") ? -1 : Is(end + of, "next") ? 1 : 0;
+                found = new Found(_tokens[s].Start, _tokens[end + of + 1].End, null, null, null, TimeAnchor.Publication, null, null,
+                    "day-in-year:" + md + ":" + offset.ToString(CultureInfo.InvariantCulture), tolerance);
+                next = end + of + 2;
+                return true;
+            }
             found = new Found(_tokens[s].Start, _tokens[last].End, "XXXX-" + md, null, null, TimeAnchor.Publication, null, null, "month-day:" + md + Direction(s, last), tolerance);
             return true;
         }
@@ -1070,10 +1096,17 @@ public sealed class TimeExtractor : IExtractor
         // A plural unit with no count or determiner that is a stretch of time by its place: after "within", "took",
         // "spent" ("within weeks", "took months"), before "of" after "after", "following", "despite" ("after years of
         // talks"), or closing a clause after "in" ("the lowest in decades.").
+        private bool PluralUnit(int i) => IsAny(i, "days", "weeks", "months", "years", "decades");
+
         private bool BarePlural(int i)
         {
             if (IsAny(i - 1, "within", "took", "take", "takes", "taking", "spent", "spend", "spends", "spending")) return true;
             if (IsAny(i - 1, "after", "following", "despite") && Is(i + 1, "of")) return true;
+            // "happened minutes after the alarm", "Hours later, ...": some units measured from an event (TIMEX3 DURATION
+            // "PTXM"), where nothing before the plural determines it ("the days after" names days, not a stretch).
+            if (IsAny(i + 1, "after", "before", "later", "earlier")
+                && (i == 0 || _tokens[i - 1].Kind == TokenKind.Symbol || FinitePast(i - 1) || IsAny(i - 1, "just", "only", "mere", "came", "died", "left", "began", "was", "were", "is", "are", "come", "comes")))
+                return true;
             return Is(i - 1, "in") && (i + 1 >= _tokens.Count || _tokens[i + 1].Kind == TokenKind.Symbol);
         }
 
@@ -1131,20 +1164,29 @@ public sealed class TimeExtractor : IExtractor
                 next = i + 2;
                 return true;
             }
-            if (_tokens[i].Length > 2) return false;
-            if (!int.TryParse(W(i), NumberStyles.None, CultureInfo.InvariantCulture, out var hour) || hour > 23) return false;
+            // "22.34 BST", "10.30pm": the British clock writes a stop between hour and minutes; a decimal number looks the
+            // same, so it is a clock only with a zone or am/pm after it.
+            var w0 = W(i);
+            var dotted = w0.Length is 4 or 5 && w0[^3] == '.';
+            if (_tokens[i].Length > 2 && !dotted) return false;
+            if (!int.TryParse(dotted ? w0[..^3] : w0, NumberStyles.None, CultureInfo.InvariantCulture, out var hour) || hour > 23) return false;
             var minute = 0;
             var j = i + 1;
             var colon = W(j) is ":" && j + 1 < _tokens.Count && _tokens[j + 1].Kind == TokenKind.Number && _tokens[j + 1].Length == 2
                 && _tokens[j].Start == _tokens[i].End && _tokens[j + 1].Start == _tokens[j].End;
+            if (dotted && !int.TryParse(w0[^2..], NumberStyles.None, CultureInfo.InvariantCulture, out minute)) return false;
             if (colon)
             {
                 if (!int.TryParse(W(j + 1), NumberStyles.None, CultureInfo.InvariantCulture, out minute) || minute > 59) return false;
                 j += 2;
             }
+            if (minute > 59) return false;
             var meridiem = W(j);
-            var pm = meridiem.StartsWith("p.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("pm", StringComparison.OrdinalIgnoreCase);
-            var am = meridiem.StartsWith("a.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("am", StringComparison.OrdinalIgnoreCase);
+            // "11:55p", "7:05a": the sports and listings style, one letter written against the minutes.
+            var letter = colon && meridiem.Length == 1 && _tokens[j].Start == _tokens[j - 1].End;
+            var pm = meridiem.StartsWith("p.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("pm", StringComparison.OrdinalIgnoreCase) || (letter && meridiem is "p");
+            var am = meridiem.StartsWith("a.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("am", StringComparison.OrdinalIgnoreCase) || (letter && meridiem is "a");
+            if (dotted && !pm && !am && !Zone(j)) return false;
             if (pm || am)
             {
                 if (hour is 0 or > 12) return false;
@@ -1154,7 +1196,7 @@ public sealed class TimeExtractor : IExtractor
                 // The closing stop of "a.m." is the abbreviation's; after "10am" it ends the sentence, outside the time.
                 if (W(j) is "." && _tokens[j].Start == _tokens[j - 1].End && meridiem.Contains('.')) j++;
             }
-            else if (!colon) return false;
+            else if (!colon && !dotted) return false;
             var zone = "";
             if (IsAny(j, "UTC", "GMT")) { zone = "Z"; j++; }
             // "6 p.m. local time": the zone named in words is part of the expression and keeps the day after it in reach.
@@ -1175,10 +1217,45 @@ public sealed class TimeExtractor : IExtractor
                 next = afterDate;
                 return true;
             }
+            // "10 a.m. Monday", "9:30 p.m. Tuesday": a clock time written straight before a weekday is one TIMEX3 TIME
+            // with the weekday ("twelve o'clock January 3, 1984" in the TimeML guidelines), valued on that day.
+            if (j < _tokens.Count && TimeWords.Is(W(j), "weekday", out _) && char.IsUpper(W(j)[0])
+                && TryRelative(j, out var weekday, out var afterWeekday) && weekday.Rule is { } dayRule && dayRule.StartsWith("weekday:", StringComparison.Ordinal)
+                && !dayRule.Contains('@', StringComparison.Ordinal))
+            {
+                found = new Found(_tokens[i].Start, weekday.End, null, null, null, TimeAnchor.Publication, null, null, dayRule + "@" + clock, 0);
+                next = afterWeekday;
+                return true;
+            }
             found = new Found(_tokens[i].Start, _tokens[j - 1].End, null, null, null, TimeAnchor.Publication, null, null, "day:0@" + clock, 0);
             next = j;
             return true;
         }
+
+        // Words only a match report uses (no business quarter shares them: "loss", "lead", "deficit", "game" do).
+        private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GameWords =
+            System.Collections.Frozen.FrozenSet.ToFrozenSet(
+                ["touchdown", "touchdowns", "yard", "yards", "fumble", "fumbled", "interception", "interceptions", "quarterback", "halftime",
+                 "kicker", "inning", "innings", "scored", "score", "victory", "defeat", "unanswered", "punted", "sacked", "goal", "goals"],
+                StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // Whether the sentence reports play: a word of GameWords or a score ("20-13", "13-13": two counts under 200
+        // joined by a hyphen without spaces).
+        private bool InGame()
+        {
+            for (var k = 0; k < _tokens.Count; k++)
+            {
+                if (_tokens[k].Kind == TokenKind.Word && GameWords.Contains(W(k))) return true;
+                if (W(k) is "-" && k >= 1 && k + 1 < _tokens.Count && _tokens[k - 1].Kind == TokenKind.Number && _tokens[k + 1].Kind == TokenKind.Number
+                    && _tokens[k - 1].End == _tokens[k].Start && _tokens[k].End == _tokens[k + 1].Start
+                    && _tokens[k - 1].Length <= 3 && _tokens[k + 1].Length <= 3 && !W(k - 1).Contains('.') && !W(k + 1).Contains('.')) return true;
+            }
+            return false;
+        }
+
+        // A time zone's abbreviation: "GMT", "UTC", "BST", "EDT", "CEST" (capitals, three or four, the last a T).
+        private bool Zone(int j) =>
+            j < _tokens.Count && _tokens[j].Kind == TokenKind.Word && W(j) is { Length: 3 or 4 } z && z[^1] == 'T' && !z.ContainsAnyExceptInRange('A', 'Z');
 
         // Quarters and fiscal years: "the third quarter (of 2011)", "Q3 2011", "the last quarter", "fiscal 2011", "FY2011".
         private bool TryQuarterOrFiscal(int i, out Found found, out int next)
@@ -1227,6 +1304,9 @@ public sealed class TimeExtractor : IExtractor
             int? year = null;
             if (Is(e, "of") && IsYear(e + 1, out var y1)) { year = y1; e += 2; }
             else if (IsYear(e, out var y2)) { year = y2; e += 1; }
+            // "a touchdown late in the fourth quarter": a period of a game, which has no calendar value (TimeML leaves
+            // game periods and clocks unmarked). Only a quarter without a year, in a sentence that plays a game.
+            if (year is null && InGame()) return false;
             else if (quarter > 0 && Is(e, "of") && IsAny(e + 1, "last", "this", "next") && Is(e + 2, "year"))
             {
                 // "the first quarter of last year": the quarter of the year named relative to publication.
@@ -1332,11 +1412,13 @@ public sealed class TimeExtractor : IExtractor
             string? rule = null;
             string? value = null;
             var end = i;
+            if (InName(i)) return false;
             if (w.Equals("yesterday", StringComparison.OrdinalIgnoreCase)) rule = "day:-1";
             else if (w.Equals("today", StringComparison.OrdinalIgnoreCase)) rule = "day:0";
             else if (w.Equals("tonight", StringComparison.OrdinalIgnoreCase)) rule = "day:0@NI";
             else if (w.Equals("tomorrow", StringComparison.OrdinalIgnoreCase)) rule = "day:1";
             // "at noon", "by midnight": clock times on the day the sentence named before them (TIMEX3 "T12:00", "T24:00").
+            else if (IsAny(i, "noon", "midday", "midnight") && Attributive(i)) return false;
             else if (IsAny(i, "noon", "midday")) rule = "day:0@1200";
             else if (Is(i, "midnight")) rule = "day:0@2400";
             else if (IsAny(i, "now", "currently", "presently", "nowadays") || (Is(i, "at") && Is(i + 1, "present"))
@@ -1366,7 +1448,13 @@ public sealed class TimeExtractor : IExtractor
                 rule = W(i + 4).ToString().ToLowerInvariant() + ":" + n.ToString(CultureInfo.InvariantCulture);
                 end = i + 4;
             }
-            else if (w.Equals("recently", StringComparison.OrdinalIgnoreCase) || w.Equals("lately", StringComparison.OrdinalIgnoreCase)) { rule = "recent:30"; value = "PAST_REF"; }
+            else if (w.Equals("recently", StringComparison.OrdinalIgnoreCase) || w.Equals("lately", StringComparison.OrdinalIgnoreCase))
+            {
+                // "as recently as a week ago": the comparison's frame, not a time; the time is what follows it.
+                if (Is(i - 1, "as") && Is(i + 1, "as")) return false;
+                rule = "recent:30";
+                value = "PAST_REF";
+            }
             else if (Is(i, "recent") && IsAny(i + 1, "days", "weeks", "months"))
             {
                 rule = "recent:" + (Is(i + 1, "days") ? "7" : Is(i + 1, "weeks") ? "30" : "90");
@@ -1434,6 +1522,34 @@ public sealed class TimeExtractor : IExtractor
             return true;
         }
 
+        // "midnight regulations", "noon prayers": a clock word before a plural noun with no preposition before it
+        // classifies a kind of thing (a modifier); TIMEX3 marks times the text refers to, not these.
+        private bool Attributive(int i) =>
+            i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Word && W(i + 1) is { Length: > 3 } noun && char.IsLower(noun[0])
+            && noun[^1] == 's' && !noun.EndsWith("ss", StringComparison.Ordinal) && !TimeWords.TryGet(noun, out _, out _)
+            && !IsAny(i - 1, "at", "by", "before", "after", "until", "till", "from", "since", "around", "past", "about", "to", "near", "towards", "toward", "on", "of");
+
+        // Words that point at a day from publication and are written in lower case inside a sentence.
+        private static readonly string[] Deictics = ["today", "tonight", "tomorrow", "yesterday", "this"];
+
+        /// <summary>
+        /// Whether the deictic word at i ("today", "tonight", "this morning") is part of a name: written with a capital
+        /// after a capitalised word inside a sentence of prose ("on World News Tonight", "told CBS This Morning",
+        /// "NBC's Today show"), where the time word would be in lower case. Times inside names of shows and papers
+        /// are not TIMEX3s. A headline in title case capitalises every word, so there the capital says nothing.
+        /// </summary>
+        private bool InName(int i)
+        {
+            if (i < 1 || !IsAny(i, Deictics) || !char.IsUpper(W(i)[0])) return false;
+            var before = i - 1;
+            if (_tokens[before].Kind != TokenKind.Word || !char.IsUpper(W(before)[0])) return false;
+            // Prose: at least three lower-case words of four letters or more in the sentence.
+            var lower = 0;
+            for (var k = 0; k < _tokens.Count && lower < 3; k++)
+                if (_tokens[k].Kind == TokenKind.Word && W(k) is { Length: >= 4 } word && char.IsLower(word[0])) lower++;
+            return lower >= 3;
+        }
+
         /// <summary>
         /// Vague references TIMEX3 writes as PAST_REF / FUTURE_REF ("recent", "in the past", "the future", "the near
         /// term", "soon"), the market day ("intraday", "on the day", "late in the day") and "later this year".
@@ -1469,8 +1585,16 @@ public sealed class TimeExtractor : IExtractor
                 value = "FUTURE_REF";
                 end = Is(at + 1, "future") ? at + 1 : at + 2;
             }
+            else if (Is(at, "the") && PluralUnit(at + 1) && (Is(at + 2, "ahead") || (IsAny(at + 2, "and", "or") && PluralUnit(at + 3) && Is(at + 4, "ahead"))))
+            {
+                // "the months ahead", "the weeks and months ahead": the time to come, undated (TIMEX3 FUTURE_REF).
+                value = "FUTURE_REF";
+                end = Is(at + 2, "ahead") ? at + 2 : at + 4;
+            }
             else if (Is(at, "future") && i < at) value = "FUTURE_REF";
-            else if (Is(at, "soon") && !Is(at + 1, "after") && !Is(at - 1, "as")) value = "FUTURE_REF";
+            // "soon" in a past clause ("reports soon surfaced", "the riot soon spread") follows the story's own events, not
+            // publication: TimeML gives it no value relative to the creation time, so it is left out.
+            else if (Is(at, "soon") && !Is(at + 1, "after") && !Is(at - 1, "as") && Tense(at, at) >= 0) value = "FUTURE_REF";
             else if (Is(at, "the") && Is(at + 1, "past") && at > i && (at + 2 >= _tokens.Count || _tokens[at + 2].Kind == TokenKind.Symbol || IsAny(at + 2, "and", "but", "or")))
             {
                 value = "PAST_REF";

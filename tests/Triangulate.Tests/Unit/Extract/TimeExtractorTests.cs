@@ -81,7 +81,7 @@ public class TimeExtractorTests
     [InlineData("The launch was put off until Friday.", "2010-06-01", "Friday", "2010-06-04")]
     [InlineData("The strike lasted until Friday.", "2010-06-08", "Friday", "2010-06-04")]
     [InlineData("At 10:30 a.m. on Tuesday, the mayor resigned.", "2010-06-03", "10:30 a.m.", "2010-06-01T10:30")]
-    [InlineData("The tower opened two decades ago.", "2006-06-03", "two decades ago", "198")]
+    [InlineData("The tower opened two decades ago.", "2006-06-03", "two decades", "P20Y")]
     [InlineData("The museum is open every Sunday.", "2010-06-03", "every Sunday", "XXXX-WXX-7")]
     [InlineData("The mayor spoke this past weekend.", "2010-06-09", "this past weekend", "2010-W22-WE")]
     [InlineData("Sales rose 4% in the 12 months to March.", "2010-06-09", "March", "2010-03")]
@@ -170,7 +170,7 @@ public class TimeExtractorTests
     [InlineData("The lease runs for two years and six months.", "2030-06-10", "two years and six months", "P2Y6M")]
     [InlineData("The ferry landed at 2:30 p.m. on Tuesday afternoon.", "2030-06-13", "2:30 p.m.", "2030-06-11T14:30")]
     [InlineData("These days the ferry runs only in summer.", "2030-06-10", "These days", "PRESENT_REF")]
-    [InlineData("The guild had 80 members a year ago.", "2030-06-10", "a year ago", "2029")]
+    [InlineData("The guild had 80 members a year ago.", "2030-06-10", "a year", "P1Y")]
     [InlineData("The bakery expects a loss for the current year.", "2030-06-10", "the current year", "2030")]
     [InlineData("The tunnel should open by the end of the decade.", "2032-06-10", "the end of the decade", "203")]
     [InlineData("The ferry sat in the harbour for days.", "2030-06-10", "days", "PXD")]
@@ -192,6 +192,23 @@ public class TimeExtractorTests
     [InlineData("The yearlong refit of the ferry ended.", "2030-06-10", "yearlong", "P1Y")]
     [InlineData("The crossing lasted a fortnight.", "2030-06-10", "a fortnight", "P2W")]
     [InlineData("Repairs will take a month, the yard said.", "2030-06-10", "a month", "P1M")]
+    // Issue 15, session 26 (rules from a second real-news set, ECB+): a day of a year named relative to publication; a
+    // bare plural measured from an event; the time ahead; the British dotted clock with a zone or am/pm; a clock
+    // letter written against the minutes; a clock time written straight before a weekday; "ago" marks a duration.
+    [InlineData("The council will vote on December 15 of this year.", "2030-06-10", "December 15 of this year", "2030-12-15")]
+    [InlineData("The mill closed on 3 March last year.", "2030-06-10", "3 March last year", "2029-03-03")]
+    [InlineData("The roof collapsed minutes after the crowd left.", "2030-06-10", "minutes", "PTXM")]
+    [InlineData("Hours later, the road reopened.", "2030-06-10", "Hours", "PTXH")]
+    [InlineData("The town faces hard choices in the months and years ahead.", "2030-06-10", "the months and years ahead", "FUTURE_REF")]
+    [InlineData("Fares will rise in the weeks ahead.", "2030-06-10", "the weeks ahead", "FUTURE_REF")]
+    [InlineData("The last ferry docked at 10.30pm.", "2030-06-10", "10.30pm", "2030-06-10T22:30")]
+    [InlineData("Page updated 22.34 BST", "2030-06-10", "22.34", "2030-06-10T22:34")]
+    [InlineData("The game ended at 11:55p in the capital.", "2030-06-10", "11:55p", "2030-06-10T23:55")]
+    [InlineData("The intruder walked in around 10 a.m. Monday, police said.", "2030-06-12", "10 a.m. Monday", "2030-06-10T10:00")]
+    [InlineData("The bakery opened two years ago.", "2030-06-10", "two years", "P2Y")]
+    [InlineData("A deal on the ferry could come soon, the council says.", "2030-06-10", "soon", "FUTURE_REF")]
+    [InlineData("The ferry line's revenue fell 3% in the fourth quarter, its loss a record.", "2030-06-10", "the fourth quarter", "2029-Q4")]
+    [InlineData("The inquiry was told that the crew left as recently as a week ago.", "2030-06-10", "a week", "P1W")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
@@ -218,10 +235,56 @@ public class TimeExtractorTests
     [InlineData("Talks filled these days of the summit.")]
     [InlineData("The bakery sells 400 loaves a day to the cafes of the old town.")]
     [InlineData("1500 were evacuated from the island.")]
+    [InlineData("The browser patch fixes the flaw CVE-2029-3893 in all versions.")]
+    [InlineData("The outgoing cabinet passed several midnight regulations on logging.")]
+    [InlineData("Rumours soon surfaced that the mayor had left the town.")]
+    [InlineData("The visitors scored a touchdown late in the fourth quarter.")]
+    [InlineData("The home side led 20-13 at the end of the third quarter.")]
+    [InlineData("The march soon turned into a riot near the square.")]
+    [InlineData("The index closed at 22.34 points.")]
+    [InlineData("She was praised on World News Tonight in a segment about rescue crews.")]
+    [InlineData("The nurse later spoke to CBS This Morning about the flooding in the valley.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
         Assert.True(times.Count == 0, string.Join(", ", times.Select(t => $"\"{t.Span.Excerpt}\" {t.Value}")));
+    }
+
+    [Fact]
+    public void Ago_marks_the_duration_as_TimeML_does_and_keeps_the_point_it_reaches_back_to_for_the_app()
+    {
+        var time = Times("The pier was rebuilt about three weeks ago, the harbour master said.", "2030-06-24").Single();
+        Assert.Equal("about three weeks", time.Span.Excerpt);
+        Assert.Equal("P3W", time.Value);
+        Assert.Equal(new PartialDate(2030, 6, 3), time.Start);
+        Assert.Equal(TimeAnchor.Publication, time.Anchor);
+        // Resolved again with another publication day: the point moves, the value stays the duration.
+        var again = TimeResolver.Resolve(time, new DateOnly(2031, 1, 22));
+        Assert.Equal(new PartialDate(2031, 1, 1), again.Start);
+        Assert.Equal("P3W", again.Value);
+    }
+
+    [Fact]
+    public void As_recently_as_frames_the_time_after_it_and_is_no_time_itself()
+    {
+        var times = Times("The inquiry was told that the crew left as recently as a week ago.", "2030-06-10");
+        Assert.DoesNotContain(times, t => t.Value == "PAST_REF");
+        Assert.Equal("P1W", times.Single(t => t.Span.Excerpt == "a week").Value);
+    }
+
+    [Fact]
+    public void A_deictic_word_keeps_its_time_at_the_start_of_a_sentence_and_in_lower_case()
+    {
+        Assert.Equal("2030-06-10TNI", Times("Tonight the ferry sails again from the northern harbour.", "2030-06-10").Single().Value);
+        Assert.Equal("2030-06-10TNI", Times("The Mayor said the ferry sails tonight from the northern harbour.", "2030-06-10").Single().Value);
+        Assert.Equal("2030-06-10T24:00", Times("The talks ended at midnight after long rounds.", "2030-06-10").Single().Value);
+    }
+
+    [Fact]
+    public void A_year_counted_from_a_point_ago_counts_from_that_point()
+    {
+        var times = Times("The guild was founded two years ago; a year later it opened a hall.", "2030-06-24");
+        Assert.Equal("2029", times.Single(t => t.Span.Excerpt == "a year later").Value);
     }
 
     [Fact]
