@@ -403,16 +403,19 @@ public sealed class ClaimExtractor : IExtractor
         var words = bearer.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return null;
         var first = words[0].ToLowerInvariant();
+        // "no one else was hurt" → "anyone else".
+        var anyone = first is "nobody" or "noone" or "no-one" || (first == "no" && words.Length > 1 && words[1].Equals("one", StringComparison.OrdinalIgnoreCase));
         var skip = first switch
         {
             "nobody" or "noone" or "no-one" => 1,
-            "no" when words.Length > 1 && words[1].Equals("one", StringComparison.OrdinalIgnoreCase) => 2,
+            "no" when anyone => 2,
             "none" or "neither" when words.Length > 1 && words[1].Equals("of", StringComparison.OrdinalIgnoreCase) => 2,
             "no" or "neither" or "none" => 1,
             _ => -1,
         };
         if (skip < 0) return null;
-        var rest = skip < words.Length ? string.Join(' ', words, skip, words.Length - skip) : "anyone";
+        var rest = skip < words.Length ? string.Join(' ', words, skip, words.Length - skip) : "";
+        if (anyone || rest.Length == 0) rest = rest.Length == 0 ? "anyone" : "anyone " + rest;
         return (rest, rest);
     }
 

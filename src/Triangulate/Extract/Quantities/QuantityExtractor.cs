@@ -18,16 +18,27 @@ public sealed class QuantityExtractor : IExtractor
 {
     private const int MaxSubjectWords = 5;
 
-    /// <summary>
-    /// A lower-case "-s" or "-ed" word after a plural noun is the verb of the clause, not part of the noun phrase; an
-    /// "-ing" word there opens a clause or phrase of its own ("employees beginning this week", "people living nearby").
-    /// </summary>
+    /// <summary>A lower-case "-s" or "-ed" word after a plural noun is the verb of the clause, not part of the noun phrase.</summary>
     private static bool IsVerbAfterPlural(string text, Token previous, Token current)
     {
         var prev = text.AsSpan(previous.Start, previous.End - previous.Start);
         var word = text.AsSpan(current.Start, current.End - current.Start);
         if (prev.Length < 3 || prev[^1] != 's' || prev[^2] == 's' || word.Length < 4 || !char.IsLower(word[0])) return false;
-        return (word[^1] == 's' && word[^2] != 's') || word.EndsWith("ed", StringComparison.Ordinal) || (word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal));
+        return (word[^1] == 's' && word[^2] != 's') || word.EndsWith("ed", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A lower-case "-ing" word after a plural noun with a determiner after it is a verb taking an object ("employees
+    /// beginning this week", "troops crossing the river"): it opens a phrase of its own. Alone or before a preposition
+    /// it names what the noun counts ("404 yards rushing", "yards passing against").
+    /// </summary>
+    private static bool IsParticipleAfterPlural(string text, List<Token> tokens, int at)
+    {
+        if (at < 1 || at + 1 >= tokens.Count || tokens[at + 1].Kind != TokenKind.Word) return false;
+        var prev = tokens[at - 1].In(text);
+        var word = tokens[at].In(text);
+        if (prev.Length < 3 || prev[^1] != 's' || prev[^2] == 's' || word.Length < 6 || !char.IsLower(word[0]) || !word.EndsWith("ing", StringComparison.Ordinal)) return false;
+        return ExtractLexicon.Determiners.Has(tokens[at + 1].In(text)) || tokens[at + 1].In(text) is "his" or "her" or "its" or "their" or "him" or "them";
     }
 
     /// <summary>
@@ -268,7 +279,7 @@ public sealed class QuantityExtractor : IExtractor
             }
             if (lex.StopWordsLookup.Contains(w) || NumberWords.IsNumberWord(w)) break;
             // A verb right after a plural head ends the noun phrase: "groups appears", "troops launched".
-            if (words > 0 && (IsVerbAfterPlural(text, tokens[s - 1], tokens[s]) || IsNameAfterPlural(text, tokens[s - 1], tokens[s]))) break;
+            if (words > 0 && (IsVerbAfterPlural(text, tokens[s - 1], tokens[s]) || IsNameAfterPlural(text, tokens[s - 1], tokens[s]) || IsParticipleAfterPlural(text, tokens, s))) break;
             words++;
             s++;
         }

@@ -83,6 +83,7 @@ public sealed class ClaimExtractorTests
     [InlineData("Nobody was hurt when the crane toppled onto the depot.", "anyone: not-wounded")]
     [InlineData("The ferry ran aground near the pier, but no one was killed.", "anyone: not-killed")]
     [InlineData("No passengers were injured in the collision on Thursday.", "passengers: not-wounded")]
+    [InlineData("No one else was hurt when the barn burned down.", "anyone else: not-wounded")]
     public void ANegativeQuantifierSubjectNegatesTheStatus(string sentence, string expected)
     {
         var statuses = Statuses(sentence);
