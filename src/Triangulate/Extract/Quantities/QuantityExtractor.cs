@@ -458,9 +458,10 @@ public sealed class QuantityExtractor : IExtractor
         && tokens[at + 1].Start == tokens[at].End && tokens[at + 1].Kind == TokenKind.Word;
 
     // Words after a counted noun that describe it as a source ("two people familiar with the matter", "three officials
-    // briefed on the talks", "a person with knowledge of the deal"), each with the word that follows it.
+    // briefed on the talks", "two people with knowledge of the deal"), each with the word that follows it. Not "close
+    // to": "500 troops close to the border" are a figure.
     private static readonly (string Word, string Next)[] SourceDescriptions =
-        [("familiar", "with"), ("briefed", "on"), ("knowledgeable", "about"), ("with", "knowledge"), ("with", "direct"), ("close", "to")];
+        [("familiar", "with"), ("briefed", "on"), ("knowledgeable", "about"), ("with", "knowledge")];
 
     /// <summary>
     /// True when the count before tokens[<paramref name="end"/>] counts the sources of the report: it stands right after
