@@ -37,6 +37,36 @@ internal sealed class ClaimFacts
         return [.. fates];
     }
 
+    /// <summary>
+    /// True when a mention of the figure is a modifier of its noun ("a 12-inch laptop", <see cref="Figures.IsAttributive"/>):
+    /// it picks a thing out rather than reporting how much there is.
+    /// </summary>
+    public bool Attributive
+    {
+        get
+        {
+            if (Claim.Kind != ClaimKind.Quantity) return false;
+            foreach (var mention in Claim.Mentions) if (Figures.IsAttributive(mention.Span.Excerpt)) return true;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True when a mention gives the figure as the object of a verb of change ("cut 4,000 jobs", <see
+    /// cref="Figures.AfterChangeVerb"/>): a part that comes or goes, not the level of what it counts. Read on first use.
+    /// </summary>
+    public bool Change => _change ??= ReadChange();
+
+    private bool? _change;
+
+    private bool ReadChange()
+    {
+        if (Claim.Kind != ClaimKind.Quantity) return false;
+        foreach (var mention in Claim.Mentions)
+            if (_context.Corpus.FindDocument(mention.Span.Document)?.Text is { } text && Figures.AfterChangeVerb(text, mention.Span.Start)) return true;
+        return false;
+    }
+
     public string[] SubjectWords { get; }
 
     public string[] TextWords { get; }

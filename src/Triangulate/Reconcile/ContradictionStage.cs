@@ -91,12 +91,16 @@ public sealed class ContradictionStage : ICorpusStage
                 // A group's members can meet different fates ("soldiers killed" and "soldiers wounded" are both true);
                 // only one person or thing cannot be both dead and unharmed.
                 return a.StatusGroup is not null && a.StatusGroup == b.StatusGroup && x.Status != y.Status
-                    && !IsGroup(x.Subject) && !IsGroup(y.Subject) && DraftFeatures.TimesCompatible(x.Time, y.Time);
+                    && !IsGroup(x.Subject) && !IsGroup(y.Subject) && !IsAnother(x.Subject) && !IsAnother(y.Subject)
+                    && DraftFeatures.TimesCompatible(x.Time, y.Time);
             case ClaimKind.Quantity:
                 if (!string.Equals(x.Measure, y.Measure, StringComparison.OrdinalIgnoreCase)) return false;
                 // Two figures that say nothing of what they count ("$1.07 billion", "$5.05 billion") share only their
                 // measure: corroboration asks their sentences to be alike, a conflict asks at least a subject.
                 if (string.IsNullOrWhiteSpace(x.Subject) || string.IsNullOrWhiteSpace(y.Subject)) return false;
+                // A figure that picks its thing out ("a 12-inch laptop") names which one, not how much: another value is
+                // another thing. A change ("cut 4,000 jobs") is a part of the level it changes ("has 12,500 staff").
+                if (a.Attributive || b.Attributive || a.Change != b.Change) return false;
                 if (!string.IsNullOrEmpty(x.Value?.Unit) && !string.IsNullOrEmpty(y.Value?.Unit)
                     && !string.Equals(x.Value.Unit, y.Value.Unit, StringComparison.OrdinalIgnoreCase)) return false;
                 // The same moment: both dated and overlapping, or neither dated nor tied to a moment of its own.
@@ -138,6 +142,22 @@ public sealed class ContradictionStage : ICorpusStage
             || head.Equals("police", StringComparison.OrdinalIgnoreCase) || head.Equals("personnel", StringComparison.OrdinalIgnoreCase)) return true;
         return (head[^1] is 's' or 'S') && !head.EndsWith("ss", StringComparison.OrdinalIgnoreCase)
             && !head.EndsWith("us", StringComparison.OrdinalIgnoreCase) && !head.EndsWith("is", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Words that set one member of a kind apart from another: "the second deputy", "another officer", "the other driver".
+    private static readonly string[] OtherMember = ["another", "other", "second", "third", "fourth", "fifth"];
+
+    /// <summary>
+    /// True for a bearer described as another member of its kind ("the second deputy was injured" beside "Deputy Ruiz
+    /// was killed"): the description itself says it is not the one named, so their fates are two people's.
+    /// </summary>
+    internal static bool IsAnother(string? subject)
+    {
+        if (subject is null || ContentWords.IsEntityId(subject)) return false;
+        foreach (var word in subject.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var other in OtherMember)
+                if (word.Equals(other, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private static bool ToTheDay(DateRange? range) =>

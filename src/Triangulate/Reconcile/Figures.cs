@@ -5,7 +5,7 @@ namespace Triangulate.Reconcile;
 /// written round ("800", "1,400") is widened by half its last significant unit, so a rounded restatement of 1,376 as
 /// "1,400" still overlaps it while 800 and 1,376 do not.
 /// </summary>
-internal static class Figures
+internal static partial class Figures
 {
     /// <summary>The interval a value allows, widened for rounding; null when the value states no bound.</summary>
     public static (double Low, double High)? Interval(Model.QuantityValue? value)
@@ -88,6 +88,51 @@ internal static class Figures
         return unit;
     }
 
+    /// <summary>
+    /// True when a figure as written is a modifier joined to its noun ("a 12-inch laptop", "the 40-km stretch": the value
+    /// and its unit tied by a hyphen, a noun after them): it says which thing is meant, not how much of one there is, so
+    /// two such figures with different values name two things (a 12-inch and a 15-inch model), not one in dispute.
+    /// </summary>
+    public static bool IsAttributive(string? excerpt) => excerpt is not null && AttributiveForm().IsMatch(excerpt);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d[-‑]\p{L}+\s+\p{L}")]
+    private static partial System.Text.RegularExpressions.Regex AttributiveForm();
+
+    // Verbs whose object is a change of a figure, not its level: "cut 4,000 jobs", "to lay off thousands of staff",
+    // "hired 300 workers". Such a count is a part that comes or goes, never the stock it changes.
+    private static readonly string[] ChangeVerbs =
+    [
+        "cut", "cuts", "cutting", "shed", "sheds", "shedding", "slash", "slashes", "slashed", "slashing", "eliminate", "eliminates",
+        "eliminated", "eliminating", "axe", "axes", "axed", "axing", "hire", "hires", "hired", "hiring", "recruit", "recruits",
+        "recruited", "recruiting", "add", "adds", "added", "adding",
+    ];
+
+    /// <summary>
+    /// True when the figure starting at <paramref name="start"/> is the object of a verb of change ("cut 4,000 jobs",
+    /// "lay off thousands of employees"): the word just before it in its sentence is such a verb, or "off" after a form
+    /// of "lay".
+    /// </summary>
+    public static bool AfterChangeVerb(string text, int start)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (word, from) = WordBefore(text, Math.Min(start, text.Length));
+        if (word.Length == 0) return false;
+        foreach (var verb in ChangeVerbs) if (word.Equals(verb, StringComparison.OrdinalIgnoreCase)) return true;
+        if (!word.Equals("off", StringComparison.OrdinalIgnoreCase)) return false;
+        var (lay, _) = WordBefore(text, from);
+        return lay is "lay" or "lays" or "laid" or "laying";
+    }
+
+    /// <summary>The word ending just before <paramref name="end"/> past spaces, and where it starts; empty at a sentence mark or the text's start.</summary>
+    private static (string Word, int Start) WordBefore(string text, int end)
+    {
+        var e = end;
+        while (e > 0 && text[e - 1] is ' ' or '\t') e--;
+        var b = e;
+        while (b > 0 && char.IsLetter(text[b - 1])) b--;
+        return (text[b..e], b);
+    }
+
     /// <summary>A value in words for explanations ("800", "800–850", "over 40").</summary>
     public static string Describe(Model.QuantityValue? value)
     {
@@ -103,5 +148,15 @@ internal static class Figures
         };
     }
 
-    private static string Number(double v) => v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A value as written for readers: thousands grouped and two decimals ("1,376", "12.5"), but a value under one keeps
+    /// its first three significant digits ("0.000305", not "0"), so a small measure converted to a large unit (a
+    /// 12-inch screen in km) is not printed as nothing.
+    /// </summary>
+    internal static string Number(double v)
+    {
+        var magnitude = Math.Abs(v);
+        var decimals = magnitude is > 0 and < 1 ? Math.Min(15, 2 - (int)Math.Floor(Math.Log10(magnitude))) : 2;
+        return v.ToString("#,0." + new string('#', decimals), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -33,9 +33,11 @@ public sealed class SeriesStage : ICorpusStage
             rests[i] = [];
             if (claims[i].Kind != ClaimKind.Quantity || claims[i].Measure is null) continue;
             holders[i] = FigureSubjects.Holder(claims[i], context);
-            if (IsShare(claims[i])) continue;
+            // A figure that picks its thing out ("a 12-inch laptop", "a 15-inch one") names a thing, not a level over time.
+            if (IsShare(claims[i]) || facts[i].Attributive) continue;
             rests[i] = FigureSubjects.Rest(claims[i]);
-            var key = claims[i].Measure!.ToLowerInvariant() + "|" + claims[i].Value?.Unit + "|" + holders[i];
+            // Changes ("to cut 4,000 jobs") and levels ("had 12,500 employees") are never one series.
+            var key = claims[i].Measure!.ToLowerInvariant() + "|" + claims[i].Value?.Unit + "|" + holders[i] + (facts[i].Change ? "|change" : "");
             if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
             list.Add(i);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Triangulate.Ingest;
 using Triangulate.Model;
+using Triangulate.Reconcile;
 
 namespace Triangulate.Report;
 
@@ -77,14 +78,13 @@ public static class Evidence
     public static string Value(QuantityValue? value)
     {
         if (value is null) return "";
-        var inv = CultureInfo.InvariantCulture;
         var unit = string.IsNullOrEmpty(value.Unit) ? "" : " " + value.Unit;
         return (value.Low, value.High) switch
         {
-            ({ } l, { } h) when l == h => l.ToString("#,0.##", inv) + unit,
-            ({ } l, { } h) => string.Create(inv, $"{l:#,0.##}–{h:#,0.##}") + unit,
-            ({ } l, null) => "≥ " + l.ToString("#,0.##", inv) + unit,
-            (null, { } h) => "≤ " + h.ToString("#,0.##", inv) + unit,
+            ({ } l, { } h) when l == h => Figures.Number(l) + unit,
+            ({ } l, { } h) => Figures.Number(l) + "–" + Figures.Number(h) + unit,
+            ({ } l, null) => "≥ " + Figures.Number(l) + unit,
+            (null, { } h) => "≤ " + Figures.Number(h) + unit,
             _ => unit.Trim(),
         };
     }

@@ -84,9 +84,13 @@ public sealed class ClaimExtractor : IExtractor
                     if (subject is { } named && IsFigure(named.Name)) subject = Elided(bearers, tokens[index].Start) ?? subject;
                 }
                 if (subject is null) continue;
+                // "no one was hurt", "none of the crew was injured": a negative quantifier puts the status in the scope
+                // of its negation; the claim is that those named after it were not hurt, not a fate of "no one".
+                var quantified = NegativeQuantifier(subject.Value);
+                if (quantified is not null) subject = quantified;
                 bearers.Add((tokens[index].Start, subject.Value));
                 if (!attributionDone) { attribution = AttributionOf(frames, speakers, sentence, tokens); attributionDone = true; }
-                var negated = !status.StartsWith("not-", StringComparison.Ordinal) && Negated(text, tokens, index);
+                var negated = !status.StartsWith("not-", StringComparison.Ordinal) && (quantified is not null || Negated(text, tokens, index));
                 var finalStatus = negated ? "not-" + status : status;
                 if (!said.Add((subject.Value.Key, finalStatus))) continue;
                 context.Claims.Add(new ClaimDraft
@@ -387,6 +391,33 @@ public sealed class ClaimExtractor : IExtractor
     // a scan of the short list is cheaper than another table.
     private static bool IsPlaceNoun(string word) =>
         ExtractLexicon.PlaceCues.Any(c => (c.Word != "before" && c.Value == word) || (c.Value.Length == word.Length + 3 && c.Value.StartsWith(word, StringComparison.Ordinal) && c.Value.EndsWith(" of", StringComparison.Ordinal)));
+
+    /// <summary>
+    /// The bearer a negative quantifier heading a phrase denies the status of, or null when the phrase has none: "no
+    /// one", "nobody", "none" → "anyone"; "no soldiers", "neither driver" → the noun; "none of the crew" → "the crew".
+    /// </summary>
+    internal static (string Key, string Name)? NegativeQuantifier((string Key, string Name) bearer)
+    {
+        // An entity is named, not quantified.
+        if (bearer.Key != bearer.Name) return null;
+        var words = bearer.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return null;
+        var first = words[0].ToLowerInvariant();
+        // "no one else was hurt" → "anyone else".
+        var anyone = first is "nobody" or "noone" or "no-one" || (first == "no" && words.Length > 1 && words[1].Equals("one", StringComparison.OrdinalIgnoreCase));
+        var skip = first switch
+        {
+            "nobody" or "noone" or "no-one" => 1,
+            "no" when anyone => 2,
+            "none" or "neither" when words.Length > 1 && words[1].Equals("of", StringComparison.OrdinalIgnoreCase) => 2,
+            "no" or "neither" or "none" => 1,
+            _ => -1,
+        };
+        if (skip < 0) return null;
+        var rest = skip < words.Length ? string.Join(' ', words, skip, words.Length - skip) : "";
+        if (anyone || rest.Length == 0) rest = rest.Length == 0 ? "anyone" : "anyone " + rest;
+        return (rest, rest);
+    }
 
     private static bool Negated(string text, List<WordToken> tokens, int index)
     {

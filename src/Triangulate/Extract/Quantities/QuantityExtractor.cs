@@ -28,6 +28,20 @@ public sealed class QuantityExtractor : IExtractor
     }
 
     /// <summary>
+    /// A lower-case "-ing" word after a plural noun with a determiner after it is a verb taking an object ("employees
+    /// beginning this week", "troops crossing the river"): it opens a phrase of its own. Alone or before a preposition
+    /// it names what the noun counts ("404 yards rushing", "yards passing against").
+    /// </summary>
+    private static bool IsParticipleAfterPlural(string text, List<Token> tokens, int at)
+    {
+        if (at < 1 || at + 1 >= tokens.Count || tokens[at + 1].Kind != TokenKind.Word) return false;
+        var prev = tokens[at - 1].In(text);
+        var word = tokens[at].In(text);
+        if (prev.Length < 3 || prev[^1] != 's' || prev[^2] == 's' || word.Length < 6 || !char.IsLower(word[0]) || !word.EndsWith("ing", StringComparison.Ordinal)) return false;
+        return ExtractLexicon.Determiners.Has(tokens[at + 1].In(text)) || tokens[at + 1].In(text) is "his" or "her" or "its" or "their" or "him" or "them";
+    }
+
+    /// <summary>
     /// A name right after a lower-case plural head starts a clause of its own ("the 3,000 soldiers Caracas says it
     /// sent"): the name is what the clause is about, not part of the noun counted.
     /// </summary>
@@ -271,12 +285,14 @@ public sealed class QuantityExtractor : IExtractor
             }
             if (lex.StopWordsLookup.Contains(w) || NumberWords.IsNumberWord(w)) break;
             // A verb right after a plural head ends the noun phrase: "groups appears", "troops launched".
-            if (words > 0 && (IsVerbAfterPlural(text, tokens[s - 1], tokens[s]) || IsNameAfterPlural(text, tokens[s - 1], tokens[s]))) break;
+            if (words > 0 && (IsVerbAfterPlural(text, tokens[s - 1], tokens[s]) || IsNameAfterPlural(text, tokens[s - 1], tokens[s]) || IsParticipleAfterPlural(text, tokens, s))) break;
             words++;
             s++;
         }
         // "half of the day", "a quarter of an hour": a stretch of time, not a share of a set.
         if (fraction.Tokens > 0 && (words == 0 || Time.TimeWords.TryGet(tokens[subjectStart].In(text), out var timeKind, out _) && timeKind is "unit" or "clock")) return after;
+        // "according to two people familiar with the matter": a count of the sources of a report is no figure of it.
+        if (age is null && currency is null && unit is null && fraction.Tokens == 0 && words > 0 && IsSourceCount(text, lex, tokens, start, s, key)) return s;
         string? subject = age ?? (words > 0 ? text[tokens[subjectStart].Start..tokens[s - 1].End] : null);
         var phraseEnd = words > 0 && age is null ? tokens[s - 1].End : valueEnd;
 
@@ -292,7 +308,9 @@ public sealed class QuantityExtractor : IExtractor
             // "three of the four were damaged", "nine of them": a part of a set whose noun was counted before, here or in
             // the sentence before; words too, since "of" and the set mark the figure as a count.
             if (subject is null && (ofPronoun || partitive) && ElidedSubject(context, PreviousSentenceStart(context, sentence)) is { } set) { subject = set; borrowed = true; }
-            if (subject is null && !number.Words && ElidedSubject(context, sentence.Start) is { } elided) { subject = elided; borrowed = true; }
+            // "his 7-yard touchdown pass": a number joined by a hyphen to the word after it modifies its own noun; the
+            // noun of another figure in the sentence ("threw for 205 yards") is not what it counts.
+            if (subject is null && !number.Words && !HyphenJoined(text, tokens, j) && ElidedSubject(context, sentence.Start) is { } elided) { subject = elided; borrowed = true; }
             // "It ordered 20 jets. It holds options on 10 more.": further items of the last noun counted, here or in the sentence before.
             if (subject is null && !number.Words && j < tokens.Count && Is(text, tokens[j], "more") && EndsPhrase(text, lex, tokens, j + 1, key)
                 && ElidedSubject(context, PreviousSentenceStart(context, sentence)) is { } further) { subject = further; borrowed = true; }
@@ -460,6 +478,33 @@ public sealed class QuantityExtractor : IExtractor
         if (n < tokens.Count && tokens[n].Kind == TokenKind.Number) return false;
         return !(n + 1 < tokens.Count && tokens[n].Kind == TokenKind.Word && lex.StopWordsLookup.Contains(LowerInto(tokens[n].In(text), key))
             && tokens[n + 1].Kind == TokenKind.Number);
+    }
+
+    /// <summary>True when tokens[<paramref name="at"/>] is a hyphen written tight between the figure before it and a word after it ("7-yard", "12-inch").</summary>
+    private static bool HyphenJoined(string text, List<Token> tokens, int at) =>
+        at > 0 && at + 1 < tokens.Count && tokens[at].In(text) is "-" or "‑" && tokens[at].Start == tokens[at - 1].End
+        && tokens[at + 1].Start == tokens[at].End && tokens[at + 1].Kind == TokenKind.Word;
+
+    // Words after a counted noun that describe it as a source ("two people familiar with the matter", "three officials
+    // briefed on the talks", "two people with knowledge of the deal"), each with the word that follows it. Not "close
+    // to": "500 troops close to the border" are a figure.
+    private static readonly (string Word, string Next)[] SourceDescriptions =
+        [("familiar", "with"), ("briefed", "on"), ("knowledgeable", "about"), ("with", "knowledge")];
+
+    /// <summary>
+    /// True when the count before tokens[<paramref name="end"/>] counts the sources of the report: it stands right after
+    /// "according to" (past a hedge: "according to at least three officials"), or its noun is described as a source
+    /// ("two people familiar with the matter said"). Such a figure says how the report was sourced, not what it reports.
+    /// </summary>
+    private static bool IsSourceCount(string text, QuantityLexicon lex, List<Token> tokens, int start, int end, char[] key)
+    {
+        var before = start - HedgeLength(text, lex, tokens, start, key);
+        if (before >= 2 && Is(text, tokens[before - 1], "to") && Is(text, tokens[before - 2], "according")) return true;
+        // The description follows the noun, or was read into it ("people familiar" + "with").
+        for (var k = Math.Max(start + 1, end - 1); k <= end && k + 1 < tokens.Count; k++)
+            foreach (var (word, next) in SourceDescriptions)
+                if (Is(text, tokens[k], word) && Is(text, tokens[k + 1], next)) return true;
+        return false;
     }
 
     /// <summary>The noun of the last count claimed since <paramref name="from"/> (a sentence's start), for a figure whose noun is left out.</summary>

@@ -78,6 +78,19 @@ public sealed class ClaimExtractorTests
         Assert.Contains("Anton Marek: not-seen", Statuses("General Anton Marek has not been seen since the strike."));
     }
 
+    [Theory]
+    // A negative quantifier as the subject denies the status of those it names: no fate of "nobody" is stated.
+    [InlineData("Nobody was hurt when the crane toppled onto the depot.", "anyone: not-wounded")]
+    [InlineData("The ferry ran aground near the pier, but no one was killed.", "anyone: not-killed")]
+    [InlineData("No passengers were injured in the collision on Thursday.", "passengers: not-wounded")]
+    [InlineData("No one else was hurt when the barn burned down.", "anyone else: not-wounded")]
+    public void ANegativeQuantifierSubjectNegatesTheStatus(string sentence, string expected)
+    {
+        var statuses = Statuses(sentence);
+        Assert.Contains(expected, statuses);
+        Assert.DoesNotContain(statuses, s => s.StartsWith("no", StringComparison.OrdinalIgnoreCase) || !s.Contains("not-", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AnActiveTransitiveStatusBelongsToTheObjectNotTheSubject()
     {

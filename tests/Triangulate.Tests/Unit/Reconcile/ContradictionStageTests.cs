@@ -45,6 +45,66 @@ public sealed class ContradictionStageTests
     }
 
     [Fact]
+    public void ABearerDescribedAsAnotherMemberOfItsKindIsNotTheOneNamed()
+    {
+        // "the second ranger" is by its own description not Ranger Ilse Varga; "the ranger" may be.
+        var a = Document("Ranger Ilse Varga was killed when the ridge collapsed.", "Alpha");
+        var b = Document("Officials said the second ranger was injured when she fell.", "Beta");
+        var c = Document("Officials said the ranger was injured when she fell.", "Gamma");
+        var another = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Status(a, "Ranger Ilse Varga was killed", "Ranger Ilse Varga", "killed")]))
+            .Add(b, Analysis(b, [Status(b, "the second ranger was injured", "the second ranger", "wounded")]));
+        Assert.Empty(Run(another).Contradictions);
+
+        var same = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Status(a, "Ranger Ilse Varga was killed", "Ranger Ilse Varga", "killed")]))
+            .Add(c, Analysis(c, [Status(c, "the ranger was injured", "the ranger", "wounded")]));
+        Assert.Single(Run(same).Contradictions);
+    }
+
+    [Fact]
+    public void FiguresThatPickTheirThingOutAreTwoThingsNotOneInDispute()
+    {
+        // "a 13-inch Tessel" and "a 16-inch Tessel Max" name two models; the same sizes as levels of one screen conflict.
+        var a = Document("Pellworth sold the 13-inch Tessel to schools. Its screen measures 13 inches.", "Alpha");
+        var b = Document("Pellworth sold the 16-inch Tessel Max to schools. Its screen measures 16 inches.", "Beta");
+        var corpus = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "13-inch Tessel", "Tessel", "length", 0.00033, 0.00033, "km", time: "2025-03-03"),
+                                 Quantity(a, "measures 13 inches", "screen", "length", 0.00033, 0.00033, "km", time: "2025-03-03")]))
+            .Add(b, Analysis(b, [Quantity(b, "16-inch Tessel Max", "Tessel Max", "length", 0.00041, 0.00041, "km", time: "2025-03-03"),
+                                 Quantity(b, "measures 16 inches", "screen", "length", 0.00041, 0.00041, "km", time: "2025-03-03")]));
+
+        var context = Run(corpus);
+
+        var contradiction = Assert.Single(context.Contradictions);
+        Assert.Contains("screen", contradiction.About, StringComparison.Ordinal);
+        Assert.DoesNotContain(context.Series, s => s.Subject != null && s.Subject.Contains("Tessel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AChangeOfACountIsNoLevelOfItAndNeitherConflictsNorJoinsItsSeries()
+    {
+        // A staff count and a layoff figure of one firm on one day; two staff counts that day do conflict.
+        var a = Document("Corvane had 9,800 employees on Monday.", "Alpha");
+        var b = Document("Corvane is expected to lay off 1,500 employees, the paper said on Monday.", "Beta");
+        var c = Document("Corvane had 6,200 employees on Monday, a filing showed.", "Gamma");
+        var level = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "9,800 employees", "employees", "count", 9800, 9800, "items", time: "2025-03-03")]))
+            .Add(b, Analysis(b, [Quantity(b, "1,500 employees", "employees", "count", 1500, 1500, "items", time: "2025-03-03")]));
+        Assert.Empty(Run(level).Contradictions);
+
+        var levels = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "9,800 employees", "employees", "count", 9800, 9800, "items", time: "2025-03-03")]))
+            .Add(c, Analysis(c, [Quantity(c, "6,200 employees", "employees", "count", 6200, 6200, "items", time: "2025-03-03")]));
+        Assert.Single(Run(levels).Contradictions);
+
+        var later = new InMemoryCorpus()
+            .Add(a, Analysis(a, [Quantity(a, "9,800 employees", "employees", "count", 9800, 9800, "items", time: "2025-03-03")]))
+            .Add(b, Analysis(b, [Quantity(b, "1,500 employees", "employees", "count", 1500, 1500, "items", time: "2025-05-12")]));
+        Assert.Empty(Run(later).Series);
+    }
+
+    [Fact]
     public void TerritoryFiguresAtDifferentTimesAreASeriesNotAContradiction()
     {
         var a = Document("By late August Ukraine held 1,376 square kilometres.", "Alpha");
