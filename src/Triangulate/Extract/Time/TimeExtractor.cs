@@ -675,7 +675,7 @@ public sealed class TimeExtractor : IExtractor
             }
             // YEAR alone, when a calendar word or a clause edge shows it is a year and not a count; after "the" when a
             // word follows ("the 1991 agreement", "the 2008 Olympic Games"): news writes counts that large with a comma.
-            if (tolerance == 0 && IsYear(i, out var year) && _tokens[i].Length == 4 && !InCode(i)
+            if (tolerance == 0 && IsYear(i, out var year) && _tokens[i].Length == 4
                 && (IsAny(i - 1, "in", "since", "by", "until", "from", "of", "before", "after", "during", "early", "late", "mid", "year", "through", "to", "and", "between", "around", "circa")
                     || ((Is(i - 1, "the") || Possessive(i - 1)) && year is >= 1900 and <= 2099 && i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Word)
                     // "results for 2007 were", "the forecast for 2009 is weak": after "for" a year is the period when a
@@ -695,12 +695,6 @@ public sealed class TimeExtractor : IExtractor
             }
             return false;
         }
-
-        // "CVE-2013-3893", "ISO-2008-114": four digits joined by hyphens on both sides, no spaces, are a segment of a code.
-        private bool InCode(int i) =>
-            i >= 2 && i + 2 < _tokens.Count && W(i - 1) is "-" && W(i + 1) is "-"
-            && _tokens[i - 1].End == _tokens[i].Start && _tokens[i - 2].End == _tokens[i - 1].Start
-            && _tokens[i + 1].Start == _tokens[i].End && _tokens[i + 2].Start == _tokens[i + 1].End;
 
         // A possessive ending at token k: "Apple's", "the firm’s", "Airbus'", or "Apple 's" split by a tokenizer upstream.
         private bool Possessive(int k)
@@ -1418,7 +1412,6 @@ public sealed class TimeExtractor : IExtractor
             else if (w.Equals("tonight", StringComparison.OrdinalIgnoreCase)) rule = "day:0@NI";
             else if (w.Equals("tomorrow", StringComparison.OrdinalIgnoreCase)) rule = "day:1";
             // "at noon", "by midnight": clock times on the day the sentence named before them (TIMEX3 "T12:00", "T24:00").
-            else if (IsAny(i, "noon", "midday", "midnight") && Attributive(i)) return false;
             else if (IsAny(i, "noon", "midday")) rule = "day:0@1200";
             else if (Is(i, "midnight")) rule = "day:0@2400";
             else if (IsAny(i, "now", "currently", "presently", "nowadays") || (Is(i, "at") && Is(i + 1, "present"))
@@ -1522,13 +1515,6 @@ public sealed class TimeExtractor : IExtractor
             return true;
         }
 
-        // "midnight regulations", "noon prayers": a clock word before a plural noun with no preposition before it
-        // classifies a kind of thing (a modifier); TIMEX3 marks times the text refers to, not these.
-        private bool Attributive(int i) =>
-            i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Word && W(i + 1) is { Length: > 3 } noun && char.IsLower(noun[0])
-            && noun[^1] == 's' && !noun.EndsWith("ss", StringComparison.Ordinal) && !TimeWords.TryGet(noun, out _, out _)
-            && !IsAny(i - 1, "at", "by", "before", "after", "until", "till", "from", "since", "around", "past", "about", "to", "near", "towards", "toward", "on", "of");
-
         // Words that point at a day from publication and are written in lower case inside a sentence.
         private static readonly string[] Deictics = ["today", "tonight", "tomorrow", "yesterday", "this"];
 
@@ -1584,12 +1570,6 @@ public sealed class TimeExtractor : IExtractor
             {
                 value = "FUTURE_REF";
                 end = Is(at + 1, "future") ? at + 1 : at + 2;
-            }
-            else if (Is(at, "the") && PluralUnit(at + 1) && (Is(at + 2, "ahead") || (IsAny(at + 2, "and", "or") && PluralUnit(at + 3) && Is(at + 4, "ahead"))))
-            {
-                // "the months ahead", "the weeks and months ahead": the time to come, undated (TIMEX3 FUTURE_REF).
-                value = "FUTURE_REF";
-                end = Is(at + 2, "ahead") ? at + 2 : at + 4;
             }
             else if (Is(at, "future") && i < at) value = "FUTURE_REF";
             // "soon" in a past clause ("reports soon surfaced", "the riot soon spread") follows the story's own events, not

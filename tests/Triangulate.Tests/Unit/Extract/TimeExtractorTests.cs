@@ -193,14 +193,12 @@ public class TimeExtractorTests
     [InlineData("The crossing lasted a fortnight.", "2030-06-10", "a fortnight", "P2W")]
     [InlineData("Repairs will take a month, the yard said.", "2030-06-10", "a month", "P1M")]
     // Issue 15, session 26 (rules from a second real-news set, ECB+): a day of a year named relative to publication; a
-    // bare plural measured from an event; the time ahead; the British dotted clock with a zone or am/pm; a clock
+    // bare plural measured from an event; the British dotted clock with a zone or am/pm; a clock
     // letter written against the minutes; a clock time written straight before a weekday; "ago" marks a duration.
     [InlineData("The council will vote on December 15 of this year.", "2030-06-10", "December 15 of this year", "2030-12-15")]
     [InlineData("The mill closed on 3 March last year.", "2030-06-10", "3 March last year", "2029-03-03")]
     [InlineData("The roof collapsed minutes after the crowd left.", "2030-06-10", "minutes", "PTXM")]
     [InlineData("Hours later, the road reopened.", "2030-06-10", "Hours", "PTXH")]
-    [InlineData("The town faces hard choices in the months and years ahead.", "2030-06-10", "the months and years ahead", "FUTURE_REF")]
-    [InlineData("Fares will rise in the weeks ahead.", "2030-06-10", "the weeks ahead", "FUTURE_REF")]
     [InlineData("The last ferry docked at 10.30pm.", "2030-06-10", "10.30pm", "2030-06-10T22:30")]
     [InlineData("Page updated 22.34 BST", "2030-06-10", "22.34", "2030-06-10T22:34")]
     [InlineData("The game ended at 11:55p in the capital.", "2030-06-10", "11:55p", "2030-06-10T23:55")]
@@ -235,8 +233,6 @@ public class TimeExtractorTests
     [InlineData("Talks filled these days of the summit.")]
     [InlineData("The bakery sells 400 loaves a day to the cafes of the old town.")]
     [InlineData("1500 were evacuated from the island.")]
-    [InlineData("The browser patch fixes the flaw CVE-2029-3893 in all versions.")]
-    [InlineData("The outgoing cabinet passed several midnight regulations on logging.")]
     [InlineData("Rumours soon surfaced that the mayor had left the town.")]
     [InlineData("The visitors scored a touchdown late in the fourth quarter.")]
     [InlineData("The home side led 20-13 at the end of the third quarter.")]
