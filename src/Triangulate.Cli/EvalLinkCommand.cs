@@ -22,6 +22,12 @@ internal static class EvalLinkCommand
                 Console.Error.WriteLine($"error: {dir}: no such folder (the MEANTIME data is not part of the repository)");
                 return ExitCodes.Usage;
             }
+            // A folder with no CAT XML would score nothing and print zeros as if it were a result.
+            if (!Directory.EnumerateFiles(dir, "*.xml", SearchOption.AllDirectories).Any())
+            {
+                Console.Error.WriteLine($"error: {dir}: no CAT XML articles (a MEANTIME folder holds one sub-folder of .xml articles per topic)");
+                return ExitCodes.Usage;
+            }
             var r = LinkEvaluation.RunMeantime(dir, PipelineBuilder.CreateDefault());
             var invariant = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(invariant, $"documents {r.Documents}  topics {r.Topics}  stories {r.Stories}"));

@@ -38,6 +38,16 @@ public class CliTests
         Assert.False(File.Exists(folder.File("out/dossier.json")));
     }
 
+    [Fact]
+    public void Eval_link_on_a_folder_without_CAT_XML_is_a_usage_error_not_a_score_of_zeros()
+    {
+        using var folder = new TempFolder();
+        folder.Write("topic/article.txt", "Not a MEANTIME article.");
+        var (code, error) = Run("eval", "link", folder.Path);
+        Assert.Equal(2, code);
+        Assert.Contains("no CAT XML articles", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Run 'triangulate users add --help'", "users", "add")]
     [InlineData("Run 'triangulate eval extraction --help'", "eval", "extraction")]
