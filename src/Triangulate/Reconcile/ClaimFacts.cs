@@ -39,16 +39,18 @@ internal sealed class ClaimFacts
 
     /// <summary>
     /// True when a mention of the figure is a modifier of its noun ("a 12-inch laptop", <see cref="Figures.IsAttributive"/>):
-    /// it picks a thing out rather than reporting how much there is.
+    /// it picks a thing out rather than reporting how much there is. Read on first use (the contradiction stage asks it
+    /// of every pair a claim is compared in).
     /// </summary>
-    public bool Attributive
+    public bool Attributive => _attributive ??= ReadAttributive();
+
+    private bool? _attributive;
+
+    private bool ReadAttributive()
     {
-        get
-        {
-            if (Claim.Kind != ClaimKind.Quantity) return false;
-            foreach (var mention in Claim.Mentions) if (Figures.IsAttributive(mention.Span.Excerpt)) return true;
-            return false;
-        }
+        if (Claim.Kind != ClaimKind.Quantity) return false;
+        foreach (var mention in Claim.Mentions) if (Figures.IsAttributive(mention.Span.Excerpt)) return true;
+        return false;
     }
 
     /// <summary>

@@ -172,8 +172,7 @@ public sealed class TimeExtractor : IExtractor
             || (rule.StartsWith("date:", StringComparison.Ordinal) && rule.Length == 15));
 
     // The point an "ago" rule reaches back to: "ago:P3D:day:-3" → "day:-3"; any other rule as it is.
-    private static string PointOf(string rule) =>
-        rule.StartsWith("ago:", StringComparison.Ordinal) && rule.IndexOf(':', 4) is > 4 and var colon ? rule[(colon + 1)..] : rule;
+    private static string PointOf(string rule) => TimeResolver.SplitAgo(rule, out _, out var point) ? point : rule;
 
     // A rule naming one point of the calendar, not a span between two or a vague reference.
     private static bool IsPointRule(string rule) =>
@@ -1090,8 +1089,6 @@ public sealed class TimeExtractor : IExtractor
         // A plural unit with no count or determiner that is a stretch of time by its place: after "within", "took",
         // "spent" ("within weeks", "took months"), before "of" after "after", "following", "despite" ("after years of
         // talks"), or closing a clause after "in" ("the lowest in decades.").
-        private bool PluralUnit(int i) => IsAny(i, "days", "weeks", "months", "years", "decades");
-
         private bool BarePlural(int i)
         {
             if (IsAny(i - 1, "within", "took", "take", "takes", "taking", "spent", "spend", "spends", "spending")) return true;
@@ -1298,9 +1295,6 @@ public sealed class TimeExtractor : IExtractor
             int? year = null;
             if (Is(e, "of") && IsYear(e + 1, out var y1)) { year = y1; e += 2; }
             else if (IsYear(e, out var y2)) { year = y2; e += 1; }
-            // "a touchdown late in the fourth quarter": a period of a game, which has no calendar value (TimeML leaves
-            // game periods and clocks unmarked). Only a quarter without a year, in a sentence that plays a game.
-            if (year is null && InGame()) return false;
             else if (quarter > 0 && Is(e, "of") && IsAny(e + 1, "last", "this", "next") && Is(e + 2, "year"))
             {
                 // "the first quarter of last year": the quarter of the year named relative to publication.
@@ -1310,6 +1304,9 @@ public sealed class TimeExtractor : IExtractor
                 next = e + 3;
                 return true;
             }
+            // "a touchdown late in the fourth quarter": a period of a game, which has no calendar value (TimeML leaves
+            // game periods and clocks unmarked). Only a quarter with no year, stated or relative, in a sentence that plays a game.
+            if (year is null && InGame()) return false;
             // "during the fourth quarter" said of what is to come: the first such quarter not yet over.
             if (quarter > 0 && year is null && Tense(s, e - 1) > 0) relative = 1;
             string? rule;

@@ -27,6 +27,21 @@ public static class TimeResolver
         return expression with { Start = start, End = end, Value = value };
     }
 
+    /// <summary>
+    /// Splits an "ago" rule into the duration the text states and the point it reaches back to ("ago:P3W:day:-21" →
+    /// "P3W", "day:-21"); false for any other rule.
+    /// </summary>
+    internal static bool SplitAgo(string rule, out string duration, out string point)
+    {
+        if (rule.StartsWith("ago:", StringComparison.Ordinal) && rule.IndexOf(':', 4) is > 4 and var colon)
+        {
+            (duration, point) = (rule[4..colon], rule[(colon + 1)..]);
+            return true;
+        }
+        (duration, point) = ("", rule);
+        return false;
+    }
+
     /// <summary>Applies <paramref name="rule"/> to <paramref name="published"/>.</summary>
     public static bool TryResolve(string rule, DateOnly published, out PartialDate start, out PartialDate end, out string value)
     {
@@ -35,10 +50,10 @@ public static class TimeResolver
         value = "";
         // "ago:P3W:day:-21" ("three weeks ago"): TimeML marks the stretch, the DURATION "three weeks", with "ago" its
         // signal; the point it reaches back to (the rule after the duration) is what the app dates by.
-        if (rule.StartsWith("ago:", StringComparison.Ordinal) && rule.IndexOf(':', 4) is > 4 and var colon)
+        if (SplitAgo(rule, out var duration, out var reachedBack))
         {
-            if (!TryResolve(rule[(colon + 1)..], published, out start, out end, out _)) return false;
-            value = rule[4..colon];
+            if (!TryResolve(reachedBack, published, out start, out end, out _)) return false;
+            value = duration;
             return true;
         }
         var interval = rule.IndexOf(" .. ", StringComparison.Ordinal);
