@@ -423,6 +423,12 @@ public sealed class TimeExtractor : IExtractor
             return false;
         }
 
+        // A rate, "a UNIT" after a count: "15 a year", "$900 a month", "eight hours a day" (TIMEX3 marks the SET "a year",
+        // P1Y, as it marks "twice a year"). Not after a length ("120 miles an hour" is a speed, no time).
+        private bool Rate(int i) =>
+            IsAny(i, "a", "an") && CountBefore(i - 1)
+            && !IsAny(i - 1, "miles", "kilometres", "kilometers", "km", "metres", "meters", "feet", "knots", "yards");
+
         // [hedge] NUMBER UNIT [to go|later|earlier] (before|after|until|since|ahead of|following) EVENT
         private bool TryEventOffset(int i, out Found found, out int next)
         {
@@ -885,6 +891,16 @@ public sealed class TimeExtractor : IExtractor
             found = default;
             next = i;
             var s = i;
+            // "the second Tuesday of each month", "the last Friday of every month": one SET that recurs with the unit (TIMEX3
+            // values a set by its period, "P1M"); it was a Tuesday near publication and the set "each month" apart.
+            if (Is(i, "the") && (TimeWords.Is(W(i + 1), "ordinal", out _) || Is(i + 1, "last"))
+                && TimeWords.Is(W(i + 2), "weekday", out _) && Is(i + 3, "of") && IsAny(i + 4, "each", "every")
+                && Unit(i + 5, out var ofDays, out var ofClock) && !W(i + 5).EndsWith("s"))
+            {
+                found = new Found(_tokens[i].Start, _tokens[i + 5].End, DurationValue(1, ofDays, ofClock), null, null, TimeAnchor.None, null, null, null, 0);
+                next = i + 6;
+                return true;
+            }
             if (IsAny(i, "almost", "nearly", "about", "some", "around", "roughly", "just", "barely", "only", "exactly")) i++;
             else if (IsAny(i, "more", "less") && Is(i + 1, "than")) i += 2;
             else if ((Is(i, "up") && Is(i + 1, "to")) || (Is(i, "at") && Is(i + 1, "least"))) i += 2;
@@ -939,9 +955,10 @@ public sealed class TimeExtractor : IExtractor
             if (IsAny(i, "a", "an", "one") && Unit(i + 1, out _, out _))
             {
                 // "a week" is a duration after a preposition or hedge ("for a week", "within a month", "almost a year"),
-                // a set after a frequency ("twice a year"); elsewhere ("a day to celebrate") too often something else.
+                // a set after a frequency or a count ("twice a year", "15 a year"); elsewhere ("a day to celebrate") too
+                // often something else.
                 if (Is(i, "one")) { n = 1; j = i + 1; }
-                else if (IsAny(i - 1, "twice", "once", "thrice", "times") && i == s)
+                else if ((IsAny(i - 1, "twice", "once", "thrice", "times") || Rate(i)) && i == s)
                 {
                     Unit(i + 1, out var sd, out var sc);
                     found = new Found(_tokens[i].Start, _tokens[i + 1].End, DurationValue(1, sd, sc), null, null, TimeAnchor.None, null, null, null, 0);
@@ -1374,6 +1391,14 @@ public sealed class TimeExtractor : IExtractor
                 // "the day before." and not "the day before the vote" (anchored on an event).
                 offset = Is(i + 2, "after") ? 1 : -1;
                 end = i + 2;
+            }
+            else if (Is(i, "the") && Is(i + 1, "night") && IsAny(i - 1, "spend", "spent", "spends", "spending"))
+            {
+                // "had to spend the night in a hut": the object of "spend" is one night, that of the day the text last
+                // named (TIMEX3 TIME "...TNI": TimeML marks "the night" that means a specific night), publication's when none.
+                end = i + 1;
+                offset = 0;
+                dayPart = "@NI";
             }
             else if ((Is(i, "the") && IsAny(i + 1, "next", "following", "previous", "preceding") && TimeWords.Is(W(i + 2), "part", out _))
                     || (Is(i, "that") && TimeWords.Is(W(i + 1), "part", out _)))

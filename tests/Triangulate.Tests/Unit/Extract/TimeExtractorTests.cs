@@ -207,6 +207,13 @@ public class TimeExtractorTests
     [InlineData("A deal on the ferry could come soon, the council says.", "2030-06-10", "soon", "FUTURE_REF")]
     [InlineData("The ferry line's revenue fell 3% in the fourth quarter, its loss a record.", "2030-06-10", "the fourth quarter", "2029-Q4")]
     [InlineData("The inquiry was told that the crew left as recently as a week ago.", "2030-06-10", "a week", "P1W")]
+    // Session 27: sets and a night named by "spend".
+    [InlineData("The council meets on the first Monday of every month in the old hall.", "2030-06-10", "the first Monday of every month", "P1M")]
+    [InlineData("The market opens on the last Friday of each month.", "2030-06-10", "the last Friday of each month", "P1M")]
+    [InlineData("The ferry carries 12 cars a day across the bay.", "2030-06-10", "a day", "P1D")]
+    [InlineData("Tenants pay 900 pounds a month for the flats.", "2030-06-10", "a month", "P1M")]
+    [InlineData("The yard will build 15 a year from 2031.", "2030-06-10", "a year", "P1Y")]
+    [InlineData("The storm hit on Friday, and the hikers had to spend the night in a barn.", "2030-06-12", "the night", "2030-06-07TNI")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
@@ -231,7 +238,6 @@ public class TimeExtractorTests
     [InlineData("The yard builds mid-size ferries and late-model buses.")]
     [InlineData("The runner finished a second ahead of the field.")]
     [InlineData("Talks filled these days of the summit.")]
-    [InlineData("The bakery sells 400 loaves a day to the cafes of the old town.")]
     [InlineData("1500 were evacuated from the island.")]
     [InlineData("Rumours soon surfaced that the mayor had left the town.")]
     [InlineData("The visitors scored a touchdown late in the fourth quarter.")]
@@ -240,6 +246,8 @@ public class TimeExtractorTests
     [InlineData("The index closed at 22.34 points.")]
     [InlineData("She was praised on World News Tonight in a segment about rescue crews.")]
     [InlineData("The nurse later spoke to CBS This Morning about the flooding in the valley.")]
+    [InlineData("The patrol chased the van at 90 miles an hour along the coast road.")]
+    [InlineData("The club threw a party and the guests spent the evening outside.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
@@ -274,6 +282,29 @@ public class TimeExtractorTests
         Assert.Equal("2030-06-10TNI", Times("Tonight the ferry sails again from the northern harbour.", "2030-06-10").Single().Value);
         Assert.Equal("2030-06-10TNI", Times("The Mayor said the ferry sails tonight from the northern harbour.", "2030-06-10").Single().Value);
         Assert.Equal("2030-06-10T24:00", Times("The talks ended at midnight after long rounds.", "2030-06-10").Single().Value);
+    }
+
+    [Theory]
+    // "the second Tuesday of each month" was a Tuesday near publication and the set "each month"; "400 loaves a day to
+    // the cafes" was an offset of a day before "the cafes".
+    [InlineData("The board meets on the second Tuesday of each month.", "the second Tuesday of each month", "P1M")]
+    [InlineData("The bakery sells 400 loaves a day to the cafes of the old town.", "a day", "P1D")]
+    public void A_set_is_one_expression_with_no_date_and_no_event(string text, string excerpt, string value)
+    {
+        var time = Times(text, "2030-06-10").Single();
+        Assert.Equal(excerpt, time.Span.Excerpt);
+        Assert.Equal(value, time.Value);
+        Assert.Null(time.Start);
+        Assert.Null(time.AnchorEvent);
+        Assert.Null(time.OffsetDays);
+    }
+
+    [Fact]
+    public void A_night_spent_is_the_night_of_the_day_named_before_and_of_publication_when_none()
+    {
+        Assert.Equal("2030-06-12TNI", Times("Dozens of families spent the night in the school gym.", "2030-06-12").Single().Value);
+        var times = Times("The boat sank on Monday. The crew spent the night on a raft.", "2030-06-12");
+        Assert.Equal("2030-06-10TNI", times.Single(t => t.Span.Excerpt == "the night").Value);
     }
 
     [Fact]
