@@ -69,7 +69,7 @@ internal static class AnalyzeCommand
                 while (!task.Wait(200))
                 {
                     if (observer.Latest is { } p)
-                        status.Status($"{p.Stage}: {p.DocumentsRead} read, {p.DocumentsStored} stored, {p.Problems} problems, {p.DocumentsRead / Math.Max(clock.Elapsed.TotalSeconds, 0.001):F0} docs/s");
+                        status.Status($"{observer.Describe(p)}, {p.DocumentsRead / Math.Max(clock.Elapsed.TotalSeconds, 0.001):F0} docs/s");
                 }
                 return task.GetAwaiter().GetResult();
             });
@@ -79,6 +79,7 @@ internal static class AnalyzeCommand
         else
         {
             summary = analyze();
+            observer.Finish();
         }
 
         var reporting = clock.Elapsed;

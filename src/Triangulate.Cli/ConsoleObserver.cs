@@ -10,8 +10,11 @@ namespace Triangulate.Cli;
 internal sealed class ConsoleObserver(IAnsiConsole console, bool quiet, bool verbose) : IPipelineObserver
 {
     private readonly Lock _lock = new();
-    private string _stage = "";
+    private string _phase = "";
     private DateTime _lastLine = DateTime.MinValue;
+    // The latest progress not printed yet: printed as the phase ends, so its last line shows its last counts.
+    private PipelineProgress? _unprinted;
+    private int _problems;
 
     /// <summary>The latest progress, for a live display to render.</summary>
     public PipelineProgress? Latest { get; private set; }
@@ -22,10 +25,14 @@ internal sealed class ConsoleObserver(IAnsiConsole console, bool quiet, bool ver
     /// <summary>Problems met while the live display was on.</summary>
     public List<Problem> Deferred { get; } = [];
 
+    /// <summary>How often a plain log repeats the counts of a phase that goes on: every second in <c>--verbose</c>, else every 10 s.</summary>
+    private TimeSpan Interval => verbose ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10);
+
     public void OnProblem(Problem problem)
     {
         lock (_lock)
         {
+            Interlocked.Increment(ref _problems);
             if (Live) Deferred.Add(problem);
             else WriteProblem(problem, verbose);
         }
@@ -38,13 +45,50 @@ internal sealed class ConsoleObserver(IAnsiConsole console, bool quiet, bool ver
             Latest = progress;
             if (quiet || Live) return;
             var now = DateTime.UtcNow;
-            // Plain logs: one line per stage change, and at most one a second otherwise.
-            if (progress.Stage == _stage && !(verbose && now - _lastLine > TimeSpan.FromSeconds(1))) return;
-            _stage = progress.Stage;
+            var phase = Phase(progress.Stage);
+            // Plain logs: a line when a phase starts (the one that ended first gets its last counts), and while it goes
+            // on one every Interval, so the counts shown are the run's, not the phase's first.
+            if (phase == _phase && now - _lastLine < Interval)
+            {
+                _unprinted = progress;
+                return;
+            }
+            if (phase != _phase) Finish();
+            _phase = phase;
             _lastLine = now;
-            console.MarkupLineInterpolated($"[grey]{progress.Stage}: {progress.DocumentsRead} read, {progress.DocumentsStored} stored, {progress.DocumentsKnown} known, {progress.Problems} problems[/]");
+            _unprinted = null;
+            console.MarkupLineInterpolated($"[grey]{Describe(progress)}[/]");
         }
     }
+
+    /// <summary>Prints the last counts of the phase that went on when the run ended, when no line showed them yet.</summary>
+    public void Finish()
+    {
+        lock (_lock)
+        {
+            if (_unprinted is { } last && !quiet && !Live) console.MarkupLineInterpolated($"[grey]{Describe(last)}[/]");
+            _unprinted = null;
+        }
+    }
+
+    /// <summary>
+    /// One progress line: reading and analysing count documents read, stored and known; a corpus or story stage (the
+    /// pipeline passes the store's document count as its "read", and zeros) names how many documents it works over.
+    /// Problems are those heard so far in the run.
+    /// </summary>
+    public string Describe(PipelineProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var problems = Volatile.Read(ref _problems);
+        return IsReading(progress.Stage)
+            ? $"{progress.Stage}: {progress.DocumentsRead} read, {progress.DocumentsStored} stored, {progress.DocumentsKnown} known, {problems} problems"
+            : $"{progress.Stage}: {progress.DocumentsRead} documents in the store, {problems} problems";
+    }
+
+    /// <summary>The pipeline's per-document stages, which alternate as files are read and batches analysed: one phase.</summary>
+    private static bool IsReading(string stage) => stage is "read" or "analyse";
+
+    private static string Phase(string stage) => IsReading(stage) ? "read" : stage;
 
     /// <summary>
     /// Writes "error: SOURCE: reason" as one line, straight to stderr: a console renderer wraps long lines at its width,

@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>A corpus-wide stage failed: the dossier was written, but it says which findings are missing.</summary>
     public const int StageFailed = 3;
 
+    /// <summary>The store could not be written mid-run (disk full, read-only): the run stopped; what it saved before stays.</summary>
+    public const int StoreFailed = 4;
+
     /// <summary>The code of a run: a stage failure outranks input problems, which outrank success.</summary>
     public static int Of(int failedStages, int problems) => failedStages > 0 ? StageFailed : problems > 0 ? Problems : Success;
 }

@@ -34,9 +34,34 @@ namespace Triangulate.Cli
             }
             // A worker stopped by SIGTERM or Ctrl+C leaves the cluster in order (its membership row set Dead), which
             // takes longer than the 2 s System.CommandLine otherwise waits before ending the process.
-            return parsed.CommandResult.Command.Name == "worker"
-                ? parsed.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = WorkerCommand.StopGrace })
-                : parsed.Invoke();
+            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+            if (parsed.CommandResult.Command.Name == "worker") invocation.ProcessTerminationTimeout = WorkerCommand.StopGrace;
+            try
+            {
+                return parsed.Invoke(invocation);
+            }
+            catch (Exception e) when (StoreFailure(e) is { } reason)
+            {
+                // A store that fails mid-run (disk full, its file made read-only or removed) is one line, not a stack
+                // trace: each batch is saved in its own transaction, so what was saved before stays whole.
+                Console.Error.WriteLine($"error: the store could not be written ({reason}); the run stopped, and what it saved before stays in the store");
+                return ExitCodes.StoreFailed;
+            }
+#pragma warning disable CA1031 // Anything else is reported as System.CommandLine's default handler did, with its exit code.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Console.Error.WriteLine($"Unhandled exception: {e}");
+                return 1;
+            }
+        }
+
+        /// <summary>The database error in <paramref name="e"/> (maybe wrapped by a parallel stage), on one line; null when it is no database error.</summary>
+        internal static string? StoreFailure(Exception e)
+        {
+            for (var inner = e; inner is not null; inner = inner is AggregateException { InnerExceptions.Count: 1 } one ? one.InnerExceptions[0] : inner.InnerException)
+                if (inner is System.Data.Common.DbException db) return db.Message.ReplaceLineEndings(" ").Trim();
+            return null;
         }
 
         private static string Usage(Command command)

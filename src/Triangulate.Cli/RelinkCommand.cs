@@ -32,6 +32,7 @@ internal static class RelinkCommand
             if (store is null) return ExitCodes.Usage;
             var observer = new ConsoleObserver(console, result.GetValue(options.Quiet), result.GetValue(options.Verbose));
             var relinked = pipeline.Relink(store, observer);
+            observer.Finish();
             if (Options.WriteDossier(pipeline, store, result.GetValue(options.Out)!, formats, result.GetValue(options.Story), console) is not { } written) return ExitCodes.Usage;
             foreach (var path in written)
                 if (!result.GetValue(options.Quiet)) console.MarkupLineInterpolated($"wrote [bold]{path}[/]");

@@ -276,9 +276,10 @@ public static class WebHost
         app.MapGet("/api/search", (string? q, string? limit) =>
         {
             var count = 20;
-            if (limit is not null && !int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count))
+            // The error names the range, so a limit outside it (0 answered one hit, 500 two hundred) is refused as well.
+            if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count is < 1 or > 200))
                 return Json(w => { w.WriteStartObject(); w.WriteString("error", "limit must be a whole number from 1 to 200"); w.WriteEndObject(); }, 400);
-            return Search(store, q, Math.Clamp(count, 1, 200));
+            return Search(store, q, count);
         });
         app.MapGet("/api/jobs/{id}", (string id) => jobs.Find(id) is { } job ? Json(w => WriteJob(w, job)) : NotFoundJson("job"));
         return app;

@@ -51,28 +51,24 @@ public sealed class GzipDocumentReader(IPayloadParser? html = null) : IDocumentR
         var result = isHtml
             ? _html.Parse(file.Source, bytes, null, SourceMetadata.Empty)
             : PlainTextDocumentReader.FromBytes(file.Source, bytes, "text");
-        if (Truncation(file, bytes.Length) is { } truncated)
+        if (Truncation(file, bytes) is { } truncated)
             result = result with { Problem = new Problem(file.Source, result.Problem is null ? truncated : $"{truncated}; {result.Problem.Error}") };
         return [result];
     }
 
     /// <summary>
-    /// A one-line problem when the file's gzip trailer disagrees with what was decompressed: .NET's GZipStream ends
-    /// quietly at a truncated member, so a cut download read a fifth of its text without a word. The trailer's last
-    /// four bytes are the length mod 2^32 of the (last) member; what was read is still analysed.
+    /// A one-line problem when the file's gzip trailer disagrees with what was decompressed (<see cref="GzipTrailer"/>):
+    /// .NET's GZipStream ends quietly at a truncated member, so a cut download read a fifth of its text without a word.
+    /// What was read is still analysed.
     /// </summary>
-    private static string? Truncation(InputFile file, long decompressed)
+    private static string? Truncation(InputFile file, byte[] decompressed)
     {
         try
         {
             using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-            if (stream.Length < 18) return "truncated gzip: shorter than a gzip header and trailer; what decompressed was analysed";
-            stream.Seek(-4, SeekOrigin.End);
-            Span<byte> size = stackalloc byte[4];
-            stream.ReadExactly(size);
-            var stated = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(size);
-            return stated == (uint)decompressed ? null
-                : $"truncated or damaged gzip: {decompressed} bytes decompressed but its trailer says {stated}; what decompressed was analysed";
+            if (GzipTrailer.Read(stream) is not { } trailer) return $"{GzipTrailer.TooShort}; what decompressed was analysed";
+            var tail = trailer.Size <= decompressed.Length ? decompressed.AsSpan(decompressed.Length - (int)trailer.Size) : default;
+            return trailer.Disagreement(decompressed.Length, tail, default) is { } problem ? $"{problem}; what decompressed was analysed" : null;
         }
         catch (IOException e)
         {
@@ -86,7 +82,7 @@ public sealed class GzipDocumentReader(IPayloadParser? html = null) : IDocumentR
         Stream stream;
         try
         {
-            stream = Open(file, out var error);
+            stream = Open(file, out var error, checkEnd: true);
             if (error is not null) return [ReadResult.Failed(file.Source, error)];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -99,8 +95,11 @@ public sealed class GzipDocumentReader(IPayloadParser? html = null) : IDocumentR
     /// <summary>True when the bytes open with the gzip magic number.</summary>
     public static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
 
-    /// <summary>Opens a file, decompressing when its name ends in .gz; a .gz without the gzip magic is an error, not an exception.</summary>
-    internal static Stream Open(InputFile file, out string? error)
+    /// <summary>
+    /// Opens a file, decompressing when its name ends in .gz; a .gz without the gzip magic is an error, not an exception.
+    /// With <paramref name="checkEnd"/>, reading at the end of a cut .gz throws (<see cref="GzipEndCheckStream"/>).
+    /// </summary>
+    internal static Stream Open(InputFile file, out string? error, bool checkEnd = false)
     {
         error = null;
         var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
@@ -114,7 +113,9 @@ public sealed class GzipDocumentReader(IPayloadParser? html = null) : IDocumentR
             return Stream.Null;
         }
         stream.Position = 0;
+        var trailer = checkEnd ? GzipTrailer.Read(stream) : null;
         // GZipStream reads concatenated members one after the other, as Common Crawl writes them (one per record).
-        return new GZipStream(stream, CompressionMode.Decompress);
+        var decompressed = new GZipStream(stream, CompressionMode.Decompress);
+        return checkEnd ? new GzipEndCheckStream(decompressed, trailer) : decompressed;
     }
 }

@@ -145,6 +145,28 @@ internal struct LineFeatures
         return items >= MinMenuItems ? items : 0;
     }
 
+    /// <summary>
+    /// True when a navigation arrow (‹ › « » ← → ◂ ▸ ◀ ▶ ❮ ❯) is glued to a letter on both sides, with no space:
+    /// menu items a copied page ran together ("News›‹Back To Main Menu", "Home»World"). Quotation marks in text have
+    /// a space on one side.
+    /// </summary>
+    internal static bool GluedItems(ReadOnlySpan<char> line)
+    {
+        var at = line.IndexOfAny(NavigationArrows);
+        while (at >= 0)
+        {
+            var end = at;
+            while (end < line.Length && NavigationArrows.Contains(line[end])) end++;
+            if (at > 0 && end < line.Length && char.IsLetter(line[at - 1]) && char.IsLetter(line[end])) return true;
+            if (end >= line.Length) return false;
+            var next = line[end..].IndexOfAny(NavigationArrows);
+            at = next < 0 ? -1 : end + next;
+        }
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NavigationArrows = System.Buffers.SearchValues.Create("‹›«»←→◂▸◀▶❮❯");
+
     /// <summary>The line without a closing agency signature ("... said. — AFP"), so its sentence end shows.</summary>
     private static ReadOnlySpan<char> WithoutSignature(ReadOnlySpan<char> line)
     {

@@ -28,13 +28,17 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
         YearlessDay? yearless = null;
         var bodies = 0;
         Block? lastBody = null;
-        foreach (var block in document.Blocks)
+        var textCapture = !string.Equals(source.Format, "html", StringComparison.OrdinalIgnoreCase);
+        for (var index = 0; index < document.Blocks.Count; index++)
         {
+            var block = document.Blocks[index];
             var line = text[block.Start..block.End];
             switch (block.Kind)
             {
                 case BlockKind.Masthead when masthead is null:
-                    masthead = MastheadName(line);
+                    // A text capture keeps a page's menus one item a line: an item with a masthead word ("Metro Post")
+                    // inside such a run is a link to another title, not this page's name.
+                    masthead = textCapture && InMenuRun(document, index) ? null : MastheadName(line);
                     break;
                 case BlockKind.Byline when authors.Count == 0:
                     (authors, bylineOutlet) = SplitByline(line);
@@ -88,11 +92,12 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
 
     /// <summary>
     /// "The X Newspaper" → "The X"; a line that is a founding note ("Est. 1883") or a menu of sections ("News  World
-    /// Business", <see cref="LineFeatures.MenuItems"/>: a markup header can hold one) is not a name.
+    /// Business", <see cref="LineFeatures.MenuItems"/>: a markup header can hold one) or menu items glued by a navigation
+    /// arrow ("News›‹Back To Main Menu", <see cref="LineFeatures.GluedItems"/>) is not a name.
     /// </summary>
     private static string? MastheadName(string line)
     {
-        if (LineFeatures.MenuItems(line) > 0) return null;
+        if (LineFeatures.MenuItems(line) > 0 || LineFeatures.GluedItems(line)) return null;
         var words = LineFeatures.Normalise(line);
         foreach (var word in words)
             if (word is "est" or "established" or "founded" or "since") return null;
@@ -101,6 +106,43 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
             if (name.EndsWith(generic, StringComparison.OrdinalIgnoreCase)) name = name[..^generic.Length].TrimEnd();
         return name.Length > 0 ? name : null;
     }
+
+    /// <summary>How many menu items on end (<see cref="IsMenuItem"/>), the line among them, make a menu.</summary>
+    private const int MinMenuRun = 5;
+
+    /// <summary>
+    /// True when the block at <paramref name="index"/> is inside a menu copied one item a line: at least
+    /// <see cref="MinMenuRun"/> menu items on end, with items both before and after it (a masthead heading a menu of the
+    /// site's sections below it is still the name).
+    /// </summary>
+    private static bool InMenuRun(Document document, int index)
+    {
+        if (!IsMenuItem(document, index)) return false;
+        int first = index, last = index;
+        while (first > 0 && IsMenuItem(document, first - 1)) first--;
+        while (last + 1 < document.Blocks.Count && IsMenuItem(document, last + 1)) last++;
+        return first < index && last > index && last - first + 1 >= MinMenuRun;
+    }
+
+    /// <summary>
+    /// A line of one to three words that opens with a capital and has no digit nor sentence punctuation ("Metro",
+    /// "Health &amp; Medical", "The Metro Post"), or items run together, by a navigation arrow or without a space: the
+    /// shape of a menu item.
+    /// </summary>
+    private static bool IsMenuItem(Document document, int index)
+    {
+        var block = document.Blocks[index];
+        var line = document.Text.AsSpan(block.Start, block.End - block.Start).Trim();
+        if (line.IsEmpty || !char.IsUpper(line[0])) return false;
+        // Items run together ("News›‹Back To Main Menu", "Back To Main MenuCloseCustomize Your Weather") are furniture too.
+        if (LineFeatures.GluedItems(line) || LineFeatures.Of(line).RunTogether) return true;
+        if (line.IndexOfAny(MenuItemBreakers) >= 0) return false;
+        var words = 1;
+        foreach (var c in line) if (c == ' ' && ++words > 3) return false;
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> MenuItemBreakers = System.Buffers.SearchValues.Create(".!?:;,0123456789|");
 
     /// <summary>"By A and B X Post" → people [A, B] and the outlet "X Post" that closes the byline.</summary>
     internal static (IReadOnlyList<string> People, string? Outlet) SplitByline(string line)

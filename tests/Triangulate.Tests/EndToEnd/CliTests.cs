@@ -6,14 +6,53 @@ namespace Triangulate.Tests.EndToEnd;
 [Collection(ConsoleTests.Name)]
 public class CliTests
 {
-    private static (int Code, string Error) Run(params string[] args)
+    private static (int Code, string Error) Run(params string[] args) => Capture(() => Triangulate.Cli.TriangulateCli.Run(args));
+
+    [Fact]
+    public void A_plain_progress_log_shows_each_phases_last_counts_and_the_run_s_problems()
+    {
+        using var output = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(output),
+            Ansi = Spectre.Console.AnsiSupport.No,
+            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+        });
+        var observer = new Triangulate.Cli.ConsoleObserver(console, quiet: false, verbose: false);
+        var (_, error) = Capture(() =>
+        {
+            observer.OnProgress(new PipelineProgress("read", 1, 0, 0, 0));
+            observer.OnProgress(new PipelineProgress("analyse", 64, 64, 0, 0));
+            observer.OnProblem(new Model.Problem("a.jsonl", "line 3: not valid JSON"));
+            observer.OnProgress(new PipelineProgress("read", 200, 128, 1, 1));
+            observer.OnProgress(new PipelineProgress("analyse", 200, 199, 1, 1));
+            observer.OnProgress(new PipelineProgress("provenance", 199, 0, 0, 0));
+            observer.Finish();
+            return 0;
+        });
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["read: 1 read, 0 stored, 0 known, 0 problems", "analyse: 200 read, 199 stored, 1 known, 1 problems",
+            "provenance: 199 documents in the store, 1 problems"], lines);
+        Assert.Contains("error: a.jsonl: line 3: not valid JSON", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_store_failing_mid_run_is_named_in_one_line_even_inside_a_parallel_stage_s_exception()
+    {
+        var full = new Microsoft.Data.Sqlite.SqliteException("SQLite Error 13: 'database or disk is full'.", 13);
+        Assert.Equal("SQLite Error 13: 'database or disk is full'.", Triangulate.Cli.TriangulateCli.StoreFailure(new AggregateException(full)));
+        Assert.Equal("SQLite Error 13: 'database or disk is full'.", Triangulate.Cli.TriangulateCli.StoreFailure(new InvalidOperationException("saving", full)));
+        Assert.Null(Triangulate.Cli.TriangulateCli.StoreFailure(new InvalidOperationException("a bug")));
+    }
+
+    private static (int Code, string Error) Capture(Func<int> run)
     {
         var previous = Console.Error;
         using var error = new StringWriter();
         Console.SetError(error);
         try
         {
-            return (Triangulate.Cli.TriangulateCli.Run(args), error.ToString());
+            return (run(), error.ToString());
         }
         finally
         {

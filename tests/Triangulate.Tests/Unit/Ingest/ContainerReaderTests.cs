@@ -161,6 +161,65 @@ public class ContainerReaderTests
         Assert.Equal(["https://example.org/1", "https://example.org/2"], results.Select(r => r.Document!.Source));
     }
 
+    private static string JsonlRecord(int n) => $$"""{"url":"https://example.org/{{n}}","text":"Record {{n}} of the export, a sentence about the harbour that reopened."}""" + "\n";
+
+    /// <summary>A gzip of records 1..<paramref name="records"/>, and where the compressed bytes end exactly after record <paramref name="cutAfter"/> (a sync flush there).</summary>
+    private static (byte[] Whole, int Cut) GzipWithFlush(int records, int cutAfter)
+    {
+        using var output = new MemoryStream();
+        int cut;
+        using (var gz = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            for (var n = 1; n <= cutAfter; n++) gz.Write(Encoding.UTF8.GetBytes(JsonlRecord(n)));
+            gz.Flush();
+            cut = (int)output.Length;
+            for (var n = cutAfter + 1; n <= records; n++) gz.Write(Encoding.UTF8.GetBytes(JsonlRecord(n)));
+        }
+        return (output.ToArray(), cut);
+    }
+
+    [Fact]
+    public void A_jsonl_gz_cut_exactly_at_a_line_end_is_one_problem_naming_the_file_and_keeps_the_records_before_it()
+    {
+        using var temp = new TempFolder();
+        var (whole, cut) = GzipWithFlush(records: 40, cutAfter: 25);
+        var path = temp.Write("cut.jsonl.gz", whole[..cut]);
+        var results = Read(new JsonlDocumentReader(), path);
+        Assert.Equal(25, results.Count(r => r.Document is not null));
+        var problem = Assert.Single(results, r => r.Problem is not null).Problem!;
+        Assert.Equal(path, problem.Source);
+        Assert.StartsWith("line 26: cannot read further: truncated gzip", problem.Error, StringComparison.Ordinal);
+        var intact = Read(new JsonlDocumentReader(), temp.Write("whole.jsonl.gz", whole));
+        Assert.Equal(40, intact.Count(r => r.Document is not null));
+        Assert.DoesNotContain(intact, r => r.Problem is not null);
+    }
+
+    [Fact]
+    public void A_jsonl_gz_of_several_gzip_members_is_whole_and_its_last_member_cut_is_a_problem()
+    {
+        using var temp = new TempFolder();
+        var first = Gzip(Encoding.UTF8.GetBytes(JsonlRecord(1) + JsonlRecord(2)));
+        var (last, cut) = GzipWithFlush(records: 6, cutAfter: 4);
+        var whole = Read(new JsonlDocumentReader(), temp.Write("members.jsonl.gz", [.. first, .. last]));
+        Assert.Equal(8, whole.Count(r => r.Document is not null));
+        Assert.DoesNotContain(whole, r => r.Problem is not null);
+        var results = Read(new JsonlDocumentReader(), temp.Write("members-cut.jsonl.gz", [.. first, .. last[..cut]]));
+        Assert.Equal(6, results.Count(r => r.Document is not null));
+        Assert.Contains("truncated gzip", Assert.Single(results, r => r.Problem is not null).Problem!.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_warc_gz_whose_last_record_is_cut_keeps_the_records_before_it()
+    {
+        using var temp = new TempFolder();
+        var first = Gzip(Response("https://example.org/1", Page));
+        var second = Gzip(Response("https://example.org/2", Page));
+        var results = Read(new WarcDocumentReader(), temp.Write("cut.warc.gz", [.. first, .. second[..(second.Length / 2)]]));
+        Assert.Equal("https://example.org/1", results[0].Document!.Source);
+        Assert.Contains("truncated", results[^1].Problem!.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(results, r => r.Document?.Source == "https://example.org/2");
+    }
+
     [Fact]
     public void A_binary_payload_labelled_as_html_is_a_problem()
     {

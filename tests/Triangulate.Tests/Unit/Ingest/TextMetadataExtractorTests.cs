@@ -256,4 +256,36 @@ public class TextMetadataExtractorTests
         Assert.NotEqual("marnhold-example.org", d.Outlet);
         Assert.StartsWith(masthead[..6], d.Outlet, StringComparison.Ordinal);
     }
+
+    private const string VerticalMenu = "Skip to Article\nMenu\nHome\nNews›‹Back To Main Menu\nMetro\nThe Wendle Post\nWeather\nHealth & Medical\nCrime\n";
+
+    [Fact]
+    public void A_menu_copied_one_item_a_line_gives_no_outlet_not_its_glued_line_nor_an_item_with_a_masthead_word()
+    {
+        var d = MenuPage(VerticalMenu.TrimEnd('\n'));
+        Assert.Equal("marnhold-example.org", d.Outlet);
+    }
+
+    [Fact]
+    public void An_item_with_a_masthead_word_between_short_items_and_items_run_together_is_not_the_outlet()
+    {
+        var d = MenuPage("Subscribe\nThe Wendle Post\nMedia Insider Rewards\nSign InCloseYou are signed in as\nEdit Profile");
+        Assert.Equal("marnhold-example.org", d.Outlet);
+    }
+
+    [Fact]
+    public void A_masthead_heading_a_menu_one_item_a_line_is_still_the_outlet()
+    {
+        var d = MenuPage("The Marnhold Courier\nNews\nPolitics\nSport\nWeather\nCulture");
+        Assert.Equal("The Marnhold Courier", d.Outlet);
+    }
+
+    [Theory]
+    [InlineData("News›‹Back To Main Menu", true)]
+    [InlineData("Home»World»Europe", true)]
+    [InlineData("Sport → Football", false)]
+    [InlineData("He called it «a new start» on Monday.", false)]
+    [InlineData("The Daily Example", false)]
+    public void Menu_items_glued_by_a_navigation_arrow_are_told_from_text(string line, bool glued) =>
+        Assert.Equal(glued, LineFeatures.GluedItems(line));
 }

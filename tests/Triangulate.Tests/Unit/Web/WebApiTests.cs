@@ -205,6 +205,8 @@ public class WebApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>
     [Theory]
     [InlineData("/api/nope", HttpStatusCode.NotFound)]
     [InlineData("/api/search?q=x&limit=abc", HttpStatusCode.BadRequest)]
+    [InlineData("/api/search?q=x&limit=0", HttpStatusCode.BadRequest)]
+    [InlineData("/api/search?q=x&limit=201", HttpStatusCode.BadRequest)]
     [InlineData("/api/stories/s-nope", HttpStatusCode.NotFound)]
     public async Task Every_api_error_has_a_json_body(string path, HttpStatusCode status)
     {

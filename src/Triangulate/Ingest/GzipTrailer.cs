@@ -1,0 +1,75 @@
+using System.Buffers.Binary;
+
+namespace Triangulate.Ingest;
+
+/// <summary>
+/// The trailer of a gzip file's last member (RFC 1952 §2.3.1: the CRC-32 and ISIZE, the length mod 2^32, of what the
+/// member decompresses to), read from the file's last 8 bytes, and the check that a decompression reached it. .NET's
+/// GZipStream ends quietly where a file is cut: a download cut at a line end read as a shorter file without a word.
+/// </summary>
+internal readonly record struct GzipTrailer(uint Crc, uint Size)
+{
+    /// <summary>
+    /// The longest last member whose output a reader keeps to check its CRC-32 when the file has several members (one
+    /// per WARC record, as Common Crawl writes them: a few hundred KB each).
+    /// </summary>
+    public const int MaxCheckedTail = 4 << 20;
+
+    /// <summary>A gzip header (10 bytes) and trailer (8) at least.</summary>
+    private const int MinGzipBytes = 18;
+
+    /// <summary>What a file too short to hold a gzip header and trailer is.</summary>
+    public const string TooShort = "truncated gzip: shorter than a gzip header and trailer";
+
+    /// <summary>The trailer at the end of <paramref name="file"/> (its position kept), or null when the file is shorter than a header and a trailer.</summary>
+    public static GzipTrailer? Read(Stream file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Length < MinGzipBytes) return null;
+        var position = file.Position;
+        file.Seek(-8, SeekOrigin.End);
+        Span<byte> bytes = stackalloc byte[8];
+        file.ReadExactly(bytes);
+        file.Position = position;
+        return new GzipTrailer(BinaryPrimitives.ReadUInt32LittleEndian(bytes), BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..]));
+    }
+
+    /// <summary>
+    /// Null when an output of <paramref name="total"/> bytes ends with the member this trailer closes; else why not.
+    /// One member: its length is the whole output's. Several: the last ISIZE bytes of the output (<paramref name="tail"/>
+    /// then <paramref name="tailEnd"/>, the two halves of a ring, in order) have the trailer's CRC-32, checked when the
+    /// member is at most <see cref="MaxCheckedTail"/> bytes. A cut file's last 8 bytes are compressed data, which agree
+    /// only by chance (about one in 2^32 for one member).
+    /// </summary>
+    public string? Disagreement(long total, ReadOnlySpan<byte> tail, ReadOnlySpan<byte> tailEnd)
+    {
+        if ((uint)total == Size) return null;
+        if (Size <= total && (Size > MaxCheckedTail
+            || (tail.Length + tailEnd.Length == Size && ~Crc32.Update(Crc32.Update(~0u, tail), tailEnd) == Crc))) return null;
+        return $"truncated gzip: the file ends inside a compressed member, after {total} bytes decompressed (its last 8 bytes are no gzip trailer of them)";
+    }
+
+    /// <summary>The CRC-32 of gzip (ISO 3309, reflected polynomial 0xEDB88320), a byte at a time: it runs over one member's output at the end of a file only.</summary>
+    private static class Crc32
+    {
+        private static readonly uint[] Table = Build();
+
+        public static uint Update(uint crc, ReadOnlySpan<byte> bytes)
+        {
+            foreach (var b in bytes) crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+            return crc;
+        }
+
+        private static uint[] Build()
+        {
+            var table = new uint[256];
+            for (uint n = 0; n < 256; n++)
+            {
+                var c = n;
+                for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
+                table[n] = c;
+            }
+            return table;
+        }
+    }
+}
