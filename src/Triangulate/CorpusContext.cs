@@ -49,7 +49,10 @@ public sealed class CorpusContext
     /// <summary>The stored documents and analyses (of one story alone in a story context).</summary>
     public ICorpusReader Corpus { get; }
 
-    /// <summary>The documents the linking stages have not seen yet, in arrival order (every document, in a run from scratch).</summary>
+    /// <summary>
+    /// The documents the linking stages have not seen yet, in arrival order (every document, in a run from scratch).
+    /// Read from a store, their analyses have no claims or quotes (<see cref="Store.IStore.ReadForLinking"/>).
+    /// </summary>
     public IEnumerable<(Document Document, DocumentAnalysis Analysis)> Fresh { get; }
 
     /// <summary>What the linking stages remember between runs.</summary>

@@ -35,7 +35,8 @@ public interface IStore : ICorpusReader, Link.ILinkStateSource, IDisposable
 
     /// <summary>
     /// The documents with their analyses in arrival order: those the linking stages have not seen yet, or every one
-    /// when <paramref name="all"/>.
+    /// when <paramref name="all"/>. Read for the linking stages: each analysis has its entities, times and citations,
+    /// and no claims or quotes (empty; those are the story stages', read with <see cref="ICorpusReader.FindAnalysis"/>).
     /// </summary>
     IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadForLinking(bool all);
 

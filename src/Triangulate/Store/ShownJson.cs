@@ -13,10 +13,7 @@ namespace Triangulate.Store;
 /// </summary>
 internal static class ShownJson
 {
-    private static readonly JsonSerializerOptions Options = new(ModelJson.Compact.Options)
-    {
-        TypeInfoResolver = ((IJsonTypeInfoResolver)ModelJson.Compact).WithAddedModifier(Skip),
-    };
+    private static readonly JsonSerializerOptions Options = SkippedJson.Options(Skip);
 
     /// <summary>A document without its text, blocks, body and comments (each empty).</summary>
     public static JsonTypeInfo<Document> Document { get; } = (JsonTypeInfo<Document>)Options.GetTypeInfo(typeof(Document));
@@ -32,7 +29,7 @@ internal static class ShownJson
         if (type.Type == typeof(StoryFindings))
         {
             foreach (var property in type.Properties)
-                if (property.Name == "inferredPublished") property.CustomConverter = Skipped<IReadOnlyDictionary<string, DateEstimate>>.Empty(new Dictionary<string, DateEstimate>());
+                if (property.Name == "inferredPublished") property.CustomConverter = SkippedJson<IReadOnlyDictionary<string, DateEstimate>>.Empty(new Dictionary<string, DateEstimate>());
         }
         else if (type.Type == typeof(Entity))
         {
@@ -44,16 +41,16 @@ internal static class ShownJson
             foreach (var property in type.Properties)
                 property.CustomConverter = property.Name switch
                 {
-                    "text" or "body" => Skipped<string>.Empty(""),
-                    "blocks" => Skipped<IReadOnlyList<Block>>.Empty([]),
-                    "comments" => Skipped<IReadOnlyList<Comment>>.Empty([]),
+                    "text" or "body" => SkippedJson<string>.Empty(""),
+                    "blocks" => SkippedJson<IReadOnlyList<Block>>.Empty([]),
+                    "comments" => SkippedJson<IReadOnlyList<Comment>>.Empty([]),
                     _ => property.CustomConverter,
                 };
         }
         else if (type.Type == typeof(Relation))
         {
             foreach (var property in type.Properties)
-                if (property.Name == "evidence") property.CustomConverter = Skipped<IReadOnlyList<AlignedPassage>>.Empty([]);
+                if (property.Name == "evidence") property.CustomConverter = SkippedJson<IReadOnlyList<AlignedPassage>>.Empty([]);
         }
     }
 
@@ -96,21 +93,6 @@ internal static class ShownJson
         }
 
         public override void Write(Utf8JsonWriter writer, IReadOnlyList<TextSpan> value, JsonSerializerOptions options) =>
-            throw new NotSupportedException("A value read to be shown is never written back.");
-    }
-
-    /// <summary>Steps over a value and gives <c>empty</c> in its place; never writes.</summary>
-    private sealed class Skipped<T>(T empty) : JsonConverter<T>
-    {
-        public static Skipped<T> Empty(T empty) => new(empty);
-
-        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            reader.Skip();
-            return empty;
-        }
-
-        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
             throw new NotSupportedException("A value read to be shown is never written back.");
     }
 }

@@ -239,7 +239,9 @@ public sealed partial class SqliteStore : IStore
     /// <inheritdoc />
     public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadForLinking(bool all) => StoreRows.Paged((long.MinValue, ""), after =>
     {
-        var page = new List<string[]>();
+        // The rows' UTF-8 bytes are copied under the lock and parsed from them on every core: no string is made of them
+        // on this one thread, to be transcoded back by the parser.
+        var page = new List<byte[][]>();
         lock (_lock)
         {
             using var command = Command(null, $"""
@@ -252,10 +254,10 @@ public sealed partial class SqliteStore : IStore
             while (reader.Read())
             {
                 after = (reader.GetInt64(0), reader.GetString(1));
-                page.Add([reader.GetString(2), reader.GetString(3)]);
+                page.Add([reader.GetFieldValue<byte[]>(2), reader.GetFieldValue<byte[]>(3)]);
             }
         }
-        return (StoreRows.ParsePage(page, StoreRows.ParseAnalysed), after);
+        return (StoreRows.ParsePage(page, StoreRows.ParseForLinking), after);
     });
 
     /// <inheritdoc />
@@ -535,7 +537,7 @@ public sealed partial class SqliteStore : IStore
     /// <inheritdoc />
     public Document? FindDocument(string id)
     {
-        var json = FindText("SELECT document FROM documents WHERE id = $id", id);
+        var json = FindUtf8("SELECT document FROM documents WHERE id = $id", id);
         return json is null ? null : JsonSerializer.Deserialize(json, ModelJson.Compact.Document);
     }
 
@@ -574,7 +576,7 @@ public sealed partial class SqliteStore : IStore
     /// <inheritdoc />
     public DocumentAnalysis? FindAnalysis(string id)
     {
-        var json = FindText("SELECT analysis FROM documents WHERE id = $id", id);
+        var json = FindUtf8("SELECT analysis FROM documents WHERE id = $id", id);
         return json is null ? null : JsonSerializer.Deserialize(json, ModelJson.Compact.DocumentAnalysis);
     }
 
@@ -940,9 +942,9 @@ public sealed partial class SqliteStore : IStore
     /// rows are turned into objects on every core (parsing the JSON is most of a corpus stage's reading), then given
     /// out in id order.
     /// </summary>
-    private IEnumerable<T> ReadDocumentColumns<T>(string columns, int count, Func<string[], T> parse) => StoreRows.Paged("", after =>
+    private IEnumerable<T> ReadDocumentColumns<T>(string columns, int count, Func<byte[][], T> parse) => StoreRows.Paged("", after =>
     {
-        var page = new List<string[]>();
+        var page = new List<byte[][]>();
         lock (_lock)
         {
             using var command = Command(null, $"SELECT id, {columns} FROM documents WHERE id > $after ORDER BY id LIMIT 256");
@@ -950,8 +952,8 @@ public sealed partial class SqliteStore : IStore
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var row = new string[count];
-                for (var i = 0; i < count; i++) row[i] = reader.GetString(i + 1);
+                var row = new byte[count][];
+                for (var i = 0; i < count; i++) row[i] = reader.GetFieldValue<byte[]>(i + 1);
                 page.Add(row);
                 after = reader.GetString(0);
             }
@@ -965,6 +967,16 @@ public sealed partial class SqliteStore : IStore
         command.CommandText = sql;
         command.Parameters.AddWithValue("$id", id);
         return command.ExecuteScalar() as string;
+    });
+
+    /// <summary>As <see cref="FindText"/>, the value's stored UTF-8 bytes (to parse as they are, without a string between).</summary>
+    private byte[]? FindUtf8(string sql, string id) => PointRead(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(0) ? reader.GetFieldValue<byte[]>(0) : null;
     });
 
     /// <summary>Runs one read on a pooled read-only connection (the writer's, under its lock, for an in-memory store).</summary>

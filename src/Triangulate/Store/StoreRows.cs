@@ -60,8 +60,20 @@ internal static class StoreRows
     public static (Document Document, DocumentAnalysis Analysis) ParseAnalysed(string[] row) =>
         (JsonSerializer.Deserialize(row[0], ModelJson.Compact.Document)!, JsonSerializer.Deserialize(row[1], ModelJson.Compact.DocumentAnalysis)!);
 
+    /// <summary>As <see cref="ParseAnalysed(string[])"/>, from the stored UTF-8 bytes (no string made and transcoded back).</summary>
+    public static (Document Document, DocumentAnalysis Analysis) ParseAnalysed(byte[][] row) =>
+        (JsonSerializer.Deserialize(row[0], ModelJson.Compact.Document)!, JsonSerializer.Deserialize(row[1], ModelJson.Compact.DocumentAnalysis)!);
+
+    /// <summary>A document and its analysis as the linking stages read them: the analysis without claims and quotes (<see cref="LinkingJson"/>).</summary>
+    public static (Document Document, DocumentAnalysis Analysis) ParseForLinking(string[] row) =>
+        (JsonSerializer.Deserialize(row[0], ModelJson.Compact.Document)!, JsonSerializer.Deserialize(row[1], LinkingJson.DocumentAnalysis)!);
+
+    /// <summary>As <see cref="ParseForLinking(string[])"/>, from the stored UTF-8 bytes.</summary>
+    public static (Document Document, DocumentAnalysis Analysis) ParseForLinking(byte[][] row) =>
+        (JsonSerializer.Deserialize(row[0], ModelJson.Compact.Document)!, JsonSerializer.Deserialize(row[1], LinkingJson.DocumentAnalysis)!);
+
     /// <summary>Parses a page of rows on every core, keeping their order.</summary>
-    public static T[] ParsePage<T>(IReadOnlyList<string[]> page, Func<string[], T> parse)
+    public static T[] ParsePage<TRow, T>(IReadOnlyList<TRow> page, Func<TRow, T> parse)
     {
         var parsed = new T[page.Count];
         Parallel.For(0, page.Count, i => parsed[i] = parse(page[i]));

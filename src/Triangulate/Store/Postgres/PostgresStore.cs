@@ -229,7 +229,7 @@ public sealed partial class PostgresStore : IStore
                 page.Add([reader.GetString(2), reader.GetString(3)]);
             }
         }
-        return (StoreRows.ParsePage(page, StoreRows.ParseAnalysed), after);
+        return (StoreRows.ParsePage(page, StoreRows.ParseForLinking), after);
     });
 
     /// <inheritdoc />

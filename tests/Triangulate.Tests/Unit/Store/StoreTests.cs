@@ -16,6 +16,35 @@ public class StoreTests(TestStores stores) : IClassFixture<TestStores>
     }
 
     [Theory, SqliteData, PostgresData]
+    public void Documents_read_for_linking_keep_entities_times_and_citations_and_leave_claims_and_quotes_out(string kind)
+    {
+        using var store = stores.Open(kind);
+        var source = Some.SourceDocument("""
+            Harbour workers in Velmont walked out on Tuesday, a union organiser told the Lorent Gazette. About 300 workers joined the strike.
+
+            "We will stay out until the port listens," said Tamsin Orrel, a union organiser.
+            """);
+        var (document, analysis) = Some.PipelineBuilder().Build().AnalyzeOne(source);
+        // What the test is about: an analysis with every part filled.
+        Assert.NotEmpty(analysis.Entities);
+        Assert.NotEmpty(analysis.Times);
+        Assert.NotEmpty(analysis.Claims);
+        Assert.NotEmpty(analysis.Quotes);
+        Assert.NotEmpty(analysis.Citations);
+        store.Save([new StoredDocument(document, analysis, source.Raw, source.Format, "1")]);
+
+        var (readDocument, read) = Assert.Single(store.ReadForLinking(all: true));
+        Assert.Empty(read.Claims);
+        Assert.Empty(read.Quotes);
+        var json = ModelJson.Compact.DocumentAnalysis;
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(analysis with { Claims = [], Quotes = [] }, json), System.Text.Json.JsonSerializer.Serialize(read, json));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(document, ModelJson.Compact.Document), System.Text.Json.JsonSerializer.Serialize(readDocument, ModelJson.Compact.Document));
+        // Read by id (the story stages' way), the analysis is whole.
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(analysis, json), System.Text.Json.JsonSerializer.Serialize(store.FindAnalysis(document.Id), json));
+        Assert.Equal(analysis.Claims.Count, Assert.Single(store.ReadAnalyses()).Analysis.Claims.Count);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public void A_new_store_is_migrated_to_the_latest_schema(string kind)
     {
         using var store = stores.Open(kind);
