@@ -17,7 +17,7 @@ internal sealed class AttributionFrames(string text)
 
     // One list for the words of the frame being read: frames are read one at a time and their tokens not kept.
     private readonly List<WordToken> _frame = [];
-    private static readonly string[] StopAfterVerb = ["in", "on", "over", "at", "to", "last", "late", "this", "during", "after", "before", "that", "when", "while", "and", "but", "adding", "citing", "referring", "about", "of", "from", "with", "for"];
+    private static readonly string[] StopAfterVerb = ["in", "on", "over", "at", "to", "last", "late", "this", "during", "after", "before", "that", "when", "while", "and", "but", "adding", "citing", "referring", "about", "of", "from", "with", "for", "who", "which", "whose"];
     private static readonly string[] StopBeforeVerb = ["while", "and", "but", "as", "who", "which", "where", "when", "because", "so"];
 
     /// <summary>Who said the quote whose opening mark is at <paramref name="open"/> and closing mark ends before <paramref name="close"/>.</summary>
@@ -53,13 +53,23 @@ internal sealed class AttributionFrames(string text)
 
     private (string? Speaker, SpeakerKind Kind) SpeakerAround(List<WordToken> tokens, int verb, SpeakerResolver speakers)
     {
-        var from = verb;
-        while (from > 0 && verb - from < MaxSpeakerWords && tokens[from - 1].IsWord && !Contains(StopBeforeVerb, Span(tokens[from - 1]))) from--;
-        if (from == verb && Interposed(tokens, verb, speakers) is { } interposed) return interposed;
-        // Auxiliaries belong to the verb: "the minister has said".
+        // Auxiliaries and adverbs belong to the verb ("the minister has said", "the navy had originally announced"), and
+        // a bracket after a name is the name's ("Rep. Ana Ruiz (D-Ore.) said").
         var to = verb;
-        while (to > from && Span(tokens[to - 1]) is "has" or "had" or "have" or "also" or "later" or "then" or "previously" or "once") to--;
-        if (to > from)
+        while (to > 0 && tokens[to - 1].IsWord && (Span(tokens[to - 1]) is "been" or "be" or "also" or "later" or "then" or "previously" or "once"
+            || Contains(FiniteAuxiliaries, Span(tokens[to - 1])) || Claims.StatusBearers.IsAdverb(text, tokens[to - 1]))) to--;
+        if (to > 1 && !tokens[to - 1].IsWord && text[tokens[to - 1].Start] == ')')
+        {
+            var open = to - 2;
+            while (open > 0 && to - open <= 8 && (tokens[open].IsWord || text[tokens[open].Start] != '(')) open--;
+            if (open > 0 && !tokens[open].IsWord && text[tokens[open].Start] == '(' && tokens[open - 1].IsWord) to = open;
+        }
+        var from = to;
+        while (from > 0 && to - from < MaxSpeakerWords && tokens[from - 1].IsWord && !Contains(StopBeforeVerb, Span(tokens[from - 1]))) from--;
+        if (from == to && Interposed(tokens, to, speakers) is { } interposed) return interposed;
+        // Words holding an auxiliary of their own are a clause, not a subject: in "their defence is a lot better than
+        // people think" or "a review would be held only if evidence suggested" none of them speaks.
+        if (to > from && !HoldsAuxiliary(tokens, from, to))
         {
             var resolved = speakers.Resolve(tokens[from].Start, tokens[to - 1].End);
             if (resolved.Kind != SpeakerKind.Unknown) return resolved;
@@ -68,6 +78,9 @@ internal sealed class AttributionFrames(string text)
         while (end < tokens.Count && end - verb <= MaxSpeakerWords && tokens[end].IsWord && !Contains(StopAfterVerb, Span(tokens[end]))) end++;
         // "told X": X is the channel, not the speaker.
         if (Span(tokens[verb]) is "told" or "tells") return (null, SpeakerKind.Unknown);
+        // "said the rules issued Thursday showed …", "said the vessel was a trawler": the words after the verb are
+        // the subject of what was said, not who said it.
+        if (OpensClause(tokens, verb + 1, end)) return (null, SpeakerKind.Unknown);
         if (end > verb + 1) return speakers.Resolve(tokens[verb + 1].Start, tokens[end - 1].End);
         return (null, SpeakerKind.Unknown);
     }
@@ -150,7 +163,15 @@ internal sealed class AttributionFrames(string text)
         {
             if (!Span(tokens[k]).Equals("according", StringComparison.OrdinalIgnoreCase) || !Span(tokens[k + 1]).SequenceEqual("to")) continue;
             var npEnd = k + 2;
-            while (npEnd < tokens.Count && tokens[npEnd].IsWord && npEnd - k < MaxSpeakerWords + 2) npEnd++;
+            while (npEnd < tokens.Count && tokens[npEnd].IsWord && npEnd - k < MaxSpeakerWords + 2 && !Contains(FiniteAuxiliaries, Span(tokens[npEnd]))) npEnd++;
+            // "According to figures from the agency the outage was caused by …": without a comma, the source ends
+            // where the clause's subject begins, the last determiner before its auxiliary.
+            if (npEnd < tokens.Count && tokens[npEnd].IsWord && npEnd - (k + 2) >= 2)
+            {
+                var subject = npEnd - 1;
+                while (subject > k + 3 && !Contains(Determiners, Span(tokens[subject]))) subject--;
+                npEnd = subject > k + 3 ? subject : npEnd - 1;
+            }
             if (npEnd == k + 2) continue;
             var (speaker, kind) = speakers.Resolve(tokens[k + 2].Start, tokens[npEnd - 1].End);
             if (kind == SpeakerKind.Unknown) (speaker, kind) = (text[tokens[k + 2].Start..tokens[npEnd - 1].End], SpeakerKind.Named);
@@ -200,6 +221,31 @@ internal sealed class AttributionFrames(string text)
 
     /// <summary>Auxiliaries and copulas: one after a reporting verb opens a complement clause, not an adverbial.</summary>
     private static readonly string[] FiniteAuxiliaries = ["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "does", "did"];
+
+    /// <summary>
+    /// True when the words [start, end) hold a finite auxiliary or copula, or a lower-case past form between a noun and
+    /// a determiner ("the process resolved the problem", not "the company's advanced threat researcher"): a clause of
+    /// its own, whose subject is no speaker.
+    /// </summary>
+    private bool OpensClause(List<WordToken> tokens, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            var word = Span(tokens[k]);
+            if (Contains(FiniteAuxiliaries, word)) return true;
+            if (k > start && k + 1 < end && char.IsLower(text[tokens[k].Start]) && word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal)
+                && !Contains(Determiners, Span(tokens[k - 1])) && Contains(Determiners, Span(tokens[k + 1]))) return true;
+        }
+        return false;
+    }
+
+    private bool HoldsAuxiliary(List<WordToken> tokens, int start, int end)
+    {
+        for (var k = start; k < end; k++) if (Contains(FiniteAuxiliaries, Span(tokens[k]))) return true;
+        return false;
+    }
+
+    private static readonly string[] Determiners = ["the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "one"];
 
     /// <summary>True when a word after <paramref name="verb"/> is a finite auxiliary or copula: a clause, not "on Tuesday" or "in a statement".</summary>
     private bool ClauseFollows(List<WordToken> tokens, int verb)

@@ -108,7 +108,8 @@ internal sealed partial class SpeakerResolver
             var first = FirstWord(words);
             if (!IsDeterminer(first) || entity.Type == EntityType.Person) return (entity.Id, KindOf(entity));
         }
-        if (IsDeterminer(FirstWord(words))) return (words, SpeakerKind.Anonymous);
+        // An article alone names nobody ("will have a say"); "another" or "officials" alone is a description.
+        if (IsDeterminer(FirstWord(words)) && lower is not ("a" or "an" or "the")) return (words, SpeakerKind.Anonymous);
         return (null, SpeakerKind.Unknown);
     }
 

@@ -64,7 +64,7 @@ public sealed class ClaimExtractor : IExtractor
             ordered.Clear();
             ordered.AddRange(Occurrences(lexicon.StatusWords, statuses, tokens, taken));
             ordered.Sort(static (a, b) => a.Index.CompareTo(b.Index));
-            foreach (var (index, _, status) in ordered)
+            foreach (var (index, word, status) in ordered)
             {
                 (string Key, string Name)? subject;
                 if (PrecededByNumber(text, tokens, index))
@@ -84,6 +84,9 @@ public sealed class ClaimExtractor : IExtractor
                     if (subject is { } named && IsFigure(named.Name)) subject = Elided(bearers, tokens[index].Start) ?? subject;
                 }
                 if (subject is null) continue;
+                // "a woman walking outside a store in Riverton was killed": a town or a street may be damaged or
+                // destroyed, but it is not killed, hurt, arrested or fled; the phrase reached a place in a modifier.
+                if (OfTheLiving(word, status) && IsPlace(context, subject.Value.Key)) continue;
                 // "no one was hurt", "none of the crew was injured": a negative quantifier puts the status in the scope
                 // of its negation; the claim is that those named after it were not hurt, not a fate of "no one".
                 var quantified = NegativeQuantifier(subject.Value);
@@ -166,6 +169,19 @@ public sealed class ClaimExtractor : IExtractor
     {
         var tokens = WordTokenizer.Tokenize(phrase, 0, phrase.Length);
         return StatusBearers.IsFigureOnly(phrase, tokens, 0, tokens.Count);
+    }
+
+    /// <summary>
+    /// True for a status only the living bear: killed, wounded, unharmed, escaped, missing, and the custody words said of
+    /// people ("arrested", "detained"); a town can be captured, damaged or seen, not arrested.
+    /// </summary>
+    private static bool OfTheLiving(string word, string status) =>
+        status is "killed" or "wounded" or "unharmed" or "escaped" or "missing" || word is "arrested" or "detained";
+
+    private static bool IsPlace(ExtractionContext context, string key)
+    {
+        foreach (var entity in context.Entities) if (entity.Id == key) return entity.Type == EntityType.Place;
+        return false;
     }
 
     private static (string Key, string Name)? Subject(ExtractionContext context, SpeakerResolver speakers, List<WordToken> tokens, int index, int sentenceStart)

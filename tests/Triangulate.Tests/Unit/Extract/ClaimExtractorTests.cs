@@ -44,6 +44,24 @@ public sealed class ClaimExtractorTests
         Assert.Equal("Chile recaptured Arica", claim.Text);
     }
 
+    [Theory]
+    [InlineData("Ana Ruiz, 41, of Harbour Lane, Lisbon was arrested on Monday.", "captured")]
+    [InlineData("A woman walking near a Lisbon parking lot was killed when a van struck her.", "killed")]
+    public void APlaceInTheSubjectsModifierIsNotKilledOrArrested(string sentence, string status)
+    {
+        var context = Run(sentence);
+        var places = context.Entities.Where(e => e.Type == EntityType.Place).Select(e => e.Id).ToHashSet();
+        Assert.Contains(context.Entities, e => e.Type == EntityType.Place && e.Name == "Lisbon");
+        Assert.DoesNotContain(context.Claims, c => c.Kind == ClaimKind.Status && c.Status == status && places.Contains(c.Subject ?? ""));
+    }
+
+    [Fact]
+    public void APlaceCanStillBeDestroyed()
+    {
+        var context = Run("Shelling overnight destroyed Riverton, the regional governor said.");
+        Assert.Contains(context.Claims, c => c.Kind == ClaimKind.Status && c.Status == "destroyed" && c.Text.StartsWith("Riverton", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AnEventThatIsOnlyAnAimCarriesItsModality()
     {

@@ -229,5 +229,66 @@ public sealed class QuoteExtractorTests
             "Anita Rao, the head of the union, met the drivers on Friday. \"We will stay on strike until the pay is fixed,\" they said in a statement.");
         Assert.NotEqual("Anita Rao", speaker);
     }
-}
 
+    [Fact]
+    public void TheSubjectOfWhatWasSaidIsNotTheSpeaker()
+    {
+        var context = Run("The harbour was closed for a week, though a port official later said the trawler was actually \"a cargo ship carrying grain\".");
+
+        Assert.DoesNotContain(context.Quotes, q => q.Speaker is { } s && s.Contains("trawler", StringComparison.Ordinal));
+        var transitive = Run("Critics of the plan, among them several former directors of the state water board, said the inquiry resolved the problem of \"divided loyalties\".");
+        Assert.DoesNotContain(transitive.Quotes, q => q.Speaker is { } s && s.Contains("inquiry", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ANameBeforeABracketSpeaksNotTheClauseAfterTheVerb()
+    {
+        var quoted = Run("The board met twice. Committee chair Ana Ruiz (D-Ore.) said the plans approved Monday showed the board was \"deeply divided\".");
+        Assert.DoesNotContain(quoted.Quotes, q => q.Speaker is { } s && s.Contains("plans", StringComparison.Ordinal));
+
+        var context = Run("The board met twice. The plans approved Monday showed the board was divided, Ana Ruiz (D-Ore.) said.");
+        var quote = Assert.Single(context.Quotes);
+        var speaker = Assert.Single(context.Entities, e => e.Id == quote.Speaker);
+        Assert.Contains("Ruiz", speaker.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASpeakerAfterTheVerbKeepsADescriptionAndEndsBeforeARelativeClause()
+    {
+        Assert.Equal(("Tom Brandt", SpeakerKind.Named),
+            OnlySpeaker("\"The flaw is being exploited every day,\" said lead advanced threat researcher Tom Brandt."));
+        Assert.Equal(("Omar Reyes", SpeakerKind.Named),
+            OnlySpeaker("\"We need to set aside\" the plan, said new Water Secretary Omar Reyes who extended the comment period by a month."));
+    }
+
+    [Fact]
+    public void AnAdverbBetweenTheSubjectAndItsSpeechVerbIsNoPartOfTheSpeaker()
+    {
+        var context = Run("The clinic opened in May, which the city council had originally announced as a temporary site for the winter months.");
+
+        var quote = Assert.Single(context.Quotes);
+        Assert.Equal("the city council", quote.Speaker);
+    }
+
+    [Fact]
+    public void AClauseBeforeTheSpeechVerbDoesNotSpeak()
+    {
+        var context = Run("Under the new rules, such a hearing would be held only if new evidence suggested that the permit was unlawful.");
+
+        Assert.DoesNotContain(context.Quotes, q => q.Speaker is { } s && s.Contains("would", StringComparison.Ordinal));
+        var copula = Run("The side has lost four games in a row, but their defence is a lot better than most fans think.");
+        Assert.Empty(copula.Quotes);
+        var noun = Run("Under the rules the top biologists will have a say in federal action that could harm fish.");
+        Assert.Empty(noun.Quotes);
+    }
+
+    [Fact]
+    public void AccordingToASourceWithoutACommaEndsWhereTheClauseBegins()
+    {
+        var context = Run("According to figures from the water board the leak was caused by a broken valve near the pumping station.");
+
+        var quote = Assert.Single(context.Quotes);
+        Assert.Equal("figures from the water board", quote.Speaker);
+        Assert.StartsWith("the leak was caused", quote.Variant.Text, StringComparison.Ordinal);
+    }
+}
