@@ -28,6 +28,14 @@ public sealed class QuantityExtractor : IExtractor
     }
 
     /// <summary>
+    /// An adjective or participle that stands for the people in a state after a count ("33 wounded", "five missing", "12
+    /// arrested"), as English uses it after "the" ("the wounded"); the past forms of intransitive verbs ("died", "fled")
+    /// are verbs there and stay out.
+    /// </summary>
+    private static bool IsStateHead(ReadOnlySpan<char> word) =>
+        word is "dead" or "killed" or "wounded" or "injured" or "hurt" or "missing" or "arrested" or "detained" or "captured";
+
+    /// <summary>
     /// A lower-case "-ing" word after a plural noun with a determiner after it is a verb taking an object ("employees
     /// beginning this week", "troops crossing the river"): it opens a phrase of its own. Alone or before a preposition
     /// it names what the noun counts ("404 yards rushing", "yards passing against").
@@ -283,6 +291,10 @@ public sealed class QuantityExtractor : IExtractor
                 s++;
                 continue;
             }
+            // "18 dead and 33 wounded", "33 wounded soldiers": a count's first word that names a state people are in
+            // heads the phrase (the wounded) or modifies the noun after it; it is no verb ending the phrase, so the figure
+            // names its own noun and borrows none of another figure's.
+            if (words == 0 && IsStateHead(w)) { words++; s++; continue; }
             if (lex.StopWordsLookup.Contains(w) || NumberWords.IsNumberWord(w)) break;
             // A verb right after a plural head ends the noun phrase: "groups appears", "troops launched".
             if (words > 0 && (IsVerbAfterPlural(text, tokens[s - 1], tokens[s]) || IsNameAfterPlural(text, tokens[s - 1], tokens[s]) || IsParticipleAfterPlural(text, tokens, s))) break;
