@@ -28,6 +28,33 @@ internal static partial class DateText
         return false;
     }
 
+    // The revision stamp's cue stands at the line's start or after one word ("Article mis à jour le …", "Story updated
+    // …"), and its date or time follows within the words a stamp takes, not later in a sentence.
+    private const int MaxUpdateCueWord = 1;
+    private const int MaxUpdateStampDigitAt = 40;
+
+    /// <summary>
+    /// True when <paramref name="line"/> opens with an update cue (<c>Data/date-update-cues.txt</c>) in its first two
+    /// words and gives a number (a date or a time) soon after it: "Updated at 1:23 p.m.", "Article mis à jour le 7 janvier
+    /// 2020.", not "The plan was revised in 2019." (the cue is its fourth word).
+    /// </summary>
+    public static bool OpensWithUpdate(ReadOnlySpan<char> line)
+    {
+        line = line.TrimStart();
+        var digit = line.IndexOfAnyInRange('0', '9');
+        if (digit < 0 || digit > MaxUpdateStampDigitAt) return false;
+        var at = 0;
+        for (var word = 0; word <= MaxUpdateCueWord && at < digit; word++)
+        {
+            foreach (var cue in UpdateCues)
+                if (line[at..].StartsWith(cue, StringComparison.OrdinalIgnoreCase)) return true;
+            var space = line[at..].IndexOf(' ');
+            if (space < 0) break;
+            at += space + 1;
+        }
+        return false;
+    }
+
     private static string[] LoadCues()
     {
         using var stream = typeof(DateText).Assembly.GetManifestResourceStream("Triangulate.Data.date-update-cues.txt")

@@ -219,12 +219,13 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             }
             var kind = inArticle ? InsideKind(document.Text, segment) : OutsideKind(segment, titled);
             if (inArticle && linkList && kind == BlockKind.Body) kind = BlockKind.Related;
-            if (kind == BlockKind.Body) kind = RepeatsTitle(document.Text, segment, title) ? BlockKind.Title : BodyLineKind(document.Text, segment);
+            if (kind == BlockKind.Body) kind = RepeatsTitle(document.Text, segment, title) ? BlockKind.Title : BodyLineKind(document.Text, segment, owners[i]);
             if (kind == BlockKind.Title) titled = true;
             blocks[i] = new Block(kind, segment.Start, segment.End);
         }
         MarkPointersAfterText(segments, blocks);
         MarkCommentThread(document.Text, segments, blocks);
+        MarkTrailingHeadings(segments, blocks);
         return blocks;
     }
 
@@ -285,6 +286,21 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         }
     }
 
+    /// <summary>
+    /// A subheading (h2–h6) with no text line after it anywhere in the article heads nothing of the story: a closing
+    /// "Tell us what you think", "In video: …" over an embed, a related list's heading (trafilatura drops a title that is
+    /// last in the text, its NOT_AT_THE_END rule).
+    /// </summary>
+    private static void MarkTrailingHeadings(IReadOnlyList<TextSegment> segments, Block[] blocks)
+    {
+        var last = -1;
+        for (var i = 0; i < blocks.Length; i++)
+            if (blocks[i].Kind == BlockKind.Body && Feature(segments[i], HtmlFeatures.Heading) == 0) last = i;
+        for (var i = last + 1; i < blocks.Length; i++)
+            if (blocks[i].Kind == BlockKind.Body && Feature(segments[i], HtmlFeatures.Heading) >= 2)
+                blocks[i] = blocks[i] with { Kind = BlockKind.Title };
+    }
+
     // After Readability's conditional cleaning (a box with under 10 commas and over a fifth of its text in links goes),
     // narrowed: Readability's own thresholds also took lists the annotators kept (recall fell on 6 pages).
     private const int MaxBoxCommas = 3;
@@ -318,10 +334,10 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
     /// <summary>
     /// What a line the markup left as body says of itself: a short non-paragraph line with a date is the time stamp; a
     /// whole-line furniture cue ("DON'T MISS", "Related"), paragraph or not, from the text-capture lexicon is that
-    /// furniture; short text written straight into an element whose class names a picture ("photo", "image") is its
-    /// caption.
+    /// furniture; a short line opening with an update cue and giving a date or time is the revision stamp; short text in
+    /// an element, or a child of one, whose class names a picture ("photo", "image", "img") is its caption.
     /// </summary>
-    private static BlockKind BodyLineKind(string text, TextSegment segment)
+    private static BlockKind BodyLineKind(string text, TextSegment segment, Container? element)
     {
         var length = segment.End - segment.Start;
         if (length > MaxCaptionLength) return BlockKind.Body;
@@ -331,10 +347,16 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         // A paragraph that is nothing but a date and its cues ("Updated on: November 19, 2019 / 10:07 AM") is a time stamp too.
         if (!quoted && length <= MaxDateLineLength && line.Count(' ') < DateText.MaxDateLineWords && DateText.Line(line.ToString(), monthFirst: true) is not null)
             return BlockKind.Dateline;
+        // A short line that opens by naming an update and then gives its date or time ("Updated at 1:23 p.m.", "Article
+        // mis à jour le 7 janvier 2020.") is the revision stamp, however it is worded around the cue.
+        if (!quoted && length <= MaxDateLineLength && DateText.OpensWithUpdate(line)) return BlockKind.Dateline;
         if (!quoted && IsControlLabel(line)) return BlockKind.Navigation;
         // A whole-line cue says what follows whatever element holds it: a paragraph "You may also like:" too.
         if (length <= MaxDateLineLength && LineFeatures.Of(line) is { Cue: { } cue, CueStrength: >= 3 } && cue != BlockKind.Body) return cue;
-        if (Feature(segment, HtmlFeatures.Paragraph) == 1) return BlockKind.Body;
+        // Short text in a caption-sized element, or a child of one, whose class names a picture ("img-metadata",
+        // "image-meta" > p) is the picture's caption or credit, a paragraph too; a larger box so named ("content-imagetext")
+        // sets text beside a picture and keeps it.
+        if (Feature(segment, HtmlFeatures.Paragraph) == 1) return !quoted && InPictureBox(element) ? BlockKind.Caption : BlockKind.Body;
         // A line set apart from the paragraphs that opens with a credit ("© Name …", "Photo: Name") is a picture's caption
         // and credit, or the page's copyright notice. Paragraphs are left alone: the annotators keep an agency's notice
         // written as one.
@@ -343,7 +365,7 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         var endsSentence = last is '.' or '!' or '?' or '"' or '”';
         if (!quoted && length <= MaxDateLineLength && !endsSentence && DateText.Find(line.ToString(), monthFirst: false) is not null) return BlockKind.Dateline;
         if (segment.Path is { } path && NamesPicture(ClassPart(path))) return BlockKind.Caption;
-        return BlockKind.Body;
+        return InPictureBox(element) ? BlockKind.Caption : BlockKind.Body;
     }
 
     // The labels of a gallery's or dialog's buttons, written as text when the page's script is not run. Kept apart from
@@ -367,6 +389,43 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             var word = classes.AsSpan()[range];
             if (word.StartsWith("photo", StringComparison.OrdinalIgnoreCase) || word.StartsWith("image", StringComparison.OrdinalIgnoreCase)
                 || word.Equals("picture", StringComparison.OrdinalIgnoreCase) || word.Equals("img", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the line's element or its parent holds no more text than a caption and has a class/id word that is a
+    /// picture ("photo", "image", "img", "picture", or their plurals), the names cut into words at non-letters and
+    /// camelCase as <see cref="HtmlClassHints"/> cuts them ("img-metadata", "ksf-image-meta", "articleCoverImg"). Whole
+    /// words only: "content-imagetext" names a box of text set beside a picture.
+    /// </summary>
+    private static bool InPictureBox(Container? element)
+    {
+        for (var (box, level) = (element, 0); box is not null && level < 2; box = box.Parent, level++)
+            if (box.Chars <= MaxCaptionLength && HasPictureWord(box.Path.AsSpan(box.Path.LastIndexOf('/') + 1))) return true;
+        return false;
+    }
+
+    private static readonly FrozenSet<string> PictureWords =
+        FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "photo", "photos", "image", "images", "img", "picture", "pictures");
+
+    /// <summary>Whether the id and class names of one path step (<c>div[2]#main.photo-box</c>) hold a picture word.</summary>
+    private static bool HasPictureWord(ReadOnlySpan<char> name)
+    {
+        var close = name.IndexOf(']');
+        if (close < 0) return false;
+        name = name[(close + 1)..];
+        var words = PictureWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var start = -1;
+        for (var i = 0; i <= name.Length; i++)
+        {
+            var boundary = i == name.Length || !char.IsLetter(name[i]) || (start >= 0 && char.IsUpper(name[i]) && char.IsLower(name[i - 1]));
+            if (boundary && start >= 0)
+            {
+                if (words.Contains(name[start..i])) return true;
+                start = -1;
+            }
+            if (i < name.Length && char.IsLetter(name[i]) && start < 0) start = i;
         }
         return false;
     }

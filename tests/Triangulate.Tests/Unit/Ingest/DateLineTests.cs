@@ -24,6 +24,16 @@ public class DateLineTests
     [InlineData("Prices rose sharply.")]
     public void A_sentence_with_a_date_is_not_a_date_line(string line) => Assert.Null(DateText.Line(line, monthFirst: true));
 
+    [Theory]
+    [InlineData("Updated at 1:23 p.m.", true)]
+    [InlineData("Article mis à jour le 7 janvier 2020.", true)]
+    [InlineData("Stand: 12.03.2020, 14:05 Uhr", true)]
+    [InlineData("The plan was revised in 2019.", false)]
+    [InlineData("Updated figures are expected next week.", false)]
+    [InlineData("2 edited versions of the report", false)]
+    public void A_line_opening_with_an_update_cue_and_a_number_is_a_revision_stamp(string line, bool expected) =>
+        Assert.Equal(expected, DateText.OpensWithUpdate(line));
+
     [Fact]
     public void The_most_written_day_of_a_source_wins_unless_a_more_recent_one_is_written_at_least_half_as_often()
     {

@@ -507,4 +507,63 @@ public class HtmlBlockClassifierTests
         Assert.Equal(BlockKind.Navigation, KindOf(document, blocks, "Live map"));
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Forecasters"));
     }
+
+    [Fact]
+    public void A_subheading_with_no_text_after_it_heads_nothing_but_a_subheading_over_text_stays_text()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The ferry service between the islands resumed on Monday, the operator said, after crews cleared the slipway.</p>
+              <h2>What the council plans</h2>
+              <p>More ferries will be added in the spring if demand keeps rising, according to the regional council's plan.</p>
+              <h3>In pictures: the first crossing</h3>
+              <div class="embed-frame"></div>
+              <h2>Have your say about the timetable</h2>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "What the council plans"));
+        Assert.Equal(BlockKind.Title, KindOf(document, blocks, "In pictures"));
+        Assert.Equal(BlockKind.Title, KindOf(document, blocks, "Have your say"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "More ferries"));
+    }
+
+    [Fact]
+    public void A_short_line_opening_with_an_update_cue_and_a_time_is_the_revision_stamp_but_a_sentence_about_a_revision_stays_text()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>Story updated at 6:40 p.m.</p>
+              <p>The ferry service between the islands resumed on Monday, the operator said, after crews cleared the slipway.</p>
+              <p>The timetable was revised in 2019.</p>
+              <p>More ferries will be added in the spring if demand keeps rising, according to the regional council's plan.</p>
+              <p>Mis à jour le 3 mars 2020.</p>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Dateline, KindOf(document, blocks, "Story updated at"));
+        Assert.Equal(BlockKind.Dateline, KindOf(document, blocks, "Mis à jour le"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The timetable was revised"));
+    }
+
+    [Fact]
+    public void A_paragraph_in_a_caption_sized_box_whose_class_names_a_picture_is_its_caption_but_text_beside_a_picture_stays_text()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The ferry service between the islands resumed on Monday, the operator said, after crews cleared the slipway.</p>
+              <div class="story-images"><div class="slip-imageMeta"><p>The slipway on Sunday. Photo: Harbour Office</p></div></div>
+              <div class="asset"><div class="img-metadata">The captain, photo: ferry operator</div></div>
+              <p>More ferries will be added in the spring if demand keeps rising, according to the regional council's plan.</p>
+              <div class="content-imagetext"><p>Tickets are sold online and at the harbour, the operator said on Monday.</p>
+                <p>Crews will check the ramps every morning before the first crossing, and close them in high winds.</p></div>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Caption, KindOf(document, blocks, "The slipway on Sunday"));
+        Assert.Equal(BlockKind.Caption, KindOf(document, blocks, "The captain"));
+        // A box so named that holds more than a caption sets text beside a picture.
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Tickets are sold"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "More ferries"));
+    }
 }
