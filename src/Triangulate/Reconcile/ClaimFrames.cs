@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Triangulate.Ingest;
 using Triangulate.Model;
 
@@ -105,6 +106,26 @@ internal static class ClaimFrames
     private static bool IsWord(string word) => word.Length >= 2 && char.IsLetter(word[0]);
 
     /// <summary>
+    /// True when two figures' clauses name different parties as their agents (<see cref="Frame.Agent"/>: "The Rovers
+    /// have bid £5 million" / "The Wanderers have bid £5 million"): two parties' offers, results or holdings, not one
+    /// figure told twice, however alike the sum. Not counted: one agent unnamed, names sharing a word or spelt alike
+    /// (<see cref="Variant"/>), or an agent the other sentence names too ("the Rovers team of owner Sam Fell offered …"
+    /// / "The Rovers have offered …": one party under its officer's name).
+    /// </summary>
+    public static bool OtherAgents(Frame a, Frame b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Agent.Length == 0 || b.Agent.Length == 0 || a.Agent == b.Agent) return false;
+        var aw = a.Agent.Split(' ');
+        var bw = b.Agent.Split(' ');
+        foreach (var p in aw)
+            foreach (var q in bw)
+                if (p == q || Variant(p, q)) return false;
+        return !a.Mentions(b.Agent) && !b.Mentions(a.Agent);
+    }
+
+    /// <summary>
     /// Two spellings of one name part: one a prefix of the other ("rait", "raite"), the same first three letters
     /// ("katie", "kathryn"), or at most two letters apart ("catherine", "katherine").
     /// </summary>
@@ -165,12 +186,26 @@ internal sealed class Frame
     /// <summary>The frame of no text.</summary>
     public static readonly Frame Empty = new([], []);
 
-    private Frame(string[] words, List<Slot> slots, List<string>? compounds = null)
+    private Frame(string[] words, List<Slot> slots, List<string>? compounds = null, string agent = "")
     {
         Words = words;
         Slots = slots;
         Compounds = compounds ?? [];
+        Agent = agent;
     }
+
+    /// <summary>
+    /// For a figure: the named party its clause is about, lower case ("" when none is named): the subject of the clause
+    /// before the figure ("The Rovers have bid £5 million", "…, the Wanderers between £3 million and £4 million"), a
+    /// "by" phrase ("an offer by the Rovers of £5 million"), or a possessor right before it ("Hartfield Rovers' £5
+    /// million bid"). Read by structure, nearest first: a name counts where a clause can start before it (the
+    /// sentence's start, punctuation, a conjunction, "the" after one of these, or right after a speech verb); a name
+    /// after a preposition or after another word (the object of a verb: "offered Smith £5 million") names no agent,
+    /// nor does one a speech verb follows (who tells it) or one before the last speech verb that is not passive ("The
+    /// Westland government said the pirates had …"; "The Rovers are believed to have bid …" keeps its subject).
+    /// What <see cref="ClaimFrames.OtherAgents"/> compares.
+    /// </summary>
+    public string Agent { get; }
 
     /// <summary>Content words (<see cref="ContentWords.Of(string?)"/>).</summary>
     public string[] Words { get; }
@@ -263,6 +298,14 @@ internal sealed class Frame
         }
         var slots = new List<Slot>();
         var compounds = new List<string>();
+        var figure = tokens.FindIndex(t => t.Word == "#" && !t.Name);
+        // What a speaker says starts after the speech verb: "The Rovers' chairman said on Monday that the club had bid
+        // £5 million" names no agent in the reporting clause. A passive report keeps its subject: "The Rovers are
+        // believed to have bid £5 million".
+        var reported = -1;
+        for (var k = 0; k < figure; k++)
+            if (!tokens[k].Name && Extract.ExtractLexicon.SpeechVerbs.Contains(tokens[k].Word) && !(k > 0 && IsBe(tokens[k - 1].Word))) reported = k;
+        var agent = "";
         for (var k = 0; k < tokens.Count;)
         {
             if (!tokens[k].Name) { k++; continue; }
@@ -276,8 +319,38 @@ internal sealed class Frame
             var attribution = speech.Contains(before) || speech.Contains(after) || (first > 1 && speech.Contains(tokens[first - 2].Word));
             slots.Add(new Slot(before, name, after, attribution));
             if (!attribution) Compound(tokens, joined, first, k, compounds);
+            // The nearest agent before the figure wins: a later one overwrites an earlier one.
+            // Who tells it is no agent ("the navy said"); a subject right after the speech verb is the reported clause's.
+            if (k <= figure && first > reported && !speech.Contains(after) && !char.IsDigit(name[0]) && IsAgent(tokens, joined, first, k, figure, reported)) agent = name;
         }
-        return new Frame(ContentWords.Of(text[from..to]), slots, compounds);
+        return new Frame(ContentWords.Of(text[from..to]), slots, compounds, agent);
+    }
+
+    private static bool IsBe(string word) => word is "is" or "are" or "was" or "were" or "be" or "been" or "being";
+
+    /// <summary>Function words after which a clause, and so its subject, can start.</summary>
+    private static readonly FrozenSet<string> ClauseOpeners = FrozenSet.ToFrozenSet(
+        ["and", "but", "or", "nor", "that", "while", "whereas", "as", "when", "after", "before", "because", "since", "though", "although", "if", "so", "then", "yet"],
+        StringComparer.Ordinal);
+
+    /// <summary>How many words may stand between a possessor and the figure ("the Rovers' new £5 million bid").</summary>
+    private const int PossessorReach = 3;
+
+    /// <summary>
+    /// True when the name run [<paramref name="first"/>, <paramref name="end"/>) is the agent of the figure at
+    /// <paramref name="figure"/> (<see cref="Agent"/>): a clause subject, a "by" phrase, or a near possessor;
+    /// <paramref name="reported"/> is the last speech verb before the figure (-1 when none).
+    /// </summary>
+    private static bool IsAgent(List<(string Word, bool Name)> tokens, List<bool> joined, int first, int end, int figure, int reported)
+    {
+        // "the Rovers' £5 million bid" names whose bid; "Smith's agent, … the offer of £5 million" does not.
+        if (end < tokens.Count && tokens[end].Word == "'s") return figure - end <= PossessorReach;
+        var k = first;
+        if (k > 0 && joined[k] && tokens[k - 1].Word is "the") k--;
+        // "an offer by the Rovers of £5 million"; not "reported by the Courier" (who tells it).
+        if (k > 0 && joined[k] && tokens[k - 1].Word == "by") return k < 2 || !Extract.ExtractLexicon.SpeechVerbs.Contains(tokens[k - 2].Word);
+        // A reported clause starts right after its speech verb: "said the Rovers had bid".
+        return k == 0 || k - 1 == reported || !joined[k] || ClauseOpeners.Contains(tokens[k - 1].Word);
     }
 
     /// <summary>

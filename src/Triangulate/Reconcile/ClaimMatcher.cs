@@ -31,7 +31,7 @@ internal static class ClaimMatcher
         {
             ClaimKind.Quantity => a.Measure is not null && a.Measure == b.Measure && UnitsAgree(a.Draft.Value, b.Draft.Value)
                 && a.SameSubject(b) && FatesAgree(a.Fates, b.Fates) && SameContextWhenUnnamed(a, b) && Figures.Agree(a.Draft.Value, b.Draft.Value)
-                && !OtherFiguresInOneForm(a, b),
+                && !OtherFiguresInOneForm(a, b) && BoundOfOneSubject(a, b) && a.Average == b.Average,
             ClaimKind.Status => a.Status is not null && a.Status == b.Status && a.SameSubject(b),
             ClaimKind.Event => a.SameSubject(b) && ContentWords.Jaccard(a.TextWords, b.TextWords) >= SameText,
             ClaimKind.Statement => SpeakersAgree(a.SpeakerWords, b.SpeakerWords) && SameWords(a.TextWords, a.Anchors, b.TextWords, b.Anchors),
@@ -63,7 +63,7 @@ internal static class ClaimMatcher
     /// </summary>
     private static bool SameContextWhenUnnamed(DraftFeatures a, DraftFeatures b) =>
         (a.SubjectWords.Length > 0 && b.SubjectWords.Length > 0)
-        || SharePreciseNumber(a.Anchors, b.Anchors)
+        || ShareNumber(a.Anchors, b.Anchors, precise: true)
         || ContentWords.Jaccard(a.ContextWords, b.ContextWords) >= SameContext
         || ContentWords.Shared(a.ContextWords, b.ContextWords) >= 2;
 
@@ -94,6 +94,29 @@ internal static class ClaimMatcher
             && HasNumberNotIn(a.ContextWords, b.ContextWords) && HasNumberNotIn(b.ContextWords, a.ContextWords);
     }
 
+    /// <summary>
+    /// A one-sided figure ("at least 30", "as much as $180 million") states a bound, not a value: nearly any figure of
+    /// its measure above or below it agrees with it, so it corroborates only a figure of the same subject, word for word
+    /// ("at least 30 goals" / "31 goals"; not "at least 30 goals" / "at least 25 home goals", nor two sums that name no
+    /// subject), and of the same unit. A bound that writes the other's number ("as many as 2,300" / "2,300"; "more
+    /// than 40 percent" / "around 40%") restates it and is left to the other rules.
+    /// </summary>
+    internal static bool BoundOfOneSubject(DraftFeatures a, DraftFeatures b)
+    {
+        var aBound = OneSided(a.Draft.Value);
+        var bBound = OneSided(b.Draft.Value);
+        if (!aBound && !bBound) return true;
+        if (SameNumber(a.Draft.Value!, b.Draft.Value!) || ShareNumber(a.Anchors, b.Anchors, precise: false)) return true;
+        return a.SubjectWords.Length > 0 && a.SubjectWords.AsSpan().SequenceEqual(b.SubjectWords)
+            && string.Equals(a.Draft.Value?.Unit ?? "", b.Draft.Value?.Unit ?? "", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when a bound of one value is a bound or the point of the other, as written ("as many as 2,300" / "2,300").</summary>
+    private static bool SameNumber(QuantityValue a, QuantityValue b) =>
+        (a.Low is { } al && (al.Equals(b.Low) || al.Equals(b.High))) || (a.High is { } ah && (ah.Equals(b.Low) || ah.Equals(b.High)));
+
+    private static bool OneSided(QuantityValue? value) => value is not null && (value.Low is null) != (value.High is null);
+
     private static bool HasNumberNotIn(string[] words, string[] other)
     {
         foreach (var word in words)
@@ -101,11 +124,14 @@ internal static class ClaimMatcher
         return false;
     }
 
-    /// <summary>True when the two texts share a number of three significant digits or more.</summary>
-    private static bool SharePreciseNumber(string[] a, string[] b)
+    /// <summary>
+    /// True when the two texts share a number (of three significant digits or more when <paramref name="precise"/>): a
+    /// hedge widens a value, not the number written ("more than 40 percent" / "around 40%").
+    /// </summary>
+    private static bool ShareNumber(string[] a, string[] b, bool precise)
     {
         foreach (var word in a)
-            if (Figures.Precise(word) && Array.BinarySearch(b, word, StringComparer.Ordinal) >= 0) return true;
+            if ((precise ? Figures.Precise(word) : char.IsDigit(word[0])) && Array.BinarySearch(b, word, StringComparer.Ordinal) >= 0) return true;
         return false;
     }
 

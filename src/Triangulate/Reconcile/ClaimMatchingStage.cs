@@ -68,7 +68,8 @@ public sealed class ClaimMatchingStage : ICorpusStage
             var sentence = draft.Kind == ClaimKind.Quantity ? SentenceWords(document.Text, draft.Mention.Span) : null;
             var fates = DraftFeatures.IsCount(draft.Kind, draft.Measure) ? DraftFeatures.FatesIn(document.Text, draft.Mention.Span) : null;
             var frame = ClaimFrames.Of(document.Text, draft.Mention.Span, draft.Kind);
-            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence, fates) { Frame = frame, DocumentWords = documentWords });
+            var average = draft.Kind == ClaimKind.Quantity && Figures.AsAverage(document.Text, draft.Mention.Span.Start);
+            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence, fates) { Frame = frame, DocumentWords = documentWords, Average = average });
         }
         foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
         return (drafts, quotes);
@@ -148,10 +149,10 @@ public sealed class ClaimMatchingStage : ICorpusStage
         }
         matched.Sort();
         var sets = new CompatibleSets(drafts);
-        // Mentions naming two different participants of one kind ("INS Mysore" / "INS Sukanya") never share a claim,
-        // not even through a third mention that names neither ("the three boats").
-        foreach (var p in OrderedParallel.Where(pairs.Count, p => drafts[pairs[p].A].Draft.Kind == drafts[pairs[p].B].Draft.Kind
-            && ClaimFrames.OtherOfOneKind(drafts[pairs[p].A].Frame, drafts[pairs[p].A].DocumentWords, drafts[pairs[p].B].Frame, drafts[pairs[p].B].DocumentWords)))
+        // Mentions naming two different participants of one kind ("INS Mysore" / "INS Sukanya"), or figures of two
+        // named parties ("The Rovers have bid £5 million" / "The Wanderers have bid £5 million"), never share a claim,
+        // not even through a third mention that names neither ("the three boats", "the offer of £5 million").
+        foreach (var p in OrderedParallel.Where(pairs.Count, p => Apart(drafts[pairs[p].A], drafts[pairs[p].B])))
             sets.Forbid(pairs[p].A, pairs[p].B);
         for (var i = 0; i < drafts.Count; i++)
             if (twinOf[i] != i && ClaimMatcher.Match(drafts[twinOf[i]], drafts[i])) sets.TryUnion(twinOf[i], i);
@@ -164,13 +165,23 @@ public sealed class ClaimMatchingStage : ICorpusStage
     }
 
     /// <summary>
+    /// True when two drafts of one kind must never share a claim: they name two things of one kind, or (sums of money:
+    /// offers, bids, deals, results) two parties as their agents. Counts are left out: one game's yards are one side's
+    /// gain and the other's loss, and a team is its city as often as its name.
+    /// </summary>
+    private static bool Apart(DraftFeatures a, DraftFeatures b) =>
+        a.Draft.Kind == b.Draft.Kind
+        && (ClaimFrames.OtherOfOneKind(a.Frame, a.DocumentWords, b.Frame, b.DocumentWords)
+            || (a.Measure == "money" && b.Measure == "money" && ClaimFrames.OtherAgents(a.Frame, b.Frame)));
+
+    /// <summary>
     /// Everything about a draft the matcher reads: two drafts with one key match the same others. The sentence's
-    /// compound names are part of it, since a draft's names can forbid it a claim (<see cref="ClaimFrames.OtherOfOneKind"/>)
+    /// compound names and agent are part of it, since a draft's names can forbid it a claim (<see cref="ClaimFrames.OtherOfOneKind"/>, <see cref="ClaimFrames.OtherAgents"/>)
     /// that an identical figure in another sentence may join.
     /// </summary>
     private static (ClaimKind, string?, string?, string?, string, string, QuantityValue?, PartialDate?, PartialDate?, string?, string) TwinKey(DraftFeatures d) =>
         (d.Draft.Kind, d.Measure, d.Status, d.Draft.Subject, string.Join('\u001f', d.Draft.Keys) + '\u001e' + string.Join('\u001f', d.Fates), d.Draft.Text, d.Draft.Value,
-            d.Time?.Start, d.Time?.End, d.Draft.Mention.Attribution?.Speaker, d.Frame.CompoundNames);
+            d.Time?.Start, d.Time?.End, d.Draft.Mention.Attribution?.Speaker, d.Frame.CompoundNames + '\u001e' + d.Frame.Agent);
 
     /// <summary>Words of eight letters or more: rare enough in news to block statements on when they carry no anchors.</summary>
     private static IEnumerable<string> Rare(string[] words)

@@ -132,6 +132,9 @@ internal sealed class DraftFeatures
     /// <summary>What the claim is said in, as <see cref="ClaimFrames"/> compares it (its sentence less a dateline and a figure's own words; a statement's own words).</summary>
     public Frame Frame { get; init; } = Frame.Empty;
 
+    /// <summary>For figures: said as an average ("has averaged 30 goals", <see cref="Figures.AsAverage"/>).</summary>
+    public bool Average { get; init; }
+
     /// <summary>The words of the mention's document (<see cref="ClaimFrames.OtherOfOneKind"/>: whether it names another mention's participant anywhere).</summary>
     public DocumentWords DocumentWords { get; init; } = DocumentWords.Empty;
 

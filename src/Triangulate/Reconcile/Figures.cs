@@ -123,6 +123,38 @@ internal static partial class Figures
         return lay is "lay" or "lays" or "laid" or "laying";
     }
 
+    /// <summary>
+    /// True when the figure starting at <paramref name="start"/> is said as an average: a form of "average" stands
+    /// before it in its clause ("has averaged 30 goals and 12 assists", "an average of 300 a day"). An average over
+    /// seasons or days is another measure than the count of one of them, however close the two values. The clause
+    /// ends at a comma, colon, semicolon, bracket or dash, and at "and", "or" or "but" unless the figure follows it at
+    /// once ("averaged 30 goals and 12 assists": both averages; "averaged 4 yards a carry and finished with 700 yards":
+    /// a total).
+    /// </summary>
+    public static bool AsAverage(string text, int start)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (start <= 0 || start > text.Length) return false;
+        var (from, _) = FigureTimes.SentenceAround(text, start, start);
+        var (word, at) = WordBefore(text, start);
+        if (word is "and" or "or" or "but") start = at;
+        for (var end = start; end > from;)
+        {
+            (word, at) = WordBefore(text, end);
+            if (word.Length == 0)
+            {
+                // Not a letter: a clause mark ends the search, anything else (a digit, "$", "-") is stepped over.
+                if (text[end - 1] is ',' or ';' or ':' or '(' or ')' or '—' or '–') return false;
+                end--;
+                continue;
+            }
+            if (word is "and" or "or" or "but") return false;
+            if (word.StartsWith("averag", StringComparison.OrdinalIgnoreCase)) return true;
+            end = at;
+        }
+        return false;
+    }
+
     /// <summary>The word ending just before <paramref name="end"/> past spaces, and where it starts; empty at a sentence mark or the text's start.</summary>
     private static (string Word, int Start) WordBefore(string text, int end)
     {

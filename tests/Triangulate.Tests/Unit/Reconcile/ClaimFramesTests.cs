@@ -90,5 +90,45 @@ public sealed class ClaimFramesTests
         Assert.Equal(variant, ClaimFrames.Variant(a, b));
     }
 
+    [Theory]
+    [InlineData("The Rovers have bid £40 million for the keeper.", "rovers")]
+    [InlineData("The Rovers have bid £30 million, the Wanderers £40 million over five years.", "wanderers")]
+    [InlineData("A bid of £40 million was made by Hartfield Rovers on Monday.", "")]
+    [InlineData("An offer by the Hartfield Rovers of £40 million was turned down.", "hartfield rovers")]
+    [InlineData("The bid was reported by the Courier as £40 million.", "")]
+    [InlineData("Local papers said the Rovers had offered Dan Pell £40 million.", "rovers")]
+    [InlineData("The Rovers are believed to have offered £40 million.", "rovers")]
+    [InlineData("The Rovers believe the Wanderers have offered £40 million.", "wanderers")]
+    [InlineData("On Monday Dan Pell's agent turned down an offer of £40 million.", "")]
+    [InlineData("Last week Dan Pell's new £40 million contract was signed.", "dan pell")]
+    [InlineData("The Westland government said the pirates had carried £40 million in cash.", "")]
+    public void AFiguresAgentIsTheNamedSubjectOfItsClause(string sentence, string agent)
+    {
+        Assert.Equal(agent, Sum(sentence).Agent);
+    }
+
+    [Fact]
+    public void FiguresOfTwoNamedPartiesHaveOtherAgents()
+    {
+        var rovers = Sum("The Rovers have bid £40 million for the keeper.");
+        var wanderers = Sum("The Wanderers have offered £40 million for the keeper.");
+        var fullName = Sum("In March, Hartfield Rovers bid £40 million for the keeper.");
+        var unnamed = Sum("A bid of £40 million for the keeper was made on Monday.");
+        var officer = Sum("The Wanderers team of owner Sam Fell offered £40 million, as the Rovers did.");
+
+        Assert.True(ClaimFrames.OtherAgents(rovers, wanderers));
+        // One party under a longer name, an unnamed offer, or an agent the other sentence also names: no evidence of two.
+        Assert.False(ClaimFrames.OtherAgents(rovers, fullName));
+        Assert.False(ClaimFrames.OtherAgents(rovers, unnamed));
+        Assert.False(ClaimFrames.OtherAgents(rovers, officer));
+    }
+
+    /// <summary>The frame of the figure "£40 million" in <paramref name="text"/>.</summary>
+    private static Frame Sum(string text)
+    {
+        var start = text.IndexOf("£40 million", StringComparison.Ordinal);
+        return ClaimFrames.Of(text, new TextSpan("d", start, start + "£40 million".Length), ClaimKind.Quantity);
+    }
+
     private static Frame Frame(string text) => ClaimFrames.Of(text, new TextSpan("d", 0, 3), ClaimKind.Status);
 }

@@ -103,4 +103,96 @@ public sealed class FigureIdentityTests
 
         Assert.Equal(2, claim.Sources.Count);
     }
+
+    [Fact]
+    public void SumsOfferedByTwoNamedPartiesAreTwoClaimsEvenThroughAnUnnamedMention()
+    {
+        var a = Document("The Rovers have bid £40 million for the goalkeeper.", "Alpha");
+        var b = Document("The Wanderers have offered £40 million for the goalkeeper.", "Beta");
+        var c = Document("A bid of £40 million for the goalkeeper was made on Monday.", "Gamma");
+        var d = Document("Local papers said the Rovers had offered £40 million for the keeper.", "Delta");
+
+        var claims = Match(
+            (a, Unnamed(a, "£40 million", "money", 40_000_000, "GBP")),
+            (b, Unnamed(b, "£40 million", "money", 40_000_000, "GBP")),
+            (c, Unnamed(c, "£40 million", "money", 40_000_000, "GBP")),
+            (d, Unnamed(d, "£40 million", "money", 40_000_000, "GBP")));
+
+        Assert.DoesNotContain(claims, claim => claim.Sources.Contains(a.Id) && claim.Sources.Contains(b.Id));
+        Assert.Contains(claims, claim => claim.Sources.Contains(a.Id) && claim.Sources.Contains(d.Id));
+    }
+
+    [Fact]
+    public void ABoundCorroboratesOnlyAFigureOfTheSameSubject()
+    {
+        var a = Document("The striker has scored at least 20 goals in each of his four seasons here.", "Alpha");
+        var b = Document("The striker scored 24 goals last season.", "Beta");
+        var c = Document("The striker has scored at least 15 home goals in each of his four seasons here.", "Gamma");
+
+        var claims = Match(
+            (a, Quantity(a, "at least 20 goals", "goals", "count", 20, null, "items")),
+            (b, Quantity(b, "24 goals", "goals", "count", 24, 24, "items")),
+            (c, Quantity(c, "at least 15 home goals", "home goals", "count", 15, null, "items")));
+
+        Assert.Contains(claims, claim => claim.Sources.Contains(a.Id) && claim.Sources.Contains(b.Id));
+        // "home goals" contains "goals", but a bound with another subject and another number is another statement.
+        Assert.DoesNotContain(claims, claim => claim.Sources.Contains(c.Id) && claim.Sources.Count > 1);
+    }
+
+    [Fact]
+    public void ABoundWithoutASubjectCorroboratesOnlyASumWritingItsNumber()
+    {
+        var a = Document("The council could spend as much as £90 million on the new bridge.", "Alpha");
+        var b = Document("The council will spend £86 million on the new bridge.", "Beta");
+        var c = Document("The council could spend up to £90 million on the new bridge, officials said.", "Gamma");
+
+        var claims = Match(
+            (a, Unnamed(a, "as much as £90 million", "money", 90_000_000, "GBP") with { Value = new QuantityValue { Low = null, High = 90_000_000, Unit = "GBP" } }),
+            (b, Unnamed(b, "£86 million", "money", 86_000_000, "GBP")),
+            (c, Unnamed(c, "up to £90 million", "money", 90_000_000, "GBP") with { Value = new QuantityValue { Low = null, High = 90_000_000, Unit = "GBP" } }));
+
+        Assert.DoesNotContain(claims, claim => claim.Sources.Contains(b.Id) && claim.Sources.Count > 1);
+        Assert.Contains(claims, claim => claim.Sources.Contains(a.Id) && claim.Sources.Contains(c.Id));
+    }
+
+    [Fact]
+    public void ABoundCorroboratesAHedgedFigureThatWritesItsNumber()
+    {
+        var a = Document("By contrast, the rebels have already lost around 40% of the land they seized in the spring.", "Alpha");
+        var b = Document("An officer told the agency that the rebels now hold 300 square kilometres of the land, more than 40 percent less than at the peak.", "Beta");
+
+        var claims = Match(
+            (a, Unnamed(a, "around 40%", "percent", 40, "percent") with { Value = new QuantityValue { Low = 36, High = 44, Unit = "percent" } }),
+            (b, Unnamed(b, "more than 40 percent", "percent", 40, "percent") with { Value = new QuantityValue { Low = 40, High = null, Unit = "percent" } }));
+
+        Assert.Single(claims);
+    }
+
+    [Fact]
+    public void AnAverageDoesNotCorroborateOneSeasonsCount()
+    {
+        var a = Document("The forward has averaged 30 goals and 110 assists over six seasons.", "Alpha");
+        var b = Document("The forward finished last season with 112 assists.", "Beta");
+        var c = Document("The forward averaged two shots a game and finished last season with 112 assists.", "Gamma");
+
+        var claims = Match(
+            (a, Quantity(a, "110 assists", "assists", "count", 110, 110, "items")),
+            (b, Quantity(b, "112 assists", "assists", "count", 112, 112, "items")),
+            (c, Quantity(c, "112 assists", "assists", "count", 112, 112, "items")));
+
+        Assert.DoesNotContain(claims, claim => claim.Sources.Contains(a.Id) && claim.Sources.Count > 1);
+        Assert.Contains(claims, claim => claim.Sources.Contains(b.Id) && claim.Sources.Contains(c.Id));
+    }
+
+    [Theory]
+    [InlineData("He has averaged 30 goals and 110 assists a season.", "110", true)]
+    [InlineData("He has averaged 30 goals and 110 assists a season.", "30", true)]
+    [InlineData("Crossings run at an average of 300 a day.", "300", true)]
+    [InlineData("He averaged two shots a game and finished with 112 assists.", "112", false)]
+    [InlineData("He averaged two shots a game, with 112 assists in all.", "112", false)]
+    [InlineData("He had 112 assists and a .300 average.", "112", false)]
+    public void AFigureIsAnAverageWhenItsClauseSaysSoBeforeIt(string sentence, string figure, bool average)
+    {
+        Assert.Equal(average, Figures.AsAverage(sentence, sentence.IndexOf(figure, StringComparison.Ordinal)));
+    }
 }
