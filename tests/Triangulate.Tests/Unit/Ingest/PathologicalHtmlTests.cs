@@ -66,4 +66,36 @@ public class PathologicalHtmlTests
 
         Assert.Null(reason);
     }
+
+    [Fact]
+    public void A_page_over_the_size_cap_is_cut_there_and_its_first_part_analysed_whatever_the_load()
+    {
+        // Over the default 4 MB: a page of the same paragraphs repeated, with a last paragraph past the cap.
+        var html = Repeat("<p>The ferry to the island ran again on Tuesday, the harbour master said after the inspection.</p>\n", 50_000)
+            + "<p>The closing paragraph sits past the size cap.</p></body></html>";
+        Assert.True(html.Length > IngestLimits.Default.MaxHtmlChars);
+
+        var result = HtmlDocumentReader.FromBytes("huge.html", Encoding.UTF8.GetBytes(html));
+
+        Assert.NotNull(result.Document);
+        Assert.Contains("harbour reopened on Monday", result.Document.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("closing paragraph", result.Document.Text, StringComparison.Ordinal);
+        Assert.EndsWith("the harbour master said after the inspection.", result.Document.Text.TrimEnd(), StringComparison.Ordinal);
+        Assert.NotNull(result.Problem);
+        Assert.Equal("huge.html", result.Problem.Source);
+        Assert.StartsWith("HTML page truncated at 4 MB for analysis: the first ", result.Problem.Error, StringComparison.Ordinal);
+        Assert.Contains($" of {html.Length} characters of markup read", result.Problem.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_of_text_with_no_tag_near_the_size_cap_is_cut_at_the_cap()
+    {
+        var limits = new IngestLimits { MaxHtmlChars = 4_096 };
+        var html = Lead + string.Concat(Enumerable.Repeat("words without any markup ", 1_000));
+
+        var (bounded, reason) = HtmlParseBudget.Scan(html, limits);
+
+        Assert.Equal(4_096, bounded.Length);
+        Assert.StartsWith("page truncated at 4096 characters for analysis", reason, StringComparison.Ordinal);
+    }
 }
