@@ -61,6 +61,13 @@ internal sealed class ConsoleObserver(IAnsiConsole console, bool quiet, bool ver
         }
     }
 
+    /// <summary>Says, unless quiet, that the run waits for another one writing the store (one line, not a problem).</summary>
+    public void OnWaitingForStore(string store)
+    {
+        lock (_lock)
+            if (!quiet) console.MarkupLineInterpolated($"waiting for another run on {store} to finish (it holds the store's writer lease)");
+    }
+
     /// <summary>Prints the last counts of the phase that went on when the run ended, when no line showed them yet.</summary>
     public void Finish()
     {

@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary>The store could not be written mid-run (disk full, read-only): the run stopped; what it saved before stays.</summary>
     public const int StoreFailed = 4;
 
+    /// <summary>Another run held the store's writer lease longer than this run waits (24 h): nothing was stored.</summary>
+    public const int StoreBusy = 5;
+
     /// <summary>The code of a run: a stage failure outranks input problems, which outrank success.</summary>
     public static int Of(int failedStages, int problems) => failedStages > 0 ? StageFailed : problems > 0 ? Problems : Success;
 }

@@ -40,6 +40,11 @@ namespace Triangulate.Cli
             {
                 return parsed.Invoke(invocation);
             }
+            catch (Triangulate.Store.StoreBusyException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.StoreBusy;
+            }
             catch (Exception e) when (StoreFailure(e) is { } reason)
             {
                 // A store that fails mid-run (disk full, its file made read-only or removed) is one line, not a stack

@@ -30,7 +30,10 @@ internal sealed class UploadJobs(IStore store, Func<Pipeline> pipeline, StoreInd
                 {
                     job.State = "analysing";
                     _pipeline ??= pipeline();
-                    var summary = executor is null ? _pipeline.Analyze(files, store) : _pipeline.Analyze(files, store, executor);
+                    // A CLI run writing the store meanwhile holds its writer lease: the job waits for it, and says so.
+                    var waits = new WaitObserver(job);
+                    var summary = executor is null ? _pipeline.Analyze(files, store, waits) : _pipeline.Analyze(files, store, executor, waits);
+                    job.Message = "";
                     // The story list shows the upload's stories before the job says it is done.
                     index.Refresh();
                     job.Documents = Own(_pipeline, files);
@@ -51,6 +54,16 @@ internal sealed class UploadJobs(IStore store, Func<Pipeline> pipeline, StoreInd
                 }
         });
         return job;
+    }
+
+    /// <summary>Shows on the job that it waits for another run writing the store (<see cref="IPipelineObserver.OnWaitingForStore"/>).</summary>
+    private sealed class WaitObserver(UploadJob job) : IPipelineObserver
+    {
+        public void OnProblem(Problem problem) { }
+
+        public void OnProgress(PipelineProgress progress) { }
+
+        public void OnWaitingForStore(string store) => job.Message = "waiting for another run on the store to finish";
     }
 
     /// <summary>

@@ -11,6 +11,9 @@ public interface IPipelineObserver
     /// <summary>Counts moved or the stage changed.</summary>
     void OnProgress(PipelineProgress progress);
 
+    /// <summary>The run waits for another run that holds the writer lease of <paramref name="store"/> (said once per wait).</summary>
+    void OnWaitingForStore(string store) { }
+
     /// <summary>Hears nothing.</summary>
     public static IPipelineObserver None { get; } = new NullObserver();
 

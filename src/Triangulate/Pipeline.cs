@@ -119,9 +119,12 @@ public sealed class Pipeline
     {
         ArgumentNullException.ThrowIfNull(store);
         observer ??= IPipelineObserver.None;
+        // The run holds the store's writer lease from its first save to its last: a run beside it (another process, a
+        // web upload) waits, so it never links documents this one stored and has not linked yet, nor relinks beside it.
+        using var lease = store.AcquireWriterLease(observer.OnWaitingForStore);
         var run = new Run(this, store, observer, executor);
         run.Execute(discover, cancellation);
-        var relinked = Relink(store, observer, run.Add, executor);
+        var relinked = RelinkLeased(store, observer, run.Add, executor);
         return run.Summary(relinked);
     }
 
@@ -260,11 +263,20 @@ public sealed class Pipeline
     /// batch-by-batch property), a crash loses at most the part in progress, and memory holds one part's link state,
     /// relations and link state. The parts' stories are then analysed once each, from the store, in batches: until
     /// then each is saved without findings or fingerprint, so a crash between leaves them to the next run's retry.
+    /// The store's writer lease is held throughout (<see cref="IStore.AcquireWriterLease"/>): a run writing the store
+    /// meanwhile is waited for.
     /// </summary>
     public RelinkSummary Relink(IStore store, IPipelineObserver? observer = null, Action<Problem>? problems = null, IPipelineExecutor? executor = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         observer ??= IPipelineObserver.None;
+        using var lease = store.AcquireWriterLease(observer.OnWaitingForStore);
+        return RelinkLeased(store, observer, problems, executor);
+    }
+
+    /// <summary><see cref="Relink"/> by a run that holds the store's writer lease.</summary>
+    private RelinkSummary RelinkLeased(IStore store, IPipelineObserver observer, Action<Problem>? problems, IPipelineExecutor? executor)
+    {
         // A stage's problems are of its last run: cleared now, made again below if it fails again (a stage fixed since,
         // or an input removed since, must not haunt every later dossier).
         foreach (var stage in CorpusStages.Concat(StoryStages)) store.ClearProblems($"stage {stage.Name}");

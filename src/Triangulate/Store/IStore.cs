@@ -139,4 +139,12 @@ public interface IStore : ICorpusReader, Link.ILinkStateSource, IDisposable
 
     /// <summary>The bytes a document was read from, or null.</summary>
     byte[]? FindRaw(string documentId);
+
+    /// <summary>
+    /// Takes this store's writer lease (<see cref="WriterLease"/>) for a run that adds documents or links them, waiting
+    /// while another run, in this process or another, holds it; <paramref name="waiting"/> hears the store's name once
+    /// when it waits. Disposing the result lets it go. Throws <see cref="StoreBusyException"/> when the wait runs out.
+    /// A store only this process can open takes nothing.
+    /// </summary>
+    IDisposable AcquireWriterLease(Action<string>? waiting = null) => WriterLease.None;
 }

@@ -33,6 +33,17 @@ public sealed partial class SqliteStore : IStore
     /// <summary>The file path, or ":memory:".</summary>
     public string Path { get; }
 
+    /// <summary>How long <see cref="AcquireWriterLease"/> waits for another run's lease before it gives up.</summary>
+    public TimeSpan WriterLeaseWait { get; set; } = WriterLease.DefaultWait;
+
+    /// <summary>
+    /// The writer lease of this file: the lock file <c>PATH.lock</c> beside it, kept (never removed, so no run ever locks
+    /// a file another is about to remove). Not SQLite's own locks, which its writes take and let go each transaction.
+    /// An in-memory store takes nothing.
+    /// </summary>
+    public IDisposable AcquireWriterLease(Action<string>? waiting = null) =>
+        Path == ":memory:" ? WriterLease.None : WriterLease.OfFile(Path + ".lock", Path, WriterLeaseWait, waiting);
+
     /// <summary>Opens (creating and migrating when needed) the store at <paramref name="path"/>.</summary>
     public static SqliteStore Open(string path)
     {
@@ -49,7 +60,8 @@ public sealed partial class SqliteStore : IStore
         {
             // busy_timeout: a writer that finds another process writing (cluster workers over one file, serve beside
             // analyze) waits in SQLite's own steps of 1-100 ms; without it Microsoft.Data.Sqlite retries after 150 ms each time.
-            store.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = " + BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
+            // Set first: switching a new file to WAL takes its lock too, and two processes may open one new file at once.
+            store.Execute("PRAGMA busy_timeout = " + BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + "; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
             store.Migrate();
             store._pooled = path != ":memory:";
         }
@@ -1035,18 +1047,28 @@ public sealed partial class SqliteStore : IStore
     {
         lock (_lock)
         {
-            var version = Convert.ToInt32(Scalar("PRAGMA user_version"), System.Globalization.CultureInfo.InvariantCulture);
-            if (version > SqliteMigrations.All.Length)
-                throw new InvalidOperationException($"the store was made by a newer Triangulate (schema {version}, this one knows {SqliteMigrations.All.Length})");
-            for (var i = version; i < SqliteMigrations.All.Length; i++)
+            if (ReadVersion(null) == SqliteMigrations.All.Length) return;
+            // Each step re-reads the version inside its write transaction: two processes opening one new file at once
+            // migrate it one after the other, the second finding the steps done ("table … already exists" otherwise).
+            while (true)
             {
                 using var transaction = BeginWrite();
-                using var command = _connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = SqliteMigrations.All[i] + $";\nPRAGMA user_version = {i + 1};";
+                var version = ReadVersion(transaction);
+                if (version == SqliteMigrations.All.Length) return;
+                using var command = Command(transaction, SqliteMigrations.All[version] + $";\nPRAGMA user_version = {version + 1};");
                 command.ExecuteNonQuery();
                 transaction.Commit();
             }
         }
+    }
+
+    /// <summary>The schema version of the file; a newer one than this build knows is refused.</summary>
+    private int ReadVersion(SqliteTransaction? transaction)
+    {
+        using var command = Command(transaction, "PRAGMA user_version");
+        var version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > SqliteMigrations.All.Length)
+            throw new InvalidOperationException($"the store was made by a newer Triangulate (schema {version}, this one knows {SqliteMigrations.All.Length})");
+        return version;
     }
 }

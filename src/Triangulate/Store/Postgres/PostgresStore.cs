@@ -17,6 +17,10 @@ public sealed partial class PostgresStore : IStore
     private const long MigrationLock = 0x7472_6961_6e67_01;
     private const long CorpusLock = 0x7472_6961_6e67_02;
     private const long ArrivalLock = 0x7472_6961_6e67_03;
+    // A run's writer lease (WriterLease), one per schema (the store's tables): held by one session from a run's first
+    // save to its last. Two keys (this number, the schema's hash), a key space apart from the one-key locks above.
+    private const int WriterLock = 0x7472_6904;
+    private const string WriterLockKeys = "$1, hashtext(current_schema())";
 
     // Keys or rows sent in one array parameter at most (a run from scratch writes millions of link-state values).
     private const int Chunk = 10_000;
@@ -44,6 +48,44 @@ public sealed partial class PostgresStore : IStore
             throw;
         }
         return store;
+    }
+
+    /// <summary>How long <see cref="AcquireWriterLease"/> waits for another run's lease before it gives up.</summary>
+    public TimeSpan WriterLeaseWait { get; set; } = WriterLease.DefaultWait;
+
+    /// <summary>
+    /// The writer lease of this store (its schema): a session-level advisory lock held on a connection of its own for the
+    /// run (released by the server when the connection ends, however the run ends).
+    /// </summary>
+    public IDisposable AcquireWriterLease(Action<string>? waiting = null)
+    {
+        var connection = _source.OpenConnection();
+        try
+        {
+            return WriterLease.Take(() => Scalar(connection, $"SELECT pg_try_advisory_lock({WriterLockKeys})", WriterLock) is true ? new AdvisoryLease(connection) : null,
+                PostgresConnectionString.Describe(connection.ConnectionString), WriterLeaseWait, waiting);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The writer lease held on <paramref name="connection"/>: unlocked, and the connection closed, when disposed.</summary>
+    private sealed class AdvisoryLease(NpgsqlConnection connection) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                Execute(connection, null, $"SELECT pg_advisory_unlock({WriterLockKeys})", WriterLock);
+            }
+            finally
+            {
+                connection.Dispose();
+            }
+        }
     }
 
     /// <summary>The schema version (number of migration steps applied).</summary>
