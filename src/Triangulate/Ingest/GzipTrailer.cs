@@ -45,31 +45,16 @@ internal readonly record struct GzipTrailer(uint Crc, uint Size)
     {
         if ((uint)total == Size) return null;
         if (Size <= total && (Size > MaxCheckedTail
-            || (tail.Length + tailEnd.Length == Size && ~Crc32.Update(Crc32.Update(~0u, tail), tailEnd) == Crc))) return null;
+            || (tail.Length + tailEnd.Length == Size && Crc32Of(tail, tailEnd) == Crc))) return null;
         return $"truncated gzip: the file ends inside a compressed member, after {total} bytes decompressed (its last 8 bytes are no gzip trailer of them)";
     }
 
-    /// <summary>The CRC-32 of gzip (ISO 3309, reflected polynomial 0xEDB88320), a byte at a time: it runs over one member's output at the end of a file only.</summary>
-    private static class Crc32
+    /// <summary>The CRC-32 gzip writes (ISO 3309, as <see cref="System.IO.Hashing.Crc32"/> computes it) of two spans in order.</summary>
+    private static uint Crc32Of(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
     {
-        private static readonly uint[] Table = Build();
-
-        public static uint Update(uint crc, ReadOnlySpan<byte> bytes)
-        {
-            foreach (var b in bytes) crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-            return crc;
-        }
-
-        private static uint[] Build()
-        {
-            var table = new uint[256];
-            for (uint n = 0; n < 256; n++)
-            {
-                var c = n;
-                for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
-                table[n] = c;
-            }
-            return table;
-        }
+        var crc = new System.IO.Hashing.Crc32();
+        crc.Append(first);
+        crc.Append(second);
+        return crc.GetCurrentHashAsUInt32();
     }
 }
