@@ -83,16 +83,25 @@ public class TimexGoldFileTests
         Assert.Throws<InvalidDataException>(() => TimexGoldFile.Read(folder.Write("gold.json", gold), folder.Write("corpus.jsonl", Corpus(Look, Held))));
     }
 
+    // The gold of session 26 (TIMEX3 over 33 ECB+ dev articles): every offset holds its text (Read checks each), each
+    // half is there, and the whole set's value F1 stays above a floor (0.899 when the gold was added).
     [DatasetFact("ecb-dev")]
-    public void The_ecb_time_gold_holds_its_texts_in_the_corpus_and_scores_above_its_floor()
+    public void The_ecb_time_gold_holds_its_texts_in_the_corpus_and_scores_above_its_floor() =>
+        HoldsItsTextsAndScoresAbove("timex-ecb.json", 0.85);
+
+    // The second, disjoint gold of session 28 (38 ECB+ dev articles, written blind): 0.864 when it was added, 0.897 after
+    // that session's rules.
+    [DatasetFact("ecb-dev")]
+    public void The_second_ecb_time_gold_holds_its_texts_in_the_corpus_and_scores_above_its_floor() =>
+        HoldsItsTextsAndScoresAbove("timex-ecb2.json", 0.85);
+
+    private static void HoldsItsTextsAndScoresAbove(string goldFile, double floor)
     {
-        // The gold of session 26 (TIMEX3 over 33 ECB+ dev articles): every offset holds its text (Read checks each), each
-        // half is there, and the whole set's value F1 stays above a floor (0.899 when the gold was added).
-        var parts = TimexGoldFile.Read(Path.Combine(TestPaths.Fixtures, "gold", "timex-ecb.json"), Path.Combine(Datasets.Folder("ecb-dev"), "ecb-dev.jsonl"));
+        var parts = TimexGoldFile.Read(Path.Combine(TestPaths.Fixtures, "gold", goldFile), Path.Combine(Datasets.Folder("ecb-dev"), "ecb-dev.jsonl"));
         Assert.Contains(parts, p => p.Half == "look");
         Assert.Contains(parts, p => p.Half == "held");
         var articles = parts.ConvertAll(p => p.Article);
         var all = MeantimeTimexEval.Score(articles, MeantimeTimexEval.Ours(articles, out _), false, "all", null);
-        Assert.True(all.ValueF1 >= 0.85, $"value F1 {all.ValueF1:0.000}");
+        Assert.True(all.ValueF1 >= floor, $"value F1 {all.ValueF1:0.000}");
     }
 }

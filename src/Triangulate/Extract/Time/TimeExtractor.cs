@@ -63,10 +63,12 @@ public sealed class TimeExtractor : IExtractor
                         Rule = found.Rule,
                         Tolerance = found.Tolerance,
                     };
-                    // A clock time takes the day the sentence named before it ("Tuesday ... at 18:00 UTC").
+                    // A clock time takes the day the sentence named before it ("Tuesday ... at 18:00 UTC"), else the day the text
+                    // last named (TimeML anchors it on the narrative's reference time: "Warship X on Thursday foiled an attack. ...
+                    // The incident occurred around 9.25 am" is Thursday's), publication's only when the text named none.
                     var clock = found.Rule is { } r && r.StartsWith("day:0@", StringComparison.Ordinal) && char.IsDigit(r[6]);
-                    if (clock && day is not null)
-                        expression = expression with { Rule = day + found.Rule![5..] };
+                    if (clock && (day ?? reference) is { } clockDay)
+                        expression = expression with { Rule = clockDay + found.Rule![5..] };
                     else if (found.Rule is { } ar && ar.StartsWith("ref:", StringComparison.Ordinal))
                     {
                         var shift = ar[4..];
@@ -227,15 +229,21 @@ public sealed class TimeExtractor : IExtractor
             }
             if (TryInterval(i, out found, out next)) return true;
             if (TryEventOffset(i, out found, out next)) return true;
-            if (TryClock(i, out found, out next)) return true;
+            if (TryClock(i, out found, out next)) return !Countdown(i, next);
             if (TryQuarterOrFiscal(i, out found, out next)) return true;
             if (TryHalfOrSeason(i, out found, out next)) return true;
             if (TryPartOfDay(i, out found, out next)) return true;
             if (TryCalendar(i, out found, out next)) return true;
             if (TryDayAnaphor(i, out found, out next)) return true;
-            if (TryDuration(i, out found, out next)) return true;
+            if (TryDuration(i, out found, out next)) return !Countdown(i, next);
             return TryRelative(i, out found, out next);
         }
+
+        // "with 4:43 to play", "with 11 minutes remaining": a game clock counting down, no time of the calendar (TimeML
+        // marks no game time); only a clock reading or minutes and seconds, since "with two weeks to go" is a real span.
+        private bool Countdown(int i, int next) =>
+            Is(i - 1, "with") && ((Is(next, "to") && IsAny(next + 1, "play", "go")) || IsAny(next, "remaining", "left"))
+            && (Is(i + 1, ":") || IsAny(next - 1, "minutes", "minute", "seconds", "second"));
 
         // A possessive reads as its word: "Tuesday's vote", "this year's show", "two years' time".
         private ReadOnlySpan<char> W(int i) => i >= 0 && i < _tokens.Count ? TimeWords.Bare(_tokens[i].In(_text)) : [];
@@ -456,6 +464,7 @@ public sealed class TimeExtractor : IExtractor
                 // it from the reference time); "three days later than planned" is a delay, read as a duration below.
                 var back = Is(j, "earlier") ? -1 : 1;
                 var count = (int)n;
+
                 var rule = unitDays switch
                 {
                     >= 3650 => "ref-y:" + (back * count * 10).ToString(CultureInfo.InvariantCulture),
@@ -683,6 +692,11 @@ public sealed class TimeExtractor : IExtractor
             if (tolerance == 0 && IsYear(i, out var year) && _tokens[i].Length == 4
                 && (IsAny(i - 1, "in", "since", "by", "until", "from", "of", "before", "after", "during", "early", "late", "mid", "year", "through", "to", "and", "between", "around", "circa")
                     || ((Is(i - 1, "the") || Possessive(i - 1)) && year is >= 1900 and <= 2099 && i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Word)
+                    // "a 2007 silver Ford Fusion", "a grey 2013 Toyota": after the indefinite article (one adjective between
+                    // at most) a count takes its noun's plural ("a 2000-strong crowd" is hyphenated), so a year before a word is
+                    // a year used as a modifier, the model year TimeML marks.
+                    || ((IsAny(i - 1, "a", "an") || (IsAny(i - 2, "a", "an") && _tokens[i - 1].Kind == TokenKind.Word && char.IsLower(W(i - 1)[0])))
+                        && year is >= 1900 and <= 2099 && i + 1 < _tokens.Count && _tokens[i + 1].Kind == TokenKind.Word)
                     // "results for 2007 were", "the forecast for 2009 is weak": after "for" a year is the period when a
                     // verb or a clause edge follows; a count there names what it counts ("for 2000 people").
                     || (Is(i - 1, "for") && year is >= 1900 and <= 2099 && IsAny(i + 1, "is", "was", "were", "are", "will", "would", "has", "had",
@@ -1517,12 +1531,14 @@ public sealed class TimeExtractor : IExtractor
                     next = afterDate;
                     return true;
                 }
-                // A bare weekday in news copy is the latest one on or before publication ("on Saturday"), unless the
-                // tense looks ahead ("talks will resume on Monday"): the next one. After "until", "by", "before" or
-                // "through" the limit's reading decides ("markets stay closed until Friday", "postponed until Thursday").
+                // A bare weekday in a past clause ("police said on Saturday") is the latest one on or before publication,
+                // in a future one ("talks will resume on Monday") the next one; where the tense does not say ("heading into
+                // Saturday's semifinals", "face Seattle at 3:30 p.m. Saturday") the nearest one, behind or ahead ("c"), as
+                // TimeML annotators resolve it. After "until", "by", "before" or "through" the limit's reading decides
+                // ("markets stay closed until Friday", "postponed until Thursday").
                 var limit = Limit(i, i);
-                var ahead = limit != 0 ? limit > 0 : Tense(i, i) > 0;
-                rule = "weekday:" + wd % 7 + (ahead ? ":1" : ":0");
+                var tense = limit != 0 ? limit : Tense(i, i);
+                rule = "weekday:" + wd % 7 + (tense > 0 ? ":1" : tense < 0 ? ":0" : ":c");
                 if (TimeWords.Is(W(i + 1), "part", out _)) { rule += "@" + Part(W(i + 1)); end = i + 1; }
             }
             if (rule is "day:-1" or "day:0" or "day:1" && TimeWords.Is(W(i + 1), "part", out _)) { rule += "@" + Part(W(i + 1)); end = i + 1; }

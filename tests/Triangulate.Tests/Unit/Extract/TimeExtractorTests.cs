@@ -214,6 +214,14 @@ public class TimeExtractorTests
     [InlineData("Tenants pay 900 pounds a month for the flats.", "2030-06-10", "a month", "P1M")]
     [InlineData("The yard will build 15 a year from 2031.", "2030-06-10", "a year", "P1Y")]
     [InlineData("The storm hit on Friday, and the hikers had to spend the night in a barn.", "2030-06-12", "the night", "2030-06-07TNI")]
+    // Session 28: a weekday whose tense does not say is the nearest; a clock time takes the day the text last named; model years.
+    [InlineData("The Hawks face the Lions in the final at 7 p.m. Saturday.", "2030-06-12", "7 p.m. Saturday", "2030-06-15T19:00")]
+    [InlineData("The team now has two wins heading into Saturday's final.", "2030-06-14", "Saturday", "2030-06-15")]
+    [InlineData("Crowds fill the square on Tuesday for the vigil.", "2030-06-13", "Tuesday", "2030-06-11")]
+    [InlineData("Rescuers found the boat on Thursday off the coast. The call came at 9.25 am from a fishing crew.", "2030-06-15", "9.25 am", "2030-06-13T09:25")]
+    [InlineData("Police stopped a 2007 silver sedan on the highway.", "2030-06-12", "2007", "2007")]
+    [InlineData("Witnesses saw a grey 2013 Toyota leave the scene.", "2030-06-12", "2013", "2013")]
+    [InlineData("The strike ended with two weeks to go before the vote.", "2030-06-12", "two weeks to go before the vote", "P2W")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
@@ -248,6 +256,8 @@ public class TimeExtractorTests
     [InlineData("The nurse later spoke to CBS This Morning about the flooding in the valley.")]
     [InlineData("The patrol chased the van at 90 miles an hour along the coast road.")]
     [InlineData("The club threw a party and the guests spent the evening outside.")]
+    [InlineData("The home side led 54-46 with 7:54 to play.")]
+    [InlineData("The visitors trailed by six with 11 minutes remaining.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
