@@ -1,4 +1,6 @@
+using Triangulate.Link;
 using Triangulate.Link.Evaluation;
+using Triangulate.Model;
 using Triangulate.Tests.Support;
 
 namespace Triangulate.Tests.Unit.Link;
@@ -74,5 +76,33 @@ public sealed class DerivationAncestryTests
 
         Assert.Equal([("p", "w"), ("c", "p")], gold.DerivationEdges!);
         Assert.Equal(new HashSet<(string, string)> { ("p", "w"), ("c", "p") }, gold.Derivations!.ToHashSet());
+    }
+
+    [Fact]
+    public void TheEvaluationScoresEdgesAndDerivedFromPairsSideBySide()
+    {
+        // Gold w → p → c; the engine gives p the wire (right) and c the wire too (its gold source's source).
+        var documents = new[] { ("w", "The wire's report of the flood."), ("p", "The partner's copy of the flood report."), ("c", "The scraper's copy of the flood story.") }
+            .Select(x => Some.Document(x.Item2, x.Item1)).ToArray();
+        var id = documents.ToDictionary(d => d.Source, d => d.Id);
+        var corpus = new InMemoryCorpusReader(documents.Select(d => (d, new DocumentAnalysis { DocumentId = d.Id })));
+        var result = new CorpusResult
+        {
+            Relations = [new Relation { From = id["p"], To = id["w"], Kind = RelationKind.Syndication }, new Relation { From = id["c"], To = id["w"], Kind = RelationKind.Copy }],
+        };
+        using var folder = new TempFolder();
+        var gold = StoryGold.Read(folder.Write("gold.json", """
+            {"stories": {"w": "s1", "p": "s1", "c": "s1"},
+             "derivations": [{"from": "w", "to": "p", "kind": "syndication"}, {"from": "p", "to": "c", "kind": "copy"}]}
+            """));
+
+        var scored = StoryEvaluation.Run(corpus, result, gold);
+
+        var (edgeP, edgeR, _) = scored.DerivationScore!.Value;
+        Assert.Equal((0.5, 0.5), (edgeP, edgeR));
+        var all = scored.DerivationAncestry!.Value.All;
+        Assert.Equal(1d, all.Precision, 9);
+        Assert.Equal(2 / 3d, all.Recall, 9);
+        Assert.Equal(3, all.Gold);
     }
 }
