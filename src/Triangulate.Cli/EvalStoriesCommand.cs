@@ -75,6 +75,8 @@ internal static class EvalStoriesCommand
         if (r.DerivationScore is { } d) Console.WriteLine(string.Create(inv, $"derivations vs gold ({d.Gold} pairs): P {d.Precision:F3}  R {d.Recall:F3}"));
         if (r.DerivationParts is { } parts)
             Console.WriteLine(string.Create(inv, $"  look ({parts.Look.Gold}): P {parts.Look.Precision:F3}  R {parts.Look.Recall:F3}   held ({parts.Held.Gold}): P {parts.Held.Precision:F3}  R {parts.Held.Recall:F3}"));
+        if (r.DerivationAncestry is { } an)
+            Console.WriteLine(string.Create(inv, $"derived-from pairs vs gold ancestry ({an.All.Gold}): P {an.All.Precision:F3}  R {an.All.Recall:F3}   look ({an.Look.Gold}): P {an.Look.Precision:F3}  R {an.Look.Recall:F3}   held ({an.Held.Gold}): P {an.Held.Precision:F3}  R {an.Held.Recall:F3}"));
         Console.WriteLine(string.Create(inv, $"claims with 2+ sources {r.Corroborations.Shared}  across gold stories {r.Corroborations.AcrossStories}"));
         var (look, held) = EvalStoriesDump.Count(store, corpus, gold);
         Console.WriteLine(string.Create(inv, $"  look: claims with 2+ sources {look.Shared}  across gold stories {look.Across}   held: claims with 2+ sources {held.Shared}  across gold stories {held.Across}"));

@@ -29,6 +29,13 @@ public sealed record StoryEvaluationResult
     /// <summary>The same on the look and held parts apart (a pair belongs to the part of its derived document's story).</summary>
     public ((double Precision, double Recall, int Gold) Look, (double Precision, double Recall, int Gold) Held)? DerivationParts { get; init; }
 
+    /// <summary>
+    /// Derivations scored as "derived from" (<see cref="DerivationAncestry"/>: both sides' edges closed transitively,
+    /// pairs of a page and any page it descends from): all, look part, held part (a pair belongs to the part of its
+    /// derived page's story); null when the gold has no derivations.
+    /// </summary>
+    public ((double Precision, double Recall, int Gold) All, (double Precision, double Recall, int Gold) Look, (double Precision, double Recall, int Gold) Held)? DerivationAncestry { get; init; }
+
     /// <summary>Claims carried by two or more documents, and how many of those span different gold stories.</summary>
     public required (int Shared, int AcrossStories) Corroborations { get; init; }
 
@@ -75,12 +82,14 @@ public static class StoryEvaluation
         var across = 0;
         var low = 0;
         var pairs = new HashSet<(string, string)>();
+        var edges = new List<(string Derived, string Source)>();
         foreach (var relation in result.Relations)
         {
             if (relation.Kind == RelationKind.Cites || relation.To is null) continue;
             if (!urlOf.TryGetValue(relation.From, out var a) || !urlOf.TryGetValue(relation.To, out var b)) continue;
             derivations++;
             pairs.Add(StoryGold.Pair(a, b));
+            edges.Add((a, b));
             if (gold.Stories[a] != gold.Stories[b]) across++;
             if (relation.Kind == RelationKind.Translation) continue;
             var x = corpus.FindDocument(relation.From);
@@ -89,12 +98,20 @@ public static class StoryEvaluation
         }
         (double, double, int)? derivationScore = null;
         ((double, double, int), (double, double, int))? derivationParts = null;
+        ((double, double, int), (double, double, int), (double, double, int))? ancestry = null;
         if (gold.Derivations is { } truth)
         {
             var scoredTruth = truth.Where(p => gold.Stories.ContainsKey(p.Item1) && gold.Stories.ContainsKey(p.Item2)).ToHashSet();
             derivationScore = PrecisionRecall(pairs, scoredTruth);
             derivationParts = (PrecisionRecall([.. pairs.Where(p => !gold.IsHeld(p.Item1))], [.. scoredTruth.Where(p => !gold.IsHeld(p.Item1))]),
                 PrecisionRecall([.. pairs.Where(p => gold.IsHeld(p.Item1))], [.. scoredTruth.Where(p => gold.IsHeld(p.Item1))]));
+        }
+        if (gold.DerivationEdges is { } goldEdges)
+        {
+            var scoredEdges = goldEdges.Where(e => gold.Stories.ContainsKey(e.Derived) && gold.Stories.ContainsKey(e.Source)).ToList();
+            ancestry = (DerivationAncestry.Score(edges, scoredEdges, _ => true),
+                DerivationAncestry.Score(edges, scoredEdges, url => !gold.IsHeld(url)),
+                DerivationAncestry.Score(edges, scoredEdges, gold.IsHeld));
         }
 
         var goldOfDocument = urlOf.ToDictionary(p => p.Key, p => gold.Stories[p.Value], StringComparer.Ordinal);
@@ -111,6 +128,7 @@ public static class StoryEvaluation
             LowOverlapDerivations = low,
             DerivationScore = derivationScore,
             DerivationParts = derivationParts,
+            DerivationAncestry = ancestry,
             Corroborations = (shared.Count, shared.Count(c => Spans(c.Sources))),
             Contradictions = (result.Contradictions.Count, result.Contradictions.Count(c => Spans(c.Claims.SelectMany(id => claimSources.GetValueOrDefault(id) ?? [])))),
         };

@@ -18,6 +18,9 @@ public sealed record StoryGold
     /// <summary>Gold derivations as unordered url pairs; null when the gold has none (ECB+).</summary>
     public IReadOnlySet<(string, string)>? Derivations { get; init; }
 
+    /// <summary>Gold derivations as directed edges (derived url, source url), in the gold's order; null when the gold has none.</summary>
+    public IReadOnlyList<(string Derived, string Source)>? DerivationEdges { get; init; }
+
     /// <summary>Reads a gold file in either layout.</summary>
     public static StoryGold Read(string path)
     {
@@ -29,13 +32,19 @@ public sealed record StoryGold
         {
             foreach (var p in generated.EnumerateObject()) stories[p.Name] = split[p.Name] = p.Value.GetString() ?? "";
             HashSet<(string, string)>? derivations = null;
+            List<(string, string)>? edges = null;
             if (root.TryGetProperty("derivations", out var list) && list.ValueKind == JsonValueKind.Array)
             {
                 derivations = [];
+                edges = [];
                 foreach (var d in list.EnumerateArray())
-                    if (d.TryGetProperty("from", out var f) && d.TryGetProperty("to", out var t)) derivations.Add(Pair(f.GetString()!, t.GetString()!));
+                    if (d.TryGetProperty("from", out var f) && d.TryGetProperty("to", out var t))
+                    {
+                        derivations.Add(Pair(f.GetString()!, t.GetString()!));
+                        edges.Add((t.GetString()!, f.GetString()!));
+                    }
             }
-            return new StoryGold { Stories = stories, SplitKeys = split, Derivations = derivations };
+            return new StoryGold { Stories = stories, SplitKeys = split, Derivations = derivations, DerivationEdges = edges };
         }
         foreach (var p in root.EnumerateObject())
         {
