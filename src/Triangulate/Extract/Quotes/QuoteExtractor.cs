@@ -27,6 +27,7 @@ public sealed class QuoteExtractor : IExtractor
         var speakers = context.Speakers.WithQuoted(quoted);
         QuoteDraft? previous = null;
         var previousBlock = -10;
+        var previousSentence = -1;
         var blockIndex = 0;
         foreach (var spans in quotesByBlock)
         {
@@ -34,12 +35,22 @@ public sealed class QuoteExtractor : IExtractor
             {
                 var content = Trim(text, start, end);
                 if (content.End - content.Start < 3 || CountWords(text, content.Start, content.End) < 2) continue;
+                var sentenceIndex = SentenceAt(context.Sentences, start);
+                var partial = sentenceIndex >= 0 && IsPartial(text, context.Sentences[sentenceIndex], start - 1, end + 1);
+                // A capitalised phrase quoted inside a sentence ("the “American Pie” star", "sang “Happy Birthday”") is a
+                // title or a name, not speech: quoting it says nothing, so it neither speaks nor corroborates.
+                if (partial && IsTitle(text, content.Start, content.End)) continue;
                 var attribution = frames.ForQuote(start - 1, end + 1, speakers);
                 // A partial quote inside reported speech ("X wrote in 2016 that the chip was “frighteningly good”") is
                 // X's: the sentence's reporting frame speaks for it when nothing stands right beside the quote marks.
-                if (attribution.Speaker is null && attribution.Kind == SpeakerKind.Unknown && SentenceAt(context.Sentences, start) is var at and >= 0
+                if (attribution.Speaker is null && attribution.Kind == SpeakerKind.Unknown && sentenceIndex is var at and >= 0
                     && frames.Reported(context.Sentences[at], context.WordsOf(at), speakers) is { } reported && reported.Start <= start && reported.End >= end)
                     attribution = (reported.Speaker, reported.Kind, reported.Via);
+                // A few words quoted inside a sentence with no one to say them ("received a “genius grant”", "to
+                // authorize “all necessary measures”") are a scare quote or a borrowed term, not speech; they continue
+                // the last speaker's words only inside that speaker's own sentence ("“…,” X said, calling it “a trap”").
+                if (partial && attribution.Speaker is null && attribution.Kind == SpeakerKind.Unknown
+                    && CountWords(text, content.Start, content.End) <= MaxScareQuoteWords && sentenceIndex != previousSentence) continue;
                 QuoteDraft draft;
                 if (attribution.Speaker is null && attribution.Kind == SpeakerKind.Unknown && previous is not null && blockIndex - previousBlock <= 2)
                 {
@@ -53,6 +64,7 @@ public sealed class QuoteExtractor : IExtractor
                 Add(context, draft);
                 previous = draft;
                 previousBlock = blockIndex;
+                previousSentence = sentenceIndex;
             }
             blockIndex++;
         }
@@ -66,6 +78,29 @@ public sealed class QuoteExtractor : IExtractor
             if (CountWords(text, clauseStart, clauseEnd) < 3) continue;
             Add(context, new QuoteDraft { Speaker = speaker, SpeakerKind = kind, Via = via, Variant = Variant(context, (clauseStart, clauseEnd), false) });
         }
+    }
+
+    /// <summary>Most words of a quoted phrase inside a sentence that, with no speaker, is a term rather than speech.</summary>
+    private const int MaxScareQuoteWords = 3;
+
+    /// <summary>Most words of a capitalised quoted phrase read as a title or a name.</summary>
+    private const int MaxTitleWords = 4;
+
+    /// <summary>True when the sentence has words outside the quote marks at <paramref name="open"/> and <paramref name="close"/>.</summary>
+    private static bool IsPartial(string text, Text.Sentence sentence, int open, int close)
+    {
+        for (var i = sentence.Start; i < Math.Min(open, sentence.End); i++) if (char.IsLetterOrDigit(text[i])) return true;
+        for (var i = Math.Max(close + 1, sentence.Start); i < sentence.End; i++) if (char.IsLetterOrDigit(text[i])) return true;
+        return false;
+    }
+
+    /// <summary>True when every word of a short quoted phrase starts with a capital and it ends in no sentence mark.</summary>
+    private static bool IsTitle(string text, int start, int end)
+    {
+        if (CountWords(text, start, end) > MaxTitleWords || text[end - 1] is '.' or '!' or '?') return false;
+        for (var i = start; i < end; i++)
+            if (char.IsLetter(text[i]) && (i == start || !char.IsLetterOrDigit(text[i - 1]) && text[i - 1] is not '\'' and not '’') && !char.IsUpper(text[i])) return false;
+        return true;
     }
 
     /// <summary>The index of the sentence holding <paramref name="position"/>, or -1 (a quote outside every sentence).</summary>
@@ -144,7 +179,9 @@ public sealed class QuoteExtractor : IExtractor
                 var opens = c switch
                 {
                     '“' or '«' or '„' => true,
-                    '"' => !char.IsLetterOrDigit(prev) || i == start,
+                    // After a word's closing punctuation and before a space ("… say,\" Arians said") a straight mark closes a
+                    // quote opened in an earlier paragraph or line; it opens none, or the attribution would be the quote.
+                    '"' => (!char.IsLetterOrDigit(prev) || i == start) && !(prev is ',' or '.' or '!' or '?' && char.IsWhiteSpace(next)),
                     '‘' => true,
                     '\'' => !char.IsLetterOrDigit(prev) && (char.IsLetter(next) || next == '['),
                     _ => false,

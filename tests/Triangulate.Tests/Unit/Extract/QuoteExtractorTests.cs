@@ -95,6 +95,61 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void AStraightMarkAfterACommaAndBeforeASpaceClosesAQuoteOpenedEarlierAndOpensNone()
+    {
+        // The quote opened on an earlier line: what follows the closing mark is the attribution, not speech.
+        var context = Run("\"The bridge will open in May.\n\nThat is all I can say,\" Marta Lind said.");
+
+        Assert.DoesNotContain(context.Quotes, q => q.Variant.Text.Contains("Lind said", StringComparison.Ordinal));
+        Assert.DoesNotContain(context.Claims, c => c.Kind == ClaimKind.Statement && c.Text.Contains("Lind said", StringComparison.Ordinal));
+        const string Line = "That is all I can say,\" Marta Lind said.";
+        Assert.Empty(QuoteExtractor.FindQuotes(Line, 0, Line.Length));
+    }
+
+    [Fact]
+    public void AStraightMarkBeforeAWordStillOpensAQuote()
+    {
+        const string Line = "He said, \"We will stay.\"";
+        var (start, end) = Assert.Single(QuoteExtractor.FindQuotes(Line, 0, Line.Length));
+
+        Assert.Equal("We will stay.", Line[start..end]);
+    }
+
+    [Fact]
+    public void ACapitalisedTitleQuotedInsideASentenceIsNoQuote()
+    {
+        var context = Run("Ketsoyan would not say what the \"Summer Camp\" star was being treated for. The crowd sang \"Happy Birthday\" to the coach.");
+
+        Assert.Empty(context.Quotes);
+        Assert.DoesNotContain(context.Claims, c => c.Kind == ClaimKind.Statement);
+    }
+
+    [Fact]
+    public void AFewUnattributedWordsQuotedInsideASentenceAreAScareQuoteNotSpeech()
+    {
+        var context = Run("She received a MacArthur Foundation \"genius grant\" last year for the clinic.");
+
+        Assert.Empty(context.Quotes);
+        Assert.DoesNotContain(context.Claims, c => c.Kind == ClaimKind.Statement);
+    }
+
+    [Fact]
+    public void AFewQuotedWordsInsideTheSpeakersOwnSentenceAreTheSpeakers()
+    {
+        var context = Run("\"The vote was close,\" Marta Lind said, calling the count \"a fair result\" for the town.");
+
+        Assert.Contains(context.Quotes, q => q.Variant.Text == "a fair result" && q.Speaker is not null && q.Speaker.Contains("lind", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AShortQuoteStandingAsItsOwnSentenceIsStillSpeech()
+    {
+        var context = Run("The coach smiled at the end. \"Mission accomplished.\" Nothing more was said.");
+
+        Assert.Contains(context.Quotes, q => q.Variant.Text.StartsWith("Mission accomplished", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AQuoteLeftOpenAtAParagraphEndContinuesWithTheSameSpeaker()
     {
         var context = Run("“It did manage to divert some forces,” Vadym said, “and we are struggling.\n“We hold the line for now,” he added later.");
