@@ -134,10 +134,9 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
     /// <summary>
     /// True for a section label rather than a site's name: a lone masthead word ("NEWS", "Register": a site's name
     /// has more, or an article), or words of section labels and menus (<see cref="FurnitureLexicon.SectionWords"/>,
-    /// learnt from many sites' navigation) with masthead words only ("Business News", "News Archives"). A masthead
-    /// word in such a label marks the page's later lines ending in it as its sections too ("Truck &amp; Bus News" after
-    /// "Auto News", "Strange News" after "News Archives"), collected in <paramref name="sectionEnds"/>. A name opening
-    /// with "The" is a name.
+    /// learnt from many sites' navigation) with masthead words only ("Business News", "News Archives"). The masthead
+    /// word that ends such a label marks the page's later lines ending in it as its sections too ("Truck &amp; Bus News"
+    /// after "Auto News"), collected in <paramref name="sectionEnds"/>. A name opening with "The" is a name.
     /// </summary>
     private static bool IsSectionLabel(string name, HashSet<string> sectionEnds)
     {
@@ -154,8 +153,7 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
             sections++;
         }
         if (words.Length > 1 && sections == 0) return false; // "Daily News": masthead words only, a name
-        foreach (var word in words)
-            if (FurnitureLexicon.MastheadWords.Contains(word.ToLowerInvariant())) sectionEnds.Add(word.ToLowerInvariant());
+        if (FurnitureLexicon.MastheadWords.Contains(last)) sectionEnds.Add(last);
         return true;
 
         static bool IsSectionWord(string word) => FurnitureLexicon.SectionWords.Contains(word)
