@@ -152,7 +152,15 @@ public static class WebHost
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // Kestrel reads at most the upload limit plus room for the multipart framing; larger bodies are refused before they are read.
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + 64 * 1024);
+        // Kestrel refuses an over-long address or headers itself, with an empty body: its limits sit above the app's, which
+        // RequestGuards checks first and answers with a message.
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxUploadBytes + 64 * 1024;
+            k.Limits.MaxRequestLineSize = RequestGuards.KestrelRequestLine;
+            k.Limits.MaxRequestHeadersTotalSize = RequestGuards.KestrelHeaders;
+            k.Limits.MaxRequestHeaderCount = RequestGuards.KestrelHeaderCount;
+        });
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxUploadBytes + 64 * 1024);
         builder.Services.AddSingleton(index);
         var access = new WebAccess(options, store);
@@ -169,6 +177,15 @@ public static class WebHost
         var loopback = RequestGuards.AllLoopback(options.Urls) && !access.Required;
         app.Use(async (context, next) =>
         {
+            if (RequestGuards.TooLarge(context.Request, context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "") is { } tooLarge)
+            {
+                context.Response.StatusCode = tooLarge.Status;
+                // The app's error shapes: JSON under /api (the API contract), one plain line elsewhere.
+                var api = context.Request.Path.StartsWithSegments("/api");
+                context.Response.ContentType = api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(api ? JsonError(tooLarge.Message) : tooLarge.Message).ConfigureAwait(false);
+                return;
+            }
             var refusal = loopback ? RequestGuards.ForeignHost(context.Request) : null;
             var status = StatusCodes.Status421MisdirectedRequest;
             if (refusal is null && RequestGuards.CrossSite(context.Request) is { } crossSite) (refusal, status) = (crossSite, StatusCodes.Status403Forbidden);

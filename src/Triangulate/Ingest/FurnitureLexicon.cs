@@ -20,6 +20,12 @@ internal static class FurnitureLexicon
     /// <summary>Words that name a newspaper in its masthead.</summary>
     public static readonly FrozenSet<string> MastheadWords;
 
+    /// <summary>Words of section labels and menu links (<c>Data/masthead-furniture.tsv</c>, "section"): a masthead line of these and masthead words only is no name.</summary>
+    public static readonly FrozenSet<string> SectionWords;
+
+    /// <summary>Words that open a link to do something ("search", "support", "about"; "action"): stripped from the front of a masthead name.</summary>
+    public static readonly FrozenSet<string> ActionWords;
+
     /// <summary>The longest cue in words: how long an n-gram is worth looking up.</summary>
     public static readonly int LongestCue;
 
@@ -55,6 +61,21 @@ internal static class FurnitureLexicon
         BylineOpeners = openers.ToFrozenSet(StringComparer.Ordinal);
         MastheadWords = Lines("masthead-words.txt").Select(l => l.Trim()).ToFrozenSet(StringComparer.Ordinal);
         LongestCue = longest;
+        var sections = new HashSet<string>(StringComparer.Ordinal);
+        var actions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in Lines("masthead-furniture.tsv"))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 2) continue;
+            (parts[0] switch
+            {
+                "section" => sections,
+                "action" => actions,
+                _ => throw new InvalidDataException($"masthead-furniture.tsv: unknown kind '{parts[0]}'"),
+            }).Add(parts[1].Trim());
+        }
+        SectionWords = sections.ToFrozenSet(StringComparer.Ordinal);
+        ActionWords = actions.ToFrozenSet(StringComparer.Ordinal);
     }
 
     private static List<string> Lines(string name)

@@ -24,36 +24,75 @@ public sealed class GzipDocumentReader(IPayloadParser? html = null) : IDocumentR
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(limits);
-        byte[] bytes;
+        Stream stream;
         try
         {
-            using var stream = Open(file, out var error);
+            stream = Open(file, out var error);
             if (error is not null) return [ReadResult.Failed(file.Source, error)];
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Gone or locked since discovery: the file, not its compression, is the problem.
+            return [ReadResult.Failed(file.Source, $"cannot read: {e.Message}")];
+        }
+        byte[] bytes;
+        bool cut = false, isHtml;
+        try
+        {
+            using (stream)
             {
-                if (buffer.Length + read > limits.MaxDocumentBytes)
+                var head = new byte[HeadBytes];
+                var headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+                isHtml = IsHtml(file, head.AsSpan(0, headLength));
+                // A page is kept only as far as it is parsed (its first 4 MB); the rest is decompressed without being
+                // kept, to hold it to the document cap as a page on disk is. Other text is kept whole, under the cap.
+                byte[]? kept;
+                if (isHtml) (kept, cut) = HtmlPageBytes.Read(stream, limits, head.AsSpan(0, headLength));
+                else kept = ReadWhole(stream, limits, head.AsSpan(0, headLength));
+                // One byte past a cut page's part was read to tell that it was cut.
+                if (kept is null || cut && !HtmlPageBytes.EndsWithin(stream, limits.MaxDocumentBytes - kept.Length - 1))
                     return [ReadResult.Failed(file.Source, $"too large: decompresses to over the {limits.MaxDocumentBytes >> 20} MB limit for one document")];
-                buffer.Write(chunk, 0, read);
+                bytes = kept;
             }
-            bytes = buffer.ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return [ReadResult.Failed(file.Source, $"broken gzip: {e.Message}")];
         }
         if (bytes.Length == 0) return [ReadResult.Failed(file.Source, "truncated gzip: nothing decompresses")];
-        var inner = Path.GetFileNameWithoutExtension(file.FullPath);
-        var isHtml = inner.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || inner.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
-            || PlainTextPayloadParser.IsHtml(null, bytes);
-        var result = isHtml
-            ? _html.Parse(file.Source, bytes, null, SourceMetadata.Empty)
+        // A cut page goes to the HTML reader itself, which knows how to read the first part of one.
+        var result = cut ? HtmlDocumentReader.FromBytes(file.Source, bytes, limits: limits, complete: false)
+            : isHtml ? _html.Parse(file.Source, bytes, null, SourceMetadata.Empty)
             : PlainTextDocumentReader.FromBytes(file.Source, bytes, "text");
-        if (Truncation(file, bytes) is { } truncated)
+        // The trailer describes the whole output: a page left partly unread cannot be checked against it.
+        if (!cut && Truncation(file, bytes) is { } truncated)
             result = result with { Problem = new Problem(file.Source, result.Problem is null ? truncated : $"{truncated}; {result.Problem.Error}") };
         return [result];
+    }
+
+    private const int HeadBytes = 512;
+
+    /// <summary>True when the inner name says HTML or the first decompressed bytes open like a page.</summary>
+    private static bool IsHtml(InputFile file, ReadOnlySpan<byte> head)
+    {
+        var inner = Path.GetFileNameWithoutExtension(file.FullPath);
+        return inner.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || inner.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
+            || PlainTextPayloadParser.IsHtml(null, head);
+    }
+
+    /// <summary><paramref name="head"/> and the rest of the decompressed stream, or null when that is over <see cref="IngestLimits.MaxDocumentBytes"/>.</summary>
+    private static byte[]? ReadWhole(Stream stream, IngestLimits limits, ReadOnlySpan<byte> head)
+    {
+        using var buffer = new MemoryStream();
+        buffer.Write(head);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > limits.MaxDocumentBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed class HtmlDocumentReader : IDocumentReader
     /// <summary>Elements deeper than this are read as inline text of their ancestor at this depth (real pages stay under 60).</summary>
     public const int MaxDepth = 256;
 
-    private const int SniffLength = 1024;
+    internal const int SniffLength = 1024;
 
     // Comments, processing instructions and element positions are never read; the parser's own depth cap keeps a
     // 10,000-deep page from building a 10,000-deep tree (the walker caps again at MaxDepth). Only the attributes the
@@ -72,17 +72,39 @@ public sealed class HtmlDocumentReader : IDocumentReader
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(limits);
-        var bytes = WholeFile.Read(file, limits, out var error);
-        if (bytes is null)
-        {
-            yield return ReadResult.Failed(file.Source, error!);
-            yield break;
-        }
-        yield return FromBytes(file.Source, bytes, limits: limits);
+        yield return ReadPage(file, limits);
     }
 
-    /// <summary>Makes a document of a page's bytes (shared with container readers whose records carry HTML).</summary>
-    public static ReadResult FromBytes(string source, byte[] bytes, string? declaredCharset = null, IngestLimits? limits = null)
+    /// <summary>
+    /// Reads the page from disk within the document cap, and of it at most as much as is parsed
+    /// (<see cref="HtmlPageBytes"/>): a 60 MB page costs its first 4 MB. The document kept is that part (its bytes,
+    /// their hash), which is all the analysis rests on.
+    /// </summary>
+    private static ReadResult ReadPage(InputFile file, IngestLimits limits)
+    {
+        if (file.Length > limits.MaxDocumentBytes) return ReadResult.Failed(file.Source, WholeFile.TooLarge(file.Length, limits));
+        byte[] bytes;
+        bool cut;
+        try
+        {
+            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            // Checked again on the open file: a link or a file that grew since discovery must not slip past the cap.
+            if (stream.Length > limits.MaxDocumentBytes) return ReadResult.Failed(file.Source, WholeFile.TooLarge(stream.Length, limits));
+            (bytes, cut) = HtmlPageBytes.Read(stream, limits);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ReadResult.Failed(file.Source, $"cannot read: {e.Message}");
+        }
+        return FromBytes(file.Source, bytes, limits: limits, complete: !cut);
+    }
+
+    /// <summary>
+    /// Makes a document of a page's bytes (shared with container readers whose records carry HTML). With
+    /// <paramref name="complete"/> false the bytes are the first part of a longer page (<see cref="HtmlPageBytes"/>),
+    /// which is then cut for analysis as one over <see cref="IngestLimits.MaxHtmlChars"/> is.
+    /// </summary>
+    public static ReadResult FromBytes(string source, byte[] bytes, string? declaredCharset = null, IngestLimits? limits = null, bool complete = true)
     {
         limits ??= IngestLimits.Default;
         ArgumentNullException.ThrowIfNull(bytes);
@@ -90,8 +112,8 @@ public sealed class HtmlDocumentReader : IDocumentReader
         if (BinaryContent.Looks(bytes.AsSpan(0, Math.Min(bytes.Length, BinaryContent.SniffLength))))
             return ReadResult.Failed(source, "binary content, not HTML");
         var charset = declaredCharset ?? HtmlCharsetSniffer.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, SniffLength)));
-        var decoded = TextDecoder.Decode(bytes, charset);
-        var (bounded, cutReason) = HtmlParseBudget.Scan(decoded.Text, limits);
+        var decoded = TextDecoder.Decode(bytes, charset, complete);
+        var (bounded, cutReason) = HtmlParseBudget.Scan(decoded.Text, limits, complete);
         using var page = Parse(bounded, limits.HtmlParseBudget);
         if (page is null) return ReadResult.Failed(source, $"HTML parse over its {(int)limits.HtmlParseBudget.TotalSeconds} s time budget: refused");
         var (text, segments) = new HtmlTextWalker().Walk(page);

@@ -28,12 +28,16 @@ internal static class HtmlParseBudget
     // How far down the open elements an end tag looks for its start tag: keeps a page of stray end tags linear.
     private const int EndTagReach = 64;
 
-    /// <summary>The page as the parser should see it (<paramref name="page"/> itself when within the limits) and, when bounded, what was done, in one line.</summary>
-    public static (string Html, string? Reason) Scan(string page, IngestLimits limits)
+    /// <summary>
+    /// The page as the parser should see it (<paramref name="page"/> itself when within the limits) and, when bounded,
+    /// what was done, in one line. <paramref name="complete"/> false: <paramref name="page"/> is the first part of a
+    /// longer page, the rest left unread (<see cref="HtmlPageBytes"/>).
+    /// </summary>
+    public static (string Html, string? Reason) Scan(string page, IngestLimits limits, bool complete = true)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(limits);
-        var (html, sizeCut) = WithinSize(page, limits);
+        var (html, sizeCut) = WithinSize(page, limits, complete);
         var (bounded, reason) = ScanTags(html, limits);
         return sizeCut is null ? (bounded, reason) : (bounded, reason is null ? sizeCut : $"{sizeCut}; {reason}");
     }
@@ -42,8 +46,9 @@ internal static class HtmlParseBudget
     /// The page cut to <see cref="IngestLimits.MaxHtmlChars"/>, at the last tag start before the cap (so no tag is
     /// split), and the line that says so; the page itself when within the cap.
     /// </summary>
-    private static (string Html, string? Reason) WithinSize(string page, IngestLimits limits)
+    private static (string Html, string? Reason) WithinSize(string page, IngestLimits limits, bool complete)
     {
+        if (!complete && page.Length <= limits.MaxHtmlChars) return (page, Cut(limits, page.Length, null));
         if (page.Length <= limits.MaxHtmlChars) return (page, null);
         // Back to the last tag start, unless that is far back (a page of text): then at the cap, whole characters.
         var cut = page.LastIndexOf('<', limits.MaxHtmlChars);
@@ -52,8 +57,12 @@ internal static class HtmlParseBudget
             cut = limits.MaxHtmlChars;
             if (char.IsHighSurrogate(page[cut - 1])) cut--;
         }
-        return (page[..cut], $"page truncated at {Size(limits.MaxHtmlChars)} for analysis: the first {cut} of {page.Length} characters of markup read");
+        return (page[..cut], Cut(limits, cut, complete ? page.Length : null));
     }
+
+    private static string Cut(IngestLimits limits, int kept, int? total) => total is { } length
+        ? $"page truncated at {Size(limits.MaxHtmlChars)} for analysis: the first {kept} of {length} characters of markup read"
+        : $"page truncated at {Size(limits.MaxHtmlChars)} for analysis: the first {kept} characters of markup read, the rest of the page left out";
 
     private static string Size(int chars) => chars % (1 << 20) == 0 ? $"{chars >> 20} MB" : $"{chars} characters";
 

@@ -6,7 +6,8 @@ namespace Triangulate.Ingest;
 /// Turns the paths a user gives into the files to read: folders recursively, in ordinal order so runs are
 /// reproducible; missing or unreadable paths become problems. Symbolic links are followed to their targets: a file's
 /// size is its target's (so the size caps apply to what is read), and a linked folder already visited (a link loop,
-/// or two links to one folder) is read once, the loop reported as one problem.
+/// or two links to one folder) is read once, the loop reported as one problem. A file of size 0 is reported empty
+/// and never opened: named pipes and devices have size 0 too, and opening a pipe that no one writes to waits forever.
 /// </summary>
 public static class InputDiscovery
 {
@@ -24,14 +25,15 @@ public static class InputDiscovery
             }
             else if (Directory.Exists(path))
             {
-                var found = 0;
-                foreach (var file in EnumerateFolder(path, problems))
+                int found = 0, reported = 0;
+                foreach (var file in EnumerateFolder(path, p => { reported++; problems(p); }))
                 {
                     found++;
                     yield return file;
                 }
-                // An empty folder (or one of hidden files only) is almost always a wrong path: say so rather than exit 0.
-                if (found == 0) problems(new Problem(path, $"no input files found under {path}"));
+                // An empty folder (or one of hidden files only) is almost always a wrong path: say so rather than exit 0,
+                // unless a problem under it (a folder that cannot be listed) already said why nothing was found.
+                if (found == 0 && reported == 0) problems(new Problem(path, $"no input files found under {path}"));
             }
             else
             {
@@ -110,14 +112,23 @@ public static class InputDiscovery
         try
         {
             var info = new FileInfo(path);
-            if (info.LinkTarget is null) return new InputFile(source, info.FullName, info.Length);
             // The link's own size is a few bytes; the caps apply to what reading it would load.
-            if (info.ResolveLinkTarget(returnFinalTarget: true) is not FileInfo { Exists: true } target)
+            var length = info.Length;
+            if (info.LinkTarget is not null)
             {
-                problems(new Problem(source, "symbolic link to nothing (dangling or a loop)"));
+                if (info.ResolveLinkTarget(returnFinalTarget: true) is not FileInfo { Exists: true } target)
+                {
+                    problems(new Problem(source, "symbolic link to nothing (dangling or a loop)"));
+                    return null;
+                }
+                length = target.Length;
+            }
+            if (length == 0)
+            {
+                problems(new Problem(source, "empty file"));
                 return null;
             }
-            return new InputFile(source, info.FullName, target.Length);
+            return new InputFile(source, info.FullName, length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {

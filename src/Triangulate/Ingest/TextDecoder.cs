@@ -4,16 +4,22 @@ namespace Triangulate.Ingest;
 
 /// <summary>
 /// Decodes input bytes: a BOM wins, then a declared charset, then UTF-8; bytes that are not UTF-8 and show no valid
-/// multi-byte sequence at all are read as windows-1252 (the legacy code page of most Western news sites), otherwise
+/// multi-byte sequence at all (or far more invalid bytes than valid sequences) are read as a single-byte code page,
+/// windows-1252 (the legacy code page of most Western news sites) unless their letters say Cyrillic, otherwise
 /// invalid bytes are replaced and counted so the caller can report them.
 /// </summary>
 public static class TextDecoder
 {
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>Decodes <paramref name="bytes"/>, honouring a BOM and then <paramref name="declaredCharset"/> when it names a known encoding.</summary>
-    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string? declaredCharset = null)
+    /// <summary>
+    /// Decodes <paramref name="bytes"/>, honouring a BOM and then <paramref name="declaredCharset"/> when it names a known
+    /// encoding. With <paramref name="complete"/> false the bytes are the first part of a longer input, cut anywhere: a
+    /// character split at their end is left out rather than decoded (and reported) as invalid.
+    /// </summary>
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string? declaredCharset = null, bool complete = true)
     {
+        if (!complete) bytes = bytes[..WholeCharacters(bytes, Choose(bytes, declaredCharset))];
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return Utf8(bytes[3..]);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Strict(Encoding.Unicode, bytes[2..]);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Strict(Encoding.BigEndianUnicode, bytes[2..]);
@@ -22,6 +28,48 @@ public static class TextDecoder
         // A page that declares a single-byte code page is read with it; a declared UTF-8 (or none) is checked below.
         if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage) return Strict(declared, bytes);
         return Utf8(bytes);
+    }
+
+    /// <summary>
+    /// The encoding <see cref="Decode"/> starts from for bytes that open with <paramref name="head"/>: the BOM's, else a
+    /// known declared one, else UTF-8 (whose decoding counts no more characters than the windows-1252 fallback's, so a
+    /// reader that stops after N characters of it has at least N of whatever is finally decoded).
+    /// </summary>
+    public static Encoding Choose(ReadOnlySpan<byte> head, string? declaredCharset)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return Encoding.UTF8;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode;
+        return Resolve(declaredCharset) ?? Encoding.UTF8;
+    }
+
+    /// <summary>The length of the longest start of <paramref name="bytes"/> that ends on a character boundary in <paramref name="encoding"/>.</summary>
+    private static int WholeCharacters(ReadOnlySpan<byte> bytes, Encoding encoding)
+    {
+        if (encoding.IsSingleByte) return bytes.Length;
+        if (encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            // Back over continuation bytes (10xxxxxx) to the last lead byte; drop it with them when its sequence is short.
+            var lead = bytes.Length - 1;
+            while (lead >= 0 && bytes.Length - lead < 4 && (bytes[lead] & 0xC0) == 0x80) lead--;
+            if (lead < 0 || bytes[lead] < 0xC0) return bytes.Length;
+            var needed = bytes[lead] >= 0xF0 ? 4 : bytes[lead] >= 0xE0 ? 3 : 2;
+            return bytes.Length - lead < needed ? lead : bytes.Length;
+        }
+        if (encoding.CodePage is 1200 or 1201)
+        {
+            var even = bytes.Length & ~1;
+            if (even < 2) return even;
+            var last = encoding.CodePage == 1200 ? bytes[even - 1] : bytes[even - 2];
+            return last is >= 0xD8 and <= 0xDB ? even - 2 : even; // a high surrogate waits for its low half
+        }
+        if (encoding.CodePage is 12000 or 12001) return bytes.Length & ~3;
+        // Legacy multi-byte code pages (Shift_JIS, GBK, Big5, EUC-*, GB18030): no byte under 0x40 but the digits (a
+        // GB18030 four-byte character's second and fourth) is ever part of a multi-byte character, so the text up to
+        // the last such byte (white space, '<', '>', most ASCII punctuation) is whole.
+        for (var i = bytes.Length - 1; i >= 0; i--)
+            if (bytes[i] < 0x40 && bytes[i] is < 0x30 or > 0x39) return i + 1;
+        return 0;
     }
 
     /// <summary>Finds an encoding by its IANA or WHATWG name; null when unknown.</summary>
@@ -45,8 +93,34 @@ public static class TextDecoder
     {
         if (System.Text.Unicode.Utf8.IsValid(bytes)) return new DecodedText(Encoding.UTF8.GetString(bytes), "utf-8", 0);
         var (invalid, multiByte) = CountUtf8(bytes);
-        if (multiByte == 0) return Strict(Encoding.GetEncoding(1252), bytes);
+        // A legacy page can hold a few byte pairs that happen to be valid UTF-8 (Cyrillic "С»" is one): bytes that are
+        // mostly invalid are no UTF-8 with a few broken bytes, but another encoding.
+        if (multiByte == 0 || invalid > 4 * multiByte) return Strict(Encoding.GetEncoding(LegacyCodePage(bytes)), bytes);
         return new DecodedText(Encoding.UTF8.GetString(bytes), "utf-8", invalid);
+    }
+
+    /// <summary>
+    /// The single-byte code page of undeclared bytes that are not UTF-8: windows-1252 (Western) unless the letters are
+    /// mostly upper-half bytes, which no Latin-script language writes (accented letters are under a tenth of French,
+    /// German or Portuguese letters, under a fifth of any): then the text is Cyrillic, windows-1251 when most of those
+    /// bytes fall in 0xE0–0xFF (its lower case, as running text is) and KOI8-R, which has its cases the other way round,
+    /// otherwise.
+    /// </summary>
+    private static int LegacyCodePage(ReadOnlySpan<byte> bytes)
+    {
+        int ascii = 0, upper = 0, upperHalfTop = 0;
+        foreach (var b in bytes)
+        {
+            if (b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z') ascii++;
+            else if (b >= 0xC0)
+            {
+                upper++;
+                if (b >= 0xE0) upperHalfTop++;
+            }
+        }
+        // Markup and Latin words (names, URLs) are ASCII: a third of the letters in the upper half is already no Latin text.
+        if (upper * 2 < ascii) return 1252;
+        return upperHalfTop * 2 >= upper ? 1251 : 20866;
     }
 
     private static DecodedText Strict(Encoding encoding, ReadOnlySpan<byte> bytes)

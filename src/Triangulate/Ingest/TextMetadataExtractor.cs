@@ -23,6 +23,7 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
         document = _markup.Extract(document, source);
         var text = document.Text;
         string? masthead = null, bylineOutlet = null, origin = null, dateline = null;
+        var sectionEnds = new HashSet<string>(StringComparer.Ordinal);
         IReadOnlyList<string> authors = [];
         DateEstimate? stated = null;
         YearlessDay? yearless = null;
@@ -38,7 +39,7 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
                 case BlockKind.Masthead when masthead is null:
                     // A text capture keeps a page's menus one item a line: an item with a masthead word ("Metro Post")
                     // inside such a run is a link to another title, not this page's name.
-                    masthead = textCapture && InMenuRun(document, index) ? null : MastheadName(line);
+                    masthead = textCapture && InMenuRun(document, index) ? null : MastheadName(line, sectionEnds);
                     break;
                 case BlockKind.Byline when authors.Count == 0:
                     (authors, bylineOutlet) = SplitByline(line);
@@ -93,18 +94,71 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
     /// <summary>
     /// "The X Newspaper" → "The X"; a line that is a founding note ("Est. 1883") or a menu of sections ("News  World
     /// Business", <see cref="LineFeatures.MenuItems"/>: a markup header can hold one) or menu items glued by a navigation
-    /// arrow ("News›‹Back To Main Menu", <see cref="LineFeatures.GluedItems"/>) is not a name.
+    /// arrow ("News›‹Back To Main Menu", <see cref="LineFeatures.GluedItems"/>) is not a name. Furniture beside a name is
+    /// left out: the name is the first part before a separator ("The X - Back to home", "/ X News"), without a link's
+    /// verb before it ("Search The X"); a section label ("NEWS", "Business News", <see cref="IsSectionLabel"/>) is no name.
     /// </summary>
-    private static string? MastheadName(string line)
+    internal static string? MastheadName(string line, HashSet<string> sectionEnds)
     {
         if (LineFeatures.MenuItems(line) > 0 || LineFeatures.GluedItems(line)) return null;
         var words = LineFeatures.Normalise(line);
         foreach (var word in words)
             if (word is "est" or "established" or "founded" or "since") return null;
-        var name = line.Trim();
+        if (NamePart(line) is not { } name) return null;
         foreach (var generic in (string[])[" Newspaper", " Online", " Website", " E-paper"])
             if (name.EndsWith(generic, StringComparison.OrdinalIgnoreCase)) name = name[..^generic.Length].TrimEnd();
-        return name.Length > 0 ? name : null;
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && FurnitureLexicon.ActionWords.Contains(name[..space].ToLowerInvariant())) name = name[(space + 1)..];
+        return name.Length > 0 && !IsSectionLabel(name, sectionEnds) ? name : null;
+    }
+
+    /// <summary>The first part of a line, between separators (" - ", " | ", ", ", " / ", "›"), that holds a letter, without the punctuation at its ends; null when none does.</summary>
+    private static string? NamePart(string line)
+    {
+        foreach (var part in NameSeparator().Split(line))
+        {
+            var span = part.AsSpan();
+            var start = 0;
+            while (start < span.Length && !char.IsLetterOrDigit(span[start])) start++;
+            var end = span.Length;
+            while (end > start && !char.IsLetterOrDigit(span[end - 1])) end--;
+            for (var i = start; i < end; i++)
+                if (char.IsLetter(span[i])) return part[start..end];
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"\s[-–—|/•·]\s|[|›‹«»]|,\s", RegexOptions.CultureInvariant)]
+    private static partial Regex NameSeparator();
+
+    /// <summary>
+    /// True for a section label rather than a site's name: a lone masthead word ("NEWS", "Register": a site's name
+    /// has more, or an article), or words of section labels and menus (<see cref="FurnitureLexicon.SectionWords"/>,
+    /// learnt from many sites' navigation) with masthead words only ("Business News", "News Archives"). The masthead
+    /// word that ends such a label marks the page's later lines ending in it as its sections too ("Truck &amp; Bus News"
+    /// after "Auto News"), collected in <paramref name="sectionEnds"/>. A name opening with "The" is a name.
+    /// </summary>
+    private static bool IsSectionLabel(string name, HashSet<string> sectionEnds)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words[0].Equals("the", StringComparison.OrdinalIgnoreCase)) return false;
+        var last = words[^1].ToLowerInvariant();
+        if (sectionEnds.Contains(last)) return true;
+        var sections = 0;
+        foreach (var word in words)
+        {
+            var lower = word.ToLowerInvariant();
+            if (lower is "&" or "and" || FurnitureLexicon.MastheadWords.Contains(lower)) continue;
+            if (!IsSectionWord(lower)) return false;
+            sections++;
+        }
+        if (words.Length > 1 && sections == 0) return false; // "Daily News": masthead words only, a name
+        if (FurnitureLexicon.MastheadWords.Contains(last)) sectionEnds.Add(last);
+        return true;
+
+        static bool IsSectionWord(string word) => FurnitureLexicon.SectionWords.Contains(word)
+            || (word.Length > 3 && word[^1] == 's' && FurnitureLexicon.SectionWords.Contains(word[..^1]))
+            || FurnitureLexicon.SectionWords.Contains(word + "s");
     }
 
     /// <summary>How many menu items on end (<see cref="IsMenuItem"/>), the line among them, make a menu.</summary>

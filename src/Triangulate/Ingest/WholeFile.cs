@@ -31,7 +31,7 @@ internal static class WholeFile
         }
     }
 
-    private static string TooLarge(long length, IngestLimits limits) =>
+    public static string TooLarge(long length, IngestLimits limits) =>
         $"too large: {Megabytes(length)} MB, over the {Megabytes(limits.MaxDocumentBytes)} MB limit for one document";
 
     private static long Megabytes(long bytes) => (bytes + (1 << 20) - 1) >> 20;

@@ -99,6 +99,39 @@ public class BadInputTests
         // Memory stays bounded for the 100 MB page and an over-cap record: HtmlDocumentReaderTests and ContainerReaderTests measure it.
     }
 
+    [Fact]
+    public void A_folder_of_every_input_form_and_odd_encodings_is_analysed_with_one_problem_per_bad_file()
+    {
+        using var temp = new TempFolder();
+        string Story(string place) => Page.Replace("Ferry service resumes", $"Ferry service resumes at {place}", StringComparison.Ordinal)
+            .Replace("two islands", $"{place} and the mainland", StringComparison.Ordinal);
+        temp.Write("in/a.html", Encoding.UTF8.GetBytes(Story("Arnhold")));
+        temp.Write("in/b.html.gz", Gzip(Encoding.UTF8.GetBytes(Story("Berwick"))));
+        temp.Write("in/c.txt", File.ReadAllBytes(Directory.GetFiles(TestPaths.KurskExample)[0]));
+        temp.Write("in/d.jsonl", Encoding.UTF8.GetBytes($"{{\"url\":\"https://example.org/d\",\"html\":{System.Text.Json.JsonSerializer.Serialize(Story("Dunmore"))}}}\n"));
+        temp.Write("in/e.jsonl.gz", Gzip(Encoding.UTF8.GetBytes($"{{\"url\":\"https://example.org/e\",\"text\":\"The ferry to Elgin resumed on Monday, the operator said.\"}}\n")));
+        temp.Write("in/f.warc.gz", Gzip(Unit.Ingest.ContainerReaderTests.Response("https://example.org/f", Story("Fenwick"))));
+        temp.Write("in/g-utf16.html", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Story("Glenholm"))]);
+        var russian = "<html><head><title>Паром</title></head><body><article><h1>Паром снова ходит</h1><p>Паромное сообщение между островами возобновилось в понедельник, сообщил «Оператор».</p></article></body></html>";
+        temp.Write("in/h-1251-declared.html", Encoding.GetEncoding(1251).GetBytes(russian.Replace("<head>", "<head><meta charset=\"windows-1251\">", StringComparison.Ordinal)));
+        temp.Write("in/i-1251-undeclared.html", Encoding.GetEncoding(1251).GetBytes(russian.Replace("островами", "берегами", StringComparison.Ordinal)));
+        temp.Write("in/j-empty.html", []);
+        temp.Write("in/k-junk.html", [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 256))]);
+        File.CreateSymbolicLink(temp.File("in/loop"), temp.File("in"));
+
+        var exit = Triangulate.Cli.TriangulateCli.Run(["analyze", temp.File("in"), "--out", temp.File("out"), "--db", temp.File("t.db"), "--quiet", "--format", "json"]);
+
+        Assert.Equal(1, exit);
+        var problems = Problems(temp.File("out/dossier.json"));
+        Assert.Equal(["j-empty.html", "k-junk.html", "loop"], problems.Select(p => Path.GetFileName(p.Source)).Order(StringComparer.Ordinal));
+        var documents = JsonNode.Parse(File.ReadAllText(temp.File("out/dossier.json")))!["documents"]!.AsArray();
+        Assert.Equal(9, documents.Count);
+        var texts = documents.Select(d => (string)d!["text"]!).ToList();
+        Assert.Equal(2, texts.Count(t => t.Contains("Паромное сообщение", StringComparison.Ordinal) || t.Contains("Паром снова ходит", StringComparison.Ordinal)));
+        Assert.Contains(texts, t => t.Contains("Glenholm and the mainland", StringComparison.Ordinal));
+        Assert.All(texts, t => Assert.DoesNotContain('\uFFFD', t));
+    }
+
     private static List<(string Source, string Error)> Problems(string dossierPath) =>
         [.. JsonNode.Parse(File.ReadAllText(dossierPath))!["problems"]!.AsArray().Select(p => ((string)p!["source"]!, (string)p["error"]!))];
 

@@ -28,4 +28,51 @@ public class InputDiscoveryTests
         Assert.Empty(files);
         Assert.Equal("/no/such/place.txt", Assert.Single(problems).Source);
     }
+
+    [Fact]
+    public void A_file_of_size_0_is_empty_and_never_opened_so_a_named_pipe_cannot_hang_the_run()
+    {
+        using var temp = new TempFolder();
+        temp.Write("empty.txt", "");
+        temp.Write("good.txt", "text");
+        if (!OperatingSystem.IsWindows())
+        {
+            // A link to a device of size 0, and a named pipe with no writer: opening it would wait forever.
+            File.CreateSymbolicLink(temp.File("device.txt"), "/dev/null");
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", temp.File("pipe.txt"));
+            mkfifo.WaitForExit();
+        }
+        var problems = new List<Problem>();
+        var files = InputDiscovery.Enumerate([temp.Path], problems.Add).ToList();
+        Assert.Equal("good.txt", Path.GetFileName(Assert.Single(files).FullPath));
+        Assert.All(problems, p => Assert.Equal("empty file", p.Error));
+        Assert.Contains(problems, p => p.Source.EndsWith("empty.txt", StringComparison.Ordinal));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Contains(problems, p => p.Source.EndsWith("device.txt", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Source.EndsWith("pipe.txt", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_folder_that_cannot_be_listed_is_one_problem()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var temp = new TempFolder();
+        temp.Write("locked/a.txt", "text");
+        var locked = temp.File("locked");
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        try
+        {
+            // Root lists any folder: nothing to test then.
+            try { Directory.GetFiles(locked); return; } catch (UnauthorizedAccessException) { }
+            var problems = new List<Problem>();
+            Assert.Empty(InputDiscovery.Enumerate([locked], problems.Add));
+            Assert.StartsWith("cannot list folder", Assert.Single(problems).Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
 }

@@ -131,4 +131,22 @@ public class RobustReadingTests
 
         Assert.StartsWith("too large", result.Problem!.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_file_that_vanished_after_discovery_is_one_problem_for_every_reader()
+    {
+        using var temp = new TempFolder();
+        foreach (var (name, reader) in new (string, IDocumentReader)[]
+        {
+            ("gone.txt", new PlainTextDocumentReader()), ("gone.html", new HtmlDocumentReader()), ("gone.html.gz", new GzipDocumentReader(new HtmlPayloadParser())),
+            ("gone.jsonl", new JsonlDocumentReader(new HtmlPayloadParser())), ("gone.warc.gz", new WarcDocumentReader(new HtmlPayloadParser())),
+        })
+        {
+            var path = temp.File(name);
+            var result = Assert.Single(reader.Read(new InputFile(name, path, 100), IngestLimits.Default));
+            Assert.Null(result.Document);
+            Assert.Equal(name, result.Problem!.Source);
+            Assert.StartsWith("cannot read: ", result.Problem.Error, StringComparison.Ordinal);
+        }
+    }
 }

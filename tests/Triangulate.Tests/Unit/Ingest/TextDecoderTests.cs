@@ -46,4 +46,37 @@ public class TextDecoderTests
     [InlineData(new byte[] { 0xFF, 0xFE, 0x48, 0x00 }, false)]
     public void Binary_content_is_told_from_text(byte[] head, bool binary) =>
         Assert.Equal(binary, BinaryContent.Looks(head));
+
+    private const string Cyrillic = "В понедельник в центре города произошёл крупный пожар, сообщили в «МЧС». Пострадали три человека.";
+
+    [Fact]
+    public void Undeclared_cyrillic_bytes_are_read_as_windows_1251_or_koi8_r_not_as_western_letters()
+    {
+        var html = "<html><head><title>Новости</title></head><body><p>" + Cyrillic + "</p></body></html>";
+        var windows = TextDecoder.Decode(Encoding.GetEncoding(1251).GetBytes(html));
+        Assert.Equal(html, windows.Text);
+        Assert.Equal(0, windows.ReplacedBytes);
+        var koi8 = html.Replace('«', '"').Replace('»', '"'); // KOI8-R has no guillemets
+        Assert.Equal(koi8, TextDecoder.Decode(Encoding.GetEncoding(20866).GetBytes(koi8)).Text);
+        // Western text stays windows-1252: a few accented letters among many plain ones.
+        const string french = "Le conseil municipal a voté jeudi la construction d'une passerelle, a déclaré le maire à la presse.";
+        Assert.Equal(french, TextDecoder.Decode(Encoding.GetEncoding(1252).GetBytes(french)).Text);
+    }
+
+    [Fact]
+    public void A_character_split_at_the_end_of_a_first_part_is_left_out_not_reported_as_broken()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Ukraine’s “news”");
+        var cut = bytes.AsSpan(..^2); // inside the closing quote's three bytes
+        var decoded = TextDecoder.Decode(cut, complete: false);
+        Assert.Equal("Ukraine’s “news", decoded.Text);
+        Assert.Equal(0, decoded.ReplacedBytes);
+        // The same bytes as a whole input are broken.
+        Assert.True(TextDecoder.Decode(cut).ReplacedBytes > 0);
+        var utf16 = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("Kyiv 😀")).ToArray();
+        Assert.Equal("Kyiv ", TextDecoder.Decode(utf16.AsSpan(..^2), complete: false).Text);
+        Assert.Equal("Kyiv 😀", TextDecoder.Decode(utf16, complete: false).Text);
+        var shiftJis = Encoding.GetEncoding("shift_jis").GetBytes("東京 <p>ニュース");
+        Assert.Equal("東京 <p>", TextDecoder.Decode(shiftJis.AsSpan(..^1), "shift_jis", complete: false).Text);
+    }
 }

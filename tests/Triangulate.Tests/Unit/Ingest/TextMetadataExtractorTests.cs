@@ -288,4 +288,47 @@ public class TextMetadataExtractorTests
     [InlineData("The Daily Example", false)]
     public void Menu_items_glued_by_a_navigation_arrow_are_told_from_text(string line, bool glued) =>
         Assert.Equal(glued, LineFeatures.GluedItems(line));
+
+    [Theory]
+    [InlineData("/ Marnhold Courier", "Marnhold Courier")]
+    [InlineData("Search The Wendle Post", "The Wendle Post")]
+    public void Furniture_beside_a_masthead_line_is_left_out_of_the_outlet(string line, string outlet)
+    {
+        var d = MenuPage(line);
+        Assert.Contains(d.Blocks, b => b.Kind == BlockKind.Masthead);
+        Assert.Equal(outlet, d.Outlet);
+    }
+
+    [Theory]
+    [InlineData("The Wendle Post - Back to home", "The Wendle Post")]
+    [InlineData("The Wendle Post, A Marnhold Media CompanyClose", "The Wendle Post")]
+    [InlineData("Support The Wendle Post", "The Wendle Post")]
+    [InlineData("About Marnhold Chronicle", "Marnhold Chronicle")]
+    [InlineData("News›‹", null)]
+    [InlineData("NEWS", null)]
+    [InlineData("Register", null)]
+    [InlineData("Business News", null)]
+    [InlineData("News Archives", null)]
+    [InlineData("The Daily News", "The Daily News")]
+    [InlineData("Daily News", "Daily News")]
+    [InlineData("New York Post", "New York Post")]
+    public void A_masthead_line_gives_the_name_in_it_and_a_section_label_none(string line, string? name) =>
+        Assert.Equal(name, TextMetadataExtractor.MastheadName(line, []));
+
+    [Fact]
+    public void A_masthead_word_of_a_section_label_makes_later_lines_ending_in_it_sections_of_the_same_page()
+    {
+        var sectionEnds = new HashSet<string>(StringComparer.Ordinal);
+        Assert.Null(TextMetadataExtractor.MastheadName("Auto News", sectionEnds));
+        Assert.Null(TextMetadataExtractor.MastheadName("Truck & Bus News", sectionEnds));
+        // On a page without that label the same line is a name; a name opening with "The" always is.
+        Assert.Equal("Truck & Bus News", TextMetadataExtractor.MastheadName("Truck & Bus News", []));
+        Assert.Equal("The Marnhold News", TextMetadataExtractor.MastheadName("The Marnhold News", sectionEnds));
+    }
+
+    [Theory]
+    [InlineData("NEWS")]
+    [InlineData("Business News")]
+    public void A_section_label_on_a_page_is_not_its_outlet(string line) =>
+        Assert.Equal("marnhold-example.org", MenuPage(line).Outlet);
 }

@@ -87,6 +87,39 @@ public class WebApiTests(WebAppFixture app) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task An_over_long_address_or_headers_are_refused_with_a_message_not_an_empty_body()
+    {
+        using (var page = await app.Http.GetAsync("/search?q=" + new string('a', 20_000)))
+        {
+            Assert.Equal(HttpStatusCode.RequestUriTooLong, page.StatusCode);
+            Assert.Contains("the address is too long", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var api = await app.Http.GetAsync("/api/stories/" + new string('s', 20_000)))
+        {
+            Assert.Equal(HttpStatusCode.RequestUriTooLong, api.StatusCode);
+            Assert.Equal("application/json", api.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("too long", (string)JsonNode.Parse(await api.Content.ReadAsStringAsync())!["error"]!, StringComparison.Ordinal);
+        }
+        using var cookies = new HttpRequestMessage(HttpMethod.Get, "/");
+        cookies.Headers.Add("Cookie", new string('c', 40_000));
+        using (var headers = await app.Http.SendAsync(cookies))
+        {
+            Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, headers.StatusCode);
+            Assert.Contains("headers are too large", await headers.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using var many = new HttpRequestMessage(HttpMethod.Get, "/");
+        for (var i = 0; i < 150; i++) many.Headers.Add($"X-Extra-{i}", "1");
+        using (var count = await app.Http.SendAsync(many))
+        {
+            Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, count.StatusCode);
+            Assert.Contains("too many headers", await count.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        // An ordinary request still passes.
+        using var ok = await app.Http.GetAsync("/search?q=" + new string('a', 2_000));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
+
+    [Fact]
     public async Task Uploads_of_unsupported_or_binary_files_are_refused()
     {
         using var exe = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "tool.exe" } };
