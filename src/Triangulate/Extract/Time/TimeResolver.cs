@@ -7,7 +7,7 @@ namespace Triangulate.Extract.Time;
 /// Re-applies the rule of a publication-relative <see cref="TimeExpression"/> to a publication date, so expressions
 /// found in undated articles ("last weekend", "20 January") can be resolved once the date is inferred. Rules:
 /// <c>day:N</c>, <c>week:N</c>, <c>weekend:N</c>, <c>weekday:D:N</c> (D 1=Monday; N 0 = on or before publication,
-/// -1 = strictly before, 1 = on or after, c = the nearest, behind or ahead), <c>month:N</c>, <c>year:N</c>, <c>decade:N</c>, <c>month-of-year:M</c> and
+/// -1 = strictly before, 1 = on or after), <c>month:N</c>, <c>year:N</c>, <c>decade:N</c>, <c>month-of-year:M</c> and
 /// <c>month-day:MM-DD</c> (the occurrence nearest publication), <c>day-in-year:MM-DD:N</c> (that day of publication's year moved by N), <c>quarter-in-year:Q:N</c> and <c>half-in-year:H:N</c> (of
 /// publication's year moved by N), <c>season:M:N</c> (N -1 the last one over, 1 the first not yet over, 0 publication's year's, p the latest begun), <c>recent:D</c> (the D days before
 /// publication), <c>earlier:week|month|year</c> (from its start to publication), <c>present</c> (PRESENT_REF), <c>quarter:Q:N</c> (Q 1-4: the latest such quarter begun by publication,
@@ -133,9 +133,7 @@ public static class TimeResolver
                 case "weekday":
                     {
                         var day = Int(parts[1]) % 7;
-                        // "c": the tense does not say, so the nearest such day, behind or ahead (the latest one on or
-                        // before publication unless the next one is nearer: "Saturday" in a Friday's copy is tomorrow).
-                        var n = parts[2] is "c" ? (((int)published.DayOfWeek - day + 7) % 7 <= 3 ? 0 : 1) : Int(parts[2]);
+                        var n = Int(parts[2]);
                         // Ahead: the first such day on or after publication ("will land on Monday", written on a Monday: that day).
                         var d = n < 0 ? published.AddDays(-1) : published;
                         var step = n > 0 ? 1 : -1;
