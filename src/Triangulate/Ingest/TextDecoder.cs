@@ -100,27 +100,16 @@ public static class TextDecoder
     }
 
     /// <summary>
-    /// The single-byte code page of undeclared bytes that are not UTF-8: windows-1252 (Western) unless the letters are
-    /// mostly upper-half bytes, which no Latin-script language writes (accented letters are under a tenth of French,
-    /// German or Portuguese letters, under a fifth of any): then the text is Cyrillic, windows-1251 when most of those
-    /// bytes fall in 0xE0–0xFF (its lower case, as running text is) and KOI8-R, which has its cases the other way round,
-    /// otherwise.
+    /// The single-byte code page of undeclared bytes that are not UTF-8: windows-1252 (the legacy code page of most
+    /// Western news sites) unless Mozilla's universal charset detector (UTF.Unknown) reads them as a Cyrillic single-byte
+    /// code page (windows-1251, KOI8-R, ISO-8859-5, IBM866), which a Latin page misread as 1252 would turn to mojibake.
+    /// Only Cyrillic is taken from it: for Western pages its guesses among Latin code pages differ little and 1252 is
+    /// the browsers' default.
     /// </summary>
     private static int LegacyCodePage(ReadOnlySpan<byte> bytes)
     {
-        int ascii = 0, upper = 0, upperHalfTop = 0;
-        foreach (var b in bytes)
-        {
-            if (b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z') ascii++;
-            else if (b >= 0xC0)
-            {
-                upper++;
-                if (b >= 0xE0) upperHalfTop++;
-            }
-        }
-        // Markup and Latin words (names, URLs) are ASCII: a third of the letters in the upper half is already no Latin text.
-        if (upper * 2 < ascii) return 1252;
-        return upperHalfTop * 2 >= upper ? 1251 : 20866;
+        var detected = UtfUnknown.CharsetDetector.DetectFromBytes(bytes.ToArray()).Detected?.Encoding;
+        return detected?.CodePage is 1251 or 20866 or 28595 or 866 ? detected.CodePage : 1252;
     }
 
     private static DecodedText Strict(Encoding encoding, ReadOnlySpan<byte> bytes)
