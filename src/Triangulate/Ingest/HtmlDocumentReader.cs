@@ -82,21 +82,8 @@ public sealed class HtmlDocumentReader : IDocumentReader
     /// </summary>
     private static ReadResult ReadPage(InputFile file, IngestLimits limits)
     {
-        if (file.Length > limits.MaxDocumentBytes) return ReadResult.Failed(file.Source, WholeFile.TooLarge(file.Length, limits));
-        byte[] bytes;
-        bool cut;
-        try
-        {
-            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-            // Checked again on the open file: a link or a file that grew since discovery must not slip past the cap.
-            if (stream.Length > limits.MaxDocumentBytes) return ReadResult.Failed(file.Source, WholeFile.TooLarge(stream.Length, limits));
-            (bytes, cut) = HtmlPageBytes.Read(stream, limits);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return ReadResult.Failed(file.Source, $"cannot read: {e.Message}");
-        }
-        return FromBytes(file.Source, bytes, limits: limits, complete: !cut);
+        var (bytes, cut) = WholeFile.Read(file, limits, stream => HtmlPageBytes.Read(stream, limits), out var error);
+        return error is not null ? ReadResult.Failed(file.Source, error) : FromBytes(file.Source, bytes, limits: limits, complete: !cut);
     }
 
     /// <summary>

@@ -1,15 +1,29 @@
 namespace Triangulate.Ingest;
 
-/// <summary>Reads a single-document file whole, within the size cap, turning I/O failures into one-line errors.</summary>
+/// <summary>Reads a single-document file (whole, or as much as its reader takes) within the size cap, turning I/O failures into one-line errors.</summary>
 internal static class WholeFile
 {
     public static byte[]? Read(InputFile file, IngestLimits limits, out string? error)
+    {
+        return Read(file, limits, static stream =>
+        {
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }, out error);
+    }
+
+    /// <summary>
+    /// Opens the file within the size cap and gives its stream to <paramref name="read"/> (a reader that may take only
+    /// part of it); the default, with a one-line <paramref name="error"/>, when the file is over the cap or cannot be read.
+    /// </summary>
+    public static T? Read<T>(InputFile file, IngestLimits limits, Func<Stream, T> read, out string? error)
     {
         error = null;
         if (file.Length > limits.MaxDocumentBytes)
         {
             error = TooLarge(file.Length, limits);
-            return null;
+            return default;
         }
         try
         {
@@ -18,20 +32,18 @@ internal static class WholeFile
             if (stream.Length > limits.MaxDocumentBytes)
             {
                 error = TooLarge(stream.Length, limits);
-                return null;
+                return default;
             }
-            var bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
-            return bytes;
+            return read(stream);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error = $"cannot read: {e.Message}";
-            return null;
+            return default;
         }
     }
 
-    public static string TooLarge(long length, IngestLimits limits) =>
+    private static string TooLarge(long length, IngestLimits limits) =>
         $"too large: {Megabytes(length)} MB, over the {Megabytes(limits.MaxDocumentBytes)} MB limit for one document";
 
     private static long Megabytes(long bytes) => (bytes + (1 << 20) - 1) >> 20;

@@ -99,16 +99,13 @@ public static class StoryEvaluation
         (double, double, int)? derivationScore = null;
         ((double, double, int), (double, double, int))? derivationParts = null;
         ((double, double, int), (double, double, int), (double, double, int))? ancestry = null;
-        if (gold.Derivations is { } truth)
-        {
-            var scoredTruth = truth.Where(p => gold.Stories.ContainsKey(p.Item1) && gold.Stories.ContainsKey(p.Item2)).ToHashSet();
-            derivationScore = PrecisionRecall(pairs, scoredTruth);
-            derivationParts = (PrecisionRecall([.. pairs.Where(p => !gold.IsHeld(p.Item1))], [.. scoredTruth.Where(p => !gold.IsHeld(p.Item1))]),
-                PrecisionRecall([.. pairs.Where(p => gold.IsHeld(p.Item1))], [.. scoredTruth.Where(p => gold.IsHeld(p.Item1))]));
-        }
         if (gold.DerivationEdges is { } goldEdges)
         {
             var scoredEdges = goldEdges.Where(e => gold.Stories.ContainsKey(e.Derived) && gold.Stories.ContainsKey(e.Source)).ToList();
+            var scoredTruth = scoredEdges.Select(e => StoryGold.Pair(e.Derived, e.Source)).ToHashSet();
+            derivationScore = PrecisionRecall(pairs, scoredTruth);
+            derivationParts = (PrecisionRecall([.. pairs.Where(p => !gold.IsHeld(p.Item1))], [.. scoredTruth.Where(p => !gold.IsHeld(p.Item1))]),
+                PrecisionRecall([.. pairs.Where(p => gold.IsHeld(p.Item1))], [.. scoredTruth.Where(p => gold.IsHeld(p.Item1))]));
             ancestry = (DerivationAncestry.Score(edges, scoredEdges, _ => true),
                 DerivationAncestry.Score(edges, scoredEdges, url => !gold.IsHeld(url)),
                 DerivationAncestry.Score(edges, scoredEdges, gold.IsHeld));

@@ -15,10 +15,7 @@ public sealed record StoryGold
     /// <summary>The group a url's story falls in for the look/held split (ECB+'s topic, else the story itself).</summary>
     public required IReadOnlyDictionary<string, string> SplitKeys { get; init; }
 
-    /// <summary>Gold derivations as unordered url pairs; null when the gold has none (ECB+).</summary>
-    public IReadOnlySet<(string, string)>? Derivations { get; init; }
-
-    /// <summary>Gold derivations as directed edges (derived url, source url), in the gold's order; null when the gold has none.</summary>
+    /// <summary>Gold derivations as directed edges (derived url, source url), in the gold's order; null when the gold has none (ECB+).</summary>
     public IReadOnlyList<(string Derived, string Source)>? DerivationEdges { get; init; }
 
     /// <summary>Reads a gold file in either layout.</summary>
@@ -31,20 +28,14 @@ public sealed record StoryGold
         if (root.TryGetProperty("stories", out var generated) && generated.ValueKind == JsonValueKind.Object)
         {
             foreach (var p in generated.EnumerateObject()) stories[p.Name] = split[p.Name] = p.Value.GetString() ?? "";
-            HashSet<(string, string)>? derivations = null;
             List<(string, string)>? edges = null;
             if (root.TryGetProperty("derivations", out var list) && list.ValueKind == JsonValueKind.Array)
             {
-                derivations = [];
                 edges = [];
                 foreach (var d in list.EnumerateArray())
-                    if (d.TryGetProperty("from", out var f) && d.TryGetProperty("to", out var t))
-                    {
-                        derivations.Add(Pair(f.GetString()!, t.GetString()!));
-                        edges.Add((t.GetString()!, f.GetString()!));
-                    }
+                    if (d.TryGetProperty("from", out var f) && d.TryGetProperty("to", out var t)) edges.Add((t.GetString()!, f.GetString()!));
             }
-            return new StoryGold { Stories = stories, SplitKeys = split, Derivations = derivations, DerivationEdges = edges };
+            return new StoryGold { Stories = stories, SplitKeys = split, DerivationEdges = edges };
         }
         foreach (var p in root.EnumerateObject())
         {
