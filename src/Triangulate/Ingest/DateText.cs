@@ -149,7 +149,7 @@ internal static partial class DateText
         (PartialDate, int, int)? first = null, original = null;
         var outside = new System.Text.StringBuilder(line.Length);
         var last = 0;
-        for (var m = TextDate().Match(line); m.Success; m = m.NextMatch())
+        for (var m = LineDatePattern.Match(line); m.Success; m = m.NextMatch())
         {
             if (Day(m, monthFirst) is not { } day) continue;
             first ??= (day, m.Index, m.Length);
@@ -220,9 +220,10 @@ internal static partial class DateText
     {
         if (m.Groups["iy"].Success) return Make(Int(m.Groups["iy"]), Int(m.Groups["im"]), Int(m.Groups["id"]));
         if (m.Groups["cy"].Success) return Make(Int(m.Groups["cy"]), Int(m.Groups["cm"]), Int(m.Groups["cd"]));
-        if (m.Groups["ny"].Success)
+        if (m.Groups["ny"].Success || m.Groups["sy"].Success)
         {
-            int a = Int(m.Groups["na"]), b = Int(m.Groups["nb"]), year = Int(m.Groups["ny"]);
+            // A two-digit year is of this century below 70, else of the last (the usual pivot).
+            int a = Int(m.Groups["na"]), b = Int(m.Groups["nb"]), year = m.Groups["ny"].Success ? Int(m.Groups["ny"]) : Int(m.Groups["sy"]) + (Int(m.Groups["sy"]) < 70 ? 2000 : 1900);
             // Dots and dashes are day-first everywhere; a slash is month-first in American usage unless the numbers forbid it.
             var usFirst = m.Groups["sep"].Value == "/" && (b > 12 || (monthFirst && a <= 12));
             return usFirst ? Make(year, a, b) : Make(year, b, a);
@@ -255,11 +256,17 @@ internal static partial class DateText
     // to the interpreter, which was 3 % of the per-document analysis's CPU at 20,000 articles (every short line with
     // four digits is tried as a date line). Compiled once per process instead; same matches.
 #pragma warning disable SYSLIB1045 // See above: the source generator would interpret this pattern.
-    private static readonly Regex TextDatePattern = new(@"(?<!\d)(?<iy>(?:19|20)\d{2})(?<is>[-/.])(?<im>[01]?\d)\k<is>(?<id>[0-3]?\d)(?!\d)"
+    private const string TextDates = @"(?<!\d)(?<iy>(?:19|20)\d{2})(?<is>[-/.])(?<im>[01]?\d)\k<is>(?<id>[0-3]?\d)(?!\d)"
         + @"|(?<!\d)(?<na>[0-3]?\d)(?<sep>[./-])(?<nb>[0-3]?\d)\k<sep>(?<ny>(?:19|20)\d{2})(?!\d)"
         + @"|(?<cy>(?:19|20)\d{2})\s*年\s*(?<cm>\d{1,2})\s*月\s*(?<cd>\d{1,2})\s*日"
         + @"|(?<!\p{L})(?<mn1>\p{L}{3,10})\.?\s+(?<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?<y1>(?:19|20)\d{2})(?!\d)"
-        + @"|(?<!\d)(?<d2>[0-3]?\d)(?:\.|st|nd|rd|th)?\s*(?:de\s+)?(?<mn2>\p{L}{3,10})\.?,?\s+(?:de\s+)?(?<y2>(?:19|20)\d{2})(?!\d)",
+        + @"|(?<!\d)(?<d2>[0-3]?\d)(?:\.|st|nd|rd|th)?\s*(?:de\s+)?(?<mn2>\p{L}{3,10})\.?,?\s+(?:de\s+)?(?<y2>(?:19|20)\d{2})(?!\d)";
+
+    private static readonly Regex TextDatePattern = new(TextDates, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    // A date line's days also in numbers with a two-digit year ("12/16/08 1:30 AM EST", "POSTED: 05/02/07, 9:00 PM"):
+    // in running text "3/4/05" may be a score or a ratio, but a short line with no prose besides it is a date stamp.
+    private static readonly Regex LineDatePattern = new(TextDates + @"|(?<!\d)(?<na>[0-3]?\d)(?<sep>[./-])(?<nb>[0-3]?\d)\k<sep>(?<sy>\d{2})(?![\d./-])",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Compiled);
 #pragma warning restore SYSLIB1045
 

@@ -11,6 +11,11 @@ public class DateLineTests
     [InlineData("THURSDAY, JUNE 30, 2005", 2005, 6, 30)]
     [InlineData("21 July 2013 Last updated at 11:11 GMT", 2013, 7, 21)]
     [InlineData("Updated: 04/10/2012 Posted: 04/9/2012 8:33 am", 2012, 4, 9)]
+    [InlineData("12/16/08 1:30 AM EST", 2008, 12, 16)]
+    [InlineData("POSTED: 05/02/07, 9:00 PM PDT |", 2007, 5, 2)]
+    [InlineData("First Posted: 10/25/11 06:44 PM ET Updated: 12/25/11 05:12 AM ET", 2011, 10, 25)]
+    [InlineData("Stand: 12.03.20, 14:05 Uhr", 2020, 3, 12)]
+    [InlineData("11/28/98", 1998, 11, 28)]
     public void A_short_line_that_is_a_date_and_its_cues_gives_its_day(string line, int year, int month, int day)
     {
         var found = DateText.Line(line, monthFirst: true);
@@ -22,6 +27,7 @@ public class DateLineTests
     [InlineData("Reid checked herself in on Tuesday, December 9, 2008.")]
     [InlineData("The robbery was committed on March 11, 2005, police said.")]
     [InlineData("Prices rose sharply.")]
+    [InlineData("The vote was split 5/4/12 among the three parties.")]
     public void A_sentence_with_a_date_is_not_a_date_line(string line) => Assert.Null(DateText.Line(line, monthFirst: true));
 
     [Theory]
@@ -58,6 +64,21 @@ public class DateLineTests
         var span = Assert.Single(d.Published.Evidence);
         Assert.Equal("JUNE 30, 2005", text[span.Start..span.End]);
         Assert.Null(d.Dateline);
+    }
+
+    [Fact]
+    public void A_two_digit_year_is_read_in_a_date_line_only()
+    {
+        // A stamp under the headline dates the article; the same figures in running text are no day at all.
+        var stamped = "Club extends offer to free agent\n12/16/08 1:30 AM EST\n"
+            + "The club has made an offer to the free agent, his agent said on Tuesday.\n"
+            + "The offer is believed to be the richest in the club's history.\n";
+        var d = TextMetadataExtractorTests.Assemble(stamped);
+        Assert.NotNull(d.Published);
+        Assert.Equal(new PartialDate(2008, 12, 16), d.Published.Date);
+        var span = Assert.Single(d.Published.Evidence);
+        Assert.Equal("12/16/08", stamped[span.Start..span.End]);
+        Assert.Null(DateText.Find("the ratio was 12/16/08 in the final count", monthFirst: true));
     }
 
     [Fact]
