@@ -29,7 +29,7 @@ internal static class ClaimFrames
     /// around them names who said it and to whom, which two outlets put differently); for a status or event, its
     /// sentence. <see cref="Frame.Empty"/> when the span lies outside the text.
     /// </summary>
-    public static Frame Of(string text, TextSpan span, ClaimKind kind)
+    public static Frame Of(string text, TextSpan span, ClaimKind kind, DocumentWords? document = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(span);
@@ -39,7 +39,7 @@ internal static class ClaimFrames
         var figure = kind == ClaimKind.Quantity;
         var (from, to) = figure ? FigureTimes.SentenceAround(text, span.Start, span.End) : FigureTimes.SentenceAround(text, span.Start, span.Start);
         from = Math.Max(from, DatelineEnd(text, from, to));
-        return figure && span.Start >= from ? Frame.Read(text, from, to, span.Start, span.End) : Frame.Read(text, from, to, -1, -1);
+        return figure && span.Start >= from ? Frame.Read(text, from, to, span.Start, span.End, document) : Frame.Read(text, from, to, -1, -1);
     }
 
     /// <summary>
@@ -126,6 +126,26 @@ internal static class ClaimFrames
     }
 
     /// <summary>
+    /// True when two figures' clauses are about two different people (<see cref="Frame.Bearer"/>: "Garrard, who
+    /// completed 28 passes, ran for two yards" / "Barber … when he had only 2 yards"): one player's, one driver's figure
+    /// is not another's, however alike the number. Only people count (<see cref="Frame.Bearer"/> is read only for a
+    /// person of the mention's document, <see cref="DocumentWords.IsPerson"/>), since a team's yards are the other team's loss and a team is its city as often as its name. Not counted: names sharing a
+    /// word or spelt alike (<see cref="Variant"/>), or a bearer the other sentence names too.
+    /// </summary>
+    public static bool OtherBearers(Frame a, Frame b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Bearer.Length == 0 || b.Bearer.Length == 0 || a.Bearer == b.Bearer) return false;
+        var aw = a.Bearer.Split(' ');
+        var bw = b.Bearer.Split(' ');
+        foreach (var p in aw)
+            foreach (var q in bw)
+                if (p == q || Variant(p, q)) return false;
+        return !a.Mentions(b.Bearer) && !b.Mentions(a.Bearer) && !a.Opens(b.Bearer) && !b.Opens(a.Bearer);
+    }
+
+    /// <summary>
     /// Two spellings of one name part: one a prefix of the other ("rait", "raite"), the same first three letters
     /// ("katie", "kathryn"), or at most two letters apart ("catherine", "katherine").
     /// </summary>
@@ -186,13 +206,34 @@ internal sealed class Frame
     /// <summary>The frame of no text.</summary>
     public static readonly Frame Empty = new([], []);
 
-    private Frame(string[] words, List<Slot> slots, List<string>? compounds = null, string agent = "")
+    private Frame(string[] words, List<Slot> slots, List<string>? compounds = null, string agent = "", string bearer = "", string opening = "")
     {
         Words = words;
         Slots = slots;
         Compounds = compounds ?? [];
         Agent = agent;
+        Bearer = bearer;
+        _opening = opening;
     }
+
+    /// <summary>The capitalised word opening the sentence, lower case ("" when none): a name there is no slot.</summary>
+    private readonly string _opening;
+
+    /// <summary>True when <paramref name="name"/> (one word) is the capitalised word opening the sentence.</summary>
+    public bool Opens(string name) => _opening.Length > 0 && _opening == name;
+
+    /// <summary>
+    /// For a figure: the name of whom its own clause is about, lower case ("" when none is read): the subject opening
+    /// the figure's clause ("Garrard threw for 329 yards"), the name a relative clause holding the figure hangs on
+    /// ("Quinn, who was just 10 of 22 for 162 yards"), past a relative clause between them the subject of the clause
+    /// the figure ends ("Garrard, who completed 28 passes, ran for two yards"), or for "he"/"she" the nearest person
+    /// named before it in the sentence, not after a preposition (a full name of two words or more counts: the pronoun
+    /// says it is a person). A name opening the sentence counts. Only a person of the document (<see
+    /// cref="DocumentWords.IsPerson"/>: read when the document is given); a description ("the Chiefs rushed for …")
+    /// names none. What
+    /// <see cref="ClaimFrames.OtherBearers"/> compares.
+    /// </summary>
+    public string Bearer { get; }
 
     /// <summary>
     /// For a figure: the named party its clause is about, lower case ("" when none is named): the subject of the clause
@@ -245,11 +286,13 @@ internal sealed class Frame
     /// <paramref name="skipEnd"/>) standing as one placeholder word "#". A name is a capitalised word not opening the
     /// sentence; a number is a word starting with a digit ("7:15" is two).
     /// </summary>
-    public static Frame Read(string text, int from, int to, int skipStart, int skipEnd)
+    public static Frame Read(string text, int from, int to, int skipStart, int skipEnd, DocumentWords? document = null)
     {
         var tokens = new List<(string Word, bool Name)>();
         // Whether only spaces stand between a token and the one before it: a compound name does not run across a comma.
         var joined = new List<bool>();
+        // Whether a word is capitalised, opening the sentence or not: a figure's bearer may open it.
+        var capitals = new List<bool>();
         var gap = false;
         var opens = true;
         for (var i = from; i < to;)
@@ -258,6 +301,7 @@ internal sealed class Frame
             {
                 tokens.Add(("#", false));
                 joined.Add(false);
+                capitals.Add(false);
                 i = skipEnd;
                 opens = false;
                 continue;
@@ -292,8 +336,9 @@ internal sealed class Frame
             var name = clock || (char.IsDigit(word[0]) && !measurement) || (char.IsUpper(word[0]) && !opens);
             tokens.Add((word.Replace(",", "", StringComparison.Ordinal).ToLowerInvariant(), name));
             joined.Add(!gap);
+            capitals.Add(char.IsUpper(word[0]));
             gap = false;
-            if (possessive) { tokens.Add(("'s", false)); joined.Add(false); }
+            if (possessive) { tokens.Add(("'s", false)); joined.Add(false); capitals.Add(false); }
             opens = false;
         }
         var slots = new List<Slot>();
@@ -323,7 +368,76 @@ internal sealed class Frame
             // Who tells it is no agent ("the navy said"); a subject right after the speech verb is the reported clause's.
             if (k <= figure && first > reported && !speech.Contains(after) && !char.IsDigit(name[0]) && IsAgent(tokens, joined, first, k, figure, reported)) agent = name;
         }
-        return new Frame(ContentWords.Of(text[from..to]), slots, compounds, agent);
+        var opening = tokens.Count > 0 && capitals[0] && !tokens[0].Name ? tokens[0].Word : "";
+        return new Frame(ContentWords.Of(text[from..to]), slots, compounds, agent, figure > 0 && document is not null ? BearerOf(tokens, joined, capitals, figure, document) : "", opening);
+    }
+
+    /// <summary>Relative pronouns that open a clause about the name before them.</summary>
+    private static bool IsRelative(string word) => word is "who" or "whom";
+
+    /// <summary>
+    /// Where the clause holding token <paramref name="end"/> (exclusive) starts: after the nearest punctuation mark,
+    /// clause opener or relative pronoun before it.
+    /// </summary>
+    private static int ClauseStart(List<(string Word, bool Name)> tokens, List<bool> joined, int end)
+    {
+        var c = end;
+        // The first step is always taken: the figure's placeholder, or a comma the caller stands at, is no clause start.
+        while (c > 0 && (c == end || joined[c]) && !ClauseOpeners.Contains(tokens[c - 1].Word) && !IsRelative(tokens[c - 1].Word)) c--;
+        return c;
+    }
+
+    /// <summary>The <see cref="Bearer"/> of the figure at token <paramref name="figure"/>.</summary>
+    private static string BearerOf(List<(string Word, bool Name)> tokens, List<bool> joined, List<bool> capitals, int figure, DocumentWords document)
+    {
+        var name = "";
+        var c = ClauseStart(tokens, joined, figure);
+        // "Quinn, who was just 10 of 22 for 162 yards": the name the relative clause hangs on.
+        if (c > 1 && IsRelative(tokens[c - 1].Word)) name = NameEndingAt(tokens, capitals, c - 1);
+        // "Garrard threw for 329 yards", "and David Garrard threw for …": the name opening the clause.
+        else if (c < figure && capitals[c] && !IsFunctionWord(tokens[c].Word)) name = NameStartingAt(tokens, capitals, c, figure);
+        // "when he had only 2 yards": the nearest person named before the pronoun in the sentence.
+        else if (c < figure && tokens[c].Word is "he" or "she")
+        {
+            // A full name ("Marion Barber") is one, whether or not the given name is listed: "he" stands for a person.
+            for (var k = c - 1; k >= 0; k--)
+            {
+                if (!capitals[k] || (k + 1 < c && capitals[k + 1]) || IsFunctionWord(tokens[k].Word)) continue;
+                var run = NameEndingAt(tokens, capitals, k + 1);
+                // "a rookie out of Division II Tiffin, he rushed …": a name after a preposition is no antecedent.
+                var first = k + 1 - run.Split(' ').Length;
+                if (first > 0 && FigureSubjects.Prepositions.Contains(tokens[first - 1].Word)) continue;
+                if (run.Contains(' ', StringComparison.Ordinal) || document.IsPerson(run)) return run;
+            }
+        }
+        // "Garrard, who completed 28 passes for 329 yards, ran for two yards": past a relative clause set off by
+        // commas, the subject before it.
+        else if (c > 0 && c < figure && !joined[c])
+        {
+            var inner = ClauseStart(tokens, joined, c);
+            if (inner > 1 && inner < c && IsRelative(tokens[inner - 1].Word)) name = NameEndingAt(tokens, capitals, inner - 1);
+        }
+        return name.Length > 0 && document.IsPerson(name) ? name : "";
+    }
+
+    /// <summary>True for a capitalised function word ("The", "He", "But"): no name, though it opens a clause.</summary>
+    private static bool IsFunctionWord(string word) =>
+        Extract.ExtractLexicon.FunctionWords.Contains(char.ToUpperInvariant(word[0]) + word[1..]);
+
+    /// <summary>The run of capitalised words ending right before token <paramref name="end"/> (a comma between allowed), or "".</summary>
+    private static string NameEndingAt(List<(string Word, bool Name)> tokens, List<bool> capitals, int end)
+    {
+        var first = end;
+        while (first > 0 && capitals[first - 1] && end - first < 4) first--;
+        return first == end ? "" : string.Join(' ', tokens.GetRange(first, end - first).Select(t => t.Word));
+    }
+
+    /// <summary>The run of capitalised words from token <paramref name="start"/> on, not past <paramref name="limit"/>.</summary>
+    private static string NameStartingAt(List<(string Word, bool Name)> tokens, List<bool> capitals, int start, int limit)
+    {
+        var end = start;
+        while (end < limit && capitals[end] && end - start < 4) end++;
+        return string.Join(' ', tokens.GetRange(start, end - start).Select(t => t.Word));
     }
 
     private static bool IsBe(string word) => word is "is" or "are" or "was" or "were" or "be" or "been" or "being";
@@ -382,17 +496,38 @@ internal sealed class DocumentWords
     private readonly HashSet<string> _words = new(StringComparer.Ordinal);
     private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
 
+    // Capitalised words that follow a given name in the document ("David Garrard" → "garrard"): people's surnames.
+    private readonly HashSet<string> _surnames = new(StringComparer.Ordinal);
+
     public DocumentWords(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var given = Extract.Entities.EntityLexicon.GivenNames;
+        var afterGiven = false;
         for (var i = 0; i < text.Length;)
         {
-            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+            if (!char.IsLetterOrDigit(text[i])) { afterGiven &= text[i] == ' '; i++; continue; }
             var start = i;
             while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
             var word = text[start..i].ToLowerInvariant();
             if (_words.Add(word) && word.Length >= 5) _prefixes.Add(word[..5]);
+            var capital = char.IsUpper(text[start]);
+            if (afterGiven && capital) _surnames.Add(word);
+            afterGiven = capital && given.Contains(text[start..i]);
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="name"/> (lower case) names a person in this document: it opens with a given name
+    /// ("marion barber"), or its last word follows a given name somewhere in the document ("garrard" of "David
+    /// Garrard").
+    /// </summary>
+    public bool IsPerson(string name)
+    {
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        var first = space < 0 ? name : name[..space];
+        if (first.Length > 1 && Extract.Entities.EntityLexicon.GivenNames.Contains(char.ToUpperInvariant(first[0]) + first[1..]) && space > 0) return true;
+        return _surnames.Contains(name[(name.LastIndexOf(' ') + 1)..]);
     }
 
     /// <summary>True when the document has <paramref name="word"/> (lower case), or a word of its first five letters.</summary>

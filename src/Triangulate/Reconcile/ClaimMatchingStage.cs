@@ -67,7 +67,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
             }
             var sentence = draft.Kind == ClaimKind.Quantity ? SentenceWords(document.Text, draft.Mention.Span) : null;
             var fates = DraftFeatures.IsCount(draft.Kind, draft.Measure) ? DraftFeatures.FatesIn(document.Text, draft.Mention.Span) : null;
-            var frame = ClaimFrames.Of(document.Text, draft.Mention.Span, draft.Kind);
+            var frame = ClaimFrames.Of(document.Text, draft.Mention.Span, draft.Kind, documentWords);
             var average = draft.Kind == ClaimKind.Quantity && Figures.AsAverage(document.Text, draft.Mention.Span.Start);
             drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence, fates) { Frame = frame, DocumentWords = documentWords, Average = average });
         }
@@ -172,7 +172,8 @@ public sealed class ClaimMatchingStage : ICorpusStage
     private static bool Apart(DraftFeatures a, DraftFeatures b) =>
         a.Draft.Kind == b.Draft.Kind
         && (ClaimFrames.OtherOfOneKind(a.Frame, a.DocumentWords, b.Frame, b.DocumentWords)
-            || (a.Measure == "money" && b.Measure == "money" && ClaimFrames.OtherAgents(a.Frame, b.Frame)));
+            || (a.Measure == "money" && b.Measure == "money" && ClaimFrames.OtherAgents(a.Frame, b.Frame))
+            || (a.Draft.Kind == ClaimKind.Quantity && ClaimFrames.OtherBearers(a.Frame, b.Frame)));
 
     /// <summary>
     /// Everything about a draft the matcher reads: two drafts with one key match the same others. The sentence's
@@ -181,7 +182,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
     /// </summary>
     private static (ClaimKind, string?, string?, string?, string, string, QuantityValue?, PartialDate?, PartialDate?, string?, string) TwinKey(DraftFeatures d) =>
         (d.Draft.Kind, d.Measure, d.Status, d.Draft.Subject, string.Join('\u001f', d.Draft.Keys) + '\u001e' + string.Join('\u001f', d.Fates), d.Draft.Text, d.Draft.Value,
-            d.Time?.Start, d.Time?.End, d.Draft.Mention.Attribution?.Speaker, d.Frame.CompoundNames + '\u001e' + d.Frame.Agent);
+            d.Time?.Start, d.Time?.End, d.Draft.Mention.Attribution?.Speaker, d.Frame.CompoundNames + '\u001e' + d.Frame.Agent + '\u001e' + d.Frame.Bearer);
 
     /// <summary>Words of eight letters or more: rare enough in news to block statements on when they carry no anchors.</summary>
     private static IEnumerable<string> Rare(string[] words)

@@ -12,7 +12,8 @@ namespace Triangulate.Reconcile;
 /// </summary>
 internal static class FigureSubjects
 {
-    private static readonly FrozenSet<string> Prepositions = FrozenSet.ToFrozenSet(
+    /// <summary>Prepositions: a name after one is an object, not whose a figure is (also <see cref="Frame.Bearer"/>).</summary>
+    internal static readonly FrozenSet<string> Prepositions = FrozenSet.ToFrozenSet(
         ["in", "of", "from", "at", "near", "into", "on", "to", "across", "inside", "within", "against", "over", "toward", "towards", "by", "with"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Words in the longest country phrase ("United States of America"): how far back a phrase can start.</summary>

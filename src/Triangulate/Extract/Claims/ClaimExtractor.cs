@@ -355,6 +355,11 @@ public sealed class ClaimExtractor : IExtractor
             if (tokens[k].IsWord && Contains(ClauseBreaks, speakers.Text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start))) break;
             var e = speakers.EntityAt(tokens[k].Start, tokens[k].End);
             if (e is null) continue;
+            // "the man had been flown to X … and pronounced dead": a name behind a preposition is where or with whom,
+            // never the subject.
+            var first = k;
+            while (first > 0 && speakers.EntityAt(tokens[first - 1].Start, tokens[first - 1].End) == e) first--;
+            if (StatusBearers.IsPrepositionalObject(speakers.Text, tokens, first)) { k = first; continue; }
             if (person && e.Type != EntityType.Person) continue;
             return e;
         }

@@ -28,7 +28,21 @@ internal static class StatusBearers
         "that", "which", "who", "whom", "whose", "where", "and", "or", "but", "as", "if", "because", "than", "following", "amid", "despite", "including",
         "was", "were", "is", "are", "been", "be", "being", "has", "have", "had", "will", "would", "could", "may", "might", "said", "says", "told", "say", "reported",
         "according", "among", "there", "remain", "remained", "remains", "not",
+        // Prepositions that only ever open a modifier or an adverbial: the phrase stops there going either way.
+        "to", "between", "through", "throughout", "toward", "towards", "via", "against", "behind", "beyond",
     ];
+
+    // Prepositions whose object is never the clause's subject: a phrase right after one is a modifier of the noun
+    // before it ("cables between X and Y", "a bakery in Oldham") or an adverbial ("performed for 35 years").
+    // "after", "before" and "since" also open clauses ("after three cables were damaged"), so they are not here.
+    private static readonly string[] Prepositions =
+    [
+        "in", "at", "on", "near", "from", "with", "during", "by", "for", "into", "outside", "inside", "across", "among", "amid", "despite",
+        "to", "between", "through", "throughout", "toward", "towards", "via", "against", "behind", "beyond", "of",
+    ];
+
+    // A relative pronoun that is a clause's subject stands for the noun phrase before it ("the store which is destroyed").
+    private static readonly string[] RelativePronouns = ["which", "who", "that"];
 
     /// <summary>The bearer after an active verb whose object the status is, from token <paramref name="from"/> on.</summary>
     public static (string Key, string Name)? After(string text, SpeakerResolver speakers, List<WordToken> tokens, int from)
@@ -40,6 +54,13 @@ internal static class StatusBearers
         if (end == tokens.Count || !tokens[end].IsWord || !IsFigure(text, tokens[end])) end = from;
         while (end < tokens.Count && end - from < MaxPhraseWords && tokens[end].IsWord && !Is(text, tokens[end], Boundaries) && !IsParticiple(text, tokens[end], end > from)
             && !Word(text, tokens[end]).Equals("of", StringComparison.OrdinalIgnoreCase)) end++;
+        // "23 Somali and Yemeni pirates": two nationality adjectives joined by "and" modify one head after them.
+        while (end > from && end + 2 < tokens.Count && Word(text, tokens[end]) is "and" or "or" && IsNationality(text, tokens[end - 1]) && IsNationality(text, tokens[end + 1]))
+        {
+            end += 2;
+            while (end < tokens.Count && end - from < MaxPhraseWords + 2 && tokens[end].IsWord && !Is(text, tokens[end], Boundaries) && !IsParticiple(text, tokens[end], true)
+                && !Word(text, tokens[end]).Equals("of", StringComparison.OrdinalIgnoreCase)) end++;
+        }
         // "the town of X": the named place the phrase introduces is the bearer.
         if (end + 1 < tokens.Count && end > from && Word(text, tokens[end]).Equals("of", StringComparison.OrdinalIgnoreCase) && IsCommonNoun(text, tokens[end - 1])
             && speakers.EntityAt(tokens[end + 1].Start, tokens[end + 1].End) is { } named && !IsFigurePhrase(text, tokens, from, end)) return (named.Id, named.Name);
@@ -72,12 +93,28 @@ internal static class StatusBearers
             start--;
             while (start > 0 && tokens[start - 1].IsWord && !Is(text, tokens[start - 1], Boundaries)) start--;
         }
-        if (start == end) return null;
-        // "a bakery in Oldham has been destroyed": a prepositional phrase after the head is its modifier, and the
-        // subject is the noun phrase before it (when the word before the preposition can end one: no verb form).
-        if (start >= 2 && Is(text, tokens[start - 1], PostModifiers) && tokens[start - 2].IsWord && !Is(text, tokens[start - 2], Boundaries)
-            && (!char.IsLower(text[tokens[start - 2].Start]) || IsCommonNoun(text, tokens[start - 2]))
-            && Before(text, speakers, tokens, start - 1) is { } modified) return modified;
+        if (start == end)
+        {
+            // "the store, which is destroyed", "his wife who died": the relative pronoun is the subject and stands for
+            // the noun phrase before it; "said that" has no noun phrase there.
+            if (end < 1 || !tokens[end - 1].IsWord || !Is(text, tokens[end - 1], RelativePronouns)) return null;
+            var antecedent = end - 1;
+            if (antecedent > 0 && IsComma(text, tokens[antecedent - 1])) antecedent--;
+            if (antecedent < 1 || !CanEndNounPhrase(text, tokens[antecedent - 1])) return null;
+            // The noun phrase only, back to its determiner: "reached the warehouse, which" → "the warehouse".
+            var from = antecedent - 1;
+            while (from > 0 && antecedent - from < MaxPhraseWords && tokens[from - 1].IsWord && !Is(text, tokens[from - 1], Boundaries)
+                && !ExtractLexicon.Determiners.Has(Word(text, tokens[from]))) from--;
+            return Phrase(text, speakers, tokens, from, antecedent);
+        }
+        // "where he was fired last week was arrested": a verb form after an auxiliary is the end of another clause's
+        // predicate, not a noun phrase; the subject is elsewhere.
+        if (start > 0 && tokens[start - 1].IsWord && Is(text, tokens[start - 1], Auxiliaries) && IsPastForm(text, tokens[start])) return null;
+        // "a bakery in Oldham has been destroyed", "cables between X and Y in the sea were damaged": a phrase governed
+        // by a preposition is a modifier of the noun phrase before it, which is the subject (when the word before the
+        // preposition can end one); after a verb ("performed for 35 years") it is an adverbial, and no subject at all.
+        if (Governing(text, tokens, start) is var preposition and >= 0)
+            return preposition > 0 && CanEndNounPhrase(text, tokens[preposition - 1]) ? Before(text, speakers, tokens, preposition) : null;
         // Only adverbs: inside a verb group the subject stands before its modal or auxiliary ("people could later be
         // seen"); after a comma ("…, then was arrested") it is in another clause, and not found here.
         if (OnlyAdverbs(text, tokens, start, end))
@@ -97,6 +134,39 @@ internal static class StatusBearers
         }
         return Phrase(text, speakers, tokens, start, stop);
     }
+
+    // Auxiliaries after which a lower-case past form is a verb, not the start of a noun phrase.
+    private static readonly string[] Auxiliaries = ["was", "were", "is", "are", "been", "be", "being", "has", "have", "had"];
+
+    private static bool IsPastForm(string text, WordToken token) =>
+        token.IsWord && char.IsLower(text[token.Start]) && Word(text, token).EndsWith("ed", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The index of the preposition that governs the phrase starting at <paramref name="start"/>, or -1: right before it
+    /// ("in the sea"), or before the first of two coordinated phrases ("between X and Y").
+    /// </summary>
+    private static int Governing(string text, List<WordToken> tokens, int start)
+    {
+        if (start < 1 || !tokens[start - 1].IsWord) return -1;
+        if (Is(text, tokens[start - 1], Prepositions)) return start - 1;
+        if (Word(text, tokens[start - 1]) is not ("and" or "or")) return -1;
+        var first = start - 1;
+        while (first > 0 && start - 1 - first < MaxPhraseWords && tokens[first - 1].IsWord && !Is(text, tokens[first - 1], Boundaries)) first--;
+        return first > 0 && first < start - 1 && tokens[first - 1].IsWord && Is(text, tokens[first - 1], Prepositions) ? first - 1 : -1;
+    }
+
+    /// <summary>True when a preposition governs the phrase starting at token <paramref name="start"/> ("flown to X", "between X and Y"): its object is no subject.</summary>
+    public static bool IsPrepositionalObject(string text, List<WordToken> tokens, int start)
+    {
+        // From the name back to the start of its noun phrase: "outside the Sam's Club".
+        var first = start;
+        while (first > 0 && start - first < 4 && (tokens[first - 1].IsWord ? !Is(text, tokens[first - 1], Boundaries) : text[tokens[first - 1].Start] is '\'' or '’')) first--;
+        return Governing(text, tokens, first) >= 0;
+    }
+
+    /// <summary>True for a word that can end a noun phrase: a name, or a lower-case noun (no verb form, adverb or boundary word).</summary>
+    private static bool CanEndNounPhrase(string text, WordToken token) =>
+        token.IsWord && !Is(text, token, Boundaries) && (!char.IsLower(text[token.Start]) || IsCommonNoun(text, token));
 
     /// <summary>
     /// True for an adverb: a lower-case "-ly" word (not the few nouns and adjectives so spelled) or one of the closed
@@ -132,9 +202,6 @@ internal static class StatusBearers
         while (start > 0 && tokens[start - 1].IsWord && !Is(text, tokens[start - 1], Boundaries)) start--;
         return start > 0 && start < end && tokens[start - 1].IsWord && (Word(text, tokens[start - 1]) is "and" or "or");
     }
-
-    // Prepositions that begin a modifier of the noun before them ("a bakery in Oldham", "a line near the coast").
-    private static readonly string[] PostModifiers = ["in", "at", "near", "from", "outside", "inside", "on"];
 
     // Words that begin a comma-bounded appositive after a name: an origin, an age, a description.
     private static readonly string[] AppositiveOpeners = ["of", "from", "aged", "a", "an", "the", "who", "whose"];
@@ -180,8 +247,12 @@ internal static class StatusBearers
     private static (string Key, string Name)? Phrase(string text, SpeakerResolver speakers, List<WordToken> tokens, int start, int end)
     {
         if (end <= start) return null;
+        // "Thomas initially was hurt", "injured two others Monday": an adverb or a day after the head is no part of it.
+        while (end - start > 1 && (IsAdverb(text, tokens[end - 1]) || IsDayWord(text, tokens[end - 1]))) end--;
         var head = tokens[end - 1];
+        // A nationality adjective is no head: the phrase was cut before its noun ("two Yemeni fishing boats").
         // The head named: a person, a unit, a town.
+        if (IsNationality(text, head)) return null;
         if (speakers.EntityAt(head.Start, head.End) is { } entity && entity.Type != EntityType.Other) return (entity.Id, entity.Name);
         var from = HeadStart(text, tokens, start, end);
         // Only a figure ("wounded dozens more"): the figure is what the sentence says of it.
@@ -199,6 +270,14 @@ internal static class StatusBearers
         while (k < end && (IsFigure(text, tokens[k]) || (k > figures && Word(text, tokens[k]).Equals("of", StringComparison.OrdinalIgnoreCase)))) k++;
         return k == figures ? start : k;
     }
+
+    private static bool IsNationality(string text, WordToken token) => token.IsWord && ExtractLexicon.Nation(Word(text, token)) == NationWord.Adjective;
+
+    // A weekday or a day named relative to today: when, not who.
+    private static bool IsDayWord(string text, WordToken token) =>
+        token.IsWord && (Time.TimeWords.Is(Word(text, token), "weekday", out _) || Is(text, token, DayWords));
+
+    private static readonly string[] DayWords = ["yesterday", "today", "tonight"];
 
     private static bool IsFigurePhrase(string text, List<WordToken> tokens, int start, int end)
     {

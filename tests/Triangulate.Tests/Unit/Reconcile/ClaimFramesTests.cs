@@ -123,6 +123,45 @@ public sealed class ClaimFramesTests
         Assert.False(ClaimFrames.OtherAgents(rovers, officer));
     }
 
+    [Theory]
+    // The name a relative clause hangs on, or past one the subject of the clause the figure ends.
+    [InlineData("Garrard, who completed 28 passes for 329 yards, ran for 12 yards in the second quarter.", "garrard")]
+    [InlineData("A big reason why was Quinn, who was just 10 of 22 for 12 yards.", "quinn")]
+    // A pronoun: the nearest person named before it in the sentence (not a day, not a description); a full name is
+    // one though its given name is not listed.
+    [InlineData("Running back Orrin Marsh did not practice Thursday, as he had only 12 yards on 8 carries a week ago.", "orrin marsh")]
+    [InlineData("Ted Lomax threw for 12 yards and a touchdown.", "ted lomax")]
+    [InlineData("After joining the Hawks as a rookie out of Division II Tiffin, he rushed for 12 yards.", "")]
+    // A team or a description is no person: its figure is the other side's loss as often as not.
+    [InlineData("The Chiefs rushed for 12 yards.", "")]
+    [InlineData("Wind and rain held the visitors to 12 yards.", "")]
+    public void AFiguresBearerIsThePersonItsClauseIsAbout(string sentence, string bearer)
+    {
+        Assert.Equal(bearer, Yards(sentence).Bearer);
+    }
+
+    [Fact]
+    public void FiguresOfTwoPeopleAreTwoFacts()
+    {
+        var garrard = Yards("Garrard, who completed 28 passes for 329 yards, ran for 12 yards in the second quarter.");
+        var marsh = Yards("Running back Orrin Marsh did not practice Thursday, as he had only 12 yards on 8 carries a week ago.");
+        var fullName = Yards("David Garrard ran for 12 yards.");
+        var team = Yards("The Chiefs rushed for 12 yards.");
+
+        Assert.True(ClaimFrames.OtherBearers(garrard, marsh));
+        // One person under a longer name, or a figure naming no person: no evidence of two.
+        Assert.False(ClaimFrames.OtherBearers(garrard, fullName));
+        Assert.False(ClaimFrames.OtherBearers(garrard, team));
+    }
+
+    /// <summary>The frame of the figure "12 yards" in <paramref name="text"/>, read in a document that also names "David Garrard" and "Ted Quinn".</summary>
+    private static Frame Yards(string text)
+    {
+        var document = "Quarterbacks David Garrard and Ted Quinn started. " + text;
+        var start = document.IndexOf("12 yards", StringComparison.Ordinal);
+        return ClaimFrames.Of(document, new TextSpan("d", start, start + "12 yards".Length), ClaimKind.Quantity, new DocumentWords(document));
+    }
+
     /// <summary>The frame of the figure "£40 million" in <paramref name="text"/>.</summary>
     private static Frame Sum(string text)
     {

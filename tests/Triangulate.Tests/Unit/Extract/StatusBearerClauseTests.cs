@@ -1,0 +1,62 @@
+using Triangulate.Extract;
+using Triangulate.Extract.Claims;
+using Triangulate.Extract.Entities;
+using Triangulate.Extract.Quotes;
+using Triangulate.Model;
+using Triangulate.Tests.Support;
+using Triangulate.Text;
+
+namespace Triangulate.Tests.Unit.Extract;
+
+/// <summary>
+/// Whose status a passive or intransitive status word states: its clause's subject noun phrase, never a place or a
+/// person behind a preposition, a measure ("for 35 years"), a nationality adjective, or words after the head.
+/// </summary>
+public sealed class StatusBearerClauseTests
+{
+    private static List<string> Statuses(string text)
+    {
+        var context = new ExtractionContext(Some.Document(text), new NewsSentenceSplitter());
+        new EntityExtractor().Extract(context);
+        new QuoteExtractor().Extract(context);
+        new ClaimExtractor().Extract(context);
+        return [.. context.Claims.Where(c => c.Kind == ClaimKind.Status).Select(c => c.Text)];
+    }
+
+    [Theory]
+    // A relative pronoun stands for the noun phrase before it: the store is destroyed, not the spokeswoman's force.
+    [InlineData("A Northvale Police spokeswoman said: \"The fire has spread rapidly through the store which is almost totally destroyed.", "the store: destroyed")]
+    [InlineData("Firefighters reached the warehouse, which was destroyed by the blaze.", "the warehouse: destroyed")]
+    // A prepositional phrase after the subject is its modifier, however many there are.
+    [InlineData("Calls were cut after three submarine cables between Corvia and Dalmont in the Western Sea were damaged.", "submarine cables: damaged")]
+    // Words after the head that are no part of the phrase: an adverb, a day.
+    [InlineData("Brandt initially was hurt in an overtime loss to the Hawks in Week 3.", "Brandt: wounded")]
+    [InlineData("A gunman killed one person and injured two others Monday at the office, police said.", "others: wounded")]
+    public void TheBearerIsTheHeadOfTheClausesSubject(string sentence, string expected)
+    {
+        var statuses = Statuses(sentence);
+        Assert.True(statuses.Contains(expected), string.Join(" | ", statuses));
+    }
+
+    [Theory]
+    // A place after a preposition ("transported to X") is where the bearer was taken, not the bearer.
+    [InlineData("By the time it arrived, the man had been flown to Glenfield Village by a local helicopter service and had been pronounced dead by paramedics.", "Glenfield")]
+    // A measure behind "for" is how long, not what was eliminated.
+    [InlineData("Some independent reviews that scientists have performed for 35 years are being eliminated.", "years")]
+    // A nationality adjective modifies the head noun after it.
+    [InlineData("The navy said it has captured 23 Kenyan and Tanzanian pirates who attacked a merchant vessel.", "Kenyan:")]
+    // A relative clause inside the subject holds no bearer of the main verb.
+    [InlineData("A man suspected of shooting three people at a firm where he was fired last week was arrested after a chase.", "fired")]
+    public void NoPrepositionalObjectMeasureOrModifierBearsTheStatus(string sentence, string wrong)
+    {
+        var statuses = Statuses(sentence);
+        Assert.DoesNotContain(statuses, s => s.StartsWith(wrong, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PiratesOfTwoNationsAreThePiratesCaptured()
+    {
+        var statuses = Statuses("The navy said it has captured 23 Kenyan and Tanzanian pirates who attacked a merchant vessel.");
+        Assert.True(statuses.Any(s => s.EndsWith("Tanzanian pirates: captured", StringComparison.Ordinal)), string.Join(" | ", statuses));
+    }
+}
