@@ -116,6 +116,7 @@ public sealed class JsonlDocumentReader(IPayloadParser? html = null) : IDocument
         if (!string.IsNullOrEmpty(htmlText)) result = _html.Parse(source, Encoding.UTF8.GetBytes(htmlText), "text/html; charset=utf-8", metadata);
         else if (!string.IsNullOrEmpty(text)) result = new PlainTextPayloadParser().Parse(source, Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", metadata);
         else return ReadResult.Failed(file, $"line {number}: no html or text field");
+        result = result.InFile(file, ReadResult.Place($"line {number}", url));
         return result.Document is null ? result : result with { Document = result.Document with { Format = "jsonl" } };
     }
 

@@ -200,12 +200,13 @@ public sealed partial class PostgresStore : IStore
     }
 
     /// <inheritdoc />
-    public void ClearProblems(string source)
+    public void ClearProblems(string source, IReadOnlyCollection<string>? keep = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         using var connection = _source.OpenConnection();
         // starts_with, not LIKE: a path may hold '%' or '_'.
-        Execute(connection, null, "DELETE FROM problems WHERE source = $1 OR starts_with(source, $2)", NoNul(source), NoNul(source) + "#");
+        Execute(connection, null, "DELETE FROM problems WHERE (source = $1 OR starts_with(source, $2)) AND NOT (source = ANY($3))",
+            NoNul(source), NoNul(source) + "#", (object)(keep ?? []).Select(NoNul).ToArray());
     }
 
     /// <inheritdoc />

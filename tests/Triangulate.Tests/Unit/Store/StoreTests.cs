@@ -148,6 +148,21 @@ public class StoreTests(TestStores stores) : IClassFixture<TestStores>
     }
 
     [Theory, SqliteData, PostgresData]
+    public void Clearing_a_source_keeps_the_problems_of_the_records_asked_to_stay(string kind)
+    {
+        using var store = stores.Open(kind);
+        store.SaveProblems([
+            new Problem("in/feed.jsonl", "line 3: not valid JSON"), new Problem("in/feed.jsonl#4", "over the 2-item limit"),
+            new Problem("in/feed.jsonl#5", "over the 2-item limit"), new Problem("in/story.txt", "over the 2-item limit"),
+        ]);
+
+        store.ClearProblems("in/feed.jsonl", ["in/feed.jsonl#5", "in/story.txt", "in/'; DROP TABLE problems; --"]);
+        store.ClearProblems("in/story.txt", ["in/story.txt"]);
+
+        Assert.Equal(["in/feed.jsonl#5", "in/story.txt"], store.ReadProblems().Select(p => p.Source));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public void A_long_problem_and_a_document_of_very_many_distinct_words_are_kept(string kind)
     {
         using var store = stores.Open(kind);
