@@ -84,12 +84,15 @@ public sealed class JsonlDocumentReader(IPayloadParser? html = null) : IDocument
         }
     }
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private ReadResult Parse(byte[] line, string file, int number)
     {
         string? url = null, htmlText = null, text = null, title = null, published = null, outlet = null;
         try
         {
-            using var json = JsonDocument.Parse(line);
+            // A UTF-8 byte order mark opens the exports of some Windows tools, and sits mid-file where files were joined.
+            using var json = JsonDocument.Parse(line.AsMemory(line.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0));
             if (json.RootElement.ValueKind != JsonValueKind.Object) return ReadResult.Failed(file, $"line {number}: not a JSON object");
             foreach (var property in json.RootElement.EnumerateObject())
             {
