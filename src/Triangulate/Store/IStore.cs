@@ -129,7 +129,7 @@ public interface IStore : ICorpusReader, Link.ILinkStateSource, IDisposable
     /// <summary>The documents that belong to no story, in id order (read without touching the others).</summary>
     IReadOnlyList<Document> ReadDocumentsInNoStory();
 
-    /// <summary>Every recorded problem, ordered by source then error.</summary>
+    /// <summary>Every recorded problem, ordered by source then error, numbers in the error by value ("line 2" before "line 11"; <see cref="ProblemOrder"/>).</summary>
     IReadOnlyList<Problem> ReadProblems();
 
     /// <summary>

@@ -642,10 +642,11 @@ public sealed partial class SqliteStore : IStore
         lock (_lock)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT source, error FROM problems ORDER BY source, error";
+            command.CommandText = "SELECT source, error FROM problems";
             using var reader = command.ExecuteReader();
             while (reader.Read()) problems.Add(new Problem(reader.GetString(0), reader.GetString(1)));
         }
+        problems.Sort(ProblemOrder.Instance);
         return problems;
     }
 

@@ -214,9 +214,10 @@ public sealed partial class PostgresStore : IStore
     {
         var problems = new List<Problem>();
         using var connection = _source.OpenConnection();
-        using var command = Command(connection, null, "SELECT source, error FROM problems ORDER BY source, error");
+        using var command = Command(connection, null, "SELECT source, error FROM problems");
         using var reader = command.ExecuteReader();
         while (reader.Read()) problems.Add(new Problem(reader.GetString(0), reader.GetString(1)));
+        problems.Sort(ProblemOrder.Instance);
         return problems;
     }
 
