@@ -4,8 +4,8 @@ namespace Triangulate.Store;
 
 /// <summary>
 /// The order problems are listed in: by source (ordinal), then by error with each run of digits compared by its value,
-/// so that a file's "line 2" comes before its "line 11", as a reader going down the file expects. The same in every
-/// store, whatever the database's collation.
+/// so that a file's "line 2" comes before its "line 11", as a reader going down the file expects; code-point order
+/// elsewhere, as the stores' SQL ordering was.
 /// </summary>
 internal sealed class ProblemOrder : IComparer<Problem>
 {
