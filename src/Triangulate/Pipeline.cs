@@ -663,12 +663,14 @@ public sealed class Pipeline
 
         /// <summary>
         /// Passes on one file's documents and reports its problems, at most <see cref="IngestLimits.MaxProblemsPerInput"/>
-        /// of them then one line counting the rest; the problems the file had in earlier runs are forgotten first.
+        /// of them then one line counting the rest. The problems the file had in earlier runs are forgotten, but for
+        /// those of its documents already stored: they are not analysed again, so the caps their analysis hit would not
+        /// be reported again. (This run's problems are saved when the run ends, after this.)
         /// </summary>
         private async Task Drain((InputFile File, Channel<ReadResult> Results, Task Reading) item, ChannelWriter<(SourceDocument, long)> output, CancellationToken cancellation)
         {
             var (file, results, reading) = item;
-            store.ClearProblems(file.Source);
+            var stored = new HashSet<string>(StringComparer.Ordinal);
             var problems = 0;
             var unlisted = 0;
             await foreach (var result in results.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
@@ -683,11 +685,13 @@ public sealed class Pipeline
                 if (!_seen.TryAdd(document.Sha256, 0) || store.Contains(document.Sha256, Version))
                 {
                     Interlocked.Increment(ref _known);
+                    stored.Add(document.Source);
                     continue;
                 }
                 await output.WriteAsync((document, ++_arrival), cancellation).ConfigureAwait(false);
             }
             await reading.ConfigureAwait(false);
+            store.ClearProblems(file.Source, stored);
             if (unlisted > 0) Report(new Problem(file.Source, $"…and {unlisted} more problems in this input, not listed (only the first {pipeline.Limits.MaxProblemsPerInput} are)"));
             Progress("read");
         }

@@ -84,12 +84,15 @@ public sealed class JsonlDocumentReader(IPayloadParser? html = null) : IDocument
         }
     }
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private ReadResult Parse(byte[] line, string file, int number)
     {
         string? url = null, htmlText = null, text = null, title = null, published = null, outlet = null;
         try
         {
-            using var json = JsonDocument.Parse(line);
+            // A UTF-8 byte order mark opens the exports of some Windows tools, and sits mid-file where files were joined.
+            using var json = JsonDocument.Parse(line.AsMemory(line.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0));
             if (json.RootElement.ValueKind != JsonValueKind.Object) return ReadResult.Failed(file, $"line {number}: not a JSON object");
             foreach (var property in json.RootElement.EnumerateObject())
             {
@@ -116,6 +119,7 @@ public sealed class JsonlDocumentReader(IPayloadParser? html = null) : IDocument
         if (!string.IsNullOrEmpty(htmlText)) result = _html.Parse(source, Encoding.UTF8.GetBytes(htmlText), "text/html; charset=utf-8", metadata);
         else if (!string.IsNullOrEmpty(text)) result = new PlainTextPayloadParser().Parse(source, Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", metadata);
         else return ReadResult.Failed(file, $"line {number}: no html or text field");
+        result = result.InFile(file, ReadResult.Place($"line {number}", url));
         return result.Document is null ? result : result with { Document = result.Document with { Format = "jsonl" } };
     }
 

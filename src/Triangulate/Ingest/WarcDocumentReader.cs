@@ -194,21 +194,22 @@ public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentR
         var type = record.Headers.GetValueOrDefault("WARC-Type");
         var url = record.Headers.GetValueOrDefault("WARC-Target-URI");
         var source = string.IsNullOrEmpty(url) ? $"{file}#record-{number}" : url;
+        var place = ReadResult.Place($"record {number}", url);
         byte[] payload;
         string? contentType;
         if (string.Equals(type, "response", StringComparison.OrdinalIgnoreCase))
         {
             var split = HeaderEnd(record.Block);
-            if (split < 0) return ReadResult.Failed(source, $"record {number}: response without HTTP headers");
+            if (split < 0) return ReadResult.Failed(file, $"{place}: response without HTTP headers");
             var http = Encoding.Latin1.GetString(record.Block, 0, split);
-            if (!http.StartsWith("HTTP/", StringComparison.Ordinal)) return ReadResult.Failed(source, $"record {number}: response does not start with an HTTP status line");
+            if (!http.StartsWith("HTTP/", StringComparison.Ordinal)) return ReadResult.Failed(file, $"{place}: response does not start with an HTTP status line");
             var status = http.Split(' ', 3);
             if (status.Length < 2 || !status[1].StartsWith('2')) return null;
             contentType = HttpHeader(http, "Content-Type");
             if (!IsPage(contentType)) return null;
             var body = record.Block[(split + (record.Block[split] == '\r' ? 4 : 2))..];
             var decoded = HttpPayload.Decode(body, HttpHeader(http, "Transfer-Encoding"), HttpHeader(http, "Content-Encoding"), limits.MaxRecordBytes, out var error);
-            if (decoded is null) return ReadResult.Failed(source, $"record {number}: {error}");
+            if (decoded is null) return ReadResult.Failed(file, $"{place}: {error}");
             payload = decoded;
         }
         else if (string.Equals(type, "resource", StringComparison.OrdinalIgnoreCase))
@@ -221,9 +222,8 @@ public sealed class WarcDocumentReader(IPayloadParser? html = null) : IDocumentR
             return null;
         }
         if (!IsPage(contentType)) return null;
-        var result = _html.Parse(source, payload, contentType, new SourceMetadata { Url = url });
-        return result.Document is null ? result with { Problem = result.Problem! with { Error = $"record {number}: {result.Problem.Error}" } }
-            : result with { Document = result.Document with { Format = "warc" } };
+        var result = _html.Parse(source, payload, contentType, new SourceMetadata { Url = url }).InFile(file, place);
+        return result.Document is null ? result : result with { Document = result.Document with { Format = "warc" } };
     }
 
     // Images, scripts, fonts: not articles, and not a problem either.

@@ -23,9 +23,10 @@ public interface IStore : ICorpusReader, Link.ILinkStateSource, IDisposable
     /// <summary>
     /// Forgets the problems recorded for <paramref name="source"/>: an input path (with the records inside it, named
     /// "<c>source#…</c>") when it is read again, or a corpus stage ("stage NAME") when it has run again; what is still
-    /// wrong is recorded anew, what was fixed no longer shows.
+    /// wrong is recorded anew, what was fixed no longer shows. The problems of the sources in <paramref name="keep"/>
+    /// stay: the records read again that were already stored, whose analysis (and the caps it hit) is not made again.
     /// </summary>
-    void ClearProblems(string source);
+    void ClearProblems(string source, IReadOnlyCollection<string>? keep = null);
 
     /// <summary>Saves what a relink changed, in one transaction (see <see cref="CorpusUpdate"/>).</summary>
     void SaveCorpus(CorpusUpdate update);
@@ -128,7 +129,7 @@ public interface IStore : ICorpusReader, Link.ILinkStateSource, IDisposable
     /// <summary>The documents that belong to no story, in id order (read without touching the others).</summary>
     IReadOnlyList<Document> ReadDocumentsInNoStory();
 
-    /// <summary>Every recorded problem, ordered by source then error.</summary>
+    /// <summary>Every recorded problem, ordered by source then error, numbers in the error by value ("line 2" before "line 11"; <see cref="ProblemOrder"/>).</summary>
     IReadOnlyList<Problem> ReadProblems();
 
     /// <summary>

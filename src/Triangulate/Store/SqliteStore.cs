@@ -606,18 +606,33 @@ public sealed partial class SqliteStore : IStore
     }
 
     /// <inheritdoc />
-    public void ClearProblems(string source)
+    public void ClearProblems(string source, IReadOnlyCollection<string>? keep = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         lock (_lock)
         {
             using var command = _connection.CreateCommand();
-            // substr, not LIKE: a path may hold '%' or '_'.
-            command.CommandText = "DELETE FROM problems WHERE source = $source OR substr(source, 1, length($prefix)) = $prefix";
+            // substr, not LIKE: a path may hold '%' or '_'. The sources kept travel as one JSON array, however many.
+            command.CommandText = "DELETE FROM problems WHERE (source = $source OR substr(source, 1, length($prefix)) = $prefix)"
+                + " AND source NOT IN (SELECT value FROM json_each($keep))";
             command.Parameters.AddWithValue("$source", source);
             command.Parameters.AddWithValue("$prefix", source + "#");
+            command.Parameters.AddWithValue("$keep", JsonArray(keep ?? []));
             command.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>The strings as one JSON array, for SQLite's <c>json_each</c>.</summary>
+    private static string JsonArray(IReadOnlyCollection<string> values)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values) writer.WriteStringValue(value);
+            writer.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <inheritdoc />
@@ -627,10 +642,11 @@ public sealed partial class SqliteStore : IStore
         lock (_lock)
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT source, error FROM problems ORDER BY source, error";
+            command.CommandText = "SELECT source, error FROM problems";
             using var reader = command.ExecuteReader();
             while (reader.Read()) problems.Add(new Problem(reader.GetString(0), reader.GetString(1)));
         }
+        problems.Sort(ProblemOrder.Instance);
         return problems;
     }
 

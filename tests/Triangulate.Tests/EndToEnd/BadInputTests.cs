@@ -88,7 +88,8 @@ public class BadInputTests
         Assert.Contains(problems, p => p.Item1.EndsWith("fake.html.gz", StringComparison.Ordinal) && p.Item2.StartsWith("not gzip", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Item1.EndsWith("binary.html", StringComparison.Ordinal) && p.Item2.Contains("binary", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Item1.EndsWith("archive.warc", StringComparison.Ordinal) && p.Item2.StartsWith("record 2", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Item1 == "https://example.org/news/gzip-lie" && p.Item2.Contains("not gzip", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Item1.EndsWith("archive.warc", StringComparison.Ordinal)
+            && p.Item2.StartsWith("record 3 (https://example.org/news/gzip-lie): ", StringComparison.Ordinal) && p.Item2.Contains("not gzip", StringComparison.Ordinal));
         var sources = dossier["documents"]!.AsArray().Select(d => (string)d!["source"]!).ToList();
         foreach (var good in new[] { "good.html", "truncated.html", "deep.html" })
             Assert.Contains(sources, s => s.EndsWith(good, StringComparison.Ordinal));
@@ -166,6 +167,51 @@ public class BadInputTests
 
         Triangulate.Cli.TriangulateCli.Run(args);
         Assert.DoesNotContain(Problems(temp.File("out/dossier.json")), p => p.Source.EndsWith("story.txt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_record_that_gives_no_document_is_a_problem_of_its_file_and_is_forgotten_when_the_file_is_read_again_without_it()
+    {
+        using var temp = new TempFolder();
+        const string Good = "{\"url\":\"https://example.org/good\",\"text\":\"The ferry to Elgin resumed on Monday, the operator said.\"}\n";
+        var feed = temp.Write("in/feed.jsonl", Good + "{\"url\":\"https://example.org/blank\",\"text\":\"  \\n  \"}\n");
+        var empty = Encoding.UTF8.GetBytes("<html><body></body></html>");
+        var archive = temp.Write("in/archive.warc", Unit.Ingest.ContainerReaderTests.WarcRecord("response", "https://example.org/empty",
+            [.. "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"u8, .. empty], "application/http; msgtype=response"));
+        string[] args = ["analyze", temp.File("in"), "--out", temp.File("out"), "--db", temp.File("t.db"), "--quiet", "--format", "json"];
+
+        Assert.Equal(1, Triangulate.Cli.TriangulateCli.Run(args));
+        var problems = Problems(temp.File("out/dossier.json"));
+        Assert.Contains(problems, p => p.Source.EndsWith("feed.jsonl", StringComparison.Ordinal) && p.Error.StartsWith("line 2 (https://example.org/blank): ", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Source.EndsWith("archive.warc", StringComparison.Ordinal) && p.Error.StartsWith("record 1 (https://example.org/empty): ", StringComparison.Ordinal));
+
+        // The user mends both records; the problems go with them.
+        File.WriteAllText(feed, Good + "{\"url\":\"https://example.org/blank\",\"text\":\"The ferry to Berwick resumed on Tuesday, the operator said.\"}\n");
+        File.WriteAllBytes(archive, Unit.Ingest.ContainerReaderTests.Response("https://example.org/empty", Page));
+        Assert.Equal(0, Triangulate.Cli.TriangulateCli.Run(args));
+        Assert.Empty(Problems(temp.File("out/dossier.json")));
+    }
+
+    [Fact]
+    public void The_caps_a_stored_document_hit_stay_problems_when_its_input_is_read_again()
+    {
+        using var temp = new TempFolder();
+        temp.Write("in/story.txt", File.ReadAllBytes(Directory.GetFiles(TestPaths.KurskExample)[0]));
+        temp.Write("in/feed.jsonl", $"{{\"text\":{System.Text.Json.JsonSerializer.Serialize(File.ReadAllText(Directory.GetFiles(TestPaths.KurskExample)[1]))}}}\n");
+        var builder = Some.PipelineBuilder();
+        builder.Limits = new IngestLimits { MaxItemsPerKind = 2 };
+        var pipeline = builder.Build();
+        using var store = Triangulate.Store.SqliteStore.Open(temp.File("t.db"));
+
+        pipeline.Analyze([temp.File("in")], store);
+        var first = store.ReadProblems();
+        Assert.Contains(first, p => p.Source.EndsWith("story.txt", StringComparison.Ordinal) && p.Error.Contains("2-item limit", StringComparison.Ordinal));
+        Assert.Contains(first, p => p.Source.EndsWith("feed.jsonl#1", StringComparison.Ordinal) && p.Error.Contains("2-item limit", StringComparison.Ordinal));
+
+        // Both documents are already stored: they are not analysed again, and what their analysis hit still holds.
+        var again = pipeline.Analyze([temp.File("in")], store);
+        Assert.Equal(2, again.DocumentsKnown);
+        Assert.Equal(first, store.ReadProblems());
     }
 
     [Fact]

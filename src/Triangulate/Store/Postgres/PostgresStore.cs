@@ -200,12 +200,13 @@ public sealed partial class PostgresStore : IStore
     }
 
     /// <inheritdoc />
-    public void ClearProblems(string source)
+    public void ClearProblems(string source, IReadOnlyCollection<string>? keep = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         using var connection = _source.OpenConnection();
         // starts_with, not LIKE: a path may hold '%' or '_'.
-        Execute(connection, null, "DELETE FROM problems WHERE source = $1 OR starts_with(source, $2)", NoNul(source), NoNul(source) + "#");
+        Execute(connection, null, "DELETE FROM problems WHERE (source = $1 OR starts_with(source, $2)) AND NOT (source = ANY($3))",
+            NoNul(source), NoNul(source) + "#", (object)(keep ?? []).Select(NoNul).ToArray());
     }
 
     /// <inheritdoc />
@@ -213,9 +214,10 @@ public sealed partial class PostgresStore : IStore
     {
         var problems = new List<Problem>();
         using var connection = _source.OpenConnection();
-        using var command = Command(connection, null, "SELECT source, error FROM problems ORDER BY source, error");
+        using var command = Command(connection, null, "SELECT source, error FROM problems");
         using var reader = command.ExecuteReader();
         while (reader.Read()) problems.Add(new Problem(reader.GetString(0), reader.GetString(1)));
+        problems.Sort(ProblemOrder.Instance);
         return problems;
     }
 

@@ -39,6 +39,20 @@ public class ContainerReaderTests
     }
 
     [Fact]
+    public void A_jsonl_export_that_opens_with_a_byte_order_mark_and_files_joined_after_one_lose_no_record()
+    {
+        using var temp = new TempFolder();
+        // Windows tools write a UTF-8 BOM before the first line; `cat a.jsonl b.jsonl` carries b's into the middle.
+        byte[] bom = [0xEF, 0xBB, 0xBF];
+        var path = temp.Write("bom.jsonl", [.. bom, .. Encoding.UTF8.GetBytes(JsonlRecord(1)), .. bom, .. Encoding.UTF8.GetBytes(JsonlRecord(2))]);
+
+        var results = Read(new JsonlDocumentReader(), path);
+
+        Assert.All(results, r => Assert.Null(r.Problem));
+        Assert.Equal(["https://example.org/1", "https://example.org/2"], results.Select(r => r.Document!.Source));
+    }
+
+    [Fact]
     public void Jsonl_records_become_documents_and_a_broken_line_is_a_problem_naming_it()
     {
         using var temp = new TempFolder();

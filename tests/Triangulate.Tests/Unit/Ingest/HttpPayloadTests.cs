@@ -102,9 +102,9 @@ public class HttpPayloadTests
         ]);
         Assert.Equal(5, results.Count);
         Assert.Contains("not gzip", results[0].Problem!.Error, StringComparison.Ordinal);
-        Assert.StartsWith("record 1:", results[0].Problem!.Error, StringComparison.Ordinal);
+        Assert.StartsWith("record 1 (https://example.org/1):", results[0].Problem!.Error, StringComparison.Ordinal);
         // A cut gzip body decodes as far as it goes (as truncated HTML does); thirty bytes hold no readable text.
-        Assert.StartsWith("record 2:", results[1].Problem!.Error, StringComparison.Ordinal);
+        Assert.StartsWith("record 2 (https://example.org/2):", results[1].Problem!.Error, StringComparison.Ordinal);
         Assert.Null(results[1].Document);
         Assert.Contains("bad chunk size", results[2].Problem!.Error, StringComparison.Ordinal);
         Assert.Contains("unsupported Content-Encoding compress", results[3].Problem!.Error, StringComparison.Ordinal);

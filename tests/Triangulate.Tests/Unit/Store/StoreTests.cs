@@ -148,6 +148,40 @@ public class StoreTests(TestStores stores) : IClassFixture<TestStores>
     }
 
     [Theory, SqliteData, PostgresData]
+    public void Problems_are_listed_by_source_then_in_the_order_of_the_lines_and_records_they_name(string kind)
+    {
+        using var store = stores.Open(kind);
+        store.SaveProblems([
+            new Problem("in/b.jsonl", "line 11: not valid JSON"), new Problem("in/b.jsonl", "line 2: not a JSON object"),
+            new Problem("in/b.jsonl", "line 02: not a JSON object"), new Problem("in/b.jsonl", "line 100: no html or text field"),
+            new Problem("in/a.warc", "record 10 (https://example.org/x): no readable text"), new Problem("in/a.warc", "record 9: truncated"),
+            new Problem("in/B.txt", "empty file"),
+        ]);
+
+        Assert.Equal([
+            ("in/B.txt", "empty file"),
+            ("in/a.warc", "record 9: truncated"), ("in/a.warc", "record 10 (https://example.org/x): no readable text"),
+            ("in/b.jsonl", "line 02: not a JSON object"), ("in/b.jsonl", "line 2: not a JSON object"),
+            ("in/b.jsonl", "line 11: not valid JSON"), ("in/b.jsonl", "line 100: no html or text field"),
+        ], store.ReadProblems().Select(p => (p.Source, p.Error)));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public void Clearing_a_source_keeps_the_problems_of_the_records_asked_to_stay(string kind)
+    {
+        using var store = stores.Open(kind);
+        store.SaveProblems([
+            new Problem("in/feed.jsonl", "line 3: not valid JSON"), new Problem("in/feed.jsonl#4", "over the 2-item limit"),
+            new Problem("in/feed.jsonl#5", "over the 2-item limit"), new Problem("in/story.txt", "over the 2-item limit"),
+        ]);
+
+        store.ClearProblems("in/feed.jsonl", ["in/feed.jsonl#5", "in/story.txt", "in/'; DROP TABLE problems; --"]);
+        store.ClearProblems("in/story.txt", ["in/story.txt"]);
+
+        Assert.Equal(["in/feed.jsonl#5", "in/story.txt"], store.ReadProblems().Select(p => p.Source));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public void A_long_problem_and_a_document_of_very_many_distinct_words_are_kept(string kind)
     {
         using var store = stores.Open(kind);
