@@ -170,7 +170,7 @@ public sealed class TimeExtractor : IExtractor
     private static bool IsDayRule(string rule) =>
         !rule.Contains('@', StringComparison.Ordinal) && !rule.Contains(" .. ", StringComparison.Ordinal)
         && (rule.StartsWith("day:", StringComparison.Ordinal) || rule.StartsWith("weekday:", StringComparison.Ordinal)
-            || rule.StartsWith("month-day:", StringComparison.Ordinal) || rule.StartsWith("day-in-year:", StringComparison.Ordinal)
+            || rule.StartsWith("month-day:", StringComparison.Ordinal)
             || (rule.StartsWith("date:", StringComparison.Ordinal) && rule.Length == 15));
 
     // The point an "ago" rule reaches back to: "ago:P3D:day:-3" → "day:-3"; any other rule as it is.
@@ -430,12 +430,6 @@ public sealed class TimeExtractor : IExtractor
             }
             return false;
         }
-
-        // A rate, "a UNIT" after a count: "15 a year", "$900 a month", "eight hours a day" (TIMEX3 marks the SET "a year",
-        // P1Y, as it marks "twice a year"). Not after a length ("120 miles an hour" is a speed, no time).
-        private bool Rate(int i) =>
-            IsAny(i, "a", "an") && CountBefore(i - 1)
-            && !IsAny(i - 1, "miles", "kilometres", "kilometers", "km", "metres", "meters", "feet", "knots", "yards");
 
         // [hedge] NUMBER UNIT [to go|later|earlier] (before|after|until|since|ahead of|following) EVENT
         private bool TryEventOffset(int i, out Found found, out int next)
@@ -858,17 +852,6 @@ public sealed class TimeExtractor : IExtractor
             }
             if (day > DateTime.DaysInMonth(2024, month)) return false;
             var md = month.ToString("D2", CultureInfo.InvariantCulture) + "-" + day.ToString("D2", CultureInfo.InvariantCulture);
-            // "December 15 of this year", "3 March next year": the day of a year named relative to publication, one
-            // TIMEX3 as "April last year" is (the year completes the date; it is no second expression).
-            var of = Is(end, "of") ? 1 : 0;
-            if (IsAny(end + of, "last", "this", "next") && Is(end + of + 1, "year"))
-            {
-                var offset = Is(end + of, "last") ? -1 : Is(end + of, "next") ? 1 : 0;
-                found = new Found(_tokens[s].Start, _tokens[end + of + 1].End, null, null, null, TimeAnchor.Publication, null, null,
-                    "day-in-year:" + md + ":" + offset.ToString(CultureInfo.InvariantCulture), tolerance);
-                next = end + of + 2;
-                return true;
-            }
             found = new Found(_tokens[s].Start, _tokens[last].End, "XXXX-" + md, null, null, TimeAnchor.Publication, null, null, "month-day:" + md + Direction(s, last), tolerance);
             return true;
         }
@@ -905,16 +888,6 @@ public sealed class TimeExtractor : IExtractor
             found = default;
             next = i;
             var s = i;
-            // "the second Tuesday of each month", "the last Friday of every month": one SET that recurs with the unit (TIMEX3
-            // values a set by its period, "P1M"); it was a Tuesday near publication and the set "each month" apart.
-            if (Is(i, "the") && (TimeWords.Is(W(i + 1), "ordinal", out _) || Is(i + 1, "last"))
-                && TimeWords.Is(W(i + 2), "weekday", out _) && Is(i + 3, "of") && IsAny(i + 4, "each", "every")
-                && Unit(i + 5, out var ofDays, out var ofClock) && !W(i + 5).EndsWith("s"))
-            {
-                found = new Found(_tokens[i].Start, _tokens[i + 5].End, DurationValue(1, ofDays, ofClock), null, null, TimeAnchor.None, null, null, null, 0);
-                next = i + 6;
-                return true;
-            }
             if (IsAny(i, "almost", "nearly", "about", "some", "around", "roughly", "just", "barely", "only", "exactly")) i++;
             else if (IsAny(i, "more", "less") && Is(i + 1, "than")) i += 2;
             else if ((Is(i, "up") && Is(i + 1, "to")) || (Is(i, "at") && Is(i + 1, "least"))) i += 2;
@@ -969,10 +942,9 @@ public sealed class TimeExtractor : IExtractor
             if (IsAny(i, "a", "an", "one") && Unit(i + 1, out _, out _))
             {
                 // "a week" is a duration after a preposition or hedge ("for a week", "within a month", "almost a year"),
-                // a set after a frequency or a count ("twice a year", "15 a year"); elsewhere ("a day to celebrate") too
-                // often something else.
+                // a set after a frequency ("twice a year"); elsewhere ("a day to celebrate") too often something else.
                 if (Is(i, "one")) { n = 1; j = i + 1; }
-                else if ((IsAny(i - 1, "twice", "once", "thrice", "times") || Rate(i)) && i == s)
+                else if (IsAny(i - 1, "twice", "once", "thrice", "times") && i == s)
                 {
                     Unit(i + 1, out var sd, out var sc);
                     found = new Found(_tokens[i].Start, _tokens[i + 1].End, DurationValue(1, sd, sc), null, null, TimeAnchor.None, null, null, null, 0);
@@ -1124,11 +1096,6 @@ public sealed class TimeExtractor : IExtractor
         {
             if (IsAny(i - 1, "within", "took", "take", "takes", "taking", "spent", "spend", "spends", "spending")) return true;
             if (IsAny(i - 1, "after", "following", "despite") && Is(i + 1, "of")) return true;
-            // "happened minutes after the alarm", "Hours later, ...": some units measured from an event (TIMEX3 DURATION
-            // "PTXM"), where nothing before the plural determines it ("the days after" names days, not a stretch).
-            if (IsAny(i + 1, "after", "before", "later", "earlier")
-                && (i == 0 || _tokens[i - 1].Kind == TokenKind.Symbol || FinitePast(i - 1) || IsAny(i - 1, "just", "only", "mere", "came", "died", "left", "began", "was", "were", "is", "are", "come", "comes")))
-                return true;
             return Is(i - 1, "in") && (i + 1 >= _tokens.Count || _tokens[i + 1].Kind == TokenKind.Symbol);
         }
 
@@ -1204,10 +1171,8 @@ public sealed class TimeExtractor : IExtractor
             }
             if (minute > 59) return false;
             var meridiem = W(j);
-            // "11:55p", "7:05a": the sports and listings style, one letter written against the minutes.
-            var letter = colon && meridiem.Length == 1 && _tokens[j].Start == _tokens[j - 1].End;
-            var pm = meridiem.StartsWith("p.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("pm", StringComparison.OrdinalIgnoreCase) || (letter && meridiem is "p");
-            var am = meridiem.StartsWith("a.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("am", StringComparison.OrdinalIgnoreCase) || (letter && meridiem is "a");
+            var pm = meridiem.StartsWith("p.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("pm", StringComparison.OrdinalIgnoreCase);
+            var am = meridiem.StartsWith("a.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("am", StringComparison.OrdinalIgnoreCase);
             if (dotted && !pm && !am && !Zone(j)) return false;
             if (pm || am)
             {
@@ -1406,14 +1371,6 @@ public sealed class TimeExtractor : IExtractor
                 offset = Is(i + 2, "after") ? 1 : -1;
                 end = i + 2;
             }
-            else if (Is(i, "the") && Is(i + 1, "night") && IsAny(i - 1, "spend", "spent", "spends", "spending"))
-            {
-                // "had to spend the night in a hut": the object of "spend" is one night, that of the day the text last
-                // named (TIMEX3 TIME "...TNI": TimeML marks "the night" that means a specific night), publication's when none.
-                end = i + 1;
-                offset = 0;
-                dayPart = "@NI";
-            }
             else if ((Is(i, "the") && IsAny(i + 1, "next", "following", "previous", "preceding") && TimeWords.Is(W(i + 2), "part", out _))
                     || (Is(i, "that") && TimeWords.Is(W(i + 1), "part", out _)))
             {
@@ -1442,7 +1399,6 @@ public sealed class TimeExtractor : IExtractor
             string? rule = null;
             string? value = null;
             var end = i;
-            if (InName(i)) return false;
             if (w.Equals("yesterday", StringComparison.OrdinalIgnoreCase)) rule = "day:-1";
             else if (w.Equals("today", StringComparison.OrdinalIgnoreCase)) rule = "day:0";
             else if (w.Equals("tonight", StringComparison.OrdinalIgnoreCase)) rule = "day:0@NI";
@@ -1477,13 +1433,7 @@ public sealed class TimeExtractor : IExtractor
                 rule = W(i + 4).ToString().ToLowerInvariant() + ":" + n.ToString(CultureInfo.InvariantCulture);
                 end = i + 4;
             }
-            else if (w.Equals("recently", StringComparison.OrdinalIgnoreCase) || w.Equals("lately", StringComparison.OrdinalIgnoreCase))
-            {
-                // "as recently as a week ago": the comparison's frame, not a time; the time is what follows it.
-                if (Is(i - 1, "as") && Is(i + 1, "as")) return false;
-                rule = "recent:30";
-                value = "PAST_REF";
-            }
+            else if (w.Equals("recently", StringComparison.OrdinalIgnoreCase) || w.Equals("lately", StringComparison.OrdinalIgnoreCase)) { rule = "recent:30"; value = "PAST_REF"; }
             else if (Is(i, "recent") && IsAny(i + 1, "days", "weeks", "months"))
             {
                 rule = "recent:" + (Is(i + 1, "days") ? "7" : Is(i + 1, "weeks") ? "30" : "90");
@@ -1553,27 +1503,6 @@ public sealed class TimeExtractor : IExtractor
             return true;
         }
 
-        // Words that point at a day from publication and are written in lower case inside a sentence.
-        private static readonly string[] Deictics = ["today", "tonight", "tomorrow", "yesterday", "this"];
-
-        /// <summary>
-        /// Whether the deictic word at i ("today", "tonight", "this morning") is part of a name: written with a capital
-        /// after a capitalised word inside a sentence of prose ("on World News Tonight", "told CBS This Morning",
-        /// "NBC's Today show"), where the time word would be in lower case. Times inside names of shows and papers
-        /// are not TIMEX3s. A headline in title case capitalises every word, so there the capital says nothing.
-        /// </summary>
-        private bool InName(int i)
-        {
-            if (i < 1 || !IsAny(i, Deictics) || !char.IsUpper(W(i)[0])) return false;
-            var before = i - 1;
-            if (_tokens[before].Kind != TokenKind.Word || !char.IsUpper(W(before)[0])) return false;
-            // Prose: at least three lower-case words of four letters or more in the sentence.
-            var lower = 0;
-            for (var k = 0; k < _tokens.Count && lower < 3; k++)
-                if (_tokens[k].Kind == TokenKind.Word && W(k) is { Length: >= 4 } word && char.IsLower(word[0])) lower++;
-            return lower >= 3;
-        }
-
         /// <summary>
         /// Vague references TIMEX3 writes as PAST_REF / FUTURE_REF ("recent", "in the past", "the future", "the near
         /// term", "soon"), the market day ("intraday", "on the day", "late in the day") and "later this year".
@@ -1610,9 +1539,7 @@ public sealed class TimeExtractor : IExtractor
                 end = Is(at + 1, "future") ? at + 1 : at + 2;
             }
             else if (Is(at, "future") && i < at) value = "FUTURE_REF";
-            // "soon" in a past clause ("reports soon surfaced", "the riot soon spread") follows the story's own events, not
-            // publication: TimeML gives it no value relative to the creation time, so it is left out.
-            else if (Is(at, "soon") && !Is(at + 1, "after") && !Is(at - 1, "as") && Tense(at, at) >= 0) value = "FUTURE_REF";
+            else if (Is(at, "soon") && !Is(at + 1, "after") && !Is(at - 1, "as")) value = "FUTURE_REF";
             else if (Is(at, "the") && Is(at + 1, "past") && at > i && (at + 2 >= _tokens.Count || _tokens[at + 2].Kind == TokenKind.Symbol || IsAny(at + 2, "and", "but", "or")))
             {
                 value = "PAST_REF";
