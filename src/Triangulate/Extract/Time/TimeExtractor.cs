@@ -888,6 +888,16 @@ public sealed class TimeExtractor : IExtractor
             found = default;
             next = i;
             var s = i;
+            // "the second Tuesday of each month", "the last Friday of every month": one SET that recurs with the unit (TIMEX3
+            // values a set by its period, "P1M"); it was a Tuesday near publication and the set "each month" apart.
+            if (Is(i, "the") && (TimeWords.Is(W(i + 1), "ordinal", out _) || Is(i + 1, "last"))
+                && TimeWords.Is(W(i + 2), "weekday", out _) && Is(i + 3, "of") && IsAny(i + 4, "each", "every")
+                && Unit(i + 5, out var ofDays, out var ofClock) && !W(i + 5).EndsWith("s"))
+            {
+                found = new Found(_tokens[i].Start, _tokens[i + 5].End, DurationValue(1, ofDays, ofClock), null, null, TimeAnchor.None, null, null, null, 0);
+                next = i + 6;
+                return true;
+            }
             if (IsAny(i, "almost", "nearly", "about", "some", "around", "roughly", "just", "barely", "only", "exactly")) i++;
             else if (IsAny(i, "more", "less") && Is(i + 1, "than")) i += 2;
             else if ((Is(i, "up") && Is(i + 1, "to")) || (Is(i, "at") && Is(i + 1, "least"))) i += 2;
@@ -1399,6 +1409,7 @@ public sealed class TimeExtractor : IExtractor
             string? rule = null;
             string? value = null;
             var end = i;
+            if (InName(i)) return false;
             if (w.Equals("yesterday", StringComparison.OrdinalIgnoreCase)) rule = "day:-1";
             else if (w.Equals("today", StringComparison.OrdinalIgnoreCase)) rule = "day:0";
             else if (w.Equals("tonight", StringComparison.OrdinalIgnoreCase)) rule = "day:0@NI";
@@ -1503,6 +1514,27 @@ public sealed class TimeExtractor : IExtractor
             return true;
         }
 
+        // Words that point at a day from publication and are written in lower case inside a sentence.
+        private static readonly string[] Deictics = ["today", "tonight", "tomorrow", "yesterday", "this"];
+
+        /// <summary>
+        /// Whether the deictic word at i ("today", "tonight", "this morning") is part of a name: written with a capital
+        /// after a capitalised word inside a sentence of prose ("on World News Tonight", "told CBS This Morning",
+        /// "NBC's Today show"), where the time word would be in lower case. Times inside names of shows and papers
+        /// are not TIMEX3s. A headline in title case capitalises every word, so there the capital says nothing.
+        /// </summary>
+        private bool InName(int i)
+        {
+            if (i < 1 || !IsAny(i, Deictics) || !char.IsUpper(W(i)[0])) return false;
+            var before = i - 1;
+            if (_tokens[before].Kind != TokenKind.Word || !char.IsUpper(W(before)[0])) return false;
+            // Prose: at least three lower-case words of four letters or more in the sentence.
+            var lower = 0;
+            for (var k = 0; k < _tokens.Count && lower < 3; k++)
+                if (_tokens[k].Kind == TokenKind.Word && W(k) is { Length: >= 4 } word && char.IsLower(word[0])) lower++;
+            return lower >= 3;
+        }
+
         /// <summary>
         /// Vague references TIMEX3 writes as PAST_REF / FUTURE_REF ("recent", "in the past", "the future", "the near
         /// term", "soon"), the market day ("intraday", "on the day", "late in the day") and "later this year".
@@ -1539,7 +1571,9 @@ public sealed class TimeExtractor : IExtractor
                 end = Is(at + 1, "future") ? at + 1 : at + 2;
             }
             else if (Is(at, "future") && i < at) value = "FUTURE_REF";
-            else if (Is(at, "soon") && !Is(at + 1, "after") && !Is(at - 1, "as")) value = "FUTURE_REF";
+            // "soon" in a past clause ("reports soon surfaced", "the riot soon spread") follows the story's own events, not
+            // publication: TimeML gives it no value relative to the creation time, so it is left out.
+            else if (Is(at, "soon") && !Is(at + 1, "after") && !Is(at - 1, "as") && Tense(at, at) >= 0) value = "FUTURE_REF";
             else if (Is(at, "the") && Is(at + 1, "past") && at > i && (at + 2 >= _tokens.Count || _tokens[at + 2].Kind == TokenKind.Symbol || IsAny(at + 2, "and", "but", "or")))
             {
                 value = "PAST_REF";

@@ -201,6 +201,9 @@ public class TimeExtractorTests
     [InlineData("A deal on the ferry could come soon, the council says.", "2030-06-10", "soon", "FUTURE_REF")]
     [InlineData("The ferry line's revenue fell 3% in the fourth quarter, its loss a record.", "2030-06-10", "the fourth quarter", "2029-Q4")]
     [InlineData("The inquiry was told that the crew left as recently as a week ago.", "2030-06-10", "a week", "P1W")]
+    // Session 27: a weekday of each month is one SET.
+    [InlineData("The council meets on the first Monday of every month in the old hall.", "2030-06-10", "the first Monday of every month", "P1M")]
+    [InlineData("The market opens on the last Friday of each month.", "2030-06-10", "the last Friday of each month", "P1M")]
     // Session 28: a clock time takes the day the text last named; model years; game clocks.
     [InlineData("Rescuers found the boat on Thursday off the coast. The call came at 9.25 am from a fishing crew.", "2030-06-15", "9.25 am", "2030-06-13T09:25")]
     [InlineData("Police stopped a 2007 silver sedan on the highway.", "2030-06-12", "2007", "2007")]
@@ -232,6 +235,10 @@ public class TimeExtractorTests
     [InlineData("Talks filled these days of the summit.")]
     [InlineData("1500 were evacuated from the island.")]
     [InlineData("The bakery sells 400 loaves a day to the cafes of the old town.")]
+    [InlineData("Rumours soon surfaced that the mayor had left the town.")]
+    [InlineData("The march soon turned into a riot near the square.")]
+    [InlineData("She was praised on World News Tonight in a segment about rescue crews.")]
+    [InlineData("The nurse later spoke to CBS This Morning about the flooding in the valley.")]
     [InlineData("The visitors scored a touchdown late in the fourth quarter.")]
     [InlineData("The home side led 20-13 at the end of the third quarter.")]
     [InlineData("The index closed at 22.34 points.")]
