@@ -170,7 +170,7 @@ public sealed class TimeExtractor : IExtractor
     private static bool IsDayRule(string rule) =>
         !rule.Contains('@', StringComparison.Ordinal) && !rule.Contains(" .. ", StringComparison.Ordinal)
         && (rule.StartsWith("day:", StringComparison.Ordinal) || rule.StartsWith("weekday:", StringComparison.Ordinal)
-            || rule.StartsWith("month-day:", StringComparison.Ordinal) || rule.StartsWith("day-in-year:", StringComparison.Ordinal)
+            || rule.StartsWith("month-day:", StringComparison.Ordinal)
             || (rule.StartsWith("date:", StringComparison.Ordinal) && rule.Length == 15));
 
     // The point an "ago" rule reaches back to: "ago:P3D:day:-3" → "day:-3"; any other rule as it is.
@@ -430,12 +430,6 @@ public sealed class TimeExtractor : IExtractor
             }
             return false;
         }
-
-        // A rate, "a UNIT" after a count: "15 a year", "$900 a month", "eight hours a day" (TIMEX3 marks the SET "a year",
-        // P1Y, as it marks "twice a year"). Not after a length ("120 miles an hour" is a speed, no time).
-        private bool Rate(int i) =>
-            IsAny(i, "a", "an") && CountBefore(i - 1)
-            && !IsAny(i - 1, "miles", "kilometres", "kilometers", "km", "metres", "meters", "feet", "knots", "yards");
 
         // [hedge] NUMBER UNIT [to go|later|earlier] (before|after|until|since|ahead of|following) EVENT
         private bool TryEventOffset(int i, out Found found, out int next)
@@ -858,17 +852,6 @@ public sealed class TimeExtractor : IExtractor
             }
             if (day > DateTime.DaysInMonth(2024, month)) return false;
             var md = month.ToString("D2", CultureInfo.InvariantCulture) + "-" + day.ToString("D2", CultureInfo.InvariantCulture);
-            // "December 15 of this year", "3 March next year": the day of a year named relative to publication, one
-            // TIMEX3 as "April last year" is (the year completes the date; it is no second expression).
-            var of = Is(end, "of") ? 1 : 0;
-            if (IsAny(end + of, "last", "this", "next") && Is(end + of + 1, "year"))
-            {
-                var offset = Is(end + of, "last") ? -1 : Is(end + of, "next") ? 1 : 0;
-                found = new Found(_tokens[s].Start, _tokens[end + of + 1].End, null, null, null, TimeAnchor.Publication, null, null,
-                    "day-in-year:" + md + ":" + offset.ToString(CultureInfo.InvariantCulture), tolerance);
-                next = end + of + 2;
-                return true;
-            }
             found = new Found(_tokens[s].Start, _tokens[last].End, "XXXX-" + md, null, null, TimeAnchor.Publication, null, null, "month-day:" + md + Direction(s, last), tolerance);
             return true;
         }
@@ -969,10 +952,9 @@ public sealed class TimeExtractor : IExtractor
             if (IsAny(i, "a", "an", "one") && Unit(i + 1, out _, out _))
             {
                 // "a week" is a duration after a preposition or hedge ("for a week", "within a month", "almost a year"),
-                // a set after a frequency or a count ("twice a year", "15 a year"); elsewhere ("a day to celebrate") too
-                // often something else.
+                // a set after a frequency ("twice a year"); elsewhere ("a day to celebrate") too often something else.
                 if (Is(i, "one")) { n = 1; j = i + 1; }
-                else if ((IsAny(i - 1, "twice", "once", "thrice", "times") || Rate(i)) && i == s)
+                else if (IsAny(i - 1, "twice", "once", "thrice", "times") && i == s)
                 {
                     Unit(i + 1, out var sd, out var sc);
                     found = new Found(_tokens[i].Start, _tokens[i + 1].End, DurationValue(1, sd, sc), null, null, TimeAnchor.None, null, null, null, 0);
@@ -1124,11 +1106,6 @@ public sealed class TimeExtractor : IExtractor
         {
             if (IsAny(i - 1, "within", "took", "take", "takes", "taking", "spent", "spend", "spends", "spending")) return true;
             if (IsAny(i - 1, "after", "following", "despite") && Is(i + 1, "of")) return true;
-            // "happened minutes after the alarm", "Hours later, ...": some units measured from an event (TIMEX3 DURATION
-            // "PTXM"), where nothing before the plural determines it ("the days after" names days, not a stretch).
-            if (IsAny(i + 1, "after", "before", "later", "earlier")
-                && (i == 0 || _tokens[i - 1].Kind == TokenKind.Symbol || FinitePast(i - 1) || IsAny(i - 1, "just", "only", "mere", "came", "died", "left", "began", "was", "were", "is", "are", "come", "comes")))
-                return true;
             return Is(i - 1, "in") && (i + 1 >= _tokens.Count || _tokens[i + 1].Kind == TokenKind.Symbol);
         }
 
@@ -1204,10 +1181,8 @@ public sealed class TimeExtractor : IExtractor
             }
             if (minute > 59) return false;
             var meridiem = W(j);
-            // "11:55p", "7:05a": the sports and listings style, one letter written against the minutes.
-            var letter = colon && meridiem.Length == 1 && _tokens[j].Start == _tokens[j - 1].End;
-            var pm = meridiem.StartsWith("p.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("pm", StringComparison.OrdinalIgnoreCase) || (letter && meridiem is "p");
-            var am = meridiem.StartsWith("a.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("am", StringComparison.OrdinalIgnoreCase) || (letter && meridiem is "a");
+            var pm = meridiem.StartsWith("p.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("pm", StringComparison.OrdinalIgnoreCase);
+            var am = meridiem.StartsWith("a.m", StringComparison.OrdinalIgnoreCase) || meridiem.Equals("am", StringComparison.OrdinalIgnoreCase);
             if (dotted && !pm && !am && !Zone(j)) return false;
             if (pm || am)
             {
@@ -1406,14 +1381,6 @@ public sealed class TimeExtractor : IExtractor
                 offset = Is(i + 2, "after") ? 1 : -1;
                 end = i + 2;
             }
-            else if (Is(i, "the") && Is(i + 1, "night") && IsAny(i - 1, "spend", "spent", "spends", "spending"))
-            {
-                // "had to spend the night in a hut": the object of "spend" is one night, that of the day the text last
-                // named (TIMEX3 TIME "...TNI": TimeML marks "the night" that means a specific night), publication's when none.
-                end = i + 1;
-                offset = 0;
-                dayPart = "@NI";
-            }
             else if ((Is(i, "the") && IsAny(i + 1, "next", "following", "previous", "preceding") && TimeWords.Is(W(i + 2), "part", out _))
                     || (Is(i, "that") && TimeWords.Is(W(i + 1), "part", out _)))
             {
@@ -1477,13 +1444,7 @@ public sealed class TimeExtractor : IExtractor
                 rule = W(i + 4).ToString().ToLowerInvariant() + ":" + n.ToString(CultureInfo.InvariantCulture);
                 end = i + 4;
             }
-            else if (w.Equals("recently", StringComparison.OrdinalIgnoreCase) || w.Equals("lately", StringComparison.OrdinalIgnoreCase))
-            {
-                // "as recently as a week ago": the comparison's frame, not a time; the time is what follows it.
-                if (Is(i - 1, "as") && Is(i + 1, "as")) return false;
-                rule = "recent:30";
-                value = "PAST_REF";
-            }
+            else if (w.Equals("recently", StringComparison.OrdinalIgnoreCase) || w.Equals("lately", StringComparison.OrdinalIgnoreCase)) { rule = "recent:30"; value = "PAST_REF"; }
             else if (Is(i, "recent") && IsAny(i + 1, "days", "weeks", "months"))
             {
                 rule = "recent:" + (Is(i + 1, "days") ? "7" : Is(i + 1, "weeks") ? "30" : "90");

@@ -8,7 +8,7 @@ namespace Triangulate.Extract.Time;
 /// found in undated articles ("last weekend", "20 January") can be resolved once the date is inferred. Rules:
 /// <c>day:N</c>, <c>week:N</c>, <c>weekend:N</c>, <c>weekday:D:N</c> (D 1=Monday; N 0 = on or before publication,
 /// -1 = strictly before, 1 = on or after), <c>month:N</c>, <c>year:N</c>, <c>decade:N</c>, <c>month-of-year:M</c> and
-/// <c>month-day:MM-DD</c> (the occurrence nearest publication), <c>day-in-year:MM-DD:N</c> (that day of publication's year moved by N), <c>quarter-in-year:Q:N</c> and <c>half-in-year:H:N</c> (of
+/// <c>month-day:MM-DD</c> (the occurrence nearest publication), <c>quarter-in-year:Q:N</c> and <c>half-in-year:H:N</c> (of
 /// publication's year moved by N), <c>season:M:N</c> (N -1 the last one over, 1 the first not yet over, 0 publication's year's, p the latest begun), <c>recent:D</c> (the D days before
 /// publication), <c>earlier:week|month|year</c> (from its start to publication), <c>present</c> (PRESENT_REF), <c>quarter:Q:N</c> (Q 1-4: the latest such quarter begun by publication,
 /// or with N = 1 the first not yet over; Q 0: publication's quarter moved by N),
@@ -179,17 +179,6 @@ public static class TimeResolver
                         var year = parts.Length > 2 && Int(parts[2]) != 0
                             ? Directed(published, Int(parts[2]), month, dayOfMonth, sameMonth: false)
                             : Nearest(published, y => new DateOnly(y, month, Math.Min(dayOfMonth, DateTime.DaysInMonth(y, month))));
-                        if (dayOfMonth > DateTime.DaysInMonth(year, month)) return false;
-                        start = end = new PartialDate(year, month, dayOfMonth);
-                        value = start.ToString();
-                        return true;
-                    }
-                case "day-in-year":
-                    {
-                        // "December 15 of this year": month and day in publication's year moved by N.
-                        var year = published.Year + Int(parts[2]);
-                        var month = Int(parts[1][..2]);
-                        var dayOfMonth = Int(parts[1][3..]);
                         if (dayOfMonth > DateTime.DaysInMonth(year, month)) return false;
                         start = end = new PartialDate(year, month, dayOfMonth);
                         value = start.ToString();

