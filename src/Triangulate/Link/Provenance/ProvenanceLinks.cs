@@ -173,7 +173,7 @@ internal static class ProvenanceLinks
     /// </summary>
     private static VerifiedDerivation? CarrierOfCredit(ProvenanceRecord record, VerifiedDerivation kept, HashSet<string> inSet, Dictionary<string, ProvenanceRecord> records)
     {
-        if (!kept.Attributed || record.Summary.Published is not null || records[kept.Relation.To!].Summary.Outlet is not { } credited) return null;
+        if (!kept.Attributed || !record.Summary.Undated || records[kept.Relation.To!].Summary.Outlet is not { } credited) return null;
         VerifiedDerivation? carrier = null;
         foreach (var derivation in record.Derived)
         {

@@ -42,6 +42,7 @@ internal sealed class ProvenanceRecord(DocumentSummary summary)
             w.Write(p.Earliest.DayNumber);
             w.Write(p.Latest.DayNumber);
         }
+        w.Write(s.Undated);
         LinkCodec.WriteList(w, [.. s.CreditedOutlets.Order(StringComparer.Ordinal)], (x, c) => x.Write(c));
         LinkCodec.WriteList(w, record.Cites, (x, r) => x.Write(JsonSerializer.Serialize(r, ModelJson.Compact.Relation)));
         LinkCodec.WriteList(w, record.Derived, (x, d) =>
@@ -71,8 +72,9 @@ internal sealed class ProvenanceRecord(DocumentSummary summary)
         var origin = LinkCodec.ReadNullable(r);
         var language = r.ReadString();
         DateRangeDays? published = r.ReadBoolean() ? new DateRangeDays(DateOnly.FromDayNumber(r.ReadInt32()), DateOnly.FromDayNumber(r.ReadInt32())) : null;
+        var undated = r.ReadBoolean();
         var credited = LinkCodec.ReadList(r, x => x.ReadString());
-        var record = new ProvenanceRecord(new DocumentSummary(id, outlet, origin, language, published, new HashSet<string>(credited, StringComparer.Ordinal)))
+        var record = new ProvenanceRecord(new DocumentSummary(id, outlet, origin, language, published, new HashSet<string>(credited, StringComparer.Ordinal), undated))
         {
             Cites = LinkCodec.ReadList(r, x => JsonSerializer.Deserialize(x.ReadString(), ModelJson.Compact.Relation)!),
         };
