@@ -108,6 +108,7 @@ internal static class ProvenanceLinks
     /// </summary>
     private static bool CarriesCreditOf(VerifiedDerivation candidate, VerifiedDerivation kept, Dictionary<string, ProvenanceRecord> records) =>
         kept.Attributed && !candidate.Attributed && candidate.SameTitle && !kept.SameTitle && candidate.CarriedCredit is { } carried
+        && (candidate.CarriedSentence < 0 || Array.BinarySearch(kept.Aligned, candidate.CarriedSentence) < 0)
         && records[kept.Relation.To!].Summary.Outlet is { } outlet && OutletNames.Match(carried, outlet);
 
     /// <summary>Steps down a chain of pages (a rewrite of a rewrite of a wire story) that <see cref="Rewording"/> takes at most.</summary>
@@ -179,6 +180,9 @@ internal static class ProvenanceLinks
         {
             if (derivation.CarriedCredit is not { } carried || derivation.Relation.To is not { } to || !inSet.Contains(to)) continue;
             if (!OutletNames.Match(carried, credited) || kept.CarriedCredit is { } own && OutletNames.Match(own, credited)) continue;
+            // A credit sentence read as body that the credited page has too (a dateline naming the agency) is no
+            // evidence: the document may have it from either page.
+            if (derivation.CarriedSentence >= 0 && Array.BinarySearch(kept.Aligned, derivation.CarriedSentence) >= 0) continue;
             if (!IsSubset(kept.Aligned, derivation.Aligned)) continue;
             if (carrier is null || derivation.UnalignedDerived < carrier.UnalignedDerived
                 || (derivation.UnalignedDerived == carrier.UnalignedDerived && Earlier(derivation, carrier, records))) carrier = derivation;

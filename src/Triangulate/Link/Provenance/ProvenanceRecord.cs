@@ -54,6 +54,7 @@ internal sealed class ProvenanceRecord(DocumentSummary summary)
             LinkCodec.WriteList(x, d.Aligned, (y, i) => y.Write(i));
             LinkCodec.WriteList(x, d.Dropped, (y, i) => y.Write(i));
             LinkCodec.WriteNullable(x, d.CarriedCredit);
+            x.Write(d.CarriedSentence);
             x.Write(d.SameTitle);
             LinkCodec.WriteList(x, d.Verbatim, (y, i) => y.Write(i));
         });
@@ -79,7 +80,7 @@ internal sealed class ProvenanceRecord(DocumentSummary summary)
             Cites = LinkCodec.ReadList(r, x => JsonSerializer.Deserialize(x.ReadString(), ModelJson.Compact.Relation)!),
         };
         record.Derived.AddRange(LinkCodec.ReadList(r, x => new VerifiedDerivation(
-            JsonSerializer.Deserialize(x.ReadString(), ModelJson.Compact.Relation)!, x.ReadBoolean(), x.ReadInt32(), x.ReadInt32(), [.. LinkCodec.ReadList(x, y => y.ReadInt32())], [.. LinkCodec.ReadList(x, y => y.ReadInt32())], LinkCodec.ReadNullable(x), x.ReadBoolean(), [.. LinkCodec.ReadList(x, y => y.ReadInt32())])));
+            JsonSerializer.Deserialize(x.ReadString(), ModelJson.Compact.Relation)!, x.ReadBoolean(), x.ReadInt32(), x.ReadInt32(), [.. LinkCodec.ReadList(x, y => y.ReadInt32())], [.. LinkCodec.ReadList(x, y => y.ReadInt32())], LinkCodec.ReadNullable(x), x.ReadInt32(), x.ReadBoolean(), [.. LinkCodec.ReadList(x, y => y.ReadInt32())])));
         record.Partners.AddRange(LinkCodec.ReadList(r, x => x.ReadString()));
         record.Neighbours.AddRange(LinkCodec.ReadList(r, x => (x.ReadString(), LinkCodec.ReadNullable(x))));
         return record;
