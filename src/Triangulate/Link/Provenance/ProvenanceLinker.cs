@@ -461,8 +461,13 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// </summary>
     internal const int MaxLagDays = 7;
 
+    /// <summary>
+    /// Whether the two pages' days are more than <see cref="MaxLagDays"/> apart. Only days the pages state count: a day read from an address orders two pages but never keeps them apart, since the
+    /// other page's stated day may be misread ("11/09/2010", month first, on a page whose address says September: ecb-dev
+    /// lost a syndication that way).
+    /// </summary>
     private static bool FarApart(DocumentSummary a, DocumentSummary b) =>
-        a.Published is { } x && b.Published is { } y &&
+        !a.Undated && !b.Undated && a.Published is { } x && b.Published is { } y &&
         (x.Earliest.DayNumber - y.Latest.DayNumber > MaxLagDays || y.Earliest.DayNumber - x.Latest.DayNumber > MaxLagDays);
 
     /// <summary>Shared wording of an aligned pair (common non-name, non-number content words) above which it is taken text.</summary>
