@@ -1,3 +1,4 @@
+using Triangulate.Ingest;
 using Triangulate.Model;
 
 namespace Triangulate.Link;
@@ -6,7 +7,17 @@ namespace Triangulate.Link;
 /// What the linking stages keep of a document while streaming the corpus: ids, normalised outlet keys, language,
 /// publication interval and the outlets credited with the whole document. A few hundred bytes, never the text.
 /// </summary>
-internal sealed record DocumentSummary(string Id, string? Outlet, string? Origin, string Language, DateRangeDays? Published, IReadOnlySet<string> CreditedOutlets)
+/// <param name="Id">The document.</param>
+/// <param name="Outlet">Its outlet's key, null when unknown.</param>
+/// <param name="Origin">The key of the outlet its text comes from (its credit or dateline), null when none is named.</param>
+/// <param name="Language">Its language (ISO 639-1, "und" when unknown).</param>
+/// <param name="Published">
+/// The day the page was published, for ordering it against the pages it copied or that copied it: the document's own
+/// date, else the day in its address ("/2024/09/10/slug": the day its outlet filed it).
+/// </param>
+/// <param name="CreditedOutlets">The outlets credited with the whole document (its origin, credit lines).</param>
+/// <param name="Undated">The page states no publication date of its own (record, markup or text); its address may still give <paramref name="Published"/>.</param>
+internal sealed record DocumentSummary(string Id, string? Outlet, string? Origin, string Language, DateRangeDays? Published, IReadOnlySet<string> CreditedOutlets, bool Undated)
 {
     private static readonly HashSet<string> NoCredits = new(StringComparer.Ordinal);
 
@@ -27,9 +38,15 @@ internal sealed record DocumentSummary(string Id, string? Outlet, string? Origin
             if (ReferenceEquals(credited, NoCredits)) credited = new HashSet<string>(StringComparer.Ordinal);
             credited.Add(Share(key, strings));
         }
-        DateRangeDays? published = document.Published is { } p ? new DateRangeDays(p.Earliest.Earliest, p.Latest.Latest) : null;
+        // A page that states no date (a scraper's or an aggregator's, most often) may still carry its day in its
+        // address, as news URLs often do: the HTML reader already dates a page by it; a text record's is read here,
+        // for ordering only. Without it, two copies of one text have nothing to order them but their length (generated
+        // 2k: 72 of 173 undated pages have a day in their address; of 618 derived pages with one, 1 has it before its
+        // source's day).
+        var own = document.Published is { } p ? new DateRangeDays(p.Earliest.Earliest, p.Latest.Latest) : (DateRangeDays?)null;
+        var published = own ?? (DateText.InUrl(document.Source) is { } day ? new DateRangeDays(day.Earliest, day.Latest) : null);
         return new DocumentSummary(document.Id, string.IsNullOrEmpty(outlet) ? null : outlet, string.IsNullOrEmpty(origin) ? null : origin,
-            Share(document.Language, strings), published, credited);
+            Share(document.Language, strings), published, credited, own is null);
     }
 
     private static string Share(string value, Dictionary<string, string>? strings)

@@ -290,8 +290,12 @@ public sealed class ProvenanceLinker : ICorpusStage
         var unalignedB = Unexplained(pb, droppedB, b, a);
         var sameTitle = pa.TitleHash != 0 && pa.TitleHash == pb.TitleHash;
         return aIsDerived
-            ? new VerifiedDerivation(relation, aAttributes, unalignedA, unalignedB, [.. alignment.Pairs.Select(p => p.A).Order()], droppedB, CarriedCredit(pa, pb, b), sameTitle, Verbatim(pa, pb, a))
-            : new VerifiedDerivation(relation, bAttributes, unalignedB, unalignedA, [.. alignment.Pairs.Select(p => p.B).Order()], droppedA, CarriedCredit(pb, pa, a), sameTitle, Verbatim(pb, pa, b));
+            ? Derivation(relation, aAttributes, unalignedA, unalignedB, [.. alignment.Pairs.Select(p => p.A).Order()], droppedB, CarriedCredit(pa, pb, b), sameTitle, Verbatim(pa, pb, a))
+            : Derivation(relation, bAttributes, unalignedB, unalignedA, [.. alignment.Pairs.Select(p => p.B).Order()], droppedA, CarriedCredit(pb, pa, a), sameTitle, Verbatim(pb, pa, b));
+
+        static VerifiedDerivation Derivation(Relation relation, bool attributed, int unalignedDerived, int unalignedSource, int[] aligned, int[] dropped,
+            (string Outlet, int Sentence)? carried, bool sameTitle, int[] verbatim) =>
+            new(relation, attributed, unalignedDerived, unalignedSource, aligned, dropped, carried?.Outlet, carried?.Sentence ?? -1, sameTitle, verbatim);
     }
 
     /// <summary>
@@ -416,17 +420,37 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// <summary>
     /// The outlet a credit line of <paramref name="source"/> names (one of its credited outlets other than its own) when
     /// the derived page repeats that line word for word. A page that repeats its source's "Source: X" line may have
-    /// taken that page rather than X's own, which has no such line. Null when there is none.
+    /// taken that page rather than X's own, which has no such line. The ingest reads some credit lines as body
+    /// ("Copyright 2024 X. All rights reserved.", "This story was originally published by X …"): failing a line outside
+    /// the body, the last body sentence of the derived page that the source has word for word and that names such an
+    /// outlet is taken, with its index (-1 for a line outside the body), since X's own page may have that sentence too (a
+    /// dateline "(X)" opens every copy): <see cref="ProvenanceLinks"/> then asks whether X's page lacks it. Credit
+    /// lines close a page, so the last is taken. Null when there is none.
     /// </summary>
-    private static string? CarriedCredit(TextProfile derived, TextProfile sourceProfile, DocumentSummary source)
+    private static (string Outlet, int Sentence)? CarriedCredit(TextProfile derived, TextProfile sourceProfile, DocumentSummary source)
     {
         if (source.CreditedOutlets.Count == 0) return null;
         foreach (var line in derived.LinesOutsideBody)
         {
             if (!sourceProfile.LinesOutsideBody.Contains(line)) continue;
-            foreach (var outlet in source.CreditedOutlets)
-                if (!(source.Outlet is { } own && OutletNames.Match(outlet, own)) && OutletNames.Mentioned(line, outlet)) return outlet;
+            if (CreditedBeside(line, source) is { } outlet) return (outlet, -1);
         }
+        var written = new HashSet<ulong>();
+        for (var i = 0; i < sourceProfile.Sentences.Count && i < SentenceAligner.MaxSentences; i++) written.Add(WordingHash(sourceProfile, i));
+        for (var i = Math.Min(derived.Sentences.Count, SentenceAligner.MaxSentences) - 1; i >= 0; i--)
+        {
+            if (!written.Contains(WordingHash(derived, i))) continue;
+            var sentence = derived.Sentences[i];
+            if (CreditedBeside(derived.Text[sentence.Start..sentence.End], source) is { } outlet) return (outlet, i);
+        }
+        return null;
+    }
+
+    /// <summary>The credited outlet of <paramref name="source"/>, other than its own, that <paramref name="line"/> names; null when none.</summary>
+    private static string? CreditedBeside(string line, DocumentSummary source)
+    {
+        foreach (var outlet in source.CreditedOutlets)
+            if (!(source.Outlet is { } own && OutletNames.Match(outlet, own)) && OutletNames.Mentioned(line, outlet)) return outlet;
         return null;
     }
 
@@ -437,8 +461,13 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// </summary>
     internal const int MaxLagDays = 7;
 
+    /// <summary>
+    /// Whether the two pages' days are more than <see cref="MaxLagDays"/> apart. Only days the pages state count: a day read from an address orders two pages but never keeps them apart, since the
+    /// other page's stated day may be misread ("11/09/2010", month first, on a page whose address says September: ecb-dev
+    /// lost a syndication that way).
+    /// </summary>
     private static bool FarApart(DocumentSummary a, DocumentSummary b) =>
-        a.Published is { } x && b.Published is { } y &&
+        !a.Undated && !b.Undated && a.Published is { } x && b.Published is { } y &&
         (x.Earliest.DayNumber - y.Latest.DayNumber > MaxLagDays || y.Earliest.DayNumber - x.Latest.DayNumber > MaxLagDays);
 
     /// <summary>Shared wording of an aligned pair (common non-name, non-number content words) above which it is taken text.</summary>

@@ -108,6 +108,7 @@ internal static class ProvenanceLinks
     /// </summary>
     private static bool CarriesCreditOf(VerifiedDerivation candidate, VerifiedDerivation kept, Dictionary<string, ProvenanceRecord> records) =>
         kept.Attributed && !candidate.Attributed && candidate.SameTitle && !kept.SameTitle && candidate.CarriedCredit is { } carried
+        && (candidate.CarriedSentence < 0 || Array.BinarySearch(kept.Aligned, candidate.CarriedSentence) < 0)
         && records[kept.Relation.To!].Summary.Outlet is { } outlet && OutletNames.Match(carried, outlet);
 
     /// <summary>Steps down a chain of pages (a rewrite of a rewrite of a wire story) that <see cref="Rewording"/> takes at most.</summary>
@@ -173,12 +174,15 @@ internal static class ProvenanceLinks
     /// </summary>
     private static VerifiedDerivation? CarrierOfCredit(ProvenanceRecord record, VerifiedDerivation kept, HashSet<string> inSet, Dictionary<string, ProvenanceRecord> records)
     {
-        if (!kept.Attributed || record.Summary.Published is not null || records[kept.Relation.To!].Summary.Outlet is not { } credited) return null;
+        if (!kept.Attributed || !record.Summary.Undated || records[kept.Relation.To!].Summary.Outlet is not { } credited) return null;
         VerifiedDerivation? carrier = null;
         foreach (var derivation in record.Derived)
         {
             if (derivation.CarriedCredit is not { } carried || derivation.Relation.To is not { } to || !inSet.Contains(to)) continue;
             if (!OutletNames.Match(carried, credited) || kept.CarriedCredit is { } own && OutletNames.Match(own, credited)) continue;
+            // A credit sentence read as body that the credited page has too (a dateline naming the agency) is no
+            // evidence: the document may have it from either page.
+            if (derivation.CarriedSentence >= 0 && Array.BinarySearch(kept.Aligned, derivation.CarriedSentence) >= 0) continue;
             if (!IsSubset(kept.Aligned, derivation.Aligned)) continue;
             if (carrier is null || derivation.UnalignedDerived < carrier.UnalignedDerived
                 || (derivation.UnalignedDerived == carrier.UnalignedDerived && Earlier(derivation, carrier, records))) carrier = derivation;

@@ -42,6 +42,7 @@ internal sealed class ProvenanceRecord(DocumentSummary summary)
             w.Write(p.Earliest.DayNumber);
             w.Write(p.Latest.DayNumber);
         }
+        w.Write(s.Undated);
         LinkCodec.WriteList(w, [.. s.CreditedOutlets.Order(StringComparer.Ordinal)], (x, c) => x.Write(c));
         LinkCodec.WriteList(w, record.Cites, (x, r) => x.Write(JsonSerializer.Serialize(r, ModelJson.Compact.Relation)));
         LinkCodec.WriteList(w, record.Derived, (x, d) =>
@@ -53,6 +54,7 @@ internal sealed class ProvenanceRecord(DocumentSummary summary)
             LinkCodec.WriteList(x, d.Aligned, (y, i) => y.Write(i));
             LinkCodec.WriteList(x, d.Dropped, (y, i) => y.Write(i));
             LinkCodec.WriteNullable(x, d.CarriedCredit);
+            x.Write(d.CarriedSentence);
             x.Write(d.SameTitle);
             LinkCodec.WriteList(x, d.Verbatim, (y, i) => y.Write(i));
         });
@@ -71,13 +73,14 @@ internal sealed class ProvenanceRecord(DocumentSummary summary)
         var origin = LinkCodec.ReadNullable(r);
         var language = r.ReadString();
         DateRangeDays? published = r.ReadBoolean() ? new DateRangeDays(DateOnly.FromDayNumber(r.ReadInt32()), DateOnly.FromDayNumber(r.ReadInt32())) : null;
+        var undated = r.ReadBoolean();
         var credited = LinkCodec.ReadList(r, x => x.ReadString());
-        var record = new ProvenanceRecord(new DocumentSummary(id, outlet, origin, language, published, new HashSet<string>(credited, StringComparer.Ordinal)))
+        var record = new ProvenanceRecord(new DocumentSummary(id, outlet, origin, language, published, new HashSet<string>(credited, StringComparer.Ordinal), undated))
         {
             Cites = LinkCodec.ReadList(r, x => JsonSerializer.Deserialize(x.ReadString(), ModelJson.Compact.Relation)!),
         };
         record.Derived.AddRange(LinkCodec.ReadList(r, x => new VerifiedDerivation(
-            JsonSerializer.Deserialize(x.ReadString(), ModelJson.Compact.Relation)!, x.ReadBoolean(), x.ReadInt32(), x.ReadInt32(), [.. LinkCodec.ReadList(x, y => y.ReadInt32())], [.. LinkCodec.ReadList(x, y => y.ReadInt32())], LinkCodec.ReadNullable(x), x.ReadBoolean(), [.. LinkCodec.ReadList(x, y => y.ReadInt32())])));
+            JsonSerializer.Deserialize(x.ReadString(), ModelJson.Compact.Relation)!, x.ReadBoolean(), x.ReadInt32(), x.ReadInt32(), [.. LinkCodec.ReadList(x, y => y.ReadInt32())], [.. LinkCodec.ReadList(x, y => y.ReadInt32())], LinkCodec.ReadNullable(x), x.ReadInt32(), x.ReadBoolean(), [.. LinkCodec.ReadList(x, y => y.ReadInt32())])));
         record.Partners.AddRange(LinkCodec.ReadList(r, x => x.ReadString()));
         record.Neighbours.AddRange(LinkCodec.ReadList(r, x => (x.ReadString(), LinkCodec.ReadNullable(x))));
         return record;

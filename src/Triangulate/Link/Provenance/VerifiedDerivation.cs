@@ -19,10 +19,15 @@ namespace Triangulate.Link.Provenance;
 /// The outlet (key) named by a credit line of the source that the derived document repeats word for word ("Source: X"
 /// on both pages); null when it repeats none.
 /// </param>
+/// <param name="CarriedSentence">
+/// The derived document's body sentence that carries <paramref name="CarriedCredit"/> ("Copyright 2024 X." read as body), or -1
+/// when the credit line is outside the body: a source that has the same sentence carries the credit too, and so is no
+/// evidence against it.
+/// </param>
 /// <param name="SameTitle">Both pages carry the same headline, word for word.</param>
 /// <param name="Verbatim">
 /// The derived document's sentences that the source has word for word (a wire dateline opening one aside), ascending: those
 /// with wording of their own, neither quoted speech (verbatim in every report that carries the quote) nor naming the
 /// derived page's outlet or one it credits (its newsletter and credit lines, written from templates).
 /// </param>
-internal sealed record VerifiedDerivation(Relation Relation, bool Attributed, int UnalignedDerived, int UnalignedSource, int[] Aligned, int[] Dropped, string? CarriedCredit, bool SameTitle, int[] Verbatim);
+internal sealed record VerifiedDerivation(Relation Relation, bool Attributed, int UnalignedDerived, int UnalignedSource, int[] Aligned, int[] Dropped, string? CarriedCredit, int CarriedSentence, bool SameTitle, int[] Verbatim);
