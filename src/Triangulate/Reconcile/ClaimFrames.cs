@@ -116,13 +116,7 @@ internal static class ClaimFrames
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.Agent.Length == 0 || b.Agent.Length == 0 || a.Agent == b.Agent) return false;
-        var aw = a.Agent.Split(' ');
-        var bw = b.Agent.Split(' ');
-        foreach (var p in aw)
-            foreach (var q in bw)
-                if (p == q || Variant(p, q)) return false;
-        return !a.Mentions(b.Agent) && !b.Mentions(a.Agent);
+        return TwoNames(a, a.Agent, b, b.Agent);
     }
 
     /// <summary>
@@ -136,13 +130,21 @@ internal static class ClaimFrames
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.Bearer.Length == 0 || b.Bearer.Length == 0 || a.Bearer == b.Bearer) return false;
-        var aw = a.Bearer.Split(' ');
-        var bw = b.Bearer.Split(' ');
-        foreach (var p in aw)
+        return TwoNames(a, a.Bearer, b, b.Bearer) && !a.Opens(b.Bearer) && !b.Opens(a.Bearer);
+    }
+
+    /// <summary>
+    /// True when two frames' names (agents or bearers) are two parties: both named, sharing no word and no spelling
+    /// (<see cref="Variant"/>), and neither sentence naming the other's.
+    /// </summary>
+    private static bool TwoNames(Frame a, string nameA, Frame b, string nameB)
+    {
+        if (nameA.Length == 0 || nameB.Length == 0 || nameA == nameB) return false;
+        var bw = nameB.Split(' ');
+        foreach (var p in nameA.Split(' '))
             foreach (var q in bw)
                 if (p == q || Variant(p, q)) return false;
-        return !a.Mentions(b.Bearer) && !b.Mentions(a.Bearer) && !a.Opens(b.Bearer) && !b.Opens(a.Bearer);
+        return !a.Mentions(nameB) && !b.Mentions(nameA);
     }
 
     /// <summary>
