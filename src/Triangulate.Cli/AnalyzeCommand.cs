@@ -12,7 +12,7 @@ internal static class AnalyzeCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Files and folders to read (folders recursively): .txt, .html, .jsonl, .warc, .gz",
+            Description = "Files and folders to read (folders recursively): .txt, .html/.htm, .jsonl/.ndjson, .warc, and each of them .gz",
             Arity = ArgumentArity.OneOrMore,
         };
         // A PATH that looks like an option and names no file is a mistyped option, not an input: refuse it as usage.
