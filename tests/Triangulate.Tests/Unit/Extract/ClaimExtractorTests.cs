@@ -86,7 +86,8 @@ public sealed class ClaimExtractorTests
         Assert.Contains(context.Claims, c => c.Kind == ClaimKind.Event && c.Text.Contains("ATACMS", StringComparison.Ordinal));
     }
 
-    private static List<string> Statuses(string text) =>
+    /// <summary>The status claims the extractors find in <paramref name="text"/> (shared with <see cref="StatusBearerClauseTests"/>).</summary>
+    internal static List<string> Statuses(string text) =>
         [.. Run(text).Claims.Where(c => c.Kind == ClaimKind.Status).Select(c => c.Text)];
 
     [Fact]

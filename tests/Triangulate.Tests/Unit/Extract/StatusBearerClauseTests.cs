@@ -1,11 +1,3 @@
-using Triangulate.Extract;
-using Triangulate.Extract.Claims;
-using Triangulate.Extract.Entities;
-using Triangulate.Extract.Quotes;
-using Triangulate.Model;
-using Triangulate.Tests.Support;
-using Triangulate.Text;
-
 namespace Triangulate.Tests.Unit.Extract;
 
 /// <summary>
@@ -14,14 +6,7 @@ namespace Triangulate.Tests.Unit.Extract;
 /// </summary>
 public sealed class StatusBearerClauseTests
 {
-    private static List<string> Statuses(string text)
-    {
-        var context = new ExtractionContext(Some.Document(text), new NewsSentenceSplitter());
-        new EntityExtractor().Extract(context);
-        new QuoteExtractor().Extract(context);
-        new ClaimExtractor().Extract(context);
-        return [.. context.Claims.Where(c => c.Kind == ClaimKind.Status).Select(c => c.Text)];
-    }
+    private static List<string> Statuses(string text) => ClaimExtractorTests.Statuses(text);
 
     [Theory]
     // A relative pronoun stands for the noun phrase before it: the store is destroyed, not the spokeswoman's force.
