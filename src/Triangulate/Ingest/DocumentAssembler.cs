@@ -4,7 +4,10 @@ using Triangulate.Text;
 
 namespace Triangulate.Ingest;
 
-/// <summary>Makes a <see cref="Document"/> of a source document: classifies its segments, joins the body, tells the language, finds the metadata.</summary>
+/// <summary>
+/// Makes a <see cref="Document"/> of a source document: classifies its segments, joins the body, tells the language, finds
+/// the metadata (within <see cref="MetadataLengths"/>).
+/// </summary>
 public sealed class DocumentAssembler(IBlockClassifier classifier, IMetadataExtractor metadata, ILanguageIdentifier language)
 {
     /// <summary>Assembles the document.</summary>
@@ -23,7 +26,7 @@ public sealed class DocumentAssembler(IBlockClassifier classifier, IMetadataExtr
             Body = body,
             Language = source.Metadata.Language ?? language.Identify(body.Length > 0 ? body : source.Text),
         };
-        return metadata.Extract(document, source);
+        return MetadataLengths.Apply(metadata.Extract(document, source));
     }
 
     /// <summary>The body blocks joined by blank lines.</summary>

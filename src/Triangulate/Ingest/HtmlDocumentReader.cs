@@ -119,9 +119,7 @@ public sealed class HtmlDocumentReader : IDocumentReader
             Metadata = metadata,
             Format = "html",
         };
-        var problem = decoded.ReplacedBytes > 0
-            ? new Problem(source, $"invalid {decoded.Encoding} text: {decoded.ReplacedBytes} bytes replaced by U+FFFD; the rest was analysed")
-            : null;
+        var problem = decoded.Complaint is { } complaint ? new Problem(source, complaint) : null;
         if (cutReason is not null) problem = new Problem(source, problem is null ? $"HTML {cutReason}" : $"HTML {cutReason}; {problem.Error}");
         return new ReadResult(document, problem);
     }

@@ -113,6 +113,17 @@ public sealed class JsonlDocumentReader(IPayloadParser? html = null) : IDocument
         {
             return ReadResult.Failed(file, $"line {number}: not valid JSON: {Reason(e)}");
         }
+        // A JSON string may hold any control character as an escape ("\u0000"): it is text, made harmless here as the
+        // decoder makes a file's (one for one, so spans hold), and the record is analysed with a problem line saying so.
+        var controls = 0;
+        string? Harmless(string? value)
+        {
+            if (value is null) return null;
+            var clean = ControlCharacters.Replace(value, out var replaced);
+            controls += replaced;
+            return clean;
+        }
+        (url, htmlText, text, title, published, outlet) = (Harmless(url), Harmless(htmlText), Harmless(text), Harmless(title), Harmless(published), Harmless(outlet));
         var source = string.IsNullOrWhiteSpace(url) ? $"{file}#{number}" : url;
         var metadata = new SourceMetadata { Url = url, Title = title, Outlet = outlet, Published = Date(published) };
         ReadResult result;
@@ -120,7 +131,16 @@ public sealed class JsonlDocumentReader(IPayloadParser? html = null) : IDocument
         else if (!string.IsNullOrEmpty(text)) result = new PlainTextPayloadParser().Parse(source, Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", metadata);
         else return ReadResult.Failed(file, $"line {number}: no html or text field");
         result = result.InFile(file, ReadResult.Place($"line {number}", url));
-        return result.Document is null ? result : result with { Document = result.Document with { Format = "jsonl" } };
+        if (result.Document is null) return result;
+        return result with { Document = result.Document with { Format = "jsonl" }, Problem = WithControls(result.Problem, result.Document.Source, controls) };
+    }
+
+    /// <summary>A read record's problem with the control characters made spaces in its fields added, as a file's decoder says it.</summary>
+    private static Problem? WithControls(Problem? problem, string source, int controls)
+    {
+        if (controls == 0) return problem;
+        var note = $"{ControlCharacters.Note(controls)} in the record's fields; the rest was analysed";
+        return problem is null ? new Problem(source, note) : problem with { Error = $"{problem.Error}; {note}" };
     }
 
     /// <summary>An ISO date or date-time at the start of the field, as a date of metadata basis.</summary>

@@ -57,9 +57,7 @@ public sealed class PlainTextDocumentReader : IDocumentReader
             Segments = segments,
             Format = format,
         };
-        var problem = decoded.ReplacedBytes > 0
-            ? new Problem(source, $"invalid {decoded.Encoding} text: {decoded.ReplacedBytes} bytes replaced by U+FFFD; the rest was analysed")
-            : null;
+        var problem = decoded.Complaint is { } complaint ? new Problem(source, complaint) : null;
         return new ReadResult(document, problem);
     }
 }

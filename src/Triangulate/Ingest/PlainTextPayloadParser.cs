@@ -28,7 +28,7 @@ public sealed partial class PlainTextPayloadParser : IPayloadParser
         var text = HtmlToText(decoded.Text);
         var segments = LineSegmenter.Segment(text);
         if (segments.Count == 0) return ReadResult.Failed(source, "no text in the page");
-        return ReadResult.Of(new SourceDocument
+        return new ReadResult(new SourceDocument
         {
             Source = source,
             Sha256 = StableId.Sha256Hex(bytes),
@@ -37,7 +37,7 @@ public sealed partial class PlainTextPayloadParser : IPayloadParser
             Segments = segments,
             Metadata = metadata,
             Format = "html",
-        });
+        }, decoded.Complaint is { } complaint ? new Problem(source, complaint) : null);
     }
 
     /// <summary>The charset parameter of a Content-Type header, or null.</summary>

@@ -15,9 +15,17 @@ public static class TextDecoder
     /// <summary>
     /// Decodes <paramref name="bytes"/>, honouring a BOM and then <paramref name="declaredCharset"/> when it names a known
     /// encoding. With <paramref name="complete"/> false the bytes are the first part of a longer input, cut anywhere: a
-    /// character split at their end is left out rather than decoded (and reported) as invalid.
+    /// character split at their end is left out rather than decoded (and reported) as invalid. Control characters are
+    /// made spaces and counted (<see cref="ControlCharacters"/>), whatever reader the bytes came through.
     /// </summary>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, string? declaredCharset = null, bool complete = true)
+    {
+        var decoded = DecodeText(bytes, declaredCharset, complete);
+        var text = ControlCharacters.Replace(decoded.Text, out var controls);
+        return controls == 0 ? decoded : decoded with { Text = text, ReplacedControls = controls };
+    }
+
+    private static DecodedText DecodeText(ReadOnlySpan<byte> bytes, string? declaredCharset, bool complete)
     {
         if (!complete) bytes = bytes[..WholeCharacters(bytes, Choose(bytes, declaredCharset))];
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return Utf8(bytes[3..]);

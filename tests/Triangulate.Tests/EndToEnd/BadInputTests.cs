@@ -133,6 +133,65 @@ public class BadInputTests
         Assert.All(texts, t => Assert.DoesNotContain('\uFFFD', t));
     }
 
+    [Fact]
+    public void A_control_character_in_text_is_made_a_space_and_said_in_every_input_form()
+    {
+        using var temp = new TempFolder();
+        // The same kind of slip in each form: a JSON "\u0000" escape, and a raw NUL byte in a text capture, a page and a
+        // WARC response. Each is text with one bad character, not binary: analysed, with a problem line naming it.
+        string Story(string place) => Page.Replace("Ferry service resumes", $"Ferry service resumes at {place}", StringComparison.Ordinal)
+            .Replace("two islands", $"{place} and\0 the mainland", StringComparison.Ordinal);
+        temp.Write("in/a.jsonl", Encoding.UTF8.GetBytes("{\"url\":\"https://example.org/a\",\"title\":\"Ferry\\u0007 back\",\"text\":\"The ferry to Arnhold\\u0000 resumed on Monday, the operator said.\"}\n"));
+        temp.Write("in/b.txt", Encoding.UTF8.GetBytes("Ferry service resumes at Berwick\n\nThe ferry to Berwick\0 resumed on Monday after the storm, the operator said in a statement on its website.\n"));
+        temp.Write("in/c.html", Encoding.UTF8.GetBytes(Story("Corran")));
+        temp.Write("in/d.warc", Unit.Ingest.ContainerReaderTests.Response("https://example.org/d", Story("Dunmore")));
+
+        Triangulate.Cli.TriangulateCli.Run(["analyze", temp.File("in"), "--out", temp.File("out"), "--db", temp.File("t.db"), "--quiet", "--format", "json"]);
+
+        var dossier = JsonNode.Parse(File.ReadAllText(temp.File("out/dossier.json")))!;
+        var documents = dossier["documents"]!.AsArray();
+        Assert.Equal(4, documents.Count);
+        Assert.All(documents, d => Assert.DoesNotContain((string)d!["text"]!, c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')));
+        Assert.Contains(documents, d => (string?)d!["title"] == "Ferry  back");
+        var problems = Problems(temp.File("out/dossier.json"));
+        Assert.Equal(4, problems.Count);
+        // The record's title and text held one each; the files one each.
+        Assert.Contains(problems, p => p.Source == "https://example.org/a" && p.Error.StartsWith("2 control characters replaced by spaces", StringComparison.Ordinal));
+        Assert.Equal(3, problems.Count(p => p.Error.StartsWith("1 control character replaced by a space; the rest was analysed", StringComparison.Ordinal)));
+        Assert.DoesNotContain(problems, p => p.Error.Contains("binary", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_giant_title_byline_or_outlet_is_cut_in_the_store_and_every_report()
+    {
+        using var temp = new TempFolder();
+        var title = string.Join(' ', Enumerable.Repeat("Headline", 25_000));
+        temp.Write("in/a.jsonl", Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            url = "https://example.org/a",
+            title,
+            outlet = new string('O', 50_000),
+            text = "The ferry to Arnhold resumed on Monday after the storm, the operator said in a statement.",
+        }) + "\n"));
+        var byline = string.Join(", ", Enumerable.Range(0, 20_000).Select(i => $"Author{i}"));
+        temp.Write("in/b.html", Encoding.UTF8.GetBytes(Page.Replace("<title>", $"<meta name=\"author\" content=\"{byline}\"><meta property=\"og:site_name\" content=\"{new string('S', 100_000)}\"><title>{title} ", StringComparison.Ordinal)));
+
+        Triangulate.Cli.TriangulateCli.Run(["analyze", temp.File("in"), "--out", temp.File("out"), "--db", temp.File("t.db"), "--quiet", "--format", "json,md,html"]);
+
+        var documents = JsonNode.Parse(File.ReadAllText(temp.File("out/dossier.json")))!["documents"]!.AsArray();
+        Assert.Equal(2, documents.Count);
+        foreach (var document in documents)
+        {
+            var kept = (string)document!["title"]!;
+            Assert.InRange(kept.Length, 250, MetadataLengths.Title);
+            Assert.EndsWith("Headline…", kept, StringComparison.Ordinal);
+            Assert.InRange(((string)document["outlet"]!).Length, 1, MetadataLengths.Name);
+        }
+        // Nothing of the giant fields is written whole: the brief's and the page's longest line stay short.
+        Assert.InRange(File.ReadAllLines(temp.File("out/dossier.md")).Max(line => line.Length), 1, 5_000);
+        Assert.True(new FileInfo(temp.File("out/dossier.html")).Length < 200_000);
+    }
+
     private static List<(string Source, string Error)> Problems(string dossierPath) =>
         [.. JsonNode.Parse(File.ReadAllText(dossierPath))!["problems"]!.AsArray().Select(p => ((string)p!["source"]!, (string)p["error"]!))];
 

@@ -47,6 +47,35 @@ public class TextDecoderTests
     public void Binary_content_is_told_from_text(byte[] head, bool binary) =>
         Assert.Equal(binary, BinaryContent.Looks(head));
 
+    [Fact]
+    public void A_stray_nul_in_utf8_text_is_text_and_random_bytes_with_a_nul_are_binary()
+    {
+        var text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("The ferry resumed on Monday, the operator said. ", 20)));
+        text[300] = 0;
+        Assert.False(BinaryContent.Looks(text));
+        // UTF-16 without a BOM is half NULs.
+        Assert.True(BinaryContent.Looks(Encoding.Unicode.GetBytes("The ferry resumed on Monday.")));
+        var random = new Random(7);
+        foreach (var length in new[] { 300, 1000, 8192 })
+            for (var trial = 0; trial < 50; trial++)
+            {
+                var bytes = new byte[length];
+                random.NextBytes(bytes);
+                // 8 KB of random bytes always hold NULs; a shorter run may not, and is then told by its control bytes alone.
+                if (length == 8192 || bytes.Contains((byte)0)) Assert.True(BinaryContent.Looks(bytes), $"random bytes of {length} read as text");
+            }
+    }
+
+    [Fact]
+    public void Control_characters_are_made_spaces_one_for_one_and_counted()
+    {
+        var decoded = TextDecoder.Decode(Encoding.UTF8.GetBytes("Ferry\0 back\a on\tMonday.\r\n\fNext\u001B[0m \u0093week\u0094"));
+        Assert.Equal("Ferry  back  on\tMonday.\r\n\fNext [0m \u0093week\u0094", decoded.Text);
+        Assert.Equal(3, decoded.ReplacedControls);
+        Assert.Equal("3 control characters replaced by spaces; the rest was analysed", decoded.Complaint);
+        Assert.Null(TextDecoder.Decode("Clean text."u8).Complaint);
+    }
+
     private const string Cyrillic = "В понедельник в центре города произошёл крупный пожар, сообщили в «МЧС». Пострадали три человека.";
 
     [Fact]
