@@ -14,7 +14,7 @@ internal static class EvalTimexCommand
     {
         var gold = new Argument<string>("GOLD") { Description = "TIMEX3 gold JSON: {documents: [{url, part, dct, timex: [{start, end, type, value}]}]}" };
         var corpus = new Option<string?>("--corpus") { Description = "JSON Lines file of {url, text} records the offsets point into (default: the gold's \"source\")" };
-        var verbose = new Option<bool>("--verbose") { Description = "List the look half's misses (-), spurious finds (+) and wrong values (~)" };
+        var verbose = new Option<bool>("--verbose") { Description = "List the look half's misses (-), spurious finds (+), wrong values (~) and extent-only differences (≈)" };
         var command = new Command("timex", "Score time expressions (TIMEX3 span and value) against a gold file over a JSON Lines corpus") { gold, corpus, verbose };
         command.SetAction(result =>
         {

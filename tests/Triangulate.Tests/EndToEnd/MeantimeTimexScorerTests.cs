@@ -1,6 +1,7 @@
 using Triangulate.Cli;
 using Triangulate.Extract;
 using Triangulate.Extract.Time;
+using Triangulate.Model;
 using Triangulate.Tests.Support;
 using Triangulate.Text;
 
@@ -34,6 +35,21 @@ public class MeantimeTimexScorerTests
         var found = new List<MeantimeTimexEval.Found>();
         foreach (var t in times) MeantimeTimexEval.AddAsTimex3(Text, t, found);
         Assert.Equal(["April 2010-04", "June 2010-06"], found.Select(f => Text[f.Start..f.End] + " " + f.Value));
+    }
+
+    [Theory]
+    [InlineData("The ferry sailed two days before the harbour reopened.", "two days P2D")]
+    [InlineData("The line closed three years after it was first due to open.", "three years P3Y")]
+    [InlineData("The crew left a week ahead of the storm.", "a week P1W")]
+    public void An_offset_from_an_event_is_scored_as_its_measure_alone(string text, string expected)
+    {
+        var extractor = new DocumentExtractor(new NewsSentenceSplitter(), [new TimeExtractor()]);
+        var times = extractor.Extract(Some.DatedDocument(text, new DateOnly(2010, 8, 1))).Times;
+        // The app keeps the event with the offset; TimeML marks the measure, the signal and the event apart.
+        Assert.Contains(times, t => t.Anchor == TimeAnchor.Event && t.AnchorEvent is { Length: > 0 } && t.Span.End - t.Span.Start > expected.Length);
+        var found = new List<MeantimeTimexEval.Found>();
+        foreach (var t in times) MeantimeTimexEval.AddAsTimex3(text, t, found);
+        Assert.Equal([expected], found.Select(f => text[f.Start..f.End] + " " + f.Value));
     }
 
     [Theory]

@@ -215,7 +215,7 @@ public sealed class TimeExtractor : IExtractor
             if (token.Kind == TokenKind.Number) return true;
             if (token.Kind != TokenKind.Word) return false;
             var word = TimeWords.Bare(token.In(text));
-            return OpenerLookup.Contains(word) || TimeWords.TryGet(word, out _, out _) || NumberWords.IsNumberWord(word)
+            return OpenerLookup.Contains(word) || TimeWords.TryGet(word, out _, out _) || NumberWords.IsNumberWord(word) || WeekdayAbbreviations.Contains(word)
                 || (word.Contains('-') && word.Length > 5) || ClosedLong(word, out _);
         }
 
@@ -1157,7 +1157,8 @@ public sealed class TimeExtractor : IExtractor
             if (_tokens[i].Length == 4 && IsAny(i + 1, "GMT", "UTC") && int.TryParse(W(i)[..2], NumberStyles.None, CultureInfo.InvariantCulture, out var hh)
                 && int.TryParse(W(i)[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var mm) && hh <= 23 && mm <= 59)
             {
-                // "0830 GMT": the wire services' clock, four digits and a zone.
+                // "0830 GMT": the wire services' clock, four digits and a zone. (With any zone, "1852 HKT", it lifted one
+                // looked-at half only in sessions 28 and 30.)
                 found = new Found(_tokens[i].Start, _tokens[i + 1].End, null, null, null, TimeAnchor.Publication, null, null,
                     "day:0@" + W(i).ToString() + "Z", 0);
                 next = i + 2;
@@ -1195,13 +1196,19 @@ public sealed class TimeExtractor : IExtractor
             }
             else if (!colon && !dotted) return false;
             var zone = "";
+            var zoned = false;
             if (IsAny(j, "UTC", "GMT")) { zone = "Z"; j++; }
             // "6 p.m. local time": the zone named in words is part of the expression and keeps the day after it in reach.
             else if (Is(j, "local") && Is(j + 1, "time")) j += 2;
+            // "8:20 AM ET", "19:04 IST": the zone's abbreviation belongs to the clock it qualifies (TimeML keeps it inside the
+            // TIMEX3; MEANTIME marks "6:40 p.m. (GMT +8)" whole); the value stays the local clock the text states.
+            // It leaves the day after it apart ("8:00 AM PDT 4/4/2012" on a date line is a TIME and a DATE), as before the
+            // zone was read: a lonely clock is still dated by the day beside it (Beside).
+            else if (Zone(j)) { j++; zoned = true; }
             var clock = hour.ToString("D2", CultureInfo.InvariantCulture) + minute.ToString("D2", CultureInfo.InvariantCulture) + zone;
             // "at 16:15 UTC, June 1st", "6 p.m. on March 3": the clock is on the day written beside it.
             var d = IsAny(j, ",", "on") ? j + 1 : j;
-            if (d < _tokens.Count && TryCalendar(d, out var date, out var afterDate) && date.Rule is { } dateRule
+            if (!zoned && d < _tokens.Count && TryCalendar(d, out var date, out var afterDate) && date.Rule is { } dateRule
                 && (dateRule.StartsWith("month-day:", StringComparison.Ordinal) || (dateRule.StartsWith("date:", StringComparison.Ordinal) && dateRule.Length == 15)))
             {
                 found = new Found(_tokens[i].Start, date.End, null, null, null, TimeAnchor.Publication, null, null, dateRule + "@" + clock, 0);
@@ -1216,7 +1223,7 @@ public sealed class TimeExtractor : IExtractor
             }
             // "10 a.m. Monday", "9:30 p.m. Tuesday": a clock time written straight before a weekday is one TIMEX3 TIME
             // with the weekday ("twelve o'clock January 3, 1984" in the TimeML guidelines), valued on that day.
-            if (j < _tokens.Count && TimeWords.Is(W(j), "weekday", out _) && char.IsUpper(W(j)[0])
+            if (!zoned && j < _tokens.Count && TimeWords.Is(W(j), "weekday", out _) && char.IsUpper(W(j)[0])
                 && TryRelative(j, out var weekday, out var afterWeekday) && weekday.Rule is { } dayRule && dayRule.StartsWith("weekday:", StringComparison.Ordinal)
                 && !dayRule.Contains('@', StringComparison.Ordinal))
             {
@@ -1250,9 +1257,11 @@ public sealed class TimeExtractor : IExtractor
             return false;
         }
 
-        // A time zone's abbreviation: "GMT", "UTC", "BST", "EDT", "CEST" (capitals, three or four, the last a T).
+        // A time zone's abbreviation: "GMT", "UTC", "BST", "EDT", "CEST" (capitals, three or four, the last a T), and the
+        // North American zones written without the season's letter ("ET", "PT", "CT", "MT").
         private bool Zone(int j) =>
-            j < _tokens.Count && _tokens[j].Kind == TokenKind.Word && W(j) is { Length: 3 or 4 } z && z[^1] == 'T' && !z.ContainsAnyExceptInRange('A', 'Z');
+            j < _tokens.Count && _tokens[j].Kind == TokenKind.Word && W(j) is { Length: 2 or 3 or 4 } z && !z.ContainsAnyExceptInRange('A', 'Z')
+            && (z is "UTC" || (z[^1] == 'T' && (z.Length > 2 || z[0] is 'E' or 'P' or 'C' or 'M')));
 
         // Quarters and fiscal years: "the third quarter (of 2011)", "Q3 2011", "the last quarter", "fiscal 2011", "FY2011".
         private bool TryQuarterOrFiscal(int i, out Found found, out int next)
@@ -1399,6 +1408,11 @@ public sealed class TimeExtractor : IExtractor
             return true;
         }
 
+        // The weekdays' short forms on date lines (case-sensitive: a capital opens each).
+        internal static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WeekdayAbbreviations =
+            System.Collections.Frozen.FrozenSet.ToFrozenSet(["Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"], StringComparer.Ordinal)
+                .GetAlternateLookup<ReadOnlySpan<char>>();
+
         private static string Part(ReadOnlySpan<char> word) => TimeWords.Is(word, "part", out var p) ? p switch { 1 => "MO", 2 => "AF", 3 => "EV", _ => "NI" } : "";
 
         private bool TryRelative(int i, out Found found, out int next)
@@ -1410,6 +1424,19 @@ public sealed class TimeExtractor : IExtractor
             string? value = null;
             var end = i;
             if (InName(i)) return false;
+            // "Sun, 15 Sep 2013", "Thu 6 May 2010", "Tue. March 3, 2009": a date line's short weekday belongs to the date
+            // after it, as the full name does below. Alone a short form is no weekday ("the Sun", "Sat down", "Wed"), so it
+            // is read only before a day of the calendar.
+            if (WeekdayAbbreviations.Contains(w) && char.IsUpper(w[0]))
+            {
+                var dated = i + 1;
+                if (W(dated) is "." && _tokens[dated].Start == _tokens[i].End) dated++;
+                if (W(dated) is ",") dated++;
+                if (!TryCalendar(dated, out var date, out var afterDate) || date.Rule is not { } shortRule || !IsDayRule(shortRule)) return false;
+                found = date with { Start = _tokens[i].Start };
+                next = afterDate;
+                return true;
+            }
             if (w.Equals("yesterday", StringComparison.OrdinalIgnoreCase)) rule = "day:-1";
             else if (w.Equals("today", StringComparison.OrdinalIgnoreCase)) rule = "day:0";
             else if (w.Equals("tonight", StringComparison.OrdinalIgnoreCase)) rule = "day:0@NI";
