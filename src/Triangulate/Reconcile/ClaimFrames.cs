@@ -256,7 +256,8 @@ internal sealed class Frame
     /// ("Quinn, who was just 10 of 22 for 162 yards"), past a relative clause between them the subject of the clause
     /// the figure ends ("Garrard, who completed 28 passes, ran for two yards"), or for "he"/"she" the nearest person
     /// named before it in the sentence, not after a preposition (a full name of two words or more counts: the pronoun
-    /// says it is a person). A name opening the sentence counts. Only a person of the document (<see
+    /// says it is a person). A name opening the sentence counts; in a clause a speech verb reports, the clause starts
+    /// after the verb ("Smith said the patch holds 300 updates" names no bearer). Only a person of the document (<see
     /// cref="DocumentWords.IsPerson"/>: read when the document is given); a description ("the Chiefs rushed for …")
     /// names none. What
     /// <see cref="ClaimFrames.OtherBearers"/> compares.
