@@ -131,6 +131,33 @@ internal sealed partial class SpeakerResolver
         return null;
     }
 
+    /// <summary>
+    /// The pronoun's antecedent when the pronoun stands in a clause reported by a speech verb before it in its sentence
+    /// ("Gaskin said that climbers tried to rescue Rait, but that he died"): the nearest person before
+    /// <paramref name="position"/> other than the person named as the reporting clause's subject (between
+    /// <paramref name="sentenceStart"/> and <paramref name="speechVerb"/>). Who reports a clause is rarely what its "he"
+    /// stands for; a speaker that is itself a pronoun ("he said he fled") is not known, so nothing is passed over.
+    /// </summary>
+    public Entity? NearestPersonReported(int position, int sentenceStart, int speechVerb)
+    {
+        Entity? speaker = null;
+        for (var i = FirstFrom(speechVerb) - 1; i >= 0 && _mentions[i].Start >= sentenceStart; i--)
+        {
+            var (s, e, entity) = _mentions[i];
+            if (entity.Type != EntityType.Person || IsPronoun(s, e) || InQuote(s)) continue;
+            speaker = entity;
+            break;
+        }
+        for (var i = FirstFrom(position) - 1; i >= 0; i--)
+        {
+            var (s, e, entity) = _mentions[i];
+            if (entity.Type != EntityType.Person || IsPronoun(s, e) || InQuote(s)) continue;
+            if (speaker is not null && entity.Id == speaker.Id) continue;
+            return entity;
+        }
+        return null;
+    }
+
     /// <summary>1 male, 2 female, 0 unknown: from a gendered title the entity was given ("Ms", "Sir"), else its first name.</summary>
     private static int GenderOf(Entity entity)
     {

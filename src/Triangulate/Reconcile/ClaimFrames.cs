@@ -134,6 +134,25 @@ internal static class ClaimFrames
     }
 
     /// <summary>
+    /// True when one figure is a named person's (<see cref="Frame.Bearer"/>) and the other's clause has no person for
+    /// its subject: none at all ("a drop of five points per game"), a team or a description ("the Chiefs rushed for
+    /// over 100 yards each"), not "he" or "she" (<see cref="Frame.PronounBearer"/>). What nobody in particular is said
+    /// to have done does not corroborate what one player did, however alike the number ("Quinn, who was just 10 of 22
+    /// for 162 yards"). Not counted: a bearer whose last name the other sentence has anywhere, opening it too ("Cheeks
+    /// was a draft choice … and played for 11 seasons" / "Cheeks, who played … for 11 seasons").
+    /// </summary>
+    public static bool NamedAgainstNone(Frame a, Frame b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Unnamed(a, b) || Unnamed(b, a);
+
+        static bool Unnamed(Frame named, Frame other) =>
+            named.Bearer.Length > 0 && other.Bearer.Length == 0 && !other.PronounBearer
+            && !ContentWords.Of(named.Bearer[(named.Bearer.LastIndexOf(' ') + 1)..]).All(w => Array.BinarySearch(other.Words, w, StringComparer.Ordinal) >= 0);
+    }
+
+    /// <summary>
     /// True when two frames' names (agents or bearers) are two parties: both named, sharing no word and no spelling
     /// (<see cref="Variant"/>), and neither sentence naming the other's.
     /// </summary>
@@ -208,15 +227,22 @@ internal sealed class Frame
     /// <summary>The frame of no text.</summary>
     public static readonly Frame Empty = new([], []);
 
-    private Frame(string[] words, List<Slot> slots, List<string>? compounds = null, string agent = "", string bearer = "", string opening = "")
+    private Frame(string[] words, List<Slot> slots, List<string>? compounds = null, string agent = "", (string Name, bool Pronoun) bearer = default, string opening = "")
     {
         Words = words;
         Slots = slots;
         Compounds = compounds ?? [];
         Agent = agent;
-        Bearer = bearer;
+        Bearer = bearer.Name ?? "";
+        PronounBearer = bearer.Pronoun;
         _opening = opening;
     }
+
+    /// <summary>
+    /// For a figure: its clause's subject is "he" or "she" (<see cref="Bearer"/> holds the name it stands for when one
+    /// is read): a person, named or not, so the figure is some person's, not a team's or nobody's.
+    /// </summary>
+    public bool PronounBearer { get; }
 
     /// <summary>The capitalised word opening the sentence, lower case ("" when none): a name there is no slot.</summary>
     private readonly string _opening;
@@ -230,7 +256,8 @@ internal sealed class Frame
     /// ("Quinn, who was just 10 of 22 for 162 yards"), past a relative clause between them the subject of the clause
     /// the figure ends ("Garrard, who completed 28 passes, ran for two yards"), or for "he"/"she" the nearest person
     /// named before it in the sentence, not after a preposition (a full name of two words or more counts: the pronoun
-    /// says it is a person). A name opening the sentence counts. Only a person of the document (<see
+    /// says it is a person). A name opening the sentence counts; in a clause a speech verb reports, the clause starts
+    /// after the verb ("Smith said the patch holds 300 updates" names no bearer). Only a person of the document (<see
     /// cref="DocumentWords.IsPerson"/>: read when the document is given); a description ("the Chiefs rushed for …")
     /// names none. What
     /// <see cref="ClaimFrames.OtherBearers"/> compares.
@@ -371,7 +398,7 @@ internal sealed class Frame
             if (k <= figure && first > reported && !speech.Contains(after) && !char.IsDigit(name[0]) && IsAgent(tokens, joined, first, k, figure, reported)) agent = name;
         }
         var opening = tokens.Count > 0 && capitals[0] && !tokens[0].Name ? tokens[0].Word : "";
-        return new Frame(ContentWords.Of(text[from..to]), slots, compounds, agent, figure > 0 && document is not null ? BearerOf(tokens, joined, capitals, figure, document) : "", opening);
+        return new Frame(ContentWords.Of(text[from..to]), slots, compounds, agent, figure > 0 && document is not null ? BearerOf(tokens, joined, capitals, figure, reported, document) : ("", false), opening);
     }
 
     /// <summary>Relative pronouns that open a clause about the name before them.</summary>
@@ -389,11 +416,18 @@ internal sealed class Frame
         return c;
     }
 
-    /// <summary>The <see cref="Bearer"/> of the figure at token <paramref name="figure"/>.</summary>
-    private static string BearerOf(List<(string Word, bool Name)> tokens, List<bool> joined, List<bool> capitals, int figure, DocumentWords document)
+    /// <summary>The <see cref="Bearer"/> of the figure at token <paramref name="figure"/>, and whether its clause's subject is "he" or "she" (<see cref="PronounBearer"/>).</summary>
+    private static (string Name, bool Pronoun) BearerOf(List<(string Word, bool Name)> tokens, List<bool> joined, List<bool> capitals, int figure, int reported, DocumentWords document)
     {
         var name = "";
         var c = ClauseStart(tokens, joined, figure);
+        // "Reavey said the patch consists of more than 300 updates": the figure's clause is the one reported, and who
+        // reports it is not whose figure it is.
+        if (reported >= c)
+        {
+            c = reported + 1;
+            if (c < figure && tokens[c].Word == "that") c++;
+        }
         // "Quinn, who was just 10 of 22 for 162 yards": the name the relative clause hangs on.
         if (c > 1 && IsRelative(tokens[c - 1].Word)) name = NameEndingAt(tokens, capitals, c - 1);
         // "Garrard threw for 329 yards", "and David Garrard threw for …": the name opening the clause.
@@ -409,9 +443,13 @@ internal sealed class Frame
                 // "a rookie out of Division II Tiffin, he rushed …": a name after a preposition is no antecedent.
                 var first = k + 1 - run.Split(' ').Length;
                 if (first > 0 && FigureSubjects.Prepositions.Contains(tokens[first - 1].Word)) continue;
-                if (run.Contains(' ', StringComparison.Ordinal) || document.IsPerson(run)) return run;
+                if (run.Contains(' ', StringComparison.Ordinal) || document.IsPerson(run)) return (run, true);
             }
+            return ("", true);
         }
+        // "He ended the day 17/35 for 205 yards": a sentence opened by "he" or "she" is about a person, though the figure's
+        // clause is cut off by a mark.
+        else if (tokens[0].Word is "he" or "she" && reported < 0) return ("", true);
         // "Garrard, who completed 28 passes for 329 yards, ran for two yards": past a relative clause set off by
         // commas, the subject before it.
         else if (c > 0 && c < figure && !joined[c])
@@ -419,7 +457,7 @@ internal sealed class Frame
             var inner = ClauseStart(tokens, joined, c);
             if (inner > 1 && inner < c && IsRelative(tokens[inner - 1].Word)) name = NameEndingAt(tokens, capitals, inner - 1);
         }
-        return name.Length > 0 && document.IsPerson(name) ? name : "";
+        return (name.Length > 0 && document.IsPerson(name) ? name : "", false);
     }
 
     /// <summary>True for a capitalised function word ("The", "He", "But"): no name, though it opens a clause.</summary>

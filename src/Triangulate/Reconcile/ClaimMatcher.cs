@@ -31,7 +31,8 @@ internal static class ClaimMatcher
         {
             ClaimKind.Quantity => a.Measure is not null && a.Measure == b.Measure && UnitsAgree(a.Draft.Value, b.Draft.Value)
                 && a.SameSubject(b) && FatesAgree(a.Fates, b.Fates) && SameContextWhenUnnamed(a, b) && Figures.Agree(a.Draft.Value, b.Draft.Value)
-                && !OtherFiguresInOneForm(a, b) && BoundOfOneSubject(a, b) && a.Average == b.Average,
+                && !OtherFiguresInOneForm(a, b) && BoundOfOneSubject(a, b) && a.Average == b.Average && a.Each == b.Each
+                && !ClaimFrames.NamedAgainstNone(a.Frame, b.Frame),
             ClaimKind.Status => a.Status is not null && a.Status == b.Status && a.SameSubject(b),
             ClaimKind.Event => a.SameSubject(b) && ContentWords.Jaccard(a.TextWords, b.TextWords) >= SameText,
             ClaimKind.Statement => SpeakersAgree(a.SpeakerWords, b.SpeakerWords) && SameWords(a.TextWords, a.Anchors, b.TextWords, b.Anchors),
@@ -101,6 +102,14 @@ internal static class ClaimMatcher
     /// subject), and of the same unit. A bound that writes the other's number ("as many as 2,300" / "2,300"; "more
     /// than 40 percent" / "around 40%") restates it and is left to the other rules.
     /// </summary>
+    /// <remarks>
+    /// Otherwise the bound is read as the range a writer means by it, its number up to the next step of its last
+    /// significant digit ("more than 50" is 50–60, "over 100" 100–200, "more than five" 5–6, "fewer than 26" 25–26):
+    /// who knew of 54 charges may write "more than 50", but not who knew of seven rounds "more than five", nor who
+    /// knew of 13 homers "fewer than 26". The other figure must lie in that range; whose figures they are is
+    /// matching's rule for every figure (<see cref="ClaimFrames.NamedAgainstNone"/>). The open interval stays what
+    /// <see cref="Figures"/> compares elsewhere: a bound is no conflict with a figure beyond its step.
+    /// </remarks>
     internal static bool BoundOfOneSubject(DraftFeatures a, DraftFeatures b)
     {
         var aBound = OneSided(a.Draft.Value);
@@ -108,8 +117,12 @@ internal static class ClaimMatcher
         if (!aBound && !bBound) return true;
         if (SameNumber(a.Draft.Value!, b.Draft.Value!) || ShareNumber(a.Anchors, b.Anchors, precise: false)) return true;
         return a.SubjectWords.Length > 0 && a.SubjectWords.AsSpan().SequenceEqual(b.SubjectWords)
-            && string.Equals(a.Draft.Value?.Unit ?? "", b.Draft.Value?.Unit ?? "", StringComparison.OrdinalIgnoreCase);
+            && string.Equals(a.Draft.Value?.Unit ?? "", b.Draft.Value?.Unit ?? "", StringComparison.OrdinalIgnoreCase)
+            && Overlaps(Figures.MeantRange(a.Draft.Value), Figures.MeantRange(b.Draft.Value));
     }
+
+    private static bool Overlaps((double Low, double High)? x, (double Low, double High)? y) =>
+        x is { } p && y is { } q && p.Low <= q.High && q.Low <= p.High;
 
     /// <summary>True when a bound of one value is a bound or the point of the other, as written ("as many as 2,300" / "2,300").</summary>
     private static bool SameNumber(QuantityValue a, QuantityValue b) =>

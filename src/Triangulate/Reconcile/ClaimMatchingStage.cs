@@ -69,7 +69,8 @@ public sealed class ClaimMatchingStage : ICorpusStage
             var fates = DraftFeatures.IsCount(draft.Kind, draft.Measure) ? DraftFeatures.FatesIn(document.Text, draft.Mention.Span) : null;
             var frame = ClaimFrames.Of(document.Text, draft.Mention.Span, draft.Kind, documentWords);
             var average = draft.Kind == ClaimKind.Quantity && Figures.AsAverage(document.Text, draft.Mention.Span.Start);
-            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence, fates) { Frame = frame, DocumentWords = documentWords, Average = average });
+            var each = draft.Kind == ClaimKind.Quantity && Figures.Distributive(document.Text, draft.Mention.Span.Start, draft.Mention.Span.End);
+            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence, fates) { Frame = frame, DocumentWords = documentWords, Average = average, Each = each });
         }
         foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
         return (drafts, quotes);
@@ -182,7 +183,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
     /// </summary>
     private static (ClaimKind, string?, string?, string?, string, string, QuantityValue?, PartialDate?, PartialDate?, string?, string) TwinKey(DraftFeatures d) =>
         (d.Draft.Kind, d.Measure, d.Status, d.Draft.Subject, string.Join('\u001f', d.Draft.Keys) + '\u001e' + string.Join('\u001f', d.Fates), d.Draft.Text, d.Draft.Value,
-            d.Time?.Start, d.Time?.End, d.Draft.Mention.Attribution?.Speaker, d.Frame.CompoundNames + '\u001e' + d.Frame.Agent + '\u001e' + d.Frame.Bearer);
+            d.Time?.Start, d.Time?.End, d.Draft.Mention.Attribution?.Speaker, d.Frame.CompoundNames + '\u001e' + d.Frame.Agent + '\u001e' + d.Frame.Bearer + (d.Frame.PronounBearer ? "\u001ep" : "") + (d.Each ? "\u001ee" : ""));
 
     /// <summary>Words of eight letters or more: rare enough in news to block statements on when they carry no anchors.</summary>
     private static IEnumerable<string> Rare(string[] words)

@@ -135,6 +135,9 @@ internal sealed class DraftFeatures
     /// <summary>For figures: said as an average ("has averaged 30 goals", <see cref="Figures.AsAverage"/>).</summary>
     public bool Average { get; init; }
 
+    /// <summary>For figures: said of each member of a group ("100 yards each", <see cref="Figures.Distributive"/>).</summary>
+    public bool Each { get; init; }
+
     /// <summary>The words of the mention's document (<see cref="ClaimFrames.OtherOfOneKind"/>: whether it names another mention's participant anywhere).</summary>
     public DocumentWords DocumentWords { get; init; } = DocumentWords.Empty;
 

@@ -21,6 +21,35 @@ internal static partial class Figures
         return (low, high);
     }
 
+    /// <summary>
+    /// The range a value is meant to give: a point or a two-sided range as <see cref="Interval"/> reads it, and a bound
+    /// closed at the next step of its number's last significant digit ("more than 50" → 50–60, "over 100" → 100–200,
+    /// "at least 2 million" → 2–3 million, "more than five" → 5–6, "fewer than 26" → 25–26), the Gricean reading of a
+    /// bound: a writer who knew the figure was 7 would not write "more than five". For corroboration only; a bound
+    /// still conflicts with nothing beyond it (<see cref="Interval"/> stays open).
+    /// </summary>
+    public static (double Low, double High)? MeantRange(Model.QuantityValue? value)
+    {
+        if (value is null) return null;
+        return (value.Low, value.High) switch
+        {
+            ({ } l, null) => (l, l + Step(l)),
+            (null, { } h) => (h - Step(h), h),
+            _ => Interval(value),
+        };
+    }
+
+    /// <summary>The unit of a number's last significant digit, at least 1 for whole numbers under ten (50 → 10, 5 → 1, 2,000,000 → 1,000,000, 0.5 → 0.1).</summary>
+    private static double Step(double value)
+    {
+        var unit = RoundingUnit(value);
+        if (unit > 0) return unit;
+        var v = Math.Abs(value);
+        if (v >= 1 && v == Math.Floor(v)) return 1;
+        // A fraction: the unit of its last decimal written, to two places at most ("0.5" → 0.1, "2.25" → 0.01).
+        return v * 10 == Math.Floor(v * 10) ? 0.1 : 0.01;
+    }
+
     /// <summary>True when two values can both hold: their widened intervals overlap.</summary>
     public static bool Overlap(Model.QuantityValue? a, Model.QuantityValue? b)
     {
@@ -154,6 +183,26 @@ internal static partial class Figures
         }
         return false;
     }
+
+    /// <summary>
+    /// True when the figure ending at <paramref name="end"/> is said of each member of a group ("two players rushed for
+    /// over 100 yards each", "… 100 yards apiece"): "each" or "apiece" ends the figure's words or follows them. A
+    /// figure per member is another measure than one member's or the group's, however alike the number.
+    /// </summary>
+    public static bool Distributive(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (start < 0 || end > text.Length || start >= end) return false;
+        var (last, _) = WordBefore(text, end);
+        if (IsEach(last)) return true;
+        var from = end;
+        while (from < text.Length && text[from] is ' ' or '\t') from++;
+        var to = from;
+        while (to < text.Length && char.IsLetter(text[to])) to++;
+        return IsEach(text[from..to]);
+    }
+
+    private static bool IsEach(string word) => word.Equals("each", StringComparison.OrdinalIgnoreCase) || word.Equals("apiece", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The word ending just before <paramref name="end"/> past spaces, and where it starts; empty at a sentence mark or the text's start.</summary>
     private static (string Word, int Start) WordBefore(string text, int end)

@@ -188,6 +188,14 @@ public sealed class ClaimExtractor : IExtractor
     {
         // The grammatical subject first: the noun phrase before the auxiliary chain ("a convoy of trucks was damaged",
         // "police said two people were killed" → "people"), or before the verb itself ("the commander died").
+        // "Gaskin said that … but that he died": a "he" or "she" just before the status word, in a clause a speech verb
+        // reports, is not the reporter, whom the entity extractor's own pronoun reading may give it.
+        for (var k = index - 1; k >= 0 && index - k <= 4 && tokens[k].Start >= sentenceStart; k--)
+        {
+            if (!tokens[k].IsWord || context.Text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start) is not ("he" or "she" or "He" or "She")) continue;
+            if (ReportingVerb(context.Text, tokens, k, sentenceStart) is not { } verb) break;
+            return speakers.NearestPersonReported(tokens[k].Start, sentenceStart, tokens[verb].Start) is { } reported ? (reported.Id, reported.Name) : null;
+        }
         var chain = AuxiliaryChainStart(context.Text, tokens, index);
         // An intransitive verb ("died", "fled", "escaped") has its subject right before it, past adverbs ("the third
         // victim later died"); a name elsewhere in the sentence (the one who said so) is not it.
@@ -207,7 +215,7 @@ public sealed class ClaimExtractor : IExtractor
             if (intransitive && !IsPronounOrTitle(phrase.Name) && phrase.Key == phrase.Name)
                 return speakers.EntityAt(tokens[chain - 1].Start, tokens[chain - 1].End) is { } named ? (named.Id, named.Name) : null;
             if (!IsPronounOrTitle(phrase.Name)) return phrase;
-            if (speakers.NearestPerson(tokens[chain].Start) is { } antecedent) return (antecedent.Id, antecedent.Name);
+            if (Antecedent(context.Text, speakers, tokens, chain, sentenceStart) is { } antecedent) return (antecedent.Id, antecedent.Name);
         }
         // "…, then was arrested": the subject is in an earlier clause; a name near the verb is no better a guess.
         else if (chain > 0 && StatusBearers.IsAdverb(context.Text, tokens[chain - 1])) return null;
@@ -220,12 +228,30 @@ public sealed class ClaimExtractor : IExtractor
             var titled = k > 0 && context.Text[tokens[k - 1].Start..tokens[k - 1].End] == "the" && ExtractLexicon.Titles.Contains(char.ToUpperInvariant(w[0]) + w[1..]);
             if (titled || w is "he" or "she" or "He" or "She")
             {
-                var antecedent = speakers.NearestPerson(tokens[k].Start);
+                var antecedent = Antecedent(context.Text, speakers, tokens, k, sentenceStart);
                 if (antecedent is not null) return (antecedent.Id, antecedent.Name);
             }
         }
         var other = EntityBefore(speakers, tokens, index, sentenceStart, person: false);
         if (other is not null) return (other.Id, other.Name);
+        return null;
+    }
+
+    /// <summary>
+    /// The person a pronoun or title at token <paramref name="at"/> stands for: the last person named before it, but in a
+    /// clause reported by a speech verb earlier in the sentence ("Gaskin said that … but that he died") not the one who
+    /// reports it (<see cref="SpeakerResolver.NearestPersonReported"/>).
+    /// </summary>
+    private static Entity? Antecedent(string text, SpeakerResolver speakers, List<WordToken> tokens, int at, int sentenceStart) =>
+        ReportingVerb(text, tokens, at, sentenceStart) is { } verb
+            ? speakers.NearestPersonReported(tokens[at].Start, sentenceStart, tokens[verb].Start)
+            : speakers.NearestPerson(tokens[at].Start);
+
+    /// <summary>The last speech verb before token <paramref name="at"/> in its sentence ("said", "told"), or null.</summary>
+    private static int? ReportingVerb(string text, List<WordToken> tokens, int at, int sentenceStart)
+    {
+        for (var k = at - 1; k >= 0 && tokens[k].Start >= sentenceStart; k--)
+            if (tokens[k].IsWord && ExtractLexicon.SpeechVerbs.Contains(text[tokens[k].Start..tokens[k].End])) return k;
         return null;
     }
 

@@ -164,10 +164,12 @@ public sealed class QuantityExtractor : IExtractor
         var tightPair = false;
         // "$300 million - $320 million", "US$ 5 to US$ 6 billion": the currency written again on the second end is still
         // one range of one amount, read past like the dash.
-        var again = currency is not null && k + 2 < tokens.Count && (Is(text, tokens[k], "to") || tokens[k].In(text) is "-" or "–")
+        // "between 400 and 500", "between $140 million and $150 million": "and" after "between" joins the two ends.
+        var betweenAnd = k < tokens.Count && Is(text, tokens[k], "and") && start > 0 && Is(text, tokens[start - 1], "between");
+        var again = currency is not null && k + 2 < tokens.Count && (Is(text, tokens[k], "to") || tokens[k].In(text) is "-" or "–" || betweenAnd)
             ? SameCurrency(text, lex, tokens, k + 1, currency, key) : 0;
         if (again > 0) k += again;
-        if (fraction.Tokens == 0 && k < tokens.Count && (again > 0 || Is(text, tokens[k], "to") || tokens[k].In(text) is "-" or "–" || (Is(text, tokens[k], "and") && start > 0 && Is(text, tokens[start - 1], "between")))
+        if (fraction.Tokens == 0 && k < tokens.Count && (again > 0 || Is(text, tokens[k], "to") || tokens[k].In(text) is "-" or "–" || betweenAnd)
             && NumberWords.TryParse(text, tokens, k + 1, out var second) && !Inside(times, tokens[k + 1].Start, second.End)
             && !GluedLetters(text, tokens, k + 1 + second.TokenCount))
         {
@@ -184,7 +186,16 @@ public sealed class QuantityExtractor : IExtractor
                 isRatio = true;
                 low = high = second.Value == 0 ? number.Value : number.Value / second.Value;
             }
-            else high = second.Value;
+            else
+            {
+                high = second.Value;
+                // "$140-150 million", "between 5 and 10 million": a scale word written once, after the second end,
+                // scales both ("140 to 150 million" is not 140 to 150,000,000), unless the first end is then the
+                // larger ("between 500 and 2 million").
+                if (number.TokenCount == 1 && !number.Words && second.TokenCount == 2 && !second.Words
+                    && NumberWords.TryParseDigits(tokens[k + 1].In(text), out var digits) && digits > 0
+                    && second.Value / digits is var scale && scale > 1 && number.Value * scale <= second.Value) low = number.Value * scale;
+            }
             j = k + 1 + second.TokenCount;
         }
         var valueEnd = tokens[j - 1].End;

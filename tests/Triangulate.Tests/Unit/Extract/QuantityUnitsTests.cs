@@ -40,6 +40,31 @@ public class QuantityUnitsTests
         Assert.Equal(320_000_000, claim.Value.High!.Value, 4);
     }
 
+    // Issue 13, session 30: "between $140 million and $150 million" was read as "between $140 million" (a point) and
+    // "$150 million"; "$140-150 million" as 140 dollars to 150 million.
+    [Theory]
+    [InlineData("The Orioles offered between $140 million and $150 million over seven years.", "between $140 million and $150 million")]
+    [InlineData("The Orioles offered between $140 and $150 million over seven years.", "between $140 and $150 million")]
+    [InlineData("The Orioles offered $140-150 million over seven years.", "$140-150 million")]
+    public void A_range_scales_and_prices_both_its_ends(string sentence, string excerpt)
+    {
+        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, sentence, null, "[]"));
+        var claim = Assert.Single(analysis.Claims, c => c.Kind == ClaimKind.Quantity);
+        Assert.Equal(excerpt, claim.Mention.Span.Excerpt);
+        Assert.Equal("money", claim.Measure);
+        Assert.Equal(140_000_000, claim.Value!.Low!.Value, 4);
+        Assert.Equal(150_000_000, claim.Value.High!.Value, 4);
+    }
+
+    [Fact]
+    public void A_scale_after_a_range_leaves_a_first_end_it_would_make_larger_alone()
+    {
+        var analysis = ValueSpecTests.Analyse(new SpecFile.Example("", 0, "The fund holds between 500 and 2 million shares.", null, "[]"));
+        var claim = Assert.Single(analysis.Claims, c => c.Kind == ClaimKind.Quantity);
+        Assert.Equal(500, claim.Value!.Low!.Value, 4);
+        Assert.Equal(2_000_000, claim.Value.High!.Value, 4);
+    }
+
     [Theory]
     [InlineData("The 787-8 carries 210 passengers.", "210 passengers")]
     [InlineData("A 7-2 vote approved 14 new parks.", "14 new parks")]

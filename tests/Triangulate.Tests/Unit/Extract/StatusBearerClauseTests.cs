@@ -38,6 +38,21 @@ public sealed class StatusBearerClauseTests
         Assert.DoesNotContain(statuses, s => s.StartsWith(wrong, StringComparison.Ordinal));
     }
 
+    // Issue 15, session 30: a pronoun in a reported clause is not given to who reports it.
+    [Fact]
+    public void APronounInAReportedClauseIsNotTheReporter()
+    {
+        var statuses = Statuses("Tomas Varga fell from the ridge on Friday. Marco Lind said that rescuers tried to carry him down the glacier, but that he died on the way.");
+        Assert.DoesNotContain(statuses, s => s.StartsWith("Marco Lind", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void APronounOutsideAReportedClauseIsTheLastPersonNamed()
+    {
+        var statuses = Statuses("Tomas Varga fell from the ridge on Friday. Marco Lind reached him an hour later, but he died on the way.");
+        Assert.True(statuses.Contains("Marco Lind: killed"), string.Join(" | ", statuses));
+    }
+
     [Fact]
     public void PiratesOfTwoNationsAreThePiratesCaptured()
     {

@@ -154,6 +154,31 @@ public sealed class ClaimFramesTests
         Assert.False(ClaimFrames.OtherBearers(garrard, team));
     }
 
+    // Issue 15, session 30: who reports a figure is not whose figure it is.
+    [Theory]
+    [InlineData("Ted Lomax said the patch holds 12 yards of cable.", "")]
+    [InlineData("Ted Lomax said that Garrard ran for 12 yards.", "garrard")]
+    public void AReportedFiguresBearerIsReadInTheReportedClause(string sentence, string bearer)
+    {
+        Assert.Equal(bearer, Yards(sentence).Bearer);
+    }
+
+    [Fact]
+    public void ANamedPersonsFigureIsNotCorroboratedByAFigureOfNobodyInParticular()
+    {
+        var quinn = Yards("A big reason why was Quinn, who was just 10 of 22 for 12 yards.");
+        var team = Yards("The Chiefs gave their two backs 12 yards.");
+        var pronoun = Yards("He finished with 12 yards.");
+        var naming = Yards("The Browns, with Quinn at quarterback, managed 12 yards.");
+
+        Assert.True(ClaimFrames.NamedAgainstNone(quinn, team));
+        Assert.True(ClaimFrames.NamedAgainstNone(team, quinn));
+        // "he" is some person; a sentence that names the bearer anywhere may be about them.
+        Assert.False(ClaimFrames.NamedAgainstNone(quinn, pronoun));
+        Assert.False(ClaimFrames.NamedAgainstNone(quinn, naming));
+        Assert.True(pronoun.PronounBearer);
+    }
+
     /// <summary>The frame of the figure "12 yards" in <paramref name="text"/>, read in a document that also names "David Garrard" and "Ted Quinn".</summary>
     private static Frame Yards(string text)
     {

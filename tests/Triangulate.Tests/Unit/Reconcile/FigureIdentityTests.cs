@@ -82,6 +82,32 @@ public sealed class FigureIdentityTests
         Assert.Equal(Verdict.Corroborated, claim.Verdict);
     }
 
+    // Issue 15, session 30: a bound is the range its writer means, up to the next step of its last digit.
+    [Theory]
+    [InlineData("More than 5 rounds were fought in the bout.", "More than 5 rounds", 5, "Seven rounds were fought in the bout.", "Seven rounds", 7, 2)]
+    [InlineData("More than 50 rounds were fought in the bout.", "More than 50 rounds", 50, "Some 54 rounds were fought in the bout.", "54 rounds", 54, 1)]
+    [InlineData("Over 100 rounds were fought in the bout.", "Over 100 rounds", 100, "A total of 162 rounds were fought in the bout.", "162 rounds", 162, 1)]
+    public void ABoundCorroboratesOnlyAFigureInTheRangeItsWriterMeans(string first, string bounded, double bound, string second, string written, double value, int claims)
+    {
+        var a = Document(first, "Alpha");
+        var b = Document(second, "Beta");
+
+        var found = Match((a, Quantity(a, bounded, "rounds", "count", bound, null)), (b, Quantity(b, written, "rounds", "count", value, value)));
+
+        Assert.Equal(claims, found.Count);
+    }
+
+    [Fact]
+    public void AFigureSaidOfEachMemberOfAGroupIsNotOneMembersFigure()
+    {
+        var a = Document("The Hawks gave their two backs over 100 yards each.", "Alpha");
+        var b = Document("The Hawks gave their two backs over 100 yards.", "Beta");
+
+        var found = Match((a, Quantity(a, "over 100 yards", "yards", "count", 100, null)), (b, Quantity(b, "over 100 yards", "yards", "count", 100, null)));
+
+        Assert.Equal(2, found.Count);
+    }
+
     [Fact]
     public void SubjectsThatDifferInTheNamesTheyGiveAreDifferentSubjects()
     {
