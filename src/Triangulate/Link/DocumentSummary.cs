@@ -1,4 +1,5 @@
 using Triangulate.Ingest;
+using Triangulate.Link.Provenance;
 using Triangulate.Model;
 
 namespace Triangulate.Link;
@@ -13,7 +14,8 @@ namespace Triangulate.Link;
 /// <param name="Language">Its language (ISO 639-1, "und" when unknown).</param>
 /// <param name="Published">
 /// The day the page was published, for ordering it against the pages it copied or that copied it: the document's own
-/// date, else the day in its address ("/2024/09/10/slug": the day its outlet filed it).
+/// date, else the day in its address ("/2024/09/10/slug": the day its outlet filed it), else a lower bound alone
+/// (<see cref="DateRangeDays.OpenEnded"/>) from the headlines of earlier articles that it names (<see cref="Provenance.HeadlineDays"/>).
 /// </param>
 /// <param name="CreditedOutlets">The outlets credited with the whole document (its origin, credit lines).</param>
 /// <param name="Undated">The page states no publication date of its own (record, markup or text); its address may still give <paramref name="Published"/>.</param>
@@ -21,8 +23,11 @@ internal sealed record DocumentSummary(string Id, string? Outlet, string? Origin
 {
     private static readonly HashSet<string> NoCredits = new(StringComparer.Ordinal);
 
-    /// <summary>Summarises a document and its analysis; <paramref name="strings"/> shares repeated outlet keys and languages.</summary>
-    public static DocumentSummary Of(Document document, DocumentAnalysis analysis, Dictionary<string, string>? strings = null)
+    /// <summary>
+    /// Summarises a document and its analysis; <paramref name="strings"/> shares repeated outlet keys and languages;
+    /// <paramref name="headlines"/>, when given, bounds the day of a page that has none from the headlines it names.
+    /// </summary>
+    public static DocumentSummary Of(Document document, DocumentAnalysis analysis, Dictionary<string, string>? strings = null, HeadlineDays? headlines = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(analysis);
@@ -45,6 +50,11 @@ internal sealed record DocumentSummary(string Id, string? Outlet, string? Origin
         // source's day).
         var own = document.Published is { } p ? new DateRangeDays(p.Earliest.Earliest, p.Latest.Latest) : (DateRangeDays?)null;
         var published = own ?? (DateText.InUrl(document.Source) is { } day ? new DateRangeDays(day.Earliest, day.Latest) : null);
+        // A page with neither still names, in its teasers and "More from" lists, articles that were out before it: a
+        // lower bound that orders it after a page it copied, when that page is of an earlier day than the latest
+        // article it names (generated 2k: 50 of the 102 such pages name a headline seen before them; 3 of 89 gold
+        // edges from such a page to a dated source get a bound after the source's day). Only the linking reads it.
+        if (published is null && headlines?.NamedAfter(document.Text, document.Title) is { } after) published = DateRangeDays.From(after);
         return new DocumentSummary(document.Id, string.IsNullOrEmpty(outlet) ? null : outlet, string.IsNullOrEmpty(origin) ? null : origin,
             Share(document.Language, strings), published, credited, own is null);
     }

@@ -38,6 +38,7 @@ public sealed class ProvenanceLinker : ICorpusStage
         var search = new CandidateIndex(context.LinkState, context.CandidateShards);
         var verifier = new Verifier(context.Corpus, records);
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var headlines = new HeadlineDays(context.LinkState);
         var batch = new List<(ProvenanceRecord Record, CandidateKeys Keys)>(SearchBatch);
         // The batch whose search is under way, and the search (on the shards, while this thread verifies the batch
         // before; here, done at once).
@@ -54,7 +55,8 @@ public sealed class ProvenanceLinker : ICorpusStage
         foreach (var (document, analysis, profile) in OrderedParallel.Map(context.Fresh, item => (item.Document, item.Analysis, TextProfile.Build(item.Document, wording: true))))
         {
             var key = LinkCodec.DocumentKey(document.Id);
-            var record = new ProvenanceRecord(DocumentSummary.Of(document, analysis, strings)) { Cites = CollectCitations(document, analysis) };
+            var record = new ProvenanceRecord(DocumentSummary.Of(document, analysis, strings, headlines)) { Cites = CollectCitations(document, analysis) };
+            headlines.Add(document.Title, record.Summary.Published);
             records.Set(key, record);
             verifier.Keep(key, profile);
             batch.Add((record, search.Keys(profile, key)));
@@ -462,7 +464,7 @@ public sealed class ProvenanceLinker : ICorpusStage
     internal const int MaxLagDays = 7;
 
     /// <summary>
-    /// Whether the two pages' days are more than <see cref="MaxLagDays"/> apart. Only days the pages state count: a day read from an address orders two pages but never keeps them apart, since the
+    /// Whether the two pages' days are more than <see cref="MaxLagDays"/> apart. Only days the pages state count: a day read from an address (or a lower bound from the headlines a page names) orders two pages but never keeps them apart, since the
     /// other page's stated day may be misread ("11/09/2010", month first, on a page whose address says September: ecb-dev
     /// lost a syndication that way).
     /// </summary>

@@ -227,8 +227,9 @@ internal static class ProvenanceLinks
     /// <summary>Negative when <paramref name="x"/>'s source was published first (a dated one before an undated one), positive when <paramref name="y"/>'s, 0 when no date tells.</summary>
     private static int DateOrder(VerifiedDerivation x, VerifiedDerivation y, Dictionary<string, ProvenanceRecord> records)
     {
-        var dx = records[x.Relation.To!].Summary.Published?.Earliest;
-        var dy = records[y.Relation.To!].Summary.Published?.Earliest;
+        // A lower bound alone says nothing of which of two pages came first: such a page counts as undated here.
+        var dx = records[x.Relation.To!].Summary.Published is { OpenEnded: false } px ? px.Earliest : (DateOnly?)null;
+        var dy = records[y.Relation.To!].Summary.Published is { OpenEnded: false } py ? py.Earliest : (DateOnly?)null;
         if (dx is { } a && dy is { } b && a != b) return a < b ? -1 : 1;
         if (dx is null != dy is null) return dx is not null ? -1 : 1;
         return 0;

@@ -1,0 +1,69 @@
+namespace Triangulate.Link.Provenance;
+
+/// <summary>
+/// The earliest day each headline was seen on a page that states its day (or carries it in its address), kept between
+/// runs (space 6 of the <see cref="LinkState"/>), and the lower bound it gives an undated page that names headlines:
+/// a teaser ("READ MORE: …", "See also: …") or a "More from" / "Latest news" list links articles that were out before
+/// the page was, so the page appeared on or after the day the latest of them first appeared. Of the pages of one
+/// headline the earliest seen counts (a partner's copy may carry the headline later), so the bound never passes the
+/// named article's own day, as long as the named article came in before the page (the corpus read in arrival order).
+/// </summary>
+internal sealed class HeadlineDays(LinkState state)
+{
+    public const int Space = 6;
+
+    /// <summary>
+    /// Shortest line read as a headline: its words (at least <see cref="MinWords"/>) and characters keep a heading that
+    /// every page has ("Latest news", "Related") from naming one article.
+    /// </summary>
+    private const int MinLength = 20;
+
+    private const int MinWords = 4;
+
+    /// <summary>Longest label ("READ MORE", "À lire aussi") before the colon that opens a teaser line.</summary>
+    private const int MaxLabel = 30;
+
+    private readonly LinkSpace<int> _days = state.Space(Space, LinkCodec.EncodeInt, LinkCodec.DecodeInt);
+
+    /// <summary>Remembers the page's headline with its day, when it has both and the day is earlier than any seen for it.</summary>
+    public void Add(string? title, DateRangeDays? published)
+    {
+        if (published is not { } day || day.OpenEnded || Key(title) is not { } key) return;
+        if (_days.TryGet(key, out var seen) && seen <= day.Earliest.DayNumber) return;
+        _days.Set(key, day.Earliest.DayNumber);
+    }
+
+    /// <summary>
+    /// The latest of the first days of the headlines <paramref name="text"/> names on lines of their own, whole or after
+    /// a short label and a colon; the page's own <paramref name="title"/> is not one. Null when it names none seen.
+    /// </summary>
+    public DateOnly? NamedAfter(string text, string? title)
+    {
+        var own = Key(title);
+        var keys = new List<long>();
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            var line = text.AsSpan(range).Trim();
+            if (Key(line) is { } whole && whole != own) keys.Add(whole);
+            var colon = line.IndexOf(':');
+            if (colon > 0 && colon <= MaxLabel && Key(line[(colon + 1)..].Trim()) is { } teased && teased != own) keys.Add(teased);
+        }
+        if (keys.Count == 0) return null;
+        _days.Prefetch(keys);
+        int? latest = null;
+        foreach (var key in keys)
+            if (_days.TryGet(key, out var day) && (latest is null || day > latest)) latest = day;
+        return latest is { } d ? DateOnly.FromDayNumber(d) : null;
+    }
+
+    private static long? Key(string? headline) => headline is null ? null : Key(headline.AsSpan().Trim());
+
+    private static long? Key(ReadOnlySpan<char> headline)
+    {
+        if (headline.Length < MinLength) return null;
+        var words = 1;
+        foreach (var c in headline)
+            if (c == ' ') words++;
+        return words < MinWords ? null : (long)(LinkText.Hash(headline) & long.MaxValue);
+    }
+}
