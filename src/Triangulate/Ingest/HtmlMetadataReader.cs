@@ -211,7 +211,7 @@ internal static partial class HtmlMetadataReader
             var clean = Clean(value);
             if (clean is null || clean.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return;
             foreach (var name in SplitNames(clean))
-                if (!authors.Contains(name, StringComparer.OrdinalIgnoreCase)) authors.Add(name);
+                if (NameShape.IsPersonName(name) && !authors.Contains(name, StringComparer.OrdinalIgnoreCase)) authors.Add(name);
         }
         foreach (var name in ld.Authors) Add(name);
         if (authors.Count == 0) Add(meta.GetValueOrDefault("author"));
@@ -221,13 +221,19 @@ internal static partial class HtmlMetadataReader
         return authors;
     }
 
-    /// <summary>"A, B and C" → A, B, C; a "By " prefix is dropped.</summary>
+    /// <summary>"A, B and C" → A, B, C; a "By " prefix is dropped, and so is the outlet a credit names after "for" ("A And B For The X" → A, B).</summary>
     internal static IEnumerable<string> SplitNames(string value)
     {
         if (value.StartsWith("By ", StringComparison.OrdinalIgnoreCase)) value = value[3..];
-        foreach (var part in value.Split([",", " and ", " & ", ";"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            if (part.Length > 1) yield return part;
+        var forAt = value.IndexOf(" for ", StringComparison.OrdinalIgnoreCase);
+        if (forAt > 0) value = value[..forAt];
+        foreach (var part in NameSeparator().Split(value))
+            if (part.Trim() is { Length: > 1 } name) yield return name;
     }
+
+    // "and" in any case: a byline written in title case has "And" too.
+    [System.Text.RegularExpressions.GeneratedRegex(@"[,;]|\s(?:and|&)\s", System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex NameSeparator();
 
     /// <summary>
     /// The publication day: publication meta tags (in <c>Data/date-meta-names.txt</c> order), JSON-LD datePublished,
@@ -379,11 +385,25 @@ internal static partial class HtmlMetadataReader
         return clean;
     }
 
-    /// <summary>A site name as markup gives it; one written as the site's address ("https://www.example.org") is its host.</summary>
-    private static string? SiteName(string? name)
+    /// <summary>
+    /// A site name as markup gives it; one written as the site's address ("https://www.example.org") is its host. A
+    /// name followed by a tagline too long for a name ("X News | The latest from the region | XN", "X - Das Magazin für
+    /// die Region") is its part before the first bar or dash (<see cref="TextMetadataExtractor.NamePart"/>); a site name that is a
+    /// tagline or a sentence, not a name (<see cref="NameShape"/>), names no site, and the next source is asked.
+    /// </summary>
+    private static readonly string[] TaglineBars = [" | ", " - ", " – ", " — "];
+
+    internal static string? SiteName(string? name)
     {
         var clean = Clean(name);
-        return clean is not null && clean.StartsWith("http", StringComparison.OrdinalIgnoreCase) && SourceMetadata.WebHost(clean) is { } host ? host : clean;
+        if (clean is null) return null;
+        if (clean.StartsWith("http", StringComparison.OrdinalIgnoreCase) && SourceMetadata.WebHost(clean) is { } host) return host;
+        if (NameShape.IsName(clean)) return clean;
+        var bar = -1;
+        foreach (var separator in TaglineBars)
+            if (clean.IndexOf(separator, StringComparison.Ordinal) is var at and > 0 && (bar < 0 || at < bar)) bar = at;
+        var first = bar > 0 ? TextMetadataExtractor.NamePart(clean[..bar]) : null;
+        return first is not null && NameShape.IsName(first) ? first : null;
     }
 
     /// <summary>True when every word of <paramref name="tail"/> occurs in <paramref name="outlet"/> ("Example News" in "news.example.com").</summary>

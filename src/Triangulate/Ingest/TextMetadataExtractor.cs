@@ -48,13 +48,17 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
                 case BlockKind.Credit:
                     origin ??= CreditedOrigin(line);
                     break;
-                case BlockKind.Dateline when dateline is null:
+                // An update notice ("Updated 7 January 2020", "Article mis à jour le 7 janvier 2020.") dates a later
+                // edit: it is neither the dateline nor the day the article was published.
+                case BlockKind.Dateline when dateline is null && !DateText.OpensWithUpdate(line):
                     // A line that is only a date ("THURSDAY, JUNE 30, 2005") dates the article but names no place.
                     var dateLine = DateLineDate(document.Id, text, block);
                     var lead = Dateline(line + " – x", 0, line.Length + 4);
                     var place = lead.Success ? Place(lead) : null;
                     if (place is not null && DateText.IsWeekday(place)) place = null;
-                    dateline = place ?? (dateLine is null ? line.Trim().TrimEnd('-', '–', '—', ',').Trim() : null);
+                    // Without a place before a dash, the line is the dateline only when it has the shape of a name, not a sentence.
+                    var bare = line.Trim().TrimEnd('-', '–', '—', ',').Trim();
+                    dateline = place ?? (dateLine is null && NameShape.IsName(bare) ? bare : null);
                     stated ??= dateLine ?? StatedDate(document.Id, text, block.Start, block.End);
                     if (place is not null) yearless ??= YearlessDay.Of(lead, block.Start);
                     break;
@@ -104,7 +108,8 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
         var words = LineFeatures.Normalise(line);
         foreach (var word in words)
             if (word is "est" or "established" or "founded" or "since") return null;
-        if (NamePart(line) is not { } name) return null;
+        // A name is a short noun phrase: a consent banner or a prompt in a page's header is a sentence.
+        if (NamePart(line) is not { } name || !NameShape.IsName(name)) return null;
         foreach (var generic in (string[])[" Newspaper", " Online", " Website", " E-paper"])
             if (name.EndsWith(generic, StringComparison.OrdinalIgnoreCase)) name = name[..^generic.Length].TrimEnd();
         var space = name.IndexOf(' ', StringComparison.Ordinal);
@@ -113,7 +118,7 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
     }
 
     /// <summary>The first part of a line, between separators (" - ", " | ", ", ", " / ", "›"), that holds a letter, without the punctuation at its ends; null when none does.</summary>
-    private static string? NamePart(string line)
+    internal static string? NamePart(string line)
     {
         foreach (var part in NameSeparator().Split(line))
         {
@@ -228,7 +233,9 @@ public sealed partial class TextMetadataExtractor : IMetadataExtractor
                 outlet ??= string.Join(' ', words);
                 continue;
             }
-            people.Add(string.Join(' ', words));
+            var person = string.Join(' ', words);
+            // A person is named, not described: a sentence in a byline block ("Subscribe to our newsletter.") is no author.
+            if (NameShape.IsPersonName(person)) people.Add(person);
         }
         return (people, outlet);
 

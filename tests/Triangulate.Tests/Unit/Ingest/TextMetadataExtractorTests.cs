@@ -331,4 +331,40 @@ public class TextMetadataExtractorTests
     [InlineData("Business News")]
     public void A_section_label_on_a_page_is_not_its_outlet(string line) =>
         Assert.Equal("marnhold-example.org", MenuPage(line).Outlet);
+
+    [Theory]
+    [InlineData("This website uses cookies. By continuing to use our website without changing the settings, you agree.")]
+    [InlineData("Diese Website verwendet Cookies. Wenn Sie die Seite weiter nutzen, stimmen Sie zu.")]
+    [InlineData("Sign up for our daily newsletter and never miss a story")]
+    public void A_consent_banner_or_a_prompt_in_the_masthead_is_no_outlet(string line) =>
+        Assert.Null(TextMetadataExtractor.MastheadName(line, []));
+
+    [Fact]
+    public void A_sentence_in_a_byline_is_no_author()
+    {
+        var (people, _) = TextMetadataExtractor.SplitByline("By Jane Doe, Sign up to get our stories in your inbox every morning.");
+        Assert.Equal(["Jane Doe"], people);
+    }
+
+    [Theory]
+    [InlineData("fr", "Article mis à jour le 7 janvier 2020.")]
+    [InlineData("en", "Updated at 1:23 p.m. on January 7, 2020")]
+    [InlineData("de", "Aktualisiert am 7. Januar 2020")]
+    public void An_update_notice_is_no_dateline(string language, string notice)
+    {
+        var html = $"""
+            <html><head><title>Le port de Marnhold</title></head><body><article>
+            <h1>Le port de Marnhold</h1>
+            <p><i>{notice}</i></p>
+            <p>The port of Marnhold closed on Monday after a storm damaged two of its cranes and flooded the customs shed.</p>
+            <p>Dock workers said the repairs would take weeks, and ships were sent on to the next harbour along the coast.</p>
+            <p>The harbour master told reporters that no one was hurt and that the cargo in the shed had been moved in time.</p>
+            </article></body></html>
+            """;
+        var source = HtmlDocumentReader.FromBytes("page.html", System.Text.Encoding.UTF8.GetBytes(html)).Document!;
+        var d = new DocumentAssembler(new HtmlBlockClassifier(), new TextMetadataExtractor(), new Some.FixedLanguage(language)).Assemble(source);
+        // The notice is kept out of the body as a date line; the extractor must not read it as the dateline.
+        Assert.Contains(d.Blocks, b => b.Kind == BlockKind.Dateline && d.Text[b.Start..b.End].Contains(notice[..8], StringComparison.Ordinal));
+        Assert.Null(d.Dateline);
+    }
 }
