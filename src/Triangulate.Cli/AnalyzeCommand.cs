@@ -82,14 +82,13 @@ internal static class AnalyzeCommand
             observer.Finish();
         }
 
-        var reporting = clock.Elapsed;
+        var reporting = StageTiming.Start();
         var written = Options.WriteDossier(pipeline, store, outFolder, formatList, story, console);
         if (written is null) return ExitCodes.Usage;
         if (verbose)
         {
             // One line a phase, for benchmarks and for finding what a slow run spent its time on.
-            foreach (var timing in summary.Timings) console.MarkupLineInterpolated($"[grey]time: {timing.Stage}: {timing.Elapsed.TotalSeconds:F2} s[/]");
-            console.MarkupLineInterpolated($"[grey]time: reports: {(clock.Elapsed - reporting).TotalSeconds:F2} s[/]");
+            ConsoleObserver.WriteTimings(console, [.. summary.Timings, reporting.Stop("reports")]);
             client?.WriteTimings(console);
             console.MarkupLineInterpolated($"[grey]time: this process: {ProcessCost.Describe()}[/]");
         }

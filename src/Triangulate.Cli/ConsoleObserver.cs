@@ -79,6 +79,20 @@ internal sealed class ConsoleObserver(IAnsiConsole console, bool quiet, bool ver
     }
 
     /// <summary>
+    /// For <c>--verbose</c>: one line a phase with its wall time ("time: NAME: S s", which bench/scale.sh reads), then one
+    /// with the process's CPU time over it ("cpu: NAME: S s") where the phase is a span of the run: on a shared
+    /// machine the CPU time says what a phase costs, the wall time how busy the machine was.
+    /// </summary>
+    public static void WriteTimings(IAnsiConsole console, IEnumerable<StageTiming> timings)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var list = timings.ToList();
+        foreach (var timing in list) console.MarkupLineInterpolated($"[grey]time: {timing.Stage}: {timing.Elapsed.TotalSeconds:F2} s[/]");
+        foreach (var timing in list)
+            if (timing.Cpu is { } cpu) console.MarkupLineInterpolated($"[grey]cpu: {timing.Stage}: {cpu.TotalSeconds:F2} s[/]");
+    }
+
+    /// <summary>
     /// One progress line: reading and analysing count documents read, stored and known; a corpus or story stage (the
     /// pipeline passes the store's document count as its "read", and zeros) names how many documents it works over.
     /// Problems are those heard so far in the run.

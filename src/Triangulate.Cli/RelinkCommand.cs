@@ -33,7 +33,9 @@ internal static class RelinkCommand
             var observer = new ConsoleObserver(console, result.GetValue(options.Quiet), result.GetValue(options.Verbose));
             var relinked = pipeline.Relink(store, observer);
             observer.Finish();
+            var reporting = StageTiming.Start();
             if (Options.WriteDossier(pipeline, store, result.GetValue(options.Out)!, formats, result.GetValue(options.Story), console) is not { } written) return ExitCodes.Usage;
+            if (result.GetValue(options.Verbose)) ConsoleObserver.WriteTimings(console, [.. relinked.Timings, reporting.Stop("reports")]);
             foreach (var path in written)
                 if (!result.GetValue(options.Quiet)) console.MarkupLineInterpolated($"wrote [bold]{path}[/]");
             return ExitCodes.Of(relinked.FailedStages.Count, 0);

@@ -299,7 +299,7 @@ public sealed class Pipeline
             Stories = store.ReadStoryFingerprints().Count,
             StoriesAnalysed = analysed,
             FailedStages = failures.Summarise(),
-            Timings = [.. timings.GroupBy(t => t.Stage).Select(g => new StageTiming(g.Key, TimeSpan.FromTicks(g.Sum(t => t.Elapsed.Ticks))))],
+            Timings = StageTiming.Summed(timings),
         };
     }
 
@@ -316,7 +316,6 @@ public sealed class Pipeline
     /// </summary>
     private RelinkPartResult RelinkPart(IStore store, IPipelineObserver observer, StageFailures failures, IPipelineExecutor? executor, List<StageTiming> timings, bool retryFailed, Dictionary<string, Story> deferred, bool deferAll)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var rebuild = store.ReadLinkVersion() != _linkConfiguration;
         // The documents linked in this part, read again by each stage: the same first ones each time, since none is marked
         // linked before the save.
@@ -332,9 +331,9 @@ public sealed class Pipeline
         foreach (var stage in CorpusStages)
         {
             observer.OnProgress(new PipelineProgress(stage.Name, count, 0, 0, 0));
-            var started = clock.Elapsed;
+            var started = StageTiming.Start();
             linkingFailed |= !failures.Run(stage, context, story: null);
-            timings.Add(new StageTiming(stage.Name, clock.Elapsed - started));
+            timings.Add(started.Stop(stage.Name));
         }
         var changed = new List<StoryFindings>();
         var analysed = 0;
@@ -360,7 +359,7 @@ public sealed class Pipeline
                 analysed = changed.Count;
             }
         }
-        var saveStarted = clock.Elapsed;
+        var saveStarted = StageTiming.Start();
         store.SaveCorpus(new CorpusUpdate
         {
             Rebuild = rebuild,
@@ -375,7 +374,7 @@ public sealed class Pipeline
             Linked = [.. linked],
             FailedStages = failures.Summarise(),
         });
-        timings.Add(new StageTiming("save", clock.Elapsed - saveStarted));
+        timings.Add(saveStarted.Stop("save"));
         return new RelinkPartResult(linked.Count, analysed, linkingFailed);
     }
 
@@ -396,7 +395,7 @@ public sealed class Pipeline
     /// </summary>
     private List<StoryFindings> AnalyzeStories(CorpusContext context, IReadOnlyDictionary<string, string> stored, StageFailures failures, IPipelineExecutor? executor, List<StageTiming> timings)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = StageTiming.Start();
         var fingerprints = new StoryFingerprints(context, _storyConfiguration);
         var redo = new List<(Story Story, string Fingerprint)>();
         foreach (var story in context.Stories)
@@ -430,7 +429,7 @@ public sealed class Pipeline
                 made[i] = outcomes[i].Findings;
             }
         }
-        timings.Add(new StageTiming("stories analysed", System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+        timings.Add(started.Stop("stories analysed"));
         if (executor is null)
             for (var s = 0; s < StoryStages.Count; s++)
                 timings.Add(new StageTiming($"{StoryStages[s].Name} (summed over stories)", System.Diagnostics.Stopwatch.GetElapsedTime(0, spent[s])));
@@ -458,9 +457,9 @@ public sealed class Pipeline
             }
             // Saved without a fingerprint in their part: every one is analysed.
             var changed = AnalyzeStories(context, new Dictionary<string, string>(), failures, executor, timings);
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var started = StageTiming.Start();
             store.SaveCorpus(new CorpusUpdate { Findings = changed, LinkVersion = _linkConfiguration, FailedStages = failures.Summarise() });
-            timings.Add(new StageTiming("save", System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+            timings.Add(started.Stop("save"));
             analysed += changed.Count;
         }
         return analysed;
@@ -570,7 +569,7 @@ public sealed class Pipeline
 
         /// <summary>The last place in the arrival order given out: documents take places in input order, whatever thread analyses them.</summary>
         private long _arrival;
-        private TimeSpan _elapsed;
+        private StageTiming _elapsed = new("read and analyse", TimeSpan.Zero);
 
         private readonly ConcurrentQueue<Problem> _ordered = new();
 
@@ -579,7 +578,7 @@ public sealed class Pipeline
 
         public void Execute(Func<Action<Problem>, IEnumerable<InputFile>> discover, CancellationToken cancellation)
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var clock = StageTiming.Start();
             _arrival = store.LastArrival;
             var sources = Channel.CreateBounded<(SourceDocument Source, long Arrival)>(new BoundedChannelOptions(pipeline.Workers * 8) { SingleWriter = true });
             var analysed = Channel.CreateBounded<StoredDocument>(new BoundedChannelOptions(BatchSize * 2) { SingleReader = true });
@@ -589,7 +588,7 @@ public sealed class Pipeline
                 // The analysis runs elsewhere, batch by batch; this process reads, and counts what came back.
                 Task.WaitAll([produce, Task.Run(() => Dispatch(executor, sources.Reader, cancellation), cancellation)], cancellation);
                 store.SaveProblems(_ordered);
-                _elapsed = clock.Elapsed;
+                _elapsed = clock.Stop("read and analyse");
                 return;
             }
             var workers = new Task[pipeline.Workers];
@@ -599,7 +598,7 @@ public sealed class Pipeline
             Task.WaitAll([produce, complete, write], cancellation);
             foreach (var worker in workers) worker.GetAwaiter().GetResult();
             store.SaveProblems(_ordered);
-            _elapsed = clock.Elapsed;
+            _elapsed = clock.Stop("read and analyse");
         }
 
         public AnalysisSummary Summary(RelinkSummary relinked) => new()
@@ -607,7 +606,7 @@ public sealed class Pipeline
             FailedStages = relinked.FailedStages,
             Stories = relinked.Stories,
             StoriesAnalysed = relinked.StoriesAnalysed,
-            Timings = [new StageTiming("read and analyse", _elapsed), .. relinked.Timings],
+            Timings = [_elapsed, .. relinked.Timings],
             DocumentsRead = _read,
             DocumentsStored = _stored,
             DocumentsKnown = _known,

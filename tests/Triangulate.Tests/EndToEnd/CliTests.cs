@@ -160,6 +160,27 @@ public class CliTests
     }
 
     [Fact]
+    public void Verbose_runs_give_each_phase_its_wall_and_cpu_time()
+    {
+        using var folder = new TempFolder();
+        var input = folder.Write("in/a.txt", "Officials said 12 people were hurt in the fire on Tuesday.");
+        var (code, error) = Run("analyze", input, "--out", folder.File("out"), "--db", folder.File("t.db"), "--format", "json", "--verbose");
+        Assert.Equal(0, code);
+        foreach (var phase in new[] { "read and analyse", "provenance", "stories", "save", "reports" })
+        {
+            Assert.Matches($@"(?m)^time: {phase}: [0-9]+\.[0-9]{{2}} s$", error);
+            Assert.Matches($@"(?m)^cpu: {phase}: [0-9]+\.[0-9]{{2}} s$", error);
+        }
+        // The phases summed over stories are thread time already: no process CPU line of their own.
+        Assert.DoesNotMatch(@"(?m)^cpu: .*summed over stories", error);
+
+        (code, error) = Run("relink", "--db", folder.File("t.db"), "--out", folder.File("again"), "--format", "json", "--verbose");
+        Assert.Equal(0, code);
+        Assert.Matches(@"(?m)^time: provenance: [0-9]+\.[0-9]{2} s$", error);
+        Assert.Matches(@"(?m)^time: reports: [0-9]+\.[0-9]{2} s$", error);
+    }
+
+    [Fact]
     public void An_empty_folder_is_a_problem_and_exits_1()
     {
         using var folder = new TempFolder();

@@ -17,9 +17,14 @@ public sealed class ProvenanceLinker : ICorpusStage
 {
     /// <summary>
     /// Profiles the verifier keeps, least recently used dropped first: a generated article's profile is some tens of
-    /// kilobytes (generated 20k: peak RSS 492 → 566 MB with 2,048 kept, profiles read again 125,390 → 15,979).
+    /// kilobytes (generated 20k: peak RSS 492 → 566 MB with 2,048 kept, profiles read again 125,390 → 15,979). How many
+    /// are needed grows with how many articles arrive a day, not with the store: a candidate is a report of the same
+    /// story days earlier. At the 1M corpus's density (its first 150,000 articles, about 2,000 a day) 2,048 kept is
+    /// about a day, and a part of 50,000 read 135,000–171,000 profiles again (a store read and a profile build each, a
+    /// third of the stage's CPU); 8,192 kept read 9,000–24,000, and the stage's CPU fell 152 → 98 s over the three
+    /// parts, peak RSS 1,014 MB (docs/benchmarks.md, "Profiles kept at a million's density").
     /// </summary>
-    private const int KeptProfiles = 2048;
+    private const int KeptProfiles = 8192;
 
     /// <summary>Candidate pairs tested on every core at once: enough to keep the cores busy, few enough that the profiles they hold stay small.</summary>
     private const int VerifyChunk = 512;
