@@ -252,9 +252,10 @@ public sealed class TimeExtractor : IExtractor
         /// Which way a date without a year or a bare weekday points, from the nearest tense marker in its sentence
         /// (HeidelTime reads the tense the same way): 1 ahead ("will", "until", "due to", "is expected"), -1 back
         /// ("said", "was", a past form in -ed), 0 when the sentence has none within reach. The nearer side wins, the
-        /// left one on a tie, so "said on Friday that talks will resume" is the Friday before.
+        /// left one on a tie, so "said on Friday that talks will resume" is the Friday before. With <paramref name="present"/>
+        /// (a bare weekday) a finite present of "be" or "have" also points ahead (see <see cref="Present"/>).
         /// </summary>
-        private int Tense(int at, int end, bool participles = true)
+        private int Tense(int at, int end, bool participles = true, bool present = false)
         {
             // Each side stops at a semicolon or colon: the clause beyond has a tense of its own. A conjunction after the
             // date ("reported a loss in February and expects a profit") opens another clause: its tense counts only when
@@ -264,12 +265,12 @@ public sealed class TimeExtractor : IExtractor
             for (var d = 1; d <= 12; d++)
             {
                 leftOpen &= at - d >= 0 && W(at - d) is not (";" or ":");
-                var left = leftOpen ? Marker(at - d, participles) : 0;
+                var left = leftOpen ? Marker(at - d, participles, present) : 0;
                 if (left != 0) return left;
                 rightOpen &= end + d < _tokens.Count && W(end + d) is not (";" or ":");
                 if (rightOpen && IsAny(end + d, "and", "but", "while", "whereas", "although", "though")) rightOwn = false;
                 rightComma |= rightOpen && W(end + d) is ",";
-                var right = rightOpen && !(rightComma && Attributions.Contains(W(end + d))) ? Marker(end + d, participles) : 0;
+                var right = rightOpen && !(rightComma && Attributions.Contains(W(end + d))) ? Marker(end + d, participles, present) : 0;
                 if (right != 0 && rightOwn) return right;
                 if (right != 0 && beyond == 0) beyond = right;
             }
@@ -283,7 +284,7 @@ public sealed class TimeExtractor : IExtractor
             && !w.EndsWith("eed", StringComparison.Ordinal) && !Deferrals.Contains(w)
             && !IsAny(i - 1, "be", "is", "are", "was", "were", "been", "being", "stay", "stays", "stayed", "remain", "remains", "remained", "will", "to", "keep", "kept");
 
-        private int Marker(int i, bool participles)
+        private int Marker(int i, bool participles, bool present)
         {
             if (i < 0 || i >= _tokens.Count || _tokens[i].Kind != TokenKind.Word) return 0;
             var w = W(i);
@@ -292,10 +293,31 @@ public sealed class TimeExtractor : IExtractor
             // "was to land on Monday", "is to close in June": a form of "be" before "to" and a verb is an arrangement to come.
             if (IsAny(i, "is", "are", "was", "were") && Is(i + 1, "to") && i + 2 < _tokens.Count && _tokens[i + 2].Kind == TokenKind.Word
                 && char.IsLower(W(i + 2)[0]) && !Is(i + 2, "blame")) return 1;
+            if (tense == 0 && present) tense = Present(i);
             // "is set for Monday", "was set to open on Monday": "set" before "for" or "to" schedules, whatever its tense.
             if (tense == 0 && w.Equals("set", StringComparison.OrdinalIgnoreCase) && IsAny(i + 1, "for", "to")) return 1;
             // A participle after the bare "be" ("to be held", "will be delivered") is a passive to come, not a past.
             return tense < 0 && Is(i - 1, "be") ? 1 : tense;
+        }
+
+        // A finite present of "be" or "have" ("is", "are", "has 2,129 points"): the clause speaks of the time of
+        // writing, and a weekday it names without a tense of its own is the coming one, since news reports a day that is
+        // over in the past tense (TimeML takes direction from the governing verb's tense; HeidelTime reads a present as
+        // present-future). Only for weekdays: a quarter or a season is over before its results are told in the present
+        // ("profit in the third quarter is up"). "has" before a participle is a perfect: the participle says so itself.
+        private int Present(int i)
+        {
+            // "is to blame" is no arrangement (see Marker), and "is now", "are now" set a present against a past ("is now
+            // the main suspect in the Friday slaying"): neither says which way the day lies.
+            if (IsAny(i, "is", "are")) return IsAny(i + 1, "to", "now") ? 0 : 1;
+            // "did not have", "will have", "to have": "have" after an auxiliary or "to" is no finite present.
+            if (!IsAny(i, "has", "have") || IsAny(i - 1, "did", "does", "do", "not", "to", "will", "would", "could", "should", "may", "might", "must", "can")) return 0;
+            var next = W(i + 1);
+            if (next.IsEmpty || Is(i + 1, "been") || Is(i + 1, "not") || Is(i + 1, "already") || Is(i + 1, "also")
+                || Is(i + 1, "now") || Is(i + 1, "since") || Is(i + 1, "just")) return 0;
+            if (next.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || next.EndsWith("en", StringComparison.OrdinalIgnoreCase)
+                || (TenseWords.TryGetValue(next, out var t) && t < 0)) return 0;
+            return 1;
         }
 
         // Verbs that move an event to a later day: after them "until Friday" is the Friday to come.
@@ -1495,7 +1517,7 @@ public sealed class TimeExtractor : IExtractor
                 else if (u.Equals("month", StringComparison.OrdinalIgnoreCase)) rule = "month:" + n;
                 else if (u.Equals("year", StringComparison.OrdinalIgnoreCase)) rule = "year:" + n;
                 else if (TimeWords.Is(u, "season", out var first)) rule = "season:" + first + ":" + n;
-                else if (TimeWords.Is(u, "weekday", out var wd) && char.IsUpper(u[0])) rule = "weekday:" + wd % 7 + ":" + (n == 0 && Tense(i, i + 1) > 0 ? 1 : n);
+                else if (TimeWords.Is(u, "weekday", out var wd) && char.IsUpper(u[0])) rule = "weekday:" + wd % 7 + ":" + (n == 0 && Tense(i, i + 1, present: true) > 0 ? 1 : n);
                 else if (TimeWords.Is(u, "month", out var mo) && char.IsUpper(u[0]) && u.Length >= 3)
                     rule = n == 0 ? "month-of-year:" + mo
                         // "next March": the first March after publication; "last April" the latest before it.
@@ -1520,12 +1542,13 @@ public sealed class TimeExtractor : IExtractor
                     return true;
                 }
                 // A bare weekday in news copy is the latest one on or before publication ("on Saturday"), unless the
-                // tense looks ahead ("talks will resume on Monday"): the next one. After "until", "by", "before" or
+                // tense looks ahead ("talks will resume on Monday") or is a present ("has 20 points heading into Saturday's final",
+                // "the vote on Sunday is a sham"): the next one. After "until", "by", "before" or
                 // "through" the limit's reading decides ("markets stay closed until Friday", "postponed until Thursday").
                 // Where the tense does not say, the nearest day (behind or ahead) was tried in session 28 and dropped: it
                 // lifted one ECB+ held half but split a generated held story and moved generated contradictions.
                 var limit = Limit(i, i);
-                var ahead = limit != 0 ? limit > 0 : Tense(i, i) > 0;
+                var ahead = limit != 0 ? limit > 0 : Tense(i, i, present: true) > 0;
                 rule = "weekday:" + wd % 7 + (ahead ? ":1" : ":0");
                 if (TimeWords.Is(W(i + 1), "part", out _)) { rule += "@" + Part(W(i + 1)); end = i + 1; }
             }

@@ -142,6 +142,14 @@ public class TimeExtractorTests
     [InlineData("The launch was set for Friday evening.", "2030-06-10", "Friday evening", "2030-06-14TEV")]
     [InlineData("The ferry was set to dock in the harbour on Monday.", "2030-06-10", "Monday", "2030-06-10")]
     [InlineData("The council will vote on Monday.", "2030-06-10", "Monday", "2030-06-10")]
+    // Session 31: a finite present of "be" or "have" points a bare weekday ahead (2030-06-12 is a Wednesday); "is
+    // now", "has" before a participle, "have" after an auxiliary, and units other than weekdays keep their reading.
+    [InlineData("The ferry is the only link to the island for Saturday's fair.", "2030-06-12", "Saturday", "2030-06-15")]
+    [InlineData("The guild has two boats for Saturday's regatta.", "2030-06-12", "Saturday", "2030-06-15")]
+    [InlineData("The mayor is now the favourite after Saturday's debate.", "2030-06-12", "Saturday", "2030-06-08")]
+    [InlineData("The guild has repaired the boats damaged on Saturday.", "2030-06-12", "Saturday", "2030-06-08")]
+    [InlineData("The baker did not have a stall on Saturday.", "2030-06-12", "Saturday", "2030-06-08")]
+    [InlineData("Profit in the third quarter is up 5 percent.", "2030-11-05", "the third quarter", "2030-Q3")]
     // "was to", "is to" before a verb: an arrangement to come.
     [InlineData("The ferry was to dock on Wednesday.", "2030-06-10", "Wednesday", "2030-06-12")]
     [InlineData("The bakery is to close in June.", "2030-08-10", "June", "2031-06")]
