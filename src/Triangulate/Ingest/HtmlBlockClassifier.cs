@@ -473,10 +473,10 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
     /// <summary>Whether a line opens with a credit cue (<see cref="LineFeatures.CreditAt"/> 0) whose first word names a picture.</summary>
     private static bool OpensWithPictureCredit(ReadOnlySpan<char> line)
     {
-        if (LineFeatures.Of(line).CreditAt != 0) return false;
+        // The first word is looked up before the line's features are made: most short paragraphs open with no such word.
         var end = 0;
         while (end < line.Length && char.IsLetter(line[end])) end++;
-        return end > 0 && PictureCreditWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(line[..end]);
+        return end > 0 && PictureCreditWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(line[..end]) && LineFeatures.Of(line).CreditAt == 0;
     }
 
     /// <summary>Whether the line's last bar-separated part is a copyright credit ("… | © Name/Agency").</summary>
