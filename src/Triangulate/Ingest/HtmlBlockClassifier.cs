@@ -200,6 +200,7 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
     {
         var segments = document.Segments;
         var blocks = new Block[segments.Count];
+        var boxes = new Container?[segments.Count];
         var titled = false;
         var title = document.Metadata.Title?.Trim();
         for (var i = 0; i < segments.Count; i++)
@@ -209,6 +210,7 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             var linkList = false;
             var box = owners[i];
             while (box is not null && !box.Included) box = box.Parent;
+            boxes[i] = box;
             for (var container = owners[i]; container is not null && !inArticle; container = container.Parent)
             {
                 linkList |= box is not null && container != box && IsNestedStory(container, box);
@@ -217,17 +219,103 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
                     && TagOf(LastName(container.Path)) != "p";
                 linkList |= !inArticle && IsConditionalBox(container);
             }
-            var kind = inArticle ? InsideKind(document.Text, segment) : OutsideKind(segment, titled);
+            var kind = inArticle ? InsideKind(document.Text, segment, trustPointerMarks: true) : OutsideKind(segment, titled);
             if (inArticle && linkList && kind == BlockKind.Body) kind = BlockKind.Related;
-            if (kind == BlockKind.Body) kind = RepeatsTitle(document.Text, segment, title) ? BlockKind.Title : BodyLineKind(document.Text, segment, owners[i]);
+            if (kind == BlockKind.Body) kind = BodyKind(document.Text, segment, owners[i], title);
             if (kind == BlockKind.Title) titled = true;
             blocks[i] = new Block(kind, segment.Start, segment.End);
         }
+        KeepNamedParagraphs(document.Text, segments, owners, boxes, blocks, title);
+        KeepStory(document.Text, segments, owners, boxes, blocks, title);
         MarkPointersAfterText(segments, blocks);
         MarkCommentThread(document.Text, segments, blocks);
         MarkTrailingHeadings(segments, blocks);
         return blocks;
     }
+
+    private static BlockKind BodyKind(string text, TextSegment segment, Container? element, string? title) =>
+        RepeatsTitle(text, segment, title) ? BlockKind.Title : BodyLineKind(text, segment, element);
+
+    private static bool IsProseLine(TextSegment segment) =>
+        Feature(segment, HtmlFeatures.Length) >= MinProseLineLength && Feature(segment, HtmlFeatures.LinkDensity) < MaxProseLinkDensity
+        && Feature(segment, HtmlFeatures.Heading) == 0;
+
+    /// <summary>
+    /// The article box was chosen for its prose; when its own labels then leave it without a single prose line (a
+    /// stream of stories, each an &lt;article&gt; read as a nested story, or the story's one box named "teaser"), the
+    /// labels contradict the choice, and the first story they took is the text: the page's own story comes first in a
+    /// stream, and the box named as a teaser is then the only story there is. Its lines are labelled again without the
+    /// nesting and class-word kinds; every other test still applies.
+    /// </summary>
+    private static void KeepStory(string text, IReadOnlyList<TextSegment> segments, Container?[] owners, Container?[] boxes, Block[] blocks, string? title)
+    {
+        var first = -1;
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (boxes[i] is null || !IsProseLine(segments[i])) continue;
+            if (blocks[i].Kind == BlockKind.Body) return;
+            if (first < 0 && blocks[i].Kind is BlockKind.Related or BlockKind.Teaser) first = i;
+        }
+        if (first < 0 || owners[first] is not { } own || boxes[first] is not { } box) return;
+        // The story: the outermost element under the box that is a nested story or is named a teaser or related box,
+        // else the box itself (named so, or inside a wrapper so named).
+        var story = box;
+        for (var container = own; container is not null && container != box; container = container.Parent)
+            if (IsPointerBox(container, box)) story = container;
+        for (var i = first; i < blocks.Length; i++)
+        {
+            if (!IsPointerKind(blocks[i].Kind) || owners[i] is not { } element || !IsWithin(element.Path, story.Path)) continue;
+            // A teaser or related box inside the story (its own "More on this" list), or a story nested in it, stays what it is.
+            var inner = false;
+            for (var container = element; container != story && !inner; container = container.Parent!) inner = IsPointerBox(container, box);
+            if (!inner && InsideKind(text, segments[i], trustPointerMarks: false) == BlockKind.Body)
+                blocks[i] = blocks[i] with { Kind = BodyKind(text, segments[i], element, title) };
+        }
+    }
+
+    /// <summary>
+    /// A prose line that only its own element's class or id names a teaser or related box ("p.teaser", "p#more",
+    /// "div.news--teaser"), set where the article's text runs on either side of it in the same parent, or just before the
+    /// text begins, is the story's lead or one of its paragraphs: a teaser box is set apart from the text it points away
+    /// from, and sibling paragraphs of one parent are one text (Readability's sibling test). What the box's parent holds
+    /// decides, not the name.
+    /// </summary>
+    private static void KeepNamedParagraphs(string text, IReadOnlyList<TextSegment> segments, Container?[] owners, Container?[] boxes, Block[] blocks, string? title)
+    {
+        // The next prose line of the article after each line, found in one backward pass.
+        var next = new int[blocks.Length];
+        var following = -1;
+        for (var i = blocks.Length - 1; i >= 0; i--)
+        {
+            next[i] = following;
+            if (boxes[i] is not null && IsProseLine(segments[i])) following = i;
+        }
+        var previous = -1;
+        var begun = false;
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (boxes[i] is null || !IsProseLine(segments[i])) continue;
+            var (before, opens) = (previous, !begun);
+            previous = i;
+            if (IsPointerKind(blocks[i].Kind) && owners[i] is { Parent: { } parent } element && NamesPointer(element) && !NamesPointer(parent)
+                && !Has(segments[i], "in.aside") && !Has(segments[i], "in.figure")
+                && next[i] is >= 0 and var after && blocks[after].Kind == BlockKind.Body && owners[after] is { } afterElement && IsWithin(afterElement.Path, parent.Path)
+                // The text runs on before it in the same parent, or it opens the article's text.
+                && (opens || (before >= 0 && blocks[before].Kind == BlockKind.Body && owners[before] is { } beforeElement && IsWithin(beforeElement.Path, parent.Path)))
+                && InsideKind(text, segments[i], trustPointerMarks: false) == BlockKind.Body)
+                blocks[i] = blocks[i] with { Kind = BodyKind(text, segments[i], element, title) };
+            begun |= blocks[i].Kind == BlockKind.Body;
+        }
+    }
+
+    private static bool IsPointerKind(BlockKind kind) => kind is BlockKind.Related or BlockKind.Teaser;
+
+    /// <summary>Whether an element under the article's box is a nested story or is named a teaser or related box.</summary>
+    private static bool IsPointerBox(Container container, Container box) => IsNestedStory(container, box) || NamesPointer(container);
+
+    /// <summary>Whether an element's own class/id words name a teaser or related box ("teaser", "related", "more").</summary>
+    private static bool NamesPointer(Container container) =>
+        ClassPart(container.Path) is { Length: > 0 } classes && HtmlClassHints.Score(classes) is { Weight: < 0 } hint && IsPointerKind(hint.Kind);
 
     // A story inside the article holding under half of it is another story: a teaser card or a reader's comment (HTML
     // nests both as <article> elements in the page's main one).
@@ -356,7 +444,17 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         // Short text in a caption-sized element, or a child of one, whose class names a picture ("img-metadata",
         // "image-meta" > p) is the picture's caption or credit, a paragraph too; a larger box so named ("content-imagetext")
         // sets text beside a picture and keeps it.
-        if (Feature(segment, HtmlFeatures.Paragraph) == 1) return !quoted && InPictureBox(element) ? BlockKind.Caption : BlockKind.Body;
+        // A caption that ends with its credit after a bar ("Friends at the 1975 Masters. | © Agency/Getty Images"), in a
+        // paragraph or not: the credit says what the line is.
+        if (!quoted && EndsWithCredit(line)) return BlockKind.Caption;
+        if (Feature(segment, HtmlFeatures.Paragraph) == 1)
+        {
+            if (quoted) return BlockKind.Body;
+            // A short paragraph that opens by crediting a picture ("Foto: Name (Copyright)", "Photo: Name, AP") is the
+            // picture's credit: an agency's notice ("© dpa-infocom, …") names no picture and stays.
+            if (length <= MaxDateLineLength && OpensWithPictureCredit(line)) return BlockKind.Credit;
+            return InPictureBox(element) ? BlockKind.Caption : BlockKind.Body;
+        }
         // A line set apart from the paragraphs that opens with a credit ("© Name …", "Photo: Name") is a picture's caption
         // and credit, or the page's copyright notice. Paragraphs are left alone: the annotators keep an agency's notice
         // written as one.
@@ -366,6 +464,26 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         if (!quoted && length <= MaxDateLineLength && !endsSentence && DateText.Find(line.ToString(), monthFirst: false) is not null) return BlockKind.Dateline;
         if (segment.Path is { } path && NamesPicture(ClassPart(path))) return BlockKind.Caption;
         return InPictureBox(element) ? BlockKind.Caption : BlockKind.Body;
+    }
+
+    // The credit cues (Data/furniture-cues.tsv) that name a picture, in the languages of the cue list.
+    private static readonly FrozenSet<string> PictureCreditWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "photo", "photos", "image", "images", "picture", "foto", "fotos", "fotó", "bild", "bilder", "beeld", "фото");
+
+    /// <summary>Whether a line opens with a credit cue (<see cref="LineFeatures.CreditAt"/> 0) whose first word names a picture.</summary>
+    private static bool OpensWithPictureCredit(ReadOnlySpan<char> line)
+    {
+        // The first word is looked up before the line's features are made: most short paragraphs open with no such word.
+        var end = 0;
+        while (end < line.Length && char.IsLetter(line[end])) end++;
+        return end > 0 && PictureCreditWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(line[..end]) && LineFeatures.Of(line).CreditAt == 0;
+    }
+
+    /// <summary>Whether the line's last bar-separated part is a copyright credit ("… | © Name/Agency").</summary>
+    private static bool EndsWithCredit(ReadOnlySpan<char> line)
+    {
+        var bar = line.LastIndexOf('|');
+        return bar > 0 && line[(bar + 1)..].TrimStart() is { Length: > 1 } credit && credit[0] == '©';
     }
 
     // The labels of a gallery's or dialog's buttons, written as text when the page's script is not run. Kept apart from
@@ -447,11 +565,15 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         return line.Length > 0 && (line[^1] is '.' or '!' or '?' or '"' or '\u201D') && line.Count(' ') >= MinSentenceSpaces;
     }
 
-    private static BlockKind InsideKind(string text, TextSegment segment)
+    /// <summary>
+    /// What a line inside the article is. With <paramref name="trustPointerMarks"/> off, a teaser or related kind that
+    /// the line inherits from a class word is not read (the story's own box so named); other class-word kinds are.
+    /// </summary>
+    private static BlockKind InsideKind(string text, TextSegment segment, bool trustPointerMarks)
     {
         if (segment.Hint is { } hint) return hint;
         if (Feature(segment, HtmlFeatures.Heading) == 1) return BlockKind.Title;
-        if (MarkedKind(segment) is { } marked && marked != BlockKind.Body) return marked;
+        if (MarkedKind(segment) is { } marked && marked != BlockKind.Body && (trustPointerMarks || !IsPointerKind(marked))) return marked;
         var length = Feature(segment, HtmlFeatures.Length);
         var density = Feature(segment, HtmlFeatures.LinkDensity);
         if (Has(segment, "in.figure")) return BlockKind.Caption;

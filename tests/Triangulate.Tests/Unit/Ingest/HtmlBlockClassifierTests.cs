@@ -566,4 +566,88 @@ public class HtmlBlockClassifierTests
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Tickets are sold"));
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "More ferries"));
     }
+
+    [Fact]
+    public void When_every_story_of_a_stream_reads_as_nested_the_first_story_is_the_text()
+    {
+        const string html = """
+            <html><body><div class="stream">
+              <article class="item"><h2>Ferries resume</h2>
+                <p>The ferry service between the islands resumed on Monday, the operator said, after crews cleared the slipway.</p>
+                <p>More ferries will be added in the spring if demand keeps rising, according to the regional council's plan.</p>
+                <div class="related"><p>Tickets for the first crossing sold out within an hour, the operator said, and more are promised.</p></div></article>
+              <article class="item"><h2>Bridge closes</h2>
+                <p>The old bridge over the river closed on Tuesday for repairs, the council said, and will reopen in the summer.</p>
+                <p>Drivers are asked to use the ring road, which will carry the traffic, according to the council's statement.</p></article>
+              <article class="item"><h2>Market moves</h2>
+                <p>The Saturday market moves to the harbour square next month, traders said, while the old hall is renovated.</p>
+                <p>Stalls will open at eight, as before, and parking will be free on the first weekend, the organisers said.</p></article>
+            </div></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The ferry service"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "More ferries"));
+        // The story's own related box, and the stories after it, stay what they are.
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "Tickets for the first crossing"));
+        Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "The old bridge"));
+        Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "Stalls will open"));
+    }
+
+    [Fact]
+    public void A_story_whose_only_box_is_named_a_teaser_is_still_the_text()
+    {
+        const string html = """
+            <html><body><div id="content"><div class="news-teaser single">
+              <h1>Ferries resume</h1>
+              <div class="right">
+                <p>The ferry service between the islands resumed on Monday, the operator said, after crews cleared the slipway.</p>
+                <p>More ferries will be added in the spring if demand keeps rising, according to the regional council's plan.</p>
+              </div>
+            </div></div></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The ferry service"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "More ferries"));
+    }
+
+    [Fact]
+    public void A_paragraph_named_a_teaser_that_opens_or_sits_inside_the_text_is_text_but_a_teaser_box_stays_a_teaser()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p class="teaser">Harbourtown. The ferry service between the islands resumed on Monday, the operator said, after crews cleared the slipway.</p>
+              <p>More ferries will be added in the spring if demand keeps rising, according to the regional council's plan.</p>
+              <p id="more">Tickets are sold online and at the harbour, the operator said on Monday, and prices have not changed.</p>
+              <p>Crews will check the ramps every morning before the first crossing, and close them when the winds are high.</p>
+              <div class="teaser"><p>The old bridge over the river closed on Tuesday for repairs, the council said, and will reopen soon.</p></div>
+              <p>The council will publish the summer timetable in May, after talks with the operator and the harbour office.</p>
+              <div class="teaser">The Saturday market moves to the harbour square next month, traders said, while the old hall is renovated.</div>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Harbourtown."));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Tickets are sold"));
+        // A paragraph inside a box named a teaser is that box's summary, between paragraphs or after them.
+        Assert.Equal(BlockKind.Teaser, KindOf(document, blocks, "The old bridge"));
+        Assert.Equal(BlockKind.Teaser, KindOf(document, blocks, "The Saturday market"));
+    }
+
+    [Fact]
+    public void A_short_paragraph_crediting_a_picture_and_a_caption_ending_with_its_credit_are_not_text_but_an_agency_notice_stays()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>Foto: Anna Berg (Copyright)</p>
+              <p>The ferry service between the islands resumed on Monday, the operator said, after crews cleared the slipway.</p>
+              <div>The slipway on Sunday morning. | © Harbour Archive/Agency Images</div>
+              <p>More ferries will be added in the spring if demand keeps rising, according to the regional council's plan.</p>
+              <p>© Wire Service, wire:220124-99-835563/5</p>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Credit, KindOf(document, blocks, "Foto: Anna Berg"));
+        Assert.Equal(BlockKind.Caption, KindOf(document, blocks, "The slipway on Sunday"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "© Wire Service"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "More ferries"));
+    }
 }
