@@ -225,7 +225,6 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             if (kind == BlockKind.Title) titled = true;
             blocks[i] = new Block(kind, segment.Start, segment.End);
         }
-        KeepNamedParagraphs(document.Text, segments, owners, boxes, blocks, title);
         KeepStory(document.Text, segments, owners, boxes, blocks, title);
         MarkPointersAfterText(segments, blocks);
         MarkCommentThread(document.Text, segments, blocks);
@@ -270,41 +269,6 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             for (var container = element; container != story && !inner; container = container.Parent!) inner = IsPointerBox(container, box);
             if (!inner && InsideKind(text, segments[i], trustPointerMarks: false) == BlockKind.Body)
                 blocks[i] = blocks[i] with { Kind = BodyKind(text, segments[i], element, title) };
-        }
-    }
-
-    /// <summary>
-    /// A prose line that only its own element's class or id names a teaser or related box ("p.teaser", "p#more",
-    /// "div.news--teaser"), set where the article's text runs on either side of it in the same parent, or just before the
-    /// text begins, is the story's lead or one of its paragraphs: a teaser box is set apart from the text it points away
-    /// from, and sibling paragraphs of one parent are one text (Readability's sibling test). What the box's parent holds
-    /// decides, not the name.
-    /// </summary>
-    private static void KeepNamedParagraphs(string text, IReadOnlyList<TextSegment> segments, Container?[] owners, Container?[] boxes, Block[] blocks, string? title)
-    {
-        // The next prose line of the article after each line, found in one backward pass.
-        var next = new int[blocks.Length];
-        var following = -1;
-        for (var i = blocks.Length - 1; i >= 0; i--)
-        {
-            next[i] = following;
-            if (boxes[i] is not null && IsProseLine(segments[i])) following = i;
-        }
-        var previous = -1;
-        var begun = false;
-        for (var i = 0; i < blocks.Length; i++)
-        {
-            if (boxes[i] is null || !IsProseLine(segments[i])) continue;
-            var (before, opens) = (previous, !begun);
-            previous = i;
-            if (IsPointerKind(blocks[i].Kind) && owners[i] is { Parent: { } parent } element && NamesPointer(element) && !NamesPointer(parent)
-                && !Has(segments[i], "in.aside") && !Has(segments[i], "in.figure")
-                && next[i] is >= 0 and var after && blocks[after].Kind == BlockKind.Body && owners[after] is { } afterElement && IsWithin(afterElement.Path, parent.Path)
-                // The text runs on before it in the same parent, or it opens the article's text.
-                && (opens || (before >= 0 && blocks[before].Kind == BlockKind.Body && owners[before] is { } beforeElement && IsWithin(beforeElement.Path, parent.Path)))
-                && InsideKind(text, segments[i], trustPointerMarks: false) == BlockKind.Body)
-                blocks[i] = blocks[i] with { Kind = BodyKind(text, segments[i], element, title) };
-            begun |= blocks[i].Kind == BlockKind.Body;
         }
     }
 

@@ -611,28 +611,6 @@ public class HtmlBlockClassifierTests
     }
 
     [Fact]
-    public void A_paragraph_named_a_teaser_that_opens_or_sits_inside_the_text_is_text_but_a_teaser_box_stays_a_teaser()
-    {
-        const string html = """
-            <html><body><article class="story">
-              <p class="teaser">Harbourtown. The ferry service between the islands resumed on Monday, the operator said, after crews cleared the slipway.</p>
-              <p>More ferries will be added in the spring if demand keeps rising, according to the regional council's plan.</p>
-              <p id="more">Tickets are sold online and at the harbour, the operator said on Monday, and prices have not changed.</p>
-              <p>Crews will check the ramps every morning before the first crossing, and close them when the winds are high.</p>
-              <div class="teaser"><p>The old bridge over the river closed on Tuesday for repairs, the council said, and will reopen soon.</p></div>
-              <p>The council will publish the summer timetable in May, after talks with the operator and the harbour office.</p>
-              <div class="teaser">The Saturday market moves to the harbour square next month, traders said, while the old hall is renovated.</div>
-            </article></body></html>
-            """;
-        var (document, blocks) = Classify(html);
-        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Harbourtown."));
-        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Tickets are sold"));
-        // A paragraph inside a box named a teaser is that box's summary, between paragraphs or after them.
-        Assert.Equal(BlockKind.Teaser, KindOf(document, blocks, "The old bridge"));
-        Assert.Equal(BlockKind.Teaser, KindOf(document, blocks, "The Saturday market"));
-    }
-
-    [Fact]
     public void A_short_paragraph_crediting_a_picture_and_a_caption_ending_with_its_credit_are_not_text_but_an_agency_notice_stays()
     {
         const string html = """
