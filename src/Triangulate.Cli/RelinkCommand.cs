@@ -35,7 +35,11 @@ internal static class RelinkCommand
             observer.Finish();
             var reporting = StageTiming.Start();
             if (Options.WriteDossier(pipeline, store, result.GetValue(options.Out)!, formats, result.GetValue(options.Story), console) is not { } written) return ExitCodes.Usage;
-            if (result.GetValue(options.Verbose)) ConsoleObserver.WriteTimings(console, [.. relinked.Timings, reporting.Stop("reports")]);
+            if (result.GetValue(options.Verbose))
+            {
+                ConsoleObserver.WriteTimings(console, [.. relinked.Timings, reporting.Stop("reports")]);
+                console.MarkupLineInterpolated($"[grey]time: this process: {ProcessCost.Describe()}[/]");
+            }
             foreach (var path in written)
                 if (!result.GetValue(options.Quiet)) console.MarkupLineInterpolated($"wrote [bold]{path}[/]");
             return ExitCodes.Of(relinked.FailedStages.Count, 0);

@@ -441,28 +441,99 @@ public sealed class Pipeline
     /// (every part is saved by now), in batches of about <see cref="LinkPart"/> documents, each batch's findings saved
     /// in one transaction. Returns how many stories were analysed.
     /// </summary>
+    /// <remarks>
+    /// The analysis runs on every core; reading a batch's links and saving a batch's findings are one thread's work
+    /// each. So the next batch's links are read, and the batch before's findings saved, while a batch is analysed: at a
+    /// million articles the three one after another left a core idle for a third of this phase. Saves stay one at a
+    /// time, in batch order, so the store sees what a run one batch after another would write.
+    /// </remarks>
     private int AnalyzeDeferred(IStore store, IReadOnlyList<Story> stories, IPipelineObserver observer, StageFailures failures, IPipelineExecutor? executor, List<StageTiming> timings)
     {
         observer.OnProgress(new PipelineProgress(string.Join('/', StoryStages.Select(s => s.Name)), store.DocumentCount, 0, 0, 0));
+        var batches = Batches(stories, LinkPart);
         var analysed = 0;
-        var at = 0;
-        while (at < stories.Count)
+        var reading = batches.Count > 0 ? Task.Run(() => StoredLinks(store, batches[0])) : null;
+        Task<TimeSpan>? saving = null;
+        try
         {
-            var context = new CorpusContext(store, [], Link.LinkState.Fresh());
-            var documents = 0;
-            for (; at < stories.Count && (documents == 0 || documents + stories[at].Documents.Count <= LinkPart); at++)
+            for (var b = 0; b < batches.Count; b++)
             {
-                AddStoredLinks(store, context, stories[at]);
-                documents += stories[at].Documents.Count;
+                var context = reading!.GetAwaiter().GetResult();
+                var next = b + 1;
+                reading = next < batches.Count ? Task.Run(() => StoredLinks(store, batches[next])) : null;
+                // Saved without a fingerprint in their part: every one is analysed.
+                var changed = AnalyzeStories(context, new Dictionary<string, string>(), failures, executor, timings);
+                if (saving is not null) timings.Add(new StageTiming(DeferredSave, saving.GetAwaiter().GetResult()));
+                var update = new CorpusUpdate { Findings = changed, LinkVersion = _linkConfiguration, FailedStages = failures.Summarise() };
+                saving = Task.Run(() =>
+                {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    store.SaveCorpus(update);
+                    return System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                });
+                analysed += changed.Count;
             }
-            // Saved without a fingerprint in their part: every one is analysed.
-            var changed = AnalyzeStories(context, new Dictionary<string, string>(), failures, executor, timings);
-            var started = StageTiming.Start();
-            store.SaveCorpus(new CorpusUpdate { Findings = changed, LinkVersion = _linkConfiguration, FailedStages = failures.Summarise() });
-            timings.Add(started.Stop("save"));
-            analysed += changed.Count;
+            if (saving is not null) timings.Add(new StageTiming(DeferredSave, saving.GetAwaiter().GetResult()));
+            saving = null;
+        }
+        finally
+        {
+            // A failure above leaves no read or save running on after this run has returned.
+            try
+            {
+                reading?.Wait();
+                saving?.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The failure that matters is the one already on its way.
+            }
         }
         return analysed;
+    }
+
+    /// <summary>The timing of the deferred analysis's saves, made beside its analysis (so without a CPU time of their own).</summary>
+    private const string DeferredSave = "save (beside the stories' analysis)";
+
+    /// <summary>Stories in batches of about <paramref name="documents"/> documents each (one larger story a batch of its own), in order.</summary>
+    internal static List<List<Story>> Batches(IReadOnlyList<Story> stories, int documents)
+    {
+        var batches = new List<List<Story>>();
+        var held = 0;
+        foreach (var story in stories)
+        {
+            if (batches.Count == 0 || (held > 0 && held + story.Documents.Count > documents))
+            {
+                batches.Add([]);
+                held = 0;
+            }
+            batches[^1].Add(story);
+            held += story.Documents.Count;
+        }
+        return batches;
+    }
+
+    /// <summary>
+    /// A context of <paramref name="stories"/> with the relations from their documents and their groups as stored, read
+    /// in one statement each for the whole batch (one a story cost a round trip per story, tens of thousands a batch).
+    /// </summary>
+    private static CorpusContext StoredLinks(IStore store, List<Story> stories)
+    {
+        var context = new CorpusContext(store, [], Link.LinkState.Fresh());
+        var storyOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < stories.Count; i++)
+            foreach (var document in stories[i].Documents) storyOf.TryAdd(document, i);
+        var relations = new List<Relation>[stories.Count];
+        foreach (var relation in store.RelationsOf(storyOf.Keys))
+            if (storyOf.TryGetValue(relation.From, out var i)) (relations[i] ??= []).Add(relation);
+        // Each story's relations in turn, as a story at a time would add them.
+        for (var i = 0; i < stories.Count; i++)
+        {
+            context.Stories.Add(stories[i]);
+            if (relations[i] is { } own) context.Relations.AddRange(own);
+        }
+        foreach (var (document, group) in store.IndependenceGroupsOf(storyOf.Keys)) context.IndependenceGroups[document] = group;
+        return context;
     }
 
     /// <summary>Adds a stored story to the context with the relations from its documents and their groups, as stored.</summary>

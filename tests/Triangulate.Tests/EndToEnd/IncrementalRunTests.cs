@@ -169,6 +169,21 @@ public sealed class IncrementalRunTests
         Assert.Equal(File.ReadAllText(written[0]), File.ReadAllText(partsWritten[0]));
     }
 
+    [Fact]
+    public void DeferredStoriesAreBatchedInOrderUpToThePartSize()
+    {
+        // After the last part the stories are read from the store and saved a batch at a time: about a part's
+        // documents each, in the stories' order, never a story split; a story larger than a part is a batch alone.
+        Story[] stories = [Of("a", 3), Of("b", 4), Of("c", 2), Of("d", 1), Of("e", 6), Of("large", 50), Of("after", 1)];
+
+        var batches = Pipeline.Batches(stories, documents: 7);
+
+        Assert.Equal(["a b", "c d", "e", "large", "after"], batches.Select(b => string.Join(' ', b.Select(s => s.Id))));
+        Assert.Empty(Pipeline.Batches([], documents: 7));
+
+        static Story Of(string id, int documents) => new() { Id = id, Title = id, Documents = [.. Enumerable.Range(0, documents).Select(i => $"{id}-{i}")] };
+    }
+
     private static void AssertBatchesEqualOneRun(IReadOnlyList<string[]> batches)
     {
         using var temp = new TempFolder();

@@ -34,6 +34,18 @@ internal sealed class HeadlineDays(LinkState state)
     }
 
     /// <summary>
+    /// Loads in one read the days kept for these pages' headlines (a page's own headline is looked up when it is added):
+    /// what <see cref="Add"/> then asks for is in memory, whatever it sets in between.
+    /// </summary>
+    public void Prefetch(IEnumerable<string?> titles)
+    {
+        var keys = new List<long>();
+        foreach (var title in titles)
+            if (Key(title) is { } key) keys.Add(key);
+        _days.Prefetch(keys);
+    }
+
+    /// <summary>
     /// The latest of the first days of the headlines <paramref name="text"/> names on lines of their own, whole or after
     /// a short label and a colon; the page's own <paramref name="title"/> is not one. Null when it names none seen.
     /// </summary>

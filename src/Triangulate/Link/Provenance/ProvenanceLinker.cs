@@ -57,15 +57,20 @@ public sealed class ProvenanceLinker : ICorpusStage
         // documents at a time, while this thread makes the keys in arrival order. The profile has the wording too, and
         // the verifier keeps it: the document's own candidate pairs are verified after its batch's search, and its
         // profile is not read and built again for them.
-        foreach (var (document, analysis, profile) in OrderedParallel.Map(context.Fresh, item => (item.Document, item.Analysis, TextProfile.Build(item.Document, wording: true))))
+        // The headlines of a search batch's documents are looked up in one read, not one read a document on this thread.
+        foreach (var chunk in OrderedParallel.Map(context.Fresh, item => (item.Document, item.Analysis, TextProfile.Build(item.Document, wording: true))).Chunk(SearchBatch))
         {
-            var key = LinkCodec.DocumentKey(document.Id);
-            var record = new ProvenanceRecord(DocumentSummary.Of(document, analysis, strings, headlines)) { Cites = CollectCitations(document, analysis) };
-            headlines.Add(document.Title, record.Summary.Published);
-            records.Set(key, record);
-            verifier.Keep(key, profile);
-            batch.Add((record, search.Keys(profile, key)));
-            if (batch.Count == SearchBatch) Next();
+            headlines.Prefetch(chunk.Select(item => item.Document.Title));
+            foreach (var (document, analysis, profile) in chunk)
+            {
+                var key = LinkCodec.DocumentKey(document.Id);
+                var record = new ProvenanceRecord(DocumentSummary.Of(document, analysis, strings, headlines)) { Cites = CollectCitations(document, analysis) };
+                headlines.Add(document.Title, record.Summary.Published);
+                records.Set(key, record);
+                verifier.Keep(key, profile);
+                batch.Add((record, search.Keys(profile, key)));
+                if (batch.Count == SearchBatch) Next();
+            }
         }
         Next();
         Next();
