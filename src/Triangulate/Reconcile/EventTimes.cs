@@ -84,7 +84,7 @@ internal static class EventTimes
     /// The clause around <paramref name="word"/> in [<paramref name="from"/>, <paramref name="to"/>): back to the
     /// nearest clause opener (<see cref="ClauseOpeners"/>) or mark (semicolon, colon, dash, bracket) and forward to the
     /// next; commas do not end it ("In January, undersea cables … were also damaged"). Also the opener it starts
-    /// after, lower case, or "" at the sentence's start or a mark.
+    /// after, lower case, or "" at the sentence's start, a mark, or a "that" a speech verb reports ("adding that …").
     /// </summary>
     internal static (int From, int To, string Opener) Clause(string text, int from, int to, int word)
     {
@@ -97,7 +97,14 @@ internal static class EventTimes
             if (!char.IsLetter(c)) { i--; start = i; continue; }
             var end = i;
             while (i > from && char.IsLetter(text[i - 1])) i--;
-            if (ClauseOpeners.Contains(text[i..end])) { opener = text[i..end].ToLowerInvariant(); break; }
+            if (ClauseOpeners.Contains(text[i..end]))
+            {
+                opener = text[i..end].ToLowerInvariant();
+                // "authorities said, adding that 24 people were hurt": what a speech verb reports is the sentence's
+                // news, which its other times date; only the telling's own time is left out.
+                if (opener == "that" && Speech(WordBefore(text, from, i))) opener = "";
+                break;
+            }
             start = i;
         }
         var stop = word;
@@ -113,6 +120,25 @@ internal static class EventTimes
             stop = i;
         }
         return (start, stop, opener);
+    }
+
+    /// <summary>True for a speech verb, also in its "-ing" form ("adding", "saying", "noting").</summary>
+    private static bool Speech(string word)
+    {
+        var verbs = Extract.ExtractLexicon.SpeechVerbs;
+        if (verbs.Contains(word)) return true;
+        if (word.Length < 6 || !word.EndsWith("ing", StringComparison.OrdinalIgnoreCase)) return false;
+        var stem = word[..^3];
+        return verbs.Contains(stem + "ed") || verbs.Contains(stem + "s") || verbs.Contains(stem + "d") || verbs.Contains(stem + "es");
+    }
+
+    /// <summary>The word ending right before <paramref name="end"/> past spaces, not before <paramref name="from"/>; "" when none.</summary>
+    private static string WordBefore(string text, int from, int end)
+    {
+        while (end > from && text[end - 1] is ' ' or '\t') end--;
+        var begin = end;
+        while (begin > from && char.IsLetter(text[begin - 1])) begin--;
+        return text[begin..end];
     }
 
     /// <summary>Whether [<paramref name="start"/>, <paramref name="end"/>) holds a time naming a moment, and that time when only one moment is named.</summary>

@@ -73,6 +73,8 @@ public sealed class EventTimeMatchingTests
     [InlineData("Calls were disrupted on Friday after two cables were damaged in the sea.", "damaged", "two cables were damaged in the sea.", "after")]
     [InlineData("In January, cables were also damaged.", "damaged", "In January, cables were also damaged.", "")]
     [InlineData("Police charged the man who killed a woman, officials said.", "killed", "killed a woman, officials said.", "who")]
+    // A clause a speech verb reports is the sentence's news: no opener, so the sentence's time dates it.
+    [InlineData("Firefighters fought a blaze on Tuesday, officials said, adding that 24 people were hurt.", "hurt", "24 people were hurt.", "")]
     public void AStatusWordsClauseRunsBetweenClauseOpenersNotCommas(string sentence, string word, string clause, string opener)
     {
         var (from, to, found) = EventTimes.Clause(sentence, 0, sentence.Length, sentence.IndexOf(word, StringComparison.Ordinal));
