@@ -16,6 +16,7 @@ internal static class ExtractLexicon
     private static readonly Lazy<FrozenSet<string>> SpeechVerbsLazy = new(() => Set("speech-verbs.txt", StringComparer.OrdinalIgnoreCase));
     private static readonly Lazy<FrozenSet<string>> FunctionWordsLazy = new(() => Set("function-words.txt", StringComparer.Ordinal));
     private static readonly Lazy<FrozenSet<string>> OutletsLazy = new(() => Set("outlet-cues.txt", StringComparer.OrdinalIgnoreCase));
+    private static readonly Lazy<FrozenSet<string>> EscapeAvoidedLazy = new(() => Set("escape-avoided.txt", StringComparer.OrdinalIgnoreCase));
     private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> StatusLazy = new(() => Pairs("status-words.txt"));
     private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> EventsLazy = new(() => Pairs("event-verbs.txt"));
     private static readonly Lazy<IReadOnlyList<(string Word, string Value)>> PlaceCuesLazy = new(() => Pairs("place-cues.txt"));
@@ -49,6 +50,9 @@ internal static class ExtractLexicon
 
     /// <summary>Capitalised words that are not names.</summary>
     public static FrozenSet<string> FunctionWords => FunctionWordsLazy.Value;
+
+    /// <summary>Objects with which "escaped" means "avoided" ("the death penalty", "injury"), not a flight from custody.</summary>
+    public static FrozenSet<string> EscapeAvoided => EscapeAvoidedLazy.Value;
 
     /// <summary>Generic channels (platforms, "state media").</summary>
     public static FrozenSet<string> Outlets => OutletsLazy.Value;

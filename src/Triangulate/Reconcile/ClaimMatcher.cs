@@ -31,7 +31,7 @@ internal static class ClaimMatcher
         {
             ClaimKind.Quantity => a.Measure is not null && a.Measure == b.Measure && UnitsAgree(a.Draft.Value, b.Draft.Value)
                 && a.SameSubject(b) && FatesAgree(a.Fates, b.Fates) && SameContextWhenUnnamed(a, b) && Figures.Agree(a.Draft.Value, b.Draft.Value)
-                && !OtherFiguresInOneForm(a, b) && BoundOfOneSubject(a, b) && a.Average == b.Average && a.Each == b.Each
+                && !OtherFiguresInOneForm(a, b) && BoundOfOneSubject(a, b) && ApproximationOfItsNumber(a, b) && a.Average == b.Average && a.Each == b.Each
                 && !ClaimFrames.NamedAgainstNone(a.Frame, b.Frame),
             ClaimKind.Status => a.Status is not null && a.Status == b.Status && a.SameSubject(b),
             ClaimKind.Event => a.SameSubject(b) && ContentWords.Jaccard(a.TextWords, b.TextWords) >= SameText,
@@ -119,6 +119,31 @@ internal static class ClaimMatcher
         return a.SubjectWords.Length > 0 && a.SubjectWords.AsSpan().SequenceEqual(b.SubjectWords)
             && string.Equals(a.Draft.Value?.Unit ?? "", b.Draft.Value?.Unit ?? "", StringComparison.OrdinalIgnoreCase)
             && Overlaps(Figures.MeantRange(a.Draft.Value), Figures.MeantRange(b.Draft.Value));
+    }
+
+    /// <summary>
+    /// True when two statuses or statements are dated by their own words to different times ("three undersea cables were
+    /// damaged on Friday" / "undersea cables were also damaged in January"; "… a nightclub … on Tuesday" / "… a market
+    /// hall … on Saturday"): two facts of one kind (<see cref="EventTimes"/>), which matching keeps apart even through
+    /// a third, undated mention.
+    /// </summary>
+    internal static bool OtherEventTimes(DraftFeatures a, DraftFeatures b) =>
+        a.Draft.Kind is ClaimKind.Status or ClaimKind.Statement && !EventTimes.Compatible(a.EventTime, a.EventRule, b.EventTime, b.EventRule);
+
+    /// <summary>
+    /// An approximation ("around $160 million") corroborates a figure that is not one only within the range its number
+    /// means (<see cref="Figures.Written"/>: 155–165 million), not anywhere in the 10% either way the extractor widens it
+    /// by: "around $160 million" is not "perhaps between $165 million and $180 million". Two approximations keep their
+    /// widened overlap (neither writer knew the figure), and one that writes the other's number ("around 40%" / "more
+    /// than 40 percent") is left to the other rules.
+    /// </summary>
+    internal static bool ApproximationOfItsNumber(DraftFeatures a, DraftFeatures b)
+    {
+        if (a.Approximate == b.Approximate || ShareNumber(a.Anchors, b.Anchors, precise: false)) return true;
+        var (approximation, other) = a.Approximate ? (a, b) : (b, a);
+        if (Figures.Written(approximation.Draft.Value) is not { } meant || Figures.MeantRange(other.Draft.Value) is not { } range) return true;
+        // Touching at a margin is two round figures meeting ("around 160" and "165–180" meet at 165).
+        return meant.Low < range.High && range.Low < meant.High;
     }
 
     private static bool Overlaps((double Low, double High)? x, (double Low, double High)? y) =>

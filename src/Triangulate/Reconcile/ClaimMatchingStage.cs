@@ -50,12 +50,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
             // documents is one subject and two people who share a name part are not.
             var subject = draft.Subject is { } local && context.EntityIds.TryGetValue(document.Id + "/" + local, out var global) ? global : draft.Subject;
             // The time extractor's own rules, applied again to the inferred day: one set of rules, not two.
-            if (inferredEarliest is { } first && inferredLatest is { } last && draft.TimeSource is { Rule: not null } source
-                && Tense.Resolve(source, first, document.Text) is { Start: not null } resolved)
-            {
-                var late = first == last ? resolved : Tense.Resolve(source, last, document.Text);
-                time = new DateRange { Start = resolved.Start, End = late.End ?? late.Start ?? resolved.End };
-            }
+            if (draft.TimeSource is { } source && OnInferredDay(source) is { } again) time = again;
             // A figure with no time of its own: when its sentence says ("currently", "at its peak").
             // Shares are left alone: "40% less than the peak" is a change between two times, not a figure at one.
             if (draft.Kind == ClaimKind.Quantity && !string.Equals(draft.Value?.Unit, "percent", StringComparison.OrdinalIgnoreCase) && (time is null || (time.Start is null && time.End is null)))
@@ -70,10 +65,39 @@ public sealed class ClaimMatchingStage : ICorpusStage
             var frame = ClaimFrames.Of(document.Text, draft.Mention.Span, draft.Kind, documentWords);
             var average = draft.Kind == ClaimKind.Quantity && Figures.AsAverage(document.Text, draft.Mention.Span.Start);
             var each = draft.Kind == ClaimKind.Quantity && Figures.Distributive(document.Text, draft.Mention.Span.Start, draft.Mention.Span.End);
-            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence, fates) { Frame = frame, DocumentWords = documentWords, Average = average, Each = each });
+            var approximate = draft.Kind == ClaimKind.Quantity && Figures.IsApproximation(draft.Mention.Hedge);
+            // A status's or statement's event time, from its own words: "damaged on Friday" and "also damaged in January" are two facts.
+            var (from, to) = (draft.Mention.Span.Start, draft.Mention.Span.End);
+            var told = draft.Kind switch
+            {
+                ClaimKind.Status => EventTimes.Of(document.Text, from, to, analysis.Times, EventTimes.StatusWord(document.Text, from, to, draft.Status)),
+                ClaimKind.Statement => EventTimes.Of(document.Text, from, to, analysis.Times),
+                _ => null,
+            };
+            var eventTime = told is null ? null : OnInferredDay(told) ?? (told.Start is null ? null : new DateRange { Start = told.Start, End = told.End });
+            drafts.Add(new DraftFeatures(draft with { Subject = subject }, document.Id, group, time, sentence, fates)
+            {
+                Frame = frame,
+                DocumentWords = documentWords,
+                Average = average,
+                Each = each,
+                Approximate = approximate,
+                EventTime = eventTime,
+                EventRule = told?.Anchor == TimeAnchor.Publication ? told.Rule : null,
+            });
         }
         foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
         return (drafts, quotes);
+
+        // A relative time of a document whose date was inferred, resolved on the inferred day's first and last possible
+        // day: an interval when the date is one, the exact day when it is pinned; null when the date is not inferred.
+        DateRange? OnInferredDay(TimeExpression source)
+        {
+            if (inferredEarliest is not { } first || inferredLatest is not { } last || source.Rule is null
+                || Tense.Resolve(source, first, document.Text) is not { Start: not null } resolved) return null;
+            var late = first == last ? resolved : Tense.Resolve(source, last, document.Text);
+            return new DateRange { Start = resolved.Start, End = late.End ?? late.Start ?? resolved.End };
+        }
     }
 
     /// <summary>The content words of the sentence around <paramref name="span"/>, without the span's own words.</summary>
@@ -166,13 +190,15 @@ public sealed class ClaimMatchingStage : ICorpusStage
     }
 
     /// <summary>
-    /// True when two drafts of one kind must never share a claim: they name two things of one kind, or (sums of money:
-    /// offers, bids, deals, results) two parties as their agents. Counts are left out: one game's yards are one side's
-    /// gain and the other's loss, and a team is its city as often as its name.
+    /// True when two drafts of one kind must never share a claim: they name two things of one kind, (sums of money:
+    /// offers, bids, deals, results) two parties as their agents, (counts) two people as their bearers, or (statuses and
+    /// statements) two times for their events. Counts are not kept apart by their agents: one game's yards are one
+    /// side's gain and the other's loss, and a team is its city as often as its name.
     /// </summary>
     private static bool Apart(DraftFeatures a, DraftFeatures b) =>
         a.Draft.Kind == b.Draft.Kind
         && (ClaimFrames.OtherOfOneKind(a.Frame, a.DocumentWords, b.Frame, b.DocumentWords)
+            || ClaimMatcher.OtherEventTimes(a, b)
             || (a.Measure == "money" && b.Measure == "money" && ClaimFrames.OtherAgents(a.Frame, b.Frame))
             || (a.Draft.Kind == ClaimKind.Quantity && ClaimFrames.OtherBearers(a.Frame, b.Frame)));
 
@@ -183,7 +209,8 @@ public sealed class ClaimMatchingStage : ICorpusStage
     /// </summary>
     private static (ClaimKind, string?, string?, string?, string, string, QuantityValue?, PartialDate?, PartialDate?, string?, string) TwinKey(DraftFeatures d) =>
         (d.Draft.Kind, d.Measure, d.Status, d.Draft.Subject, string.Join('\u001f', d.Draft.Keys) + '\u001e' + string.Join('\u001f', d.Fates), d.Draft.Text, d.Draft.Value,
-            d.Time?.Start, d.Time?.End, d.Draft.Mention.Attribution?.Speaker, d.Frame.CompoundNames + '\u001e' + d.Frame.Agent + '\u001e' + d.Frame.Bearer + (d.Frame.PronounBearer ? "\u001ep" : "") + (d.Each ? "\u001ee" : ""));
+            d.Time?.Start, d.Time?.End, d.Draft.Mention.Attribution?.Speaker, d.Frame.CompoundNames + '\u001e' + d.Frame.Agent + '\u001e' + d.Frame.Bearer + (d.Frame.PronounBearer ? "\u001ep" : "") + (d.Each ? "\u001ee" : "")
+                + (d.Approximate ? "\u001ea" : "") + '\u001e' + d.EventRule + '\u001e' + d.EventTime?.Start + '\u001e' + d.EventTime?.End);
 
     /// <summary>Words of eight letters or more: rare enough in news to block statements on when they carry no anchors.</summary>
     private static IEnumerable<string> Rare(string[] words)

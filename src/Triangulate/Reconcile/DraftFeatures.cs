@@ -138,6 +138,18 @@ internal sealed class DraftFeatures
     /// <summary>For figures: said of each member of a group ("100 yards each", <see cref="Figures.Distributive"/>).</summary>
     public bool Each { get; init; }
 
+    /// <summary>For figures: hedged as an approximation ("around $160 million", "about 300"; <see cref="Figures.Written"/> recovers the number).</summary>
+    public bool Approximate { get; init; }
+
+    /// <summary>
+    /// For statuses and statements: the days the time their own words give dates the event to (<see cref="EventTimes.Of"/>),
+    /// resolved on the document's publication (stated or inferred); null when none is given or it cannot be dated.
+    /// </summary>
+    public DateRange? EventTime { get; init; }
+
+    /// <summary>For statuses and statements: the rule of that time when it is written relative to publication ("weekday:5:0", "month-of-year:1:-1"), else null (<see cref="EventTimes.Compatible"/>).</summary>
+    public string? EventRule { get; init; }
+
     /// <summary>The words of the mention's document (<see cref="ClaimFrames.OtherOfOneKind"/>: whether it names another mention's participant anywhere).</summary>
     public DocumentWords DocumentWords { get; init; } = DocumentWords.Empty;
 

@@ -39,6 +39,32 @@ internal static partial class Figures
         };
     }
 
+    /// <summary>
+    /// True when a figure's hedge as written ("around", "about", "an estimated") makes it an approximation: the
+    /// quantity extractor widened its number by 10% either way (Data/quantity-hedges.tsv, bound "approx").
+    /// </summary>
+    public static bool IsApproximation(string? hedge)
+    {
+        if (string.IsNullOrWhiteSpace(hedge)) return false;
+        var key = string.Join(' ', hedge.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return Extract.Quantities.QuantityLexicon.Default.Hedges.TryGetValue(key, out var bound) && bound == "approx";
+    }
+
+    /// <summary>
+    /// The range an approximation means ("around $160 million"): the number written, give or take half the unit of its
+    /// last significant digit (155–165 million; "about 1,400" 1,350–1,450; "about five" 4.5–5.5), not the 10% either way
+    /// the extractor allows it for a dispute. A writer who knew of an offer between $165 and $180 million would not call
+    /// it "around $160 million"; one who knew of 1,376 may write "about 1,400". Null when the value is not a widened
+    /// point (an approximate range, "about 10 to 12").
+    /// </summary>
+    public static (double Low, double High)? Written(Model.QuantityValue? value)
+    {
+        if (value is not { Low: { } low, High: { } high } || low <= 0 || Math.Abs(high / low - 1.1 / 0.9) > 1e-3) return null;
+        var number = Math.Round((low + high) / 2, 6);
+        var half = Step(number) / 2;
+        return (number - half, number + half);
+    }
+
     /// <summary>The unit of a number's last significant digit, at least 1 for whole numbers under ten (50 → 10, 5 → 1, 2,000,000 → 1,000,000, 0.5 → 0.1).</summary>
     private static double Step(double value)
     {

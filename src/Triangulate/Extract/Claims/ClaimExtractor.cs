@@ -337,6 +337,9 @@ public sealed class ClaimExtractor : IExtractor
         // Other senses of status words: "is survived by his wife" says he died; "eliminated from the tournament" and
         // "missing two games" (the verb "miss" with its object) say nothing of anyone's fate.
         if ((word == "survived" && next == "by") || (word == "eliminated" && next == "from")) return Bearer.None;
+        // "Nichols had escaped the death penalty", "escaped injury": with such an object "escaped" means avoided, and
+        // joined the flight from custody of the same man as one claim.
+        if (word is "escaped" or "fled" && AvoidedObject(text, tokens, index + 1)) return Bearer.None;
         if (word == "missing" && next.Length > 0 && (char.IsDigit(next[0]) || NumberWords.IsNumberWord(next) || ExtractLexicon.Determiners.Has(next) || next is "his" or "her" or "their" or "its")) return Bearer.None;
         if (!Contains(DoneTo, word)) return Bearer.Subject;
         for (var k = index - 1; k >= 0 && index - k <= 4; k--)
@@ -348,6 +351,25 @@ public sealed class ClaimExtractor : IExtractor
         }
         // "researchers have seen the attack spread": the active "seen" tells what someone saw, not that anyone was seen.
         return word == "seen" ? Bearer.None : Bearer.Object;
+    }
+
+    /// <summary>Words of an object after "escaped" read for what it avoids (<see cref="ExtractLexicon.EscapeAvoided"/>): "the death penalty".</summary>
+    private const int AvoidedReach = 3;
+
+    /// <summary>
+    /// True when the object starting at token <paramref name="start"/> is a thing one escapes by avoiding it (a word of
+    /// <see cref="ExtractLexicon.EscapeAvoided"/> within <see cref="AvoidedReach"/> words, before any mark or
+    /// preposition: "escaped from custody" and "escaped and went" have no object).
+    /// </summary>
+    private static bool AvoidedObject(string text, List<WordToken> tokens, int start)
+    {
+        for (var k = start; k < tokens.Count && k < start + AvoidedReach && tokens[k].IsWord; k++)
+        {
+            var w = text[tokens[k].Start..tokens[k].End];
+            if (ExtractLexicon.EscapeAvoided.Contains(w)) return true;
+            if (Contains(ModifiedAfter, w) || w is "to" or "and" or "or" or "after" or "when" or "as" or "by") return false;
+        }
+        return false;
     }
 
     /// <summary>

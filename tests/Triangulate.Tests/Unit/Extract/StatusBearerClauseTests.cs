@@ -59,4 +59,24 @@ public sealed class StatusBearerClauseTests
         var statuses = Statuses("The navy said it has captured 23 Kenyan and Tanzanian pirates who attacked a merchant vessel.");
         Assert.True(statuses.Any(s => s.EndsWith("Tanzanian pirates: captured", StringComparison.Ordinal)), string.Join(" | ", statuses));
     }
+
+    [Theory]
+    // "escaped" with what it avoids for its object says nothing of a flight.
+    [InlineData("Relatives said it was wrong that Harlan Voss had escaped the death penalty.")]
+    [InlineData("The driver escaped serious injury when the truck overturned.")]
+    public void EscapingAPenaltyOrHarmIsNoEscape(string sentence)
+    {
+        var statuses = Statuses(sentence);
+        Assert.DoesNotContain(statuses, s => s.EndsWith(": escaped", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Harlan Voss escaped from custody at the courthouse during his trial.")]
+    [InlineData("Harlan Voss escaped custody and shot a deputy.")]
+    [InlineData("Harlan Voss escaped and went on a spree.")]
+    public void AFlightFromCustodyIsStillAnEscape(string sentence)
+    {
+        var statuses = Statuses(sentence);
+        Assert.Contains(statuses, s => s.EndsWith(": escaped", StringComparison.Ordinal));
+    }
 }
