@@ -262,6 +262,12 @@ public sealed class ProvenanceLinker : ICorpusStage
             var aOwn = OwnReport(a, pa);
             var bOwn = OwnReport(b, pb);
             if (aOwn && bOwn) return null;
+            // Across languages the test is names and figures alone, which every report of the event states: an
+            // agency's own report and a page in another language that credits nobody are two reports of it (an
+            // agency's foreign-language service writes its own; a paper that translates credits the agency or keeps
+            // its dateline). Generated 2k, look part: of such pairs verified, 2 were gold translations and 58 pairs of
+            // different families of the story.
+            if (translation && aOwn != bOwn) return null;
             if (aOwn != bOwn)
             {
                 if (aOwn == aIsDerived && (a.Published, b.Published) is ({ } pubA, { } pubB) && (aOwn ? pubB.Latest < pubA.Earliest : pubA.Latest < pubB.Earliest)) return null;

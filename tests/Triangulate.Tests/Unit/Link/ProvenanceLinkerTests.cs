@@ -81,6 +81,23 @@ public sealed class ProvenanceLinkerTests
         Assert.Single(Derivations(Run(report, reworded with { Outlet = "Valley Courier" })));
     }
 
+    [Fact]
+    public void A_page_in_another_language_that_credits_nobody_is_no_translation_of_an_agency_s_own_report()
+    {
+        // The agency's page opens with its own dateline: its English desk wrote it. The Dutch paper's page states the
+        // same names and figures and names no one: across languages that is all any two reports of the event share, so
+        // it is the paper's own report. Without the rule it is a translation of the agency's page.
+        var report = Doc("MARVALE (Northwire) - " + Texts.FloodOriginal, "report.txt", outlet: "Northwire");
+        var dutch = Doc(Texts.FloodDutch, "dutch.txt", outlet: "Dagblad Oost", language: "nl");
+        Assert.Empty(Derivations(Run(report, dutch)));
+        // Crediting the agency, the same page is its translation; against a paper's page (no agency dateline) it stays one too.
+        var credited = Doc(Texts.FloodDutch + "\nBron: Northwire\n", "credited.txt", outlet: "Dagblad Oost", language: "nl", origin: "Northwire");
+        var translation = Assert.Single(Derivations(Run(report, credited)));
+        Assert.Equal((RelationKind.Translation, credited.Id, report.Id), (translation.Kind, translation.From, translation.To));
+        var paper = Doc(Texts.FloodOriginal, "paper.txt", outlet: "Valley Courier");
+        Assert.Equal(RelationKind.Translation, Assert.Single(Derivations(Run(paper, dutch))).Kind);
+    }
+
     private const string TollFrame = """
         The number of people killed in Monday's fire at a warehouse in Marvale has risen to TOLL, the fire service said on Wednesday.
         Investigators suspect that a faulty heater on the ground floor started the blaze shortly after midnight.
