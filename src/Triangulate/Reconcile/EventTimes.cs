@@ -36,7 +36,7 @@ internal static class EventTimes
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(times);
-        // A wire dateline opening the text ("NEW ESEVILLE, September 10 (Reuters) - ") dates the telling, not the event.
+        // A wire dateline opening the text ("NEW ESEVILLE, September 10 (Wirenews) - ") dates the telling, not the event.
         from = Math.Max(from, ClaimFrames.DatelineEnd(text, from, to));
         if (word >= from && word < to)
         {
@@ -135,10 +135,17 @@ internal static class EventTimes
     /// <summary>The word ending right before <paramref name="end"/> past spaces, not before <paramref name="from"/>; "" when none.</summary>
     private static string WordBefore(string text, int from, int end)
     {
+        var (begin, stop) = WordSpanBefore(text, from, end);
+        return text[begin..stop];
+    }
+
+    /// <summary>Where the word ending right before <paramref name="end"/> past spaces stands, not before <paramref name="from"/>; empty when none.</summary>
+    private static (int Begin, int End) WordSpanBefore(string text, int from, int end)
+    {
         while (end > from && text[end - 1] is ' ' or '\t') end--;
         var begin = end;
         while (begin > from && char.IsLetter(text[begin - 1])) begin--;
-        return text[begin..end];
+        return (begin, end);
     }
 
     /// <summary>Whether [<paramref name="start"/>, <paramref name="end"/>) holds a time naming a moment, and that time when only one moment is named.</summary>
@@ -221,11 +228,9 @@ internal static class EventTimes
         var end = start;
         for (var n = 0; n < TellingReach; n++)
         {
-            while (end > from && text[end - 1] is ' ' or '\t') end--;
-            var begin = end;
-            while (begin > from && char.IsLetter(text[begin - 1])) begin--;
-            if (begin == end) return false;
-            if (Extract.ExtractLexicon.SpeechVerbs.Contains(text[begin..end])) return true;
+            var (begin, stop) = WordSpanBefore(text, from, end);
+            if (begin == stop) return false;
+            if (Extract.ExtractLexicon.SpeechVerbs.Contains(text[begin..stop])) return true;
             end = begin;
         }
         return false;

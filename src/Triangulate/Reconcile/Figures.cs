@@ -59,7 +59,8 @@ internal static partial class Figures
     /// </summary>
     public static (double Low, double High)? Written(Model.QuantityValue? value)
     {
-        if (value is not { Low: { } low, High: { } high } || low <= 0 || Math.Abs(high / low - 1.1 / 0.9) > 1e-3) return null;
+        const double widened = Extract.Quantities.QuantityExtractor.HedgeAbove / Extract.Quantities.QuantityExtractor.HedgeBelow;
+        if (value is not { Low: { } low, High: { } high } || low <= 0 || Math.Abs(high / low - widened) > 1e-3) return null;
         var number = Math.Round((low + high) / 2, 6);
         var half = Step(number) / 2;
         return (number - half, number + half);

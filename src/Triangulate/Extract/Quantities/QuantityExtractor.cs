@@ -18,6 +18,9 @@ public sealed class QuantityExtractor : IExtractor
 {
     private const int MaxSubjectWords = 5;
 
+    /// <summary>How far a hedged number is widened: "about 300" is read as 270–330 (its own written range is <c>Figures.Written</c>'s).</summary>
+    internal const double HedgeBelow = 0.9, HedgeAbove = 1.1;
+
     /// <summary>A lower-case "-s" or "-ed" word after a plural noun is the verb of the clause, not part of the noun phrase.</summary>
     private static bool IsVerbAfterPlural(string text, Token previous, Token current)
     {
@@ -372,10 +375,10 @@ public sealed class QuantityExtractor : IExtractor
         double? lo = low, hi = high;
         switch (bound)
         {
-            case "approx": lo = low * 0.9; hi = high * 1.1; break;
-            case "below": lo = low * 0.9; break;
+            case "approx": lo = low * HedgeBelow; hi = high * HedgeAbove; break;
+            case "below": lo = low * HedgeBelow; break;
             case "above" or "at-least": hi = null; break;
-            case "just-above": hi = high * 1.1; break;
+            case "just-above": hi = high * HedgeAbove; break;
             case "at-most" or "under": lo = null; break;
         }
         if (number.Plural) { lo = number.Value * 2; hi = null; }
