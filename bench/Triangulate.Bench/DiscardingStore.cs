@@ -18,7 +18,7 @@ internal sealed class DiscardingStore : IStore
     {
     }
 
-    public void ClearProblems(string source)
+    public void ClearProblems(string source, IReadOnlyCollection<string>? keep = null)
     {
     }
 
