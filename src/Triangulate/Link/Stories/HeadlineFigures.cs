@@ -94,6 +94,14 @@ internal static class HeadlineFigures
         return false;
     }
 
+    /// <summary>Whether two headlines state one figure alike: a slot both have with a value in common (the score of one match beside two players' yards).</summary>
+    public static bool Agree(Dictionary<string, HashSet<string>> a, Dictionary<string, HashSet<string>> b)
+    {
+        foreach (var (slot, values) in a)
+            if (b.TryGetValue(slot, out var others) && values.Overlaps(others)) return true;
+        return false;
+    }
+
     /// <summary>The value of a units word after a tens word's hyphen ("five" of "twenty-five", "one" too), or 0.</summary>
     private static int Ones(ReadOnlySpan<char> word) =>
         word.Equals("one", StringComparison.OrdinalIgnoreCase) ? 1 : NumberWords.TryCount(word, out var n) && n < 10 ? n : 0;

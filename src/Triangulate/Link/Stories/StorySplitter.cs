@@ -34,6 +34,13 @@ internal sealed class StorySplitter
     /// <summary>How many times a part may be split again.</summary>
     public int MaxDepth { get; init; } = 3;
 
+    /// <summary>
+    /// Parts each part's units further where their headlines and leads say two events (another figure, street or
+    /// building, and none of the same days); null leaves the parts as the tree made them. Stories of any size from two
+    /// units: a second event of one or two reports is under <see cref="MinPart"/>.
+    /// </summary>
+    public EventSeparation? Events { get; init; } = new();
+
     /// <summary>The parts of a story's documents: one list (the story whole) or several.</summary>
     public List<List<string>> Split(IReadOnlyList<string> documents, ICorpusReader corpus, IReadOnlyList<Relation> relations)
     {
@@ -44,25 +51,32 @@ internal sealed class StorySplitter
         foreach (var r in relations)
             if (r.Kind != RelationKind.Cites && r.To is not null && index.TryGetValue(r.From, out var a) && index.TryGetValue(r.To, out var b)) families.Union(a, b);
         var units = families.Sets();
-        if (units.Count < MinUnits || units.Count > MaxUnits) return [[.. documents]];
+        if (units.Count > MaxUnits || units.Count < (Events is null ? MinUnits : 2)) return [[.. documents]];
         var terms = new Dictionary<ulong, (int Count, double Boost)>[units.Count];
+        var profiles = new EventSeparation.Profile[units.Count];
+        var named = new Dictionary<ulong, int>();
         // Whether a unit has any dated document: a division into dated and undated units is read apart (TwoGroups).
         var dated = new bool[units.Count];
         for (var u = 0; u < units.Count; u++)
         {
             var tf = new Dictionary<ulong, (int Count, double Boost)>();
+            profiles[u] = new EventSeparation.Profile();
             foreach (var d in units[u])
             {
                 var id = documents[d];
                 if (corpus.FindDocument(id) is not { } document || corpus.FindAnalysis(id) is not { } analysis) continue;
                 dated[u] |= document.Published is not null;
-                foreach (var (term, (count, boost)) in StoryFeatures.Terms(document, analysis))
+                named.Clear();
+                foreach (var (term, (count, boost)) in StoryFeatures.Terms(document, analysis, null, named))
                     tf[term] = tf.TryGetValue(term, out var known) ? (known.Count + count, Math.Max(known.Boost, boost)) : (count, boost);
+                if (Events is not null) profiles[u].Add(document, named.Values, Events.Reach);
             }
             terms[u] = tf;
         }
         var parts = new List<List<int>>();
-        SplitUnits([.. Enumerable.Range(0, units.Count)], terms, dated, 0, parts);
+        if (units.Count >= MinUnits) SplitUnits([.. Enumerable.Range(0, units.Count)], terms, dated, 0, parts);
+        else parts.Add([.. Enumerable.Range(0, units.Count)]);
+        if (Events is not null) parts = [.. parts.SelectMany(part => Separated(part, terms, profiles))];
         var result = new List<List<string>>(parts.Count);
         foreach (var part in parts)
         {
@@ -73,6 +87,17 @@ internal sealed class StorySplitter
             result.Add(ids);
         }
         return result;
+    }
+
+    /// <summary>A part's groups by <see cref="Events"/>: a unit's likeness to a group is its mean cosine with the group's first units, by tf-idf over the part.</summary>
+    private List<List<int>> Separated(List<int> part, Dictionary<ulong, (int Count, double Boost)>[] terms, EventSeparation.Profile[] profiles)
+    {
+        if (part.Count < 2) return [part];
+        var vectors = LocalTfidf(part, terms);
+        var at = new Dictionary<int, int>();
+        for (var i = 0; i < part.Count; i++) at[part[i]] = i;
+        var leads = Events!.Leads;
+        return Events.Separate(part, profiles, (u, group) => group.Take(leads).Average(g => Dot(vectors[at[u]], vectors[at[g]])));
     }
 
     private void SplitUnits(List<int> members, Dictionary<ulong, (int Count, double Boost)>[] terms, bool[] dated, int depth, List<List<int>> parts)

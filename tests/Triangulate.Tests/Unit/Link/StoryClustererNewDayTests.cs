@@ -50,8 +50,9 @@ public sealed class StoryClustererNewDayTests
         var items = new[] { Report(First, "1.txt", 0, 0), Report(FollowUp, "2.txt", 2, 0), Report(Second, "3.txt", 10, 10) };
         var placements = new List<StoryPlacement>();
         // Without the rule the second fire joins the first: the town, its fire chief and its mayor carry it past the strong
-        // threshold (the rule on the leads' places, which refuses it too, set aside: its street and building are its own).
-        var joined = Cluster(new StoryClusterer { NewDayAfter = -1, LeadPlaceConflict = false, Placed = placements.Add }, items);
+        // threshold (the rule on the leads' places and the splitter's separation of events, which refuse it too, set aside:
+        // its street and building are its own).
+        var joined = Cluster(new StoryClusterer { NewDayAfter = -1, LeadPlaceConflict = false, Splitter = new StorySplitter { Events = null }, Placed = placements.Add }, items);
         Assert.Single(joined.Stories);
         var second = placements.Single(p => p.Document == "d-3.txt");
         Assert.InRange(second.Cosine, 0.35, 1);
