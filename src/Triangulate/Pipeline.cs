@@ -24,7 +24,10 @@ public sealed class Pipeline
     /// <summary>Documents saved per store transaction: large enough to amortise the commit, small enough to lose little on a crash.</summary>
     private const int BatchSize = 64;
 
-    /// <summary>Documents a transaction of the read phase's writer (<see cref="Run"/>): larger than <see cref="BatchSize"/>, see its Write.</summary>
+    /// <summary>
+    /// Documents a transaction of <c>analyze</c>'s writer (<see cref="Run"/>), four batches: its commit, and the index
+    /// pages every insert dirties written to the WAL again at each commit, are paid once for that many documents.
+    /// </summary>
     private const int SaveBatchSize = BatchSize * 4;
 
     private readonly IReadOnlyList<IDocumentReader> _readers;
@@ -833,9 +836,8 @@ public sealed class Pipeline
         }
 
         /// <summary>
-        /// Saves the analysed documents, <see cref="SaveBatchSize"/> a transaction: what a transaction costs the writer
-        /// beyond its rows (the index pages it dirties written to the WAL again at each commit, the commit itself) is
-        /// paid once for that many documents. The documents it holds are encoded and small; the channel before it bounds the rest.
+        /// Saves the analysed documents, <see cref="SaveBatchSize"/> a transaction. Memory stays bounded: this holds at most
+        /// that many encoded documents, the channel before it <see cref="BatchSize"/> × 2.
         /// </summary>
         private async Task Write(ChannelReader<EncodedDocument> input, CancellationToken cancellation)
         {

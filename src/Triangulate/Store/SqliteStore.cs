@@ -31,12 +31,12 @@ public sealed partial class SqliteStore : IStore
     }
 
     /// <summary>
-    /// The writer connection's settings for a file store (see docs/store.md, "The writer's settings"): a page cache of
+    /// The writer connection's settings for a file store (docs/foundation.md, "The writer's settings"): a page cache of
     /// 64 MiB (SQLite's default is 2 MiB), which holds the upper pages of the random-keyed indexes every save descends
     /// (the documents' id and SHA-256, the full-text keys) instead of reading them back from the file at each insert;
     /// temporary b-trees in memory; a checkpoint when the WAL holds 16,384 pages (64 MiB), not SQLite's 1,000: a commit
     /// that checkpoints copies the WAL into the file and syncs it, and at about 10 KB a document the default checkpointed
-    /// every few hundred documents (a third of the writer's commit time in a trace of the read phase).
+    /// every few hundred documents (the writer's commits took 8.0 s against 5.7 s in a 30 s trace of the read phase).
     /// </summary>
     private const string WriterSettings = "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;";
 
