@@ -14,6 +14,8 @@ internal sealed class DiscardingStore : IStore
 
     public void Save(IReadOnlyList<StoredDocument> batch) => _saved += batch.Count;
 
+    public void Save(IReadOnlyList<EncodedDocument> batch) => _saved += batch.Count;
+
     public void SaveProblems(IEnumerable<Problem> problems)
     {
     }

@@ -24,6 +24,12 @@ public sealed class Pipeline
     /// <summary>Documents saved per store transaction: large enough to amortise the commit, small enough to lose little on a crash.</summary>
     private const int BatchSize = 64;
 
+    /// <summary>
+    /// Documents a transaction of <c>analyze</c>'s writer (<see cref="Run"/>), four batches: its commit, and the index
+    /// pages every insert dirties written to the WAL again at each commit, are paid once for that many documents.
+    /// </summary>
+    private const int SaveBatchSize = BatchSize * 4;
+
     private readonly IReadOnlyList<IDocumentReader> _readers;
     private readonly DocumentAssembler _assembler;
     private readonly DocumentExtractor _extractor;
@@ -652,7 +658,7 @@ public sealed class Pipeline
             var clock = StageTiming.Start();
             _arrival = store.LastArrival;
             var sources = Channel.CreateBounded<(SourceDocument Source, long Arrival)>(new BoundedChannelOptions(pipeline.Workers * 8) { SingleWriter = true });
-            var analysed = Channel.CreateBounded<StoredDocument>(new BoundedChannelOptions(BatchSize * 2) { SingleReader = true });
+            var analysed = Channel.CreateBounded<EncodedDocument>(new BoundedChannelOptions(BatchSize * 2) { SingleReader = true });
             var produce = Task.Run(() => Produce(discover, sources.Writer, cancellation), cancellation);
             if (executor is not null)
             {
@@ -792,10 +798,11 @@ public sealed class Pipeline
             }
         }
 
-        private async Task Analyse(ChannelReader<(SourceDocument Source, long Arrival)> input, ChannelWriter<StoredDocument> output, CancellationToken cancellation)
+        /// <summary>Analyses documents and encodes them for the store here, on the workers: the store's one writer thread then only executes statements.</summary>
+        private async Task Analyse(ChannelReader<(SourceDocument Source, long Arrival)> input, ChannelWriter<EncodedDocument> output, CancellationToken cancellation)
         {
             await foreach (var (source, arrival) in input.ReadAllAsync(cancellation).ConfigureAwait(false))
-                if (pipeline.Prepare(source, arrival, Report) is { } stored) await output.WriteAsync(stored, cancellation).ConfigureAwait(false);
+                if (pipeline.Prepare(source, arrival, Report) is { } stored) await output.WriteAsync(new EncodedDocument(stored), cancellation).ConfigureAwait(false);
         }
 
         /// <summary>Hands the read documents to <paramref name="target"/> in batches, <see cref="IPipelineExecutor.BatchesInFlight"/> at a time.</summary>
@@ -828,19 +835,23 @@ public sealed class Pipeline
             await Task.WhenAll(inFlight).ConfigureAwait(false);
         }
 
-        private async Task Write(ChannelReader<StoredDocument> input, CancellationToken cancellation)
+        /// <summary>
+        /// Saves the analysed documents, <see cref="SaveBatchSize"/> a transaction. Memory stays bounded: this holds at most
+        /// that many encoded documents, the channel before it <see cref="BatchSize"/> × 2.
+        /// </summary>
+        private async Task Write(ChannelReader<EncodedDocument> input, CancellationToken cancellation)
         {
-            var batch = new List<StoredDocument>(BatchSize);
+            var batch = new List<EncodedDocument>(SaveBatchSize);
             await foreach (var item in input.ReadAllAsync(cancellation).ConfigureAwait(false))
             {
                 batch.Add(item);
-                if (batch.Count < BatchSize) continue;
+                if (batch.Count < SaveBatchSize) continue;
                 Flush(batch);
             }
             Flush(batch);
         }
 
-        private void Flush(List<StoredDocument> batch)
+        private void Flush(List<EncodedDocument> batch)
         {
             if (batch.Count == 0) return;
             store.Save(batch);

@@ -17,6 +17,9 @@ public interface IStore : ICorpusReader, Link.ILinkStateSource, IDisposable
     /// <summary>Saves a batch of documents in one transaction (replacing ones with the same bytes made by another version).</summary>
     void Save(IReadOnlyList<StoredDocument> batch);
 
+    /// <summary>As <see cref="Save(IReadOnlyList{StoredDocument})"/>, the documents already encoded (by the threads that analysed them).</summary>
+    void Save(IReadOnlyList<EncodedDocument> batch);
+
     /// <summary>Records problems (the same source and error once).</summary>
     void SaveProblems(IEnumerable<Problem> problems);
 

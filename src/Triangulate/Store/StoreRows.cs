@@ -11,17 +11,6 @@ namespace Triangulate.Store;
 /// </summary>
 internal static class StoreRows
 {
-    /// <summary>The serialised columns of a batch, made on every core (JSON and gzip are most of a save's work).</summary>
-    public static (string Document, string Analysis, byte[] Raw)[] Serialize(IReadOnlyList<StoredDocument> batch)
-    {
-        var rows = new (string Document, string Analysis, byte[] Raw)[batch.Count];
-        Parallel.For(0, batch.Count, i => rows[i] = (
-            JsonSerializer.Serialize(batch[i].Document, ModelJson.Compact.Document),
-            JsonSerializer.Serialize(batch[i].Analysis, ModelJson.Compact.DocumentAnalysis),
-            Compress(batch[i].Raw.Span)));
-        return rows;
-    }
-
     /// <summary>Raw bytes as kept: gzip at its fastest level (raw bytes are read back rarely, written for every document).</summary>
     public static byte[] Compress(ReadOnlySpan<byte> bytes)
     {

@@ -126,26 +126,29 @@ public sealed partial class PostgresStore : IStore
     }
 
     /// <inheritdoc />
-    public void Save(IReadOnlyList<StoredDocument> batch)
+    public void Save(IReadOnlyList<StoredDocument> batch) => Save(EncodedDocument.All(batch));
+
+    /// <inheritdoc />
+    public void Save(IReadOnlyList<EncodedDocument> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Count == 0) return;
-        var rows = StoreRows.Serialize(batch);
+        var documents = batch.Select(e => e.Stored).ToList();
         // Rows locked in one order by every writer: two processes saving overlapping batches never deadlock.
-        var order = Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].Document.Sha256, StringComparer.Ordinal).ToList();
+        var order = Enumerable.Range(0, batch.Count).OrderBy(i => documents[i].Document.Sha256, StringComparer.Ordinal).ToList();
         using var connection = _source.OpenConnection();
         using var transaction = connection.BeginTransaction();
         // A document keeps the place in the arrival order it first had; one saved without a place goes after the rest
         // (places given out one writer at a time, so two processes never give the same one).
         Execute(connection, transaction, "SELECT pg_advisory_xact_lock($1)", ArrivalLock);
         var last = Convert.ToInt64(Scalar(connection, "SELECT coalesce(max(seq), 0) FROM documents", transaction), System.Globalization.CultureInfo.InvariantCulture);
-        var seqs = batch.Select(item => item.Arrival > 0 ? item.Arrival : ++last).ToArray();
+        var seqs = documents.Select(item => item.Arrival > 0 ? item.Arrival : ++last).ToArray();
         var kept = new string[batch.Count];
         using (var upsert = new NpgsqlBatch(connection, transaction))
         {
             foreach (var i in order)
             {
-                var item = batch[i];
+                var item = documents[i];
                 // The source is not updated: the bytes keep the path they were first read from (returned, so that the
                 // stored document says so too).
                 upsert.BatchCommands.Add(BatchCommand("""
@@ -156,7 +159,7 @@ public sealed partial class PostgresStore : IStore
                         document = excluded.document, analysis = excluded.analysis, linked = false
                     RETURNING source
                     """, item.Document.Id, item.Document.Sha256, item.Document.Source, item.Format, item.PipelineVersion,
-                    rows[i].Document, rows[i].Analysis, rows[i].Raw, seqs[i]));
+                    batch[i].DocumentJson, batch[i].AnalysisJson, batch[i].CompressedRaw, seqs[i]));
             }
             using var reader = upsert.ExecuteReader();
             var n = 0;
@@ -171,11 +174,11 @@ public sealed partial class PostgresStore : IStore
         {
             foreach (var i in order)
             {
-                var document = batch[i].Document;
+                var document = documents[i].Document;
                 if (kept[i] is { } source && source != document.Source)
                     index.BatchCommands.Add(BatchCommand("UPDATE documents SET document = $2 WHERE sha256 = $1",
                         document.Sha256, JsonSerializer.Serialize(document with { Source = source }, ModelJson.Compact.Document)));
-                var row = SearchRow.Of(document);
+                var row = batch[i].Search;
                 index.BatchCommands.Add(BatchCommand("""
                     INSERT INTO search (kind, id, story, document, text, words) VALUES ($1, $2, NULL, $3, $4, $5::tsvector)
                     ON CONFLICT (id) WHERE kind = 'document' DO UPDATE SET text = excluded.text, words = excluded.words
