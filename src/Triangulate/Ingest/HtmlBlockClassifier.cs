@@ -155,8 +155,30 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             }
             if (shared >= 2 && tree.TryGet(common, out var widened)) top = widened;
         }
+        top = ClimbToRival(top);
         // A winner that holds all the text of its parent is as good as the parent, whose siblings are then considered.
         while (top.Parent is { } parent && parent.Chars <= top.Chars + 1) top = parent;
+        return top;
+    }
+
+    // An ancestor must hold at least this many times the winner's text to be read as the article around it.
+    private const double MinAncestorTextRatio = 2;
+
+    /// <summary>
+    /// An ancestor of the winner that is itself a close rival (its link-discounted score at least <see cref="RivalShare"/>
+    /// of the winner's) and holds at least as much text again is the article: its score comes from paragraphs beside the
+    /// winner, so the winner is one part of an article split into sibling boxes (a part nested deeper than the rest, in a
+    /// collapsible panel say, scores its own wrappers, never that ancestor). Readability climbs the same way from its top
+    /// candidate to an ancestor that outscores it. The climb stops at an &lt;article&gt;: the HTML standard's
+    /// self-contained composition, which the text around it would read as a nested story.
+    /// </summary>
+    private static Container ClimbToRival(Container top)
+    {
+        for (var below = top; below.Parent is { } ancestor && TagOf(LastName(ancestor.Path)) is not ("body" or "html"); below = ancestor)
+        {
+            if (TagOf(LastName(below.Path)) == "article") break;
+            if (ancestor.Scored && ancestor.Final >= top.Final * RivalShare && ancestor.Chars >= top.Chars * MinAncestorTextRatio) return ancestor;
+        }
         return top;
     }
 
