@@ -635,16 +635,16 @@ public class HtmlBlockClassifierTests
         const string html = """
             <html><body><article class="story">
               <p>The ferry service between the islands resumed on Monday, the operator said, after crews cleared the slipway.</p>
-              <p><a href="#crossing"><strong>When will the first crossing leave, and who decided on the timetable for it?</strong></a></p>
-              <p><strong>Host: </strong><a name="crossing">When will the first crossing leave, and who decided on the timetable for the spring season?</a></p>
+              <p><a href="#crossing">When will the first crossing leave, and who decided on the timetable for it?</a></p>
+              <p><a name="crossing">When will the first crossing leave, and who decided on the timetable for the spring season?</a></p>
               <p>The operator said the first crossing would leave at eight, as before, and that the council had agreed to it.</p>
-              <p><strong>Host: </strong><a name="tickets">And the tickets, which sold out within an hour, will there be more of them for the weekend?</a></p>
+              <p><a name="tickets">Tickets</a></p>
               <p>More ferries will be added in the spring if demand keeps rising, according to the regional council's plan.</p>
             </article></body></html>
             """;
         var (document, blocks) = Classify(html);
-        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Host: When will the first crossing"));
-        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Host: And the tickets"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "When will the first crossing leave, and who decided on the timetable for the spring"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Tickets"));
         Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "When will the first crossing leave, and who decided on the timetable for it?"));
     }
 
@@ -666,14 +666,13 @@ public class HtmlBlockClassifierTests
             + "<div class=\"box\">" + Paragraphs("The second report", 4) + "</div>"
             + "<div class=\"box\">" + Paragraphs("The third report", 4) + "</div>"
             + "<div class=\"box\">" + Paragraphs("The fourth report", 4) + "</div>"
-            + "<div class=\"box\">" + Paragraphs("The fifth report", 4) + "</div>"
             + "<div class=\"accordion\"><div class=\"panel\"><h4 class=\"panel-title\">Interview with the mayor</h4><div class=\"collapse\"><div class=\"panel-body\"><div class=\"row\"><div class=\"col\"><div class=\"box\">"
             + Paragraphs("The interview", 10) + "</div></div></div></div></div></div></div>"
             + "</div></body></html>";
         var (document, blocks) = Classify(html);
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The interview, part 1,"));
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The first report, part 1,"));
-        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The fifth report, part 4,"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The fourth report, part 4,"));
     }
 
     [Fact]
