@@ -7,7 +7,8 @@ namespace Triangulate.Ingest;
 /// Finds the article in a page and labels the rest. Content scoring after Readability (Mozilla): every prose-like block
 /// scores by its length and commas, the score flows to its parent and, diminished, to further ancestors; containers start
 /// from their tag and class/id words and are discounted by their link density; the best container, widened to a common
-/// ancestor when close rivals share one, plus qualifying siblings, is the article. Inside it, blocks the markup marks as
+/// ancestor when close rivals share one or to an ancestor that is itself a close rival, plus qualifying siblings, is the
+/// article. Inside it, blocks the markup marks as
 /// furniture (comments, adverts, captions, link lists) keep that kind; outside it, the markup context decides
 /// (nav → navigation, aside → related, header → masthead, link-dense lists → teasers). Documents whose segments carry no
 /// markup features go to <see cref="Fallback"/>.
