@@ -7,7 +7,8 @@ namespace Triangulate.Ingest;
 /// Finds the article in a page and labels the rest. Content scoring after Readability (Mozilla): every prose-like block
 /// scores by its length and commas, the score flows to its parent and, diminished, to further ancestors; containers start
 /// from their tag and class/id words and are discounted by their link density; the best container, widened to a common
-/// ancestor when close rivals share one, plus qualifying siblings, is the article. Inside it, blocks the markup marks as
+/// ancestor when close rivals share one or to an ancestor that is itself a close rival, plus qualifying siblings, is the
+/// article. Inside it, blocks the markup marks as
 /// furniture (comments, adverts, captions, link lists) keep that kind; outside it, the markup context decides
 /// (nav → navigation, aside → related, header → masthead, link-dense lists → teasers). Documents whose segments carry no
 /// markup features go to <see cref="Fallback"/>.
@@ -155,8 +156,30 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             }
             if (shared >= 2 && tree.TryGet(common, out var widened)) top = widened;
         }
+        top = ClimbToRival(top);
         // A winner that holds all the text of its parent is as good as the parent, whose siblings are then considered.
         while (top.Parent is { } parent && parent.Chars <= top.Chars + 1) top = parent;
+        return top;
+    }
+
+    // An ancestor must hold at least this many times the winner's text to be read as the article around it.
+    private const double MinAncestorTextRatio = 2;
+
+    /// <summary>
+    /// An ancestor of the winner that is itself a close rival (its link-discounted score at least <see cref="RivalShare"/>
+    /// of the winner's) and holds at least as much text again is the article: its score comes from paragraphs beside the
+    /// winner, so the winner is one part of an article split into sibling boxes (a part nested deeper than the rest, in a
+    /// collapsible panel say, scores its own wrappers, never that ancestor). Readability climbs the same way from its top
+    /// candidate to an ancestor that outscores it. The climb stops at an &lt;article&gt;: the HTML standard's
+    /// self-contained composition, which the text around it would read as a nested story.
+    /// </summary>
+    private static Container ClimbToRival(Container top)
+    {
+        for (var below = top; below.Parent is { } ancestor && TagOf(LastName(ancestor.Path)) is not ("body" or "html"); below = ancestor)
+        {
+            if (TagOf(LastName(below.Path)) == "article") break;
+            if (ancestor.Scored && ancestor.Final >= top.Final * RivalShare && ancestor.Chars >= top.Chars * MinAncestorTextRatio) return ancestor;
+        }
         return top;
     }
 

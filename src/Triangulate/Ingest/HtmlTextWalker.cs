@@ -127,7 +127,10 @@ internal sealed class HtmlTextWalker
         var isBlock = BlockTags.Contains(tag);
         if (isBlock) Flush();
         var parent = _frames.Count > 0 ? _frames[^1] : null;
-        var context = (parent?.Context ?? Context.None) | ContextOf(tag);
+        // An <a> without href links nowhere: the HTML standard's placeholder, used as a jump target wrapped round a
+        // paragraph's or a heading's text ("<a name=...>"). Its text is the page's own, not link text.
+        var own = tag == "a" && !element.HasAttribute("href") ? Context.None : ContextOf(tag);
+        var context = (parent?.Context ?? Context.None) | own;
         var id = element.Id;
         var classes = element.ClassName;
         var (weight, kind) = HtmlClassHints.Score(id is null ? classes : classes is null ? id : id + " " + classes);

@@ -628,4 +628,70 @@ public class HtmlBlockClassifierTests
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "© Wire Service"));
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "More ferries"));
     }
+
+    [Fact]
+    public void A_paragraph_wrapped_in_a_named_anchor_is_text_but_a_paragraph_that_is_a_link_is_not()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The ferry service between the islands resumed on Monday, the operator said, after crews cleared the slipway.</p>
+              <p><a href="#crossing">When will the first crossing leave, and who decided on the timetable for it?</a></p>
+              <p><a name="crossing">When will the first crossing leave, and who decided on the timetable for the spring season?</a></p>
+              <p>The operator said the first crossing would leave at eight, as before, and that the council had agreed to it.</p>
+              <p><a name="tickets">Tickets</a></p>
+              <p>More ferries will be added in the spring if demand keeps rising, according to the regional council's plan.</p>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "When will the first crossing leave, and who decided on the timetable for the spring"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "Tickets"));
+        Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "When will the first crossing leave, and who decided on the timetable for it?"));
+    }
+
+    private static string Paragraphs(string topic, int count)
+    {
+        var text = new StringBuilder();
+        for (var i = 1; i <= count; i++)
+            text.Append("<p>").Append(topic).Append(", part ").Append(i).Append(", was read out on Monday, the council said, and the debate, which ran late, went on for hours after that.</p>\n");
+        return text.ToString();
+    }
+
+    [Fact]
+    public void An_article_split_into_sibling_boxes_is_kept_whole_when_one_part_nested_deeper_outscores_each_box()
+    {
+        // The interview sits deep in a collapsible panel under its own heading: alone it outscores each of the article's
+        // boxes, but the column around them all scores nearly as much from the boxes' paragraphs.
+        var html = "<html><body><div class=\"column\">"
+            + "<div class=\"box\">" + Paragraphs("The first report", 4) + "</div>"
+            + "<div class=\"box\">" + Paragraphs("The second report", 4) + "</div>"
+            + "<div class=\"box\">" + Paragraphs("The third report", 4) + "</div>"
+            + "<div class=\"box\">" + Paragraphs("The fourth report", 4) + "</div>"
+            + "<div class=\"accordion\"><div class=\"panel\"><h4 class=\"panel-title\">Interview with the mayor</h4><div class=\"collapse\"><div class=\"panel-body\"><div class=\"row\"><div class=\"col\"><div class=\"box\">"
+            + Paragraphs("The interview", 10) + "</div></div></div></div></div></div></div>"
+            + "</div></body></html>";
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The interview, part 1,"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The first report, part 1,"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The fourth report, part 4,"));
+    }
+
+    [Fact]
+    public void The_climb_to_a_rival_ancestor_stops_at_the_article_element()
+    {
+        // The same shape with the winner an <article>: the boxes around it are other compositions, and the article, were
+        // its wrapper taken, would read as a story nested in it.
+        var html = "<html><body><div class=\"column\">"
+            + "<div class=\"box\">" + Paragraphs("The first report", 4) + "</div>"
+            + "<div class=\"box\">" + Paragraphs("The second report", 4) + "</div>"
+            + "<div class=\"box\">" + Paragraphs("The third report", 4) + "</div>"
+            + "<div class=\"box\">" + Paragraphs("The fourth report", 4) + "</div>"
+            + "<div class=\"box\">" + Paragraphs("The fifth report", 4) + "</div>"
+            + "<div class=\"accordion\"><div class=\"panel\"><h4 class=\"panel-title\">Interview with the mayor</h4><div class=\"collapse\"><div class=\"panel-body\"><div class=\"row\"><div class=\"col\"><article>"
+            + Paragraphs("The interview", 10) + "</article></div></div></div></div></div></div>"
+            + "</div></body></html>";
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The interview, part 1,"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The interview, part 10,"));
+        Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "The first report, part 1,"));
+    }
 }
