@@ -1170,6 +1170,12 @@ public sealed class TimeExtractor : IExtractor
             return true;
         }
 
+        // The zone a "GMT" or "UTC" after a clock writes into its value. UTC is the reference scale itself, ISO 8601's
+        // "Z": "18:00 UTC" is 18:00Z. GMT is a civil zone's name (the clock of Britain, Ireland and West Africa in winter,
+        // and the wire services' house clock), read like "BST" or "ET": the value keeps the local clock the text states,
+        // with no offset (TimeML's value is the time the expression names; the zone is what it is in).
+        private string Zulu(int zone) => Is(zone, "UTC") ? "Z" : "";
+
         // Clock times: "18:00 UTC", "6:40 p.m.", "9 a.m." on the publication day (TIMEX3 "2009-12-15T18:00").
         private bool TryClock(int i, out Found found, out int next)
         {
@@ -1182,7 +1188,7 @@ public sealed class TimeExtractor : IExtractor
                 // "0830 GMT": the wire services' clock, four digits and a zone. (With any zone, "1852 HKT", it lifted one
                 // looked-at half only in sessions 28 and 30.)
                 found = new Found(_tokens[i].Start, _tokens[i + 1].End, null, null, null, TimeAnchor.Publication, null, null,
-                    "day:0@" + W(i).ToString() + "Z", 0);
+                    "day:0@" + W(i).ToString() + Zulu(i + 1), 0);
                 next = i + 2;
                 return true;
             }
@@ -1219,7 +1225,7 @@ public sealed class TimeExtractor : IExtractor
             else if (!colon && !dotted) return false;
             var zone = "";
             var zoned = false;
-            if (IsAny(j, "UTC", "GMT")) { zone = "Z"; j++; }
+            if (IsAny(j, "UTC", "GMT")) { zone = Zulu(j); j++; }
             // "6 p.m. local time": the zone named in words is part of the expression and keeps the day after it in reach.
             else if (Is(j, "local") && Is(j + 1, "time")) j += 2;
             // "8:20 AM ET", "19:04 IST": the zone's abbreviation belongs to the clock it qualifies (TimeML keeps it inside the

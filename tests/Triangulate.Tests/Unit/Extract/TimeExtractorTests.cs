@@ -160,7 +160,11 @@ public class TimeExtractorTests
     [InlineData("The airship first flew in April.", "2030-12-20", "April", "2030-04")]
     [InlineData("The kettle will ship in February or March.", "2030-12-20", "March", "2031-03")]
     [InlineData("The tower opened a year and a half late.", "2030-06-10", "a year and a half", "P1.5Y")]
-    [InlineData("The ferry docked at 0830 GMT.", "2030-06-10", "0830 GMT", "2030-06-10T08:30Z")]
+    // Session 32: GMT is a civil zone's name, its clock kept local like "BST" or "ET"; UTC is ISO 8601's "Z".
+    [InlineData("The ferry docked at 0830 GMT.", "2030-06-10", "0830 GMT", "2030-06-10T08:30")]
+    [InlineData("The ferry docked at 0830 UTC.", "2030-06-10", "0830 UTC", "2030-06-10T08:30Z")]
+    [InlineData("The polls closed at 22:00 GMT on a wet evening.", "2030-06-10", "22:00 GMT", "2030-06-10T22:00")]
+    [InlineData("The probe sent its first signal at 9:15 p.m. UTC.", "2030-06-10", "9:15 p.m. UTC", "2030-06-10T21:15Z")]
     [InlineData("The mayor gave an hour-long speech.", "2030-06-10", "hour-long", "PT1H")]
     // A bare day after the first end of an interval is a day of that end's month.
     [InlineData("The fair runs from January 15 to 18.", "2030-01-10", "January 15 to 18", "2030-01-15/2030-01-18")]
