@@ -1591,9 +1591,22 @@ public sealed class TimeExtractor : IExtractor
             return lower >= 3;
         }
 
+        // "the months and years ahead", "the days to come": plural calendar units with no count, pointing forward; true
+        // with the last token of the phrase in end.
+        private bool AheadOrToCome(int k, out int end)
+        {
+            end = k;
+            if (!IsAny(k, "days", "weeks", "months", "years", "decades")) return false;
+            if (Is(k + 1, "and") && IsAny(k + 2, "days", "weeks", "months", "years", "decades")) k += 2;
+            // "the weeks ahead of the vote" are the event's, not the future's.
+            if (Is(k + 1, "ahead") && !Is(k + 2, "of")) { end = k + 1; return true; }
+            if (Is(k + 1, "to") && Is(k + 2, "come")) { end = k + 2; return true; }
+            return false;
+        }
+
         /// <summary>
-        /// Vague references TIMEX3 writes as PAST_REF / FUTURE_REF ("recent", "in the past", "the future", "the near
-        /// term", "soon"), the market day ("intraday", "on the day", "late in the day") and "later this year".
+        /// Vague references TIMEX3 writes as PAST_REF / FUTURE_REF ("recent", "in the past", "of the past", "the future",
+        /// "the near term", "the days ahead", "soon"), the market day ("intraday", "on the day", "late in the day") and "later this year".
         /// </summary>
         private bool TryVague(int i, out string? rule, out string? value, out int end)
         {
@@ -1630,7 +1643,16 @@ public sealed class TimeExtractor : IExtractor
             // "soon" in a past clause ("reports soon surfaced", "the riot soon spread") follows the story's own events, not
             // publication: TimeML gives it no value relative to the creation time, so it is left out.
             else if (Is(at, "soon") && !Is(at + 1, "after") && !Is(at - 1, "as") && Tense(at, at) >= 0) value = "FUTURE_REF";
-            else if (Is(at, "the") && Is(at + 1, "past") && at > i && (at + 2 >= _tokens.Count || _tokens[at + 2].Kind == TokenKind.Symbol || IsAny(at + 2, "and", "but", "or")))
+            // "the months and years ahead", "the days to come": TimeML's FUTURE_REF, as "the future".
+            else if (Is(at, "the") && at == i && AheadOrToCome(at + 1, out var ahead))
+            {
+                value = "FUTURE_REF";
+                end = ahead;
+            }
+            // "the past" as a noun closing its phrase, after "in" or another preposition ("a relic of the past", "lessons
+            // from the past"): PAST_REF. Not "the past week", "the past three years" (a unit follows, read above).
+            else if (Is(at, "the") && Is(at + 1, "past") && (at > i || IsAny(at - 1, "of", "from", "to", "with", "into", "like", "than", "on"))
+                && (at + 2 >= _tokens.Count || _tokens[at + 2].Kind == TokenKind.Symbol || IsAny(at + 2, "and", "but", "or")))
             {
                 value = "PAST_REF";
                 end = at + 1;
