@@ -13,46 +13,46 @@ namespace Triangulate.Cli;
 /// </summary>
 internal sealed partial class TimexErrorClasses
 {
-    private readonly SortedDictionary<string, int> golds = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, int> errors = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _golds = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _errors = new(StringComparer.Ordinal);
 
     /// <summary>A gold and what became of it: <paramref name="found"/> is null when missed, else our value (itself possibly null).</summary>
     public void AddGold(string text, MeantimeTimexEval.Gold gold, DateOnly? created, bool missed, string? found)
     {
         var category = Category(text[gold.Start..gold.End], gold.Type, gold.Value, created);
-        Bump(golds, category);
-        if (missed) Bump(errors, "missed " + Shape(text[gold.Start..gold.End]) + " | " + category);
-        else if (!string.Equals(found, gold.Value, StringComparison.Ordinal)) Bump(errors, Kind(gold.Type, gold.Value, found, created) + " | " + category);
+        Bump(_golds, category);
+        if (missed) Bump(_errors, "missed " + Shape(text[gold.Start..gold.End]) + " | " + category);
+        else if (!string.Equals(found, gold.Value, StringComparison.Ordinal)) Bump(_errors, Kind(gold.Type, gold.Value, found, created) + " | " + category);
     }
 
     /// <summary>A found expression paired with no gold (<paramref name="besidePaired"/>: it overlaps a gold paired with another find).</summary>
     public void AddSpurious(string text, string type, string? value, DateOnly? created, bool besidePaired) =>
-        Bump(errors, (besidePaired ? "spurious beside a paired gold | " : "spurious | ") + Category(text, type, value ?? "", created));
+        Bump(_errors, (besidePaired ? "spurious beside a paired gold | " : "spurious | ") + Category(text, type, value ?? "", created));
 
     /// <summary>Prints the look and held classes side by side: golds per class, then errors per kind and class, counts only.</summary>
     public static void Print(string label, TimexErrorClasses look, TimexErrorClasses held)
     {
         Console.WriteLine($"timex gold classes ({label})\tlook gold\tlook errors\tlook rate\theld gold\theld errors\theld rate");
-        foreach (var key in look.golds.Keys.Union(held.golds.Keys).Order(StringComparer.Ordinal))
+        foreach (var key in look._golds.Keys.Union(held._golds.Keys).Order(StringComparer.Ordinal))
         {
-            int lg = look.golds.GetValueOrDefault(key), hg = held.golds.GetValueOrDefault(key);
+            int lg = look._golds.GetValueOrDefault(key), hg = held._golds.GetValueOrDefault(key);
             int le = ErrorsOf(look, key), he = ErrorsOf(held, key);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key}\t{lg}\t{le}\t{Rate(le, lg)}\t{hg}\t{he}\t{Rate(he, hg)}"));
         }
         Console.WriteLine($"timex error kinds ({label})\tlook\theld");
-        var kinds = look.errors.Keys.Union(held.errors.Keys).Select(k => k[..k.IndexOf(" | ", StringComparison.Ordinal)]).Distinct().Order(StringComparer.Ordinal);
+        var kinds = look._errors.Keys.Union(held._errors.Keys).Select(k => k[..k.IndexOf(" | ", StringComparison.Ordinal)]).Distinct().Order(StringComparer.Ordinal);
         foreach (var kind in kinds)
             Console.WriteLine($"{kind}\t{KindCount(look, kind)}\t{KindCount(held, kind)}");
         Console.WriteLine($"timex errors by kind and class ({label})\tlook\theld");
-        foreach (var key in look.errors.Keys.Union(held.errors.Keys).Order(StringComparer.Ordinal))
-            Console.WriteLine($"{key}\t{look.errors.GetValueOrDefault(key)}\t{held.errors.GetValueOrDefault(key)}");
+        foreach (var key in look._errors.Keys.Union(held._errors.Keys).Order(StringComparer.Ordinal))
+            Console.WriteLine($"{key}\t{look._errors.GetValueOrDefault(key)}\t{held._errors.GetValueOrDefault(key)}");
     }
 
     private static int ErrorsOf(TimexErrorClasses c, string category) =>
-        c.errors.Where(e => !e.Key.StartsWith("spurious", StringComparison.Ordinal) && e.Key.EndsWith(" | " + category, StringComparison.Ordinal)).Sum(e => e.Value);
+        c._errors.Where(e => !e.Key.StartsWith("spurious", StringComparison.Ordinal) && e.Key.EndsWith(" | " + category, StringComparison.Ordinal)).Sum(e => e.Value);
 
     private static int KindCount(TimexErrorClasses c, string kind) =>
-        c.errors.Where(e => e.Key.StartsWith(kind + " | ", StringComparison.Ordinal)).Sum(e => e.Value);
+        c._errors.Where(e => e.Key.StartsWith(kind + " | ", StringComparison.Ordinal)).Sum(e => e.Value);
 
     private static string Rate(int errors, int gold) => gold == 0 ? "-" : ((double)errors / gold).ToString("0.00", CultureInfo.InvariantCulture);
 
