@@ -85,13 +85,16 @@ internal static class EvalExtractCommand
             found = MeantimeTimexEval.Ours(articles, out var ours);
             seconds = ours;
         }
-        // Both halves on every run (only the looked-at half's errors are listed with --verbose), then the whole set.
+        // Both halves on every run (only the looked-at half's errors are listed with --verbose; the held half's only
+        // counted by class), then the whole set.
+        var classes = new Dictionary<string, TimexErrorClasses>(StringComparer.Ordinal);
         foreach (var half in (string[])[EvalHalf.Look, EvalHalf.Held])
         {
             var part = articles.Where(a => EvalHalf.Of(a.File) == half).ToList();
-            MeantimeTimexEval.Score(part, found, Verbose && half == EvalHalf.Look, $"{label}, {half}", null);
+            MeantimeTimexEval.Score(part, found, Verbose && half == EvalHalf.Look, $"{label}, {half}", null, classes[half] = new TimexErrorClasses());
             if (label == "ours") MeantimeTimexEval.ScoreValues(part, Verbose && half == EvalHalf.Look, half);
         }
+        if (Verbose) TimexErrorClasses.Print(label, classes[EvalHalf.Look], classes[EvalHalf.Held]);
         MeantimeTimexEval.Score(articles, found, false, $"{label}, all", seconds);
         if (label == "ours") MeantimeTimexEval.ScoreValues(articles, false, "all");
     }

@@ -43,12 +43,15 @@ internal static class EvalTimexCommand
             var articles = parts.ConvertAll(p => p.Article);
             var found = MeantimeTimexEval.Ours(articles, out var seconds);
             var summaries = new List<(string Half, int Documents, MeantimeTimexEval.Summary Score)>();
-            // Both halves on every run, the held half's errors never listed, then the whole set.
+            // Both halves on every run, the held half's errors never listed (with --verbose only counted by class), then
+            // the whole set.
+            var classes = new Dictionary<string, TimexErrorClasses>(StringComparer.Ordinal);
             foreach (var half in (string[])[EvalHalf.Look, EvalHalf.Held])
             {
                 var part = parts.Where(p => p.Half == half).Select(p => p.Article).ToList();
-                summaries.Add((half, part.Count, MeantimeTimexEval.Score(part, found, result.GetValue(verbose) && half == EvalHalf.Look, "ours, " + half, null)));
+                summaries.Add((half, part.Count, MeantimeTimexEval.Score(part, found, result.GetValue(verbose) && half == EvalHalf.Look, "ours, " + half, null, classes[half] = new TimexErrorClasses())));
             }
+            if (result.GetValue(verbose)) TimexErrorClasses.Print("ours", classes[EvalHalf.Look], classes[EvalHalf.Held]);
             summaries.Add(("all", articles.Count, MeantimeTimexEval.Score(articles, found, false, "ours, all", seconds)));
             foreach (var (half, documents, s) in summaries)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

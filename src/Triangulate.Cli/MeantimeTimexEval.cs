@@ -282,9 +282,10 @@ internal static class MeantimeTimexEval
 
     /// <summary>
     /// Prints the table and returns its "all" row; with <paramref name="verbose"/> also every miss ("-"), spurious
-    /// find ("+"), wrong value ("~") and right value over other characters ("≈").
+    /// find ("+"), wrong value ("~") and right value over other characters ("≈"). <paramref name="classes"/>, when
+    /// given, counts each error by its automatic class (<see cref="TimexErrorClasses"/>: counts only, for a held half too).
     /// </summary>
-    public static Summary Score(List<Article> articles, Dictionary<string, List<Found>> found, bool verbose, string label, double? seconds)
+    public static Summary Score(List<Article> articles, Dictionary<string, List<Found>> found, bool verbose, string label, double? seconds, TimexErrorClasses? classes = null)
     {
         var tallies = new SortedDictionary<string, Tally>(StringComparer.Ordinal) { ["all"] = new() };
         // The date line's TIMEX3 (functionInDocument CREATION_TIME) states the date the scorer hands the extractor as
@@ -311,9 +312,11 @@ internal static class MeantimeTimexEval
                 if (!pairs.TryGetValue(gi, out var fi))
                 {
                     if (verbose) Console.WriteLine($"- {g.Type} \"{a.Text[g.Start..g.End]}\" {g.Value}");
+                    if (!g.Creation) classes?.AddGold(a.Text, g, a.Created, missed: true, null);
                     continue;
                 }
                 var match = mine[fi];
+                if (!g.Creation) classes?.AddGold(a.Text, g, a.Created, missed: false, match.Value);
                 var same = SameValue(match.Value, g.Value);
                 foreach (var t in rows)
                 {
@@ -341,6 +344,7 @@ internal static class MeantimeTimexEval
                     t.Found++;
                     if (paired.ContainsKey(fi)) t.RelaxedFound++;
                 }
+                if (!paired.ContainsKey(fi)) classes?.AddSpurious(a.Text[f.Start..f.End], type, f.Value, a.Created, besidePaired: hit is not null);
                 if (!paired.ContainsKey(fi) && verbose) Console.WriteLine($"+ {type} \"{a.Text[f.Start..f.End]}\" {f.Value}{(hit is null ? "" : " (its gold is paired with another)")}");
             }
         }

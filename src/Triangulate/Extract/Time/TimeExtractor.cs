@@ -1170,6 +1170,12 @@ public sealed class TimeExtractor : IExtractor
             return true;
         }
 
+        // The zone a "GMT" or "UTC" after a clock writes into its value. UTC is the reference scale itself, ISO 8601's
+        // "Z": "18:00 UTC" is 18:00Z. GMT is a civil zone's name (the clock of Britain, Ireland and West Africa in winter,
+        // and the wire services' house clock), read like "BST" or "ET": the value keeps the local clock the text states,
+        // with no offset (TimeML's value is the time the expression names; the zone is what it is in).
+        private string Zulu(int zone) => Is(zone, "UTC") ? "Z" : "";
+
         // Clock times: "18:00 UTC", "6:40 p.m.", "9 a.m." on the publication day (TIMEX3 "2009-12-15T18:00").
         private bool TryClock(int i, out Found found, out int next)
         {
@@ -1182,7 +1188,7 @@ public sealed class TimeExtractor : IExtractor
                 // "0830 GMT": the wire services' clock, four digits and a zone. (With any zone, "1852 HKT", it lifted one
                 // looked-at half only in sessions 28 and 30.)
                 found = new Found(_tokens[i].Start, _tokens[i + 1].End, null, null, null, TimeAnchor.Publication, null, null,
-                    "day:0@" + W(i).ToString() + "Z", 0);
+                    "day:0@" + W(i).ToString() + Zulu(i + 1), 0);
                 next = i + 2;
                 return true;
             }
@@ -1219,7 +1225,7 @@ public sealed class TimeExtractor : IExtractor
             else if (!colon && !dotted) return false;
             var zone = "";
             var zoned = false;
-            if (IsAny(j, "UTC", "GMT")) { zone = "Z"; j++; }
+            if (IsAny(j, "UTC", "GMT")) { zone = Zulu(j); j++; }
             // "6 p.m. local time": the zone named in words is part of the expression and keeps the day after it in reach.
             else if (Is(j, "local") && Is(j + 1, "time")) j += 2;
             // "8:20 AM ET", "19:04 IST": the zone's abbreviation belongs to the clock it qualifies (TimeML keeps it inside the
@@ -1585,9 +1591,22 @@ public sealed class TimeExtractor : IExtractor
             return lower >= 3;
         }
 
+        // "the months and years ahead", "the days to come": plural calendar units with no count, pointing forward; true
+        // with the last token of the phrase in end.
+        private bool AheadOrToCome(int k, out int end)
+        {
+            end = k;
+            if (!IsAny(k, "days", "weeks", "months", "years", "decades")) return false;
+            if (Is(k + 1, "and") && IsAny(k + 2, "days", "weeks", "months", "years", "decades")) k += 2;
+            // "the weeks ahead of the vote" are the event's, not the future's.
+            if (Is(k + 1, "ahead") && !Is(k + 2, "of")) { end = k + 1; return true; }
+            if (Is(k + 1, "to") && Is(k + 2, "come")) { end = k + 2; return true; }
+            return false;
+        }
+
         /// <summary>
-        /// Vague references TIMEX3 writes as PAST_REF / FUTURE_REF ("recent", "in the past", "the future", "the near
-        /// term", "soon"), the market day ("intraday", "on the day", "late in the day") and "later this year".
+        /// Vague references TIMEX3 writes as PAST_REF / FUTURE_REF ("recent", "in the past", "of the past", "the future",
+        /// "the near term", "the days ahead", "soon"), the market day ("intraday", "on the day", "late in the day") and "later this year".
         /// </summary>
         private bool TryVague(int i, out string? rule, out string? value, out int end)
         {
@@ -1624,7 +1643,16 @@ public sealed class TimeExtractor : IExtractor
             // "soon" in a past clause ("reports soon surfaced", "the riot soon spread") follows the story's own events, not
             // publication: TimeML gives it no value relative to the creation time, so it is left out.
             else if (Is(at, "soon") && !Is(at + 1, "after") && !Is(at - 1, "as") && Tense(at, at) >= 0) value = "FUTURE_REF";
-            else if (Is(at, "the") && Is(at + 1, "past") && at > i && (at + 2 >= _tokens.Count || _tokens[at + 2].Kind == TokenKind.Symbol || IsAny(at + 2, "and", "but", "or")))
+            // "the months and years ahead", "the days to come": TimeML's FUTURE_REF, as "the future".
+            else if (Is(at, "the") && at == i && AheadOrToCome(at + 1, out var ahead))
+            {
+                value = "FUTURE_REF";
+                end = ahead;
+            }
+            // "the past" as a noun closing its phrase, after "in" or another preposition ("a relic of the past", "lessons
+            // from the past"): PAST_REF. Not "the past week", "the past three years" (a unit follows, read above).
+            else if (Is(at, "the") && Is(at + 1, "past") && (at > i || IsAny(at - 1, "of", "from", "to", "with", "into", "like", "than", "on"))
+                && (at + 2 >= _tokens.Count || _tokens[at + 2].Kind == TokenKind.Symbol || IsAny(at + 2, "and", "but", "or")))
             {
                 value = "PAST_REF";
                 end = at + 1;

@@ -160,7 +160,16 @@ public class TimeExtractorTests
     [InlineData("The airship first flew in April.", "2030-12-20", "April", "2030-04")]
     [InlineData("The kettle will ship in February or March.", "2030-12-20", "March", "2031-03")]
     [InlineData("The tower opened a year and a half late.", "2030-06-10", "a year and a half", "P1.5Y")]
-    [InlineData("The ferry docked at 0830 GMT.", "2030-06-10", "0830 GMT", "2030-06-10T08:30Z")]
+    // Session 32: GMT is a civil zone's name, its clock kept local like "BST" or "ET"; UTC is ISO 8601's "Z".
+    [InlineData("The ferry docked at 0830 GMT.", "2030-06-10", "0830 GMT", "2030-06-10T08:30")]
+    [InlineData("The ferry docked at 0830 UTC.", "2030-06-10", "0830 UTC", "2030-06-10T08:30Z")]
+    [InlineData("The polls closed at 22:00 GMT on a wet evening.", "2030-06-10", "22:00 GMT", "2030-06-10T22:00")]
+    // Session 32: plural units with no count pointing forward are the future; "the past" after any preposition the past.
+    [InlineData("The port expects more traffic in the months and years ahead.", "2030-06-10", "the months and years ahead", "FUTURE_REF")]
+    [InlineData("The mayor warned of hard choices in the days to come.", "2030-06-10", "the days to come", "FUTURE_REF")]
+    [InlineData("The old tram depot is a relic of the past, the council said.", "2030-06-10", "the past", "PAST_REF")]
+    [InlineData("Planners drew lessons from the past and moved on.", "2030-06-10", "the past", "PAST_REF")]
+    [InlineData("The probe sent its first signal at 9:15 p.m. UTC.", "2030-06-10", "9:15 p.m. UTC", "2030-06-10T21:15Z")]
     [InlineData("The mayor gave an hour-long speech.", "2030-06-10", "hour-long", "PT1H")]
     // A bare day after the first end of an interval is a day of that end's month.
     [InlineData("The fair runs from January 15 to 18.", "2030-01-10", "January 15 to 18", "2030-01-15/2030-01-18")]
@@ -256,6 +265,9 @@ public class TimeExtractorTests
     [InlineData("The club threw a party and the guests spent the evening outside.")]
     [InlineData("The home side led 54-46 with 7:54 to play.")]
     [InlineData("The visitors trailed by six with 11 minutes remaining.")]
+    // Session 32: "ahead of" ties the weeks to an event; "the past" before a noun is no reference of its own.
+    [InlineData("The weeks ahead of the vote were tense in the capital.")]
+    [InlineData("The guide spoke of the past glories of the harbour.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
