@@ -16,6 +16,9 @@ namespace Triangulate.Link.Stories;
 /// </summary>
 internal sealed class EventSeparation
 {
+    /// <summary>Documents of a small story above which <see cref="MayConflict"/> does not compare pairs.</summary>
+    private const int MaxCheckedDocuments = 200;
+
     /// <summary>How many of a group's first units a unit's headline and lead are compared with (as the clusterer's first reports).</summary>
     public int Leads { get; init; } = 10;
 
@@ -92,6 +95,35 @@ internal sealed class EventSeparation
             groups[best].Days.UnionWith(profile.Days);
         }
         return [.. groups.Select(g => g.Units)];
+    }
+
+    /// <summary>
+    /// Whether any two units' documents (<paramref name="units"/>: indices into <paramref name="documents"/>) state
+    /// another value of one headline figure or give another lead place. <see cref="Conflicts"/> needs such a pair, so
+    /// where there is none the story is one group and its documents' analyses need not be read. Reads documents only;
+    /// the pairs are those of a story under the splitter's smallest size, bounded by <see cref="MaxCheckedDocuments"/>
+    /// (a larger one is taken as possibly conflicting).
+    /// </summary>
+    public static bool MayConflict(IReadOnlyList<List<int>> units, IReadOnlyList<string> documents, ICorpusReader corpus)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(corpus);
+        if (units.Sum(u => u.Count) > MaxCheckedDocuments) return true;
+        var said = new List<(int Unit, Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)>();
+        for (var u = 0; u < units.Count; u++)
+            foreach (var d in units[u])
+                if (corpus.FindDocument(documents[d]) is { } document)
+                    said.Add((u, HeadlineFigures.Of(document.Title), LeadPlaces.Of(document)));
+        for (var i = 0; i < said.Count; i++)
+            for (var j = i + 1; j < said.Count; j++)
+            {
+                var (a, b) = (said[i], said[j]);
+                if (a.Unit == b.Unit) continue;
+                if (HeadlineFigures.Conflict(a.Figures, b.Figures) || HeadlineFigures.Conflict(b.Figures, a.Figures)) return true;
+                if (LeadPlaces.Conflict(a.Places, [b.Places]) || LeadPlaces.Conflict(b.Places, [a.Places])) return true;
+            }
+        return false;
     }
 
     /// <summary>

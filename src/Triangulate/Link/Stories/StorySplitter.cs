@@ -52,6 +52,9 @@ internal sealed class StorySplitter
             if (r.Kind != RelationKind.Cites && r.To is not null && index.TryGetValue(r.From, out var a) && index.TryGetValue(r.To, out var b)) families.Union(a, b);
         var units = families.Sets();
         if (units.Count > MaxUnits || units.Count < (Events is null ? MinUnits : 2)) return [[.. documents]];
+        // A story too small for the tree is parted only where two units' headlines or leads disagree; most agree, and
+        // reading their analyses and terms to find that out was most of this stage's cost.
+        if (units.Count < MinUnits && !EventSeparation.MayConflict(units, documents, corpus)) return [[.. documents]];
         var terms = new Dictionary<ulong, (int Count, double Boost)>[units.Count];
         var profiles = new EventSeparation.Profile[units.Count];
         var named = new Dictionary<ulong, int>();

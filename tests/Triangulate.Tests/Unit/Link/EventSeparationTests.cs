@@ -113,4 +113,37 @@ public sealed class EventSeparationTests
         Assert.Single(Split(new StorySplitter(), Report(Warehouse, "1.txt", 0), dated));
         Assert.Equal(2, Split(new StorySplitter { Events = new EventSeparation { Reach = 100000 } }, Report(Warehouse, "1.txt", 0), dated).Count);
     }
+
+    [Fact]
+    public void A_small_story_whose_headlines_and_leads_agree_is_kept_whole_without_reading_its_analyses()
+    {
+        var agreeing = new[] { Report(Warehouse, "1.txt", 0), Report(WarehouseRewrite, "2.txt", 3) };
+        var corpus = new AnalysisCounter(new InMemoryCorpusReader(agreeing));
+        Assert.False(EventSeparation.MayConflict([[0], [1]], ["d-1.txt", "d-2.txt"], corpus));
+        Assert.Single(new StorySplitter().Split(["d-1.txt", "d-2.txt"], corpus, []));
+        Assert.Equal(0, corpus.AnalysesRead);
+        // Another street and another figure: the analyses are read, and the days they name part the two.
+        var apart = new AnalysisCounter(new InMemoryCorpusReader([Report(Warehouse, "1.txt", 0), Report(Hotel, "2.txt", 4)]));
+        Assert.True(EventSeparation.MayConflict([[0], [1]], ["d-1.txt", "d-2.txt"], apart));
+        Assert.Equal(2, new StorySplitter().Split(["d-1.txt", "d-2.txt"], apart, []).Count);
+        Assert.True(apart.AnalysesRead > 0);
+    }
+
+    /// <summary>A corpus that counts the analyses asked of it.</summary>
+    private sealed class AnalysisCounter(ICorpusReader inner) : ICorpusReader
+    {
+        public int AnalysesRead { get; private set; }
+
+        public int DocumentCount => inner.DocumentCount;
+
+        public IEnumerable<(Document Document, DocumentAnalysis Analysis)> ReadAnalyses() => inner.ReadAnalyses();
+
+        public Document? FindDocument(string id) => inner.FindDocument(id);
+
+        public DocumentAnalysis? FindAnalysis(string id)
+        {
+            AnalysesRead++;
+            return inner.FindAnalysis(id);
+        }
+    }
 }
