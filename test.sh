@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the tests need that the .NET SDK does not bring (system packages, npm peers)
+# Builds the whole solution and runs every test. Installs what the tests need that the .NET SDK does not bring (system packages, npm peers)
 # when it is missing, then runs `dotnet test` and prints "N passed, N failed" from the test results.
 set -euo pipefail
 cd "$(dirname "$0")"
