@@ -133,22 +133,21 @@ public sealed partial class PostgresStore : IStore
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Count == 0) return;
-        var documents = batch.Select(e => e.Stored).ToList();
         // Rows locked in one order by every writer: two processes saving overlapping batches never deadlock.
-        var order = Enumerable.Range(0, batch.Count).OrderBy(i => documents[i].Document.Sha256, StringComparer.Ordinal).ToList();
+        var order = Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].Stored.Document.Sha256, StringComparer.Ordinal).ToList();
         using var connection = _source.OpenConnection();
         using var transaction = connection.BeginTransaction();
         // A document keeps the place in the arrival order it first had; one saved without a place goes after the rest
         // (places given out one writer at a time, so two processes never give the same one).
         Execute(connection, transaction, "SELECT pg_advisory_xact_lock($1)", ArrivalLock);
         var last = Convert.ToInt64(Scalar(connection, "SELECT coalesce(max(seq), 0) FROM documents", transaction), System.Globalization.CultureInfo.InvariantCulture);
-        var seqs = documents.Select(item => item.Arrival > 0 ? item.Arrival : ++last).ToArray();
+        var seqs = batch.Select(e => e.Stored).Select(item => item.Arrival > 0 ? item.Arrival : ++last).ToArray();
         var kept = new string[batch.Count];
         using (var upsert = new NpgsqlBatch(connection, transaction))
         {
             foreach (var i in order)
             {
-                var item = documents[i];
+                var item = batch[i].Stored;
                 // The source is not updated: the bytes keep the path they were first read from (returned, so that the
                 // stored document says so too).
                 upsert.BatchCommands.Add(BatchCommand("""
@@ -174,7 +173,7 @@ public sealed partial class PostgresStore : IStore
         {
             foreach (var i in order)
             {
-                var document = documents[i].Document;
+                var document = batch[i].Stored.Document;
                 if (kept[i] is { } source && source != document.Source)
                     index.BatchCommands.Add(BatchCommand("UPDATE documents SET document = $2 WHERE sha256 = $1",
                         document.Sha256, JsonSerializer.Serialize(document with { Source = source }, ModelJson.Compact.Document)));
