@@ -9,14 +9,15 @@ using Triangulate.Store;
 namespace Triangulate.Bench;
 
 /// <summary>
-/// <c>corpus-profile --db FILE [--sample N] [--reports]</c>: where the corpus-wide stages spend their time on an analysed store
+/// <c>corpus-profile --db FILE [--sample N] [--reports] [--alloc]</c>: where the corpus-wide stages spend their time on an analysed store
 /// (issue 16). Runs the provenance and stories stages as the pipeline does, over a reader that times the store's part
 /// (streaming every analysis, single-document lookups); then takes provenance apart step by step: profiling each
 /// document, its summary, the candidate search, and for a sample of candidate pairs the store lookup, the profile
 /// rebuild and the alignment (<see cref="ProvenanceLinker.Judge"/>). The candidate search here is a timed copy of the
 /// stage's (the stage is one method; src/ is not changed for a benchmark): its pair count is checked against the
 /// stage's own lookups. With <c>--reports</c> it times the whole-store dossier instead: loading the stored results, then
-/// each report writer alone (to a null stream). Read-only: the store is not written.
+/// each report writer alone (to a null stream). With <c>--alloc</c> it runs the two stages only, and prints the bytes each
+/// allocates and the types they go to (<see cref="AllocationSampler"/>). Read-only: the store is not written.
 /// </summary>
 internal static class CorpusStageProfile
 {
@@ -44,6 +45,15 @@ internal static class CorpusStageProfile
             return 0;
         }
 
+        if (args.Contains("--alloc"))
+        {
+            using var sampler = new AllocationSampler();
+            var linking = new CorpusContext(store);
+            sampler.Measure("provenance", () => new ProvenanceLinker().Run(linking));
+            sampler.Measure("stories", () => new StoryClusterer().Run(linking));
+            sampler.Print(top: 20);
+            return 0;
+        }
         var context = new CorpusContext(timed);
         Stage(new ProvenanceLinker(), context, timed);
         Console.WriteLine($"  derivations and citations: {context.Relations.Count}");

@@ -5,9 +5,10 @@ using Triangulate.Store;
 namespace Triangulate.Bench;
 
 /// <summary>
-/// <c>story-profile --db FILE [--story ID] [--largest N]</c>: each story stage timed on one story of an analysed store
-/// (by default the N largest): where the story phase of a relink that touches a large story spends its time (issue 16).
-/// Read-only: the store is not written.
+/// <c>story-profile --db FILE [--story ID] [--largest N] [--alloc]</c>: each story stage timed on one story of an analysed
+/// store (by default the N largest): where the story phase of a relink that touches a large story spends its time (issue
+/// 16). With <c>--alloc</c>, also the bytes each stage allocates over those stories and the types they go to
+/// (<see cref="AllocationSampler"/>). Read-only: the store is not written.
 /// </summary>
 internal static class StoryStageProfile
 {
@@ -15,6 +16,7 @@ internal static class StoryStageProfile
     {
         string? db = null, only = null;
         var largest = 3;
+        using var sampler = args.Contains("--alloc") ? new AllocationSampler() : null;
         for (var i = 0; i + 1 < args.Length; i++)
         {
             if (args[i] == "--db") db = args[i + 1];
@@ -44,11 +46,13 @@ internal static class StoryStageProfile
             foreach (var stage in pipeline.StoryStages)
             {
                 var clock = Stopwatch.StartNew();
-                stage.Run(scoped);
+                if (sampler is null) stage.Run(scoped);
+                else sampler.Measure(stage.Name, () => stage.Run(scoped));
                 line += $", {stage.Name} {clock.Elapsed.TotalSeconds:F2} s";
             }
             Console.WriteLine(line + $" ({scoped.Claims.Count} claims, {scoped.Quotes.Count} quotes)");
         }
+        sampler?.Print(top: 15);
         return 0;
     }
 }

@@ -90,7 +90,20 @@ internal sealed class ConsoleObserver(IAnsiConsole console, bool quiet, bool ver
         foreach (var timing in list) console.MarkupLineInterpolated($"[grey]time: {timing.Stage}: {timing.Elapsed.TotalSeconds:F2} s[/]");
         foreach (var timing in list)
             if (timing.Cpu is { } cpu) console.MarkupLineInterpolated($"[grey]cpu: {timing.Stage}: {cpu.TotalSeconds:F2} s[/]");
+        // Bytes and collections depend on neither the machine's load nor its speed: what a run costs the collector, by
+        // phase, and by part where a phase ran once a part (does a phase's garbage grow with the store?).
+        foreach (var timing in list)
+        {
+            if (timing.Memory is not { } memory) continue;
+            console.MarkupLineInterpolated($"[grey]alloc: {timing.Stage}: {Describe(memory)}[/]");
+            for (var p = 0; p < timing.Parts.Count; p++)
+                if (timing.Parts[p].Memory is { } part) console.MarkupLineInterpolated($"[grey]alloc: {timing.Stage}: part {p + 1}: {Describe(part)}[/]");
+        }
     }
+
+    /// <summary>"N MB, gc N/N/N" (the collections of generations 0, 1 and 2 over the phase's span; none for a sum over stories).</summary>
+    private static string Describe(StageMemory memory) =>
+        FormattableString.Invariant($"{memory.Allocated / 1e6:F1} MB, gc {memory.Gen0}/{memory.Gen1}/{memory.Gen2}");
 
     /// <summary>
     /// One progress line: reading and analysing count documents read, stored and known; a corpus or story stage (the

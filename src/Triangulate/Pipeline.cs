@@ -204,14 +204,18 @@ public sealed class Pipeline
     }
 
     /// <summary>Runs the story stages in order on <paramref name="scoped"/> (each through <paramref name="run"/>, false when it threw) and returns the findings.</summary>
+    /// <remarks>With <paramref name="spent"/>, adds each stage's thread time at [s] and its thread's allocated bytes at [count + s].</remarks>
     private StoryFindings RunStory(Story story, string fingerprint, CorpusContext scoped, Func<ICorpusStage, bool> run, long[]? spent)
     {
         var failed = false;
         for (var s = 0; s < StoryStages.Count; s++)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             failed |= !run(StoryStages[s]);
-            if (spent is not null) Interlocked.Add(ref spent[s], System.Diagnostics.Stopwatch.GetTimestamp() - started);
+            if (spent is null) continue;
+            Interlocked.Add(ref spent[s], System.Diagnostics.Stopwatch.GetTimestamp() - started);
+            Interlocked.Add(ref spent[StoryStages.Count + s], GC.GetAllocatedBytesForCurrentThread() - allocated);
         }
         // A story a stage failed on keeps no fingerprint: it is analysed again on the next run.
         return scoped.ToFindings(story, failed ? "" : fingerprint);
@@ -410,8 +414,9 @@ public sealed class Pipeline
             if (!stored.TryGetValue(story.Id, out var known) || known.Length == 0 || known != fingerprint) redo.Add((story, fingerprint));
         }
         var made = new StoryFindings[redo.Count];
-        // Thread time of each story stage summed over the stories: which stage the story phase spends its time on.
-        var spent = new long[StoryStages.Count];
+        // Thread time, then thread-allocated bytes, of each story stage summed over the stories: which stage the story
+        // phase spends its time and its garbage on.
+        var spent = new long[StoryStages.Count * 2];
         if (executor is null)
         {
             // Stories are independent by construction: each runs on its own context, in parallel, the largest
@@ -438,7 +443,10 @@ public sealed class Pipeline
         timings.Add(started.Stop("stories analysed"));
         if (executor is null)
             for (var s = 0; s < StoryStages.Count; s++)
-                timings.Add(new StageTiming($"{StoryStages[s].Name} (summed over stories)", System.Diagnostics.Stopwatch.GetElapsedTime(0, spent[s])));
+                timings.Add(new StageTiming($"{StoryStages[s].Name} (summed over stories)", System.Diagnostics.Stopwatch.GetElapsedTime(0, spent[s]))
+                {
+                    Memory = new StageMemory(spent[StoryStages.Count + s], 0, 0, 0),
+                });
         return [.. made];
     }
 
