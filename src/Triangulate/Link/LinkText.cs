@@ -17,6 +17,9 @@ internal static class LinkText
     /// <summary>English function words (Data/link-stopwords.txt).</summary>
     public static FrozenSet<string> StopWords { get; } = LoadWords("link-stopwords.txt");
 
+    /// <summary><see cref="StopWords"/> looked up by a span: a word folded into a buffer is tested without being made a string.</summary>
+    public static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordSpans { get; } = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static char[] BuildFoldTable()
     {
         var table = new char[0x250];
@@ -38,6 +41,13 @@ internal static class LinkText
     /// <summary>A word character (letters, digits, and apostrophes or hyphens inside words are handled by the tokenizer).</summary>
     public static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
 
+    /// <summary>Folds <paramref name="word"/> into <paramref name="buffer"/> (at least as long) and returns the folded part: <see cref="FoldWord"/> without the string.</summary>
+    public static ReadOnlySpan<char> FoldInto(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        for (var i = 0; i < word.Length; i++) buffer[i] = Fold(word[i]);
+        return buffer[..word.Length];
+    }
+
     /// <summary>The folded word as a string.</summary>
     public static string FoldWord(ReadOnlySpan<char> word)
     {
@@ -52,30 +62,43 @@ internal static class LinkText
     /// </summary>
     public static string NameKey(ReadOnlySpan<char> word)
     {
-        var folded = FoldWord(word);
-        var builder = new StringBuilder(folded.Length);
-        for (var i = 0; i < folded.Length; i++)
+        Span<char> key = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        return new string(key[..NameKeyInto(word, key)]);
+    }
+
+    /// <summary><see cref="NameKey"/> written into <paramref name="key"/> (at least as long as the word); returns its length.</summary>
+    public static int NameKeyInto(ReadOnlySpan<char> word, Span<char> key)
+    {
+        var n = 0;
+        for (var i = 0; i < word.Length; i++)
         {
-            var c = folded[i];
-            var next = i + 1 < folded.Length ? folded[i + 1] : '\0';
-            if ((c == 'o' && (next == 'e' || next == 'u'))) { builder.Append('u'); i++; continue; }
-            if (c == 'i' && (next == 'y' || next == 'j')) { builder.Append('y'); i++; continue; }
-            if (c == 'k' && next == 'h') { builder.Append('h'); i++; continue; }
+            var c = Fold(word[i]);
+            var next = i + 1 < word.Length ? Fold(word[i + 1]) : '\0';
+            if ((c == 'o' && (next == 'e' || next == 'u'))) { key[n++] = 'u'; i++; continue; }
+            if (c == 'i' && (next == 'y' || next == 'j')) { key[n++] = 'y'; i++; continue; }
+            if (c == 'k' && next == 'h') { key[n++] = 'h'; i++; continue; }
             if (c == 'w') c = 'v';
             if (c == 'j') c = 'y';
-            if (builder.Length > 0 && builder[^1] == c) continue;
-            builder.Append(c);
+            if (n > 0 && key[n - 1] == c) continue;
+            key[n++] = c;
         }
-        return builder.ToString();
+        return n;
     }
 
     /// <summary>Digits only ("3,000" → "3000", "1.376" stays "1376": thousands separators differ by language).</summary>
     public static string NumberKey(ReadOnlySpan<char> token)
     {
-        var builder = new StringBuilder(token.Length);
+        Span<char> key = token.Length <= 128 ? stackalloc char[token.Length] : new char[token.Length];
+        return new string(key[..NumberKeyInto(token, key)]);
+    }
+
+    /// <summary><see cref="NumberKey"/> written into <paramref name="key"/> (at least as long as the token); returns its length.</summary>
+    public static int NumberKeyInto(ReadOnlySpan<char> token, Span<char> key)
+    {
+        var n = 0;
         foreach (var c in token)
-            if (char.IsAsciiDigit(c)) builder.Append(c);
-        return builder.ToString();
+            if (char.IsAsciiDigit(c)) key[n++] = c;
+        return n;
     }
 
     /// <summary>FNV-1a over the string, then a finaliser, so keys spread over buckets.</summary>

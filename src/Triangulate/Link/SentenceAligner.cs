@@ -27,7 +27,10 @@ internal static class SentenceAligner
         var n = Math.Min(a.Sentences.Count, MaxSentences);
         var m = Math.Min(b.Sentences.Count, MaxSentences);
         if (n == 0 || m == 0) return Alignment.Empty;
-        var index = new Dictionary<ulong, List<int>>();
+        // One index a thread, cleared for each pair: a pair's index is thousands of small lists, and verification aligns
+        // hundreds of thousands of pairs.
+        var index = t_index ??= new Postings();
+        index.Clear();
         for (var j = 0; j < m; j++)
         {
             var sentence = b.Sentences[j];
@@ -114,25 +117,64 @@ internal static class SentenceAligner
     private static int Size(ProfileSentence sentence, bool anchorsOnly) =>
         Math.Max(1, (anchorsOnly ? 0 : sentence.Content.Length) + sentence.Anchors.Length);
 
-    private static void AddAll(Dictionary<ulong, List<int>> index, ulong[] keys, int j)
+    private static void AddAll(Postings index, ulong[] keys, int j)
     {
-        foreach (var key in keys)
-        {
-            if (!index.TryGetValue(key, out var list)) index[key] = list = [];
-            if (list.Count == 0 || list[^1] != j) list.Add(j);
-        }
+        foreach (var key in keys) index.Add(key, j);
     }
 
-    private static void Count(Dictionary<ulong, List<int>> index, ulong[] keys, int[] shared, List<int> touched)
+    private static void Count(Postings index, ulong[] keys, int[] shared, List<int> touched)
     {
         foreach (var key in keys)
         {
-            if (!index.TryGetValue(key, out var list)) continue;
-            foreach (var j in list)
+            for (var e = index.Last(key); e >= 0; e = index.Previous[e])
             {
+                var j = index.Sentence[e];
                 if (shared[j] == 0) touched.Add(j);
                 shared[j]++;
             }
+        }
+    }
+
+    [ThreadStatic]
+    private static Postings? t_index;
+
+    /// <summary>
+    /// The sentences of one side that hold each key, as chains through two arrays (latest first), each sentence once a
+    /// key: a list a key without a list's object and array each.
+    /// </summary>
+    private sealed class Postings
+    {
+        private readonly Dictionary<ulong, int> _last = [];
+        private int _count;
+
+        /// <summary>The sentence of each entry.</summary>
+        public int[] Sentence { get; private set; } = new int[256];
+
+        /// <summary>The entry before each one of its key; -1 at the first.</summary>
+        public int[] Previous { get; private set; } = new int[256];
+
+        public void Clear()
+        {
+            _last.Clear();
+            _count = 0;
+        }
+
+        /// <summary>The latest entry of <paramref name="key"/>; -1 when none.</summary>
+        public int Last(ulong key) => _last.TryGetValue(key, out var last) ? last : -1;
+
+        /// <summary>Adds sentence <paramref name="j"/> under <paramref name="key"/>, unless it is the key's latest already (sentences come in order).</summary>
+        public void Add(ulong key, int j)
+        {
+            ref var last = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_last, key, out var exists);
+            if (exists && Sentence[last] == j) return;
+            if (_count == Sentence.Length)
+            {
+                Sentence = [.. Sentence, .. new int[_count]];
+                Previous = [.. Previous, .. new int[_count]];
+            }
+            Sentence[_count] = j;
+            Previous[_count] = exists ? last : -1;
+            last = _count++;
         }
     }
 }

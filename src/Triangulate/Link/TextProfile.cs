@@ -143,6 +143,8 @@ internal sealed class TextProfile
         var anchors = new HashSet<ulong>();
         var wording = new HashSet<ulong>();
         var figures = new HashSet<ulong>();
+        var folding = new char[64];
+        var keying = new char[64];
         // End of a wire dateline opening the sentence ("MARVALE, May 7 (AP) - "), -1 when none: its day dates the
         // page and states no fact, so its numbers are no figures.
         var datelineEnd = -1;
@@ -178,7 +180,9 @@ internal sealed class TextProfile
                     datelineEnd = sentences.Count < 3 && TextMetadataExtractor.Dateline(text, wordStart, end - wordStart) is { Success: true } dateline ? dateline.Index + dateline.Length : -1;
                 }
                 var word = text.AsSpan(wordStart, i - wordStart);
-                var folded = LinkText.FoldWord(word);
+                // Folded into a buffer, not a string: every word of every profiled document passes here.
+                if (word.Length > folding.Length) folding = new char[word.Length];
+                var folded = LinkText.FoldInto(word, folding);
                 var hash = LinkText.Hash(folded);
                 words++;
                 bodyHash = (bodyHash ^ hash) * 1099511628211UL;
@@ -202,24 +206,32 @@ internal sealed class TextProfile
                 if (ContainsDigit(word))
                 {
                     specific = true;
-                    var number = LinkText.NumberKey(word);
-                    if (number.Length > 0)
+                    // "#" and the digits, hashed from a buffer (as LinkText.Hash("#" + LinkText.NumberKey(word)) would).
+                    if (word.Length + 1 > keying.Length) keying = new char[word.Length + 1];
+                    keying[0] = '#';
+                    var digits = LinkText.NumberKeyInto(word, keying.AsSpan(1));
+                    if (digits > 0)
                     {
                         // A lone digit is too common to key a name or a candidate, but it is a figure all the same: "the
                         // toll has risen to 7" and "to 10" are two reports of one template, not a copy.
-                        var key = LinkText.Hash("#" + number);
-                        if (!(number.Length == 1 && word.Length == 1)) anchors.Add(key);
+                        var key = LinkText.Hash(keying.AsSpan(0, digits + 1));
+                        if (!(digits == 1 && word.Length == 1)) anchors.Add(key);
                         if (wordStart >= datelineEnd) figures.Add(key);
                     }
                 }
-                else if (char.IsUpper(word[0]) && !LinkText.StopWords.Contains(folded))
+                else if (char.IsUpper(word[0]) && !LinkText.StopWordSpans.Contains(folded))
                 {
                     // A capitalised word is a name unless it opens the sentence; an opening one is still not
                     // "wording" (it may be a name too), so it never counts as shared phrasing.
                     specific = true;
-                    if (!firstWord) anchors.Add(LinkText.Hash("@" + LinkText.NameKey(word)));
+                    if (!firstWord)
+                    {
+                        if (word.Length + 1 > keying.Length) keying = new char[word.Length + 1];
+                        keying[0] = '@';
+                        anchors.Add(LinkText.Hash(keying.AsSpan(0, LinkText.NameKeyInto(word, keying.AsSpan(1)) + 1)));
+                    }
                 }
-                if (folded.Length >= 3 && !LinkText.StopWords.Contains(folded))
+                if (folded.Length >= 3 && !LinkText.StopWordSpans.Contains(folded))
                 {
                     content.Add(hash);
                     if (!specific) wording.Add(hash);
@@ -244,10 +256,11 @@ internal sealed class TextProfile
                     stop++;
                 }
                 Flush(sentences, sentenceStart, stop, content, anchors, wording, figures, 2 * quotedWords > sentenceWords, keys);
-                content = new HashSet<ulong>();
-                anchors = new HashSet<ulong>();
-                wording = new HashSet<ulong>();
-                figures = new HashSet<ulong>();
+                // Flush copied the sets: cleared, they are filled again in the same order a new set would be.
+                content.Clear();
+                anchors.Clear();
+                wording.Clear();
+                figures.Clear();
                 quotedWords = sentenceWords = 0;
                 sentenceStart = -1;
                 firstWord = true;
