@@ -15,7 +15,8 @@ namespace Triangulate.Cli;
 /// its rewrite's "on September 3", a later copy's "yesterday"), so inside one gold story the values of the time
 /// expressions in aligned sentences (the same sentence copied or reworded: content words shared, Dice ≥ 0.5) should
 /// agree. Each disagreement is counted by the class of its relative side, and by which side states the time outright;
-/// the absolute side (a year, or a month with its day) is taken as right. Documents of a TIMEX3 gold's held half
+/// the absolute side (a year, or a month with its day) is taken as right. A page's date line is also held against its
+/// own publication day (its metadata: the same time in other words). Documents of a TIMEX3 gold's held half
 /// (<c>--skip</c>) are left out, so that no held text is read.
 /// </summary>
 internal static partial class EvalTimexAgreeCommand
@@ -39,12 +40,8 @@ internal static partial class EvalTimexAgreeCommand
                 Console.Error.WriteLine($"error: {(File.Exists(corpusPath) ? goldPath : corpusPath)}: no such file");
                 return ExitCodes.Usage;
             }
-            var held = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var path in result.GetValue(skip) ?? []) held.UnionWith(HeldUrls(path));
-            var stories = Stories(goldPath, out var derived);
-            var docs = Read(corpusPath, stories, held);
-            var tally = Compare(docs, derived, result.GetValue(verbose));
-            Print(tally, docs.Count);
+            var tally = Count(corpusPath, goldPath, result.GetValue(skip) ?? [], result.GetValue(verbose));
+            Print(tally);
             return ExitCodes.Success;
         });
         return command;
@@ -54,7 +51,7 @@ internal static partial class EvalTimexAgreeCommand
     internal sealed record Doc(string Url, string Story, DateOnly? Published, string Text, List<Line> Lines);
 
     /// <summary>A sentence: its content words and its time expressions (characters and value).</summary>
-    internal sealed record Line(string Text, HashSet<string> Words, List<(string Text, string Value)> Times);
+    internal sealed record Line(int Start, string Text, HashSet<string> Words, List<(string Text, string Value)> Times);
 
     /// <summary>Disagreements and agreements by class.</summary>
     internal sealed class Tally
@@ -62,11 +59,55 @@ internal static partial class EvalTimexAgreeCommand
         public SortedDictionary<string, (int Agree, int Disagree, int AbsoluteSide)> ByClass { get; } = new(StringComparer.Ordinal);
 
         public int AlignedPairs { get; set; }
+
+        public int Documents { get; set; }
     }
 
     // The gold's stories, and its derivations (copies and rewrites, "from" → "to") where it lists them: then only those
     // pairs are compared, since two reports of one story may state different facts in one template ("risen to 6, the
     // fire service said on Wednesday" against "risen to 8 ... on Sunday").
+    /// <summary>Reads the corpus's documents of the gold's stories (less the held ones of <paramref name="skip"/>) and counts.</summary>
+    internal static Tally Count(string corpus, string gold, IEnumerable<string> skip, bool verbose)
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in skip) held.UnionWith(HeldUrls(path));
+        var stories = Stories(gold, out var derived);
+        var docs = Read(corpus, stories, held);
+        var tally = Compare(docs, derived, verbose);
+        tally.Documents = docs.Count;
+        DateLines(docs, tally, verbose);
+        return tally;
+    }
+
+    // Where a date line sits: a page's first lines, above its body.
+    private const int DateLineChars = 300;
+
+    // A page's own date line against its publication day, which it states in other words (metadata): a numeric date in
+    // the first lines more than a day from it is counted as a disagreement ("11/09/2024" read as 9 November in a page
+    // published on 11 September). Dates written with their month's name are left out: a headline or lead names the
+    // event's day there ("goes on sale September 30"), a date line's stamp is what is written in figures.
+    [GeneratedRegex(@"^\d{1,2}/\d{1,2}/\d{2,4}$")]
+    private static partial Regex NumericDate();
+
+    private static void DateLines(List<Doc> docs, Tally tally, bool verbose)
+    {
+        foreach (var doc in docs)
+        {
+            if (doc.Published is not { } published) continue;
+            foreach (var line in doc.Lines.Where(l => l.Start < DateLineChars))
+                foreach (var (text, value) in line.Times)
+                {
+                    if (!NumericDate().IsMatch(text) || Shape(value) != "day" || !DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) continue;
+                    var agree = Math.Abs(day.DayNumber - published.DayNumber) <= 1;
+                    var counts = tally.ByClass.GetValueOrDefault(DateLineClass);
+                    tally.ByClass[DateLineClass] = agree ? counts with { Agree = counts.Agree + 1 } : counts with { Disagree = counts.Disagree + 1 };
+                    if (verbose && !agree) Console.WriteLine($"~ {DateLineClass}: \"{text}\" {value} (published {published:yyyy-MM-dd} {doc.Url})");
+                }
+        }
+    }
+
+    private const string DateLineClass = "numeric date line";
+
     private static Dictionary<string, string> Stories(string path, out HashSet<(string, string)>? derived)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(path));
@@ -132,7 +173,7 @@ internal static partial class EvalTimexAgreeCommand
                 foreach (Match w in Word().Matches(text[sentence.Start..sentence.End])) words.Add(w.Value);
                 var times = found.Where(f => f.Start >= sentence.Start && f.End <= sentence.End && f.Value is { Length: > 0 })
                     .Select(f => (text[f.Start..f.End], f.Value!)).ToList();
-                lines.Add(new Line(text[sentence.Start..sentence.End], words, times));
+                lines.Add(new Line(sentence.Start, text[sentence.Start..sentence.End], words, times));
             }
             docs.Add(new Doc(url, story, published, text, lines));
         }
@@ -264,9 +305,9 @@ internal static partial class EvalTimexAgreeCommand
         : Clock().IsMatch(text) ? "clock"
         : "other";
 
-    private static void Print(Tally tally, int documents)
+    private static void Print(Tally tally)
     {
-        Console.WriteLine($"documents {documents}  aligned sentence pairs with times {tally.AlignedPairs}");
+        Console.WriteLine($"documents {tally.Documents}  aligned sentence pairs with times {tally.AlignedPairs}");
         Console.WriteLine($"{"class",-20} {"agree",6} {"disagree",9} {"abs. side",9}");
         var (agree, disagree) = (0, 0);
         foreach (var (kind, c) in tally.ByClass)
