@@ -49,6 +49,7 @@ public sealed class TimeExtractor : IExtractor
                 if (triggers[t] - i > MaxLead) i = triggers[t] - MaxLead;
                 if (scanner.TryMatch(i, out var found, out var next))
                 {
+                    if (published is { } near) found = NearerOrder(text, found, near);
                     // TIMEX3 leaves a possessive out of the span: "Tuesday" in "Tuesday's vote".
                     found = found with { End = found.Start + TimeWords.Bare(text.AsSpan(found.Start, found.End - found.Start)).Length };
                     var expression = new TimeExpression
@@ -101,6 +102,23 @@ public sealed class TimeExtractor : IExtractor
                 else i++;
             }
         }
+    }
+
+    // "11/09/2024" reads as 9 November in American copy and 11 September in British: of the two orders a numeric date
+    // with both numbers up to 12 allows, the one nearer publication is kept (a date line, or a report's date, sits beside
+    // the day it is published; the Scanner, which knows no publication, reads month first).
+    internal static Found NearerOrder(string text, Found found, DateOnly published)
+    {
+        if (found.Start2 is not { Month: { } month, Day: { } day } date || month == day || day > 12
+            || found.Rule is not { } rule || !rule.StartsWith("date:", StringComparison.Ordinal)) return found;
+        var span = text.AsSpan(found.Start, found.End - found.Start);
+        var slash = span.IndexOf('/');
+        if (slash <= 0 || !int.TryParse(span[..slash], NumberStyles.None, CultureInfo.InvariantCulture, out var first) || first != month) return found;
+        var asWritten = new DateOnly(date.Year, month, day);
+        var swapped = new DateOnly(date.Year, day, month);
+        if (Math.Abs(swapped.DayNumber - published.DayNumber) >= Math.Abs(asWritten.DayNumber - published.DayNumber)) return found;
+        var pd = new PartialDate(date.Year, day, month);
+        return found with { Value = pd.ToString(), Start2 = pd, End2 = pd, Rule = "date:" + pd };
     }
 
     // Only a preposition or a comma between a clock time and the day after it: "10:30 a.m. on Tuesday", "9am, March 3".

@@ -34,6 +34,11 @@ public class TimeExtractorTests
     [InlineData("The committee meets twice a year in the capital.", "2009-05-05", "a year", "P1Y")]
     [InlineData("The town holds an annual fair on the green.", "2009-05-05", "annual", "P1Y")]
     [InlineData("Trains to the coast run every day in summer.", "2009-05-05", "every day", "P1D")]
+    // A numeric date both of whose orders are dates: the order nearer publication (British "11/09" in September, American in November).
+    [InlineData("The club confirmed the signing on 11/09/2012, a day before the deadline.", "2012-09-12", "11/09/2012", "2012-09-11")]
+    [InlineData("The club confirmed the signing on 11/09/2012, a day before the deadline.", "2012-11-10", "11/09/2012", "2012-11-09")]
+    [InlineData("Filed 3/4/2015 14:02, the notice named two new directors.", "2015-04-03", "3/4/2015", "2015-04-03")]
+    [InlineData("The council posted its notice on 25/12/2014 after the vote.", "2015-06-01", "25/12/2014", "2014-12-25")]
     // Clock times, on the day the sentence names before them.
     [InlineData("The rocket lifted off on Tuesday at 18:00 UTC from the coast.", "2009-12-16", "18:00 UTC", "2009-12-15T18:00Z")]
     [InlineData("The ship docked at 6:40 p.m. after a stormy crossing.", "2007-10-17", "6:40 p.m.", "2007-10-17T18:40")]
