@@ -426,6 +426,10 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         // mis à jour le 7 janvier 2020.") is the revision stamp, however it is worded around the cue.
         if (!quoted && length <= MaxDateLineLength && DateText.OpensWithUpdate(line)) return BlockKind.Dateline;
         if (!quoted && IsControlLabel(line)) return BlockKind.Navigation;
+        // A row of labelled fields ("05/10/2018 - Posted by: Name - Category: Health - Tags: …") is the post's metadata,
+        // paragraph or not: its time stamp when it gives a date, else its taxonomy's links.
+        if (!quoted && LineFeatures.IsLabelledFields(line))
+            return DateText.Find(line.ToString(), monthFirst: false) is not null ? BlockKind.Dateline : BlockKind.Navigation;
         // A whole-line cue says what follows whatever element holds it: a paragraph "You may also like:" too.
         if (length <= MaxDateLineLength && LineFeatures.Of(line) is { Cue: { } cue, CueStrength: >= 3 } && cue != BlockKind.Body) return cue;
         // Short text in a caption-sized element, or a child of one, whose class names a picture ("img-metadata",

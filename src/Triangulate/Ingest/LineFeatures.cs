@@ -105,6 +105,61 @@ internal struct LineFeatures
         }
     }
 
+    /// <summary>A metadata line has at least this many labelled fields.</summary>
+    internal const int MinLabelledFields = 2;
+
+    // A field's label: one to three words before its colon ("Tags", "Posted by", "Publicado por").
+    private const int MaxLabelWords = 3;
+
+    /// <summary>
+    /// Whether the line is a row of labelled fields set apart by separators: two or more fields, at least half of them
+    /// opening with a short label and a colon followed by a value ("05/10/2018 - Posted by: Name - Category: Health - Tags:
+    /// a, b", "Categories: A, B | Tags: C, D | Permalink."). Such a line is the post's metadata (its date, author, taxonomy),
+    /// set out as a form sets out its fields; a sentence has one colon at most and no separators between labelled parts.
+    /// The shape decides, not the labels' words, so the line is found in any language.
+    /// </summary>
+    internal static bool IsLabelledFields(ReadOnlySpan<char> line)
+    {
+        int fields = 0, labelled = 0, start = 0;
+        // One past the end closes the last field like a separator.
+        for (var i = 0; i <= line.Length; i++)
+        {
+            var width = i == line.Length ? 0 : FieldSeparatorWidth(line, i);
+            if (i < line.Length && width == 0) continue;
+            var field = line[start..i].Trim();
+            if (field.Length > 0)
+            {
+                fields++;
+                if (OpensWithLabel(field)) labelled++;
+            }
+            start = i + Math.Max(width, 1);
+            i = start - 1;
+        }
+        return labelled >= MinLabelledFields && labelled * 2 >= fields;
+    }
+
+    // A pipe, a bullet or a middle dot anywhere; a dash only with a space on each side (a hyphen joins words).
+    private static int FieldSeparatorWidth(ReadOnlySpan<char> line, int i) =>
+        line[i] is '|' or '•' or '·' ? 1
+        : line[i] is '-' or '–' or '—' && i > 0 && i + 1 < line.Length && line[i - 1] == ' ' && line[i + 1] == ' ' ? 2
+        : 0;
+
+    // "Label: value": one to three words of letters (no digits: "10:30" is a time) before a colon, then more text.
+    private static bool OpensWithLabel(ReadOnlySpan<char> field)
+    {
+        var colon = field.IndexOf(':');
+        if (colon <= 0 || colon + 1 >= field.Length || !char.IsWhiteSpace(field[colon + 1])) return false;
+        var label = field[..colon].Trim();
+        if (label.Length == 0 || !char.IsLetter(label[0])) return false;
+        var words = 1;
+        foreach (var c in label)
+        {
+            if (c == ' ' && ++words > MaxLabelWords) return false;
+            if (char.IsDigit(c)) return false;
+        }
+        return !field[(colon + 1)..].IsWhiteSpace();
+    }
+
     /// <summary>A menu has at least this many items.</summary>
     internal const int MinMenuItems = 3;
 

@@ -648,6 +648,25 @@ public class HtmlBlockClassifierTests
         Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "When will the first crossing leave, and who decided on the timetable for it?"));
     }
 
+    [Fact]
+    public void A_row_of_labelled_fields_is_the_posts_metadata_but_a_sentence_with_a_colon_and_a_dash_stays_text()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The ferry service between the islands resumed on Monday, the operator said, after crews cleared the slipway.</p>
+              <p>The council's view was plain: the crossing must run daily - and the operator agreed to it, after a long debate.</p>
+              <p>More ferries will be added in the spring if demand keeps rising, according to the regional council's plan.</p>
+              <div>05/10/2018 - Escrito por: Ana Lima Ferreira - Seção: Cidade e Região - Marcadores: balsa, ilhas, porto</div>
+              <p>Rubriken: Verkehr, Inseln | Schlagworte: Fähre, Hafen | Dauerlink.</p>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Dateline, KindOf(document, blocks, "05/10/2018 - Escrito por"));
+        Assert.Equal(BlockKind.Navigation, KindOf(document, blocks, "Rubriken: Verkehr"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The council's view was plain"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "More ferries"));
+    }
+
     private static string Paragraphs(string topic, int count)
     {
         var text = new StringBuilder();

@@ -68,6 +68,18 @@ public class TextLineClassifierTests
     public void A_menu_is_a_run_of_short_capitalised_items_set_wide_apart(string line, int items) =>
         Assert.Equal(items, LineFeatures.MenuItems(line));
 
+    [Theory]
+    [InlineData("Categories: Travel, Islands | Tags: ferry, harbour | Permalink.", true)]
+    [InlineData("05/10/2018 - Posted by: Ana Lima - Category: City - Tags: ferry", true)]
+    [InlineData("Autor: Jan Nowak · Dział: Kraj", true)]
+    [InlineData("Tags: ferry, harbour", false)]
+    [InlineData("The mayor said: the slipway is clear - and the ferry runs again.", false)]
+    [InlineData("Kick-off: 10:30 - Venue: the old harbour - Stadium", true)]
+    [InlineData("Score 10:30 | Half-time 5:12 | Final", false)]
+    [InlineData("Home | Sport | Local Politics", false)]
+    public void A_metadata_line_is_two_or_more_labelled_fields_set_apart_by_separators(string line, bool fields) =>
+        Assert.Equal(fields, LineFeatures.IsLabelledFields(line));
+
     [Fact]
     public void A_menu_line_with_a_masthead_word_is_navigation_and_the_masthead_below_it_is_kept()
     {
