@@ -19,17 +19,22 @@ public sealed class ClaimMatchingStage : ICorpusStage
         ArgumentNullException.ThrowIfNull(context);
         var drafts = new List<DraftFeatures>();
         var quotes = new List<QuoteFeatures>();
-        foreach (var (documentDrafts, documentQuotes) in OrderedParallel.Map(context.Corpus.ReadAnalyses(), item => Features(item.Document, item.Analysis, context)))
+        var titles = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (documentDrafts, documentQuotes, title) in OrderedParallel.Map(context.Corpus.ReadAnalyses(), item => Features(item.Document, item.Analysis, context)))
         {
             drafts.AddRange(documentDrafts);
             quotes.AddRange(documentQuotes);
+            if (title is { Length: > 0 }) titles.Add(title);
         }
+        // A claim said only in a line naming another document's headline (a teaser, a related link) is that article's.
+        foreach (var draft in drafts)
+            if (draft.Line is not null) draft.Teaser = TeaserLines.NamesAnother(draft.Line, titles);
         context.Claims.AddRange(MatchClaims(drafts, context));
         context.Quotes.AddRange(MatchQuotes(quotes, context.EntityIds));
     }
 
     /// <summary>What matching reads of one document's claims and quotes (its times resolved on its inferred day, its subjects made corpus-wide).</summary>
-    private static (List<DraftFeatures> Drafts, List<QuoteFeatures> Quotes) Features(Document document, DocumentAnalysis analysis, CorpusContext context)
+    private static (List<DraftFeatures> Drafts, List<QuoteFeatures> Quotes, string? Title) Features(Document document, DocumentAnalysis analysis, CorpusContext context)
     {
         var drafts = new List<DraftFeatures>(analysis.Claims.Count);
         var quotes = new List<QuoteFeatures>(analysis.Quotes.Count);
@@ -42,6 +47,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
         DateOnly? publishedEarliest = estimate is null ? null : (estimate.Date ?? estimate.Earliest).Earliest;
         DateOnly? publishedLatest = estimate is null ? null : (estimate.Date ?? estimate.Latest).Latest;
         var passageDates = PassageDates(document, analysis, inferredEarliest);
+        var namedDays = DocumentDays.Named(document.Text, analysis.Times, inferredEarliest, publishedEarliest, publishedLatest);
         var documentWords = analysis.Claims.Count > 0 ? new DocumentWords(document.Text) : DocumentWords.Empty;
         foreach (var draft in analysis.Claims)
         {
@@ -84,10 +90,12 @@ public sealed class ClaimMatchingStage : ICorpusStage
                 Approximate = approximate,
                 EventTime = eventTime,
                 EventRule = told?.Anchor == TimeAnchor.Publication ? told.Rule : null,
+                DocumentDays = namedDays,
+                Line = TeaserLines.Line(document.Text, from, to, document.Title),
             });
         }
         foreach (var quote in analysis.Quotes) quotes.Add(new QuoteFeatures(quote, document.Id, group));
-        return (drafts, quotes);
+        return (drafts, quotes, document.Title?.Trim());
 
         // A relative time of a document whose date was inferred, resolved on the inferred day's first and last possible
         // day: an interval when the date is one, the exact day when it is pinned; null when the date is not inferred.
@@ -144,7 +152,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
         for (var i = 0; i < drafts.Count; i++)
         {
             twinOf[i] = i;
-            if (drafts[i].Draft.Mention.Modality is not null) continue;
+            if (drafts[i].Draft.Mention.Modality is not null || drafts[i].Teaser) continue;
             var key = TwinKey(drafts[i]);
             if (!firsts.TryAdd(key, i)) twinOf[i] = firsts[key];
         }
@@ -167,7 +175,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
         var pairs = index.Pairs().ToList();
         var matched = new List<(double Distance, int A, int B)>();
         // Only reported facts corroborate or contradict: an order, plan, hypothetical or denial stays a claim of its own.
-        foreach (var p in OrderedParallel.Where(pairs.Count, p => drafts[pairs[p].A].Draft.Mention.Modality is null && drafts[pairs[p].B].Draft.Mention.Modality is null && ClaimMatcher.Match(drafts[pairs[p].A], drafts[pairs[p].B])))
+        foreach (var p in OrderedParallel.Where(pairs.Count, p => Reported(drafts[pairs[p].A]) && Reported(drafts[pairs[p].B]) && ClaimMatcher.Match(drafts[pairs[p].A], drafts[pairs[p].B])))
         {
             var (a, b) = pairs[p];
             matched.Add((CompatibleSets.Distance(drafts[a].Draft.Value, drafts[b].Draft.Value), a, b));
@@ -190,6 +198,12 @@ public sealed class ClaimMatchingStage : ICorpusStage
     }
 
     /// <summary>
+    /// True for a fact the document reports: not an order, plan, hypothetical or denial, nor another article's claim
+    /// repeated in a line naming its headline (<see cref="DraftFeatures.Teaser"/>).
+    /// </summary>
+    private static bool Reported(DraftFeatures d) => d.Draft.Mention.Modality is null && !d.Teaser;
+
+    /// <summary>
     /// True when two drafts of one kind must never share a claim: they name two things of one kind, (sums of money:
     /// offers, bids, deals, results) two parties as their agents, (counts) two people as their bearers, or (statuses and
     /// statements) two times for their events. Counts are not kept apart by their agents: one game's yards are one
@@ -199,18 +213,21 @@ public sealed class ClaimMatchingStage : ICorpusStage
         a.Draft.Kind == b.Draft.Kind
         && (ClaimFrames.OtherOfOneKind(a.Frame, a.DocumentWords, b.Frame, b.DocumentWords)
             || ClaimMatcher.OtherEventTimes(a, b)
+            || DocumentDays.Apart(a, b)
             || (a.Measure == "money" && b.Measure == "money" && ClaimFrames.OtherAgents(a.Frame, b.Frame))
             || (a.Draft.Kind == ClaimKind.Quantity && ClaimFrames.OtherBearers(a.Frame, b.Frame)));
 
     /// <summary>
-    /// Everything about a draft the matcher reads: two drafts with one key match the same others. The sentence's
-    /// compound names and agent are part of it, since a draft's names can forbid it a claim (<see cref="ClaimFrames.OtherOfOneKind"/>, <see cref="ClaimFrames.OtherAgents"/>)
+    /// Everything about a draft the matcher reads: two drafts with one key match the same others. The days its document
+    /// names are part of it (<see cref="DocumentDays.Apart"/>: one template sentence in reports of two fires is two
+    /// claims), and the sentence's compound names and agent, since a draft's names can forbid it a claim (<see cref="ClaimFrames.OtherOfOneKind"/>, <see cref="ClaimFrames.OtherAgents"/>)
     /// that an identical figure in another sentence may join.
     /// </summary>
     private static (ClaimKind, string?, string?, string?, string, string, QuantityValue?, PartialDate?, PartialDate?, string?, string) TwinKey(DraftFeatures d) =>
         (d.Draft.Kind, d.Measure, d.Status, d.Draft.Subject, string.Join('\u001f', d.Draft.Keys) + '\u001e' + string.Join('\u001f', d.Fates), d.Draft.Text, d.Draft.Value,
             d.Time?.Start, d.Time?.End, d.Draft.Mention.Attribution?.Speaker, d.Frame.CompoundNames + '\u001e' + d.Frame.Agent + '\u001e' + d.Frame.Bearer + (d.Frame.PronounBearer ? "\u001ep" : "") + (d.Each ? "\u001ee" : "")
-                + (d.Approximate ? "\u001ea" : "") + '\u001e' + d.EventRule + '\u001e' + d.EventTime?.Start + '\u001e' + d.EventTime?.End);
+                + (d.Approximate ? "\u001ea" : "") + '\u001e' + d.EventRule + '\u001e' + d.EventTime?.Start + '\u001e' + d.EventTime?.End
+                + '\u001e' + string.Join(',', d.DocumentDays));
 
     /// <summary>Words of eight letters or more: rare enough in news to block statements on when they carry no anchors.</summary>
     private static IEnumerable<string> Rare(string[] words)

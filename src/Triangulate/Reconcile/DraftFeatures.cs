@@ -150,6 +150,21 @@ internal sealed class DraftFeatures
     /// <summary>For statuses and statements: the rule of that time when it is written relative to publication ("weekday:5:0", "month-of-year:1:-1"), else null (<see cref="EventTimes.Compatible"/>).</summary>
     public string? EventRule { get; init; }
 
+    /// <summary>
+    /// The days the mention's document names near its publication, ascending (<see cref="DocumentDays.Named"/>): when a
+    /// claim's own words give no time, when its document says its event happened.
+    /// </summary>
+    public int[] DocumentDays { get; init; } = [];
+
+    /// <summary>The line holding the mention when it may be a headline (<see cref="TeaserLines.Line"/>), else null.</summary>
+    public (string Whole, string? AfterLabel)? Line { get; init; }
+
+    /// <summary>
+    /// True when the mention is said only in a line naming another document's headline (<see cref="TeaserLines"/>): that
+    /// article's claim, repeated, which matches nothing. Set by the story's matching.
+    /// </summary>
+    public bool Teaser { get; set; }
+
     /// <summary>The words of the mention's document (<see cref="ClaimFrames.OtherOfOneKind"/>: whether it names another mention's participant anywhere).</summary>
     public DocumentWords DocumentWords { get; init; } = DocumentWords.Empty;
 
