@@ -1,3 +1,5 @@
+using Triangulate.Link;
+
 namespace Triangulate.Reconcile;
 
 /// <summary>
@@ -8,12 +10,6 @@ namespace Triangulate.Reconcile;
 /// </summary>
 internal static class TeaserLines
 {
-    /// <summary>Longest label ("READ MORE", "See also") before the colon that opens a teaser line, as the provenance stage reads headlines.</summary>
-    private const int MaxLabel = 30;
-
-    /// <summary>Shortest headline read: a heading every page has ("Related", "Latest news") names no article.</summary>
-    private const int MinLength = 20;
-
     /// <summary>Longest line read: a headline with its label is a line, not a paragraph.</summary>
     private const int MaxLength = 240;
 
@@ -30,12 +26,11 @@ internal static class TeaserLines
         var to = text.IndexOf('\n', end);
         if (to < 0) to = text.Length;
         var line = text.AsSpan(from, to - from).Trim();
-        if (line.Length < MinLength || line.Length > MaxLength) return null;
-        var colon = line.IndexOf(':');
-        var after = colon > 0 && colon <= MaxLabel ? line[(colon + 1)..].Trim() : [];
+        if (line.Length < HeadlineLine.MinLength || line.Length > MaxLength) return null;
+        var after = HeadlineLine.AfterLabel(line);
         var own = ownTitle.AsSpan().Trim();
         if (line.SequenceEqual(own) || (after.Length > 0 && after.SequenceEqual(own))) return null;
-        return (line.ToString(), after.Length >= MinLength ? after.ToString() : null);
+        return (line.ToString(), after.Length >= HeadlineLine.MinLength ? after.ToString() : null);
     }
 
     /// <summary>True when the line (<see cref="Line"/>) is one of <paramref name="titles"/> (headlines, trimmed), whole or after its label.</summary>

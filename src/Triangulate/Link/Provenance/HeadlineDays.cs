@@ -13,15 +13,10 @@ internal sealed class HeadlineDays(LinkState state)
     public const int Space = 6;
 
     /// <summary>
-    /// Shortest line read as a headline: its words (at least <see cref="MinWords"/>) and characters keep a heading that
-    /// every page has ("Latest news", "Related") from naming one article.
+    /// Fewest words of a line read as a headline: with its characters (<see cref="HeadlineLine.MinLength"/>) they keep a
+    /// heading that every page has ("Latest news", "Related") from naming one article.
     /// </summary>
-    private const int MinLength = 20;
-
     private const int MinWords = 4;
-
-    /// <summary>Longest label ("READ MORE", "À lire aussi") before the colon that opens a teaser line.</summary>
-    private const int MaxLabel = 30;
 
     private readonly LinkSpace<int> _days = state.Space(Space, LinkCodec.EncodeInt, LinkCodec.DecodeInt);
 
@@ -57,8 +52,7 @@ internal sealed class HeadlineDays(LinkState state)
         {
             var line = text.AsSpan(range).Trim();
             if (Key(line) is { } whole && whole != own) keys.Add(whole);
-            var colon = line.IndexOf(':');
-            if (colon > 0 && colon <= MaxLabel && Key(line[(colon + 1)..].Trim()) is { } teased && teased != own) keys.Add(teased);
+            if (Key(HeadlineLine.AfterLabel(line)) is { } teased && teased != own) keys.Add(teased);
         }
         if (keys.Count == 0) return null;
         _days.Prefetch(keys);
@@ -72,7 +66,7 @@ internal sealed class HeadlineDays(LinkState state)
 
     private static long? Key(ReadOnlySpan<char> headline)
     {
-        if (headline.Length < MinLength) return null;
+        if (headline.Length < HeadlineLine.MinLength) return null;
         var words = 1;
         foreach (var c in headline)
             if (c == ' ') words++;
