@@ -101,11 +101,14 @@ internal static class ContentWords
         return words;
     }
 
+    /// <summary>Ordinal order, as one delegate: a list sorted by a comparer made a delegate of it every call.</summary>
+    private static readonly Comparison<string> Ordinal = string.CompareOrdinal;
+
     /// <summary>The distinct <paramref name="words"/> in ordinal order (what a sorted set of them would hold).</summary>
     private static string[] Distinct(List<string> words)
     {
         if (words.Count == 0) return [];
-        words.Sort(StringComparer.Ordinal);
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words).Sort(Ordinal);
         var kept = 1;
         for (var k = 1; k < words.Count; k++)
             if (!string.Equals(words[k], words[kept - 1], StringComparison.Ordinal)) words[kept++] = words[k];
