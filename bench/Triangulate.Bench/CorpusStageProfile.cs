@@ -16,8 +16,8 @@ namespace Triangulate.Bench;
 /// rebuild and the alignment (<see cref="ProvenanceLinker.Judge"/>). The candidate search here is a timed copy of the
 /// stage's (the stage is one method; src/ is not changed for a benchmark): its pair count is checked against the
 /// stage's own lookups. With <c>--reports</c> it times the whole-store dossier instead: loading the stored results, then
-/// each report writer alone (to a null stream). With <c>--alloc</c> it runs the two stages only, and prints the bytes each
-/// allocates and the types they go to (<see cref="AllocationSampler"/>). Read-only: the store is not written.
+/// each report writer alone (to a null stream). With <c>--alloc</c> it runs the two stages only (with <c>--reports</c>, the
+/// writers), and prints the bytes each allocates and the types they go to (<see cref="AllocationSampler"/>). Read-only: the store is not written.
 /// </summary>
 internal static class CorpusStageProfile
 {
@@ -41,7 +41,9 @@ internal static class CorpusStageProfile
         Console.WriteLine($"store: {db}, {store.DocumentCount} documents");
         if (reports)
         {
-            Reports(store);
+            using var reportSampler = args.Contains("--alloc") ? new AllocationSampler() : null;
+            Reports(store, reportSampler);
+            reportSampler?.Print(top: 20);
             return 0;
         }
 
@@ -79,14 +81,19 @@ internal static class CorpusStageProfile
     }
 
     /// <summary>The whole-store dossier: the story list and problems read once, then each writer streaming from the store.</summary>
-    private static void Reports(SqliteStore store)
+    /// <remarks>With a sampler, the bytes each writer allocates and the types they go to.</remarks>
+    private static void Reports(SqliteStore store, AllocationSampler? sampler)
     {
         var pipeline = PipelineBuilder.CreateDefault().Build();
         var source = new DossierSource(store, DateTimeOffset.UtcNow);
         Timed("load the story list", () => _ = source.Stories.Count);
         Timed("load problems", () => _ = source.Problems.Count);
         foreach (var format in new[] { "json", "md", "html" })
-            Timed($"write {format}", () => pipeline.FindWriter(format)!.Write(source, Stream.Null));
+            Timed($"write {format}", () =>
+            {
+                if (sampler is null) pipeline.FindWriter(format)!.Write(source, Stream.Null);
+                else sampler.Measure(format, () => pipeline.FindWriter(format)!.Write(source, Stream.Null));
+            });
     }
 
     private static void Timed(string what, Action action)

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Triangulate.Model;
 
 namespace Triangulate;
@@ -53,21 +55,59 @@ internal sealed class StoryFingerprints
     public string Of(Story story)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // The story and each relation go to the hash as the compact JSON the store writes, from one buffer a thread:
+        // the same bytes a string of that JSON encoded would give, without the string or its bytes made each time.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        using var writer = new Utf8JsonWriter(buffer, CompactWriter);
         Add(hash, _configuration);
-        Add(hash, JsonSerializer.Serialize(story, ModelJson.Compact.Story));
+        AddJson(hash, buffer, writer, story, ModelJson.Compact.Story);
         foreach (var document in story.Documents)
         {
             Add(hash, document);
             Add(hash, _context.GroupOf(document));
             if (_relationsFrom.TryGetValue(document, out var relations))
-                foreach (var relation in relations) Add(hash, JsonSerializer.Serialize(relation, ModelJson.Compact.Relation));
+                foreach (var relation in relations) AddJson(hash, buffer, writer, relation, ModelJson.Compact.Relation);
         }
+        // A large story's buffer is not kept: what each thread holds stays small.
+        if (buffer.Capacity > 1 << 20) t_buffer = null;
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    /// <summary>What a writer needs to write what <see cref="JsonSerializer.Serialize{T}(T, JsonTypeInfo{T})"/> writes with the compact options.</summary>
+    private static readonly JsonWriterOptions CompactWriter = new()
+    {
+        Encoder = ModelJson.Compact.Options.Encoder,
+        Indented = ModelJson.Compact.Options.WriteIndented,
+        MaxDepth = ModelJson.Compact.Options.MaxDepth,
+    };
+
+    private static void AddJson<T>(IncrementalHash hash, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer, T value, JsonTypeInfo<T> type)
+    {
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, value, type);
+        writer.Flush();
+        hash.AppendData(buffer.WrittenSpan);
+        hash.AppendData("\u001f"u8);
     }
 
     private static void Add(IncrementalHash hash, string text)
     {
-        hash.AppendData(Encoding.UTF8.GetBytes(text));
+        // Ids, groups and the configuration are short: encoded on the stack.
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = null;
+        Span<byte> bytes = length <= 512 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            hash.AppendData(bytes[..Encoding.UTF8.GetBytes(text, bytes)]);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
         hash.AppendData("\u001f"u8);
     }
 }

@@ -87,9 +87,7 @@ internal sealed class ClaimFacts
     /// </summary>
     public static bool DistinctVoices(ClaimFacts a, ClaimFacts b)
     {
-        var va = a.VoiceSet();
-        var vb = b.VoiceSet();
-        return !va.SetEquals(vb);
+        return !a.GroupVoices.SetEquals(b.GroupVoices);
     }
 
     /// <summary>
@@ -100,10 +98,22 @@ internal sealed class ClaimFacts
     /// </summary>
     public static bool OneVoiceGivesBoth(ClaimFacts a, ClaimFacts b)
     {
+        return a.DocumentVoices.Overlaps(b.DocumentVoices);
+    }
+
+    /// <summary>
+    /// Each mention's document and attribution (<see cref="OneVoiceGivesBoth"/>), made on first use: the contradiction
+    /// stage asks it of every pair the claim is compared in.
+    /// </summary>
+    private HashSet<string> DocumentVoices => _documentVoices ??= ReadDocumentVoices();
+
+    private HashSet<string>? _documentVoices;
+
+    private HashSet<string> ReadDocumentVoices()
+    {
         var voices = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var mention in a.Claim.Mentions) voices.Add(DocumentVoice(mention));
-        foreach (var mention in b.Claim.Mentions) if (voices.Contains(DocumentVoice(mention))) return true;
-        return false;
+        foreach (var mention in Claim.Mentions) voices.Add(DocumentVoice(mention));
+        return voices;
     }
 
     private static string DocumentVoice(Mention mention) =>
@@ -149,6 +159,11 @@ internal sealed class ClaimFacts
         }
         return string.Join(" and ", names);
     }
+
+    /// <summary>Each mention's independence group and attribution (<see cref="DistinctVoices"/>), made on first use, as <see cref="DocumentVoices"/>.</summary>
+    private HashSet<string> GroupVoices => _voices ??= VoiceSet();
+
+    private HashSet<string>? _voices;
 
     private HashSet<string> VoiceSet()
     {

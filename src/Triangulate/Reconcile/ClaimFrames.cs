@@ -85,13 +85,12 @@ internal static class ClaimFrames
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(aDocument);
         ArgumentNullException.ThrowIfNull(bDocument);
-        foreach (var x in a.Compounds)
+        // Each pair of drafts asks this: the names' words are split once a frame, not once a pair.
+        foreach (var xw in a.CompoundWords)
         {
-            var xw = x.Split(' ');
-            foreach (var y in b.Compounds)
+            foreach (var yw in b.CompoundWords)
             {
-                var yw = y.Split(' ');
-                if (!xw.Any(w => Array.IndexOf(yw, w) >= 0)) continue;
+                if (!ShareWord(xw, yw)) continue;
                 var xOwn = xw.Where(w => Array.IndexOf(yw, w) < 0).ToArray();
                 var yOwn = yw.Where(w => Array.IndexOf(xw, w) < 0).ToArray();
                 if (xOwn.Length == 0 || yOwn.Length == 0 || !xOwn.All(IsWord) || !yOwn.All(IsWord)) continue;
@@ -104,6 +103,13 @@ internal static class ClaimFrames
     }
 
     private static bool IsWord(string word) => word.Length >= 2 && char.IsLetter(word[0]);
+
+    /// <summary>True when the two names have a word in common.</summary>
+    private static bool ShareWord(string[] x, string[] y)
+    {
+        foreach (var w in x) if (Array.IndexOf(y, w) >= 0) return true;
+        return false;
+    }
 
     /// <summary>
     /// True when two figures' clauses name different parties as their agents (<see cref="Frame.Agent"/>: "The Rovers
@@ -149,7 +155,7 @@ internal static class ClaimFrames
 
         static bool Unnamed(Frame named, Frame other) =>
             named.Bearer.Length > 0 && other.Bearer.Length == 0 && !other.PronounBearer
-            && !ContentWords.Of(named.Bearer[(named.Bearer.LastIndexOf(' ') + 1)..]).All(w => Array.BinarySearch(other.Words, w, StringComparer.Ordinal) >= 0);
+            && !ContentWords.Of(named.Bearer.AsSpan((named.Bearer.LastIndexOf(' ') + 1)..)).All(w => Array.BinarySearch(other.Words, w, StringComparer.Ordinal) >= 0);
     }
 
     /// <summary>
@@ -232,6 +238,7 @@ internal sealed class Frame
         Words = words;
         Slots = slots;
         Compounds = compounds ?? [];
+        CompoundWords = Compounds.Count == 0 ? [] : [.. Compounds.Select(c => c.Split(' '))];
         Agent = agent;
         Bearer = bearer.Name ?? "";
         PronounBearer = bearer.Pronoun;
@@ -290,6 +297,9 @@ internal sealed class Frame
     /// </summary>
     public List<string> Compounds { get; }
 
+    /// <summary>The words of each of <see cref="Compounds"/>, in order.</summary>
+    public string[][] CompoundWords { get; }
+
     /// <summary>The compound names joined ("" when none): identical drafts are one draft for matching only when these agree too.</summary>
     public string CompoundNames => _compoundNames ??= string.Join('|', Compounds);
 
@@ -306,8 +316,47 @@ internal sealed class Frame
     public bool Mentions(string name)
     {
         foreach (var slot in Slots)
-            if (slot.Name == name || (" " + slot.Name + " ").Contains(" " + name + " ", StringComparison.Ordinal)) return true;
+            if (slot.Name == name || HasWords(slot.Name, name)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="words"/> stands in <paramref name="text"/> with a space or an edge on either side
+    /// (what " text " containing " words " says, without making either string: asked of every slot of a pair's frames).
+    /// </summary>
+    private static bool HasWords(string text, string words)
+    {
+        for (var at = 0; at <= text.Length; at++)
+        {
+            at = text.IndexOf(words, at, StringComparison.Ordinal);
+            if (at < 0) return false;
+            var end = at + words.Length;
+            if ((at == 0 || text[at - 1] == ' ') && (end == text.Length || text[end] == ' ')) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A thread's buffer for the word <see cref="Read"/> is at, and its lowered copy.</summary>
+    [ThreadStatic]
+    private static char[]? t_word;
+
+    private static bool HasLetter(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word) if (char.IsLetter(c)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// <paramref name="word"/> without its commas, lower case (invariant, as <see cref="string.ToLowerInvariant()"/>), as
+    /// a string; <paramref name="spare"/> (twice the word's length) holds it on the way.
+    /// </summary>
+    private static string Lowered(ReadOnlySpan<char> word, Span<char> spare)
+    {
+        var length = 0;
+        foreach (var c in word) if (c != ',') spare[length++] = c;
+        var lowered = spare.Slice(length, length);
+        spare[..length].ToLowerInvariant(lowered);
+        return new string(lowered);
     }
 
     /// <summary>
@@ -317,6 +366,7 @@ internal sealed class Frame
     /// </summary>
     public static Frame Read(string text, int from, int to, int skipStart, int skipEnd, DocumentWords? document = null)
     {
+        var buffer = t_word ??= new char[64];
         var tokens = new List<(string Word, bool Name)>();
         // Whether only spaces stand between a token and the one before it: a compound name does not run across a comma.
         var joined = new List<bool>();
@@ -354,16 +404,21 @@ internal sealed class Frame
                     || (i == start + 1 && i + 1 < to && ch == '.' && char.IsLower(text[i - 1]) && char.IsLower(text[i + 1]))) i++;
                 else break;
             }
-            var word = text[start..i].Replace('’', '\'');
+            // The word is read in a buffer and made a string once, lowered ("’" written "'", commas dropped): a frame is
+            // read for every draft and every mention a later stage compares.
+            if (3 * (i - start) > buffer.Length) buffer = new char[3 * (i - start)];
+            var length = 0;
+            foreach (var ch in text.AsSpan(start, i - start)) buffer[length++] = ch == '’' ? '\'' : ch;
+            ReadOnlySpan<char> word = buffer.AsSpan(0, length);
             // A possessive closes a name: "Portugal's Lake region" is the region "Lake" of "Portugal".
             var possessive = word.EndsWith("'s", StringComparison.OrdinalIgnoreCase);
             if (possessive) word = word[..^2];
             // A clock's "a.m."/"p.m." after a number is part of it: "7:15 a.m." and "9:05 p.m." are two times.
             var clock = word.Length == 3 && word[1] == '.' && tokens.Count > 0 && tokens[^1].Name && char.IsDigit(tokens[^1].Word[0]);
             // A measurement written as one word ("200ft", "60m") is not compared: a conversion changes it.
-            var measurement = char.IsDigit(word[0]) && word.Any(char.IsLetter);
+            var measurement = char.IsDigit(word[0]) && HasLetter(word);
             var name = clock || (char.IsDigit(word[0]) && !measurement) || (char.IsUpper(word[0]) && !opens);
-            tokens.Add((word.Replace(",", "", StringComparison.Ordinal).ToLowerInvariant(), name));
+            tokens.Add((Lowered(word, buffer.AsSpan(length)), name));
             joined.Add(!gap);
             capitals.Add(char.IsUpper(word[0]));
             gap = false;
@@ -398,7 +453,7 @@ internal sealed class Frame
             if (k <= figure && first > reported && !speech.Contains(after) && !char.IsDigit(name[0]) && IsAgent(tokens, joined, first, k, figure, reported)) agent = name;
         }
         var opening = tokens.Count > 0 && capitals[0] && !tokens[0].Name ? tokens[0].Word : "";
-        return new Frame(ContentWords.Of(text[from..to]), slots, compounds, agent, figure > 0 && document is not null ? BearerOf(tokens, joined, capitals, figure, reported, document) : ("", false), opening);
+        return new Frame(ContentWords.Of(text.AsSpan(from, to - from)), slots, compounds, agent, figure > 0 && document is not null ? BearerOf(tokens, joined, capitals, figure, reported, document) : ("", false), opening);
     }
 
     /// <summary>Relative pronouns that open a clause about the name before them.</summary>
@@ -542,20 +597,29 @@ internal sealed class DocumentWords
     public DocumentWords(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var given = Extract.Entities.EntityLexicon.GivenNames;
+        var given = GivenSpans;
+        // Each word is lowered into a buffer and looked up there: a string is made only for a word, prefix or surname
+        // new to the document (a document of a few hundred words made three strings a word).
+        var words = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var prefixes = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var surnames = _surnames.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[256];
         var afterGiven = false;
         for (var i = 0; i < text.Length;)
         {
             if (!char.IsLetterOrDigit(text[i])) { afterGiven &= text[i] == ' '; i++; continue; }
             var start = i;
             while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
-            var word = text[start..i].ToLowerInvariant();
-            if (_words.Add(word) && word.Length >= 5) _prefixes.Add(word[..5]);
+            var written = text.AsSpan(start, i - start);
+            ReadOnlySpan<char> word = written.Length <= buffer.Length ? buffer[..written.ToLowerInvariant(buffer)] : written.ToString().ToLowerInvariant();
+            if (words.Add(word) && word.Length >= 5) prefixes.Add(word[..5]);
             var capital = char.IsUpper(text[start]);
-            if (afterGiven && capital) _surnames.Add(word);
-            afterGiven = capital && given.Contains(text[start..i]);
+            if (afterGiven && capital) surnames.Add(word);
+            afterGiven = capital && given.Contains(written);
         }
     }
+
+    private static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GivenSpans => Extract.Entities.EntityLexicon.GivenNames.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// True when <paramref name="name"/> (lower case) names a person in this document: it opens with a given name

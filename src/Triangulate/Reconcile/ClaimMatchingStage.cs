@@ -113,8 +113,8 @@ public sealed class ClaimMatchingStage : ICorpusStage
     {
         if (span.Start < 0 || span.End > text.Length || span.Start > span.End) return [];
         var (from, to) = FigureTimes.SentenceAround(text, span.Start, span.End);
-        var own = ContentWords.Of(text[span.Start..span.End]);
-        return [.. ContentWords.Of(text[from..to]).Where(w => Array.BinarySearch(own, w, StringComparer.Ordinal) < 0)];
+        var own = ContentWords.Of(text.AsSpan(span.Start, span.End - span.Start));
+        return [.. ContentWords.Of(text.AsSpan(from, to - from)).Where(w => Array.BinarySearch(own, w, StringComparer.Ordinal) < 0)];
     }
 
     /// <summary>The index of the block holding <paramref name="offset"/>, or null.</summary>

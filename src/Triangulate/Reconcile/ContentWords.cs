@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -13,9 +14,15 @@ internal static class ContentWords
     public static string[] Of(string? text)
     {
         if (string.IsNullOrEmpty(text)) return [];
-        var words = new SortedSet<string>(StringComparer.Ordinal);
+        return Of(text.AsSpan());
+    }
+
+    /// <summary>As <see cref="Of(string?)"/>, of a part of a text (no substring made for it).</summary>
+    public static string[] Of(ReadOnlySpan<char> text)
+    {
+        var words = Words();
         Collect(text, words, anchorsOnly: false);
-        return [.. words];
+        return Distinct(words);
     }
 
     /// <summary>
@@ -33,9 +40,9 @@ internal static class ContentWords
     /// <summary>Content words of several texts (keys, subject) together.</summary>
     public static string[] Of(IEnumerable<string?> texts)
     {
-        var words = new SortedSet<string>(StringComparer.Ordinal);
+        var words = Words();
         foreach (var text in texts) if (!string.IsNullOrEmpty(text)) Collect(text, words, anchorsOnly: false);
-        return [.. words];
+        return Distinct(words);
     }
 
     /// <summary>
@@ -45,9 +52,9 @@ internal static class ContentWords
     public static string[] Anchors(string? text)
     {
         if (string.IsNullOrEmpty(text)) return [];
-        var words = new SortedSet<string>(StringComparer.Ordinal);
+        var words = Words();
         Collect(text, words, anchorsOnly: true);
-        return [.. words];
+        return Distinct(words);
     }
 
     /// <summary>|a ∩ b| / |a ∪ b| of two sorted sets; 0 when both are empty.</summary>
@@ -79,39 +86,85 @@ internal static class ContentWords
         return shared;
     }
 
-    private static void Collect(string text, SortedSet<string> words, bool anchorsOnly)
+    /// <summary>
+    /// The words gathered by <see cref="Collect"/> on this thread before they are sorted: one list a thread, kept (a
+    /// sorted set a call made a tree node a word and a walk to copy it out, on every draft, frame and sentence).
+    /// </summary>
+    [ThreadStatic]
+    private static List<string>? t_words;
+
+    /// <summary>A thread's word list, emptied.</summary>
+    private static List<string> Words()
     {
-        var stop = ReconcileData.Stopwords;
-        var span = text.AsSpan();
+        var words = t_words ??= [];
+        words.Clear();
+        return words;
+    }
+
+    /// <summary>Ordinal order, as one delegate: a list sorted by a comparer made a delegate of it every call.</summary>
+    private static readonly Comparison<string> Ordinal = string.CompareOrdinal;
+
+    /// <summary>The distinct <paramref name="words"/> in ordinal order (what a sorted set of them would hold).</summary>
+    private static string[] Distinct(List<string> words)
+    {
+        if (words.Count == 0) return [];
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words).Sort(Ordinal);
+        var kept = 1;
+        for (var k = 1; k < words.Count; k++)
+            if (!string.Equals(words[k], words[kept - 1], StringComparison.Ordinal)) words[kept++] = words[k];
+        var result = new string[kept];
+        words.CopyTo(0, result, 0, kept);
+        words.Clear();
+        return result;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopwordSpans = ReconcileData.Stopwords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Adds the content words of <paramref name="span"/> to <paramref name="words"/> (in text order, repeats kept). A word
+    /// is lowered into a buffer and tested there: only a word kept becomes a string.
+    /// </summary>
+    private static void Collect(ReadOnlySpan<char> span, List<string> words, bool anchorsOnly)
+    {
         var i = 0;
         var sentenceStart = true;
-        var token = new StringBuilder();
-        while (i < span.Length)
+        // A word is never longer than the text.
+        char[]? rented = null;
+        Span<char> token = span.Length <= 256 ? stackalloc char[span.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(span.Length));
+        try
         {
-            if (!char.IsLetterOrDigit(span[i]))
+            while (i < span.Length)
             {
-                if (span[i] is '.' or '!' or '?' or '"' or '“' or '\'' or '‘' or ':') sentenceStart = true;
-                i++;
-                continue;
+                if (!char.IsLetterOrDigit(span[i]))
+                {
+                    if (span[i] is '.' or '!' or '?' or '"' or '“' or '\'' or '‘' or ':') sentenceStart = true;
+                    i++;
+                    continue;
+                }
+                var start = i;
+                var length = 0;
+                // Digits keep their group separators so "1,376" and "1376" both become "1376".
+                while (i < span.Length && (char.IsLetterOrDigit(span[i]) || (span[i] is ',' or '.' && i + 1 < span.Length && char.IsDigit(span[i + 1]) && i > start && char.IsDigit(span[i - 1]))))
+                {
+                    if (span[i] != ',') token[length++] = char.ToLowerInvariant(span[i]);
+                    i++;
+                }
+                ReadOnlySpan<char> word = token[..length];
+                var capitalised = char.IsUpper(span[start]);
+                var numeric = char.IsDigit(span[start]);
+                var opensSentence = sentenceStart;
+                sentenceStart = false;
+                if (StopwordSpans.Contains(word)) continue;
+                if (!numeric && word.Length > 3 && word[^1] == 's' && word[^2] != 's') word = word[..^1];
+                if (anchorsOnly && !(numeric || (capitalised && !opensSentence) || word.Length >= 10)) continue;
+                if (word.Length < 2 && !numeric) continue;
+                // Lowered ASCII is already composed and lower case; anything else is normalised as a string.
+                words.Add(System.Text.Ascii.IsValid(word) ? new string(word) : new string(word).Normalize(NormalizationForm.FormC).ToLower(CultureInfo.InvariantCulture));
             }
-            var start = i;
-            token.Clear();
-            // Digits keep their group separators so "1,376" and "1376" both become "1376".
-            while (i < span.Length && (char.IsLetterOrDigit(span[i]) || (span[i] is ',' or '.' && i + 1 < span.Length && char.IsDigit(span[i + 1]) && i > start && char.IsDigit(span[i - 1]))))
-            {
-                if (span[i] != ',') token.Append(char.ToLowerInvariant(span[i]));
-                i++;
-            }
-            var word = token.ToString();
-            var capitalised = char.IsUpper(span[start]);
-            var numeric = char.IsDigit(span[start]);
-            var opensSentence = sentenceStart;
-            sentenceStart = false;
-            if (stop.Contains(word)) continue;
-            if (!numeric && word.Length > 3 && word[^1] == 's' && word[^2] != 's') word = word[..^1];
-            if (anchorsOnly && !(numeric || (capitalised && !opensSentence) || word.Length >= 10)) continue;
-            if (word.Length < 2 && !numeric) continue;
-            words.Add(word.Normalize(NormalizationForm.FormC).ToLower(CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
         }
     }
 }

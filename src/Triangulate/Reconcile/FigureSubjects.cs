@@ -46,6 +46,19 @@ internal static class FigureSubjects
         return Extract.ExtractLexicon.CountryOf.TryGetValue(w, out var country) ? country : null;
     }
 
+    /// <summary>As <see cref="Country(string)"/>, of a phrase in a buffer (no string made to look it up).</summary>
+    private static string? Country(System.Text.StringBuilder phrase)
+    {
+        Span<char> buffer = stackalloc char[256];
+        if (phrase.Length > buffer.Length) return Country(phrase.ToString());
+        phrase.CopyTo(0, buffer, phrase.Length);
+        ReadOnlySpan<char> w = buffer[..phrase.Length];
+        if (w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal)) w = w[..^2];
+        return CountrySpans.TryGetValue(w, out var country) ? country : null;
+    }
+
+    private static FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CountrySpans => Extract.ExtractLexicon.CountryOf.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>True when <paramref name="word"/> only restates <paramref name="measure"/> ("territory" for area).</summary>
     public static bool RestatesMeasure(string? measure, string word) =>
         measure is not null && Synonyms.Value.TryGetValue(measure, out var words) && words.Contains(word.ToLowerInvariant());
@@ -94,11 +107,19 @@ internal static class FigureSubjects
             if (i > s) words.Add(text[s..i]);
         }
         var longest = LongestCountry.Value;
+        // The phrases are joined in a buffer and looked up there: every phrase of up to the longest country's words
+        // ending at every word was a list and a string (asked for every figure of every series).
+        var phrase = new System.Text.StringBuilder();
         for (var k = words.Count - 1; k >= 0; k--)
         {
             for (var n = Math.Min(longest, k + 1); n >= 1; n--)
             {
-                var phrase = string.Join(' ', words.GetRange(k - n + 1, n));
+                phrase.Clear();
+                for (var w = k - n + 1; w <= k; w++)
+                {
+                    if (w > k - n + 1) phrase.Append(' ');
+                    phrase.Append(words[w]);
+                }
                 if (Country(phrase) is not { } country) continue;
                 var before = k - n;
                 if (before >= 0 && Prepositions.Contains(words[before])) break;

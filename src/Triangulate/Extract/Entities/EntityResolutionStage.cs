@@ -42,9 +42,11 @@ public sealed class EntityResolutionStage : ICorpusStage
         var clusters = new List<Cluster>();
         var byKey = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
         var bySkeleton = new Dictionary<string, List<Cluster>>(StringComparer.Ordinal);
+        // A story's copies name one entity again and again: each name is folded once (a key is its name's and type's alone).
+        var keys = new Dictionary<(string Name, EntityType Type), string>();
         foreach (var (source, entity, mentions) in items)
         {
-            var key = Key(entity);
+            if (!keys.TryGetValue((entity.Name, entity.Type), out var key)) keys[(entity.Name, entity.Type)] = key = Key(entity);
             if (key.Length == 0) continue;
             var cluster = Find(byKey, bySkeleton, key, entity.Type);
             if (cluster is null)
