@@ -81,7 +81,8 @@ internal sealed class ConsoleObserver(IAnsiConsole console, bool quiet, bool ver
     /// <summary>
     /// For <c>--verbose</c>: one line a phase with its wall time ("time: NAME: S s", which bench/scale.sh reads), then one
     /// with the process's CPU time over it ("cpu: NAME: S s") where the phase is a span of the run: on a shared
-    /// machine the CPU time says what a phase costs, the wall time how busy the machine was.
+    /// machine the CPU time says what a phase costs, the wall time how busy the machine was. A phase run once a part
+    /// (a run over more than <c>--link-part</c> documents) gets a line a part as well ("cpu: NAME: part K: S s").
     /// </summary>
     public static void WriteTimings(IAnsiConsole console, IEnumerable<StageTiming> timings)
     {
@@ -89,7 +90,12 @@ internal sealed class ConsoleObserver(IAnsiConsole console, bool quiet, bool ver
         var list = timings.ToList();
         foreach (var timing in list) console.MarkupLineInterpolated($"[grey]time: {timing.Stage}: {timing.Elapsed.TotalSeconds:F2} s[/]");
         foreach (var timing in list)
-            if (timing.Cpu is { } cpu) console.MarkupLineInterpolated($"[grey]cpu: {timing.Stage}: {cpu.TotalSeconds:F2} s[/]");
+        {
+            if (timing.Cpu is not { } cpu) continue;
+            console.MarkupLineInterpolated($"[grey]cpu: {timing.Stage}: {cpu.TotalSeconds:F2} s[/]");
+            for (var p = 0; p < timing.Parts.Count; p++)
+                if (timing.Parts[p].Cpu is { } part) console.MarkupLineInterpolated($"[grey]cpu: {timing.Stage}: part {p + 1}: {part.TotalSeconds:F2} s[/]");
+        }
         // Bytes and collections depend on neither the machine's load nor its speed: what a run costs the collector, by
         // phase, and by part where a phase ran once a part (does a phase's garbage grow with the store?).
         foreach (var timing in list)

@@ -28,12 +28,7 @@ internal sealed class CandidateShardGrain(Worker worker) : Grain, ICandidateShar
         if (sequence != _applied + 1) return new ShardReply(_applied, null);
         var shard = _shard!;
         // Store reads and CPU: off the grain's turn (the grain takes no other call meanwhile: it is not reentrant).
-        var answers = await Task.Run(() =>
-        {
-            var made = new CandidateAnswer[slice.Length];
-            for (var i = 0; i < slice.Length; i++) made[i] = shard.Add(slice[i]);
-            return made;
-        }).ConfigureAwait(true);
+        var answers = await Task.Run(() => shard.Add(slice)).ConfigureAwait(true);
         _applied = sequence;
         _last = answers;
         return new ShardReply(_applied, answers);

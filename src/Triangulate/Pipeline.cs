@@ -295,9 +295,12 @@ public sealed class Pipeline
         var analysed = 0;
         // Stories the parts remade, their latest version: analysed once, after the last part, not once per part.
         var deferred = new Dictionary<string, Story>(StringComparer.Ordinal);
+        // The link state of the part before, saved: what its stages keep in memory goes on to the next part.
+        Link.LinkState? before = null;
         for (var first = true; ; first = false)
         {
-            var part = RelinkPart(store, observer, failures, executor, timings, retryFailed: first, deferred, deferAll: !first);
+            var part = RelinkPart(store, observer, failures, executor, timings, retryFailed: first, deferred, deferAll: !first, before);
+            before = part.State;
             analysed += part.StoriesAnalysed;
             // A part that filled up may have left documents for the next; one that failed to link leaves its state
             // unsaved, and the next run starts again from scratch.
@@ -313,8 +316,11 @@ public sealed class Pipeline
         };
     }
 
-    /// <summary>What one part of <see cref="Relink"/> did: documents linked, stories analysed, whether a linking stage failed.</summary>
-    private readonly record struct RelinkPartResult(int Linked, int StoriesAnalysed, bool LinkingFailed);
+    /// <summary>
+    /// What one part of <see cref="Relink"/> did: documents linked, stories analysed, whether a linking stage failed, and
+    /// its link state, saved (null when a linking stage failed: none of it was).
+    /// </summary>
+    private readonly record struct RelinkPartResult(int Linked, int StoriesAnalysed, bool LinkingFailed, Link.LinkState? State);
 
     /// <summary>
     /// One part of <see cref="Relink"/>: links up to <see cref="LinkPart"/> documents not linked yet (from scratch when the
@@ -322,15 +328,17 @@ public sealed class Pipeline
     /// saved are the run's so far, not the part's: a stage that failed in an earlier part stays listed. Stories a story
     /// stage failed on last run are tried again in the first part only (<paramref name="retryFailed"/>). When the part is
     /// full or <paramref name="deferAll"/> (a relink in parts), the stories whose inputs changed are not analysed here
-    /// but put in <paramref name="deferred"/> and saved without findings (see <see cref="AnalyzeDeferred"/>).
+    /// but put in <paramref name="deferred"/> and saved without findings (see <see cref="AnalyzeDeferred"/>). The state
+    /// continues <paramref name="before"/>'s, the part before's (what its stages keep in memory, see
+    /// <see cref="Link.LinkState.Next"/>), when there is one.
     /// </summary>
-    private RelinkPartResult RelinkPart(IStore store, IPipelineObserver observer, StageFailures failures, IPipelineExecutor? executor, List<StageTiming> timings, bool retryFailed, Dictionary<string, Story> deferred, bool deferAll)
+    private RelinkPartResult RelinkPart(IStore store, IPipelineObserver observer, StageFailures failures, IPipelineExecutor? executor, List<StageTiming> timings, bool retryFailed, Dictionary<string, Story> deferred, bool deferAll, Link.LinkState? before)
     {
         var rebuild = store.ReadLinkVersion() != _linkConfiguration;
         // The documents linked in this part, read again by each stage: the same first ones each time, since none is marked
         // linked before the save.
         var linked = new HashSet<string>(StringComparer.Ordinal);
-        var state = rebuild ? Link.LinkState.Fresh() : Link.LinkState.Stored(store);
+        var state = rebuild ? Link.LinkState.Fresh() : before?.Next(store) ?? Link.LinkState.Stored(store);
         var fresh = Remember(store.ReadForLinking(all: rebuild).Take(LinkPart), linked);
         // A cluster keeps the candidate postings in shards (this part's session with them); their changes are saved
         // with the part's.
@@ -385,7 +393,7 @@ public sealed class Pipeline
             FailedStages = failures.Summarise(),
         });
         timings.Add(saveStarted.Stop("save"));
-        return new RelinkPartResult(linked.Count, analysed, linkingFailed);
+        return new RelinkPartResult(linked.Count, analysed, linkingFailed, linkingFailed ? null : state);
     }
 
     /// <summary>Passes documents on, noting each one's id (each stage reads them again): the documents this run linked.</summary>

@@ -13,14 +13,38 @@ public sealed class LinkState
 {
     private readonly ILinkStateSource? _source;
     private readonly List<ISpace> _spaces = [];
+    private readonly Dictionary<Type, object> _kept;
 
-    private LinkState(ILinkStateSource? source) => _source = source;
+    private LinkState(ILinkStateSource? source, Dictionary<Type, object>? kept = null)
+    {
+        _source = source;
+        _kept = kept ?? [];
+    }
 
     /// <summary>An empty state that reads nothing from a store: a run from scratch, or a corpus held in memory.</summary>
     public static LinkState Fresh() => new(null);
 
     /// <summary>The state stored in <paramref name="source"/>, read as it is used.</summary>
     public static LinkState Stored(ILinkStateSource source) => new(source ?? throw new ArgumentNullException(nameof(source)));
+
+    /// <summary>
+    /// The state stored in <paramref name="source"/> once this one's changes are saved there, for the next part of a
+    /// relink in parts: read as it is used, like <see cref="Stored"/>, keeping what the stages keep in memory from part to
+    /// part (<see cref="Kept{T}"/>).
+    /// </summary>
+    public LinkState Next(ILinkStateSource source) => new(source ?? throw new ArgumentNullException(nameof(source)), _kept);
+
+    /// <summary>
+    /// What a linking stage keeps in memory beside the state (made on first use), that the next part of a relink in
+    /// parts finds again (<see cref="Next"/>): never stored, so it must be what the stage would otherwise build again
+    /// from the store (a cache of what depends on the documents alone).
+    /// </summary>
+    internal T Kept<T>()
+        where T : class, new()
+    {
+        if (!_kept.TryGetValue(typeof(T), out var kept)) _kept[typeof(T)] = kept = new T();
+        return (T)kept;
+    }
 
     /// <summary>True when the state started empty: every value is in memory and all of it is written.</summary>
     public bool IsFresh => _source is null;
@@ -96,11 +120,11 @@ internal sealed class LinkSpace<T> : LinkState.ISpace
         return _values.TryGetValue(key, out value!);
     }
 
-    /// <summary>Loads the values of these keys not yet asked for, in one read.</summary>
+    /// <summary>Loads the values of these keys not yet asked for, in one read (a key given twice is read once).</summary>
     public void Prefetch(IEnumerable<long> keys)
     {
         if (_state.IsFresh) return;
-        var missing = new List<long>();
+        var missing = new HashSet<long>();
         foreach (var key in keys)
             if (!_values.ContainsKey(key) && !_absent.Contains(key)) missing.Add(key);
         if (missing.Count == 0) return;

@@ -181,6 +181,22 @@ public class CliTests
     }
 
     [Fact]
+    public void A_verbose_run_in_parts_gives_each_part_its_cpu_time_and_bytes()
+    {
+        using var folder = new TempFolder();
+        folder.Write("in/a.txt", "Officials said 12 people were hurt in the fire on Tuesday.");
+        folder.Write("in/b.txt", "A storm closed the coast road for a second day, the police said.");
+        var (code, error) = Run("analyze", folder.File("in"), "--out", folder.File("out"), "--db", folder.File("t.db"), "--format", "json", "--verbose", "--link-part", "1");
+        Assert.Equal(0, code);
+        foreach (var phase in new[] { "provenance", "stories", "save" })
+            foreach (var part in new[] { 1, 2 })
+            {
+                Assert.Matches($@"(?m)^cpu: {phase}: part {part}: [0-9]+\.[0-9]{{2}} s$", error);
+                Assert.Matches($@"(?m)^alloc: {phase}: part {part}: [0-9]+\.[0-9] MB, gc [0-9]+/[0-9]+/[0-9]+$", error);
+            }
+    }
+
+    [Fact]
     public void An_empty_folder_is_a_problem_and_exits_1()
     {
         using var folder = new TempFolder();

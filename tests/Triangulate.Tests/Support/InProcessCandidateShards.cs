@@ -31,7 +31,7 @@ internal sealed class InProcessCandidateShards : ICandidateShards
         {
             var slice = slices[s] ?? [];
             Sent[s] += slice.Count;
-            answers[s] = [.. slice.Select(_shards[s].Add)];
+            answers[s] = _shards[s].Add(slice);
         }
         return answers;
     }
@@ -51,8 +51,12 @@ internal sealed class MemoryLinkStateSource : ILinkStateSource
         foreach (var row in rows) _rows[(row.Space, row.Key)] = row.Value;
     }
 
+    /// <summary>Reads asked of it so far (one a space and call).</summary>
+    public int Reads { get; private set; }
+
     public IReadOnlyDictionary<long, byte[]> ReadLinkState(int space, IReadOnlyCollection<long> keys)
     {
+        Reads++;
         var found = new Dictionary<long, byte[]>();
         foreach (var key in keys)
             if (_rows.TryGetValue((space, key), out var value)) found[key] = value;

@@ -100,7 +100,8 @@ internal sealed class CandidateIndex
         var found = new long[batch.Count][];
         if (_local is not null)
         {
-            for (var i = 0; i < batch.Count; i++) found[i] = Merge(batch[i].Document, [_local.Add(batch[i])]);
+            var local = _local.Add(batch);
+            for (var i = 0; i < batch.Count; i++) found[i] = Merge(batch[i].Document, [local[i]]);
             return found;
         }
         var count = _shards!.Count;

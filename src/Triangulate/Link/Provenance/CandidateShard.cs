@@ -50,6 +50,35 @@ public sealed class CandidateShard
         _anchors = state.Space(CandidateKeys.AnchorSpace, LinkCodec.EncodeLongs, LinkCodec.DecodeLongs);
     }
 
+    /// <summary>
+    /// <see cref="Add(CandidateKeys)"/> for each document of a batch, in order, the postings of all their keys read
+    /// from where they are stored first, one read a space for the batch: a stored state read one document at a time
+    /// made a query a space for every document, most of them for keys no earlier document has (generated 60k in parts
+    /// of 5,000: 4,887 reads of body hashes to find 10 a part, about 17 KB allocated a document by the reads).
+    /// Reading a key before its batch's earlier documents set it reads what was stored, which they then replace in
+    /// memory as they would have: the answers are those of one document at a time.
+    /// </summary>
+    public CandidateAnswer[] Add(IReadOnlyList<CandidateKeys> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var bodies = new List<long>(batch.Count);
+        var bands = new List<long>();
+        var anchors = new List<long>();
+        foreach (var keys in batch)
+        {
+            if (keys.Body is { } body) bodies.Add(body);
+            bands.AddRange(keys.Bands);
+            anchors.AddRange(keys.NamedAnchors);
+            anchors.AddRange(keys.OtherAnchors);
+        }
+        _exact.Prefetch(bodies);
+        _buckets.Prefetch(bands);
+        _anchors.Prefetch(anchors);
+        var answers = new CandidateAnswer[batch.Count];
+        for (var i = 0; i < batch.Count; i++) answers[i] = Add(batch[i]);
+        return answers;
+    }
+
     /// <summary>What the postings of <paramref name="keys"/> hold before its document, which is then added to them.</summary>
     public CandidateAnswer Add(CandidateKeys keys)
     {

@@ -41,7 +41,7 @@ public sealed class ProvenanceLinker : ICorpusStage
         ArgumentNullException.ThrowIfNull(context);
         var records = ProvenanceRecord.In(context.LinkState);
         var search = new CandidateIndex(context.LinkState, context.CandidateShards);
-        var verifier = new Verifier(context.Corpus, records);
+        var verifier = new Verifier(context.Corpus, records, context.LinkState.Kept<Profiles>());
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         var headlines = new HeadlineDays(context.LinkState);
         var batch = new List<(ProvenanceRecord Record, CandidateKeys Keys)>(SearchBatch);
@@ -108,23 +108,35 @@ public sealed class ProvenanceLinker : ICorpusStage
         records.TryGet(LinkCodec.DocumentKey(id), out var record) ? record : throw new InvalidOperationException($"document {id} was never linked");
 
     /// <summary>
+    /// The profiles the verifier keeps, least recently used dropped first (<see cref="KeptProfiles"/>), and its clock of
+    /// uses. Profiles are rebuilt from the store when not kept: memory stays that of the compact per-document records and
+    /// the profiles last used, not the corpus. A document's candidates are mostly the reports of its story that came
+    /// shortly before it, and each of them is a candidate of several later ones: the profiles used last are kept
+    /// (generated 20k: 177,217 candidate pairs; with the last 256 earlier documents kept, cleared when full, 125,390
+    /// profiles were read and built again, 15,979 with these kept). Kept from one part of a relink to the next
+    /// (<see cref="LinkState.Kept{T}"/>): the first documents of a part are candidates of the last ones of the part
+    /// before, whose profiles each part after the first read and built again (generated 60k in parts of 5,000: 2,711 a
+    /// part, 89 MB allocated). A profile depends on its document alone, so a kept one is the one a rebuild would make.
+    /// </summary>
+    private sealed class Profiles
+    {
+        public Dictionary<long, (TextProfile? Profile, long Used)> Kept { get; } = [];
+
+        public long Clock { get; set; }
+    }
+
+    /// <summary>
     /// Verifies candidate pairs, given in the order of their later document, batch after batch: what it keeps between
     /// batches (the profiles last used) makes the batches one pass.
     /// </summary>
-    private sealed class Verifier(ICorpusReader corpus, LinkSpace<ProvenanceRecord> records)
+    private sealed class Verifier(ICorpusReader corpus, LinkSpace<ProvenanceRecord> records, Profiles kept)
     {
-        // Profiles are rebuilt from the store when not kept: memory stays that of the compact per-document records and
-        // the profiles last used, not the corpus. A document's candidates are mostly the reports of its story that came
-        // shortly before it, and each of them is a candidate of several later ones: the profiles used last are kept
-        // (generated 20k: 177,217 candidate pairs; with the last 256 earlier documents kept, cleared when full, 125,390
-        // profiles were read and built again, 15,979 with these kept).
-        private readonly Dictionary<long, (TextProfile? Profile, long Used)> _kept = [];
-        private long _clock;
+        private readonly Dictionary<long, (TextProfile? Profile, long Used)> _kept = kept.Kept;
 
         /// <summary>Keeps the profile of a document just read (built with its wording), for the pairs it will be in.</summary>
         public void Keep(long key, TextProfile profile)
         {
-            _kept[key] = (profile, ++_clock);
+            _kept[key] = (profile, ++kept.Clock);
             Trim();
         }
 
@@ -169,8 +181,8 @@ public sealed class ProvenanceLinker : ICorpusStage
             var loaded = new TextProfile?[missing.Count];
             Parallel.For(0, missing.Count, k => loaded[k] = Load(corpus, missing[k].Id));
             for (var k = 0; k < missing.Count; k++) profiles[missing[k].Key] = loaded[k];
-            _clock++;
-            foreach (var (key, profile) in profiles) _kept[key] = (profile, _clock);
+            var clock = ++kept.Clock;
+            foreach (var (key, profile) in profiles) _kept[key] = (profile, clock);
             Trim();
 
             var derivations = new VerifiedDerivation?[end - start];
@@ -198,7 +210,7 @@ public sealed class ProvenanceLinker : ICorpusStage
             void Need(long key, string id)
             {
                 if (profiles.ContainsKey(key)) return;
-                if (_kept.TryGetValue(key, out var kept)) profiles[key] = kept.Profile;
+                if (_kept.TryGetValue(key, out var known)) profiles[key] = known.Profile;
                 else
                 {
                     profiles[key] = null;

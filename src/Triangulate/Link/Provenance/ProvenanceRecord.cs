@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Triangulate.Model;
 
 namespace Triangulate.Link.Provenance;
@@ -44,10 +43,10 @@ internal sealed class ProvenanceRecord(DocumentSummary summary)
         }
         w.Write(s.Undated);
         LinkCodec.WriteList(w, [.. s.CreditedOutlets.Order(StringComparer.Ordinal)], (x, c) => x.Write(c));
-        LinkCodec.WriteList(w, record.Cites, (x, r) => x.Write(JsonSerializer.Serialize(r, ModelJson.Compact.Relation)));
+        LinkCodec.WriteList(w, record.Cites, (x, r) => LinkCodec.WriteJson(x, r, ModelJson.Compact.Relation));
         LinkCodec.WriteList(w, record.Derived, (x, d) =>
         {
-            x.Write(JsonSerializer.Serialize(d.Relation, ModelJson.Compact.Relation));
+            LinkCodec.WriteJson(x, d.Relation, ModelJson.Compact.Relation);
             x.Write(d.Attributed);
             x.Write(d.UnalignedDerived);
             x.Write(d.UnalignedSource);
@@ -77,10 +76,10 @@ internal sealed class ProvenanceRecord(DocumentSummary summary)
         var credited = LinkCodec.ReadList(r, x => x.ReadString());
         var record = new ProvenanceRecord(new DocumentSummary(id, outlet, origin, language, published, new HashSet<string>(credited, StringComparer.Ordinal), undated))
         {
-            Cites = LinkCodec.ReadList(r, x => JsonSerializer.Deserialize(x.ReadString(), ModelJson.Compact.Relation)!),
+            Cites = LinkCodec.ReadList(r, x => LinkCodec.ReadJson(x, ModelJson.Compact.Relation)),
         };
         record.Derived.AddRange(LinkCodec.ReadList(r, x => new VerifiedDerivation(
-            JsonSerializer.Deserialize(x.ReadString(), ModelJson.Compact.Relation)!, x.ReadBoolean(), x.ReadInt32(), x.ReadInt32(), [.. LinkCodec.ReadList(x, y => y.ReadInt32())], [.. LinkCodec.ReadList(x, y => y.ReadInt32())], LinkCodec.ReadNullable(x), x.ReadInt32(), x.ReadBoolean(), [.. LinkCodec.ReadList(x, y => y.ReadInt32())])));
+            LinkCodec.ReadJson(x, ModelJson.Compact.Relation), x.ReadBoolean(), x.ReadInt32(), x.ReadInt32(), [.. LinkCodec.ReadList(x, y => y.ReadInt32())], [.. LinkCodec.ReadList(x, y => y.ReadInt32())], LinkCodec.ReadNullable(x), x.ReadInt32(), x.ReadBoolean(), [.. LinkCodec.ReadList(x, y => y.ReadInt32())])));
         record.Partners.AddRange(LinkCodec.ReadList(r, x => x.ReadString()));
         record.Neighbours.AddRange(LinkCodec.ReadList(r, x => (x.ReadString(), LinkCodec.ReadNullable(x))));
         return record;

@@ -17,6 +17,9 @@ namespace Triangulate.Link.Stories;
 /// </summary>
 public sealed class StoryClusterer : ICorpusStage
 {
+    /// <summary>Documents whose stored document frequencies and partners' stories are read at once (see <see cref="Run"/>).</summary>
+    private const int ReadAheadDocuments = 128;
+
     /// <summary>Features kept per document, heaviest first.</summary>
     private const int FeaturesPerDocument = 40;
 
@@ -297,10 +300,10 @@ public sealed class StoryClusterer : ICorpusStage
         Dictionary<ulong, int> named = [];
         // The figures of the document's headline, and those of each story's first report's headline by its document id.
         Dictionary<string, HashSet<string>> headline = [], places = [];
-        var leads = new Dictionary<string, (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)>(StringComparer.Ordinal);
+        var leads = state.Kept<FirstReports>().For(LeadPlaceConflict);
         // A document's terms and the sets of its words, days and names depend on the document alone: read and computed
         // ahead on the other cores while the documents before are placed (everything after depends on arrival order).
-        foreach (var (document, terms, documentWords, documentNamed, documentNames) in OrderedParallel.Ahead(context.Fresh, Features))
+        foreach (var (document, terms, documentWords, documentNamed, documentNames) in ReadAhead(OrderedParallel.Ahead(context.Fresh, Features), f => f.Document, f => f.Terms.Keys))
         {
             var days = StoryState.DaysOf(document.Published);
             (words, named, names) = (documentWords, documentNamed, documentNames);
@@ -312,7 +315,7 @@ public sealed class StoryClusterer : ICorpusStage
             // and quake reports of 60-100 events each chained into one story). The feature itself stays the term, so a
             // translation still meets its source on the names they share.
             // The language's document count is kept under the language's own key (key 0, the whole corpus, when off).
-            var language = IdfByLanguage ? LinkText.Hash("@language:" + document.Language) : 0UL;
+            var language = LanguageKey(document);
             df.Prefetch(terms.Keys.Select(t => (long)(t ^ language)).Append((long)language));
             var inLanguage = (df.TryGet((long)language, out var known) ? known : 0) + 1;
             df.Set((long)language, inLanguage);
@@ -352,6 +355,34 @@ public sealed class StoryClusterer : ICorpusStage
         }
         meta.Set(2, next);
         MakeStories(context, [.. touched], stories, records);
+
+        ulong LanguageKey(Document document) => IdfByLanguage ? LinkText.Hash("@language:" + document.Language) : 0UL;
+
+        // The stored values the documents of a chunk ask for first (their terms' document frequencies, their partners'
+        // stories) are read in one read a space for the chunk, not one a document (a query a document each, most of
+        // them for keys never stored, was most of what a later part of a relink allocated here beyond the first). A
+        // key read before a document of the chunk sets it reads what was stored, which that document then replaces in
+        // memory as it would have: each document is placed as before.
+        IEnumerable<T> ReadAhead<T>(IEnumerable<T> items, Func<T, Document> documentOf, Func<T, IEnumerable<ulong>> termsOf)
+        {
+            foreach (var chunk in items.Chunk(ReadAheadDocuments))
+            {
+                var frequencies = new List<long>();
+                var placed = new List<long>();
+                foreach (var item in chunk)
+                {
+                    var document = documentOf(item);
+                    var language = LanguageKey(document);
+                    frequencies.Add((long)language);
+                    foreach (var term in termsOf(item)) frequencies.Add((long)(term ^ language));
+                    if (records.TryGet(LinkCodec.DocumentKey(document.Id), out var record))
+                        foreach (var partner in record.Partners) placed.Add(LinkCodec.DocumentKey(partner));
+                }
+                df.Prefetch(frequencies);
+                storyOf.Prefetch(placed);
+                foreach (var item in chunk) yield return item;
+            }
+        }
 
         static (Document Document, Dictionary<ulong, (int Count, double Boost)> Terms, HashSet<ulong> Words, Dictionary<ulong, int> Named, HashSet<ulong> Names) Features((Document Document, DocumentAnalysis Analysis) item)
         {
@@ -463,6 +494,7 @@ public sealed class StoryClusterer : ICorpusStage
         (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places) Lead(string id)
         {
             if (leads.TryGetValue(id, out var lead)) return lead;
+            if (leads.Count >= FirstReports.Most) leads.Clear();
             var found = context.Corpus.FindDocument(id);
             return leads[id] = (HeadlineFigures.Of(found?.Title), LeadPlaceConflict ? LeadPlaces.Of(found) : []);
         }
@@ -720,6 +752,31 @@ public sealed class StoryClusterer : ICorpusStage
         context.Stories.Sort((x, y) => string.CompareOrdinal(x.Documents[0], y.Documents[0]));
         context.Relations.Sort(ProvenanceLinks.CompareRelations);
         context.RemovedStories.Sort(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The headline figures and lead places of stories' first reports, read once each (a document read from the store
+    /// each), kept from one part of a relink to the next (<see cref="LinkState.Kept{T}"/>): a story's first reports are
+    /// read again whenever a later document is scored against it, in whichever part (generated 60k in parts of 5,000,
+    /// documents read from the store by the stories stage: 7,221 in the first part, about 12,600 in the second). What is
+    /// read depends on the document
+    /// alone (and on whether places are read); cleared when full, so memory stays bounded whatever the run's length.
+    /// </summary>
+    private sealed class FirstReports
+    {
+        /// <summary>First reports kept at most (a few hundred bytes each).</summary>
+        public const int Most = 1 << 16;
+
+        private readonly Dictionary<string, (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)> _read = new(StringComparer.Ordinal);
+        private bool _places;
+
+        /// <summary>Those read so far, with their places read or not as <paramref name="places"/> says.</summary>
+        public Dictionary<string, (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)> For(bool places)
+        {
+            if (places != _places) _read.Clear();
+            _places = places;
+            return _read;
+        }
     }
 
     /// <summary>A story made of one part of a split: titled by its first document that has a headline, dated by its members.</summary>

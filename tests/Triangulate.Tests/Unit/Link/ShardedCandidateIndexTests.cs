@@ -67,6 +67,38 @@ public sealed class ShardedCandidateIndexTests : IDisposable
     }
 
     [Fact]
+    public void A_batch_read_from_stored_postings_at_once_answers_as_one_document_at_a_time_does()
+    {
+        // The second half of a corpus continues from the first half's stored postings, one document at a time and in
+        // batches whose keys are read before any of the batch is added: the same candidates and rows, far fewer reads.
+        var profiles = Generated();
+        var half = profiles.Count / 2;
+        var first = LinkState.Fresh();
+        var index = new CandidateIndex(first);
+        for (var i = 0; i < half; i++) index.Add(profiles[i], i + 1);
+        var stored = new MemoryLinkStateSource();
+        stored.Save(first.Changes());
+
+        var oneState = LinkState.Stored(stored);
+        var one = new CandidateIndex(oneState);
+        var expected = Enumerable.Range(half, profiles.Count - half).Select(i => one.Add(profiles[i], i + 1)).ToList();
+        var oneReads = stored.Reads;
+        var batchState = LinkState.Stored(stored);
+        var batched = new CandidateIndex(batchState);
+        var actual = new List<long[]>();
+        foreach (var chunk in Enumerable.Range(half, profiles.Count - half).Chunk(50))
+            actual.AddRange(batched.Add([.. chunk.Select(i => batched.Keys(profiles[i], i + 1))]));
+        var batchReads = stored.Reads - oneReads;
+
+        Assert.Equal(expected, actual);
+        Assert.Contains(expected, c => c.Any(other => other <= half));
+        Assert.Equal(Rows(oneState), Rows(batchState));
+        Assert.True(batchReads * 10 < oneReads, $"{batchReads} reads in batches, {oneReads} one document at a time");
+
+        static List<(int, long, string)> Rows(LinkState state) => [.. state.Changes().Select(r => (r.Space, r.Key, Convert.ToHexString(r.Value)))];
+    }
+
+    [Fact]
     public void A_documents_keys_split_among_shards_are_disjoint_and_complete()
     {
         var keys = new CandidateKeys(9, 3, 42, [1, 2, 3, 4, 5, 6, 7, 8], [10, 11, 12], [20, 21, 22, 23]);
