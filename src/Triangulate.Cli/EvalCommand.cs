@@ -98,7 +98,7 @@ internal static class EvalCommand
                 $"all        pages {run.Pages}  precision {run.Score.Precision:F3}  recall {run.Score.Recall:F3}  F1 {run.Score.F1:F3}  pages/s {run.PagesPerSecond:F1}") + steady);
             return ExitCodes.Success;
         });
-        return new Command("eval", "Measure a stage against a labelled data set") { extraction, Dates(), DateLines(), EvalExtractCommand.Create(), EvalLinkCommand.Create(), EvalStoriesCommand.Create(), EvalTimexCommand.Create(), EvalTimexAgreeCommand.Create() };
+        return new Command("eval", "Measure a stage against a labelled data set") { extraction, Dates(), DateLines(), EvalExtractCommand.Create(), EvalLinkCommand.Create(), EvalStoriesCommand.Create(), EvalTimexCommand.Create(), EvalTimexAgreeCommand.Create(), EvalTimexScanCommand.Create() };
     }
 
     private static void WriteTexts(string path, IReadOnlyDictionary<string, string> texts)

@@ -129,7 +129,20 @@ internal static partial class EvalTimexAgreeCommand
         return stories;
     }
 
-    private static IEnumerable<string> HeldUrls(string path)
+    /// <summary>A record's publication day: its <c>published</c> field, else the date its address carries, else none.</summary>
+    internal static DateOnly? PublishedOf(JsonElement record, string url)
+    {
+        if (record.TryGetProperty("published", out var p) && p.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(p.GetString(), CultureInfo.InvariantCulture, out var at))
+            return DateOnly.FromDateTime(at.DateTime);
+        if (UrlDate().Match(url) is { Success: true } m
+            && DateOnly.TryParseExact($"{m.Groups[1].Value}-{m.Groups[2].Value}-{m.Groups[3].Value}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            return d;
+        return null;
+    }
+
+    /// <summary>The documents a TIMEX3 gold file keeps in its held half.</summary>
+    internal static IEnumerable<string> HeldUrls(string path)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         foreach (var doc in json.RootElement.GetProperty("documents").EnumerateArray())
@@ -154,13 +167,7 @@ internal static partial class EvalTimexAgreeCommand
             var url = record.RootElement.GetProperty("url").GetString()!;
             if (held.Contains(url) || !stories.TryGetValue(url, out var story)) continue;
             var text = record.RootElement.GetProperty("text").GetString()!;
-            DateOnly? published = null;
-            if (record.RootElement.TryGetProperty("published", out var p) && p.ValueKind == JsonValueKind.String
-                && DateTimeOffset.TryParse(p.GetString(), CultureInfo.InvariantCulture, out var at))
-                published = DateOnly.FromDateTime(at.DateTime);
-            else if (UrlDate().Match(url) is { Success: true } m
-                && DateOnly.TryParseExact($"{m.Groups[1].Value}-{m.Groups[2].Value}-{m.Groups[3].Value}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                published = d;
+            var published = PublishedOf(record.RootElement, url);
             var estimate = published is { } day ? DateEstimate.Exact(PartialDate.FromDate(day), DateBasis.Metadata) : null;
             var context = new ExtractionContext(MeantimeReader.ToDocument(text, url, estimate), builder.SentenceSplitter);
             extractor.Extract(context);

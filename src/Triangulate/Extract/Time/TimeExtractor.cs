@@ -650,6 +650,14 @@ public sealed class TimeExtractor : IExtractor
 
             if (tolerance == 0 && TryNumericDate(i, out found, out next)) return true;
             if (TryCentury(i, s, out found, out next)) return true;
+            // Decades: "the 1990s", "1980s", "the 30s" (before the day numbers: "30" is one).
+            if (IsDecade(i, out var decade))
+            {
+                var dv = (decade / 10).ToString(CultureInfo.InvariantCulture);
+                found = new Found(_tokens[i].Start, _tokens[i + 1].End, dv, new PartialDate(decade), new PartialDate(decade + 9), TimeAnchor.None, null, null, null, 0);
+                next = i + 2;
+                return true;
+            }
             // DAY MONTH [YEAR]
             if (IsDay(i, out var day, out var afterDay))
             {
@@ -713,14 +721,6 @@ public sealed class TimeExtractor : IExtractor
                 next = i + 1;
                 return true;
             }
-            // Decades: "the 1990s", "1980s".
-            if (IsDecade(i, out var decade))
-            {
-                var dv = (decade / 10).ToString(CultureInfo.InvariantCulture);
-                found = new Found(_tokens[i].Start, _tokens[i + 1].End, dv, new PartialDate(decade), new PartialDate(decade + 9), TimeAnchor.None, null, null, null, 0);
-                next = i + 2;
-                return true;
-            }
             // YEAR alone, when a calendar word or a clause edge shows it is a year and not a count; after "the" when a
             // word follows ("the 1991 agreement", "the 2008 Olympic Games"): news writes counts that large with a comma.
             if (tolerance == 0 && IsYear(i, out var year) && _tokens[i].Length == 4
@@ -759,9 +759,24 @@ public sealed class TimeExtractor : IExtractor
             return raw is "'" or "’" && _tokens[k - 1].Kind == TokenKind.Word && W(k - 1) is [.., 's'] && _tokens[k].Start == _tokens[k - 1].End;
         }
 
-        // "1990s": a year ending in 0 with an "s" written against it.
-        private bool IsDecade(int i, out int decade) =>
-            IsYear(i, out decade) && decade % 10 == 0 && i + 1 < _tokens.Count && _tokens[i + 1].Start == _tokens[i].End && Is(i + 1, "s");
+        // "1990s": a year ending in 0 with an "s" written against it. TimeML marks a decade written with two digits too
+        // ("the '50s", "the late 90s", value "195"): a clipped year names its decade wherever it stands, two bare digits
+        // only after "the" (with "early", "mid-" or "late" between), since "in his 50s" is an age. Two digits read as the
+        // twentieth century, but "00" and "10" as the twenty-first ("the '00s").
+        private bool IsDecade(int i, out int decade)
+        {
+            decade = 0;
+            if (i + 1 >= _tokens.Count || _tokens[i + 1].Start != _tokens[i].End || !Is(i + 1, "s")) return false;
+            if (IsYear(i, out decade)) return decade % 10 == 0;
+            if (_tokens[i].Kind != TokenKind.Number || W(i) is not [var tens and >= '0' and <= '9', '0']) return false;
+            var clipped = i >= 1 && _tokens[i - 1].End == _tokens[i].Start && W(i - 1) is "'" or "’";
+            var p = i - 1;
+            if (W(p) is "-") p--;
+            if (IsPeriodPart(W(p))) p--;
+            if (!clipped && !Is(p, "the")) return false;
+            decade = (tens <= '1' ? 2000 : 1900) + (tens - '0') * 10;
+            return true;
+        }
 
         // "the 19th century", "the twenty-first century": TIMEX3 writes the century's first two digits ("18", "20").
         private bool TryCentury(int i, int s, out Found found, out int next)

@@ -61,6 +61,10 @@ public class TimeExtractorTests
     [InlineData("Output fell in the first half of the year.", "2012-08-10", "the first half of the year", "2012-H1")]
     [InlineData("The ferry service began in the summer of 1998.", "2010-06-03", "the summer of 1998", "1998-SU")]
     [InlineData("The chain opened its first store in the late 1970s.", "2010-06-03", "late 1970s", "197")]
+    // Session 34: decades written with two digits, clipped ("'50s") or after "the".
+    [InlineData("The diner kept its '50s jukebox and chrome stools.", "2010-06-03", "50s", "195")]
+    [InlineData("The band toured the coast in the late 90s before it split.", "2010-06-03", "late 90s", "199")]
+    [InlineData("Ferries on the lake were built in the 30s and sold off later.", "2010-06-03", "30s", "193")]
     [InlineData("Steam engines powered the mills in the 19th century.", "2010-06-03", "the 19th century", "18")]
     [InlineData("The ferry sank on 3 May 2004 and divers reached it the next day.", "2010-06-03", "the next day", "2004-05-04")]
     [InlineData("The strike ended; the day before, the union had rejected the offer.", "2010-06-03", "the day before", "2010-06-02")]
@@ -273,6 +277,9 @@ public class TimeExtractorTests
     // Session 32: "ahead of" ties the weeks to an event; "the past" before a noun is no reference of its own.
     [InlineData("The weeks ahead of the vote were tense in the capital.")]
     [InlineData("The guide spoke of the past glories of the harbour.")]
+    // Session 34: two bare digits with an "s" after a possessive are an age, not a decade.
+    [InlineData("The retired captain, in his late 50s, still sails the lake.")]
+    [InlineData("Most of the volunteers were in their 20s.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
