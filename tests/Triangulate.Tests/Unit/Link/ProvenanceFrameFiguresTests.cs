@@ -44,4 +44,17 @@ public sealed class ProvenanceFrameFiguresTests
         var rewritten = Assert.Single(Derivations(Run(source, rewrite)));
         Assert.Equal(rewrite.Id, rewritten.From);
     }
+
+    [Fact]
+    public void A_rewrite_that_gives_one_newer_figure_is_still_derived()
+    {
+        // Of the two sentences that state figures on both sides, one says another number each side (the crews counted
+        // later): a rewrite that updates a detail, not another event's report (two such sentences would be).
+        var source = Doc(Marvale, "source.txt", outlet: "Rheinischer Bote", language: "de", published: new DateOnly(2024, 11, 5));
+        var updated = Marvale.Replace("Rund 110 Einsatzkräfte mit 7", "Rund 120 Einsatzkräfte mit 8", StringComparison.Ordinal)
+            .Replace("um 17.25 Uhr ein; 90 Anwohner", "am Abend ein; die Anwohner", StringComparison.Ordinal)
+            .Replace("© 2024 Rheinischer Bote. ", "", StringComparison.Ordinal);
+        var rewrite = Doc(updated, "updated.txt", outlet: "Weserkurier", language: "de", published: new DateOnly(2024, 11, 6));
+        Assert.Equal(rewrite.Id, Assert.Single(Derivations(Run(source, rewrite))).From);
+    }
 }
