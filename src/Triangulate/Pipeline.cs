@@ -295,17 +295,20 @@ public sealed class Pipeline
         var analysed = 0;
         // Stories the parts remade, their latest version: analysed once, after the last part, not once per part.
         var deferred = new Dictionary<string, Story>(StringComparer.Ordinal);
-        // The link state of the part before, saved: what its stages keep in memory goes on to the next part.
-        Link.LinkState? before = null;
+        // The next part's link state: the store's, with what the part before's stages keep in memory (and not the part
+        // before's state itself, every value it read, which a reference here would keep alive through the next part and
+        // the deferred analysis).
+        Link.LinkState? next = null;
         for (var first = true; ; first = false)
         {
-            var part = RelinkPart(store, observer, failures, executor, timings, retryFailed: first, deferred, deferAll: !first, before);
-            before = part.State;
+            var part = RelinkPart(store, observer, failures, executor, timings, retryFailed: first, deferred, deferAll: !first, next);
+            next = part.State?.Next(store);
             analysed += part.StoriesAnalysed;
             // A part that filled up may have left documents for the next; one that failed to link leaves its state
             // unsaved, and the next run starts again from scratch.
             if (part.Linked < LinkPart || part.LinkingFailed || !store.ReadForLinking(all: false).Any()) break;
         }
+        next = null;
         if (deferred.Count > 0) analysed += AnalyzeDeferred(store, [.. deferred.Values], observer, failures, executor, timings);
         return new RelinkSummary
         {
@@ -329,16 +332,16 @@ public sealed class Pipeline
     /// stage failed on last run are tried again in the first part only (<paramref name="retryFailed"/>). When the part is
     /// full or <paramref name="deferAll"/> (a relink in parts), the stories whose inputs changed are not analysed here
     /// but put in <paramref name="deferred"/> and saved without findings (see <see cref="AnalyzeDeferred"/>). The state
-    /// continues <paramref name="before"/>'s, the part before's (what its stages keep in memory, see
-    /// <see cref="Link.LinkState.Next"/>), when there is one.
+    /// is <paramref name="next"/> when the part before made one (the store's, with what the part before's stages keep in
+    /// memory: <see cref="Link.LinkState.Next"/>).
     /// </summary>
-    private RelinkPartResult RelinkPart(IStore store, IPipelineObserver observer, StageFailures failures, IPipelineExecutor? executor, List<StageTiming> timings, bool retryFailed, Dictionary<string, Story> deferred, bool deferAll, Link.LinkState? before)
+    private RelinkPartResult RelinkPart(IStore store, IPipelineObserver observer, StageFailures failures, IPipelineExecutor? executor, List<StageTiming> timings, bool retryFailed, Dictionary<string, Story> deferred, bool deferAll, Link.LinkState? next)
     {
         var rebuild = store.ReadLinkVersion() != _linkConfiguration;
         // The documents linked in this part, read again by each stage: the same first ones each time, since none is marked
         // linked before the save.
         var linked = new HashSet<string>(StringComparer.Ordinal);
-        var state = rebuild ? Link.LinkState.Fresh() : before?.Next(store) ?? Link.LinkState.Stored(store);
+        var state = rebuild ? Link.LinkState.Fresh() : next ?? Link.LinkState.Stored(store);
         var fresh = Remember(store.ReadForLinking(all: rebuild).Take(LinkPart), linked);
         // A cluster keeps the candidate postings in shards (this part's session with them); their changes are saved
         // with the part's.
