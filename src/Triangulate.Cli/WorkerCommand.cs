@@ -120,7 +120,7 @@ internal sealed class ClusterConnection : IDisposable
     {
         console.MarkupLineInterpolated($"[grey]time: cluster connect: {_connecting.TotalSeconds:F2} s[/]");
         var b = Executor.BatchTimings;
-        console.MarkupLineInterpolated($"[grey]time: batch calls: {b.Calls}, summed: round trips {b.RoundTrip.TotalSeconds:F2} s, on workers: analysis {b.Analysis.TotalSeconds:F2} s, save {b.Save.TotalSeconds:F2} s, between {(b.RoundTrip - b.Analysis - b.Save).TotalSeconds:F2} s; the saves' store waits: {b.Waits}[/]");
+        console.MarkupLineInterpolated($"[grey]time: batch calls: {b.Calls}, summed: round trips {b.RoundTrip.TotalSeconds:F2} s, on workers {b.OnSilo.TotalSeconds:F2} s: waiting for a thread {b.Queued.TotalSeconds:F2} s, analysis {b.Analysis.TotalSeconds:F2} s, encoding {b.Encode.TotalSeconds:F2} s, save {b.Save.TotalSeconds:F2} s; messaging {(b.RoundTrip - b.OnSilo).TotalSeconds:F2} s; the saves' store waits: {b.Waits}[/]");
         var (batches, calls, waiting) = Executor.ShardTimings;
         console.MarkupLineInterpolated($"[grey]time: candidate shards: {Executor.CandidateShards} (0: the index on this client), {Executor.ShardSessions} link parts, {batches} batches searched in {calls} shard calls, waited {waiting.TotalSeconds:F2} s, {Executor.ShardReplays} shards sent their lost calls again[/]");
         var t = Executor.StoryTimings;

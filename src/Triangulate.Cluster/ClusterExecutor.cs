@@ -105,8 +105,7 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
         var roundTrip = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         lock (_timingLock)
         {
-            var t = _batchTimings;
-            _batchTimings = new BatchTimings(t.Calls + 1, t.Analysis + reply.Analysis, t.Save + reply.Save, t.RoundTrip + roundTrip, t.Waits + reply.Waits);
+            _batchTimings = _batchTimings.Plus(reply, roundTrip);
         }
         return reply.Result;
     }

@@ -33,12 +33,13 @@ public sealed class Worker : IDisposable
     public IStore Store => _store.Value;
 
     /// <summary>Analyses and saves one batch of documents into <paramref name="store"/>: what a batch grain does.</summary>
-    /// <remarks>Also the store waits of the batch's save (<see cref="StoreWaits"/>: the save runs on this thread).</remarks>
-    public (DocumentBatchResult Result, TimeSpan Analysis, TimeSpan Save, WaitCounts Waits) AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store)
+    /// <remarks>The reply also times the analysis, the encoding and the save, and counts the save's store waits (<see cref="StoreWaits"/>: the save runs on this thread).</remarks>
+    public BatchReply AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store)
     {
         var before = StoreWaits.Thread;
-        var (result, analysis, save) = Pipeline.AnalyzeBatchTimed(batch, store);
-        return (result, analysis, save, StoreWaits.Thread - before);
+        var (result, analysis, encode, save) = Pipeline.AnalyzeBatchTimed(batch, store);
+        var waits = StoreWaits.Thread - before;
+        return new BatchReply(result, analysis, save, waits.Busy, waits.BusyTime, encode, waits.Writer, waits.WriterTime);
     }
 
     /// <summary>

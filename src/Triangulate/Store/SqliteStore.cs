@@ -134,7 +134,8 @@ public sealed partial class SqliteStore : IStore
         if (batch.Count == 0) return;
         // Encoded before the lock (by the analysing workers, or on every core): the lock covers SQL alone, so readers of
         // the store (the known-document check on the reading path, the web app) wait on inserts, not on JSON and gzip.
-        lock (_lock)
+        StoreWaits.EnterWriter(_lock);
+        try
         {
             using var transaction = BeginWrite();
             using var command = _connection.CreateCommand();
@@ -183,6 +184,10 @@ public sealed partial class SqliteStore : IStore
                 search.Add(encoded.Search);
             }
             transaction.Commit();
+        }
+        finally
+        {
+            _lock.Exit();
         }
     }
 

@@ -16,7 +16,8 @@ public sealed partial class PostgresStore : IStore
     // their places in the arrival order.
     private const long MigrationLock = 0x7472_6961_6e67_01;
     private const long CorpusLock = 0x7472_6961_6e67_02;
-    private const long ArrivalLock = 0x7472_6961_6e67_03;
+    /// <summary>The advisory lock under which places in the arrival order are given out (a test holds it).</summary>
+    internal const long ArrivalLock = 0x7472_6961_6e67_03;
     // A run's writer lease (WriterLease), one per schema (the store's tables): held by one session from a run's first
     // save to its last. Two keys (this number, the schema's hash), a key space apart from the one-key locks above.
     private const int WriterLock = 0x7472_6904;
@@ -138,9 +139,13 @@ public sealed partial class PostgresStore : IStore
         using var connection = _source.OpenConnection();
         using var transaction = connection.BeginTransaction();
         // A document keeps the place in the arrival order it first had; one saved without a place goes after the rest
-        // (places given out one writer at a time, so two processes never give the same one).
-        Execute(connection, transaction, "SELECT pg_advisory_xact_lock($1)", ArrivalLock);
-        var last = Convert.ToInt64(Scalar(connection, "SELECT coalesce(max(seq), 0) FROM documents", transaction), System.Globalization.CultureInfo.InvariantCulture);
+        // (places given out one writer at a time, so two processes never give the same one, and after every place
+        // saved before: a writer that gives places holds the arrival lock alone). A batch whose documents all come with
+        // their places (a cluster's batches, numbered by the client) holds it shared: such batches, one per worker,
+        // save side by side instead of one after another, and none runs while places are being given out.
+        var placed = batch.All(e => e.Stored.Arrival > 0);
+        Execute(connection, transaction, placed ? "SELECT pg_advisory_xact_lock_shared($1)" : "SELECT pg_advisory_xact_lock($1)", ArrivalLock);
+        var last = placed ? 0 : Convert.ToInt64(Scalar(connection, "SELECT coalesce(max(seq), 0) FROM documents", transaction), System.Globalization.CultureInfo.InvariantCulture);
         var seqs = batch.Select(e => e.Stored).Select(item => item.Arrival > 0 ? item.Arrival : ++last).ToArray();
         var kept = new string[batch.Count];
         using (var upsert = new NpgsqlBatch(connection, transaction))

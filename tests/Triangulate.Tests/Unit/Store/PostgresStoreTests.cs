@@ -107,6 +107,34 @@ public class PostgresStoreTests(TestStores stores) : IClassFixture<TestStores>
     }
 
     [PostgresFact]
+    public async Task Batches_that_come_with_their_places_save_side_by_side_and_one_that_needs_places_waits_for_them()
+    {
+        var name = TestStores.NewName();
+        using var store = stores.Open(PostgresDataAttribute.Kind, name);
+        StoredDocument Placed(int i) => StoreTests.Stored($"Placed report {i} from the wire.") with { Arrival = i + 1 };
+        // Another worker's batch with places is being saved (its transaction holds the arrival lock shared).
+        using var other = new NpgsqlConnection(stores.PostgresSchema(name));
+        other.Open();
+        var saving = other.BeginTransaction();
+        using (var shared = new NpgsqlCommand("SELECT pg_advisory_xact_lock_shared($1)", other, saving) { Parameters = { new() { Value = PostgresStore.ArrivalLock } } })
+            shared.ExecuteNonQuery();
+        // A batch with places saves meanwhile (overlapping batches with places, from two threads, keep each document once);
+        var placed = Task.Run(() => Parallel.Invoke(
+            () => { foreach (var batch in Enumerable.Range(0, 30).Select(Placed).Chunk(10)) store.Save(batch); },
+            () => { foreach (var batch in Enumerable.Range(20, 30).Select(Placed).Reverse().Chunk(10)) store.Save(batch); }));
+        Assert.Same(placed, await Task.WhenAny(placed, Task.Delay(TimeSpan.FromSeconds(30))));
+        await placed;
+        // one that needs places waits until no batch is being saved, then goes after every place saved.
+        var unplaced = Task.Run(() => store.Save([StoreTests.Stored("A report without a place.")]));
+        await Task.Delay(400);
+        Assert.False(unplaced.IsCompleted);
+        saving.Commit();
+        await unplaced;
+        Assert.Equal(51, store.DocumentCount);
+        Assert.Equal(51, store.LastArrival);
+    }
+
+    [PostgresFact]
     public void The_factory_opens_a_postgres_store_for_a_connection_string()
     {
         using var store = StoreFactory.Open(stores.PostgresSchema(TestStores.NewName()));

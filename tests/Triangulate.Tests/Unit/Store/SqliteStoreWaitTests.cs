@@ -31,4 +31,36 @@ public class SqliteStoreWaitTests
         Assert.InRange(waits.BusyTime, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(20));
         Assert.Single(store.ReadProblems());
     }
+
+    [Fact]
+    public async Task A_batch_save_that_finds_this_stores_writer_busy_with_another_batch_counts_a_writer_wait()
+    {
+        using var temp = new TempFolder();
+        var path = temp.File("store.db");
+        using var store = SqliteStore.Open(path);
+        // Another program holds the file's write lock, so the save that takes the store's writer first holds it while it
+        // waits in the busy handler; the other save (a worker's other batch) waits for the writer meanwhile.
+        using var other = new SqliteConnection($"Data Source={path};Pooling=False");
+        other.Open();
+        var held = other.BeginTransaction();
+        using var started = new CountdownEvent(2);
+        WaitCounts Save(string text)
+        {
+            started.Signal();
+            var before = StoreWaits.Thread;
+            store.Save([StoreTests.Stored(text)]);
+            return StoreWaits.Thread - before;
+        }
+        var saves = new[] { Task.Run(() => Save("first batch")), Task.Run(() => Save("second batch")) };
+        Assert.True(started.Wait(TimeSpan.FromSeconds(20)));
+        await Task.Delay(400);
+        held.Commit();
+        held.Dispose();
+        var waits = await Task.WhenAll(saves);
+        Assert.Equal(1, waits.Sum(w => w.Busy));
+        var waited = Assert.Single(waits, w => w.Writer == 1);
+        Assert.Equal(0, waited.Busy);
+        Assert.InRange(waited.WriterTime, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(20));
+        Assert.Equal(2, store.DocumentCount);
+    }
 }
