@@ -12,7 +12,9 @@
 #
 # --workers (3), --cores (taskset, 0,1), --port (worker i at PORT + 2i), --idle (10), --tail (5), --before (none),
 # --work (folder, emptied first), --cli (the executable; default the ReadyToRun build of bench/r2r.sh, published first
-# unless --no-build). Environment variables set for the script reach every process (a runtime knob to compare).
+# unless --no-build), --store (the cluster's store: default WORK/cluster.db; a postgres://…/NAME URL is a database
+# created fresh, dropped first if it was there; the one process still writes WORK/single.db). Environment variables
+# set for the script reach every process (a runtime knob to compare).
 set -euo pipefail
 
 source "$(dirname "$0")/cluster-args.sh"
@@ -21,17 +23,26 @@ work=/tmp/triangulate-cluster-phases
 idle=10
 tail=5
 before=""
-usage_end=15
+store=""
+usage_end=17
 extra_option() {
     case "$1" in
         --idle) idle="$2"; return 2 ;;
         --tail) tail="$2"; return 2 ;;
         --before) before="$2"; return 2 ;;
+        --store) store="$2"; return 2 ;;
         *) return 0 ;;
     esac
 }
 parse_cluster_args "$@"
 prepare_cluster_run
+if [[ -z "$store" ]]; then
+    store="$work/cluster.db"
+elif [[ "$store" == postgres://* ]]; then
+    # A fresh database on the server the URL names (its name is the URL's path), made through that server's postgres database.
+    psql_bin="$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | head -n 1)"
+    "$psql_bin" "${store%/*}/postgres" -q -c "DROP DATABASE IF EXISTS \"${store##*/}\"" -c "CREATE DATABASE \"${store##*/}\""
+fi
 sampler="$root/bench/cpu-sample.py"
 
 now() { date +%s.%N; }
@@ -39,14 +50,15 @@ mark() { echo "$(now) $1" >>"$work/marks"; }
 # Each line of stdin with the time it arrived: the phases are cut where the logs say a stage began.
 stamp() { python3 -u -c 'import sys, time
 for line in sys.stdin: sys.stdout.write(f"{time.time():.3f} {line}"); sys.stdout.flush()'; }
-# Marks each stage change of a --verbose analyze log (lines "STAGE: N read, ...") as a phase "WHO: STAGE".
+# Marks each stage change of a --verbose analyze log (lines "STAGE: N read, ..." or "STAGE: N documents in the store, ...") as a phase "WHO: STAGE".
 stages() {
     python3 - "$1" "$2" <<'EOF' >>"$work/marks"
 import re, sys
 last = None
 for line in open(sys.argv[1]):
     t, _, text = line.partition(" ")
-    m = re.match(r"(\S[^:]*): \d+ read, ", text)
+    # "analyse: N read, …" lines in the document phase, "STAGE: N documents in the store, …" after it.
+    m = re.match(r"(\S[^:]*): \d+ (?:read|documents in the store), ", text)
     stage = m and ("documents" if m.group(1) in ("read", "analyse") else m.group(1))
     if m and stage != last:
         last = stage
@@ -86,11 +98,11 @@ sleep 1
 stages "$work/single.log" "1 process"
 
 # The workers, then the idle cluster, then the client.
-clear_cluster_rows "$work/cluster.db"
+clear_cluster_rows "$store"
 mark "workers: start-up"
 for i in $(seq 1 "$workers"); do
     # taskset execs the worker: $! is the worker's own pid.
-    DOTNET_TC_CallCountThreshold="${DOTNET_TC_CallCountThreshold:-3E8}" taskset -c "$cores" "$cli" worker --db "$work/cluster.db" \
+    DOTNET_TC_CallCountThreshold="${DOTNET_TC_CallCountThreshold:-3E8}" taskset -c "$cores" "$cli" worker --db "$store" \
         --cluster "$pg" --port $((port + 2 * i)) "${worker_options[@]}" > >(stamp >"$work/worker-$i.log") 2>&1 &
     pids+=($!)
     echo "worker-$i $!" >>"$work/pids"
@@ -103,14 +115,14 @@ mark "workers: idle"
 sleep "$idle"
 if [[ -n "$before" ]]; then
     mark "first part: client and workers"
-    taskset -c "$cores" "$cli" analyze "$before" --db "$work/cluster.db" --cluster "$pg" --out "$work/out-cluster-0" --format json >"$work/client-0.log" 2>&1 &
+    taskset -c "$cores" "$cli" analyze "$before" --db "$store" --cluster "$pg" --out "$work/out-cluster-0" --format json >"$work/client-0.log" 2>&1 &
     echo "client-0 $!" >>"$work/pids"
     wait $!
     mark "first part: idle"
     sleep 2
 fi
 mark "client: start-up and connect"
-taskset -c "$cores" "$cli" analyze "$corpus" --db "$work/cluster.db" --cluster "$pg" --out "$work/out-cluster" --format json --verbose \
+taskset -c "$cores" "$cli" analyze "$corpus" --db "$store" --cluster "$pg" --out "$work/out-cluster" --format json --verbose \
     > >(stamp >"$work/client.log") 2>&1 &
 client=$!
 echo "client $client" >>"$work/pids"
