@@ -12,7 +12,7 @@ namespace Triangulate.Cli;
 /// <c>triangulate eval timex-scan CORPUS [--skip TIMEX_GOLD]... [--sample N]</c>: coverage of time expressions measured
 /// on text nobody annotated. The words that head a time expression in any grammar (month and weekday names, time units,
 /// clocks, a numeral before a unit, "ago", "the past/last/next" or "this" before a unit, "early/late/mid-", seasons,
-/// fiscal years, decades, holidays) are found by plain patterns; each one outside every span the extractor keeps is a
+/// fiscal years, halves and the full year of a business year, decades, holidays) are found by plain patterns; each one outside every span the extractor keeps is a
 /// candidate miss. They are counted by class (the pattern, and for units the unit word), found and missed, and a sample of
 /// each class's misses is listed with its context to be read. Not every candidate is a time expression ("a day care",
 /// "May" the name): the counts bound the misses, the sample says which classes are real. Documents of a TIMEX3 gold's
@@ -70,6 +70,7 @@ internal static partial class EvalTimexScanCommand
         @"|(?<fiscal>\b(?:FY|fiscal(?:\s+year)?)\s*'?\d{2,4}\b|\bfiscal\s+(?:year|quarter)\b|\bFY\b)" +
         @"|(?<decade>\b(?:the\s+)?(?:1[5-9]|20)?\d0'?s\b|'\d0s\b)" +
         @"|(?<quarter>\b(?:first|second|third|fourth|final|last|next|this|1st|2nd|3rd|4th)[\s-]+quarter\b|\bQ[1-4]\b)" +
+        @"|(?<half>\b(?:the\s+)?(?:first|second)\s+half\b|\bthe\s+full\s+year\b)" +
         @"|(?<edge>\b(?:early|late|mid|middle\s+of|end\s+of|start\s+of|beginning\s+of)[\s-]+(?:the\s+)?(?:\d{4}|" + Months + @"|this|last|next|" + Units + @"s?)\b)" +
         @"|(?<deictic>\b(?:the\s+)?(?:past|last|next|coming|previous|following|recent|this|that|same)\s+(?:(?:" + Counts + @")\s+)?(?<dunit>" + Units + @"|spring|summer|autumn|fall|winter|season)s?\b)" +
         @"|(?<measure>\b(?:" + Counts + @")[\s-]+(?<munit>" + Units + @")s?\b)" +
@@ -82,7 +83,7 @@ internal static partial class EvalTimexScanCommand
         RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex Candidate();
 
-    private static readonly string[] ClassNames = ["clock", "fiscal", "decade", "quarter", "edge", "deictic", "measure", "ago", "month", "weekday", "season", "holiday", "unit"];
+    private static readonly string[] ClassNames = ["clock", "fiscal", "decade", "quarter", "half", "edge", "deictic", "measure", "ago", "month", "weekday", "season", "holiday", "unit"];
 
     /// <summary>The class of one candidate: the pattern, and for units the unit word ("measure: year").</summary>
     internal static string ClassOf(Match m)

@@ -11,7 +11,7 @@ namespace Triangulate.Extract.Time;
 /// <c>month-day:MM-DD</c> (the occurrence nearest publication), <c>quarter-in-year:Q:N</c> and <c>half-in-year:H:N</c> (of
 /// publication's year moved by N), <c>season:M:N</c> (N -1 the last one over, 1 the first not yet over, 0 publication's year's, p the latest begun), <c>recent:D</c> (the D days before
 /// publication), <c>earlier:week|month|year</c> (from its start to publication), <c>present</c> (PRESENT_REF), <c>quarter:Q:N</c> (Q 1-4: the latest such quarter begun by publication,
-/// or with N = 1 the first not yet over; Q 0: publication's quarter moved by N),
+/// or with N = 1 the first not yet over; Q 0: publication's quarter moved by N), <c>half:H:N</c> (H 1-2, read as a quarter is),
 /// <c>ago:DURATION:RULE</c> (the point RULE names, valued as the duration before "ago"),
 /// <c>RULE&gt;N</c> (N days after the day RULE names; <c>RULE&gt;yN</c>, <c>RULE&gt;mN</c>: N years or months after the point
 /// it names), a part of day or clock time after <c>@</c> ("day:0@MO", "day:0@1800Z"), and <c>A .. B</c> for intervals.
@@ -208,6 +208,16 @@ public static class TimeResolver
                         end = new PartialDate(e.Year, e.Month);
                         value = s.Year.ToString(CultureInfo.InvariantCulture) + "-" + TimeWords.SeasonCode(first);
                         return true;
+                    }
+                case "half":
+                    {
+                        // "the second half" with no year: the latest such half begun by publication, or with N = 1 (said of
+                        // what is to come) the first such half not yet over, as a quarter without its year is read.
+                        var h = Int(parts[1]);
+                        var current = published.Month <= 6 ? 1 : 2;
+                        var year = published.Year;
+                        if (Int(parts[2]) > 0 ? h < current : h > current) year += Int(parts[2]) > 0 ? 1 : -1;
+                        return PartOfYear(h, year, 6, "H", out start, out end, out value);
                     }
                 case "present":
                     start = end = PartialDate.FromDate(published);

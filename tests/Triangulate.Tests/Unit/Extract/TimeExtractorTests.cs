@@ -235,6 +235,13 @@ public class TimeExtractorTests
     [InlineData("Police stopped a 2007 silver sedan on the highway.", "2030-06-12", "2007", "2007")]
     [InlineData("Witnesses saw a grey 2013 Toyota leave the scene.", "2030-06-12", "2013", "2013")]
     [InlineData("The strike ended with two weeks to go before the vote.", "2030-06-12", "two weeks to go before the vote", "P2W")]
+    // Session 35: a part of day after "clock weekday" stays in the one TIME; a half of the business year and the full year without a year written.
+    [InlineData("The alarm rang at 6 a.m. Tuesday morning in the depot.", "2030-06-13", "6 a.m. Tuesday morning", "2030-06-11T06:00")]
+    [InlineData("Sales should recover in the second half, the chief executive said.", "2030-09-03", "the second half", "2030-H2")]
+    [InlineData("Orders will pick up in the second half, the brewer said.", "2030-03-03", "the second half", "2030-H2")]
+    [InlineData("Sales fell in the second half, the retailer said.", "2031-02-03", "the second half", "2030-H2")]
+    [InlineData("Margins widened in the first half, the miner said.", "2030-08-01", "the first half", "2030-H1")]
+    [InlineData("For the full year, the brewer raised its forecast.", "2030-08-01", "the full year", "2030")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
@@ -280,6 +287,12 @@ public class TimeExtractorTests
     // Session 34: two bare digits with an "s" after a possessive are an age, not a decade.
     [InlineData("The retired captain, in his late 50s, still sails the lake.")]
     [InlineData("Most of the volunteers were in their 20s.")]
+    // Session 35: "N-year old" with one hyphen is an age as "N-year-old" is; a half of a game has no calendar value.
+    [InlineData("The 23-year old was charged with theft at the market.")]
+    [InlineData("The two-year old colt won the race by a length.")]
+    [InlineData("The visitors scored twice in the second half.")]
+    [InlineData("The forward led all scoring in the first half.")]
+    [InlineData("The home side dominated the first half in the rain.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
