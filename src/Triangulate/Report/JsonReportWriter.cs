@@ -33,7 +33,9 @@ public sealed class JsonReportWriter : IReportWriter
         // then copied in order (the separator between them is the writer's). They are read from the store and written
         // ahead of this thread, which only copies them into the file: at a million articles, reading, rendering and
         // copying one after another left a core idle for half the dossier's time.
-        WriteItems(writer, OrderedParallel.Ahead(source.Documents(), d => Indented(d, writer.Options, context.Document)));
+        // A document is copied from the JSON the store keeps (CompactJsonCopy), not parsed and written again; only one
+        // whose publication date is inferred is parsed, to fill it in as Documents() does.
+        WriteItems(writer, OrderedParallel.Ahead(source.DocumentsJson(), d => IndentedDocument(d, writer.Options, context.Document)));
         writer.WriteEndArray();
         // Each part streamed from the store in its turn: the whole-store dossier never sits in memory. Their items are
         // written on any core as the documents are (the relations and entities are 120 and 90 MB at 100k articles).
@@ -55,7 +57,22 @@ public sealed class JsonReportWriter : IReportWriter
     /// one level into the top object (its line break and indent first, no separator): written alone, byte for byte
     /// what it is in the whole file.
     /// </summary>
-    internal static byte[] Indented<T>(T item, JsonWriterOptions options, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    internal static byte[] Indented<T>(T item, JsonWriterOptions options, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        IndentedBy(options, writer => JsonSerializer.Serialize(writer, item, type));
+
+    /// <summary>
+    /// As <see cref="Indented{T}(T, JsonWriterOptions, System.Text.Json.Serialization.Metadata.JsonTypeInfo{T})"/>, a
+    /// document kept as compact JSON: copied token by token, or, with a date inferred for it, parsed and that date filled
+    /// in where it states none (as <see cref="DossierSource.Documents"/> does).
+    /// </summary>
+    private static byte[] IndentedDocument((byte[] Json, DateEstimate? Inferred) document, JsonWriterOptions options, System.Text.Json.Serialization.Metadata.JsonTypeInfo<Document> type)
+    {
+        if (document.Inferred is not { } estimate) return IndentedBy(options, writer => CompactJsonCopy.Write(document.Json, writer));
+        var parsed = JsonSerializer.Deserialize(document.Json, ModelJson.Compact.Document)!;
+        return Indented(parsed.Published is null ? parsed with { Published = estimate } : parsed, options, type);
+    }
+
+    private static byte[] IndentedBy(JsonWriterOptions options, Action<Utf8JsonWriter> write)
     {
         // One buffer a thread, kept: a new one per item cleared 16 KB for each of a few hundred thousand items.
         var buffer = t_buffer ??= new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
@@ -66,7 +83,7 @@ public sealed class JsonReportWriter : IReportWriter
         writer.WriteStartArray();
         writer.Flush();
         var start = buffer.WrittenCount;
-        JsonSerializer.Serialize(writer, item, type);
+        write(writer);
         writer.Flush();
         var bytes = buffer.WrittenSpan[start..].ToArray();
         // A very large item's buffer is not kept: what each thread holds stays small.
