@@ -12,7 +12,7 @@ using Triangulate.Text;
 namespace Triangulate.Bench;
 
 /// <summary>
-/// <c>doc-profile [--rounds N] [--warmup SECONDS] [--parallel] [--channels] SET...</c>: the per-document phase of <c>analyze</c>
+/// <c>doc-profile [--rounds N] [--warmup SECONDS] [--parallel] [--channels] [--alloc] SET...</c>: the per-document phase of <c>analyze</c>
 /// (read → assemble: blocks, metadata, language → sentences → each extractor → the store's JSON and gzip) over every document
 /// of each set (a file or a folder), on one thread, with the thread's CPU clock per step (time spent waiting behind other processes is not counted). The default pipeline's own parts are
 /// used, the assembler's wrapped in timing decorators, so what is timed is what <c>analyze</c> runs.
@@ -38,6 +38,7 @@ internal static class DocProfile
         var warmup = 3.0;
         var parallel = false;
         var channels = false;
+        var alloc = false;
         var sets = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -47,23 +48,24 @@ internal static class DocProfile
                 case "--warmup": warmup = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--parallel": parallel = true; break;
                 case "--channels": channels = true; break;
+                case "--alloc": alloc = true; break;
                 default: sets.Add(args[i]); break;
             }
         }
         if (sets.Count == 0)
         {
-            Console.Error.WriteLine("usage: doc-profile [--rounds N] [--warmup SECONDS] [--parallel] [--channels] SET...");
+            Console.Error.WriteLine("usage: doc-profile [--rounds N] [--warmup SECONDS] [--parallel] [--channels] [--alloc] SET...");
             return 2;
         }
         foreach (var set in sets)
         {
-            Profile(set, rounds, warmup, parallel);
+            Profile(set, rounds, warmup, parallel, alloc);
             if (channels) Channels(set);
         }
         return 0;
     }
 
-    private static void Profile(string set, int rounds, double warmup, bool parallel)
+    private static void Profile(string set, int rounds, double warmup, bool parallel, bool alloc)
     {
         var builder = PipelineBuilder.CreateDefault();
         var pipeline = builder.Build();
@@ -108,13 +110,21 @@ internal static class DocProfile
 
         var n = documents.Count;
         foreach (var (step, ms) in best)
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {step,-22} {ms / n,8:0.000} ms/article of thread CPU"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {step,-22} {ms / n,8:0.000} ms/article of thread CPU, {clocks.Bytes.GetValueOrDefault(step) / (double)n / 1024:0.0} KB/article allocated"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {"whole (wall, best)",-22} {bestWhole / n,8:0.000} ms/article = {n * 1000 / bestWhole:0} articles/s on one thread; {allocated / n / 1024.0:0} KB allocated, {jsonBytes / n / 1024.0:0.0} KB of JSON per article"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {"whole (thread CPU)",-22} {bestCpu / n,8:0.000} ms/article; {bestProcessCpu / n:0.000} ms/article for the whole process (JIT, GC, pool threads)"));
         Console.WriteLine($"  digest {Digest(pipeline, documents)}; {LinguaShare(builder, documents)}");
         if (parallel) Scale(pipeline, documents);
+        if (alloc)
+        {
+            // One more round under the allocation sampler: the types the per-document phase's bytes go to.
+            using var sampler = new AllocationSampler();
+            sampler.Measure("per-document round", () => Round(pipeline, builder, assembler, files, clocks));
+            sampler.Print(top: 30);
+        }
     }
 
     /// <summary>Every document the readers make of <paramref name="files"/>, once each by content, as <c>analyze</c> keeps them.</summary>
@@ -138,8 +148,9 @@ internal static class DocProfile
         foreach (var source in documents)
         {
             var inner = clocks.Inner;
+            var innerBytes = clocks.InnerBytes;
             var document = assembler.Assemble(source);
-            start = clocks.Add(Assemble, start, clocks.Inner - inner);
+            start = clocks.Add(Assemble, start, clocks.Inner - inner, clocks.InnerBytes - innerBytes);
             var context = new ExtractionContext(document, builder.SentenceSplitter, pipeline.Limits);
             start = clocks.Add(Split, start);
             foreach (var extractor in builder.Extractors)
@@ -240,35 +251,53 @@ internal static class DocProfile
     private sealed class Clocks
     {
         private readonly Dictionary<string, long> _nanoseconds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, long> _bytes = new(StringComparer.Ordinal);
+        private long _markBytes;
+
+        /// <summary>Bytes the decorators have counted (the thread's allocations), subtracted as <see cref="Inner"/> is.</summary>
+        public long InnerBytes { get; private set; }
 
         /// <summary>Nanoseconds the decorators have counted: subtracted from the assembler's whole to leave its own part.</summary>
         public long Inner { get; private set; }
 
         /// <summary>Adds the time since <paramref name="start"/> (less <paramref name="less"/>) to <paramref name="step"/>; returns now, the next step's start.</summary>
-        public long Add(string step, long start, long less = 0)
+        public long Add(string step, long start, long less = 0, long lessBytes = 0)
         {
             var now = ThreadCpu.Now();
             _nanoseconds[step] = _nanoseconds.GetValueOrDefault(step) + now - start - less;
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
+            _bytes[step] = _bytes.GetValueOrDefault(step) + bytes - _markBytes - lessBytes;
+            _markBytes = bytes;
             return now;
         }
 
         public T Inside<T>(string step, Func<T> work)
         {
             var start = ThreadCpu.Now();
+            var before = GC.GetAllocatedBytesForCurrentThread();
             var result = work();
             var spent = ThreadCpu.Now() - start;
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             _nanoseconds[step] = _nanoseconds.GetValueOrDefault(step) + spent;
+            _bytes[step] = _bytes.GetValueOrDefault(step) + allocated;
             Inner += spent;
+            InnerBytes += allocated;
             return result;
         }
 
         public void Reset()
         {
             _nanoseconds.Clear();
+            _bytes.Clear();
             Inner = 0;
+            InnerBytes = 0;
+            _markBytes = GC.GetAllocatedBytesForCurrentThread();
         }
 
         public IEnumerable<(string Step, double Milliseconds)> Milliseconds() => _nanoseconds.Select(t => (t.Key, t.Value / 1e6));
+
+        /// <summary>The bytes each step allocated on the calling thread (the last round's).</summary>
+        public IReadOnlyDictionary<string, long> Bytes => _bytes;
     }
 
     private sealed class TimedClassifier(IBlockClassifier inner, Clocks clocks) : IBlockClassifier

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Triangulate.Model;
 using Triangulate.Store;
 
@@ -58,6 +59,24 @@ public sealed class DossierSource
             yield return document.Published is null && inferred.TryGetValue(document.Id, out var estimate)
                 ? document with { Published = estimate }
                 : document;
+    }
+
+    /// <summary>
+    /// Every document as <see cref="Documents"/> gives it, for a writer that copies JSON: each as the store keeps it
+    /// (compact JSON), with the date inferred for it where it has one (<see cref="Document.Published"/> of the parsed
+    /// document is to be filled with it when the document states none). Read and passed on without parsing a document:
+    /// only the writer's threads parse what they must.
+    /// </summary>
+    internal IEnumerable<(byte[] Json, DateEstimate? Inferred)> DocumentsJson()
+    {
+        if (_story is not null)
+        {
+            foreach (var document in Documents()) yield return (JsonSerializer.SerializeToUtf8Bytes(document, ModelJson.Compact.Document), null);
+            yield break;
+        }
+        var inferred = InferredDates();
+        foreach (var (id, json) in _store.ReadDocumentsJson())
+            yield return (json, inferred.TryGetValue(id, out var estimate) ? estimate : null);
     }
 
     /// <summary>Every inferred publication date (one per undated document: small beside the documents themselves).</summary>

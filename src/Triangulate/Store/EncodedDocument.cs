@@ -16,8 +16,8 @@ public sealed class EncodedDocument
     {
         ArgumentNullException.ThrowIfNull(stored);
         Stored = stored;
-        DocumentJson = JsonSerializer.Serialize(stored.Document, ModelJson.Compact.Document);
-        AnalysisJson = JsonSerializer.Serialize(stored.Analysis, ModelJson.Compact.DocumentAnalysis);
+        DocumentUtf8 = JsonSerializer.SerializeToUtf8Bytes(stored.Document, ModelJson.Compact.Document);
+        AnalysisUtf8 = JsonSerializer.SerializeToUtf8Bytes(stored.Analysis, ModelJson.Compact.DocumentAnalysis);
         CompressedRaw = StoreRows.Compress(stored.Raw.Span);
         Search = SearchRow.Of(stored.Document);
     }
@@ -25,11 +25,20 @@ public sealed class EncodedDocument
     /// <summary>What was encoded.</summary>
     public StoredDocument Stored { get; }
 
-    /// <summary>The document's column.</summary>
-    public string DocumentJson { get; }
+    /// <summary>
+    /// The document's column as UTF-8, as the serialiser writes it: a string of it was twice its size, and SQLite's
+    /// binding encoded it to UTF-8 again (the document and its analysis are most of the bytes a document's analysis makes).
+    /// </summary>
+    public byte[] DocumentUtf8 { get; }
 
-    /// <summary>The analysis's column.</summary>
-    public string AnalysisJson { get; }
+    /// <summary>The analysis's column as UTF-8.</summary>
+    public byte[] AnalysisUtf8 { get; }
+
+    /// <summary>The document's column as text, for a store whose driver binds strings.</summary>
+    public string DocumentJson => System.Text.Encoding.UTF8.GetString(DocumentUtf8);
+
+    /// <summary>The analysis's column as text.</summary>
+    public string AnalysisJson => System.Text.Encoding.UTF8.GetString(AnalysisUtf8);
 
     /// <summary>The raw bytes as kept (<see cref="StoreRows.Compress"/>).</summary>
     public byte[] CompressedRaw { get; }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Triangulate.Model;
 
 namespace Triangulate.Store;
@@ -122,6 +123,14 @@ public interface IStore : ICorpusReader, Link.ILinkStateSource, IDisposable
 
     /// <summary>Every document, in id order.</summary>
     IEnumerable<Document> ReadDocuments();
+
+    /// <summary>
+    /// Every document in id order as its id and its compact JSON (<see cref="ModelJson.Compact"/>), for a writer that
+    /// copies documents without needing them as objects (the JSON dossier). A store that keeps that JSON hands over its
+    /// bytes as stored; this default writes them from <see cref="ReadDocuments"/>.
+    /// </summary>
+    IEnumerable<(string Id, byte[] Json)> ReadDocumentsJson() =>
+        ReadDocuments().Select(d => (d.Id, JsonSerializer.SerializeToUtf8Bytes(d, ModelJson.Compact.Document)));
 
     /// <summary>
     /// One page of the documents, latest arrival first (arrival order is the store's own index, so a page costs its

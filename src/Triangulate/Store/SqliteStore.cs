@@ -142,7 +142,7 @@ public sealed partial class SqliteStore : IStore
             command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO documents (id, sha256, source, format, pipeline_version, document, analysis, raw, seq, linked)
-                VALUES ($id, $sha, $source, $format, $version, $document, $analysis, $raw, $seq, 0)
+                VALUES ($id, $sha, $source, $format, $version, CAST($document AS TEXT), CAST($analysis AS TEXT), $raw, $seq, 0)
                 ON CONFLICT (sha256) DO UPDATE SET
                     format = excluded.format, pipeline_version = excluded.pipeline_version,
                     document = json_set(excluded.document, '$.source', documents.source),
@@ -158,8 +158,10 @@ public sealed partial class SqliteStore : IStore
             var source = command.Parameters.Add("$source", SqliteType.Text);
             var format = command.Parameters.Add("$format", SqliteType.Text);
             var version = command.Parameters.Add("$version", SqliteType.Text);
-            var document = command.Parameters.Add("$document", SqliteType.Text);
-            var analysis = command.Parameters.Add("$analysis", SqliteType.Text);
+            // The JSON is bound as its UTF-8 bytes and stored as text (a blob cast to text is its bytes read in the
+            // database's encoding, UTF-8): no string of it is made, nor encoded again by the binding.
+            var document = command.Parameters.Add("$document", SqliteType.Blob);
+            var analysis = command.Parameters.Add("$analysis", SqliteType.Blob);
             var raw = command.Parameters.Add("$raw", SqliteType.Blob);
             using var unindex = Command(transaction, """
                 DELETE FROM search WHERE rowid IN (SELECT rowid FROM search_keys WHERE kind = 'document' AND id = $id);
@@ -175,7 +177,7 @@ public sealed partial class SqliteStore : IStore
                 source.Value = item.Document.Source;
                 format.Value = item.Format;
                 version.Value = item.PipelineVersion;
-                (document.Value, analysis.Value, raw.Value) = (encoded.DocumentJson, encoded.AnalysisJson, encoded.CompressedRaw);
+                (document.Value, analysis.Value, raw.Value) = (encoded.DocumentUtf8, encoded.AnalysisUtf8, encoded.CompressedRaw);
                 seq.Value = item.Arrival > 0 ? item.Arrival : ++last;
                 command.ExecuteNonQuery();
                 // A document saved again replaces its full-text row.
@@ -530,6 +532,10 @@ public sealed partial class SqliteStore : IStore
         ReadDocumentColumns("document", 1, row => JsonSerializer.Deserialize(row[0], ModelJson.Compact.Document)!);
 
     /// <inheritdoc />
+    public IEnumerable<(string Id, byte[] Json)> ReadDocumentsJson() =>
+        ReadDocumentColumns("id, document", 2, row => (System.Text.Encoding.UTF8.GetString(row[0]), row[1]));
+
+    /// <inheritdoc />
     public IReadOnlyList<Document> ReadLatestDocuments(int skip, int take) => PointRead(connection =>
     {
         var documents = new List<Document>();
@@ -751,13 +757,14 @@ public sealed partial class SqliteStore : IStore
                 clear.ExecuteNonQuery();
             }
         }
-        using (var command = Command(transaction, "INSERT INTO relations (from_document, to_document, relation) VALUES ($from, $to, $json)"))
+        using (var command = Command(transaction, "INSERT INTO relations (from_document, to_document, relation) VALUES ($from, $to, CAST($json AS TEXT))"))
         {
             var from = command.Parameters.Add("$from", SqliteType.Text);
             var to = command.Parameters.Add("$to", SqliteType.Text);
-            var json = command.Parameters.Add("$json", SqliteType.Text);
+            // As a document's JSON (Save): bound as UTF-8, stored as text.
+            var json = command.Parameters.Add("$json", SqliteType.Blob);
             // Encoded on every core a chunk at a time, written here in order.
-            foreach (var (relation, encoded) in OrderedParallel.Map(update.Relations, r => (r, JsonSerializer.Serialize(r, ModelJson.Compact.Relation))))
+            foreach (var (relation, encoded) in OrderedParallel.Map(update.Relations, r => (r, JsonSerializer.SerializeToUtf8Bytes(r, ModelJson.Compact.Relation))))
             {
                 from.Value = relation.From;
                 to.Value = (object?)relation.To ?? DBNull.Value;
@@ -842,16 +849,17 @@ public sealed partial class SqliteStore : IStore
                 delete.Parameters.AddWithValue("$story", id);
                 delete.ExecuteNonQuery();
             }
-        using var insert = Command(transaction, "INSERT INTO stories (id, ord, first_document, fingerprint, story, findings) VALUES ($id, 0, $first, $fingerprint, $story, $findings)");
+        // The JSON columns bound as UTF-8 and stored as text, as a document's (Save).
+        using var insert = Command(transaction, "INSERT INTO stories (id, ord, first_document, fingerprint, story, findings) VALUES ($id, 0, $first, $fingerprint, CAST($story AS TEXT), CAST($findings AS TEXT))");
         var storyId = insert.Parameters.Add("$id", SqliteType.Text);
         var first = insert.Parameters.Add("$first", SqliteType.Text);
         var fingerprint = insert.Parameters.Add("$fingerprint", SqliteType.Text);
-        var story = insert.Parameters.Add("$story", SqliteType.Text);
-        var json = insert.Parameters.Add("$findings", SqliteType.Text);
-        using var entities = Command(transaction, "INSERT INTO entities (id, story, entity) VALUES ($id, $story, $json)");
+        var story = insert.Parameters.Add("$story", SqliteType.Blob);
+        var json = insert.Parameters.Add("$findings", SqliteType.Blob);
+        using var entities = Command(transaction, "INSERT INTO entities (id, story, entity) VALUES ($id, $story, CAST($json AS TEXT))");
         var entityId = entities.Parameters.Add("$id", SqliteType.Text);
         var entityStory = entities.Parameters.Add("$story", SqliteType.Text);
-        var entityJson = entities.Parameters.Add("$json", SqliteType.Text);
+        var entityJson = entities.Parameters.Add("$json", SqliteType.Blob);
         using var search = new SearchRowWriter(Command(transaction, SearchRowWriter.Sql));
         // Encoded on every core a chunk of stories at a time (their JSON on one core was a large part of the save);
         // the rows are written here, in the stories' order.
@@ -872,12 +880,12 @@ public sealed partial class SqliteStore : IStore
     }
 
     /// <summary>A story's findings with the columns and rows a save writes for them, encoded (off the store's lock, on any thread).</summary>
-    private sealed record EncodedStory(StoryFindings Findings, string Story, string Json, string[] Entities, SearchRow[] Search)
+    private sealed record EncodedStory(StoryFindings Findings, byte[] Story, byte[] Json, byte[][] Entities, SearchRow[] Search)
     {
         public static EncodedStory Of(StoryFindings findings) => new(findings,
-            JsonSerializer.Serialize(findings.Story, ModelJson.Compact.Story),
-            JsonSerializer.Serialize(findings, ModelJson.Compact.StoryFindings),
-            [.. findings.Entities.Select(e => JsonSerializer.Serialize(e, ModelJson.Compact.Entity))],
+            JsonSerializer.SerializeToUtf8Bytes(findings.Story, ModelJson.Compact.Story),
+            JsonSerializer.SerializeToUtf8Bytes(findings, ModelJson.Compact.StoryFindings),
+            [.. findings.Entities.Select(e => JsonSerializer.SerializeToUtf8Bytes(e, ModelJson.Compact.Entity))],
             [.. SearchRow.Of(findings)]);
     }
 

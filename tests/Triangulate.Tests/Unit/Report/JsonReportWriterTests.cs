@@ -54,6 +54,33 @@ public class JsonReportWriterTests
         Assert.Equal(whole, copied);
     }
 
+    [Fact]
+    public void A_document_copied_from_its_stored_compact_json_is_the_bytes_the_serialiser_writes_for_it()
+    {
+        Document[] documents =
+        [
+            Some.Document("Quotes \"inside\", a back\\slash, a tab\tand a control \u0001 character.\nA second line."),
+            Some.Document("Der Rat sagte am Montag: „Die Brücke öffnet wieder“ – 3 000 € kostet es 🚧, a line\u2028separator."),
+            Some.Document("<tag> & 'apostrophes', +1.5e3 and -0.25 as text") with { Title = "A \"title\"", Published = DateEstimate.Exact(new PartialDate(2024, 3, 1), DateBasis.Metadata) },
+        ];
+        var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        var serialised = Written(options, writer =>
+        {
+            foreach (var document in documents) JsonSerializer.Serialize(writer, document, ModelJson.Readable.Document);
+        });
+        var copied = Written(options, writer =>
+        {
+            foreach (var document in documents) CompactJsonCopy.Write(JsonSerializer.SerializeToUtf8Bytes(document, ModelJson.Compact.Document), writer);
+        });
+
+        Assert.Contains("\\\"inside\\\"", serialised, StringComparison.Ordinal);
+        // Outside the basic plane the encoder escapes (the copy's unescaped-and-written-again path).
+        Assert.Contains("\\uD83D\\uDEA7", serialised, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Brücke", serialised, StringComparison.Ordinal);
+        Assert.Equal(serialised, copied);
+    }
+
     /// <summary>A top object with one array, its elements written by <paramref name="elements"/>, as text.</summary>
     private static string Written(JsonWriterOptions options, Action<Utf8JsonWriter> elements)
     {
