@@ -18,9 +18,10 @@ internal sealed class TextProfile
 
     private static readonly ulong[] Seeds = BuildSeeds();
 
-    private TextProfile(string documentId, string text, List<ProfileSentence> sentences, ulong bodyHash, ulong[] signature, int wordCount, HashSet<ulong> keys)
+    private TextProfile(string documentId, string text, List<ProfileSentence> sentences, ulong bodyHash, ulong[] signature, int wordCount, HashSet<ulong> keys, HashSet<ulong> names)
     {
         Keys = keys;
+        Names = names;
         DocumentId = documentId;
         Text = text;
         Sentences = sentences;
@@ -52,6 +53,12 @@ internal sealed class TextProfile
     /// them are rare is decided by the index (a key in too many documents stops counting), not here.
     /// </summary>
     public HashSet<ulong> Keys { get; }
+
+    /// <summary>
+    /// The anchors that are capitalised words (not numbers) of its body sentences: what may be a name, or, in a language
+    /// that capitalises its nouns, a common noun (<see cref="Provenance.CommonNames"/> tells them apart by frequency).
+    /// </summary>
+    public HashSet<ulong> Names { get; }
 
     /// <summary>
     /// Hashes of the body's word 5-grams (folded words): how much wording two texts share, whatever their facts. Empty
@@ -122,6 +129,7 @@ internal sealed class TextProfile
         var bodyHash = 14695981039346656037UL;
         var any = false;
         var keys = new HashSet<ulong>();
+        var names = new HashSet<ulong>();
         // Only verification compares wording; the candidate pass alone needs no 5-grams.
         var grams = wording ? new FiveGrams() : null;
         var credits = new List<string>();
@@ -130,13 +138,13 @@ internal sealed class TextProfile
             if (block.Kind != BlockKind.Body && wording) credits.Add(text[block.Start..block.End].Trim());
             if (block.Kind != BlockKind.Body) continue;
             any = true;
-            Scan(text, block.Start, block.End, sentences, minima, window, ref words, ref bodyHash, keys, grams);
+            Scan(text, block.Start, block.End, sentences, minima, window, ref words, ref bodyHash, keys, names, grams);
         }
-        if (!any) Scan(text, 0, text.Length, sentences, minima, window, ref words, ref bodyHash, keys, grams);
-        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), minima, words, keys) { WordFiveGrams = grams?.Set ?? [], LinesOutsideBody = credits, TitleHash = wording && document.Title is { } title && title.Trim() is { Length: > 0 } headline ? LinkText.Hash(headline) : 0 };
+        if (!any) Scan(text, 0, text.Length, sentences, minima, window, ref words, ref bodyHash, keys, names, grams);
+        return new TextProfile(document.Id, text, sentences, LinkText.Mix(bodyHash), minima, words, keys, names) { WordFiveGrams = grams?.Set ?? [], LinesOutsideBody = credits, TitleHash = wording && document.Title is { } title && title.Trim() is { Length: > 0 } headline ? LinkText.Hash(headline) : 0 };
     }
 
-    private static void Scan(string text, int start, int end, List<ProfileSentence> sentences, ulong[] signature, ulong[] window, ref int words, ref ulong bodyHash, HashSet<ulong> keys, FiveGrams? grams)
+    private static void Scan(string text, int start, int end, List<ProfileSentence> sentences, ulong[] signature, ulong[] window, ref int words, ref ulong bodyHash, HashSet<ulong> keys, HashSet<ulong> names, FiveGrams? grams)
     {
         var sentenceStart = -1;
         var content = new HashSet<ulong>();
@@ -228,7 +236,9 @@ internal sealed class TextProfile
                     {
                         if (word.Length + 1 > keying.Length) keying = new char[word.Length + 1];
                         keying[0] = '@';
-                        anchors.Add(LinkText.Hash(keying.AsSpan(0, LinkText.NameKeyInto(word, keying.AsSpan(1)) + 1)));
+                        var name = LinkText.Hash(keying.AsSpan(0, LinkText.NameKeyInto(word, keying.AsSpan(1)) + 1));
+                        anchors.Add(name);
+                        names.Add(name);
                     }
                 }
                 if (folded.Length >= 3 && !LinkText.StopWordSpans.Contains(folded))

@@ -69,6 +69,37 @@ internal sealed class ClaimFacts
         return false;
     }
 
+    /// <summary>
+    /// For distances: the places its mentions measure from (<see cref="Figures.ReferencePlace"/>), read from the
+    /// documents on first use; empty when none names one.
+    /// </summary>
+    public HashSet<string> References => _references ??= ReadReferences();
+
+    private HashSet<string>? _references;
+
+    private HashSet<string> ReadReferences()
+    {
+        var places = new HashSet<string>(StringComparer.Ordinal);
+        if (Claim.Kind != ClaimKind.Quantity) return places;
+        foreach (var mention in Claim.Mentions)
+            if (_context.Corpus.FindDocument(mention.Span.Document)?.Text is { } text && Figures.ReferencePlace(text, mention.Span.End, Claim.Measure) is { } place) places.Add(place);
+        return places;
+    }
+
+    /// <summary>
+    /// Whether two distances may be measured from one place: either names none, or a place of each is one
+    /// (<see cref="Figures.SameReference"/>). A distance from another place is another quantity, neither a conflict
+    /// nor a corroboration.
+    /// </summary>
+    public static bool SameReference(ClaimFacts a, ClaimFacts b)
+    {
+        if (a.References.Count == 0 || b.References.Count == 0) return true;
+        foreach (var x in a.References)
+            foreach (var y in b.References)
+                if (Figures.SameReference(x, y)) return true;
+        return false;
+    }
+
     public string[] SubjectWords { get; }
 
     public string[] TextWords { get; }

@@ -32,6 +32,7 @@ internal static class ClaimMatcher
             ClaimKind.Quantity => a.Measure is not null && a.Measure == b.Measure && UnitsAgree(a.Draft.Value, b.Draft.Value)
                 && a.SameSubject(b) && FatesAgree(a.Fates, b.Fates) && SameContextWhenUnnamed(a, b) && Figures.Agree(a.Draft.Value, b.Draft.Value)
                 && !OtherFiguresInOneForm(a, b) && BoundOfOneSubject(a, b) && ApproximationOfItsNumber(a, b) && a.Average == b.Average && a.Each == b.Each
+                && Figures.SameReference(a.Reference, b.Reference)
                 && !ClaimFrames.NamedAgainstNone(a.Frame, b.Frame),
             ClaimKind.Status => a.Status is not null && a.Status == b.Status && a.SameSubject(b),
             ClaimKind.Event => a.SameSubject(b) && ContentWords.Jaccard(a.TextWords, b.TextWords) >= SameText,

@@ -72,6 +72,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
             var average = draft.Kind == ClaimKind.Quantity && Figures.AsAverage(document.Text, draft.Mention.Span.Start);
             var each = draft.Kind == ClaimKind.Quantity && Figures.Distributive(document.Text, draft.Mention.Span.Start, draft.Mention.Span.End);
             var approximate = draft.Kind == ClaimKind.Quantity && Figures.IsApproximation(draft.Mention.Hedge);
+            var reference = draft.Kind == ClaimKind.Quantity ? Figures.ReferencePlace(document.Text, draft.Mention.Span.End, draft.Measure) : null;
             // A status's or statement's event time, from its own words: "damaged on Friday" and "also damaged in January" are two facts.
             var (from, to) = (draft.Mention.Span.Start, draft.Mention.Span.End);
             var told = draft.Kind switch
@@ -88,6 +89,7 @@ public sealed class ClaimMatchingStage : ICorpusStage
                 Average = average,
                 Each = each,
                 Approximate = approximate,
+                Reference = reference,
                 EventTime = eventTime,
                 EventRule = told?.Anchor == TimeAnchor.Publication ? told.Rule : null,
                 DocumentDays = namedDays,

@@ -101,6 +101,8 @@ public sealed class ContradictionStage : ICorpusStage
                 // A figure that picks its thing out ("a 12-inch laptop") names which one, not how much: another value is
                 // another thing. A change ("cut 4,000 jobs") is a part of the level it changes ("has 12,500 staff").
                 if (a.Attributive || b.Attributive || a.Change != b.Change) return false;
+                // "67 km north-east of Pumsostad" and "45 km east of Lozec" are distances from two places: two quantities.
+                if (!ClaimFacts.SameReference(a, b)) return false;
                 if (!string.IsNullOrEmpty(x.Value?.Unit) && !string.IsNullOrEmpty(y.Value?.Unit)
                     && !string.Equals(x.Value.Unit, y.Value.Unit, StringComparison.OrdinalIgnoreCase)) return false;
                 // The same moment: both dated and overlapping, or neither dated nor tied to a moment of its own.

@@ -138,6 +138,9 @@ internal sealed class DraftFeatures
     /// <summary>For figures: said of each member of a group ("100 yards each", <see cref="Figures.Distributive"/>).</summary>
     public bool Each { get; init; }
 
+    /// <summary>For distances: the place measured from, lower-cased ("67 km north-east of Pumsostad"; <see cref="Figures.ReferencePlace"/>).</summary>
+    public string? Reference { get; init; }
+
     /// <summary>For figures: hedged as an approximation ("around $160 million", "about 300"; <see cref="Figures.Written"/> recovers the number).</summary>
     public bool Approximate { get; init; }
 

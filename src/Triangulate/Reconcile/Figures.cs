@@ -229,6 +229,68 @@ internal static partial class Figures
         return IsEach(text[from..to]);
     }
 
+    /// <summary>The measure of distances (Data/quantity-units.tsv).</summary>
+    public const string DistanceMeasure = "length";
+
+    /// <summary>Lower-case words (a direction, a preposition) read between a distance and the place it is measured from.</summary>
+    private const int MaxWordsBeforeReference = 4;
+
+    /// <summary>
+    /// The place a distance (of <paramref name="measure"/> length; null for other measures) ending at <paramref name="end"/> is measured from, folded to lower case ("67 km north-east
+    /// of Pumsostad" → "pumsostad", "52 km südwestlich von Worec", "à 52 km au sud-ouest de Worec"): the capitalised
+    /// words that follow a few lower-case ones (a direction and a preposition, in any language) in the figure's clause.
+    /// Null when the clause names none (a comma, a sentence mark or a figure comes first). A distance from another
+    /// place is another quantity: "67 km north-east of Pumsostad" and "45 km east of Lozec" are two quakes' epicentres,
+    /// not one distance in dispute (generated 20k).
+    /// </summary>
+    public static string? ReferencePlace(string text, int end, string? measure)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!string.Equals(measure, DistanceMeasure, StringComparison.OrdinalIgnoreCase)) return null;
+        var i = Math.Clamp(end, 0, text.Length);
+        var lower = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && text[i] is ' ' or '\t') i++;
+            if (i >= text.Length || !char.IsLetter(text[i])) return null;
+            if (char.IsUpper(text[i])) return lower > 0 ? NameAt(text, i) : null;
+            if (++lower > MaxWordsBeforeReference) return null;
+            // A lower-case word, with its inner hyphens and apostrophes ("north-east", "d'").
+            while (i < text.Length && (char.IsLetter(text[i]) || (text[i] is '-' or '\'' or '’' && i + 1 < text.Length && char.IsLower(text[i + 1])))) i++;
+            if (i < text.Length && text[i] is '\'' or '’') i++;
+        }
+        return null;
+    }
+
+    /// <summary>The capitalised words in a row from <paramref name="start"/> ("Bad Stehano"), lower-cased.</summary>
+    private static string NameAt(string text, int start)
+    {
+        var end = start;
+        while (true)
+        {
+            var word = end;
+            while (word < text.Length && (char.IsLetter(text[word]) || (text[word] is '-' && word + 1 < text.Length && char.IsLetter(text[word + 1])))) word++;
+            end = word;
+            if (word + 1 < text.Length && text[word] == ' ' && char.IsUpper(text[word + 1])) end = word + 1;
+            else break;
+        }
+        return text[start..end].ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Whether two distances may be one: either names no place it is measured from, or the places they name share a
+    /// word (<see cref="ReferencePlace"/>): "Aoraki Mount Cook" and "Mt Cook" are one mountain (ecb-dev), "Pumsostad"
+    /// and "Lozec" two towns.
+    /// </summary>
+    public static bool SameReference(string? a, string? b)
+    {
+        if (a is null || b is null || a == b) return true;
+        foreach (var word in a.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var other in b.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                if (word == other) return true;
+        return false;
+    }
+
     private static bool IsEach(string word) => word.Equals("each", StringComparison.OrdinalIgnoreCase) || word.Equals("apiece", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The word ending just before <paramref name="end"/> past spaces, and where it starts; empty at a sentence mark or the text's start.</summary>

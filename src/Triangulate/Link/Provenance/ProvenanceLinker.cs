@@ -44,10 +44,11 @@ public sealed class ProvenanceLinker : ICorpusStage
         var verifier = new Verifier(context.Corpus, records, context.LinkState.Kept<Profiles>());
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         var headlines = new HeadlineDays(context.LinkState);
-        var batch = new List<(ProvenanceRecord Record, CandidateKeys Keys)>(SearchBatch);
+        var commonNames = new CommonNames(context.LinkState);
+        var batch = new List<(ProvenanceRecord Record, CandidateKeys Keys, IReadOnlySet<ulong>? Common)>(SearchBatch);
         // The batch whose search is under way, and the search (on the shards, while this thread verifies the batch
         // before; here, done at once).
-        List<(ProvenanceRecord Record, CandidateKeys Keys)>? searched = null;
+        List<(ProvenanceRecord Record, CandidateKeys Keys, IReadOnlySet<ulong>? Common)>? searched = null;
         Task<long[][]>? searching = null;
         // Documents in arrival order, each against those before it (in this run or any earlier one): the candidates a
         // document gets never depend on what arrives after it. They are searched for in batches, each document still
@@ -58,9 +59,10 @@ public sealed class ProvenanceLinker : ICorpusStage
         // the verifier keeps it: the document's own candidate pairs are verified after its batch's search, and its
         // profile is not read and built again for them.
         // The headlines of a search batch's documents are looked up in one read, not one read a document on this thread.
-        foreach (var chunk in OrderedParallel.Map(context.Fresh, item => (item.Document, item.Analysis, TextProfile.Build(item.Document, wording: true))).Chunk(SearchBatch))
+        foreach (var chunk in OrderedParallel.Map(context.Fresh, item => (item.Document, item.Analysis, Profile: TextProfile.Build(item.Document, wording: true))).Chunk(SearchBatch))
         {
             headlines.Prefetch(chunk.Select(item => item.Document.Title));
+            commonNames.Prefetch(chunk.Select(item => (item.Document.Language, item.Profile)));
             foreach (var (document, analysis, profile) in chunk)
             {
                 var key = LinkCodec.DocumentKey(document.Id);
@@ -68,7 +70,9 @@ public sealed class ProvenanceLinker : ICorpusStage
                 headlines.Add(document.Title, record.Summary.Published);
                 records.Set(key, record);
                 verifier.Keep(key, profile);
-                batch.Add((record, search.Keys(profile, key)));
+                // The document's names that are common in its language as of its arrival: its pairs are judged with
+                // them, so what arrives after it never changes how it is read.
+                batch.Add((record, search.Keys(profile, key), commonNames.Count(document.Language, profile)));
                 if (batch.Count == SearchBatch) Next();
             }
         }
@@ -79,18 +83,18 @@ public sealed class ProvenanceLinker : ICorpusStage
         // shards' round trip overlaps this thread's verification.
         void Next()
         {
-            var pairs = new List<(ProvenanceRecord Later, long Earlier)>();
+            var pairs = new List<(ProvenanceRecord Later, long Earlier, IReadOnlySet<ulong>? Common)>();
             if (searching is not null)
             {
                 var found = searching.GetAwaiter().GetResult();
                 for (var i = 0; i < searched!.Count; i++)
-                    foreach (var other in found[i]) pairs.Add((searched[i].Record, other));
+                    foreach (var other in found[i]) pairs.Add((searched[i].Record, other, searched[i].Common));
             }
             (searched, searching) = (null, null);
             if (batch.Count > 0)
             {
                 searched = batch;
-                batch = new List<(ProvenanceRecord Record, CandidateKeys Keys)>(SearchBatch);
+                batch = new List<(ProvenanceRecord Record, CandidateKeys Keys, IReadOnlySet<ulong>? Common)>(SearchBatch);
                 var keys = searched.Select(b => b.Keys).ToArray();
                 // The index's own state is touched by one search at a time and by this thread's Keys only through the
                 // arrival count, which the search does not read; a local index searches here, on the stage's thread.
@@ -153,7 +157,7 @@ public sealed class ProvenanceLinker : ICorpusStage
                 if (value.Used < cut) _kept.Remove(key);
         }
 
-        public void Verify(List<(ProvenanceRecord Later, long Earlier)> pairs)
+        public void Verify(List<(ProvenanceRecord Later, long Earlier, IReadOnlySet<ulong>? Common)> pairs)
         {
             if (pairs.Count == 0) return;
             records.Prefetch(pairs.Select(p => p.Earlier));
@@ -165,14 +169,14 @@ public sealed class ProvenanceLinker : ICorpusStage
         // the chunk changes, and they are most of the stage's time: both are done on every core, the documents the
         // chunk needs loaded once each. Only gathering the pairs and recording neighbours and derivations stay on this
         // thread, in the pairs' order, as one pass would.
-        private void Verify(List<(ProvenanceRecord Later, long Earlier)> pairs, int start, int end)
+        private void Verify(List<(ProvenanceRecord Later, long Earlier, IReadOnlySet<ulong>? Common)> pairs, int start, int end)
         {
             var earliers = new ProvenanceRecord?[end - start];
             var profiles = new Dictionary<long, TextProfile?>();
             var missing = new List<(long Key, string Id)>();
             for (var i = start; i < end; i++)
             {
-                var (later, earlierKey) = pairs[i];
+                var (later, earlierKey, _) = pairs[i];
                 if (!records.TryGet(earlierKey, out var earlier)) continue;
                 earliers[i - start] = earlier;
                 Need(LinkCodec.DocumentKey(later.Summary.Id), later.Summary.Id);
@@ -191,12 +195,12 @@ public sealed class ProvenanceLinker : ICorpusStage
                 if (earliers[i] is not { } earlier) return;
                 var later = pairs[start + i].Later;
                 if (profiles[LinkCodec.DocumentKey(later.Summary.Id)] is not { } laterProfile || profiles[pairs[start + i].Earlier] is not { } earlierProfile) return;
-                derivations[i] = ProvenanceLinker.Verify(later.Summary, laterProfile, earlier.Summary, earlierProfile);
+                derivations[i] = ProvenanceLinker.Verify(later.Summary, laterProfile, earlier.Summary, earlierProfile, pairs[start + i].Common);
             });
             for (var i = start; i < end; i++)
             {
                 if (earliers[i - start] is not { } earlier) continue;
-                var (later, earlierKey) = pairs[i];
+                var (later, earlierKey, _) = pairs[i];
                 later.Neighbours.Add((earlier.Summary.Id, earlier.Summary.Outlet));
                 earlier.Neighbours.Add((later.Summary.Id, later.Summary.Outlet));
                 records.Set(earlierKey, earlier);
@@ -227,9 +231,13 @@ public sealed class ProvenanceLinker : ICorpusStage
     }
 
     /// <summary>Decides whether two documents are derived one from the other, how, and which way; null when independent.</summary>
-    internal static Relation? Judge(DocumentSummary a, TextProfile pa, DocumentSummary b, TextProfile pb) => Verify(a, pa, b, pb)?.Relation;
+    internal static Relation? Judge(DocumentSummary a, TextProfile pa, DocumentSummary b, TextProfile pb) => Verify(a, pa, b, pb, null)?.Relation;
 
-    private static VerifiedDerivation? Verify(DocumentSummary a, TextProfile pa, DocumentSummary b, TextProfile pb)
+    /// <summary>
+    /// Verifies a pair; <paramref name="common"/> are the later document's names that are common in its language
+    /// (<see cref="CommonNames"/>), which state no fact of either page.
+    /// </summary>
+    private static VerifiedDerivation? Verify(DocumentSummary a, TextProfile pa, DocumentSummary b, TextProfile pb, IReadOnlySet<ulong>? common)
     {
         var identical = pa.BodyHash == pb.BodyHash && pa.WordCount == pb.WordCount;
         if (!identical && FarApart(a, b)) return null;
@@ -249,7 +257,7 @@ public sealed class ProvenanceLinker : ICorpusStage
         // that state them; what they do not share is wording. Only passages that share the writer's own words (not
         // names or numbers) and are not quoted speech on both sides count as taken text. Across languages the words
         // differ, so a translation counts every aligned passage.
-        var taken = translation ? aligned : CountTaken(alignment, pa, pb);
+        var taken = translation ? aligned : CountTaken(alignment, pa, pb, common);
         var aAttributes = Attributes(a, pa, b);
         var bAttributes = Attributes(b, pb, a);
         // A rewrite keeps a quarter or more of the shorter text in order (paraphrased passages count towards that), and
@@ -511,7 +519,7 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// Aligned pairs that show taken text: at least <see cref="MinSharedWording"/> shared wording words making a set cosine
     /// of 0.3 or more, and not quoted speech on both sides (a quote is verbatim in every report that carries it).
     /// </summary>
-    internal static int CountTaken(Alignment alignment, TextProfile pa, TextProfile pb)
+    internal static int CountTaken(Alignment alignment, TextProfile pa, TextProfile pb, IReadOnlySet<ulong>? common = null)
     {
         var taken = 0;
         foreach (var pair in alignment.Pairs)
@@ -521,7 +529,10 @@ public sealed class ProvenanceLinker : ICorpusStage
             if (sa.Quoted && sb.Quoted) continue;
             // The same frame with other facts is the genre, not a copy ("X rose 3% to 120" / "Y fell 2% to 80"): when
             // both sentences state names or figures, they must mostly agree.
-            if (!FactsAgree(sa.Anchors, sb.Anchors)) continue;
+            // A language's common nouns (German capitalises them all: Brand, Feuerwehr, Toten) are in every report of
+            // the kind and state no fact that tells two events apart: they do not count (generated 20k: two German
+            // fires' reports of one template with the same toll agreed on them beside two towns).
+            if (!FactsAgree(sa.Anchors, sb.Anchors, common)) continue;
             var shared = 0;
             foreach (var word in sa.Wording)
                 if (Array.IndexOf(sb.Wording, word) >= 0) shared++;
@@ -574,16 +585,28 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// <summary>
     /// Whether two aligned sentences state the same facts: true when either states none (a rewrite may drop a figure:
     /// "3,000kg glide bombs" → "large glide bombs"), else when at least half the anchors of the sparser one (names and
-    /// numbers) are in the other.
+    /// numbers) are in the other. Anchors in <paramref name="common"/> (a language's common nouns) are no facts.
     /// </summary>
-    internal static bool FactsAgree(ulong[] a, ulong[] b)
+    internal static bool FactsAgree(ulong[] a, ulong[] b, IReadOnlySet<ulong>? common = null)
     {
-        if (a.Length == 0 || b.Length == 0) return true;
-        var (small, large) = a.Length <= b.Length ? (a, b) : (b, a);
+        var na = Specific(a, common);
+        var nb = Specific(b, common);
+        if (na == 0 || nb == 0) return true;
+        var (small, large, count) = na <= nb ? (a, b, na) : (b, a, nb);
         var shared = 0;
         foreach (var anchor in small)
-            if (Array.IndexOf(large, anchor) >= 0) shared++;
-        return 2 * shared >= small.Length;
+            if (common?.Contains(anchor) != true && Array.IndexOf(large, anchor) >= 0) shared++;
+        return 2 * shared >= count;
+    }
+
+    /// <summary>The anchors of <paramref name="anchors"/> that are not in <paramref name="common"/>.</summary>
+    private static int Specific(ulong[] anchors, IReadOnlySet<ulong>? common)
+    {
+        if (common is null) return anchors.Length;
+        var count = 0;
+        foreach (var anchor in anchors)
+            if (!common.Contains(anchor)) count++;
+        return count;
     }
 
     /// <summary>

@@ -201,9 +201,6 @@ public sealed class StoryClusterer : ICorpusStage
     /// </summary>
     public bool LeadPlaceConflict { get; init; } = true;
 
-    /// <summary>Languages (ISO 639-1) whose spelling capitalises every noun, so a capital letter does not mark a name.</summary>
-    private static readonly HashSet<string> NounCapitalising = new(StringComparer.Ordinal) { "de", "lb" };
-
     /// <summary>
     /// A derived document joins its partner's story only when its words reach this share of the similarity that story
     /// needs: a copy or rewrite keeps much of its source's words; a derivation between two events told in one wire frame
@@ -322,9 +319,9 @@ public sealed class StoryClusterer : ICorpusStage
             // In German every noun is capitalised: the frame's nouns of a kind of event ("Erdbeben", "Behörden") read as
             // names weighed double and carried joins across towns (generated 20k: 51 of the 105 German word joins brought
             // a second event in). A capitalised word common among the language's documents is such a noun.
-            if (CommonNounShare > 0 && NounCapitalising.Contains(document.Language))
+            if (CommonNounShare > 0 && CommonNames.CapitalisesNouns(document.Language))
                 foreach (var name in names)
-                    if (terms.TryGetValue(name, out var tf) && (df.TryGet((long)(name ^ language), out var n) ? n : 0) + 1 > CommonNounShare * (inLanguage + StoryFeatures.PriorDocuments))
+                    if (terms.TryGetValue(name, out var tf) && CommonNames.IsCommon((df.TryGet((long)(name ^ language), out var n) ? n : 0) + 1, inLanguage, CommonNounShare, least: 0))
                     {
                         terms[name] = (tf.Count, 1.0);
                         words.Add(name);
