@@ -38,6 +38,10 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         public double Commas { get; set; }
         public bool Scored { get; set; }
         public bool Included { get; set; }
+        /// <summary>One of three or more sibling boxes of one shape (tag and classes) holding a linked line and another line.</summary>
+        public bool Card { get; set; }
+        public int Lines { get; set; }
+        public int LinkLines { get; set; }
         public double Final => Score * (1 - (Chars > 0 ? LinkChars / Chars : 0));
     }
 
@@ -64,6 +68,8 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             own.Chars += length;
             own.LinkChars += length * Feature(segment, HtmlFeatures.LinkDensity);
             own.Commas += Feature(segment, HtmlFeatures.Commas);
+            own.Lines++;
+            if (Feature(segment, HtmlFeatures.LinkDensity) >= MinTeaserLinkDensity) own.LinkLines++;
             if (length < MinScoredLength || !IsProse(segment)) continue;
             var score = 1 + Feature(segment, HtmlFeatures.Commas) + Math.Min(Math.Floor(length / 100), 3);
             // The parent gets the full score, then 1/2, then 1/(3·level). Text written straight into a div or section is a
@@ -86,11 +92,59 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
             parent.Chars += all[i].Chars;
             parent.LinkChars += all[i].LinkChars;
             parent.Commas += all[i].Commas;
+            parent.Lines += all[i].Lines;
+            parent.LinkLines += all[i].LinkLines;
         }
 
+        MarkCards(all);
         var top = TopCandidate(tree);
         if (top is not null) Include(top, all);
         return Label(document, owners);
+    }
+
+    // A teaser card: a small box (a linked headline and a summary, a time stamp or a label), one of a row of three or
+    // more siblings of one shape. The article's own paragraphs are one line each, so a box of one line is never a card.
+    private const int MaxCardChars = 400;
+    private const int MinCards = 3;
+    private const int MinCardLines = 2;
+
+    /// <summary>
+    /// Marks the cards of a teaser row: sibling boxes (not paragraphs, list items or inline elements) that share a tag and
+    /// a class list (the id left out: a card's id numbers its post), each under <see cref="MaxCardChars"/> characters,
+    /// holding two lines or more of which one is a link whole (<see cref="MinTeaserLinkDensity"/>), three of them or more
+    /// under one parent. The shape repeats, not the words: a related-posts grid whose summaries are plain text, which no
+    /// line-by-line link share catches. One pass over the elements, one dictionary lookup each.
+    /// </summary>
+    private static void MarkCards(List<Container> all)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new string?[all.Count];
+        for (var i = 0; i < all.Count; i++)
+        {
+            var container = all[i];
+            if (container.Parent is null || container.LinkLines == 0 || container.Lines < MinCardLines || container.Chars >= MaxCardChars) continue;
+            if (ShapeOf(LastName(container.Path)) is not { } shape) continue;
+            var key = container.Parent.Path + "/" + shape;
+            keys[i] = key;
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        for (var i = 0; i < all.Count; i++)
+            if (keys[i] is { } key && counts[key] >= MinCards) all[i].Card = true;
+    }
+
+    /// <summary>A box's shape: its tag and class names without its position and id ("div.card.card--small"); null for paragraphs, list items, inline elements and boxes without a class.</summary>
+    private static string? ShapeOf(string name)
+    {
+        var tag = TagOf(name);
+        if (tag is "p" or "li" or "a" or "span" or "td" or "tr") return null;
+        var close = name.IndexOf(']', StringComparison.Ordinal);
+        var classes = close < 0 ? "" : name[(close + 1)..];
+        if (classes.StartsWith('#'))
+        {
+            var dot = classes.IndexOf('.', StringComparison.Ordinal);
+            classes = dot < 0 ? "" : classes[dot..];
+        }
+        return classes.Length == 0 ? null : tag + classes;
     }
 
     /// <summary>Containers by path; <see cref="All"/> lists them parents before children.</summary>
@@ -224,6 +278,7 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         var segments = document.Segments;
         var blocks = new Block[segments.Count];
         var boxes = new Container?[segments.Count];
+        var cardLine = new bool[segments.Count];
         var titled = false;
         var title = document.Metadata.Title?.Trim();
         for (var i = 0; i < segments.Count; i++)
@@ -241,6 +296,7 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
                 linkList |= !inArticle && container.Chars >= MinLinkListChars && container.LinkChars > container.Chars * MaxArticleLinkShare
                     && TagOf(LastName(container.Path)) != "p";
                 linkList |= !inArticle && IsConditionalBox(container);
+                cardLine[i] |= !inArticle && container.Card;
             }
             var kind = inArticle ? InsideKind(document.Text, segment, trustPointerMarks: true) : OutsideKind(segment, titled);
             if (inArticle && linkList && kind == BlockKind.Body) kind = BlockKind.Related;
@@ -252,6 +308,7 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
         MarkPointersAfterText(segments, blocks);
         MarkCommentThread(document.Text, segments, blocks);
         MarkTrailingHeadings(segments, blocks);
+        MarkCardsAfterText(segments, blocks, cardLine, boxes);
         return blocks;
     }
 
@@ -364,16 +421,60 @@ public sealed class HtmlBlockClassifier(IBlockClassifier fallback) : IBlockClass
     /// <summary>
     /// A subheading (h2–h6) with no text line after it anywhere in the article heads nothing of the story: a closing
     /// "Tell us what you think", "In video: …" over an embed, a related list's heading (trafilatura drops a title that is
-    /// last in the text, its NOT_AT_THE_END rule).
+    /// last in the text, its NOT_AT_THE_END rule). A short line set apart from the paragraphs whose own class names a
+    /// heading (<c>div.heading-h3</c>, a styled "More stories" over a dropped list) is a subheading too.
     /// </summary>
     private static void MarkTrailingHeadings(IReadOnlyList<TextSegment> segments, Block[] blocks)
     {
         var last = -1;
         for (var i = 0; i < blocks.Length; i++)
-            if (blocks[i].Kind == BlockKind.Body && Feature(segments[i], HtmlFeatures.Heading) == 0) last = i;
+            if (blocks[i].Kind == BlockKind.Body && Feature(segments[i], HtmlFeatures.Heading) == 0 && !NamedHeading(segments[i])) last = i;
         for (var i = last + 1; i < blocks.Length; i++)
-            if (blocks[i].Kind == BlockKind.Body && Feature(segments[i], HtmlFeatures.Heading) >= 2)
+            if (blocks[i].Kind == BlockKind.Body && (Feature(segments[i], HtmlFeatures.Heading) >= 2 || NamedHeading(segments[i])))
                 blocks[i] = blocks[i] with { Kind = BlockKind.Title };
+    }
+
+    /// <summary>
+    /// After the article's last prose line outside a card, the lines of teaser cards point elsewhere (a "more stories" row
+    /// of headlines and summaries set into the article's box): the position after the text and the repeated shape
+    /// together. When the cards hold half the article's text or more, they are the page's content (a listing, a set of
+    /// entries) and keep their labels.
+    /// </summary>
+    private static void MarkCardsAfterText(IReadOnlyList<TextSegment> segments, Block[] blocks, bool[] cardLine, Container?[] boxes)
+    {
+        double cards = 0, inside = 0;
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (boxes[i] is null) continue;
+            var length = segments[i].End - segments[i].Start;
+            inside += length;
+            if (cardLine[i]) cards += length;
+        }
+        if (cards >= inside * MaxNestedStoryShare) return;
+        var last = -1;
+        for (var i = 0; i < blocks.Length; i++)
+            if (blocks[i].Kind == BlockKind.Body && !cardLine[i] && IsProseLine(segments[i])) last = i;
+        if (last < 0) return;
+        for (var i = last + 1; i < blocks.Length; i++)
+            if (cardLine[i] && blocks[i].Kind == BlockKind.Body) blocks[i] = blocks[i] with { Kind = BlockKind.Related };
+    }
+
+    /// <summary>
+    /// Whether a short line that is not a paragraph sits in an element whose own class names a heading ("heading",
+    /// "headline", "title" inside a class name: <c>heading-h3</c>, <c>section-title</c>): a heading styled with a class
+    /// instead of an h-tag, the page's own vocabulary for the role.
+    /// </summary>
+    private static bool NamedHeading(TextSegment segment)
+    {
+        if (segment.Path is not { } path || Feature(segment, HtmlFeatures.Paragraph) == 1 || Feature(segment, HtmlFeatures.Length) > MaxDateLineLength) return false;
+        var classes = ClassPart(LastName(path));
+        foreach (var range in classes.AsSpan().Split(' '))
+        {
+            var word = classes.AsSpan()[range];
+            if (word.Contains("heading", StringComparison.OrdinalIgnoreCase) || word.Contains("headline", StringComparison.OrdinalIgnoreCase)
+                || word.Contains("title", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     // After Readability's conditional cleaning (a box with under 10 commas and over a fifth of its text in links goes),

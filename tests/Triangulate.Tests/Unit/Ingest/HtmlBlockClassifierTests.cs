@@ -713,4 +713,56 @@ public class HtmlBlockClassifierTests
         Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The interview, part 10,"));
         Assert.NotEqual(BlockKind.Body, KindOf(document, blocks, "The first report, part 1,"));
     }
+
+    private static string Cards(int count) =>
+        string.Concat(Enumerable.Range(1, count).Select(i =>
+            $"<div class=\"grid-item\" id=\"post-{i}\"><div class=\"grid-item__head\"><a href=\"/story/{i}\">Another story headline number {i}</a></div>"
+            + $"<p>A summary of that other story, number {i}, which says what it reports, in one line of plain text under the link.</p></div>"));
+
+    [Fact]
+    public void A_row_of_teaser_cards_after_the_text_points_elsewhere_though_its_summaries_are_plain_text()
+    {
+        var html = "<html><body><article class=\"story\">" + Paragraphs("The harbour report", 5)
+            + "<div class=\"grid\">" + Cards(4) + "</div></article></body></html>";
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The harbour report, part 5,"));
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "A summary of that other story, number 1,"));
+        Assert.Equal(BlockKind.Related, KindOf(document, blocks, "A summary of that other story, number 4,"));
+    }
+
+    [Fact]
+    public void Cards_that_hold_most_of_the_text_and_paragraphs_of_one_line_each_keep_their_labels()
+    {
+        // A listing whose entries are the page's text: the cards hold more than half of it.
+        var listing = "<html><body><article class=\"story\">" + Paragraphs("The listing's introduction", 1)
+            + "<div class=\"grid\">" + Cards(8) + "</div></article></body></html>";
+        var (document, blocks) = Classify(listing);
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "A summary of that other story, number 8,"));
+
+        // The article's paragraphs, each a classed box with a link in it, repeat one shape but are one line each.
+        var paragraphs = "<html><body><article class=\"story\">" + Paragraphs("The harbour report", 3)
+            + string.Concat(Enumerable.Range(1, 4).Select(i =>
+                $"<div class=\"body-paragraph\">The council, in its <a href=\"/minutes/{i}\">minutes of meeting {i}</a>, said the ferries would run daily through the winter, as they had done before the storm.</div>"))
+            + "</article></body></html>";
+        (document, blocks) = Classify(paragraphs);
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "The council, in its minutes of meeting 4,"));
+    }
+
+    [Fact]
+    public void A_line_styled_as_a_heading_by_its_class_with_no_text_after_it_is_a_title()
+    {
+        const string html = """
+            <html><body><article class="story">
+              <p>The ferry service between the islands resumed on Monday, the operator said, after crews cleared the slipway.</p>
+              <div class="section-title">What the council decided</div>
+              <p>More ferries will be added in the spring if demand keeps rising, according to the regional council's plan.</p>
+              <div class="heading-h3">More stories from the coast</div>
+              <ul><li><a href="/1">Storm closes the port again</a></li><li><a href="/2">Fishing fleet stays in dock</a></li></ul>
+            </article></body></html>
+            """;
+        var (document, blocks) = Classify(html);
+        Assert.Equal(BlockKind.Title, KindOf(document, blocks, "More stories from the coast"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "What the council decided"));
+        Assert.Equal(BlockKind.Body, KindOf(document, blocks, "More ferries"));
+    }
 }
