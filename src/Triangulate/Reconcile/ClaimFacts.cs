@@ -80,7 +80,8 @@ internal sealed class ClaimFacts
     private HashSet<string> ReadReferences()
     {
         var places = new HashSet<string>(StringComparer.Ordinal);
-        if (Claim.Kind != ClaimKind.Quantity) return places;
+        // Only distances name a place they are measured from: no other claim's documents are looked up.
+        if (Claim.Kind != ClaimKind.Quantity || !string.Equals(Claim.Measure, Figures.DistanceMeasure, StringComparison.OrdinalIgnoreCase)) return places;
         foreach (var mention in Claim.Mentions)
             if (_context.Corpus.FindDocument(mention.Span.Document)?.Text is { } text && Figures.ReferencePlace(text, mention.Span.End, Claim.Measure) is { } place) places.Add(place);
         return places;
