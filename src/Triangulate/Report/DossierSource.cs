@@ -56,10 +56,15 @@ public sealed class DossierSource
         // Inferred dates are kept with each story's findings: read story by story, not from the whole result.
         var inferred = _story is not null ? _story.InferredPublished : InferredDates();
         foreach (var document in _story is null ? _store.ReadDocuments() : StoryDocuments(_story))
-            yield return document.Published is null && inferred.TryGetValue(document.Id, out var estimate)
-                ? document with { Published = estimate }
-                : document;
+            yield return WithInferred(document, inferred.GetValueOrDefault(document.Id));
     }
+
+    /// <summary>
+    /// The document with the date inferred for it (<paramref name="estimate"/>, null when none) as its publication date
+    /// where it states none: every report shows a document so.
+    /// </summary>
+    internal static Document WithInferred(Document document, DateEstimate? estimate) =>
+        document.Published is null && estimate is not null ? document with { Published = estimate } : document;
 
     /// <summary>
     /// Every document as <see cref="Documents"/> gives it, for a writer that copies JSON: each as the store keeps it
@@ -163,7 +168,7 @@ public sealed class DossierSource
         return new()
         {
             Generated = Generated,
-            Documents = [.. StoryDocuments(findings).Select(d => d.Published is null && findings.InferredPublished.TryGetValue(d.Id, out var estimate) ? d with { Published = estimate } : d)],
+            Documents = [.. StoryDocuments(findings).Select(d => WithInferred(d, findings.InferredPublished.GetValueOrDefault(d.Id)))],
             Relations = RelationsFrom(findings),
             Stories = [findings.Story],
             Entities = findings.Entities,

@@ -84,7 +84,7 @@ public sealed class JsonReportWriter : IReportWriter
     {
         if (document.Inferred is not { } estimate) return RenderedBy(options, writer => CompactJsonCopy.Write(document.Json, writer));
         var parsed = JsonSerializer.Deserialize(document.Json, ModelJson.Compact.Document)!;
-        return Rendered(parsed.Published is null ? parsed with { Published = estimate } : parsed, options, type);
+        return Rendered(DossierSource.WithInferred(parsed, estimate), options, type);
     }
 
     private static Item RenderedBy(JsonWriterOptions options, Action<Utf8JsonWriter> write)
