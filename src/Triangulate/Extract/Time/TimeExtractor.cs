@@ -224,7 +224,7 @@ public sealed class TimeExtractor : IExtractor
              "towards", "toward", "the", "early", "mid", "late", "yesterday", "today", "tonight", "tomorrow", "recently", "lately",
              "recent", "earlier", "last", "this", "next", "past", "for", "over", "within", "several", "few", "many", "fiscal", "fy", "now",
              "currently", "presently", "nowadays", "at", "an", "more", "less", "up", "later", "intraday", "future", "soon", "in",
-             "eighteenth", "nineteenth", "twentieth", "noon", "midday", "midnight", "that", "another", "half", "these"], StringComparer.OrdinalIgnoreCase);
+             "eighteenth", "nineteenth", "twentieth", "noon", "midday", "midnight", "that", "another", "half", "these", "current", "previous"], StringComparer.OrdinalIgnoreCase);
 
         private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup =
             Openers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -1373,12 +1373,16 @@ public sealed class TimeExtractor : IExtractor
             {
                 var j = i + 1;
                 if (Is(j, "year")) j++;
-                if (!IsYear(j, out var fy)) return false;
-                var y = new PartialDate(fy);
-                found = new Found(_tokens[s].Start, _tokens[j].End, "FY" + fy.ToString(CultureInfo.InvariantCulture), y, y, TimeAnchor.None, null, null, null, 180);
-                next = j + 1;
-                return true;
+                if (IsYear(j, out var fy))
+                {
+                    var y = new PartialDate(fy);
+                    found = new Found(_tokens[s].Start, _tokens[j].End, "FY" + fy.ToString(CultureInfo.InvariantCulture), y, y, TimeAnchor.None, null, null, null, 180);
+                    next = j + 1;
+                    return true;
+                }
             }
+            if (TryFiscalYear(i, out found, out next)) return true;
+            if (IsAny(i, "fiscal", "FY")) return false;
             int quarter;
             int k;
             var relative = 0;
@@ -1437,6 +1441,48 @@ public sealed class TimeExtractor : IExtractor
             else rule = "quarter:" + quarter.ToString(CultureInfo.InvariantCulture) + ":" + relative.ToString(CultureInfo.InvariantCulture);
             found = new Found(_tokens[s].Start, _tokens[e - 1].End, value, start, end, rule is null ? TimeAnchor.None : TimeAnchor.Publication, null, null, rule, 0);
             next = e;
+            return true;
+        }
+
+        /// <summary>
+        /// A business year named as a noun phrase (TimeML writes it "FY" and the year, as "fiscal 2012"): "the current fiscal
+        /// year", "this financial year", "next fiscal year", "the previous fiscal year" (publication's year moved by the
+        /// word: rule "fiscal-year:N", since the company's calendar is not known), "the fiscal year" and "its fiscal
+        /// year" (the one of publication), "the 2012 fiscal year", "its 2012 financial year" (the year written). "a
+        /// fiscal year" and "the past fiscal year" (a stretch, not a date) are not read.
+        /// </summary>
+        private bool TryFiscalYear(int i, out Found found, out int next)
+        {
+            found = default;
+            next = i;
+            var s = i;
+            if (Is(i, "the")) i++;
+            // "the fiscal year", "its financial year": the business year of publication's year, unless a year follows
+            // ("fiscal year 2012", read above as written) or "of" says whose ("the fiscal year of the merger").
+            if (IsAny(i, "fiscal", "financial") && Is(i + 1, "year") && (s < i || IsAny(i - 1, "its", "their")) && !IsYear(i + 2, out _)
+                && !Is(i + 2, "of"))
+            {
+                found = new Found(_tokens[s].Start, _tokens[i + 1].End, null, null, null, TimeAnchor.Publication, null, null, "fiscal-year:0", 180);
+                next = i + 2;
+                return true;
+            }
+            if (!IsAny(i + 1, "fiscal", "financial") || !Is(i + 2, "year")) return false;
+            if (IsYear(i, out var written))
+            {
+                var y = new PartialDate(written);
+                found = new Found(_tokens[s].Start, _tokens[i + 2].End, "FY" + written.ToString(CultureInfo.InvariantCulture), y, y, TimeAnchor.None, null, null, null, 180);
+            }
+            else
+            {
+                int shift;
+                if (IsAny(i, "this", "current")) shift = 0;
+                else if (IsAny(i, "next", "coming")) shift = 1;
+                else if (IsAny(i, "last", "previous")) shift = -1;
+                else return false;
+                found = new Found(_tokens[s].Start, _tokens[i + 2].End, null, null, null, TimeAnchor.Publication, null, null,
+                    "fiscal-year:" + shift.ToString(CultureInfo.InvariantCulture), 180);
+            }
+            next = i + 3;
             return true;
         }
 

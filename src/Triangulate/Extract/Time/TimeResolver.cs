@@ -7,7 +7,7 @@ namespace Triangulate.Extract.Time;
 /// Re-applies the rule of a publication-relative <see cref="TimeExpression"/> to a publication date, so expressions
 /// found in undated articles ("last weekend", "20 January") can be resolved once the date is inferred. Rules:
 /// <c>day:N</c>, <c>week:N</c>, <c>weekend:N</c>, <c>weekday:D:N</c> (D 1=Monday; N 0 = on or before publication,
-/// -1 = strictly before, 1 = on or after), <c>month:N</c>, <c>year:N</c>, <c>decade:N</c>, <c>month-of-year:M</c> and
+/// -1 = strictly before, 1 = on or after), <c>month:N</c>, <c>year:N</c>, <c>fiscal-year:N</c> (FY and publication's year moved by N), <c>decade:N</c>, <c>month-of-year:M</c> and
 /// <c>month-day:MM-DD</c> (the occurrence nearest publication), <c>quarter-in-year:Q:N</c> and <c>half-in-year:H:N</c> (of
 /// publication's year moved by N), <c>season:M:N</c> (N -1 the last one over, 1 the first not yet over, 0 publication's year's, p the latest begun), <c>recent:D</c> (the D days before
 /// publication), <c>earlier:week|month|year</c> (from its start to publication), <c>present</c> (PRESENT_REF), <c>quarter:Q:N</c> (Q 1-4: the latest such quarter begun by publication,
@@ -152,6 +152,12 @@ public static class TimeResolver
                 case "year":
                     start = end = new PartialDate(published.Year + Int(parts[1]));
                     value = start.ToString();
+                    return true;
+                case "fiscal-year":
+                    // "the current fiscal year": the business year named by publication's year moved by N ("FY2008"); the
+                    // company's own calendar is not known, so the year it mostly falls in stands for it.
+                    start = end = new PartialDate(published.Year + Int(parts[1]));
+                    value = "FY" + start.Year.ToString(CultureInfo.InvariantCulture);
                     return true;
                 case "decade":
                     {

@@ -242,6 +242,13 @@ public class TimeExtractorTests
     [InlineData("Sales fell in the second half, the retailer said.", "2031-02-03", "the second half", "2030-H2")]
     [InlineData("Margins widened in the first half, the miner said.", "2030-08-01", "the first half", "2030-H1")]
     [InlineData("For the full year, the brewer raised its forecast.", "2030-08-01", "the full year", "2030")]
+    // Session 36: a business year named as a noun phrase, relative to publication or with its year written.
+    [InlineData("The chipmaker expects orders to slow in the current fiscal year.", "2030-05-24", "the current fiscal year", "FY2030")]
+    [InlineData("The grocer will open forty stores next fiscal year, it said.", "2030-03-02", "next fiscal year", "FY2031")]
+    [InlineData("The brewer's exports fell in the previous financial year.", "2030-07-01", "the previous financial year", "FY2029")]
+    [InlineData("Profit for the 2029 fiscal year came in below forecasts.", "2030-07-01", "the 2029 fiscal year", "FY2029")]
+    [InlineData("Profit for the fiscal year ending in September will rise, the toymaker said.", "2030-07-01", "the fiscal year", "FY2030")]
+    [InlineData("The ferry operator said its fiscal year would close with a loss.", "2030-07-01", "fiscal year", "FY2030")]
     public void Finds_the_expression_with_its_TIMEX3_value(string text, string published, string excerpt, string value)
     {
         var times = Times(text, published);
@@ -293,6 +300,8 @@ public class TimeExtractorTests
     [InlineData("The visitors scored twice in the second half.")]
     [InlineData("The forward led all scoring in the first half.")]
     [InlineData("The home side dominated the first half in the rain.")]
+    // Session 36: a fiscal year without a determiner that names one is no date.
+    [InlineData("A fiscal year is the unit of the council's accounts.")]
     public void Finds_no_time_where_there_is_none(string text)
     {
         var times = Times(text, "2010-06-01");
@@ -326,6 +335,14 @@ public class TimeExtractorTests
     {
         var times = Times("The guild was founded two years ago; a year later it opened a hall.", "2030-06-24");
         Assert.Equal("2029", times.Single(t => t.Span.Excerpt == "a year later").Value);
+    }
+
+    [Fact]
+    public void A_fiscal_year_named_from_publication_keeps_a_rule_that_resolves_again()
+    {
+        var time = Times("The miner cut its forecast for the current fiscal year.", "2030-05-24").Single(t => t.Span.Excerpt == "the current fiscal year");
+        Assert.Equal("fiscal-year:0", time.Rule);
+        Assert.Equal("FY2031", TimeResolver.Resolve(time, new DateOnly(2031, 1, 15)).Value);
     }
 
     [Fact]
