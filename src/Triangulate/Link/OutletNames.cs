@@ -50,9 +50,33 @@ internal static class OutletNames
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(outlet);
-        var words = outlet.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return Mentioned(text.AsSpan(), Form(outlet));
+    }
+
+    /// <summary>
+    /// <see cref="Mentioned(string, string)"/> over the characters <paramref name="start"/> to <paramref name="end"/> of
+    /// a profiled document's text, as over that passage cut out: false at once when the passage starts and ends between
+    /// words and the text has no word that could open a mention (the outlet's first word or its initials, by
+    /// <see cref="TextProfile.Words"/>), which is what nearly every passage of a pair's test gives.
+    /// </summary>
+    public static bool Mentioned(TextProfile profile, int start, int end, string outlet)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(outlet);
+        var form = Form(outlet);
+        var text = profile.Text;
+        // A passage cut inside a word has a token the whole text lacks (its part of that word): scanned as it is.
+        var between = (start == 0 || !char.IsLetterOrDigit(text[start - 1]) || start == text.Length || !char.IsLetterOrDigit(text[start]))
+            && (end == text.Length || end == 0 || !char.IsLetterOrDigit(text[end]) || !char.IsLetterOrDigit(text[end - 1]));
+        if (between && form.Words.Length > 0 && !profile.Words.MayContain(form.FirstKey) && (form.Initials is null || !profile.Words.MayContain(form.InitialsKey))) return false;
+        return Mentioned(text.AsSpan(start, end - start), form);
+    }
+
+    private static bool Mentioned(ReadOnlySpan<char> text, OutletForm form)
+    {
+        var words = form.Words;
         if (words.Length == 0) return false;
-        var initials = words.Length >= 2 ? string.Concat(words.Select(w => w[0])) : null;
+        var initials = form.Initials;
         var matched = 0;
         var i = 0;
         while (i < text.Length)
@@ -62,7 +86,7 @@ internal static class OutletNames
             while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
             // Each token is compared folded in place: this runs over whole pages (a provenance pair's attribution test),
             // and a folded string per token was most of the provenance stage's allocation.
-            var token = text.AsSpan(start, i - start);
+            var token = text.Slice(start, i - start);
             var first = FoldsTo(token, words[0]);
             matched = (matched == 0 ? first : FoldsTo(token, words[matched])) ? matched + 1 : first ? 1 : 0;
             if (matched == words.Length) return true;
@@ -71,6 +95,26 @@ internal static class OutletNames
             if (initials is not null && FoldsTo(token, initials) && IsCapitals(token)) return true;
         }
         return false;
+    }
+
+    /// <summary>An outlet key's words and initials, and the keys of the words a mention of it opens with (<see cref="TokenFilter.Key"/>).</summary>
+    private sealed record OutletForm(string[] Words, string? Initials, ulong FirstKey, ulong InitialsKey);
+
+    /// <summary>Outlet keys split once each: a pair's test asks for the same few outlets sentence after sentence.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, OutletForm> Forms = new(StringComparer.Ordinal);
+
+    /// <summary>Outlet keys kept split at most (the store's outlets are some thousands; credits read from text add more).</summary>
+    private const int MaxForms = 1 << 16;
+
+    private static OutletForm Form(string outlet)
+    {
+        if (Forms.TryGetValue(outlet, out var form)) return form;
+        var words = outlet.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var initials = words.Length >= 2 ? string.Concat(words.Select(w => w[0])) : null;
+        form = new OutletForm(words, initials, words.Length > 0 ? TokenFilter.Key(words[0]) : 0, initials is null ? 0 : TokenFilter.Key(initials));
+        if (Forms.Count >= MaxForms) Forms.Clear();
+        Forms.TryAdd(outlet, form);
+        return form;
     }
 
     /// <summary>True when <paramref name="token"/> folded (<see cref="LinkText.FoldWord"/>) is <paramref name="word"/>, without making the folded string.</summary>
@@ -87,7 +131,7 @@ internal static class OutletNames
     /// A first word names its outlet only standing alone ("(Meridian)", "appeared on Meridian."): not followed by another
     /// capitalised word ("New York", "Daily Mail" are other names) and not opening a sentence.
     /// </summary>
-    private static bool StandsAlone(string text, int start, int end)
+    private static bool StandsAlone(ReadOnlySpan<char> text, int start, int end)
     {
         var next = end;
         while (next < text.Length && text[next] == ' ') next++;

@@ -79,6 +79,40 @@ internal sealed class TextProfile
     /// </summary>
     public ulong TitleHash { get; private init; }
 
+    private TokenFilter? _words;
+    private ulong[]? _wordingHashes;
+    private HashSet<ulong>? _wording;
+
+    /// <summary>
+    /// The text's words as a filter, made on first use: whether a passage may name a word without scanning it. A profile
+    /// is tested against many others (each of its candidate pairs, on any thread), and this is made once for all of
+    /// them (a filter made twice by two threads at once is the same filter).
+    /// </summary>
+    public TokenFilter Words => _words ??= TokenFilter.Of(Text);
+
+    /// <summary>
+    /// Hash of each sentence the aligner reads (up to <see cref="SentenceAligner.MaxSentences"/>), its characters after a
+    /// wire dateline opening it ("KESSFORD (AP) — "): a desk that drops the dateline keeps the sentence's wording. Made on
+    /// first use and kept for the profile's other pairs (the dateline pattern was a twentieth of the verifier's time).
+    /// </summary>
+    public ulong[] WordingHashes => _wordingHashes ??= MakeWordingHashes();
+
+    /// <summary>The set of <see cref="WordingHashes"/>: the sentences a page repeats word for word are looked up in it.</summary>
+    public HashSet<ulong> Wording => _wording ??= [.. WordingHashes];
+
+    private ulong[] MakeWordingHashes()
+    {
+        var hashes = new ulong[Math.Min(Sentences.Count, SentenceAligner.MaxSentences)];
+        for (var index = 0; index < hashes.Length; index++)
+        {
+            var sentence = Sentences[index];
+            var start = sentence.Start;
+            if (index < 3 && TextMetadataExtractor.Dateline(Text, start, sentence.End - start) is { Success: true } dateline) start = dateline.Index + dateline.Length;
+            hashes[index] = LinkText.Hash(Text.AsSpan(start, sentence.End - start));
+        }
+        return hashes;
+    }
+
     /// <summary>Shared word 5-grams over the smaller set's size (0 when either text has none).</summary>
     public static double SharedFiveGrams(TextProfile a, TextProfile b)
     {

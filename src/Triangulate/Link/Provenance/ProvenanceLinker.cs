@@ -368,7 +368,7 @@ public sealed class ProvenanceLinker : ICorpusStage
         foreach (var i in dropped)
         {
             var sentence = profile.Sentences[i];
-            if (!NamesOutlet(profile.Text[sentence.Start..sentence.End], self, other)) count++;
+            if (!NamesOutlet(profile, sentence.Start, sentence.End, self, other)) count++;
         }
         return count;
     }
@@ -382,28 +382,16 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// </summary>
     internal static int[] Verbatim(TextProfile derived, TextProfile source, DocumentSummary self)
     {
-        var written = new HashSet<ulong>();
-        for (var i = 0; i < source.Sentences.Count && i < SentenceAligner.MaxSentences; i++) written.Add(WordingHash(source, i));
+        var written = source.Wording;
+        var hashes = derived.WordingHashes;
         var verbatim = new List<int>();
         for (var i = 0; i < derived.Sentences.Count && i < SentenceAligner.MaxSentences; i++)
         {
             var sentence = derived.Sentences[i];
-            if (sentence.Quoted || sentence.Wording.Length < MinSharedWording || !written.Contains(WordingHash(derived, i))) continue;
-            if (!NamesOwnOutlet(derived.Text[sentence.Start..sentence.End], self)) verbatim.Add(i);
+            if (sentence.Quoted || sentence.Wording.Length < MinSharedWording || !written.Contains(hashes[i])) continue;
+            if (!NamesOwnOutlet(derived, sentence.Start, sentence.End, self)) verbatim.Add(i);
         }
         return [.. verbatim];
-    }
-
-    /// <summary>
-    /// Hash of sentence <paramref name="index"/>'s characters after a wire dateline opening it ("KESSFORD (AP) — "): a desk
-    /// that drops the dateline keeps the sentence's wording.
-    /// </summary>
-    private static ulong WordingHash(TextProfile profile, int index)
-    {
-        var sentence = profile.Sentences[index];
-        var start = sentence.Start;
-        if (index < 3 && TextMetadataExtractor.Dateline(profile.Text, start, sentence.End - start) is { Success: true } dateline) start = dateline.Index + dateline.Length;
-        return LinkText.Hash(profile.Text.AsSpan(start, sentence.End - start));
     }
 
     /// <summary>The sentences of one side (those the aligner reads) that the alignment leaves without a partner, ascending.</summary>
@@ -418,15 +406,15 @@ public sealed class ProvenanceLinker : ICorpusStage
         return [.. dropped];
     }
 
-    private static bool NamesOutlet(string sentence, DocumentSummary self, DocumentSummary other) =>
-        NamesOwnOutlet(sentence, self) || (other.Outlet is { } theirs && OutletNames.Mentioned(sentence, theirs));
+    private static bool NamesOutlet(TextProfile profile, int start, int end, DocumentSummary self, DocumentSummary other) =>
+        NamesOwnOutlet(profile, start, end, self) || (other.Outlet is { } theirs && OutletNames.Mentioned(profile, start, end, theirs));
 
-    /// <summary>Whether <paramref name="sentence"/> names the page's own outlet or one it credits.</summary>
-    private static bool NamesOwnOutlet(string sentence, DocumentSummary self)
+    /// <summary>Whether the sentence from <paramref name="start"/> to <paramref name="end"/> of a profiled text names the page's own outlet or one it credits.</summary>
+    private static bool NamesOwnOutlet(TextProfile profile, int start, int end, DocumentSummary self)
     {
-        if (self.Outlet is { } own && OutletNames.Mentioned(sentence, own)) return true;
+        if (self.Outlet is { } own && OutletNames.Mentioned(profile, start, end, own)) return true;
         foreach (var credited in self.CreditedOutlets)
-            if (OutletNames.Mentioned(sentence, credited)) return true;
+            if (OutletNames.Mentioned(profile, start, end, credited)) return true;
         return false;
     }
 
@@ -447,7 +435,7 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// or names it in its text ("(AP)", "This article first appeared on …"), the source being of another outlet.
     /// </summary>
     private static bool Attributes(DocumentSummary derived, TextProfile profile, DocumentSummary source) =>
-        Credits(derived, source) || (source.Outlet is { } outlet && outlet != derived.Outlet && OutletNames.Mentioned(profile.Text, outlet));
+        Credits(derived, source) || (source.Outlet is { } outlet && outlet != derived.Outlet && OutletNames.Mentioned(profile, 0, profile.Text.Length, outlet));
 
     /// <summary>
     /// The outlet a credit line of <paramref name="source"/> names (one of its credited outlets other than its own) when
@@ -465,24 +453,24 @@ public sealed class ProvenanceLinker : ICorpusStage
         foreach (var line in derived.LinesOutsideBody)
         {
             if (!sourceProfile.LinesOutsideBody.Contains(line)) continue;
-            if (CreditedBeside(line, source) is { } outlet) return (outlet, -1);
+            if (CreditedBeside(source, outlet => OutletNames.Mentioned(line, outlet)) is { } outlet) return (outlet, -1);
         }
-        var written = new HashSet<ulong>();
-        for (var i = 0; i < sourceProfile.Sentences.Count && i < SentenceAligner.MaxSentences; i++) written.Add(WordingHash(sourceProfile, i));
+        var written = sourceProfile.Wording;
+        var hashes = derived.WordingHashes;
         for (var i = Math.Min(derived.Sentences.Count, SentenceAligner.MaxSentences) - 1; i >= 0; i--)
         {
-            if (!written.Contains(WordingHash(derived, i))) continue;
+            if (!written.Contains(hashes[i])) continue;
             var sentence = derived.Sentences[i];
-            if (CreditedBeside(derived.Text[sentence.Start..sentence.End], source) is { } outlet) return (outlet, i);
+            if (CreditedBeside(source, outlet => OutletNames.Mentioned(derived, sentence.Start, sentence.End, outlet)) is { } outlet) return (outlet, i);
         }
         return null;
     }
 
-    /// <summary>The credited outlet of <paramref name="source"/>, other than its own, that <paramref name="line"/> names; null when none.</summary>
-    private static string? CreditedBeside(string line, DocumentSummary source)
+    /// <summary>The credited outlet of <paramref name="source"/>, other than its own, that a line <paramref name="names"/>; null when none.</summary>
+    private static string? CreditedBeside(DocumentSummary source, Func<string, bool> names)
     {
         foreach (var outlet in source.CreditedOutlets)
-            if (!(source.Outlet is { } own && OutletNames.Match(outlet, own)) && OutletNames.Mentioned(line, outlet)) return outlet;
+            if (!(source.Outlet is { } own && OutletNames.Match(outlet, own)) && names(outlet)) return outlet;
         return null;
     }
 

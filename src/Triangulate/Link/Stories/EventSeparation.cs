@@ -104,7 +104,8 @@ internal sealed class EventSeparation
     /// the pairs are those of a story under the splitter's smallest size, bounded by <see cref="MaxCheckedDocuments"/>
     /// (a larger one is taken as possibly conflicting).
     /// </summary>
-    public static bool MayConflict(IReadOnlyList<List<int>> units, IReadOnlyList<string> documents, ICorpusReader corpus)
+    public static bool MayConflict(IReadOnlyList<List<int>> units, IReadOnlyList<string> documents, ICorpusReader corpus,
+        Func<string, (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)?>? leads = null)
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(documents);
@@ -113,8 +114,11 @@ internal sealed class EventSeparation
         var said = new List<(int Unit, Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)>();
         for (var u = 0; u < units.Count; u++)
             foreach (var d in units[u])
-                if (corpus.FindDocument(documents[d]) is { } document)
-                    said.Add((u, HeadlineFigures.Of(document.Title), LeadPlaces.Of(document)));
+            {
+                // What a story's first reports were read as already (the documents the story opened with, most often).
+                if (leads?.Invoke(documents[d]) is { } known) said.Add((u, known.Figures, known.Places));
+                else if (corpus.FindDocument(documents[d]) is { } document) said.Add((u, HeadlineFigures.Of(document.Title), LeadPlaces.Of(document)));
+            }
         for (var i = 0; i < said.Count; i++)
             for (var j = i + 1; j < said.Count; j++)
             {

@@ -300,12 +300,14 @@ public sealed class StoryClusterer : ICorpusStage
         var leads = state.Kept<FirstReports>().For(LeadPlaceConflict);
         // A document's terms and the sets of its words, days and names depend on the document alone: read and computed
         // ahead on the other cores while the documents before are placed (everything after depends on arrival order).
-        foreach (var (document, terms, documentWords, documentNamed, documentNames) in ReadAhead(OrderedParallel.Ahead(context.Fresh, Features), f => f.Document, f => f.Terms.Keys))
+        // Its headline's figures and its lead's places too (as a first report's are read, Lead): what it is scored with,
+        // and, when it opens a story, what later documents are scored against, without reading it back from the store.
+        foreach (var (document, terms, documentWords, documentNamed, documentNames, lead) in ReadAhead(OrderedParallel.Ahead(context.Fresh, Features), f => f.Document, f => f.Terms.Keys))
         {
             var days = StoryState.DaysOf(document.Published);
             (words, named, names) = (documentWords, documentNamed, documentNames);
-            headline = HeadlineConflictFigures >= 0 && days is not null ? HeadlineFigures.Of(document.Title) : [];
-            places = LeadPlaceConflict && days is not null ? LeadPlaces.Of(document) : [];
+            headline = HeadlineConflictFigures >= 0 && days is not null ? lead.Figures : [];
+            places = LeadPlaceConflict && days is not null ? lead.Places : [];
             // A term's rarity is counted among the documents of the document's own language: against the whole corpus a
             // minority language's every word is rare (its function words, and its capitalised nouns read as names), so
             // any two of its reports of one kind of event looked alike (generated 20k: German, French and Spanish fire
@@ -347,11 +349,17 @@ public sealed class StoryClusterer : ICorpusStage
             }
             if (Placed is not null) Report(document.Id, target, partners.Count > 0 ? StoryPlacement.Follow : StoryPlacement.Words, vector, days);
             Join(target, document, vector);
+            // One of the story's first reports: kept as Lead would read it.
+            if (Story(target).Documents.Count <= HeadlineConflictLeads && !leads.ContainsKey(document.Id))
+            {
+                if (leads.Count >= FirstReports.Most) leads.Clear();
+                leads[document.Id] = lead;
+            }
             storyOf.Set(key, target);
             touched.Add(target);
         }
         meta.Set(2, next);
-        MakeStories(context, [.. touched], stories, records);
+        MakeStories(context, [.. touched], stories, records, LeadPlaceConflict ? leads : null);
 
         ulong LanguageKey(Document document) => IdfByLanguage ? LinkText.Hash("@language:" + document.Language) : 0UL;
 
@@ -381,11 +389,12 @@ public sealed class StoryClusterer : ICorpusStage
             }
         }
 
-        static (Document Document, Dictionary<ulong, (int Count, double Boost)> Terms, HashSet<ulong> Words, Dictionary<ulong, int> Named, HashSet<ulong> Names) Features((Document Document, DocumentAnalysis Analysis) item)
+        (Document Document, Dictionary<ulong, (int Count, double Boost)> Terms, HashSet<ulong> Words, Dictionary<ulong, int> Named, HashSet<ulong> Names,
+            (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places) Lead) Features((Document Document, DocumentAnalysis Analysis) item)
         {
             HashSet<ulong> words = [], names = [];
             Dictionary<ulong, int> named = [];
-            return (item.Document, StoryFeatures.Terms(item.Document, item.Analysis, words, named, names), words, named, names);
+            return (item.Document, StoryFeatures.Terms(item.Document, item.Analysis, words, named, names), words, named, names, ReadLead(item.Document));
         }
 
         // Adds a document to a story and indexes the story under the features it gained, so later documents can find it.
@@ -492,8 +501,7 @@ public sealed class StoryClusterer : ICorpusStage
         {
             if (leads.TryGetValue(id, out var lead)) return lead;
             if (leads.Count >= FirstReports.Most) leads.Clear();
-            var found = context.Corpus.FindDocument(id);
-            return leads[id] = (HeadlineFigures.Of(found?.Title), LeadPlaceConflict ? LeadPlaces.Of(found) : []);
+            return leads[id] = ReadLead(context.Corpus.FindDocument(id));
         }
 
         // Whether every document of a story was found derived from, or the source of, another.
@@ -697,7 +705,8 @@ public sealed class StoryClusterer : ICorpusStage
     /// the relations and independence groups among its own documents (nothing outside it counts); the stories these
     /// clusters made before and no longer make are listed as removed. Clusters in parallel: they share nothing.
     /// </summary>
-    private void MakeStories(CorpusContext context, int[] touched, LinkSpace<StoryState> stories, LinkSpace<ProvenanceRecord> records)
+    private void MakeStories(CorpusContext context, int[] touched, LinkSpace<StoryState> stories, LinkSpace<ProvenanceRecord> records,
+        Dictionary<string, (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)>? leads)
     {
         var states = new StoryState[touched.Length];
         var members = new List<long>();
@@ -717,7 +726,8 @@ public sealed class StoryClusterer : ICorpusStage
             if (state.Documents.Count == 0) return;
             var documents = state.Documents.Order(StringComparer.Ordinal).ToList();
             var whole = ProvenanceLinks.Build(documents, id => ProvenanceLinker.Record(records, id));
-            var parts = Splitter is null ? [documents] : Splitter.Split(documents, context.Corpus, whole.Relations);
+            // The first reports read so far are only read here (no thread writes them until the next document is placed).
+            var parts = Splitter is null ? [documents] : Splitter.Split(documents, context.Corpus, whole.Relations, leads is null ? null : id => leads.TryGetValue(id, out var lead) ? lead : null);
             var list = new List<(Story, List<Relation>, List<(string, string)>)>(parts.Count);
             foreach (var part in parts)
             {
@@ -775,6 +785,10 @@ public sealed class StoryClusterer : ICorpusStage
             return _read;
         }
     }
+
+    /// <summary>A document's headline figures and lead places (none when it is missing), as a story's first report is read.</summary>
+    private (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places) ReadLead(Document? document) =>
+        (HeadlineFigures.Of(document?.Title), LeadPlaceConflict ? LeadPlaces.Of(document) : []);
 
     /// <summary>A story made of one part of a split: titled by its first document that has a headline, dated by its members.</summary>
     private static Story Part(CorpusContext context, List<string> documents, Dictionary<string, string> groupOf)

@@ -41,8 +41,13 @@ internal sealed class StorySplitter
     /// </summary>
     public EventSeparation? Events { get; init; } = new();
 
-    /// <summary>The parts of a story's documents: one list (the story whole) or several.</summary>
-    public List<List<string>> Split(IReadOnlyList<string> documents, ICorpusReader corpus, IReadOnlyList<Relation> relations)
+    /// <summary>
+    /// The parts of a story's documents: one list (the story whole) or several. <paramref name="leads"/>, when given,
+    /// knows some documents' headline figures and lead places already (as <see cref="HeadlineFigures"/> and
+    /// <see cref="LeadPlaces"/> read them), so those are not read from <paramref name="corpus"/> to be compared.
+    /// </summary>
+    public List<List<string>> Split(IReadOnlyList<string> documents, ICorpusReader corpus, IReadOnlyList<Relation> relations,
+        Func<string, (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)?>? leads = null)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < documents.Count; i++) index[documents[i]] = i;
@@ -54,7 +59,7 @@ internal sealed class StorySplitter
         if (units.Count > MaxUnits || units.Count < (Events is null ? MinUnits : 2)) return [[.. documents]];
         // A story too small for the tree is parted only where two units' headlines or leads disagree; most agree, and
         // reading their analyses and terms to find that out was most of this stage's cost.
-        if (units.Count < MinUnits && !EventSeparation.MayConflict(units, documents, corpus)) return [[.. documents]];
+        if (units.Count < MinUnits && !EventSeparation.MayConflict(units, documents, corpus, leads)) return [[.. documents]];
         var terms = new Dictionary<ulong, (int Count, double Boost)>[units.Count];
         var profiles = new EventSeparation.Profile[units.Count];
         var named = new Dictionary<ulong, int>();

@@ -1,4 +1,5 @@
 using Triangulate.Link;
+using Triangulate.Tests.Support;
 
 namespace Triangulate.Tests.Unit.Link;
 
@@ -48,4 +49,26 @@ public sealed class OutletNamesTests
     [InlineData("Nordström said the vote was close.", "nordstrom tidning", false)]
     public void A_text_mentions_an_outlet_written_with_diacritics_by_its_folded_key(string text, string outlet, bool expected) =>
         Assert.Equal(expected, OutletNames.Mentioned(text, outlet));
+
+    [Theory]
+    [InlineData("associated press")]
+    [InlineData("meridian press")]
+    [InlineData("nordstrom tidning")]
+    [InlineData("valley courier")]
+    [InlineData("apple")]
+    public void A_passage_of_a_profiled_text_mentions_an_outlet_as_the_passage_cut_out_does(string outlet)
+    {
+        // Every cut of the text, word boundaries and the middles of words alike: the profile's word filter may only
+        // spare the scan where the answer is no.
+        const string text = """
+            BOJESTAD (AP) — The quake struck at dawn, Meridian reported.
+            Residents of Meridian Heights were evacuated; NT and the Nordström Tidning staff counted 40 homes.
+            This article first appeared on Valley Courier. Apples were sold out.
+            """;
+        var profile = TextProfile.Build(Some.Document(text), wording: true);
+        Assert.Equal(OutletNames.Mentioned(text, outlet), OutletNames.Mentioned(profile, 0, text.Length, outlet));
+        for (var start = 0; start <= text.Length; start += 3)
+            for (var end = start; end <= text.Length; end += 5)
+                Assert.True(OutletNames.Mentioned(text[start..end], outlet) == OutletNames.Mentioned(profile, start, end, outlet), $"{start}..{end}");
+    }
 }
