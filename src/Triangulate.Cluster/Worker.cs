@@ -32,10 +32,28 @@ public sealed class Worker : IDisposable
     /// <summary>The shared store, opened on first use.</summary>
     public IStore Store => _store.Value;
 
-    /// <summary>Analyses and saves one batch of documents into <paramref name="store"/>: what a batch grain does.</summary>
-    /// <remarks>The reply also times the analysis, the encoding and the save, and counts the save's store waits (<see cref="StoreWaits"/>: the save runs on this thread).</remarks>
+    /// <summary>
+    /// Analyses one batch of documents and saves it into <paramref name="store"/> when its writers save side by side
+    /// (<see cref="IStore.ConcurrentWriters"/>: a PostgreSQL server); into a store whose writers take turns (one SQLite
+    /// file) it returns the encoded rows unsaved, for the client's one writer: what a batch grain does.
+    /// </summary>
+    /// <remarks>
+    /// Why: three workers each saving into one file took turns on its write lock, and each transaction began on a page
+    /// cache the others' commits had made stale: at 20,000 articles the transactions filled the document phase, 1.6 times
+    /// as long each as one writer's (docs/benchmarks.md, session 35). The reply also times the analysis, the encoding and
+    /// the save, and counts the save's store waits (<see cref="StoreWaits"/>: the save runs on this thread).
+    /// </remarks>
     public BatchReply AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        if (!store.ConcurrentWriters)
+        {
+            var unsaved = Pipeline.EncodeBatchTimed(batch);
+            return new BatchReply(new DocumentBatchResult(0, unsaved.Problems), unsaved.Analysis, TimeSpan.Zero, Encode: unsaved.Encode)
+            {
+                Rows = [.. unsaved.Encoded.Select(EncodedRow.Of)],
+            };
+        }
         var before = StoreWaits.Thread;
         var (result, analysis, encode, save) = Pipeline.AnalyzeBatchTimed(batch, store);
         var waits = StoreWaits.Thread - before;
