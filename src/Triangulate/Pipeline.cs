@@ -149,25 +149,19 @@ public sealed class Pipeline
     /// <see cref="Analyze(IEnumerable{string}, IStore, IPipelineObserver?, CancellationToken)"/> for a worker that was
     /// handed read documents. A document that breaks an analyser is a problem, not an exception.
     /// </summary>
-    public DocumentBatchResult AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store) => AnalyzeBatchTimed(batch, store).Result;
-
-    /// <summary>
-    /// As <see cref="AnalyzeBatch"/>, and how long the analysis, the encoding of the rows (JSON, gzip, full-text rows,
-    /// on every core) and the store's save took: a cluster worker reports them.
-    /// </summary>
-    public (DocumentBatchResult Result, TimeSpan Analysis, TimeSpan Encode, TimeSpan Save) AnalyzeBatchTimed(IReadOnlyList<ArrivedDocument> batch, IStore store)
+    public DocumentBatchResult AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var (encoded, problems, analysis, encode) = EncodeBatchTimed(batch);
-        var saving = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (encoded.Length > 0) store.Save(encoded);
-        return (new DocumentBatchResult(encoded.Length, problems), analysis, encode, System.Diagnostics.Stopwatch.GetElapsedTime(saving));
+        var encoded = EncodeBatchTimed(batch);
+        if (encoded.Encoded.Length > 0) store.Save(encoded.Encoded);
+        return new DocumentBatchResult(encoded.Encoded.Length, encoded.Problems);
     }
 
     /// <summary>
-    /// Assembles, extracts and encodes <paramref name="batch"/> for a store, without saving it (a cluster worker over a
-    /// store whose writers take turns hands the rows to the client's one writer); with the time the analysis and the
-    /// encoding took. A document that breaks an analyser is a problem, not an exception.
+    /// Assembles, extracts and encodes <paramref name="batch"/> for a store (JSON, gzip, full-text rows, on every core),
+    /// without saving it, with the time the analysis and the encoding took: a cluster worker saves the rows itself or
+    /// hands them to the client's one writer (<see cref="Store.IStore.ConcurrentWriters"/>). A document that breaks an
+    /// analyser is a problem, not an exception.
     /// </summary>
     public (EncodedDocument[] Encoded, IReadOnlyList<Problem> Problems, TimeSpan Analysis, TimeSpan Encode) EncodeBatchTimed(IReadOnlyList<ArrivedDocument> batch)
     {

@@ -85,6 +85,9 @@ public sealed class EncodedDocument
     /// <summary>The document's full-text row.</summary>
     internal SearchRow Search { get; }
 
+    /// <summary>About how many bytes the encoded columns hold (the text counted at two bytes a character).</summary>
+    public int Size => DocumentUtf8.Length + AnalysisUtf8.Length + CompressedRaw.Length + (2 * Search.Text.Length);
+
     /// <summary>The document, read back from its column (for the rare write that must change it: a copy kept under its first source).</summary>
     internal Document ReadDocument() => JsonSerializer.Deserialize(DocumentUtf8, ModelJson.Compact.Document)
         ?? throw new InvalidOperationException("an encoded document's column holds no document");

@@ -67,6 +67,17 @@ public sealed class WorkerBatchTests : IDisposable
         Assert.Equal(2, client.LastArrival);
     }
 
+    [Fact]
+    public void A_batch_whose_rows_are_too_large_to_send_back_is_saved_by_the_worker()
+    {
+        using var worker = new Worker(_temp.File("shared.db")) { MaxReplyBytes = 1 };
+        var reply = worker.AnalyzeBatch(Batch, worker.Store);
+        Assert.Null(reply.Rows);
+        Assert.Equal(Batch.Length, reply.ToResult().Stored);
+        Assert.Null(reply.ToResult().Unsaved);
+        Assert.Equal(Batch.Length, worker.Store.DocumentCount);
+    }
+
     private static string Json(Document document) => System.Text.Json.JsonSerializer.Serialize(document, ModelJson.Compact.Document);
 
     private static string Json(DocumentAnalysis analysis) => System.Text.Json.JsonSerializer.Serialize(analysis, ModelJson.Compact.DocumentAnalysis);
