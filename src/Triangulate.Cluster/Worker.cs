@@ -60,8 +60,8 @@ public sealed class Worker : IDisposable
 
     /// <summary>
     /// The most bytes of encoded rows a batch sends back; a batch of larger documents is saved here instead, taking its
-    /// turn on the store's write lock. Orleans refuses a message body over 100 MB (<c>MessagingOptions.MaxMessageBodySize</c>),
-    /// and a generated article's rows are about 10 KB (64 a batch: well under a megabyte).
+    /// turn on the store's write lock. Orleans closes the connection that carries a message body over 100 MB
+    /// (<c>MessagingOptions.MaxMessageBodySize</c>); a generated article's rows are about 8 KB (64 a batch: half a megabyte).
     /// </summary>
     public long MaxReplyBytes { get; init; } = 32L * 1024 * 1024;
 
