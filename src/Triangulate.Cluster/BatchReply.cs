@@ -1,8 +1,9 @@
 namespace Triangulate.Cluster;
 
 /// <summary>
-/// What a batch grain sends back: the result, and the worker's time on the batch: its analysis, the encoding of its
-/// rows (JSON, gzip, full-text rows) and its save (the store's transaction, with its waits), so the client can tell the
+/// What a batch grain sends back: the result (with the encoded documents, when the client's writer is to save them),
+/// and the worker's time on the batch: its analysis, the encoding of its rows (JSON, gzip, full-text rows) and its save
+/// (the store's transaction, with its waits; none when the rows came back), so the client can tell the
 /// document phase's work from what the cluster adds (<see cref="ClusterExecutor.BatchTimings"/>); how often and how long
 /// the save waited for another writer of the store (<see cref="Triangulate.Store.StoreWaits"/>: another process's
 /// transaction, or another batch of this worker on its one writer connection); how long the batch waited on the silo for
@@ -30,6 +31,17 @@ public sealed record BatchReply(
     /// <summary>From the call's arrival on the silo until its reply was made.</summary>
     [Id(9)]
     public TimeSpan OnSilo { get; init; }
+
+    /// <summary>
+    /// The batch's documents analysed and encoded but not saved, for the client's writer (a store whose writers take
+    /// turns, <see cref="Triangulate.Store.IStore.ConcurrentWriters"/>); null when the worker saved them.
+    /// </summary>
+    [Id(10)]
+    public IReadOnlyList<EncodedRow>? Rows { get; init; }
+
+    /// <summary>What the pipeline is told the batch did: <see cref="Result"/>, with its unsaved documents.</summary>
+    public DocumentBatchResult ToResult() =>
+        Rows is null ? Result : Result with { Unsaved = [.. Rows.Select(row => row.ToEncoded())] };
 }
 
 /// <summary>

@@ -107,7 +107,7 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
         {
             _batchTimings = _batchTimings.Plus(reply, roundTrip);
         }
-        return reply.Result;
+        return reply.ToResult();
     }
 
     /// <inheritdoc />

@@ -32,15 +32,38 @@ public sealed class Worker : IDisposable
     /// <summary>The shared store, opened on first use.</summary>
     public IStore Store => _store.Value;
 
-    /// <summary>Analyses and saves one batch of documents into <paramref name="store"/>: what a batch grain does.</summary>
-    /// <remarks>The reply also times the analysis, the encoding and the save, and counts the save's store waits (<see cref="StoreWaits"/>: the save runs on this thread).</remarks>
+    /// <summary>
+    /// Analyses one batch of documents and saves it into <paramref name="store"/> when its writers save side by side
+    /// (<see cref="IStore.ConcurrentWriters"/>: a PostgreSQL server); into a store whose writers take turns (one SQLite
+    /// file) it returns the encoded rows unsaved, for the client's one writer (unless they are larger than
+    /// <see cref="MaxReplyBytes"/>): what a batch grain does.
+    /// </summary>
+    /// <remarks>
+    /// Why: three workers each saving into one file took turns on its write lock, and each transaction began on a page
+    /// cache the others' commits had made stale: at 20,000 articles the transactions filled the document phase, 1.6 times
+    /// as long each as one writer's (docs/benchmarks.md, session 35). The reply also times the analysis, the encoding and
+    /// the save, and counts the save's store waits (<see cref="StoreWaits"/>: the save runs on this thread).
+    /// </remarks>
     public BatchReply AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        var (encoded, problems, analysis, encode) = Pipeline.EncodeBatchTimed(batch);
+        if (!store.ConcurrentWriters && encoded.Sum(e => (long)e.Size) <= MaxReplyBytes)
+            return new BatchReply(new DocumentBatchResult(0, problems), analysis, TimeSpan.Zero, Encode: encode) { Rows = [.. encoded.Select(EncodedRow.Of)] };
         var before = StoreWaits.Thread;
-        var (result, analysis, encode, save) = Pipeline.AnalyzeBatchTimed(batch, store);
+        var saving = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (encoded.Length > 0) store.Save(encoded);
+        var save = System.Diagnostics.Stopwatch.GetElapsedTime(saving);
         var waits = StoreWaits.Thread - before;
-        return new BatchReply(result, analysis, save, waits.Busy, waits.BusyTime, encode, waits.Writer, waits.WriterTime);
+        return new BatchReply(new DocumentBatchResult(encoded.Length, problems), analysis, save, waits.Busy, waits.BusyTime, encode, waits.Writer, waits.WriterTime);
     }
+
+    /// <summary>
+    /// The most bytes of encoded rows a batch sends back; a batch of larger documents is saved here instead, taking its
+    /// turn on the store's write lock. Orleans closes the connection that carries a message body over 100 MB
+    /// (<c>MessagingOptions.MaxMessageBodySize</c>); a generated article's rows are about 8 KB (64 a batch: half a megabyte).
+    /// </summary>
+    public long MaxReplyBytes { get; init; } = 32L * 1024 * 1024;
 
     /// <summary>
     /// Runs the story stages on one story, reading its documents from <paramref name="store"/>: what a story grain does;

@@ -40,7 +40,7 @@ public static class WorkerWarmUp
         public int BatchesInFlight => 2;
 
         public Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<ArrivedDocument> batch, CancellationToken cancellation) =>
-            Task.Run(() => worker.AnalyzeBatch(batch, store).Result, cancellation);
+            Task.Run(() => worker.AnalyzeBatch(batch, store).ToResult(), cancellation);
 
         public async Task<IReadOnlyList<StoryOutcome>> AnalyzeStoriesAsync(IReadOnlyList<StoryWork> stories, CancellationToken cancellation) =>
             await Task.WhenAll(stories.Select(work => Task.Run(() => worker.AnalyzeStory(work, store).Outcome, cancellation))).ConfigureAwait(false);

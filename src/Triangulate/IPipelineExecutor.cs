@@ -14,7 +14,8 @@ public interface IPipelineExecutor
     int BatchesInFlight { get; }
 
     /// <summary>
-    /// Analyses <paramref name="batch"/> and saves it to the shared store (<see cref="Pipeline.AnalyzeBatch"/>).
+    /// Analyses <paramref name="batch"/> and saves it to the shared store (<see cref="Pipeline.AnalyzeBatch"/>), or
+    /// hands its encoded documents back unsaved (<see cref="DocumentBatchResult.Unsaved"/>) for the caller's writer.
     /// Idempotent: documents are keyed by the hash of their bytes, so a batch done twice is stored once.
     /// </summary>
     Task<DocumentBatchResult> AnalyzeBatchAsync(IReadOnlyList<ArrivedDocument> batch, CancellationToken cancellation);
@@ -34,7 +35,16 @@ public interface IPipelineExecutor
 public sealed record ArrivedDocument(SourceDocument Source, long Arrival);
 
 /// <summary>What analysing one batch of documents did: how many were stored, and the problems met.</summary>
-public sealed record DocumentBatchResult(int Stored, IReadOnlyList<Problem> Problems);
+public sealed record DocumentBatchResult(int Stored, IReadOnlyList<Problem> Problems)
+{
+    /// <summary>
+    /// The batch's documents analysed and encoded but not saved, for the caller's one writer to save (a cluster over a
+    /// store whose writers take turns, <see cref="Store.IStore.ConcurrentWriters"/>); null when they were saved. Not
+    /// part of this record's JSON: a cluster sends the rows in a message of its own.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<Store.EncodedDocument>? Unsaved { get; init; }
+}
 
 /// <summary>
 /// Everything the story stages read about one story, self-contained so they can run where the corpus context is not:

@@ -149,16 +149,23 @@ public sealed class Pipeline
     /// <see cref="Analyze(IEnumerable{string}, IStore, IPipelineObserver?, CancellationToken)"/> for a worker that was
     /// handed read documents. A document that breaks an analyser is a problem, not an exception.
     /// </summary>
-    public DocumentBatchResult AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store) => AnalyzeBatchTimed(batch, store).Result;
+    public DocumentBatchResult AnalyzeBatch(IReadOnlyList<ArrivedDocument> batch, IStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var encoded = EncodeBatchTimed(batch);
+        if (encoded.Encoded.Length > 0) store.Save(encoded.Encoded);
+        return new DocumentBatchResult(encoded.Encoded.Length, encoded.Problems);
+    }
 
     /// <summary>
-    /// As <see cref="AnalyzeBatch"/>, and how long the analysis, the encoding of the rows (JSON, gzip, full-text rows,
-    /// on every core) and the store's save took: a cluster worker reports them.
+    /// Assembles, extracts and encodes <paramref name="batch"/> for a store (JSON, gzip, full-text rows, on every core),
+    /// without saving it, with the time the analysis and the encoding took: a cluster worker saves the rows itself or
+    /// hands them to the client's one writer (<see cref="Store.IStore.ConcurrentWriters"/>). A document that breaks an
+    /// analyser is a problem, not an exception.
     /// </summary>
-    public (DocumentBatchResult Result, TimeSpan Analysis, TimeSpan Encode, TimeSpan Save) AnalyzeBatchTimed(IReadOnlyList<ArrivedDocument> batch, IStore store)
+    public (EncodedDocument[] Encoded, IReadOnlyList<Problem> Problems, TimeSpan Analysis, TimeSpan Encode) EncodeBatchTimed(IReadOnlyList<ArrivedDocument> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(store);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var problems = new List<Problem>();
         var stored = new List<StoredDocument>(batch.Count);
@@ -166,10 +173,7 @@ public sealed class Pipeline
             if (Prepare(source, arrival, problems.Add) is { } document) stored.Add(document);
         var analysed = System.Diagnostics.Stopwatch.GetTimestamp();
         var encoded = EncodedDocument.All(stored);
-        var saving = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (encoded.Length > 0) store.Save(encoded);
-        return (new DocumentBatchResult(stored.Count, problems), System.Diagnostics.Stopwatch.GetElapsedTime(started, analysed),
-            System.Diagnostics.Stopwatch.GetElapsedTime(analysed, saving), System.Diagnostics.Stopwatch.GetElapsedTime(saving));
+        return (encoded, problems, System.Diagnostics.Stopwatch.GetElapsedTime(started, analysed), System.Diagnostics.Stopwatch.GetElapsedTime(analysed));
     }
 
     /// <summary>What the story stages' results depend on besides a story's inputs (<see cref="StoryWork.Configuration"/>).</summary>
@@ -685,18 +689,20 @@ public sealed class Pipeline
             var sources = Channel.CreateBounded<(SourceDocument Source, long Arrival)>(new BoundedChannelOptions(pipeline.Workers * 8) { SingleWriter = true });
             var analysed = Channel.CreateBounded<EncodedDocument>(new BoundedChannelOptions(BatchSize * 2) { SingleReader = true });
             var produce = Task.Run(() => Produce(discover, sources.Writer, cancellation), cancellation);
+            var write = Task.Run(() => Write(analysed, cancellation), cancellation);
             if (executor is not null)
             {
-                // The analysis runs elsewhere, batch by batch; this process reads, and counts what came back.
-                Task.WaitAll([produce, Task.Run(() => Dispatch(executor, sources.Reader, cancellation), cancellation)], cancellation);
+                // The analysis runs elsewhere, batch by batch; this process reads, counts what came back, and saves what
+                // came back unsaved on its one writer, as one process saves what it analysed.
+                var dispatch = Task.Run(() => Dispatch(executor, sources.Reader, analysed.Writer, cancellation), cancellation);
+                Task.WaitAll([produce, dispatch, write], cancellation);
                 store.SaveProblems(_ordered);
                 _elapsed = clock.Stop("read and analyse");
                 return;
             }
             var workers = new Task[pipeline.Workers];
             for (var i = 0; i < workers.Length; i++) workers[i] = Task.Run(() => Analyse(sources.Reader, analysed.Writer, cancellation), cancellation);
-            var complete = Task.WhenAll(workers).ContinueWith(_ => analysed.Writer.Complete(), TaskScheduler.Default);
-            var write = Task.Run(() => Write(analysed.Reader, cancellation), cancellation);
+            var complete = Task.WhenAll(workers).ContinueWith(_ => analysed.Writer.TryComplete(), TaskScheduler.Default);
             Task.WaitAll([produce, complete, write], cancellation);
             foreach (var worker in workers) worker.GetAwaiter().GetResult();
             store.SaveProblems(_ordered);
@@ -830,8 +836,12 @@ public sealed class Pipeline
                 if (pipeline.Prepare(source, arrival, Report) is { } stored) await output.WriteAsync(new EncodedDocument(stored), cancellation).ConfigureAwait(false);
         }
 
-        /// <summary>Hands the read documents to <paramref name="target"/> in batches, <see cref="IPipelineExecutor.BatchesInFlight"/> at a time.</summary>
-        private async Task Dispatch(IPipelineExecutor target, ChannelReader<(SourceDocument Source, long Arrival)> input, CancellationToken cancellation)
+        /// <summary>
+        /// Hands the read documents to <paramref name="target"/> in batches, <see cref="IPipelineExecutor.BatchesInFlight"/>
+        /// at a time; the documents of a batch that comes back unsaved go to <paramref name="output"/>, this process's
+        /// writer (a batch waits there while the writer is behind, holding its slot: the writer paces the dispatch).
+        /// </summary>
+        private async Task Dispatch(IPipelineExecutor target, ChannelReader<(SourceDocument Source, long Arrival)> input, ChannelWriter<EncodedDocument> output, CancellationToken cancellation)
         {
             var inFlight = new List<Task>();
             var slots = Math.Max(1, target.BatchesInFlight);
@@ -840,40 +850,61 @@ public sealed class Pipeline
             {
                 var result = await target.AnalyzeBatchAsync(documents, cancellation).ConfigureAwait(false);
                 foreach (var problem in result.Problems) Report(problem);
+                if (result.Unsaved is { } unsaved)
+                {
+                    foreach (var document in unsaved) await output.WriteAsync(document, cancellation).ConfigureAwait(false);
+                    return;
+                }
                 Interlocked.Add(ref _stored, result.Stored);
                 Progress("analyse");
             }
-            await foreach (var (source, arrival) in input.ReadAllAsync(cancellation).ConfigureAwait(false))
+            try
             {
-                batch.Add(new ArrivedDocument(source, arrival));
-                if (batch.Count < BatchSize) continue;
-                if (inFlight.Count >= slots)
+                await foreach (var (source, arrival) in input.ReadAllAsync(cancellation).ConfigureAwait(false))
                 {
-                    var done = await Task.WhenAny(inFlight).ConfigureAwait(false);
-                    inFlight.Remove(done);
-                    await done.ConfigureAwait(false);
+                    batch.Add(new ArrivedDocument(source, arrival));
+                    if (batch.Count < BatchSize) continue;
+                    if (inFlight.Count >= slots)
+                    {
+                        var done = await Task.WhenAny(inFlight).ConfigureAwait(false);
+                        inFlight.Remove(done);
+                        await done.ConfigureAwait(false);
+                    }
+                    inFlight.Add(Send(batch));
+                    batch = new List<ArrivedDocument>(BatchSize);
                 }
-                inFlight.Add(Send(batch));
-                batch = new List<ArrivedDocument>(BatchSize);
+                if (batch.Count > 0) inFlight.Add(Send(batch));
+                await Task.WhenAll(inFlight).ConfigureAwait(false);
             }
-            if (batch.Count > 0) inFlight.Add(Send(batch));
-            await Task.WhenAll(inFlight).ConfigureAwait(false);
+            finally
+            {
+                output.TryComplete();
+            }
         }
 
         /// <summary>
         /// Saves the analysed documents, <see cref="SaveBatchSize"/> a transaction. Memory stays bounded: this holds at most
         /// that many encoded documents, the channel before it <see cref="BatchSize"/> × 2.
         /// </summary>
-        private async Task Write(ChannelReader<EncodedDocument> input, CancellationToken cancellation)
+        /// <remarks>A save that throws closes the channel, so the analysers waiting to hand it documents fail too instead of waiting for ever.</remarks>
+        private async Task Write(Channel<EncodedDocument> channel, CancellationToken cancellation)
         {
             var batch = new List<EncodedDocument>(SaveBatchSize);
-            await foreach (var item in input.ReadAllAsync(cancellation).ConfigureAwait(false))
+            try
             {
-                batch.Add(item);
-                if (batch.Count < SaveBatchSize) continue;
+                await foreach (var item in channel.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
+                {
+                    batch.Add(item);
+                    if (batch.Count < SaveBatchSize) continue;
+                    Flush(batch);
+                }
                 Flush(batch);
             }
-            Flush(batch);
+            catch (Exception e)
+            {
+                channel.Writer.TryComplete(e);
+                throw;
+            }
         }
 
         private void Flush(List<EncodedDocument> batch)

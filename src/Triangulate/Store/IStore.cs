@@ -21,6 +21,14 @@ public interface IStore : ICorpusReader, Link.ILinkStateSource, IDisposable
     /// <summary>As <see cref="Save(IReadOnlyList{StoredDocument})"/>, the documents already encoded (by the threads that analysed them).</summary>
     void Save(IReadOnlyList<EncodedDocument> batch);
 
+    /// <summary>
+    /// True when writers in several processes save side by side (a database server); false when they take turns (one
+    /// SQLite file has one write lock). Cluster workers save their batches themselves only into a store whose writers
+    /// save side by side; into one file they hand the encoded rows back to the client, whose one writer saves them
+    /// (docs/foundation.md, "Cluster").
+    /// </summary>
+    bool ConcurrentWriters => false;
+
     /// <summary>Records problems (the same source and error once).</summary>
     void SaveProblems(IEnumerable<Problem> problems);
 

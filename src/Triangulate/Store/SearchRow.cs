@@ -9,8 +9,10 @@ namespace Triangulate.Store;
 internal sealed record SearchRow(string Kind, string Id, string? Story, string Document, string Text)
 {
     /// <summary>A document's row: its title and text.</summary>
-    public static SearchRow Of(Document document) =>
-        new("document", document.Id, null, document.Id, (document.Title ?? "") + "\n" + document.Text);
+    public static SearchRow Of(Document document) => OfDocument(document.Id, (document.Title ?? "") + "\n" + document.Text);
+
+    /// <summary>The row of the document <paramref name="id"/> whose title and text are <paramref name="text"/>.</summary>
+    public static SearchRow OfDocument(string id, string text) => new("document", id, null, id, text);
 
     /// <summary>
     /// A story's rows: its entities by every spelling they go by, one per line (a search for one spelling also finds

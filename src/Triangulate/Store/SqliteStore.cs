@@ -171,17 +171,16 @@ public sealed partial class SqliteStore : IStore
             using var search = new SearchRowWriter(Command(transaction, SearchRowWriter.Sql));
             foreach (var encoded in batch)
             {
-                var item = encoded.Stored;
-                id.Value = item.Document.Id;
-                sha.Value = item.Document.Sha256;
-                source.Value = item.Document.Source;
-                format.Value = item.Format;
-                version.Value = item.PipelineVersion;
+                id.Value = encoded.Id;
+                sha.Value = encoded.Sha256;
+                source.Value = encoded.Source;
+                format.Value = encoded.Format;
+                version.Value = encoded.PipelineVersion;
                 (document.Value, analysis.Value, raw.Value) = (encoded.DocumentUtf8, encoded.AnalysisUtf8, encoded.CompressedRaw);
-                seq.Value = item.Arrival > 0 ? item.Arrival : ++last;
+                seq.Value = encoded.Arrival > 0 ? encoded.Arrival : ++last;
                 command.ExecuteNonQuery();
                 // A document saved again replaces its full-text row.
-                unindexed.Value = item.Document.Id;
+                unindexed.Value = encoded.Id;
                 unindex.ExecuteNonQuery();
                 search.Add(encoded.Search);
             }

@@ -127,6 +127,10 @@ public sealed partial class PostgresStore : IStore
     }
 
     /// <inheritdoc />
+    /// <remarks>A batch that comes with its places takes the arrival lock shared: such batches save side by side.</remarks>
+    public bool ConcurrentWriters => true;
+
+    /// <inheritdoc />
     public void Save(IReadOnlyList<StoredDocument> batch) => Save(EncodedDocument.All(batch));
 
     /// <inheritdoc />
@@ -135,7 +139,7 @@ public sealed partial class PostgresStore : IStore
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Count == 0) return;
         // Rows locked in one order by every writer: two processes saving overlapping batches never deadlock.
-        var order = Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].Stored.Document.Sha256, StringComparer.Ordinal).ToList();
+        var order = Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].Sha256, StringComparer.Ordinal).ToList();
         using var connection = _source.OpenConnection();
         using var transaction = connection.BeginTransaction();
         // A document keeps the place in the arrival order it first had; one saved without a place goes after the rest
@@ -143,16 +147,16 @@ public sealed partial class PostgresStore : IStore
         // saved before: a writer that gives places holds the arrival lock alone). A batch whose documents all come with
         // their places (a cluster's batches, numbered by the client) holds it shared: such batches, one per worker,
         // save side by side instead of one after another, and none runs while places are being given out.
-        var placed = batch.All(e => e.Stored.Arrival > 0);
+        var placed = batch.All(e => e.Arrival > 0);
         Execute(connection, transaction, placed ? "SELECT pg_advisory_xact_lock_shared($1)" : "SELECT pg_advisory_xact_lock($1)", ArrivalLock);
         var last = placed ? 0 : Convert.ToInt64(Scalar(connection, "SELECT coalesce(max(seq), 0) FROM documents", transaction), System.Globalization.CultureInfo.InvariantCulture);
-        var seqs = batch.Select(e => e.Stored).Select(item => item.Arrival > 0 ? item.Arrival : ++last).ToArray();
+        var seqs = batch.Select(item => item.Arrival > 0 ? item.Arrival : ++last).ToArray();
         var kept = new string[batch.Count];
         using (var upsert = new NpgsqlBatch(connection, transaction))
         {
             foreach (var i in order)
             {
-                var item = batch[i].Stored;
+                var item = batch[i];
                 // The source is not updated: the bytes keep the path they were first read from (returned, so that the
                 // stored document says so too).
                 upsert.BatchCommands.Add(BatchCommand("""
@@ -162,8 +166,8 @@ public sealed partial class PostgresStore : IStore
                         format = excluded.format, pipeline_version = excluded.pipeline_version,
                         document = excluded.document, analysis = excluded.analysis, linked = false
                     RETURNING source
-                    """, item.Document.Id, item.Document.Sha256, item.Document.Source, item.Format, item.PipelineVersion,
-                    batch[i].DocumentJson, batch[i].AnalysisJson, batch[i].CompressedRaw, seqs[i]));
+                    """, item.Id, item.Sha256, item.Source, item.Format, item.PipelineVersion,
+                    item.DocumentJson, item.AnalysisJson, item.CompressedRaw, seqs[i]));
             }
             using var reader = upsert.ExecuteReader();
             var n = 0;
@@ -178,10 +182,10 @@ public sealed partial class PostgresStore : IStore
         {
             foreach (var i in order)
             {
-                var document = batch[i].Stored.Document;
-                if (kept[i] is { } source && source != document.Source)
+                var item = batch[i];
+                if (kept[i] is { } source && source != item.Source)
                     index.BatchCommands.Add(BatchCommand("UPDATE documents SET document = $2 WHERE sha256 = $1",
-                        document.Sha256, JsonSerializer.Serialize(document with { Source = source }, ModelJson.Compact.Document)));
+                        item.Sha256, JsonSerializer.Serialize(item.ReadDocument() with { Source = source }, ModelJson.Compact.Document)));
                 var row = batch[i].Search;
                 index.BatchCommands.Add(BatchCommand("""
                     INSERT INTO search (kind, id, story, document, text, words) VALUES ($1, $2, NULL, $3, $4, $5::tsvector)

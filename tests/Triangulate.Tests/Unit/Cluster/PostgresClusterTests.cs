@@ -75,6 +75,8 @@ public sealed class PostgresClusterTests : IDisposable
         var actual = ClusterRun.AnalyzeOn(store, [second], executor, _temp.File("cluster2"));
         Assert.Equal(2, executor.ShardSessions);
         Assert.Equal(expected, actual);
+        // Into a store whose writers save side by side the workers saved their batches themselves.
+        Assert.True(executor.BatchTimings.Save > TimeSpan.Zero, $"the workers saved nothing: {executor.BatchTimings}");
 
         using var sqlite = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_temp.File("single.db")}");
         sqlite.Open();

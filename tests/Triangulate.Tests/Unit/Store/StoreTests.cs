@@ -93,6 +93,23 @@ public class StoreTests(TestStores stores) : IClassFixture<TestStores>
     }
 
     [Theory, SqliteData, PostgresData]
+    public void A_document_encoded_elsewhere_and_sent_as_its_parts_saves_as_itself_and_keeps_its_first_source(string kind)
+    {
+        using var store = stores.Open(kind);
+        var first = Stored("One article.");
+        store.Save([first]);
+        // What a cluster worker sends the client's writer: the parts, not the objects (the source kept is read from them).
+        var again = new EncodedDocument(first with { Document = first.Document with { Source = "elsewhere.txt" }, PipelineVersion = "2" });
+        store.Save([new EncodedDocument(again.Keys, again.DocumentUtf8, again.AnalysisUtf8, again.CompressedRaw, again.SearchText)]);
+        Assert.Equal(1, store.DocumentCount);
+        Assert.True(store.Contains(first.Document.Sha256, "2"));
+        Assert.Equal("test.txt", store.FindDocument(first.Document.Id)!.Source);
+        Assert.Equal(first.Document.Text, store.FindDocument(first.Document.Id)!.Text);
+        Assert.Equal(first.Raw.ToArray(), store.FindRaw(first.Document.Id));
+        Assert.Single(store.Search("article", 10), h => h.Id == first.Document.Id);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public void Documents_raw_bytes_and_analyses_round_trip(string kind)
     {
         var name = TestStores.NewName();
