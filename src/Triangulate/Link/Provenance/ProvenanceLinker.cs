@@ -593,8 +593,8 @@ public sealed class ProvenanceLinker : ICorpusStage
     /// <summary>
     /// Whether the pages share at most <see cref="MaxBackgroundPassages"/> aligned passages, none of which states a figure
     /// on either side, while both pages state figures elsewhere: what they share is a place's or a genre's background
-    /// ("Memia Kernow, the mayor of New Eseville, declared a day of mourning", "Fire safety in older buildings has been
-    /// a recurring issue", "Police said it was too early to say what started the fire"), and each states its own event's
+    /// (the town's mayor "declared a day of mourning", "fire safety in older buildings has been a recurring issue",
+    /// "police said it was too early to say what started the fire"), and each states its own event's
     /// toll, hour and evacuees in sentences the other lacks. A copy or a rewrite that takes so little takes the facts
     /// it reports. Furniture (<paramref name="skipA"/>, <paramref name="skipB"/>) states nothing of either page.
     /// </summary>
