@@ -18,7 +18,7 @@ internal static class EvalStoriesCommand
         var input = new Argument<string[]>("INPUT") { Description = "Files or folders to analyse (e.g. ecb-dev.jsonl)", Arity = ArgumentArity.OneOrMore };
         var goldOption = new Option<string>("--gold") { Description = "Gold stories: ECB+'s {url: {story, topic}} or the generator's {stories, derivations}", Required = true };
         var db = new Option<string?>("--db") { Description = "Store to analyse into: an SQLite file or a postgres:// URL (default: a temporary file, removed afterwards)" };
-        var dump = new Option<string?>("--dump-corroborations") { Description = "Write each claim of the look part carried by 2+ documents (its mentions' sentences, documents, gold stories; cross-story ones marked ACROSS) to this file" };
+        var dump = new Option<string?>("--dump-corroborations") { Description = "Write each claim of the look part carried by 2+ documents (its mentions' sentences, documents, gold stories; cross-story ones marked ACROSS), then each contradiction of the look part with its claims, to this file" };
         var derivationDump = new Option<string?>("--dump-derivations") { Description = "Write each derivation error of the look part against the gold's edges (missed edges with the source chosen instead, false pairs; dates, outlets, credits) to this file" };
         var stories = new Option<string?>("--dump-stories") { Description = "Write each found story of the look part that mixes gold events (its gold-event mix, the joins that brought a second event in, and the features they rest on) to this file" };
         var distance = new Option<double>("--baseline-distance") { Description = "Cosine distance at which the baseline stops merging", DefaultValueFactory = _ => 0.7 };
@@ -71,7 +71,7 @@ internal static class EvalStoriesCommand
         Console.WriteLine(Row("triangulate", r.Pipeline));
         if (r.Baseline is { } b) Console.WriteLine(Row(string.Create(inv, $"tfidf+avg@{distance:F2}"), b));
         else Console.WriteLine("tfidf+avg            (skipped: more than " + TfidfAverageLinkage.MaxDocuments + " documents)");
-        Console.WriteLine(string.Create(inv, $"derivations {r.Derivations.Found}  across gold stories {r.Derivations.AcrossStories}  sharing < 5% of 5-grams {r.LowOverlapDerivations}"));
+        Console.WriteLine(string.Create(inv, $"derivations {r.Derivations.Found}  across gold stories {r.Derivations.AcrossStories} (look {r.AcrossParts.Derivations.Look}; held {r.AcrossParts.Derivations.Held})  sharing < 5% of 5-grams {r.LowOverlapDerivations}"));
         if (r.DerivationScore is { } d) Console.WriteLine(string.Create(inv, $"derivations vs gold ({d.Gold} pairs): P {d.Precision:F3}  R {d.Recall:F3}"));
         if (r.DerivationParts is { } parts)
             Console.WriteLine(string.Create(inv, $"  look ({parts.Look.Gold}): P {parts.Look.Precision:F3}  R {parts.Look.Recall:F3}   held ({parts.Held.Gold}): P {parts.Held.Precision:F3}  R {parts.Held.Recall:F3}"));
@@ -82,7 +82,7 @@ internal static class EvalStoriesCommand
         Console.WriteLine(string.Create(inv, $"  look: claims with 2+ sources {look.Shared}  across gold stories {look.Across}   held: claims with 2+ sources {held.Shared}  across gold stories {held.Across}"));
         if (dump is not null) EvalStoriesDump.Write(dump, store, corpus, gold);
         if (derivationDump is { } d2) EvalDerivationsDump.Write(d2.Path, d2.Gold, store, corpus, gold, new DerivationTrace(store));
-        Console.WriteLine(string.Create(inv, $"contradictions {r.Contradictions.Found}  across gold stories {r.Contradictions.AcrossStories}"));
+        Console.WriteLine(string.Create(inv, $"contradictions {r.Contradictions.Found}  across gold stories {r.Contradictions.AcrossStories} (look {r.AcrossParts.Contradictions.Look}; held {r.AcrossParts.Contradictions.Held})"));
     }
 
     private static string Row(string name, (ClusterScore All, ClusterScore Look, ClusterScore Held) s) => string.Create(CultureInfo.InvariantCulture,

@@ -10,7 +10,8 @@ namespace Triangulate.Cli;
 /// counted for the look and held parts apart (by <see cref="StoryGold.IsHeld"/>, the split the story scores use), and
 /// for the look part only each of them with its mentions' sentences, documents and gold stories, so that the
 /// corroborations joining different gold stories can be read and sorted into classes (and the same-story ones
-/// compared between two runs, to see what a rule costs). The held part is counted, never written.
+/// compared between two runs, to see what a rule costs), then the look part's contradictions with their claims. The
+/// held part is counted, never written.
 /// </summary>
 internal static class EvalStoriesDump
 {
@@ -44,17 +45,41 @@ internal static class EvalStoriesDump
         foreach (var claim in result.Claims.OrderBy(c => c.Story, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal))
         {
             if (claim.Sources.Count < 2 || Part(claim, urls, gold) is not false) continue;
-            var value = claim.Value is null ? "" : " value=" + Describe(claim.Value);
-            text.Append(inv, $"{(Across(claim, urls, gold) ? "ACROSS" : "same")}\t{claim.Kind}\tstory={claim.Story}\tmeasure={claim.Measure}\tsubject={claim.Subject}\tstatus={claim.Status}{value}\ttime={claim.Time?.Start}..{claim.Time?.End}\n");
-            foreach (var mention in claim.Mentions)
+            text.Append(inv, $"{(Across(claim, urls, gold) ? "ACROSS" : "same")}\t");
+            WriteClaim(text, claim, corpus, urls, gold);
+        }
+        // The look part's contradictions, each with its claims: one whose claims' documents lie in two gold stories is
+        // marked ACROSS.
+        var claims = result.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var contradiction in result.Contradictions.OrderBy(c => c.Story, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal))
+        {
+            var members = contradiction.Claims.Select(id => claims.GetValueOrDefault(id)).OfType<Claim>().ToList();
+            var sources = members.SelectMany(c => c.Sources).Where(urls.ContainsKey).ToList();
+            if (sources.Count == 0 || sources.Any(d => gold.IsHeld(urls[d]))) continue;
+            var across = sources.Select(d => gold.Stories[urls[d]]).Distinct().Count() > 1;
+            text.Append(inv, $"CONTRADICTION {(across ? "ACROSS" : "same")}\tstory={contradiction.Story}\tabout={contradiction.About}\t{contradiction.Explanation}\n");
+            foreach (var claim in members)
             {
-                var document = corpus.FindDocument(mention.Span.Document);
-                var url = urls.GetValueOrDefault(mention.Span.Document);
-                var sentence = document is null ? mention.Span.Excerpt : Sentence(document.Text, mention.Span.Start, mention.Span.End);
-                text.Append(inv, $"  {mention.Span.Document}\tgold={(url is null ? "?" : gold.Stories[url])}\t{sentence}\n");
+                text.Append("  claim\t");
+                WriteClaim(text, claim, corpus, urls, gold);
             }
         }
         File.WriteAllText(path, text.ToString());
+    }
+
+    /// <summary>A claim's header line, then one line per mention: its document, gold story and sentence.</summary>
+    private static void WriteClaim(StringBuilder text, Claim claim, ICorpusReader corpus, Dictionary<string, string> urls, StoryGold gold)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var value = claim.Value is null ? "" : " value=" + Describe(claim.Value);
+        text.Append(inv, $"{claim.Kind}\tstory={claim.Story}\tmeasure={claim.Measure}\tsubject={claim.Subject}\tstatus={claim.Status}{value}\ttime={claim.Time?.Start}..{claim.Time?.End}\n");
+        foreach (var mention in claim.Mentions)
+        {
+            var document = corpus.FindDocument(mention.Span.Document);
+            var url = urls.GetValueOrDefault(mention.Span.Document);
+            var sentence = document is null ? mention.Span.Excerpt : Sentence(document.Text, mention.Span.Start, mention.Span.End);
+            text.Append(inv, $"  {mention.Span.Document}\tgold={(url is null ? "?" : gold.Stories[url])}\t{sentence}\n");
+        }
     }
 
     private static string Describe(QuantityValue value) =>

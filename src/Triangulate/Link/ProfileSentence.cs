@@ -13,4 +13,10 @@ internal sealed record ProfileSentence(int Start, int End, ulong[] Content, ulon
     /// numbers of a wire dateline opening it (the day it was filed).
     /// </summary>
     public ulong[] Figures { get; init; } = [];
+
+    /// <summary>
+    /// Hash of the sentence's characters as they stand: equal for a line a site prints on many of its pages ("Sign up
+    /// for our morning briefing…"), which <see cref="Provenance.SiteFurniture"/> counts.
+    /// </summary>
+    public ulong Line { get; init; }
 }

@@ -20,9 +20,10 @@ internal static class SentenceAligner
 
     /// <summary>
     /// Aligns <paramref name="a"/> with <paramref name="b"/>. In <paramref name="anchorsOnly"/> mode (translations)
-    /// only numbers and names count, since words differ by language.
+    /// only numbers and names count, since words differ by language. Sentences marked in <paramref name="skipA"/> or
+    /// <paramref name="skipB"/> (a site's furniture: <see cref="Provenance.SiteFurniture"/>) are not aligned.
     /// </summary>
-    public static Alignment Align(TextProfile a, TextProfile b, bool anchorsOnly)
+    public static Alignment Align(TextProfile a, TextProfile b, bool anchorsOnly, bool[]? skipA = null, bool[]? skipB = null)
     {
         var n = Math.Min(a.Sentences.Count, MaxSentences);
         var m = Math.Min(b.Sentences.Count, MaxSentences);
@@ -33,6 +34,7 @@ internal static class SentenceAligner
         index.Clear();
         for (var j = 0; j < m; j++)
         {
+            if (skipB?[j] == true) continue;
             var sentence = b.Sentences[j];
             if (!anchorsOnly) AddAll(index, sentence.Content, j);
             AddAll(index, sentence.Anchors, j);
@@ -43,6 +45,7 @@ internal static class SentenceAligner
         var any = false;
         for (var i = 0; i < n; i++)
         {
+            if (skipA?[i] == true) continue;
             var sentence = a.Sentences[i];
             if (!anchorsOnly) Count(index, sentence.Content, shared, touched);
             Count(index, sentence.Anchors, shared, touched);

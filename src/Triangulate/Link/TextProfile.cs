@@ -299,7 +299,7 @@ internal sealed class TextProfile
                     if (text[stop] is '”' or '"') inQuote = false;
                     stop++;
                 }
-                Flush(sentences, sentenceStart, stop, content, anchors, wording, figures, 2 * quotedWords > sentenceWords, keys);
+                Flush(text, sentences, sentenceStart, stop, content, anchors, wording, figures, 2 * quotedWords > sentenceWords, keys);
                 // Flush copied the sets: cleared, they are filled again in the same order a new set would be.
                 content.Clear();
                 anchors.Clear();
@@ -311,7 +311,7 @@ internal sealed class TextProfile
                 i = stop;
             }
         }
-        if (sentenceStart >= 0) Flush(sentences, sentenceStart, TrimEnd(text, sentenceStart, end), content, anchors, wording, figures, 2 * quotedWords > sentenceWords, keys);
+        if (sentenceStart >= 0) Flush(text, sentences, sentenceStart, TrimEnd(text, sentenceStart, end), content, anchors, wording, figures, 2 * quotedWords > sentenceWords, keys);
     }
 
     private static int TrimEnd(string text, int start, int end)
@@ -320,11 +320,11 @@ internal sealed class TextProfile
         return end;
     }
 
-    private static void Flush(List<ProfileSentence> sentences, int start, int end, HashSet<ulong> content, HashSet<ulong> anchors, HashSet<ulong> wording, HashSet<ulong> figures, bool quoted, HashSet<ulong> keys)
+    private static void Flush(string text, List<ProfileSentence> sentences, int start, int end, HashSet<ulong> content, HashSet<ulong> anchors, HashSet<ulong> wording, HashSet<ulong> figures, bool quoted, HashSet<ulong> keys)
     {
         keys.UnionWith(anchors);
         if (content.Count == 0 && anchors.Count == 0) return;
-        sentences.Add(new ProfileSentence(start, end, [.. content], [.. anchors], [.. wording], quoted) { Figures = [.. figures] });
+        sentences.Add(new ProfileSentence(start, end, [.. content], [.. anchors], [.. wording], quoted) { Figures = [.. figures], Line = LinkText.Hash(text.AsSpan(start, end - start)) });
     }
 
     private static bool ContainsDigit(ReadOnlySpan<char> word)

@@ -41,6 +41,12 @@ public sealed record StoryEvaluationResult
 
     /// <summary>Contradictions, and how many join claims from different gold stories.</summary>
     public required (int Found, int AcrossStories) Contradictions { get; init; }
+
+    /// <summary>
+    /// Derivations and contradictions across gold stories in the look and held parts apart: one with a document of the
+    /// held part counts as held (it is not looked at), as shared claims are counted.
+    /// </summary>
+    public required ((int Look, int Held) Derivations, (int Look, int Held) Contradictions) AcrossParts { get; init; }
 }
 
 /// <summary>Scores a store's corpus results against <see cref="StoryGold"/> (see <c>triangulate eval stories</c>).</summary>
@@ -80,6 +86,7 @@ public static class StoryEvaluation
 
         var derivations = 0;
         var across = 0;
+        var derivationsAcross = (Look: 0, Held: 0);
         var low = 0;
         var pairs = new HashSet<(string, string)>();
         var edges = new List<(string Derived, string Source)>();
@@ -90,7 +97,12 @@ public static class StoryEvaluation
             derivations++;
             pairs.Add(StoryGold.Pair(a, b));
             edges.Add((a, b));
-            if (gold.Stories[a] != gold.Stories[b]) across++;
+            if (gold.Stories[a] != gold.Stories[b])
+            {
+                across++;
+                if (gold.IsHeld(a) || gold.IsHeld(b)) derivationsAcross.Held++;
+                else derivationsAcross.Look++;
+            }
             if (relation.Kind == RelationKind.Translation) continue;
             var x = corpus.FindDocument(relation.From);
             var y = corpus.FindDocument(relation.To);
@@ -115,6 +127,14 @@ public static class StoryEvaluation
         bool Spans(IEnumerable<string> documents) => documents.Select(d => goldOfDocument.GetValueOrDefault(d)).Where(s => s is not null).Distinct().Count() > 1;
         var shared = result.Claims.Where(c => c.Sources.Count > 1).ToList();
         var claimSources = result.Claims.ToDictionary(c => c.Id, c => c.Sources, StringComparer.Ordinal);
+        var contradictionsAcross = (Look: 0, Held: 0);
+        foreach (var contradiction in result.Contradictions)
+        {
+            var documents = contradiction.Claims.SelectMany(id => claimSources.GetValueOrDefault(id) ?? []).ToList();
+            if (!Spans(documents)) continue;
+            if (documents.Any(d => urlOf.TryGetValue(d, out var url) && gold.IsHeld(url))) contradictionsAcross.Held++;
+            else contradictionsAcross.Look++;
+        }
         return new StoryEvaluationResult
         {
             Documents = order.Count,
@@ -127,7 +147,8 @@ public static class StoryEvaluation
             DerivationParts = derivationParts,
             DerivationAncestry = ancestry,
             Corroborations = (shared.Count, shared.Count(c => Spans(c.Sources))),
-            Contradictions = (result.Contradictions.Count, result.Contradictions.Count(c => Spans(c.Claims.SelectMany(id => claimSources.GetValueOrDefault(id) ?? [])))),
+            Contradictions = (result.Contradictions.Count, contradictionsAcross.Look + contradictionsAcross.Held),
+            AcrossParts = (derivationsAcross, contradictionsAcross),
         };
     }
 
