@@ -105,10 +105,11 @@ internal sealed class TextProfile
         var hashes = new ulong[Math.Min(Sentences.Count, SentenceAligner.MaxSentences)];
         for (var index = 0; index < hashes.Length; index++)
         {
+            // The sentence's own hash (its Line) unless a dateline opens it.
             var sentence = Sentences[index];
-            var start = sentence.Start;
-            if (index < 3 && TextMetadataExtractor.Dateline(Text, start, sentence.End - start) is { Success: true } dateline) start = dateline.Index + dateline.Length;
-            hashes[index] = LinkText.Hash(Text.AsSpan(start, sentence.End - start));
+            hashes[index] = index < 3 && TextMetadataExtractor.Dateline(Text, sentence.Start, sentence.End - sentence.Start) is { Success: true } dateline
+                ? LinkText.Hash(Text.AsSpan(dateline.Index + dateline.Length, sentence.End - dateline.Index - dateline.Length))
+                : sentence.Line;
         }
         return hashes;
     }

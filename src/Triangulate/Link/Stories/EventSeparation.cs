@@ -105,25 +105,25 @@ internal sealed class EventSeparation
     /// (a larger one is taken as possibly conflicting).
     /// </summary>
     public static bool MayConflict(IReadOnlyList<List<int>> units, IReadOnlyList<string> documents, ICorpusReader corpus,
-        Func<string, (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)?>? leads = null)
+        Func<string, LeadFacts?>? leads = null)
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(corpus);
         if (units.Sum(u => u.Count) > MaxCheckedDocuments) return true;
-        var said = new List<(int Unit, Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)>();
+        var said = new List<(int Unit, LeadFacts Facts)>();
         for (var u = 0; u < units.Count; u++)
             foreach (var d in units[u])
             {
                 // What a story's first reports were read as already (the documents the story opened with, most often).
-                if (leads?.Invoke(documents[d]) is { } known) said.Add((u, known.Figures, known.Places));
-                else if (corpus.FindDocument(documents[d]) is { } document) said.Add((u, HeadlineFigures.Of(document.Title), LeadPlaces.Of(document)));
+                if (leads?.Invoke(documents[d]) is { } known) said.Add((u, known));
+                else if (corpus.FindDocument(documents[d]) is { } document) said.Add((u, LeadFacts.Of(document)));
             }
         for (var i = 0; i < said.Count; i++)
             for (var j = i + 1; j < said.Count; j++)
             {
-                var (a, b) = (said[i], said[j]);
-                if (a.Unit == b.Unit) continue;
+                if (said[i].Unit == said[j].Unit) continue;
+                var (a, b) = (said[i].Facts, said[j].Facts);
                 if (HeadlineFigures.Conflict(a.Figures, b.Figures) || HeadlineFigures.Conflict(b.Figures, a.Figures)) return true;
                 if (LeadPlaces.Conflict(a.Places, [b.Places]) || LeadPlaces.Conflict(b.Places, [a.Places])) return true;
             }

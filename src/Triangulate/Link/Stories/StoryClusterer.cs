@@ -390,7 +390,7 @@ public sealed class StoryClusterer : ICorpusStage
         }
 
         (Document Document, Dictionary<ulong, (int Count, double Boost)> Terms, HashSet<ulong> Words, Dictionary<ulong, int> Named, HashSet<ulong> Names,
-            (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places) Lead) Features((Document Document, DocumentAnalysis Analysis) item)
+            LeadFacts Lead) Features((Document Document, DocumentAnalysis Analysis) item)
         {
             HashSet<ulong> words = [], names = [];
             Dictionary<ulong, int> named = [];
@@ -497,7 +497,7 @@ public sealed class StoryClusterer : ICorpusStage
         }
 
         // A first report's headline figures and places, read once.
-        (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places) Lead(string id)
+        LeadFacts Lead(string id)
         {
             if (leads.TryGetValue(id, out var lead)) return lead;
             if (leads.Count >= FirstReports.Most) leads.Clear();
@@ -706,7 +706,7 @@ public sealed class StoryClusterer : ICorpusStage
     /// clusters made before and no longer make are listed as removed. Clusters in parallel: they share nothing.
     /// </summary>
     private void MakeStories(CorpusContext context, int[] touched, LinkSpace<StoryState> stories, LinkSpace<ProvenanceRecord> records,
-        Dictionary<string, (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)>? leads)
+        Dictionary<string, LeadFacts>? leads)
     {
         var states = new StoryState[touched.Length];
         var members = new List<long>();
@@ -774,11 +774,11 @@ public sealed class StoryClusterer : ICorpusStage
         /// <summary>First reports kept at most (a few hundred bytes each).</summary>
         public const int Most = 1 << 16;
 
-        private readonly Dictionary<string, (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)> _read = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, LeadFacts> _read = new(StringComparer.Ordinal);
         private bool _places;
 
         /// <summary>Those read so far, with their places read or not as <paramref name="places"/> says.</summary>
-        public Dictionary<string, (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)> For(bool places)
+        public Dictionary<string, LeadFacts> For(bool places)
         {
             if (places != _places) _read.Clear();
             _places = places;
@@ -787,8 +787,7 @@ public sealed class StoryClusterer : ICorpusStage
     }
 
     /// <summary>A document's headline figures and lead places (none when it is missing), as a story's first report is read.</summary>
-    private (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places) ReadLead(Document? document) =>
-        (HeadlineFigures.Of(document?.Title), LeadPlaceConflict ? LeadPlaces.Of(document) : []);
+    private LeadFacts ReadLead(Document? document) => LeadFacts.Of(document, LeadPlaceConflict);
 
     /// <summary>A story made of one part of a split: titled by its first document that has a headline, dated by its members.</summary>
     private static Story Part(CorpusContext context, List<string> documents, Dictionary<string, string> groupOf)

@@ -47,7 +47,7 @@ internal sealed class StorySplitter
     /// <see cref="LeadPlaces"/> read them), so those are not read from <paramref name="corpus"/> to be compared.
     /// </summary>
     public List<List<string>> Split(IReadOnlyList<string> documents, ICorpusReader corpus, IReadOnlyList<Relation> relations,
-        Func<string, (Dictionary<string, HashSet<string>> Figures, Dictionary<string, HashSet<string>> Places)?>? leads = null)
+        Func<string, LeadFacts?>? leads = null)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < documents.Count; i++) index[documents[i]] = i;
