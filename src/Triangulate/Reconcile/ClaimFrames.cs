@@ -49,11 +49,17 @@ internal static class ClaimFrames
     /// Minneapolis"), or one the other places elsewhere, is a paraphrase's detail, not another event; a slot next to a
     /// speech verb ("the navy said", "said Smith") holds who tells it, which two outlets give differently.
     /// </summary>
-    public static bool Substituted(Frame a, Frame b)
+    public static bool Substituted(Frame a, Frame b) => SubstitutedNames(a, b) is not null;
+
+    /// <summary>
+    /// The names of the slot <see cref="Substituted"/> finds (lower case, <paramref name="a"/>'s first), or null when the
+    /// two sentences are not one frame with one slot holding different names.
+    /// </summary>
+    public static (string A, string B)? SubstitutedNames(Frame a, Frame b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.Slots.Count == 0 || b.Slots.Count == 0 || ContentWords.Jaccard(a.Words, b.Words) < SameFrame) return false;
+        if (a.Slots.Count == 0 || b.Slots.Count == 0 || ContentWords.Jaccard(a.Words, b.Words) < SameFrame) return null;
         foreach (var x in a.Slots)
         {
             // Numbers alone say nothing of which event: one event's toll rises from report to report ("has risen to
@@ -63,10 +69,10 @@ internal static class ClaimFrames
             {
                 if (x.Before != y.Before || x.After != y.After || (x.Before.Length == 0 && x.After.Length == 0)) continue;
                 if (y.Attribution || IsNumber(y.Name) || SameName(x.Name, y.Name) || b.Mentions(x.Name) || a.Mentions(y.Name)) continue;
-                return true;
+                return (x.Name, y.Name);
             }
         }
-        return false;
+        return null;
     }
 
     /// <summary>
@@ -364,7 +370,7 @@ internal sealed class Frame
     /// <paramref name="skipEnd"/>) standing as one placeholder word "#". A name is a capitalised word not opening the
     /// sentence; a number is a word starting with a digit ("7:15" is two).
     /// </summary>
-    public static Frame Read(string text, int from, int to, int skipStart, int skipEnd, DocumentWords? document = null)
+    public static Frame Read(string text, int from, int to, int skipStart, int skipEnd, DocumentWords? document = null, bool headline = false)
     {
         var buffer = t_word ??= new char[64];
         var tokens = new List<(string Word, bool Name)>();
@@ -425,6 +431,10 @@ internal sealed class Frame
             if (possessive) { tokens.Add(("'s", false)); joined.Add(false); capitals.Add(false); }
             opens = false;
         }
+        // A headline opens with its subject as often as not ("Dikina Ellek picked to become …"): a capitalised opener
+        // joined to a name after it is the first word of that name, not a capital a sentence gives any word.
+        if (headline && tokens.Count > 1 && capitals[0] && !tokens[0].Name && tokens[1].Name && joined[1] && !char.IsDigit(tokens[1].Word[0]))
+            tokens[0] = (tokens[0].Word, true);
         var slots = new List<Slot>();
         var compounds = new List<string>();
         var figure = tokens.FindIndex(t => t.Word == "#" && !t.Name);

@@ -1,4 +1,5 @@
 using Triangulate.Model;
+using Triangulate.Reconcile;
 
 namespace Triangulate.Link.Stories;
 
@@ -37,6 +38,9 @@ internal sealed class EventSeparation
 
         public List<Dictionary<string, HashSet<string>>> Places { get; } = [];
 
+        /// <summary>Each titled document's headline frame (<see cref="HeadlineNames"/>) with its words.</summary>
+        public List<(Frame Headline, DocumentWords Words)> Headlines { get; } = [];
+
         /// <summary>The earliest publication day of its documents (int.MaxValue when none is dated): groups are founded in time order.</summary>
         public int First { get; set; } = int.MaxValue;
 
@@ -54,6 +58,7 @@ internal sealed class EventSeparation
                 if (published is not { } p || (day >= p.First - reach && day <= p.Last + reach)) Days.Add(day);
             if (HeadlineFigures.Of(document.Title) is { Count: > 0 } figures) Figures.Add(figures);
             if (LeadPlaces.Of(document) is { Count: > 0 } places) Places.Add(places);
+            if (HeadlineNames.Of(document.Title) is { Slots.Count: > 0 } headline) Headlines.Add((headline, new DocumentWords(document.Text)));
             if (published is { } days) First = Math.Min(First, days.First);
         }
     }
@@ -126,6 +131,7 @@ internal sealed class EventSeparation
                 var (a, b) = (said[i].Facts, said[j].Facts);
                 if (HeadlineFigures.Conflict(a.Figures, b.Figures) || HeadlineFigures.Conflict(b.Figures, a.Figures)) return true;
                 if (LeadPlaces.Conflict(a.Places, [b.Places]) || LeadPlaces.Conflict(b.Places, [a.Places])) return true;
+                if (HeadlineNames.Substituted(a.Headline, b.Headline) is not null) return true;
             }
         return false;
     }
@@ -137,8 +143,15 @@ internal sealed class EventSeparation
     /// </summary>
     private bool Conflicts(Profile unit, List<int> group, HashSet<int> days, Profile[] profiles)
     {
-        if (unit.Days.Count == 0 || days.Count == 0 || unit.Days.Overlaps(days)) return false;
         var leads = group.Take(Leads).Select(g => profiles[g]).ToList();
+        // A headline in the frame of one of the group's with another name that neither report gives: another event
+        // of that kind, whatever days they name.
+        foreach (var (headline, words) in unit.Headlines)
+            foreach (var lead in leads)
+                foreach (var (other, otherWords) in lead.Headlines)
+                    if (HeadlineNames.Substituted(headline, other) is { } names && !HeadlineNames.Named(words, names.Other) && !HeadlineNames.Named(otherWords, names.Own))
+                        return true;
+        if (unit.Days.Count == 0 || days.Count == 0 || unit.Days.Overlaps(days)) return false;
         // Headlines that agree on one figure (the score) report one event, whatever else they state apart (two players' yards).
         var figuresOf = leads.SelectMany(l => l.Figures).ToList();
         foreach (var figures in unit.Figures)

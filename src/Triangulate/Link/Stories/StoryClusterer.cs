@@ -202,6 +202,13 @@ public sealed class StoryClusterer : ICorpusStage
     public bool LeadPlaceConflict { get; init; } = true;
 
     /// <summary>
+    /// Whether a document whose headline is the frame of one of a story's first reports' headlines with another name in
+    /// one slot, a name the document never gives (<see cref="HeadlineNames"/>: another nominee of one office, another
+    /// town's quake, another scorer's match), is kept from joining it by words, dated or not.
+    /// </summary>
+    public bool HeadlineNameConflict { get; init; } = true;
+
+    /// <summary>
     /// A derived document joins its partner's story only when its words reach this share of the similarity that story
     /// needs: a copy or rewrite keeps much of its source's words; a derivation between two events told in one wire frame
     /// keeps only the frame, and following it merged them (generated 2k: 13 of 72 wrong first joins). Half, not more: a
@@ -264,6 +271,7 @@ public sealed class StoryClusterer : ICorpusStage
         HeadlineConflictFigures = HeadlineConflictFigures,
         HeadlineConflictLeads = HeadlineConflictLeads,
         LeadPlaceConflict = LeadPlaceConflict,
+        HeadlineNameConflict = HeadlineNameConflict,
         FollowFit = FollowFit,
         AnchoredWindow = AnchoredWindow,
         IdfByLanguage = IdfByLanguage,
@@ -297,6 +305,10 @@ public sealed class StoryClusterer : ICorpusStage
         Dictionary<ulong, int> named = [];
         // The figures of the document's headline, and those of each story's first report's headline by its document id.
         Dictionary<string, HashSet<string>> headline = [], places = [];
+        // The document's headline as a frame, and its words, read when a story's first report's headline is its frame.
+        var frame = Frame.Empty;
+        Document? current = null;
+        DocumentWords? currentWords = null;
         var leads = state.Kept<FirstReports>().For(LeadPlaceConflict);
         // A document's terms and the sets of its words, days and names depend on the document alone: read and computed
         // ahead on the other cores while the documents before are placed (everything after depends on arrival order).
@@ -308,6 +320,8 @@ public sealed class StoryClusterer : ICorpusStage
             (words, named, names) = (documentWords, documentNamed, documentNames);
             headline = HeadlineConflictFigures >= 0 && days is not null ? lead.Figures : [];
             places = LeadPlaceConflict && days is not null ? lead.Places : [];
+            frame = HeadlineNameConflict ? lead.Headline : Frame.Empty;
+            (current, currentWords) = (document, null);
             // A term's rarity is counted among the documents of the document's own language: against the whole corpus a
             // minority language's every word is rare (its function words, and its capitalised nouns read as names), so
             // any two of its reports of one kind of event looked alike (generated 20k: German, French and Spanish fire
@@ -489,11 +503,20 @@ public sealed class StoryClusterer : ICorpusStage
 
         // Whether the document's headline states a figure that one of the story's first reports' headlines states otherwise,
         // and whether its headline and lead give another place than the story's first reports give theirs.
-        (bool Figures, bool Places) Conflicts(StoryState story)
+        (bool Figures, bool Places, bool Names) Conflicts(StoryState story)
         {
-            if ((headline.Count == 0 && places.Count == 0) || story.Days is null) return (false, false);
+            var names = frame.Slots.Count > 0 && story.Documents.Take(HeadlineConflictLeads).Any(d => NameConflict(Lead(d).Headline));
+            if ((headline.Count == 0 && places.Count == 0) || story.Days is null) return (false, false, names);
             var first = story.Documents.Take(HeadlineConflictLeads).Select(Lead).ToList();
-            return (headline.Count > 0 && first.Any(l => HeadlineFigures.Conflict(headline, l.Figures)), LeadPlaces.Conflict(places, first.Select(l => l.Places)));
+            return (headline.Count > 0 && first.Any(l => HeadlineFigures.Conflict(headline, l.Figures)), LeadPlaces.Conflict(places, first.Select(l => l.Places)), names);
+        }
+
+        // Whether the document's headline puts a name where a first report's puts one it never names (its words read once).
+        bool NameConflict(Frame other)
+        {
+            if (HeadlineNames.Substituted(frame, other) is not { } pair) return false;
+            currentWords ??= new DocumentWords(current?.Text ?? "");
+            return !HeadlineNames.Named(currentWords, pair.Other);
         }
 
         // A first report's headline figures and places, read once.
@@ -532,7 +555,10 @@ public sealed class StoryClusterer : ICorpusStage
             foreach (var s in shortlist)
             {
                 var story = Story(s);
-                var (figuresConflict, placesConflict) = Conflicts(story);
+                var (figuresConflict, placesConflict, namesConflict) = Conflicts(story);
+                // A headline that puts another name in the frame of the story's first report's, a name it never gives:
+                // another event of that kind (another nominee, another town's quake), dated or not.
+                if (namesConflict) continue;
                 var (score, cosine, required, shared) = Score(story, vector, days, named, words, names, figuresConflict, placesConflict);
                 // Past the window one heavy shared name (a town, a surname) is chance, not a story: breadth is needed too.
                 if (shared < MinSharedBeyondWindow && Gap(days, story) > WindowDays) continue;

@@ -25,7 +25,7 @@ public sealed class StoryClustererLanguageTests
         {
             var cosine = double.NaN;
             // The idf alone: these reports share only plain words, a join the word-share and name-share rules refuse either way.
-            Run(new StoryClusterer { IdfByLanguage = byLanguage, MaxWordShare = 2, MinNameShare = 0, Trace = (document, _, c, _, _, _) => { if (document == last.Id) cosine = c; } }, [.. documents]);
+            Run(new StoryClusterer { HeadlineNameConflict = false, IdfByLanguage = byLanguage, MaxWordShare = 2, MinNameShare = 0, Trace = (document, _, c, _, _, _) => { if (document == last.Id) cosine = c; } }, [.. documents]);
             return cosine;
         }
 

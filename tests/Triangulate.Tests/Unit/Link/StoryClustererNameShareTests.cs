@@ -40,7 +40,7 @@ public sealed class StoryClustererNameShareTests
         var placements = new List<StoryPlacement>();
         // The word-share rule is set aside (the day carries enough here that it would not refuse either way in larger
         // stories): without the name-share rule the day and the frame's words carry the second fire into the first's story.
-        var joined = Cluster(new StoryClusterer { MaxWordShare = 2, MinNameShare = 0, Placed = placements.Add }, items);
+        var joined = Cluster(new StoryClusterer { HeadlineNameConflict = false, Splitter = new StorySplitter { Events = null }, MaxWordShare = 2, MinNameShare = 0, Placed = placements.Add }, items);
         Assert.Single(joined.Stories);
         var second = placements.Single(p => p.Document == "d-2.txt");
         Assert.True(second.WordShare + second.DayShare > 0.7, $"words {second.WordShare:F2}, day {second.DayShare:F2}");
@@ -82,7 +82,7 @@ public sealed class StoryClustererNameShareTests
         int Members(CorpusContext context) => context.Stories.Single(s => s.Documents.Contains(last)).Documents.Count;
         // Read as names, the frame's nouns weigh double and carry the last town's quake into an earlier town's story.
         var items = documents.Select(d => (d, new DocumentAnalysis { DocumentId = d.Id })).ToArray();
-        Assert.True(Members(Cluster(new StoryClusterer { CommonNounShare = 0 }, items)) > 1);
+        Assert.True(Members(Cluster(new StoryClusterer { CommonNounShare = 0, HeadlineNameConflict = false, Splitter = new StorySplitter { Events = null } }, items)) > 1);
         // Read as the common nouns they are (by then in most German reports), it is a story of its own.
         Assert.Equal(1, Members(Cluster(new StoryClusterer(), items)));
     }

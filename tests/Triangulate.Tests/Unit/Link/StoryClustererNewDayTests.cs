@@ -103,7 +103,7 @@ public sealed class StoryClustererNewDayTests
         var documents = new[] { Doc(Results1, "1.txt", published: day) with { Id = "d-1" }, Doc(Results2, "2.txt", published: day) with { Id = "d-2" } };
         var placements = new List<StoryPlacement>();
         // Without the rule the second report joins on the frame: "quarter", "revenue", "earnings per share", "forecast".
-        var joined = Run(new StoryClusterer { MaxWordShare = 2, MinNameShare = 0, Placed = placements.Add }, documents);
+        var joined = Run(new StoryClusterer { HeadlineNameConflict = false, Splitter = new StorySplitter { Events = null }, MaxWordShare = 2, MinNameShare = 0, Placed = placements.Add }, documents);
         Assert.Single(joined.Stories);
         Assert.InRange(placements.Single(p => p.Document == "d-2").WordShare, 0.6, 1);
         // With it the two companies' results are two stories.

@@ -34,7 +34,7 @@ public sealed class StoryClustererOwnSpecificsTests
         var items = new[] { Report(First, "1.txt", 0), Report(Other, "2.txt", 1) };
         var placements = new List<StoryPlacement>();
         // Without the rule the seismologist's name (and the frame's words) carry the second quake into the first's story.
-        var joined = Run(new StoryClusterer { OwnSpecificsShared = -1, NewFiguresSpecifics = -1, Placed = placements.Add }, items);
+        var joined = Run(new StoryClusterer { HeadlineNameConflict = false, Splitter = new StorySplitter { Events = null }, OwnSpecificsShared = -1, NewFiguresSpecifics = -1, Placed = placements.Add }, items);
         Assert.Single(joined.Stories);
         var other = placements.Single(p => p.Document == "d-2.txt");
         Assert.Equal(StoryPlacement.Words, other.How);
@@ -79,7 +79,7 @@ public sealed class StoryClustererOwnSpecificsTests
         var items = new[] { Report(Flood, "1.txt", 0), Report(OtherFlood, "2.txt", 1) };
         var placements = new List<StoryPlacement>();
         // The protagonist rule is set aside to show this one; without either, the forecaster's name and the frame join them.
-        var joined = Run(new StoryClusterer { OwnSpecificsShared = -1, NewFiguresSpecifics = -1, Placed = placements.Add }, items);
+        var joined = Run(new StoryClusterer { HeadlineNameConflict = false, Splitter = new StorySplitter { Events = null }, OwnSpecificsShared = -1, NewFiguresSpecifics = -1, Placed = placements.Add }, items);
         Assert.Single(joined.Stories);
         var other = placements.Single(p => p.Document == "d-2.txt");
         Assert.Equal(StoryPlacement.Words, other.How);
