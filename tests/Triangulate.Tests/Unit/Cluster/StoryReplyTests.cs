@@ -29,7 +29,7 @@ public sealed class StoryReplyTests
 
         // A serializer that knows no JSON codec for the library's types: a library record in the reply would fail here.
         var serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
-        var received = serializer.Deserialize<StoryReply>(serializer.SerializeToArray(reply));
+        var received = Assert.IsType<StoryReply>(serializer.Deserialize<StoryReply>(serializer.SerializeToArray(reply)));
         var outcome = received.ToOutcome();
 
         Assert.Equal((TimeSpan.FromMilliseconds(3), TimeSpan.FromMilliseconds(40), false), (received.Read, received.Compute, received.Reused));
