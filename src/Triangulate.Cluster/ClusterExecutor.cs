@@ -136,7 +136,7 @@ public sealed class ClusterExecutor(IGrainFactory grains, int batchesInFlight = 
                 var t = _storyTimings;
                 _storyTimings = new StoryTimings(t.Calls + 1, t.Reused + (reply.Reused ? 1 : 0), t.Read + reply.Read, t.Compute + reply.Compute, t.RoundTrip + roundTrip);
             }
-            return reply.Outcome;
+            return reply.ToOutcome();
         }
         finally
         {

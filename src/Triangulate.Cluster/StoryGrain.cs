@@ -10,7 +10,7 @@ namespace Triangulate.Cluster;
 [ActivationCountBasedPlacement]
 internal sealed class StoryGrain(Worker worker) : Grain, IStoryGrain
 {
-    private (string Fingerprint, StoryOutcome Outcome)? _last;
+    private (string Fingerprint, StoryReply Reply)? _last;
 
     public async Task<StoryReply> Analyze(StoryWork work)
     {
@@ -19,9 +19,10 @@ internal sealed class StoryGrain(Worker worker) : Grain, IStoryGrain
             throw new ArgumentException($"story {work.Story.Id} sent to the grain of story {this.GetPrimaryKeyString()}", nameof(work));
         // A failed stage leaves an empty fingerprint: such an outcome is never reused.
         if (_last is { } last && last.Fingerprint == work.Fingerprint && work.Fingerprint.Length > 0)
-            return new StoryReply(last.Outcome, TimeSpan.Zero, TimeSpan.Zero, Reused: true);
+            return last.Reply with { Read = TimeSpan.Zero, Compute = TimeSpan.Zero, Reused = true };
         var (outcome, read, compute) = await Task.Run(() => worker.AnalyzeStory(work, worker.Store)).ConfigureAwait(true);
-        _last = (work.Fingerprint, outcome);
-        return new StoryReply(outcome, read, compute, Reused: false);
+        var reply = StoryReply.Of(outcome, read, compute, reused: false);
+        _last = (work.Fingerprint, reply);
+        return reply;
     }
 }

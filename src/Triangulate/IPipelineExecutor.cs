@@ -54,8 +54,11 @@ public sealed record DocumentBatchResult(int Stored, IReadOnlyList<Problem> Prob
 /// </summary>
 public sealed record StoryWork(Story Story, string Fingerprint, IReadOnlyList<Relation> Relations, IReadOnlyDictionary<string, string> IndependenceGroups, string Configuration);
 
-/// <summary>What the story stages made of one story, and the stages that threw on it.</summary>
-public sealed record StoryOutcome(StoryFindings Findings, IReadOnlyList<StoryStageError> Errors);
+/// <summary>
+/// What the story stages made of one story, encoded as a store writes it (the process that saves it neither parses nor
+/// encodes it again), and the stages that threw on it.
+/// </summary>
+public sealed record StoryOutcome(Store.EncodedStory Findings, IReadOnlyList<StoryStageError> Errors);
 
 /// <summary>A story stage's exception, as text: it crosses processes.</summary>
 public sealed record StoryStageError(string Stage, string Type, string Message, string Detail);

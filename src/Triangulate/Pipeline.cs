@@ -210,7 +210,8 @@ public sealed class Pipeline
                 return false;
             }
         }, spent: null);
-        return new StoryOutcome(findings, errors);
+        // Encoded here, on the thread that made them: the process that saves them writes the bytes as they are.
+        return new StoryOutcome(new EncodedStory(findings), errors);
     }
 
     /// <summary>Runs the story stages in order on <paramref name="scoped"/> (each through <paramref name="run"/>, false when it threw) and returns the findings.</summary>
@@ -367,6 +368,7 @@ public sealed class Pipeline
             timings.Add(started.Stop(stage.Name));
         }
         var changed = new List<StoryFindings>();
+        IReadOnlyList<EncodedStory> encoded = [];
         var analysed = 0;
         foreach (var id in context.RemovedStories) deferred.Remove(id);
         if (StoryStages.Count > 0)
@@ -386,8 +388,9 @@ public sealed class Pipeline
             }
             else
             {
-                changed.AddRange(AnalyzeStories(context, stored, failures, executor, timings));
-                analysed = changed.Count;
+                var made = AnalyzeStories(context, stored, failures, executor, timings);
+                (changed, encoded) = (made.Findings, made.Encoded);
+                analysed = made.Count;
             }
         }
         var saveStarted = StageTiming.Start();
@@ -399,6 +402,7 @@ public sealed class Pipeline
             IndependenceGroups = context.IndependenceGroups,
             RemovedStories = context.RemovedStories,
             Findings = changed,
+            EncodedFindings = encoded,
             // A linking stage that failed leaves its state half made: none of it is kept, and the next run starts again.
             LinkState = linkingFailed ? [] : state.Changes().Concat(shards?.Changes() ?? []),
             LinkVersion = linkingFailed ? "" : _linkConfiguration,
@@ -422,9 +426,9 @@ public sealed class Pipeline
     /// <summary>
     /// Runs the story stages on each story of <paramref name="context"/> whose inputs differ from those its
     /// <paramref name="stored"/> findings were made from (or that has none): each alone, stories in parallel (or on the
-    /// executor). Returns the findings made.
+    /// executor). Returns the findings made: here as objects, on an executor encoded where they were made.
     /// </summary>
-    private List<StoryFindings> AnalyzeStories(CorpusContext context, IReadOnlyDictionary<string, string> stored, StageFailures failures, IPipelineExecutor? executor, List<StageTiming> timings)
+    private AnalysedStories AnalyzeStories(CorpusContext context, IReadOnlyDictionary<string, string> stored, StageFailures failures, IPipelineExecutor? executor, List<StageTiming> timings)
     {
         var started = StageTiming.Start();
         var fingerprints = new StoryFingerprints(context, _storyConfiguration);
@@ -434,7 +438,8 @@ public sealed class Pipeline
             var fingerprint = fingerprints.Of(story);
             if (!stored.TryGetValue(story.Id, out var known) || known.Length == 0 || known != fingerprint) redo.Add((story, fingerprint));
         }
-        var made = new StoryFindings[redo.Count];
+        var made = new StoryFindings[executor is null ? redo.Count : 0];
+        var encoded = new EncodedStory[executor is null ? 0 : redo.Count];
         // Thread time, then thread-allocated bytes, of each story stage summed over the stories: which stage the story
         // phase spends its time and its garbage on.
         var spent = new long[StoryStages.Count * 2];
@@ -458,7 +463,7 @@ public sealed class Pipeline
             for (var i = 0; i < redo.Count; i++)
             {
                 foreach (var error in outcomes[i].Errors) failures.Record(error, redo[i].Story.Id);
-                made[i] = outcomes[i].Findings;
+                encoded[i] = outcomes[i].Findings;
             }
         }
         timings.Add(started.Stop("stories analysed"));
@@ -468,7 +473,13 @@ public sealed class Pipeline
                 {
                     Memory = new StageMemory(spent[StoryStages.Count + s], 0, 0, 0),
                 });
-        return [.. made];
+        return new AnalysedStories([.. made], encoded);
+    }
+
+    /// <summary>What <see cref="AnalyzeStories"/> made: findings as objects (made here) or encoded (made on an executor), one list empty.</summary>
+    private sealed record AnalysedStories(List<StoryFindings> Findings, IReadOnlyList<EncodedStory> Encoded)
+    {
+        public int Count => Findings.Count + Encoded.Count;
     }
 
     /// <summary>
@@ -499,7 +510,7 @@ public sealed class Pipeline
                 // Saved without a fingerprint in their part: every one is analysed.
                 var changed = AnalyzeStories(context, new Dictionary<string, string>(), failures, executor, timings);
                 if (saving is not null) timings.Add(new StageTiming(DeferredSave, saving.GetAwaiter().GetResult()));
-                var update = new CorpusUpdate { Findings = changed, LinkVersion = _linkConfiguration, FailedStages = failures.Summarise() };
+                var update = new CorpusUpdate { Findings = changed.Findings, EncodedFindings = changed.Encoded, LinkVersion = _linkConfiguration, FailedStages = failures.Summarise() };
                 saving = Task.Run(() =>
                 {
                     var started = System.Diagnostics.Stopwatch.GetTimestamp();

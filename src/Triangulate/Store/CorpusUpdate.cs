@@ -31,6 +31,12 @@ public sealed record CorpusUpdate
     /// <summary>Findings of the stories analysed in this run.</summary>
     public IReadOnlyList<StoryFindings> Findings { get; init; } = [];
 
+    /// <summary>
+    /// Findings of stories analysed in this run that were encoded where they were made (a cluster worker's), written
+    /// as they are, after <see cref="Findings"/>.
+    /// </summary>
+    public IReadOnlyList<EncodedStory> EncodedFindings { get; init; } = [];
+
     /// <summary>The link state's changed values (all of them on a rebuild).</summary>
     public IEnumerable<LinkStateRow> LinkState { get; init; } = [];
 

@@ -860,32 +860,21 @@ public sealed partial class SqliteStore : IStore
         var entityStory = entities.Parameters.Add("$story", SqliteType.Text);
         var entityJson = entities.Parameters.Add("$json", SqliteType.Blob);
         using var search = new SearchRowWriter(Command(transaction, SearchRowWriter.Sql));
-        // Encoded on every core a chunk of stories at a time (their JSON on one core was a large part of the save);
-        // the rows are written here, in the stories' order.
-        foreach (var row in OrderedParallel.Map(update.Findings, EncodedStory.Of))
+        // The findings given as objects are encoded on every core a chunk at a time (their JSON on one core was a large part
+        // of the save), those encoded where they were made are taken as they came; the rows are written here, in order.
+        foreach (var row in EncodedStory.All(update.Findings, update.EncodedFindings))
         {
-            var findings = row.Findings;
-            (storyId.Value, first.Value, fingerprint.Value) = (findings.Story.Id, StoreRows.FirstDocument(findings.Story), findings.Fingerprint);
-            (story.Value, json.Value) = (row.Story, row.Json);
+            (storyId.Value, first.Value, fingerprint.Value) = (row.Id, row.FirstDocument, row.Fingerprint);
+            (story.Value, json.Value) = (row.StoryUtf8, row.FindingsUtf8);
             insert.ExecuteNonQuery();
             foreach (var searchRow in row.Search) search.Add(searchRow);
-            entityStory.Value = findings.Story.Id;
-            for (var i = 0; i < row.Entities.Length; i++)
+            entityStory.Value = row.Id;
+            foreach (var (id, entity) in row.Entities)
             {
-                (entityId.Value, entityJson.Value) = (findings.Entities[i].Id, row.Entities[i]);
+                (entityId.Value, entityJson.Value) = (id, entity);
                 entities.ExecuteNonQuery();
             }
         }
-    }
-
-    /// <summary>A story's findings with the columns and rows a save writes for them, encoded (off the store's lock, on any thread).</summary>
-    private sealed record EncodedStory(StoryFindings Findings, byte[] Story, byte[] Json, byte[][] Entities, SearchRow[] Search)
-    {
-        public static EncodedStory Of(StoryFindings findings) => new(findings,
-            JsonSerializer.SerializeToUtf8Bytes(findings.Story, ModelJson.Compact.Story),
-            JsonSerializer.SerializeToUtf8Bytes(findings, ModelJson.Compact.StoryFindings),
-            [.. findings.Entities.Select(e => JsonSerializer.SerializeToUtf8Bytes(e, ModelJson.Compact.Entity))],
-            [.. SearchRow.Of(findings)]);
     }
 
     /// <summary>

@@ -103,6 +103,7 @@ internal static class StoreRows
             removed.AddRange(stored().Where(id => !keep.Contains(id)));
         }
         removed.AddRange(update.Findings.Select(f => f.Story.Id));
+        removed.AddRange(update.EncodedFindings.Select(f => f.Id));
         return removed;
     }
 

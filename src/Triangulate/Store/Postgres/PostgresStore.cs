@@ -605,16 +605,17 @@ public sealed partial class PostgresStore : IStore
         }).ToArray();
         foreach (var table in new[] { "search WHERE story", "entities WHERE story", "stories WHERE id" })
             Execute(connection, transaction, $"DELETE FROM {table} = ANY($1)", (object)clear);
-        Copy(connection, "stories (id, first_document, fingerprint, story, findings)", update.Findings.Select(f => new[]
+        // The findings given as objects encoded once (on every core), with those encoded where they were made.
+        var rows = EncodedStory.All(update.Findings, update.EncodedFindings).ToList();
+        Copy(connection, "stories (id, first_document, fingerprint, story, findings)", rows.Select(f => new[]
         {
-            f.Story.Id, StoreRows.FirstDocument(f.Story), f.Fingerprint,
-            JsonSerializer.Serialize(f.Story, ModelJson.Compact.Story), JsonSerializer.Serialize(f, ModelJson.Compact.StoryFindings),
+            f.Id, f.FirstDocument, f.Fingerprint, f.StoryJson, f.FindingsJson,
         }));
-        Copy(connection, "search (kind, id, story, document, text, words)", update.Findings.SelectMany(SearchRow.Of)
+        Copy(connection, "search (kind, id, story, document, text, words)", rows.SelectMany(f => f.Search)
             .Select(r => new[] { r.Kind, r.Id, r.Story, r.Document, NoNul(r.Text), PostgresText.Vector(r.Text) }));
-        Copy(connection, "entities (id, story, entity)", update.Findings.SelectMany(f => f.Entities.Select(e => new[]
+        Copy(connection, "entities (id, story, entity)", rows.SelectMany(f => f.Entities.Select(e => new[]
         {
-            e.Id, f.Story.Id, JsonSerializer.Serialize(e, ModelJson.Compact.Entity),
+            e.Id, f.Id, System.Text.Encoding.UTF8.GetString(e.Utf8),
         })));
     }
 

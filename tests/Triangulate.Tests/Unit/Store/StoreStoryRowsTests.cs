@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Triangulate.Model;
 using Triangulate.Store;
 using Triangulate.Tests.Support;
@@ -42,6 +43,45 @@ public class StoreStoryRowsTests(TestStores stores) : IClassFixture<TestStores>
         Assert.Null(store.LoadStory("s-c"));
         Assert.Equal(["c-s-a"], store.ReadStoryPart("claims", ModelJson.Compact.ListClaim).Select(x => x.Id));
         Assert.Single(store.Search("claim of", 10), h => h.Kind == "claim");
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public void Findings_encoded_elsewhere_and_sent_as_their_parts_save_as_the_findings_themselves_and_replace_the_stored(string kind)
+    {
+        using var direct = stores.Open(kind);
+        using var viaRows = stores.Open(kind);
+        var entity = Entity("e-x", "Ann Lee", "d-1", 2) with { Aliases = ["Lee"] };
+        var a = Findings("s-a", "d-1", "fa", entity, Entity("e-y", "Bo Quist", "d-1", 1)) with
+        {
+            Quotes = [new Quote { Id = "q-1", Speaker = "e-x", Variants = [new QuoteVariant { Span = new TextSpan("d-1", 0, 5), Text = "We will rebuild", Direct = true }], IndependentSources = 1, Story = "s-a" }],
+        };
+        var b = Findings("s-b", "d-0", "fb", Entity("e-z", "Cara Moss", "d-0", 1));
+        direct.SaveCorpus(new CorpusLinks(), [a.Story, b.Story], [a, b]);
+        // Encoded as a worker encodes a story's findings, then rebuilt from the parts a message carries.
+        static EncodedStory Sent(StoryFindings findings)
+        {
+            var made = new EncodedStory(findings);
+            return new EncodedStory(made.Id, made.FirstDocument, made.Fingerprint, made.StoryUtf8, made.FindingsUtf8, [.. made.Entities], [.. made.SearchEntries]);
+        }
+        viaRows.SaveCorpus(new CorpusUpdate { Rebuild = true, Stories = [a.Story, b.Story], EncodedFindings = [Sent(a), Sent(b)] });
+
+        Assert.Equal(direct.ReadStories().Select(s => s.Id), viaRows.ReadStories().Select(s => s.Id));
+        Assert.Equal(direct.ReadStoryFingerprints(), viaRows.ReadStoryFingerprints());
+        foreach (var id in new[] { "s-a", "s-b" })
+            Assert.Equal(JsonSerializer.Serialize(direct.LoadStory(id), ModelJson.Compact.StoryFindings), JsonSerializer.Serialize(viaRows.LoadStory(id), ModelJson.Compact.StoryFindings));
+        Assert.Equal(Json(direct.ReadEntities().ToList()), Json(viaRows.ReadEntities().ToList()));
+        foreach (var query in new[] { "Lee", "claim of", "rebuild", "Moss" })
+            Assert.Equal(direct.Search(query, 10).Select(h => (h.Kind, h.Id)), viaRows.Search(query, 10).Select(h => (h.Kind, h.Id)));
+        Assert.Single(viaRows.Search("rebuild", 10), h => h.Kind == "quote");
+
+        // Encoded findings replace the story's rows as findings given as objects do: its old entities and search rows go.
+        var a2 = a with { Fingerprint = "fa2", Entities = [Entity("e-w", "Dan Ode", "d-1", 1)], Quotes = [] };
+        viaRows.SaveCorpus(new CorpusUpdate { Stories = [a2.Story], EncodedFindings = [Sent(a2)] });
+        Assert.Equal("fa2", viaRows.ReadStoryFingerprints()["s-a"]);
+        Assert.Empty(viaRows.Search("rebuild", 10));
+        Assert.Empty(viaRows.Search("Quist", 10));
+        Assert.Single(viaRows.Search("Ode", 10), h => h.Kind == "entity");
+        Assert.Equal(["e-w", "e-z"], viaRows.ReadEntities().Select(e => e.Id));
     }
 
     [Theory, SqliteData, PostgresData]
