@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Triangulate.Model;
+using Triangulate.Tests.Support;
 
 namespace Triangulate.Tests.Unit.Model;
 
@@ -74,9 +75,9 @@ public class SpanJsonTests
     public void An_analysed_document_and_its_analysis_read_back_to_the_same_bytes()
     {
         var source = Some.SourceDocument("""
-            Harbour workers in Velmont walked out on Tuesday, a union organiser told the Lorent Gazette. About 300 workers joined the strike.
+            The ferry to Castel Ombra was cancelled on Friday after a storm damaged its pier, the harbour office said. Some 1,200 passengers were stranded.
 
-            "We will stay out until the port listens," said Tamsin Orrel, a union organiser.
+            "We expect the pier to reopen by Monday," said Irina Vasko, the harbour master.
             """);
         var (document, analysis) = Some.PipelineBuilder().Build().AnalyzeOne(source);
         Assert.NotEmpty(document.Blocks);
