@@ -12,6 +12,8 @@ namespace Triangulate.Model;
     GenerationMode = JsonSourceGenerationMode.Metadata | JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(Dossier))]
 [JsonSerializable(typeof(Document))]
+// A block's kind, read and written by BlockJsonConverter through the options: no longer reached through Block's members.
+[JsonSerializable(typeof(BlockKind))]
 [JsonSerializable(typeof(DocumentAnalysis))]
 [JsonSerializable(typeof(CorpusResult))]
 [JsonSerializable(typeof(Problem))]

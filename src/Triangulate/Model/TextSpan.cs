@@ -6,6 +6,7 @@ namespace Triangulate.Model;
 /// Characters [<see cref="Start"/>, <see cref="End"/>) of one document's <c>text</c>, in UTF-16 code units.
 /// The unit of evidence: every extracted item carries one, and users see its excerpt.
 /// </summary>
+[JsonConverter(typeof(TextSpanJsonConverter))]
 public sealed record TextSpan(
     [property: JsonPropertyName("document")] string Document,
     [property: JsonPropertyName("start")] int Start,
