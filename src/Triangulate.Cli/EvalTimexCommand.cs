@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Triangulate.Cli;
 
 /// <summary>
-/// <c>triangulate eval timex GOLD --corpus JSONL [--verbose]</c>: our time expressions against a TIMEX3
+/// <c>triangulate eval timex GOLD --corpus JSONL|GROUND-TRUTH.json [--verbose]</c>: our time expressions against a TIMEX3
 /// gold file over real articles (<see cref="TimexGoldFile"/>), scored by the MEANTIME table's scorer
 /// (<see cref="MeantimeTimexEval"/>: one-to-one pairing, relaxed span, value F1) per half and all.
 /// </summary>
@@ -13,9 +13,9 @@ internal static class EvalTimexCommand
     public static Command Create()
     {
         var gold = new Argument<string>("GOLD") { Description = "TIMEX3 gold JSON: {documents: [{url, part, dct, timex: [{start, end, type, value}]}]}" };
-        var corpus = new Option<string?>("--corpus") { Description = "JSON Lines file of {url, text} records the offsets point into (default: the gold's \"source\")" };
+        var corpus = new Option<string?>("--corpus") { Description = "JSON Lines file of {url, text} records the offsets point into, or a ground-truth .json of {id: {articleBody, url}} (default: the gold's \"source\")" };
         var verbose = new Option<bool>("--verbose") { Description = "List the look half's misses (-), spurious finds (+), wrong values (~) and extent-only differences (≈)" };
-        var command = new Command("timex", "Score time expressions (TIMEX3 span and value) against a gold file over a JSON Lines corpus") { gold, corpus, verbose };
+        var command = new Command("timex", "Score time expressions (TIMEX3 span and value) against a gold file over a JSON Lines corpus or an article-extraction ground truth") { gold, corpus, verbose };
         command.SetAction(result =>
         {
             var goldPath = result.GetValue(gold)!;
@@ -27,7 +27,7 @@ internal static class EvalTimexCommand
             var corpusPath = result.GetValue(corpus) ?? Source(goldPath);
             if (corpusPath is null || !File.Exists(corpusPath))
             {
-                Console.Error.WriteLine($"error: {corpusPath ?? "--corpus"}: no such file (name the JSON Lines corpus with --corpus)");
+                Console.Error.WriteLine($"error: {corpusPath ?? "--corpus"}: no such file (name the corpus with --corpus)");
                 return ExitCodes.Usage;
             }
             List<TimexGoldFile.Part> parts;

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Triangulate.Cli;
 
 /// <summary>
-/// A TIMEX3 gold file over a JSON Lines corpus of real articles (<c>{"documents": [{"url", "part", "dct", "timex":
+/// A TIMEX3 gold file over a corpus of real articles (JSON Lines, or an article-extraction ground truth) (<c>{"documents": [{"url", "part", "dct", "timex":
 /// [{"start", "end", "type", "value"}]}]}</c>, offsets into the text of the corpus record with that url), read as
 /// <see cref="MeantimeTimexEval.Article"/>s so that one scorer, the MEANTIME table's, judges both sets alike. The gold
 /// covers the whole text, so every line is annotated; the gold DCT is handed to the extractor as publication date.
@@ -24,14 +24,7 @@ internal static class TimexGoldFile
         var wanted = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var doc in json.RootElement.GetProperty("documents").EnumerateArray())
             wanted[doc.GetProperty("url").GetString()!] = doc.Clone();
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(corpus))
-        {
-            if (line.Length == 0) continue;
-            using var record = JsonDocument.Parse(line);
-            var url = record.RootElement.GetProperty("url").GetString()!;
-            if (wanted.ContainsKey(url)) texts[url] = record.RootElement.GetProperty("text").GetString()!;
-        }
+        var texts = Texts(corpus, wanted);
         var parts = new List<Part>(wanted.Count);
         foreach (var (url, doc) in wanted)
         {
@@ -39,6 +32,39 @@ internal static class TimexGoldFile
             parts.Add(new Part(ToArticle(url, text, doc), HalfOf(doc)));
         }
         return parts;
+    }
+
+    /// <summary>
+    /// The texts of the gold's documents, by the key the gold names them with. A corpus is either JSON Lines of
+    /// <c>{"url", "text"}</c> records, or (a name ending in <c>.json</c>) an article-extraction ground truth
+    /// <c>{"id": {"articleBody", "url"}}</c> such as extraction-dev's, whose person-marked bodies a gold over real news
+    /// pages is written on: a document there is found by its url or its id, so the set needs no copy of the texts.
+    /// </summary>
+    private static Dictionary<string, string> Texts(string corpus, Dictionary<string, JsonElement> wanted)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (corpus.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            using var truth = JsonDocument.Parse(File.ReadAllText(corpus));
+            if (truth.RootElement.ValueKind != JsonValueKind.Object)
+                throw new InvalidDataException($"{corpus}: not an object of {{id: {{articleBody, url}}}} records");
+            foreach (var record in truth.RootElement.EnumerateObject())
+            {
+                if (record.Value.ValueKind != JsonValueKind.Object || !record.Value.TryGetProperty("articleBody", out var body)) continue;
+                var text = body.GetString() ?? "";
+                if (wanted.ContainsKey(record.Name)) texts[record.Name] = text;
+                if (record.Value.TryGetProperty("url", out var url) && url.GetString() is { } u && wanted.ContainsKey(u)) texts[u] = text;
+            }
+            return texts;
+        }
+        foreach (var line in File.ReadLines(corpus))
+        {
+            if (line.Length == 0) continue;
+            using var record = JsonDocument.Parse(line);
+            var url = record.RootElement.GetProperty("url").GetString()!;
+            if (wanted.ContainsKey(url)) texts[url] = record.RootElement.GetProperty("text").GetString()!;
+        }
+        return texts;
     }
 
     private static string HalfOf(JsonElement doc) =>

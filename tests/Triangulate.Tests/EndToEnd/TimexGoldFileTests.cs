@@ -75,6 +75,38 @@ public class TimexGoldFileTests
         Assert.Equal("Sunday", Text[g.Start..g.End]);
     }
 
+    // An article-extraction ground truth ({id: {articleBody, url}}, extraction-dev's shape) is a corpus too: the gold's
+    // documents are found by url or by id, and score as they do over the same texts in JSON Lines.
+    [Fact]
+    public void A_ground_truth_of_article_bodies_serves_as_the_corpus_by_url_or_by_id()
+    {
+        var truth = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["a1"] = new { articleBody = Look, url = "https://example.org/ferry" },
+            ["b2"] = new { articleBody = Held, url = "https://example.org/elsewhere" },
+            ["c3"] = new { articleBody = "Not in the gold.", url = "https://example.org/other" },
+        });
+        // The held document is named by the ground truth's id, not its url.
+        var gold = Gold(LookGold, HeldGold).Replace("https://example.org/vote", "b2", StringComparison.Ordinal);
+        using var folder = new TempFolder();
+        var parts = TimexGoldFile.Read(folder.Write("gold.json", gold), folder.Write("ground-truth.json", truth));
+        var lines = TimexGoldFile.Read(folder.Write("gold-lines.json", Gold(LookGold, HeldGold)), folder.Write("corpus.jsonl", Corpus(Look, Held)));
+        Assert.Equal(["look", "held"], parts.Select(p => p.Half));
+        Assert.Equal([Look, Held], parts.Select(p => p.Article.Text));
+        var articles = parts.ConvertAll(p => p.Article);
+        var lineArticles = lines.ConvertAll(p => p.Article);
+        Assert.Equal(MeantimeTimexEval.Score(lineArticles, MeantimeTimexEval.Ours(lineArticles, out _), false, "all", null).ValueF1,
+            MeantimeTimexEval.Score(articles, MeantimeTimexEval.Ours(articles, out _), false, "all", null).ValueF1);
+    }
+
+    [Fact]
+    public void A_gold_document_missing_from_the_ground_truth_is_refused()
+    {
+        var truth = """{"a1": {"articleBody": "Nothing here.", "url": "https://example.org/ferry-moved"}}""";
+        using var folder = new TempFolder();
+        Assert.Throws<InvalidDataException>(() => TimexGoldFile.Read(folder.Write("gold.json", Gold(LookGold, HeldGold)), folder.Write("ground-truth.json", truth)));
+    }
+
     [Fact]
     public void A_gold_whose_offsets_miss_its_text_is_refused()
     {
