@@ -133,9 +133,15 @@ public class TimexGoldFileTests
     public void The_third_ecb_time_gold_holds_its_texts_in_the_corpus_and_scores_above_its_floor() =>
         HoldsItsTextsAndScoresAbove("timex-ecb3.json", 0.85);
 
-    private static void HoldsItsTextsAndScoresAbove(string goldFile, double floor)
+    // The news gold of session 37 (helper timegold37, written blind over extraction-dev's person-marked article bodies,
+    // read straight from its ground truth): 0.816 at main (its 40 documents; the rules that session wrote from its look half lifted no held half and were not merged).
+    [DatasetFact("extraction-dev")]
+    public void The_news_time_gold_holds_its_texts_in_the_ground_truth_and_scores_above_its_floor() =>
+        HoldsItsTextsAndScoresAbove("timex-news.json", 0.78, Path.Combine(Datasets.Folder("extraction-dev"), "ground-truth.json"));
+
+    private static void HoldsItsTextsAndScoresAbove(string goldFile, double floor, string? corpus = null)
     {
-        var parts = TimexGoldFile.Read(Path.Combine(TestPaths.Fixtures, "gold", goldFile), Path.Combine(Datasets.Folder("ecb-dev"), "ecb-dev.jsonl"));
+        var parts = TimexGoldFile.Read(Path.Combine(TestPaths.Fixtures, "gold", goldFile), corpus ?? Path.Combine(Datasets.Folder("ecb-dev"), "ecb-dev.jsonl"));
         Assert.Contains(parts, p => p.Half == "look");
         Assert.Contains(parts, p => p.Half == "held");
         var articles = parts.ConvertAll(p => p.Article);
