@@ -19,7 +19,7 @@ public sealed class Pipeline
     /// <summary>
     /// Changes whenever what the per-document stages produce changes; stored documents made by another version are analysed again when read.
     /// </summary>
-    public const string Version = "35";
+    public const string Version = "36";
 
     /// <summary>Documents saved per store transaction: large enough to amortise the commit, small enough to lose little on a crash.</summary>
     private const int BatchSize = 64;
