@@ -17,7 +17,9 @@ namespace Triangulate;
 public sealed class Pipeline
 {
     /// <summary>
-    /// Changes whenever what the per-document stages produce changes; stored documents made by another version are analysed again when read.
+    /// Changes whenever what the per-document stages, the linking or the story stages produce changes: stored documents
+    /// made by another version are analysed again when read, and the link and story configurations, which include it,
+    /// make the next run rebuild the store's links and redo every story.
     /// </summary>
     public const string Version = "36";
 

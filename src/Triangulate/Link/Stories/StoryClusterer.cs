@@ -511,13 +511,11 @@ public sealed class StoryClusterer : ICorpusStage
             return (headline.Count > 0 && first.Any(l => HeadlineFigures.Conflict(headline, l.Figures)), LeadPlaces.Conflict(places, first.Select(l => l.Places)), names);
         }
 
-        // Whether the document's headline puts a name where a first report's puts one it never names (its words read once).
-        bool NameConflict(Frame other)
-        {
-            if (HeadlineNames.Substituted(frame, other) is not { } pair) return false;
-            currentWords ??= new DocumentWords(current?.Text ?? "");
-            return !HeadlineNames.Named(currentWords, pair.Other);
-        }
+        // Whether the document's headline puts a name where a first report's puts one it never names (its words read once,
+        // and only when the two headlines are one frame, which few are).
+        bool NameConflict(Frame other) =>
+            HeadlineNames.Substituted(frame, other) is not null
+            && HeadlineNames.Conflict(frame, currentWords ??= new DocumentWords(current?.Text ?? ""), other);
 
         // A first report's headline figures and places, read once.
         LeadFacts Lead(string id)
