@@ -38,8 +38,11 @@ internal sealed class EventSeparation
 
         public List<Dictionary<string, HashSet<string>>> Places { get; } = [];
 
-        /// <summary>Each titled document's headline frame (<see cref="HeadlineNames"/>) with its words.</summary>
-        public List<(Frame Headline, DocumentWords Words)> Headlines { get; } = [];
+        /// <summary>
+        /// Each titled document's headline frame (<see cref="HeadlineNames"/>) with its words, these read from the whole
+        /// text only when the frame is found substituted (few are), not for every document of a story split.
+        /// </summary>
+        public List<(Frame Headline, Lazy<DocumentWords> Words)> Headlines { get; } = [];
 
         /// <summary>The earliest publication day of its documents (int.MaxValue when none is dated): groups are founded in time order.</summary>
         public int First { get; set; } = int.MaxValue;
@@ -58,7 +61,11 @@ internal sealed class EventSeparation
                 if (published is not { } p || (day >= p.First - reach && day <= p.Last + reach)) Days.Add(day);
             if (HeadlineFigures.Of(document.Title) is { Count: > 0 } figures) Figures.Add(figures);
             if (LeadPlaces.Of(document) is { Count: > 0 } places) Places.Add(places);
-            if (HeadlineNames.Of(document.Title) is { Slots.Count: > 0 } headline) Headlines.Add((headline, new DocumentWords(document.Text)));
+            if (HeadlineNames.Of(document.Title) is { Slots.Count: > 0 } headline)
+            {
+                var text = document.Text;
+                Headlines.Add((headline, new Lazy<DocumentWords>(() => new DocumentWords(text))));
+            }
             if (published is { } days) First = Math.Min(First, days.First);
         }
     }
@@ -149,7 +156,7 @@ internal sealed class EventSeparation
         foreach (var (headline, words) in unit.Headlines)
             foreach (var lead in leads)
                 foreach (var (other, otherWords) in lead.Headlines)
-                    if (HeadlineNames.Substituted(headline, other) is { } names && !HeadlineNames.Named(words, names.Other) && !HeadlineNames.Named(otherWords, names.Own))
+                    if (HeadlineNames.Substituted(headline, other) is { } names && !HeadlineNames.Named(words.Value, names.Other) && !HeadlineNames.Named(otherWords.Value, names.Own))
                         return true;
         if (unit.Days.Count == 0 || days.Count == 0 || unit.Days.Overlaps(days)) return false;
         // Headlines that agree on one figure (the score) report one event, whatever else they state apart (two players' yards).
