@@ -138,6 +138,25 @@ public sealed partial class PostgresStore : IStore
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Count == 0) return;
+        // Two batches that carry one document and save side by side (their places given) both insert it: an upsert's
+        // ON CONFLICT settles the race on its own key (sha256) only, and the row's other unique key (its id, made from the
+        // same bytes) can then fail in the later transaction. Saved again, that one finds the row committed and updates it.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                SaveOnce(batch);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 3)
+            {
+            }
+        }
+    }
+
+    /// <summary>Saves <paramref name="batch"/> in one transaction (rolled back whole when a statement fails).</summary>
+    private void SaveOnce(IReadOnlyList<EncodedDocument> batch)
+    {
         // Rows locked in one order by every writer: two processes saving overlapping batches never deadlock.
         var order = Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].Sha256, StringComparer.Ordinal).ToList();
         using var connection = _source.OpenConnection();
